@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs every Debian and npm package Dateline needs. Idempotent: when everything is present it
+# only checks and returns in about a second.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+debian_packages=(
+  build-essential cmake ninja-build ccache mold pkgconf git
+  libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
+  libctemplate-dev libsqlite3-dev sqlite3 libicu-dev libgumbo-dev
+  libsodium-dev libcli11-dev libspdlog-dev libfmt-dev libtomlplusplus-dev
+  libvips-dev libvips-tools
+  libgtest-dev libgmock-dev
+  chromium default-jre-headless fonts-noto-core
+  clang-format
+)
+
+missing=()
+for p in "${debian_packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "install-deps: installing ${missing[*]}"
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# Node 20 comes with the machine; Debian's nodejs is too old for playwright-core (docs/decisions).
+if [ -f package-lock.json ]; then
+  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    echo "install-deps: npm ci"
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+fi

@@ -1,0 +1,205 @@
+#include "app/article_service.hpp"
+
+#include "domain/slug.hpp"
+#include "sanitize/html_sanitizer.hpp"
+#include "storage/article_store.hpp"
+#include "storage/media_store.hpp"
+#include "storage/site_store.hpp"
+
+namespace dateline::app {
+
+using domain::ArticleDraft;
+using domain::Id;
+
+namespace {
+
+constexpr int max_slug_attempts = 100;
+constexpr const char* sectionless_path = "news";
+
+std::string percent_encode_path_segment(std::string_view s) {
+    static constexpr char digits[] = "0123456789ABCDEF";
+    std::string out;
+    for (const char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
+            out += ch;
+        } else {
+            out += '%';
+            out += digits[c >> 4];
+            out += digits[c & 0xF];
+        }
+    }
+    return out;
+}
+
+Result<domain::Site> find_site(storage::SiteStore& sites, const std::string& slug) {
+    auto all = sites.sites();
+    if (!all) return all.error();
+    for (auto& s : *all)
+        if (s.slug == slug) return s;
+    return Error::not_found("There is no site '" + slug + "'.");
+}
+
+Result<std::string> unique_slug(storage::ArticleStore& articles, Id site_id, std::string base,
+                                std::optional<Id> except) {
+    if (base.empty()) base = "article";
+    for (int n = 1; n <= max_slug_attempts; ++n) {
+        std::string candidate = n == 1 ? base : base + "-" + std::to_string(n);
+        auto taken = articles.slug_taken(site_id, candidate, except);
+        if (!taken) return taken.error();
+        if (!*taken) return candidate;
+    }
+    return Error::conflict("No free slug could be found for this headline.", "slug");
+}
+
+}  // namespace
+
+std::string article_path(const std::string& prefix, const std::string& section_slug,
+                         const std::string& article_slug) {
+    return prefix + (section_slug.empty() ? std::string(sectionless_path) : section_slug) + "/" +
+           percent_encode_path_segment(article_slug);
+}
+
+std::string article_url(const std::string& base_url, const domain::Article& a) {
+    return article_path(base_url, a.section ? a.section->slug : std::string{}, a.slug);
+}
+
+Result<SavedArticle> ArticleService::save(const std::string& site_slug, const ArticleDraft& draft) {
+    if (auto valid = domain::validate(draft); !valid) return valid.error();
+    if (!draft.slug.empty() && !domain::is_valid_slug(draft.slug))
+        return Error::invalid(
+            "The slug may hold only lowercase letters, digits and single hyphens.", "slug");
+    const UnixTime now = clock_.now();
+    return db::in_transaction<SavedArticle>(
+        database_, [&](db::Connection& c) -> Result<SavedArticle> {
+            storage::SiteStore sites(c);
+            storage::ArticleStore articles(c);
+            auto site = find_site(sites, site_slug);
+            if (!site) return site.error();
+
+            storage::ArticleRecord record;
+            record.site_id = site->id;
+            std::optional<Id> existing;
+            if (!draft.external_id.empty()) {
+                auto found = articles.id_by_external_id(site->id, draft.external_id);
+                if (!found) return found.error();
+                existing = *found;
+            }
+            record.id = existing.value_or(0);
+
+            std::optional<domain::Article> previous;
+            if (existing) {
+                auto loaded = articles.by_id(*existing);
+                if (!loaded) return loaded.error();
+                previous = std::move(*loaded);
+            }
+            if (!draft.slug.empty()) {
+                record.slug = draft.slug;
+            } else if (previous) {
+                record.slug = previous->slug;  // a published URL stays stable across revisions
+            } else {
+                auto slug =
+                    unique_slug(articles, site->id, domain::slugify(draft.headline), existing);
+                if (!slug) return slug.error();
+                record.slug = *slug;
+            }
+
+            std::string section_slug;
+            if (!draft.section_slug.empty()) {
+                auto sections = sites.sections(site->id);
+                if (!sections) return sections.error();
+                for (const auto& s : *sections)
+                    if (s.slug == draft.section_slug) {
+                        record.section_id = s.id;
+                        section_slug = s.slug;
+                    }
+                if (!record.section_id)
+                    return Error::invalid("The site has no section '" + draft.section_slug + "'.",
+                                          "section");
+            }
+            for (const auto& name : draft.author_names) {
+                auto author = sites.ensure_author(site->id, domain::slugify(name), name);
+                if (!author) return author.error();
+                record.author_ids.push_back(author->id);
+            }
+            for (const auto& name : draft.tag_names) {
+                const std::string slug = domain::slugify(name);
+                if (slug.empty()) continue;
+                auto tag = sites.ensure_tag(site->id, slug, name);
+                if (!tag) return tag.error();
+                record.tag_ids.push_back(tag->id);
+            }
+            record.headline = draft.headline;
+            record.standfirst = draft.standfirst;
+            record.body_html = draft.body_html;
+            record.body_text = sanitize::sanitize_html(draft.body_html).text;
+            record.dateline = draft.dateline;
+            record.source_credit = draft.source_credit;
+            record.lead_media_id = draft.lead_image_id;
+            record.lead_caption = draft.lead_caption;
+            record.lead_credit = draft.lead_credit;
+            record.status = draft.status;
+            record.first_published_at = draft.first_published_at;
+            record.updated_at = draft.updated_at.value_or(now);
+            record.external_id = draft.external_id;
+
+            auto id = articles.save(record, now);
+            if (!id) return id.error();
+            SavedArticle saved;
+            saved.id = *id;
+            saved.slug = record.slug;
+            saved.created = !existing;
+            saved.visible = record.status != domain::ArticleStatus::Draft &&
+                            record.first_published_at && *record.first_published_at <= now;
+            if (saved.visible) saved.url = article_path(site->base_url, section_slug, record.slug);
+            return saved;
+        });
+}
+
+Result<SavedArticle> ArticleService::import_wire_item(const std::string& site_slug,
+                                                      const domain::WireItem& item, bool publish,
+                                                      const std::string& section_slug) {
+    ArticleDraft draft;
+    draft.external_id = item.guid;
+    draft.headline = item.headline;
+    draft.standfirst = item.standfirst;
+    draft.body_html = sanitize::sanitize_html(item.body_html).html;
+    draft.dateline = item.dateline;
+    draft.source_credit = item.source_credit;
+    draft.section_slug = section_slug;
+    if (!item.byline.empty()) {
+        std::string byline = item.byline;
+        for (const char* prefix : {"By ", "by ", "BY "})
+            if (byline.rfind(prefix, 0) == 0) byline = byline.substr(3);
+        draft.author_names.push_back(byline);
+    }
+    draft.tag_names = item.tags;
+    if (draft.tag_names.size() > domain::max_tags) draft.tag_names.resize(domain::max_tags);
+    const UnixTime now = clock_.now();
+    if (publish) {
+        draft.status = domain::ArticleStatus::Published;
+        draft.first_published_at = std::min(item.first_created.value_or(now), now);
+        draft.updated_at = std::max(item.version_created.value_or(*draft.first_published_at),
+                                    *draft.first_published_at);
+        if (*draft.updated_at > now) draft.updated_at = now;
+    }
+    if (auto valid = domain::validate(draft); !valid) return valid.error();
+    if (item.image) {
+        auto stored = images_.store_file(item.image->location);
+        if (!stored) return stored.error();
+        auto media = [&]() -> Result<domain::Media> {
+            auto lease = database_.acquire();
+            storage::MediaStore store(*lease);
+            return store.ensure({0, stored->file_name, stored->mime_type, stored->width,
+                                 stored->height, stored->bytes},
+                                now);
+        }();
+        if (!media) return media.error();
+        draft.lead_image_id = media->id;
+        draft.lead_caption = item.image->caption;
+        draft.lead_credit = item.image->credit;
+    }
+    return save(site_slug, draft);
+}
+
+}  // namespace dateline::app

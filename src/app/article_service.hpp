@@ -1,0 +1,55 @@
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "core/clock.hpp"
+#include "core/result.hpp"
+#include "db/database.hpp"
+#include "domain/article.hpp"
+#include "domain/wire_item.hpp"
+#include "media/image_library.hpp"
+
+namespace dateline::app {
+
+/// What saving an article did.
+struct SavedArticle {
+    domain::Id id = 0;
+    std::string slug;
+    bool created = false;
+    bool visible = false;  ///< readers can see it now
+    std::string url;       ///< its public URL when visible
+};
+
+/// Writing articles: drafts from editors and items from the wires. Each save is one transaction:
+/// the article, its byline and its tags land together or not at all.
+class ArticleService {
+  public:
+    ArticleService(db::Database& database, const media::ImageLibrary& images, const Clock& clock)
+        : database_(database), images_(images), clock_(clock) {}
+
+    /// Creates the article, or updates the one with the draft's external id on this site.
+    /// Sections are looked up by slug (unknown: Invalid on "section"); authors and tags by name,
+    /// created when new. An empty slug is derived from the headline and made unique.
+    Result<SavedArticle> save(const std::string& site_slug, const domain::ArticleDraft& draft);
+
+    /// Turns a wire item into an article of the site: body sanitized, picture stored, byline,
+    /// dateline, source credit and tags kept. Published at the item's first-created time when
+    /// `publish`, else kept as a draft. Re-importing the same item updates it.
+    Result<SavedArticle> import_wire_item(const std::string& site_slug,
+                                          const domain::WireItem& item, bool publish,
+                                          const std::string& section_slug = {});
+
+  private:
+    db::Database& database_;
+    const media::ImageLibrary& images_;
+    const Clock& clock_;
+};
+
+/// Public URL of an article: `<site base URL><section slug>/<article slug>`; an article without a
+/// section lives under "news/".
+std::string article_url(const std::string& site_base_url, const domain::Article& article);
+std::string article_path(const std::string& site_path_prefix, const std::string& section_slug,
+                         const std::string& article_slug);
+
+}  // namespace dateline::app

@@ -1,0 +1,101 @@
+#include "app/reader_service.hpp"
+
+#include "storage/article_store.hpp"
+#include "storage/site_store.hpp"
+
+namespace dateline::app {
+
+const domain::Site* NetworkDirectory::site_by_slug(std::string_view slug) const {
+    for (const auto& s : sites)
+        if (s.slug == slug) return &s;
+    return nullptr;
+}
+
+const std::vector<domain::Section>& NetworkDirectory::sections_of(const domain::Site& site) const {
+    static const std::vector<domain::Section> none;
+    for (std::size_t i = 0; i < sites.size(); ++i)
+        if (sites[i].id == site.id) return sections[i];
+    return none;
+}
+
+Result<NetworkDirectory> ReaderService::directory() {
+    auto lease = database_.acquire();
+    storage::SiteStore store(*lease);
+    NetworkDirectory d;
+    auto network = store.network();
+    if (!network) return network.error();
+    d.network = std::move(*network);
+    auto sites = store.sites();
+    if (!sites) return sites.error();
+    d.sites = std::move(*sites);
+    for (const auto& site : d.sites) {
+        auto sections = store.sections(site.id);
+        if (!sections) return sections.error();
+        d.sections.push_back(std::move(*sections));
+    }
+    return d;
+}
+
+Result<FrontPage> ReaderService::front_page(const NetworkDirectory& directory,
+                                            const domain::Site& site) {
+    auto lease = database_.acquire();
+    storage::ArticleStore store(*lease);
+    const UnixTime now = clock_.now();
+    FrontPage page;
+    auto latest = store.list_visible({site.id, {}, {}, {}}, now, latest_count, 0);
+    if (!latest) return latest.error();
+    page.latest = std::move(*latest);
+    for (const auto& section : directory.sections_of(site)) {
+        auto stories =
+            store.list_visible({site.id, section.id, {}, {}}, now, section_story_count, 0);
+        if (!stories) return stories.error();
+        if (!stories->empty()) page.sections.push_back({section, std::move(*stories)});
+    }
+    return page;
+}
+
+Result<ArticlePage> ReaderService::page_of(domain::Id site_id, std::optional<domain::Id> section,
+                                           std::optional<domain::Id> tag, int page) {
+    if (page < 1) return Error::not_found("There is no such page.");
+    auto lease = database_.acquire();
+    storage::ArticleStore store(*lease);
+    const UnixTime now = clock_.now();
+    const storage::ArticleFilter filter{site_id, section, tag, {}};
+    auto total = store.count_visible(filter, now);
+    if (!total) return total.error();
+    ArticlePage result;
+    result.page = page;
+    result.page_count = std::max<int>(1, static_cast<int>((*total + page_size - 1) / page_size));
+    if (page > result.page_count) return Error::not_found("There is no such page.");
+    auto articles = store.list_visible(filter, now, page_size, (page - 1) * page_size);
+    if (!articles) return articles.error();
+    result.articles = std::move(*articles);
+    return result;
+}
+
+Result<ArticlePage> ReaderService::section_page(const domain::Section& section, int page) {
+    return page_of(section.site_id, section.id, std::nullopt, page);
+}
+
+Result<ArticlePage> ReaderService::tag_page(const domain::Tag& tag, int page) {
+    return page_of(tag.site_id, std::nullopt, tag.id, page);
+}
+
+Result<std::optional<domain::Tag>> ReaderService::tag(const domain::Site& site,
+                                                      const std::string& slug) {
+    auto lease = database_.acquire();
+    return storage::SiteStore(*lease).tag_by_slug(site.id, slug);
+}
+
+Result<std::optional<domain::Article>> ReaderService::article(const domain::Site& site,
+                                                              const std::string& slug) {
+    auto lease = database_.acquire();
+    return storage::ArticleStore(*lease).visible_by_slug(site.id, slug, clock_.now());
+}
+
+Result<std::vector<domain::Article>> ReaderService::related(const domain::Article& article) {
+    auto lease = database_.acquire();
+    return storage::ArticleStore(*lease).related(article, clock_.now(), related_count);
+}
+
+}  // namespace dateline::app

@@ -1,0 +1,76 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/result.hpp"
+#include "db/database.hpp"
+#include "domain/article.hpp"
+
+namespace dateline::app {
+
+/// The sites of the network as loaded at start: read often, changed only by `init`.
+struct NetworkDirectory {
+    domain::Network network;
+    std::vector<domain::Site> sites;
+    /// Sections of each site, by site id order of `sites`.
+    std::vector<std::vector<domain::Section>> sections;
+
+    const domain::Site* site_by_slug(std::string_view slug) const;
+    const std::vector<domain::Section>& sections_of(const domain::Site& site) const;
+};
+
+/// One page of a listing.
+struct ArticlePage {
+    std::vector<domain::Article> articles;
+    int page = 1;
+    int page_count = 1;
+};
+
+/// The home page's stories.
+struct FrontPage {
+    std::vector<domain::Article> latest;  ///< newest first; the first is the lead story
+    struct SectionStories {
+        domain::Section section;
+        std::vector<domain::Article> articles;
+    };
+    std::vector<SectionStories> sections;
+};
+
+/// Everything a reader may see, read through one surface (site pages now, the API later).
+/// Only visible articles come out of it.
+class ReaderService {
+  public:
+    ReaderService(db::Database& database, const Clock& clock)
+        : database_(database), clock_(clock) {}
+
+    Result<NetworkDirectory> directory();
+    /// The reader's "now": what is visible and the footer's year depend on it.
+    UnixTime now() const { return clock_.now(); }
+
+    Result<FrontPage> front_page(const NetworkDirectory& directory, const domain::Site& site);
+    /// A page of a section's or a tag's stories; NotFound past the last page (page 1 always
+    /// exists).
+    Result<ArticlePage> section_page(const domain::Section& section, int page);
+    Result<std::optional<domain::Tag>> tag(const domain::Site& site, const std::string& slug);
+    Result<ArticlePage> tag_page(const domain::Tag& tag, int page);
+    Result<std::optional<domain::Article>> article(const domain::Site& site,
+                                                   const std::string& slug);
+    Result<std::vector<domain::Article>> related(const domain::Article& article);
+
+    static constexpr int page_size = 20;
+    static constexpr int latest_count = 13;
+    static constexpr int section_story_count = 4;
+    static constexpr int related_count = 6;
+
+  private:
+    Result<ArticlePage> page_of(domain::Id site_id, std::optional<domain::Id> section,
+                                std::optional<domain::Id> tag, int page);
+
+    db::Database& database_;
+    const Clock& clock_;
+};
+
+}  // namespace dateline::app

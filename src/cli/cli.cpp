@@ -1,0 +1,240 @@
+#include "cli/cli.hpp"
+
+#include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <iostream>
+
+#include "app/article_service.hpp"
+#include "app/network_setup.hpp"
+#include "app/reader_service.hpp"
+#include "config/config.hpp"
+#include "db/database.hpp"
+#include "db/migrator.hpp"
+#include "http/server.hpp"
+#include "ingest/ninjs.hpp"
+#include "media/image_library.hpp"
+#include "site/reader_site.hpp"
+
+#ifndef DATELINE_SHARE_DIR
+#define DATELINE_SHARE_DIR "/usr/share/dateline"
+#endif
+
+namespace dateline::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path share_dir = DATELINE_SHARE_DIR;
+
+int fail(const std::string& message) {
+    std::cerr << "dateline: " << message << "\n";
+    return static_cast<int>(ExitCode::Failed);
+}
+
+int fail(const Error& error) {
+    if (!error.cause.empty()) spdlog::debug("cause: {}", error.cause);
+    return fail(error.message);
+}
+
+struct Opened {
+    config::Config config;
+    std::unique_ptr<db::Database> database;
+};
+
+// Loads the configuration, opens the database and brings its schema up to date.
+Result<Opened> open(const fs::path& data, const config::Overrides& flags, bool must_exist) {
+    std::error_code ec;
+    if (must_exist && !fs::exists(data / "dateline.db", ec))
+        return Error::not_found("'" + data.string() +
+                                "' holds no Dateline data; create it with: dateline init --data " +
+                                data.string());
+    auto config = config::load(data, flags, share_dir / "themes" / "default");
+    if (!config) return config.error();
+    spdlog::set_level(spdlog::level::from_str(config->log_level));
+    auto database = db::open_database(config->database_url, config->database_pool);
+    if (!database) return database.error();
+    {
+        auto lease = (*database)->acquire();
+        auto applied = db::migrate(*lease, db::bundled_migrations(lease->backend()));
+        if (!applied) return applied.error();
+        if (*applied > 0) spdlog::info("applied {} migration(s)", *applied);
+    }
+    return Opened{std::move(*config), std::move(*database)};
+}
+
+int command_init(const fs::path& data, bool demo, const std::string& public_url_flag,
+                 const fs::path& demo_dir) {
+    auto public_url = app::normalise_public_url(public_url_flag);
+    if (!public_url) return fail(public_url.error());
+    std::error_code ec;
+    fs::create_directories(data, ec);
+    if (ec) return fail("cannot create '" + data.string() + "': " + ec.message());
+    auto opened = open(data, {}, false);
+    if (!opened) return fail(opened.error());
+    auto& database = *opened->database;
+
+    auto spec = demo ? app::read_network_spec(demo_dir / "network.json", *public_url)
+                     : Result<app::NetworkSpec>(app::default_network_spec(*public_url));
+    if (!spec) return fail(spec.error());
+    if (auto created = app::create_network(database, *spec); !created) return fail(created.error());
+    if (demo) {
+        SystemClock clock;
+        media::ImageLibrary images(opened->config.media_dir);
+        app::ArticleService articles(database, images, clock);
+        auto count =
+            app::load_demo_articles(articles, images, database, *spec, demo_dir, clock.now());
+        if (!count) return fail(count.error());
+        std::cout << "Created the demo network '" << spec->network.name << "' with " << *count
+                  << " articles.\n";
+    } else {
+        std::cout << "Created the network '" << spec->network.name << "'.\n";
+    }
+    for (const auto& s : spec->sites)
+        std::cout << "  " << s.site.name << ": " << s.site.base_url << "\n";
+    return 0;
+}
+
+int command_serve(const fs::path& data, const config::Overrides& flags) {
+    auto opened = open(data, flags, true);
+    if (!opened) return fail(opened.error());
+    const auto& config = opened->config;
+    SystemClock clock;
+    app::ReaderService reader(*opened->database, clock);
+    auto directory = reader.directory();
+    if (!directory) return fail(directory.error());
+    auto theme = site::load_theme(config.theme_dir);
+    if (!theme) return fail(theme.error());
+    auto sites = site::ReaderSite::create(reader, *directory, std::move(*theme), config.media_dir);
+    if (!sites) return fail(sites.error());
+
+    http::ServerOptions options;
+    options.host = config.listen_host;
+    options.port = static_cast<std::uint16_t>(config.listen_port);
+    options.threads = config.threads;
+    options.max_body_bytes = config.max_body_bytes;
+    options.read_timeout = config.read_timeout;
+    site::ReaderSite& handler = **sites;
+    http::Server server(options, [&handler](const http::Request& r) { return handler.handle(r); });
+    if (auto listening = server.listen(); !listening) return fail(listening.error());
+    const std::string host =
+        options.host.find(':') != std::string::npos ? "[" + options.host + "]" : options.host;
+    std::cout << "Dateline is listening on http://" << host << ":" << server.port() << "/"
+              << std::endl;
+    for (const auto& s : directory->sites)
+        std::cout << "  " << s.name << ": " << s.base_url << std::endl;
+    server.run();
+    std::cout << "Dateline stopped." << std::endl;
+    return 0;
+}
+
+int command_sites(const fs::path& data) {
+    auto opened = open(data, {}, true);
+    if (!opened) return fail(opened.error());
+    SystemClock clock;
+    app::ReaderService reader(*opened->database, clock);
+    auto directory = reader.directory();
+    if (!directory) return fail(directory.error());
+    for (const auto& s : directory->sites)
+        std::cout << s.slug << '\t' << s.language << '\t' << s.base_url << '\n';
+    return 0;
+}
+
+int command_import(const fs::path& data, const std::string& site_slug, const std::string& section,
+                   bool publish, const std::vector<std::string>& files) {
+    auto opened = open(data, {}, true);
+    if (!opened) return fail(opened.error());
+    SystemClock clock;
+    media::ImageLibrary images(opened->config.media_dir);
+    app::ArticleService articles(*opened->database, images, clock);
+    int failures = 0;
+    for (const auto& file : files) {
+        auto item = ingest::read_ninjs_file(file);
+        if (!item) {
+            std::cerr << item.error().message << "\n";
+            ++failures;
+            continue;
+        }
+        for (const auto& warning : item->warnings)
+            std::cerr << file << ": warning: " << warning << "\n";
+        auto saved = articles.import_wire_item(site_slug, *item, publish, section);
+        if (!saved) {
+            std::cerr << file << ": " << saved.error().message << "\n";
+            if (!saved.error().cause.empty()) spdlog::debug("cause: {}", saved.error().cause);
+            ++failures;
+            continue;
+        }
+        std::cout << (saved->visible ? saved->url : std::to_string(saved->id)) << "\n";
+    }
+    return failures == 0 ? 0 : static_cast<int>(ExitCode::Failed);
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+    spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
+    CLI::App app{
+        "Dateline: a news publishing platform for networks of sites in several languages."};
+    app.require_subcommand(1);
+    app.set_version_flag("--version", std::string("dateline ") + DATELINE_VERSION);
+
+    std::string data = "var";
+    bool demo = false;
+    std::string public_url = "http://localhost:8080";
+    std::string demo_dir = (share_dir / "demo").string();
+    auto* init =
+        app.add_subcommand("init", "Create a data directory with its database and network.");
+    init->add_option("--data", data, "Data directory (database, media, dateline.toml)")->required();
+    init->add_flag("--demo", demo, "Fill it with the bilingual demo network");
+    init->add_option("--public-url", public_url, "Address readers use; sites live below it")
+        ->capture_default_str();
+    init->add_option("--demo-dir", demo_dir, "Where the demo content is")->capture_default_str();
+
+    config::Overrides flags;
+    std::string listen, threads, theme, db;
+    auto* serve = app.add_subcommand("serve", "Serve the network's sites over HTTP.");
+    serve->add_option("--data", data, "Data directory")->required();
+    serve->add_option("--listen", listen, "HOST:PORT to listen on (default 127.0.0.1:8080)");
+    serve->add_option("--threads", threads, "Server threads (default: one per core)");
+    serve->add_option("--theme", theme, "Theme folder (default: the built-in theme)");
+
+    auto* sites =
+        app.add_subcommand("sites", "List the sites: slug, language, base URL (tab-separated).");
+    sites->add_option("--data", data, "Data directory")->required();
+
+    std::string site_slug, section;
+    bool publish = false;
+    std::vector<std::string> files;
+    auto* import = app.add_subcommand("import", "Import IPTC ninjs items as articles of a site.");
+    import->add_option("--data", data, "Data directory")->required();
+    import->add_option("--site", site_slug, "Slug of the site to import into")->required();
+    import->add_option("--section", section, "Section slug for the imported articles");
+    import->add_flag("--publish", publish, "Publish at the item's first-created time (else draft)");
+    import->add_option("FILE", files, "ninjs JSON files")->required()->check(CLI::ExistingFile);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        const int code = app.exit(e);
+        return code == 0 ? 0 : static_cast<int>(ExitCode::Usage);
+    }
+    if (!listen.empty()) flags["listen"] = listen;
+    if (!threads.empty()) flags["threads"] = threads;
+    if (!theme.empty()) flags["theme"] = theme;
+    if (!db.empty()) flags["db"] = db;
+
+    try {
+        if (*init) return command_init(data, demo, public_url, demo_dir);
+        if (*serve) return command_serve(data, flags);
+        if (*sites) return command_sites(data);
+        if (*import) return command_import(data, site_slug, section, publish, files);
+    } catch (const std::exception& e) {
+        spdlog::critical("unexpected failure: {}", e.what());
+        return static_cast<int>(ExitCode::Failed);
+    }
+    return static_cast<int>(ExitCode::Usage);
+}
+
+}  // namespace dateline::cli

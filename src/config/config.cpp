@@ -1,0 +1,156 @@
+#include "config/config.hpp"
+
+#include <toml++/toml.h>
+
+#include <charconv>
+#include <cstdlib>
+#include <functional>
+#include <vector>
+
+namespace dateline::config {
+
+namespace {
+
+constexpr int max_threads = 256;
+constexpr int max_pool = 512;
+constexpr std::size_t max_body_limit = 64 * 1024 * 1024;
+constexpr int max_timeout_seconds = 3600;
+
+bool parse_int(std::string_view text, long long min, long long max, long long& out) {
+    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+    return ec == std::errc() && ptr == text.data() + text.size() && out >= min && out <= max;
+}
+
+struct Option {
+    const char* name;  // flag and TOML key
+    const char* env;
+    const char* expected;  // said in the error when a value is rejected
+    std::function<bool(Config&, std::string_view)> apply;
+};
+
+std::vector<Option> options() {
+    auto integer = [](long long min, long long max, auto setter) {
+        return [=](Config& c, std::string_view v) {
+            long long n = 0;
+            if (!parse_int(v, min, max, n)) return false;
+            setter(c, n);
+            return true;
+        };
+    };
+    return {
+        {"listen", "DATELINE_LISTEN", "HOST:PORT, e.g. 127.0.0.1:8080",
+         [](Config& c, std::string_view v) {
+             return parse_listen(v, c.listen_host, c.listen_port);
+         }},
+        {"threads", "DATELINE_THREADS", "a whole number from 0 (one per core) to 256",
+         integer(0, max_threads, [](Config& c, long long n) { c.threads = int(n); })},
+        {"db", "DATELINE_DB", "a database URL: sqlite:PATH",
+         [](Config& c, std::string_view v) {
+             if (v.rfind("sqlite:", 0) != 0 || v.size() == 7) return false;
+             c.database_url = v;
+             return true;
+         }},
+        {"db_pool", "DATELINE_DB_POOL", "a whole number from 0 (automatic) to 512",
+         integer(0, max_pool, [](Config& c, long long n) { c.database_pool = int(n); })},
+        {"theme", "DATELINE_THEME", "a theme folder",
+         [](Config& c, std::string_view v) {
+             if (v.empty()) return false;
+             c.theme_dir = std::string(v);
+             return true;
+         }},
+        {"max_body_bytes", "DATELINE_MAX_BODY_BYTES", "bytes, from 1024 to 67108864",
+         integer(1024, max_body_limit,
+                 [](Config& c, long long n) { c.max_body_bytes = std::size_t(n); })},
+        {"read_timeout", "DATELINE_READ_TIMEOUT", "seconds, from 1 to 3600",
+         integer(1, max_timeout_seconds,
+                 [](Config& c, long long n) { c.read_timeout = std::chrono::seconds(n); })},
+        {"log_level", "DATELINE_LOG_LEVEL", "one of debug, info, warn, error",
+         [](Config& c, std::string_view v) {
+             if (v != "debug" && v != "info" && v != "warn" && v != "error") return false;
+             c.log_level = v;
+             return true;
+         }},
+    };
+}
+
+Error rejected(const std::string& source, const Option& o, std::string_view value) {
+    return Error::invalid(source + ": '" + std::string(value) + "' is not a valid value for " +
+                              o.name + " (expected " + o.expected + ").",
+                          o.name);
+}
+
+}  // namespace
+
+bool parse_listen(std::string_view text, std::string& host, int& port) {
+    std::size_t colon;
+    std::string_view h;
+    if (!text.empty() && text.front() == '[') {
+        const auto close = text.find(']');
+        if (close == std::string_view::npos || close + 1 >= text.size() || text[close + 1] != ':')
+            return false;
+        h = text.substr(1, close - 1);
+        colon = close + 1;
+    } else {
+        colon = text.rfind(':');
+        if (colon == std::string_view::npos) return false;
+        h = text.substr(0, colon);
+    }
+    long long p = 0;
+    if (h.empty() || !parse_int(text.substr(colon + 1), 0, 65535, p)) return false;
+    host = h == "localhost" ? "127.0.0.1" : std::string(h);
+    port = int(p);
+    return true;
+}
+
+Result<Config> load(const std::filesystem::path& data_dir, const Overrides& flags,
+                    const std::filesystem::path& default_theme_dir) {
+    Config c;
+    c.data_dir = data_dir;
+    c.database_url = "sqlite:" + (data_dir / "dateline.db").string();
+    c.theme_dir = default_theme_dir;
+    c.media_dir = data_dir / "media";
+    const auto all = options();
+
+    const auto file = data_dir / "dateline.toml";
+    std::error_code ec;
+    if (std::filesystem::exists(file, ec)) {
+        toml::table table;
+        try {
+            table = toml::parse_file(file.string());
+        } catch (const toml::parse_error& e) {
+            return Error::invalid(file.string() + ": " + std::string(e.description()) + " (line " +
+                                  std::to_string(e.source().begin.line) + ")");
+        }
+        for (const auto& [key, node] : table) {
+            const Option* option = nullptr;
+            for (const auto& o : all)
+                if (key.str() == o.name) option = &o;
+            if (!option)
+                return Error::invalid(file.string() + ": unknown option '" +
+                                      std::string(key.str()) + "'.");
+            std::string value;
+            if (auto s = node.value<std::string>())
+                value = *s;
+            else if (auto n = node.value<long long>())
+                value = std::to_string(*n);
+            if (!option->apply(c, value)) return rejected(file.string(), *option, value);
+        }
+    }
+    for (const auto& o : all)
+        if (const char* v = std::getenv(o.env); v && *v)
+            if (!o.apply(c, v)) return rejected(std::string("environment variable ") + o.env, o, v);
+    for (const auto& [name, value] : flags) {
+        const Option* option = nullptr;
+        for (const auto& o : all)
+            if (name == o.name) option = &o;
+        if (!option) return Error::invalid("unknown option --" + name);
+        if (!option->apply(c, value)) return rejected("--" + name, *option, value);
+    }
+    if (c.database_pool == 0) {
+        const int threads = c.threads > 0 ? c.threads : 4;
+        c.database_pool = threads + 2;
+    }
+    return c;
+}
+
+}  // namespace dateline::config

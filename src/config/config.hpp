@@ -1,0 +1,40 @@
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <string>
+
+#include "core/result.hpp"
+
+namespace dateline::config {
+
+/// Everything the program is configured with, immutable after load and validated at boot.
+/// Sources, later winning: built-in defaults < `<data>/dateline.toml` < DATELINE_* environment
+/// variables < command-line flags. docs/operations.md lists every option.
+struct Config {
+    std::filesystem::path data_dir;
+    std::string database_url;         ///< "sqlite:PATH"; default sqlite:<data>/dateline.db
+    std::filesystem::path theme_dir;  ///< default: the installed default theme
+    std::filesystem::path media_dir;  ///< <data>/media
+    std::string listen_host = "127.0.0.1";
+    int listen_port = 8080;
+    int threads = 0;        ///< 0: one per core
+    int database_pool = 0;  ///< 0: threads + 2
+    std::size_t max_body_bytes = 1024 * 1024;
+    std::chrono::seconds read_timeout{15};
+    std::string log_level = "info";
+};
+
+/// Overrides from flags, by option name ("listen", "threads", "db", "theme", ...).
+using Overrides = std::map<std::string, std::string>;
+
+/// Loads the configuration for a data directory. `default_theme_dir` is where the binary's
+/// default theme lives. Errors name the source and the option.
+Result<Config> load(const std::filesystem::path& data_dir, const Overrides& flags,
+                    const std::filesystem::path& default_theme_dir);
+
+/// Splits "HOST:PORT" ("[::1]:8080" for IPv6); false when malformed or the port is out of range.
+bool parse_listen(std::string_view text, std::string& host, int& port);
+
+}  // namespace dateline::config

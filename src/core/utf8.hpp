@@ -1,0 +1,15 @@
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+namespace dateline {
+
+/// True when `text` is well-formed UTF-8 (no overlongs, surrogates or code points past U+10FFFF).
+bool is_valid_utf8(std::string_view text);
+
+/// Number of Unicode code points in well-formed UTF-8 `text`: what a reader counts as characters
+/// for length limits.
+std::size_t count_code_points(std::string_view text);
+
+}  // namespace dateline

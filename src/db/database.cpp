@@ -1,0 +1,51 @@
+#include "db/database.hpp"
+
+#include "db/sqlite_database.hpp"
+
+namespace dateline::db {
+
+bool Row::is_null(std::size_t i) const {
+    return std::holds_alternative<std::nullptr_t>(values_.at(i));
+}
+
+std::int64_t Row::integer(std::size_t i) const {
+    const auto& v = values_.at(i);
+    if (const auto* n = std::get_if<std::int64_t>(&v)) return *n;
+    if (const auto* d = std::get_if<double>(&v)) return static_cast<std::int64_t>(*d);
+    return 0;
+}
+
+double Row::real(std::size_t i) const {
+    const auto& v = values_.at(i);
+    if (const auto* d = std::get_if<double>(&v)) return *d;
+    if (const auto* n = std::get_if<std::int64_t>(&v)) return static_cast<double>(*n);
+    return 0;
+}
+
+std::string Row::text(std::size_t i) const {
+    const auto& v = values_.at(i);
+    if (const auto* s = std::get_if<std::string>(&v)) return *s;
+    if (const auto* n = std::get_if<std::int64_t>(&v)) return std::to_string(*n);
+    return {};
+}
+
+std::optional<std::int64_t> Row::optional_integer(std::size_t i) const {
+    if (is_null(i)) return std::nullopt;
+    return integer(i);
+}
+
+Database::Lease::~Lease() {
+    if (connection_) owner_->release(std::move(connection_));
+}
+
+Result<std::unique_ptr<Database>> open_database(const std::string& url, int pool_size) {
+    constexpr std::string_view sqlite_scheme = "sqlite:";
+    if (url.rfind(sqlite_scheme, 0) == 0) {
+        auto db = SqliteDatabase::open(url.substr(sqlite_scheme.size()), pool_size);
+        if (!db) return db.error();
+        return std::unique_ptr<Database>(std::move(db).value());
+    }
+    return Error::invalid("Unsupported database URL '" + url + "': use sqlite:PATH.", "db");
+}
+
+}  // namespace dateline::db

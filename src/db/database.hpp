@@ -1,0 +1,113 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "core/result.hpp"
+
+namespace dateline::db {
+
+/// A bound parameter or a column value.
+using Value = std::variant<std::nullptr_t, std::int64_t, double, std::string>;
+
+/// One result row. Accessors are lenient about NULL (0 or "") so stores stay short; use is_null
+/// where NULL means something.
+class Row {
+  public:
+    explicit Row(std::vector<Value> values) : values_(std::move(values)) {}
+    std::size_t size() const { return values_.size(); }
+    bool is_null(std::size_t i) const;
+    std::int64_t integer(std::size_t i) const;
+    double real(std::size_t i) const;
+    std::string text(std::size_t i) const;
+    std::optional<std::int64_t> optional_integer(std::size_t i) const;
+
+  private:
+    std::vector<Value> values_;
+};
+
+using Rows = std::vector<Row>;
+using Params = std::vector<Value>;
+
+/// One connection to the database. SQL is written once for every backend: parameters are `$1`,
+/// `$2`, ... (PostgreSQL's style, which the SQLite driver binds by name), and inserts read their
+/// new id with `RETURNING id`. Constraint violations come back as Conflict, a busy or lost
+/// database as Unavailable, anything else as Internal with the driver's text in `cause`.
+class Connection {
+  public:
+    virtual ~Connection() = default;
+    virtual Result<Rows> query(std::string_view sql, const Params& params = {}) = 0;
+    /// Runs a statement and returns the number of rows it changed.
+    virtual Result<std::int64_t> execute(std::string_view sql, const Params& params = {}) = 0;
+    /// Runs several statements without parameters (migrations).
+    virtual Status execute_script(std::string_view sql) = 0;
+    /// Starts a transaction that will write; on SQLite it takes the write lock at once so two
+    /// writers never deadlock upgrading their locks.
+    virtual Status begin_write() = 0;
+    virtual Status commit() = 0;
+    virtual Status rollback() = 0;
+    /// The backend's name, "sqlite" or "postgres", for the few places where dialects differ.
+    virtual std::string_view backend() const = 0;
+};
+
+/// A pool of connections to one database, safe to share between threads.
+class Database {
+  public:
+    /// A connection borrowed from the pool; returned when this lease is destroyed.
+    class Lease {
+      public:
+        Lease(Database& owner, std::unique_ptr<Connection> connection)
+            : owner_(&owner), connection_(std::move(connection)) {}
+        Lease(Lease&&) noexcept = default;
+        Lease& operator=(Lease&&) = delete;
+        ~Lease();
+        Connection& operator*() { return *connection_; }
+        Connection* operator->() { return connection_.get(); }
+
+      private:
+        Database* owner_;
+        std::unique_ptr<Connection> connection_;
+    };
+
+    virtual ~Database() = default;
+    /// Borrows a connection, waiting for one to come back when all are in use.
+    virtual Lease acquire() = 0;
+
+  protected:
+    friend class Lease;
+    virtual void release(std::unique_ptr<Connection> connection) = 0;
+};
+
+/// Runs `work` inside a write transaction on a borrowed connection: committed when it returns
+/// success, rolled back when it returns an error or throws.
+template <typename T>
+Result<T> in_transaction(Database& database, const std::function<Result<T>(Connection&)>& work) {
+    auto lease = database.acquire();
+    if (auto begun = lease->begin_write(); !begun) return begun.error();
+    try {
+        auto result = work(*lease);
+        if (!result) {
+            (void)lease->rollback();
+            return result;
+        }
+        if (auto committed = lease->commit(); !committed) {
+            (void)lease->rollback();
+            return committed.error();
+        }
+        return result;
+    } catch (...) {
+        (void)lease->rollback();
+        throw;
+    }
+}
+
+/// Opens a database from a URL: "sqlite:PATH" (PostgreSQL comes with its own driver).
+Result<std::unique_ptr<Database>> open_database(const std::string& url, int pool_size);
+
+}  // namespace dateline::db

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <span>
+#include <string_view>
+
+#include "db/database.hpp"
+
+namespace dateline::db {
+
+/// One versioned schema change, from migrations/<backend>/NNNN_verb_noun.sql.
+struct Migration {
+    int version;
+    std::string_view name;
+    std::string_view sql;
+};
+
+/// The migrations compiled into the binary for a backend ("sqlite"), in version order.
+std::span<const Migration> bundled_migrations(std::string_view backend);
+
+/// Applies, each in its own transaction, every migration newer than the database's version.
+/// Refuses a database whose version is newer than any migration known to this binary.
+/// Returns the number applied.
+Result<int> migrate(Connection& connection, std::span<const Migration> migrations);
+
+}  // namespace dateline::db

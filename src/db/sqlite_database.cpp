@@ -1,0 +1,206 @@
+#include "db/sqlite_database.hpp"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <chrono>
+#include <string>
+#include <unordered_map>
+
+namespace dateline::db {
+
+namespace {
+
+constexpr int busy_timeout_ms = 10000;
+
+Error sqlite_error(sqlite3* db, int code) {
+    const std::string detail =
+        std::string(sqlite3_errstr(code)) + ": " + (db ? sqlite3_errmsg(db) : "");
+    switch (code & 0xFF) {
+        case SQLITE_CONSTRAINT: {
+            Error e = Error::conflict("This conflicts with something that already exists.");
+            e.cause = detail;
+            return e;
+        }
+        case SQLITE_BUSY:
+        case SQLITE_LOCKED:
+            return Error::unavailable("The database is busy; try again.", detail);
+        case SQLITE_FULL:
+        case SQLITE_IOERR:
+        case SQLITE_CANTOPEN:
+            return Error::unavailable("The database cannot be written right now.", detail);
+        default:
+            return Error::internal(detail);
+    }
+}
+
+class SqliteConnection final : public Connection {
+  public:
+    explicit SqliteConnection(sqlite3* db) : db_(db) {}
+    ~SqliteConnection() override {
+        for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
+        sqlite3_close_v2(db_);
+    }
+
+    Result<Rows> query(std::string_view sql, const Params& params) override {
+        auto prepared = prepare(sql, params);
+        if (!prepared) return prepared.error();
+        sqlite3_stmt* stmt = *prepared;
+        Rows rows;
+        int rc;
+        while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+            const int n = sqlite3_column_count(stmt);
+            std::vector<Value> values;
+            values.reserve(static_cast<std::size_t>(n));
+            for (int i = 0; i < n; ++i) values.push_back(column(stmt, i));
+            rows.emplace_back(std::move(values));
+        }
+        sqlite3_reset(stmt);
+        if (rc != SQLITE_DONE) return sqlite_error(db_, rc);
+        return rows;
+    }
+
+    Result<std::int64_t> execute(std::string_view sql, const Params& params) override {
+        auto prepared = prepare(sql, params);
+        if (!prepared) return prepared.error();
+        sqlite3_stmt* stmt = *prepared;
+        int rc;
+        while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        }
+        sqlite3_reset(stmt);
+        if (rc != SQLITE_DONE) return sqlite_error(db_, rc);
+        return static_cast<std::int64_t>(sqlite3_changes(db_));
+    }
+
+    Status execute_script(std::string_view sql) override {
+        char* message = nullptr;
+        const std::string text(sql);
+        const int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &message);
+        if (message) sqlite3_free(message);
+        if (rc != SQLITE_OK) return sqlite_error(db_, rc);
+        return success();
+    }
+
+    Status begin_write() override { return simple("BEGIN IMMEDIATE"); }
+    Status commit() override { return simple("COMMIT"); }
+    Status rollback() override {
+        if (sqlite3_get_autocommit(db_)) return success();
+        return simple("ROLLBACK");
+    }
+    std::string_view backend() const override { return "sqlite"; }
+
+  private:
+    Status simple(const char* sql) {
+        const int rc = sqlite3_exec(db_, sql, nullptr, nullptr, nullptr);
+        if (rc != SQLITE_OK) return sqlite_error(db_, rc);
+        return success();
+    }
+
+    static Value column(sqlite3_stmt* stmt, int i) {
+        switch (sqlite3_column_type(stmt, i)) {
+            case SQLITE_INTEGER:
+                return static_cast<std::int64_t>(sqlite3_column_int64(stmt, i));
+            case SQLITE_FLOAT:
+                return sqlite3_column_double(stmt, i);
+            case SQLITE_NULL:
+                return nullptr;
+            default: {
+                const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
+                return std::string(text ? text : "",
+                                   static_cast<std::size_t>(sqlite3_column_bytes(stmt, i)));
+            }
+        }
+    }
+
+    Result<sqlite3_stmt*> prepare(std::string_view sql, const Params& params) {
+        std::string key(sql);
+        auto it = statements_.find(key);
+        if (it == statements_.end()) {
+            sqlite3_stmt* stmt = nullptr;
+            const int rc = sqlite3_prepare_v3(db_, key.data(), static_cast<int>(key.size()),
+                                              SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+            if (rc != SQLITE_OK) return sqlite_error(db_, rc);
+            it = statements_.emplace(std::move(key), stmt).first;
+        }
+        sqlite3_stmt* stmt = it->second;
+        sqlite3_clear_bindings(stmt);
+        // "$N" placeholders are named parameters to SQLite; bind each by its name so the same
+        // SQL works on PostgreSQL, where they are positional.
+        for (std::size_t n = 0; n < params.size(); ++n) {
+            const std::string name = "$" + std::to_string(n + 1);
+            const int index = sqlite3_bind_parameter_index(stmt, name.c_str());
+            if (index == 0) continue;
+            int rc = SQLITE_OK;
+            const Value& v = params[n];
+            if (std::holds_alternative<std::nullptr_t>(v)) {
+                rc = sqlite3_bind_null(stmt, index);
+            } else if (const auto* i = std::get_if<std::int64_t>(&v)) {
+                rc = sqlite3_bind_int64(stmt, index, *i);
+            } else if (const auto* d = std::get_if<double>(&v)) {
+                rc = sqlite3_bind_double(stmt, index, *d);
+            } else {
+                const auto& s = std::get<std::string>(v);
+                rc = sqlite3_bind_text64(stmt, index, s.data(), s.size(), SQLITE_TRANSIENT,
+                                         SQLITE_UTF8);
+            }
+            if (rc != SQLITE_OK) return sqlite_error(db_, rc);
+        }
+        return stmt;
+    }
+
+    sqlite3* db_;
+    std::unordered_map<std::string, sqlite3_stmt*> statements_;
+};
+
+Result<std::unique_ptr<Connection>> open_connection(const std::filesystem::path& file) {
+    sqlite3* db = nullptr;
+    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+    const int rc = sqlite3_open_v2(file.c_str(), &db, flags, nullptr);
+    if (rc != SQLITE_OK) {
+        Error e = sqlite_error(db, rc);
+        sqlite3_close_v2(db);
+        return Error::unavailable("Cannot open the database file " + file.string() + ".", e.cause);
+    }
+    sqlite3_busy_timeout(db, busy_timeout_ms);
+    auto connection = std::make_unique<SqliteConnection>(db);
+    // WAL lets readers run while one writer commits; synchronous=FULL makes every commit durable
+    // on disk before it returns (https://sqlite.org/pragma.html#pragma_synchronous).
+    if (auto s = connection->execute_script(
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+        !s)
+        return s.error();
+    return std::unique_ptr<Connection>(std::move(connection));
+}
+
+}  // namespace
+
+Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const std::filesystem::path& file,
+                                                             int pool_size) {
+    std::unique_ptr<SqliteDatabase> database(new SqliteDatabase());
+    for (int i = 0; i < std::max(1, pool_size); ++i) {
+        auto connection = open_connection(file);
+        if (!connection) return connection.error();
+        database->idle_.push_back(std::move(connection).value());
+    }
+    return database;
+}
+
+SqliteDatabase::~SqliteDatabase() = default;
+
+Database::Lease SqliteDatabase::acquire() {
+    std::unique_lock lock(mutex_);
+    available_.wait(lock, [this] { return !idle_.empty(); });
+    auto connection = std::move(idle_.back());
+    idle_.pop_back();
+    return Lease(*this, std::move(connection));
+}
+
+void SqliteDatabase::release(std::unique_ptr<Connection> connection) {
+    {
+        std::lock_guard lock(mutex_);
+        idle_.push_back(std::move(connection));
+    }
+    available_.notify_one();
+}
+
+}  // namespace dateline::db

@@ -1,0 +1,85 @@
+#include "domain/article.hpp"
+
+#include "core/utf8.hpp"
+
+namespace dateline::domain {
+
+std::string_view to_string(ArticleStatus status) {
+    switch (status) {
+        case ArticleStatus::Draft:
+            return "draft";
+        case ArticleStatus::Scheduled:
+            return "scheduled";
+        case ArticleStatus::Published:
+            return "published";
+    }
+    return "draft";
+}
+
+std::optional<ArticleStatus> parse_article_status(std::string_view text) {
+    if (text == "draft") return ArticleStatus::Draft;
+    if (text == "scheduled") return ArticleStatus::Scheduled;
+    if (text == "published") return ArticleStatus::Published;
+    return std::nullopt;
+}
+
+bool Article::was_updated() const {
+    constexpr UnixTime minute = 60;
+    return first_published_at > 0 && updated_at >= first_published_at + minute;
+}
+
+namespace {
+
+Status check_text(std::string_view value, std::string_view field, std::size_t max_chars,
+                  bool required) {
+    if (!is_valid_utf8(value))
+        return Error::invalid("The " + std::string(field) + " is not valid UTF-8 text.",
+                              std::string(field));
+    if (required && value.find_first_not_of(" \t\r\n") == std::string_view::npos)
+        return Error::invalid("The " + std::string(field) + " is required.", std::string(field));
+    if (count_code_points(value) > max_chars)
+        return Error::invalid("The " + std::string(field) + " is longer than " +
+                                  std::to_string(max_chars) + " characters.",
+                              std::string(field));
+    return success();
+}
+
+}  // namespace
+
+Status validate(const ArticleDraft& d) {
+    struct Field {
+        std::string_view value, name;
+        std::size_t max;
+        bool required;
+    };
+    const Field fields[] = {
+        {d.headline, "headline", max_headline_chars, true},
+        {d.standfirst, "standfirst", max_standfirst_chars, false},
+        {d.dateline, "dateline", max_short_field_chars, false},
+        {d.source_credit, "source credit", max_short_field_chars, false},
+        {d.lead_caption, "caption", max_standfirst_chars, false},
+        {d.lead_credit, "image credit", max_short_field_chars, false},
+        {d.slug, "slug", max_short_field_chars, false},
+        {d.external_id, "external id", max_short_field_chars * 2, false},
+    };
+    for (const auto& f : fields)
+        if (auto s = check_text(f.value, f.name, f.max, f.required); !s) return s;
+    if (d.body_html.size() > max_body_bytes || !is_valid_utf8(d.body_html))
+        return Error::invalid("The body is too long or not valid UTF-8 text.", "body");
+    if (d.tag_names.size() > max_tags)
+        return Error::invalid("An article has at most " + std::to_string(max_tags) + " tags.",
+                              "tags");
+    if (d.author_names.size() > max_authors)
+        return Error::invalid("An article has at most " + std::to_string(max_authors) + " authors.",
+                              "authors");
+    for (const auto& name : d.tag_names)
+        if (auto s = check_text(name, "tag", max_short_field_chars, true); !s) return s;
+    for (const auto& name : d.author_names)
+        if (auto s = check_text(name, "author", max_short_field_chars, true); !s) return s;
+    if (d.status != ArticleStatus::Draft && !d.first_published_at)
+        return Error::invalid("A published or scheduled article needs a publication time.",
+                              "first_published_at");
+    return success();
+}
+
+}  // namespace dateline::domain

@@ -1,0 +1,88 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/result.hpp"
+#include "domain/site.hpp"
+
+namespace dateline::domain {
+
+/// Publication state, as editors see it. Only Published articles (first_published_at reached)
+/// are visible to readers.
+enum class ArticleStatus { Draft, Scheduled, Published };
+
+std::string_view to_string(ArticleStatus status);
+std::optional<ArticleStatus> parse_article_status(std::string_view text);
+
+/// An image stored in the data directory's media folder, named by its content hash.
+struct Media {
+    Id id = 0;
+    std::string file_name;  ///< "<sha256 prefix>.<ext>", unique
+    std::string mime_type;
+    int width = 0;
+    int height = 0;
+    std::int64_t bytes = 0;
+};
+
+/// A news story as readers and editors see it.
+struct Article {
+    Id id = 0;
+    Id site_id = 0;
+    std::string slug;
+    std::string headline;
+    std::string standfirst;
+    std::string body_html;  ///< sanitized; safe to emit as is
+    std::string body_text;  ///< plain text of the body, for search and descriptions
+    std::string dateline;
+    std::string source_credit;
+    std::optional<Section> section;
+    std::vector<Author> authors;  ///< byline order
+    std::vector<Tag> tags;
+    std::optional<Media> lead_image;
+    std::string lead_caption;
+    std::string lead_credit;
+    ArticleStatus status = ArticleStatus::Draft;
+    UnixTime first_published_at = 0;  ///< 0 until published
+    UnixTime updated_at = 0;
+    std::string external_id;  ///< the wire item's guid; re-imports update by it
+
+    /// True when the last update is meaningfully later than first publication (a minute or more).
+    bool was_updated() const;
+};
+
+/// What a writer or an importer supplies to create or revise an article. Names, not ids: the
+/// application resolves sections, authors and tags, creating authors and tags as needed.
+struct ArticleDraft {
+    std::string external_id;
+    std::string slug;  ///< empty: derived from the headline
+    std::string headline;
+    std::string standfirst;
+    std::string body_html;  ///< must already be sanitized
+    std::string dateline;
+    std::string source_credit;
+    std::string section_slug;
+    std::vector<std::string> author_names;
+    std::vector<std::string> tag_names;
+    std::optional<Id> lead_image_id;
+    std::string lead_caption;
+    std::string lead_credit;
+    ArticleStatus status = ArticleStatus::Draft;
+    std::optional<UnixTime> first_published_at;
+    std::optional<UnixTime> updated_at;
+};
+
+/// Editorial limits, in Unicode characters.
+inline constexpr std::size_t max_headline_chars = 250;
+inline constexpr std::size_t max_standfirst_chars = 600;
+inline constexpr std::size_t max_short_field_chars = 200;  ///< dateline, credits, names
+inline constexpr std::size_t max_body_bytes = 2 * 1024 * 1024;
+inline constexpr std::size_t max_tags = 20;
+inline constexpr std::size_t max_authors = 10;
+
+/// Checks a draft against the editorial rules; the error names the first offending field.
+Status validate(const ArticleDraft& draft);
+
+}  // namespace dateline::domain

@@ -1,0 +1,76 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace dateline::domain {
+
+using Id = std::int64_t;
+
+enum class TextDirection { Ltr, Rtl };
+
+/// A link to one of the site's profiles elsewhere ("facebook", "x", "youtube", ...).
+struct SocialLink {
+    std::string network;
+    std::string url;
+};
+
+/// A group of sites run from one install; pages link to the sister sites.
+struct Network {
+    Id id = 0;
+    std::string slug;
+    std::string name;
+    std::string default_site_slug;
+};
+
+/// One reader-facing site of a network: its own language, direction, zone and address.
+struct Site {
+    Id id = 0;
+    Id network_id = 0;
+    std::string slug;
+    std::string name;
+    std::string tagline;
+    std::string language;  ///< BCP 47 tag, e.g. "en", "ar"
+    TextDirection direction = TextDirection::Ltr;
+    std::string time_zone;  ///< IANA zone, e.g. "Asia/Dubai"
+    std::string base_url;   ///< absolute, ends in '/', e.g. "http://localhost:8080/en/"
+    bool arabic_indic_digits = false;
+    std::vector<SocialLink> social_links;
+    std::string footer_credit;
+    std::string publisher_address;
+
+    /// The path part of base_url, always starting and ending with '/': "/en/".
+    std::string path_prefix() const;
+    /// The scheme, host and port of base_url, lowercased: "http://localhost:8080".
+    std::string origin() const;
+};
+
+struct Section {
+    Id id = 0;
+    Id site_id = 0;
+    std::string slug;
+    std::string name;
+    int position = 0;
+};
+
+struct Tag {
+    Id id = 0;
+    Id site_id = 0;
+    std::string slug;
+    std::string name;
+};
+
+struct Author {
+    Id id = 0;
+    Id site_id = 0;
+    std::string slug;
+    std::string name;
+    std::string role;
+};
+
+/// Splits an absolute http(s) base URL into origin and path prefix. Returns false when the URL is
+/// not absolute http(s), has a query or fragment, or its path does not end in '/'.
+bool split_base_url(const std::string& url, std::string& origin, std::string& path);
+
+}  // namespace dateline::domain

@@ -1,0 +1,112 @@
+#include "http/message.hpp"
+
+#include <boost/url/parse.hpp>
+#include <boost/url/url_view.hpp>
+
+#include "core/utf8.hpp"
+
+namespace dateline::http {
+
+std::optional<std::string> Target::param(std::string_view name) const {
+    const auto it = query.find(std::string(name));
+    if (it == query.end()) return std::nullopt;
+    return it->second;
+}
+
+std::string_view Request::header(std::string_view name) const {
+    for (const auto& [n, v] : headers)
+        if (n == name) return v;
+    return {};
+}
+
+Response& Response::set_header(std::string name, std::string value) {
+    for (auto& [n, v] : headers)
+        if (n == name) {
+            v = std::move(value);
+            return *this;
+        }
+    headers.emplace_back(std::move(name), std::move(value));
+    return *this;
+}
+
+std::string_view Response::header(std::string_view name) const {
+    for (const auto& [n, v] : headers)
+        if (n == name) return v;
+    return {};
+}
+
+Response Response::html(int status, std::string body) {
+    Response r;
+    r.status = status;
+    r.body = std::move(body);
+    r.set_header("Content-Type", "text/html; charset=utf-8");
+    return r;
+}
+
+Response Response::text(int status, std::string body) {
+    Response r;
+    r.status = status;
+    r.body = std::move(body);
+    r.set_header("Content-Type", "text/plain; charset=utf-8");
+    return r;
+}
+
+Response Response::redirect(int status, std::string location) {
+    Response r;
+    r.status = status;
+    r.set_header("Location", std::move(location));
+    r.set_header("Content-Type", "text/plain; charset=utf-8");
+    return r;
+}
+
+namespace {
+
+constexpr std::size_t max_segments = 32;
+constexpr std::size_t max_query_params = 64;
+
+bool acceptable_text(std::string_view s) {
+    if (!is_valid_utf8(s)) return false;
+    for (const char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c < 0x20 || c == 0x7F) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+std::optional<Target> parse_target(std::string_view raw) {
+    auto parsed = boost::urls::parse_origin_form(raw);
+    if (!parsed) return std::nullopt;
+    const boost::urls::url_view& url = *parsed;
+    Target target;
+    const std::string_view encoded_path = url.encoded_path();
+    if (encoded_path.empty() || encoded_path.front() != '/') return std::nullopt;
+    target.trailing_slash = encoded_path.back() == '/';
+    std::size_t index = 0;
+    const std::size_t count = url.segments().size();
+    for (const auto& segment : url.segments()) {
+        ++index;
+        std::string s = segment;
+        const bool last = index == count;
+        if (s.empty()) {
+            if (last) break;      // the trailing slash
+            return std::nullopt;  // "//": an empty segment in the middle
+        }
+        if (s == "." || s == ".." || s.find_first_of("/\\") != std::string::npos ||
+            !acceptable_text(s))
+            return std::nullopt;
+        target.segments.push_back(std::move(s));
+        if (target.segments.size() > max_segments) return std::nullopt;
+    }
+    if (url.has_query()) {
+        for (const auto& p : url.params()) {
+            if (!acceptable_text(p.key) || !acceptable_text(p.value)) return std::nullopt;
+            target.query.emplace(p.key, p.value);
+            if (target.query.size() > max_query_params) return std::nullopt;
+        }
+    }
+    return target;
+}
+
+}  // namespace dateline::http

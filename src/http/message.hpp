@@ -1,0 +1,63 @@
+#pragma once
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace dateline::http {
+
+/// A request target split and percent-decoded, already checked: every segment is valid UTF-8
+/// without control characters, slashes, backslashes, "." or "..".
+struct Target {
+    std::vector<std::string> segments;  ///< "/en/business/" -> {"en", "business"}
+    bool trailing_slash = false;        ///< the path ends in '/' (the root "/" counts)
+    std::multimap<std::string, std::string> query;
+
+    /// The first value of a query parameter.
+    std::optional<std::string> param(std::string_view name) const;
+};
+
+enum class Method { Get, Head, Post, Other };
+
+/// An HTTP request as handlers see it: no I/O, no Beast types.
+struct Request {
+    Method method = Method::Get;
+    std::string method_name;
+    std::string raw_target;
+    Target target;
+    std::string host;                                          ///< the Host header, lowercased
+    std::vector<std::pair<std::string, std::string>> headers;  ///< names lowercased
+    std::string body;
+    std::string remote_address;
+
+    /// The first header with this lowercase name, or empty.
+    std::string_view header(std::string_view name) const;
+};
+
+/// A response a handler returns; the server adds the security headers, Date, Content-Length and
+/// connection management, and drops the body of HEAD responses.
+struct Response {
+    int status = 200;
+    std::vector<std::pair<std::string, std::string>> headers;
+    std::string body;
+
+    Response& set_header(std::string name, std::string value);
+    std::string_view header(std::string_view name) const;
+
+    static Response html(int status, std::string body);
+    static Response text(int status, std::string body);
+    static Response redirect(int status, std::string location);
+};
+
+/// Parses and normalises a request target (origin form, RFC 9112 section 3.2.1). Returns nothing
+/// for a malformed or hostile target, which the server answers with 400.
+std::optional<Target> parse_target(std::string_view raw);
+
+/// A handler: a pure function from request to response. It may throw; the server answers 500.
+using Handler = std::function<Response(const Request&)>;
+
+}  // namespace dateline::http

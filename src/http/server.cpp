@@ -1,0 +1,276 @@
+#include "http/server.hpp"
+
+#include <spdlog/spdlog.h>
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include <algorithm>
+#include <atomic>
+#include <mutex>
+#include <set>
+#include <thread>
+
+namespace dateline::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+using tcp = asio::ip::tcp;
+
+namespace {
+
+constexpr auto use_nothrow = asio::as_tuple(asio::use_awaitable);
+constexpr auto shutdown_poll = std::chrono::milliseconds(50);
+
+Method method_of(bhttp::verb verb) {
+    switch (verb) {
+        case bhttp::verb::get:
+            return Method::Get;
+        case bhttp::verb::head:
+            return Method::Head;
+        case bhttp::verb::post:
+            return Method::Post;
+        default:
+            return Method::Other;
+    }
+}
+
+std::string lowercase(std::string_view s) {
+    std::string out(s);
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+}  // namespace
+
+struct Server::State {
+    ServerOptions options;
+    Handler handler;
+    asio::io_context io;
+    tcp::acceptor acceptor{io};
+    asio::signal_set signals{io, SIGINT, SIGTERM};
+    std::atomic<bool> stopping{false};
+    std::atomic<int> active_sessions{0};
+
+    // Connections waiting for their next request, closed at once on shutdown.
+    std::mutex idle_mutex;
+    std::set<std::shared_ptr<beast::tcp_stream>> idle;
+
+    void mark_idle(const std::shared_ptr<beast::tcp_stream>& s, bool is_idle) {
+        std::lock_guard lock(idle_mutex);
+        if (is_idle)
+            idle.insert(s);
+        else
+            idle.erase(s);
+    }
+
+    Response respond(const Request& request) {
+        try {
+            return handler(request);
+        } catch (const std::exception& e) {
+            spdlog::error("request {} {} failed: {}", request.method_name, request.raw_target,
+                          e.what());
+        } catch (...) {
+            spdlog::error("request {} {} failed", request.method_name, request.raw_target);
+        }
+        return Response::text(500, "Internal server error\n");
+    }
+
+    void finish(bhttp::response<bhttp::string_body>& out, Response& r, bool head, bool keep_alive,
+                unsigned version) {
+        out.version(version);
+        out.result(static_cast<unsigned>(r.status));
+        for (auto& [name, value] : r.headers) out.set(name, value);
+        out.set(bhttp::field::server, "Dateline");
+        out.set("Content-Security-Policy", options.content_security_policy);
+        out.set("X-Content-Type-Options", "nosniff");
+        out.set("Referrer-Policy", "strict-origin-when-cross-origin");
+        out.set("X-Frame-Options", "DENY");
+        out.set("Cross-Origin-Opener-Policy", "same-origin");
+        out.set("Permissions-Policy",
+                "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+        out.keep_alive(keep_alive);
+        const auto length = r.body.size();
+        out.body() = head ? std::string{} : std::move(r.body);
+        out.content_length(length);
+    }
+
+    static Response error_response(int status, std::string_view text) {
+        return Response::text(status, std::string(text) + "\n");
+    }
+
+    asio::awaitable<void> session(tcp::socket socket) {
+        ++active_sessions;
+        auto stream = std::make_shared<beast::tcp_stream>(std::move(socket));
+        boost::system::error_code ignored;
+        const auto remote = stream->socket().remote_endpoint(ignored);
+        const std::string remote_address = remote.address().to_string();
+        beast::flat_buffer buffer;
+        bool first = true;
+        while (!stopping) {
+            bhttp::request_parser<bhttp::string_body> parser;
+            parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
+            parser.body_limit(options.max_body_bytes);
+            stream->expires_after(first ? options.read_timeout : options.idle_timeout);
+            if (buffer.size() == 0) mark_idle(stream, true);
+            if (stopping) break;
+            auto [ec, bytes] = co_await bhttp::async_read(*stream, buffer, parser, use_nothrow);
+            mark_idle(stream, false);
+            first = false;
+            if (ec) {
+                int status = 0;
+                if (ec == bhttp::error::header_limit)
+                    status = 431;
+                else if (ec == bhttp::error::body_limit)
+                    status = 413;
+                else if (ec != bhttp::error::end_of_stream && ec != beast::error::timeout &&
+                         ec != asio::error::operation_aborted &&
+                         ec != asio::error::connection_reset && ec != asio::error::eof && bytes > 0)
+                    status = 400;
+                if (status) {
+                    Response r = error_response(status, status == 431 ? "Request headers too large"
+                                                        : status == 413 ? "Request body too large"
+                                                                        : "Bad request");
+                    bhttp::response<bhttp::string_body> out;
+                    finish(out, r, false, false, 11);
+                    stream->expires_after(options.read_timeout);
+                    co_await bhttp::async_write(*stream, out, use_nothrow);
+                    spdlog::info("{} - - {} (unparsed request)", remote_address, status);
+                }
+                break;
+            }
+            const auto started = std::chrono::steady_clock::now();
+            auto& in = parser.get();
+            Request request;
+            request.method = method_of(in.method());
+            request.method_name = std::string(in.method_string());
+            request.raw_target = std::string(in.target());
+            request.remote_address = remote_address;
+            for (const auto& field : in) {
+                request.headers.emplace_back(lowercase(field.name_string()),
+                                             std::string(field.value()));
+            }
+            request.host = lowercase(in[bhttp::field::host]);
+            request.body = std::move(in.body());
+            const bool head = request.method == Method::Head;
+
+            Response response;
+            if (request.raw_target.size() > options.max_target_bytes) {
+                response = error_response(414, "Request target too long");
+            } else if (auto target = parse_target(request.raw_target)) {
+                request.target = std::move(*target);
+                response = respond(request);
+            } else {
+                response = error_response(400, "Bad request target");
+            }
+            const bool keep_alive = in.keep_alive() && !stopping;
+            const int status = response.status;
+            const auto body_bytes = head ? 0 : response.body.size();
+            bhttp::response<bhttp::string_body> out;
+            finish(out, response, head, keep_alive, in.version());
+            stream->expires_after(options.read_timeout);
+            auto [write_error, written] = co_await bhttp::async_write(*stream, out, use_nothrow);
+            const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
+                                    std::chrono::steady_clock::now() - started)
+                                    .count();
+            spdlog::info("{} \"{} {}\" {} {} {}us", remote_address, request.method_name,
+                         request.raw_target, status, body_bytes, micros);
+            if (write_error || !keep_alive) break;
+        }
+        stream->socket().shutdown(tcp::socket::shutdown_send, ignored);
+        stream->close();
+        --active_sessions;
+    }
+
+    asio::awaitable<void> accept_loop() {
+        while (!stopping) {
+            auto [ec, socket] = co_await acceptor.async_accept(asio::make_strand(io), use_nothrow);
+            if (ec) {
+                if (stopping || ec == asio::error::operation_aborted) break;
+                spdlog::warn("accept failed: {}", ec.message());
+                continue;
+            }
+            auto executor = socket.get_executor();
+            asio::co_spawn(executor, session(std::move(socket)), asio::detached);
+        }
+    }
+
+    void begin_shutdown() {
+        if (stopping.exchange(true)) return;
+        asio::post(io, [this] {
+            spdlog::info("shutting down: finishing {} connection(s)", active_sessions.load());
+            boost::system::error_code ignored;
+            acceptor.close(ignored);
+            signals.cancel(ignored);
+            close_idle();
+            wait_for_sessions(std::chrono::steady_clock::now() + options.shutdown_grace);
+        });
+    }
+
+    void close_idle() {
+        std::lock_guard lock(idle_mutex);
+        for (const auto& s : idle) asio::post(s->get_executor(), [s] { s->cancel(); });
+    }
+
+    void wait_for_sessions(std::chrono::steady_clock::time_point deadline) {
+        if (active_sessions == 0 || std::chrono::steady_clock::now() >= deadline) {
+            io.stop();
+            return;
+        }
+        close_idle();
+        auto timer = std::make_shared<asio::steady_timer>(io, shutdown_poll);
+        timer->async_wait([this, timer, deadline](auto) { wait_for_sessions(deadline); });
+    }
+};
+
+Server::Server(ServerOptions options, Handler handler) : state_(std::make_unique<State>()) {
+    state_->options = std::move(options);
+    state_->handler = std::move(handler);
+}
+
+Server::~Server() = default;
+
+Status Server::listen() {
+    boost::system::error_code ec;
+    const auto address = asio::ip::make_address(state_->options.host, ec);
+    if (ec) return Error::invalid("'" + state_->options.host + "' is not an IP address.", "listen");
+    const tcp::endpoint endpoint(address, state_->options.port);
+    auto& acceptor = state_->acceptor;
+    acceptor.open(endpoint.protocol(), ec);
+    if (!ec) acceptor.set_option(asio::socket_base::reuse_address(true), ec);
+    if (!ec) acceptor.bind(endpoint, ec);
+    if (!ec) acceptor.listen(asio::socket_base::max_listen_connections, ec);
+    if (ec)
+        return Error::unavailable("Cannot listen on " + state_->options.host + ":" +
+                                      std::to_string(state_->options.port) + ": " + ec.message() +
+                                      ".",
+                                  ec.message());
+    return success();
+}
+
+std::uint16_t Server::port() const {
+    return state_->acceptor.local_endpoint().port();
+}
+
+void Server::run() {
+    auto& s = *state_;
+    s.signals.async_wait([&s](const boost::system::error_code& ec, int) {
+        if (!ec) s.begin_shutdown();
+    });
+    asio::co_spawn(s.io, s.accept_loop(), asio::detached);
+    const int threads = s.options.threads > 0
+                            ? s.options.threads
+                            : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    std::vector<std::thread> pool;
+    for (int i = 1; i < threads; ++i) pool.emplace_back([&s] { s.io.run(); });
+    s.io.run();
+    for (auto& t : pool) t.join();
+}
+
+void Server::stop() {
+    state_->begin_shutdown();
+}
+
+}  // namespace dateline::http

@@ -1,0 +1,134 @@
+#include "media/image_library.hpp"
+
+#include <sodium.h>
+#include <vips/vips8>
+
+#include <fstream>
+
+namespace dateline::media {
+
+namespace {
+
+constexpr int jpeg_quality = 82;
+constexpr std::size_t name_hash_bytes = 16;
+
+std::string hex(const unsigned char* data, std::size_t n) {
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string out;
+    for (std::size_t i = 0; i < n; ++i) {
+        out += digits[data[i] >> 4];
+        out += digits[data[i] & 0xF];
+    }
+    return out;
+}
+
+}  // namespace
+
+void initialise(const char* argv0) {
+    if (VIPS_INIT(argv0) != 0) throw std::runtime_error("libvips failed to start");
+    if (sodium_init() < 0) throw std::runtime_error("libsodium failed to start");
+    // Untrusted input: only the loaders for formats we accept, never the "unsafe" ones
+    // (https://www.libvips.org/API/current/func.block_untrusted_set.html, from 8.13).
+    vips_block_untrusted_set(TRUE);
+    vips_cache_set_max(0);
+}
+
+std::string sniff_image_type(std::string_view b) {
+    auto starts = [&](std::string_view magic, std::size_t at = 0) {
+        return b.size() >= at + magic.size() && b.substr(at, magic.size()) == magic;
+    };
+    if (starts("\xFF\xD8\xFF")) return "image/jpeg";
+    if (starts("\x89PNG\r\n\x1A\n")) return "image/png";
+    if (starts("GIF87a") || starts("GIF89a")) return "image/gif";
+    if (starts("RIFF") && starts("WEBP", 8)) return "image/webp";
+    return {};
+}
+
+Result<StoredImage> ImageLibrary::store_file(const std::filesystem::path& source) const {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(source, ec);
+    if (ec) return Error::invalid("The image " + source.string() + " cannot be read.", "image");
+    if (size > max_image_bytes)
+        return Error::invalid("The image " + source.string() + " is larger than " +
+                                  std::to_string(max_image_bytes / (1024 * 1024)) + " MB.",
+                              "image");
+    std::ifstream in(source, std::ios::binary);
+    std::string bytes(size, '\0');
+    in.read(bytes.data(), static_cast<std::streamsize>(size));
+    if (!in) return Error::invalid("The image " + source.string() + " cannot be read.", "image");
+    return store_bytes(bytes);
+}
+
+Result<StoredImage> ImageLibrary::store_bytes(std::string_view bytes) const {
+    if (bytes.size() > max_image_bytes) return Error::invalid("The image is too large.", "image");
+    if (sniff_image_type(bytes).empty())
+        return Error::invalid("The file is not a JPEG, PNG, WebP or GIF image.", "image");
+    std::string encoded;
+    std::string mime;
+    int width = 0, height = 0;
+    try {
+        const vips::VImage header = vips::VImage::new_from_buffer(
+            bytes.data(), bytes.size(), "",
+            vips::VImage::option()->set("access", VIPS_ACCESS_SEQUENTIAL));
+        if (static_cast<long long>(header.width()) * header.height() > max_image_pixels)
+            return Error::invalid("The image has too many pixels.", "image");
+        VipsBlob* blob = vips_blob_new(nullptr, bytes.data(), bytes.size());
+        vips::VImage image =
+            vips::VImage::thumbnail_buffer(blob, max_stored_dimension,
+                                           vips::VImage::option()
+                                               ->set("height", max_stored_dimension)
+                                               ->set("size", VIPS_SIZE_DOWN)
+                                               ->set("fail_on", VIPS_FAIL_ON_ERROR));
+        vips_area_unref(VIPS_AREA(blob));
+        void* buffer = nullptr;
+        std::size_t length = 0;
+        if (image.has_alpha()) {
+            image.write_to_buffer(".png", &buffer, &length,
+                                  vips::VImage::option()->set("strip", true));
+            mime = "image/png";
+        } else {
+            if (image.bands() > 3)
+                image = image.extract_band(0, vips::VImage::option()->set("n", 3));
+            image.write_to_buffer(".jpg", &buffer, &length,
+                                  vips::VImage::option()
+                                      ->set("Q", jpeg_quality)
+                                      ->set("strip", true)
+                                      ->set("interlace", true));
+            mime = "image/jpeg";
+        }
+        encoded.assign(static_cast<const char*>(buffer), length);
+        g_free(buffer);
+        width = image.width();
+        height = image.height();
+    } catch (const vips::VError&) {
+        return Error::invalid("The image is damaged or cannot be decoded.", "image");
+    }
+
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(encoded.data()),
+                       encoded.size());
+    StoredImage stored;
+    stored.file_name = hex(digest, name_hash_bytes) + (mime == "image/png" ? ".png" : ".jpg");
+    stored.mime_type = mime;
+    stored.width = width;
+    stored.height = height;
+    stored.bytes = static_cast<std::int64_t>(encoded.size());
+
+    std::error_code ec;
+    std::filesystem::create_directories(directory_, ec);
+    const auto target = directory_ / stored.file_name;
+    if (std::filesystem::exists(target, ec)) return stored;
+    // Write beside the target and rename, so a reader never sees half a file.
+    const auto temporary = directory_ / (stored.file_name + ".partial");
+    {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        out.write(encoded.data(), static_cast<std::streamsize>(encoded.size()));
+        out.flush();
+        if (!out) return Error::unavailable("The image could not be saved.", temporary.string());
+    }
+    std::filesystem::rename(temporary, target, ec);
+    if (ec) return Error::unavailable("The image could not be saved.", ec.message());
+    return stored;
+}
+
+}  // namespace dateline::media

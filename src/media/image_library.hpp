@@ -1,0 +1,49 @@
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "core/result.hpp"
+
+namespace dateline::media {
+
+/// Largest image file accepted, in bytes, and largest picture, in pixels.
+inline constexpr std::size_t max_image_bytes = 25 * 1024 * 1024;
+inline constexpr long long max_image_pixels = 50'000'000;
+/// Stored images are scaled down to fit this box; newspapers' lead images need no more.
+inline constexpr int max_stored_dimension = 2000;
+
+/// An image as stored: file name (content-addressed), type and size.
+struct StoredImage {
+    std::string file_name;
+    std::string mime_type;
+    int width = 0;
+    int height = 0;
+    std::int64_t bytes = 0;
+};
+
+/// Starts libvips once per process; call from main before any image work.
+void initialise(const char* argv0);
+
+/// The media folder of a data directory. Untrusted files are recognised by their content, never
+/// their name (JPEG, PNG, WebP, GIF), decoded by libvips within size limits, scaled to fit
+/// max_stored_dimension, re-encoded (JPEG, or PNG when the picture has transparency) with all
+/// metadata (EXIF, GPS, XMP) stripped, and saved under a name derived from the result's SHA-256,
+/// so the same picture is stored once.
+class ImageLibrary {
+  public:
+    explicit ImageLibrary(std::filesystem::path directory) : directory_(std::move(directory)) {}
+
+    Result<StoredImage> store_file(const std::filesystem::path& source) const;
+    Result<StoredImage> store_bytes(std::string_view bytes) const;
+
+    const std::filesystem::path& directory() const { return directory_; }
+
+  private:
+    std::filesystem::path directory_;
+};
+
+/// The MIME type of an image recognised by its first bytes, or empty.
+std::string sniff_image_type(std::string_view bytes);
+
+}  // namespace dateline::media

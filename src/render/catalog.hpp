@@ -1,0 +1,30 @@
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+
+#include "core/result.hpp"
+
+namespace dateline::render {
+
+/// Interface strings of a theme in every language it ships (`i18n/<language>.json`, a flat
+/// object of key to text). English is the reference: every other language must have the same
+/// keys, checked when the catalog loads.
+class Catalog {
+  public:
+    using Strings = std::map<std::string, std::string, std::less<>>;
+
+    static Result<Catalog> load(const std::filesystem::path& i18n_dir);
+
+    /// The strings for a language, falling back to English for a language the theme lacks.
+    const Strings& strings(std::string_view language) const;
+    /// One string; the key itself when missing, so a gap shows instead of breaking the page.
+    const std::string& text(std::string_view language, std::string_view key) const;
+    bool has_language(std::string_view language) const;
+
+  private:
+    std::map<std::string, Strings, std::less<>> languages_;
+};
+
+}  // namespace dateline::render

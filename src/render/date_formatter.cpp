@@ -1,0 +1,112 @@
+#include "render/date_formatter.hpp"
+
+#include <unicode/datefmt.h>
+#include <unicode/dtptngen.h>
+#include <unicode/smpdtfmt.h>
+#include <unicode/timezone.h>
+
+#include <array>
+#include <map>
+#include <memory>
+
+namespace dateline::render {
+
+namespace {
+
+enum Pattern { Iso, LongDate, ShortDate, TimeOfDay, pattern_count };
+
+struct Formatters {
+    std::array<std::unique_ptr<icu::SimpleDateFormat>, pattern_count> formats;
+};
+
+std::unique_ptr<icu::SimpleDateFormat> make(const icu::Locale& locale, const icu::TimeZone& zone,
+                                            const icu::UnicodeString& pattern) {
+    UErrorCode status = U_ZERO_ERROR;
+    auto f = std::make_unique<icu::SimpleDateFormat>(pattern, locale, status);
+    if (U_FAILURE(status)) return nullptr;
+    f->setTimeZone(zone);
+    return f;
+}
+
+std::unique_ptr<icu::SimpleDateFormat> from_skeleton(const icu::Locale& locale,
+                                                     const icu::TimeZone& zone,
+                                                     const char* skeleton) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::DateTimePatternGenerator> generator(
+        icu::DateTimePatternGenerator::createInstance(locale, status));
+    if (U_FAILURE(status)) return nullptr;
+    const icu::UnicodeString pattern = generator->getBestPattern(skeleton, status);
+    if (U_FAILURE(status)) return nullptr;
+    return make(locale, zone, pattern);
+}
+
+const Formatters& formatters_for(const std::string& locale_id, const std::string& zone_id) {
+    thread_local std::map<std::string, Formatters> cache;
+    const std::string key = locale_id + "|" + zone_id;
+    auto it = cache.find(key);
+    if (it != cache.end()) return it->second;
+    const icu::Locale locale(locale_id.c_str());
+    std::unique_ptr<icu::TimeZone> zone(
+        icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(zone_id)));
+    Formatters f;
+    f.formats[Iso] = make(icu::Locale("en_US_POSIX"), *zone, "yyyy-MM-dd'T'HH:mm:ssxxx");
+    f.formats[LongDate] = from_skeleton(locale, *zone, "EEEEdMMMMy");
+    f.formats[ShortDate] = from_skeleton(locale, *zone, "dMMMy");
+    f.formats[TimeOfDay] = from_skeleton(locale, *zone, "jmmz");
+    return cache.emplace(key, std::move(f)).first->second;
+}
+
+std::string run(const std::unique_ptr<icu::SimpleDateFormat>& f, UnixTime t) {
+    if (!f) return {};
+    icu::UnicodeString out;
+    f->format(static_cast<UDate>(t) * 1000.0, out);
+    std::string utf8;
+    out.toUTF8String(utf8);
+    return utf8;
+}
+
+}  // namespace
+
+Result<DateFormatter> DateFormatter::create(const std::string& language,
+                                            const std::string& time_zone,
+                                            bool arabic_indic_digits) {
+    std::unique_ptr<icu::TimeZone> zone(
+        icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(time_zone)));
+    if (*zone == icu::TimeZone::getUnknown())
+        return Error::invalid("Unknown time zone '" + time_zone + "'.", "time_zone");
+    // BCP 47 numbering-system extension: "arab" is Arabic-Indic, "latn" Western digits.
+    const std::string locale = language + (arabic_indic_digits ? "-u-nu-arab" : "-u-nu-latn");
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Locale parsed = icu::Locale::forLanguageTag(locale, status);
+    if (U_FAILURE(status))
+        return Error::invalid("Unknown language '" + language + "'.", "language");
+    return DateFormatter(parsed.getName(), time_zone);
+}
+
+FormattedTime DateFormatter::format(UnixTime t) const {
+    const Formatters& f = formatters_for(locale_, time_zone_);
+    return {run(f.formats[Iso], t), run(f.formats[LongDate], t), run(f.formats[ShortDate], t),
+            run(f.formats[TimeOfDay], t)};
+}
+
+}  // namespace dateline::render
+
+namespace dateline::render {
+
+std::string format_integer(long long n, bool arabic_indic_digits) {
+    const std::string western = std::to_string(n);
+    if (!arabic_indic_digits) return western;
+    std::string out;
+    for (const char c : western) {
+        if (c >= '0' && c <= '9') {
+            // U+0660 + digit, as UTF-8: D9 A0..A9.
+            out += '\xD9';
+            out += static_cast<char>(0xA0 + (c - '0'));
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+}  // namespace dateline::render

@@ -1,0 +1,566 @@
+#include "site/reader_site.hpp"
+
+#include <cstring>  // ctemplate's headers use strlen without including it
+
+#include <ctemplate/template_dictionary.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <charconv>
+
+#include "app/article_service.hpp"
+
+namespace dateline::site {
+
+using ctemplate::TemplateDictionary;
+using domain::Article;
+using domain::Site;
+using http::Request;
+using http::Response;
+
+namespace {
+
+constexpr int max_page = 10000;
+constexpr const char* tags_segment = "tags";
+constexpr const char* assets_segment = "assets";
+constexpr const char* media_segment = "media";
+constexpr const char* html_cache_control = "public, max-age=60";
+constexpr int eager_images = 3;  // images above the fold load at once, the rest lazily
+
+const std::vector<std::string> required_templates = {"home.tpl",
+                                                     "listing.tpl",
+                                                     "article.tpl",
+                                                     "error.tpl",
+                                                     "partials/head.tpl",
+                                                     "partials/header.tpl",
+                                                     "partials/footer.tpl",
+                                                     "partials/card.tpl",
+                                                     "partials/pagination.tpl"};
+
+std::string upper_key(std::string_view key) {
+    std::string out = "T_";
+    for (const char c : key) out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return out;
+}
+
+std::string encode_segment(std::string_view s) {
+    // The same encoding as article paths: the slug is one path segment.
+    const std::string path = app::article_path("", "x", std::string(s));
+    return path.substr(2);
+}
+
+std::string replace(std::string text, std::string_view placeholder, const std::string& value) {
+    const auto at = text.find(placeholder);
+    if (at != std::string::npos) text.replace(at, placeholder.size(), value);
+    return text;
+}
+
+std::optional<int> page_number(const Request& request) {
+    const auto value = request.target.param("page");
+    if (!value) return 1;
+    int n = 0;
+    const auto* end = value->data() + value->size();
+    const auto [ptr, ec] = std::from_chars(value->data(), end, n);
+    if (ec != std::errc() || ptr != end || n < 1 || n > max_page) return std::nullopt;
+    return n;
+}
+
+std::string host_of_origin(const std::string& origin) {
+    const auto at = origin.find("://");
+    return at == std::string::npos ? origin : origin.substr(at + 3);
+}
+
+}  // namespace
+
+Result<Theme> load_theme(const std::filesystem::path& dir) {
+    auto templates = render::TemplateEngine::load(dir / "templates", required_templates);
+    if (!templates) return templates.error();
+    auto catalog = render::Catalog::load(dir / "i18n");
+    if (!catalog) return catalog.error();
+    return Theme{std::move(*templates), std::move(*catalog), dir / "assets"};
+}
+
+struct ReaderSite::PageContext {
+    const Site& site;
+    TemplateDictionary dict{"page"};
+
+    explicit PageContext(const Site& s) : site(s) {}
+};
+
+ReaderSite::ReaderSite(app::ReaderService& reader, app::NetworkDirectory directory, Theme theme,
+                       const std::filesystem::path& media_dir)
+    : reader_(reader),
+      directory_(std::move(directory)),
+      theme_(std::move(theme)),
+      assets_(theme_.assets_dir, "public, max-age=3600"),
+      media_(media_dir, "public, max-age=31536000, immutable") {}
+
+Result<std::unique_ptr<ReaderSite>> ReaderSite::create(app::ReaderService& reader,
+                                                       app::NetworkDirectory directory, Theme theme,
+                                                       const std::filesystem::path& media_dir) {
+    std::unique_ptr<ReaderSite> site(
+        new ReaderSite(reader, std::move(directory), std::move(theme), media_dir));
+    for (const auto& s : site->directory_.sites) {
+        auto formatter =
+            render::DateFormatter::create(s.language, s.time_zone, s.arabic_indic_digits);
+        if (!formatter) {
+            Error e = formatter.error();
+            e.message = "Site '" + s.slug + "': " + e.message;
+            return e;
+        }
+        site->formatters_.emplace(s.id, std::move(*formatter));
+    }
+    // Longest path prefix first, so "/en/world/" would win over "/en/".
+    std::stable_sort(site->directory_.sites.begin(), site->directory_.sites.end(),
+                     [](const Site& a, const Site& b) {
+                         return a.path_prefix().size() > b.path_prefix().size();
+                     });
+    return site;
+}
+
+const Site* ReaderSite::match_site(const Request& request, std::size_t& consumed) const {
+    const auto& segments = request.target.segments;
+    auto prefix_matches = [&](const Site& s, std::size_t& n) {
+        const std::string prefix = s.path_prefix();
+        std::vector<std::string> parts;
+        std::size_t start = 1;
+        while (start < prefix.size()) {
+            const auto slash = prefix.find('/', start);
+            parts.push_back(prefix.substr(start, slash - start));
+            start = slash + 1;
+        }
+        if (parts.size() > segments.size()) return false;
+        for (std::size_t i = 0; i < parts.size(); ++i)
+            if (parts[i] != segments[i]) return false;
+        n = parts.size();
+        return true;
+    };
+    // Sites whose host is the request's come first; a host no site claims (a test server on an
+    // ephemeral port, a node behind a proxy) is matched on the path alone.
+    for (const bool by_host : {true, false}) {
+        for (const auto& s : directory_.sites) {
+            if (by_host && host_of_origin(s.origin()) != request.host) continue;
+            std::size_t n = 0;
+            if (prefix_matches(s, n)) {
+                consumed = n;
+                return &s;
+            }
+        }
+    }
+    return nullptr;
+}
+
+Response ReaderSite::handle(const Request& request) {
+    Response response = route(request);
+    if (response.status == 200 && response.header("Cache-Control").empty())
+        response.set_header("Cache-Control", html_cache_control);
+    return response;
+}
+
+Response ReaderSite::route(const Request& request) {
+    const auto& segments = request.target.segments;
+    if (request.method != http::Method::Get && request.method != http::Method::Head) {
+        Response r = Response::text(405, "Method not allowed\n");
+        r.set_header("Allow", "GET, HEAD");
+        return r;
+    }
+    if (segments.size() == 1 && segments[0] == "healthz" && !request.target.trailing_slash)
+        return Response::text(200, "ok\n");
+    if (!segments.empty() && segments[0] == assets_segment) {
+        if (auto file = assets_.serve(request, {segments.begin() + 1, segments.end()}))
+            return *file;
+    }
+    if (!segments.empty() && segments[0] == media_segment) {
+        if (auto file = media_.serve(request, {segments.begin() + 1, segments.end()})) return *file;
+    }
+    std::size_t consumed = 0;
+    const Site* site = match_site(request, consumed);
+    if (!site) {
+        const Site* fallback = directory_.site_by_slug(directory_.network.default_site_slug);
+        if (!fallback && !directory_.sites.empty()) fallback = &directory_.sites.back();
+        if (segments.empty() && fallback) return Response::redirect(302, fallback->path_prefix());
+        if (fallback) return error_page(*fallback, 404);
+        return Response::text(404, "Not found\n");
+    }
+    if (consumed == segments.size() && !request.target.trailing_slash)
+        return Response::redirect(301, site->path_prefix());
+    try {
+        return site_page(request, *site, std::span(segments).subspan(consumed));
+    } catch (const std::exception& e) {
+        spdlog::error("{} failed: {}", request.raw_target, e.what());
+        return error_page(*site, 500);
+    }
+}
+
+Response ReaderSite::site_page(const Request& request, const Site& site,
+                               std::span<const std::string> rest) {
+    const bool slash = request.target.trailing_slash;
+    const auto page = page_number(request);
+    if (!page) return error_page(site, 404);
+    if (rest.empty()) return *page == 1 ? home(site) : error_page(site, 404);
+    const auto& sections = directory_.sections_of(site);
+    const domain::Section* section = nullptr;
+    for (const auto& s : sections)
+        if (s.slug == rest[0]) section = &s;
+    if (rest.size() == 1 && slash && section) return this->section(site, *section, *page);
+    if (rest.size() == 2 && slash && rest[0] == tags_segment) return tag(site, rest[1], *page);
+    if (rest.size() == 2 && (section || rest[0] == "news")) {
+        if (slash)
+            return Response::redirect(301, app::article_path(site.path_prefix(), rest[0], rest[1]));
+        return article(site, section, rest[1]);
+    }
+    return error_page(site, 404);
+}
+
+namespace {
+
+void set_global(TemplateDictionary& d, const char* name, const std::string& value) {
+    d.SetTemplateGlobalValue(name, value);
+}
+
+void add_card(TemplateDictionary* parent, const Site& site, const Article& a,
+              const render::DateFormatter& dates, bool heading2, bool show_section,
+              bool show_standfirst, bool lead, int& image_count) {
+    TemplateDictionary* card = parent->AddIncludeDictionary("CARD");
+    card->SetFilename("partials/card.tpl");
+    const std::string prefix = site.path_prefix();
+    card->SetValue("URL", app::article_path(prefix, a.section ? a.section->slug : "", a.slug));
+    card->SetValue("HEADLINE", a.headline);
+    card->ShowSection(heading2 ? "H2" : "H3");
+    if (lead) card->ShowSection("LEAD");
+    const auto when = dates.format(a.first_published_at);
+    card->SetValue("DATE_ISO", when.iso);
+    card->SetValue("DATE_SHORT", when.short_date);
+    if (show_section && a.section) {
+        auto* s = card->AddSectionDictionary("SECTION");
+        s->SetValue("SECTION_URL", prefix + a.section->slug + "/");
+        s->SetValue("SECTION_NAME", a.section->name);
+    }
+    if (show_standfirst && !a.standfirst.empty())
+        card->SetValueAndShowSection("STANDFIRST_TEXT", a.standfirst, "STANDFIRST");
+    if (a.lead_image) {
+        auto* img = card->AddSectionDictionary("IMAGE");
+        img->SetValue("IMAGE_URL", "/media/" + a.lead_image->file_name);
+        img->SetIntValue("IMAGE_WIDTH", a.lead_image->width);
+        img->SetIntValue("IMAGE_HEIGHT", a.lead_image->height);
+        img->SetValue("IMAGE_LOADING", image_count++ < eager_images ? "eager" : "lazy");
+    }
+}
+
+}  // namespace
+
+Response ReaderSite::render(const PageContext& page, const std::string& template_name, int status) {
+    std::string out;
+    if (!theme_.templates->expand(template_name, page.dict, out)) {
+        spdlog::error("template {} could not be expanded", template_name);
+        return Response::text(500, "Internal server error\n");
+    }
+    Response r = Response::html(status, std::move(out));
+    r.set_header("Content-Language", page.site.language);
+    return r;
+}
+
+namespace {
+
+/// Fills what every page shares: language, direction, strings, masthead, navigation, footer.
+void setup_page(TemplateDictionary& d, const Site& site, const app::NetworkDirectory& directory,
+                const render::Catalog& catalog, std::string_view current_section, UnixTime now) {
+    for (const auto& [key, text] : catalog.strings(site.language))
+        d.SetTemplateGlobalValue(upper_key(key), text);
+    set_global(d, "LANG", site.language);
+    set_global(d, "DIR", site.direction == domain::TextDirection::Rtl ? "rtl" : "ltr");
+    set_global(d, "SITE_NAME", site.name);
+    set_global(d, "SITE_TAGLINE", site.tagline);
+    set_global(d, "HOME_PATH", site.path_prefix());
+    set_global(d, "ASSETS_PATH", "/assets/");
+    set_global(d, "NETWORK_NAME", directory.network.name);
+    set_global(d, "YEAR", format_utc_iso8601(now).substr(0, 4));
+
+    auto* head = d.AddIncludeDictionary("HEAD");
+    head->SetFilename("partials/head.tpl");
+    auto* header = d.AddIncludeDictionary("HEADER");
+    header->SetFilename("partials/header.tpl");
+    auto* footer = d.AddIncludeDictionary("FOOTER");
+    footer->SetFilename("partials/footer.tpl");
+
+    if (!site.tagline.empty()) header->ShowSection("TAGLINE");
+    if (current_section.empty()) header->ShowSection("HOME_CURRENT");
+    for (const auto& section : directory.sections_of(site)) {
+        auto* nav = header->AddSectionDictionary("NAV");
+        nav->SetValue("NAV_URL", site.path_prefix() + section.slug + "/");
+        nav->SetValue("NAV_NAME", section.name);
+        if (section.slug == current_section) nav->ShowSection("NAV_CURRENT");
+    }
+    for (auto* part : {header, footer}) {
+        TemplateDictionary* list = nullptr;
+        for (const auto& sister : directory.sites) {
+            if (sister.id == site.id) continue;
+            if (!list) list = part->AddSectionDictionary("SISTER_SITES");
+            auto* item = list->AddSectionDictionary("SISTER");
+            item->SetValue("SISTER_URL", sister.base_url);
+            item->SetValue("SISTER_NAME", sister.name);
+            item->SetValue("SISTER_LANG", sister.language);
+            item->SetValue("SISTER_DIR",
+                           sister.direction == domain::TextDirection::Rtl ? "rtl" : "ltr");
+        }
+    }
+    if (!site.social_links.empty()) {
+        auto* social = footer->AddSectionDictionary("SOCIAL_LINKS");
+        for (const auto& link : site.social_links) {
+            auto* item = social->AddSectionDictionary("SOCIAL");
+            item->SetValue("SOCIAL_URL", link.url);
+            const std::string& label = catalog.text(site.language, "social_" + link.network);
+            item->SetValue("SOCIAL_NAME", label.rfind("social_", 0) == 0 ? link.network : label);
+        }
+    }
+    if (!site.footer_credit.empty())
+        footer->SetValueAndShowSection("FOOTER_CREDIT_TEXT", site.footer_credit, "FOOTER_CREDIT");
+    if (!site.publisher_address.empty())
+        footer->SetValueAndShowSection("PUBLISHER_ADDRESS", site.publisher_address, "ADDRESS");
+}
+
+void set_title(TemplateDictionary& d, const Site& site, const std::string& title,
+               const std::string& description, const std::string& canonical) {
+    set_global(d, "PAGE_TITLE", title.empty() ? site.name : title + " | " + site.name);
+    if (!description.empty()) {
+        set_global(d, "PAGE_DESCRIPTION", description);
+        d.ShowTemplateGlobalSection("DESCRIPTION");
+    }
+    if (!canonical.empty()) {
+        set_global(d, "CANONICAL_URL", canonical);
+        d.ShowTemplateGlobalSection("CANONICAL");
+    }
+}
+
+std::string listing_url(const std::string& path, int page) {
+    return page <= 1 ? path : path + "?page=" + std::to_string(page);
+}
+
+void add_pagination(TemplateDictionary& d, const Site& site, const render::Catalog& catalog,
+                    const std::string& path, int page, int page_count) {
+    auto* nav = d.AddIncludeDictionary("PAGINATION");
+    nav->SetFilename("partials/pagination.tpl");
+    std::string status = catalog.text(site.language, "page_status");
+    status = replace(status, "{page}", render::format_integer(page, site.arabic_indic_digits));
+    status =
+        replace(status, "{count}", render::format_integer(page_count, site.arabic_indic_digits));
+    nav->SetValue("PAGE_STATUS", status);
+    if (page > 1) {
+        nav->SetValueAndShowSection("PREV_URL", listing_url(path, page - 1), "PREV");
+        d.SetTemplateGlobalValue("PREV_URL", listing_url(path, page - 1));
+        d.ShowTemplateGlobalSection("PAGINATION_LINKS");
+        d.ShowTemplateGlobalSection("PREV");
+    }
+    if (page < page_count) {
+        nav->SetValueAndShowSection("NEXT_URL", listing_url(path, page + 1), "NEXT");
+        d.SetTemplateGlobalValue("NEXT_URL", listing_url(path, page + 1));
+        d.ShowTemplateGlobalSection("PAGINATION_LINKS");
+        d.ShowTemplateGlobalSection("NEXT");
+    }
+}
+
+std::string origin_path(const Site& site, const std::string& path) {
+    return site.origin() + path;
+}
+
+}  // namespace
+
+void ReaderSite::setup(PageContext& ctx, std::string_view current_section) {
+    setup_page(ctx.dict, ctx.site, directory_, theme_.catalog, current_section, reader_.now());
+}
+
+Response ReaderSite::home(const Site& site) {
+    auto front = reader_.front_page(directory_, site);
+    if (!front) return failure(site, front.error());
+    PageContext ctx(site);
+    setup(ctx, "");
+    auto& d = ctx.dict;
+    const auto& dates = formatters_.at(site.id);
+    set_title(d, site, "", site.tagline, site.base_url);
+    int images = 0;
+    if (front->latest.empty()) d.ShowSection("EMPTY");
+    TemplateDictionary* latest = nullptr;
+    for (std::size_t i = 0; i < front->latest.size(); ++i) {
+        if (i == 0) {
+            auto* lead = d.AddSectionDictionary("LEAD_STORY");
+            add_card(lead, site, front->latest[0], dates, true, true, true, true, images);
+            continue;
+        }
+        if (!latest) latest = d.AddSectionDictionary("LATEST");
+        add_card(latest->AddSectionDictionary("STORY"), site, front->latest[i], dates, false, true,
+                 false, false, images);
+    }
+    for (const auto& block : front->sections) {
+        auto* b = d.AddSectionDictionary("SECTION_BLOCK");
+        b->SetValue("BLOCK_SLUG", block.section.slug);
+        b->SetValue("BLOCK_NAME", block.section.name);
+        b->SetValue("BLOCK_URL", site.path_prefix() + block.section.slug + "/");
+        for (const auto& a : block.articles)
+            add_card(b->AddSectionDictionary("STORY"), site, a, dates, false, false, false, false,
+                     images);
+    }
+    return render(ctx, "home.tpl", 200);
+}
+
+Response ReaderSite::listing(const Site& site, const std::string& kind, const std::string& title,
+                             const std::string& path, std::string_view current_section,
+                             const app::ArticlePage& page) {
+    PageContext ctx(site);
+    setup(ctx, current_section);
+    auto& d = ctx.dict;
+    const auto& dates = formatters_.at(site.id);
+    std::string page_title = title;
+    if (page.page > 1)
+        page_title +=
+            " (" +
+            replace(replace(theme_.catalog.text(site.language, "page_status"), "{page}",
+                            render::format_integer(page.page, site.arabic_indic_digits)),
+                    "{count}", render::format_integer(page.page_count, site.arabic_indic_digits)) +
+            ")";
+    set_title(d, site, page_title, "", origin_path(site, listing_url(path, page.page)));
+    d.SetValue("LISTING_KIND", kind);
+    d.SetValue("LISTING_TITLE", title);
+    int images = 0;
+    if (page.articles.empty()) d.ShowSection("EMPTY");
+    TemplateDictionary* stories =
+        page.articles.empty() ? nullptr : d.AddSectionDictionary("STORIES");
+    for (const auto& a : page.articles)
+        add_card(stories->AddSectionDictionary("STORY"), site, a, dates, true,
+                 current_section.empty(), true, false, images);
+    add_pagination(d, site, theme_.catalog, path, page.page, page.page_count);
+    return render(ctx, "listing.tpl", 200);
+}
+
+Response ReaderSite::section(const Site& site, const domain::Section& section, int page) {
+    auto result = reader_.section_page(section, page);
+    if (!result) return failure(site, result.error());
+    return listing(site, theme_.catalog.text(site.language, "section"), section.name,
+                   site.path_prefix() + section.slug + "/", section.slug, *result);
+}
+
+Response ReaderSite::tag(const Site& site, const std::string& slug, int page) {
+    auto found = reader_.tag(site, slug);
+    if (!found) return failure(site, found.error());
+    if (!*found) return error_page(site, 404);
+    auto result = reader_.tag_page(**found, page);
+    if (!result) return failure(site, result.error());
+    return listing(site, theme_.catalog.text(site.language, "tag"), (*found)->name,
+                   site.path_prefix() + tags_segment + "/" + encode_segment(slug) + "/", "",
+                   *result);
+}
+
+Response ReaderSite::article(const Site& site, const domain::Section* section,
+                             const std::string& slug) {
+    auto found = reader_.article(site, slug);
+    if (!found) return failure(site, found.error());
+    if (!*found) return error_page(site, 404);
+    const Article& a = **found;
+    const std::string path =
+        app::article_path(site.path_prefix(), a.section ? a.section->slug : "", a.slug);
+    const std::string asked_section = section ? section->slug : "news";
+    if ((a.section ? a.section->slug : "news") != asked_section)
+        return Response::redirect(301, path);
+    auto related = reader_.related(a);
+    if (!related) return failure(site, related.error());
+
+    PageContext ctx(site);
+    setup(ctx, a.section ? a.section->slug : "");
+    auto& d = ctx.dict;
+    const auto& dates = formatters_.at(site.id);
+    const std::string canonical = origin_path(site, path);
+    set_title(d, site, a.headline, a.standfirst, canonical);
+    d.ShowTemplateGlobalSection("OPEN_GRAPH");
+    set_global(d, "OG_TYPE", "article");
+    set_global(d, "OG_TITLE", a.headline);
+    const auto published = dates.format(a.first_published_at);
+    const auto updated = dates.format(std::max(a.updated_at, a.first_published_at));
+    set_global(d, "OG_PUBLISHED", published.iso);
+    set_global(d, "OG_MODIFIED", updated.iso);
+    d.ShowTemplateGlobalSection("OG_ARTICLE");
+    if (a.lead_image) {
+        set_global(d, "OG_IMAGE_URL", site.origin() + "/media/" + a.lead_image->file_name);
+        d.ShowTemplateGlobalSection("OG_IMAGE");
+    }
+
+    d.SetValue("HEADLINE", a.headline);
+    if (a.section) {
+        auto* s = d.AddSectionDictionary("SECTION");
+        s->SetValue("SECTION_URL", site.path_prefix() + a.section->slug + "/");
+        s->SetValue("SECTION_NAME", a.section->name);
+    }
+    if (!a.standfirst.empty())
+        d.SetValueAndShowSection("STANDFIRST_TEXT", a.standfirst, "STANDFIRST");
+    if (!a.authors.empty()) {
+        auto* byline = d.AddSectionDictionary("BYLINE");
+        for (std::size_t i = 0; i < a.authors.size(); ++i) {
+            auto* author = byline->AddSectionDictionary("AUTHOR");
+            author->SetValue("AUTHOR_NAME", a.authors[i].name);
+            if (i + 1 < a.authors.size()) author->ShowSection("AUTHOR_SEPARATOR");
+        }
+    }
+    d.SetValue("PUBLISHED_ISO", published.iso);
+    d.SetValue("PUBLISHED_DATE", published.date);
+    d.SetValue("PUBLISHED_TIME", published.time);
+    if (a.was_updated()) {
+        auto* u = d.AddSectionDictionary("UPDATED");
+        u->SetValue("UPDATED_ISO", updated.iso);
+        u->SetValue("UPDATED_DATE", updated.date);
+        u->SetValue("UPDATED_TIME", updated.time);
+    }
+    if (a.lead_image) {
+        auto* fig = d.AddSectionDictionary("FIGURE");
+        fig->SetValue("IMAGE_URL", "/media/" + a.lead_image->file_name);
+        fig->SetIntValue("IMAGE_WIDTH", a.lead_image->width);
+        fig->SetIntValue("IMAGE_HEIGHT", a.lead_image->height);
+        fig->SetValue("IMAGE_ALT", a.lead_caption.empty() ? a.headline : a.lead_caption);
+        if (!a.lead_caption.empty())
+            fig->SetValueAndShowSection("CAPTION_TEXT", a.lead_caption, "CAPTION");
+        if (!a.lead_credit.empty())
+            fig->SetValueAndShowSection("CREDIT_TEXT", a.lead_credit, "CREDIT");
+    }
+    if (!a.dateline.empty()) d.SetValueAndShowSection("DATELINE_TEXT", a.dateline, "DATELINE");
+    d.SetValue("BODY", a.body_html);
+    if (!a.source_credit.empty())
+        d.SetValueAndShowSection("SOURCE_TEXT", a.source_credit, "SOURCE");
+    if (!a.tags.empty()) {
+        auto* tags = d.AddSectionDictionary("TAGS");
+        for (const auto& t : a.tags) {
+            auto* item = tags->AddSectionDictionary("TAG");
+            item->SetValue("TAG_NAME", t.name);
+            item->SetValue("TAG_URL",
+                           site.path_prefix() + tags_segment + "/" + encode_segment(t.slug) + "/");
+        }
+    }
+    if (!related->empty()) {
+        auto* r = d.AddSectionDictionary("RELATED");
+        int images = eager_images;  // below the fold: every related image loads lazily
+        for (const auto& other : *related)
+            add_card(r->AddSectionDictionary("STORY"), site, other, dates, false, true, false,
+                     false, images);
+    }
+    return render(ctx, "article.tpl", 200);
+}
+
+Response ReaderSite::failure(const Site& site, const Error& error) {
+    if (error.code == ErrorCode::NotFound) return error_page(site, 404);
+    spdlog::error("site {}: {} ({})", site.slug, error.message, error.cause);
+    return error_page(site, error.code == ErrorCode::Unavailable ? 503 : 500);
+}
+
+Response ReaderSite::error_page(const Site& site, int status) {
+    PageContext ctx(site);
+    setup(ctx, "");
+    const bool missing = status == 404;
+    const std::string& title =
+        theme_.catalog.text(site.language, missing ? "not_found_title" : "server_error_title");
+    set_title(ctx.dict, site, title, "", "");
+    ctx.dict.SetValue("ERROR_TITLE", title);
+    ctx.dict.SetValue(
+        "ERROR_TEXT",
+        theme_.catalog.text(site.language, missing ? "not_found_text" : "server_error_text"));
+    Response r = render(ctx, "error.tpl", status);
+    r.set_header("Cache-Control", "no-store");
+    return r;
+}
+
+}  // namespace dateline::site

@@ -1,0 +1,73 @@
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/result.hpp"
+#include "db/database.hpp"
+#include "domain/article.hpp"
+
+namespace dateline::storage {
+
+/// Which published articles to list: the whole site, one section or one tag.
+struct ArticleFilter {
+    domain::Id site_id = 0;
+    std::optional<domain::Id> section_id;
+    std::optional<domain::Id> tag_id;
+    std::optional<domain::Id> exclude_id;
+};
+
+/// What an article row refers to by id; the application has resolved every name already.
+struct ArticleRecord {
+    domain::Id id = 0;  ///< 0: insert
+    domain::Id site_id = 0;
+    std::string slug, headline, standfirst, body_html, body_text, dateline, source_credit;
+    std::optional<domain::Id> section_id;
+    std::optional<domain::Id> lead_media_id;
+    std::string lead_caption, lead_credit;
+    domain::ArticleStatus status = domain::ArticleStatus::Draft;
+    std::optional<UnixTime> first_published_at;
+    UnixTime updated_at = 0;
+    std::string external_id;
+    std::vector<domain::Id> author_ids;  ///< byline order
+    std::vector<domain::Id> tag_ids;
+};
+
+/// Articles with their byline, tags, section and lead image. "Visible" means readers may see it:
+/// published or scheduled, with a publication time at or before `now`.
+class ArticleStore {
+  public:
+    explicit ArticleStore(db::Connection& connection) : c_(connection) {}
+
+    /// Inserts (id 0) or replaces an article with its authors and tags; returns its id.
+    /// A slug already used on the site is a Conflict on field "slug".
+    Result<domain::Id> save(const ArticleRecord& record, UnixTime now);
+
+    Result<std::optional<domain::Id>> id_by_external_id(domain::Id site_id,
+                                                        const std::string& external_id);
+    Result<bool> slug_taken(domain::Id site_id, const std::string& slug,
+                            std::optional<domain::Id> except_id);
+
+    Result<std::optional<domain::Article>> by_id(domain::Id id);
+    Result<std::optional<domain::Article>> visible_by_slug(domain::Id site_id,
+                                                           const std::string& slug, UnixTime now);
+
+    /// Visible articles, newest first.
+    Result<std::vector<domain::Article>> list_visible(const ArticleFilter& filter, UnixTime now,
+                                                      int limit, int offset);
+    Result<std::int64_t> count_visible(const ArticleFilter& filter, UnixTime now);
+
+    /// Visible articles most related to `article`: those sharing the most tags, then the same
+    /// section, newest first among equals.
+    Result<std::vector<domain::Article>> related(const domain::Article& article, UnixTime now,
+                                                 int limit);
+
+  private:
+    Result<std::vector<domain::Article>> load(const std::string& where, const db::Params& params);
+    Status attach_details(std::vector<domain::Article>& articles);
+
+    db::Connection& c_;
+};
+
+}  // namespace dateline::storage

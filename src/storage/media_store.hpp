@@ -1,0 +1,24 @@
+#pragma once
+
+#include <optional>
+
+#include "core/clock.hpp"
+#include "core/result.hpp"
+#include "db/database.hpp"
+#include "domain/article.hpp"
+
+namespace dateline::storage {
+
+/// Rows describing the image files kept in the data directory.
+class MediaStore {
+  public:
+    explicit MediaStore(db::Connection& connection) : c_(connection) {}
+
+    /// Records the file, or returns the existing row when the same content was stored before.
+    Result<domain::Media> ensure(const domain::Media& media, UnixTime now);
+
+  private:
+    db::Connection& c_;
+};
+
+}  // namespace dateline::storage

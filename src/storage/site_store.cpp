@@ -1,0 +1,139 @@
+#include "storage/site_store.hpp"
+
+namespace dateline::storage {
+
+using db::Params;
+using domain::Id;
+
+Result<Id> SiteStore::insert_network(const domain::Network& n) {
+    auto rows = c_.query(
+        "INSERT INTO networks (slug, name, default_site_slug) VALUES ($1, $2, $3) RETURNING id",
+        {n.slug, n.name, n.default_site_slug});
+    if (!rows) return rows.error();
+    return rows->front().integer(0);
+}
+
+Result<domain::Network> SiteStore::network() {
+    auto rows =
+        c_.query("SELECT id, slug, name, default_site_slug FROM networks ORDER BY id LIMIT 1");
+    if (!rows) return rows.error();
+    if (rows->empty()) return Error::not_found("No network has been created yet.");
+    const auto& r = rows->front();
+    return domain::Network{r.integer(0), r.text(1), r.text(2), r.text(3)};
+}
+
+Result<Id> SiteStore::insert_site(const domain::Site& s) {
+    auto rows = c_.query(
+        "INSERT INTO sites (network_id, slug, name, tagline, language, direction, time_zone, "
+        "base_url, arabic_indic_digits, footer_credit, publisher_address) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+        {s.network_id, s.slug, s.name, s.tagline, s.language,
+         std::string(s.direction == domain::TextDirection::Rtl ? "rtl" : "ltr"), s.time_zone,
+         s.base_url, std::int64_t{s.arabic_indic_digits}, s.footer_credit, s.publisher_address});
+    if (!rows) return rows.error();
+    const Id id = rows->front().integer(0);
+    std::int64_t position = 0;
+    for (const auto& link : s.social_links) {
+        auto done = c_.execute(
+            "INSERT INTO site_social_links (site_id, position, network, url) VALUES ($1, $2, $3, "
+            "$4)",
+            {id, position++, link.network, link.url});
+        if (!done) return done.error();
+    }
+    return id;
+}
+
+Result<std::vector<domain::Site>> SiteStore::sites() {
+    auto rows = c_.query(
+        "SELECT id, network_id, slug, name, tagline, language, direction, time_zone, base_url, "
+        "arabic_indic_digits, footer_credit, publisher_address FROM sites ORDER BY id");
+    if (!rows) return rows.error();
+    std::vector<domain::Site> sites;
+    for (const auto& r : *rows) {
+        domain::Site s;
+        s.id = r.integer(0);
+        s.network_id = r.integer(1);
+        s.slug = r.text(2);
+        s.name = r.text(3);
+        s.tagline = r.text(4);
+        s.language = r.text(5);
+        s.direction = r.text(6) == "rtl" ? domain::TextDirection::Rtl : domain::TextDirection::Ltr;
+        s.time_zone = r.text(7);
+        s.base_url = r.text(8);
+        s.arabic_indic_digits = r.integer(9) != 0;
+        s.footer_credit = r.text(10);
+        s.publisher_address = r.text(11);
+        auto links = c_.query(
+            "SELECT network, url FROM site_social_links WHERE site_id = $1 ORDER BY position",
+            {s.id});
+        if (!links) return links.error();
+        for (const auto& l : *links) s.social_links.push_back({l.text(0), l.text(1)});
+        sites.push_back(std::move(s));
+    }
+    return sites;
+}
+
+Result<Id> SiteStore::insert_section(const domain::Section& s) {
+    auto rows = c_.query(
+        "INSERT INTO sections (site_id, slug, name, position) VALUES ($1, $2, $3, $4) RETURNING id",
+        {s.site_id, s.slug, s.name, std::int64_t{s.position}});
+    if (!rows) return rows.error();
+    return rows->front().integer(0);
+}
+
+Result<std::vector<domain::Section>> SiteStore::sections(Id site_id) {
+    auto rows = c_.query(
+        "SELECT id, site_id, slug, name, position FROM sections WHERE site_id = $1 "
+        "ORDER BY position, id",
+        {site_id});
+    if (!rows) return rows.error();
+    std::vector<domain::Section> out;
+    for (const auto& r : *rows)
+        out.push_back({r.integer(0), r.integer(1), r.text(2), r.text(3), int(r.integer(4))});
+    return out;
+}
+
+Result<std::optional<domain::Tag>> SiteStore::tag_by_slug(Id site_id, const std::string& slug) {
+    auto rows =
+        c_.query("SELECT id, site_id, slug, name FROM tags WHERE site_id = $1 AND slug = $2",
+                 {site_id, slug});
+    if (!rows) return rows.error();
+    if (rows->empty()) return std::optional<domain::Tag>{};
+    const auto& r = rows->front();
+    return std::optional<domain::Tag>{
+        domain::Tag{r.integer(0), r.integer(1), r.text(2), r.text(3)}};
+}
+
+Result<domain::Tag> SiteStore::ensure_tag(Id site_id, const std::string& slug,
+                                          const std::string& name) {
+    auto rows = c_.query(
+        "INSERT INTO tags (site_id, slug, name) VALUES ($1, $2, $3) "
+        "ON CONFLICT (site_id, slug) DO UPDATE SET slug = excluded.slug "
+        "RETURNING id, site_id, slug, name",
+        {site_id, slug, name});
+    if (!rows) return rows.error();
+    const auto& r = rows->front();
+    return domain::Tag{r.integer(0), r.integer(1), r.text(2), r.text(3)};
+}
+
+Result<domain::Author> SiteStore::ensure_author(Id site_id, const std::string& slug,
+                                                const std::string& name, const std::string& role) {
+    auto existing = c_.query(
+        "SELECT id, site_id, slug, name, role FROM authors WHERE site_id = $1 AND name = $2",
+        {site_id, name});
+    if (!existing) return existing.error();
+    if (!existing->empty()) {
+        const auto& r = existing->front();
+        return domain::Author{r.integer(0), r.integer(1), r.text(2), r.text(3), r.text(4)};
+    }
+    auto rows = c_.query(
+        "INSERT INTO authors (site_id, slug, name, role) VALUES ($1, $2, $3, $4) "
+        "ON CONFLICT (site_id, slug) DO UPDATE SET slug = excluded.slug "
+        "RETURNING id, site_id, slug, name, role",
+        {site_id, slug, name, role});
+    if (!rows) return rows.error();
+    const auto& r = rows->front();
+    return domain::Author{r.integer(0), r.integer(1), r.text(2), r.text(3), r.text(4)};
+}
+
+}  // namespace dateline::storage

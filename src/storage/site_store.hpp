@@ -1,0 +1,41 @@
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "core/result.hpp"
+#include "db/database.hpp"
+#include "domain/site.hpp"
+
+namespace dateline::storage {
+
+/// Networks, sites and each site's sections, tags and authors.
+class SiteStore {
+  public:
+    explicit SiteStore(db::Connection& connection) : c_(connection) {}
+
+    Result<domain::Id> insert_network(const domain::Network& network);
+    /// The install's network; NotFound before `init`.
+    Result<domain::Network> network();
+
+    Result<domain::Id> insert_site(const domain::Site& site);
+    /// Every site, in creation order, with its social links.
+    Result<std::vector<domain::Site>> sites();
+
+    Result<domain::Id> insert_section(const domain::Section& section);
+    Result<std::vector<domain::Section>> sections(domain::Id site_id);
+
+    /// The tag with this slug on the site, created with `name` when missing.
+    Result<domain::Tag> ensure_tag(domain::Id site_id, const std::string& slug,
+                                   const std::string& name);
+    Result<std::optional<domain::Tag>> tag_by_slug(domain::Id site_id, const std::string& slug);
+
+    /// The author of the site with this name, else with this slug, else a new one.
+    Result<domain::Author> ensure_author(domain::Id site_id, const std::string& slug,
+                                         const std::string& name, const std::string& role = {});
+
+  private:
+    db::Connection& c_;
+};
+
+}  // namespace dateline::storage

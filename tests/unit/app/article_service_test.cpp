@@ -1,0 +1,168 @@
+#include "app/article_service.hpp"
+
+#include <gtest/gtest.h>
+
+#include "../support_fixed_clock.hpp"
+#include "app/network_setup.hpp"
+#include "app/reader_service.hpp"
+#include "db/migrator.hpp"
+
+namespace dateline::app {
+
+using testing_support::FixedClock;
+using testing_support::TempDir;
+
+constexpr UnixTime now = 1'795'000'000;  // late 2026
+constexpr UnixTime hour = 3600;
+
+class ArticleServiceTest : public testing::Test {
+  protected:
+    void SetUp() override {
+        auto opened = db::open_database("sqlite:" + (dir.path() / "test.db").string(), 2);
+        ASSERT_TRUE(opened.ok()) << opened.error().message;
+        database = std::move(*opened);
+        auto lease = database->acquire();
+        ASSERT_TRUE(db::migrate(*lease, db::bundled_migrations("sqlite")).ok());
+        NetworkSpec spec = default_network_spec("http://news.example");
+        spec.sites[0].sections.push_back({0, 0, "sport", "Sport", 1});
+        ASSERT_TRUE(create_network(*database, spec).ok());
+    }
+
+    domain::ArticleDraft published(std::string headline, UnixTime hours_ago,
+                                   std::vector<std::string> tags = {}) {
+        domain::ArticleDraft d;
+        d.headline = std::move(headline);
+        d.body_html = "<p>Body</p>";
+        d.section_slug = "news";
+        d.tag_names = std::move(tags);
+        d.status = domain::ArticleStatus::Published;
+        d.first_published_at = now - hours_ago * hour;
+        return d;
+    }
+
+    TempDir dir;
+    FixedClock clock{now};
+    std::unique_ptr<db::Database> database;
+    media::ImageLibrary images{dir.path() / "media"};
+};
+
+TEST_F(ArticleServiceTest, SavesAndShowsPublishedArticles) {
+    auto saved = ArticleService(*database, images, clock)
+                     .save("news", published("Rain closes schools", 2, {"Weather"}));
+    ASSERT_TRUE(saved.ok()) << saved.error().message;
+    EXPECT_TRUE(saved->created);
+    EXPECT_TRUE(saved->visible);
+    EXPECT_EQ(saved->url, "http://news.example/news/rain-closes-schools");
+
+    ReaderService reader(*database, clock);
+    auto directory = reader.directory();
+    ASSERT_TRUE(directory.ok());
+    const auto* site = directory->site_by_slug("news");
+    auto article = reader.article(*site, "rain-closes-schools");
+    ASSERT_TRUE(article.ok());
+    ASSERT_TRUE(*article);
+    EXPECT_EQ((*article)->headline, "Rain closes schools");
+    ASSERT_EQ((*article)->tags.size(), 1u);
+    EXPECT_EQ((*article)->tags[0].slug, "weather");
+}
+
+TEST_F(ArticleServiceTest, DraftsAndFutureArticlesStayHidden) {
+    ArticleService service(*database, images, clock);
+    auto draft = published("Draft story", 1);
+    draft.status = domain::ArticleStatus::Draft;
+    ASSERT_TRUE(service.save("news", draft).ok());
+    auto scheduled = published("Scheduled story", 1);
+    scheduled.status = domain::ArticleStatus::Scheduled;
+    scheduled.first_published_at = now + hour;
+    auto saved = service.save("news", scheduled);
+    ASSERT_TRUE(saved.ok());
+    EXPECT_FALSE(saved->visible);
+
+    ReaderService reader(*database, clock);
+    auto directory = reader.directory();
+    const auto* site = directory->site_by_slug("news");
+    EXPECT_FALSE(*reader.article(*site, "draft-story"));
+    EXPECT_FALSE(*reader.article(*site, "scheduled-story"));
+    clock.set(now + 2 * hour);  // the scheduled time has come
+    EXPECT_TRUE(*reader.article(*site, "scheduled-story"));
+}
+
+TEST_F(ArticleServiceTest, SameHeadlineGetsADistinctSlug) {
+    ArticleService service(*database, images, clock);
+    auto first = service.save("news", published("Markets close higher", 3));
+    auto second = service.save("news", published("Markets close higher", 1));
+    ASSERT_TRUE(first.ok() && second.ok());
+    EXPECT_EQ(first->slug, "markets-close-higher");
+    EXPECT_EQ(second->slug, "markets-close-higher-2");
+}
+
+TEST_F(ArticleServiceTest, ExternalIdUpdatesInsteadOfDuplicating) {
+    ArticleService service(*database, images, clock);
+    auto d = published("First version", 3);
+    d.external_id = "urn:wire:42";
+    auto first = service.save("news", d);
+    d.headline = "Second version";
+    auto second = service.save("news", d);
+    ASSERT_TRUE(first.ok() && second.ok());
+    EXPECT_EQ(first->id, second->id);
+    EXPECT_FALSE(second->created);
+    EXPECT_EQ(second->slug, "first-version");  // the published URL stays stable
+
+    ReaderService reader(*database, clock);
+    auto directory = reader.directory();
+    auto page = reader.section_page(directory->sections_of(*directory->site_by_slug("news"))[0], 1);
+    ASSERT_TRUE(page.ok());
+    ASSERT_EQ(page->articles.size(), 1u);
+    EXPECT_EQ(page->articles[0].headline, "Second version");
+}
+
+TEST_F(ArticleServiceTest, RefusesUnknownSectionsAndLeavesNothingBehind) {
+    ArticleService service(*database, images, clock);
+    auto d = published("Orphan", 1, {"New tag"});
+    d.section_slug = "nowhere";
+    auto saved = service.save("news", d);
+    ASSERT_FALSE(saved.ok());
+    EXPECT_EQ(saved.error().field, "section");
+    auto lease = database->acquire();
+    auto tags = lease->query("SELECT COUNT(*) FROM tags");
+    EXPECT_EQ(tags->front().integer(0), 0);  // the transaction rolled back the new tag too
+}
+
+TEST_F(ArticleServiceTest, RelatedNewsPrefersSharedTags) {
+    ArticleService service(*database, images, clock);
+    ASSERT_TRUE(service.save("news", published("Main story", 1, {"Ports", "Trade"})).ok());
+    ASSERT_TRUE(service.save("news", published("Unrelated newer", 0)).ok());
+    ASSERT_TRUE(service.save("news", published("Shares one tag", 5, {"Trade"})).ok());
+    ASSERT_TRUE(service.save("news", published("Shares two tags", 9, {"Trade", "Ports"})).ok());
+
+    ReaderService reader(*database, clock);
+    auto directory = reader.directory();
+    auto main = reader.article(*directory->site_by_slug("news"), "main-story");
+    auto related = reader.related(**main);
+    ASSERT_TRUE(related.ok());
+    ASSERT_EQ(related->size(), 3u);
+    EXPECT_EQ((*related)[0].headline, "Shares two tags");
+    EXPECT_EQ((*related)[1].headline, "Shares one tag");
+}
+
+TEST_F(ArticleServiceTest, PaginatesListings) {
+    ArticleService service(*database, images, clock);
+    for (int i = 0; i < ReaderService::page_size + 3; ++i)
+        ASSERT_TRUE(service.save("news", published("Story " + std::to_string(i), i + 1)).ok());
+    ReaderService reader(*database, clock);
+    auto directory = reader.directory();
+    const auto& section = directory->sections_of(*directory->site_by_slug("news"))[0];
+    auto page2 = reader.section_page(section, 2);
+    ASSERT_TRUE(page2.ok());
+    EXPECT_EQ(page2->page_count, 2);
+    EXPECT_EQ(page2->articles.size(), 3u);
+    EXPECT_EQ(reader.section_page(section, 3).error().code, ErrorCode::NotFound);
+}
+
+TEST_F(ArticleServiceTest, CreatingTheNetworkTwiceIsAConflict) {
+    const auto again = create_network(*database, default_network_spec("http://news.example"));
+    ASSERT_FALSE(again.ok());
+    EXPECT_EQ(again.error().code, ErrorCode::Conflict);
+}
+
+}  // namespace dateline::app

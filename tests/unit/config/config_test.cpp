@@ -1,0 +1,78 @@
+#include "config/config.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+
+namespace dateline::config {
+
+namespace {
+std::filesystem::path temp_dir() {
+    auto dir = std::filesystem::temp_directory_path() /
+               ("dateline-config-" + std::to_string(::getpid()) + "-" +
+                testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    return dir;
+}
+}  // namespace
+
+TEST(Config, DefaultsUnderTheDataDirectory) {
+    const auto dir = temp_dir();
+    const auto c = load(dir, {}, "/themes/default");
+    ASSERT_TRUE(c.ok()) << c.error().message;
+    EXPECT_EQ(c->database_url, "sqlite:" + (dir / "dateline.db").string());
+    EXPECT_EQ(c->media_dir, dir / "media");
+    EXPECT_EQ(c->listen_port, 8080);
+    EXPECT_EQ(c->theme_dir, "/themes/default");
+}
+
+TEST(Config, FileThenEnvironmentThenFlags) {
+    const auto dir = temp_dir();
+    std::ofstream(dir / "dateline.toml") << "listen = \"0.0.0.0:9000\"\nthreads = 3\n";
+    auto c = load(dir, {}, "/t");
+    ASSERT_TRUE(c.ok()) << c.error().message;
+    EXPECT_EQ(c->listen_host, "0.0.0.0");
+    EXPECT_EQ(c->listen_port, 9000);
+    EXPECT_EQ(c->threads, 3);
+    ::setenv("DATELINE_THREADS", "5", 1);
+    c = load(dir, {}, "/t");
+    EXPECT_EQ(c->threads, 5);
+    c = load(dir, {{"threads", "7"}}, "/t");
+    EXPECT_EQ(c->threads, 7);
+    ::unsetenv("DATELINE_THREADS");
+}
+
+TEST(Config, RejectsBadValuesNamingTheSource) {
+    const auto dir = temp_dir();
+    auto c = load(dir, {{"listen", "nonsense"}}, "/t");
+    ASSERT_FALSE(c.ok());
+    EXPECT_NE(c.error().message.find("--listen"), std::string::npos);
+    EXPECT_NE(c.error().message.find("HOST:PORT"), std::string::npos);
+    std::ofstream(dir / "dateline.toml") << "threads = 9999\n";
+    c = load(dir, {}, "/t");
+    ASSERT_FALSE(c.ok());
+    EXPECT_NE(c.error().message.find("dateline.toml"), std::string::npos);
+    std::ofstream(dir / "dateline.toml") << "colour = \"blue\"\n";
+    c = load(dir, {}, "/t");
+    ASSERT_FALSE(c.ok());
+    EXPECT_NE(c.error().message.find("unknown option 'colour'"), std::string::npos);
+    std::ofstream(dir / "dateline.toml") << "listen = \n";
+    EXPECT_FALSE(load(dir, {}, "/t").ok());
+}
+
+TEST(Config, ParsesListenAddresses) {
+    std::string host;
+    int port = 0;
+    EXPECT_TRUE(parse_listen("[::1]:8081", host, port));
+    EXPECT_EQ(host, "::1");
+    EXPECT_EQ(port, 8081);
+    EXPECT_TRUE(parse_listen("localhost:0", host, port));
+    EXPECT_EQ(host, "127.0.0.1");
+    EXPECT_FALSE(parse_listen("127.0.0.1:70000", host, port));
+    EXPECT_FALSE(parse_listen(":80", host, port));
+    EXPECT_FALSE(parse_listen("127.0.0.1", host, port));
+}
+
+}  // namespace dateline::config

@@ -1,0 +1,72 @@
+#include "domain/article.hpp"
+
+#include <gtest/gtest.h>
+
+namespace dateline::domain {
+
+namespace {
+ArticleDraft valid_draft() {
+    ArticleDraft d;
+    d.headline = "Port volumes rise";
+    d.body_html = "<p>Text</p>";
+    return d;
+}
+}  // namespace
+
+TEST(ArticleRules, AcceptsAMinimalDraft) {
+    EXPECT_TRUE(validate(valid_draft()).ok());
+}
+
+TEST(ArticleRules, RequiresAHeadline) {
+    auto d = valid_draft();
+    d.headline = "   ";
+    const auto s = validate(d);
+    ASSERT_FALSE(s.ok());
+    EXPECT_EQ(s.error().code, ErrorCode::Invalid);
+    EXPECT_EQ(s.error().field, "headline");
+}
+
+TEST(ArticleRules, CountsCharactersNotBytes) {
+    auto d = valid_draft();
+    d.headline.clear();
+    for (std::size_t i = 0; i < max_headline_chars; ++i) d.headline += "ع";  // 2 bytes each
+    EXPECT_TRUE(validate(d).ok());
+    d.headline += "ع";
+    EXPECT_EQ(validate(d).error().field, "headline");
+}
+
+TEST(ArticleRules, RejectsInvalidUtf8) {
+    auto d = valid_draft();
+    d.dateline = "DUBAI \xFF";
+    EXPECT_EQ(validate(d).error().field, "dateline");
+}
+
+TEST(ArticleRules, PublishedNeedsATime) {
+    auto d = valid_draft();
+    d.status = ArticleStatus::Published;
+    EXPECT_FALSE(validate(d).ok());
+    d.first_published_at = 1'700'000'000;
+    EXPECT_TRUE(validate(d).ok());
+}
+
+TEST(ArticleRules, UpdatedOnlyWhenLaterByAMinute) {
+    Article a;
+    a.first_published_at = 1000;
+    a.updated_at = 1030;
+    EXPECT_FALSE(a.was_updated());
+    a.updated_at = 1060;
+    EXPECT_TRUE(a.was_updated());
+}
+
+TEST(SiteAddress, SplitsBaseUrls) {
+    std::string origin, path;
+    ASSERT_TRUE(split_base_url("http://LocalHost:8080/en/", origin, path));
+    EXPECT_EQ(origin, "http://localhost:8080");
+    EXPECT_EQ(path, "/en/");
+    EXPECT_FALSE(split_base_url("ftp://example.com/", origin, path));
+    EXPECT_FALSE(split_base_url("http://example.com/en", origin, path));
+    EXPECT_FALSE(split_base_url("http://example.com/?q=1", origin, path));
+    EXPECT_FALSE(split_base_url("http://user@example.com/", origin, path));
+}
+
+}  // namespace dateline::domain

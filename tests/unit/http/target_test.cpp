@@ -1,0 +1,39 @@
+#include <gtest/gtest.h>
+
+#include "http/message.hpp"
+
+namespace dateline::http {
+
+TEST(Target, SplitsAndDecodes) {
+    const auto t = parse_target("/ar/culture/%D9%85%D8%B9%D8%B1%D8%B6?page=2&x=a%20b");
+    ASSERT_TRUE(t);
+    EXPECT_EQ(t->segments, (std::vector<std::string>{"ar", "culture", "معرض"}));
+    EXPECT_FALSE(t->trailing_slash);
+    EXPECT_EQ(t->param("page"), "2");
+    EXPECT_EQ(t->param("x"), "a b");
+}
+
+TEST(Target, RootAndTrailingSlash) {
+    auto t = parse_target("/");
+    ASSERT_TRUE(t);
+    EXPECT_TRUE(t->segments.empty());
+    EXPECT_TRUE(t->trailing_slash);
+    t = parse_target("/en/");
+    ASSERT_TRUE(t);
+    EXPECT_EQ(t->segments, std::vector<std::string>{"en"});
+    EXPECT_TRUE(t->trailing_slash);
+}
+
+class HostileTarget : public testing::TestWithParam<const char*> {};
+
+TEST_P(HostileTarget, IsRefused) {
+    EXPECT_FALSE(parse_target(GetParam())) << GetParam();
+}
+
+INSTANTIATE_TEST_SUITE_P(Targets, HostileTarget,
+                         testing::Values("/../etc/passwd", "/en/%2e%2e/x", "/en/./x", "/en/%2E",
+                                         "/a%2fb", "/a%5cb", "/a\\b", "//x", "/a//b", "/%00",
+                                         "/%ff", "/%C0%AF", "/a?x=%00", "*", "http://x/",
+                                         "relative", ""));
+
+}  // namespace dateline::http

@@ -1,0 +1,50 @@
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "../support_fixed_clock.hpp"
+#include "render/catalog.hpp"
+#include "render/template_engine.hpp"
+
+namespace dateline::render {
+
+using testing_support::TempDir;
+
+TEST(Theme, TheDefaultThemeLoads) {
+    const std::filesystem::path theme =
+        std::filesystem::path(DATELINE_SOURCE_DIR) / "themes/default";
+    auto engine = TemplateEngine::load(theme / "templates", {"article.tpl", "home.tpl"});
+    ASSERT_TRUE(engine.ok()) << engine.error().message;
+    auto catalog = Catalog::load(theme / "i18n");
+    ASSERT_TRUE(catalog.ok()) << catalog.error().message;
+    EXPECT_EQ(catalog->text("ar", "home"), "الرئيسية");
+    EXPECT_EQ(catalog->text("fr", "home"), "Home");  // unknown language: English
+}
+
+TEST(Theme, ABrokenTemplateFailsAtLoad) {
+    TempDir dir;
+    std::ofstream(dir.path() / "page.tpl")
+        << "{{%AUTOESCAPE context=\"HTML\"}}<p>{{#OPEN}}unclosed</p>";
+    auto engine = TemplateEngine::load(dir.path(), {"page.tpl"});
+    ASSERT_FALSE(engine.ok());
+    EXPECT_NE(engine.error().message.find("page.tpl"), std::string::npos);
+}
+
+TEST(Theme, AMissingTemplateFailsAtLoad) {
+    TempDir dir;
+    std::ofstream(dir.path() / "page.tpl") << "<p>ok</p>";
+    auto engine = TemplateEngine::load(dir.path(), {"page.tpl", "article.tpl"});
+    ASSERT_FALSE(engine.ok());
+    EXPECT_NE(engine.error().message.find("article.tpl"), std::string::npos);
+}
+
+TEST(Theme, ALanguageMissingAStringFailsAtLoad) {
+    TempDir dir;
+    std::ofstream(dir.path() / "en.json") << R"({"home": "Home", "back": "Back"})";
+    std::ofstream(dir.path() / "ar.json") << R"({"home": "الرئيسية"})";
+    auto catalog = Catalog::load(dir.path());
+    ASSERT_FALSE(catalog.ok());
+    EXPECT_NE(catalog.error().message.find("back"), std::string::npos);
+}
+
+}  // namespace dateline::render

@@ -1,0 +1,77 @@
+#include "sanitize/html_sanitizer.hpp"
+
+#include <gtest/gtest.h>
+
+namespace dateline::sanitize {
+
+struct SanitizeCase {
+    const char* name;
+    const char* input;
+    const char* expected;
+};
+
+class SanitizeTest : public testing::TestWithParam<SanitizeCase> {};
+
+TEST_P(SanitizeTest, KeepsOnlyTheAllowlist) {
+    EXPECT_EQ(sanitize_html(GetParam().input).html, GetParam().expected);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Bodies, SanitizeTest,
+    testing::Values(
+        SanitizeCase{"paragraphs", "<p>One</p><p>Two</p>", "<p>One</p><p>Two</p>"},
+        SanitizeCase{"script dropped with content", "<p>a<script>alert(1)</script>b</p>",
+                     "<p>ab</p>"},
+        SanitizeCase{"event handlers dropped", "<p onclick=\"x()\">Hi</p>", "<p>Hi</p>"},
+        SanitizeCase{"javascript link loses href",
+                     "<p><a href=\" JaVa\tScRiPt:alert(1)\">x</a></p>",
+                     "<p><a rel=\"noopener\">x</a></p>"},
+        SanitizeCase{"https link kept", "<p><a href=\"https://example.com/?a=1&b=2\">x</a></p>",
+                     "<p><a href=\"https://example.com/?a=1&amp;b=2\" rel=\"noopener\">x</a></p>"},
+        SanitizeCase{"data link loses href", "<a href=\"data:text/html,x\">x</a>",
+                     "<p><a rel=\"noopener\">x</a></p>"},
+        SanitizeCase{"h1 becomes h2", "<h1>Title</h1>", "<h2>Title</h2>"},
+        SanitizeCase{"unknown element unwrapped", "<div><p>In <font>a</font> div</p></div>",
+                     "<p>In a div</p>"},
+        SanitizeCase{"stray text wrapped", "Loose text<p>Para</p>", "<p>Loose text</p><p>Para</p>"},
+        SanitizeCase{"b and i normalised", "<p><b>x</b><i>y</i></p>",
+                     "<p><strong>x</strong><em>y</em></p>"},
+        SanitizeCase{"images and svg dropped",
+                     "<p>a<img src=x onerror=alert(1)><svg onload=x>s</svg>b</p>", "<p>ab</p>"},
+        SanitizeCase{"text escaped", "<p>1 &lt; 2 &amp; \"q\"</p>",
+                     "<p>1 &lt; 2 &amp; &quot;q&quot;</p>"},
+        SanitizeCase{"dir kept, style dropped", "<p dir=\"rtl\" style=\"color:red\">x</p>",
+                     "<p dir=\"rtl\">x</p>"},
+        SanitizeCase{"bad dir dropped", "<p dir=\"x onload=y\">x</p>", "<p>x</p>"},
+        SanitizeCase{"comments dropped", "<p>a<!-- secret -->b</p>", "<p>ab</p>"}),
+    [](const auto& info) {
+        std::string name = info.param.name;
+        for (auto& c : name)
+            if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+        return name;
+    });
+
+TEST(Sanitize, ExtractsReadableText) {
+    const auto out = sanitize_html("<p>First   para.</p><h2>Head</h2><p>Second<br>line</p>");
+    EXPECT_EQ(out.text, "First para.\n\nHead\n\nSecond\nline");
+}
+
+TEST(Sanitize, SurvivesHostileNesting) {
+    std::string deep;
+    for (int i = 0; i < 5000; ++i) deep += "<span>";
+    deep += "x";
+    const auto out = sanitize_html(deep);
+    EXPECT_EQ(out.html.find("<script"), std::string::npos);
+    EXPECT_LT(out.html.size(), 5000u * 13);
+}
+
+TEST(Sanitize, ReplacesInvalidUtf8) {
+    const auto out = sanitize_html(
+        "<p>a\xFF"
+        "b</p>");
+    EXPECT_EQ(out.html,
+              "<p>a\xEF\xBF\xBD"
+              "b</p>");
+}
+
+}  // namespace dateline::sanitize

@@ -1,0 +1,14 @@
+{{%AUTOESCAPE context="HTML"}}{{>HEAD}}
+{{>HEADER}}
+<main id="content" class="listing">
+<header class="listing__header">
+<p class="listing__kind">{{LISTING_KIND}}</p>
+<h1 class="listing__title">{{LISTING_TITLE}}</h1>
+</header>
+{{#STORIES}}<div class="card-list">
+{{#STORY}}{{>CARD}}
+{{/STORY}}</div>
+{{/STORIES}}{{#EMPTY}}<p class="empty">{{T_NO_ARTICLES}}</p>
+{{/EMPTY}}{{>PAGINATION}}
+</main>
+{{>FOOTER}}

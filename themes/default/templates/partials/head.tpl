@@ -1,0 +1,23 @@
+{{%AUTOESCAPE context="HTML"}}<!DOCTYPE html>
+<html lang="{{LANG}}" dir="{{DIR}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{PAGE_TITLE}}</title>
+{{#DESCRIPTION}}<meta name="description" content="{{PAGE_DESCRIPTION}}">
+{{/DESCRIPTION}}{{#CANONICAL}}<link rel="canonical" href="{{CANONICAL_URL}}">
+{{/CANONICAL}}{{#OPEN_GRAPH}}<meta property="og:site_name" content="{{SITE_NAME}}">
+<meta property="og:type" content="{{OG_TYPE}}">
+<meta property="og:title" content="{{OG_TITLE}}">
+<meta property="og:description" content="{{PAGE_DESCRIPTION}}">
+<meta property="og:url" content="{{CANONICAL_URL}}">
+<meta property="og:locale" content="{{LANG}}">
+{{#OG_IMAGE}}<meta property="og:image" content="{{OG_IMAGE_URL}}">
+{{/OG_IMAGE}}{{#OG_ARTICLE}}<meta property="article:published_time" content="{{OG_PUBLISHED}}">
+<meta property="article:modified_time" content="{{OG_MODIFIED}}">
+{{/OG_ARTICLE}}{{/OPEN_GRAPH}}{{#PAGINATION_LINKS}}{{#PREV}}<link rel="prev" href="{{PREV_URL}}">
+{{/PREV}}{{#NEXT}}<link rel="next" href="{{NEXT_URL}}">
+{{/NEXT}}{{/PAGINATION_LINKS}}{{#ALTERNATE_SITE}}<link rel="alternate" hreflang="{{ALT_LANG}}" href="{{ALT_URL}}">
+{{/ALTERNATE_SITE}}<link rel="icon" href="data:image/svg+xml,%3Csvg%20xmlns='http://www.w3.org/2000/svg'%20viewBox='0%200%2032%2032'%3E%3Crect%20width='32'%20height='32'%20rx='6'%20fill='%23b00d1a'/%3E%3Cpath%20d='M8%2010h16M8%2016h16M8%2022h10'%20stroke='%23fff'%20stroke-width='3'%20stroke-linecap='round'/%3E%3C/svg%3E">
+<link rel="stylesheet" href="{{ASSETS_PATH}}css/site.css">
+</head>

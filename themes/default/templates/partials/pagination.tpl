@@ -1,0 +1,5 @@
+{{%AUTOESCAPE context="HTML"}}<nav class="pagination" aria-label="{{T_PAGINATION}}">
+{{#PREV}}<a class="pagination__prev" href="{{PREV_URL}}" rel="prev">{{T_NEWER}}</a>
+{{/PREV}}<span class="pagination__status">{{PAGE_STATUS}}</span>
+{{#NEXT}}<a class="pagination__next" href="{{NEXT_URL}}" rel="next">{{T_OLDER}}</a>
+{{/NEXT}}</nav>
