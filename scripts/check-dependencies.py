@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Rejects an #include that crosses a forbidden edge between modules (docs/architecture.md).
 
-Also keeps two libraries in their place: only src/db/ speaks SQLite, and only src/http/server.cpp
+Also keeps two libraries in their place: only src/db/ speaks SQLite or libpq, and only src/http/server.cpp
 includes Boost.Beast or Asio (compile time). Exit 1 with one line per violation.
 """
 import pathlib
@@ -16,7 +16,7 @@ ALLOWED = {
     "sanitize": {"core"},
     "render": {"core"},
     "http": {"core"},
-    "media": {"core"},
+    "media": {"domain", "core"},
     "storage": {"db", "domain", "core"},
     "ingest": {"domain", "sanitize", "core"},
     "app": {"storage", "db", "ingest", "media", "sanitize", "domain", "config", "core"},
@@ -44,7 +44,7 @@ def main() -> int:
                     elif allowed is not None and other not in allowed:
                         problems.append(f"{rel}: '{module}' may not include '{target}'")
             else:
-                if target.startswith("sqlite3") and module != "db":
+                if target.startswith(("sqlite3", "libpq")) and module != "db":
                     problems.append(f"{rel}: only src/db may include <{target}>")
                 if target.startswith(("boost/beast", "boost/asio")) and str(rel) != "http/server.cpp":
                     problems.append(f"{rel}: only http/server.cpp may include <{target}>")

@@ -1,5 +1,7 @@
 #include "app/reader_service.hpp"
 
+#include <algorithm>
+
 #include "storage/article_store.hpp"
 #include "storage/site_store.hpp"
 
@@ -45,10 +47,17 @@ Result<FrontPage> ReaderService::front_page(const NetworkDirectory& directory,
     auto latest = store.list_visible({site.id, {}, {}, {}}, now, latest_count, 0);
     if (!latest) return latest.error();
     page.latest = std::move(*latest);
+    // A story shows once on the page: section blocks skip what the latest list already has.
+    auto shown = [&](const domain::Article& a) {
+        return std::any_of(page.latest.begin(), page.latest.end(),
+                           [&](const domain::Article& l) { return l.id == a.id; });
+    };
     for (const auto& section : directory.sections_of(site)) {
-        auto stories =
-            store.list_visible({site.id, section.id, {}, {}}, now, section_story_count, 0);
+        auto stories = store.list_visible({site.id, section.id, {}, {}}, now,
+                                          section_story_count + latest_count, 0);
         if (!stories) return stories.error();
+        std::erase_if(*stories, shown);
+        if (stories->size() > section_story_count) stories->resize(section_story_count);
         if (!stories->empty()) page.sections.push_back({section, std::move(*stories)});
     }
     return page;

@@ -46,13 +46,17 @@ struct Opened {
 
 // Loads the configuration, opens the database and brings its schema up to date.
 Result<Opened> open(const fs::path& data, const config::Overrides& flags, bool must_exist) {
+    auto config = config::load(data, flags, share_dir / "themes" / "default");
+    if (!config) return config.error();
     std::error_code ec;
-    if (must_exist && !fs::exists(data / "dateline.db", ec))
+    const std::string sqlite_scheme = "sqlite:";
+    const bool missing = config->database_url.rfind(sqlite_scheme, 0) == 0
+                             ? !fs::exists(config->database_url.substr(sqlite_scheme.size()), ec)
+                             : !fs::is_directory(data, ec);
+    if (must_exist && missing)
         return Error::not_found("'" + data.string() +
                                 "' holds no Dateline data; create it with: dateline init --data " +
                                 data.string());
-    auto config = config::load(data, flags, share_dir / "themes" / "default");
-    if (!config) return config.error();
     spdlog::set_level(spdlog::level::from_str(config->log_level));
     auto database = db::open_database(config->database_url, config->database_pool);
     if (!database) return database.error();
@@ -65,14 +69,14 @@ Result<Opened> open(const fs::path& data, const config::Overrides& flags, bool m
     return Opened{std::move(*config), std::move(*database)};
 }
 
-int command_init(const fs::path& data, bool demo, const std::string& public_url_flag,
-                 const fs::path& demo_dir) {
+int command_init(const fs::path& data, const config::Overrides& flags, bool demo,
+                 const std::string& public_url_flag, const fs::path& demo_dir) {
     auto public_url = app::normalise_public_url(public_url_flag);
     if (!public_url) return fail(public_url.error());
     std::error_code ec;
     fs::create_directories(data, ec);
     if (ec) return fail("cannot create '" + data.string() + "': " + ec.message());
-    auto opened = open(data, {}, false);
+    auto opened = open(data, flags, false);
     if (!opened) return fail(opened.error());
     auto& database = *opened->database;
 
@@ -130,8 +134,8 @@ int command_serve(const fs::path& data, const config::Overrides& flags) {
     return 0;
 }
 
-int command_sites(const fs::path& data) {
-    auto opened = open(data, {}, true);
+int command_sites(const fs::path& data, const config::Overrides& flags) {
+    auto opened = open(data, flags, true);
     if (!opened) return fail(opened.error());
     SystemClock clock;
     app::ReaderService reader(*opened->database, clock);
@@ -142,9 +146,10 @@ int command_sites(const fs::path& data) {
     return 0;
 }
 
-int command_import(const fs::path& data, const std::string& site_slug, const std::string& section,
-                   bool publish, const std::vector<std::string>& files) {
-    auto opened = open(data, {}, true);
+int command_import(const fs::path& data, const config::Overrides& flags,
+                   const std::string& site_slug, const std::string& section, bool publish,
+                   const std::vector<std::string>& files) {
+    auto opened = open(data, flags, true);
     if (!opened) return fail(opened.error());
     SystemClock clock;
     media::ImageLibrary images(opened->config.media_dir);
@@ -194,6 +199,8 @@ int run(int argc, char** argv) {
 
     config::Overrides flags;
     std::string listen, threads, theme, db;
+    const char* db_help =
+        "Database URL: sqlite:PATH (default sqlite:DATA/dateline.db) or postgresql://...";
     auto* serve = app.add_subcommand("serve", "Serve the network's sites over HTTP.");
     serve->add_option("--data", data, "Data directory")->required();
     serve->add_option("--listen", listen, "HOST:PORT to listen on (default 127.0.0.1:8080)");
@@ -214,6 +221,8 @@ int run(int argc, char** argv) {
     import->add_flag("--publish", publish, "Publish at the item's first-created time (else draft)");
     import->add_option("FILE", files, "ninjs JSON files")->required()->check(CLI::ExistingFile);
 
+    for (auto* command : {init, serve, sites, import}) command->add_option("--db", db, db_help);
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -226,10 +235,10 @@ int run(int argc, char** argv) {
     if (!db.empty()) flags["db"] = db;
 
     try {
-        if (*init) return command_init(data, demo, public_url, demo_dir);
+        if (*init) return command_init(data, flags, demo, public_url, demo_dir);
         if (*serve) return command_serve(data, flags);
-        if (*sites) return command_sites(data);
-        if (*import) return command_import(data, site_slug, section, publish, files);
+        if (*sites) return command_sites(data, flags);
+        if (*import) return command_import(data, flags, site_slug, section, publish, files);
     } catch (const std::exception& e) {
         spdlog::critical("unexpected failure: {}", e.what());
         return static_cast<int>(ExitCode::Failed);

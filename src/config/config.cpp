@@ -44,9 +44,12 @@ std::vector<Option> options() {
          }},
         {"threads", "DATELINE_THREADS", "a whole number from 0 (one per core) to 256",
          integer(0, max_threads, [](Config& c, long long n) { c.threads = int(n); })},
-        {"db", "DATELINE_DB", "a database URL: sqlite:PATH",
+        {"db", "DATELINE_DB", "a database URL: sqlite:PATH or postgresql://...",
          [](Config& c, std::string_view v) {
-             if (v.rfind("sqlite:", 0) != 0 || v.size() == 7) return false;
+             const bool sqlite = v.rfind("sqlite:", 0) == 0 && v.size() > 7;
+             const bool postgres =
+                 v.rfind("postgresql://", 0) == 0 || v.rfind("postgres://", 0) == 0;
+             if (!sqlite && !postgres) return false;
              c.database_url = v;
              return true;
          }},

@@ -1,5 +1,6 @@
 #include "db/database.hpp"
 
+#include "db/postgres_database.hpp"
 #include "db/sqlite_database.hpp"
 
 namespace dateline::db {
@@ -45,7 +46,12 @@ Result<std::unique_ptr<Database>> open_database(const std::string& url, int pool
         if (!db) return db.error();
         return std::unique_ptr<Database>(std::move(db).value());
     }
-    return Error::invalid("Unsupported database URL '" + url + "': use sqlite:PATH.", "db");
+    if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
+        auto db = PostgresDatabase::open(url, pool_size);
+        if (!db) return db.error();
+        return std::unique_ptr<Database>(std::move(db).value());
+    }
+    return Error::invalid("Unsupported database URL: use sqlite:PATH or postgresql://...", "db");
 }
 
 }  // namespace dateline::db

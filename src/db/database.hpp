@@ -33,6 +33,16 @@ class Row {
 };
 
 using Rows = std::vector<Row>;
+
+/// NULL for an absent value, the value otherwise.
+inline Value nullable(const std::optional<std::int64_t>& v) {
+    if (v) return *v;
+    return nullptr;
+}
+inline Value nullable_text(const std::string& s) {
+    if (s.empty()) return nullptr;
+    return s;
+}
 using Params = std::vector<Value>;
 
 /// One connection to the database. SQL is written once for every backend: parameters are `$1`,
@@ -107,7 +117,7 @@ Result<T> in_transaction(Database& database, const std::function<Result<T>(Conne
     }
 }
 
-/// Opens a database from a URL: "sqlite:PATH" (PostgreSQL comes with its own driver).
+/// Opens a database from a URL: "sqlite:PATH" or "postgresql://user@host:port/name".
 Result<std::unique_ptr<Database>> open_database(const std::string& url, int pool_size);
 
 }  // namespace dateline::db

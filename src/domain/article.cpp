@@ -23,6 +23,17 @@ std::optional<ArticleStatus> parse_article_status(std::string_view text) {
     return std::nullopt;
 }
 
+std::vector<MediaVariant> media_variants(const std::string& file_name, int width) {
+    std::vector<MediaVariant> out;
+    const auto dot = file_name.rfind('.');
+    if (dot == std::string::npos) return out;
+    for (const int w : media_variant_widths)
+        if (w < width)
+            out.push_back(
+                {w, file_name.substr(0, dot) + "-w" + std::to_string(w) + file_name.substr(dot)});
+    return out;
+}
+
 bool Article::was_updated() const {
     constexpr UnixTime minute = 60;
     return first_published_at > 0 && updated_at >= first_published_at + minute;

@@ -27,6 +27,19 @@ struct Media {
     std::int64_t bytes = 0;
 };
 
+/// A smaller copy of a stored image, for `srcset`.
+struct MediaVariant {
+    int width = 0;
+    std::string file_name;
+};
+
+/// Widths of the smaller copies kept of every stored image that is wider.
+inline constexpr int media_variant_widths[] = {480, 960};
+
+/// The smaller copies of an image, narrowest first: "<name>-w480.jpg" for each variant width
+/// below the image's own width. The media library writes exactly these files.
+std::vector<MediaVariant> media_variants(const std::string& file_name, int width);
+
 /// A news story as readers and editors see it.
 struct Article {
     Id id = 0;

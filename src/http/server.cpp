@@ -94,7 +94,8 @@ struct Server::State {
         out.keep_alive(keep_alive);
         const auto length = r.body.size();
         out.body() = head ? std::string{} : std::move(r.body);
-        out.content_length(length);
+        // RFC 9110 section 8.6: a 304 may only repeat the 200's length, and a 204 has none.
+        if (r.status != 304 && r.status != 204) out.content_length(length);
     }
 
     static Response error_response(int status, std::string_view text) {

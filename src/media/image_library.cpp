@@ -5,6 +5,8 @@
 
 #include <fstream>
 
+#include "domain/article.hpp"
+
 namespace dateline::media {
 
 namespace {
@@ -59,13 +61,51 @@ Result<StoredImage> ImageLibrary::store_file(const std::filesystem::path& source
     return store_bytes(bytes);
 }
 
+namespace {
+
+// Encodes a decoded picture without metadata: PNG when it has transparency, else JPEG.
+std::string encode(const vips::VImage& image, bool png) {
+    void* buffer = nullptr;
+    std::size_t length = 0;
+    if (png) {
+        image.write_to_buffer(".png", &buffer, &length, vips::VImage::option()->set("strip", true));
+    } else {
+        image.write_to_buffer(".jpg", &buffer, &length,
+                              vips::VImage::option()
+                                  ->set("Q", jpeg_quality)
+                                  ->set("strip", true)
+                                  ->set("interlace", true));
+    }
+    std::string out(static_cast<const char*>(buffer), length);
+    g_free(buffer);
+    return out;
+}
+
+}  // namespace
+
+Status ImageLibrary::write_atomically(const std::string& file_name, std::string_view bytes) const {
+    // Write beside the target and rename, so a reader never sees half a file.
+    const auto target = directory_ / file_name;
+    const auto temporary = directory_ / (file_name + ".partial");
+    {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        out.flush();
+        if (!out) return Error::unavailable("The image could not be saved.", temporary.string());
+    }
+    std::error_code ec;
+    std::filesystem::rename(temporary, target, ec);
+    if (ec) return Error::unavailable("The image could not be saved.", ec.message());
+    return success();
+}
+
 Result<StoredImage> ImageLibrary::store_bytes(std::string_view bytes) const {
     if (bytes.size() > max_image_bytes) return Error::invalid("The image is too large.", "image");
     if (sniff_image_type(bytes).empty())
         return Error::invalid("The file is not a JPEG, PNG, WebP or GIF image.", "image");
+    StoredImage stored;
     std::string encoded;
-    std::string mime;
-    int width = 0, height = 0;
+    std::vector<std::pair<domain::MediaVariant, std::string>> variants;
     try {
         const vips::VImage header = vips::VImage::new_from_buffer(
             bytes.data(), bytes.size(), "",
@@ -80,54 +120,38 @@ Result<StoredImage> ImageLibrary::store_bytes(std::string_view bytes) const {
                                                ->set("size", VIPS_SIZE_DOWN)
                                                ->set("fail_on", VIPS_FAIL_ON_ERROR));
         vips_area_unref(VIPS_AREA(blob));
-        void* buffer = nullptr;
-        std::size_t length = 0;
-        if (image.has_alpha()) {
-            image.write_to_buffer(".png", &buffer, &length,
-                                  vips::VImage::option()->set("strip", true));
-            mime = "image/png";
-        } else {
-            if (image.bands() > 3)
-                image = image.extract_band(0, vips::VImage::option()->set("n", 3));
-            image.write_to_buffer(".jpg", &buffer, &length,
-                                  vips::VImage::option()
-                                      ->set("Q", jpeg_quality)
-                                      ->set("strip", true)
-                                      ->set("interlace", true));
-            mime = "image/jpeg";
+        const bool png = image.has_alpha();
+        if (!png && image.bands() > 3)
+            image = image.extract_band(0, vips::VImage::option()->set("n", 3));
+        // Decode once into memory: the main file and every variant are encoded from it.
+        image = image.copy_memory();
+        encoded = encode(image, png);
+        stored.mime_type = png ? "image/png" : "image/jpeg";
+        stored.width = image.width();
+        stored.height = image.height();
+        unsigned char digest[crypto_hash_sha256_BYTES];
+        crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(encoded.data()),
+                           encoded.size());
+        stored.file_name = hex(digest, name_hash_bytes) + (png ? ".png" : ".jpg");
+        stored.bytes = static_cast<std::int64_t>(encoded.size());
+        for (const auto& variant : domain::media_variants(stored.file_name, stored.width)) {
+            const vips::VImage smaller =
+                image.resize(static_cast<double>(variant.width) / stored.width);
+            variants.emplace_back(variant, encode(smaller, png));
         }
-        encoded.assign(static_cast<const char*>(buffer), length);
-        g_free(buffer);
-        width = image.width();
-        height = image.height();
     } catch (const vips::VError&) {
         return Error::invalid("The image is damaged or cannot be decoded.", "image");
     }
 
-    unsigned char digest[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(encoded.data()),
-                       encoded.size());
-    StoredImage stored;
-    stored.file_name = hex(digest, name_hash_bytes) + (mime == "image/png" ? ".png" : ".jpg");
-    stored.mime_type = mime;
-    stored.width = width;
-    stored.height = height;
-    stored.bytes = static_cast<std::int64_t>(encoded.size());
-
     std::error_code ec;
     std::filesystem::create_directories(directory_, ec);
-    const auto target = directory_ / stored.file_name;
-    if (std::filesystem::exists(target, ec)) return stored;
-    // Write beside the target and rename, so a reader never sees half a file.
-    const auto temporary = directory_ / (stored.file_name + ".partial");
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        out.write(encoded.data(), static_cast<std::streamsize>(encoded.size()));
-        out.flush();
-        if (!out) return Error::unavailable("The image could not be saved.", temporary.string());
-    }
-    std::filesystem::rename(temporary, target, ec);
-    if (ec) return Error::unavailable("The image could not be saved.", ec.message());
+    if (std::filesystem::exists(directory_ / stored.file_name, ec)) return stored;
+    // Variants first: once the main file exists, every file it implies exists too.
+    for (const auto& [variant, data] : variants)
+        if (auto written = write_atomically(variant.file_name, data); !written)
+            return written.error();
+    if (auto written = write_atomically(stored.file_name, encoded); !written)
+        return written.error();
     return stored;
 }
 

@@ -29,7 +29,8 @@ void initialise(const char* argv0);
 /// their name (JPEG, PNG, WebP, GIF), decoded by libvips within size limits, scaled to fit
 /// max_stored_dimension, re-encoded (JPEG, or PNG when the picture has transparency) with all
 /// metadata (EXIF, GPS, XMP) stripped, and saved under a name derived from the result's SHA-256,
-/// so the same picture is stored once.
+/// so the same picture is stored once. Smaller copies for `srcset` are written beside it, named
+/// by domain::media_variants.
 class ImageLibrary {
   public:
     explicit ImageLibrary(std::filesystem::path directory) : directory_(std::move(directory)) {}
@@ -40,6 +41,8 @@ class ImageLibrary {
     const std::filesystem::path& directory() const { return directory_; }
 
   private:
+    Status write_atomically(const std::string& file_name, std::string_view bytes) const;
+
     std::filesystem::path directory_;
 };
 

@@ -13,7 +13,7 @@ namespace dateline::render {
 
 namespace {
 
-enum Pattern { Iso, LongDate, ShortDate, TimeOfDay, pattern_count };
+enum Pattern { Iso, LongDate, ShortDate, TimeOfDay, ZoneName, pattern_count };
 
 struct Formatters {
     std::array<std::unique_ptr<icu::SimpleDateFormat>, pattern_count> formats;
@@ -52,7 +52,10 @@ const Formatters& formatters_for(const std::string& locale_id, const std::string
     f.formats[Iso] = make(icu::Locale("en_US_POSIX"), *zone, "yyyy-MM-dd'T'HH:mm:ssxxx");
     f.formats[LongDate] = from_skeleton(locale, *zone, "EEEEdMMMMy");
     f.formats[ShortDate] = from_skeleton(locale, *zone, "dMMMy");
-    f.formats[TimeOfDay] = from_skeleton(locale, *zone, "jmmz");
+    f.formats[TimeOfDay] = from_skeleton(locale, *zone, "jmm");
+    // The localized GMT offset ("GMT+4", "غرينتش+٤") reads the same in every language, where
+    // short zone names exist only in some ("GST" in Arabic, none in English).
+    f.formats[ZoneName] = make(locale, *zone, "O");
     return cache.emplace(key, std::move(f)).first->second;
 }
 
@@ -86,7 +89,7 @@ Result<DateFormatter> DateFormatter::create(const std::string& language,
 FormattedTime DateFormatter::format(UnixTime t) const {
     const Formatters& f = formatters_for(locale_, time_zone_);
     return {run(f.formats[Iso], t), run(f.formats[LongDate], t), run(f.formats[ShortDate], t),
-            run(f.formats[TimeOfDay], t)};
+            run(f.formats[TimeOfDay], t) + " " + run(f.formats[ZoneName], t)};
 }
 
 }  // namespace dateline::render

@@ -65,6 +65,25 @@ std::optional<int> page_number(const Request& request) {
     return n;
 }
 
+constexpr const char* card_sizes = "(min-width: 64em) 22rem, (min-width: 40em) 45vw, 40vw";
+constexpr const char* wide_sizes = "(min-width: 64em) 48rem, 100vw";
+
+// `srcset` for a stored image: its smaller copies, then the image itself.
+std::string srcset(const domain::Media& m) {
+    std::string out;
+    for (const auto& v : domain::media_variants(m.file_name, m.width))
+        out += "/media/" + v.file_name + " " + std::to_string(v.width) + "w, ";
+    return out + "/media/" + m.file_name + " " + std::to_string(m.width) + "w";
+}
+
+void set_image(ctemplate::TemplateDictionary* d, const domain::Media& m, const char* sizes) {
+    d->SetValue("IMAGE_URL", "/media/" + m.file_name);
+    d->SetValue("IMAGE_SRCSET", srcset(m));
+    d->SetValue("IMAGE_SIZES", sizes);
+    d->SetIntValue("IMAGE_WIDTH", m.width);
+    d->SetIntValue("IMAGE_HEIGHT", m.height);
+}
+
 std::string host_of_origin(const std::string& origin) {
     const auto at = origin.find("://");
     return at == std::string::npos ? origin : origin.substr(at + 3);
@@ -240,9 +259,7 @@ void add_card(TemplateDictionary* parent, const Site& site, const Article& a,
         card->SetValueAndShowSection("STANDFIRST_TEXT", a.standfirst, "STANDFIRST");
     if (a.lead_image) {
         auto* img = card->AddSectionDictionary("IMAGE");
-        img->SetValue("IMAGE_URL", "/media/" + a.lead_image->file_name);
-        img->SetIntValue("IMAGE_WIDTH", a.lead_image->width);
-        img->SetIntValue("IMAGE_HEIGHT", a.lead_image->height);
+        set_image(img, *a.lead_image, lead ? wide_sizes : card_sizes);
         img->SetValue("IMAGE_LOADING", image_count++ < eager_images ? "eager" : "lazy");
     }
 }
@@ -274,7 +291,9 @@ void setup_page(TemplateDictionary& d, const Site& site, const app::NetworkDirec
     set_global(d, "HOME_PATH", site.path_prefix());
     set_global(d, "ASSETS_PATH", "/assets/");
     set_global(d, "NETWORK_NAME", directory.network.name);
-    set_global(d, "YEAR", format_utc_iso8601(now).substr(0, 4));
+    set_global(d, "YEAR",
+               render::format_integer(std::stoi(format_utc_iso8601(now).substr(0, 4)),
+                                      site.arabic_indic_digits));
 
     auto* head = d.AddIncludeDictionary("HEAD");
     head->SetFilename("partials/head.tpl");
@@ -509,9 +528,7 @@ Response ReaderSite::article(const Site& site, const domain::Section* section,
     }
     if (a.lead_image) {
         auto* fig = d.AddSectionDictionary("FIGURE");
-        fig->SetValue("IMAGE_URL", "/media/" + a.lead_image->file_name);
-        fig->SetIntValue("IMAGE_WIDTH", a.lead_image->width);
-        fig->SetIntValue("IMAGE_HEIGHT", a.lead_image->height);
+        set_image(fig, *a.lead_image, wide_sizes);
         fig->SetValue("IMAGE_ALT", a.lead_caption.empty() ? a.headline : a.lead_caption);
         if (!a.lead_caption.empty())
             fig->SetValueAndShowSection("CAPTION_TEXT", a.lead_caption, "CAPTION");

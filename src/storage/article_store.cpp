@@ -85,12 +85,6 @@ Result<Id> ArticleStore::save(const ArticleRecord& r, UnixTime now) {
     if (*taken)
         return Error::conflict("Another article of this site already uses this slug.", "slug");
 
-    const db::Value section = r.section_id ? db::Value(*r.section_id) : db::Value(nullptr);
-    const db::Value media = r.lead_media_id ? db::Value(*r.lead_media_id) : db::Value(nullptr);
-    const db::Value published =
-        r.first_published_at ? db::Value(*r.first_published_at) : db::Value(nullptr);
-    const db::Value external =
-        r.external_id.empty() ? db::Value(nullptr) : db::Value(r.external_id);
     Params params{r.site_id,
                   r.slug,
                   r.headline,
@@ -99,14 +93,14 @@ Result<Id> ArticleStore::save(const ArticleRecord& r, UnixTime now) {
                   r.body_text,
                   r.dateline,
                   r.source_credit,
-                  section,
-                  media,
+                  db::nullable(r.section_id),
+                  db::nullable(r.lead_media_id),
                   r.lead_caption,
                   r.lead_credit,
                   std::string(domain::to_string(r.status)),
-                  published,
+                  db::nullable(r.first_published_at),
                   r.updated_at,
-                  external};
+                  db::nullable_text(r.external_id)};
     Id id = r.id;
     if (id == 0) {
         params.emplace_back(now);

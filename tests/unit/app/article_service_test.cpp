@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "../support_fixed_clock.hpp"
+#include "../support_database.hpp"
 #include "app/network_setup.hpp"
 #include "app/reader_service.hpp"
 #include "db/migrator.hpp"
@@ -10,19 +10,17 @@
 namespace dateline::app {
 
 using testing_support::FixedClock;
-using testing_support::TempDir;
+using testing_support::TestDatabase;
 
 constexpr UnixTime now = 1'795'000'000;  // late 2026
 constexpr UnixTime hour = 3600;
 
-class ArticleServiceTest : public testing::Test {
+// One suite, run against every backend.
+class ArticleServiceTest : public testing::TestWithParam<const char*> {
   protected:
     void SetUp() override {
-        auto opened = db::open_database("sqlite:" + (dir.path() / "test.db").string(), 2);
-        ASSERT_TRUE(opened.ok()) << opened.error().message;
-        database = std::move(*opened);
-        auto lease = database->acquire();
-        ASSERT_TRUE(db::migrate(*lease, db::bundled_migrations("sqlite")).ok());
+        if (database.skipped()) GTEST_SKIP() << "no PostgreSQL test cluster (run through ctest)";
+        ASSERT_TRUE(database.get());
         NetworkSpec spec = default_network_spec("http://news.example");
         spec.sites[0].sections.push_back({0, 0, "sport", "Sport", 1});
         ASSERT_TRUE(create_network(*database, spec).ok());
@@ -40,13 +38,12 @@ class ArticleServiceTest : public testing::Test {
         return d;
     }
 
-    TempDir dir;
+    TestDatabase database{GetParam()};
     FixedClock clock{now};
-    std::unique_ptr<db::Database> database;
-    media::ImageLibrary images{dir.path() / "media"};
+    media::ImageLibrary images{database.dir() / "media"};
 };
 
-TEST_F(ArticleServiceTest, SavesAndShowsPublishedArticles) {
+TEST_P(ArticleServiceTest, SavesAndShowsPublishedArticles) {
     auto saved = ArticleService(*database, images, clock)
                      .save("news", published("Rain closes schools", 2, {"Weather"}));
     ASSERT_TRUE(saved.ok()) << saved.error().message;
@@ -66,7 +63,7 @@ TEST_F(ArticleServiceTest, SavesAndShowsPublishedArticles) {
     EXPECT_EQ((*article)->tags[0].slug, "weather");
 }
 
-TEST_F(ArticleServiceTest, DraftsAndFutureArticlesStayHidden) {
+TEST_P(ArticleServiceTest, DraftsAndFutureArticlesStayHidden) {
     ArticleService service(*database, images, clock);
     auto draft = published("Draft story", 1);
     draft.status = domain::ArticleStatus::Draft;
@@ -87,7 +84,7 @@ TEST_F(ArticleServiceTest, DraftsAndFutureArticlesStayHidden) {
     EXPECT_TRUE(*reader.article(*site, "scheduled-story"));
 }
 
-TEST_F(ArticleServiceTest, SameHeadlineGetsADistinctSlug) {
+TEST_P(ArticleServiceTest, SameHeadlineGetsADistinctSlug) {
     ArticleService service(*database, images, clock);
     auto first = service.save("news", published("Markets close higher", 3));
     auto second = service.save("news", published("Markets close higher", 1));
@@ -96,7 +93,7 @@ TEST_F(ArticleServiceTest, SameHeadlineGetsADistinctSlug) {
     EXPECT_EQ(second->slug, "markets-close-higher-2");
 }
 
-TEST_F(ArticleServiceTest, ExternalIdUpdatesInsteadOfDuplicating) {
+TEST_P(ArticleServiceTest, ExternalIdUpdatesInsteadOfDuplicating) {
     ArticleService service(*database, images, clock);
     auto d = published("First version", 3);
     d.external_id = "urn:wire:42";
@@ -116,7 +113,7 @@ TEST_F(ArticleServiceTest, ExternalIdUpdatesInsteadOfDuplicating) {
     EXPECT_EQ(page->articles[0].headline, "Second version");
 }
 
-TEST_F(ArticleServiceTest, RefusesUnknownSectionsAndLeavesNothingBehind) {
+TEST_P(ArticleServiceTest, RefusesUnknownSectionsAndLeavesNothingBehind) {
     ArticleService service(*database, images, clock);
     auto d = published("Orphan", 1, {"New tag"});
     d.section_slug = "nowhere";
@@ -128,7 +125,7 @@ TEST_F(ArticleServiceTest, RefusesUnknownSectionsAndLeavesNothingBehind) {
     EXPECT_EQ(tags->front().integer(0), 0);  // the transaction rolled back the new tag too
 }
 
-TEST_F(ArticleServiceTest, RelatedNewsPrefersSharedTags) {
+TEST_P(ArticleServiceTest, RelatedNewsPrefersSharedTags) {
     ArticleService service(*database, images, clock);
     ASSERT_TRUE(service.save("news", published("Main story", 1, {"Ports", "Trade"})).ok());
     ASSERT_TRUE(service.save("news", published("Unrelated newer", 0)).ok());
@@ -145,7 +142,7 @@ TEST_F(ArticleServiceTest, RelatedNewsPrefersSharedTags) {
     EXPECT_EQ((*related)[1].headline, "Shares one tag");
 }
 
-TEST_F(ArticleServiceTest, PaginatesListings) {
+TEST_P(ArticleServiceTest, PaginatesListings) {
     ArticleService service(*database, images, clock);
     for (int i = 0; i < ReaderService::page_size + 3; ++i)
         ASSERT_TRUE(service.save("news", published("Story " + std::to_string(i), i + 1)).ok());
@@ -159,10 +156,14 @@ TEST_F(ArticleServiceTest, PaginatesListings) {
     EXPECT_EQ(reader.section_page(section, 3).error().code, ErrorCode::NotFound);
 }
 
-TEST_F(ArticleServiceTest, CreatingTheNetworkTwiceIsAConflict) {
+TEST_P(ArticleServiceTest, CreatingTheNetworkTwiceIsAConflict) {
     const auto again = create_network(*database, default_network_spec("http://news.example"));
     ASSERT_FALSE(again.ok());
     EXPECT_EQ(again.error().code, ErrorCode::Conflict);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, ArticleServiceTest,
+                         testing::ValuesIn(testing_support::backend_names),
+                         [](const auto& backend) { return std::string(backend.param); });
 
 }  // namespace dateline::app

@@ -21,6 +21,7 @@ TEST(DateFormatter, EnglishInTheSiteZone) {
     EXPECT_NE(out.date.find("29"), std::string::npos);
     EXPECT_NE(out.date.find("2026"), std::string::npos);
     EXPECT_NE(out.time.find("2:30"), std::string::npos) << out.time;
+    EXPECT_NE(out.time.find("GMT+4"), std::string::npos) << out.time;
 }
 
 TEST(DateFormatter, ArabicWithArabicIndicDigits) {
@@ -32,6 +33,8 @@ TEST(DateFormatter, ArabicWithArabicIndicDigits) {
     EXPECT_NE(out.date.find("٢٩"), std::string::npos) << out.date;
     EXPECT_NE(out.date.find("٢٠٢٦"), std::string::npos) << out.date;
     EXPECT_EQ(out.date.find("29"), std::string::npos) << out.date;
+    EXPECT_NE(out.time.find("٢:٣٠"), std::string::npos) << out.time;
+    EXPECT_NE(out.time.find("٤"), std::string::npos) << out.time;  // the zone's offset
 }
 
 TEST(DateFormatter, ArabicWithWesternDigits) {

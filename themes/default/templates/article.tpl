@@ -15,7 +15,7 @@
 </div>
 </header>
 {{#FIGURE}}<figure class="story__figure">
-<img src="{{IMAGE_URL}}" width="{{IMAGE_WIDTH}}" height="{{IMAGE_HEIGHT}}" alt="{{IMAGE_ALT}}" fetchpriority="high">
+<img src="{{IMAGE_URL}}" srcset="{{IMAGE_SRCSET}}" sizes="{{IMAGE_SIZES}}" width="{{IMAGE_WIDTH}}" height="{{IMAGE_HEIGHT}}" alt="{{IMAGE_ALT}}" fetchpriority="high">
 <figcaption>{{#CAPTION}}<span class="story__caption">{{CAPTION_TEXT}}</span>{{/CAPTION}}{{#CREDIT}} <span class="story__credit">{{CREDIT_TEXT}}</span>{{/CREDIT}}</figcaption>
 </figure>
 {{/FIGURE}}<div class="story__body">

@@ -13,7 +13,7 @@
 </nav>
 {{/SISTER_SITES}}{{#FOOTER_CREDIT}}<p class="site-footer__credit">{{FOOTER_CREDIT_TEXT}}</p>
 {{/FOOTER_CREDIT}}{{#ADDRESS}}<address class="site-footer__address">{{PUBLISHER_ADDRESS}}</address>
-{{/ADDRESS}}<p class="site-footer__rights">© {{YEAR}} {{NETWORK_NAME}}. {{T_ALL_RIGHTS}}</p>
+{{/ADDRESS}}<p class="site-footer__rights">© {{YEAR}} {{SITE_NAME}}. {{T_ALL_RIGHTS}}</p>
 </footer>
 </body>
 </html>

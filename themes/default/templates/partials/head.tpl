@@ -18,6 +18,6 @@
 {{/OG_ARTICLE}}{{/OPEN_GRAPH}}{{#PAGINATION_LINKS}}{{#PREV}}<link rel="prev" href="{{PREV_URL}}">
 {{/PREV}}{{#NEXT}}<link rel="next" href="{{NEXT_URL}}">
 {{/NEXT}}{{/PAGINATION_LINKS}}{{#ALTERNATE_SITE}}<link rel="alternate" hreflang="{{ALT_LANG}}" href="{{ALT_URL}}">
-{{/ALTERNATE_SITE}}<link rel="icon" href="data:image/svg+xml,%3Csvg%20xmlns='http://www.w3.org/2000/svg'%20viewBox='0%200%2032%2032'%3E%3Crect%20width='32'%20height='32'%20rx='6'%20fill='%23b00d1a'/%3E%3Cpath%20d='M8%2010h16M8%2016h16M8%2022h10'%20stroke='%23fff'%20stroke-width='3'%20stroke-linecap='round'/%3E%3C/svg%3E">
+{{/ALTERNATE_SITE}}<link rel="icon" href="{{ASSETS_PATH}}img/icon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="{{ASSETS_PATH}}css/site.css">
 </head>

@@ -1,0 +1,219 @@
+#include "db/postgres_database.hpp"
+
+#include <libpq-fe.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cstring>
+#include <unordered_map>
+
+namespace dateline::db {
+
+namespace {
+
+constexpr const char* statement_timeout = "SET statement_timeout = '10s'";
+constexpr const char* connect_timeout_seconds = "5";
+
+// Type OIDs from PostgreSQL's pg_type catalogue (src/include/catalog/pg_type.dat).
+constexpr Oid bool_oid = 16, int8_oid = 20, int2_oid = 21, int4_oid = 23, float4_oid = 700,
+              float8_oid = 701, numeric_oid = 1700;
+
+Error postgres_error(PGconn* conn, const PGresult* result) {
+    const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+    const std::string detail = result && PQresultErrorMessage(result)[0]
+                                   ? PQresultErrorMessage(result)
+                                   : (conn ? PQerrorMessage(conn) : "no connection");
+    const std::string sqlstate = state ? state : "";
+    // SQLSTATE classes (https://www.postgresql.org/docs/15/errcodes-appendix.html):
+    // 23 integrity constraint, 08 connection, 40 transaction rollback, 57 operator intervention.
+    if (sqlstate.rfind("23", 0) == 0) {
+        Error e = Error::conflict("This conflicts with something that already exists.");
+        e.cause = detail;
+        return e;
+    }
+    if (sqlstate.empty() || sqlstate.rfind("08", 0) == 0 || sqlstate.rfind("40", 0) == 0 ||
+        sqlstate.rfind("57", 0) == 0 || sqlstate == "53300")
+        return Error::unavailable("The database is unavailable right now; try again.", detail);
+    return Error::internal(sqlstate + ": " + detail);
+}
+
+class PostgresConnection final : public Connection {
+  public:
+    explicit PostgresConnection(PGconn* conn) : conn_(conn) {}
+    ~PostgresConnection() override { PQfinish(conn_); }
+
+    Result<Rows> query(std::string_view sql, const Params& params) override {
+        auto result = run(sql, params);
+        if (!result) return result.error();
+        PGresult* r = result->get();
+        Rows rows;
+        const int n_rows = PQntuples(r);
+        const int n_cols = PQnfields(r);
+        rows.reserve(static_cast<std::size_t>(n_rows));
+        for (int i = 0; i < n_rows; ++i) {
+            std::vector<Value> values;
+            values.reserve(static_cast<std::size_t>(n_cols));
+            for (int j = 0; j < n_cols; ++j) values.push_back(cell(r, i, j));
+            rows.emplace_back(std::move(values));
+        }
+        return rows;
+    }
+
+    Result<std::int64_t> execute(std::string_view sql, const Params& params) override {
+        auto result = run(sql, params);
+        if (!result) return result.error();
+        const char* affected = PQcmdTuples(result->get());
+        std::int64_t n = 0;
+        std::from_chars(affected, affected + std::strlen(affected), n);
+        return n;
+    }
+
+    Status execute_script(std::string_view sql) override {
+        if (auto healthy = ensure_connected(); !healthy) return healthy;
+        const std::string text(sql);
+        Owned result(PQexec(conn_, text.c_str()));
+        const auto status = PQresultStatus(result.get());
+        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+            return postgres_error(conn_, result.get());
+        return success();
+    }
+
+    Status begin_write() override { return execute_script("BEGIN"); }
+    Status commit() override { return execute_script("COMMIT"); }
+    Status rollback() override {
+        if (PQstatus(conn_) != CONNECTION_OK || PQtransactionStatus(conn_) == PQTRANS_IDLE)
+            return success();
+        return execute_script("ROLLBACK");
+    }
+    std::string_view backend() const override { return "postgres"; }
+
+  private:
+    struct Clear {
+        void operator()(PGresult* r) const { PQclear(r); }
+    };
+    using Owned = std::unique_ptr<PGresult, Clear>;
+
+    // A broken connection (the server restarted) is reset once before use; prepared statements
+    // died with it.
+    Status ensure_connected() {
+        if (PQstatus(conn_) == CONNECTION_OK) return success();
+        PQreset(conn_);
+        prepared_.clear();
+        if (PQstatus(conn_) != CONNECTION_OK) return postgres_error(conn_, nullptr);
+        Owned r(PQexec(conn_, statement_timeout));
+        return success();
+    }
+
+    static Value cell(const PGresult* r, int row, int column) {
+        if (PQgetisnull(r, row, column)) return nullptr;
+        const char* text = PQgetvalue(r, row, column);
+        const auto length = static_cast<std::size_t>(PQgetlength(r, row, column));
+        switch (PQftype(r, column)) {
+            case int8_oid:
+            case int4_oid:
+            case int2_oid: {
+                std::int64_t n = 0;
+                std::from_chars(text, text + length, n);
+                return n;
+            }
+            case float4_oid:
+            case float8_oid:
+            case numeric_oid:
+                return std::strtod(text, nullptr);
+            case bool_oid:
+                return std::int64_t{text[0] == 't'};
+            default:
+                return std::string(text, length);
+        }
+    }
+
+    Result<Owned> run(std::string_view sql, const Params& params) {
+        if (auto healthy = ensure_connected(); !healthy) return healthy.error();
+        std::string key(sql);
+        auto it = prepared_.find(key);
+        if (it == prepared_.end()) {
+            const std::string name = "s" + std::to_string(prepared_.size() + 1);
+            Owned prepared(PQprepare(conn_, name.c_str(), key.c_str(), 0, nullptr));
+            if (PQresultStatus(prepared.get()) != PGRES_COMMAND_OK)
+                return postgres_error(conn_, prepared.get());
+            it = prepared_.emplace(std::move(key), name).first;
+        }
+        // Every parameter travels as text; the server infers each type from its use.
+        std::vector<std::string> texts(params.size());
+        std::vector<const char*> values(params.size(), nullptr);
+        for (std::size_t i = 0; i < params.size(); ++i) {
+            const Value& v = params[i];
+            if (std::holds_alternative<std::nullptr_t>(v)) continue;
+            if (const auto* n = std::get_if<std::int64_t>(&v))
+                texts[i] = std::to_string(*n);
+            else if (const auto* d = std::get_if<double>(&v))
+                texts[i] = std::to_string(*d);
+            else
+                texts[i] = std::get<std::string>(v);
+            values[i] = texts[i].c_str();
+        }
+        Owned result(PQexecPrepared(conn_, it->second.c_str(), static_cast<int>(params.size()),
+                                    values.data(), nullptr, nullptr, 0));
+        const auto status = PQresultStatus(result.get());
+        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+            Error e = postgres_error(conn_, result.get());
+            // A statement prepared before a schema change may be invalid now; forget it.
+            if (e.code != ErrorCode::Conflict) prepared_.erase(std::string(sql));
+            return e;
+        }
+        return result;
+    }
+
+    PGconn* conn_;
+    std::unordered_map<std::string, std::string> prepared_;
+};
+
+Result<std::unique_ptr<Connection>> open_connection(const std::string& url) {
+    const char* keys[] = {"dbname", "connect_timeout", "application_name", nullptr};
+    const char* values[] = {url.c_str(), connect_timeout_seconds, "dateline", nullptr};
+    PGconn* conn = PQconnectdbParams(keys, values, 1);
+    if (!conn) return Error::unavailable("Cannot reach the database.", "out of memory");
+    if (PQstatus(conn) != CONNECTION_OK) {
+        const std::string detail = PQerrorMessage(conn);
+        PQfinish(conn);
+        return Error::unavailable("Cannot connect to the PostgreSQL database.", detail);
+    }
+    auto connection = std::make_unique<PostgresConnection>(conn);
+    if (auto s = connection->execute_script(statement_timeout); !s) return s.error();
+    if (auto s = connection->execute_script("SET client_min_messages = warning"); !s)
+        return s.error();
+    return std::unique_ptr<Connection>(std::move(connection));
+}
+
+}  // namespace
+
+Result<std::unique_ptr<PostgresDatabase>> PostgresDatabase::open(const std::string& url,
+                                                                 int pool_size) {
+    std::unique_ptr<PostgresDatabase> database(new PostgresDatabase());
+    for (int i = 0; i < std::max(1, pool_size); ++i) {
+        auto connection = open_connection(url);
+        if (!connection) return connection.error();
+        database->idle_.push_back(std::move(connection).value());
+    }
+    return database;
+}
+
+PostgresDatabase::~PostgresDatabase() = default;
+
+Database::Lease PostgresDatabase::acquire() {
+    std::unique_lock lock(mutex_);
+    available_.wait(lock, [this] { return !idle_.empty(); });
+    auto connection = std::move(idle_.back());
+    idle_.pop_back();
+    return Lease(*this, std::move(connection));
+}
+
+void PostgresDatabase::release(std::unique_ptr<Connection> connection) {
+    {
+        std::lock_guard lock(mutex_);
+        idle_.push_back(std::move(connection));
+    }
+    available_.notify_one();
+}
+
+}  // namespace dateline::db
