@@ -186,7 +186,11 @@ Result<SavedArticle> ArticleService::import_wire_item(const std::string& site_sl
     if (auto valid = domain::validate(draft); !valid) return valid.error();
     if (item.image) {
         auto stored = images_.store_file(item.image->location);
-        if (!stored) return stored.error();
+        if (!stored) {
+            Error e = stored.error();
+            e.message = "the picture " + item.image->location + ": " + e.message;
+            return e;
+        }
         auto media = [&]() -> Result<domain::Media> {
             auto lease = database_.acquire();
             storage::MediaStore store(*lease);

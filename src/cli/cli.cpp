@@ -182,7 +182,7 @@ int run(int argc, char** argv) {
     spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
     CLI::App app{
         "Dateline: a news publishing platform for networks of sites in several languages."};
-    app.require_subcommand(1);
+    app.require_subcommand(0, 1);
     app.set_version_flag("--version", std::string("dateline ") + DATELINE_VERSION);
 
     std::string data = "var";
@@ -228,6 +228,10 @@ int run(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         const int code = app.exit(e);
         return code == 0 ? 0 : static_cast<int>(ExitCode::Usage);
+    }
+    if (app.get_subcommands().empty()) {
+        std::cerr << "dateline: a command is required: init, serve, sites or import (see --help)\n";
+        return static_cast<int>(ExitCode::Usage);
     }
     if (!listen.empty()) flags["listen"] = listen;
     if (!threads.empty()) flags["threads"] = threads;

@@ -22,6 +22,7 @@ namespace {
 
 constexpr auto use_nothrow = asio::as_tuple(asio::use_awaitable);
 constexpr auto shutdown_poll = std::chrono::milliseconds(50);
+constexpr std::size_t first_read_bytes = 4096;
 
 Method method_of(bhttp::verb verb) {
     switch (verb) {
@@ -114,21 +115,31 @@ struct Server::State {
             bhttp::request_parser<bhttp::string_body> parser;
             parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
             parser.body_limit(options.max_body_bytes);
-            stream->expires_after(first ? options.read_timeout : options.idle_timeout);
-            if (buffer.size() == 0) mark_idle(stream, true);
-            if (stopping) break;
-            auto [ec, bytes] = co_await bhttp::async_read(*stream, buffer, parser, use_nothrow);
-            mark_idle(stream, false);
+            if (buffer.size() == 0) {
+                // Idle until the first byte of the next request: only then is the connection
+                // busy, so a shutdown closes idle connections but answers a request that has
+                // begun to arrive.
+                stream->expires_after(first ? options.read_timeout : options.idle_timeout);
+                mark_idle(stream, true);
+                if (stopping) break;
+                auto [wait_error, arrived] =
+                    co_await stream->async_read_some(buffer.prepare(first_read_bytes), use_nothrow);
+                mark_idle(stream, false);
+                if (wait_error) break;
+                buffer.commit(arrived);
+            }
             first = false;
+            stream->expires_after(options.read_timeout);
+            auto [ec, bytes] = co_await bhttp::async_read(*stream, buffer, parser, use_nothrow);
             if (ec) {
                 int status = 0;
                 if (ec == bhttp::error::header_limit)
                     status = 431;
                 else if (ec == bhttp::error::body_limit)
                     status = 413;
-                else if (ec != bhttp::error::end_of_stream && ec != beast::error::timeout &&
-                         ec != asio::error::operation_aborted &&
-                         ec != asio::error::connection_reset && ec != asio::error::eof && bytes > 0)
+                else if (ec.category() ==
+                             bhttp::make_error_code(bhttp::error::bad_target).category() &&
+                         ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message)
                     status = 400;
                 if (status) {
                     Response r = error_response(status, status == 431 ? "Request headers too large"

@@ -49,15 +49,15 @@ std::string sniff_image_type(std::string_view b) {
 Result<StoredImage> ImageLibrary::store_file(const std::filesystem::path& source) const {
     std::error_code ec;
     const auto size = std::filesystem::file_size(source, ec);
-    if (ec) return Error::invalid("The image " + source.string() + " cannot be read.", "image");
+    if (ec) return Error::invalid("The image cannot be read.", "image");
     if (size > max_image_bytes)
-        return Error::invalid("The image " + source.string() + " is larger than " +
-                                  std::to_string(max_image_bytes / (1024 * 1024)) + " MB.",
-                              "image");
+        return Error::invalid(
+            "The image is larger than " + std::to_string(max_image_bytes / (1024 * 1024)) + " MB.",
+            "image");
     std::ifstream in(source, std::ios::binary);
     std::string bytes(size, '\0');
     in.read(bytes.data(), static_cast<std::streamsize>(size));
-    if (!in) return Error::invalid("The image " + source.string() + " cannot be read.", "image");
+    if (!in) return Error::invalid("The image cannot be read.", "image");
     return store_bytes(bytes);
 }
 

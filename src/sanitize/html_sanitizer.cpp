@@ -93,6 +93,11 @@ bool safe_href(std::string_view href) {
     return scheme == "http" || scheme == "https" || scheme == "mailto";
 }
 
+bool has_safe_href(const GumboElement& el) {
+    const GumboAttribute* href = gumbo_get_attribute(&el.attributes, "href");
+    return href && safe_href(href->value);
+}
+
 class Writer {
   public:
     std::string html;
@@ -167,7 +172,10 @@ class Writer {
         const Policy policy = policy_for(el.tag);
         if (policy == Policy::Drop) return;
         const ElementRule* rule = rule_for(el.tag);
-        if (policy == Policy::Unwrap || depth > max_depth) {
+        // A link whose target was unsafe or missing is no link: keep its text only (an <a>
+        // without href may not carry rel, and would read as a link that goes nowhere).
+        const bool dead_link = el.tag == GUMBO_TAG_A && !has_safe_href(el);
+        if (policy == Policy::Unwrap || depth > max_depth || dead_link) {
             children(node, depth, in_block);
             return;
         }

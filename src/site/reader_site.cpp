@@ -221,7 +221,13 @@ Response ReaderSite::site_page(const Request& request, const Site& site,
     const domain::Section* section = nullptr;
     for (const auto& s : sections)
         if (s.slug == rest[0]) section = &s;
-    if (rest.size() == 1 && slash && section) return this->section(site, *section, *page);
+    if (rest.size() == 1 && section) {
+        if (!slash) return Response::redirect(301, site.path_prefix() + section->slug + "/");
+        return this->section(site, *section, *page);
+    }
+    if (rest.size() == 2 && !slash && rest[0] == tags_segment && !section)
+        return Response::redirect(
+            301, site.path_prefix() + tags_segment + "/" + encode_segment(rest[1]) + "/");
     if (rest.size() == 2 && slash && rest[0] == tags_segment) return tag(site, rest[1], *page);
     if (rest.size() == 2 && (section || rest[0] == "news")) {
         if (slash)

@@ -29,7 +29,7 @@ export function makeDataDir({ demo = true, publicUrl = 'http://localhost:8080' }
 /**
  * Starts `dateline serve` on an ephemeral loopback port over `dataDir`. Resolves to
  * { url, port, process, stop() } once the server prints its address; stop() sends SIGTERM and
- * resolves with the exit code.
+ * resolves with the exit code (or 'SIGKILL' when it had to be killed).
  */
 export function startServer(dataDir, extraArgs = []) {
   return new Promise((resolvePromise, reject) => {
@@ -38,15 +38,19 @@ export function startServer(dataDir, extraArgs = []) {
     });
     let output = '';
     let stderr = '';
+    let started = false;
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`server did not start in time: ${output}${stderr}`));
     }, 20_000);
     child.stderr.on('data', (d) => { stderr = (stderr + d).slice(-20_000); });
     child.stdout.on('data', (d) => {
-      output += d;
+      // Once started, the server may log every request to stdout: keep only a bounded tail.
+      output = (output + d).slice(started ? -20_000 : 0);
+      if (started) return;
       const m = output.match(/listening on (http:\/\/127\.0\.0\.1:(\d+))\//);
       if (m) {
+        started = true;
         clearTimeout(timer);
         const exited = new Promise((r) => child.once('exit', (code, signal) => r(code ?? signal)));
         resolvePromise({
@@ -54,10 +58,18 @@ export function startServer(dataDir, extraArgs = []) {
           port: Number(m[2]),
           process: child,
           stderr: () => stderr,
+          stdout: () => output,
           exited,
-          stop: async () => {
+          // Bounded: a server that ignores SIGTERM is killed after `timeoutMs` (and stop()
+          // then resolves with 'SIGKILL', which no caller mistakes for a clean exit).
+          stop: async ({ timeoutMs = 10_000 } = {}) => {
             if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-            return exited;
+            let killer;
+            const code = await Promise.race([exited, new Promise((r) => {
+              killer = setTimeout(() => { child.kill('SIGKILL'); r('SIGKILL'); }, timeoutMs);
+            })]);
+            clearTimeout(killer);
+            return code;
           },
         });
       }
@@ -69,7 +81,7 @@ export function startServer(dataDir, extraArgs = []) {
   });
 }
 
-/** GET (or another method) without following redirects. */
+/** GET (or another method) without following redirects; gives up after 10 s unless told otherwise. */
 export function get(url, options = {}) {
-  return fetch(url, { redirect: 'manual', ...options });
+  return fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(10_000), ...options });
 }

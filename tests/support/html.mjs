@@ -198,7 +198,11 @@ export function activeContent(html) {
       if (URL_ATTRIBUTES.has(name)) {
         // Browsers drop ASCII whitespace and control characters inside a URL's scheme.
         const squeezed = value.replace(/[\u0000-\u0020]/g, '').toLowerCase();
-        const image = (name === 'src' || name === 'srcset') && /^data:image\/(png|jpeg|gif|webp)[;,]/.test(squeezed);
+        // A data: image loaded as an image (an <img>, a favicon) runs no script; a data: URL
+        // that a reader can navigate to or that loads as a document is active.
+        const asImage = ((t.name === 'img' || t.name === 'source') && (name === 'src' || name === 'srcset')) ||
+          (t.name === 'link' && name === 'href' && /\bicon\b/.test(attr(t, 'rel') ?? ''));
+        const image = asImage && /^data:image\//.test(squeezed);
         if (/^(javascript|vbscript|data|livescript):/.test(squeezed) && !image) {
           findings.push(`${name} with a ${squeezed.split(':')[0]}: URL: ${where}`);
         }

@@ -7,7 +7,7 @@
 {{/SECTION}}<h1 class="story__headline">{{HEADLINE}}</h1>
 {{#STANDFIRST}}<p class="story__standfirst">{{STANDFIRST_TEXT}}</p>
 {{/STANDFIRST}}<div class="story__meta">
-{{#BYLINE}}<p class="story__byline">{{T_BY}} {{#AUTHOR}}<span class="story__author">{{AUTHOR_NAME}}</span>{{#AUTHOR_SEPARATOR}} {{T_AND}} {{/AUTHOR_SEPARATOR}}{{/AUTHOR}}</p>
+{{#BYLINE}}<p class="story__byline">{{T_BY}} {{#AUTHOR}}<bdi class="story__author">{{AUTHOR_NAME}}</bdi>{{#AUTHOR_SEPARATOR}} {{T_AND}} {{/AUTHOR_SEPARATOR}}{{/AUTHOR}}</p>
 {{/BYLINE}}<p class="story__times">
 <span class="story__published">{{T_PUBLISHED}} <time datetime="{{PUBLISHED_ISO}}">{{PUBLISHED_DATE}}{{T_DATE_TIME_SEPARATOR}}{{PUBLISHED_TIME}}</time></span>
 {{#UPDATED}}<span class="story__updated">{{T_UPDATED}} <time datetime="{{UPDATED_ISO}}">{{UPDATED_DATE}}{{T_DATE_TIME_SEPARATOR}}{{UPDATED_TIME}}</time></span>
@@ -23,11 +23,11 @@
 {{/DATELINE}}{{BODY:none}}
 </div>
 <footer class="story__footer">
-{{#SOURCE}}<p class="story__source">{{T_SOURCE}} <span class="story__agency">{{SOURCE_TEXT}}</span></p>
+{{#SOURCE}}<p class="story__source">{{T_SOURCE}} <bdi class="story__agency">{{SOURCE_TEXT}}</bdi></p>
 {{/SOURCE}}{{#TAGS}}<nav class="story__tags" aria-label="{{T_TAGS}}">
 <h2 class="story__tags-heading">{{T_TAGS}}</h2>
 <ul>
-{{#TAG}}<li><a href="{{TAG_URL}}" rel="tag">{{TAG_NAME}}</a></li>
+{{#TAG}}<li><a href="{{TAG_URL}}" rel="tag"><bdi>{{TAG_NAME}}</bdi></a></li>
 {{/TAG}}</ul>
 </nav>
 {{/TAGS}}</footer>

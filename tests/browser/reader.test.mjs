@@ -1,0 +1,348 @@
+// Browser tests of the reader site: a real `dateline` server over a fresh demo network, driven by
+// Debian's Chromium through playwright-core. They check what a reader sees on a phone and on a
+// desktop, in English (ltr) and Arabic (rtl): the article's anatomy, right-to-left layout, no
+// sideways scrolling, WCAG 2.1 AA (axe-core), a clean console under the CSP, and pages that work
+// without JavaScript. Full-page screenshots go to build/screenshots/ for a human to look at.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { makeDataDir, startServer, repoRoot } from '../support/dateline.mjs';
+
+const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run',
+];
+const SCREENSHOTS = join(repoRoot, 'build/screenshots');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const AXE_NODES_SHOWN = 8;
+const TEST_TIMEOUT = 120_000;
+
+const VIEWPORTS = {
+  phone: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
+  desktop: { viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1, isMobile: false },
+};
+const SITES = {
+  en: { lang: 'en', dir: 'ltr' },
+  ar: { lang: 'ar', dir: 'rtl' },
+};
+
+let data;
+let server;
+let browser;
+/** Article path (e.g. /en/culture/...) of the first story on each site's home page. */
+const articlePath = {};
+
+before(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  data = makeDataDir();
+  server = await startServer(data.dir);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+});
+
+after(async () => {
+  await browser?.close();
+  const code = await server?.stop();
+  data?.remove();
+  assert.ok(code === 0 || code === 'SIGTERM', `server exit: ${code}\n${server?.stderr()}`);
+});
+
+/**
+ * Opens a page in a new context and records every problem a reader's browser reports: console
+ * errors (CSP violations are reported there too), uncaught exceptions, `securitypolicyviolation`
+ * events, failed requests and HTTP errors on the page's own resources.
+ */
+async function openContext(viewportName, contextOptions = {}) {
+  const context = await browser.newContext({ ...VIEWPORTS[viewportName], ...contextOptions });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console error: ${msg.text()} (${msg.location().url})`);
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} ${req.failure()?.errorText}`));
+  page.on('response', (res) => {
+    if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
+  });
+  // Init scripts run outside the page's CSP, so this listener works even on a script-free page.
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'}`);
+    });
+  });
+  return { context, page, problems };
+}
+
+async function cspViolations(page) {
+  return page.evaluate(() => window.__cspViolations ?? []);
+}
+
+async function gotoOk(page, path) {
+  const response = await page.goto(server.url + path, { waitUntil: 'load' });
+  assert.equal(response.status(), 200, `GET ${path}`);
+  return response;
+}
+
+/** The first story link on a home page (the lead story's headline). */
+function firstStoryLink(page) {
+  return page.locator('main article.card .card__headline a').first();
+}
+
+/** Finds (once) the path of the first story on each home page, so every test reads the same one. */
+async function articleFor(lang) {
+  if (articlePath[lang]) return articlePath[lang];
+  const { context, page } = await openContext('desktop');
+  try {
+    await gotoOk(page, `/${lang}/`);
+    const href = await firstStoryLink(page).getAttribute('href');
+    assert.ok(href, `/${lang}/ has a story link`);
+    articlePath[lang] = new URL(href, server.url).pathname;
+    return articlePath[lang];
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Scrolls through the page as a reader would, so lazily loaded images load, then back to the top;
+ * resolves once every image has finished loading (or failing). Returns the sources of images that
+ * failed (complete but with no pixels).
+ */
+async function scrollThrough(page) {
+  await page.evaluate(async () => {
+    const pause = () => new Promise((r) => setTimeout(r, 50));
+    for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight / 2) {
+      window.scrollTo(0, y);
+      await pause();
+    }
+    window.scrollTo(0, document.documentElement.scrollHeight);
+    await pause();
+  });
+  await page.waitForFunction(() => [...document.images].every((img) => img.complete), null, { timeout: 15_000 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  return page.locator('img').evaluateAll(
+    (imgs) => imgs.filter((img) => img.naturalWidth === 0).map((img) => img.currentSrc || img.src));
+}
+
+/**
+ * A full-page screenshot. Chromium's own full-page capture (beyond the viewport) often paints
+ * off-screen, asynchronously decoded images blank, so the viewport is stretched to the page's
+ * height instead, and restored afterwards.
+ */
+async function fullPageScreenshot(page, path) {
+  const viewport = page.viewportSize();
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: viewport.width, height });
+  await page.evaluate(async () => {
+    await Promise.all([...document.images].map((img) => img.decode().catch(() => {})));
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  });
+  await page.screenshot({ path });
+  await page.setViewportSize(viewport);
+}
+
+function assertNoSideScroll(metrics, where) {
+  assert.ok(metrics.scrollWidth <= metrics.innerWidth + 1,
+    `${where}: page scrolls sideways (scrollWidth ${metrics.scrollWidth} > innerWidth ${metrics.innerWidth})` +
+    (metrics.widest.length ? `; widest elements: ${metrics.widest.join(', ')}` : ''));
+}
+
+/** scrollWidth vs innerWidth, and the elements that stick out, to make a failure actionable. */
+function sideScrollMetrics(page) {
+  return page.evaluate(() => {
+    const innerWidth = window.innerWidth;
+    const widest = [];
+    for (const el of document.body.querySelectorAll('*')) {
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && (r.right > innerWidth + 1 || r.left < -1)) {
+        widest.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')} [${Math.round(r.left)}..${Math.round(r.right)}]`);
+      }
+    }
+    return { scrollWidth: document.documentElement.scrollWidth, innerWidth, widest: widest.slice(0, 8) };
+  });
+}
+
+function formatAxeViolations(violations) {
+  return violations.map((v) => {
+    const shown = v.nodes.slice(0, AXE_NODES_SHOWN);
+    const nodes = shown.map((n) => `    - ${n.target.join(' ')}\n      ${n.failureSummary?.replace(/\n/g, '\n      ')}`).join('\n');
+    const more = v.nodes.length > shown.length ? `\n    ... and ${v.nodes.length - shown.length} more node(s)` : '';
+    return `  [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n${nodes}${more}`;
+  }).join('\n');
+}
+
+// ---- 1. What a reader sees ------------------------------------------------------------------
+
+for (const [lang, site] of Object.entries(SITES)) {
+  for (const viewportName of Object.keys(VIEWPORTS)) {
+    test(`${lang} home and article on a ${viewportName}: headline, figure, caption, time, direction`,
+      { timeout: TEST_TIMEOUT }, async () => {
+        const { context, page, problems } = await openContext(viewportName);
+        try {
+          // Home page.
+          await gotoOk(page, `/${lang}/`);
+          assert.equal(await page.evaluate(() => document.documentElement.lang), site.lang);
+          assert.equal(await page.evaluate(() => document.dir), site.dir);
+          assert.deepEqual(await scrollThrough(page), [], 'home page images that failed to load');
+          await fullPageScreenshot(page, join(SCREENSHOTS, `${lang}-home-${viewportName}.png`));
+          if (viewportName === 'phone') assertNoSideScroll(await sideScrollMetrics(page), `/${lang}/ (phone)`);
+
+          // Follow the first story, as a reader would.
+          const link = firstStoryLink(page);
+          const headlineOnHome = (await link.innerText()).trim();
+          await Promise.all([page.waitForURL((u) => u.pathname !== `/${lang}/`), link.click()]);
+          assert.equal(new URL(page.url()).pathname, await articleFor(lang));
+          await page.waitForLoadState('load');
+
+          const h1 = page.locator('main h1');
+          assert.equal(await h1.count(), 1, 'exactly one h1');
+          assert.ok(await h1.isVisible(), 'headline visible');
+          assert.equal((await h1.innerText()).trim(), headlineOnHome, 'headline matches the home page link');
+
+          const img = page.locator('main figure.story__figure img');
+          await img.scrollIntoViewIfNeeded();
+          assert.ok(await img.isVisible(), 'lead image visible');
+          await page.waitForFunction((el) => el.complete, await img.elementHandle());
+          const naturalWidth = await img.evaluate((el) => el.naturalWidth);
+          assert.ok(naturalWidth > 0, `lead image loaded (naturalWidth ${naturalWidth})`);
+          const imgBox = await img.boundingBox();
+          assert.ok(imgBox.width > 200 && imgBox.height > 100, `lead image has a sensible size: ${JSON.stringify(imgBox)}`);
+
+          const caption = page.locator('main figure.story__figure figcaption');
+          assert.ok(await caption.isVisible(), 'caption visible');
+          assert.ok((await caption.innerText()).trim().length > 10, 'caption has text');
+
+          const published = page.locator('main .story__published time[datetime]');
+          assert.ok(await published.isVisible(), 'published time visible');
+          assert.match(await published.getAttribute('datetime'), /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?([+-]\d\d:\d\d|Z)$/);
+          assert.ok((await published.innerText()).trim().length > 0, 'published time has text');
+
+          const body = page.locator('main .story__body');
+          assert.ok(await body.isVisible(), 'body visible');
+          assert.ok((await body.locator('p').count()) >= 2, 'body has paragraphs');
+
+          // Direction: the document and the headline; rtl headlines start at the right edge.
+          assert.equal(await page.evaluate(() => document.dir), site.dir);
+          const layout = await h1.evaluate((el) => {
+            const style = getComputedStyle(el);
+            const range = document.createRange();
+            range.selectNodeContents(el);
+            const lines = [...range.getClientRects()];
+            const first = lines[0];
+            const story = el.closest('article').getBoundingClientRect();
+            const box = el.getBoundingClientRect();
+            return {
+              direction: style.direction,
+              textAlign: style.textAlign,
+              box: { left: box.left, right: box.right },
+              firstLine: { left: first.left, right: first.right },
+              content: { left: story.left, right: story.right },
+            };
+          });
+          assert.equal(layout.direction, site.dir, 'headline direction');
+          if (site.dir === 'rtl') {
+            assert.ok(Math.abs(layout.box.right - layout.content.right) <= 2,
+              `rtl headline box ends at the content's right edge: ${JSON.stringify(layout)}`);
+            assert.ok(Math.abs(layout.firstLine.right - layout.content.right) <= 4,
+              `rtl headline text starts at the right edge: ${JSON.stringify(layout)}`);
+            assert.ok(layout.firstLine.left - layout.content.left >= -1,
+              `rtl headline text stays inside the column: ${JSON.stringify(layout)}`);
+          } else {
+            assert.ok(Math.abs(layout.firstLine.left - layout.content.left) <= 4,
+              `ltr headline text starts at the left edge: ${JSON.stringify(layout)}`);
+          }
+
+          if (viewportName === 'phone') assertNoSideScroll(await sideScrollMetrics(page), `${page.url()} (phone)`);
+          assert.deepEqual(await scrollThrough(page), [], 'article page images that failed to load');
+          await fullPageScreenshot(page, join(SCREENSHOTS, `${lang}-article-${viewportName}.png`));
+
+          assert.deepEqual([...problems, ...(await cspViolations(page))], [], 'browser problems');
+        } finally {
+          await context.close();
+        }
+      });
+  }
+}
+
+// ---- 2. Accessibility: axe-core, WCAG 2.1 A and AA ------------------------------------------
+
+for (const lang of Object.keys(SITES)) {
+  for (const viewportName of Object.keys(VIEWPORTS)) {
+    test(`axe: ${lang} home and article on a ${viewportName} have no WCAG 2.1 AA violations`,
+      { timeout: TEST_TIMEOUT }, async () => {
+        const { context, page } = await openContext(viewportName);
+        try {
+          const failures = [];
+          for (const path of [`/${lang}/`, await articleFor(lang)]) {
+            await gotoOk(page, path);
+            const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+            assert.ok(results.passes.length > 10, `axe ran its rules on ${path} (${results.passes.length} passed)`);
+            if (results.violations.length > 0) {
+              failures.push(`${path} (${viewportName}): ${results.violations.length} violation(s)\n${formatAxeViolations(results.violations)}`);
+            }
+          }
+          if (failures.length) console.log(failures.join('\n'));
+          assert.equal(failures.length, 0, `axe violations:\n${failures.join('\n')}`);
+        } finally {
+          await context.close();
+        }
+      });
+  }
+}
+
+// ---- 3. No console errors, no CSP violations -------------------------------------------------
+
+test('no console errors, page errors or CSP violations on home and article pages', { timeout: TEST_TIMEOUT }, async () => {
+  const report = [];
+  for (const lang of Object.keys(SITES)) {
+    for (const viewportName of Object.keys(VIEWPORTS)) {
+      const { context, page, problems } = await openContext(viewportName);
+      try {
+        for (const path of [`/${lang}/`, await articleFor(lang)]) {
+          problems.length = 0;
+          await gotoOk(page, path);
+          await scrollThrough(page); // so lazily loaded images are fetched and checked too
+          await page.waitForLoadState('networkidle');
+          for (const p of [...problems, ...(await cspViolations(page))]) report.push(`${path} (${viewportName}): ${p}`);
+        }
+      } finally {
+        await context.close();
+      }
+    }
+  }
+  assert.deepEqual(report, []);
+});
+
+// ---- 4. Works without JavaScript -------------------------------------------------------------
+
+test('home and article pages work with JavaScript disabled', { timeout: TEST_TIMEOUT }, async () => {
+  for (const lang of Object.keys(SITES)) {
+    const { context, page, problems } = await openContext('phone', { javaScriptEnabled: false });
+    try {
+      await gotoOk(page, `/${lang}/`);
+      const link = firstStoryLink(page);
+      assert.ok(await link.isVisible(), `${lang}: story link visible`);
+      await Promise.all([page.waitForURL((u) => u.pathname !== `/${lang}/`), link.click()]);
+      assert.equal(new URL(page.url()).pathname, await articleFor(lang));
+
+      const h1 = page.locator('main h1');
+      assert.ok(await h1.isVisible(), `${lang}: headline visible without JavaScript`);
+      assert.ok((await h1.innerText()).trim().length > 10);
+      const paragraphs = page.locator('main .story__body p');
+      assert.ok((await paragraphs.count()) >= 2, `${lang}: body paragraphs present`);
+      assert.ok(await paragraphs.last().isVisible(), `${lang}: body visible without JavaScript`);
+      assert.ok((await page.locator('main .story__body').innerText()).trim().length > 200, `${lang}: body has text`);
+      const img = page.locator('main figure.story__figure img');
+      await img.scrollIntoViewIfNeeded();
+      await page.waitForLoadState('load');
+      assert.ok(await img.evaluate((el) => el.naturalWidth > 0), `${lang}: lead image loads without JavaScript`);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  }
+});

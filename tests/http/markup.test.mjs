@@ -1,0 +1,95 @@
+// Every page type of both sites through the Nu Html Checker (vnu.jar on the machine's Java):
+// home, section, tag, article and 404 pages, plus an article whose wire body went through the
+// sanitizer. Any error fails the page's test and is printed with its line and message.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, basename } from 'node:path';
+import { makeDataDir, startServer, dateline, get, repoRoot } from '../support/dateline.mjs';
+import { select, attr } from '../support/html.mjs';
+
+const VNU = join(repoRoot, 'node_modules/vnu-jar/build/dist/vnu.jar');
+
+let data;
+let server;
+let out;
+const pages = [];  // { name, path, status, file }
+let messages = [];
+
+async function firstLink(html, test) {
+  const a = select(html, { tag: 'a', where: (t) => test(attr(t, 'href') ?? '') })[0];
+  assert.ok(a, 'a link to follow');
+  return attr(a.token, 'href');
+}
+
+before(async () => {
+  data = makeDataDir();
+  const hostile = join(repoRoot, 'tests/fixtures/ninjs/hostile-every-field.json');
+  const imported = dateline(['import', '--data', data.dir, '--site', 'en', '--section', 'world', '--publish', hostile]);
+  assert.equal(imported.status, 0, imported.stderr);
+  server = await startServer(data.dir);
+  out = mkdtempSync(join(tmpdir(), 'dateline-markup-'));
+
+  for (const site of ['en', 'ar']) {
+    const home = await (await get(`${server.url}/${site}/`)).text();
+    const section = await firstLink(home, (h) => new RegExp(`^/${site}/[a-z]+/$`).test(h));
+    // A demo article, from a section listing (the imported wire story is checked on its own).
+    const sectionHtml = await (await get(server.url + section)).text();
+    const article = await firstLink(sectionHtml, (h) => new RegExp(`^/${site}/[a-z]+/[^/]+$`).test(h));
+    const articleHtml = await (await get(server.url + article)).text();
+    const tag = await firstLink(articleHtml, (h) => h.startsWith(`/${site}/tags/`));
+    pages.push(
+      { name: `${site}-home`, path: `/${site}/`, status: 200 },
+      { name: `${site}-section`, path: section, status: 200 },
+      { name: `${site}-tag`, path: tag, status: 200 },
+      { name: `${site}-article`, path: article, status: 200 },
+      { name: `${site}-not-found`, path: `/${site}/no-such-page`, status: 404 },
+    );
+  }
+  pages.push({ name: 'en-article-sanitized-wire-body', path: new URL(imported.stdout.trim()).pathname, status: 200 });
+
+  for (const p of pages) {
+    const res = await get(server.url + p.path);
+    p.actualStatus = res.status;
+    p.file = join(out, `${p.name}.html`);
+    writeFileSync(p.file, await res.text());
+  }
+
+  const run = spawnSync('java', ['-jar', VNU, '--errors-only', '--format', 'json', ...pages.map((p) => p.file)],
+    { encoding: 'utf8', timeout: 45_000 });
+  if (run.error) throw new Error(`the Nu Html Checker could not run: ${run.error.message}`);
+  // vnu writes its JSON report to stderr; exit status 1 means it found errors.
+  const report = JSON.parse(run.stderr || run.stdout);
+  messages = report.messages ?? [];
+});
+
+after(async () => {
+  if (server) assert.equal(await server.stop(), 0, 'the server stops cleanly');
+  data?.remove();
+  if (out) rmSync(out, { recursive: true, force: true });
+});
+
+describe('Nu Html Checker', () => {
+  it('validated every page (the checker ran on all of them)', () => {
+    assert.equal(pages.length, 11);
+    const unknown = messages.filter((m) => !pages.some((p) => m.url?.endsWith(`/${basename(p.file)}`)));
+    assert.deepEqual(unknown, [], 'no message about anything else (I/O or internal errors)');
+  });
+
+  for (const name of ['en-home', 'en-section', 'en-tag', 'en-article', 'en-not-found',
+    'ar-home', 'ar-section', 'ar-tag', 'ar-article', 'ar-not-found', 'en-article-sanitized-wire-body']) {
+    it(`${name} has no errors`, () => {
+      const p = pages.find((q) => q.name === name);
+      assert.ok(p, `${name} was fetched`);
+      assert.equal(p.actualStatus, p.status, `${name}: ${p.path} answers ${p.status}`);
+      const errors = messages
+        .filter((m) => m.url?.endsWith(`/${basename(p.file)}`))
+        .filter((m) => m.type === 'error' || m.type === 'non-document-error' || m.subType === 'fatal');
+      const readable = errors.map((m) => `${name}.html:${m.lastLine ?? '?'}: ${m.message}  [${(m.extract ?? '').replace(/\n/g, ' ')}]`);
+      if (readable.length) console.log(`Nu Html Checker errors for ${p.path}:\n  ${readable.join('\n  ')}`);
+      assert.deepEqual(readable, [], `${p.path} is valid HTML`);
+    });
+  }
+});
