@@ -6,7 +6,7 @@ LISTEN ?= 127.0.0.1:8080
 PUBLIC_URL ?= http://localhost:8080
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps configure build run test clean format
+.PHONY: all deps configure build run test bench clean format
 
 all: build
 
@@ -25,6 +25,11 @@ run: build
 
 test: build
 	@ctest --preset $(PRESET) -j $(JOBS)
+
+bench: build
+	@cmake --build --preset $(PRESET) --target page_render_bench
+	@$(BUILD_DIR)/bench/page_render_bench --benchmark_min_time=2
+	@bash bench/http_load.sh $(BUILD_DIR)/dateline
 
 format:
 	@clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp')

@@ -10,7 +10,7 @@ debian_packages=(
   libctemplate-dev libsqlite3-dev sqlite3 libpq-dev postgresql libicu-dev libgumbo-dev
   libsodium-dev libcli11-dev libspdlog-dev libfmt-dev libtomlplusplus-dev
   libvips-dev libvips-tools
-  libgtest-dev libgmock-dev
+  libgtest-dev libgmock-dev libbenchmark-dev wrk nginx-light
   chromium default-jre-headless fonts-noto-core
   clang-format
 )

@@ -84,7 +84,9 @@ Result<NetworkSpec> read_network_spec(const std::filesystem::path& file,
         s.site.direction =
             text(o, "direction") == "rtl" ? domain::TextDirection::Rtl : domain::TextDirection::Ltr;
         s.site.time_zone = text(o, "time_zone");
-        s.site.base_url = public_url + text(o, "path");
+        // A site on its own host names its whole base URL; otherwise it lives below the public URL.
+        s.site.base_url =
+            text(o, "base_url").empty() ? public_url + text(o, "path") : text(o, "base_url");
         const auto* digits = o.if_contains("arabic_indic_digits");
         s.site.arabic_indic_digits = digits && digits->is_bool() && digits->get_bool();
         s.site.footer_credit = text(o, "footer_credit");

@@ -25,7 +25,8 @@ struct NetworkSpec {
 };
 
 /// Reads a network description (the format of demo/network.json, documented in demo/README.md).
-/// Each site's base URL is `public_url` joined with its "path".
+/// Each site's base URL is its "base_url" when given (a site on its own host), else `public_url`
+/// joined with its "path".
 Result<NetworkSpec> read_network_spec(const std::filesystem::path& file,
                                       const std::string& public_url);
 

@@ -45,6 +45,10 @@ inline Value nullable_text(const std::string& s) {
 }
 using Params = std::vector<Value>;
 
+/// Statements each connection keeps prepared. Past it the cache starts over: statements with
+/// generated text (id lists) must not grow it without bound.
+inline constexpr std::size_t max_cached_statements = 512;
+
 /// One connection to the database. SQL is written once for every backend: parameters are `$1`,
 /// `$2`, ... (PostgreSQL's style, which the SQLite driver binds by name), and inserts read their
 /// new id with `RETURNING id`. Constraint violations come back as Conflict, a busy or lost

@@ -132,7 +132,11 @@ class PostgresConnection final : public Connection {
         std::string key(sql);
         auto it = prepared_.find(key);
         if (it == prepared_.end()) {
-            const std::string name = "s" + std::to_string(prepared_.size() + 1);
+            if (prepared_.size() >= max_cached_statements) {
+                Owned deallocated(PQexec(conn_, "DEALLOCATE ALL"));
+                prepared_.clear();
+            }
+            const std::string name = "s" + std::to_string(++statement_counter_);
             Owned prepared(PQprepare(conn_, name.c_str(), key.c_str(), 0, nullptr));
             if (PQresultStatus(prepared.get()) != PGRES_COMMAND_OK)
                 return postgres_error(conn_, prepared.get());
@@ -166,6 +170,7 @@ class PostgresConnection final : public Connection {
 
     PGconn* conn_;
     std::unordered_map<std::string, std::string> prepared_;
+    std::uint64_t statement_counter_ = 0;
 };
 
 Result<std::unique_ptr<Connection>> open_connection(const std::string& url) {

@@ -38,7 +38,7 @@ class SqliteConnection final : public Connection {
   public:
     explicit SqliteConnection(sqlite3* db) : db_(db) {}
     ~SqliteConnection() override {
-        for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
+        forget_statements();
         sqlite3_close_v2(db_);
     }
 
@@ -90,6 +90,11 @@ class SqliteConnection final : public Connection {
     std::string_view backend() const override { return "sqlite"; }
 
   private:
+    void forget_statements() {
+        for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
+        statements_.clear();
+    }
+
     Status simple(const char* sql) {
         const int rc = sqlite3_exec(db_, sql, nullptr, nullptr, nullptr);
         if (rc != SQLITE_OK) return sqlite_error(db_, rc);
@@ -116,6 +121,7 @@ class SqliteConnection final : public Connection {
         std::string key(sql);
         auto it = statements_.find(key);
         if (it == statements_.end()) {
+            if (statements_.size() >= max_cached_statements) forget_statements();
             sqlite3_stmt* stmt = nullptr;
             const int rc = sqlite3_prepare_v3(db_, key.data(), static_cast<int>(key.size()),
                                               SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);

@@ -1,0 +1,103 @@
+// How fast the reader site turns a request into a page, without the network: the demo network in
+// a temporary SQLite file, ReaderSite::handle called directly. Prints pages per second per core.
+#include <benchmark/benchmark.h>
+
+#include <unistd.h>
+#include <filesystem>
+#include <memory>
+
+#include "app/article_service.hpp"
+#include "app/network_setup.hpp"
+#include "app/reader_service.hpp"
+#include "db/migrator.hpp"
+#include "media/image_library.hpp"
+#include "site/reader_site.hpp"
+
+namespace {
+
+using namespace dateline;
+
+struct Fixture {
+    std::filesystem::path dir;
+    std::unique_ptr<db::Database> database;
+    SystemClock clock;
+    std::unique_ptr<app::ReaderService> reader;
+    std::unique_ptr<site::ReaderSite> site;
+    std::string article_path;
+
+    Fixture() {
+        const std::filesystem::path source = DATELINE_SOURCE_DIR;
+        dir = std::filesystem::temp_directory_path() /
+              ("dateline-bench-" + std::to_string(::getpid()));
+        std::filesystem::create_directories(dir);
+        database = std::move(*db::open_database("sqlite:" + (dir / "bench.db").string(), 4));
+        {
+            auto lease = database->acquire();
+            (void)db::migrate(*lease, db::bundled_migrations("sqlite"));
+        }
+        auto spec = app::read_network_spec(source / "demo/network.json", "http://localhost:8080");
+        (void)app::create_network(*database, *spec);
+        media::ImageLibrary images(dir / "media");
+        app::ArticleService articles(*database, images, clock);
+        (void)app::load_demo_articles(articles, images, *database, *spec, source / "demo",
+                                      clock.now());
+        reader = std::make_unique<app::ReaderService>(*database, clock);
+        auto directory = reader->directory();
+        auto theme = site::load_theme(source / "themes/default");
+        site = std::move(
+            *site::ReaderSite::create(*reader, *directory, std::move(*theme), dir / "media"));
+        auto front = reader->front_page(*directory, *directory->site_by_slug("en"));
+        const auto& lead = front->latest.front();
+        article_path = app::article_path("/en/", lead.section->slug, lead.slug);
+    }
+    ~Fixture() { std::filesystem::remove_all(dir); }
+};
+
+Fixture& fixture() {
+    static Fixture f;
+    return f;
+}
+
+void serve(benchmark::State& state, const std::string& target) {
+    auto& f = fixture();
+    http::Request request;
+    request.raw_target = target;
+    request.target = *http::parse_target(target);
+    request.host = "localhost:8080";
+    std::size_t bytes = 0;
+    for (auto _ : state) {
+        auto response = f.site->handle(request);
+        bytes = response.body.size();
+        benchmark::DoNotOptimize(response);
+    }
+    state.counters["pages/s"] =
+        benchmark::Counter(double(state.iterations()), benchmark::Counter::kIsRate);
+    state.counters["page_bytes"] = double(bytes);
+}
+
+void BM_article(benchmark::State& state) {
+    serve(state, fixture().article_path);
+}
+void BM_home(benchmark::State& state) {
+    serve(state, "/en/");
+}
+void BM_section(benchmark::State& state) {
+    serve(state, "/en/business/");
+}
+void BM_arabic_home(benchmark::State& state) {
+    serve(state, "/ar/");
+}
+
+}  // namespace
+
+BENCHMARK(BM_article);
+BENCHMARK(BM_home);
+BENCHMARK(BM_section);
+BENCHMARK(BM_arabic_home);
+
+int main(int argc, char** argv) {
+    dateline::media::initialise(argv[0]);
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    return 0;
+}
