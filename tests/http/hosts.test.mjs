@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'node:http';
-import { dateline, startServer } from '../support/dateline.mjs';
+import { dateline, makeDataDir, startServer } from '../support/dateline.mjs';
 
 let data;
 let demo;
@@ -28,15 +28,13 @@ before(async () => {
       site('south', 'الجنوب اليوم', 'ar', 'rtl', 'http://south.example/'),
     ],
   }));
-  data = mkdtempSync(join(tmpdir(), 'dateline-hosts-'));
-  const r = dateline(['init', '--data', data, '--demo', '--demo-dir', demo]);
-  assert.equal(r.status, 0, r.stderr);
-  server = await startServer(data);
+  data = makeDataDir({ demoDir: demo });
+  server = await startServer(data.dir);
 });
 
 after(async () => {
   await server?.stop();
-  rmSync(data, { recursive: true, force: true });
+  data?.remove();
   rmSync(demo, { recursive: true, force: true });
 });
 
@@ -56,7 +54,7 @@ function getWithHost(host, path) {
 }
 
 test('sites lists both hosts', () => {
-  const r = dateline(['sites', '--data', data]);
+  const r = dateline(['sites', '--data', data.dir]);
   assert.equal(r.status, 0);
   assert.equal(r.stdout, 'north\ten\thttp://north.example/\nsouth\tar\thttp://south.example/\n');
 });

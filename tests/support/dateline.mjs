@@ -1,7 +1,7 @@
 // Runs the real `dateline` binary for the Node test suites: data directories in temporary
 // folders, a server on an ephemeral loopback port, CLI commands with their exit codes.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,14 +16,59 @@ export function dateline(args, options = {}) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** A fresh data directory, initialised (with the demo network unless demo is false). */
-export function makeDataDir({ demo = true, publicUrl = 'http://localhost:8080' } = {}) {
+/**
+ * The backend under test. CTest runs the HTTP suite twice: on SQLite, and on PostgreSQL with
+ * DATELINE_TEST_POSTGRES naming the throwaway cluster's maintenance database.
+ */
+export const postgresAdminUrl = process.env.DATELINE_TEST_POSTGRES || '';
+export const backend = postgresAdminUrl ? 'postgres' : 'sqlite';
+let databaseCounter = 0;
+
+function psql(url, sql) {
+  const r = spawnSync('psql', [url, '-v', 'ON_ERROR_STOP=1', '-q', '-c', sql], { encoding: 'utf8', timeout: 60_000 });
+  if (r.status !== 0) throw new Error(`psql failed: ${r.stderr}`);
+  return r.stdout;
+}
+
+function databaseUrl(name) {
+  return postgresAdminUrl.replace('/postgres?', `/${name}?`);
+}
+
+/**
+ * A fresh data directory, initialised (with the demo network unless demo is false, from
+ * demoDir when given). On PostgreSQL it gets a database of its own, named in its dateline.toml
+ * so every command run on the directory uses it; remove() drops it.
+ */
+export function makeDataDir({ demo = true, publicUrl = 'http://localhost:8080', demoDir } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'dateline-test-'));
+  let database = '';
+  if (backend === 'postgres') {
+    database = `http_${process.pid}_${databaseCounter++}`;
+    psql(postgresAdminUrl, `CREATE DATABASE ${database}`);
+    writeFileSync(join(dir, 'dateline.toml'), `db = "${databaseUrl(database)}"\n`);
+  }
   const args = ['init', '--data', dir, '--public-url', publicUrl];
   if (demo) args.push('--demo');
+  if (demoDir) args.push('--demo-dir', demoDir);
   const r = dateline(args);
   if (r.status !== 0) throw new Error(`dateline init failed (${r.status}): ${r.stderr}`);
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    dir,
+    /** Runs SQL on the directory's database, whichever the backend. */
+    sql: (statement) => (backend === 'postgres'
+      ? psql(databaseUrl(database), statement)
+      : sqliteExec(join(dir, 'dateline.db'), statement)),
+    remove: () => {
+      rmSync(dir, { recursive: true, force: true });
+      if (database) psql(postgresAdminUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    },
+  };
+}
+
+function sqliteExec(file, statement) {
+  const r = spawnSync('sqlite3', [file, statement], { encoding: 'utf8', timeout: 60_000 });
+  if (r.status !== 0) throw new Error(`sqlite3 failed: ${r.stderr}`);
+  return r.stdout;
 }
 
 /**
