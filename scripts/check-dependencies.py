@@ -17,10 +17,11 @@ ALLOWED = {
     "render": {"core"},
     "http": {"core"},
     "media": {"domain", "core"},
+    "cache": {"core"},
     "storage": {"db", "domain", "core"},
     "ingest": {"domain", "sanitize", "core"},
     "app": {"storage", "db", "ingest", "media", "sanitize", "domain", "config", "core"},
-    "site": {"app", "render", "http", "domain", "config", "core"},
+    "site": {"app", "cache", "render", "http", "domain", "config", "core"},
     "cli": None,  # the composition root may use every module
 }
 

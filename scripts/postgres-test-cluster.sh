@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL cluster for the tests: `start DIR` creates and starts one whose socket is
 # DIR/socket (no TCP port, so it never collides with anything), `stop DIR` stops and removes it.
+# `pause` and `resume` stop and restart the server keeping its data (outage tests).
 # Run by CTest as a fixture around the tests that need it; safe to run `stop` twice.
 set -euo pipefail
 action=${1:?start or stop}
@@ -29,11 +30,19 @@ case "$action" in
       -o "-p $port -k $root/socket -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >/dev/null
     echo "PostgreSQL test cluster: postgresql://postgres@/postgres?host=$root/socket&port=$port"
     ;;
+  pause)
+    # Stop the server but keep its data: an outage that `resume` ends.
+    as_owner "$pgbin/pg_ctl" -D "$root/data" -m fast -w -t 60 stop >/dev/null
+    ;;
+  resume)
+    as_owner "$pgbin/pg_ctl" -D "$root/data" -l "$root/server.log" -w -t 60 \
+      -o "-p $port -k $root/socket -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >/dev/null
+    ;;
   stop)
     if [ -f "$root/data/postmaster.pid" ]; then
       as_owner "$pgbin/pg_ctl" -D "$root/data" -m fast -w -t 60 stop >/dev/null || true
     fi
     rm -rf "$root"
     ;;
-  *) echo "usage: $0 start|stop DIR" >&2; exit 2 ;;
+  *) echo "usage: $0 start|pause|resume|stop DIR" >&2; exit 2 ;;
 esac

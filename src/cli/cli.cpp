@@ -3,19 +3,25 @@
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
 
+#include <atomic>
 #include <cstdio>
+#include <thread>
+
+#include <unistd.h>
 #include <iostream>
 
 #include "app/article_service.hpp"
 #include "app/network_setup.hpp"
 #include "app/reader_service.hpp"
 #include "config/config.hpp"
+#include "db/change_watcher.hpp"
 #include "db/database.hpp"
 #include "db/migrator.hpp"
 #include "http/server.hpp"
 #include "ingest/ninjs.hpp"
 #include "media/image_library.hpp"
 #include "site/reader_site.hpp"
+#include "storage/network_copier.hpp"
 
 #ifndef DATELINE_SHARE_DIR
 #define DATELINE_SHARE_DIR "/usr/share/dateline"
@@ -28,6 +34,7 @@ namespace {
 namespace fs = std::filesystem;
 
 const fs::path share_dir = DATELINE_SHARE_DIR;
+constexpr auto change_poll = std::chrono::milliseconds(250);
 
 int fail(const std::string& message) {
     std::cerr << "dateline: " << message << "\n";
@@ -111,7 +118,8 @@ int command_serve(const fs::path& data, const config::Overrides& flags) {
     if (!directory) return fail(directory.error());
     auto theme = site::load_theme(config.theme_dir);
     if (!theme) return fail(theme.error());
-    auto sites = site::ReaderSite::create(reader, *directory, std::move(*theme), config.media_dir);
+    auto sites = site::ReaderSite::create(reader, *directory, std::move(*theme), config.media_dir,
+                                          {config.page_cache_bytes, config.page_cache_fresh});
     if (!sites) return fail(sites.error());
 
     http::ServerOptions options;
@@ -129,7 +137,23 @@ int command_serve(const fs::path& data, const config::Overrides& flags) {
               << std::endl;
     for (const auto& s : directory->sites)
         std::cout << "  " << s.name << ": " << s.base_url << std::endl;
+    // Content changed anywhere (another node, a CLI command): reload sites, drop cached pages.
+    std::atomic<bool> serving{true};
+    std::thread watching;
+    if (auto watcher = db::watch_changes(config.database_url); watcher) {
+        watching = std::thread([&serving, &handler, w = std::move(*watcher)] {
+            while (serving)
+                if (w->wait(change_poll))
+                    if (auto refreshed = handler.refresh(); !refreshed)
+                        spdlog::warn("content changed but could not be reloaded: {} ({})",
+                                     refreshed.error().message, refreshed.error().cause);
+        });
+    } else {
+        spdlog::warn("not watching the database for changes: {}", watcher.error().message);
+    }
     server.run();
+    serving = false;
+    if (watching.joinable()) watching.join();
     std::cout << "Dateline stopped." << std::endl;
     return 0;
 }
@@ -174,6 +198,39 @@ int command_import(const fs::path& data, const config::Overrides& flags,
         std::cout << (saved->visible ? saved->url : std::to_string(saved->id)) << "\n";
     }
     return failures == 0 ? 0 : static_cast<int>(ExitCode::Failed);
+}
+
+Result<std::unique_ptr<db::Database>> open_migrated(const std::string& url) {
+    auto database = db::open_database(url, 1);
+    if (!database) return database.error();
+    auto lease = (*database)->acquire();
+    auto applied = db::migrate(*lease, db::bundled_migrations(lease->backend()));
+    if (!applied) return applied.error();
+    return std::move(*database);
+}
+
+// One line redrawn in place on a terminal; nothing when standard error is a file or a pipe.
+void draw_progress(const std::string& table, std::int64_t done, std::int64_t total) {
+    if (!::isatty(STDERR_FILENO)) return;
+    constexpr int width = 30;
+    const int filled = total > 0 ? static_cast<int>(width * done / total) : width;
+    std::fprintf(stderr, "\r  %-18s [%s%s] %lld/%lld", table.c_str(),
+                 std::string(filled, '#').c_str(), std::string(width - filled, ' ').c_str(),
+                 static_cast<long long>(done), static_cast<long long>(total));
+    if (done == total) std::fputc('\n', stderr);
+    std::fflush(stderr);
+}
+
+int command_copy(const std::string& from_url, const std::string& to_url) {
+    if (from_url == to_url) return fail("--from and --to name the same database");
+    auto from = open_migrated(from_url);
+    if (!from) return fail(from.error());
+    auto to = open_migrated(to_url);
+    if (!to) return fail(to.error());
+    auto copied = storage::copy_network(**from, **to, draw_progress);
+    if (!copied) return fail(copied.error());
+    std::cout << "Copied " << *copied << " rows.\n";
+    return 0;
 }
 
 }  // namespace
@@ -223,6 +280,12 @@ int run(int argc, char** argv) {
 
     for (auto* command : {init, serve, sites, import}) command->add_option("--db", db, db_help);
 
+    std::string copy_from, copy_to;
+    auto* copy = app.add_subcommand(
+        "copy", "Copy a whole network between databases (SQLite and PostgreSQL, either way).");
+    copy->add_option("--from", copy_from, "Database URL to read")->required();
+    copy->add_option("--to", copy_to, "Database URL to write; it must hold no network")->required();
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -230,7 +293,8 @@ int run(int argc, char** argv) {
         return code == 0 ? 0 : static_cast<int>(ExitCode::Usage);
     }
     if (app.get_subcommands().empty()) {
-        std::cerr << "dateline: a command is required: init, serve, sites or import (see --help)\n";
+        std::cerr
+            << "dateline: a command is required: init, serve, sites, import or copy (see --help)\n";
         return static_cast<int>(ExitCode::Usage);
     }
     if (!listen.empty()) flags["listen"] = listen;
@@ -243,6 +307,7 @@ int run(int argc, char** argv) {
         if (*serve) return command_serve(data, flags);
         if (*sites) return command_sites(data, flags);
         if (*import) return command_import(data, flags, site_slug, section, publish, files);
+        if (*copy) return command_copy(copy_from, copy_to);
     } catch (const std::exception& e) {
         spdlog::critical("unexpected failure: {}", e.what());
         return static_cast<int>(ExitCode::Failed);

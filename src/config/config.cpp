@@ -15,6 +15,7 @@ constexpr int max_threads = 256;
 constexpr int max_pool = 512;
 constexpr std::size_t max_body_limit = 64 * 1024 * 1024;
 constexpr int max_timeout_seconds = 3600;
+constexpr long long max_cache_mb = 65536;
 
 bool parse_int(std::string_view text, long long min, long long max, long long& out) {
     const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
@@ -67,6 +68,13 @@ std::vector<Option> options() {
         {"read_timeout", "DATELINE_READ_TIMEOUT", "seconds, from 1 to 3600",
          integer(1, max_timeout_seconds,
                  [](Config& c, long long n) { c.read_timeout = std::chrono::seconds(n); })},
+        {"page_cache_mb", "DATELINE_PAGE_CACHE_MB", "megabytes, from 0 (no cache) to 65536",
+         integer(
+             0, max_cache_mb,
+             [](Config& c, long long n) { c.page_cache_bytes = std::size_t(n) * 1024 * 1024; })},
+        {"page_cache_seconds", "DATELINE_PAGE_CACHE_SECONDS", "seconds, from 0 to 3600",
+         integer(0, max_timeout_seconds,
+                 [](Config& c, long long n) { c.page_cache_fresh = std::chrono::seconds(n); })},
         {"log_level", "DATELINE_LOG_LEVEL", "one of debug, info, warn, error",
          [](Config& c, std::string_view v) {
              if (v != "debug" && v != "info" && v != "warn" && v != "error") return false;

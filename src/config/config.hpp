@@ -23,6 +23,8 @@ struct Config {
     int database_pool = 0;  ///< 0: threads + 2
     std::size_t max_body_bytes = 1024 * 1024;
     std::chrono::seconds read_timeout{15};
+    std::size_t page_cache_bytes = 64 * 1024 * 1024;
+    std::chrono::seconds page_cache_fresh{30};
     std::string log_level = "info";
 };
 

@@ -27,6 +27,7 @@ class Row {
     double real(std::size_t i) const;
     std::string text(std::size_t i) const;
     std::optional<std::int64_t> optional_integer(std::size_t i) const;
+    const Value& value(std::size_t i) const { return values_.at(i); }
 
   private:
     std::vector<Value> values_;
@@ -66,6 +67,9 @@ class Connection {
     virtual Status begin_write() = 0;
     virtual Status commit() = 0;
     virtual Status rollback() = 0;
+    /// After rows were inserted with explicit ids, makes the next generated id follow the
+    /// largest (PostgreSQL identity sequences; SQLite needs nothing).
+    virtual Status reset_id_sequence(std::string_view table) = 0;
     /// The backend's name, "sqlite" or "postgres", for the few places where dialects differ.
     virtual std::string_view backend() const = 0;
 };

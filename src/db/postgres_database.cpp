@@ -3,7 +3,9 @@
 #include <libpq-fe.h>
 
 #include <algorithm>
+#include <atomic>
 #include <charconv>
+#include <chrono>
 #include <cstring>
 #include <unordered_map>
 
@@ -11,8 +13,12 @@ namespace dateline::db {
 
 namespace {
 
-constexpr const char* statement_timeout = "SET statement_timeout = '10s'";
-constexpr const char* connect_timeout_seconds = "5";
+constexpr const char* session_settings[] = {"SET statement_timeout = '10s'",
+                                            "SET client_min_messages = warning"};
+constexpr const char* connect_timeout_seconds = "2";
+// After a failed reconnection, connections answer "unavailable" at once for this long instead of
+// each waiting on the network: requests fail fast while the server is down.
+constexpr auto reconnect_backoff = std::chrono::milliseconds(500);
 
 // Type OIDs from PostgreSQL's pg_type catalogue (src/include/catalog/pg_type.dat).
 constexpr Oid bool_oid = 16, int8_oid = 20, int2_oid = 21, int4_oid = 23, float4_oid = 700,
@@ -37,9 +43,20 @@ Error postgres_error(PGconn* conn, const PGresult* result) {
     return Error::internal(sqlstate + ": " + detail);
 }
 
+/// What the connections of one pool know about the server: when to try it again.
+struct ServerHealth {
+    std::atomic<std::int64_t> retry_at_ms{0};
+
+    static std::int64_t now_ms() {
+        using namespace std::chrono;
+        return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
+    }
+};
+
 class PostgresConnection final : public Connection {
   public:
-    explicit PostgresConnection(PGconn* conn) : conn_(conn) {}
+    PostgresConnection(PGconn* conn, std::shared_ptr<ServerHealth> health)
+        : conn_(conn), health_(std::move(health)) {}
     ~PostgresConnection() override { PQfinish(conn_); }
 
     Result<Rows> query(std::string_view sql, const Params& params) override {
@@ -85,6 +102,16 @@ class PostgresConnection final : public Connection {
             return success();
         return execute_script("ROLLBACK");
     }
+    Status reset_id_sequence(std::string_view table) override {
+        auto done = query(
+            "SELECT setval(pg_get_serial_sequence($1, 'id'), "
+            "GREATEST(COALESCE((SELECT MAX(id) FROM " +
+                std::string(table) + "), 0), 1), (SELECT COUNT(*) > 0 FROM " + std::string(table) +
+                "))",
+            {std::string(table)});
+        if (!done) return done.error();
+        return success();
+    }
     std::string_view backend() const override { return "postgres"; }
 
   private:
@@ -97,10 +124,17 @@ class PostgresConnection final : public Connection {
     // died with it.
     Status ensure_connected() {
         if (PQstatus(conn_) == CONNECTION_OK) return success();
+        if (ServerHealth::now_ms() < health_->retry_at_ms)
+            return Error::unavailable("The database is unavailable right now; try again.",
+                                      "waiting before reconnecting");
         PQreset(conn_);
         prepared_.clear();
-        if (PQstatus(conn_) != CONNECTION_OK) return postgres_error(conn_, nullptr);
-        Owned r(PQexec(conn_, statement_timeout));
+        if (PQstatus(conn_) != CONNECTION_OK) {
+            health_->retry_at_ms = ServerHealth::now_ms() + reconnect_backoff.count();
+            return postgres_error(conn_, nullptr);
+        }
+        health_->retry_at_ms = 0;
+        for (const char* setting : session_settings) Owned r(PQexec(conn_, setting));
         return success();
     }
 
@@ -128,6 +162,17 @@ class PostgresConnection final : public Connection {
     }
 
     Result<Owned> run(std::string_view sql, const Params& params) {
+        const bool outside_transaction =
+            PQstatus(conn_) != CONNECTION_OK || PQtransactionStatus(conn_) == PQTRANS_IDLE;
+        auto result = run_once(sql, params);
+        // A server restart breaks every pooled connection; outside a transaction the statement
+        // can be sent again on a fresh connection instead of failing one request per connection.
+        if (!result && outside_transaction && PQstatus(conn_) == CONNECTION_BAD)
+            result = run_once(sql, params);
+        return result;
+    }
+
+    Result<Owned> run_once(std::string_view sql, const Params& params) {
         if (auto healthy = ensure_connected(); !healthy) return healthy.error();
         std::string key(sql);
         auto it = prepared_.find(key);
@@ -169,11 +214,13 @@ class PostgresConnection final : public Connection {
     }
 
     PGconn* conn_;
+    std::shared_ptr<ServerHealth> health_;
     std::unordered_map<std::string, std::string> prepared_;
     std::uint64_t statement_counter_ = 0;
 };
 
-Result<std::unique_ptr<Connection>> open_connection(const std::string& url) {
+Result<std::unique_ptr<Connection>> open_connection(const std::string& url,
+                                                    std::shared_ptr<ServerHealth> health) {
     const char* keys[] = {"dbname", "connect_timeout", "application_name", nullptr};
     const char* values[] = {url.c_str(), connect_timeout_seconds, "dateline", nullptr};
     PGconn* conn = PQconnectdbParams(keys, values, 1);
@@ -183,10 +230,9 @@ Result<std::unique_ptr<Connection>> open_connection(const std::string& url) {
         PQfinish(conn);
         return Error::unavailable("Cannot connect to the PostgreSQL database.", detail);
     }
-    auto connection = std::make_unique<PostgresConnection>(conn);
-    if (auto s = connection->execute_script(statement_timeout); !s) return s.error();
-    if (auto s = connection->execute_script("SET client_min_messages = warning"); !s)
-        return s.error();
+    auto connection = std::make_unique<PostgresConnection>(conn, std::move(health));
+    for (const char* setting : session_settings)
+        if (auto s = connection->execute_script(setting); !s) return s.error();
     return std::unique_ptr<Connection>(std::move(connection));
 }
 
@@ -195,8 +241,9 @@ Result<std::unique_ptr<Connection>> open_connection(const std::string& url) {
 Result<std::unique_ptr<PostgresDatabase>> PostgresDatabase::open(const std::string& url,
                                                                  int pool_size) {
     std::unique_ptr<PostgresDatabase> database(new PostgresDatabase());
+    auto health = std::make_shared<ServerHealth>();
     for (int i = 0; i < std::max(1, pool_size); ++i) {
-        auto connection = open_connection(url);
+        auto connection = open_connection(url, health);
         if (!connection) return connection.error();
         database->idle_.push_back(std::move(connection).value());
     }

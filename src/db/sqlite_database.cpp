@@ -87,6 +87,7 @@ class SqliteConnection final : public Connection {
         if (sqlite3_get_autocommit(db_)) return success();
         return simple("ROLLBACK");
     }
+    Status reset_id_sequence(std::string_view) override { return success(); }
     std::string_view backend() const override { return "sqlite"; }
 
   private:

@@ -25,7 +25,8 @@ constexpr const char* tags_segment = "tags";
 constexpr const char* assets_segment = "assets";
 constexpr const char* media_segment = "media";
 constexpr const char* html_cache_control = "public, max-age=60";
-constexpr int eager_images = 3;  // images above the fold load at once, the rest lazily
+constexpr int eager_images = 3;
+constexpr int retry_after_seconds = 5;  // images above the fold load at once, the rest lazily
 
 const std::vector<std::string> required_templates = {"home.tpl",
                                                      "listing.tpl",
@@ -106,20 +107,18 @@ struct ReaderSite::PageContext {
     explicit PageContext(const Site& s) : site(s) {}
 };
 
-ReaderSite::ReaderSite(app::ReaderService& reader, app::NetworkDirectory directory, Theme theme,
-                       const std::filesystem::path& media_dir)
+ReaderSite::ReaderSite(app::ReaderService& reader, Theme theme,
+                       const std::filesystem::path& media_dir, const CacheOptions& cache)
     : reader_(reader),
-      directory_(std::move(directory)),
       theme_(std::move(theme)),
       assets_(theme_.assets_dir, "public, max-age=3600"),
-      media_(media_dir, "public, max-age=31536000, immutable") {}
+      media_(media_dir, "public, max-age=31536000, immutable"),
+      cache_(cache.max_bytes, cache.fresh_for) {}
 
-Result<std::unique_ptr<ReaderSite>> ReaderSite::create(app::ReaderService& reader,
-                                                       app::NetworkDirectory directory, Theme theme,
-                                                       const std::filesystem::path& media_dir) {
-    std::unique_ptr<ReaderSite> site(
-        new ReaderSite(reader, std::move(directory), std::move(theme), media_dir));
-    for (const auto& s : site->directory_.sites) {
+Result<std::shared_ptr<const ReaderSite::Snapshot>> ReaderSite::make_snapshot(
+    app::NetworkDirectory directory) {
+    auto snap = std::make_shared<Snapshot>();
+    for (const auto& s : directory.sites) {
         auto formatter =
             render::DateFormatter::create(s.language, s.time_zone, s.arabic_indic_digits);
         if (!formatter) {
@@ -127,17 +126,48 @@ Result<std::unique_ptr<ReaderSite>> ReaderSite::create(app::ReaderService& reade
             e.message = "Site '" + s.slug + "': " + e.message;
             return e;
         }
-        site->formatters_.emplace(s.id, std::move(*formatter));
+        snap->formatters.emplace(s.id, std::move(*formatter));
     }
     // Longest path prefix first, so "/en/world/" would win over "/en/".
-    std::stable_sort(site->directory_.sites.begin(), site->directory_.sites.end(),
+    std::stable_sort(directory.sites.begin(), directory.sites.end(),
                      [](const Site& a, const Site& b) {
                          return a.path_prefix().size() > b.path_prefix().size();
                      });
+    snap->directory = std::move(directory);
+    return std::shared_ptr<const Snapshot>(std::move(snap));
+}
+
+Result<std::unique_ptr<ReaderSite>> ReaderSite::create(app::ReaderService& reader,
+                                                       app::NetworkDirectory directory, Theme theme,
+                                                       const std::filesystem::path& media_dir,
+                                                       const CacheOptions& cache) {
+    auto snap = make_snapshot(std::move(directory));
+    if (!snap) return snap.error();
+    std::unique_ptr<ReaderSite> site(new ReaderSite(reader, std::move(theme), media_dir, cache));
+    site->snapshot_ = std::move(*snap);
     return site;
 }
 
-const Site* ReaderSite::match_site(const Request& request, std::size_t& consumed) const {
+std::shared_ptr<const ReaderSite::Snapshot> ReaderSite::snapshot() const {
+    std::lock_guard lock(snapshot_mutex_);
+    return snapshot_;
+}
+
+Status ReaderSite::refresh() {
+    auto directory = reader_.directory();
+    if (!directory) return directory.error();  // keep serving what we have
+    auto snap = make_snapshot(std::move(*directory));
+    if (!snap) return snap.error();
+    {
+        std::lock_guard lock(snapshot_mutex_);
+        snapshot_ = std::move(*snap);
+    }
+    cache_.clear();
+    return success();
+}
+
+const Site* ReaderSite::match_site(const Snapshot& snap, const Request& request,
+                                   std::size_t& consumed) const {
     const auto& segments = request.target.segments;
     auto prefix_matches = [&](const Site& s, std::size_t& n) {
         const std::string prefix = s.path_prefix();
@@ -157,7 +187,7 @@ const Site* ReaderSite::match_site(const Request& request, std::size_t& consumed
     // Sites whose host is the request's come first; a host no site claims (a test server on an
     // ephemeral port, a node behind a proxy) is matched on the path alone.
     for (const bool by_host : {true, false}) {
-        for (const auto& s : directory_.sites) {
+        for (const auto& s : snap.directory.sites) {
             if (by_host && host_of_origin(s.origin()) != request.host) continue;
             std::size_t n = 0;
             if (prefix_matches(s, n)) {
@@ -169,14 +199,62 @@ const Site* ReaderSite::match_site(const Request& request, std::size_t& consumed
     return nullptr;
 }
 
-Response ReaderSite::handle(const Request& request) {
-    Response response = route(request);
-    if (response.status == 200 && response.header("Cache-Control").empty())
-        response.set_header("Cache-Control", html_cache_control);
-    return response;
+namespace {
+
+// Listing pages take ?page=N; any other query would only let a client fill the cache.
+bool cacheable(const Request& request) {
+    if (request.method != http::Method::Get && request.method != http::Method::Head) return false;
+    const auto& segments = request.target.segments;
+    if (!segments.empty() &&
+        (segments[0] == assets_segment || segments[0] == media_segment || segments[0] == "healthz"))
+        return false;
+    const auto& query = request.target.query;
+    return query.empty() || (query.size() == 1 && query.begin()->first == "page");
 }
 
-Response ReaderSite::route(const Request& request) {
+Response from_cache(const cache::CachedPage& page, const Request& request, const char* state) {
+    Response r;
+    r.status = page.status;
+    r.headers = page.headers;
+    r.set_header("X-Dateline-Cache", state);
+    if (request.header("if-none-match") == page.etag) {
+        r.status = 304;
+        return r;
+    }
+    r.body = page.body;
+    return r;
+}
+
+}  // namespace
+
+Response ReaderSite::handle(const Request& request) {
+    const auto snap = snapshot();
+    const bool use_cache = cacheable(request);
+    const std::string key = request.host + " " + request.raw_target;
+    cache::Lookup cached;
+    if (use_cache) {
+        cached = cache_.get(key);
+        if (cached.page && cached.fresh) return from_cache(*cached.page, request, "hit");
+    }
+    const auto generation = cache_.generation();
+    Response response = route(*snap, request);
+    if (!use_cache) return response;
+    // A stale page is better than an error while the database cannot render a fresh one.
+    if (response.status == 503 && cached.page) return from_cache(*cached.page, request, "stale");
+    if (response.status != 200) return response;
+    if (response.header("Cache-Control").empty())
+        response.set_header("Cache-Control", html_cache_control);
+    auto page = std::make_shared<cache::CachedPage>();
+    page->status = response.status;
+    page->etag = cache::etag_for(response.body);
+    page->headers = std::move(response.headers);
+    page->headers.emplace_back("ETag", page->etag);
+    page->body = std::move(response.body);
+    cache_.put(key, page, generation);
+    return from_cache(*page, request, "miss");
+}
+
+Response ReaderSite::route(const Snapshot& snap, const Request& request) {
     const auto& segments = request.target.segments;
     if (request.method != http::Method::Get && request.method != http::Method::Head) {
         Response r = Response::text(405, "Method not allowed\n");
@@ -193,48 +271,50 @@ Response ReaderSite::route(const Request& request) {
         if (auto file = media_.serve(request, {segments.begin() + 1, segments.end()})) return *file;
     }
     std::size_t consumed = 0;
-    const Site* site = match_site(request, consumed);
+    const Site* site = match_site(snap, request, consumed);
     if (!site) {
-        const Site* fallback = directory_.site_by_slug(directory_.network.default_site_slug);
-        if (!fallback && !directory_.sites.empty()) fallback = &directory_.sites.back();
+        const Site* fallback =
+            snap.directory.site_by_slug(snap.directory.network.default_site_slug);
+        if (!fallback && !snap.directory.sites.empty()) fallback = &snap.directory.sites.back();
         if (segments.empty() && fallback) return Response::redirect(302, fallback->path_prefix());
-        if (fallback) return error_page(*fallback, 404);
+        if (fallback) return error_page(snap, *fallback, 404);
         return Response::text(404, "Not found\n");
     }
     if (consumed == segments.size() && !request.target.trailing_slash)
         return Response::redirect(301, site->path_prefix());
     try {
-        return site_page(request, *site, std::span(segments).subspan(consumed));
+        return site_page(snap, request, *site, std::span(segments).subspan(consumed));
     } catch (const std::exception& e) {
         spdlog::error("{} failed: {}", request.raw_target, e.what());
-        return error_page(*site, 500);
+        return error_page(snap, *site, 500);
     }
 }
 
-Response ReaderSite::site_page(const Request& request, const Site& site,
+Response ReaderSite::site_page(const Snapshot& snap, const Request& request, const Site& site,
                                std::span<const std::string> rest) {
     const bool slash = request.target.trailing_slash;
     const auto page = page_number(request);
-    if (!page) return error_page(site, 404);
-    if (rest.empty()) return *page == 1 ? home(site) : error_page(site, 404);
-    const auto& sections = directory_.sections_of(site);
+    if (!page) return error_page(snap, site, 404);
+    if (rest.empty()) return *page == 1 ? home(snap, site) : error_page(snap, site, 404);
+    const auto& sections = snap.directory.sections_of(site);
     const domain::Section* section = nullptr;
     for (const auto& s : sections)
         if (s.slug == rest[0]) section = &s;
     if (rest.size() == 1 && section) {
         if (!slash) return Response::redirect(301, site.path_prefix() + section->slug + "/");
-        return this->section(site, *section, *page);
+        return this->section(snap, site, *section, *page);
     }
     if (rest.size() == 2 && !slash && rest[0] == tags_segment && !section)
         return Response::redirect(
             301, site.path_prefix() + tags_segment + "/" + encode_segment(rest[1]) + "/");
-    if (rest.size() == 2 && slash && rest[0] == tags_segment) return tag(site, rest[1], *page);
+    if (rest.size() == 2 && slash && rest[0] == tags_segment)
+        return tag(snap, site, rest[1], *page);
     if (rest.size() == 2 && (section || rest[0] == "news")) {
         if (slash)
             return Response::redirect(301, app::article_path(site.path_prefix(), rest[0], rest[1]));
-        return article(site, section, rest[1]);
+        return article(snap, site, section, rest[1]);
     }
-    return error_page(site, 404);
+    return error_page(snap, site, 404);
 }
 
 namespace {
@@ -390,17 +470,17 @@ std::string origin_path(const Site& site, const std::string& path) {
 
 }  // namespace
 
-void ReaderSite::setup(PageContext& ctx, std::string_view current_section) {
-    setup_page(ctx.dict, ctx.site, directory_, theme_.catalog, current_section, reader_.now());
+void ReaderSite::setup(PageContext& ctx, const Snapshot& snap, std::string_view current_section) {
+    setup_page(ctx.dict, ctx.site, snap.directory, theme_.catalog, current_section, reader_.now());
 }
 
-Response ReaderSite::home(const Site& site) {
-    auto front = reader_.front_page(directory_, site);
-    if (!front) return failure(site, front.error());
+Response ReaderSite::home(const Snapshot& snap, const Site& site) {
+    auto front = reader_.front_page(snap.directory, site);
+    if (!front) return failure(snap, site, front.error());
     PageContext ctx(site);
-    setup(ctx, "");
+    setup(ctx, snap, "");
     auto& d = ctx.dict;
-    const auto& dates = formatters_.at(site.id);
+    const auto& dates = snap.formatters.at(site.id);
     set_title(d, site, "", site.tagline, site.base_url);
     int images = 0;
     if (front->latest.empty()) d.ShowSection("EMPTY");
@@ -427,13 +507,13 @@ Response ReaderSite::home(const Site& site) {
     return render(ctx, "home.tpl", 200);
 }
 
-Response ReaderSite::listing(const Site& site, const std::string& kind, const std::string& title,
-                             const std::string& path, std::string_view current_section,
-                             const app::ArticlePage& page) {
+Response ReaderSite::listing(const Snapshot& snap, const Site& site, const std::string& kind,
+                             const std::string& title, const std::string& path,
+                             std::string_view current_section, const app::ArticlePage& page) {
     PageContext ctx(site);
-    setup(ctx, current_section);
+    setup(ctx, snap, current_section);
     auto& d = ctx.dict;
-    const auto& dates = formatters_.at(site.id);
+    const auto& dates = snap.formatters.at(site.id);
     std::string page_title = title;
     if (page.page > 1)
         page_title +=
@@ -456,29 +536,31 @@ Response ReaderSite::listing(const Site& site, const std::string& kind, const st
     return render(ctx, "listing.tpl", 200);
 }
 
-Response ReaderSite::section(const Site& site, const domain::Section& section, int page) {
+Response ReaderSite::section(const Snapshot& snap, const Site& site, const domain::Section& section,
+                             int page) {
     auto result = reader_.section_page(section, page);
-    if (!result) return failure(site, result.error());
-    return listing(site, theme_.catalog.text(site.language, "section"), section.name,
+    if (!result) return failure(snap, site, result.error());
+    return listing(snap, site, theme_.catalog.text(site.language, "section"), section.name,
                    site.path_prefix() + section.slug + "/", section.slug, *result);
 }
 
-Response ReaderSite::tag(const Site& site, const std::string& slug, int page) {
+Response ReaderSite::tag(const Snapshot& snap, const Site& site, const std::string& slug,
+                         int page) {
     auto found = reader_.tag(site, slug);
-    if (!found) return failure(site, found.error());
-    if (!*found) return error_page(site, 404);
+    if (!found) return failure(snap, site, found.error());
+    if (!*found) return error_page(snap, site, 404);
     auto result = reader_.tag_page(**found, page);
-    if (!result) return failure(site, result.error());
-    return listing(site, theme_.catalog.text(site.language, "tag"), (*found)->name,
+    if (!result) return failure(snap, site, result.error());
+    return listing(snap, site, theme_.catalog.text(site.language, "tag"), (*found)->name,
                    site.path_prefix() + tags_segment + "/" + encode_segment(slug) + "/", "",
                    *result);
 }
 
-Response ReaderSite::article(const Site& site, const domain::Section* section,
+Response ReaderSite::article(const Snapshot& snap, const Site& site, const domain::Section* section,
                              const std::string& slug) {
     auto found = reader_.article(site, slug);
-    if (!found) return failure(site, found.error());
-    if (!*found) return error_page(site, 404);
+    if (!found) return failure(snap, site, found.error());
+    if (!*found) return error_page(snap, site, 404);
     const Article& a = **found;
     const std::string path =
         app::article_path(site.path_prefix(), a.section ? a.section->slug : "", a.slug);
@@ -486,12 +568,12 @@ Response ReaderSite::article(const Site& site, const domain::Section* section,
     if ((a.section ? a.section->slug : "news") != asked_section)
         return Response::redirect(301, path);
     auto related = reader_.related(a);
-    if (!related) return failure(site, related.error());
+    if (!related) return failure(snap, site, related.error());
 
     PageContext ctx(site);
-    setup(ctx, a.section ? a.section->slug : "");
+    setup(ctx, snap, a.section ? a.section->slug : "");
     auto& d = ctx.dict;
-    const auto& dates = formatters_.at(site.id);
+    const auto& dates = snap.formatters.at(site.id);
     const std::string canonical = origin_path(site, path);
     set_title(d, site, a.headline, a.standfirst, canonical);
     d.ShowTemplateGlobalSection("OPEN_GRAPH");
@@ -564,25 +646,26 @@ Response ReaderSite::article(const Site& site, const domain::Section* section,
     return render(ctx, "article.tpl", 200);
 }
 
-Response ReaderSite::failure(const Site& site, const Error& error) {
-    if (error.code == ErrorCode::NotFound) return error_page(site, 404);
+Response ReaderSite::failure(const Snapshot& snap, const Site& site, const Error& error) {
+    if (error.code == ErrorCode::NotFound) return error_page(snap, site, 404);
     spdlog::error("site {}: {} ({})", site.slug, error.message, error.cause);
-    return error_page(site, error.code == ErrorCode::Unavailable ? 503 : 500);
+    return error_page(snap, site, error.code == ErrorCode::Unavailable ? 503 : 500);
 }
 
-Response ReaderSite::error_page(const Site& site, int status) {
+Response ReaderSite::error_page(const Snapshot& snap, const Site& site, int status) {
     PageContext ctx(site);
-    setup(ctx, "");
-    const bool missing = status == 404;
-    const std::string& title =
-        theme_.catalog.text(site.language, missing ? "not_found_title" : "server_error_title");
+    setup(ctx, snap, "");
+    // The strings of each error page: "<prefix>_title" and "<prefix>_text" in the theme.
+    const std::string prefix = status == 404   ? "not_found"
+                               : status == 503 ? "unavailable"
+                                               : "server_error";
+    const std::string& title = theme_.catalog.text(site.language, prefix + "_title");
     set_title(ctx.dict, site, title, "", "");
     ctx.dict.SetValue("ERROR_TITLE", title);
-    ctx.dict.SetValue(
-        "ERROR_TEXT",
-        theme_.catalog.text(site.language, missing ? "not_found_text" : "server_error_text"));
+    ctx.dict.SetValue("ERROR_TEXT", theme_.catalog.text(site.language, prefix + "_text"));
     Response r = render(ctx, "error.tpl", status);
     r.set_header("Cache-Control", "no-store");
+    if (status == 503) r.set_header("Retry-After", std::to_string(retry_after_seconds));
     return r;
 }
 

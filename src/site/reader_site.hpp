@@ -1,11 +1,14 @@
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <span>
 
 #include "app/reader_service.hpp"
+#include "cache/page_cache.hpp"
 #include "core/result.hpp"
 #include "http/message.hpp"
 #include "http/static_files.hpp"
@@ -26,46 +29,72 @@ struct Theme {
 /// needs must be there and parse.
 Result<Theme> load_theme(const std::filesystem::path& theme_dir);
 
+/// How rendered pages are kept.
+struct CacheOptions {
+    std::size_t max_bytes = 64 * 1024 * 1024;
+    std::chrono::seconds fresh_for{30};
+};
+
 /// The reader-facing sites of the network: home, section, tag and article pages per site,
 /// matched by host and path prefix of each site's base URL, plus theme assets (/assets/),
-/// stored images (/media/) and /healthz.
+/// stored images (/media/) and /healthz. Rendered pages are cached (each response says
+/// `X-Dateline-Cache: hit|miss|stale`); refresh() reloads the sites and drops the cache when the
+/// content changed; while the database is unavailable a cached page is served stale rather than
+/// a 503.
 class ReaderSite {
   public:
     /// Fails when a site's time zone or language cannot be formatted.
     static Result<std::unique_ptr<ReaderSite>> create(app::ReaderService& reader,
                                                       app::NetworkDirectory directory, Theme theme,
-                                                      const std::filesystem::path& media_dir);
+                                                      const std::filesystem::path& media_dir,
+                                                      const CacheOptions& cache = {});
 
     http::Response handle(const http::Request& request);
 
-  private:
-    ReaderSite(app::ReaderService& reader, app::NetworkDirectory directory, Theme theme,
-               const std::filesystem::path& media_dir);
+    /// Reloads the sites and their settings and drops every cached page. On failure (the
+    /// database is down) it keeps what it had and says why.
+    Status refresh();
 
+  private:
+    /// What requests read together: the sites and their date formatters, replaced whole.
+    struct Snapshot {
+        app::NetworkDirectory directory;
+        std::map<domain::Id, render::DateFormatter> formatters;
+    };
     struct PageContext;
-    const domain::Site* match_site(const http::Request& request, std::size_t& consumed) const;
-    http::Response route(const http::Request& request);
-    http::Response site_page(const http::Request& request, const domain::Site& site,
-                             std::span<const std::string> rest);
-    http::Response home(const domain::Site& site);
-    http::Response section(const domain::Site& site, const domain::Section& section, int page);
-    http::Response tag(const domain::Site& site, const std::string& slug, int page);
-    http::Response article(const domain::Site& site, const domain::Section* section,
-                           const std::string& slug);
-    http::Response listing(const domain::Site& site, const std::string& kind,
+
+    ReaderSite(app::ReaderService& reader, Theme theme, const std::filesystem::path& media_dir,
+               const CacheOptions& cache);
+    static Result<std::shared_ptr<const Snapshot>> make_snapshot(app::NetworkDirectory directory);
+    std::shared_ptr<const Snapshot> snapshot() const;
+
+    const domain::Site* match_site(const Snapshot& snap, const http::Request& request,
+                                   std::size_t& consumed) const;
+    http::Response route(const Snapshot& snap, const http::Request& request);
+    http::Response site_page(const Snapshot& snap, const http::Request& request,
+                             const domain::Site& site, std::span<const std::string> rest);
+    http::Response home(const Snapshot& snap, const domain::Site& site);
+    http::Response section(const Snapshot& snap, const domain::Site& site,
+                           const domain::Section& section, int page);
+    http::Response tag(const Snapshot& snap, const domain::Site& site, const std::string& slug,
+                       int page);
+    http::Response article(const Snapshot& snap, const domain::Site& site,
+                           const domain::Section* section, const std::string& slug);
+    http::Response listing(const Snapshot& snap, const domain::Site& site, const std::string& kind,
                            const std::string& title, const std::string& path,
                            std::string_view current_section, const app::ArticlePage& page);
-    http::Response error_page(const domain::Site& site, int status);
-    http::Response failure(const domain::Site& site, const Error& error);
-    void setup(PageContext& page, std::string_view current_section);
+    http::Response error_page(const Snapshot& snap, const domain::Site& site, int status);
+    http::Response failure(const Snapshot& snap, const domain::Site& site, const Error& error);
+    void setup(PageContext& page, const Snapshot& snap, std::string_view current_section);
     http::Response render(const PageContext& page, const std::string& template_name, int status);
 
     app::ReaderService& reader_;
-    app::NetworkDirectory directory_;
     Theme theme_;
     http::StaticFiles assets_;
     http::StaticFiles media_;
-    std::map<domain::Id, render::DateFormatter> formatters_;
+    cache::PageCache cache_;
+    mutable std::mutex snapshot_mutex_;
+    std::shared_ptr<const Snapshot> snapshot_;
 };
 
 }  // namespace dateline::site

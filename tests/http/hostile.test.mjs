@@ -40,7 +40,8 @@ before(async () => {
   const r = dateline(['import', '--data', data.dir, '--site', 'en', '--section', 'world', '--publish', fixtureFile, companionFile]);
   assert.equal(r.status, 0, `the items import: ${r.stderr}`);
   [printed, companionUrl] = r.stdout.trim().split('\n');
-  server = await startServer(data.dir);
+  // Content changes under this server: no page cache, so each change shows at once.
+  server = await startServer(data.dir, [], { env: { DATELINE_PAGE_CACHE_MB: '0' } });
   const url = new URL(printed);
   articlePath = url.pathname;
   const res = await get(server.url + articlePath);

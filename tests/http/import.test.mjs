@@ -21,7 +21,8 @@ let work;
 
 before(async () => {
   data = makeDataDir({ publicUrl: PUBLIC_URL });
-  server = await startServer(data.dir);
+  // Content changes under this server: no page cache, so each change shows at once.
+  server = await startServer(data.dir, [], { env: { DATELINE_PAGE_CACHE_MB: '0' } });
   work = mkdtempSync(join(tmpdir(), 'dateline-import-'));
 });
 

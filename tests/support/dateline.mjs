@@ -34,6 +34,16 @@ function databaseUrl(name) {
   return postgresAdminUrl.replace('/postgres?', `/${name}?`);
 }
 
+/** A fresh, empty PostgreSQL database on the test cluster: { url, drop() }. */
+export function makePostgresDatabase(adminUrl = postgresAdminUrl) {
+  const name = `t_${process.pid}_${databaseCounter++}`;
+  psql(adminUrl, `CREATE DATABASE ${name}`);
+  return {
+    url: adminUrl.replace('/postgres?', `/${name}?`),
+    drop: () => psql(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
+}
+
 /**
  * A fresh data directory, initialised (with the demo network unless demo is false, from
  * demoDir when given). On PostgreSQL it gets a database of its own, named in its dateline.toml
@@ -72,14 +82,17 @@ function sqliteExec(file, statement) {
 }
 
 /**
- * Starts `dateline serve` on an ephemeral loopback port over `dataDir`. Resolves to
+ * Starts `dateline serve` on an ephemeral loopback port over `dataDir` (`env` adds environment
+ * variables, e.g. DATELINE_PAGE_CACHE_MB: '0' for a suite that changes content under a running
+ * server and must see each change at once rather than within the second the cache allows). Resolves to
  * { url, port, process, stop() } once the server prints its address; stop() sends SIGTERM and
  * resolves with the exit code (or 'SIGKILL' when it had to be killed).
  */
-export function startServer(dataDir, extraArgs = []) {
+export function startServer(dataDir, extraArgs = [], { env = {} } = {}) {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(binary, ['serve', '--data', dataDir, '--listen', '127.0.0.1:0', ...extraArgs], {
       stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
     });
     let output = '';
     let stderr = '';

@@ -1,0 +1,71 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace dateline::cache {
+
+/// A rendered response as it is kept.
+struct CachedPage {
+    int status = 200;
+    std::vector<std::pair<std::string, std::string>> headers;
+    std::string body;
+    std::string etag;  ///< strong validator of the body
+};
+
+/// What a lookup found.
+struct Lookup {
+    std::shared_ptr<const CachedPage> page;  ///< null on a miss
+    bool fresh = false;                      ///< false: older than the freshness limit
+};
+
+/// Rendered pages kept in memory, bounded in bytes (the oldest go first). A page is fresh for a
+/// fixed time (so scheduled stories appear without any write) and stays available while stale,
+/// for serving when the database cannot render it again. clear() drops everything: the node calls
+/// it when the content changed anywhere in the network. Safe to share between threads.
+class PageCache {
+  public:
+    using Clock = std::chrono::steady_clock;
+
+    PageCache(std::size_t max_bytes, std::chrono::seconds fresh_for)
+        : max_bytes_(max_bytes), fresh_for_(fresh_for) {}
+
+    Lookup get(const std::string& key) const;
+    /// The generation to pass to put() for a page about to be rendered.
+    std::uint64_t generation() const;
+    /// Keeps a page rendered during `generation`; a page rendered before the latest clear() is
+    /// dropped, so a change that lands mid-render never leaves a stale page behind.
+    void put(const std::string& key, std::shared_ptr<const CachedPage> page,
+             std::uint64_t generation);
+    void clear();
+
+    std::size_t bytes() const;
+    std::size_t size() const;
+
+  private:
+    struct Entry {
+        std::shared_ptr<const CachedPage> page;
+        Clock::time_point stored;
+        std::size_t bytes;
+    };
+
+    std::size_t max_bytes_;
+    std::chrono::seconds fresh_for_;
+    mutable std::mutex mutex_;
+    std::unordered_map<std::string, Entry> entries_;
+    std::deque<std::string> order_;  // insertion order, for eviction
+    std::size_t bytes_ = 0;
+    std::uint64_t generation_ = 0;
+};
+
+/// A strong ETag for a body: a quoted hex digest.
+std::string etag_for(const std::string& body);
+
+}  // namespace dateline::cache

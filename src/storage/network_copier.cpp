@@ -1,0 +1,114 @@
+#include "storage/network_copier.hpp"
+
+#include <array>
+#include <string_view>
+
+namespace dateline::storage {
+
+namespace {
+
+constexpr std::int64_t batch_rows = 500;
+
+struct Table {
+    std::string_view name;
+    std::string_view columns;
+    std::string_view order;  // a total order, so batches neither skip nor repeat rows
+    bool has_id;
+};
+
+// Parents before children, so foreign keys hold at every insert.
+constexpr std::array<Table, 10> tables = {{
+    {"networks", "id, slug, name, default_site_slug", "id", true},
+    {"sites",
+     "id, network_id, slug, name, tagline, language, direction, time_zone, base_url, "
+     "arabic_indic_digits, footer_credit, publisher_address",
+     "id", true},
+    {"site_social_links", "site_id, position, network, url", "site_id, position", false},
+    {"sections", "id, site_id, slug, name, position", "id", true},
+    {"tags", "id, site_id, slug, name", "id", true},
+    {"authors", "id, site_id, slug, name, role", "id", true},
+    {"media", "id, file_name, mime_type, width, height, bytes, created_at", "id", true},
+    {"articles",
+     "id, site_id, slug, headline, standfirst, body_html, body_text, dateline, source_credit, "
+     "section_id, lead_media_id, lead_caption, lead_credit, status, first_published_at, "
+     "updated_at, created_at, external_id",
+     "id", true},
+    {"article_authors", "article_id, author_id, position", "article_id, author_id", false},
+    {"article_tags", "article_id, tag_id, position", "article_id, tag_id", false},
+}};
+
+std::string placeholders(std::string_view columns) {
+    std::string out;
+    int n = 1;
+    out += "$1";
+    for (const char c : columns)
+        if (c == ',') out += ", $" + std::to_string(++n);
+    return out;
+}
+
+Result<int> schema_version(db::Database& database) {
+    auto lease = database.acquire();
+    auto rows = lease->query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+    if (!rows) return rows.error();
+    return static_cast<int>(rows->front().integer(0));
+}
+
+}  // namespace
+
+Result<std::int64_t> copy_network(db::Database& from, db::Database& to,
+                                  const CopyProgress& progress) {
+    auto from_version = schema_version(from);
+    if (!from_version) return from_version.error();
+    auto to_version = schema_version(to);
+    if (!to_version) return to_version.error();
+    if (*from_version != *to_version)
+        return Error::invalid("The two databases are at different schema versions (" +
+                              std::to_string(*from_version) + " and " +
+                              std::to_string(*to_version) + "); migrate both first.");
+
+    auto source = from.acquire();
+    return db::in_transaction<std::int64_t>(
+        to, [&](db::Connection& target) -> Result<std::int64_t> {
+            auto existing = target.query("SELECT COUNT(*) FROM networks");
+            if (!existing) return existing.error();
+            if (existing->front().integer(0) > 0)
+                return Error::conflict(
+                    "The destination already holds a network; copy only into an "
+                    "empty database.");
+            std::int64_t copied = 0;
+            for (const auto& table : tables) {
+                const std::string name(table.name);
+                auto count = source->query("SELECT COUNT(*) FROM " + name);
+                if (!count) return count.error();
+                const std::int64_t total = count->front().integer(0);
+                const std::string select = "SELECT " + std::string(table.columns) + " FROM " +
+                                           name + " ORDER BY " + std::string(table.order) +
+                                           " LIMIT $1 OFFSET $2";
+                const std::string insert = "INSERT INTO " + name + " (" +
+                                           std::string(table.columns) + ") VALUES (" +
+                                           placeholders(table.columns) + ")";
+                std::int64_t done = 0;
+                if (progress) progress(name, 0, total);
+                while (done < total) {
+                    auto rows = source->query(select, {batch_rows, done});
+                    if (!rows) return rows.error();
+                    if (rows->empty()) break;
+                    for (const auto& row : *rows) {
+                        db::Params params;
+                        params.reserve(row.size());
+                        for (std::size_t i = 0; i < row.size(); ++i) params.push_back(row.value(i));
+                        if (auto inserted = target.execute(insert, params); !inserted)
+                            return inserted.error();
+                    }
+                    done += static_cast<std::int64_t>(rows->size());
+                    if (progress) progress(name, done, total);
+                }
+                if (table.has_id)
+                    if (auto reset = target.reset_id_sequence(name); !reset) return reset.error();
+                copied += done;
+            }
+            return copied;
+        });
+}
+
+}  // namespace dateline::storage
