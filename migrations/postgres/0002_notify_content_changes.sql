@@ -9,23 +9,17 @@ BEGIN
 END
 $$;
 
-CREATE TRIGGER networks_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON networks
-    FOR EACH STATEMENT EXECUTE FUNCTION dateline_notify_content_change();
-CREATE TRIGGER sites_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON sites
-    FOR EACH STATEMENT EXECUTE FUNCTION dateline_notify_content_change();
-CREATE TRIGGER site_social_links_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON site_social_links
-    FOR EACH STATEMENT EXECUTE FUNCTION dateline_notify_content_change();
-CREATE TRIGGER sections_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON sections
-    FOR EACH STATEMENT EXECUTE FUNCTION dateline_notify_content_change();
-CREATE TRIGGER tags_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON tags
-    FOR EACH STATEMENT EXECUTE FUNCTION dateline_notify_content_change();
-CREATE TRIGGER authors_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON authors
-    FOR EACH STATEMENT EXECUTE FUNCTION dateline_notify_content_change();
-CREATE TRIGGER media_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON media
-    FOR EACH STATEMENT EXECUTE FUNCTION dateline_notify_content_change();
-CREATE TRIGGER articles_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON articles
-    FOR EACH STATEMENT EXECUTE FUNCTION dateline_notify_content_change();
-CREATE TRIGGER article_authors_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON article_authors
-    FOR EACH STATEMENT EXECUTE FUNCTION dateline_notify_content_change();
-CREATE TRIGGER article_tags_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON article_tags
-    FOR EACH STATEMENT EXECUTE FUNCTION dateline_notify_content_change();
+DO $$
+DECLARE
+    content_table TEXT;
+BEGIN
+    FOREACH content_table IN ARRAY ARRAY['networks', 'sites', 'site_social_links', 'sections', 'tags',
+                                         'authors', 'media', 'articles', 'article_authors',
+                                         'article_tags']
+    LOOP
+        EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I '
+                       'FOR EACH STATEMENT EXECUTE FUNCTION dateline_notify_content_change()',
+                       content_table || '_changed', content_table);
+    END LOOP;
+END
+$$;
