@@ -61,6 +61,8 @@ class TestDatabase {
     db::Database* operator->() { return database_.get(); }
     db::Database* get() { return database_.get(); }
     const std::filesystem::path& dir() const { return dir_.path(); }
+    /// The URL of this database, to open a second pool on it: another node.
+    const std::string& url() const { return url_; }
 
   private:
     static std::unique_ptr<db::Database> open_admin(const std::string& url) {
@@ -70,6 +72,7 @@ class TestDatabase {
     }
 
     void open(const std::string& url) {
+        url_ = url;
         auto opened = db::open_database(url, 2);
         ASSERT_TRUE(opened.ok()) << opened.error().message << " " << opened.error().cause;
         database_ = std::move(*opened);
@@ -79,6 +82,7 @@ class TestDatabase {
     }
 
     std::string backend_;
+    std::string url_;
     TempDir dir_;
     std::string name_;
     bool skipped_ = false;

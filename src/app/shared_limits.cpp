@@ -1,0 +1,49 @@
+#include "app/shared_limits.hpp"
+
+#include <sodium.h>
+
+#include "storage/limits_store.hpp"
+
+namespace dateline::app {
+
+namespace {
+
+constexpr UnixTime longest_window = 24 * 3600;
+
+std::string sha256_hex(std::string_view text) {
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string out;
+    for (const unsigned char b : digest) {
+        out += hex[b >> 4];
+        out += hex[b & 0xF];
+    }
+    return out;
+}
+
+}  // namespace
+
+Result<RateDecision> SharedLimits::hit(const RateLimit& limit, std::string_view key) {
+    const UnixTime now = clock_.now();
+    const UnixTime window = std::max<UnixTime>(1, limit.window.count());
+    const UnixTime start = now - now % window;
+    auto lease = database_.acquire();
+    auto hits = storage::LimitsStore(*lease).hit(limit.name + ":" + std::string(key), start);
+    if (!hits) return hits.error();
+    if (*hits <= limit.max_hits) return RateDecision{true, 0};
+    return RateDecision{false, start + window - now};
+}
+
+Result<bool> SharedLimits::use_once(std::string_view token, UnixTime expires_at) {
+    auto lease = database_.acquire();
+    return storage::LimitsStore(*lease).use_token(sha256_hex(token), expires_at);
+}
+
+Status SharedLimits::purge() {
+    const UnixTime now = clock_.now();
+    auto lease = database_.acquire();
+    return storage::LimitsStore(*lease).purge(now, now - longest_window);
+}
+
+}  // namespace dateline::app
