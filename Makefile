@@ -20,7 +20,7 @@ build: configure
 	@cmake --build --preset $(PRESET) -j $(JOBS)
 
 run: build
-	@test -f $(DATA)/dateline.db || $(BUILD_DIR)/dateline init --data $(DATA) --demo --public-url $(PUBLIC_URL)
+	@$(BUILD_DIR)/dateline sites --data $(DATA) >/dev/null 2>&1 || $(BUILD_DIR)/dateline init --data $(DATA) --demo --public-url $(PUBLIC_URL)
 	@$(BUILD_DIR)/dateline serve --data $(DATA) --listen $(LISTEN)
 
 test: build

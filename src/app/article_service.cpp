@@ -1,5 +1,7 @@
 #include "app/article_service.hpp"
 
+#include <algorithm>
+
 #include "domain/slug.hpp"
 #include "sanitize/html_sanitizer.hpp"
 #include "storage/article_store.hpp"
@@ -131,8 +133,10 @@ Result<SavedArticle> ArticleService::save(const std::string& site_slug, const Ar
             }
             record.headline = draft.headline;
             record.standfirst = draft.standfirst;
-            record.body_html = draft.body_html;
-            record.body_text = sanitize::sanitize_html(draft.body_html).text;
+            // Whoever wrote the body, only the sanitizer's output is stored.
+            auto body = sanitize::sanitize_html(draft.body_html);
+            record.body_html = std::move(body.html);
+            record.body_text = std::move(body.text);
             record.dateline = draft.dateline;
             record.source_credit = draft.source_credit;
             record.lead_media_id = draft.lead_image_id;
@@ -156,6 +160,19 @@ Result<SavedArticle> ArticleService::save(const std::string& site_slug, const Ar
         });
 }
 
+Result<std::optional<domain::Article>> ArticleService::imported_before(
+    const std::string& site_slug, const std::string& external_id) {
+    auto lease = database_.acquire();
+    storage::SiteStore sites(*lease);
+    storage::ArticleStore articles(*lease);
+    auto site = find_site(sites, site_slug);
+    if (!site) return site.error();
+    auto id = articles.id_by_external_id(site->id, external_id);
+    if (!id) return id.error();
+    if (!*id) return std::optional<domain::Article>{};
+    return articles.by_id(**id);
+}
+
 Result<SavedArticle> ArticleService::import_wire_item(const std::string& site_slug,
                                                       const domain::WireItem& item, bool publish,
                                                       const std::string& section_slug) {
@@ -163,7 +180,7 @@ Result<SavedArticle> ArticleService::import_wire_item(const std::string& site_sl
     draft.external_id = item.guid;
     draft.headline = item.headline;
     draft.standfirst = item.standfirst;
-    draft.body_html = sanitize::sanitize_html(item.body_html).html;
+    draft.body_html = item.body_html;
     draft.dateline = item.dateline;
     draft.source_credit = item.source_credit;
     draft.section_slug = section_slug;
@@ -176,12 +193,26 @@ Result<SavedArticle> ArticleService::import_wire_item(const std::string& site_sl
     draft.tag_names = item.tags;
     if (draft.tag_names.size() > domain::max_tags) draft.tag_names.resize(domain::max_tags);
     const UnixTime now = clock_.now();
+    auto previous = imported_before(site_slug, item.guid);
+    if (!previous) return previous.error();
     if (publish) {
         draft.status = domain::ArticleStatus::Published;
         draft.first_published_at = std::min(item.first_created.value_or(now), now);
-        draft.updated_at = std::max(item.version_created.value_or(*draft.first_published_at),
-                                    *draft.first_published_at);
-        if (*draft.updated_at > now) draft.updated_at = now;
+    }
+    if (*previous) {
+        // A new version of a story already here is a correction: it keeps the story's
+        // publication, its first publication time and its section unless told otherwise.
+        const domain::Article& before = **previous;
+        if (before.status != domain::ArticleStatus::Draft) {
+            draft.status = before.status;
+            draft.first_published_at = before.first_published_at;
+        }
+        if (draft.section_slug.empty() && before.section) draft.section_slug = before.section->slug;
+    }
+    if (draft.first_published_at) {
+        draft.updated_at =
+            std::clamp(item.version_created.value_or(*draft.first_published_at),
+                       *draft.first_published_at, std::max(now, *draft.first_published_at));
     }
     if (auto valid = domain::validate(draft); !valid) return valid.error();
     if (item.image) {

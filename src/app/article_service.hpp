@@ -30,17 +30,23 @@ class ArticleService {
 
     /// Creates the article, or updates the one with the draft's external id on this site.
     /// Sections are looked up by slug (unknown: Invalid on "section"); authors and tags by name,
-    /// created when new. An empty slug is derived from the headline and made unique.
+    /// created when new. An empty slug is derived from the headline and made unique. The body is
+    /// sanitized here, whatever its source.
     Result<SavedArticle> save(const std::string& site_slug, const domain::ArticleDraft& draft);
 
     /// Turns a wire item into an article of the site: body sanitized, picture stored, byline,
     /// dateline, source credit and tags kept. Published at the item's first-created time when
-    /// `publish`, else kept as a draft. Re-importing the same item updates it.
+    /// `publish`, else kept as a draft. Re-importing the same item updates it as a correction:
+    /// a published story stays published at its first publication time, in its section unless
+    /// another is given.
     Result<SavedArticle> import_wire_item(const std::string& site_slug,
                                           const domain::WireItem& item, bool publish,
                                           const std::string& section_slug = {});
 
   private:
+    Result<std::optional<domain::Article>> imported_before(const std::string& site_slug,
+                                                           const std::string& external_id);
+
     db::Database& database_;
     const media::ImageLibrary& images_;
     const Clock& clock_;

@@ -8,7 +8,6 @@
 #include <sstream>
 
 #include "domain/slug.hpp"
-#include "sanitize/html_sanitizer.hpp"
 #include "storage/media_store.hpp"
 #include "storage/site_store.hpp"
 
@@ -39,7 +38,9 @@ std::string text(const json::object& o, std::string_view key) {
 
 std::int64_t number(const json::object& o, std::string_view key, std::int64_t fallback = 0) {
     const auto* v = o.if_contains(key);
-    return v && v->is_number() ? v->to_number<std::int64_t>() : fallback;
+    if (v && v->is_int64()) return v->get_int64();
+    if (v && v->is_double()) return static_cast<std::int64_t>(v->get_double());
+    return fallback;
 }
 
 const json::array& array(const json::object& o, std::string_view key) {
@@ -48,7 +49,37 @@ const json::array& array(const json::object& o, std::string_view key) {
     return v && v->is_array() ? v->get_array() : empty;
 }
 
+Status validate_site(const SiteSpec& s) {
+    const std::string which = "site '" + s.site.slug + "'";
+    std::string origin, path;
+    if (!domain::is_valid_slug(s.site.slug))
+        return Error::invalid(which + ": the slug must be lowercase letters, digits and hyphens");
+    if (s.site.name.empty() || s.site.language.empty())
+        return Error::invalid(which + " needs a name and a language");
+    if (!domain::is_known_time_zone(s.site.time_zone))
+        return Error::invalid(which + ": unknown time zone '" + s.site.time_zone + "'");
+    if (!domain::split_base_url(s.site.base_url, origin, path))
+        return Error::invalid(which +
+                              ": its address must be an http(s) URL whose path ends in '/'");
+    for (const auto& section : s.sections) {
+        if (!domain::is_valid_slug(section.slug) || domain::is_reserved_section_slug(section.slug))
+            return Error::invalid(which + ": '" + section.slug +
+                                  "' cannot be a section slug (lowercase letters, digits and "
+                                  "hyphens; not tags, news, assets, media or healthz)");
+    }
+    return success();
+}
+
 }  // namespace
+
+Status remove_network(db::Database& database) {
+    return db::in_transaction<Done>(database, [](db::Connection& c) -> Status {
+        // Sites, their sections, tags, authors and articles follow through ON DELETE CASCADE.
+        for (const char* sql : {"DELETE FROM networks", "DELETE FROM media"})
+            if (auto done = c.execute(sql); !done) return done.error();
+        return success();
+    });
+}
 
 Result<std::string> normalise_public_url(const std::string& url) {
     std::string trimmed = url;
@@ -105,12 +136,11 @@ Result<NetworkSpec> read_network_spec(const std::filesystem::path& file,
                 s.authors.push_back({0, 0, text(author.get_object(), "slug"),
                                      text(author.get_object(), "name"),
                                      text(author.get_object(), "role")});
-        std::string origin, path;
-        if (s.site.slug.empty() || s.site.name.empty() || s.site.language.empty() ||
-            s.site.time_zone.empty() || !domain::split_base_url(s.site.base_url, origin, path))
-            return Error::invalid(
-                file.string() + ": site '" + s.site.slug +
-                "' needs slug, name, language, time_zone and a path ending in '/'");
+        if (auto valid = validate_site(s); !valid) {
+            Error e = valid.error();
+            e.message = file.string() + ": " + e.message;
+            return e;
+        }
         spec.sites.push_back(std::move(s));
     }
     if (spec.sites.empty()) return Error::invalid(file.string() + ": no sites");
@@ -191,7 +221,7 @@ Result<int> load_demo_articles(ArticleService& articles, const media::ImageLibra
             }
             d.dateline = text(*o, "dateline");
             d.source_credit = text(*o, "source");
-            d.body_html = sanitize::sanitize_html(text(*o, "body_html")).html;
+            d.body_html = text(*o, "body_html");
             d.status = domain::ArticleStatus::Published;
             d.first_published_at = now - number(*o, "published_hours_ago", 1) * hour;
             d.updated_at =

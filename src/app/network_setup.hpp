@@ -37,6 +37,9 @@ NetworkSpec default_network_spec(const std::string& public_url);
 /// when the database already holds a network.
 Status create_network(db::Database& database, const NetworkSpec& spec);
 
+/// Removes the network with everything in it: what a failed `init` leaves behind.
+Status remove_network(db::Database& database);
+
 /// Loads the demo articles of every site of `spec` from `demo_dir/articles/<site slug>/*.json`,
 /// with images from `demo_dir/images`, dated relative to now. Returns the number of articles.
 Result<int> load_demo_articles(ArticleService& articles, const media::ImageLibrary& images,

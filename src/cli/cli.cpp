@@ -97,7 +97,13 @@ int command_init(const fs::path& data, const config::Overrides& flags, bool demo
         app::ArticleService articles(database, images, clock);
         auto count =
             app::load_demo_articles(articles, images, database, *spec, demo_dir, clock.now());
-        if (!count) return fail(count.error());
+        if (!count) {
+            // Leave nothing half-made: a later init must be able to start again.
+            if (auto removed = app::remove_network(database); !removed)
+                spdlog::error("could not remove the half-created network: {}",
+                              removed.error().cause);
+            return fail(count.error());
+        }
         std::cout << "Created the demo network '" << spec->network.name << "' with " << *count
                   << " articles.\n";
     } else {
@@ -170,6 +176,26 @@ int command_sites(const fs::path& data, const config::Overrides& flags) {
     return 0;
 }
 
+// Imports one ninjs file; says what happened on stdout (the URL or id) or stderr (the problem).
+bool import_one(app::ArticleService& articles, const std::string& file,
+                const std::string& site_slug, const std::string& section, bool publish) {
+    auto item = ingest::read_ninjs_file(file);
+    if (!item) {
+        std::cerr << item.error().message << "\n";
+        return false;
+    }
+    for (const auto& warning : item->warnings)
+        std::cerr << file << ": warning: " << warning << "\n";
+    auto saved = articles.import_wire_item(site_slug, *item, publish, section);
+    if (!saved) {
+        std::cerr << file << ": " << saved.error().message << "\n";
+        if (!saved.error().cause.empty()) spdlog::error("{}: {}", file, saved.error().cause);
+        return false;
+    }
+    std::cout << (saved->visible ? saved->url : std::to_string(saved->id)) << "\n";
+    return true;
+}
+
 int command_import(const fs::path& data, const config::Overrides& flags,
                    const std::string& site_slug, const std::string& section, bool publish,
                    const std::vector<std::string>& files) {
@@ -180,22 +206,14 @@ int command_import(const fs::path& data, const config::Overrides& flags,
     app::ArticleService articles(*opened->database, images, clock);
     int failures = 0;
     for (const auto& file : files) {
-        auto item = ingest::read_ninjs_file(file);
-        if (!item) {
-            std::cerr << item.error().message << "\n";
+        try {
+            failures += import_one(articles, file, site_slug, section, publish) ? 0 : 1;
+        } catch (const std::exception& e) {
+            // One file's unexpected failure must not take the others down with it.
+            std::cerr << file << ": could not be imported (unexpected failure)\n";
+            spdlog::error("importing {}: {}", file, e.what());
             ++failures;
-            continue;
         }
-        for (const auto& warning : item->warnings)
-            std::cerr << file << ": warning: " << warning << "\n";
-        auto saved = articles.import_wire_item(site_slug, *item, publish, section);
-        if (!saved) {
-            std::cerr << file << ": " << saved.error().message << "\n";
-            if (!saved.error().cause.empty()) spdlog::debug("cause: {}", saved.error().cause);
-            ++failures;
-            continue;
-        }
-        std::cout << (saved->visible ? saved->url : std::to_string(saved->id)) << "\n";
     }
     return failures == 0 ? 0 : static_cast<int>(ExitCode::Failed);
 }

@@ -73,7 +73,7 @@ struct ArticleDraft {
     std::string slug;  ///< empty: derived from the headline
     std::string headline;
     std::string standfirst;
-    std::string body_html;  ///< must already be sanitized
+    std::string body_html;  ///< untrusted HTML: saving keeps only what the sanitizer lets through
     std::string dateline;
     std::string source_credit;
     std::string section_slug;

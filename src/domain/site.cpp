@@ -1,9 +1,27 @@
 #include "domain/site.hpp"
 
+#include <unicode/timezone.h>
+#include <unicode/unistr.h>
+
 #include <algorithm>
+#include <array>
 #include <cctype>
+#include <memory>
 
 namespace dateline::domain {
+
+bool is_known_time_zone(const std::string& zone) {
+    std::unique_ptr<icu::TimeZone> tz(
+        icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(zone)));
+    return tz && *tz != icu::TimeZone::getUnknown();
+}
+
+bool is_reserved_section_slug(std::string_view slug) {
+    // "news" holds articles without a section; the rest are routes of their own.
+    constexpr std::array<std::string_view, 5> reserved = {"tags", "news", "assets", "media",
+                                                          "healthz"};
+    return std::find(reserved.begin(), reserved.end(), slug) != reserved.end();
+}
 
 bool split_base_url(const std::string& url, std::string& origin, std::string& path) {
     const auto scheme_end = url.find("://");

@@ -69,6 +69,12 @@ struct Author {
     std::string role;
 };
 
+/// True for an IANA time zone ICU knows ("Asia/Dubai").
+bool is_known_time_zone(const std::string& zone);
+
+/// Path segments the reader site uses itself; a section may not take one of these slugs.
+bool is_reserved_section_slug(std::string_view slug);
+
 /// Splits an absolute http(s) base URL into origin and path prefix. Returns false when the URL is
 /// not absolute http(s), has a query or fragment, or its path does not end in '/'.
 bool split_base_url(const std::string& url, std::string& origin, std::string& path);

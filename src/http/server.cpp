@@ -11,6 +11,8 @@
 #include <set>
 #include <thread>
 
+#include <sys/resource.h>
+
 namespace dateline::http {
 
 namespace asio = boost::asio;
@@ -23,6 +25,8 @@ namespace {
 constexpr auto use_nothrow = asio::as_tuple(asio::use_awaitable);
 constexpr auto shutdown_poll = std::chrono::milliseconds(50);
 constexpr std::size_t first_read_bytes = 4096;
+constexpr auto accept_backoff = std::chrono::milliseconds(100);
+constexpr auto accept_warning_interval = std::chrono::seconds(10);
 
 Method method_of(bhttp::verb verb) {
     switch (verb) {
@@ -197,11 +201,27 @@ struct Server::State {
     }
 
     asio::awaitable<void> accept_loop() {
+        asio::steady_timer pause(io);
+        auto last_warning = std::chrono::steady_clock::time_point{};
         while (!stopping) {
             auto [ec, socket] = co_await acceptor.async_accept(asio::make_strand(io), use_nothrow);
             if (ec) {
                 if (stopping || ec == asio::error::operation_aborted) break;
-                spdlog::warn("accept failed: {}", ec.message());
+                // Out of descriptors or memory: retrying at once would spin and flood the log.
+                const auto now = std::chrono::steady_clock::now();
+                if (now - last_warning > accept_warning_interval) {
+                    spdlog::warn("accept failed: {}; pausing new connections briefly",
+                                 ec.message());
+                    last_warning = now;
+                }
+                pause.expires_after(accept_backoff);
+                co_await pause.async_wait(use_nothrow);
+                continue;
+            }
+            if (active_sessions >= options.max_connections) {
+                // Beyond the limit a connection is closed at once, before it costs anything.
+                boost::system::error_code ignored;
+                socket.close(ignored);
                 continue;
             }
             auto executor = socket.get_executor();
@@ -244,7 +264,21 @@ Server::Server(ServerOptions options, Handler handler) : state_(std::make_unique
 
 Server::~Server() = default;
 
+namespace {
+
+// Each connection is a descriptor: use every one the system lets this process have.
+void raise_descriptor_limit() {
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        ::setrlimit(RLIMIT_NOFILE, &limit);
+    }
+}
+
+}  // namespace
+
 Status Server::listen() {
+    raise_descriptor_limit();
     boost::system::error_code ec;
     const auto address = asio::ip::make_address(state_->options.host, ec);
     if (ec) return Error::invalid("'" + state_->options.host + "' is not an IP address.", "listen");

@@ -19,6 +19,7 @@ struct ServerOptions {
     std::size_t max_header_bytes = 16 * 1024;
     std::size_t max_body_bytes = 1024 * 1024;
     std::size_t max_target_bytes = 4096;
+    int max_connections = 10000;  ///< open connections beyond this are closed at once
     std::chrono::seconds read_timeout{15};
     std::chrono::seconds idle_timeout{30};
     std::chrono::seconds shutdown_grace{10};

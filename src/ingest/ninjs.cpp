@@ -104,6 +104,18 @@ std::string local_location(std::string_view href, const std::filesystem::path& b
     return (base_dir / percent_decode(href)).lexically_normal().string();
 }
 
+// A JSON number as a whole number; 0 for anything else (fractions, huge or negative values are
+// not worth failing an import over: the width only ranks renditions).
+std::int64_t whole_number(const json::value& v) {
+    constexpr double largest = 1e9;
+    if (v.is_int64()) return std::max<std::int64_t>(0, v.get_int64());
+    if (v.is_uint64())
+        return v.get_uint64() > largest ? 0 : static_cast<std::int64_t>(v.get_uint64());
+    if (v.is_double() && v.get_double() > 0 && v.get_double() < largest)
+        return static_cast<std::int64_t>(v.get_double());
+    return 0;
+}
+
 struct Rendition {
     std::string href;
     std::int64_t width = 0;
@@ -116,8 +128,7 @@ void collect_rendition(const json::value& v, std::vector<Rendition>& out) {
     Rendition rendition{string_at(r, "href"), 0,
                         string_at(r, "contenttype").empty() ? string_at(r, "mimetype")
                                                             : string_at(r, "contenttype")};
-    if (const auto* w = r.if_contains("width"); w && w->is_number())
-        rendition.width = w->to_number<std::int64_t>();
+    if (const auto* w = r.if_contains("width")) rendition.width = whole_number(*w);
     if (!rendition.href.empty()) out.push_back(std::move(rendition));
 }
 

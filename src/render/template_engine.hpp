@@ -20,8 +20,11 @@ namespace dateline::render {
 class TemplateEngine {
   public:
     /// Loads every `*.tpl` under `templates_dir` (recursively) and requires `required` among them.
-    static Result<std::unique_ptr<TemplateEngine>> load(const std::filesystem::path& templates_dir,
-                                                        const std::vector<std::string>& required);
+    /// Every template must begin with `{{%AUTOESCAPE context="HTML"}}`, and only the variables in
+    /// `raw_allowed` may carry the `:none` modifier.
+    static Result<std::unique_ptr<TemplateEngine>> load(
+        const std::filesystem::path& templates_dir, const std::vector<std::string>& required,
+        const std::vector<std::string>& raw_allowed = {});
     ~TemplateEngine();
 
     /// Expands a loaded template (its path relative to the templates folder) with `dictionary`.

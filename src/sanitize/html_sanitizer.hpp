@@ -17,8 +17,8 @@ struct SanitizedHtml {
 /// Script-like elements (script, style, iframe, object, svg, template, ...) are dropped with
 /// their content; any other unknown element is unwrapped, keeping its text. Only `href` on links
 /// and `dir`/`lang` anywhere survive among attributes. Text outside block elements is wrapped in
-/// paragraphs. Nesting deeper than a fixed limit is flattened. Input must be valid UTF-8; invalid
-/// bytes are replaced by U+FFFD.
+/// paragraphs. Nesting deeper than a fixed limit is flattened; input with more than 10,000 tags is
+/// not parsed at all but kept as one escaped paragraph of text. Invalid UTF-8 bytes become U+FFFD.
 SanitizedHtml sanitize_html(std::string_view untrusted);
 
 /// Escapes text for an HTML text node or a double-quoted attribute value.

@@ -93,7 +93,8 @@ std::string host_of_origin(const std::string& origin) {
 }  // namespace
 
 Result<Theme> load_theme(const std::filesystem::path& dir) {
-    auto templates = render::TemplateEngine::load(dir / "templates", required_templates);
+    // The article body is the only raw value: the sanitizer made it.
+    auto templates = render::TemplateEngine::load(dir / "templates", required_templates, {"BODY"});
     if (!templates) return templates.error();
     auto catalog = render::Catalog::load(dir / "i18n");
     if (!catalog) return catalog.error();

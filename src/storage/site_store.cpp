@@ -2,6 +2,10 @@
 
 namespace dateline::storage {
 
+namespace {
+constexpr int max_slug_suffix = 100;
+}  // namespace
+
 using db::Params;
 using domain::Id;
 
@@ -126,14 +130,19 @@ Result<domain::Author> SiteStore::ensure_author(Id site_id, const std::string& s
         const auto& r = existing->front();
         return domain::Author{r.integer(0), r.integer(1), r.text(2), r.text(3), r.text(4)};
     }
-    auto rows = c_.query(
-        "INSERT INTO authors (site_id, slug, name, role) VALUES ($1, $2, $3, $4) "
-        "ON CONFLICT (site_id, slug) DO UPDATE SET slug = excluded.slug "
-        "RETURNING id, site_id, slug, name, role",
-        {site_id, slug, name, role});
-    if (!rows) return rows.error();
-    const auto& r = rows->front();
-    return domain::Author{r.integer(0), r.integer(1), r.text(2), r.text(3), r.text(4)};
+    // Two people whose names slugify alike ("José Pérez", "Jose Perez") are two authors.
+    for (int n = 1; n <= max_slug_suffix; ++n) {
+        const std::string candidate = n == 1 ? slug : slug + "-" + std::to_string(n);
+        auto rows = c_.query(
+            "INSERT INTO authors (site_id, slug, name, role) VALUES ($1, $2, $3, $4) "
+            "ON CONFLICT (site_id, slug) DO NOTHING RETURNING id, site_id, slug, name, role",
+            {site_id, candidate, name, role});
+        if (!rows) return rows.error();
+        if (rows->empty()) continue;
+        const auto& r = rows->front();
+        return domain::Author{r.integer(0), r.integer(1), r.text(2), r.text(3), r.text(4)};
+    }
+    return Error::conflict("Too many authors share this name's slug.", "author");
 }
 
 }  // namespace dateline::storage

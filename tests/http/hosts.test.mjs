@@ -15,7 +15,7 @@ let server;
 function site(slug, name, language, direction, baseUrl) {
   return {
     slug, name, language, direction, base_url: baseUrl, time_zone: 'Asia/Dubai',
-    tagline: '', social: [], sections: [{ slug: 'news', name: language === 'ar' ? 'أخبار' : 'News' }], authors: [],
+    tagline: '', social: [], sections: [{ slug: 'local', name: language === 'ar' ? 'أخبار' : 'News' }], authors: [],
   };
 }
 
@@ -71,7 +71,7 @@ test('the Host header chooses the site at the same path', async () => {
 });
 
 test('a section path resolves within the chosen host', async () => {
-  const south = await getWithHost('south.example', '/news/');
+  const south = await getWithHost('south.example', '/local/');
   assert.equal(south.status, 200);
   assert.match(south.body, /<h1 class="listing__title">أخبار<\/h1>/);
 });

@@ -162,6 +162,33 @@ TEST_P(ArticleServiceTest, CreatingTheNetworkTwiceIsAConflict) {
     EXPECT_EQ(again.error().code, ErrorCode::Conflict);
 }
 
+TEST_P(ArticleServiceTest, NamesThatSlugifyAlikeStayTwoAuthors) {
+    ArticleService service(*database, images, clock);
+    auto first = published("First byline", 2);
+    first.author_names = {"José Pérez"};
+    auto second = published("Second byline", 1);
+    second.author_names = {"Jose Perez"};
+    ASSERT_TRUE(service.save("news", first).ok());
+    ASSERT_TRUE(service.save("news", second).ok());
+    ReaderService reader(*database, clock);
+    auto directory = reader.directory();
+    const auto* site = directory->site_by_slug("news");
+    EXPECT_EQ((*reader.article(*site, "first-byline"))->authors.at(0).name, "José Pérez");
+    EXPECT_EQ((*reader.article(*site, "second-byline"))->authors.at(0).name, "Jose Perez");
+}
+
+TEST_P(ArticleServiceTest, TheBodyIsSanitizedWhateverItsSource) {
+    ArticleService service(*database, images, clock);
+    auto d = published("Body check", 1);
+    d.body_html = "<p onclick=\"x()\">Safe<script>alert(1)</script></p>";
+    ASSERT_TRUE(service.save("news", d).ok());
+    ReaderService reader(*database, clock);
+    auto directory = reader.directory();
+    const auto article = *reader.article(*directory->site_by_slug("news"), "body-check");
+    EXPECT_EQ(article->body_html, "<p>Safe</p>");
+    EXPECT_EQ(article->body_text, "Safe");
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ArticleServiceTest,
                          testing::ValuesIn(testing_support::backend_names),
                          [](const auto& backend) { return std::string(backend.param); });

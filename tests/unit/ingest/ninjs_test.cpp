@@ -55,6 +55,18 @@ TEST(Ninjs, ReadsA3xItem) {
     EXPECT_EQ(item->image->location, "/data/pic one.jpg");
 }
 
+TEST(Ninjs, OddRenditionWidthsDoNotFailTheItem) {
+    const auto item = parse_ninjs(R"({"uri": "u", "headline": "H", "body_html": "<p>b</p>",
+        "associations": {"featureimage": {"type": "picture", "renditions": {
+            "a": {"href": "a.jpg", "width": 1.5}, "b": {"href": "b.jpg", "width": 1e30},
+            "c": {"href": "c.jpg", "width": -4}, "d": {"href": "d.jpg", "width": "wide"},
+            "e": {"href": "e.jpg", "width": 640}}}}})",
+                                  "/in");
+    ASSERT_TRUE(item.ok()) << item.error().message;
+    ASSERT_TRUE(item->image);
+    EXPECT_EQ(item->image->location, "/in/e.jpg");
+}
+
 TEST(Ninjs, RemoteRenditionsAreSkippedWithAWarning) {
     const auto item = parse_ninjs(R"({"uri": "u", "headline": "H", "body_html": "<p>b</p>",
         "associations": {"featureimage": {"type": "picture",

@@ -13,7 +13,7 @@ using testing_support::TempDir;
 TEST(Theme, TheDefaultThemeLoads) {
     const std::filesystem::path theme =
         std::filesystem::path(DATELINE_SOURCE_DIR) / "themes/default";
-    auto engine = TemplateEngine::load(theme / "templates", {"article.tpl", "home.tpl"});
+    auto engine = TemplateEngine::load(theme / "templates", {"article.tpl", "home.tpl"}, {"BODY"});
     ASSERT_TRUE(engine.ok()) << engine.error().message;
     auto catalog = Catalog::load(theme / "i18n");
     ASSERT_TRUE(catalog.ok()) << catalog.error().message;
@@ -30,9 +30,29 @@ TEST(Theme, ABrokenTemplateFailsAtLoad) {
     EXPECT_NE(engine.error().message.find("page.tpl"), std::string::npos);
 }
 
+TEST(Theme, ATemplateWithoutEscapingFailsAtLoad) {
+    TempDir dir;
+    std::ofstream(dir.path() / "page.tpl") << "<h1>{{HEADLINE}}</h1>";
+    auto engine = TemplateEngine::load(dir.path(), {"page.tpl"});
+    ASSERT_FALSE(engine.ok());
+    EXPECT_NE(engine.error().message.find("AUTOESCAPE"), std::string::npos);
+}
+
+TEST(Theme, RawOutputOnlyForSanitizedValues) {
+    TempDir dir;
+    std::ofstream(dir.path() / "page.tpl")
+        << "{{%AUTOESCAPE context=\"HTML\"}}<div>{{BODY:none}}</div><h1>{{HEADLINE:none}}</h1>";
+    auto engine = TemplateEngine::load(dir.path(), {"page.tpl"}, {"BODY"});
+    ASSERT_FALSE(engine.ok());
+    EXPECT_NE(engine.error().message.find("HEADLINE"), std::string::npos);
+    std::ofstream(dir.path() / "page.tpl")
+        << "{{%AUTOESCAPE context=\"HTML\"}}<div>{{BODY:none}}</div>";
+    EXPECT_TRUE(TemplateEngine::load(dir.path(), {"page.tpl"}, {"BODY"}).ok());
+}
+
 TEST(Theme, AMissingTemplateFailsAtLoad) {
     TempDir dir;
-    std::ofstream(dir.path() / "page.tpl") << "<p>ok</p>";
+    std::ofstream(dir.path() / "page.tpl") << "{{%AUTOESCAPE context=\"HTML\"}}<p>ok</p>";
     auto engine = TemplateEngine::load(dir.path(), {"page.tpl", "article.tpl"});
     ASSERT_FALSE(engine.ok());
     EXPECT_NE(engine.error().message.find("article.tpl"), std::string::npos);

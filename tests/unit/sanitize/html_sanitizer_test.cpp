@@ -64,6 +64,16 @@ TEST(Sanitize, SurvivesHostileNesting) {
     EXPECT_LT(out.html.size(), 5000u * 13);
 }
 
+TEST(Sanitize, ManyUnclosedBlocksStayCheap) {
+    // Quadratic work in gumbo's error list made 100 KB of these take seconds and gigabytes.
+    std::string hostile;
+    for (int i = 0; i < 50'000; ++i) hostile += "<div>";
+    hostile += "end";
+    const auto out = sanitize_html(hostile);
+    EXPECT_EQ(out.html.rfind("<p>&lt;div&gt;", 0), 0u);  // kept, inert, as text
+    EXPECT_EQ(out.html.find("<div"), std::string::npos);
+}
+
 TEST(Sanitize, ReplacesInvalidUtf8) {
     const auto out = sanitize_html(
         "<p>a\xFF"

@@ -1,0 +1,53 @@
+// `init` checks the network it is given and leaves nothing half-made when it fails.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { dateline, repoRoot } from '../support/dateline.mjs';
+
+const work = mkdtempSync(join(tmpdir(), 'dateline-init-'));
+after(() => rmSync(work, { recursive: true, force: true }));
+
+const network = JSON.parse(readFileSync(join(repoRoot, 'demo/network.json'), 'utf8'));
+
+function demoWith(name, change) {
+  const dir = join(work, name);
+  mkdirSync(join(dir, 'articles/en'), { recursive: true });
+  const copy = structuredClone(network);
+  change(copy, dir);
+  writeFileSync(join(dir, 'network.json'), JSON.stringify(copy));
+  return dir;
+}
+
+test('a broken demo article fails init, names the file, and a later init starts clean', () => {
+  const demo = demoWith('broken-article', (_, dir) => {
+    cpSync(join(repoRoot, 'demo/articles/en/01-oman-coastal-highway.json'), join(dir, 'articles/en/01-good.json'));
+    cpSync(join(repoRoot, 'demo/images'), join(dir, 'images'), { recursive: true });
+    writeFileSync(join(dir, 'articles/en/02-broken.json'), '{"headline": ');
+  });
+  const data = join(work, 'data-1');
+  const failed = dateline(['init', '--data', data, '--demo', '--demo-dir', demo]);
+  assert.equal(failed.status, 1);
+  assert.match(failed.stderr, /02-broken\.json: not valid JSON/);
+  assert.notEqual(dateline(['sites', '--data', data]).status, 0, 'no network is left behind');
+  const again = dateline(['init', '--data', data, '--demo']);
+  assert.equal(again.status, 0, again.stderr);
+  assert.match(again.stdout, /with 64 articles/);
+});
+
+for (const [name, change, message] of [
+  ['reserved section', (n) => { n.sites[0].sections.push({ slug: 'tags', name: 'Tags' }); }, /'tags' cannot be a section slug/],
+  ['bad section slug', (n) => { n.sites[0].sections.push({ slug: 'Big News', name: 'x' }); }, /'Big News' cannot be a section slug/],
+  ['unknown time zone', (n) => { n.sites[1].time_zone = 'Mars/Olympus'; }, /unknown time zone 'Mars\/Olympus'/],
+  ['bad site slug', (n) => { n.sites[0].slug = '../en'; }, /slug must be lowercase/],
+]) {
+  test(`init refuses a network with a ${name}`, () => {
+    const demo = demoWith(name.replace(/ /g, '-'), change);
+    const data = join(work, `data-${name.replace(/ /g, '-')}`);
+    const r = dateline(['init', '--data', data, '--demo', '--demo-dir', demo]);
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, message);
+    assert.notEqual(dateline(['sites', '--data', data]).status, 0);
+  });
+}
