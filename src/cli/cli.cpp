@@ -1,5 +1,6 @@
 #include "cli/cli.hpp"
 
+#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
 
@@ -42,7 +43,8 @@ int fail(const std::string& message) {
 }
 
 int fail(const Error& error) {
-    if (!error.cause.empty()) spdlog::debug("cause: {}", error.cause);
+    // The operator running the command is the one who can act on the internal cause.
+    if (!error.cause.empty()) spdlog::error("cause: {}", error.cause);
     return fail(error.message);
 }
 
@@ -254,10 +256,14 @@ int command_copy(const std::string& from_url, const std::string& to_url) {
 }  // namespace
 
 int run(int argc, char** argv) {
+    // Logs (the access log too) go to standard error; standard output carries the results.
+    spdlog::set_default_logger(spdlog::stderr_color_mt("dateline"));
     spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
     CLI::App app{
         "Dateline: a news publishing platform for networks of sites in several languages."};
     app.require_subcommand(0, 1);
+    app.footer(
+        "Exit codes: 0 success; 1 the command could not do (all of) its work; 2 bad arguments.");
     app.set_version_flag("--version", std::string("dateline ") + DATELINE_VERSION);
 
     std::string data = "var";

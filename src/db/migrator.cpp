@@ -4,24 +4,41 @@
 
 namespace dateline::db {
 
+namespace {
+
+// Any constant will do: it only has to be the same for every Dateline process.
+constexpr const char* postgres_migration_lock = "SELECT pg_advisory_xact_lock(7461293)";
+
+}  // namespace
+
 Result<int> migrate(Connection& c, std::span<const Migration> migrations) {
+    // One transaction, taken with the write lock before the version is read: two processes
+    // starting together (init and serve, two nodes) apply each migration once, the second one
+    // finding the work done. SQLite's BEGIN IMMEDIATE is that lock; PostgreSQL needs an advisory
+    // lock since DDL alone does not serialise the version check.
+    if (auto s = c.begin_write(); !s) return s.error();
+    auto fail = [&](Error e) -> Result<int> {
+        (void)c.rollback();
+        return e;
+    };
+    if (c.backend() == "postgres")
+        if (auto locked = c.query(postgres_migration_lock); !locked) return fail(locked.error());
     if (auto s = c.execute_script(
             "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
             "name TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)");
         !s)
-        return s.error();
+        return fail(s.error());
     auto rows = c.query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
-    if (!rows) return rows.error();
+    if (!rows) return fail(rows.error());
     const auto current = rows->front().integer(0);
     const int newest = migrations.empty() ? 0 : migrations.back().version;
     if (current > newest)
-        return Error::invalid("The database is at schema version " + std::to_string(current) +
-                              ", newer than this program knows (" + std::to_string(newest) +
-                              "). Upgrade Dateline.");
+        return fail(Error::invalid("The database is at schema version " + std::to_string(current) +
+                                   ", newer than this program knows (" + std::to_string(newest) +
+                                   "). Upgrade Dateline."));
     int applied = 0;
     for (const auto& m : migrations) {
         if (m.version <= current) continue;
-        if (auto s = c.begin_write(); !s) return s.error();
         auto done = c.execute_script(m.sql);
         if (done) {
             auto recorded =
@@ -29,15 +46,14 @@ Result<int> migrate(Connection& c, std::span<const Migration> migrations) {
                           {std::int64_t{m.version}, std::string(m.name)});
             if (!recorded) done = recorded.error();
         }
-        if (done) done = c.commit();
         if (!done) {
-            (void)c.rollback();
             Error e = done.error();
             e.message = "Migration " + std::string(m.name) + " failed: " + e.message;
-            return e;
+            return fail(e);
         }
         ++applied;
     }
+    if (auto committed = c.commit(); !committed) return fail(committed.error());
     return applied;
 }
 

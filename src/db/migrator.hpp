@@ -17,7 +17,8 @@ struct Migration {
 /// The migrations compiled into the binary for a backend ("sqlite"), in version order.
 std::span<const Migration> bundled_migrations(std::string_view backend);
 
-/// Applies, each in its own transaction, every migration newer than the database's version.
+/// Applies, in one transaction under the database's write lock, every migration newer than the
+/// database's version; safe when several processes start at once.
 /// Refuses a database whose version is newer than any migration known to this binary.
 /// Returns the number applied.
 Result<int> migrate(Connection& connection, std::span<const Migration> migrations);

@@ -3,6 +3,9 @@
 #include <boost/url/parse.hpp>
 #include <boost/url/url_view.hpp>
 
+#include <algorithm>
+#include <cctype>
+
 #include "core/utf8.hpp"
 
 namespace dateline::http {
@@ -76,6 +79,21 @@ bool acceptable_text(std::string_view s) {
 }  // namespace
 
 std::optional<Target> parse_target(std::string_view raw) {
+    // The absolute form (RFC 9112 section 3.2.2) must be accepted too; its host is the Host
+    // header's business, so only the path and query are kept.
+    for (const std::string_view scheme : {"http://", "https://"}) {
+        if (raw.size() >= scheme.size() &&
+            std::equal(scheme.begin(), scheme.end(), raw.begin(), [](char a, char b) {
+                return a == std::tolower(static_cast<unsigned char>(b));
+            })) {
+            if (!boost::urls::parse_absolute_uri(raw)) return std::nullopt;
+            const auto path = raw.find_first_of("/?#", scheme.size());
+            if (path == std::string_view::npos) return parse_target("/");
+            if (raw[path] != '/') return parse_target("/" + std::string(raw.substr(path)));
+            raw = raw.substr(path);
+            break;
+        }
+    }
     auto parsed = boost::urls::parse_origin_form(raw);
     if (!parsed) return std::nullopt;
     const boost::urls::url_view& url = *parsed;

@@ -33,6 +33,7 @@ struct Request {
     std::vector<std::pair<std::string, std::string>> headers;  ///< names lowercased
     std::string body;
     std::string remote_address;
+    std::string id;  ///< names this request in the logs and the X-Request-Id header
 
     /// The first header with this lowercase name, or empty.
     std::string_view header(std::string_view name) const;

@@ -25,6 +25,7 @@ namespace {
 constexpr auto use_nothrow = asio::as_tuple(asio::use_awaitable);
 constexpr auto shutdown_poll = std::chrono::milliseconds(50);
 constexpr std::size_t first_read_bytes = 4096;
+constexpr unsigned http_1_1 = 11;  // Beast's version number for HTTP/1.1
 constexpr auto accept_backoff = std::chrono::milliseconds(100);
 constexpr auto accept_warning_interval = std::chrono::seconds(10);
 
@@ -58,6 +59,14 @@ struct Server::State {
     asio::signal_set signals{io, SIGINT, SIGTERM};
     std::atomic<bool> stopping{false};
     std::atomic<int> active_sessions{0};
+    std::atomic<std::uint64_t> request_counter{0};
+
+    // Unique within the process and readable in a log: "r" and a hex counter.
+    std::string next_request_id() {
+        char buf[24];
+        std::snprintf(buf, sizeof buf, "r%llx", static_cast<unsigned long long>(++request_counter));
+        return buf;
+    }
 
     // Connections waiting for their next request, closed at once on shutdown.
     std::mutex idle_mutex;
@@ -75,19 +84,21 @@ struct Server::State {
         try {
             return handler(request);
         } catch (const std::exception& e) {
-            spdlog::error("request {} {} failed: {}", request.method_name, request.raw_target,
-                          e.what());
+            spdlog::error("request {} {} {} failed: {}", request.id, request.method_name,
+                          request.raw_target, e.what());
         } catch (...) {
-            spdlog::error("request {} {} failed", request.method_name, request.raw_target);
+            spdlog::error("request {} {} {} failed", request.id, request.method_name,
+                          request.raw_target);
         }
         return Response::text(500, "Internal server error\n");
     }
 
     void finish(bhttp::response<bhttp::string_body>& out, Response& r, bool head, bool keep_alive,
-                unsigned version) {
+                unsigned version, const std::string& request_id = {}) {
         out.version(version);
         out.result(static_cast<unsigned>(r.status));
         for (auto& [name, value] : r.headers) out.set(name, value);
+        if (!request_id.empty()) out.set("X-Request-Id", request_id);
         out.set(bhttp::field::server, "Dateline");
         out.set("Content-Security-Policy", options.content_security_policy);
         out.set("X-Content-Type-Options", "nosniff");
@@ -150,7 +161,7 @@ struct Server::State {
                                                         : status == 413 ? "Request body too large"
                                                                         : "Bad request");
                     bhttp::response<bhttp::string_body> out;
-                    finish(out, r, false, false, 11);
+                    finish(out, r, false, false, http_1_1);
                     stream->expires_after(options.read_timeout);
                     co_await bhttp::async_write(*stream, out, use_nothrow);
                     spdlog::info("{} - - {} (unparsed request)", remote_address, status);
@@ -164,6 +175,7 @@ struct Server::State {
             request.method_name = std::string(in.method_string());
             request.raw_target = std::string(in.target());
             request.remote_address = remote_address;
+            request.id = next_request_id();
             for (const auto& field : in) {
                 request.headers.emplace_back(lowercase(field.name_string()),
                                              std::string(field.value()));
@@ -173,7 +185,13 @@ struct Server::State {
             const bool head = request.method == Method::Head;
 
             Response response;
-            if (request.raw_target.size() > options.max_target_bytes) {
+            // RFC 9112 section 3.2: an HTTP/1.1 request has exactly one Host header.
+            const auto hosts = std::count_if(in.begin(), in.end(), [](const auto& field) {
+                return field.name() == bhttp::field::host;
+            });
+            if (in.version() == http_1_1 && hosts != 1) {
+                response = error_response(400, "Bad request: one Host header is required");
+            } else if (request.raw_target.size() > options.max_target_bytes) {
                 response = error_response(414, "Request target too long");
             } else if (auto target = parse_target(request.raw_target)) {
                 request.target = std::move(*target);
@@ -185,14 +203,14 @@ struct Server::State {
             const int status = response.status;
             const auto body_bytes = head ? 0 : response.body.size();
             bhttp::response<bhttp::string_body> out;
-            finish(out, response, head, keep_alive, in.version());
+            finish(out, response, head, keep_alive, in.version(), request.id);
             stream->expires_after(options.read_timeout);
             auto [write_error, written] = co_await bhttp::async_write(*stream, out, use_nothrow);
             const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
                                     std::chrono::steady_clock::now() - started)
                                     .count();
-            spdlog::info("{} \"{} {}\" {} {} {}us", remote_address, request.method_name,
-                         request.raw_target, status, body_bytes, micros);
+            spdlog::info("{} {} \"{} {}\" {} {} {}us", request.id, remote_address,
+                         request.method_name, request.raw_target, status, body_bytes, micros);
             if (write_error || !keep_alive) break;
         }
         stream->socket().shutdown(tcp::socket::shutdown_send, ignored);

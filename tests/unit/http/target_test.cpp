@@ -24,6 +24,17 @@ TEST(Target, RootAndTrailingSlash) {
     EXPECT_TRUE(t->trailing_slash);
 }
 
+TEST(Target, AbsoluteFormKeepsPathAndQuery) {
+    const auto t = parse_target("http://localhost:8080/en/business/?page=2");
+    ASSERT_TRUE(t);
+    EXPECT_EQ(t->segments, (std::vector<std::string>{"en", "business"}));
+    EXPECT_EQ(t->param("page"), "2");
+    const auto root = parse_target("HTTP://example.com");
+    ASSERT_TRUE(root);
+    EXPECT_TRUE(root->segments.empty());
+    EXPECT_FALSE(parse_target("http://example.com/../x"));
+}
+
 class HostileTarget : public testing::TestWithParam<const char*> {};
 
 TEST_P(HostileTarget, IsRefused) {
@@ -33,7 +44,7 @@ TEST_P(HostileTarget, IsRefused) {
 INSTANTIATE_TEST_SUITE_P(Targets, HostileTarget,
                          testing::Values("/../etc/passwd", "/en/%2e%2e/x", "/en/./x", "/en/%2E",
                                          "/a%2fb", "/a%5cb", "/a\\b", "//x", "/a//b", "/%00",
-                                         "/%ff", "/%C0%AF", "/a?x=%00", "*", "http://x/",
-                                         "relative", ""));
+                                         "/%ff", "/%C0%AF", "/a?x=%00", "*", "ftp://x/", "relative",
+                                         ""));
 
 }  // namespace dateline::http
