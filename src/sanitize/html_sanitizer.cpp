@@ -6,6 +6,7 @@
 #include <array>
 #include <cctype>
 #include <string>
+#include <vector>
 
 namespace dateline::sanitize {
 
@@ -138,6 +139,30 @@ class Writer {
 
   private:
     bool open_paragraph_ = false;
+    std::vector<GumboTag> open_;  // the kept elements open around the current node
+    int phrasing_depth_ = 0;      // how many of them allow only phrasing content
+
+    static bool holds_only_phrasing(GumboTag tag) {
+        return tag == GUMBO_TAG_P || tag == GUMBO_TAG_H2 || tag == GUMBO_TAG_H3 ||
+               tag == GUMBO_TAG_H4 || tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H5 ||
+               tag == GUMBO_TAG_H6 || tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_CAPTION;
+    }
+
+    bool parent_allows(GumboTag tag) const {
+        const GumboTag parent = open_.empty() ? GUMBO_TAG_BODY : open_.back();
+        switch (tag) {
+            case GUMBO_TAG_LI: return parent == GUMBO_TAG_UL || parent == GUMBO_TAG_OL;
+            case GUMBO_TAG_TR:
+                return parent == GUMBO_TAG_TABLE || parent == GUMBO_TAG_THEAD ||
+                       parent == GUMBO_TAG_TBODY;
+            case GUMBO_TAG_TD:
+            case GUMBO_TAG_TH: return parent == GUMBO_TAG_TR;
+            case GUMBO_TAG_THEAD:
+            case GUMBO_TAG_TBODY:
+            case GUMBO_TAG_CAPTION: return parent == GUMBO_TAG_TABLE;
+            default: return true;
+        }
+    }
 
     void open_paragraph() {
         if (!open_paragraph_) {
@@ -176,7 +201,11 @@ class Writer {
         // A link whose target was unsafe or missing is no link: keep its text only (an <a>
         // without href may not carry rel, and would read as a link that goes nowhere).
         const bool dead_link = el.tag == GUMBO_TAG_A && !has_safe_href(el);
-        if (policy == Policy::Unwrap || depth > max_depth || dead_link) {
+        // Output must nest as HTML allows, whatever the input did: no block inside a link,
+        // emphasis, paragraph or heading, and list items and table parts only in their parents.
+        const bool misplaced =
+            (rule && rule->block && phrasing_depth_ > 0) || (rule && !parent_allows(rule->tag));
+        if (policy == Policy::Unwrap || depth > max_depth || dead_link || misplaced) {
             children(node, depth, in_block);
             return;
         }
@@ -185,6 +214,7 @@ class Writer {
         } else if (!in_block) {
             open_paragraph();
         }
+        const std::size_t start = html.size();
         html += '<';
         html += rule->name;
         attributes(el, rule->tag);
@@ -197,10 +227,17 @@ class Writer {
             end_block();
             return;
         }
+        const bool phrasing = !rule->block || holds_only_phrasing(rule->tag);
+        open_.push_back(rule->tag);
+        if (phrasing) ++phrasing_depth_;
         children(node, depth, rule->block || in_block || open_paragraph_);
+        if (phrasing) --phrasing_depth_;
+        open_.pop_back();
         html += "</";
         html += rule->name;
         html += '>';
+        if (rule->tag == GUMBO_TAG_P && html.compare(start, std::string::npos, "<p></p>") == 0)
+            html.resize(start);  // an empty paragraph (a stray </p>) says nothing
         if (rule->block) end_block();
     }
 

@@ -42,7 +42,19 @@ INSTANTIATE_TEST_SUITE_P(
         SanitizeCase{"dir kept, style dropped", "<p dir=\"rtl\" style=\"color:red\">x</p>",
                      "<p dir=\"rtl\">x</p>"},
         SanitizeCase{"bad dir dropped", "<p dir=\"x onload=y\">x</p>", "<p>x</p>"},
-        SanitizeCase{"comments dropped", "<p>a<!-- secret -->b</p>", "<p>ab</p>"}),
+        SanitizeCase{"comments dropped", "<p>a<!-- secret -->b</p>", "<p>ab</p>"},
+        SanitizeCase{"no heading inside a link", "<a href=\"https://x.example/\"><h2>T</h2></a>",
+                     "<p><a href=\"https://x.example/\" rel=\"noopener\">T</a></p>"},
+        // The HTML5 parser itself moves the quote out of the paragraph, as a browser would.
+        SanitizeCase{"no block inside emphasis", "<p><strong>a<blockquote>b</blockquote></strong></p>",
+                     "<p><strong>a</strong></p><blockquote><strong>b</strong></blockquote>"},
+        SanitizeCase{"no block inside a heading", "<h2>a<ul><li>b</li></ul></h2>", "<h2>ab</h2>"},
+        SanitizeCase{"list item needs a list", "<li>alone</li>", "<p>alone</p>"},
+        SanitizeCase{"list items kept in lists", "<ul><li>one</li><li>two</li></ul>",
+                     "<ul><li>one</li><li>two</li></ul>"},
+        SanitizeCase{"table kept whole",
+                     "<table><tbody><tr><th>h</th><td>d</td></tr></tbody></table>",
+                     "<table><tbody><tr><th>h</th><td>d</td></tr></tbody></table>"}),
     [](const auto& test_case) {
         std::string name = test_case.param.name;
         for (auto& c : name)
