@@ -126,6 +126,10 @@ int command_serve(const fs::path& data, const config::Overrides& flags) {
     if (!directory) return fail(directory.error());
     auto theme = site::load_theme(config.theme_dir);
     if (!theme) return fail(theme.error());
+    for (const auto& s : directory->sites)
+        if (!theme->catalog.has_language(s.language))
+            spdlog::warn("the theme has no '{}' strings: site '{}' shows English ones", s.language,
+                         s.slug);
     auto sites = site::ReaderSite::create(reader, *directory, std::move(*theme), config.media_dir,
                                           {config.page_cache_bytes, config.page_cache_fresh});
     if (!sites) return fail(sites.error());

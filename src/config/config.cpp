@@ -2,9 +2,11 @@
 
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 #include <functional>
+#include <thread>
 #include <vector>
 
 namespace dateline::config {
@@ -158,7 +160,9 @@ Result<Config> load(const std::filesystem::path& data_dir, const Overrides& flag
         if (!option->apply(c, value)) return rejected("--" + name, *option, value);
     }
     if (c.database_pool == 0) {
-        const int threads = c.threads > 0 ? c.threads : 4;
+        const int threads =
+            c.threads > 0 ? c.threads
+                          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
         c.database_pool = threads + 2;
     }
     return c;

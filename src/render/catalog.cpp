@@ -51,13 +51,10 @@ const Catalog::Strings& Catalog::strings(std::string_view language) const {
     return it->second;
 }
 
-const std::string& Catalog::text(std::string_view language, std::string_view key) const {
+std::string Catalog::text(std::string_view language, std::string_view key) const {
     const auto& s = strings(language);
     const auto it = s.find(key);
-    if (it != s.end()) return it->second;
-    static thread_local std::string missing;
-    missing = key;
-    return missing;
+    return it != s.end() ? it->second : std::string(key);
 }
 
 bool Catalog::has_language(std::string_view language) const {

@@ -20,7 +20,7 @@ class Catalog {
     /// The strings for a language, falling back to English for a language the theme lacks.
     const Strings& strings(std::string_view language) const;
     /// One string; the key itself when missing, so a gap shows instead of breaking the page.
-    const std::string& text(std::string_view language, std::string_view key) const;
+    std::string text(std::string_view language, std::string_view key) const;
     bool has_language(std::string_view language) const;
 
   private:

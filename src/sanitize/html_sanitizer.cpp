@@ -151,16 +151,20 @@ class Writer {
     bool parent_allows(GumboTag tag) const {
         const GumboTag parent = open_.empty() ? GUMBO_TAG_BODY : open_.back();
         switch (tag) {
-            case GUMBO_TAG_LI: return parent == GUMBO_TAG_UL || parent == GUMBO_TAG_OL;
+            case GUMBO_TAG_LI:
+                return parent == GUMBO_TAG_UL || parent == GUMBO_TAG_OL;
             case GUMBO_TAG_TR:
                 return parent == GUMBO_TAG_TABLE || parent == GUMBO_TAG_THEAD ||
                        parent == GUMBO_TAG_TBODY;
             case GUMBO_TAG_TD:
-            case GUMBO_TAG_TH: return parent == GUMBO_TAG_TR;
+            case GUMBO_TAG_TH:
+                return parent == GUMBO_TAG_TR;
             case GUMBO_TAG_THEAD:
             case GUMBO_TAG_TBODY:
-            case GUMBO_TAG_CAPTION: return parent == GUMBO_TAG_TABLE;
-            default: return true;
+            case GUMBO_TAG_CAPTION:
+                return parent == GUMBO_TAG_TABLE;
+            default:
+                return true;
         }
     }
 

@@ -415,7 +415,7 @@ void setup_page(TemplateDictionary& d, const Site& site, const app::NetworkDirec
         for (const auto& link : site.social_links) {
             auto* item = social->AddSectionDictionary("SOCIAL");
             item->SetValue("SOCIAL_URL", link.url);
-            const std::string& label = catalog.text(site.language, "social_" + link.network);
+            const std::string label = catalog.text(site.language, "social_" + link.network);
             item->SetValue("SOCIAL_NAME", label.rfind("social_", 0) == 0 ? link.network : label);
         }
     }
@@ -660,7 +660,7 @@ Response ReaderSite::error_page(const Snapshot& snap, const Site& site, int stat
     const std::string prefix = status == 404   ? "not_found"
                                : status == 503 ? "unavailable"
                                                : "server_error";
-    const std::string& title = theme_.catalog.text(site.language, prefix + "_title");
+    const std::string title = theme_.catalog.text(site.language, prefix + "_title");
     set_title(ctx.dict, site, title, "", "");
     ctx.dict.SetValue("ERROR_TITLE", title);
     ctx.dict.SetValue("ERROR_TEXT", theme_.catalog.text(site.language, prefix + "_text"));

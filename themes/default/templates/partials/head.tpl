@@ -17,7 +17,6 @@
 <meta property="article:modified_time" content="{{OG_MODIFIED}}">
 {{/OG_ARTICLE}}{{/OPEN_GRAPH}}{{#PAGINATION_LINKS}}{{#PREV}}<link rel="prev" href="{{PREV_URL}}">
 {{/PREV}}{{#NEXT}}<link rel="next" href="{{NEXT_URL}}">
-{{/NEXT}}{{/PAGINATION_LINKS}}{{#ALTERNATE_SITE}}<link rel="alternate" hreflang="{{ALT_LANG}}" href="{{ALT_URL}}">
-{{/ALTERNATE_SITE}}<link rel="icon" href="{{ASSETS_PATH}}img/icon.svg" type="image/svg+xml">
+{{/NEXT}}{{/PAGINATION_LINKS}}<link rel="icon" href="{{ASSETS_PATH}}img/icon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="{{ASSETS_PATH}}css/site.css">
 </head>
