@@ -10,6 +10,7 @@
 #include "app/network_setup.hpp"
 #include "app/reader_service.hpp"
 #include "db/migrator.hpp"
+#include "domain/paths.hpp"
 #include "media/image_library.hpp"
 #include "site/reader_site.hpp"
 
@@ -48,7 +49,7 @@ struct Fixture {
             *site::ReaderSite::create(*reader, *directory, std::move(*theme), dir / "media"));
         auto front = reader->front_page(*directory, *directory->site_by_slug("en"));
         const auto& lead = front->latest.front();
-        article_path = app::article_path("/en/", lead.section->slug, lead.slug);
+        article_path = domain::article_path("/en/", lead.section->slug, lead.slug);
     }
     ~Fixture() { std::filesystem::remove_all(dir); }
 };

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "domain/paths.hpp"
 #include "domain/slug.hpp"
 #include "sanitize/html_sanitizer.hpp"
 #include "storage/article_store.hpp"
@@ -16,24 +17,6 @@ using domain::Id;
 namespace {
 
 constexpr int max_slug_attempts = 100;
-constexpr const char* sectionless_path = "news";
-
-std::string percent_encode_path_segment(std::string_view s) {
-    static constexpr char digits[] = "0123456789ABCDEF";
-    std::string out;
-    for (const char ch : s) {
-        const auto c = static_cast<unsigned char>(ch);
-        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-            out += ch;
-        } else {
-            out += '%';
-            out += digits[c >> 4];
-            out += digits[c & 0xF];
-        }
-    }
-    return out;
-}
-
 Result<domain::Site> find_site(storage::SiteStore& sites, const std::string& slug) {
     auto all = sites.sites();
     if (!all) return all.error();
@@ -56,14 +39,8 @@ Result<std::string> unique_slug(storage::ArticleStore& articles, Id site_id, std
 
 }  // namespace
 
-std::string article_path(const std::string& prefix, const std::string& section_slug,
-                         const std::string& article_slug) {
-    return prefix + (section_slug.empty() ? std::string(sectionless_path) : section_slug) + "/" +
-           percent_encode_path_segment(article_slug);
-}
-
 std::string article_url(const std::string& base_url, const domain::Article& a) {
-    return article_path(base_url, a.section ? a.section->slug : std::string{}, a.slug);
+    return domain::article_path(base_url, a.section ? a.section->slug : std::string{}, a.slug);
 }
 
 Result<SavedArticle> ArticleService::save(const std::string& site_slug, const ArticleDraft& draft) {
@@ -155,7 +132,8 @@ Result<SavedArticle> ArticleService::save(const std::string& site_slug, const Ar
             saved.created = !existing;
             saved.visible = record.status != domain::ArticleStatus::Draft &&
                             record.first_published_at && *record.first_published_at <= now;
-            if (saved.visible) saved.url = article_path(site->base_url, section_slug, record.slug);
+            if (saved.visible)
+                saved.url = domain::article_path(site->base_url, section_slug, record.slug);
             return saved;
         });
 }

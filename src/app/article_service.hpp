@@ -52,10 +52,7 @@ class ArticleService {
     const Clock& clock_;
 };
 
-/// Public URL of an article: `<site base URL><section slug>/<article slug>`; an article without a
-/// section lives under "news/".
+/// Public URL of an article: its site's base URL and domain::article_path.
 std::string article_url(const std::string& site_base_url, const domain::Article& article);
-std::string article_path(const std::string& site_path_prefix, const std::string& section_slug,
-                         const std::string& article_slug);
 
 }  // namespace dateline::app

@@ -46,10 +46,12 @@ class ReaderService {
     ReaderService(db::Database& database, const Clock& clock)
         : database_(database), clock_(clock) {}
 
+    /// The network, its sites and their sections, as they are now.
     Result<NetworkDirectory> directory();
     /// The reader's "now": what is visible and the footer's year depend on it.
     UnixTime now() const { return clock_.now(); }
 
+    /// The home page's stories: the latest, then up to four per section not already shown.
     Result<FrontPage> front_page(const NetworkDirectory& directory, const domain::Site& site);
     /// A page of a section's or a tag's stories; NotFound past the last page (page 1 always
     /// exists).

@@ -245,6 +245,18 @@ void draw_progress(const std::string& table, std::int64_t done, std::int64_t tot
     std::fflush(stderr);
 }
 
+int command_migrate(const std::string& url) {
+    auto database = db::open_database(url, 1);
+    if (!database) return fail(database.error());
+    auto lease = (*database)->acquire();
+    auto applied = db::migrate(*lease, db::bundled_migrations(lease->backend()));
+    if (!applied) return fail(applied.error());
+    const auto migrations = db::bundled_migrations(lease->backend());
+    std::cout << "Applied " << *applied << " migration(s); the schema is at version "
+              << (migrations.empty() ? 0 : migrations.back().version) << ".\n";
+    return 0;
+}
+
 int command_copy(const std::string& from_url, const std::string& to_url) {
     if (from_url == to_url) return fail("--from and --to name the same database");
     auto from = open_migrated(from_url);
@@ -308,6 +320,12 @@ int run(int argc, char** argv) {
 
     for (auto* command : {init, serve, sites, import}) command->add_option("--db", db, db_help);
 
+    std::string migrate_url, migrate_data;
+    auto* migrate = app.add_subcommand("migrate", "Bring a database's schema up to date.");
+    migrate->add_option("--db", migrate_url, "Database URL: sqlite:PATH or postgresql://...");
+    migrate->add_option("--data", migrate_data,
+                        "Data directory (its database, when --db is not given)");
+
     std::string copy_from, copy_to;
     auto* copy = app.add_subcommand(
         "copy", "Copy a whole network between databases (SQLite and PostgreSQL, either way).");
@@ -321,8 +339,8 @@ int run(int argc, char** argv) {
         return code == 0 ? 0 : static_cast<int>(ExitCode::Usage);
     }
     if (app.get_subcommands().empty()) {
-        std::cerr
-            << "dateline: a command is required: init, serve, sites, import or copy (see --help)\n";
+        std::cerr << "dateline: a command is required: init, serve, sites, import, migrate or copy "
+                     "(see --help)\n";
         return static_cast<int>(ExitCode::Usage);
     }
     if (!listen.empty()) flags["listen"] = listen;
@@ -336,6 +354,18 @@ int run(int argc, char** argv) {
         if (*sites) return command_sites(data, flags);
         if (*import) return command_import(data, flags, site_slug, section, publish, files);
         if (*copy) return command_copy(copy_from, copy_to);
+        if (*migrate) {
+            if (migrate_url.empty() && migrate_data.empty()) {
+                std::cerr << "dateline migrate: give --db URL or --data DIR\n";
+                return static_cast<int>(ExitCode::Usage);
+            }
+            if (migrate_url.empty()) {
+                auto config = config::load(migrate_data, {}, share_dir / "themes" / "default");
+                if (!config) return fail(config.error());
+                migrate_url = config->database_url;
+            }
+            return command_migrate(migrate_url);
+        }
     } catch (const std::exception& e) {
         spdlog::critical("unexpected failure: {}", e.what());
         return static_cast<int>(ExitCode::Failed);

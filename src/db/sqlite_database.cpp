@@ -187,27 +187,11 @@ Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const std::filesyst
     for (int i = 0; i < std::max(1, pool_size); ++i) {
         auto connection = open_connection(file);
         if (!connection) return connection.error();
-        database->idle_.push_back(std::move(connection).value());
+        database->add(std::move(connection).value());
     }
     return database;
 }
 
 SqliteDatabase::~SqliteDatabase() = default;
-
-Database::Lease SqliteDatabase::acquire() {
-    std::unique_lock lock(mutex_);
-    available_.wait(lock, [this] { return !idle_.empty(); });
-    auto connection = std::move(idle_.back());
-    idle_.pop_back();
-    return Lease(*this, std::move(connection));
-}
-
-void SqliteDatabase::release(std::unique_ptr<Connection> connection) {
-    {
-        std::lock_guard lock(mutex_);
-        idle_.push_back(std::move(connection));
-    }
-    available_.notify_one();
-}
 
 }  // namespace dateline::db

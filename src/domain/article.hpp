@@ -14,7 +14,9 @@ namespace dateline::domain {
 /// are visible to readers.
 enum class ArticleStatus { Draft, Scheduled, Published };
 
+/// The stored name of a status: "draft", "scheduled", "published".
 std::string_view to_string(ArticleStatus status);
+/// The status with this stored name; nothing for any other text.
 std::optional<ArticleStatus> parse_article_status(std::string_view text);
 
 /// An image stored in the data directory's media folder, named by its content hash.

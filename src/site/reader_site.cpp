@@ -8,7 +8,7 @@
 #include <algorithm>
 #include <charconv>
 
-#include "app/article_service.hpp"
+#include "domain/paths.hpp"
 
 namespace dateline::site {
 
@@ -21,7 +21,6 @@ using http::Response;
 namespace {
 
 constexpr int max_page = 10000;
-constexpr const char* tags_segment = "tags";
 constexpr const char* assets_segment = "assets";
 constexpr const char* media_segment = "media";
 constexpr const char* html_cache_control = "public, max-age=60";
@@ -42,12 +41,6 @@ std::string upper_key(std::string_view key) {
     std::string out = "T_";
     for (const char c : key) out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     return out;
-}
-
-std::string encode_segment(std::string_view s) {
-    // The same encoding as article paths: the slug is one path segment.
-    const std::string path = app::article_path("", "x", std::string(s));
-    return path.substr(2);
 }
 
 std::string replace(std::string text, std::string_view placeholder, const std::string& value) {
@@ -302,17 +295,18 @@ Response ReaderSite::site_page(const Snapshot& snap, const Request& request, con
     for (const auto& s : sections)
         if (s.slug == rest[0]) section = &s;
     if (rest.size() == 1 && section) {
-        if (!slash) return Response::redirect(301, site.path_prefix() + section->slug + "/");
+        if (!slash)
+            return Response::redirect(301, domain::section_path(site.path_prefix(), section->slug));
         return this->section(snap, site, *section, *page);
     }
-    if (rest.size() == 2 && !slash && rest[0] == tags_segment && !section)
-        return Response::redirect(
-            301, site.path_prefix() + tags_segment + "/" + encode_segment(rest[1]) + "/");
-    if (rest.size() == 2 && slash && rest[0] == tags_segment)
+    if (rest.size() == 2 && !slash && rest[0] == domain::tags_segment && !section)
+        return Response::redirect(301, domain::tag_path(site.path_prefix(), rest[1]));
+    if (rest.size() == 2 && slash && rest[0] == domain::tags_segment)
         return tag(snap, site, rest[1], *page);
-    if (rest.size() == 2 && (section || rest[0] == "news")) {
+    if (rest.size() == 2 && (section || rest[0] == domain::sectionless_segment)) {
         if (slash)
-            return Response::redirect(301, app::article_path(site.path_prefix(), rest[0], rest[1]));
+            return Response::redirect(301,
+                                      domain::article_path(site.path_prefix(), rest[0], rest[1]));
         return article(snap, site, section, rest[1]);
     }
     return error_page(snap, site, 404);
@@ -330,7 +324,7 @@ void add_card(TemplateDictionary* parent, const Site& site, const Article& a,
     TemplateDictionary* card = parent->AddIncludeDictionary("CARD");
     card->SetFilename("partials/card.tpl");
     const std::string prefix = site.path_prefix();
-    card->SetValue("URL", app::article_path(prefix, a.section ? a.section->slug : "", a.slug));
+    card->SetValue("URL", domain::article_path(prefix, a.section ? a.section->slug : "", a.slug));
     card->SetValue("HEADLINE", a.headline);
     card->ShowSection(heading2 ? "H2" : "H3");
     if (lead) card->ShowSection("LEAD");
@@ -339,7 +333,7 @@ void add_card(TemplateDictionary* parent, const Site& site, const Article& a,
     card->SetValue("DATE_SHORT", when.short_date);
     if (show_section && a.section) {
         auto* s = card->AddSectionDictionary("SECTION");
-        s->SetValue("SECTION_URL", prefix + a.section->slug + "/");
+        s->SetValue("SECTION_URL", domain::section_path(prefix, a.section->slug));
         s->SetValue("SECTION_NAME", a.section->name);
     }
     if (show_standfirst && !a.standfirst.empty())
@@ -393,7 +387,7 @@ void setup_page(TemplateDictionary& d, const Site& site, const app::NetworkDirec
     if (current_section.empty()) header->ShowSection("HOME_CURRENT");
     for (const auto& section : directory.sections_of(site)) {
         auto* nav = header->AddSectionDictionary("NAV");
-        nav->SetValue("NAV_URL", site.path_prefix() + section.slug + "/");
+        nav->SetValue("NAV_URL", domain::section_path(site.path_prefix(), section.slug));
         nav->SetValue("NAV_NAME", section.name);
         if (section.slug == current_section) nav->ShowSection("NAV_CURRENT");
     }
@@ -500,7 +494,7 @@ Response ReaderSite::home(const Snapshot& snap, const Site& site) {
         auto* b = d.AddSectionDictionary("SECTION_BLOCK");
         b->SetValue("BLOCK_SLUG", block.section.slug);
         b->SetValue("BLOCK_NAME", block.section.name);
-        b->SetValue("BLOCK_URL", site.path_prefix() + block.section.slug + "/");
+        b->SetValue("BLOCK_URL", domain::section_path(site.path_prefix(), block.section.slug));
         for (const auto& a : block.articles)
             add_card(b->AddSectionDictionary("STORY"), site, a, dates, false, false, false, false,
                      images);
@@ -542,7 +536,7 @@ Response ReaderSite::section(const Snapshot& snap, const Site& site, const domai
     auto result = reader_.section_page(section, page);
     if (!result) return failure(snap, site, result.error());
     return listing(snap, site, theme_.catalog.text(site.language, "section"), section.name,
-                   site.path_prefix() + section.slug + "/", section.slug, *result);
+                   domain::section_path(site.path_prefix(), section.slug), section.slug, *result);
 }
 
 Response ReaderSite::tag(const Snapshot& snap, const Site& site, const std::string& slug,
@@ -553,8 +547,7 @@ Response ReaderSite::tag(const Snapshot& snap, const Site& site, const std::stri
     auto result = reader_.tag_page(**found, page);
     if (!result) return failure(snap, site, result.error());
     return listing(snap, site, theme_.catalog.text(site.language, "tag"), (*found)->name,
-                   site.path_prefix() + tags_segment + "/" + encode_segment(slug) + "/", "",
-                   *result);
+                   domain::tag_path(site.path_prefix(), slug), "", *result);
 }
 
 Response ReaderSite::article(const Snapshot& snap, const Site& site, const domain::Section* section,
@@ -564,9 +557,10 @@ Response ReaderSite::article(const Snapshot& snap, const Site& site, const domai
     if (!*found) return error_page(snap, site, 404);
     const Article& a = **found;
     const std::string path =
-        app::article_path(site.path_prefix(), a.section ? a.section->slug : "", a.slug);
-    const std::string asked_section = section ? section->slug : "news";
-    if ((a.section ? a.section->slug : "news") != asked_section)
+        domain::article_path(site.path_prefix(), a.section ? a.section->slug : "", a.slug);
+    const std::string_view asked_section = section ? section->slug : domain::sectionless_segment;
+    if ((a.section ? std::string_view(a.section->slug) : domain::sectionless_segment) !=
+        asked_section)
         return Response::redirect(301, path);
     auto related = reader_.related(a);
     if (!related) return failure(snap, site, related.error());
@@ -593,7 +587,7 @@ Response ReaderSite::article(const Snapshot& snap, const Site& site, const domai
     d.SetValue("HEADLINE", a.headline);
     if (a.section) {
         auto* s = d.AddSectionDictionary("SECTION");
-        s->SetValue("SECTION_URL", site.path_prefix() + a.section->slug + "/");
+        s->SetValue("SECTION_URL", domain::section_path(site.path_prefix(), a.section->slug));
         s->SetValue("SECTION_NAME", a.section->name);
     }
     if (!a.standfirst.empty())
@@ -633,8 +627,7 @@ Response ReaderSite::article(const Snapshot& snap, const Site& site, const domai
         for (const auto& t : a.tags) {
             auto* item = tags->AddSectionDictionary("TAG");
             item->SetValue("TAG_NAME", t.name);
-            item->SetValue("TAG_URL",
-                           site.path_prefix() + tags_segment + "/" + encode_segment(t.slug) + "/");
+            item->SetValue("TAG_URL", domain::tag_path(site.path_prefix(), t.slug));
         }
     }
     if (!related->empty()) {

@@ -240,7 +240,9 @@ Result<std::vector<Article>> ArticleStore::related(const Article& article, UnixT
     const Id section = article.section ? article.section->id : 0;
     return load(
         "WHERE a.site_id = $1 AND " + std::string(visible_condition) +
-            " AND a.id <> $3 ORDER BY (SELECT COUNT(*) FROM article_tags x JOIN article_tags y "
+            " AND a.id <> $3 AND (a.section_id = $4 OR EXISTS (SELECT 1 FROM article_tags x "
+            "JOIN article_tags y ON x.tag_id = y.tag_id WHERE x.article_id = a.id AND "
+            "y.article_id = $3)) ORDER BY (SELECT COUNT(*) FROM article_tags x JOIN article_tags y "
             "ON x.tag_id = y.tag_id WHERE x.article_id = a.id AND y.article_id = $3) DESC, "
             "(a.section_id = $4) DESC, a.first_published_at DESC LIMIT $5",
         {article.site_id, now, article.id, section, std::int64_t{limit}});

@@ -44,12 +44,16 @@ class ArticleStore {
     /// A slug already used on the site is a Conflict on field "slug".
     Result<domain::Id> save(const ArticleRecord& record, UnixTime now);
 
+    /// The article of the site that came from this wire item, if any.
     Result<std::optional<domain::Id>> id_by_external_id(domain::Id site_id,
                                                         const std::string& external_id);
+    /// True when another article of the site (not `except_id`) uses the slug.
     Result<bool> slug_taken(domain::Id site_id, const std::string& slug,
                             std::optional<domain::Id> except_id);
 
+    /// Any article, visible or not, with its byline, tags, section and image.
     Result<std::optional<domain::Article>> by_id(domain::Id id);
+    /// The visible article of the site with this slug.
     Result<std::optional<domain::Article>> visible_by_slug(domain::Id site_id,
                                                            const std::string& slug, UnixTime now);
 
@@ -58,8 +62,8 @@ class ArticleStore {
                                                       int limit, int offset);
     Result<std::int64_t> count_visible(const ArticleFilter& filter, UnixTime now);
 
-    /// Visible articles most related to `article`: those sharing the most tags, then the same
-    /// section, newest first among equals.
+    /// Visible articles related to `article`, and only those: sharing a tag or its section.
+    /// Most shared tags first, then the same section, newest first among equals.
     Result<std::vector<domain::Article>> related(const domain::Article& article, UnixTime now,
                                                  int limit);
 

@@ -14,20 +14,25 @@ class SiteStore {
   public:
     explicit SiteStore(db::Connection& connection) : c_(connection) {}
 
+    /// Adds the network; returns its id.
     Result<domain::Id> insert_network(const domain::Network& network);
     /// The install's network; NotFound before `init`.
     Result<domain::Network> network();
 
+    /// Adds a site of a network, with its social links in order; returns its id.
     Result<domain::Id> insert_site(const domain::Site& site);
     /// Every site, in creation order, with its social links.
     Result<std::vector<domain::Site>> sites();
 
+    /// Adds a section; a slug the site already uses is a Conflict.
     Result<domain::Id> insert_section(const domain::Section& section);
+    /// The site's sections in navigation order.
     Result<std::vector<domain::Section>> sections(domain::Id site_id);
 
     /// The tag with this slug on the site, created with `name` when missing.
     Result<domain::Tag> ensure_tag(domain::Id site_id, const std::string& slug,
                                    const std::string& name);
+    /// The site's tag with this slug, if any.
     Result<std::optional<domain::Tag>> tag_by_slug(domain::Id site_id, const std::string& slug);
 
     /// The author of the site with this name, else with this slug, else a new one.

@@ -157,3 +157,31 @@ describe('copying a network between backends', { skip }, () => {
     }
   });
 });
+
+describe('dateline migrate', () => {
+  test('brings a new database to the current schema and is idempotent', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dateline-migrate-'));
+    try {
+      const url = `sqlite:${join(dir, 'fresh.db')}`;
+      const first = dateline(['migrate', '--db', url]);
+      assert.equal(first.status, 0, first.stderr);
+      assert.match(first.stdout, /^Applied [1-9]\d* migration\(s\); the schema is at version \d+\.\n$/);
+      const again = dateline(['migrate', '--db', url]);
+      assert.equal(again.status, 0);
+      assert.match(again.stdout, /^Applied 0 migration\(s\)/);
+      assert.equal(dateline(['migrate']).status, 2);
+      if (backend === 'postgres') {
+        const database = makePostgresDatabase();
+        try {
+          const pg = dateline(['migrate', '--db', database.url]);
+          assert.equal(pg.status, 0, pg.stderr);
+          assert.match(pg.stdout, /^Applied [1-9]/);
+        } finally {
+          database.drop();
+        }
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

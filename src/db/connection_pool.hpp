@@ -1,0 +1,30 @@
+#pragma once
+
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "db/database.hpp"
+
+namespace dateline::db {
+
+/// A Database that hands out a fixed set of connections, made by a driver: acquire() waits for
+/// an idle one, a Lease gives it back. Shared by every driver.
+class ConnectionPool : public Database {
+  public:
+    Lease acquire() override;
+
+  protected:
+    /// Adds a connection to the pool; drivers call it while opening.
+    void add(std::unique_ptr<Connection> connection);
+
+  private:
+    void release(std::unique_ptr<Connection> connection) override;
+
+    std::mutex mutex_;
+    std::condition_variable available_;
+    std::vector<std::unique_ptr<Connection>> idle_;
+};
+
+}  // namespace dateline::db

@@ -1,0 +1,40 @@
+#include "domain/paths.hpp"
+
+#include <cctype>
+
+namespace dateline::domain {
+
+std::string encode_path_segment(std::string_view slug) {
+    static constexpr char digits[] = "0123456789ABCDEF";
+    std::string out;
+    for (const char ch : slug) {
+        const auto c = static_cast<unsigned char>(ch);
+        // RFC 3986 section 2.3: unreserved characters need no encoding.
+        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
+            out += ch;
+        } else {
+            out += '%';
+            out += digits[c >> 4];
+            out += digits[c & 0xF];
+        }
+    }
+    return out;
+}
+
+std::string article_path(std::string_view prefix, std::string_view section_slug,
+                         std::string_view article_slug) {
+    const std::string_view section = section_slug.empty() ? sectionless_segment : section_slug;
+    return std::string(prefix) + encode_path_segment(section) + "/" +
+           encode_path_segment(article_slug);
+}
+
+std::string section_path(std::string_view prefix, std::string_view section_slug) {
+    return std::string(prefix) + encode_path_segment(section_slug) + "/";
+}
+
+std::string tag_path(std::string_view prefix, std::string_view tag_slug) {
+    return std::string(prefix) + std::string(tags_segment) + "/" + encode_path_segment(tag_slug) +
+           "/";
+}
+
+}  // namespace dateline::domain

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace dateline::domain {
+
+/// Where readers find things on a site, below its path prefix ("/en/") or base URL: the one
+/// place that spells the reader site's addresses, for the pages and for what prints them.
+
+/// The path segment that holds articles without a section.
+inline constexpr std::string_view sectionless_segment = "news";
+/// The path segment that holds tag pages.
+inline constexpr std::string_view tags_segment = "tags";
+
+/// A slug as one URL path segment: unreserved ASCII as is, everything else percent-encoded.
+std::string encode_path_segment(std::string_view slug);
+
+/// "<prefix><section>/<slug>" ("<prefix>news/<slug>" without a section).
+std::string article_path(std::string_view prefix, std::string_view section_slug,
+                         std::string_view article_slug);
+/// "<prefix><section>/".
+std::string section_path(std::string_view prefix, std::string_view section_slug);
+/// "<prefix>tags/<tag>/".
+std::string tag_path(std::string_view prefix, std::string_view tag_slug);
+
+}  // namespace dateline::domain
