@@ -102,6 +102,11 @@ Result<std::optional<domain::Article>> ReaderService::article(const domain::Site
     return storage::ArticleStore(*lease).visible_by_slug(site.id, slug, clock_.now());
 }
 
+Result<ArticleComments> ReaderService::comments(const domain::Site& site,
+                                                const domain::Article& article) {
+    return CommentService(database_, clock_).for_article(site, article);
+}
+
 Result<std::vector<domain::Article>> ReaderService::related(const domain::Article& article) {
     auto lease = database_.acquire();
     return storage::ArticleStore(*lease).related(article, clock_.now(), related_count);

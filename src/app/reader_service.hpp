@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "app/comment_service.hpp"
 #include "core/clock.hpp"
 #include "core/result.hpp"
 #include "db/database.hpp"
@@ -56,11 +57,17 @@ class ReaderService {
     /// A page of a section's or a tag's stories; NotFound past the last page (page 1 always
     /// exists).
     Result<ArticlePage> section_page(const domain::Section& section, int page);
+    /// The site's tag with this slug, if any.
     Result<std::optional<domain::Tag>> tag(const domain::Site& site, const std::string& slug);
+    /// A page of a tag's stories, like section_page.
     Result<ArticlePage> tag_page(const domain::Tag& tag, int page);
+    /// The visible article of the site with this slug, if any.
     Result<std::optional<domain::Article>> article(const domain::Site& site,
                                                    const std::string& slug);
+    /// Related news for an article page (see ArticleStore::related).
     Result<std::vector<domain::Article>> related(const domain::Article& article);
+    /// The approved comments under an article and whether it takes new ones.
+    Result<ArticleComments> comments(const domain::Site& site, const domain::Article& article);
 
     static constexpr int page_size = 20;
     static constexpr int latest_count = 13;

@@ -12,12 +12,14 @@
 #include <iostream>
 
 #include "app/article_service.hpp"
+#include "app/comment_service.hpp"
 #include "app/network_setup.hpp"
 #include "app/reader_service.hpp"
 #include "config/config.hpp"
 #include "db/change_watcher.hpp"
 #include "db/database.hpp"
 #include "db/migrator.hpp"
+#include "domain/paths.hpp"
 #include "http/server.hpp"
 #include "ingest/ninjs.hpp"
 #include "media/image_library.hpp"
@@ -245,6 +247,65 @@ void draw_progress(const std::string& table, std::int64_t done, std::int64_t tot
     std::fflush(stderr);
 }
 
+struct CommentsCommand {
+    std::string action;  // list, approve, reject, spam, erase
+    std::string status;
+    std::string site;
+    std::vector<long long> ids;
+    std::string email;
+};
+
+int command_comments(const fs::path& data, const config::Overrides& flags,
+                     const CommentsCommand& cmd) {
+    auto opened = open(data, flags, true);
+    if (!opened) return fail(opened.error());
+    SystemClock clock;
+    app::CommentService comments(*opened->database, clock);
+    app::ReaderService reader(*opened->database, clock);
+    auto directory = reader.directory();
+    if (!directory) return fail(directory.error());
+    if (cmd.action == "list") {
+        std::optional<domain::CommentStatus> status;
+        if (!cmd.status.empty()) {
+            status = domain::parse_comment_status(cmd.status);
+            if (!status)
+                return fail("unknown status '" + cmd.status +
+                            "': pending, approved, rejected or spam");
+        }
+        std::optional<domain::Id> site_id;
+        if (!cmd.site.empty()) {
+            const auto* site = directory->site_by_slug(cmd.site);
+            if (!site) return fail("there is no site '" + cmd.site + "'");
+            site_id = site->id;
+        }
+        auto listed = comments.list(status, site_id);
+        if (!listed) return fail(listed.error());
+        for (const auto& l : *listed) {
+            const auto* site = directory->site_by_slug(l.site_slug);
+            const std::string url =
+                domain::article_path(site ? site->base_url : "/", l.section_slug, l.article_slug);
+            std::cout << l.comment.id << '\t' << l.site_slug << '\t'
+                      << domain::to_string(l.comment.status) << '\t' << url << '\t'
+                      << l.comment.author_name << '\t' << l.comment.title << '\n';
+        }
+        return 0;
+    }
+    if (cmd.action == "erase") {
+        auto erased = comments.erase(cmd.email);
+        if (!erased) return fail(erased.error());
+        std::cout << "Erased " << *erased << " comment(s) written with that address.\n";
+        return 0;
+    }
+    const auto status = domain::parse_comment_status(cmd.action == "approve"  ? "approved"
+                                                     : cmd.action == "reject" ? "rejected"
+                                                                              : "spam");
+    std::vector<domain::Id> ids(cmd.ids.begin(), cmd.ids.end());
+    auto changed = comments.moderate(ids, *status);
+    if (!changed) return fail(changed.error());
+    std::cout << "Marked " << *changed << " comment(s) " << domain::to_string(*status) << ".\n";
+    return 0;
+}
+
 int command_migrate(const std::string& url) {
     auto database = db::open_database(url, 1);
     if (!database) return fail(database.error());
@@ -320,6 +381,27 @@ int run(int argc, char** argv) {
 
     for (auto* command : {init, serve, sites, import}) command->add_option("--db", db, db_help);
 
+    CommentsCommand comments_cmd;
+    auto* comments = app.add_subcommand("comments", "Moderate reader comments.");
+    comments->add_option("--data", data, "Data directory")->required();
+    comments->add_option("--db", db, db_help);
+    comments->require_subcommand(1);
+    auto* list = comments->add_subcommand(
+        "list", "One comment a line: id, site, status, article URL, name, title (tab-separated).");
+    list->add_option("--status", comments_cmd.status, "pending, approved, rejected or spam");
+    list->add_option("--site", comments_cmd.site, "Only this site's comments");
+    for (const char* action : {"approve", "reject", "spam"}) {
+        auto* sub =
+            comments->add_subcommand(action, std::string("Mark comments ") +
+                                                 (std::string(action) == "approve"  ? "approved"
+                                                  : std::string(action) == "reject" ? "rejected"
+                                                                                    : "as spam"));
+        sub->add_option("ID", comments_cmd.ids, "Comment ids")->required();
+    }
+    auto* erase =
+        comments->add_subcommand("erase", "Remove a reader's comments and address on request.");
+    erase->add_option("--email", comments_cmd.email, "The reader's e-mail address")->required();
+
     std::string migrate_url, migrate_data;
     auto* migrate = app.add_subcommand("migrate", "Bring a database's schema up to date.");
     migrate->add_option("--db", migrate_url, "Database URL: sqlite:PATH or postgresql://...");
@@ -354,6 +436,10 @@ int run(int argc, char** argv) {
         if (*sites) return command_sites(data, flags);
         if (*import) return command_import(data, flags, site_slug, section, publish, files);
         if (*copy) return command_copy(copy_from, copy_to);
+        if (*comments) {
+            comments_cmd.action = comments->get_subcommands().front()->get_name();
+            return command_comments(data, flags, comments_cmd);
+        }
         if (*migrate) {
             if (migrate_url.empty() && migrate_data.empty()) {
                 std::cerr << "dateline migrate: give --db URL or --data DIR\n";

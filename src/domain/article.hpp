@@ -63,6 +63,7 @@ struct Article {
     UnixTime first_published_at = 0;  ///< 0 until published
     UnixTime updated_at = 0;
     std::string external_id;  ///< the wire item's guid; re-imports update by it
+    bool comments_open = true;
 
     /// True when the last update is meaningfully later than first publication (a minute or more).
     bool was_updated() const;

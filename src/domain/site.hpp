@@ -16,6 +16,13 @@ struct SocialLink {
     std::string url;
 };
 
+/// A site's limits on comment fields, in Unicode characters, as a reader counts them.
+struct CommentLimits {
+    std::size_t name = 80;
+    std::size_t title = 120;
+    std::size_t body = 1500;
+};
+
 /// A group of sites run from one install; pages link to the sister sites.
 struct Network {
     Id id = 0;
@@ -39,6 +46,9 @@ struct Site {
     std::vector<SocialLink> social_links;
     std::string footer_credit;
     std::string publisher_address;
+    bool comments_open = true;
+    int comments_close_after_days = 0;  ///< 0: comments stay open
+    CommentLimits comment_limits;
 
     /// The path part of base_url, always starting and ending with '/': "/en/".
     std::string path_prefix() const;

@@ -78,6 +78,32 @@ void set_image(ctemplate::TemplateDictionary* d, const domain::Media& m, const c
     d->SetIntValue("IMAGE_HEIGHT", m.height);
 }
 
+// Blank lines separate paragraphs; other line breaks become spaces.
+std::vector<std::string> split_paragraphs(const std::string& text) {
+    std::vector<std::string> out;
+    std::string current;
+    std::size_t start = 0;
+    auto flush = [&] {
+        if (current.find_first_not_of(" \t\r") != std::string::npos) out.push_back(current);
+        current.clear();
+    };
+    while (start <= text.size()) {
+        auto end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        std::string line = text.substr(start, end - start);
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.find_first_not_of(" \t") == std::string::npos) {
+            flush();
+        } else {
+            if (!current.empty()) current += ' ';
+            current += line;
+        }
+        start = end + 1;
+    }
+    flush();
+    return out;
+}
+
 std::string host_of_origin(const std::string& origin) {
     const auto at = origin.find("://");
     return at == std::string::npos ? origin : origin.substr(at + 3);
@@ -628,6 +654,28 @@ Response ReaderSite::article(const Snapshot& snap, const Site& site, const domai
             auto* item = tags->AddSectionDictionary("TAG");
             item->SetValue("TAG_NAME", t.name);
             item->SetValue("TAG_URL", domain::tag_path(site.path_prefix(), t.slug));
+        }
+    }
+    auto comments = reader_.comments(site, a);
+    if (!comments) return failure(snap, site, comments.error());
+    if (comments->count > 0) {
+        auto* block = d.AddSectionDictionary("COMMENTS");
+        block->SetValue("COMMENTS_HEADING",
+                        replace(theme_.catalog.text(site.language, "comments_heading"), "{count}",
+                                render::format_integer(comments->count, site.arabic_indic_digits)));
+        for (const auto& c : comments->approved) {
+            auto* item = block->AddSectionDictionary("COMMENT");
+            item->SetIntValue("COMMENT_ID", static_cast<long>(c.id));
+            item->SetValue("COMMENT_TITLE", c.title);
+            item->SetValue("COMMENT_AUTHOR", c.author_name);
+            const auto when = dates.format(c.created_at);
+            item->SetValue("COMMENT_ISO", when.iso);
+            item->SetValue(
+                "COMMENT_DATE",
+                when.date + theme_.catalog.text(site.language, "date_time_separator") + when.time);
+            // Paragraphs as the reader typed them; every character escaped by the template.
+            for (const auto& paragraph : split_paragraphs(c.body))
+                item->AddSectionDictionary("PARAGRAPH")->SetValue("PARAGRAPH_TEXT", paragraph);
         }
     }
     if (!related->empty()) {

@@ -13,7 +13,7 @@ namespace {
 constexpr const char* article_columns =
     "SELECT a.id, a.site_id, a.slug, a.headline, a.standfirst, a.body_html, a.body_text, "
     "a.dateline, a.source_credit, a.lead_caption, a.lead_credit, a.status, "
-    "a.first_published_at, a.updated_at, a.external_id, "
+    "a.first_published_at, a.updated_at, a.external_id, a.comments_open, "
     "s.id, s.slug, s.name, s.position, "
     "m.id, m.file_name, m.mime_type, m.width, m.height, m.bytes "
     "FROM articles a LEFT JOIN sections s ON s.id = a.section_id "
@@ -39,12 +39,13 @@ Article article_from_row(const db::Row& r) {
     a.first_published_at = r.integer(12);
     a.updated_at = r.integer(13);
     a.external_id = r.text(14);
-    if (!r.is_null(15))
+    a.comments_open = r.integer(15) != 0;
+    if (!r.is_null(16))
         a.section =
-            domain::Section{r.integer(15), a.site_id, r.text(16), r.text(17), int(r.integer(18))};
-    if (!r.is_null(19))
-        a.lead_image = domain::Media{r.integer(19),      r.text(20),         r.text(21),
-                                     int(r.integer(22)), int(r.integer(23)), r.integer(24)};
+            domain::Section{r.integer(16), a.site_id, r.text(17), r.text(18), int(r.integer(19))};
+    if (!r.is_null(20))
+        a.lead_image = domain::Media{r.integer(20),      r.text(21),         r.text(22),
+                                     int(r.integer(23)), int(r.integer(24)), r.integer(25)};
     return a;
 }
 

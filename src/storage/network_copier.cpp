@@ -17,11 +17,12 @@ struct Table {
 };
 
 // Parents before children, so foreign keys hold at every insert.
-constexpr std::array<Table, 10> tables = {{
+constexpr std::array<Table, 11> tables = {{
     {"networks", "id, slug, name, default_site_slug", "id", true},
     {"sites",
      "id, network_id, slug, name, tagline, language, direction, time_zone, base_url, "
-     "arabic_indic_digits, footer_credit, publisher_address",
+     "arabic_indic_digits, footer_credit, publisher_address, comments_open, "
+     "comments_close_after_days, comment_name_max, comment_title_max, comment_body_max",
      "id", true},
     {"site_social_links", "site_id, position, network, url", "site_id, position", false},
     {"sections", "id, site_id, slug, name, position", "id", true},
@@ -31,10 +32,14 @@ constexpr std::array<Table, 10> tables = {{
     {"articles",
      "id, site_id, slug, headline, standfirst, body_html, body_text, dateline, source_credit, "
      "section_id, lead_media_id, lead_caption, lead_credit, status, first_published_at, "
-     "updated_at, created_at, external_id",
+     "updated_at, created_at, external_id, comments_open",
      "id", true},
     {"article_authors", "article_id, author_id, position", "article_id, author_id", false},
     {"article_tags", "article_id, tag_id, position", "article_id, tag_id", false},
+    {"comments",
+     "id, site_id, article_id, status, author_name, email, title, body, held_reason, "
+     "content_digest, created_at, moderated_at",
+     "id", true},
 }};
 
 std::string placeholders(std::string_view columns) {

@@ -50,7 +50,9 @@ Result<Id> SiteStore::insert_site(const domain::Site& s) {
 Result<std::vector<domain::Site>> SiteStore::sites() {
     auto rows = c_.query(
         "SELECT id, network_id, slug, name, tagline, language, direction, time_zone, base_url, "
-        "arabic_indic_digits, footer_credit, publisher_address FROM sites ORDER BY id");
+        "arabic_indic_digits, footer_credit, publisher_address, comments_open, "
+        "comments_close_after_days, comment_name_max, comment_title_max, comment_body_max "
+        "FROM sites ORDER BY id");
     if (!rows) return rows.error();
     std::vector<domain::Site> sites;
     for (const auto& r : *rows) {
@@ -67,6 +69,11 @@ Result<std::vector<domain::Site>> SiteStore::sites() {
         s.arabic_indic_digits = r.integer(9) != 0;
         s.footer_credit = r.text(10);
         s.publisher_address = r.text(11);
+        s.comments_open = r.integer(12) != 0;
+        s.comments_close_after_days = static_cast<int>(r.integer(13));
+        s.comment_limits = {static_cast<std::size_t>(r.integer(14)),
+                            static_cast<std::size_t>(r.integer(15)),
+                            static_cast<std::size_t>(r.integer(16))};
         auto links = c_.query(
             "SELECT network, url FROM site_social_links WHERE site_id = $1 ORDER BY position",
             {s.id});

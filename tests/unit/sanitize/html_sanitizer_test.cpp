@@ -46,7 +46,8 @@ INSTANTIATE_TEST_SUITE_P(
         SanitizeCase{"no heading inside a link", "<a href=\"https://x.example/\"><h2>T</h2></a>",
                      "<p><a href=\"https://x.example/\" rel=\"noopener\">T</a></p>"},
         // The HTML5 parser itself moves the quote out of the paragraph, as a browser would.
-        SanitizeCase{"no block inside emphasis", "<p><strong>a<blockquote>b</blockquote></strong></p>",
+        SanitizeCase{"no block inside emphasis",
+                     "<p><strong>a<blockquote>b</blockquote></strong></p>",
                      "<p><strong>a</strong></p><blockquote><strong>b</strong></blockquote>"},
         SanitizeCase{"no block inside a heading", "<h2>a<ul><li>b</li></ul></h2>", "<h2>ab</h2>"},
         SanitizeCase{"list item needs a list", "<li>alone</li>", "<p>alone</p>"},

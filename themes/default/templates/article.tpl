@@ -32,7 +32,17 @@
 </nav>
 {{/TAGS}}</footer>
 </article>
-{{#RELATED}}<section class="related" aria-labelledby="related-heading">
+{{#COMMENTS}}<section class="comments" aria-labelledby="comments-heading">
+<h2 id="comments-heading" class="block-heading">{{COMMENTS_HEADING}}</h2>
+{{#COMMENT}}<article class="comment" id="comment-{{COMMENT_ID}}">
+<h3 class="comment__title">{{COMMENT_TITLE}}</h3>
+<p class="comment__meta"><bdi class="comment__author">{{COMMENT_AUTHOR}}</bdi> <time datetime="{{COMMENT_ISO}}">{{COMMENT_DATE}}</time></p>
+<div class="comment__body">
+{{#PARAGRAPH}}<p>{{PARAGRAPH_TEXT}}</p>
+{{/PARAGRAPH}}</div>
+</article>
+{{/COMMENT}}</section>
+{{/COMMENTS}}{{#RELATED}}<section class="related" aria-labelledby="related-heading">
 <h2 id="related-heading" class="block-heading">{{T_RELATED_NEWS}}</h2>
 <div class="card-list card-list--compact">
 {{#STORY}}{{>CARD}}

@@ -1,0 +1,115 @@
+#include "app/comment_service.hpp"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <cctype>
+
+namespace dateline::app {
+
+using domain::CommentStatus;
+
+namespace {
+
+constexpr UnixTime day = 24 * 3600;
+
+std::string content_digest(domain::Id article_id, const domain::CommentDraft& d) {
+    std::string name = d.author_name;
+    std::transform(name.begin(), name.end(), name.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string text = std::to_string(article_id) + "\n" + name + "\n" + d.body;
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string out;
+    for (const unsigned char b : digest) {
+        out += hex[b >> 4];
+        out += hex[b & 0xF];
+    }
+    return out;
+}
+
+}  // namespace
+
+bool CommentService::open_for_comments(const domain::Site& site, const domain::Article& article,
+                                       UnixTime now) {
+    if (!site.comments_open || !article.comments_open) return false;
+    if (site.comments_close_after_days <= 0) return true;
+    return now < article.first_published_at + site.comments_close_after_days * day;
+}
+
+Result<SubmittedComment> CommentService::submit(const domain::Site& site,
+                                                const domain::Article& article,
+                                                const domain::CommentDraft& draft) {
+    const UnixTime now = clock_.now();
+    if (!open_for_comments(site, article, now))
+        return Error{ErrorCode::Forbidden, "closed", {}, {}};
+    if (auto valid = domain::validate(draft, site.comment_limits); !valid) return valid.error();
+    const std::string digest = content_digest(article.id, draft);
+    return db::in_transaction<SubmittedComment>(
+        database_, [&](db::Connection& c) -> Result<SubmittedComment> {
+            storage::CommentStore store(c);
+            auto seen = store.has_digest_since(digest, now - day);
+            if (!seen) return seen.error();
+            if (*seen) return Error::conflict("duplicate", "comment");
+            domain::Comment comment;
+            comment.site_id = site.id;
+            comment.article_id = article.id;
+            comment.status = CommentStatus::Pending;
+            comment.author_name = draft.author_name;
+            comment.email = draft.email;
+            comment.title = draft.title;
+            comment.body = draft.body;
+            const bool many_links =
+                domain::count_links(draft.body) + domain::count_links(draft.title) >
+                domain::max_comment_links;
+            if (many_links) comment.held_reason = "links";
+            comment.created_at = now;
+            auto id = store.insert(comment, digest);
+            if (!id) return id.error();
+            return SubmittedComment{*id, many_links};
+        });
+}
+
+Result<std::vector<storage::CommentListing>> CommentService::list(
+    std::optional<CommentStatus> status, std::optional<domain::Id> site_id) {
+    auto lease = database_.acquire();
+    return storage::CommentStore(*lease).list(status, site_id, max_listed);
+}
+
+Result<std::int64_t> CommentService::moderate(const std::vector<domain::Id>& ids,
+                                              CommentStatus status) {
+    const UnixTime now = clock_.now();
+    return db::in_transaction<std::int64_t>(
+        database_, [&](db::Connection& c) -> Result<std::int64_t> {
+            auto changed = storage::CommentStore(c).set_status(ids, status, now);
+            if (!changed) return changed.error();
+            if (*changed != static_cast<std::int64_t>(ids.size()))
+                return Error::not_found(
+                    "Some of these comments do not exist; nothing was changed.");
+            return changed;
+        });
+}
+
+Result<std::int64_t> CommentService::erase(const std::string& email) {
+    return db::in_transaction<std::int64_t>(database_, [&](db::Connection& c) {
+        return storage::CommentStore(c).erase_by_email(email);
+    });
+}
+
+Result<ArticleComments> CommentService::for_article(const domain::Site& site,
+                                                    const domain::Article& article) {
+    auto lease = database_.acquire();
+    storage::CommentStore store(*lease);
+    ArticleComments out;
+    auto approved = store.approved_for(article.id, max_shown);
+    if (!approved) return approved.error();
+    out.approved = std::move(*approved);
+    auto count = store.approved_count(article.id);
+    if (!count) return count.error();
+    out.count = *count;
+    out.open = open_for_comments(site, article, clock_.now());
+    return out;
+}
+
+}  // namespace dateline::app

@@ -1,0 +1,66 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/result.hpp"
+#include "db/database.hpp"
+#include "domain/article.hpp"
+#include "domain/comment.hpp"
+#include "storage/comment_store.hpp"
+
+namespace dateline::app {
+
+/// What a submission got: stored, awaiting moderation (held when it looks like spam).
+struct SubmittedComment {
+    domain::Id id = 0;
+    bool held = false;
+};
+
+/// The comments readers see under an article.
+struct ArticleComments {
+    std::vector<domain::Comment> approved;  ///< oldest first
+    std::int64_t count = 0;
+    bool open = false;  ///< new comments are accepted
+};
+
+/// Reader comments: submission (validated, pre-moderated, stored durably before it returns),
+/// moderation and erasure on a reader's request.
+class CommentService {
+  public:
+    CommentService(db::Database& database, const Clock& clock)
+        : database_(database), clock_(clock) {}
+
+    /// Stores a comment on a visible, open article. Errors: Invalid naming the field with a key
+    /// ("required", "too_long", "invalid"), Forbidden "closed", Conflict "duplicate" for the same
+    /// text from the same name on the same article within a day, NotFound for no such article.
+    Result<SubmittedComment> submit(const domain::Site& site, const domain::Article& article,
+                                    const domain::CommentDraft& draft);
+
+    /// Comments for moderators, newest first.
+    Result<std::vector<storage::CommentListing>> list(std::optional<domain::CommentStatus> status,
+                                                      std::optional<domain::Id> site_id);
+    /// Sets the status of comments; NotFound when an id does not exist (nothing is changed then).
+    Result<std::int64_t> moderate(const std::vector<domain::Id>& ids, domain::CommentStatus status);
+    /// Removes every comment written with this e-mail address; returns how many.
+    Result<std::int64_t> erase(const std::string& email);
+
+    /// The approved comments of an article and whether it takes new ones.
+    Result<ArticleComments> for_article(const domain::Site& site, const domain::Article& article);
+
+    /// Whether an article takes comments now: the site's and the article's switches, and the
+    /// site's closing age counted from first publication.
+    static bool open_for_comments(const domain::Site& site, const domain::Article& article,
+                                  UnixTime now);
+
+    static constexpr int max_listed = 500;
+    static constexpr int max_shown = 200;
+
+  private:
+    db::Database& database_;
+    const Clock& clock_;
+};
+
+}  // namespace dateline::app

@@ -1,0 +1,104 @@
+#include "domain/comment.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "core/utf8.hpp"
+
+namespace dateline::domain {
+
+std::string_view to_string(CommentStatus status) {
+    switch (status) {
+        case CommentStatus::Pending:
+            return "pending";
+        case CommentStatus::Approved:
+            return "approved";
+        case CommentStatus::Rejected:
+            return "rejected";
+        case CommentStatus::Spam:
+            return "spam";
+    }
+    return "pending";
+}
+
+std::optional<CommentStatus> parse_comment_status(std::string_view text) {
+    for (const auto s : {CommentStatus::Pending, CommentStatus::Approved, CommentStatus::Rejected,
+                         CommentStatus::Spam})
+        if (to_string(s) == text) return s;
+    return std::nullopt;
+}
+
+namespace {
+
+// C0 controls other than tab and newlines, DEL, C1 controls, and the bidi embedding, override
+// and isolate controls (U+202A..U+202E, U+2066..U+2069) that could make text read backwards.
+bool has_forbidden_characters(std::string_view s, bool multiline) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x20 && !(multiline && (c == '\n' || c == '\r' || c == '\t'))) return true;
+        if (c == 0x7F) return true;
+        if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) < 0xA0)
+            return true;
+        if (c == 0xE2 && i + 2 < s.size()) {
+            const auto b1 = static_cast<unsigned char>(s[i + 1]);
+            const auto b2 = static_cast<unsigned char>(s[i + 2]);
+            if (b1 == 0x80 && b2 >= 0xAA && b2 <= 0xAE) return true;
+            if (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9) return true;
+        }
+    }
+    return false;
+}
+
+bool blank(std::string_view s) {
+    return s.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
+Status check(std::string_view value, const char* field, std::size_t max, bool multiline) {
+    if (!is_valid_utf8(value) || has_forbidden_characters(value, multiline))
+        return Error::invalid("invalid", field);
+    if (blank(value)) return Error::invalid("required", field);
+    if (count_code_points(value) > max) return Error::invalid("too_long", field);
+    return success();
+}
+
+// Not RFC 5322 in full: one @, something before it, a dot in the domain, no spaces.
+bool plausible_email(std::string_view e) {
+    const auto at = e.find('@');
+    if (at == 0 || at == std::string_view::npos || e.find('@', at + 1) != std::string_view::npos)
+        return false;
+    const auto domain = e.substr(at + 1);
+    const auto dot = domain.find('.');
+    return dot != std::string_view::npos && dot > 0 && dot + 1 < domain.size() &&
+           std::none_of(e.begin(), e.end(),
+                        [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
+}
+
+}  // namespace
+
+Status validate(const CommentDraft& d, const CommentLimits& limits) {
+    constexpr std::size_t max_email = 254;  // RFC 5321 section 4.5.3.1.3
+    if (auto s = check(d.author_name, "name", limits.name, false); !s) return s;
+    if (auto s = check(d.email, "email", max_email, false); !s) return s;
+    if (!plausible_email(d.email)) return Error::invalid("invalid", "email");
+    if (auto s = check(d.title, "title", limits.title, false); !s) return s;
+    if (auto s = check(d.body, "comment", limits.body, true); !s) return s;
+    return success();
+}
+
+int count_links(std::string_view text) {
+    int links = 0;
+    std::string lower(text);
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    for (const std::string_view marker : {"http://", "https://", "www."}) {
+        for (auto at = lower.find(marker); at != std::string::npos;
+             at = lower.find(marker, at + 1)) {
+            // "https://www." is one link, not two.
+            if (marker == "www." && at >= 3 && lower.compare(at - 3, 3, "://") == 0) continue;
+            ++links;
+        }
+    }
+    return links;
+}
+
+}  // namespace dateline::domain

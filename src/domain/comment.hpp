@@ -1,0 +1,55 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/clock.hpp"
+#include "core/result.hpp"
+#include "domain/site.hpp"
+
+namespace dateline::domain {
+
+/// Where a comment is in moderation. Only Approved comments are shown to readers.
+enum class CommentStatus { Pending, Approved, Rejected, Spam };
+
+/// The stored name of a status: "pending", "approved", "rejected", "spam".
+std::string_view to_string(CommentStatus status);
+/// The status with this stored name; nothing for any other text.
+std::optional<CommentStatus> parse_comment_status(std::string_view text);
+
+/// A reader's comment on an article.
+struct Comment {
+    Id id = 0;
+    Id site_id = 0;
+    Id article_id = 0;
+    CommentStatus status = CommentStatus::Pending;
+    std::string author_name;
+    std::string email;  ///< never shown; empty once erased
+    std::string title;
+    std::string body;  ///< plain text as the reader wrote it; escaped at output
+    std::string held_reason;
+    UnixTime created_at = 0;
+};
+
+/// What a reader submits.
+struct CommentDraft {
+    std::string author_name;
+    std::string email;
+    std::string title;
+    std::string body;
+};
+
+/// Links past this many in one comment hold it as likely spam.
+inline constexpr int max_comment_links = 2;
+
+/// Checks a comment against the rules every field has: all required, within the limits, valid
+/// UTF-8 without control or bidi-override characters, a plausible e-mail address. The error names
+/// the field ("name", "email", "title", "comment") and its message is a stable key the site
+/// translates ("required", "too_long", "invalid").
+Status validate(const CommentDraft& draft, const CommentLimits& limits);
+
+/// How many links (http://, https://, www.) a text holds.
+int count_links(std::string_view text);
+
+}  // namespace dateline::domain

@@ -1,0 +1,103 @@
+#include "storage/comment_store.hpp"
+
+namespace dateline::storage {
+
+using domain::Comment;
+using domain::Id;
+
+namespace {
+
+constexpr const char* comment_columns =
+    "SELECT c.id, c.site_id, c.article_id, c.status, c.author_name, c.email, c.title, c.body, "
+    "c.held_reason, c.created_at ";
+
+Comment comment_from_row(const db::Row& r) {
+    Comment c;
+    c.id = r.integer(0);
+    c.site_id = r.integer(1);
+    c.article_id = r.integer(2);
+    c.status = domain::parse_comment_status(r.text(3)).value_or(domain::CommentStatus::Pending);
+    c.author_name = r.text(4);
+    c.email = r.text(5);
+    c.title = r.text(6);
+    c.body = r.text(7);
+    c.held_reason = r.text(8);
+    c.created_at = r.integer(9);
+    return c;
+}
+
+}  // namespace
+
+Result<Id> CommentStore::insert(const Comment& c, const std::string& content_digest) {
+    auto rows = c_.query(
+        "INSERT INTO comments (site_id, article_id, status, author_name, email, title, body, "
+        "held_reason, content_digest, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
+        "RETURNING id",
+        {c.site_id, c.article_id, std::string(domain::to_string(c.status)), c.author_name, c.email,
+         c.title, c.body, c.held_reason, content_digest, c.created_at});
+    if (!rows) return rows.error();
+    return rows->front().integer(0);
+}
+
+Result<bool> CommentStore::has_digest_since(const std::string& digest, UnixTime since) {
+    auto rows =
+        c_.query("SELECT 1 FROM comments WHERE content_digest = $1 AND created_at >= $2 LIMIT 1",
+                 {digest, since});
+    if (!rows) return rows.error();
+    return !rows->empty();
+}
+
+Result<std::vector<CommentListing>> CommentStore::list(std::optional<domain::CommentStatus> status,
+                                                       std::optional<Id> site_id, int limit) {
+    auto rows =
+        c_.query(std::string(comment_columns) +
+                     ", s.slug, a.slug, COALESCE(sec.slug, '') FROM comments c "
+                     "JOIN sites s ON s.id = c.site_id JOIN articles a ON a.id = c.article_id "
+                     "LEFT JOIN sections sec ON sec.id = a.section_id "
+                     "WHERE ($1 = '' OR c.status = $1) AND ($2 = 0 OR c.site_id = $2) "
+                     "ORDER BY c.created_at DESC, c.id DESC LIMIT $3",
+                 {status ? std::string(domain::to_string(*status)) : std::string(),
+                  site_id.value_or(0), std::int64_t{limit}});
+    if (!rows) return rows.error();
+    std::vector<CommentListing> out;
+    for (const auto& r : *rows)
+        out.push_back({comment_from_row(r), r.text(10), r.text(11), r.text(12)});
+    return out;
+}
+
+Result<std::vector<Comment>> CommentStore::approved_for(Id article_id, int limit) {
+    auto rows = c_.query(std::string(comment_columns) +
+                             "FROM comments c WHERE c.article_id = $1 AND c.status = 'approved' "
+                             "ORDER BY c.created_at, c.id LIMIT $2",
+                         {article_id, std::int64_t{limit}});
+    if (!rows) return rows.error();
+    std::vector<Comment> out;
+    for (const auto& r : *rows) out.push_back(comment_from_row(r));
+    return out;
+}
+
+Result<std::int64_t> CommentStore::approved_count(Id article_id) {
+    auto rows =
+        c_.query("SELECT COUNT(*) FROM comments WHERE article_id = $1 AND status = 'approved'",
+                 {article_id});
+    if (!rows) return rows.error();
+    return rows->front().integer(0);
+}
+
+Result<std::int64_t> CommentStore::set_status(const std::vector<Id>& ids,
+                                              domain::CommentStatus status, UnixTime now) {
+    std::int64_t changed = 0;
+    for (const Id id : ids) {
+        auto n = c_.execute("UPDATE comments SET status = $1, moderated_at = $2 WHERE id = $3",
+                            {std::string(domain::to_string(status)), now, id});
+        if (!n) return n.error();
+        changed += *n;
+    }
+    return changed;
+}
+
+Result<std::int64_t> CommentStore::erase_by_email(const std::string& email) {
+    return c_.execute("DELETE FROM comments WHERE lower(email) = lower($1)", {email});
+}
+
+}  // namespace dateline::storage

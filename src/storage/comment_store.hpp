@@ -1,0 +1,49 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/result.hpp"
+#include "db/database.hpp"
+#include "domain/comment.hpp"
+
+namespace dateline::storage {
+
+/// A comment as a moderator lists it: with where it was posted.
+struct CommentListing {
+    domain::Comment comment;
+    std::string site_slug;
+    std::string article_slug;
+    std::string section_slug;
+};
+
+/// Reader comments and their moderation.
+class CommentStore {
+  public:
+    explicit CommentStore(db::Connection& connection) : c_(connection) {}
+
+    /// Stores a new comment; returns its id.
+    Result<domain::Id> insert(const domain::Comment& comment, const std::string& content_digest);
+    /// True when a comment with this digest was stored since `since` (a resubmission).
+    Result<bool> has_digest_since(const std::string& content_digest, UnixTime since);
+
+    /// Comments, newest first, optionally of one status and one site.
+    Result<std::vector<CommentListing>> list(std::optional<domain::CommentStatus> status,
+                                             std::optional<domain::Id> site_id, int limit);
+    /// Approved comments of an article, oldest first (a conversation reads down).
+    Result<std::vector<domain::Comment>> approved_for(domain::Id article_id, int limit);
+    Result<std::int64_t> approved_count(domain::Id article_id);
+
+    /// Moves comments to a status; returns how many existed.
+    Result<std::int64_t> set_status(const std::vector<domain::Id>& ids,
+                                    domain::CommentStatus status, UnixTime now);
+    /// Deletes every comment written with this address; returns how many.
+    Result<std::int64_t> erase_by_email(const std::string& email);
+
+  private:
+    db::Connection& c_;
+};
+
+}  // namespace dateline::storage

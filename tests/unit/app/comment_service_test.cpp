@@ -1,0 +1,138 @@
+#include "app/comment_service.hpp"
+
+#include <gtest/gtest.h>
+
+#include "../support_database.hpp"
+#include "app/article_service.hpp"
+#include "app/network_setup.hpp"
+#include "app/reader_service.hpp"
+
+namespace dateline::app {
+
+using domain::CommentDraft;
+using domain::CommentStatus;
+using testing_support::FixedClock;
+using testing_support::TestDatabase;
+
+constexpr UnixTime now = 1'795'000'000;
+constexpr UnixTime day = 24 * 3600;
+
+class CommentServiceTest : public testing::TestWithParam<const char*> {
+  protected:
+    void SetUp() override {
+        if (database.skipped()) GTEST_SKIP() << "no PostgreSQL test cluster (run through ctest)";
+        ASSERT_TRUE(database.get());
+        ASSERT_TRUE(create_network(*database, default_network_spec("http://news.example")).ok());
+        domain::ArticleDraft d;
+        d.headline = "Harbour reopens";
+        d.body_html = "<p>Body</p>";
+        d.section_slug = "news";
+        d.status = domain::ArticleStatus::Published;
+        d.first_published_at = now - 2 * day;
+        media::ImageLibrary images(database.dir() / "media");
+        ASSERT_TRUE(ArticleService(*database, images, clock).save("news", d).ok());
+        ReaderService reader(*database, clock);
+        auto directory = reader.directory();
+        site = *directory->site_by_slug("news");
+        article = **reader.article(site, "harbour-reopens");
+    }
+
+    static CommentDraft draft(std::string body = "Good to see the harbour busy again.") {
+        return {"Rana", "rana@example.com", "Welcome news", std::move(body)};
+    }
+
+    TestDatabase database{GetParam()};
+    FixedClock clock{now};
+    domain::Site site;
+    domain::Article article;
+};
+
+TEST_P(CommentServiceTest, AcceptedCommentsWaitForModeration) {
+    CommentService comments(*database, clock);
+    auto submitted = comments.submit(site, article, draft());
+    ASSERT_TRUE(submitted.ok()) << submitted.error().message << submitted.error().cause;
+    EXPECT_FALSE(submitted->held);
+    auto shown = comments.for_article(site, article);
+    EXPECT_EQ(shown->count, 0);  // nothing shows before a moderator approves
+    ASSERT_TRUE(comments.moderate({submitted->id}, CommentStatus::Approved).ok());
+    shown = comments.for_article(site, article);
+    ASSERT_EQ(shown->count, 1);
+    EXPECT_EQ(shown->approved.at(0).title, "Welcome news");
+    EXPECT_TRUE(shown->open);
+}
+
+TEST_P(CommentServiceTest, EachFieldIsCheckedAndNamed) {
+    CommentService comments(*database, clock);
+    struct Case {
+        CommentDraft draft;
+        const char* field;
+        const char* key;
+    };
+    std::string arabic;
+    for (int i = 0; i < 1500; ++i) arabic += "ع";
+    const Case cases[] = {
+        {{"", "a@b.example", "T", "B"}, "name", "required"},
+        {{"N", "not-an-address", "T", "B"}, "email", "invalid"},
+        {{"N", "a@b.example", "   ", "B"}, "title", "required"},
+        {{"N", "a@b.example", "T", std::string(1501, 'x')}, "comment", "too_long"},
+        {{std::string(81, 'n'), "a@b.example", "T", "B"}, "name", "too_long"},
+        {{"N\xE2\x80\xAE", "a@b.example", "T", "B"}, "name", "invalid"},  // U+202E override
+        {{"N", "a@b.example", "T", "bad \xFF bytes"}, "comment", "invalid"},
+    };
+    for (const auto& c : cases) {
+        auto r = comments.submit(site, article, c.draft);
+        ASSERT_FALSE(r.ok()) << c.field;
+        EXPECT_EQ(r.error().field, c.field);
+        EXPECT_EQ(r.error().message, c.key);
+    }
+    // Limits count characters, not bytes: 1,500 Arabic letters (3,000 bytes) fit.
+    EXPECT_TRUE(comments.submit(site, article, draft(arabic)).ok());
+}
+
+TEST_P(CommentServiceTest, DuplicatesAreRefusedAndLinkyTextHeld) {
+    CommentService comments(*database, clock);
+    ASSERT_TRUE(comments.submit(site, article, draft()).ok());
+    auto again = comments.submit(site, article, draft());
+    ASSERT_FALSE(again.ok());
+    EXPECT_EQ(again.error().code, ErrorCode::Conflict);
+    auto linky = comments.submit(
+        site, article, draft("See http://a.example and https://b.example and www.c.example"));
+    ASSERT_TRUE(linky.ok());
+    EXPECT_TRUE(linky->held);
+    auto listed = comments.list(CommentStatus::Pending, site.id);
+    ASSERT_EQ(listed->size(), 2u);
+    EXPECT_EQ(listed->front().comment.held_reason, "links");
+}
+
+TEST_P(CommentServiceTest, ClosedArticlesTakeNoComments) {
+    CommentService comments(*database, clock);
+    site.comments_close_after_days = 1;  // the article is two days old
+    auto closed = comments.submit(site, article, draft());
+    ASSERT_FALSE(closed.ok());
+    EXPECT_EQ(closed.error().code, ErrorCode::Forbidden);
+    site.comments_close_after_days = 0;
+    article.comments_open = false;
+    EXPECT_FALSE(comments.submit(site, article, draft()).ok());
+}
+
+TEST_P(CommentServiceTest, ModerationIsAllOrNothingAndErasureRemovesAnAddress) {
+    CommentService comments(*database, clock);
+    auto first = comments.submit(site, article, draft("First"));
+    auto second = comments.submit(site, article, {"Omar", "omar@example.com", "T", "Second"});
+    ASSERT_TRUE(first.ok() && second.ok());
+    auto missing = comments.moderate({first->id, 999999}, CommentStatus::Approved);
+    ASSERT_FALSE(missing.ok());
+    EXPECT_EQ(missing.error().code, ErrorCode::NotFound);
+    EXPECT_EQ(comments.for_article(site, article)->count, 0);  // rolled back
+    ASSERT_TRUE(comments.moderate({first->id, second->id}, CommentStatus::Approved).ok());
+    EXPECT_EQ(*comments.erase("RANA@example.com"), 1);
+    const auto left = comments.for_article(site, article);
+    ASSERT_EQ(left->count, 1);
+    EXPECT_EQ(left->approved.at(0).author_name, "Omar");
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, CommentServiceTest,
+                         testing::ValuesIn(testing_support::backend_names),
+                         [](const auto& backend) { return std::string(backend.param); });
+
+}  // namespace dateline::app
