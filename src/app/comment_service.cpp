@@ -1,6 +1,6 @@
 #include "app/comment_service.hpp"
 
-#include <sodium.h>
+#include "app/digest.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -17,16 +17,7 @@ std::string content_digest(domain::Id article_id, const domain::CommentDraft& d)
     std::string name = d.author_name;
     std::transform(name.begin(), name.end(), name.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    const std::string text = std::to_string(article_id) + "\n" + name + "\n" + d.body;
-    unsigned char digest[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(text.data()), text.size());
-    static constexpr char hex[] = "0123456789abcdef";
-    std::string out;
-    for (const unsigned char b : digest) {
-        out += hex[b >> 4];
-        out += hex[b & 0xF];
-    }
-    return out;
+    return sha256_hex(std::to_string(article_id) + "\n" + name + "\n" + d.body);
 }
 
 }  // namespace

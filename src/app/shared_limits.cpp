@@ -1,7 +1,6 @@
 #include "app/shared_limits.hpp"
 
-#include <sodium.h>
-
+#include "app/digest.hpp"
 #include "storage/limits_store.hpp"
 
 namespace dateline::app {
@@ -9,18 +8,6 @@ namespace dateline::app {
 namespace {
 
 constexpr UnixTime longest_window = 24 * 3600;
-
-std::string sha256_hex(std::string_view text) {
-    unsigned char digest[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(text.data()), text.size());
-    static constexpr char hex[] = "0123456789abcdef";
-    std::string out;
-    for (const unsigned char b : digest) {
-        out += hex[b >> 4];
-        out += hex[b & 0xF];
-    }
-    return out;
-}
 
 }  // namespace
 
