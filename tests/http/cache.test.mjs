@@ -1,29 +1,18 @@
 // Rendered pages are cached, validated with ETags, and dropped when the content changes, here
 // through the CLI while the server runs.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { makeDataDir, startServer, get, dateline, repoRoot } from '../support/dateline.mjs';
+import { dateline, get, repoRoot, useDemoServer } from '../support/dateline.mjs';
 
-let data;
-let server;
-
-before(async () => {
-  data = makeDataDir();
-  server = await startServer(data.dir);
-});
-
-after(async () => {
-  await server?.stop();
-  data?.remove();
-});
+const demo = useDemoServer();
 
 test('a page is rendered once, then served from the cache', async () => {
-  const first = await get(`${server.url}/en/world/`);
+  const first = await get(`${demo.server.url}/en/world/`);
   assert.equal(first.status, 200);
   assert.equal(first.headers.get('x-dateline-cache'), 'miss');
   const body = await first.text();
-  const second = await get(`${server.url}/en/world/`);
+  const second = await get(`${demo.server.url}/en/world/`);
   assert.equal(second.headers.get('x-dateline-cache'), 'hit');
   assert.equal(await second.text(), body);
   assert.equal(second.headers.get('content-type'), first.headers.get('content-type'));
@@ -31,27 +20,27 @@ test('a page is rendered once, then served from the cache', async () => {
 });
 
 test('a matching If-None-Match gets 304 without a body', async () => {
-  const page = await get(`${server.url}/ar/`);
+  const page = await get(`${demo.server.url}/ar/`);
   const etag = page.headers.get('etag');
   assert.match(etag, /^"[0-9a-f]{16}"$/);
-  const again = await get(`${server.url}/ar/`, { headers: { 'If-None-Match': etag } });
+  const again = await get(`${demo.server.url}/ar/`, { headers: { 'If-None-Match': etag } });
   assert.equal(again.status, 304);
   assert.equal(await again.text(), '');
-  const other = await get(`${server.url}/ar/`, { headers: { 'If-None-Match': '"0000000000000000"' } });
+  const other = await get(`${demo.server.url}/ar/`, { headers: { 'If-None-Match': '"0000000000000000"' } });
   assert.equal(other.status, 200);
 });
 
 test('queries other than ?page are not cached', async () => {
-  const res = await get(`${server.url}/en/?utm_source=x`);
+  const res = await get(`${demo.server.url}/en/?utm_source=x`);
   assert.equal(res.status, 200);
   assert.equal(res.headers.get('x-dateline-cache'), null);
 });
 
 test('a story imported while the server runs is on its section page within a second', async () => {
-  const before = await (await get(`${server.url}/en/region/`)).text();
-  assert.equal((await get(`${server.url}/en/region/`)).headers.get('x-dateline-cache'), 'hit');
+  const before = await (await get(`${demo.server.url}/en/region/`)).text();
+  assert.equal((await get(`${demo.server.url}/en/region/`)).headers.get('x-dateline-cache'), 'hit');
   const fixture = join(repoRoot, 'tests/fixtures/ninjs/ninjs-plain-text-body.json');
-  const r = dateline(['import', '--data', data.dir, '--site', 'en', '--section', 'region', '--publish', fixture]);
+  const r = dateline(['import', '--data', demo.data.dir, '--site', 'en', '--section', 'region', '--publish', fixture]);
   assert.equal(r.status, 0, r.stderr);
   const url = r.stdout.trim();
   const path = new URL(url).pathname;
@@ -59,7 +48,7 @@ test('a story imported while the server runs is on its section page within a sec
   const started = Date.now();
   let seen = false;
   while (Date.now() - started < 1000 && !seen) {
-    seen = (await (await get(`${server.url}/en/region/`)).text()).includes(path);
+    seen = (await (await get(`${demo.server.url}/en/region/`)).text()).includes(path);
     if (!seen) await new Promise((res) => setTimeout(res, 50));
   }
   assert.ok(seen, `the new story (${path}) did not reach the section page within a second`);

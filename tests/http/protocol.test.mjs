@@ -1,24 +1,13 @@
 // HTTP/1.1 details a proxy or a client relies on: Host, the absolute form, request ids.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { makeDataDir, startServer } from '../support/dateline.mjs';
+import { useDemoServer } from '../support/dateline.mjs';
 import { exchange, parseResponse, rawRequest } from '../support/raw-http.mjs';
 
-let data;
-let server;
-
-before(async () => {
-  data = makeDataDir();
-  server = await startServer(data.dir);
-});
-
-after(async () => {
-  await server?.stop();
-  data?.remove();
-});
+const demo = useDemoServer();
 
 async function send(text) {
-  const r = await exchange(server.port, text);
+  const r = await exchange(demo.server.port, text);
   return parseResponse(r.data);
 }
 
@@ -33,18 +22,18 @@ test('two Host headers get 400', async () => {
 });
 
 test('the absolute form of a target is served like the origin form', async () => {
-  const res = await send(`GET http://127.0.0.1:${server.port}/en/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
+  const res = await send(`GET http://127.0.0.1:${demo.server.port}/en/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
   assert.equal(res.status, 200);
   assert.match(res.body.toString(), /<html lang="en" dir="ltr">/);
 });
 
 test('every response carries a request id of its own, also in the access log', async () => {
-  const a = (await rawRequest(server.port, '/en/')).response;
-  const b = (await rawRequest(server.port, '/nowhere')).response;
+  const a = (await rawRequest(demo.server.port, '/en/')).response;
+  const b = (await rawRequest(demo.server.port, '/nowhere')).response;
   const idA = a.headers['x-request-id'];
   const idB = b.headers['x-request-id'];
   assert.match(idA, /^r[0-9a-f]+$/);
   assert.notEqual(idA, idB);
   await new Promise((r) => setTimeout(r, 100));
-  assert.match(server.stderr(), new RegExp(`${idA} 127\\.0\\.0\\.1 "GET /en/" 200`));
+  assert.match(demo.server.stderr(), new RegExp(`${idA} 127\\.0\\.0\\.1 "GET /en/" 200`));
 });

@@ -1,6 +1,7 @@
 // Runs the real `dateline` binary for the Node test suites: data directories in temporary
 // folders, a server on an ephemeral loopback port, CLI commands with their exit codes.
 import { spawn, spawnSync } from 'node:child_process';
+import { before, after } from 'node:test';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname, resolve } from 'node:path';
@@ -142,4 +143,22 @@ export function startServer(dataDir, extraArgs = [], { env = {} } = {}) {
 /** GET (or another method) without following redirects; gives up after 10 s unless told otherwise. */
 export function get(url, options = {}) {
   return fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(10_000), ...options });
+}
+
+/**
+ * Registers before/after hooks that give the calling suite a demo data directory and a server on
+ * it, and returns an object whose `data` and `server` are set once the suite runs. `env` goes to
+ * the server (see startServer).
+ */
+export function useDemoServer({ env = {} } = {}) {
+  const context = { data: null, server: null };
+  before(async () => {
+    context.data = makeDataDir();
+    context.server = await startServer(context.data.dir, [], { env });
+  });
+  after(async () => {
+    await context.server?.stop();
+    context.data?.remove();
+  });
+  return context;
 }
