@@ -1,6 +1,7 @@
 #include "app/comment_service.hpp"
 
 #include "app/digest.hpp"
+#include "storage/site_store.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -80,6 +81,15 @@ Result<std::int64_t> CommentService::moderate(const std::vector<domain::Id>& ids
                     "Some of these comments do not exist; nothing was changed.");
             return changed;
         });
+}
+
+Status CommentService::set_open(const domain::Site& site, const std::string& article_slug,
+                                bool open) {
+    auto lease = database_.acquire();
+    auto found = storage::SiteStore(*lease).set_article_comments_open(site.id, article_slug, open);
+    if (!found) return found.error();
+    if (!*found) return Error::not_found("The site has no article '" + article_slug + "'.");
+    return success();
 }
 
 Result<std::int64_t> CommentService::erase(const std::string& email) {

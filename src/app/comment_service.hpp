@@ -44,6 +44,8 @@ class CommentService {
                                                       std::optional<domain::Id> site_id);
     /// Sets the status of comments; NotFound when an id does not exist (nothing is changed then).
     Result<std::int64_t> moderate(const std::vector<domain::Id>& ids, domain::CommentStatus status);
+    /// Opens or closes one article to new comments; NotFound when the site has no such article.
+    Status set_open(const domain::Site& site, const std::string& article_slug, bool open);
     /// Removes every comment written with this e-mail address; returns how many.
     Result<std::int64_t> erase(const std::string& email);
 

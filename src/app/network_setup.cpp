@@ -61,6 +61,14 @@ Status validate_site(const SiteSpec& s) {
     if (!domain::split_base_url(s.site.base_url, origin, path))
         return Error::invalid(which +
                               ": its address must be an http(s) URL whose path ends in '/'");
+    constexpr std::size_t largest_limit = 100'000;
+    const auto& limits = s.site.comment_limits;
+    if (s.site.comments_close_after_days < 0 || limits.name < 1 || limits.title < 1 ||
+        limits.body < 1 || limits.name > largest_limit || limits.title > largest_limit ||
+        limits.body > largest_limit)
+        return Error::invalid(which +
+                              ": comment limits must be from 1 to 100000 characters, and "
+                              "close_after_days 0 (never) or more");
     for (const auto& section : s.sections) {
         if (!domain::is_valid_slug(section.slug) || domain::is_reserved_section_slug(section.slug))
             return Error::invalid(which + ": '" + section.slug +
@@ -122,6 +130,18 @@ Result<NetworkSpec> read_network_spec(const std::filesystem::path& file,
         s.site.arabic_indic_digits = digits && digits->is_bool() && digits->get_bool();
         s.site.footer_credit = text(o, "footer_credit");
         s.site.publisher_address = text(o, "publisher_address");
+        if (const auto* c = o.if_contains("comments"); c && c->is_object()) {
+            const auto& comments = c->get_object();
+            const auto* open = comments.if_contains("open");
+            s.site.comments_open = !open || !open->is_bool() || open->get_bool();
+            s.site.comments_close_after_days =
+                static_cast<int>(number(comments, "close_after_days", 0));
+            s.site.comment_limits.name = static_cast<std::size_t>(number(comments, "max_name", 80));
+            s.site.comment_limits.title =
+                static_cast<std::size_t>(number(comments, "max_title", 120));
+            s.site.comment_limits.body =
+                static_cast<std::size_t>(number(comments, "max_comment", 1500));
+        }
         for (const auto& link : array(o, "social"))
             if (link.is_object())
                 s.site.social_links.push_back(

@@ -248,7 +248,8 @@ void draw_progress(const std::string& table, std::int64_t done, std::int64_t tot
 }
 
 struct CommentsCommand {
-    std::string action;  // list, approve, reject, spam, erase
+    std::string action;  // list, approve, reject, spam, erase, open, close
+    std::string article;
     std::string status;
     std::string site;
     std::vector<long long> ids;
@@ -288,6 +289,15 @@ int command_comments(const fs::path& data, const config::Overrides& flags,
                       << domain::to_string(l.comment.status) << '\t' << url << '\t'
                       << l.comment.author_name << '\t' << l.comment.title << '\n';
         }
+        return 0;
+    }
+    if (cmd.action == "open" || cmd.action == "close") {
+        const auto* site = directory->site_by_slug(cmd.site);
+        if (!site) return fail("there is no site '" + cmd.site + "'");
+        if (auto done = comments.set_open(*site, cmd.article, cmd.action == "open"); !done)
+            return fail(done.error());
+        std::cout << "Comments are " << (cmd.action == "open" ? "open" : "closed") << " on "
+                  << cmd.article << ".\n";
         return 0;
     }
     if (cmd.action == "erase") {
@@ -397,6 +407,13 @@ int run(int argc, char** argv) {
                                                   : std::string(action) == "reject" ? "rejected"
                                                                                     : "as spam"));
         sub->add_option("ID", comments_cmd.ids, "Comment ids")->required();
+    }
+    for (const char* action : {"open", "close"}) {
+        auto* sub = comments->add_subcommand(action, std::string(action) == "open"
+                                                         ? "Open an article to new comments"
+                                                         : "Close an article to new comments");
+        sub->add_option("--site", comments_cmd.site, "Site slug")->required();
+        sub->add_option("--article", comments_cmd.article, "Article slug")->required();
     }
     auto* erase =
         comments->add_subcommand("erase", "Remove a reader's comments and address on request.");

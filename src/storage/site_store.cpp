@@ -29,11 +29,17 @@ Result<domain::Network> SiteStore::network() {
 Result<Id> SiteStore::insert_site(const domain::Site& s) {
     auto rows = c_.query(
         "INSERT INTO sites (network_id, slug, name, tagline, language, direction, time_zone, "
-        "base_url, arabic_indic_digits, footer_credit, publisher_address) "
-        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+        "base_url, arabic_indic_digits, footer_credit, publisher_address, comments_open, "
+        "comments_close_after_days, comment_name_max, comment_title_max, comment_body_max) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) "
+        "RETURNING id",
         {s.network_id, s.slug, s.name, s.tagline, s.language,
          std::string(s.direction == domain::TextDirection::Rtl ? "rtl" : "ltr"), s.time_zone,
-         s.base_url, std::int64_t{s.arabic_indic_digits}, s.footer_credit, s.publisher_address});
+         s.base_url, std::int64_t{s.arabic_indic_digits}, s.footer_credit, s.publisher_address,
+         std::int64_t{s.comments_open}, std::int64_t{s.comments_close_after_days},
+         static_cast<std::int64_t>(s.comment_limits.name),
+         static_cast<std::int64_t>(s.comment_limits.title),
+         static_cast<std::int64_t>(s.comment_limits.body)});
     if (!rows) return rows.error();
     const Id id = rows->front().integer(0);
     std::int64_t position = 0;
@@ -102,6 +108,15 @@ Result<std::vector<domain::Section>> SiteStore::sections(Id site_id) {
     for (const auto& r : *rows)
         out.push_back({r.integer(0), r.integer(1), r.text(2), r.text(3), int(r.integer(4))});
     return out;
+}
+
+Result<bool> SiteStore::set_article_comments_open(Id site_id, const std::string& article_slug,
+                                                  bool open) {
+    auto changed =
+        c_.execute("UPDATE articles SET comments_open = $1 WHERE site_id = $2 AND slug = $3",
+                   {std::int64_t{open}, site_id, article_slug});
+    if (!changed) return changed.error();
+    return *changed == 1;
 }
 
 Result<std::optional<domain::Tag>> SiteStore::tag_by_slug(Id site_id, const std::string& slug) {

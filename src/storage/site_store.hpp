@@ -32,6 +32,11 @@ class SiteStore {
     /// The tag with this slug on the site, created with `name` when missing.
     Result<domain::Tag> ensure_tag(domain::Id site_id, const std::string& slug,
                                    const std::string& name);
+    /// Opens or closes one article of the site to new comments; false when there is no such
+    /// article.
+    Result<bool> set_article_comments_open(domain::Id site_id, const std::string& article_slug,
+                                           bool open);
+
     /// The site's tag with this slug, if any.
     Result<std::optional<domain::Tag>> tag_by_slug(domain::Id site_id, const std::string& slug);
 

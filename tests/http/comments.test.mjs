@@ -105,6 +105,19 @@ test('rejecting hides a comment again; erasing removes an address everywhere', a
   assert.doesNotMatch(comments('list').stdout, /rana@example|Rana/);
 });
 
+test('an article can be closed to comments and opened again', () => {
+  const slug = decodeURIComponent(enPath.split('/').pop());
+  const closed = comments('close', '--site', 'en', '--article', slug);
+  assert.equal(closed.status, 0, closed.stderr);
+  assert.match(closed.stdout, /closed/);
+  assert.equal(data.sql(`SELECT comments_open FROM articles WHERE slug = ${sqlText(slug)}`).trim(), '0');
+  assert.equal(comments('open', '--site', 'en', '--article', slug).status, 0);
+  assert.equal(data.sql(`SELECT comments_open FROM articles WHERE slug = ${sqlText(slug)}`).trim(), '1');
+  const missing = comments('close', '--site', 'en', '--article', 'no-such-story');
+  assert.equal(missing.status, 1);
+  assert.match(missing.stderr, /no article 'no-such-story'/);
+});
+
 test('moderating a comment that does not exist changes nothing and says so', () => {
   const r = comments('approve', '999999');
   assert.equal(r.status, 1);

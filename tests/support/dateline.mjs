@@ -26,7 +26,7 @@ export const backend = postgresAdminUrl ? 'postgres' : 'sqlite';
 let databaseCounter = 0;
 
 function psql(url, sql) {
-  const r = spawnSync('psql', [url, '-v', 'ON_ERROR_STOP=1', '-q', '-c', sql], { encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync('psql', [url, '-v', 'ON_ERROR_STOP=1', '-q', '-A', '-t', '-c', sql], { encoding: 'utf8', timeout: 60_000 });
   if (r.status !== 0) throw new Error(`psql failed: ${r.stderr}`);
   return r.stdout;
 }

@@ -131,6 +131,21 @@ TEST_P(CommentServiceTest, ModerationIsAllOrNothingAndErasureRemovesAnAddress) {
     EXPECT_EQ(left->approved.at(0).author_name, "Omar");
 }
 
+TEST_P(CommentServiceTest, AnArticleCanBeClosedAndOpenedAgain) {
+    CommentService comments(*database, clock);
+    ASSERT_TRUE(comments.set_open(site, "harbour-reopens", false).ok());
+    ReaderService reader(*database, clock);
+    article = **reader.article(site, "harbour-reopens");
+    auto refused = comments.submit(site, article, draft());
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().code, ErrorCode::Forbidden);
+    EXPECT_FALSE(comments.for_article(site, article)->open);
+    ASSERT_TRUE(comments.set_open(site, "harbour-reopens", true).ok());
+    article = **reader.article(site, "harbour-reopens");
+    EXPECT_TRUE(comments.submit(site, article, draft()).ok());
+    EXPECT_EQ(comments.set_open(site, "no-such-story", false).error().code, ErrorCode::NotFound);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, CommentServiceTest,
                          testing::ValuesIn(testing_support::backend_names),
                          [](const auto& backend) { return std::string(backend.param); });
