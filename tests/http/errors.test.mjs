@@ -1,26 +1,18 @@
 // A failing database gives each site's 500 page in its own language, never a database message,
 // and the server keeps serving what it can.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { makeDataDir, startServer, get } from '../support/dateline.mjs';
+import { get, useDemoServer } from '../support/dateline.mjs';
 
-let data;
-let server;
+const demo = useDemoServer();
 
-before(async () => {
-  data = makeDataDir();
-  server = await startServer(data.dir);
+before(() => {
   // Break the schema under the running server: every article listing now fails.
-  data.sql('DROP TABLE article_tags');
-});
-
-after(async () => {
-  await server?.stop();
-  data?.remove();
+  demo.data.sql('DROP TABLE article_tags');
 });
 
 test('the English site answers 500 with its own error page', async () => {
-  const res = await get(`${server.url}/en/`);
+  const res = await get(`${demo.server.url}/en/`);
   assert.equal(res.status, 500);
   assert.match(res.headers.get('content-type'), /text\/html/);
   const html = await res.text();
@@ -31,7 +23,7 @@ test('the English site answers 500 with its own error page', async () => {
 });
 
 test('the Arabic site answers 500 in Arabic, right to left', async () => {
-  const res = await get(`${server.url}/ar/`);
+  const res = await get(`${demo.server.url}/ar/`);
   assert.equal(res.status, 500);
   const html = await res.text();
   assert.match(html, /<html lang="ar" dir="rtl">/);
@@ -40,8 +32,8 @@ test('the Arabic site answers 500 in Arabic, right to left', async () => {
 });
 
 test('what does not need the broken table is still served', async () => {
-  const health = await get(`${server.url}/healthz`);
+  const health = await get(`${demo.server.url}/healthz`);
   assert.equal(health.status, 200);
-  const css = await get(`${server.url}/assets/css/site.css`);
+  const css = await get(`${demo.server.url}/assets/css/site.css`);
   assert.equal(css.status, 200);
 });
