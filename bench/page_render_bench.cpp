@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "app/article_service.hpp"
+#include "app/comment_intake.hpp"
 #include "app/network_setup.hpp"
 #include "app/reader_service.hpp"
 #include "db/migrator.hpp"
@@ -23,6 +24,11 @@ struct Fixture {
     std::unique_ptr<db::Database> database;
     SystemClock clock;
     std::unique_ptr<app::ReaderService> reader;
+    // Article pages carry the comment form, as served.
+    std::unique_ptr<app::SecurityCheck> check;
+    std::unique_ptr<app::CommentService> comments;
+    std::unique_ptr<app::SharedLimits> limits;
+    std::unique_ptr<app::CommentIntake> intake;
     std::unique_ptr<site::ReaderSite> site;
     std::string article_path;
 
@@ -45,8 +51,15 @@ struct Fixture {
         reader = std::make_unique<app::ReaderService>(*database, clock);
         auto directory = reader->directory();
         auto theme = site::load_theme(source / "themes/default");
-        site = std::move(
-            *site::ReaderSite::create(*reader, *directory, std::move(*theme), dir / "media"));
+        check = std::make_unique<app::SecurityCheck>(*app::load_security_secret(*database, clock),
+                                                     clock);
+        comments = std::make_unique<app::CommentService>(*database, clock);
+        limits = std::make_unique<app::SharedLimits>(*database, clock);
+        intake = std::make_unique<app::CommentIntake>(*comments, *limits, *check, clock);
+        // Rendering is what is measured: the page cache is off.
+        const site::CacheOptions uncached{0, std::chrono::seconds(0)};
+        site = std::move(*site::ReaderSite::create(*reader, *directory, std::move(*theme),
+                                                   dir / "media", uncached, {intake.get(), {}}));
         auto front = reader->front_page(*directory, *directory->site_by_slug("en"));
         const auto& lead = front->latest.front();
         article_path = domain::article_path("/en/", lead.section->slug, lead.slug);

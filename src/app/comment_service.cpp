@@ -1,6 +1,6 @@
 #include "app/comment_service.hpp"
 
-#include "app/digest.hpp"
+#include "app/crypto.hpp"
 #include "storage/site_store.hpp"
 
 #include <algorithm>
@@ -32,7 +32,8 @@ bool CommentService::open_for_comments(const domain::Site& site, const domain::A
 
 Result<SubmittedComment> CommentService::submit(const domain::Site& site,
                                                 const domain::Article& article,
-                                                const domain::CommentDraft& draft) {
+                                                const domain::CommentDraft& draft,
+                                                std::string_view spam_reason) {
     const UnixTime now = clock_.now();
     if (!open_for_comments(site, article, now))
         return Error{ErrorCode::Forbidden, "closed", {}, {}};
@@ -56,10 +57,14 @@ Result<SubmittedComment> CommentService::submit(const domain::Site& site,
                 domain::count_links(draft.body) + domain::count_links(draft.title) >
                 domain::max_comment_links;
             if (many_links) comment.held_reason = "links";
+            if (!spam_reason.empty()) {
+                comment.status = CommentStatus::Spam;
+                comment.held_reason = spam_reason;
+            }
             comment.created_at = now;
             auto id = store.insert(comment, digest);
             if (!id) return id.error();
-            return SubmittedComment{*id, many_links};
+            return SubmittedComment{*id, many_links || !spam_reason.empty()};
         });
 }
 

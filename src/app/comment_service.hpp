@@ -36,8 +36,11 @@ class CommentService {
     /// Stores a comment on a visible, open article. Errors: Invalid naming the field with a key
     /// ("required", "too_long", "invalid"), Forbidden "closed", Conflict "duplicate" for the same
     /// text from the same name on the same article within a day, NotFound for no such article.
+    /// With a `spam_reason` (a filled honeypot) the comment goes straight to the spam list, where
+    /// moderators can still rescue it.
     Result<SubmittedComment> submit(const domain::Site& site, const domain::Article& article,
-                                    const domain::CommentDraft& draft);
+                                    const domain::CommentDraft& draft,
+                                    std::string_view spam_reason = {});
 
     /// Comments for moderators, newest first.
     Result<std::vector<storage::CommentListing>> list(std::optional<domain::CommentStatus> status,

@@ -1,6 +1,6 @@
 #include "app/shared_limits.hpp"
 
-#include "app/digest.hpp"
+#include "app/crypto.hpp"
 #include "storage/limits_store.hpp"
 
 namespace dateline::app {

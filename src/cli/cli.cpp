@@ -12,6 +12,7 @@
 #include <iostream>
 
 #include "app/article_service.hpp"
+#include "app/comment_intake.hpp"
 #include "app/comment_service.hpp"
 #include "app/network_setup.hpp"
 #include "app/reader_service.hpp"
@@ -38,6 +39,7 @@ namespace fs = std::filesystem;
 
 const fs::path share_dir = DATELINE_SHARE_DIR;
 constexpr auto change_poll = std::chrono::milliseconds(250);
+constexpr UnixTime purge_interval_seconds = 600;
 
 int fail(const std::string& message) {
     std::cerr << "dateline: " << message << "\n";
@@ -132,8 +134,22 @@ int command_serve(const fs::path& data, const config::Overrides& flags) {
         if (!theme->catalog.has_language(s.language))
             spdlog::warn("the theme has no '{}' strings: site '{}' shows English ones", s.language,
                          s.slug);
+    auto secret = app::load_security_secret(*opened->database, clock);
+    if (!secret) return fail(secret.error());
+    app::SecurityCheck security_check(
+        *secret, clock,
+        {.difficulty = static_cast<std::uint32_t>(config.comment_check_difficulty)});
+    app::CommentService comment_service(*opened->database, clock);
+    app::SharedLimits limits(*opened->database, clock);
+    const std::chrono::seconds ten_minutes(600);
+    app::CommentIntake intake(
+        comment_service, limits, security_check, clock,
+        {.per_address = {"comment:address", config.comment_address_limit, ten_minutes},
+         .per_network = {"comment:network", config.comment_network_limit, ten_minutes},
+         .min_fill_time = std::chrono::seconds(config.comment_min_fill_seconds)});
     auto sites = site::ReaderSite::create(reader, *directory, std::move(*theme), config.media_dir,
-                                          {config.page_cache_bytes, config.page_cache_fresh});
+                                          {config.page_cache_bytes, config.page_cache_fresh},
+                                          {&intake, config.trusted_proxies});
     if (!sites) return fail(sites.error());
 
     http::ServerOptions options;
@@ -152,19 +168,28 @@ int command_serve(const fs::path& data, const config::Overrides& flags) {
     for (const auto& s : directory->sites)
         std::cout << "  " << s.name << ": " << s.base_url << std::endl;
     // Content changed anywhere (another node, a CLI command): reload sites, drop cached pages.
+    // Used tokens and old rate-limit windows are forgotten now and then.
     std::atomic<bool> serving{true};
-    std::thread watching;
-    if (auto watcher = db::watch_changes(config.database_url); watcher) {
-        watching = std::thread([&serving, &handler, w = std::move(*watcher)] {
-            while (serving)
-                if (w->wait(change_poll))
-                    if (auto refreshed = handler.refresh(); !refreshed)
-                        spdlog::warn("content changed but could not be reloaded: {} ({})",
-                                     refreshed.error().message, refreshed.error().cause);
-        });
-    } else {
+    auto watcher = db::watch_changes(config.database_url);
+    if (!watcher)
         spdlog::warn("not watching the database for changes: {}", watcher.error().message);
-    }
+    std::thread watching([&] {
+        UnixTime purged = 0;
+        while (serving) {
+            if (!watcher) {
+                std::this_thread::sleep_for(change_poll);
+            } else if ((*watcher)->wait(change_poll)) {
+                if (auto refreshed = handler.refresh(); !refreshed)
+                    spdlog::warn("content changed but could not be reloaded: {} ({})",
+                                 refreshed.error().message, refreshed.error().cause);
+            }
+            if (clock.now() - purged >= purge_interval_seconds) {
+                purged = clock.now();
+                if (auto done = limits.purge(); !done)
+                    spdlog::warn("could not forget old tokens: {}", done.error().message);
+            }
+        }
+    });
     server.run();
     serving = false;
     if (watching.joinable()) watching.join();

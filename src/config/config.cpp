@@ -83,6 +83,35 @@ std::vector<Option> options() {
              c.log_level = v;
              return true;
          }},
+        {"comment_check_difficulty", "DATELINE_COMMENT_CHECK_DIFFICULTY",
+         "a whole number from 1 to 1000000",
+         integer(1, 1000000, [](Config& c, long long n) { c.comment_check_difficulty = int(n); })},
+        {"comment_min_fill_seconds", "DATELINE_COMMENT_MIN_FILL_SECONDS", "seconds, from 0 to 600",
+         integer(0, 600, [](Config& c, long long n) { c.comment_min_fill_seconds = int(n); })},
+        {"comment_address_limit", "DATELINE_COMMENT_ADDRESS_LIMIT",
+         "submissions per ten minutes, from 1 to 100000",
+         integer(1, 100000, [](Config& c, long long n) { c.comment_address_limit = int(n); })},
+        {"comment_network_limit", "DATELINE_COMMENT_NETWORK_LIMIT",
+         "submissions per ten minutes, from 1 to 10000000",
+         integer(1, 10000000, [](Config& c, long long n) { c.comment_network_limit = int(n); })},
+        {"trusted_proxies", "DATELINE_TRUSTED_PROXIES",
+         "IP addresses separated by commas, e.g. 127.0.0.1,10.0.0.2",
+         [](Config& c, std::string_view v) {
+             std::vector<std::string> out;
+             while (!v.empty()) {
+                 const auto comma = v.find(',');
+                 std::string_view item = v.substr(0, comma);
+                 while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+                 while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+                 if (item.empty() ||
+                     item.find_first_not_of("0123456789abcdefABCDEF.:") != std::string_view::npos)
+                     return false;
+                 out.emplace_back(item);
+                 v = comma == std::string_view::npos ? std::string_view() : v.substr(comma + 1);
+             }
+             c.trusted_proxies = std::move(out);
+             return true;
+         }},
     };
 }
 

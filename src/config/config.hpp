@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "core/result.hpp"
 
@@ -26,6 +27,15 @@ struct Config {
     std::size_t page_cache_bytes = 64 * 1024 * 1024;
     std::chrono::seconds page_cache_fresh{30};
     std::string log_level = "info";
+    /// Reader comments: how hard the security check is (its largest counter), the least time
+    /// from fetching it to sending, and how many submissions per ten minutes one address and
+    /// the whole network may make.
+    int comment_check_difficulty = 2000;
+    int comment_min_fill_seconds = 3;
+    int comment_address_limit = 10;
+    int comment_network_limit = 1000;
+    /// Proxies whose X-Forwarded-For is believed, so that limits count readers, not the proxy.
+    std::vector<std::string> trusted_proxies;
 };
 
 /// Overrides from flags, by option name ("listen", "threads", "db", "theme", ...).

@@ -53,12 +53,12 @@ bool blank(std::string_view s) {
     return s.find_first_not_of(" \t\r\n") == std::string_view::npos;
 }
 
-Status check(std::string_view value, const char* field, std::size_t max, bool multiline) {
-    if (!is_valid_utf8(value) || has_forbidden_characters(value, multiline))
-        return Error::invalid("invalid", field);
-    if (blank(value)) return Error::invalid("required", field);
-    if (count_code_points(value) > max) return Error::invalid("too_long", field);
-    return success();
+// The key of the rule a value breaks, or nothing.
+std::optional<std::string> check(std::string_view value, std::size_t max, bool multiline) {
+    if (!is_valid_utf8(value) || has_forbidden_characters(value, multiline)) return "invalid";
+    if (blank(value)) return "required";
+    if (count_code_points(value) > max) return "too_long";
+    return std::nullopt;
 }
 
 // Not RFC 5322 in full: one @, something before it, a dot in the domain, no spaces.
@@ -75,14 +75,25 @@ bool plausible_email(std::string_view e) {
 
 }  // namespace
 
-Status validate(const CommentDraft& d, const CommentLimits& limits) {
+std::vector<FieldError> field_errors(const CommentDraft& d, const CommentLimits& limits) {
     constexpr std::size_t max_email = 254;  // RFC 5321 section 4.5.3.1.3
-    if (auto s = check(d.author_name, "name", limits.name, false); !s) return s;
-    if (auto s = check(d.email, "email", max_email, false); !s) return s;
-    if (!plausible_email(d.email)) return Error::invalid("invalid", "email");
-    if (auto s = check(d.title, "title", limits.title, false); !s) return s;
-    if (auto s = check(d.body, "comment", limits.body, true); !s) return s;
-    return success();
+    std::vector<FieldError> errors;
+    auto add = [&](const char* field, std::optional<std::string> key) {
+        if (key) errors.push_back({field, std::move(*key)});
+    };
+    add("name", check(d.author_name, limits.name, false));
+    auto email = check(d.email, max_email, false);
+    if (!email && !plausible_email(d.email)) email = "invalid";
+    add("email", std::move(email));
+    add("title", check(d.title, limits.title, false));
+    add("comment", check(d.body, limits.body, true));
+    return errors;
+}
+
+Status validate(const CommentDraft& d, const CommentLimits& limits) {
+    const auto errors = field_errors(d, limits);
+    if (errors.empty()) return success();
+    return Error::invalid(errors.front().key, errors.front().field);
 }
 
 int count_links(std::string_view text) {

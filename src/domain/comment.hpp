@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/clock.hpp"
 #include "core/result.hpp"
@@ -43,10 +44,19 @@ struct CommentDraft {
 /// Links past this many in one comment hold it as likely spam.
 inline constexpr int max_comment_links = 2;
 
+/// A rule a field broke: the field ("name", "email", "title", "comment") and a stable key the
+/// site translates ("required", "too_long", "invalid").
+struct FieldError {
+    std::string field;
+    std::string key;
+};
+
 /// Checks a comment against the rules every field has: all required, within the limits, valid
-/// UTF-8 without control or bidi-override characters, a plausible e-mail address. The error names
-/// the field ("name", "email", "title", "comment") and its message is a stable key the site
-/// translates ("required", "too_long", "invalid").
+/// UTF-8 without control or bidi-override characters, a plausible e-mail address. One error per
+/// faulty field, in the form's order; empty when the comment may be stored.
+std::vector<FieldError> field_errors(const CommentDraft& draft, const CommentLimits& limits);
+
+/// The first of field_errors() as an Invalid error (message: the key, field: the field).
 Status validate(const CommentDraft& draft, const CommentLimits& limits);
 
 /// How many links (http://, https://, www.) a text holds.

@@ -1,6 +1,8 @@
 #include "http/message.hpp"
 
+#include <boost/url/params_view.hpp>
 #include <boost/url/parse.hpp>
+#include <boost/url/parse_query.hpp>
 #include <boost/url/url_view.hpp>
 
 #include <algorithm>
@@ -125,6 +127,45 @@ std::optional<Target> parse_target(std::string_view raw) {
         }
     }
     return target;
+}
+
+std::optional<std::multimap<std::string, std::string>> parse_form(std::string_view body,
+                                                                  std::size_t max_fields) {
+    std::multimap<std::string, std::string> fields;
+    if (body.empty()) return fields;
+    const auto parsed = boost::urls::parse_query(body);
+    if (!parsed) return std::nullopt;
+    boost::urls::encoding_opts options;
+    options.space_as_plus = true;
+    const boost::urls::params_view decoded(body, options);  // cannot throw: parsed above
+    for (const auto& p : decoded) {
+        if (fields.size() == max_fields) return std::nullopt;
+        fields.emplace(p.key, p.value);
+    }
+    return fields;
+}
+
+std::string client_address(const Request& request,
+                           const std::vector<std::string>& trusted_proxies) {
+    auto trusted = [&](std::string_view a) {
+        return std::find(trusted_proxies.begin(), trusted_proxies.end(), a) !=
+               trusted_proxies.end();
+    };
+    if (!trusted(request.remote_address)) return request.remote_address;
+    std::string_view chain = request.header("x-forwarded-for");
+    // Each proxy appends the address it saw, so the nearest hops are at the end.
+    while (!chain.empty()) {
+        const auto comma = chain.rfind(',');
+        std::string_view hop = comma == std::string_view::npos ? chain : chain.substr(comma + 1);
+        chain = comma == std::string_view::npos ? std::string_view() : chain.substr(0, comma);
+        while (!hop.empty() && hop.front() == ' ') hop.remove_prefix(1);
+        while (!hop.empty() && hop.back() == ' ') hop.remove_suffix(1);
+        if (hop.empty() || hop.size() > 45 ||
+            hop.find_first_not_of("0123456789abcdefABCDEF.:") != std::string_view::npos)
+            break;  // not an address: trust nothing further out
+        if (!trusted(hop)) return std::string(hop);
+    }
+    return request.remote_address;
 }
 
 }  // namespace dateline::http

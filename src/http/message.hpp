@@ -58,6 +58,16 @@ struct Response {
 /// for a malformed or hostile target, which the server answers with 400.
 std::optional<Target> parse_target(std::string_view raw);
 
+/// The fields of an application/x-www-form-urlencoded body ("+" is a space, percent escapes
+/// decoded; values are not checked for UTF-8). Nothing when the body is malformed or has more
+/// than `max_fields` fields.
+std::optional<std::multimap<std::string, std::string>> parse_form(std::string_view body,
+                                                                  std::size_t max_fields = 32);
+
+/// The address a request came from: the peer's, or, when the peer is one of the trusted
+/// proxies, the nearest address in X-Forwarded-For that is not itself a trusted proxy.
+std::string client_address(const Request& request, const std::vector<std::string>& trusted_proxies);
+
 /// A handler: a pure function from request to response. It may throw; the server answers 500.
 using Handler = std::function<Response(const Request&)>;
 

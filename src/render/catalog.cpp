@@ -57,6 +57,19 @@ std::string Catalog::text(std::string_view language, std::string_view key) const
     return it != s.end() ? it->second : std::string(key);
 }
 
+std::string Catalog::format(
+    std::string_view language, std::string_view key,
+    std::initializer_list<std::pair<std::string_view, std::string>> values) const {
+    std::string out = text(language, key);
+    for (const auto& [name, value] : values) {
+        const std::string placeholder = "{" + std::string(name) + "}";
+        for (auto at = out.find(placeholder); at != std::string::npos;
+             at = out.find(placeholder, at + value.size()))
+            out.replace(at, placeholder.size(), value);
+    }
+    return out;
+}
+
 bool Catalog::has_language(std::string_view language) const {
     return languages_.contains(language);
 }

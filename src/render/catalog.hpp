@@ -1,8 +1,10 @@
 #pragma once
 
 #include <filesystem>
+#include <initializer_list>
 #include <map>
 #include <string>
+#include <utility>
 
 #include "core/result.hpp"
 
@@ -21,6 +23,10 @@ class Catalog {
     const Strings& strings(std::string_view language) const;
     /// One string; the key itself when missing, so a gap shows instead of breaking the page.
     std::string text(std::string_view language, std::string_view key) const;
+    /// One string with its placeholders filled: {{"count", "3"}} turns "{count}" into "3".
+    std::string format(
+        std::string_view language, std::string_view key,
+        std::initializer_list<std::pair<std::string_view, std::string>> values) const;
     bool has_language(std::string_view language) const;
 
   private:

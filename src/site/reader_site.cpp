@@ -9,6 +9,7 @@
 #include <charconv>
 
 #include "domain/paths.hpp"
+#include "site/comment_form.hpp"
 
 namespace dateline::site {
 
@@ -35,7 +36,8 @@ const std::vector<std::string> required_templates = {"home.tpl",
                                                      "partials/header.tpl",
                                                      "partials/footer.tpl",
                                                      "partials/card.tpl",
-                                                     "partials/pagination.tpl"};
+                                                     "partials/pagination.tpl",
+                                                     "partials/comment-field.tpl"};
 
 std::string upper_key(std::string_view key) {
     std::string out = "T_";
@@ -43,10 +45,9 @@ std::string upper_key(std::string_view key) {
     return out;
 }
 
-std::string replace(std::string text, std::string_view placeholder, const std::string& value) {
-    const auto at = text.find(placeholder);
-    if (at != std::string::npos) text.replace(at, placeholder.size(), value);
-    return text;
+// Where an article is read on its site.
+std::string path_of(const Site& site, const Article& a) {
+    return domain::article_path(site.path_prefix(), a.section ? a.section->slug : "", a.slug);
 }
 
 std::optional<int> page_number(const Request& request) {
@@ -128,12 +129,14 @@ struct ReaderSite::PageContext {
 };
 
 ReaderSite::ReaderSite(app::ReaderService& reader, Theme theme,
-                       const std::filesystem::path& media_dir, const CacheOptions& cache)
+                       const std::filesystem::path& media_dir, const CacheOptions& cache,
+                       CommentOptions comments)
     : reader_(reader),
       theme_(std::move(theme)),
       assets_(theme_.assets_dir, "public, max-age=3600"),
       media_(media_dir, "public, max-age=31536000, immutable"),
-      cache_(cache.max_bytes, cache.fresh_for) {}
+      cache_(cache.max_bytes, cache.fresh_for),
+      comments_(std::move(comments)) {}
 
 Result<std::shared_ptr<const ReaderSite::Snapshot>> ReaderSite::make_snapshot(
     app::NetworkDirectory directory) {
@@ -160,10 +163,12 @@ Result<std::shared_ptr<const ReaderSite::Snapshot>> ReaderSite::make_snapshot(
 Result<std::unique_ptr<ReaderSite>> ReaderSite::create(app::ReaderService& reader,
                                                        app::NetworkDirectory directory, Theme theme,
                                                        const std::filesystem::path& media_dir,
-                                                       const CacheOptions& cache) {
+                                                       const CacheOptions& cache,
+                                                       CommentOptions comments) {
     auto snap = make_snapshot(std::move(directory));
     if (!snap) return snap.error();
-    std::unique_ptr<ReaderSite> site(new ReaderSite(reader, std::move(theme), media_dir, cache));
+    std::unique_ptr<ReaderSite> site(
+        new ReaderSite(reader, std::move(theme), media_dir, cache, std::move(comments)));
     site->snapshot_ = std::move(*snap);
     return site;
 }
@@ -225,8 +230,8 @@ namespace {
 bool cacheable(const Request& request) {
     if (request.method != http::Method::Get && request.method != http::Method::Head) return false;
     const auto& segments = request.target.segments;
-    if (!segments.empty() &&
-        (segments[0] == assets_segment || segments[0] == media_segment || segments[0] == "healthz"))
+    if (!segments.empty() && (segments[0] == assets_segment || segments[0] == media_segment ||
+                              segments[0] == "healthz" || segments[0] == comment_check_segment))
         return false;
     const auto& query = request.target.query;
     return query.empty() || (query.size() == 1 && query.begin()->first == "page");
@@ -274,21 +279,29 @@ Response ReaderSite::handle(const Request& request) {
     return from_cache(*page, request, "miss");
 }
 
+namespace {
+
+Response method_not_allowed(const char* allow) {
+    Response r = Response::text(405, "Method not allowed\n");
+    r.set_header("Allow", allow);
+    return r;
+}
+
+}  // namespace
+
 Response ReaderSite::route(const Snapshot& snap, const Request& request) {
     const auto& segments = request.target.segments;
-    if (request.method != http::Method::Get && request.method != http::Method::Head) {
-        Response r = Response::text(405, "Method not allowed\n");
-        r.set_header("Allow", "GET, HEAD");
-        return r;
-    }
-    if (segments.size() == 1 && segments[0] == "healthz" && !request.target.trailing_slash)
-        return Response::text(200, "ok\n");
-    if (!segments.empty() && segments[0] == assets_segment) {
-        if (auto file = assets_.serve(request, {segments.begin() + 1, segments.end()}))
-            return *file;
-    }
-    if (!segments.empty() && segments[0] == media_segment) {
-        if (auto file = media_.serve(request, {segments.begin() + 1, segments.end()})) return *file;
+    const bool read = request.method == http::Method::Get || request.method == http::Method::Head;
+    if (!read && request.method != http::Method::Post) return method_not_allowed("GET, HEAD");
+    const bool single = segments.size() == 1 && !request.target.trailing_slash;
+    if (single && segments[0] == "healthz")
+        return read ? Response::text(200, "ok\n") : method_not_allowed("GET, HEAD");
+    if (single && segments[0] == comment_check_segment && comments_.intake)
+        return read ? comment_check() : method_not_allowed("GET, HEAD");
+    if (!segments.empty() && (segments[0] == assets_segment || segments[0] == media_segment)) {
+        if (!read) return method_not_allowed("GET, HEAD");
+        auto& files = segments[0] == assets_segment ? assets_ : media_;
+        if (auto file = files.serve(request, {segments.begin() + 1, segments.end()})) return *file;
     }
     std::size_t consumed = 0;
     const Site* site = match_site(snap, request, consumed);
@@ -301,7 +314,8 @@ Response ReaderSite::route(const Snapshot& snap, const Request& request) {
         return Response::text(404, "Not found\n");
     }
     if (consumed == segments.size() && !request.target.trailing_slash)
-        return Response::redirect(301, site->path_prefix());
+        return read ? Response::redirect(301, site->path_prefix())
+                    : method_not_allowed("GET, HEAD");
     try {
         return site_page(snap, request, *site, std::span(segments).subspan(consumed));
     } catch (const std::exception& e) {
@@ -313,13 +327,20 @@ Response ReaderSite::route(const Snapshot& snap, const Request& request) {
 Response ReaderSite::site_page(const Snapshot& snap, const Request& request, const Site& site,
                                std::span<const std::string> rest) {
     const bool slash = request.target.trailing_slash;
-    const auto page = page_number(request);
-    if (!page) return error_page(snap, site, 404);
-    if (rest.empty()) return *page == 1 ? home(snap, site) : error_page(snap, site, 404);
     const auto& sections = snap.directory.sections_of(site);
     const domain::Section* section = nullptr;
     for (const auto& s : sections)
-        if (s.slug == rest[0]) section = &s;
+        if (!rest.empty() && s.slug == rest[0]) section = &s;
+    const bool article_path =
+        rest.size() == 2 && !slash && (section || rest[0] == domain::sectionless_segment);
+    if (request.method == http::Method::Post) {
+        if (article_path && comments_.intake)
+            return post_comment(snap, request, site, section, rest[1]);
+        return method_not_allowed("GET, HEAD");
+    }
+    const auto page = page_number(request);
+    if (!page) return error_page(snap, site, 404);
+    if (rest.empty()) return *page == 1 ? home(snap, site) : error_page(snap, site, 404);
     if (rest.size() == 1 && section) {
         if (!slash)
             return Response::redirect(301, domain::section_path(site.path_prefix(), section->slug));
@@ -333,6 +354,11 @@ Response ReaderSite::site_page(const Snapshot& snap, const Request& request, con
         if (slash)
             return Response::redirect(301,
                                       domain::article_path(site.path_prefix(), rest[0], rest[1]));
+        if (request.target.param("comment") == "received") {
+            CommentFormState received;
+            received.notice = "received";
+            return article(snap, site, section, rest[1], &received);
+        }
         return article(snap, site, section, rest[1]);
     }
     return error_page(snap, site, 404);
@@ -350,7 +376,7 @@ void add_card(TemplateDictionary* parent, const Site& site, const Article& a,
     TemplateDictionary* card = parent->AddIncludeDictionary("CARD");
     card->SetFilename("partials/card.tpl");
     const std::string prefix = site.path_prefix();
-    card->SetValue("URL", domain::article_path(prefix, a.section ? a.section->slug : "", a.slug));
+    card->SetValue("URL", path_of(site, a));
     card->SetValue("HEADLINE", a.headline);
     card->ShowSection(heading2 ? "H2" : "H3");
     if (lead) card->ShowSection("LEAD");
@@ -466,10 +492,10 @@ void add_pagination(TemplateDictionary& d, const Site& site, const render::Catal
                     const std::string& path, int page, int page_count) {
     auto* nav = d.AddIncludeDictionary("PAGINATION");
     nav->SetFilename("partials/pagination.tpl");
-    std::string status = catalog.text(site.language, "page_status");
-    status = replace(status, "{page}", render::format_integer(page, site.arabic_indic_digits));
-    status =
-        replace(status, "{count}", render::format_integer(page_count, site.arabic_indic_digits));
+    const std::string status =
+        catalog.format(site.language, "page_status",
+                       {{"page", render::format_integer(page, site.arabic_indic_digits)},
+                        {"count", render::format_integer(page_count, site.arabic_indic_digits)}});
     nav->SetValue("PAGE_STATUS", status);
     if (page > 1) {
         nav->SetValueAndShowSection("PREV_URL", listing_url(path, page - 1), "PREV");
@@ -539,9 +565,10 @@ Response ReaderSite::listing(const Snapshot& snap, const Site& site, const std::
     if (page.page > 1)
         page_title +=
             " (" +
-            replace(replace(theme_.catalog.text(site.language, "page_status"), "{page}",
-                            render::format_integer(page.page, site.arabic_indic_digits)),
-                    "{count}", render::format_integer(page.page_count, site.arabic_indic_digits)) +
+            theme_.catalog.format(
+                site.language, "page_status",
+                {{"page", render::format_integer(page.page, site.arabic_indic_digits)},
+                 {"count", render::format_integer(page.page_count, site.arabic_indic_digits)}}) +
             ")";
     set_title(d, site, page_title, "", origin_path(site, listing_url(path, page.page)));
     d.SetValue("LISTING_KIND", kind);
@@ -577,13 +604,12 @@ Response ReaderSite::tag(const Snapshot& snap, const Site& site, const std::stri
 }
 
 Response ReaderSite::article(const Snapshot& snap, const Site& site, const domain::Section* section,
-                             const std::string& slug) {
+                             const std::string& slug, const CommentFormState* form, int status) {
     auto found = reader_.article(site, slug);
     if (!found) return failure(snap, site, found.error());
     if (!*found) return error_page(snap, site, 404);
     const Article& a = **found;
-    const std::string path =
-        domain::article_path(site.path_prefix(), a.section ? a.section->slug : "", a.slug);
+    const std::string path = path_of(site, a);
     const std::string_view asked_section = section ? section->slug : domain::sectionless_segment;
     if ((a.section ? std::string_view(a.section->slug) : domain::sectionless_segment) !=
         asked_section)
@@ -660,9 +686,11 @@ Response ReaderSite::article(const Snapshot& snap, const Site& site, const domai
     if (!comments) return failure(snap, site, comments.error());
     if (comments->count > 0) {
         auto* block = d.AddSectionDictionary("COMMENTS");
-        block->SetValue("COMMENTS_HEADING",
-                        replace(theme_.catalog.text(site.language, "comments_heading"), "{count}",
-                                render::format_integer(comments->count, site.arabic_indic_digits)));
+        block->SetValue(
+            "COMMENTS_HEADING",
+            theme_.catalog.format(
+                site.language, "comments_heading",
+                {{"count", render::format_integer(comments->count, site.arabic_indic_digits)}}));
         for (const auto& c : comments->approved) {
             auto* item = block->AddSectionDictionary("COMMENT");
             item->SetIntValue("COMMENT_ID", static_cast<long>(c.id));
@@ -678,6 +706,10 @@ Response ReaderSite::article(const Snapshot& snap, const Site& site, const domai
                 item->AddSectionDictionary("PARAGRAPH")->SetValue("PARAGRAPH_TEXT", paragraph);
         }
     }
+    // A form the reader already filled in is shown again even if comments closed meanwhile:
+    // their text stays theirs.
+    if (comments_.intake && (comments->open || (form && form->notice != "received")))
+        add_comment_form(d, site, theme_.catalog, path, form, comments_.intake->security_check());
     if (!related->empty()) {
         auto* r = d.AddSectionDictionary("RELATED");
         int images = eager_images;  // below the fold: every related image loads lazily
@@ -685,7 +717,62 @@ Response ReaderSite::article(const Snapshot& snap, const Site& site, const domai
             add_card(r->AddSectionDictionary("STORY"), site, other, dates, false, true, false,
                      false, images);
     }
-    return render(ctx, "article.tpl", 200);
+    Response response = render(ctx, "article.tpl", status);
+    if (form) response.set_header("Cache-Control", "no-store");  // one reader's page
+    return response;
+}
+
+Response ReaderSite::post_comment(const Snapshot& snap, const Request& request, const Site& site,
+                                  const domain::Section* section, const std::string& slug) {
+    auto found = reader_.article(site, slug);
+    if (!found) return failure(snap, site, found.error());
+    if (!*found) return error_page(snap, site, 404);
+    const Article& a = **found;
+    const std::string path = path_of(site, a);
+    if (cross_site(request, site.origin())) return error_page(snap, site, 403);
+    if (request.header("content-type").rfind("application/x-www-form-urlencoded", 0) != 0)
+        return error_page(snap, site, 415);
+    const auto fields = http::parse_form(request.body);
+    if (!fields) return error_page(snap, site, 400);
+
+    CommentFormState state;
+    state.sent = read_comment_form(*fields);
+    state.ask_question = state.sent.solution.empty();
+    auto taken = comments_.intake->take(site, a, state.sent,
+                                        http::client_address(request, comments_.trusted_proxies));
+    if (!taken) return failure(snap, site, taken.error());
+    using Outcome = app::IntakeResult::Outcome;
+    switch (taken->outcome) {
+        case Outcome::Received: {
+            // Post/redirect/get: reloading the confirmation does not send the comment again.
+            Response r = Response::redirect(303, path + "?comment=received#comment-form");
+            r.set_header("Cache-Control", "no-store");
+            return r;
+        }
+        case Outcome::Invalid:
+            state.errors = std::move(taken->errors);
+            return article(snap, site, section, slug, &state, 422);
+        case Outcome::Limited: {
+            state.notice = "limited";
+            state.retry_after_seconds = taken->retry_after_seconds;
+            Response r = article(snap, site, section, slug, &state, 429);
+            r.set_header("Retry-After",
+                         std::to_string(std::max<std::int64_t>(1, taken->retry_after_seconds)));
+            return r;
+        }
+        case Outcome::Closed:
+            state.notice = "closed";
+            return article(snap, site, section, slug, &state, 403);
+    }
+    return error_page(snap, site, 500);
+}
+
+Response ReaderSite::comment_check() {
+    Response r;
+    r.body = comments_.intake->security_check().challenge_json();
+    r.set_header("Content-Type", "application/json");
+    r.set_header("Cache-Control", "no-store");
+    return r;
 }
 
 Response ReaderSite::failure(const Snapshot& snap, const Site& site, const Error& error) {
@@ -698,9 +785,11 @@ Response ReaderSite::error_page(const Snapshot& snap, const Site& site, int stat
     PageContext ctx(site);
     setup(ctx, snap, "");
     // The strings of each error page: "<prefix>_title" and "<prefix>_text" in the theme.
-    const std::string prefix = status == 404   ? "not_found"
-                               : status == 503 ? "unavailable"
-                                               : "server_error";
+    const std::string prefix = status == 404                    ? "not_found"
+                               : status == 503                  ? "unavailable"
+                               : status == 403                  ? "cross_site"
+                               : status == 400 || status == 415 ? "bad_request"
+                                                                : "server_error";
     const std::string title = theme_.catalog.text(site.language, prefix + "_title");
     set_title(ctx.dict, site, title, "", "");
     ctx.dict.SetValue("ERROR_TITLE", title);

@@ -7,6 +7,7 @@
 #include <mutex>
 #include <span>
 
+#include "app/comment_intake.hpp"
 #include "app/reader_service.hpp"
 #include "cache/page_cache.hpp"
 #include "core/result.hpp"
@@ -35,11 +36,21 @@ struct CacheOptions {
     std::chrono::seconds fresh_for{30};
 };
 
+/// How the sites take reader comments. Without an intake, article pages show no form.
+struct CommentOptions {
+    app::CommentIntake* intake = nullptr;
+    /// Proxies whose X-Forwarded-For names the reader (for the per-address limit).
+    std::vector<std::string> trusted_proxies;
+};
+
+struct CommentFormState;
+
 /// The reader-facing sites of the network: home, section, tag and article pages per site,
 /// matched by host and path prefix of each site's base URL, plus theme assets (/assets/),
-/// stored images (/media/) and /healthz. Rendered pages are cached (each response says
-/// `X-Dateline-Cache: hit|miss|stale`); refresh() reloads the sites and drops the cache when the
-/// content changed; while the database is unavailable a cached page is served stale rather than
+/// stored images (/media/) and /healthz. Articles take comments by POST (see comment_form.hpp),
+/// and /comment-check hands out security-check challenges. Rendered pages are cached (each response
+/// says `X-Dateline-Cache: hit|miss|stale`); refresh() reloads the sites and drops the cache when
+/// the content changed; while the database is unavailable a cached page is served stale rather than
 /// a 503.
 class ReaderSite {
   public:
@@ -47,7 +58,8 @@ class ReaderSite {
     static Result<std::unique_ptr<ReaderSite>> create(app::ReaderService& reader,
                                                       app::NetworkDirectory directory, Theme theme,
                                                       const std::filesystem::path& media_dir,
-                                                      const CacheOptions& cache = {});
+                                                      const CacheOptions& cache = {},
+                                                      CommentOptions comments = {});
 
     http::Response handle(const http::Request& request);
 
@@ -64,7 +76,7 @@ class ReaderSite {
     struct PageContext;
 
     ReaderSite(app::ReaderService& reader, Theme theme, const std::filesystem::path& media_dir,
-               const CacheOptions& cache);
+               const CacheOptions& cache, CommentOptions comments);
     static Result<std::shared_ptr<const Snapshot>> make_snapshot(app::NetworkDirectory directory);
     std::shared_ptr<const Snapshot> snapshot() const;
 
@@ -79,7 +91,12 @@ class ReaderSite {
     http::Response tag(const Snapshot& snap, const domain::Site& site, const std::string& slug,
                        int page);
     http::Response article(const Snapshot& snap, const domain::Site& site,
-                           const domain::Section* section, const std::string& slug);
+                           const domain::Section* section, const std::string& slug,
+                           const CommentFormState* form = nullptr, int status = 200);
+    http::Response post_comment(const Snapshot& snap, const http::Request& request,
+                                const domain::Site& site, const domain::Section* section,
+                                const std::string& slug);
+    http::Response comment_check();
     http::Response listing(const Snapshot& snap, const domain::Site& site, const std::string& kind,
                            const std::string& title, const std::string& path,
                            std::string_view current_section, const app::ArticlePage& page);
@@ -93,6 +110,7 @@ class ReaderSite {
     http::StaticFiles assets_;
     http::StaticFiles media_;
     cache::PageCache cache_;
+    CommentOptions comments_;
     mutable std::mutex snapshot_mutex_;
     std::shared_ptr<const Snapshot> snapshot_;
 };

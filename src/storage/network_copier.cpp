@@ -17,7 +17,7 @@ struct Table {
 };
 
 // Parents before children, so foreign keys hold at every insert.
-constexpr std::array<Table, 11> tables = {{
+constexpr std::array<Table, 12> tables = {{
     {"networks", "id, slug, name, default_site_slug", "id", true},
     {"sites",
      "id, network_id, slug, name, tagline, language, direction, time_zone, base_url, "
@@ -40,6 +40,7 @@ constexpr std::array<Table, 11> tables = {{
      "id, site_id, article_id, status, author_name, email, title, body, held_reason, "
      "content_digest, created_at, moderated_at",
      "id", true},
+    {"secrets", "name, value, created_at", "name", false},
 }};
 
 std::string placeholders(std::string_view columns) {

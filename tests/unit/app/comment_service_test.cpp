@@ -3,9 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "../support_database.hpp"
-#include "app/article_service.hpp"
-#include "app/network_setup.hpp"
-#include "app/reader_service.hpp"
+#include "../support_story.hpp"
 
 namespace dateline::app {
 
@@ -22,19 +20,10 @@ class CommentServiceTest : public testing::TestWithParam<const char*> {
     void SetUp() override {
         if (database.skipped()) GTEST_SKIP() << "no PostgreSQL test cluster (run through ctest)";
         ASSERT_TRUE(database.get());
-        ASSERT_TRUE(create_network(*database, default_network_spec("http://news.example")).ok());
-        domain::ArticleDraft d;
-        d.headline = "Harbour reopens";
-        d.body_html = "<p>Body</p>";
-        d.section_slug = "news";
-        d.status = domain::ArticleStatus::Published;
-        d.first_published_at = now - 2 * day;
-        media::ImageLibrary images(database.dir() / "media");
-        ASSERT_TRUE(ArticleService(*database, images, clock).save("news", d).ok());
-        ReaderService reader(*database, clock);
-        auto directory = reader.directory();
-        site = *directory->site_by_slug("news");
-        article = **reader.article(site, "harbour-reopens");
+        auto story = testing_support::publish_story(database, clock, now - 2 * day);
+        site = story.site;
+        article = story.article;
+        ASSERT_NE(article.id, 0);
     }
 
     static CommentDraft draft(std::string body = "Good to see the harbour busy again.") {

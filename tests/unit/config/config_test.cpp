@@ -62,6 +62,25 @@ TEST(Config, RejectsBadValuesNamingTheSource) {
     EXPECT_FALSE(load(dir, {}, "/t").ok());
 }
 
+TEST(Config, CommentGuardsAndTrustedProxies) {
+    const auto dir = temp_dir();
+    auto c = load(dir, {}, "/t");
+    EXPECT_EQ(c->comment_check_difficulty, 2000);
+    EXPECT_EQ(c->comment_min_fill_seconds, 3);
+    EXPECT_TRUE(c->trusted_proxies.empty());
+    std::ofstream(dir / "dateline.toml")
+        << "comment_check_difficulty = 50\ncomment_address_limit = 4\n"
+           "trusted_proxies = \"127.0.0.1, ::1\"\n";
+    c = load(dir, {{"comment_network_limit", "99"}}, "/t");
+    ASSERT_TRUE(c.ok()) << c.error().message;
+    EXPECT_EQ(c->comment_check_difficulty, 50);
+    EXPECT_EQ(c->comment_address_limit, 4);
+    EXPECT_EQ(c->comment_network_limit, 99);
+    EXPECT_EQ(c->trusted_proxies, (std::vector<std::string>{"127.0.0.1", "::1"}));
+    EXPECT_FALSE(load(dir, {{"trusted_proxies", "proxy.example"}}, "/t").ok());
+    EXPECT_FALSE(load(dir, {{"comment_check_difficulty", "0"}}, "/t").ok());
+}
+
 TEST(Config, ParsesListenAddresses) {
     std::string host;
     int port = 0;

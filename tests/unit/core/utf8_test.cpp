@@ -25,3 +25,16 @@ TEST(Utf8, CountsCodePointsNotBytes) {
 }
 
 }  // namespace dateline
+
+namespace dateline {
+
+TEST(Utf8, DisplayableTextKeepsWhatCanBeShown) {
+    EXPECT_EQ(to_displayable_utf8("Salam, سلام\nline\ttab"), "Salam, سلام\nline\ttab");
+    EXPECT_EQ(to_displayable_utf8("bad \xFF byte"), "bad \xEF\xBF\xBD byte");
+    EXPECT_EQ(to_displayable_utf8(std::string("nul \0 bell \x07", 12)),
+              "nul \xEF\xBF\xBD bell \xEF\xBF\xBD");
+    EXPECT_EQ(to_displayable_utf8("cut \xD8"), "cut \xEF\xBF\xBD");  // a truncated sequence
+    EXPECT_TRUE(is_valid_utf8(to_displayable_utf8("\xC0\xAF overlong \xED\xA0\x80")));
+}
+
+}  // namespace dateline

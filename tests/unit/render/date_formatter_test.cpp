@@ -1,4 +1,5 @@
 #include "render/date_formatter.hpp"
+#include "render/number_words.hpp"
 
 #include <gtest/gtest.h>
 
@@ -53,6 +54,11 @@ TEST(DateFormatter, RejectsUnknownZones) {
 TEST(Numbers, ArabicIndicDigits) {
     EXPECT_EQ(format_integer(2026, true), "٢٠٢٦");
     EXPECT_EQ(format_integer(-15, false), "-15");
+}
+
+TEST(Numbers, SpelledOutInTheSiteLanguage) {
+    EXPECT_EQ(spell_out(7, "en"), "seven");
+    EXPECT_EQ(spell_out(4, "ar"), "أربعة");
 }
 
 }  // namespace dateline::render

@@ -21,6 +21,16 @@ TEST(Theme, TheDefaultThemeLoads) {
     EXPECT_EQ(catalog->text("fr", "home"), "Home");  // unknown language: English
 }
 
+TEST(Theme, StringsFillTheirPlaceholders) {
+    auto catalog =
+        Catalog::load(std::filesystem::path(DATELINE_SOURCE_DIR) / "themes/default/i18n");
+    ASSERT_TRUE(catalog.ok());
+    EXPECT_EQ(catalog->format("en", "page_status", {{"page", "2"}, {"count", "9"}}), "Page 2 of 9");
+    EXPECT_EQ(catalog->format("ar", "page_status", {{"page", "٢"}, {"count", "٩"}}),
+              "الصفحة ٢ من ٩");
+    EXPECT_EQ(catalog->format("en", "home", {{"unused", "x"}}), "Home");
+}
+
 TEST(Theme, ABrokenTemplateFailsAtLoad) {
     TempDir dir;
     std::ofstream(dir.path() / "page.tpl")

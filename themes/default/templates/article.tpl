@@ -42,7 +42,40 @@
 {{/PARAGRAPH}}</div>
 </article>
 {{/COMMENT}}</section>
-{{/COMMENTS}}{{#RELATED}}<section class="related" aria-labelledby="related-heading">
+{{/COMMENTS}}{{#COMMENT_FORM}}<section class="comment-form" id="comment-form" aria-labelledby="comment-form-heading">
+<h2 id="comment-form-heading" class="block-heading">{{T_COMMENT_FORM_HEADING}}</h2>
+{{#NOTICE}}<p class="comment-form__notice comment-form__notice--{{NOTICE_KIND}}" id="comment-form-notice" role="status">{{NOTICE_TEXT}}</p>
+{{/NOTICE}}{{#ERROR_SUMMARY}}<div class="comment-form__summary" id="comment-form-summary" tabindex="-1" role="alert" aria-labelledby="comment-form-summary-heading">
+<h3 id="comment-form-summary-heading">{{T_FORM_PROBLEM}}</h3>
+<ul>
+{{#SUMMARY_ITEM}}<li><a href="#{{ITEM_TARGET}}">{{ITEM_TEXT}}</a></li>
+{{/SUMMARY_ITEM}}</ul>
+</div>
+{{/ERROR_SUMMARY}}<form class="comment-form__form" method="post" action="{{FORM_ACTION}}" novalidate>
+<p class="comment-form__required-note">{{T_REQUIRED_NOTE}}</p>
+{{>COMMENT_FIELD}}<fieldset class="field field--terms{{#TERMS_INVALID}} field--invalid{{/TERMS_INVALID}}">
+<legend class="field__label">{{T_TERMS_HEADING}}</legend>
+<p class="field__hint" id="comment-terms-text">{{T_TERMS_TEXT}}</p>
+{{#TERMS_INVALID}}<p class="field__error" id="comment-terms-error">{{TERMS_ERROR_TEXT}}</p>
+{{/TERMS_INVALID}}<p class="field__choice"><input type="checkbox" id="comment-terms" name="terms" value="yes" required aria-describedby="{{TERMS_DESCRIBED_BY}}"{{#TERMS_CHECKED}} checked{{/TERMS_CHECKED}}{{#TERMS_INVALID}} aria-invalid="true"{{/TERMS_INVALID}}>
+<label for="comment-terms">{{T_TERMS_AGREE}}<span class="field__required" aria-hidden="true"> *</span></label></p>
+</fieldset>
+<fieldset class="field field--check{{#CHECK_INVALID}} field--invalid{{/CHECK_INVALID}}" id="comment-check">
+<legend class="field__label">{{T_CHECK_HEADING}}<span class="field__required" aria-hidden="true"> *</span></legend>
+<p class="field__hint" id="comment-check-hint">{{T_CHECK_HINT}}</p>
+{{#CHECK_INVALID}}<p class="field__error" id="comment-check-error">{{CHECK_ERROR_TEXT}}</p>
+{{/CHECK_INVALID}}<altcha-widget challenge="{{CHECK_URL}}" name="altcha" auto="onfocus" language="{{LANG}}"></altcha-widget>
+{{#QUESTION}}<p class="field__question"><label for="comment-answer">{{QUESTION_TEXT}}</label>
+<input class="field__input field__input--short" id="comment-answer" name="answer" type="text" inputmode="numeric" autocomplete="off" required aria-describedby="comment-check-hint">
+<input type="hidden" name="question" value="{{QUESTION_TOKEN}}"></p>
+{{/QUESTION}}{{#NOSCRIPT_NOTE}}<noscript><p class="field__hint">{{T_CHECK_NOSCRIPT}}</p></noscript>
+{{/NOSCRIPT_NOTE}}</fieldset>
+<div class="comment-form__trap"><label for="comment-website">{{T_TRAP_LABEL}}</label> <input id="comment-website" name="website" type="text" tabindex="-1" autocomplete="off"></div>
+<p class="comment-form__actions"><button class="button" type="submit">{{T_COMMENT_SUBMIT}}</button></p>
+</form>
+<script type="module" src="{{ASSETS_PATH}}js/comment-form.js"></script>
+</section>
+{{/COMMENT_FORM}}{{#RELATED}}<section class="related" aria-labelledby="related-heading">
 <h2 id="related-heading" class="block-heading">{{T_RELATED_NEWS}}</h2>
 <div class="card-list card-list--compact">
 {{#STORY}}{{>CARD}}

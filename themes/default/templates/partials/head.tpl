@@ -19,4 +19,6 @@
 {{/PREV}}{{#NEXT}}<link rel="next" href="{{NEXT_URL}}">
 {{/NEXT}}{{/PAGINATION_LINKS}}<link rel="icon" href="{{ASSETS_PATH}}img/icon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="{{ASSETS_PATH}}css/site.css">
+{{#COMMENT_ASSETS}}<link rel="stylesheet" href="{{ASSETS_PATH}}vendor/altcha/altcha.css">
+{{/COMMENT_ASSETS}}
 </head>

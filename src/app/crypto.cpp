@@ -1,0 +1,127 @@
+#include "app/crypto.hpp"
+
+#include <sodium.h>
+
+#include <stdexcept>
+
+namespace dateline::app {
+
+namespace {
+
+const unsigned char* bytes(std::string_view s) {
+    return reinterpret_cast<const unsigned char*>(s.data());
+}
+
+void start_sodium() {
+    static const bool started = sodium_init() >= 0;
+    if (!started) throw std::runtime_error("libsodium failed to start");
+}
+
+}  // namespace
+
+std::string sha256_hex(std::string_view text) {
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(digest, bytes(text), text.size());
+    return to_hex({reinterpret_cast<const char*>(digest), sizeof digest});
+}
+
+std::string hmac_sha256(std::string_view key, std::string_view message) {
+    crypto_auth_hmacsha256_state state;
+    crypto_auth_hmacsha256_init(&state, bytes(key), key.size());
+    crypto_auth_hmacsha256_update(&state, bytes(message), message.size());
+    std::string out(crypto_auth_hmacsha256_BYTES, '\0');
+    crypto_auth_hmacsha256_final(&state, reinterpret_cast<unsigned char*>(out.data()));
+    return out;
+}
+
+std::string pbkdf2_sha256(std::string_view password, std::string_view salt,
+                          std::uint32_t iterations, std::size_t length) {
+    constexpr std::size_t block = crypto_auth_hmacsha256_BYTES;
+    if (length > block || iterations == 0)
+        throw std::invalid_argument("pbkdf2_sha256: one block and at least one iteration");
+    // The keyed state is computed once; each iteration copies it, which halves the work.
+    crypto_auth_hmacsha256_state keyed;
+    crypto_auth_hmacsha256_init(&keyed, bytes(password), password.size());
+    unsigned char u[block];
+    unsigned char t[block];
+    {
+        crypto_auth_hmacsha256_state s = keyed;
+        const unsigned char index[4] = {0, 0, 0, 1};  // INT(1): the first and only block
+        crypto_auth_hmacsha256_update(&s, bytes(salt), salt.size());
+        crypto_auth_hmacsha256_update(&s, index, sizeof index);
+        crypto_auth_hmacsha256_final(&s, u);
+    }
+    std::copy(u, u + block, t);
+    for (std::uint32_t i = 1; i < iterations; ++i) {
+        crypto_auth_hmacsha256_state s = keyed;
+        crypto_auth_hmacsha256_update(&s, u, block);
+        crypto_auth_hmacsha256_final(&s, u);
+        for (std::size_t j = 0; j < block; ++j) t[j] ^= u[j];
+    }
+    sodium_memzero(&keyed, sizeof keyed);
+    return std::string(reinterpret_cast<const char*>(t), length);
+}
+
+std::string random_bytes(std::size_t count) {
+    start_sodium();
+    std::string out(count, '\0');
+    randombytes_buf(out.data(), out.size());
+    return out;
+}
+
+std::uint32_t random_below(std::uint32_t upper) {
+    start_sodium();
+    return randombytes_uniform(upper);
+}
+
+std::string to_hex(std::string_view data) {
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string out;
+    out.reserve(2 * data.size());
+    for (const char ch : data) {
+        const auto b = static_cast<unsigned char>(ch);
+        out += digits[b >> 4];
+        out += digits[b & 0xF];
+    }
+    return out;
+}
+
+std::optional<std::string> from_hex(std::string_view hex) {
+    if (hex.size() % 2 != 0) return std::nullopt;
+    std::string out(hex.size() / 2, '\0');
+    std::size_t written = 0;
+    if (sodium_hex2bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), hex.data(),
+                       hex.size(), nullptr, &written, nullptr) != 0 ||
+        written != out.size())
+        return std::nullopt;
+    return out;
+}
+
+std::string to_base64(std::string_view data) {
+    const int variant = sodium_base64_VARIANT_ORIGINAL;
+    std::string out(sodium_base64_ENCODED_LEN(data.size(), variant), '\0');
+    sodium_bin2base64(out.data(), out.size(), bytes(data), data.size(), variant);
+    out.resize(out.size() - 1);  // the terminating NUL
+    return out;
+}
+
+std::optional<std::string> from_base64(std::string_view text) {
+    std::string out(text.size() / 4 * 3 + 3, '\0');
+    std::size_t written = 0;
+    const char* end = nullptr;
+    const int variant = text.find('=') == std::string_view::npos
+                            ? sodium_base64_VARIANT_ORIGINAL_NO_PADDING
+                            : sodium_base64_VARIANT_ORIGINAL;
+    if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(),
+                          text.size(), nullptr, &written, &end, variant) != 0 ||
+        end != text.data() + text.size())
+        return std::nullopt;
+    out.resize(written);
+    return out;
+}
+
+bool equal_in_constant_time(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+}  // namespace dateline::app

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace dateline::app {
+
+/// Cryptographic primitives the application builds on, all from libsodium. Byte strings are
+/// held in std::string; "hex" means lowercase hexadecimal.
+
+/// The SHA-256 of `text` as 64 hex digits: how the application keeps a fingerprint of something
+/// it must recognise again (a used token, a submitted comment) without keeping it.
+std::string sha256_hex(std::string_view text);
+
+/// HMAC-SHA-256 of `message` under `key` (any length): 32 bytes.
+std::string hmac_sha256(std::string_view key, std::string_view message);
+
+/// PBKDF2 with HMAC-SHA-256 (RFC 8018 section 5.2): `length` bytes, at most 32 (one block,
+/// which is all the security check needs).
+std::string pbkdf2_sha256(std::string_view password, std::string_view salt,
+                          std::uint32_t iterations, std::size_t length);
+
+/// `count` bytes from the operating system's random source.
+std::string random_bytes(std::size_t count);
+/// A uniformly random number in [0, upper).
+std::uint32_t random_below(std::uint32_t upper);
+
+std::string to_hex(std::string_view bytes);
+/// The bytes of a hex string; nothing when it is not an even number of hex digits.
+std::optional<std::string> from_hex(std::string_view hex);
+
+/// Standard base64 with padding, as browsers' btoa() writes it.
+std::string to_base64(std::string_view bytes);
+/// The bytes of standard base64 (padding optional); nothing when malformed.
+std::optional<std::string> from_base64(std::string_view text);
+
+/// Compares two secrets in time that depends only on their length.
+bool equal_in_constant_time(std::string_view a, std::string_view b);
+
+}  // namespace dateline::app

@@ -1,0 +1,209 @@
+#include "site/comment_form.hpp"
+
+#include <cstring>  // ctemplate's headers use strlen without including it
+
+#include <ctemplate/template_dictionary.h>
+#include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
+
+#include <algorithm>
+
+#include "core/utf8.hpp"
+#include "render/date_formatter.hpp"
+#include "render/number_words.hpp"
+
+namespace dateline::site {
+
+using ctemplate::TemplateDictionary;
+
+namespace {
+
+std::string first(const std::multimap<std::string, std::string>& fields, const char* name) {
+    const auto it = fields.find(name);
+    return it == fields.end() ? std::string() : it->second;
+}
+
+// The host[:port] of an origin ("https://example.com:8443" -> "example.com:8443").
+std::string_view origin_host(std::string_view origin) {
+    const auto scheme = origin.find("://");
+    return scheme == std::string_view::npos ? std::string_view() : origin.substr(scheme + 3);
+}
+
+struct FieldSpec {
+    const char* name;  // the form field, and the key of its strings
+    const char* type;  // input type; nullptr: a textarea
+    const char* autocomplete;
+    const char* direction;
+    std::size_t domain::CommentLimits::*limit;  // nullptr: no limit of the site's
+};
+
+constexpr FieldSpec field_specs[] = {
+    {"name", "text", "name", "auto", &domain::CommentLimits::name},
+    {"email", "email", "email", "ltr", nullptr},
+    {"title", "text", "off", "auto", &domain::CommentLimits::title},
+    {"comment", nullptr, "off", "auto", &domain::CommentLimits::body},
+};
+
+// CLDR plural categories: English uses two of them, Arabic all six.
+constexpr const char* plural_categories[] = {"zero", "one", "two", "few", "many", "other"};
+
+// The counter's sentences, by plural category, for the script to pick from.
+std::string counter_messages(const render::Catalog& catalog, const std::string& language) {
+    boost::json::object messages;
+    for (const char* kind : {"left", "over"}) {
+        boost::json::object forms;
+        for (const char* category : plural_categories)
+            forms[category] =
+                catalog.text(language, std::string("counter_") + kind + "_" + category);
+        messages[kind] = std::move(forms);
+    }
+    return boost::json::serialize(messages);
+}
+
+const std::string* error_of(const CommentFormState* state, std::string_view field) {
+    if (!state) return nullptr;
+    for (const auto& e : state->errors)
+        if (e.field == field) return &e.key;
+    return nullptr;
+}
+
+std::string sent_value(const CommentFormState* state, std::string_view field) {
+    if (!state) return {};
+    const auto& d = state->sent.draft;
+    const std::string& raw = field == "name"    ? d.author_name
+                             : field == "email" ? d.email
+                             : field == "title" ? d.title
+                                                : d.body;
+    return to_displayable_utf8(raw);
+}
+
+}  // namespace
+
+app::CommentForm read_comment_form(const std::multimap<std::string, std::string>& fields) {
+    app::CommentForm form;
+    form.draft.author_name = first(fields, "name");
+    form.draft.email = first(fields, "email");
+    form.draft.title = first(fields, "title");
+    // Browsers send line breaks as CRLF; readers (and the counter) count each as one character.
+    form.draft.body = first(fields, "comment");
+    for (auto at = form.draft.body.find("\r\n"); at != std::string::npos;
+         at = form.draft.body.find("\r\n", at))
+        form.draft.body.erase(at, 1);
+    form.terms_accepted = !first(fields, "terms").empty();
+    form.honeypot = first(fields, "website");
+    form.solution = first(fields, "altcha");
+    form.question_token = first(fields, "question");
+    form.answer = first(fields, "answer");
+    return form;
+}
+
+bool cross_site(const http::Request& request, std::string_view site_origin) {
+    const std::string_view fetch_site = request.header("sec-fetch-site");
+    if (!fetch_site.empty()) return fetch_site != "same-origin" && fetch_site != "none";
+    const std::string_view origin = request.header("origin");
+    if (origin.empty()) return false;
+    // "null" (a sandboxed or privacy-sensitive context) names no host, so it cannot match.
+    std::string host(origin_host(origin));
+    std::transform(host.begin(), host.end(), host.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return host != request.host && origin != site_origin;
+}
+
+void add_comment_form(TemplateDictionary& page, const domain::Site& site,
+                      const render::Catalog& catalog, const std::string& action,
+                      const CommentFormState* state, const app::SecurityCheck& check) {
+    const std::string& lang = site.language;
+    auto number = [&](std::int64_t n) {
+        return render::format_integer(n, site.arabic_indic_digits);
+    };
+    page.ShowTemplateGlobalSection("COMMENT_ASSETS");
+    auto* form = page.AddSectionDictionary("COMMENT_FORM");
+    form->SetValue("FORM_ACTION", action + "#comment-form");
+    form->SetValue("CHECK_URL", std::string("/") + comment_check_segment);
+
+    if (state && !state->notice.empty()) {
+        auto* notice = form->AddSectionDictionary("NOTICE");
+        notice->SetValue("NOTICE_KIND", state->notice);
+        const std::int64_t minutes =
+            std::max<std::int64_t>(1, (state->retry_after_seconds + 59) / 60);
+        notice->SetValue("NOTICE_TEXT", catalog.format(lang, "comment_notice_" + state->notice,
+                                                       {{"minutes", number(minutes)}}));
+    }
+
+    auto error_text = [&](std::string_view field, const std::string& key, std::size_t limit) {
+        return catalog.format(lang, "error_" + std::string(field) + "_" + key,
+                              {{"limit", number(static_cast<std::int64_t>(limit))}});
+    };
+    TemplateDictionary* summary = nullptr;
+    auto summarise = [&](const std::string& target, const std::string& text) {
+        if (!summary) summary = form->AddSectionDictionary("ERROR_SUMMARY");
+        auto* item = summary->AddSectionDictionary("SUMMARY_ITEM");
+        item->SetValue("ITEM_TARGET", target);
+        item->SetValue("ITEM_TEXT", text);
+    };
+
+    for (const auto& spec : field_specs) {
+        auto* field = form->AddIncludeDictionary("COMMENT_FIELD");
+        field->SetFilename("partials/comment-field.tpl");
+        const std::string id = std::string("comment-") + spec.name;
+        const std::size_t limit = spec.limit ? site.comment_limits.*spec.limit : 0;
+        field->SetValue("FIELD", spec.name);
+        field->SetValue("LABEL", catalog.text(lang, std::string("field_") + spec.name));
+        field->SetValue("HINT",
+                        catalog.format(lang, std::string("hint_") + spec.name,
+                                       {{"limit", number(static_cast<std::int64_t>(limit))}}));
+        field->SetValue("VALUE", sent_value(state, spec.name));
+        std::string described_by = id + "-hint";
+        if (const auto* key = error_of(state, spec.name)) {
+            const std::string text = error_text(spec.name, *key, limit);
+            field->SetValueAndShowSection("ERROR_TEXT", text, "INVALID");
+            described_by += " " + id + "-error";
+            summarise(id, text);
+        }
+        field->SetValue("DESCRIBED_BY", described_by);
+        if (spec.type) {
+            auto* input = field->AddSectionDictionary("INPUT");
+            input->SetValue("TYPE", spec.type);
+            input->SetValue("AUTOCOMPLETE", spec.autocomplete);
+            input->SetValue("DIRECTION", spec.direction);
+        } else {
+            auto* area = field->AddSectionDictionary("TEXTAREA");
+            area->SetIntValue("LIMIT", static_cast<long>(limit));
+            area->SetValue("DIGITS", site.arabic_indic_digits ? "arab" : "latn");
+            area->SetValue("COUNTER_MESSAGES", counter_messages(catalog, lang));
+        }
+    }
+
+    std::string terms_described_by = "comment-terms-text";
+    if (const auto* key = error_of(state, "terms")) {
+        const std::string text = error_text("terms", *key, 0);
+        form->SetValueAndShowSection("TERMS_ERROR_TEXT", text, "TERMS_INVALID");
+        terms_described_by += " comment-terms-error";
+        summarise("comment-terms", text);
+    }
+    form->SetValue("TERMS_DESCRIBED_BY", terms_described_by);
+    if (state && state->sent.terms_accepted) form->ShowSection("TERMS_CHECKED");
+
+    if (const auto* key = error_of(state, "check")) {
+        const std::string text = error_text("check", *key, 0);
+        form->SetValueAndShowSection("CHECK_ERROR_TEXT", text, "CHECK_INVALID");
+        summarise("comment-check", text);
+    }
+    if (const auto* key = error_of(state, "form"))
+        summarise("comment-form", error_text("form", *key, 0));
+    // A reader who sent the form without the widget's answer has no JavaScript (or it failed):
+    // from then on the form also asks a question that needs none.
+    if (state && state->ask_question) {
+        const auto q = check.question();
+        auto* question = form->AddSectionDictionary("QUESTION");
+        question->SetValue("QUESTION_TEXT",
+                           catalog.format(lang, "check_question",
+                                          {{"first", render::spell_out(q.first, lang)},
+                                           {"second", render::spell_out(q.second, lang)}}));
+        question->SetValue("QUESTION_TOKEN", q.token);
+    } else {
+        form->ShowSection("NOSCRIPT_NOTE");
+    }
+}
+
+}  // namespace dateline::site

@@ -1,0 +1,49 @@
+#pragma once
+
+// The comment form under articles: reading what a reader sent, and showing the form again with
+// everything kept. Internal to the site module.
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "app/comment_intake.hpp"
+#include "domain/site.hpp"
+#include "http/message.hpp"
+#include "render/catalog.hpp"
+
+namespace ctemplate {
+class TemplateDictionary;
+}
+
+namespace dateline::site {
+
+/// The form as a submission left it: what the reader sent, kept whole, and what became of it.
+struct CommentFormState {
+    app::CommentForm sent;
+    std::vector<domain::FieldError> errors;
+    std::string notice;  ///< "received", "closed", "limited", or empty
+    std::int64_t retry_after_seconds = 0;
+    /// The form also asks the fallback question (the reader sent no widget answer: no script).
+    bool ask_question = false;
+};
+
+/// Reads the form's fields by name; unknown fields are ignored, a repeated field counts once.
+app::CommentForm read_comment_form(const std::multimap<std::string, std::string>& fields);
+
+/// Whether a POST was sent from another site's page (cross-site request forgery): the browser's
+/// Sec-Fetch-Site says so, or its Origin is neither the request's host nor `site_origin` (the
+/// site's public origin, for proxies that rewrite Host). Clients that send neither header (not
+/// a browser) are not a forgery risk and pass; the security check still applies to them.
+bool cross_site(const http::Request& request, std::string_view site_origin);
+
+/// Fills the article template's COMMENT_FORM section: an empty form, or `state`'s.
+void add_comment_form(ctemplate::TemplateDictionary& page, const domain::Site& site,
+                      const render::Catalog& catalog, const std::string& action,
+                      const CommentFormState* state, const app::SecurityCheck& check);
+
+/// Where the security-check widget fetches its challenges (any host, any site).
+inline constexpr const char* comment_check_segment = "comment-check";
+
+}  // namespace dateline::site

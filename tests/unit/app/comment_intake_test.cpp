@@ -1,0 +1,164 @@
+#include "app/comment_intake.hpp"
+
+#include <gtest/gtest.h>
+
+#include "../support_database.hpp"
+#include "../support_security_check.hpp"
+#include "../support_story.hpp"
+
+namespace dateline::app {
+
+using domain::CommentStatus;
+using Outcome = IntakeResult::Outcome;
+using testing_support::FixedClock;
+using testing_support::solve_challenge;
+using testing_support::TestDatabase;
+
+constexpr UnixTime now = 1'795'000'000;
+
+class CommentIntakeTest : public testing::TestWithParam<const char*> {
+  protected:
+    void SetUp() override {
+        if (database.skipped()) GTEST_SKIP() << "no PostgreSQL test cluster (run through ctest)";
+        ASSERT_TRUE(database.get());
+        auto story = testing_support::publish_story(database, clock, now - 3600);
+        site = story.site;
+        article = story.article;
+        ASSERT_NE(article.id, 0);
+    }
+
+    // A complete form whose security check was fetched `seconds_ago`.
+    CommentForm form(int seconds_ago = 10, std::string body = "Good to see the harbour busy.") {
+        clock.set(now - seconds_ago);
+        CommentForm f;
+        f.solution = solve_challenge(check.challenge_json());
+        clock.set(now);
+        f.draft = {"Rana", "rana@example.com", "Welcome news", std::move(body)};
+        f.terms_accepted = true;
+        return f;
+    }
+
+    IntakeResult take(const CommentForm& f, std::string_view address = "203.0.113.9") {
+        auto result = intake.take(site, article, f, address);
+        EXPECT_TRUE(result.ok()) << result.error().message << result.error().cause;
+        return result.ok() ? *result : IntakeResult{};
+    }
+
+    std::vector<storage::CommentListing> stored(std::optional<CommentStatus> status = {}) {
+        return *comments.list(status, std::nullopt);
+    }
+
+    TestDatabase database{GetParam()};
+    FixedClock clock{now};
+    SecurityCheck check{std::string(32, 'k'), clock, {.difficulty = 8, .iterations = 10}};
+    CommentService comments{*database, clock};
+    SharedLimits limits{*database, clock};
+    CommentIntake intake{comments,
+                         limits,
+                         check,
+                         clock,
+                         {.per_address = {"comment:address", 3, std::chrono::seconds(600)},
+                          .per_network = {"comment:network", 4, std::chrono::seconds(600)},
+                          .min_fill_time = std::chrono::seconds(3)}};
+    domain::Site site;
+    domain::Article article;
+};
+
+TEST_P(CommentIntakeTest, AGoodSubmissionIsStoredForModeration) {
+    EXPECT_EQ(take(form()).outcome, Outcome::Received);
+    const auto pending = stored(CommentStatus::Pending);
+    ASSERT_EQ(pending.size(), 1u);
+    EXPECT_EQ(pending[0].comment.title, "Welcome news");
+}
+
+TEST_P(CommentIntakeTest, EveryBrokenRuleIsReportedAtOnce) {
+    CommentForm f;
+    f.draft = {"", "not-an-address", "Title", std::string(1501, 'x')};
+    const auto result = take(f);
+    EXPECT_EQ(result.outcome, Outcome::Invalid);
+    std::vector<std::string> found;
+    for (const auto& e : result.errors) found.push_back(e.field + ":" + e.key);
+    EXPECT_EQ(found, (std::vector<std::string>{"name:required", "email:invalid", "comment:too_long",
+                                               "terms:required", "check:required"}));
+    EXPECT_TRUE(stored().empty());
+}
+
+TEST_P(CommentIntakeTest, ASolutionWorksOnce) {
+    const CommentForm f = form();
+    EXPECT_EQ(take(f).outcome, Outcome::Received);
+    CommentForm again = f;
+    again.draft.body = "A different comment with the same solution.";
+    const auto replay = take(again);
+    EXPECT_EQ(replay.outcome, Outcome::Invalid);
+    ASSERT_EQ(replay.errors.size(), 1u);
+    EXPECT_EQ(replay.errors[0].field, "check");
+    EXPECT_EQ(replay.errors[0].key, "used");
+    EXPECT_EQ(stored().size(), 1u);
+}
+
+TEST_P(CommentIntakeTest, AWrongAnswerBurnsTheQuestion) {
+    CommentForm f = form();
+    f.solution.clear();
+    const auto q = check.question();
+    f.question_token = q.token;
+    f.answer = std::to_string(q.first + q.second + 1);
+    clock.set(now + 10);
+    EXPECT_EQ(take(f).errors.at(0).key, "wrong");
+    f.answer = std::to_string(q.first + q.second);
+    EXPECT_EQ(take(f).errors.at(0).key, "used");  // no second guess at the same question
+    const auto fresh = check.question();
+    f.question_token = fresh.token;
+    f.answer = std::to_string(fresh.first + fresh.second);
+    clock.set(now + 20);
+    EXPECT_EQ(take(f).outcome, Outcome::Received);
+}
+
+TEST_P(CommentIntakeTest, TooFastIsARobotsPace) {
+    const auto result = take(form(1));
+    EXPECT_EQ(result.outcome, Outcome::Invalid);
+    ASSERT_EQ(result.errors.size(), 1u);
+    EXPECT_EQ(result.errors[0].field, "form");
+    EXPECT_EQ(result.errors[0].key, "too_fast");
+}
+
+TEST_P(CommentIntakeTest, EachAddressAndTheNetworkAreLimited) {
+    for (int i = 0; i < 3; ++i)
+        EXPECT_EQ(take(form(10, "Comment " + std::to_string(i))).outcome, Outcome::Received);
+    const auto limited = take(form(10, "One too many"));
+    EXPECT_EQ(limited.outcome, Outcome::Limited);
+    EXPECT_GT(limited.retry_after_seconds, 0);
+    EXPECT_LE(limited.retry_after_seconds, 600);
+    EXPECT_EQ(take(form(10, "From elsewhere"), "198.51.100.7").outcome, Outcome::Received);
+    // Four for the whole network; an attempt the address limit refused did not count there.
+    EXPECT_EQ(take(form(10, "Network full"), "192.0.2.1").outcome, Outcome::Limited);
+    EXPECT_EQ(stored().size(), 4u);
+}
+
+TEST_P(CommentIntakeTest, AFilledHoneypotGoesToSpamNotToTheBin) {
+    CommentForm f = form();
+    f.honeypot = "http://spam.example";
+    EXPECT_EQ(take(f).outcome, Outcome::Received);  // a robot learns nothing
+    EXPECT_TRUE(stored(CommentStatus::Pending).empty());
+    const auto spam = stored(CommentStatus::Spam);
+    ASSERT_EQ(spam.size(), 1u);
+    EXPECT_EQ(spam[0].comment.held_reason, "honeypot");
+}
+
+TEST_P(CommentIntakeTest, SendingTheSameCommentTwiceKeepsOne) {
+    EXPECT_EQ(take(form()).outcome, Outcome::Received);
+    EXPECT_EQ(take(form()).outcome, Outcome::Received);
+    EXPECT_EQ(stored().size(), 1u);
+}
+
+TEST_P(CommentIntakeTest, ClosedArticlesTakeNothing) {
+    ASSERT_TRUE(comments.set_open(site, "harbour-reopens", false).ok());
+    article.comments_open = false;
+    EXPECT_EQ(take(form()).outcome, Outcome::Closed);
+    EXPECT_TRUE(stored().empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, CommentIntakeTest,
+                         testing::ValuesIn(testing_support::backend_names),
+                         [](const auto& backend) { return std::string(backend.param); });
+
+}  // namespace dateline::app

@@ -1,0 +1,50 @@
+#include "app/crypto.hpp"
+
+#include <gtest/gtest.h>
+
+namespace dateline::app {
+
+TEST(Crypto, HmacSha256MatchesRfc4231) {
+    // RFC 4231 section 4.3, test case 2.
+    EXPECT_EQ(to_hex(hmac_sha256("Jefe", "what do ya want for nothing?")),
+              "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+}
+
+TEST(Crypto, Pbkdf2Sha256MatchesPublishedVectors) {
+    // RFC 7914 section 11 (first 32 bytes), and the widely published 4096-round vector.
+    EXPECT_EQ(to_hex(pbkdf2_sha256("passwd", "salt", 1, 32)),
+              "55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc");
+    EXPECT_EQ(to_hex(pbkdf2_sha256("password", "salt", 4096, 32)),
+              "c5e478d59288c841aa530db6845c4c8d962893a001ce4e11a4963873aa98134a");
+    EXPECT_EQ(pbkdf2_sha256("password", "salt", 2, 16).size(), 16u);
+    EXPECT_THROW(pbkdf2_sha256("password", "salt", 1, 33), std::invalid_argument);
+}
+
+TEST(Crypto, HexRoundTripsAndRejectsMalformedText) {
+    EXPECT_EQ(to_hex(std::string("\x00\x7f\xff", 3)), "007fff");
+    EXPECT_EQ(from_hex("007fff"), std::string("\x00\x7f\xff", 3));
+    EXPECT_FALSE(from_hex("abc"));
+    EXPECT_FALSE(from_hex("zz"));
+}
+
+TEST(Crypto, Base64AsBrowsersWriteIt) {
+    EXPECT_EQ(to_base64("{\"a\":1}"), "eyJhIjoxfQ==");
+    EXPECT_EQ(from_base64("eyJhIjoxfQ=="), "{\"a\":1}");
+    EXPECT_EQ(from_base64("eyJhIjoxfQ"), "{\"a\":1}");
+    EXPECT_FALSE(from_base64("eyJh*IjoxfQ=="));
+    EXPECT_FALSE(from_base64("eyJhIjoxfQ==trailing"));
+}
+
+TEST(Crypto, RandomBytesDiffer) {
+    EXPECT_EQ(random_bytes(16).size(), 16u);
+    EXPECT_NE(random_bytes(16), random_bytes(16));
+    for (int i = 0; i < 100; ++i) EXPECT_LT(random_below(9), 9u);
+}
+
+TEST(Crypto, ConstantTimeComparison) {
+    EXPECT_TRUE(equal_in_constant_time("abc", "abc"));
+    EXPECT_FALSE(equal_in_constant_time("abc", "abd"));
+    EXPECT_FALSE(equal_in_constant_time("abc", "ab"));
+}
+
+}  // namespace dateline::app

@@ -1,0 +1,152 @@
+#include "app/security_check.hpp"
+
+#include <gtest/gtest.h>
+
+#include "../support_fixed_clock.hpp"
+#include "../support_security_check.hpp"
+#include "app/crypto.hpp"
+
+namespace dateline::app {
+
+using Outcome = CheckResult::Outcome;
+using testing_support::FixedClock;
+using testing_support::solve_challenge;
+
+constexpr UnixTime now = 1'795'000'000;
+const std::string secret(32, 's');
+const SecurityCheckOptions easy{.difficulty = 8, .iterations = 10};
+
+// Re-encodes a payload after changing its JSON text.
+std::string tampered(const std::string& payload, const std::string& from, const std::string& to) {
+    std::string json = *from_base64(payload);
+    const auto at = json.find(from);
+    EXPECT_NE(at, std::string::npos) << from;
+    json.replace(at, from.size(), to);
+    return to_base64(json);
+}
+
+TEST(SecurityCheck, ChallengesFollowTheAltchaShape) {
+    FixedClock clock(now);
+    SecurityCheck check(secret, clock, {.difficulty = 2000, .iterations = 1000});
+    const auto json = boost::json::parse(check.challenge_json()).as_object();
+    const auto& p = json.at("parameters").as_object();
+    EXPECT_EQ(p.at("algorithm").as_string(), "PBKDF2/SHA-256");
+    EXPECT_EQ(p.at("cost").as_int64(), 1000);
+    EXPECT_EQ(p.at("keyLength").as_int64(), 32);
+    EXPECT_EQ(p.at("expiresAt").as_int64(), now + 1800);
+    EXPECT_EQ(p.at("keyPrefix").as_string().size(), 32u);
+    EXPECT_EQ(json.at("signature").as_string().size(), 64u);
+    EXPECT_NE(check.challenge_json(), check.challenge_json());  // fresh nonce and salt each time
+}
+
+TEST(SecurityCheck, ASolvedChallengePasses) {
+    FixedClock clock(now);
+    SecurityCheck check(secret, clock, easy);
+    const auto result = check.verify_solution(solve_challenge(check.challenge_json()));
+    EXPECT_EQ(result.outcome, Outcome::Passed);
+    EXPECT_EQ(result.issued_at, now);
+    EXPECT_EQ(result.expires_at, now + 1800);
+    EXPECT_EQ(result.token.rfind("challenge:", 0), 0u);
+}
+
+TEST(SecurityCheck, TheWorkIsTheDifficulty) {
+    FixedClock clock(now);
+    SecurityCheck check(secret, clock, {.difficulty = 40, .iterations = 10});
+    for (int i = 0; i < 5; ++i) {
+        const std::string payload = solve_challenge(check.challenge_json());
+        const auto json = boost::json::parse(*from_base64(payload)).as_object();
+        const auto counter = json.at("solution").at("counter").to_number<std::uint64_t>();
+        EXPECT_GE(counter, 20u);
+        EXPECT_LE(counter, 40u);
+    }
+}
+
+TEST(SecurityCheck, AWrongKeyFails) {
+    FixedClock clock(now);
+    SecurityCheck check(secret, clock, easy);
+    const auto result = check.verify_solution(solve_challenge(check.challenge_json(), 1000));
+    EXPECT_EQ(result.outcome, Outcome::Wrong);
+    EXPECT_FALSE(result.token.empty());  // genuine challenge: burnt by the wrong answer
+}
+
+TEST(SecurityCheck, ChangedParametersAreRefused) {
+    FixedClock clock(now);
+    SecurityCheck check(secret, clock, easy);
+    const std::string payload = solve_challenge(check.challenge_json());
+    for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
+             {"\"cost\":10", "\"cost\":1"},
+             {"\"expiresAt\":1795001800", "\"expiresAt\":1895001800"},
+             {"\"algorithm\":\"PBKDF2/SHA-256\"", "\"algorithm\":\"SHA-256\""},
+             {"\"keyLength\":32", "\"keyLength\":32,\"extra\":1"},
+             {"\"signature\":\"", "\"signature\":\"0"}}) {
+        const auto result = check.verify_solution(tampered(payload, from, to));
+        EXPECT_EQ(result.outcome, Outcome::Invalid) << to;
+        EXPECT_TRUE(result.token.empty()) << to;
+    }
+}
+
+TEST(SecurityCheck, AnotherNetworksChallengeIsRefused) {
+    FixedClock clock(now);
+    SecurityCheck ours(secret, clock, easy);
+    SecurityCheck theirs(std::string(32, 't'), clock, easy);
+    EXPECT_EQ(ours.verify_solution(solve_challenge(theirs.challenge_json())).outcome,
+              Outcome::Invalid);
+}
+
+TEST(SecurityCheck, ChallengesExpire) {
+    FixedClock clock(now);
+    SecurityCheck check(secret, clock, easy);
+    const std::string payload = solve_challenge(check.challenge_json());
+    clock.set(now + 1801);
+    EXPECT_EQ(check.verify_solution(payload).outcome, Outcome::Expired);
+}
+
+TEST(SecurityCheck, MalformedPayloadsAreRefused) {
+    FixedClock clock(now);
+    SecurityCheck check(secret, clock, easy);
+    for (const std::string& payload :
+         {std::string(""), std::string("not base64!"), to_base64("[]"),
+          to_base64("{\"challenge\":1}"),
+          to_base64("{\"challenge\":{\"parameters\":{}},\"solution\":{}}"),
+          std::string(SecurityCheck::max_payload_bytes + 1, 'A'),
+          to_base64(std::string(3000, '['))})
+        EXPECT_EQ(check.verify_solution(payload).outcome, Outcome::Invalid)
+            << payload.substr(0, 40);
+}
+
+TEST(SecurityCheck, QuestionsTakeDigitsInEitherScript) {
+    FixedClock clock(now);
+    SecurityCheck check(secret, clock, easy);
+    const auto q = check.question();
+    ASSERT_GE(q.first, 1);
+    ASSERT_LE(q.second, 9);
+    const int sum = q.first + q.second;
+    EXPECT_EQ(check.verify_answer(q.token, " " + std::to_string(sum) + " ").outcome,
+              Outcome::Passed);
+    std::string arabic;  // the same number in Arabic-Indic digits (U+0660..U+0669)
+    for (const char d : std::to_string(sum)) arabic += std::string("\xD9") + char(0xA0 + (d - '0'));
+    EXPECT_EQ(check.verify_answer(q.token, arabic).outcome, Outcome::Passed);
+    const auto wrong = check.verify_answer(q.token, std::to_string(sum + 1));
+    EXPECT_EQ(wrong.outcome, Outcome::Wrong);
+    EXPECT_EQ(wrong.token.rfind("question:", 0), 0u);
+    EXPECT_EQ(check.verify_answer(q.token, "seven").outcome, Outcome::Wrong);
+    EXPECT_EQ(check.verify_answer(q.token, "").outcome, Outcome::Wrong);
+}
+
+TEST(SecurityCheck, QuestionsExpireAndCannotBeForged) {
+    FixedClock clock(now);
+    SecurityCheck check(secret, clock, easy);
+    const auto q = check.question();
+    const std::string answer = std::to_string(q.first + q.second);
+    clock.set(now + 1801);
+    EXPECT_EQ(check.verify_answer(q.token, answer).outcome, Outcome::Expired);
+    clock.set(now);
+    // A token that claims a longer life than the server gives was never issued.
+    const std::string forged =
+        q.token.substr(0, 32) + ".9999999999." + q.token.substr(q.token.rfind('.') + 1);
+    EXPECT_EQ(check.verify_answer(forged, answer).outcome, Outcome::Invalid);
+    for (const std::string& token : {std::string(""), std::string("a.b.c"), std::string("...")})
+        EXPECT_EQ(check.verify_answer(token, answer).outcome, Outcome::Invalid);
+}
+
+}  // namespace dateline::app

@@ -1,0 +1,43 @@
+#include <gtest/gtest.h>
+
+#include "http/message.hpp"
+
+namespace dateline::http {
+
+TEST(Form, DecodesAsBrowsersEncode) {
+    const auto form = parse_form("name=Rana+Haddad&comment=Line%0D%0A2+%26+more&empty=&flag");
+    ASSERT_TRUE(form);
+    EXPECT_EQ(form->find("name")->second, "Rana Haddad");
+    EXPECT_EQ(form->find("comment")->second, "Line\r\n2 & more");
+    EXPECT_EQ(form->find("empty")->second, "");
+    EXPECT_EQ(form->count("flag"), 1u);
+    const auto arabic = parse_form("name=%D8%B3%D9%84%D9%85%D9%89");
+    EXPECT_EQ(arabic->find("name")->second, "سلمى");
+    EXPECT_TRUE(parse_form("")->empty());
+}
+
+TEST(Form, MalformedOrHugeFormsAreRefused) {
+    EXPECT_FALSE(parse_form("name=%ZZ"));
+    EXPECT_FALSE(parse_form("name=raw space"));
+    std::string many;
+    for (int i = 0; i < 40; ++i) many += "f" + std::to_string(i) + "=x&";
+    EXPECT_FALSE(parse_form(many, 32));
+    EXPECT_TRUE(parse_form(many, 64));
+}
+
+TEST(ClientAddress, OnlyTrustedProxiesAreBelieved) {
+    Request r;
+    r.remote_address = "10.0.0.2";
+    r.headers = {{"x-forwarded-for", "198.51.100.1, 203.0.113.9"}};
+    EXPECT_EQ(client_address(r, {}), "10.0.0.2");  // nobody trusted: the peer it is
+    EXPECT_EQ(client_address(r, {"10.0.0.2"}), "203.0.113.9");
+    // A chain of our own proxies is walked back to the first address that is not one of them.
+    r.headers = {{"x-forwarded-for", "198.51.100.1, 203.0.113.9, 10.0.0.3"}};
+    EXPECT_EQ(client_address(r, {"10.0.0.2", "10.0.0.3"}), "203.0.113.9");
+    r.headers = {{"x-forwarded-for", "<script>"}};
+    EXPECT_EQ(client_address(r, {"10.0.0.2"}), "10.0.0.2");
+    r.headers = {};
+    EXPECT_EQ(client_address(r, {"10.0.0.2"}), "10.0.0.2");
+}
+
+}  // namespace dateline::http

@@ -1,0 +1,50 @@
+// The comment form's enhancements: the security-check widget and the live characters-left
+// counter. The form works without this script; only the widget needs it, and readers without it
+// are asked a question instead.
+import '../vendor/altcha/altcha.min.js';
+
+const vendor = new URL('../vendor/altcha/', import.meta.url);
+// The widget's strict-CSP build ships no workers of its own: register the one our challenges use.
+globalThis.$altcha.algorithms.set('PBKDF2/SHA-256', () => new Worker(new URL('pbkdf2.js', vendor)));
+const language = document.documentElement.lang;
+if (language === 'ar') await import(new URL('i18n/ar.js', vendor).href);
+
+// Counted as the server counts: Unicode code points, with line breaks as one character.
+function length(text) {
+  let n = 0;
+  for (const _ of text.replace(/\r\n/g, '\n')) n++;
+  return n;
+}
+
+for (const field of document.querySelectorAll('textarea[data-limit]')) {
+  const limit = Number(field.dataset.limit);
+  const counter = document.getElementById(`${field.id}-counter`);
+  const live = document.getElementById(`${field.id}-live`);
+  const messages = JSON.parse(field.dataset.messages);
+  const digits = new Intl.NumberFormat(language, {
+    numberingSystem: field.dataset.digits,
+    useGrouping: false,
+  });
+  const plural = new Intl.PluralRules(language);
+  const describe = () => {
+    const left = limit - length(field.value);
+    const count = Math.abs(left);
+    const text = messages[left >= 0 ? 'left' : 'over'][plural.select(count)]
+      .replace('{count}', digits.format(count));
+    counter.textContent = text;
+    counter.classList.toggle('field__counter--over', left < 0);
+    return text;
+  };
+  let pause;
+  field.addEventListener('input', () => {
+    const text = describe();
+    // Screen readers hear the count once typing pauses, not at every key.
+    clearTimeout(pause);
+    pause = setTimeout(() => { live.textContent = text; }, 700);
+  });
+  describe();
+  counter.hidden = false;
+}
+
+// After a refused submission, take the reader straight to the list of what to fix.
+document.getElementById('comment-form-summary')?.focus();
