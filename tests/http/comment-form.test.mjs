@@ -42,8 +42,9 @@ function inputValue(html, id) {
   return m ? decode(m[1]) : null;
 }
 
+// As the HTML parser reads it: a line break right after <textarea> is not part of the value.
 function textareaValue(html) {
-  const m = html.match(/<textarea[^>]*id="comment-comment"[^>]*>([\s\S]*?)<\/textarea>/);
+  const m = html.match(/<textarea[^>]*id="comment-comment"[^>]*>\n?([\s\S]*?)<\/textarea>/);
   return m ? decode(m[1]) : null;
 }
 
@@ -153,7 +154,7 @@ test('mistakes come back next to their fields, in the site language, with everyt
     name: '',
     email: 'not an address',
     title: 'Quotes " and <tags> & Arabic: مرحبا',
-    comment: 'First line with "quotes" & <b>markup</b>\r\n\r\nSecond paragraph, كلام عربي.',
+    comment: '\r\nFirst line with "quotes" & <b>markup</b>\r\n\r\nSecond paragraph, كلام عربي.',
     terms: 'yes',
   };
   const r = await postForm(`${server.url}${enPath}`, typed);

@@ -46,5 +46,10 @@ for (const field of document.querySelectorAll('textarea[data-limit]')) {
   counter.hidden = false;
 }
 
-// After a refused submission, take the reader straight to the list of what to fix.
-document.getElementById('comment-form-summary')?.focus();
+// After a refused submission, take the reader straight to the list of what to fix. Only once the
+// page has loaded: the browser's jump to #comment-form would otherwise take the focus back.
+const summary = document.getElementById('comment-form-summary');
+if (summary) {
+  if (document.readyState === 'complete') summary.focus();
+  else window.addEventListener('load', () => summary.focus(), { once: true });
+}
