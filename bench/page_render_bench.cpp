@@ -59,7 +59,8 @@ struct Fixture {
         // Rendering is what is measured: the page cache is off.
         const site::CacheOptions uncached{0, std::chrono::seconds(0)};
         site = std::move(*site::ReaderSite::create(*reader, *directory, std::move(*theme),
-                                                   dir / "media", uncached, {intake.get(), {}}));
+                                                   dir / "media", uncached,
+                                                   {intake.get(), check.get(), {}}));
         auto front = reader->front_page(*directory, *directory->site_by_slug("en"));
         const auto& lead = front->latest.front();
         article_path = domain::article_path("/en/", lead.section->slug, lead.slug);

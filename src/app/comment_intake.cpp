@@ -1,41 +1,53 @@
 #include "app/comment_intake.hpp"
 
+#include <algorithm>
+
+#include "core/ip_address.hpp"
+
 namespace dateline::app {
 
 using Outcome = IntakeResult::Outcome;
+using CheckOutcome = CheckResult::Outcome;
 
-Status CommentIntake::check_answer(const CommentForm& form,
-                                   std::vector<domain::FieldError>& errors) {
+Result<std::string> CommentIntake::check_answer(const CommentForm& form, IntakeResult& result) {
+    auto& errors = result.errors;
+    const UnixTime now = clock_.now();
+    const auto started = form.started.empty() ? std::nullopt : check_.verify_started(form.started);
+    if (started) result.started_at = *started;
     CheckResult check;
-    if (!form.solution.empty())
+    std::string passed_by;
+    if (!form.solution.empty()) {
         check = check_.verify_solution(form.solution);
-    else if (!form.question_token.empty())
+    } else if (!form.question_token.empty()) {
         check = check_.verify_answer(form.question_token, form.answer);
-    else {
+        passed_by = "question";
+    } else {
         errors.push_back({"check", "required"});
-        return success();
+        return passed_by;
     }
-    using CheckOutcome = CheckResult::Outcome;
     if (check.outcome == CheckOutcome::Expired) {
         errors.push_back({"check", "expired"});
-        return success();
+        return passed_by;
     }
     // A genuine challenge or question is burnt by its first answer, right or wrong, so that
     // neither a solution can be replayed nor a question guessed at.
     bool first_use = false;
-    if (!check.token.empty()) {
-        auto used = limits_.use_once(check.token, check.expires_at);
+    if (!check.replay_key.empty()) {
+        auto used = limits_.use_once(check.replay_key, check.expires_at);
         if (!used) return used.error();
         first_use = *used;
+        // The reader started no later than this check was handed out.
+        result.started_at =
+            result.started_at == 0 ? check.issued_at : std::min(result.started_at, check.issued_at);
     }
     if (!check.passed()) {
         errors.push_back({"check", "wrong"});
     } else if (!first_use) {
         errors.push_back({"check", "used"});
-    } else if (clock_.now() - check.issued_at < options_.min_fill_time.count()) {
+    } else if (now - result.started_at < options_.min_fill_time.count()) {
         errors.push_back({"form", "too_fast"});
     }
-    return success();
+    return passed_by;
 }
 
 Result<IntakeResult> CommentIntake::take(const domain::Site& site, const domain::Article& article,
@@ -45,8 +57,9 @@ Result<IntakeResult> CommentIntake::take(const domain::Site& site, const domain:
         result.outcome = Outcome::Closed;
         return result;
     }
+    const std::string network = ip_network(client_address);
     for (const auto& [limit, key] : {std::pair{&options_.per_address, client_address},
-                                     std::pair{&options_.per_network, std::string_view("all")}}) {
+                                     std::pair{&options_.per_subnet, std::string_view(network)}}) {
         auto decision = limits_.hit(*limit, key);
         if (!decision) return decision.error();
         if (!decision->allowed) {
@@ -57,11 +70,17 @@ Result<IntakeResult> CommentIntake::take(const domain::Site& site, const domain:
     }
     result.errors = domain::field_errors(form.draft, site.comment_limits);
     if (!form.terms_accepted) result.errors.push_back({"terms", "required"});
-    if (auto checked = check_answer(form, result.errors); !checked) return checked.error();
+    auto passed_by = check_answer(form, result);
+    if (!passed_by) return passed_by.error();
     if (!result.errors.empty()) return result;
 
-    auto stored =
-        comments_.submit(site, article, form.draft, form.honeypot.empty() ? "" : "honeypot");
+    Screening screening;
+    screening.reason = *passed_by;
+    if (!form.honeypot.empty()) {
+        screening.spam = true;
+        screening.reason = "honeypot";
+    }
+    auto stored = comments_.submit(site, article, form.draft, screening);
     if (!stored) {
         const Error& e = stored.error();
         if (e.code == ErrorCode::Conflict) {

@@ -21,13 +21,16 @@ struct CommentForm {
     std::string solution;        ///< the security-check widget's payload
     std::string question_token;  ///< the fallback question, when one was asked
     std::string answer;
+    std::string started;  ///< SecurityCheck::sign_started() note from a form shown again
 };
 
 /// The guards in front of CommentService::submit.
 struct IntakeOptions {
     RateLimit per_address{"comment:address", 10, std::chrono::seconds(600)};
-    RateLimit per_network{"comment:network", 1000, std::chrono::seconds(600)};
-    /// Less time than this between fetching the security check and sending is a robot's pace.
+    /// Per IP network (the address's /24 or /64), so that a robot cannot dodge the per-address
+    /// limit by walking through its addresses.
+    RateLimit per_subnet{"comment:subnet", 50, std::chrono::seconds(600)};
+    /// Less time than this between the first security check and sending is a robot's pace.
     std::chrono::seconds min_fill_time{3};
 };
 
@@ -40,27 +43,32 @@ struct IntakeResult {
     /// ("too_fast").
     std::vector<domain::FieldError> errors;
     std::int64_t retry_after_seconds = 0;  ///< Limited: until the window ends
+    /// When the reader began, as far as the server can vouch (0: unknown); the form shown again
+    /// carries it forward (SecurityCheck::sign_started).
+    UnixTime started_at = 0;
 };
 
-/// Takes reader comments in through every guard: open article, rate limits per address and for
-/// the whole network, field rules, the publishing terms, the security check (each answer usable
-/// once), the minimum fill time, then the honeypot, and stores what passes, durably, before
-/// saying it was received. A repeated submission of a stored comment counts as received.
+/// Takes reader comments in through every guard: open article, rate limits per address and per
+/// IP network (counted for every attempt, so refused ones cost their sender too), field rules,
+/// the publishing terms, the security check (each answer usable once, on every node), the
+/// minimum fill time, then the honeypot, and stores what passes, durably, before saying it was
+/// received. A repeated submission of a stored comment counts as received.
 class CommentIntake {
   public:
     CommentIntake(CommentService& comments, SharedLimits& limits, const SecurityCheck& check,
                   const Clock& clock, IntakeOptions options = {})
         : comments_(comments), limits_(limits), check_(check), clock_(clock), options_(options) {}
 
-    /// Errors are failures to reach the database (Unavailable, Internal); a reader's mistakes
-    /// come back as an Invalid outcome with every broken rule.
+    /// `client_address` must be canonical (core/ip_address.hpp). Errors are failures to reach
+    /// the database (Unavailable, Internal); a reader's mistakes come back as an Invalid outcome
+    /// with every broken rule.
     Result<IntakeResult> take(const domain::Site& site, const domain::Article& article,
                               const CommentForm& form, std::string_view client_address);
 
-    const SecurityCheck& security_check() const { return check_; }
-
   private:
-    Status check_answer(const CommentForm& form, std::vector<domain::FieldError>& errors);
+    /// Checks the security answer; returns how the comment passed it ("question" for the
+    /// weaker fallback) and fills `result` with errors and the start time.
+    Result<std::string> check_answer(const CommentForm& form, IntakeResult& result);
 
     CommentService& comments_;
     SharedLimits& limits_;

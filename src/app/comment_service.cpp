@@ -33,7 +33,7 @@ bool CommentService::open_for_comments(const domain::Site& site, const domain::A
 Result<SubmittedComment> CommentService::submit(const domain::Site& site,
                                                 const domain::Article& article,
                                                 const domain::CommentDraft& draft,
-                                                std::string_view spam_reason) {
+                                                const Screening& screening) {
     const UnixTime now = clock_.now();
     if (!open_for_comments(site, article, now))
         return Error{ErrorCode::Forbidden, "closed", {}, {}};
@@ -57,14 +57,12 @@ Result<SubmittedComment> CommentService::submit(const domain::Site& site,
                 domain::count_links(draft.body) + domain::count_links(draft.title) >
                 domain::max_comment_links;
             if (many_links) comment.held_reason = "links";
-            if (!spam_reason.empty()) {
-                comment.status = CommentStatus::Spam;
-                comment.held_reason = spam_reason;
-            }
+            if (!screening.reason.empty()) comment.held_reason = screening.reason;
+            if (screening.spam) comment.status = CommentStatus::Spam;
             comment.created_at = now;
             auto id = store.insert(comment, digest);
             if (!id) return id.error();
-            return SubmittedComment{*id, many_links || !spam_reason.empty()};
+            return SubmittedComment{*id, many_links || screening.spam};
         });
 }
 

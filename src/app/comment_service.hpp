@@ -19,6 +19,12 @@ struct SubmittedComment {
     bool held = false;
 };
 
+/// What the guards in front of submission noticed about a comment, kept for moderators.
+struct Screening {
+    bool spam = false;   ///< straight to the spam list (a filled honeypot); still rescuable
+    std::string reason;  ///< why: "honeypot", "question" (passed the weaker no-script check)
+};
+
 /// The comments readers see under an article.
 struct ArticleComments {
     std::vector<domain::Comment> approved;  ///< oldest first
@@ -36,11 +42,10 @@ class CommentService {
     /// Stores a comment on a visible, open article. Errors: Invalid naming the field with a key
     /// ("required", "too_long", "invalid"), Forbidden "closed", Conflict "duplicate" for the same
     /// text from the same name on the same article within a day, NotFound for no such article.
-    /// With a `spam_reason` (a filled honeypot) the comment goes straight to the spam list, where
-    /// moderators can still rescue it.
+    /// `screening` says what the guards in front noticed (see Screening).
     Result<SubmittedComment> submit(const domain::Site& site, const domain::Article& article,
                                     const domain::CommentDraft& draft,
-                                    std::string_view spam_reason = {});
+                                    const Screening& screening = {});
 
     /// Comments for moderators, newest first.
     Result<std::vector<storage::CommentListing>> list(std::optional<domain::CommentStatus> status,

@@ -20,12 +20,14 @@ void start_sodium() {
 }  // namespace
 
 std::string sha256_hex(std::string_view text) {
+    start_sodium();
     unsigned char digest[crypto_hash_sha256_BYTES];
     crypto_hash_sha256(digest, bytes(text), text.size());
     return to_hex({reinterpret_cast<const char*>(digest), sizeof digest});
 }
 
 std::string hmac_sha256(std::string_view key, std::string_view message) {
+    start_sodium();
     crypto_auth_hmacsha256_state state;
     crypto_auth_hmacsha256_init(&state, bytes(key), key.size());
     crypto_auth_hmacsha256_update(&state, bytes(message), message.size());
@@ -39,6 +41,7 @@ std::string pbkdf2_sha256(std::string_view password, std::string_view salt,
     constexpr std::size_t block = crypto_auth_hmacsha256_BYTES;
     if (length > block || iterations == 0)
         throw std::invalid_argument("pbkdf2_sha256: one block and at least one iteration");
+    start_sodium();
     // The keyed state is computed once; each iteration copies it, which halves the work.
     crypto_auth_hmacsha256_state keyed;
     crypto_auth_hmacsha256_init(&keyed, bytes(password), password.size());

@@ -7,8 +7,8 @@
 
 namespace dateline::app {
 
-/// Cryptographic primitives the application builds on, all from libsodium. Byte strings are
-/// held in std::string; "hex" means lowercase hexadecimal.
+/// Cryptographic primitives the application builds on, all from libsodium (started on first
+/// use, thread-safe). Byte strings are held in std::string; "hex" means lowercase hexadecimal.
 
 /// The SHA-256 of `text` as 64 hex digits: how the application keeps a fingerprint of something
 /// it must recognise again (a used token, a submitted comment) without keeping it.

@@ -139,6 +139,7 @@ SecurityCheck::SecurityCheck(std::string_view secret, const Clock& clock,
     : signature_key_(hmac_sha256(secret, "dateline security check: challenge signature")),
       derived_key_key_(hmac_sha256(secret, "dateline security check: derived key signature")),
       question_key_(hmac_sha256(secret, "dateline security check: question")),
+      started_key_(hmac_sha256(secret, "dateline security check: started")),
       clock_(clock),
       options_(options) {
     if (secret.size() < 32) throw std::invalid_argument("SecurityCheck: the secret is too short");
@@ -185,7 +186,7 @@ CheckResult SecurityCheck::verify_solution(std::string_view payload) const {
     const std::string expected = to_hex(hmac_sha256(signature_key_, canonical_json(*p)));
     if (!equal_in_constant_time(*signature, expected)) return result;
     // Genuine from here on: one of ours, unchanged.
-    result.token = "challenge:" + p->nonce;
+    result.replay_key = "challenge:" + p->nonce;
     result.expires_at = p->expires_at;
     result.issued_at = p->expires_at - options_.lifetime.count();
     if (p->expires_at < clock_.now()) {
@@ -227,21 +228,43 @@ CheckResult SecurityCheck::verify_answer(std::string_view token, std::string_vie
         end != expires_text.data() + expires_text.size())
         return result;
     const UnixTime now = clock_.now();
+    // Checked before any arithmetic on it: the number is the client's.
     if (expires > now + options_.lifetime.count()) return result;  // never issued so
-    // Whether the token is genuine cannot be told apart from whether the answer is right (the
-    // answer is inside the MAC), so a forged token and a wrong answer both burn the nonce.
-    result.token = "question:" + std::string(nonce);
-    result.expires_at = expires;
-    result.issued_at = expires - options_.lifetime.count();
-    result.outcome = CheckResult::Outcome::Wrong;
     if (expires < now) {
         result.outcome = CheckResult::Outcome::Expired;
         return result;
     }
+    // Whether the token is genuine cannot be told apart from whether the answer is right (the
+    // answer is inside the MAC), so a forged token and a wrong answer both burn the nonce.
+    result.replay_key = "question:" + std::string(nonce);
+    result.expires_at = expires;
+    result.issued_at = expires - options_.lifetime.count();
+    result.outcome = CheckResult::Outcome::Wrong;
     const auto value = read_answer(answer);
     if (value && equal_in_constant_time(mac, question_mac(question_key_, nonce, expires, *value)))
         result.outcome = CheckResult::Outcome::Passed;
     return result;
+}
+
+std::string SecurityCheck::sign_started(UnixTime started_at) const {
+    const std::string time = std::to_string(started_at);
+    return time + "." + to_hex(hmac_sha256(started_key_, time));
+}
+
+std::optional<UnixTime> SecurityCheck::verify_started(std::string_view note) const {
+    const auto dot = note.find('.');
+    if (dot == std::string_view::npos || !is_hex(note.substr(dot + 1), 2 * key_length))
+        return std::nullopt;
+    const std::string_view time = note.substr(0, dot);
+    UnixTime started = 0;
+    const auto [end, ec] = std::from_chars(time.data(), time.data() + time.size(), started);
+    if (ec != std::errc() || end != time.data() + time.size()) return std::nullopt;
+    const UnixTime now = clock_.now();
+    if (started > now || started < now - options_.lifetime.count()) return std::nullopt;
+    if (!equal_in_constant_time(note.substr(dot + 1),
+                                to_hex(hmac_sha256(started_key_, std::string(time)))))
+        return std::nullopt;
+    return started;
 }
 
 Result<std::string> load_security_secret(db::Database& database, const Clock& clock) {

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -25,7 +26,9 @@ struct CheckResult {
     Outcome outcome = Outcome::Invalid;
     /// Names the challenge or question whenever it was genuine (also when answered wrongly), so
     /// the caller can burn it with SharedLimits::use_once: each may be answered once.
-    std::string token;
+    std::string replay_key;
+    /// When it was handed out: its signed expiry less the lifetime, so every node must be
+    /// configured with the same lifetime (it is a constant).
     UnixTime issued_at = 0;
     UnixTime expires_at = 0;
 
@@ -59,12 +62,20 @@ class SecurityCheck {
     /// Checks a reader's answer (ASCII or Arabic-Indic digits) to a question.
     CheckResult verify_answer(std::string_view token, std::string_view answer) const;
 
+    /// A signed note of when a reader started on the form, carried by the form shown again after
+    /// a mistake, so that the minimum fill time counts from the first check, not the last.
+    std::string sign_started(UnixTime started_at) const;
+    /// The time in a note from sign_started(); nothing when forged, in the future or older than
+    /// the lifetime.
+    std::optional<UnixTime> verify_started(std::string_view note) const;
+
     static constexpr std::size_t max_payload_bytes = 4096;
 
   private:
     std::string signature_key_;
     std::string derived_key_key_;
     std::string question_key_;
+    std::string started_key_;
     const Clock& clock_;
     SecurityCheckOptions options_;
 };

@@ -8,6 +8,9 @@ namespace dateline::app {
 namespace {
 
 constexpr UnixTime longest_window = 24 * 3600;
+// Used tokens are kept an hour past their expiry, so that a node whose clock runs behind still
+// finds them used rather than accepting them again.
+constexpr UnixTime token_grace = 3600;
 
 }  // namespace
 
@@ -30,7 +33,7 @@ Result<bool> SharedLimits::use_once(std::string_view token, UnixTime expires_at)
 Status SharedLimits::purge() {
     const UnixTime now = clock_.now();
     auto lease = database_.acquire();
-    return storage::LimitsStore(*lease).purge(now, now - longest_window);
+    return storage::LimitsStore(*lease).purge(now - token_grace, now - longest_window);
 }
 
 }  // namespace dateline::app

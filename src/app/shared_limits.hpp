@@ -40,7 +40,7 @@ class SharedLimits {
     /// of the token is stored.
     Result<bool> use_once(std::string_view token, UnixTime expires_at);
 
-    /// Forgets expired tokens and windows older than a day.
+    /// Forgets tokens an hour after they expired and windows older than a day.
     Status purge();
 
   private:

@@ -145,11 +145,11 @@ int command_serve(const fs::path& data, const config::Overrides& flags) {
     app::CommentIntake intake(
         comment_service, limits, security_check, clock,
         {.per_address = {"comment:address", config.comment_address_limit, ten_minutes},
-         .per_network = {"comment:network", config.comment_network_limit, ten_minutes},
+         .per_subnet = {"comment:subnet", config.comment_subnet_limit, ten_minutes},
          .min_fill_time = std::chrono::seconds(config.comment_min_fill_seconds)});
     auto sites = site::ReaderSite::create(reader, *directory, std::move(*theme), config.media_dir,
                                           {config.page_cache_bytes, config.page_cache_fresh},
-                                          {&intake, config.trusted_proxies});
+                                          {&intake, &security_check, config.trusted_proxies});
     if (!sites) return fail(sites.error());
 
     http::ServerOptions options;

@@ -1,5 +1,7 @@
 #include "config/config.hpp"
 
+#include "core/ip_address.hpp"
+
 #include <toml++/toml.h>
 
 #include <algorithm>
@@ -91,9 +93,9 @@ std::vector<Option> options() {
         {"comment_address_limit", "DATELINE_COMMENT_ADDRESS_LIMIT",
          "submissions per ten minutes, from 1 to 100000",
          integer(1, 100000, [](Config& c, long long n) { c.comment_address_limit = int(n); })},
-        {"comment_network_limit", "DATELINE_COMMENT_NETWORK_LIMIT",
-         "submissions per ten minutes, from 1 to 10000000",
-         integer(1, 10000000, [](Config& c, long long n) { c.comment_network_limit = int(n); })},
+        {"comment_subnet_limit", "DATELINE_COMMENT_SUBNET_LIMIT",
+         "submissions per ten minutes, from 1 to 1000000",
+         integer(1, 1000000, [](Config& c, long long n) { c.comment_subnet_limit = int(n); })},
         {"trusted_proxies", "DATELINE_TRUSTED_PROXIES",
          "IP addresses separated by commas, e.g. 127.0.0.1,10.0.0.2",
          [](Config& c, std::string_view v) {
@@ -101,13 +103,12 @@ std::vector<Option> options() {
              while (!v.empty()) {
                  const auto comma = v.find(',');
                  std::string_view item = v.substr(0, comma);
-                 while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
-                 while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
-                 if (item.empty() ||
-                     item.find_first_not_of("0123456789abcdefABCDEF.:") != std::string_view::npos)
-                     return false;
-                 out.emplace_back(item);
                  v = comma == std::string_view::npos ? std::string_view() : v.substr(comma + 1);
+                 item.remove_prefix(std::min(item.find_first_not_of(' '), item.size()));
+                 item = item.substr(0, item.find_last_not_of(' ') + 1);
+                 auto address = canonical_ip(item);
+                 if (!address) return false;
+                 out.push_back(std::move(*address));
              }
              c.trusted_proxies = std::move(out);
              return true;

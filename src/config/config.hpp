@@ -29,12 +29,13 @@ struct Config {
     std::string log_level = "info";
     /// Reader comments: how hard the security check is (its largest counter), the least time
     /// from fetching it to sending, and how many submissions per ten minutes one address and
-    /// the whole network may make.
+    /// one IP network (its /24 or /64) may make.
     int comment_check_difficulty = 2000;
     int comment_min_fill_seconds = 3;
     int comment_address_limit = 10;
-    int comment_network_limit = 1000;
-    /// Proxies whose X-Forwarded-For is believed, so that limits count readers, not the proxy.
+    int comment_subnet_limit = 50;
+    /// Proxies whose X-Forwarded-For is believed (canonical addresses), so that limits count
+    /// readers, not the proxy.
     std::vector<std::string> trusted_proxies;
 };
 

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/ip_address.hpp"
 #include "core/utf8.hpp"
 
 namespace dateline::http {
@@ -147,25 +148,33 @@ std::optional<std::multimap<std::string, std::string>> parse_form(std::string_vi
 
 std::string client_address(const Request& request,
                            const std::vector<std::string>& trusted_proxies) {
-    auto trusted = [&](std::string_view a) {
+    auto trusted = [&](const std::string& a) {
         return std::find(trusted_proxies.begin(), trusted_proxies.end(), a) !=
                trusted_proxies.end();
     };
-    if (!trusted(request.remote_address)) return request.remote_address;
-    std::string_view chain = request.header("x-forwarded-for");
-    // Each proxy appends the address it saw, so the nearest hops are at the end.
-    while (!chain.empty()) {
-        const auto comma = chain.rfind(',');
-        std::string_view hop = comma == std::string_view::npos ? chain : chain.substr(comma + 1);
-        chain = comma == std::string_view::npos ? std::string_view() : chain.substr(0, comma);
-        while (!hop.empty() && hop.front() == ' ') hop.remove_prefix(1);
-        while (!hop.empty() && hop.back() == ' ') hop.remove_suffix(1);
-        if (hop.empty() || hop.size() > 45 ||
-            hop.find_first_not_of("0123456789abcdefABCDEF.:") != std::string_view::npos)
-            break;  // not an address: trust nothing further out
-        if (!trusted(hop)) return std::string(hop);
+    const std::string peer = canonical_ip(request.remote_address).value_or(request.remote_address);
+    if (!trusted(peer)) return peer;
+    // Every X-Forwarded-For line, in order, is one list (RFC 9110 section 5.3); each proxy
+    // appends the address it saw, so the nearest hops are at the end.
+    std::vector<std::string_view> hops;
+    for (const auto& [name, value] : request.headers) {
+        if (name != "x-forwarded-for") continue;
+        std::string_view rest = value;
+        while (!rest.empty()) {
+            const auto comma = rest.find(',');
+            hops.push_back(rest.substr(0, comma));
+            rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+        }
     }
-    return request.remote_address;
+    for (auto hop = hops.rbegin(); hop != hops.rend(); ++hop) {
+        std::string_view text = *hop;
+        text.remove_prefix(std::min(text.find_first_not_of(' '), text.size()));
+        text = text.substr(0, text.find_last_not_of(' ') + 1);
+        const auto address = canonical_ip(text);
+        if (!address) break;  // not an address: believe nothing further out
+        if (!trusted(*address)) return *address;
+    }
+    return peer;
 }
 
 }  // namespace dateline::http

@@ -1,17 +1,40 @@
 #include "render/catalog.hpp"
 
+#include <unicode/locid.h>
+#include <unicode/msgfmt.h>
+#include <unicode/unistr.h>
 #include <boost/json.hpp>
 
 #include <fstream>
+#include <memory>
 #include <sstream>
+
+#include "render/date_formatter.hpp"
 
 namespace dateline::render {
 
 namespace json = boost::json;
 
 namespace {
+
 constexpr std::string_view reference_language = "en";
+
+// Strings that count something are ICU MessageFormat patterns with a plural argument.
+bool counts(std::string_view text) {
+    return text.find(", plural,") != std::string_view::npos;
 }
+
+std::unique_ptr<icu::MessageFormat> message_format(std::string_view pattern,
+                                                   const std::string& locale) {
+    UErrorCode status = U_ZERO_ERROR;
+    auto format = std::make_unique<icu::MessageFormat>(
+        icu::UnicodeString::fromUTF8(icu::StringPiece(pattern.data(), pattern.size())),
+        icu::Locale(locale.c_str()), status);
+    if (U_FAILURE(status)) return nullptr;
+    return format;
+}
+
+}  // namespace
 
 Result<Catalog> Catalog::load(const std::filesystem::path& dir) {
     Catalog catalog;
@@ -30,6 +53,10 @@ Result<Catalog> Catalog::load(const std::filesystem::path& dir) {
             if (!value.is_string())
                 return Error::invalid(entry.path().string() + ": \"" + std::string(key) +
                                       "\" is not a string.");
+            if (counts(value.get_string()) &&
+                !message_format(value.get_string(), entry.path().stem().string()))
+                return Error::invalid(entry.path().string() + ": \"" + std::string(key) +
+                                      "\" is not a valid ICU plural pattern.");
             strings.emplace(std::string(key), std::string(value.get_string()));
         }
         catalog.languages_.emplace(entry.path().stem().string(), std::move(strings));
@@ -67,6 +94,27 @@ std::string Catalog::format(
              at = out.find(placeholder, at + value.size()))
             out.replace(at, placeholder.size(), value);
     }
+    return out;
+}
+
+std::string Catalog::count(std::string_view language, std::string_view key, std::string_view name,
+                           long long n, bool arabic_indic_digits) const {
+    const std::string pattern = text(language, key);
+    if (!counts(pattern))
+        return format(language, key, {{name, format_integer(n, arabic_indic_digits)}});
+    const std::string locale =
+        std::string(language) + (arabic_indic_digits ? "@numbers=arab" : "@numbers=latn");
+    const auto message = message_format(pattern, locale);
+    if (!message) return pattern;
+    const icu::UnicodeString names[] = {
+        icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), name.size()))};
+    const icu::Formattable values[] = {icu::Formattable(static_cast<int64_t>(n))};
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeString result;
+    message->format(names, values, 1, result, status);
+    if (U_FAILURE(status)) return pattern;
+    std::string out;
+    result.toUTF8String(out);
     return out;
 }
 

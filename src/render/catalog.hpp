@@ -27,6 +27,12 @@ class Catalog {
     std::string format(
         std::string_view language, std::string_view key,
         std::initializer_list<std::pair<std::string_view, std::string>> values) const;
+    /// A string that counts something, in the language's plural forms: the string is an ICU
+    /// MessageFormat pattern with a plural argument `name` ("{limit, plural, one {...} other
+    /// {...}}", checked when the catalog loads), or a plain string with a "{name}" placeholder.
+    /// Numbers come in Arabic-Indic digits when asked.
+    std::string count(std::string_view language, std::string_view key, std::string_view name,
+                      long long n, bool arabic_indic_digits) const;
     bool has_language(std::string_view language) const;
 
   private:

@@ -29,8 +29,10 @@ std::string_view origin_host(std::string_view origin) {
     return scheme == std::string_view::npos ? std::string_view() : origin.substr(scheme + 3);
 }
 
+// The comment's own fields: one place for their form names, strings and limits.
 struct FieldSpec {
-    const char* name;  // the form field, and the key of its strings
+    const char* name;  // the form field, the key of its strings, the field of its errors
+    std::string domain::CommentDraft::*value;
     const char* type;  // input type; nullptr: a textarea
     const char* autocomplete;
     const char* direction;
@@ -38,10 +40,11 @@ struct FieldSpec {
 };
 
 constexpr FieldSpec field_specs[] = {
-    {"name", "text", "name", "auto", &domain::CommentLimits::name},
-    {"email", "email", "email", "ltr", nullptr},
-    {"title", "text", "off", "auto", &domain::CommentLimits::title},
-    {"comment", nullptr, "off", "auto", &domain::CommentLimits::body},
+    {"name", &domain::CommentDraft::author_name, "text", "name", "auto",
+     &domain::CommentLimits::name},
+    {"email", &domain::CommentDraft::email, "email", "email", "ltr", nullptr},
+    {"title", &domain::CommentDraft::title, "text", "off", "auto", &domain::CommentLimits::title},
+    {"comment", &domain::CommentDraft::body, nullptr, "off", "auto", &domain::CommentLimits::body},
 };
 
 // CLDR plural categories: English uses two of them, Arabic all six.
@@ -67,25 +70,12 @@ const std::string* error_of(const CommentFormState* state, std::string_view fiel
     return nullptr;
 }
 
-std::string sent_value(const CommentFormState* state, std::string_view field) {
-    if (!state) return {};
-    const auto& d = state->sent.draft;
-    const std::string& raw = field == "name"    ? d.author_name
-                             : field == "email" ? d.email
-                             : field == "title" ? d.title
-                                                : d.body;
-    return to_displayable_utf8(raw);
-}
-
 }  // namespace
 
 app::CommentForm read_comment_form(const std::multimap<std::string, std::string>& fields) {
     app::CommentForm form;
-    form.draft.author_name = first(fields, "name");
-    form.draft.email = first(fields, "email");
-    form.draft.title = first(fields, "title");
+    for (const auto& spec : field_specs) form.draft.*spec.value = first(fields, spec.name);
     // Browsers send line breaks as CRLF; readers (and the counter) count each as one character.
-    form.draft.body = first(fields, "comment");
     for (auto at = form.draft.body.find("\r\n"); at != std::string::npos;
          at = form.draft.body.find("\r\n", at))
         form.draft.body.erase(at, 1);
@@ -94,6 +84,7 @@ app::CommentForm read_comment_form(const std::multimap<std::string, std::string>
     form.solution = first(fields, "altcha");
     form.question_token = first(fields, "question");
     form.answer = first(fields, "answer");
+    form.started = first(fields, "started");
     return form;
 }
 
@@ -113,26 +104,26 @@ void add_comment_form(TemplateDictionary& page, const domain::Site& site,
                       const render::Catalog& catalog, const std::string& action,
                       const CommentFormState* state, const app::SecurityCheck& check) {
     const std::string& lang = site.language;
-    auto number = [&](std::int64_t n) {
-        return render::format_integer(n, site.arabic_indic_digits);
-    };
     page.ShowTemplateGlobalSection("COMMENT_ASSETS");
     auto* form = page.AddSectionDictionary("COMMENT_FORM");
     form->SetValue("FORM_ACTION", action + "#comment-form");
     form->SetValue("CHECK_URL", std::string("/") + comment_check_segment);
 
-    if (state && !state->notice.empty()) {
+    if (state && state->notice != FormNotice::None) {
+        const std::string kind = state->notice == FormNotice::Received ? "received"
+                                 : state->notice == FormNotice::Closed ? "closed"
+                                                                       : "limited";
         auto* notice = form->AddSectionDictionary("NOTICE");
-        notice->SetValue("NOTICE_KIND", state->notice);
+        notice->SetValue("NOTICE_KIND", kind);
         const std::int64_t minutes =
             std::max<std::int64_t>(1, (state->retry_after_seconds + 59) / 60);
-        notice->SetValue("NOTICE_TEXT", catalog.format(lang, "comment_notice_" + state->notice,
-                                                       {{"minutes", number(minutes)}}));
+        notice->SetValue("NOTICE_TEXT", catalog.count(lang, "comment_notice_" + kind, "minutes",
+                                                      minutes, site.arabic_indic_digits));
     }
 
     auto error_text = [&](std::string_view field, const std::string& key, std::size_t limit) {
-        return catalog.format(lang, "error_" + std::string(field) + "_" + key,
-                              {{"limit", number(static_cast<std::int64_t>(limit))}});
+        return catalog.count(lang, "error_" + std::string(field) + "_" + key, "limit",
+                             static_cast<long long>(limit), site.arabic_indic_digits);
     };
     TemplateDictionary* summary = nullptr;
     auto summarise = [&](const std::string& target, const std::string& text) {
@@ -150,9 +141,9 @@ void add_comment_form(TemplateDictionary& page, const domain::Site& site,
         field->SetValue("FIELD", spec.name);
         field->SetValue("LABEL", catalog.text(lang, std::string("field_") + spec.name));
         field->SetValue("HINT",
-                        catalog.format(lang, std::string("hint_") + spec.name,
-                                       {{"limit", number(static_cast<std::int64_t>(limit))}}));
-        field->SetValue("VALUE", sent_value(state, spec.name));
+                        catalog.count(lang, std::string("hint_") + spec.name, "limit",
+                                      static_cast<long long>(limit), site.arabic_indic_digits));
+        field->SetValue("VALUE", state ? to_displayable_utf8(state->sent.draft.*spec.value) : "");
         std::string described_by = id + "-hint";
         if (const auto* key = error_of(state, spec.name)) {
             const std::string text = error_text(spec.name, *key, limit);
@@ -204,6 +195,18 @@ void add_comment_form(TemplateDictionary& page, const domain::Site& site,
     } else {
         form->ShowSection("NOSCRIPT_NOTE");
     }
+    if (state && state->started_at > 0)
+        form->SetValueAndShowSection("STARTED_NOTE", check.sign_started(state->started_at),
+                                     "STARTED");
+}
+
+bool form_encoded(const http::Request& request) {
+    constexpr std::string_view type = "application/x-www-form-urlencoded";
+    const std::string_view header = request.header("content-type");
+    if (header.size() < type.size()) return false;
+    for (std::size_t i = 0; i < type.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(header[i])) != type[i]) return false;
+    return header.size() == type.size() || header[type.size()] == ';' || header[type.size()] == ' ';
 }
 
 }  // namespace dateline::site

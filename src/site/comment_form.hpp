@@ -19,14 +19,18 @@ class TemplateDictionary;
 
 namespace dateline::site {
 
+/// A sentence above the form about the last submission.
+enum class FormNotice { None, Received, Closed, Limited };
+
 /// The form as a submission left it: what the reader sent, kept whole, and what became of it.
 struct CommentFormState {
     app::CommentForm sent;
     std::vector<domain::FieldError> errors;
-    std::string notice;  ///< "received", "closed", "limited", or empty
+    FormNotice notice = FormNotice::None;
     std::int64_t retry_after_seconds = 0;
     /// The form also asks the fallback question (the reader sent no widget answer: no script).
     bool ask_question = false;
+    UnixTime started_at = 0;  ///< carried forward in a signed hidden field when known
 };
 
 /// Reads the form's fields by name; unknown fields are ignored, a repeated field counts once.
@@ -37,6 +41,10 @@ app::CommentForm read_comment_form(const std::multimap<std::string, std::string>
 /// site's public origin, for proxies that rewrite Host). Clients that send neither header (not
 /// a browser) are not a forgery risk and pass; the security check still applies to them.
 bool cross_site(const http::Request& request, std::string_view site_origin);
+
+/// Whether a request's Content-Type is a form's (application/x-www-form-urlencoded, any case,
+/// parameters allowed).
+bool form_encoded(const http::Request& request);
 
 /// Fills the article template's COMMENT_FORM section: an empty form, or `state`'s.
 void add_comment_form(ctemplate::TemplateDictionary& page, const domain::Site& site,

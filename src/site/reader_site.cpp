@@ -296,7 +296,7 @@ Response ReaderSite::route(const Snapshot& snap, const Request& request) {
     const bool single = segments.size() == 1 && !request.target.trailing_slash;
     if (single && segments[0] == "healthz")
         return read ? Response::text(200, "ok\n") : method_not_allowed("GET, HEAD");
-    if (single && segments[0] == comment_check_segment && comments_.intake)
+    if (single && segments[0] == comment_check_segment && comments_.check)
         return read ? comment_check() : method_not_allowed("GET, HEAD");
     if (!segments.empty() && (segments[0] == assets_segment || segments[0] == media_segment)) {
         if (!read) return method_not_allowed("GET, HEAD");
@@ -334,7 +334,7 @@ Response ReaderSite::site_page(const Snapshot& snap, const Request& request, con
     const bool article_path =
         rest.size() == 2 && !slash && (section || rest[0] == domain::sectionless_segment);
     if (request.method == http::Method::Post) {
-        if (article_path && comments_.intake)
+        if (article_path && comments_.intake && comments_.check)
             return post_comment(snap, request, site, section, rest[1]);
         return method_not_allowed("GET, HEAD");
     }
@@ -356,7 +356,7 @@ Response ReaderSite::site_page(const Snapshot& snap, const Request& request, con
                                       domain::article_path(site.path_prefix(), rest[0], rest[1]));
         if (request.target.param("comment") == "received") {
             CommentFormState received;
-            received.notice = "received";
+            received.notice = FormNotice::Received;
             return article(snap, site, section, rest[1], &received);
         }
         return article(snap, site, section, rest[1]);
@@ -611,8 +611,10 @@ Response ReaderSite::article(const Snapshot& snap, const Site& site, const domai
     const Article& a = **found;
     const std::string path = path_of(site, a);
     const std::string_view asked_section = section ? section->slug : domain::sectionless_segment;
+    // A reader's own form is answered where it was sent: a redirect would lose their text.
     if ((a.section ? std::string_view(a.section->slug) : domain::sectionless_segment) !=
-        asked_section)
+            asked_section &&
+        !form)
         return Response::redirect(301, path);
     auto related = reader_.related(a);
     if (!related) return failure(snap, site, related.error());
@@ -708,8 +710,8 @@ Response ReaderSite::article(const Snapshot& snap, const Site& site, const domai
     }
     // A form the reader already filled in is shown again even if comments closed meanwhile:
     // their text stays theirs.
-    if (comments_.intake && (comments->open || (form && form->notice != "received")))
-        add_comment_form(d, site, theme_.catalog, path, form, comments_.intake->security_check());
+    if (comments_.intake && (comments->open || (form && form->notice != FormNotice::Received)))
+        add_comment_form(d, site, theme_.catalog, path, form, *comments_.check);
     if (!related->empty()) {
         auto* r = d.AddSectionDictionary("RELATED");
         int images = eager_images;  // below the fold: every related image loads lazily
@@ -730,8 +732,7 @@ Response ReaderSite::post_comment(const Snapshot& snap, const Request& request, 
     const Article& a = **found;
     const std::string path = path_of(site, a);
     if (cross_site(request, site.origin())) return error_page(snap, site, 403);
-    if (request.header("content-type").rfind("application/x-www-form-urlencoded", 0) != 0)
-        return error_page(snap, site, 415);
+    if (!form_encoded(request)) return error_page(snap, site, 415);
     const auto fields = http::parse_form(request.body);
     if (!fields) return error_page(snap, site, 400);
 
@@ -751,9 +752,10 @@ Response ReaderSite::post_comment(const Snapshot& snap, const Request& request, 
         }
         case Outcome::Invalid:
             state.errors = std::move(taken->errors);
+            state.started_at = taken->started_at;
             return article(snap, site, section, slug, &state, 422);
         case Outcome::Limited: {
-            state.notice = "limited";
+            state.notice = FormNotice::Limited;
             state.retry_after_seconds = taken->retry_after_seconds;
             Response r = article(snap, site, section, slug, &state, 429);
             r.set_header("Retry-After",
@@ -761,7 +763,7 @@ Response ReaderSite::post_comment(const Snapshot& snap, const Request& request, 
             return r;
         }
         case Outcome::Closed:
-            state.notice = "closed";
+            state.notice = FormNotice::Closed;
             return article(snap, site, section, slug, &state, 403);
     }
     return error_page(snap, site, 500);
@@ -769,7 +771,7 @@ Response ReaderSite::post_comment(const Snapshot& snap, const Request& request, 
 
 Response ReaderSite::comment_check() {
     Response r;
-    r.body = comments_.intake->security_check().challenge_json();
+    r.body = comments_.check->challenge_json();
     r.set_header("Content-Type", "application/json");
     r.set_header("Cache-Control", "no-store");
     return r;

@@ -39,6 +39,7 @@ struct CacheOptions {
 /// How the sites take reader comments. Without an intake, article pages show no form.
 struct CommentOptions {
     app::CommentIntake* intake = nullptr;
+    const app::SecurityCheck* check = nullptr;  ///< the intake's; renders challenges, questions
     /// Proxies whose X-Forwarded-For names the reader (for the per-address limit).
     std::vector<std::string> trusted_proxies;
 };

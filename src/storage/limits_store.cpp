@@ -21,8 +21,8 @@ Result<bool> LimitsStore::use_token(const std::string& digest, UnixTime expires_
     return *inserted == 1;
 }
 
-Status LimitsStore::purge(UnixTime now, UnixTime oldest_window) {
-    if (auto d = c_.execute("DELETE FROM used_tokens WHERE expires_at < $1", {now}); !d)
+Status LimitsStore::purge(UnixTime expired_before, UnixTime oldest_window) {
+    if (auto d = c_.execute("DELETE FROM used_tokens WHERE expires_at < $1", {expired_before}); !d)
         return d.error();
     if (auto d =
             c_.execute("DELETE FROM rate_limit_counters WHERE window_start < $1", {oldest_window});

@@ -23,8 +23,9 @@ class LimitsStore {
     /// Records a token digest as used until `expires_at`. True when this is its first use.
     Result<bool> use_token(const std::string& digest, UnixTime expires_at);
 
-    /// Forgets tokens that expired and counter windows that started before `oldest_window`.
-    Status purge(UnixTime now, UnixTime oldest_window);
+    /// Forgets tokens that expired before `expired_before` and counter windows that started
+    /// before `oldest_window`.
+    Status purge(UnixTime expired_before, UnixTime oldest_window);
 
   private:
     db::Connection& c_;

@@ -6,27 +6,18 @@
 // check solving itself, the "received" notice, and the comment on the page once a moderator
 // approves it from the command line. Along the way: WCAG 2.1 AA (axe-core) on the form and on
 // the page with errors, and a clean console under the CSP. Screenshots of the form go to
-// build/screenshots/ for a human to look at.
-import { test, before, after } from 'node:test';
+// build/screenshots/ for a human to look at. The server and Chromium, the phone screen, axe-core
+// and the problem watcher: ../support/browser.mjs.
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
-import { makeDataDir, startServer, dateline, get, repoRoot } from '../support/dateline.mjs';
+import { dateline, get } from '../support/dateline.mjs';
+import {
+  VIEWPORTS, useBrowserSuite, screenshotPath, openWatchedPage, cspViolations, axeFailures, assertNoAxeFailures,
+} from '../support/browser.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run',
-];
-const SCREENSHOTS = join(repoRoot, 'build/screenshots');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const AXE_NODES_SHOWN = 8;
 const TEST_TIMEOUT = 60_000;
 /** How long the security check may take to solve itself (it takes milliseconds at this difficulty). */
 const CHECK_TIMEOUT = 15_000;
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 const COMMENT_LIMIT = 1500;
 /** The script announces the count to screen readers 0.7 s after typing pauses. */
 const LIVE_PAUSE_MS = 700;
@@ -106,116 +97,45 @@ const SITES = {
   },
 };
 
-let data;
-let server;
-let browser;
 /** Article path of the first story on each site's home page. */
 const articlePath = {};
 
-before(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  data = makeDataDir();
-  server = await startServer(data.dir, [], {
-    env: {
-      DATELINE_PAGE_CACHE_MB: '0',
-      DATELINE_COMMENT_CHECK_DIFFICULTY: '50',
-      DATELINE_COMMENT_MIN_FILL_SECONDS: '0',
-    },
-  });
-  for (const lang of Object.keys(SITES)) {
-    const response = await get(`${server.url}/${lang}/`);
-    assert.equal(response.status, 200, `GET /${lang}/`);
-    const html = await response.text();
-    const href = html.match(/class="card__headline"><a href="([^"]+)"/)?.[1];
-    assert.ok(href, `/${lang}/ has a story link`);
-    articlePath[lang] = new URL(href, server.url).pathname;
-  }
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-});
-
-after(async () => {
-  await browser?.close();
-  const code = await server?.stop();
-  data?.remove();
-  assert.ok(code === 0 || code === 'SIGTERM', `server exit: ${code}\n${server?.stderr()}`);
+/** The demo server and Chromium, set once the suite runs. */
+const suite = useBrowserSuite({
+  env: {
+    DATELINE_PAGE_CACHE_MB: '0',
+    DATELINE_COMMENT_CHECK_DIFFICULTY: '50',
+    DATELINE_COMMENT_MIN_FILL_SECONDS: '0',
+  },
+  async setUp({ server }) {
+    for (const lang of Object.keys(SITES)) {
+      const response = await get(`${server.url}/${lang}/`);
+      assert.equal(response.status, 200, `GET /${lang}/`);
+      const html = await response.text();
+      const href = html.match(/class="card__headline"><a href="([^"]+)"/)?.[1];
+      assert.ok(href, `/${lang}/ has a story link`);
+      articlePath[lang] = new URL(href, server.url).pathname;
+    }
+  },
 });
 
 // ---- Helpers ---------------------------------------------------------------------------------
 
 /**
- * A phone-sized page that records every problem a reader's browser reports, as reader.test.mjs
- * does: console errors (CSP violations are reported there too), uncaught exceptions,
- * `securitypolicyviolation` events, failed (not merely cancelled) requests, HTTP errors, and any
- * request that leaves the site. The one expected HTTP error is the 422 answer to a refused
- * submission (Chromium also logs it to the console as a failed resource): `expectRefusal(url)`
- * tells the page which POST that is.
+ * A phone-sized page that records every problem a reader's browser reports (see watchPage in
+ * ../support/browser.mjs): console errors (CSP violations are reported there too), uncaught
+ * exceptions, `securitypolicyviolation` events, failed (not merely cancelled) requests, HTTP
+ * errors, and any request that leaves the site: everything the form needs (widget, worker,
+ * challenge) comes from the site itself. Cancelled requests are no problem here: a lazy image
+ * still loading when the reader sends the form and leaves the page, or a worker script the widget
+ * stops loading once another worker has solved the check. The one expected HTTP error is the 422
+ * answer to a refused submission (Chromium also logs it to the console as a failed resource):
+ * `expectRefusal(url)` tells the page which POST that is.
  */
 async function openPhone() {
-  const context = await browser.newContext(PHONE);
-  const page = await context.newPage();
-  const problems = [];
-  const refused = new Set();
-  const requested = [];
-  page.on('request', (req) => {
-    const url = new URL(req.url());
-    requested.push(url.pathname);
-    // Everything the form needs (widget, worker, challenge) comes from the site itself.
-    if (url.protocol !== 'data:' && url.origin !== server.url) problems.push(`request off the site: ${req.url()}`);
-  });
-  page.on('console', (msg) => {
-    if (msg.type() !== 'error') return;
-    const where = msg.location().url;
-    if (refused.has(where.split('#')[0]) && /status of 422\b/.test(msg.text())) return;
-    problems.push(`console error: ${msg.text()} (${where})`);
-  });
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  page.on('requestfailed', (req) => {
-    // Cancelled, not failed: a lazy image still loading when the reader sends the form and leaves
-    // the page, or a worker script the widget stops loading once another worker has solved the check.
-    if (req.failure()?.errorText === 'net::ERR_ABORTED') return;
-    problems.push(`request failed: ${req.url()} ${req.failure()?.errorText}`);
-  });
-  page.on('response', (res) => {
-    if (res.status() < 400) return;
-    if (res.status() === 422 && res.request().method() === 'POST' && refused.has(res.url())) return;
-    problems.push(`HTTP ${res.status()}: ${res.request().method()} ${res.url()}`);
-  });
-  // Init scripts run outside the page's CSP; the listener sees violations in every document.
-  await page.addInitScript(() => {
-    window.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => {
-      window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} (${e.sourceFile}:${e.lineNumber})`);
-    });
-  });
-  return {
-    context,
-    page,
-    problems,
-    requested,
-    expectRefusal: (url) => refused.add(url),
-  };
-}
-
-/** CSP violations seen by the current document; call before leaving each page. */
-async function cspViolations(page) {
-  return page.evaluate(() => window.__cspViolations ?? []);
-}
-
-function formatAxeViolations(violations) {
-  return violations.map((v) => {
-    const shown = v.nodes.slice(0, AXE_NODES_SHOWN);
-    const nodes = shown.map((n) => `    - ${n.target.join(' ')}\n      ${n.failureSummary?.replace(/\n/g, '\n      ')}`).join('\n');
-    const more = v.nodes.length > shown.length ? `\n    ... and ${v.nodes.length - shown.length} more node(s)` : '';
-    return `  [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n${nodes}${more}`;
-  }).join('\n');
-}
-
-/** axe-core, WCAG 2.1 A and AA, on the whole page as it stands; returns a failure text or ''. */
-async function axeFailures(page, where) {
-  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  assert.ok(results.passes.length > 10, `axe ran its rules on ${where} (${results.passes.length} passed)`);
-  if (results.violations.length === 0) return '';
-  return `${where}: ${results.violations.length} violation(s)\n${formatAxeViolations(results.violations)}`;
+  const { expectHttpError, ...watched } = await openWatchedPage(suite.browser, VIEWPORTS.phone,
+    { origin: suite.server.url, ignoreAborted: true });
+  return { ...watched, expectRefusal: (url) => expectHttpError('POST', url, 422) };
 }
 
 /** Trimmed, whitespace-collapsed visible text of a locator. */
@@ -282,7 +202,7 @@ for (const [lang, site] of Object.entries(SITES)) {
       assert.equal(reader.emoji.length, 2, 'the emoji is two UTF-16 code units (so counting them is wrong)');
 
       const path = articlePath[lang];
-      const articleUrl = server.url + path;
+      const articleUrl = suite.server.url + path;
       const { context, page, problems, requested, expectRefusal } = await openPhone();
       const axe = [];
       const csp = [];
@@ -378,7 +298,7 @@ for (const [lang, site] of Object.entries(SITES)) {
           assert.ok(box.x + box.width - (label.x + label.width) < 24, `rtl labels start at the right: ${JSON.stringify({ box, label })}`);
         }
         axe.push(await axeFailures(page, `${path} (form filled in, counter shown)`));
-        await section.screenshot({ path: join(SCREENSHOTS, `${lang}-comment-form-phone.png`) });
+        await section.screenshot({ path: screenshotPath(`${lang}-comment-form-phone.png`) });
         csp.push(...await cspViolations(page));
 
         expectRefusal(articleUrl);
@@ -434,7 +354,7 @@ for (const [lang, site] of Object.entries(SITES)) {
         assert.equal(await textOf(counter), site.counter(left), 'counter for the kept comment');
 
         axe.push(await axeFailures(page, `${path} (422, error summary)`));
-        await section.screenshot({ path: join(SCREENSHOTS, `${lang}-comment-errors-phone.png`) });
+        await section.screenshot({ path: screenshotPath(`${lang}-comment-errors-phone.png`) });
 
         // The summary's link takes the reader to the field.
         await page.evaluate(() => window.scrollTo(0, 0));
@@ -471,18 +391,18 @@ for (const [lang, site] of Object.entries(SITES)) {
         assert.equal(await page.locator('section.comments').filter({ hasText: reader.title }).count(), 0,
           'the comment does not show before approval');
         await counter.waitFor({ state: 'visible', timeout: 10_000 });
-        await section.screenshot({ path: join(SCREENSHOTS, `${lang}-comment-received-phone.png`) });
+        await section.screenshot({ path: screenshotPath(`${lang}-comment-received-phone.png`) });
         csp.push(...await cspViolations(page));
 
         // ---- 4. A moderator approves it; the reader reloads and sees it ----
-        const list = dateline(['comments', '--data', data.dir, 'list', '--status', 'pending']);
+        const list = dateline(['comments', '--data', suite.data.dir, 'list', '--status', 'pending']);
         assert.equal(list.status, 0, `comments list: ${list.stderr}`);
         const mine = list.stdout.split('\n').filter(Boolean).map((line) => line.split('\t'))
           .filter(([, s, status, , name, title]) => s === lang && status === 'pending' && name === reader.name && title === reader.title);
         assert.equal(mine.length, 1, `one pending comment from the reader on ${lang}:\n${list.stdout}`);
         const [id, , , url] = mine[0];
         assert.ok(decodeURIComponent(url).endsWith(decodeURIComponent(path)), `the comment is on the article: ${url}`);
-        const approve = dateline(['comments', '--data', data.dir, 'approve', id]);
+        const approve = dateline(['comments', '--data', suite.data.dir, 'approve', id]);
         assert.equal(approve.status, 0, `comments approve ${id}: ${approve.stderr}`);
 
         const reloaded = await page.goto(articleUrl, { waitUntil: 'load' });
@@ -502,12 +422,10 @@ for (const [lang, site] of Object.entries(SITES)) {
           assert.deepEqual(shown.map((p) => p.trim()), reader.paragraphs);
         });
         assert.ok(!(await comments.innerText()).includes(reader.email), 'the address is never shown');
-        await comments.screenshot({ path: join(SCREENSHOTS, `${lang}-comment-published-phone.png`) });
+        await comments.screenshot({ path: screenshotPath(`${lang}-comment-published-phone.png`) });
         csp.push(...await cspViolations(page));
 
-        const axeReport = axe.filter(Boolean);
-        if (axeReport.length) console.log(axeReport.join('\n'));
-        assert.deepEqual(axeReport, [], 'axe violations');
+        assertNoAxeFailures(axe);
         assert.deepEqual([...problems, ...csp], [], 'browser problems (console errors, CSP violations, failed requests)');
         assert.deepEqual(soft, [], 'what the reader should have seen');
       } finally {
@@ -515,3 +433,36 @@ for (const [lang, site] of Object.entries(SITES)) {
       }
     });
 }
+
+// ---- Sending before the check has finished ---------------------------------------------------
+
+test('a reader who sends while the security check is still working waits for it, then it is sent',
+  { timeout: TEST_TIMEOUT }, async () => {
+    const site = SITES.en;
+    const { context, page, problems } = await openPhone();
+    try {
+      const articleUrl = `${suite.server.url}${articlePath.en}`;
+      await page.goto(articleUrl, { waitUntil: 'load' });
+      // Everything typed in without touching the form (as a password manager or a quick paste
+      // might), so the first focus is the press of the button itself: the check starts then,
+      // and takes at least half a second, while the form is being sent.
+      await page.evaluate(() => {
+        const set = (id, value) => { document.getElementById(id).value = value; };
+        set('comment-name', 'Hurried Reader');
+        set('comment-email', 'hurried@example.com');
+        set('comment-title', 'Sent in a rush');
+        set('comment-comment', 'Typed quickly and sent at once.');
+        document.getElementById('comment-terms').checked = true;
+      });
+      assert.equal(await page.locator('#comment-form altcha-widget').evaluate((w) => w.getState()), 'unverified');
+      const response = await submit(page, site, articleUrl);
+      assert.equal(response.status(), 303, 'sent once the check had finished');
+      assert.ok(new URL(response.request().postData() ? `http://x/?${response.request().postData()}` : 'http://x/')
+        .searchParams.get('altcha'), 'the form went with the check\'s answer');
+      await page.waitForURL(/comment=received/);
+      assert.match(await textOf(page.locator('#comment-form-notice')), /Your comment was received/);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });

@@ -3,86 +3,36 @@
 // desktop, in English (ltr) and Arabic (rtl): the article's anatomy, right-to-left layout, no
 // sideways scrolling, WCAG 2.1 AA (axe-core), a clean console under the CSP, and pages that work
 // without JavaScript. Full-page screenshots go to build/screenshots/ for a human to look at.
-import { test, before, after } from 'node:test';
+// The server and Chromium, the screen sizes, axe-core and the problem watcher: ../support/browser.mjs.
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
-import { makeDataDir, startServer, repoRoot } from '../support/dateline.mjs';
+import {
+  VIEWPORTS, useBrowserSuite, screenshotPath, openWatchedPage, cspViolations, axeFailures, assertNoAxeFailures,
+} from '../support/browser.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run',
-];
-const SCREENSHOTS = join(repoRoot, 'build/screenshots');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const AXE_NODES_SHOWN = 8;
 const TEST_TIMEOUT = 120_000;
 
-const VIEWPORTS = {
-  phone: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
-  desktop: { viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1, isMobile: false },
-};
 const SITES = {
   en: { lang: 'en', dir: 'ltr' },
   ar: { lang: 'ar', dir: 'rtl' },
 };
 
-let data;
-let server;
-let browser;
+/** The demo server and Chromium, set once the suite runs. */
+const suite = useBrowserSuite();
 /** Article path (e.g. /en/culture/...) of the first story on each site's home page. */
 const articlePath = {};
 
-before(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  data = makeDataDir();
-  server = await startServer(data.dir);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-});
-
-after(async () => {
-  await browser?.close();
-  const code = await server?.stop();
-  data?.remove();
-  assert.ok(code === 0 || code === 'SIGTERM', `server exit: ${code}\n${server?.stderr()}`);
-});
-
 /**
- * Opens a page in a new context and records every problem a reader's browser reports: console
- * errors (CSP violations are reported there too), uncaught exceptions, `securitypolicyviolation`
- * events, failed requests and HTTP errors on the page's own resources.
+ * Opens a page in a new context and records every problem a reader's browser reports (see
+ * watchPage in ../support/browser.mjs): console errors, uncaught exceptions,
+ * `securitypolicyviolation` events, failed requests (any, cancelled ones included) and HTTP errors.
  */
-async function openContext(viewportName, contextOptions = {}) {
-  const context = await browser.newContext({ ...VIEWPORTS[viewportName], ...contextOptions });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console error: ${msg.text()} (${msg.location().url})`);
-  });
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} ${req.failure()?.errorText}`));
-  page.on('response', (res) => {
-    if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
-  });
-  // Init scripts run outside the page's CSP, so this listener works even on a script-free page.
-  await page.addInitScript(() => {
-    window.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => {
-      window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'}`);
-    });
-  });
-  return { context, page, problems };
-}
-
-async function cspViolations(page) {
-  return page.evaluate(() => window.__cspViolations ?? []);
+function openContext(viewportName, contextOptions = {}) {
+  return openWatchedPage(suite.browser, { ...VIEWPORTS[viewportName], ...contextOptions });
 }
 
 async function gotoOk(page, path) {
-  const response = await page.goto(server.url + path, { waitUntil: 'load' });
+  const response = await page.goto(suite.server.url + path, { waitUntil: 'load' });
   assert.equal(response.status(), 200, `GET ${path}`);
   return response;
 }
@@ -100,7 +50,7 @@ async function articleFor(lang) {
     await gotoOk(page, `/${lang}/`);
     const href = await firstStoryLink(page).getAttribute('href');
     assert.ok(href, `/${lang}/ has a story link`);
-    articlePath[lang] = new URL(href, server.url).pathname;
+    articlePath[lang] = new URL(href, suite.server.url).pathname;
     return articlePath[lang];
   } finally {
     await context.close();
@@ -166,15 +116,6 @@ function sideScrollMetrics(page) {
   });
 }
 
-function formatAxeViolations(violations) {
-  return violations.map((v) => {
-    const shown = v.nodes.slice(0, AXE_NODES_SHOWN);
-    const nodes = shown.map((n) => `    - ${n.target.join(' ')}\n      ${n.failureSummary?.replace(/\n/g, '\n      ')}`).join('\n');
-    const more = v.nodes.length > shown.length ? `\n    ... and ${v.nodes.length - shown.length} more node(s)` : '';
-    return `  [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n${nodes}${more}`;
-  }).join('\n');
-}
-
 // ---- 1. What a reader sees ------------------------------------------------------------------
 
 for (const [lang, site] of Object.entries(SITES)) {
@@ -188,7 +129,7 @@ for (const [lang, site] of Object.entries(SITES)) {
           assert.equal(await page.evaluate(() => document.documentElement.lang), site.lang);
           assert.equal(await page.evaluate(() => document.dir), site.dir);
           assert.deepEqual(await scrollThrough(page), [], 'home page images that failed to load');
-          await fullPageScreenshot(page, join(SCREENSHOTS, `${lang}-home-${viewportName}.png`));
+          await fullPageScreenshot(page, screenshotPath(`${lang}-home-${viewportName}.png`));
           if (viewportName === 'phone') assertNoSideScroll(await sideScrollMetrics(page), `/${lang}/ (phone)`);
 
           // Follow the first story, as a reader would.
@@ -258,7 +199,7 @@ for (const [lang, site] of Object.entries(SITES)) {
 
           if (viewportName === 'phone') assertNoSideScroll(await sideScrollMetrics(page), `${page.url()} (phone)`);
           assert.deepEqual(await scrollThrough(page), [], 'article page images that failed to load');
-          await fullPageScreenshot(page, join(SCREENSHOTS, `${lang}-article-${viewportName}.png`));
+          await fullPageScreenshot(page, screenshotPath(`${lang}-article-${viewportName}.png`));
 
           assert.deepEqual([...problems, ...(await cspViolations(page))], [], 'browser problems');
         } finally {
@@ -279,14 +220,9 @@ for (const lang of Object.keys(SITES)) {
           const failures = [];
           for (const path of [`/${lang}/`, await articleFor(lang)]) {
             await gotoOk(page, path);
-            const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-            assert.ok(results.passes.length > 10, `axe ran its rules on ${path} (${results.passes.length} passed)`);
-            if (results.violations.length > 0) {
-              failures.push(`${path} (${viewportName}): ${results.violations.length} violation(s)\n${formatAxeViolations(results.violations)}`);
-            }
+            failures.push(await axeFailures(page, `${path} (${viewportName})`));
           }
-          if (failures.length) console.log(failures.join('\n'));
-          assert.equal(failures.length, 0, `axe violations:\n${failures.join('\n')}`);
+          assertNoAxeFailures(failures);
         } finally {
           await context.close();
         }

@@ -190,7 +190,7 @@ test('too long a comment is refused with the limit, counted in characters, and k
   const r = await sendComment(server.url, arPath, { comment: long, title: 'أطول من الحد' });
   assert.equal(r.status, 422);
   const html = await r.text();
-  assert.equal(textById(html, 'comment-comment-error'), 'اختصر تعليقك إلى ١٥٠٠ حرفاً أو أقل.');
+  assert.equal(textById(html, 'comment-comment-error'), 'اختصر تعليقك إلى ١٥٠٠ حرف أو أقل.');
   assert.equal(textareaValue(html), long);
 });
 
@@ -318,6 +318,11 @@ test('posts forged from other sites, and malformed posts, are refused in the sit
   const crossSite = await postForm(`${server.url}${arPath}`, fields, { 'sec-fetch-site': 'cross-site' });
   assert.equal(crossSite.status, 403);
   assert.match(await crossSite.text(), /يُرجى إرسال النموذج من صفحتنا/);
+  for (const headers of [{ 'sec-fetch-site': 'same-site' }, { origin: 'null' },
+    { origin: 'http://127.0.0.1.evil.example' }]) {
+    const r = await postForm(`${server.url}${enPath}`, fields, headers);
+    assert.equal(r.status, 403, JSON.stringify(headers));
+  }
   assert.ok(!comments('list').some((l) => l[5] === 'Forged'));
   // The same request from our own page goes through.
   const own = await postForm(`${server.url}${enPath}`, fields, {
@@ -330,6 +335,10 @@ test('posts forged from other sites, and malformed posts, are refused in the sit
 
   const text = await fetch(`${server.url}${enPath}`, { method: 'POST', body: 'hello', headers: { 'content-type': 'text/plain' }, redirect: 'manual' });
   assert.equal(text.status, 415);
+  const lookalike = await postForm(`${server.url}${enPath}`, 'name=x', { 'content-type': 'application/x-www-form-urlencodedX' });
+  assert.equal(lookalike.status, 415);
+  const upper = await postForm(`${server.url}${enPath}`, 'name=x', { 'content-type': 'Application/X-WWW-Form-Urlencoded; charset=UTF-8' });
+  assert.equal(upper.status, 422);
   const malformed = await postForm(`${server.url}${enPath}`, 'name=%ZZ');
   assert.equal(malformed.status, 400);
   assert.match(await malformed.text(), /Your browser sent something we could not read/);
@@ -374,19 +383,49 @@ test('too quick a submission is held back, with the text kept', async () => {
 test('too many comments from one address get 429, a clear message and the text kept', async () => {
   await restart({ DATELINE_COMMENT_ADDRESS_LIMIT: '2', DATELINE_TRUSTED_PROXIES: '127.0.0.1' });
   const from = (address) => ({ 'x-forwarded-for': address });
-  for (let i = 0; i < 2; i += 1) {
-    const r = await sendComment(server.url, enPath, { title: `Burst ${i}` }, from('203.0.113.9'));
-    assert.equal(r.status, 303);
-  }
+  // A refused attempt counts too: it cost the server as much.
+  const refused = await postForm(`${server.url}${enPath}`, goodFields({ name: '' }), from('203.0.113.9'));
+  assert.equal(refused.status, 422);
+  const r = await sendComment(server.url, enPath, { title: 'Burst 1' }, from('203.0.113.9'));
+  assert.equal(r.status, 303);
   const limited = await sendComment(server.url, arPath, { title: 'Burst 2', comment: 'نص محفوظ' }, from('203.0.113.9'));
   assert.equal(limited.status, 429);
   const retry = Number(limited.headers.get('retry-after'));
   assert.ok(retry >= 1 && retry <= 600, `Retry-After ${retry}`);
   const html = await limited.text();
-  assert.match(textById(html, 'comment-form-notice'), /أرسلت عدة تعليقات في وقت قصير/);
+  assert.match(textById(html, 'comment-form-notice'), /أُرسلت عدة تعليقات من اتصالك في وقت قصير. يُرجى إرسال هذا التعليق مجدداً بعد نحو (دقيقة|دقيقتين|[٠-٩]+ (دقائق|دقيقة))؛/);
   assert.equal(textareaValue(html), 'نص محفوظ');
-  // Another reader behind the same proxy has a budget of their own.
+  // Another reader behind the same proxy has a budget of their own; a client cannot claim
+  // another address by sending an X-Forwarded-For line of its own first.
   const other = await sendComment(server.url, enPath, { title: 'Someone else' }, from('198.51.100.7'));
   assert.equal(other.status, 303);
+  const spoofed = await fetch(`${server.url}${enPath}`, {
+    method: 'POST',
+    body: new URLSearchParams(goodFields({ altcha: await solveCheck(server.url), title: 'Spoofed' })),
+    headers: [['content-type', 'application/x-www-form-urlencoded'],
+      ['x-forwarded-for', '192.0.2.99'], ['x-forwarded-for', '203.0.113.9']],
+    redirect: 'manual',
+  });
+  assert.equal(spoofed.status, 429);
+  await restart();
+});
+
+test('the form in cached pages is the same for everyone; one reader\'s answers are never cached', async () => {
+  await restart({ DATELINE_PAGE_CACHE_MB: '64' });
+  const a = await get(`${server.url}${arPath}`);
+  const b = await get(`${server.url}${arPath}`);
+  assert.equal(b.headers.get('x-dateline-cache'), 'hit');
+  assert.equal(await a.text(), await b.text());
+  const refused = await postForm(`${server.url}${arPath}`, goodFields({ name: '', title: 'لا يُخزَّن' }));
+  assert.equal(refused.status, 422);
+  assert.equal(refused.headers.get('cache-control'), 'no-store');
+  assert.equal(refused.headers.get('x-dateline-cache'), null);
+  const after = await get(`${server.url}${arPath}`);
+  assert.equal(after.headers.get('x-dateline-cache'), 'hit');
+  const page = await after.text();
+  assert.doesNotMatch(page, /لا يُخزَّن|comment-name-error|name="question"|name="started"/);
+  const received = await get(`${server.url}${arPath}?comment=received`);
+  assert.equal(received.headers.get('x-dateline-cache'), null);
+  assert.equal(received.headers.get('cache-control'), 'no-store');
   await restart();
 });

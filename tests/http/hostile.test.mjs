@@ -58,9 +58,12 @@ after(async () => {
 /** Everything a page must not contain, whatever its text says. */
 function assertInert(html, what) {
   assert.deepEqual(activeContent(html), [], `${what}: no active content`);
-  // The theme's own comment form and its script file are the only form and script allowed.
-  for (const raw of [/<script(?! type="module" src="\/assets\/)[\s>]/i, /<iframe/i, /<svg/i, /<style/i,
-    /<object/i, /<img src=x/i, /<form(?! class="comment-form__form" method="post" action="\/)/i,
+  // The theme's own comment form and its script file are the only form and script, once each.
+  assert.ok((html.match(/<script[\s>]/gi) ?? []).length <= 1, `${what}: one script at most`);
+  assert.ok((html.match(/<form[\s>]/gi) ?? []).length <= 1, `${what}: one form at most`);
+  for (const raw of [/<script(?! type="module" src="\/assets\/js\/comment-form\.js"><\/script>)[\s>]/i,
+    /<iframe/i, /<svg/i, /<style/i, /<object/i, /<img src=x/i,
+    /<form(?! class="comment-form__form" method="post" action="\/)/i,
     /(href|src|action)\s*=\s*["']?\s*(javascript|vbscript):/i]) {
     assert.ok(!raw.test(html), `${what}: no raw ${raw}`);
   }

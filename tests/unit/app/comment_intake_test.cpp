@@ -58,7 +58,7 @@ class CommentIntakeTest : public testing::TestWithParam<const char*> {
                          check,
                          clock,
                          {.per_address = {"comment:address", 3, std::chrono::seconds(600)},
-                          .per_network = {"comment:network", 4, std::chrono::seconds(600)},
+                          .per_subnet = {"comment:subnet", 4, std::chrono::seconds(600)},
                           .min_fill_time = std::chrono::seconds(3)}};
     domain::Site site;
     domain::Article article;
@@ -121,17 +121,60 @@ TEST_P(CommentIntakeTest, TooFastIsARobotsPace) {
     EXPECT_EQ(result.errors[0].key, "too_fast");
 }
 
-TEST_P(CommentIntakeTest, EachAddressAndTheNetworkAreLimited) {
+TEST_P(CommentIntakeTest, EachAddressAndEachIpNetworkAreLimited) {
     for (int i = 0; i < 3; ++i)
         EXPECT_EQ(take(form(10, "Comment " + std::to_string(i))).outcome, Outcome::Received);
     const auto limited = take(form(10, "One too many"));
     EXPECT_EQ(limited.outcome, Outcome::Limited);
     EXPECT_GT(limited.retry_after_seconds, 0);
     EXPECT_LE(limited.retry_after_seconds, 600);
-    EXPECT_EQ(take(form(10, "From elsewhere"), "198.51.100.7").outcome, Outcome::Received);
-    // Four for the whole network; an attempt the address limit refused did not count there.
-    EXPECT_EQ(take(form(10, "Network full"), "192.0.2.1").outcome, Outcome::Limited);
-    EXPECT_EQ(stored().size(), 4u);
+    // Another address of the same /24 has a budget of its own, but the /24 had four in all
+    // (an attempt the address limit refused did not count there).
+    EXPECT_EQ(take(form(10, "Next door"), "203.0.113.10").outcome, Outcome::Received);
+    EXPECT_EQ(take(form(10, "Walking the block"), "203.0.113.11").outcome, Outcome::Limited);
+    EXPECT_EQ(take(form(10, "Elsewhere"), "198.51.100.7").outcome, Outcome::Received);
+    // IPv6 readers are counted by their /64.
+    for (int i = 0; i < 4; ++i)
+        EXPECT_EQ(
+            take(form(10, "v6 " + std::to_string(i)), "2001:db8:1:2::" + std::to_string(i + 1))
+                .outcome,
+            Outcome::Received);
+    EXPECT_EQ(take(form(10, "v6 more"), "2001:db8:1:2::99").outcome, Outcome::Limited);
+    EXPECT_EQ(stored().size(), 9u);
+}
+
+TEST_P(CommentIntakeTest, RefusedAttemptsCountTowardsTheLimits) {
+    CommentForm empty;
+    for (int i = 0; i < 3; ++i) EXPECT_EQ(take(empty).outcome, Outcome::Invalid);
+    EXPECT_EQ(take(form()).outcome, Outcome::Limited);
+}
+
+TEST_P(CommentIntakeTest, TheFillTimeCountsFromTheFirstCheck) {
+    // The first attempt was quick and missed a field; the form came back with a signed note of
+    // when the reader started, and the second attempt, with a fresh check, is not "too fast".
+    CommentForm f = form(10);
+    f.draft.email.clear();
+    const auto first = take(f);
+    ASSERT_EQ(first.outcome, Outcome::Invalid);
+    EXPECT_EQ(first.started_at, now - 10);
+    CommentForm second = form(1);  // its own check is only a second old
+    second.started = check.sign_started(first.started_at);
+    EXPECT_EQ(take(second).outcome, Outcome::Received);
+    // A forged note changes nothing.
+    CommentForm forged = form(1, "Another comment");
+    forged.started = std::to_string(now - 600) + "." + std::string(64, 'a');
+    EXPECT_EQ(take(forged).errors.at(0).key, "too_fast");
+}
+
+TEST_P(CommentIntakeTest, QuestionPassesAreMarkedForModerators) {
+    CommentForm f = form();
+    f.solution.clear();
+    const auto q = check.question();
+    f.question_token = q.token;
+    f.answer = std::to_string(q.first + q.second);
+    clock.set(now + 10);
+    EXPECT_EQ(take(f).outcome, Outcome::Received);
+    EXPECT_EQ(stored(CommentStatus::Pending).at(0).comment.held_reason, "question");
 }
 
 TEST_P(CommentIntakeTest, AFilledHoneypotGoesToSpamNotToTheBin) {

@@ -46,7 +46,7 @@ TEST(SecurityCheck, ASolvedChallengePasses) {
     EXPECT_EQ(result.outcome, Outcome::Passed);
     EXPECT_EQ(result.issued_at, now);
     EXPECT_EQ(result.expires_at, now + 1800);
-    EXPECT_EQ(result.token.rfind("challenge:", 0), 0u);
+    EXPECT_EQ(result.replay_key.rfind("challenge:", 0), 0u);
 }
 
 TEST(SecurityCheck, TheWorkIsTheDifficulty) {
@@ -66,7 +66,7 @@ TEST(SecurityCheck, AWrongKeyFails) {
     SecurityCheck check(secret, clock, easy);
     const auto result = check.verify_solution(solve_challenge(check.challenge_json(), 1000));
     EXPECT_EQ(result.outcome, Outcome::Wrong);
-    EXPECT_FALSE(result.token.empty());  // genuine challenge: burnt by the wrong answer
+    EXPECT_FALSE(result.replay_key.empty());  // genuine challenge: burnt by the wrong answer
 }
 
 TEST(SecurityCheck, ChangedParametersAreRefused) {
@@ -81,7 +81,28 @@ TEST(SecurityCheck, ChangedParametersAreRefused) {
              {"\"signature\":\"", "\"signature\":\"0"}}) {
         const auto result = check.verify_solution(tampered(payload, from, to));
         EXPECT_EQ(result.outcome, Outcome::Invalid) << to;
-        EXPECT_TRUE(result.token.empty()) << to;
+        EXPECT_TRUE(result.replay_key.empty()) << to;
+    }
+}
+
+// Changes one hex digit of a value, keeping its shape: only the signature can tell.
+std::string flipped(const std::string& payload, const std::string& key) {
+    std::string json = *from_base64(payload);
+    const auto at = json.find("\"" + key + "\":\"");
+    EXPECT_NE(at, std::string::npos) << key;
+    char& digit = json[at + key.size() + 4];
+    digit = digit == '0' ? '1' : '0';
+    return to_base64(json);
+}
+
+TEST(SecurityCheck, SameShapedForgeriesAreRefused) {
+    FixedClock clock(now);
+    SecurityCheck check(secret, clock, easy);
+    const std::string payload = solve_challenge(check.challenge_json());
+    for (const char* key : {"nonce", "salt", "keyPrefix", "keySignature", "signature"}) {
+        const auto result = check.verify_solution(flipped(payload, key));
+        EXPECT_EQ(result.outcome, Outcome::Invalid) << key;
+        EXPECT_TRUE(result.replay_key.empty()) << key;
     }
 }
 
@@ -128,7 +149,7 @@ TEST(SecurityCheck, QuestionsTakeDigitsInEitherScript) {
     EXPECT_EQ(check.verify_answer(q.token, arabic).outcome, Outcome::Passed);
     const auto wrong = check.verify_answer(q.token, std::to_string(sum + 1));
     EXPECT_EQ(wrong.outcome, Outcome::Wrong);
-    EXPECT_EQ(wrong.token.rfind("question:", 0), 0u);
+    EXPECT_EQ(wrong.replay_key.rfind("question:", 0), 0u);
     EXPECT_EQ(check.verify_answer(q.token, "seven").outcome, Outcome::Wrong);
     EXPECT_EQ(check.verify_answer(q.token, "").outcome, Outcome::Wrong);
 }
@@ -147,6 +168,22 @@ TEST(SecurityCheck, QuestionsExpireAndCannotBeForged) {
     EXPECT_EQ(check.verify_answer(forged, answer).outcome, Outcome::Invalid);
     for (const std::string& token : {std::string(""), std::string("a.b.c"), std::string("...")})
         EXPECT_EQ(check.verify_answer(token, answer).outcome, Outcome::Invalid);
+    // The smallest time there is must not overflow anything (the sanitizer build would say).
+    const std::string oldest =
+        q.token.substr(0, 32) + ".-9223372036854775808." + q.token.substr(q.token.rfind('.') + 1);
+    EXPECT_EQ(check.verify_answer(oldest, answer).outcome, Outcome::Expired);
+}
+
+TEST(SecurityCheck, StartedNotesAreSignedAndBounded) {
+    FixedClock clock(now);
+    SecurityCheck check(secret, clock, easy);
+    const std::string note = check.sign_started(now - 60);
+    EXPECT_EQ(check.verify_started(note), now - 60);
+    EXPECT_FALSE(check.verify_started(std::to_string(now - 600) + note.substr(note.find('.'))));
+    EXPECT_FALSE(check.verify_started(check.sign_started(now + 60)));    // the future
+    EXPECT_FALSE(check.verify_started(check.sign_started(now - 1801)));  // too old
+    EXPECT_FALSE(check.verify_started("garbage"));
+    EXPECT_FALSE(check.verify_started(""));
 }
 
 }  // namespace dateline::app

@@ -71,13 +71,17 @@ TEST(Config, CommentGuardsAndTrustedProxies) {
     std::ofstream(dir / "dateline.toml")
         << "comment_check_difficulty = 50\ncomment_address_limit = 4\n"
            "trusted_proxies = \"127.0.0.1, ::1\"\n";
-    c = load(dir, {{"comment_network_limit", "99"}}, "/t");
+    c = load(dir, {{"comment_subnet_limit", "99"}}, "/t");
     ASSERT_TRUE(c.ok()) << c.error().message;
     EXPECT_EQ(c->comment_check_difficulty, 50);
     EXPECT_EQ(c->comment_address_limit, 4);
-    EXPECT_EQ(c->comment_network_limit, 99);
+    EXPECT_EQ(c->comment_subnet_limit, 99);
     EXPECT_EQ(c->trusted_proxies, (std::vector<std::string>{"127.0.0.1", "::1"}));
-    EXPECT_FALSE(load(dir, {{"trusted_proxies", "proxy.example"}}, "/t").ok());
+    // Addresses are kept in their canonical form, so that any spelling matches.
+    c = load(dir, {{"trusted_proxies", "::ffff:10.0.0.2,2001:DB8:0:0::1"}}, "/t");
+    EXPECT_EQ(c->trusted_proxies, (std::vector<std::string>{"10.0.0.2", "2001:db8::1"}));
+    for (const char* bad : {"proxy.example", "1.2.3", "10.0.0.2:8080", "10.0.0.0/8"})
+        EXPECT_FALSE(load(dir, {{"trusted_proxies", bad}}, "/t").ok()) << bad;
     EXPECT_FALSE(load(dir, {{"comment_check_difficulty", "0"}}, "/t").ok());
 }
 

@@ -40,4 +40,20 @@ TEST(ClientAddress, OnlyTrustedProxiesAreBelieved) {
     EXPECT_EQ(client_address(r, {"10.0.0.2"}), "10.0.0.2");
 }
 
+TEST(ClientAddress, EveryForwardedLineCountsAndSpellingsAgree) {
+    Request r;
+    r.remote_address = "::ffff:10.0.0.2";  // a dual-stack socket's view of an IPv4 proxy
+    // HAProxy adds a line of its own: the reader's address is on the last one, whatever the
+    // first (the client's own) says.
+    r.headers = {{"x-forwarded-for", "192.0.2.66"}, {"x-forwarded-for", "203.0.113.9"}};
+    EXPECT_EQ(client_address(r, {"10.0.0.2"}), "203.0.113.9");
+    r.headers = {{"x-forwarded-for", "2001:DB8:0:0::7"}};
+    EXPECT_EQ(client_address(r, {"10.0.0.2"}), "2001:db8::7");
+    // A hop with a port is not an address: nothing from there on is believed.
+    r.headers = {{"x-forwarded-for", "203.0.113.9:5555"}};
+    EXPECT_EQ(client_address(r, {"10.0.0.2"}), "10.0.0.2");
+    r.remote_address = "::ffff:198.51.100.4";  // an untrusted peer, given in its IPv4 form
+    EXPECT_EQ(client_address(r, {"10.0.0.2"}), "198.51.100.4");
+}
+
 }  // namespace dateline::http

@@ -70,7 +70,8 @@
 <input type="hidden" name="question" value="{{QUESTION_TOKEN}}"></p>
 {{/QUESTION}}{{#NOSCRIPT_NOTE}}<noscript><p class="field__hint">{{T_CHECK_NOSCRIPT}}</p></noscript>
 {{/NOSCRIPT_NOTE}}</fieldset>
-<div class="comment-form__trap"><label for="comment-website">{{T_TRAP_LABEL}}</label> <input id="comment-website" name="website" type="text" tabindex="-1" autocomplete="off"></div>
+{{#STARTED}}<input type="hidden" name="started" value="{{STARTED_NOTE}}">
+{{/STARTED}}<div class="comment-form__trap"><label for="comment-website">{{T_TRAP_LABEL}}</label> <input id="comment-website" name="website" type="text" tabindex="-1" autocomplete="off"></div>
 <p class="comment-form__actions"><button class="button" type="submit">{{T_COMMENT_SUBMIT}}</button></p>
 </form>
 <script type="module" src="{{ASSETS_PATH}}js/comment-form.js"></script>

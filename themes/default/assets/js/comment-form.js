@@ -1,13 +1,8 @@
-// The comment form's enhancements: the security-check widget and the live characters-left
-// counter. The form works without this script; only the widget needs it, and readers without it
+// The comment form's enhancements: the live characters-left counter and the security-check
+// widget. The form works without this script; only the widget needs it, and readers without it
 // are asked a question instead.
-import '../vendor/altcha/altcha.min.js';
 
-const vendor = new URL('../vendor/altcha/', import.meta.url);
-// The widget's strict-CSP build ships no workers of its own: register the one our challenges use.
-globalThis.$altcha.algorithms.set('PBKDF2/SHA-256', () => new Worker(new URL('pbkdf2.js', vendor)));
 const language = document.documentElement.lang;
-if (language === 'ar') await import(new URL('i18n/ar.js', vendor).href);
 
 // Counted as the server counts: Unicode code points, with line breaks as one character.
 function length(text) {
@@ -52,4 +47,26 @@ const summary = document.getElementById('comment-form-summary');
 if (summary) {
   if (document.readyState === 'complete') summary.focus();
   else window.addEventListener('load', () => summary.focus(), { once: true });
+}
+
+// The widget last, so that nothing above depends on it loading.
+const vendor = new URL('../vendor/altcha/', import.meta.url);
+await import(new URL('altcha.min.js', vendor).href);
+// The widget's strict-CSP build ships no workers of its own: register the one our challenges use.
+globalThis.$altcha.algorithms.set('PBKDF2/SHA-256', () => new Worker(new URL('pbkdf2.js', vendor)));
+if (language.startsWith('ar')) await import(new URL('i18n/ar.js', vendor).href);
+
+// The form has `novalidate` (errors come from the server, in the site's language), which also
+// silences the widget's own guard: a reader who sends while the check is still working waits for
+// it instead of being told to do it.
+for (const widget of document.querySelectorAll('form altcha-widget')) {
+  const form = widget.closest('form');
+  form.addEventListener('submit', (event) => {
+    const state = widget.getState?.();
+    if (state !== 'verifying' && state !== 'unverified') return;
+    event.preventDefault();
+    const send = () => form.requestSubmit(event.submitter ?? undefined);
+    if (state === 'verifying') widget.addEventListener('verified', send, { once: true });
+    else widget.verify().then((result) => { if (result) send(); });
+  });
 }

@@ -1,0 +1,50 @@
+#include "core/ip_address.hpp"
+
+#include <arpa/inet.h>
+
+#include <array>
+#include <cstring>
+
+namespace dateline {
+
+namespace {
+
+constexpr std::size_t max_text = INET6_ADDRSTRLEN;
+
+}  // namespace
+
+std::optional<std::string> canonical_ip(std::string_view text) {
+    if (text.empty() || text.size() >= max_text) return std::nullopt;
+    const std::string input(text);
+    char out[max_text];
+    in_addr v4{};
+    if (inet_pton(AF_INET, input.c_str(), &v4) == 1)
+        return std::string(inet_ntop(AF_INET, &v4, out, sizeof out));
+    in6_addr v6{};
+    if (inet_pton(AF_INET6, input.c_str(), &v6) != 1) return std::nullopt;
+    static constexpr std::array<unsigned char, 12> mapped = {0, 0, 0, 0, 0,    0,
+                                                             0, 0, 0, 0, 0xFF, 0xFF};
+    if (std::memcmp(v6.s6_addr, mapped.data(), mapped.size()) == 0) {
+        std::memcpy(&v4, v6.s6_addr + 12, 4);
+        return std::string(inet_ntop(AF_INET, &v4, out, sizeof out));
+    }
+    return std::string(inet_ntop(AF_INET6, &v6, out, sizeof out));
+}
+
+std::string ip_network(std::string_view address) {
+    const std::string input(address);
+    char out[max_text];
+    in_addr v4{};
+    if (inet_pton(AF_INET, input.c_str(), &v4) == 1) {
+        reinterpret_cast<unsigned char*>(&v4)[3] = 0;
+        return std::string(inet_ntop(AF_INET, &v4, out, sizeof out)) + "/24";
+    }
+    in6_addr v6{};
+    if (inet_pton(AF_INET6, input.c_str(), &v6) == 1) {
+        std::memset(v6.s6_addr + 8, 0, 8);
+        return std::string(inet_ntop(AF_INET6, &v6, out, sizeof out)) + "/64";
+    }
+    return input;
+}
+
+}  // namespace dateline
