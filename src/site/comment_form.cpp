@@ -200,6 +200,16 @@ void add_comment_form(TemplateDictionary& page, const domain::Site& site,
                                      "STARTED");
 }
 
+void add_kept_comment(TemplateDictionary& page, const std::string& action,
+                      const app::CommentForm& sent) {
+    auto* kept = page.AddSectionDictionary("KEPT");
+    kept->SetValue("KEPT_ACTION", action + "#comment-form");
+    for (const auto& spec : field_specs)
+        kept->SetValue(std::string("KEPT_") + spec.name,
+                       to_displayable_utf8(sent.draft.*spec.value));
+    if (sent.terms_accepted) kept->ShowSection("KEPT_TERMS");
+}
+
 bool form_encoded(const http::Request& request) {
     constexpr std::string_view type = "application/x-www-form-urlencoded";
     const std::string_view header = request.header("content-type");

@@ -51,6 +51,11 @@ void add_comment_form(ctemplate::TemplateDictionary& page, const domain::Site& s
                       const render::Catalog& catalog, const std::string& action,
                       const CommentFormState* state, const app::SecurityCheck& check);
 
+/// Fills the error template's KEPT section: what the reader sent, in a form that sends it again
+/// to `action` (without the spent security answer: the article asks for a new one).
+void add_kept_comment(ctemplate::TemplateDictionary& page, const std::string& action,
+                      const app::CommentForm& sent);
+
 /// Where the security-check widget fetches its challenges (any host, any site).
 inline constexpr const char* comment_check_segment = "comment-check";
 

@@ -605,8 +605,12 @@ Response ReaderSite::tag(const Snapshot& snap, const Site& site, const std::stri
 
 Response ReaderSite::article(const Snapshot& snap, const Site& site, const domain::Section* section,
                              const std::string& slug, const CommentFormState* form, int status) {
+    const std::string asked_path = domain::article_path(
+        site.path_prefix(), section ? section->slug : domain::sectionless_segment, slug);
+    // With a reader's form in hand, a failure shows it back to them.
+    auto fail = [&](const Error& e) { return failure(snap, site, e, form, asked_path); };
     auto found = reader_.article(site, slug);
-    if (!found) return failure(snap, site, found.error());
+    if (!found) return fail(found.error());
     if (!*found) return error_page(snap, site, 404);
     const Article& a = **found;
     const std::string path = path_of(site, a);
@@ -617,7 +621,7 @@ Response ReaderSite::article(const Snapshot& snap, const Site& site, const domai
         !form)
         return Response::redirect(301, path);
     auto related = reader_.related(a);
-    if (!related) return failure(snap, site, related.error());
+    if (!related) return fail(related.error());
 
     PageContext ctx(site);
     setup(ctx, snap, a.section ? a.section->slug : "");
@@ -685,7 +689,7 @@ Response ReaderSite::article(const Snapshot& snap, const Site& site, const domai
         }
     }
     auto comments = reader_.comments(site, a);
-    if (!comments) return failure(snap, site, comments.error());
+    if (!comments) return fail(comments.error());
     if (comments->count > 0) {
         auto* block = d.AddSectionDictionary("COMMENTS");
         block->SetValue(
@@ -726,22 +730,24 @@ Response ReaderSite::article(const Snapshot& snap, const Site& site, const domai
 
 Response ReaderSite::post_comment(const Snapshot& snap, const Request& request, const Site& site,
                                   const domain::Section* section, const std::string& slug) {
-    auto found = reader_.article(site, slug);
-    if (!found) return failure(snap, site, found.error());
-    if (!*found) return error_page(snap, site, 404);
-    const Article& a = **found;
-    const std::string path = path_of(site, a);
     if (cross_site(request, site.origin())) return error_page(snap, site, 403);
     if (!form_encoded(request)) return error_page(snap, site, 415);
     const auto fields = http::parse_form(request.body);
     if (!fields) return error_page(snap, site, 400);
-
     CommentFormState state;
     state.sent = read_comment_form(*fields);
     state.ask_question = state.sent.solution.empty();
+    const std::string asked_path = domain::article_path(
+        site.path_prefix(), section ? section->slug : domain::sectionless_segment, slug);
+
+    auto found = reader_.article(site, slug);
+    if (!found) return failure(snap, site, found.error(), &state, asked_path);
+    if (!*found) return error_page(snap, site, 404);
+    const Article& a = **found;
+    const std::string path = path_of(site, a);
     auto taken = comments_.intake->take(site, a, state.sent,
                                         http::client_address(request, comments_.trusted_proxies));
-    if (!taken) return failure(snap, site, taken.error());
+    if (!taken) return failure(snap, site, taken.error(), &state, path);
     using Outcome = app::IntakeResult::Outcome;
     switch (taken->outcome) {
         case Outcome::Received: {
@@ -777,13 +783,16 @@ Response ReaderSite::comment_check() {
     return r;
 }
 
-Response ReaderSite::failure(const Snapshot& snap, const Site& site, const Error& error) {
+Response ReaderSite::failure(const Snapshot& snap, const Site& site, const Error& error,
+                             const CommentFormState* kept, const std::string& kept_action) {
     if (error.code == ErrorCode::NotFound) return error_page(snap, site, 404);
     spdlog::error("site {}: {} ({})", site.slug, error.message, error.cause);
-    return error_page(snap, site, error.code == ErrorCode::Unavailable ? 503 : 500);
+    return error_page(snap, site, error.code == ErrorCode::Unavailable ? 503 : 500, kept,
+                      kept_action);
 }
 
-Response ReaderSite::error_page(const Snapshot& snap, const Site& site, int status) {
+Response ReaderSite::error_page(const Snapshot& snap, const Site& site, int status,
+                                const CommentFormState* kept, const std::string& kept_action) {
     PageContext ctx(site);
     setup(ctx, snap, "");
     // The strings of each error page: "<prefix>_title" and "<prefix>_text" in the theme.
@@ -796,6 +805,7 @@ Response ReaderSite::error_page(const Snapshot& snap, const Site& site, int stat
     set_title(ctx.dict, site, title, "", "");
     ctx.dict.SetValue("ERROR_TITLE", title);
     ctx.dict.SetValue("ERROR_TEXT", theme_.catalog.text(site.language, prefix + "_text"));
+    if (kept) add_kept_comment(ctx.dict, kept_action, kept->sent);
     Response r = render(ctx, "error.tpl", status);
     r.set_header("Cache-Control", "no-store");
     if (status == 503) r.set_header("Retry-After", std::to_string(retry_after_seconds));

@@ -101,8 +101,14 @@ class ReaderSite {
     http::Response listing(const Snapshot& snap, const domain::Site& site, const std::string& kind,
                            const std::string& title, const std::string& path,
                            std::string_view current_section, const app::ArticlePage& page);
-    http::Response error_page(const Snapshot& snap, const domain::Site& site, int status);
-    http::Response failure(const Snapshot& snap, const domain::Site& site, const Error& error);
+    /// An error page; with `kept`, it also holds the comment the reader sent, ready to send
+    /// again to `kept_action`, so that an outage loses nothing they wrote.
+    http::Response error_page(const Snapshot& snap, const domain::Site& site, int status,
+                              const CommentFormState* kept = nullptr,
+                              const std::string& kept_action = {});
+    http::Response failure(const Snapshot& snap, const domain::Site& site, const Error& error,
+                           const CommentFormState* kept = nullptr,
+                           const std::string& kept_action = {});
     void setup(PageContext& page, const Snapshot& snap, std::string_view current_section);
     http::Response render(const PageContext& page, const std::string& template_name, int status);
 

@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { goodFields, postForm } from '../support/comments.mjs';
 import {
   backend, dateline, get, makeDataDir, makePostgresDatabase, repoRoot, startServer,
 } from '../support/dateline.mjs';
@@ -80,6 +81,7 @@ describe('a database outage', { skip }, () => {
     const cached = await get(`${server.url}/en/`);
     assert.equal(cached.status, 200);
     const cachedBody = await cached.text();
+    const storyPath = cachedBody.match(/class="card__headline"><a href="([^"]+)"/)[1];
 
     assert.equal(spawnSync(cluster, ['pause', root]).status, 0);
 
@@ -102,6 +104,16 @@ describe('a database outage', { skip }, () => {
       assert.doesNotMatch(html, /postgres|connection|socket/i);
     }
     assert.equal(server.process.exitCode, null, 'the node must not exit during the outage');
+
+    // A comment sent during the outage is not lost: the 503 page holds it, ready to send again.
+    const comment = 'Written while the database was down.\n\nSecond paragraph <kept>.';
+    const refused = await postForm(`${server.url}${storyPath}`, goodFields({ title: 'Outage "proof"', comment }));
+    assert.equal(refused.status, 503);
+    const kept = await refused.text();
+    assert.match(kept, /Your comment is safe/);
+    assert.match(kept, new RegExp(`<form method="post" action="${storyPath}#comment-form">`));
+    assert.match(kept, /name="title" value="Outage &quot;proof&quot;"/);
+    assert.ok(kept.includes('Written while the database was down.\n\nSecond paragraph &lt;kept&gt;.'));
 
     assert.equal(spawnSync(cluster, ['resume', root]).status, 0);
     await waitFor('the node serving again', async () => (await get(`${server.url}/en/business/`)).status === 200, 10_000);
