@@ -9,10 +9,12 @@ namespace dateline::app {
 using Outcome = IntakeResult::Outcome;
 using CheckOutcome = CheckResult::Outcome;
 
-Result<std::string> CommentIntake::check_answer(const CommentForm& form, IntakeResult& result) {
+Result<std::string> CommentIntake::check_answer(const CommentForm& form, std::string_view context,
+                                                IntakeResult& result) {
     auto& errors = result.errors;
     const UnixTime now = clock_.now();
-    const auto started = form.started.empty() ? std::nullopt : check_.verify_started(form.started);
+    const auto started =
+        form.started.empty() ? std::nullopt : check_.verify_started(form.started, context);
     if (started) result.started_at = *started;
     CheckResult check;
     std::string passed_by;
@@ -36,10 +38,12 @@ Result<std::string> CommentIntake::check_answer(const CommentForm& form, IntakeR
         auto used = limits_.use_once(check.replay_key, check.expires_at);
         if (!used) return used.error();
         first_use = *used;
-        // The reader started no later than this check was handed out.
+    }
+    // Only a passed check vouches for when the reader started: a wrong answer to a question
+    // cannot be told from a forged question, whose time is whatever its sender wrote.
+    if (check.passed() && first_use)
         result.started_at =
             result.started_at == 0 ? check.issued_at : std::min(result.started_at, check.issued_at);
-    }
     if (!check.passed()) {
         errors.push_back({"check", "wrong"});
     } else if (!first_use) {
@@ -70,8 +74,11 @@ Result<IntakeResult> CommentIntake::take(const domain::Site& site, const domain:
     }
     result.errors = domain::field_errors(form.draft, site.comment_limits);
     if (!form.terms_accepted) result.errors.push_back({"terms", "required"});
-    auto passed_by = check_answer(form, result);
+    const std::string context = std::to_string(article.id) + "|" + network;
+    auto passed_by = check_answer(form, context, result);
     if (!passed_by) return passed_by.error();
+    if (result.started_at > 0)
+        result.started_note = check_.sign_started(result.started_at, context);
     if (!result.errors.empty()) return result;
 
     Screening screening;

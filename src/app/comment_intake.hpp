@@ -43,9 +43,11 @@ struct IntakeResult {
     /// ("too_fast").
     std::vector<domain::FieldError> errors;
     std::int64_t retry_after_seconds = 0;  ///< Limited: until the window ends
-    /// When the reader began, as far as the server can vouch (0: unknown); the form shown again
-    /// carries it forward (SecurityCheck::sign_started).
+    /// When the reader began, as far as a passed check vouches (0: unknown), and the signed note
+    /// of it (SecurityCheck::sign_started, bound to the article and the reader's network) that
+    /// the form shown again carries forward.
     UnixTime started_at = 0;
+    std::string started_note;
 };
 
 /// Takes reader comments in through every guard: open article, rate limits per address and per
@@ -68,7 +70,8 @@ class CommentIntake {
   private:
     /// Checks the security answer; returns how the comment passed it ("question" for the
     /// weaker fallback) and fills `result` with errors and the start time.
-    Result<std::string> check_answer(const CommentForm& form, IntakeResult& result);
+    Result<std::string> check_answer(const CommentForm& form, std::string_view context,
+                                     IntakeResult& result);
 
     CommentService& comments_;
     SharedLimits& limits_;

@@ -56,8 +56,8 @@ Result<SubmittedComment> CommentService::submit(const domain::Site& site,
             const bool many_links =
                 domain::count_links(draft.body) + domain::count_links(draft.title) >
                 domain::max_comment_links;
-            if (many_links) comment.held_reason = "links";
-            if (!screening.reason.empty()) comment.held_reason = screening.reason;
+            comment.held_reason = screening.reason;
+            if (many_links) comment.held_reason += comment.held_reason.empty() ? "links" : ",links";
             if (screening.spam) comment.status = CommentStatus::Spam;
             comment.created_at = now;
             auto id = store.insert(comment, digest);

@@ -246,12 +246,13 @@ CheckResult SecurityCheck::verify_answer(std::string_view token, std::string_vie
     return result;
 }
 
-std::string SecurityCheck::sign_started(UnixTime started_at) const {
+std::string SecurityCheck::sign_started(UnixTime started_at, std::string_view context) const {
     const std::string time = std::to_string(started_at);
-    return time + "." + to_hex(hmac_sha256(started_key_, time));
+    return time + "." + to_hex(hmac_sha256(started_key_, time + "|" + std::string(context)));
 }
 
-std::optional<UnixTime> SecurityCheck::verify_started(std::string_view note) const {
+std::optional<UnixTime> SecurityCheck::verify_started(std::string_view note,
+                                                      std::string_view context) const {
     const auto dot = note.find('.');
     if (dot == std::string_view::npos || !is_hex(note.substr(dot + 1), 2 * key_length))
         return std::nullopt;
@@ -261,9 +262,9 @@ std::optional<UnixTime> SecurityCheck::verify_started(std::string_view note) con
     if (ec != std::errc() || end != time.data() + time.size()) return std::nullopt;
     const UnixTime now = clock_.now();
     if (started > now || started < now - options_.lifetime.count()) return std::nullopt;
-    if (!equal_in_constant_time(note.substr(dot + 1),
-                                to_hex(hmac_sha256(started_key_, std::string(time)))))
-        return std::nullopt;
+    const std::string expected =
+        to_hex(hmac_sha256(started_key_, std::string(time) + "|" + std::string(context)));
+    if (!equal_in_constant_time(note.substr(dot + 1), expected)) return std::nullopt;
     return started;
 }
 

@@ -64,10 +64,11 @@ class SecurityCheck {
 
     /// A signed note of when a reader started on the form, carried by the form shown again after
     /// a mistake, so that the minimum fill time counts from the first check, not the last.
-    std::string sign_started(UnixTime started_at) const;
-    /// The time in a note from sign_started(); nothing when forged, in the future or older than
-    /// the lifetime.
-    std::optional<UnixTime> verify_started(std::string_view note) const;
+    /// `context` (the article and the reader's network) binds the note to where it was earned.
+    std::string sign_started(UnixTime started_at, std::string_view context) const;
+    /// The time in a note from sign_started() for the same context; nothing when forged, made
+    /// for another context, in the future or older than the lifetime.
+    std::optional<UnixTime> verify_started(std::string_view note, std::string_view context) const;
 
     static constexpr std::size_t max_payload_bytes = 4096;
 

@@ -146,6 +146,24 @@ std::optional<std::multimap<std::string, std::string>> parse_form(std::string_vi
     return fields;
 }
 
+namespace {
+
+// Some proxies write the port too: "203.0.113.9:5555", "[2001:db8::7]:5555".
+std::string_view without_port(std::string_view hop) {
+    if (!hop.empty() && hop.front() == '[') {
+        const auto close = hop.find(']');
+        if (close == std::string_view::npos) return hop;
+        if (close + 1 < hop.size() && hop[close + 1] != ':') return hop;
+        return hop.substr(1, close - 1);
+    }
+    const auto colon = hop.find(':');
+    if (colon != std::string_view::npos && hop.find(':', colon + 1) == std::string_view::npos)
+        return hop.substr(0, colon);  // one colon: IPv4 and its port (IPv6 has two or more)
+    return hop;
+}
+
+}  // namespace
+
 std::string client_address(const Request& request,
                            const std::vector<std::string>& trusted_proxies) {
     auto trusted = [&](const std::string& a) {
@@ -170,7 +188,7 @@ std::string client_address(const Request& request,
         std::string_view text = *hop;
         text.remove_prefix(std::min(text.find_first_not_of(' '), text.size()));
         text = text.substr(0, text.find_last_not_of(' ') + 1);
-        const auto address = canonical_ip(text);
+        const auto address = canonical_ip(without_port(text));
         if (!address) break;  // not an address: believe nothing further out
         if (!trusted(*address)) return *address;
     }

@@ -66,8 +66,8 @@ std::optional<std::multimap<std::string, std::string>> parse_form(std::string_vi
 
 /// The address a request came from, canonical (core/ip_address.hpp): the peer's, or, when the
 /// peer is one of the trusted proxies (canonical addresses), the nearest address in
-/// X-Forwarded-For (all its lines) that is not itself a trusted proxy. A hop that is not a bare
-/// address stops the walk: nothing beyond it is believed.
+/// X-Forwarded-For (all its lines) that is not itself a trusted proxy. A hop may carry a port;
+/// a hop that is not an address stops the walk: nothing beyond it is believed.
 std::string client_address(const Request& request, const std::vector<std::string>& trusted_proxies);
 
 /// A handler: a pure function from request to response. It may throw; the server answers 500.

@@ -195,9 +195,8 @@ void add_comment_form(TemplateDictionary& page, const domain::Site& site,
     } else {
         form->ShowSection("NOSCRIPT_NOTE");
     }
-    if (state && state->started_at > 0)
-        form->SetValueAndShowSection("STARTED_NOTE", check.sign_started(state->started_at),
-                                     "STARTED");
+    if (state && !state->started_note.empty())
+        form->SetValueAndShowSection("STARTED_NOTE", state->started_note, "STARTED");
 }
 
 void add_kept_comment(TemplateDictionary& page, const std::string& action,

@@ -30,7 +30,7 @@ struct CommentFormState {
     std::int64_t retry_after_seconds = 0;
     /// The form also asks the fallback question (the reader sent no widget answer: no script).
     bool ask_question = false;
-    UnixTime started_at = 0;  ///< carried forward in a signed hidden field when known
+    std::string started_note;  ///< carried forward in a hidden field (IntakeResult)
 };
 
 /// Reads the form's fields by name; unknown fields are ignored, a repeated field counts once.

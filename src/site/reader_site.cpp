@@ -607,8 +607,10 @@ Response ReaderSite::article(const Snapshot& snap, const Site& site, const domai
                              const std::string& slug, const CommentFormState* form, int status) {
     const std::string asked_path = domain::article_path(
         site.path_prefix(), section ? section->slug : domain::sectionless_segment, slug);
-    // With a reader's form in hand, a failure shows it back to them.
-    auto fail = [&](const Error& e) { return failure(snap, site, e, form, asked_path); };
+    // A form the reader posted (not the "received" confirmation) is theirs to keep: a failure
+    // shows it back to them, and no redirect takes it away.
+    const CommentFormState* posted = form && form->notice != FormNotice::Received ? form : nullptr;
+    auto fail = [&](const Error& e) { return failure(snap, site, e, posted, asked_path); };
     auto found = reader_.article(site, slug);
     if (!found) return fail(found.error());
     if (!*found) return error_page(snap, site, 404);
@@ -618,7 +620,7 @@ Response ReaderSite::article(const Snapshot& snap, const Site& site, const domai
     // A reader's own form is answered where it was sent: a redirect would lose their text.
     if ((a.section ? std::string_view(a.section->slug) : domain::sectionless_segment) !=
             asked_section &&
-        !form)
+        !posted)
         return Response::redirect(301, path);
     auto related = reader_.related(a);
     if (!related) return fail(related.error());
@@ -736,13 +738,16 @@ Response ReaderSite::post_comment(const Snapshot& snap, const Request& request, 
     if (!fields) return error_page(snap, site, 400);
     CommentFormState state;
     state.sent = read_comment_form(*fields);
-    state.ask_question = state.sent.solution.empty();
+    state.ask_question = state.sent.solution.empty() && !fields->contains("resume");
     const std::string asked_path = domain::article_path(
         site.path_prefix(), section ? section->slug : domain::sectionless_segment, slug);
+    // "Send it again" from an error page that kept the comment: the form, filled in, to check
+    // and send (with a fresh security check).
+    if (fields->contains("resume")) return article(snap, site, section, slug, &state, 200);
 
     auto found = reader_.article(site, slug);
     if (!found) return failure(snap, site, found.error(), &state, asked_path);
-    if (!*found) return error_page(snap, site, 404);
+    if (!*found) return error_page(snap, site, 404, &state, asked_path);  // withdrawn meanwhile
     const Article& a = **found;
     const std::string path = path_of(site, a);
     auto taken = comments_.intake->take(site, a, state.sent,
@@ -758,7 +763,7 @@ Response ReaderSite::post_comment(const Snapshot& snap, const Request& request, 
         }
         case Outcome::Invalid:
             state.errors = std::move(taken->errors);
-            state.started_at = taken->started_at;
+            state.started_note = std::move(taken->started_note);
             return article(snap, site, section, slug, &state, 422);
         case Outcome::Limited: {
             state.notice = FormNotice::Limited;

@@ -43,6 +43,7 @@ const codePoints = (text) => [...text.replace(/\r\n/g, '\n')].length;
 
 const SITES = {
   en: {
+    checkFinishing: 'Finishing the security check, then your comment will be sent…',
     dir: 'ltr',
     counter(left) {
       const n = Math.abs(left);
@@ -455,12 +456,23 @@ test('a reader who sends while the security check is still working waits for it,
         document.getElementById('comment-terms').checked = true;
       });
       assert.equal(await page.locator('#comment-form altcha-widget').evaluate((w) => w.getState()), 'unverified');
-      const response = await submit(page, site, articleUrl);
+      const posts = [];
+      page.on('request', (r) => { if (r.method() === 'POST') posts.push(r.url()); });
+      const answered = page.waitForResponse(
+        (r) => r.request().method() === 'POST' && r.url() === articleUrl, { timeout: 15_000 });
+      const button = page.locator('#comment-form button[type=submit]');
+      await button.click();
+      // The reader is told why nothing happens yet, and pressing again changes nothing.
+      assert.equal(await page.locator('#comment-check-live').textContent(), site.checkFinishing);
+      assert.equal(await button.getAttribute('aria-busy'), 'true');
+      await button.click({ noWaitAfter: true, timeout: 2_000 }).catch(() => {});  // may be gone already
+      const response = await answered;
       assert.equal(response.status(), 303, 'sent once the check had finished');
       assert.ok(new URL(response.request().postData() ? `http://x/?${response.request().postData()}` : 'http://x/')
         .searchParams.get('altcha'), 'the form went with the check\'s answer');
       await page.waitForURL(/comment=received/);
       assert.match(await textOf(page.locator('#comment-form-notice')), /Your comment was received/);
+      assert.equal(posts.length, 1, 'one comment sent, however often the button was pressed');
       assert.deepEqual(problems, []);
     } finally {
       await context.close();

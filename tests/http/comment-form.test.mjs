@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { dateline, get, makeDataDir, repoRoot, startServer } from '../support/dateline.mjs';
 import { activeContent, count, decode } from '../support/html.mjs';
@@ -69,7 +70,7 @@ after(async () => {
 test('the form appears once under each article, every field required and marked', async () => {
   const html = await pageOf(enPath);
   assert.equal(count(html, '<form class="comment-form__form"'), 1);
-  assert.match(html, /<form class="comment-form__form" method="post" action="[^"]+#comment-form" novalidate>/);
+  assert.match(html, /<form class="comment-form__form" method="post" action="[^"]+#comment-form" novalidate[ >]/);
   for (const id of ['comment-name', 'comment-email', 'comment-title', 'comment-comment', 'comment-terms']) {
     assert.match(html, new RegExp(`id="${id}"[^>]* required`), id);
     assert.match(html, new RegExp(`<label[^>]*for="${id}">[^<]+<span class="field__required" aria-hidden="true"> \\*</span>`), id);
@@ -380,6 +381,39 @@ test('too quick a submission is held back, with the text kept', async () => {
   assert.equal(later.status, 303);
 });
 
+test('after a mistake, the fill time still counts from when the reader began', async () => {
+  // The reader took their time, but forgot the e-mail address.
+  const first = await solveCheck(server.url);
+  await new Promise((resolve) => setTimeout(resolve, 2100));
+  const mistake = await postForm(`${server.url}${enPath}`, goodFields({ altcha: first, email: '', title: 'Took my time' }));
+  assert.equal(mistake.status, 422);
+  const started = (await mistake.text()).match(/<input type="hidden" name="started" value="([^"]+)">/)?.[1];
+  assert.ok(started, 'the form shown again carries when the reader began');
+  // They fix it at once: a fresh check, seconds old, but not "too quick".
+  const fixed = await postForm(`${server.url}${enPath}`, goodFields({
+    altcha: await solveCheck(server.url), title: 'Took my time', started: decode(started) }));
+  assert.equal(fixed.status, 303);
+  // The same note does not serve another story.
+  const elsewhere = await postForm(`${server.url}${arPath}`, goodFields({
+    altcha: await solveCheck(server.url), title: 'Borrowed note', started: decode(started) }));
+  assert.equal(elsewhere.status, 422);
+  assert.match(await elsewhere.text(), /كان ذلك سريعاً جداً/);
+  await restart();
+});
+
+test('"send it again" from a kept comment shows the form filled in, ready to check and send', async () => {
+  const r = await postForm(`${server.url}${enPath}`, {
+    resume: '1', name: 'Kept Reader', email: 'kept@example.com', title: 'Kept title',
+    comment: 'Kept\r\n\r\ntext', terms: 'yes' });
+  assert.equal(r.status, 200);
+  assert.equal(r.headers.get('cache-control'), 'no-store');
+  const html = await r.text();
+  assert.equal(inputValue(html, 'comment-name'), 'Kept Reader');
+  assert.equal(textareaValue(html), 'Kept\n\ntext');
+  assert.doesNotMatch(html, /comment-form-summary|field__error/);
+  assert.ok(!comments('list').some((l) => l[5] === 'Kept title'), 'nothing is stored by showing it');
+});
+
 test('too many comments from one address get 429, a clear message and the text kept', async () => {
   await restart({ DATELINE_COMMENT_ADDRESS_LIMIT: '2', DATELINE_TRUSTED_PROXIES: '127.0.0.1' });
   const from = (address) => ({ 'x-forwarded-for': address });
@@ -399,14 +433,33 @@ test('too many comments from one address get 429, a clear message and the text k
   // another address by sending an X-Forwarded-For line of its own first.
   const other = await sendComment(server.url, enPath, { title: 'Someone else' }, from('198.51.100.7'));
   assert.equal(other.status, 303);
-  const spoofed = await fetch(`${server.url}${enPath}`, {
-    method: 'POST',
-    body: new URLSearchParams(goodFields({ altcha: await solveCheck(server.url), title: 'Spoofed' })),
-    headers: [['content-type', 'application/x-www-form-urlencoded'],
-      ['x-forwarded-for', '192.0.2.99'], ['x-forwarded-for', '203.0.113.9']],
-    redirect: 'manual',
+  // Two X-Forwarded-For lines, as a client's own and a proxy's would arrive (node:http sends
+  // them as two lines; fetch would join them into one).
+  const body = new URLSearchParams(goodFields({ altcha: await solveCheck(server.url), title: 'Spoofed' })).toString();
+  const spoofedStatus = await new Promise((resolve, reject) => {
+    const req = httpRequest(`${server.url}${enPath}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body),
+        'x-forwarded-for': ['203.0.113.9', '192.0.2.99'] },
+      timeout: 10_000,
+    }, (res) => { res.resume(); resolve(res.statusCode); });
+    req.on('error', reject);
+    req.end(body);
   });
-  assert.equal(spoofed.status, 429);
+  // The nearest line is the proxy's: 192.0.2.99, a fresh budget, not the exhausted 203.0.113.9.
+  assert.equal(spoofedStatus, 303);
+  const spoofedFirst = await new Promise((resolve, reject) => {
+    const again = new URLSearchParams(goodFields({ title: 'Spoofed again' })).toString();
+    const req = httpRequest(`${server.url}${enPath}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(again),
+        'x-forwarded-for': ['192.0.2.77', '203.0.113.9'] },
+      timeout: 10_000,
+    }, (res) => { res.resume(); resolve(res.statusCode); });
+    req.on('error', reject);
+    req.end(again);
+  });
+  assert.equal(spoofedFirst, 429, 'a first line of the client\'s own does not buy a fresh budget');
   await restart();
 });
 

@@ -157,13 +157,31 @@ TEST_P(CommentIntakeTest, TheFillTimeCountsFromTheFirstCheck) {
     const auto first = take(f);
     ASSERT_EQ(first.outcome, Outcome::Invalid);
     EXPECT_EQ(first.started_at, now - 10);
+    ASSERT_FALSE(first.started_note.empty());
     CommentForm second = form(1);  // its own check is only a second old
-    second.started = check.sign_started(first.started_at);
+    second.started = first.started_note;
     EXPECT_EQ(take(second).outcome, Outcome::Received);
-    // A forged note changes nothing.
+    // A forged note changes nothing, nor does a genuine one earned from another network.
     CommentForm forged = form(1, "Another comment");
     forged.started = std::to_string(now - 600) + "." + std::string(64, 'a');
     EXPECT_EQ(take(forged).errors.at(0).key, "too_fast");
+    CommentForm elsewhere = form(1, "From another network");
+    elsewhere.started = first.started_note;
+    EXPECT_EQ(take(elsewhere, "198.51.100.7").errors.at(0).key, "too_fast");
+}
+
+TEST_P(CommentIntakeTest, AForgedQuestionVouchesForNothing) {
+    // Any nonce, a near expiry and any MAC: it cannot be told from a wrong answer, so it is
+    // burnt, but it must not set the start time (its time is the sender's invention).
+    CommentForm f = form();
+    f.solution.clear();
+    f.question_token =
+        std::string(32, 'a') + "." + std::to_string(now + 1740) + "." + std::string(64, 'b');
+    f.answer = "10";
+    const auto result = take(f);
+    EXPECT_EQ(result.errors.at(0).key, "wrong");
+    EXPECT_EQ(result.started_at, 0);
+    EXPECT_TRUE(result.started_note.empty());
 }
 
 TEST_P(CommentIntakeTest, QuestionPassesAreMarkedForModerators) {

@@ -171,19 +171,24 @@ TEST(SecurityCheck, QuestionsExpireAndCannotBeForged) {
     // The smallest time there is must not overflow anything (the sanitizer build would say).
     const std::string oldest =
         q.token.substr(0, 32) + ".-9223372036854775808." + q.token.substr(q.token.rfind('.') + 1);
-    EXPECT_EQ(check.verify_answer(oldest, answer).outcome, Outcome::Expired);
+    const auto result = check.verify_answer(oldest, answer);
+    EXPECT_EQ(result.outcome, Outcome::Expired);
+    EXPECT_TRUE(result.replay_key.empty());
 }
 
-TEST(SecurityCheck, StartedNotesAreSignedAndBounded) {
+TEST(SecurityCheck, StartedNotesAreSignedBoundedAndBound) {
     FixedClock clock(now);
     SecurityCheck check(secret, clock, easy);
-    const std::string note = check.sign_started(now - 60);
-    EXPECT_EQ(check.verify_started(note), now - 60);
-    EXPECT_FALSE(check.verify_started(std::to_string(now - 600) + note.substr(note.find('.'))));
-    EXPECT_FALSE(check.verify_started(check.sign_started(now + 60)));    // the future
-    EXPECT_FALSE(check.verify_started(check.sign_started(now - 1801)));  // too old
-    EXPECT_FALSE(check.verify_started("garbage"));
-    EXPECT_FALSE(check.verify_started(""));
+    const std::string note = check.sign_started(now - 60, "7|203.0.113.0/24");
+    EXPECT_EQ(check.verify_started(note, "7|203.0.113.0/24"), now - 60);
+    EXPECT_FALSE(check.verify_started(note, "8|203.0.113.0/24"));   // another article
+    EXPECT_FALSE(check.verify_started(note, "7|198.51.100.0/24"));  // another network
+    EXPECT_FALSE(check.verify_started(std::to_string(now - 600) + note.substr(note.find('.')),
+                                      "7|203.0.113.0/24"));
+    EXPECT_FALSE(check.verify_started(check.sign_started(now + 60, "c"), "c"));    // the future
+    EXPECT_FALSE(check.verify_started(check.sign_started(now - 1801, "c"), "c"));  // too old
+    EXPECT_FALSE(check.verify_started("garbage", "c"));
+    EXPECT_FALSE(check.verify_started("", "c"));
 }
 
 }  // namespace dateline::app

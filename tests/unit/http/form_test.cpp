@@ -49,8 +49,12 @@ TEST(ClientAddress, EveryForwardedLineCountsAndSpellingsAgree) {
     EXPECT_EQ(client_address(r, {"10.0.0.2"}), "203.0.113.9");
     r.headers = {{"x-forwarded-for", "2001:DB8:0:0::7"}};
     EXPECT_EQ(client_address(r, {"10.0.0.2"}), "2001:db8::7");
-    // A hop with a port is not an address: nothing from there on is believed.
+    // Some proxies add the port; a hop that is no address stops the walk.
     r.headers = {{"x-forwarded-for", "203.0.113.9:5555"}};
+    EXPECT_EQ(client_address(r, {"10.0.0.2"}), "203.0.113.9");
+    r.headers = {{"x-forwarded-for", "[2001:db8::7]:443"}};
+    EXPECT_EQ(client_address(r, {"10.0.0.2"}), "2001:db8::7");
+    r.headers = {{"x-forwarded-for", "198.51.100.1, unknown"}};
     EXPECT_EQ(client_address(r, {"10.0.0.2"}), "10.0.0.2");
     r.remote_address = "::ffff:198.51.100.4";  // an untrusted peer, given in its IPv4 form
     EXPECT_EQ(client_address(r, {"10.0.0.2"}), "198.51.100.4");

@@ -51,7 +51,7 @@
 {{#SUMMARY_ITEM}}<li><a href="#{{ITEM_TARGET}}">{{ITEM_TEXT}}</a></li>
 {{/SUMMARY_ITEM}}</ul>
 </div>
-{{/ERROR_SUMMARY}}<form class="comment-form__form" method="post" action="{{FORM_ACTION}}" novalidate>
+{{/ERROR_SUMMARY}}<form class="comment-form__form" method="post" action="{{FORM_ACTION}}" novalidate data-check-finishing="{{T_CHECK_FINISHING}}">
 <p class="comment-form__required-note">{{T_REQUIRED_NOTE}}</p>
 {{>COMMENT_FIELD}}<fieldset class="field field--terms{{#TERMS_INVALID}} field--invalid{{/TERMS_INVALID}}">
 <legend class="field__label">{{T_TERMS_HEADING}}</legend>
@@ -65,6 +65,7 @@
 <p class="field__hint" id="comment-check-hint">{{T_CHECK_HINT}}</p>
 {{#CHECK_INVALID}}<p class="field__error" id="comment-check-error">{{CHECK_ERROR_TEXT}}</p>
 {{/CHECK_INVALID}}<altcha-widget challenge="{{CHECK_URL}}" name="altcha" auto="onfocus" language="{{LANG}}"></altcha-widget>
+<p class="visually-hidden" id="comment-check-live" aria-live="polite"></p>
 {{#QUESTION}}<p class="field__question"><label for="comment-answer">{{QUESTION_TEXT}}</label>
 <input class="field__input field__input--short" id="comment-answer" name="answer" type="text" inputmode="numeric" autocomplete="off" required aria-describedby="comment-check-hint">
 <input type="hidden" name="question" value="{{QUESTION_TOKEN}}"></p>

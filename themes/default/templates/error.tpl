@@ -7,6 +7,7 @@
 <h2 id="kept-comment-heading">{{T_KEPT_HEADING}}</h2>
 <p>{{T_KEPT_TEXT}}</p>
 <form method="post" action="{{KEPT_ACTION}}">
+<input type="hidden" name="resume" value="1">
 <input type="hidden" name="name" value="{{KEPT_name}}">
 <input type="hidden" name="email" value="{{KEPT_email}}">
 <input type="hidden" name="title" value="{{KEPT_title}}">

@@ -57,16 +57,35 @@ globalThis.$altcha.algorithms.set('PBKDF2/SHA-256', () => new Worker(new URL('pb
 if (language.startsWith('ar')) await import(new URL('i18n/ar.js', vendor).href);
 
 // The form has `novalidate` (errors come from the server, in the site's language), which also
-// silences the widget's own guard: a reader who sends while the check is still working waits for
-// it instead of being told to do it.
+// silences the widget's own guard: a reader who sends while the check is still working (or after
+// it expired) waits for it, and hears why, instead of being told to do it again.
 for (const widget of document.querySelectorAll('form altcha-widget')) {
   const form = widget.closest('form');
+  const live = document.getElementById('comment-check-live');
+  let waiting = null;  // the button the reader pressed, while the check finishes
+  const stopWaiting = () => {
+    waiting?.removeAttribute('aria-busy');
+    waiting = null;
+  };
+  widget.addEventListener('statechange', (event) => {
+    if (!waiting) return;
+    const { state } = event.detail ?? {};
+    if (state === 'verified') {
+      const button = waiting;
+      stopWaiting();
+      form.requestSubmit(button);
+    } else if (state === 'error' || state === 'expired') {
+      stopWaiting();  // the widget shows what went wrong; the reader decides
+    }
+  });
   form.addEventListener('submit', (event) => {
     const state = widget.getState?.();
-    if (state !== 'verifying' && state !== 'unverified') return;
+    if (state === 'verified' || state === 'error') return;  // an error: the server asks a question
     event.preventDefault();
-    const send = () => form.requestSubmit(event.submitter ?? undefined);
-    if (state === 'verifying') widget.addEventListener('verified', send, { once: true });
-    else widget.verify().then((result) => { if (result) send(); });
+    if (waiting) return;  // already waiting: one send, however often the button is pressed
+    waiting = event.submitter ?? form.querySelector('button[type=submit]');
+    waiting.setAttribute('aria-busy', 'true');
+    if (live) live.textContent = form.dataset.checkFinishing ?? '';
+    if (state !== 'verifying') widget.verify();
   });
 }
