@@ -49,6 +49,23 @@ function textareaValue(html) {
   return m ? decode(m[1]) : null;
 }
 
+// POSTs with several X-Forwarded-For lines, as a client's own and a proxy's would arrive
+// (node:http sends an array as separate lines; fetch would join them into one). Resolves to the
+// status.
+function postWithForwardedLines(fields, lines) {
+  const body = new URLSearchParams(fields).toString();
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(`${server.url}${enPath}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded',
+        'content-length': Buffer.byteLength(body), 'x-forwarded-for': lines },
+      timeout: 10_000,
+    }, (res) => { res.resume(); resolve(res.statusCode); });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 async function restart(env = {}) {
   await server.stop();
   server = await startServer(data.dir, [], { env: { ...guards, ...env } });
@@ -433,32 +450,13 @@ test('too many comments from one address get 429, a clear message and the text k
   // another address by sending an X-Forwarded-For line of its own first.
   const other = await sendComment(server.url, enPath, { title: 'Someone else' }, from('198.51.100.7'));
   assert.equal(other.status, 303);
-  // Two X-Forwarded-For lines, as a client's own and a proxy's would arrive (node:http sends
-  // them as two lines; fetch would join them into one).
-  const body = new URLSearchParams(goodFields({ altcha: await solveCheck(server.url), title: 'Spoofed' })).toString();
-  const spoofedStatus = await new Promise((resolve, reject) => {
-    const req = httpRequest(`${server.url}${enPath}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body),
-        'x-forwarded-for': ['203.0.113.9', '192.0.2.99'] },
-      timeout: 10_000,
-    }, (res) => { res.resume(); resolve(res.statusCode); });
-    req.on('error', reject);
-    req.end(body);
-  });
+  // Two X-Forwarded-For lines: the client's own, then the proxy's.
+  const spoofedStatus = await postWithForwardedLines(
+    goodFields({ altcha: await solveCheck(server.url), title: 'Spoofed' }), ['203.0.113.9', '192.0.2.99']);
   // The nearest line is the proxy's: 192.0.2.99, a fresh budget, not the exhausted 203.0.113.9.
   assert.equal(spoofedStatus, 303);
-  const spoofedFirst = await new Promise((resolve, reject) => {
-    const again = new URLSearchParams(goodFields({ title: 'Spoofed again' })).toString();
-    const req = httpRequest(`${server.url}${enPath}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(again),
-        'x-forwarded-for': ['192.0.2.77', '203.0.113.9'] },
-      timeout: 10_000,
-    }, (res) => { res.resume(); resolve(res.statusCode); });
-    req.on('error', reject);
-    req.end(again);
-  });
+  const spoofedFirst = await postWithForwardedLines(goodFields({ title: 'Spoofed again' }),
+    ['192.0.2.77', '203.0.113.9']);
   assert.equal(spoofedFirst, 429, 'a first line of the client\'s own does not buy a fresh budget');
   await restart();
 });
