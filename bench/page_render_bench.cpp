@@ -60,7 +60,7 @@ struct Fixture {
         const site::CacheOptions uncached{0, std::chrono::seconds(0)};
         site = std::move(*site::ReaderSite::create(*reader, *directory, std::move(*theme),
                                                    dir / "media", uncached,
-                                                   {intake.get(), check.get(), {}}));
+                                                   {intake.get(), check.get(), nullptr, {}}));
         auto front = reader->front_page(*directory, *directory->site_by_slug("en"));
         const auto& lead = front->latest.front();
         article_path = domain::article_path("/en/", lead.section->slug, lead.slug);

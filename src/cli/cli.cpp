@@ -147,9 +147,12 @@ int command_serve(const fs::path& data, const config::Overrides& flags) {
         {.per_address = {"comment:address", config.comment_address_limit, ten_minutes},
          .per_subnet = {"comment:subnet", config.comment_subnet_limit, ten_minutes},
          .min_fill_time = std::chrono::seconds(config.comment_min_fill_seconds)});
-    auto sites = site::ReaderSite::create(reader, *directory, std::move(*theme), config.media_dir,
-                                          {config.page_cache_bytes, config.page_cache_fresh},
-                                          {&intake, &security_check, config.trusted_proxies});
+    app::LocalLimits challenge_limits({"comment-check", config.comment_check_limit, ten_minutes},
+                                      clock);
+    auto sites = site::ReaderSite::create(
+        reader, *directory, std::move(*theme), config.media_dir,
+        {config.page_cache_bytes, config.page_cache_fresh},
+        {&intake, &security_check, &challenge_limits, config.trusted_proxies});
     if (!sites) return fail(sites.error());
 
     http::ServerOptions options;

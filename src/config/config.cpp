@@ -96,6 +96,9 @@ std::vector<Option> options() {
         {"comment_subnet_limit", "DATELINE_COMMENT_SUBNET_LIMIT",
          "submissions per ten minutes, from 1 to 1000000",
          integer(1, 1000000, [](Config& c, long long n) { c.comment_subnet_limit = int(n); })},
+        {"comment_check_limit", "DATELINE_COMMENT_CHECK_LIMIT",
+         "challenges per ten minutes, from 1 to 1000000",
+         integer(1, 1000000, [](Config& c, long long n) { c.comment_check_limit = int(n); })},
         {"trusted_proxies", "DATELINE_TRUSTED_PROXIES",
          "IP addresses separated by commas, e.g. 127.0.0.1,10.0.0.2",
          [](Config& c, std::string_view v) {

@@ -34,6 +34,8 @@ struct Config {
     int comment_min_fill_seconds = 3;
     int comment_address_limit = 10;
     int comment_subnet_limit = 50;
+    /// Security-check challenges one address may fetch per ten minutes from one node.
+    int comment_check_limit = 120;
     /// Proxies whose X-Forwarded-For is believed (canonical addresses), so that limits count
     /// readers, not the proxy.
     std::vector<std::string> trusted_proxies;

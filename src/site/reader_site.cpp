@@ -297,7 +297,7 @@ Response ReaderSite::route(const Snapshot& snap, const Request& request) {
     if (single && segments[0] == "healthz")
         return read ? Response::text(200, "ok\n") : method_not_allowed("GET, HEAD");
     if (single && segments[0] == comment_check_segment && comments_.check)
-        return read ? comment_check() : method_not_allowed("GET, HEAD");
+        return read ? comment_check(request) : method_not_allowed("GET, HEAD");
     if (!segments.empty() && (segments[0] == assets_segment || segments[0] == media_segment)) {
         if (!read) return method_not_allowed("GET, HEAD");
         auto& files = segments[0] == assets_segment ? assets_ : media_;
@@ -780,7 +780,18 @@ Response ReaderSite::post_comment(const Snapshot& snap, const Request& request, 
     return error_page(snap, site, 500);
 }
 
-Response ReaderSite::comment_check() {
+Response ReaderSite::comment_check(const Request& request) {
+    if (comments_.challenge_limits) {
+        const auto decision = comments_.challenge_limits->hit(
+            http::client_address(request, comments_.trusted_proxies));
+        if (!decision.allowed) {
+            Response r = Response::text(429, "Too many security checks; try again later.\n");
+            r.set_header("Retry-After",
+                         std::to_string(std::max<std::int64_t>(1, decision.retry_after_seconds)));
+            r.set_header("Cache-Control", "no-store");
+            return r;
+        }
+    }
     Response r;
     r.body = comments_.check->challenge_json();
     r.set_header("Content-Type", "application/json");

@@ -8,6 +8,7 @@
 #include <span>
 
 #include "app/comment_intake.hpp"
+#include "app/local_limits.hpp"
 #include "app/reader_service.hpp"
 #include "cache/page_cache.hpp"
 #include "core/result.hpp"
@@ -39,7 +40,8 @@ struct CacheOptions {
 /// How the sites take reader comments. Without an intake, article pages show no form.
 struct CommentOptions {
     app::CommentIntake* intake = nullptr;
-    const app::SecurityCheck* check = nullptr;  ///< the intake's; renders challenges, questions
+    const app::SecurityCheck* check = nullptr;     ///< the intake's; renders challenges, questions
+    app::LocalLimits* challenge_limits = nullptr;  ///< per address, on /comment-check
     /// Proxies whose X-Forwarded-For names the reader (for the per-address limit).
     std::vector<std::string> trusted_proxies;
 };
@@ -97,7 +99,7 @@ class ReaderSite {
     http::Response post_comment(const Snapshot& snap, const http::Request& request,
                                 const domain::Site& site, const domain::Section* section,
                                 const std::string& slug);
-    http::Response comment_check();
+    http::Response comment_check(const http::Request& request);
     http::Response listing(const Snapshot& snap, const domain::Site& site, const std::string& kind,
                            const std::string& title, const std::string& path,
                            std::string_view current_section, const app::ArticlePage& page);

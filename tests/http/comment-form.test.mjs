@@ -145,6 +145,16 @@ test('the security check hands out fresh challenges that nothing caches', async 
   assert.equal(post.status, 405);
 });
 
+test('one address may fetch only so many challenges', async () => {
+  await restart({ DATELINE_COMMENT_CHECK_LIMIT: '3' });
+  for (let i = 0; i < 3; i += 1) assert.equal((await get(`${server.url}/comment-check`)).status, 200);
+  const refused = await get(`${server.url}/comment-check`);
+  assert.equal(refused.status, 429);
+  const retry = Number(refused.headers.get('retry-after'));
+  assert.ok(retry >= 1 && retry <= 600, `Retry-After ${retry}`);
+  await restart();
+});
+
 test('a good comment is stored before the reader is told it was received', async () => {
   const r = await sendComment(server.url, enPath, { title: 'Stored before the answer' });
   assert.equal(r.status, 303);

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "app/shared_limits.hpp"
+#include "core/clock.hpp"
+
+namespace dateline::app {
+
+/// Rate limits kept in this node's memory: for cheap endpoints where a database write per
+/// request would cost more than the work it guards (handing out security-check challenges).
+/// Each node counts alone, so a client spreading requests over N nodes gets N times the limit;
+/// use SharedLimits where that matters. Fixed windows aligned on the clock, like SharedLimits.
+class LocalLimits {
+  public:
+    LocalLimits(RateLimit limit, const Clock& clock) : limit_(std::move(limit)), clock_(clock) {}
+
+    /// Counts one hit of `key`. Thread-safe.
+    RateDecision hit(std::string_view key);
+
+    /// Keys remembered at most; past that, the window's counts start again (bounded memory).
+    static constexpr std::size_t max_keys = 100'000;
+
+  private:
+    RateLimit limit_;
+    const Clock& clock_;
+    std::mutex mutex_;
+    UnixTime window_start_ = 0;
+    std::unordered_map<std::string, std::int64_t> hits_;
+};
+
+}  // namespace dateline::app
