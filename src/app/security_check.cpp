@@ -100,6 +100,14 @@ std::optional<Parameters> read_parameters(const boost::json::object& o) {
     return p;
 }
 
+// A whole number of seconds, all of the text; nothing otherwise.
+std::optional<UnixTime> parse_time(std::string_view text) {
+    UnixTime t = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), t);
+    if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+    return t;
+}
+
 // Digits as readers type them: ASCII, Arabic-Indic (U+0660..) or Extended Arabic-Indic
 // (U+06F0..), with spaces around.
 std::optional<int> read_answer(std::string_view text) {
@@ -221,12 +229,9 @@ CheckResult SecurityCheck::verify_answer(std::string_view token, std::string_vie
     const std::string_view nonce = token.substr(0, dot1);
     const std::string_view expires_text = token.substr(dot1 + 1, dot2 - dot1 - 1);
     const std::string_view mac = token.substr(dot2 + 1);
-    UnixTime expires = 0;
-    const auto [end, ec] =
-        std::from_chars(expires_text.data(), expires_text.data() + expires_text.size(), expires);
-    if (!is_hex(nonce, 2 * random_length) || !is_hex(mac, 2 * key_length) || ec != std::errc() ||
-        end != expires_text.data() + expires_text.size())
-        return result;
+    const auto parsed = parse_time(expires_text);
+    if (!is_hex(nonce, 2 * random_length) || !is_hex(mac, 2 * key_length) || !parsed) return result;
+    const UnixTime expires = *parsed;
     const UnixTime now = clock_.now();
     // Checked before any arithmetic on it: the number is the client's.
     if (expires > now + options_.lifetime.count()) return result;  // never issued so
@@ -257,9 +262,9 @@ std::optional<UnixTime> SecurityCheck::verify_started(std::string_view note,
     if (dot == std::string_view::npos || !is_hex(note.substr(dot + 1), 2 * key_length))
         return std::nullopt;
     const std::string_view time = note.substr(0, dot);
-    UnixTime started = 0;
-    const auto [end, ec] = std::from_chars(time.data(), time.data() + time.size(), started);
-    if (ec != std::errc() || end != time.data() + time.size()) return std::nullopt;
+    const auto parsed = parse_time(time);
+    if (!parsed) return std::nullopt;
+    const UnixTime started = *parsed;
     const UnixTime now = clock_.now();
     if (started > now || started < now - options_.lifetime.count()) return std::nullopt;
     const std::string expected =

@@ -7,6 +7,7 @@
 
 #include <fstream>
 #include <memory>
+#include <mutex>
 #include <sstream>
 
 #include "render/date_formatter.hpp"
@@ -36,8 +37,15 @@ std::unique_ptr<icu::MessageFormat> message_format(std::string_view pattern,
 
 }  // namespace
 
+struct Catalog::CountMemo {
+    static constexpr std::size_t max_entries = 4096;
+    std::mutex mutex;
+    std::map<std::string, std::string, std::less<>> results;
+};
+
 Result<Catalog> Catalog::load(const std::filesystem::path& dir) {
     Catalog catalog;
+    catalog.memo_ = std::make_shared<CountMemo>();
     std::error_code ec;
     for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
         if (entry.path().extension() != ".json") continue;
@@ -99,6 +107,25 @@ std::string Catalog::format(
 
 std::string Catalog::count(std::string_view language, std::string_view key, std::string_view name,
                            long long n, bool arabic_indic_digits) const {
+    if (!memo_) return count_uncached(language, key, name, n, arabic_indic_digits);
+    const std::string memo_key = std::string(language) + '\n' + std::string(key) + '\n' +
+                                 std::string(name) + '\n' + std::to_string(n) +
+                                 (arabic_indic_digits ? "\na" : "\nl");
+    {
+        std::lock_guard lock(memo_->mutex);
+        if (const auto it = memo_->results.find(memo_key); it != memo_->results.end())
+            return it->second;
+    }
+    std::string out = count_uncached(language, key, name, n, arabic_indic_digits);
+    std::lock_guard lock(memo_->mutex);
+    if (memo_->results.size() >= CountMemo::max_entries) memo_->results.clear();
+    memo_->results.emplace(memo_key, out);
+    return out;
+}
+
+std::string Catalog::count_uncached(std::string_view language, std::string_view key,
+                                    std::string_view name, long long n,
+                                    bool arabic_indic_digits) const {
     const std::string pattern = text(language, key);
     if (!counts(pattern))
         return format(language, key, {{name, format_integer(n, arabic_indic_digits)}});

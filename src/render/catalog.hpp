@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <initializer_list>
 #include <map>
+#include <memory>
 #include <string>
 #include <utility>
 
@@ -36,7 +37,14 @@ class Catalog {
     bool has_language(std::string_view language) const;
 
   private:
+    /// count() results: an ICU MessageFormat costs ~10 us to build, every uncached article asks
+    /// for the same few, and they depend only on their arguments. Shared by copies, locked.
+    struct CountMemo;
+    std::string count_uncached(std::string_view language, std::string_view key,
+                               std::string_view name, long long n, bool arabic_indic_digits) const;
+
     std::map<std::string, Strings, std::less<>> languages_;
+    std::shared_ptr<CountMemo> memo_;
 };
 
 }  // namespace dateline::render

@@ -50,6 +50,12 @@ std::string path_of(const Site& site, const Article& a) {
     return domain::article_path(site.path_prefix(), a.section ? a.section->slug : "", a.slug);
 }
 
+// The article path a request named (its section may be stale).
+std::string requested_path(const Site& site, const domain::Section* section,
+                           const std::string& slug) {
+    return domain::article_path(site.path_prefix(), section ? section->slug : "", slug);
+}
+
 std::optional<int> page_number(const Request& request) {
     const auto value = request.target.param("page");
     if (!value) return 1;
@@ -605,8 +611,7 @@ Response ReaderSite::tag(const Snapshot& snap, const Site& site, const std::stri
 
 Response ReaderSite::article(const Snapshot& snap, const Site& site, const domain::Section* section,
                              const std::string& slug, const CommentFormState* form, int status) {
-    const std::string asked_path = domain::article_path(
-        site.path_prefix(), section ? section->slug : domain::sectionless_segment, slug);
+    const std::string asked_path = requested_path(site, section, slug);
     // A form the reader posted (not the "received" confirmation) is theirs to keep: a failure
     // shows it back to them, and no redirect takes it away.
     const CommentFormState* posted = form && form->notice != FormNotice::Received ? form : nullptr;
@@ -616,12 +621,8 @@ Response ReaderSite::article(const Snapshot& snap, const Site& site, const domai
     if (!*found) return error_page(snap, site, 404);
     const Article& a = **found;
     const std::string path = path_of(site, a);
-    const std::string_view asked_section = section ? section->slug : domain::sectionless_segment;
     // A reader's own form is answered where it was sent: a redirect would lose their text.
-    if ((a.section ? std::string_view(a.section->slug) : domain::sectionless_segment) !=
-            asked_section &&
-        !posted)
-        return Response::redirect(301, path);
+    if (path != asked_path && !posted) return Response::redirect(301, path);
     auto related = reader_.related(a);
     if (!related) return fail(related.error());
 
@@ -739,8 +740,7 @@ Response ReaderSite::post_comment(const Snapshot& snap, const Request& request, 
     CommentFormState state;
     state.sent = read_comment_form(*fields);
     state.ask_question = state.sent.solution.empty() && !fields->contains("resume");
-    const std::string asked_path = domain::article_path(
-        site.path_prefix(), section ? section->slug : domain::sectionless_segment, slug);
+    const std::string asked_path = requested_path(site, section, slug);
     // "Send it again" from an error page that kept the comment: the form, filled in, to check
     // and send (with a fresh security check).
     if (fields->contains("resume")) return article(snap, site, section, slug, &state, 200);
