@@ -55,3 +55,22 @@ for page in home article; do
   printf '%-10s %12s %12s %8.3f\n' "$page" "$a" "$b" "$(echo "$a / $b" | bc -l)"
 done
 echo "(requests per second, $connections connections, $duration each, wrk beside both servers on 2 cores)"
+
+# Cached pages while a flood of refused comment posts (no valid security answer) runs beside them:
+# the refusals must cost no disk write and no render on the threads that serve cached pages.
+cat >"$work/flood.lua" <<'LUA'
+wrk.method = "POST"
+wrk.body = "name=Flood&email=flood%40example.com&title=Flood&comment=Flood&terms=yes&altcha=forged"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+LUA
+undisturbed=$(rps "$base$article")
+wrk -t1 -c20 -d"$duration" -s "$work/flood.lua" "$base$article" >"$work/flood.out" &
+flood_pid=$!
+sleep 0.2
+flooded=$(rps "$base$article")
+wait "$flood_pid"
+posts=$(awk '/Requests\/sec/ {print $2}' "$work/flood.out")
+printf '\n%-34s %12s\n' "cached article, undisturbed" "$undisturbed"
+printf '%-34s %12s %8.3f\n' "cached article, beside a POST flood" "$flooded" "$(echo "$flooded / $undisturbed" | bc -l)"
+printf '%-34s %12s\n' "refused posts answered" "$posts"
+echo "(the flood: 20 connections posting comments with a forged security answer)"

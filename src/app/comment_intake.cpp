@@ -9,36 +9,81 @@ namespace dateline::app {
 using Outcome = IntakeResult::Outcome;
 using CheckOutcome = CheckResult::Outcome;
 
-Result<std::string> CommentIntake::check_answer(const CommentForm& form, std::string_view context,
-                                                IntakeResult& result) {
+std::string comment_check_context(domain::Id article) {
+    return "article:" + std::to_string(article);
+}
+
+// An attempt the address limit refused does not count against the network as well.
+RateDecision CommentIntake::count_in_memory(std::string_view address, std::string_view network) {
+    const auto by_address = local_address_.hit(address);
+    return by_address.allowed ? local_subnet_.hit(network) : by_address;
+}
+
+Result<RateDecision> CommentIntake::count_in_database(std::string_view address,
+                                                      std::string_view network) {
+    auto by_address = limits_.hit(options_.per_address, address);
+    if (!by_address || !by_address->allowed) return by_address;
+    return limits_.hit(options_.per_subnet, network);
+}
+
+Result<IntakeResult> CommentIntake::take(const domain::Site& site, const domain::Article& article,
+                                         const CommentForm& form, std::string_view client_address) {
+    IntakeResult result;
+    auto limited = [&](const RateDecision& d) {
+        result.outcome = Outcome::Limited;
+        result.retry_after_seconds = d.retry_after_seconds;
+        return result;
+    };
+    const std::string network = ip_network(client_address);
+    // Every attempt counts, in memory, before anything else: refused ones cost their sender too.
+    if (const auto in_memory = count_in_memory(client_address, network); !in_memory.allowed)
+        return limited(in_memory);
+    if (!CommentService::open_for_comments(site, article, clock_.now())) {
+        result.outcome = Outcome::Closed;
+        return result;
+    }
     auto& errors = result.errors;
-    const UnixTime now = clock_.now();
-    const auto started =
-        form.started.empty() ? std::nullopt : check_.verify_started(form.started, context);
-    if (started) result.started_at = *started;
+    errors = domain::field_errors(form.draft, site.comment_limits);
+    if (!form.terms_accepted) errors.push_back({"terms", "required"});
+
+    const std::string context = comment_check_context(article.id);
+    const std::string started_context = context + "|" + network;
+    if (!form.started.empty())
+        result.started_at = check_.verify_started(form.started, started_context).value_or(0);
+    auto answered = [&]() {
+        if (result.started_at > 0)
+            result.started_note = check_.sign_started(result.started_at, started_context);
+        return result;
+    };
     CheckResult check;
     std::string passed_by;
     if (!form.solution.empty()) {
-        check = check_.verify_solution(form.solution);
+        check = check_.verify_solution(form.solution, context);
     } else if (!form.question_token.empty()) {
-        check = check_.verify_answer(form.question_token, form.answer);
+        check = check_.verify_answer(form.question_token, form.answer, context);
         passed_by = "question";
     } else {
         errors.push_back({"check", "required"});
-        return passed_by;
+        return answered();
+    }
+    // Forged and stale answers stop here: they cost an HMAC, no write.
+    if (check.outcome == CheckOutcome::Invalid) {
+        errors.push_back({"check", "wrong"});
+        return answered();
     }
     if (check.outcome == CheckOutcome::Expired) {
         errors.push_back({"check", "expired"});
-        return passed_by;
+        return answered();
     }
+    // Genuine answers are counted again on every node, then burnt.
+    auto shared = count_in_database(client_address, network);
+    if (!shared) return shared.error();
+    if (!shared->allowed) return limited(*shared);
     // A genuine challenge or question is burnt by its first answer, right or wrong, so that
     // neither a solution can be replayed nor a question guessed at.
-    bool first_use = false;
-    if (!check.replay_key.empty()) {
-        auto used = limits_.use_once(check.replay_key, check.expires_at);
-        if (!used) return used.error();
-        first_use = *used;
-    }
+    auto used = limits_.use_once(check.replay_key, check.expires_at);
+    if (!used) return used.error();
+    const bool first_use = *used;
     // Only a passed check vouches for when the reader started: a wrong answer to a question
     // cannot be told from a forged question, whose time is whatever its sender wrote.
     if (check.passed() && first_use)
@@ -48,41 +93,14 @@ Result<std::string> CommentIntake::check_answer(const CommentForm& form, std::st
         errors.push_back({"check", "wrong"});
     } else if (!first_use) {
         errors.push_back({"check", "used"});
-    } else if (now - result.started_at < options_.min_fill_time.count()) {
+    } else if (clock_.now() - result.started_at < options_.min_fill_time.count()) {
         errors.push_back({"form", "too_fast"});
     }
-    return passed_by;
-}
-
-Result<IntakeResult> CommentIntake::take(const domain::Site& site, const domain::Article& article,
-                                         const CommentForm& form, std::string_view client_address) {
-    IntakeResult result;
-    if (!CommentService::open_for_comments(site, article, clock_.now())) {
-        result.outcome = Outcome::Closed;
-        return result;
-    }
-    const std::string network = ip_network(client_address);
-    for (const auto& [limit, key] : {std::pair{&options_.per_address, client_address},
-                                     std::pair{&options_.per_subnet, std::string_view(network)}}) {
-        auto decision = limits_.hit(*limit, key);
-        if (!decision) return decision.error();
-        if (!decision->allowed) {
-            result.outcome = Outcome::Limited;
-            result.retry_after_seconds = decision->retry_after_seconds;
-            return result;
-        }
-    }
-    result.errors = domain::field_errors(form.draft, site.comment_limits);
-    if (!form.terms_accepted) result.errors.push_back({"terms", "required"});
-    const std::string context = std::to_string(article.id) + "|" + network;
-    auto passed_by = check_answer(form, context, result);
-    if (!passed_by) return passed_by.error();
-    if (result.started_at > 0)
-        result.started_note = check_.sign_started(result.started_at, context);
-    if (!result.errors.empty()) return result;
+    answered();
+    if (!errors.empty()) return result;
 
     Screening screening;
-    screening.reason = *passed_by;
+    screening.reason = passed_by;
     if (!form.honeypot.empty()) {
         screening.spam = true;
         screening.reason = "honeypot";

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/comment_service.hpp"
+#include "app/local_limits.hpp"
 #include "app/security_check.hpp"
 #include "app/shared_limits.hpp"
 #include "core/result.hpp"
@@ -24,7 +25,12 @@ struct CommentForm {
     std::string started;  ///< SecurityCheck::sign_started() note from a form shown again
 };
 
-/// The guards in front of CommentService::submit.
+/// What a security check for comments on `article` is bound to (SecurityCheck's `context`).
+std::string comment_check_context(domain::Id article);
+
+/// The guards in front of CommentService::submit. Each limit is counted twice: in this node's
+/// memory for every attempt, before anything else, and in the database, shared by every node,
+/// for the attempts whose security answer is genuine.
 struct IntakeOptions {
     RateLimit per_address{"comment:address", 10, std::chrono::seconds(600)};
     /// Per IP network (the address's /24 or /64), so that a robot cannot dodge the per-address
@@ -50,16 +56,25 @@ struct IntakeResult {
     std::string started_note;
 };
 
-/// Takes reader comments in through every guard: open article, rate limits per address and per
-/// IP network (counted for every attempt, so refused ones cost their sender too), field rules,
-/// the publishing terms, the security check (each answer usable once, on every node), the
-/// minimum fill time, then the honeypot, and stores what passes, durably, before saying it was
-/// received. A repeated submission of a stored comment counts as received.
+/// Takes reader comments in through every guard, cheapest first, so that refused attempts cost
+/// little: the limits per address and per IP network in memory (every attempt counts, so
+/// refused ones cost their sender too), the open article, field rules, the publishing terms, the
+/// security answer's signature and expiry (an HMAC; nothing is written for a forged, stale or
+/// missing answer), then the same limits in the database, shared by every node, the answer
+/// used once on every node, the minimum fill time and the honeypot; what passes is stored,
+/// durably, before it is said to be received. A repeated submission of a stored comment counts as
+/// received.
 class CommentIntake {
   public:
     CommentIntake(CommentService& comments, SharedLimits& limits, const SecurityCheck& check,
                   const Clock& clock, IntakeOptions options = {})
-        : comments_(comments), limits_(limits), check_(check), clock_(clock), options_(options) {}
+        : comments_(comments),
+          limits_(limits),
+          check_(check),
+          clock_(clock),
+          options_(std::move(options)),
+          local_address_(options_.per_address, clock),
+          local_subnet_(options_.per_subnet, clock) {}
 
     /// `client_address` must be canonical (core/ip_address.hpp). Errors are failures to reach
     /// the database (Unavailable, Internal); a reader's mistakes come back as an Invalid outcome
@@ -68,16 +83,17 @@ class CommentIntake {
                               const CommentForm& form, std::string_view client_address);
 
   private:
-    /// Checks the security answer; returns how the comment passed it ("question" for the
-    /// weaker fallback) and fills `result` with errors and the start time.
-    Result<std::string> check_answer(const CommentForm& form, std::string_view context,
-                                     IntakeResult& result);
+    /// Counts an attempt against the limit per address, then per network; the first refusal.
+    RateDecision count_in_memory(std::string_view address, std::string_view network);
+    Result<RateDecision> count_in_database(std::string_view address, std::string_view network);
 
     CommentService& comments_;
     SharedLimits& limits_;
     const SecurityCheck& check_;
     const Clock& clock_;
     IntakeOptions options_;
+    LocalLimits local_address_;
+    LocalLimits local_subnet_;
 };
 
 }  // namespace dateline::app

@@ -102,16 +102,20 @@ Result<std::int64_t> CommentService::erase(const std::string& email) {
 }
 
 Result<ArticleComments> CommentService::for_article(const domain::Site& site,
-                                                    const domain::Article& article) {
+                                                    const domain::Article& article, int page) {
     auto lease = database_.acquire();
     storage::CommentStore store(*lease);
     ArticleComments out;
-    auto approved = store.approved_for(article.id, max_shown);
-    if (!approved) return approved.error();
-    out.approved = std::move(*approved);
     auto count = store.approved_count(article.id);
     if (!count) return count.error();
     out.count = *count;
+    out.page_count =
+        static_cast<int>(std::max<std::int64_t>(1, (*count + per_page - 1) / per_page));
+    if (page < 1 || page > out.page_count) return Error::not_found("No such page of comments.");
+    out.page = page;
+    auto approved = store.approved_for(article.id, per_page, std::int64_t{page - 1} * per_page);
+    if (!approved) return approved.error();
+    out.approved = std::move(*approved);
     out.open = open_for_comments(site, article, clock_.now());
     return out;
 }

@@ -27,8 +27,10 @@ struct Screening {
 
 /// The comments readers see under an article.
 struct ArticleComments {
-    std::vector<domain::Comment> approved;  ///< oldest first
-    std::int64_t count = 0;
+    std::vector<domain::Comment> approved;  ///< one page of them, newest first
+    std::int64_t count = 0;                 ///< approved comments in all
+    int page = 1;
+    int page_count = 1;
     bool open = false;  ///< new comments are accepted
 };
 
@@ -57,8 +59,10 @@ class CommentService {
     /// Removes every comment written with this e-mail address; returns how many.
     Result<std::int64_t> erase(const std::string& email);
 
-    /// The approved comments of an article and whether it takes new ones.
-    Result<ArticleComments> for_article(const domain::Site& site, const domain::Article& article);
+    /// One page of an article's approved comments, newest first, and whether it takes new ones;
+    /// NotFound past the last page.
+    Result<ArticleComments> for_article(const domain::Site& site, const domain::Article& article,
+                                        int page = 1);
 
     /// Whether an article takes comments now: the site's and the article's switches, and the
     /// site's closing age counted from first publication.
@@ -66,7 +70,7 @@ class CommentService {
                                   UnixTime now);
 
     static constexpr int max_listed = 500;
-    static constexpr int max_shown = 200;
+    static constexpr int per_page = 50;
 
   private:
     db::Database& database_;

@@ -23,10 +23,14 @@ class LocalLimits {
     /// Counts one hit of `key`. Thread-safe.
     RateDecision hit(std::string_view key);
 
-    /// Keys remembered at most; past that, the window's counts start again (bounded memory).
+    /// Keys remembered at most (bounded memory). Past it the keys with the fewest hits are
+    /// forgotten, never the busiest: a client cannot wipe its own count by flooding the limiter
+    /// with new keys, and a forgotten key had few hits to forget.
     static constexpr std::size_t max_keys = 100'000;
 
   private:
+    void forget_quietest();
+
     RateLimit limit_;
     const Clock& clock_;
     std::mutex mutex_;

@@ -103,8 +103,8 @@ Result<std::optional<domain::Article>> ReaderService::article(const domain::Site
 }
 
 Result<ArticleComments> ReaderService::comments(const domain::Site& site,
-                                                const domain::Article& article) {
-    return CommentService(database_, clock_).for_article(site, article);
+                                                const domain::Article& article, int page) {
+    return CommentService(database_, clock_).for_article(site, article, page);
 }
 
 Result<std::vector<domain::Article>> ReaderService::related(const domain::Article& article) {

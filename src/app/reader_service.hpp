@@ -66,8 +66,10 @@ class ReaderService {
                                                    const std::string& slug);
     /// Related news for an article page (see ArticleStore::related).
     Result<std::vector<domain::Article>> related(const domain::Article& article);
-    /// The approved comments under an article and whether it takes new ones.
-    Result<ArticleComments> comments(const domain::Site& site, const domain::Article& article);
+    /// One page of the approved comments under an article (newest first) and whether it takes
+    /// new ones; NotFound past the last page.
+    Result<ArticleComments> comments(const domain::Site& site, const domain::Article& article,
+                                     int page = 1);
 
     static constexpr int page_size = 20;
     static constexpr int latest_count = 13;

@@ -134,10 +134,16 @@ std::optional<int> read_answer(std::string_view text) {
     return value;
 }
 
-std::string question_mac(std::string_view key, std::string_view nonce, UnixTime expires,
-                         int answer) {
-    return to_hex(hmac_sha256(
-        key, std::string(nonce) + "." + std::to_string(expires) + "." + std::to_string(answer)));
+std::string question_mac(std::string_view key, std::string_view nonce, UnixTime expires, int answer,
+                         std::string_view context) {
+    return to_hex(hmac_sha256(key, std::string(nonce) + "." + std::to_string(expires) + "." +
+                                       std::to_string(answer) + "|" + std::string(context)));
+}
+
+// The challenge's signature covers where it may be spent as well as its parameters.
+std::string challenge_signature(std::string_view key, const std::string& parameters,
+                                std::string_view context) {
+    return to_hex(hmac_sha256(key, parameters + "|" + std::string(context)));
 }
 
 }  // namespace
@@ -155,7 +161,7 @@ SecurityCheck::SecurityCheck(std::string_view secret, const Clock& clock,
         throw std::invalid_argument("SecurityCheck: difficulty and iterations must be positive");
 }
 
-std::string SecurityCheck::challenge_json() const {
+std::string SecurityCheck::challenge_json(std::string_view context) const {
     Parameters p;
     const std::string nonce = random_bytes(random_length);
     const std::string salt = random_bytes(random_length);
@@ -172,10 +178,11 @@ std::string SecurityCheck::challenge_json() const {
     p.salt = to_hex(salt);
     const std::string parameters = canonical_json(p);
     return R"({"parameters":)" + parameters + R"(,"signature":")" +
-           to_hex(hmac_sha256(signature_key_, parameters)) + R"("})";
+           challenge_signature(signature_key_, parameters, context) + R"("})";
 }
 
-CheckResult SecurityCheck::verify_solution(std::string_view payload) const {
+CheckResult SecurityCheck::verify_solution(std::string_view payload,
+                                           std::string_view context) const {
     CheckResult result;
     if (payload.size() > max_payload_bytes) return result;
     const auto decoded = from_base64(payload);
@@ -191,7 +198,7 @@ CheckResult SecurityCheck::verify_solution(std::string_view payload) const {
     if (!parameters || !parameters->is_object() || !signature) return result;
     const auto p = read_parameters(parameters->get_object());
     if (!p) return result;
-    const std::string expected = to_hex(hmac_sha256(signature_key_, canonical_json(*p)));
+    const std::string expected = challenge_signature(signature_key_, canonical_json(*p), context);
     if (!equal_in_constant_time(*signature, expected)) return result;
     // Genuine from here on: one of ours, unchanged.
     result.replay_key = "challenge:" + p->nonce;
@@ -210,18 +217,19 @@ CheckResult SecurityCheck::verify_solution(std::string_view payload) const {
     return result;
 }
 
-CheckQuestion SecurityCheck::question() const {
+CheckQuestion SecurityCheck::question(std::string_view context) const {
     CheckQuestion q;
     q.first = 1 + static_cast<int>(random_below(9));
     q.second = 1 + static_cast<int>(random_below(9));
     const std::string nonce = to_hex(random_bytes(random_length));
     const UnixTime expires = clock_.now() + options_.lifetime.count();
     q.token = nonce + "." + std::to_string(expires) + "." +
-              question_mac(question_key_, nonce, expires, q.first + q.second);
+              question_mac(question_key_, nonce, expires, q.first + q.second, context);
     return q;
 }
 
-CheckResult SecurityCheck::verify_answer(std::string_view token, std::string_view answer) const {
+CheckResult SecurityCheck::verify_answer(std::string_view token, std::string_view answer,
+                                         std::string_view context) const {
     CheckResult result;
     const auto dot1 = token.find('.');
     const auto dot2 = dot1 == std::string_view::npos ? dot1 : token.find('.', dot1 + 1);
@@ -246,7 +254,8 @@ CheckResult SecurityCheck::verify_answer(std::string_view token, std::string_vie
     result.issued_at = expires - options_.lifetime.count();
     result.outcome = CheckResult::Outcome::Wrong;
     const auto value = read_answer(answer);
-    if (value && equal_in_constant_time(mac, question_mac(question_key_, nonce, expires, *value)))
+    if (value &&
+        equal_in_constant_time(mac, question_mac(question_key_, nonce, expires, *value, context)))
         result.outcome = CheckResult::Outcome::Passed;
     return result;
 }

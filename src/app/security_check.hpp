@@ -53,14 +53,20 @@ class SecurityCheck {
     SecurityCheck(std::string_view secret, const Clock& clock, SecurityCheckOptions options = {});
 
     /// A fresh challenge as the widget fetches it: {"parameters":{...},"signature":"..."}.
-    std::string challenge_json() const;
-    /// Checks the widget's payload (base64 of {"challenge":{...},"solution":{...}}).
-    CheckResult verify_solution(std::string_view payload) const;
+    /// `context` (the article it is for) is signed with it: a solution passes only there, so
+    /// that solutions cannot be farmed on one story and spent on another.
+    std::string challenge_json(std::string_view context) const;
+    /// Checks the widget's payload (base64 of {"challenge":{...},"solution":{...}}) for a
+    /// challenge issued for `context`. Costs no more than an HMAC or two and touches nothing
+    /// shared, so it may come before any write.
+    CheckResult verify_solution(std::string_view payload, std::string_view context) const;
 
-    /// A fresh question.
-    CheckQuestion question() const;
-    /// Checks a reader's answer (ASCII or Arabic-Indic digits) to a question.
-    CheckResult verify_answer(std::string_view token, std::string_view answer) const;
+    /// A fresh question, bound to `context` like a challenge.
+    CheckQuestion question(std::string_view context) const;
+    /// Checks a reader's answer (ASCII or Arabic-Indic digits) to a question asked for
+    /// `context`.
+    CheckResult verify_answer(std::string_view token, std::string_view answer,
+                              std::string_view context) const;
 
     /// A signed note of when a reader started on the form, carried by the form shown again after
     /// a mistake, so that the minimum fill time counts from the first check, not the last.

@@ -19,6 +19,8 @@ Result<RateDecision> SharedLimits::hit(const RateLimit& limit, std::string_view 
     const UnixTime window = std::max<UnixTime>(1, limit.window.count());
     const UnixTime start = now - now % window;
     auto lease = database_.acquire();
+    // A counter lost with the machine costs less than a disk flush per request.
+    db::RelaxedCommits relaxed(*lease);
     auto hits = storage::LimitsStore(*lease).hit(limit.name + ":" + std::string(key), start);
     if (!hits) return hits.error();
     if (*hits <= limit.max_hits) return RateDecision{true, 0};
@@ -27,6 +29,8 @@ Result<RateDecision> SharedLimits::hit(const RateLimit& limit, std::string_view 
 
 Result<bool> SharedLimits::use_once(std::string_view token, UnixTime expires_at) {
     auto lease = database_.acquire();
+    // Only a machine crash within a token's life could let it be used twice.
+    db::RelaxedCommits relaxed(*lease);
     return storage::LimitsStore(*lease).use_token(sha256_hex(token), expires_at);
 }
 

@@ -26,8 +26,9 @@ struct RateDecision {
 
 /// Rate limits and one-time tokens shared by every node of the network: they live in the
 /// database, counted in fixed windows aligned on the clock, each hit and each use one atomic
-/// statement. A node that restarts forgets nothing, and a client gains nothing by spreading its
-/// requests over several nodes.
+/// statement, committed without waiting for the disk (db::RelaxedCommits). A node that restarts
+/// forgets nothing (a machine that crashes may forget the last moments), and a client gains
+/// nothing by spreading its requests over several nodes.
 class SharedLimits {
   public:
     SharedLimits(db::Database& database, const Clock& clock) : database_(database), clock_(clock) {}

@@ -1,5 +1,6 @@
 #include "cache/page_cache.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace dateline::cache {
@@ -43,7 +44,7 @@ std::uint64_t PageCache::generation() const {
 }
 
 void PageCache::put(const std::string& key, std::shared_ptr<const CachedPage> page,
-                    std::uint64_t generation) {
+                    std::uint64_t generation, std::vector<std::string> tags) {
     const std::size_t bytes = size_of(key, *page);
     if (bytes > max_bytes_) return;
     auto shared = std::move(page);
@@ -51,9 +52,9 @@ void PageCache::put(const std::string& key, std::shared_ptr<const CachedPage> pa
     if (generation != generation_) return;
     if (auto it = entries_.find(key); it != entries_.end()) {
         bytes_ -= it->second.bytes;
-        it->second = {std::move(shared), Clock::now(), bytes};
+        it->second = {std::move(shared), Clock::now(), bytes, std::move(tags)};
     } else {
-        entries_.emplace(key, Entry{std::move(shared), Clock::now(), bytes});
+        entries_.emplace(key, Entry{std::move(shared), Clock::now(), bytes, std::move(tags)});
         order_.push_back(key);
     }
     bytes_ += bytes;
@@ -65,6 +66,23 @@ void PageCache::put(const std::string& key, std::shared_ptr<const CachedPage> pa
         }
         order_.pop_front();
     }
+}
+
+void PageCache::drop_tagged(const std::string& tag) {
+    std::lock_guard lock(mutex_);
+    // A scan: changes are rare beside reads, and a page carries two tags or three.
+    for (auto it = entries_.begin(); it != entries_.end();) {
+        const auto& tags = it->second.tags;
+        if (std::find(tags.begin(), tags.end(), tag) != tags.end()) {
+            bytes_ -= it->second.bytes;
+            it = entries_.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    // The eviction order keeps only live keys: a key dropped and cached again is listed once.
+    std::erase_if(order_, [this](const std::string& key) { return !entries_.contains(key); });
+    ++generation_;
 }
 
 void PageCache::clear() {

@@ -28,8 +28,9 @@ struct Lookup {
 
 /// Rendered pages kept in memory, bounded in bytes (the oldest go first). A page is fresh for a
 /// fixed time (so scheduled stories appear without any write) and stays available while stale,
-/// for serving when the database cannot render it again. clear() drops everything: the node calls
-/// it when the content changed anywhere in the network. Safe to share between threads.
+/// for serving when the database cannot render it again. Each page carries tags naming what it
+/// shows ("site:3", "article:17"): a change drops the pages tagged with what it touched
+/// (drop_tagged), or every page (clear). Safe to share between threads.
 class PageCache {
   public:
     using Clock = std::chrono::steady_clock;
@@ -40,10 +41,13 @@ class PageCache {
     Lookup get(const std::string& key) const;
     /// The generation to pass to put() for a page about to be rendered.
     std::uint64_t generation() const;
-    /// Keeps a page rendered during `generation`; a page rendered before the latest clear() is
-    /// dropped, so a change that lands mid-render never leaves a stale page behind.
+    /// Keeps a page rendered during `generation`, tagged; a page rendered before the latest
+    /// clear() or drop_tagged() is not kept, so a change that lands mid-render never leaves a
+    /// stale page behind.
     void put(const std::string& key, std::shared_ptr<const CachedPage> page,
-             std::uint64_t generation);
+             std::uint64_t generation, std::vector<std::string> tags = {});
+    /// Drops the pages carrying `tag`.
+    void drop_tagged(const std::string& tag);
     void clear();
 
     std::size_t bytes() const;
@@ -54,6 +58,7 @@ class PageCache {
         std::shared_ptr<const CachedPage> page;
         Clock::time_point stored;
         std::size_t bytes;
+        std::vector<std::string> tags;
     };
 
     std::size_t max_bytes_;

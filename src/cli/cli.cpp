@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <thread>
@@ -120,6 +121,26 @@ int command_init(const fs::path& data, const config::Overrides& flags, bool demo
     return 0;
 }
 
+// Drops what the changes touched: every page and the sites' settings for a change to the
+// network, a site's pages for a story, a story's pages for its comments.
+void apply_changes(site::ReaderSite& sites, const std::vector<db::ContentChange>& changes) {
+    using Scope = db::ContentChange::Scope;
+    const bool whole_network = std::any_of(changes.begin(), changes.end(),
+                                           [](const auto& c) { return c.scope == Scope::Network; });
+    if (whole_network) {
+        if (auto refreshed = sites.refresh(); !refreshed)
+            spdlog::warn("content changed but could not be reloaded: {} ({})",
+                         refreshed.error().message, refreshed.error().cause);
+        return;
+    }
+    for (const auto& change : changes) {
+        if (change.scope == Scope::Site && change.site_id > 0)
+            sites.drop_site_pages(change.site_id);
+        else if (change.scope == Scope::Article && change.article_id > 0)
+            sites.drop_article_pages(change.article_id);
+    }
+}
+
 int command_serve(const fs::path& data, const config::Overrides& flags) {
     auto opened = open(data, flags, true);
     if (!opened) return fail(opened.error());
@@ -149,10 +170,12 @@ int command_serve(const fs::path& data, const config::Overrides& flags) {
          .min_fill_time = std::chrono::seconds(config.comment_min_fill_seconds)});
     app::LocalLimits challenge_limits({"comment-check", config.comment_check_limit, ten_minutes},
                                       clock);
-    auto sites = site::ReaderSite::create(
-        reader, *directory, std::move(*theme), config.media_dir,
-        {config.page_cache_bytes, config.page_cache_fresh},
-        {&intake, &security_check, &challenge_limits, config.trusted_proxies});
+    app::LocalLimits challenge_network_limits(
+        {"comment-check:subnet", config.comment_check_subnet_limit, ten_minutes}, clock);
+    auto sites = site::ReaderSite::create(reader, *directory, std::move(*theme), config.media_dir,
+                                          {config.page_cache_bytes, config.page_cache_fresh},
+                                          {&intake, &security_check, &challenge_limits,
+                                           &challenge_network_limits, config.trusted_proxies});
     if (!sites) return fail(sites.error());
 
     http::ServerOptions options;
@@ -161,8 +184,14 @@ int command_serve(const fs::path& data, const config::Overrides& flags) {
     options.threads = config.threads;
     options.max_body_bytes = config.max_body_bytes;
     options.read_timeout = config.read_timeout;
+    options.max_connections = config.max_connections;
+    options.max_connections_per_address = config.max_connections_per_address;
+    options.max_connections_per_network = config.max_connections_per_network;
+    options.trusted_proxies = config.trusted_proxies;
     site::ReaderSite& handler = **sites;
-    http::Server server(options, [&handler](const http::Request& r) { return handler.handle(r); });
+    http::Server server(
+        options, [&handler](const http::Request& r) { return handler.handle(r); },
+        [&handler](const http::Request& r) { return handler.handle_fast(r); });
     if (auto listening = server.listen(); !listening) return fail(listening.error());
     const std::string host =
         options.host.find(':') != std::string::npos ? "[" + options.host + "]" : options.host;
@@ -181,10 +210,8 @@ int command_serve(const fs::path& data, const config::Overrides& flags) {
         while (serving) {
             if (!watcher) {
                 std::this_thread::sleep_for(change_poll);
-            } else if ((*watcher)->wait(change_poll)) {
-                if (auto refreshed = handler.refresh(); !refreshed)
-                    spdlog::warn("content changed but could not be reloaded: {} ({})",
-                                 refreshed.error().message, refreshed.error().cause);
+            } else {
+                apply_changes(handler, (*watcher)->wait(change_poll));
             }
             if (clock.now() - purged >= purge_interval_seconds) {
                 purged = clock.now();

@@ -34,8 +34,15 @@ struct Config {
     int comment_min_fill_seconds = 3;
     int comment_address_limit = 10;
     int comment_subnet_limit = 50;
-    /// Security-check challenges one address may fetch per ten minutes from one node.
+    /// Security-check challenges one address, and one IP network, may fetch per ten minutes
+    /// from one node.
     int comment_check_limit = 120;
+    int comment_check_subnet_limit = 480;
+    /// Open connections in all, from one address and from one IP network (its /24 or /64);
+    /// trusted proxies count only towards the first.
+    int max_connections = 10000;
+    int max_connections_per_address = 256;
+    int max_connections_per_network = 1024;
     /// Proxies whose X-Forwarded-For is believed (canonical addresses), so that limits count
     /// readers, not the proxy.
     std::vector<std::string> trusted_proxies;

@@ -67,11 +67,31 @@ class Connection {
     virtual Status begin_write() = 0;
     virtual Status commit() = 0;
     virtual Status rollback() = 0;
+    /// Relaxed: later commits on this connection survive a crash of the process but not
+    /// necessarily of the machine (SQLite `synchronous=NORMAL` in WAL mode, PostgreSQL
+    /// `synchronous_commit=off`), for writes that cost more to keep than to lose, such as rate
+    /// counters. Use RelaxedCommits rather than calling this directly.
+    virtual Status set_relaxed_commits(bool relaxed) = 0;
     /// After rows were inserted with explicit ids, makes the next generated id follow the
     /// largest (PostgreSQL identity sequences; SQLite needs nothing).
     virtual Status reset_id_sequence(std::string_view table) = 0;
     /// The backend's name, "sqlite" or "postgres", for the few places where dialects differ.
     virtual std::string_view backend() const = 0;
+};
+
+/// Relaxed commits (Connection::set_relaxed_commits) for this scope, durable ones again after it,
+/// so that a pooled connection never goes back to the pool relaxed.
+class RelaxedCommits {
+  public:
+    explicit RelaxedCommits(Connection& connection) : connection_(connection) {
+        (void)connection_.set_relaxed_commits(true);
+    }
+    ~RelaxedCommits() { (void)connection_.set_relaxed_commits(false); }
+    RelaxedCommits(const RelaxedCommits&) = delete;
+    RelaxedCommits& operator=(const RelaxedCommits&) = delete;
+
+  private:
+    Connection& connection_;
 };
 
 /// A pool of connections to one database, safe to share between threads.

@@ -102,6 +102,12 @@ class PostgresConnection final : public Connection {
             return success();
         return execute_script("ROLLBACK");
     }
+    Status set_relaxed_commits(bool relaxed) override {
+        // The commit returns before its WAL reaches the disk; a crash of the server may lose
+        // the last few, never corrupt anything (PostgreSQL manual, "Asynchronous Commit").
+        return execute_script(relaxed ? "SET synchronous_commit = off"
+                                      : "SET synchronous_commit = on");
+    }
     Status reset_id_sequence(std::string_view table) override {
         auto done = query(
             "SELECT setval(pg_get_serial_sequence($1, 'id'), "

@@ -70,7 +70,12 @@ std::optional<std::multimap<std::string, std::string>> parse_form(std::string_vi
 /// a hop that is not an address stops the walk: nothing beyond it is believed.
 std::string client_address(const Request& request, const std::vector<std::string>& trusted_proxies);
 
-/// A handler: a pure function from request to response. It may throw; the server answers 500.
+/// A handler: a pure function from request to response. It may block (on the database) and
+/// throw; the server answers 500.
 using Handler = std::function<Response(const Request&)>;
+
+/// A handler for what can be answered without blocking (a cached page, a fixed answer): the
+/// response, or nothing to hand the request on to the Handler. Must not throw.
+using FastHandler = std::function<std::optional<Response>(const Request&)>;
 
 }  // namespace dateline::http

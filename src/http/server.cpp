@@ -7,9 +7,13 @@
 
 #include <algorithm>
 #include <atomic>
+#include <map>
 #include <mutex>
-#include <set>
 #include <thread>
+#include <unordered_map>
+
+#include "core/ip_address.hpp"
+#include "http/framing.hpp"
 
 #include <sys/resource.h>
 
@@ -28,6 +32,10 @@ constexpr std::size_t first_read_bytes = 4096;
 constexpr unsigned http_1_1 = 11;  // Beast's version number for HTTP/1.1
 constexpr auto accept_backoff = std::chrono::milliseconds(100);
 constexpr auto accept_warning_interval = std::chrono::seconds(10);
+constexpr auto sweep_interval = std::chrono::milliseconds(250);
+constexpr int descriptors_kept_free = 64;  // for the listener, the database, logs and files
+constexpr int min_worker_threads = 4;
+constexpr int retry_after_busy_seconds = 2;
 
 Method method_of(bhttp::verb verb) {
     switch (verb) {
@@ -49,12 +57,72 @@ std::string lowercase(std::string_view s) {
     return out;
 }
 
+// Open connections per address and per IP network, so that one client cannot take them all.
+class ConnectionCounts {
+  public:
+    ConnectionCounts(int per_address, int per_network)
+        : per_address_(per_address), per_network_(per_network) {}
+
+    // Counts a new connection from `address` (canonical); false, counting nothing, when its
+    // address or network is at its limit.
+    bool admit(const std::string& address, const std::string& network) {
+        std::lock_guard lock(mutex_);
+        auto& by_address = addresses_[address];
+        auto& by_network = networks_[network];
+        if (by_address >= per_address_ || by_network >= per_network_) {
+            forget(address, network);
+            return false;
+        }
+        ++by_address;
+        ++by_network;
+        return true;
+    }
+
+    void release(const std::string& address, const std::string& network) {
+        std::lock_guard lock(mutex_);
+        --addresses_[address];
+        --networks_[network];
+        forget(address, network);
+    }
+
+  private:
+    void forget(const std::string& address, const std::string& network) {
+        if (addresses_[address] <= 0) addresses_.erase(address);
+        if (networks_[network] <= 0) networks_.erase(network);
+    }
+
+    int per_address_;
+    int per_network_;
+    std::mutex mutex_;
+    std::unordered_map<std::string, int> addresses_;
+    std::unordered_map<std::string, int> networks_;
+};
+
 }  // namespace
 
 struct Server::State {
+    State(ServerOptions o, Handler h, FastHandler f)
+        : options(std::move(o)),
+          handler(std::move(h)),
+          fast_handler(std::move(f)),
+          workers(static_cast<std::size_t>(worker_count(options))),
+          connections(options.max_connections_per_address, options.max_connections_per_network) {}
+
+    static int worker_count(const ServerOptions& o) {
+        if (o.worker_threads > 0) return o.worker_threads;
+        const int io_threads =
+            o.threads > 0 ? o.threads
+                          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+        return std::max(min_worker_threads, 2 * io_threads);
+    }
+
     ServerOptions options;
     Handler handler;
+    FastHandler fast_handler;
     asio::io_context io;
+    asio::thread_pool workers;
+    ConnectionCounts connections;
+    std::atomic<int> queued_requests{0};
     tcp::acceptor acceptor{io};
     asio::signal_set signals{io, SIGINT, SIGTERM};
     std::atomic<bool> stopping{false};
@@ -68,17 +136,20 @@ struct Server::State {
         return buf;
     }
 
-    // Connections waiting for their next request, closed at once on shutdown.
+    // Connections waiting for the first byte of a request, and since when: closed at once on
+    // shutdown, and after a short wait when connections run short (sweep_loop).
     std::mutex idle_mutex;
-    std::set<std::shared_ptr<beast::tcp_stream>> idle;
+    std::map<std::shared_ptr<beast::tcp_stream>, std::chrono::steady_clock::time_point> idle;
 
     void mark_idle(const std::shared_ptr<beast::tcp_stream>& s, bool is_idle) {
         std::lock_guard lock(idle_mutex);
         if (is_idle)
-            idle.insert(s);
+            idle.emplace(s, std::chrono::steady_clock::now());
         else
             idle.erase(s);
     }
+
+    bool under_pressure() const { return active_sessions * 2 > options.max_connections; }
 
     Response respond(const Request& request) {
         try {
@@ -91,6 +162,32 @@ struct Server::State {
                           request.raw_target);
         }
         return Response::text(500, "Internal server error\n");
+    }
+
+    // The fast handler's answer on this I/O thread, else the handler's on a worker thread.
+    asio::awaitable<Response> answer(const Request& request) {
+        if (fast_handler) {
+            std::optional<Response> fast;
+            try {
+                fast = fast_handler(request);
+            } catch (const std::exception& e) {
+                spdlog::warn("request {}: the fast path failed ({}); trying the full one",
+                             request.id, e.what());
+            }
+            if (fast) co_return std::move(*fast);
+        }
+        if (queued_requests >= options.max_queued_requests) {
+            Response busy = error_response(503, "Too busy; try again shortly");
+            busy.set_header("Retry-After", std::to_string(retry_after_busy_seconds));
+            co_return busy;
+        }
+        ++queued_requests;
+        Response response = co_await asio::co_spawn(
+            workers,
+            [this, &request]() -> asio::awaitable<Response> { co_return respond(request); },
+            asio::use_awaitable);
+        --queued_requests;
+        co_return response;
     }
 
     void finish(bhttp::response<bhttp::string_body>& out, Response& r, bool head, bool keep_alive,
@@ -118,12 +215,21 @@ struct Server::State {
         return Response::text(status, std::string(text) + "\n");
     }
 
-    asio::awaitable<void> session(tcp::socket socket) {
-        ++active_sessions;
+    // Answers a request that cannot be served and whose connection must close.
+    asio::awaitable<void> refuse(beast::tcp_stream& stream, int status, std::string_view text,
+                                 const std::string& remote_address, std::string_view why) {
+        Response r = error_response(status, text);
+        bhttp::response<bhttp::string_body> out;
+        finish(out, r, false, false, http_1_1);
+        stream.expires_after(options.read_timeout);
+        co_await bhttp::async_write(stream, out, use_nothrow);
+        spdlog::info("{} - - {} ({})", remote_address, status, why);
+    }
+
+    asio::awaitable<void> session(tcp::socket socket, std::string remote_address,
+                                  std::string network) {
         auto stream = std::make_shared<beast::tcp_stream>(std::move(socket));
         boost::system::error_code ignored;
-        const auto remote = stream->socket().remote_endpoint(ignored);
-        const std::string remote_address = remote.address().to_string();
         beast::flat_buffer buffer;
         bool first = true;
         while (!stopping) {
@@ -156,20 +262,28 @@ struct Server::State {
                              bhttp::make_error_code(bhttp::error::bad_target).category() &&
                          ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message)
                     status = 400;
-                if (status) {
-                    Response r = error_response(status, status == 431 ? "Request headers too large"
-                                                        : status == 413 ? "Request body too large"
-                                                                        : "Bad request");
-                    bhttp::response<bhttp::string_body> out;
-                    finish(out, r, false, false, http_1_1);
-                    stream->expires_after(options.read_timeout);
-                    co_await bhttp::async_write(*stream, out, use_nothrow);
-                    spdlog::info("{} - - {} (unparsed request)", remote_address, status);
-                }
+                if (status)
+                    co_await refuse(*stream, status,
+                                    status == 431   ? "Request headers too large"
+                                    : status == 413 ? "Request body too large"
+                                                    : "Bad request",
+                                    remote_address, "unparsed request");
                 break;
             }
             const auto started = std::chrono::steady_clock::now();
             auto& in = parser.get();
+            if (const auto framing = check_framing(in.version(), transfer_encoding(in),
+                                                   in.count(bhttp::field::content_length) > 0);
+                framing != Framing::Ok) {
+                // Whatever follows on this connection may be the rest of this request.
+                if (framing == Framing::NotImplemented)
+                    co_await refuse(*stream, 501, "Transfer coding not implemented", remote_address,
+                                    "refused framing");
+                else
+                    co_await refuse(*stream, 400, "Bad request: ambiguous message length",
+                                    remote_address, "refused framing");
+                break;
+            }
             Request request;
             request.method = method_of(in.method());
             request.method_name = std::string(in.method_string());
@@ -195,7 +309,7 @@ struct Server::State {
                 response = error_response(414, "Request target too long");
             } else if (auto target = parse_target(request.raw_target)) {
                 request.target = std::move(*target);
-                response = respond(request);
+                response = co_await answer(request);
             } else {
                 response = error_response(400, "Bad request target");
             }
@@ -215,7 +329,24 @@ struct Server::State {
         }
         stream->socket().shutdown(tcp::socket::shutdown_send, ignored);
         stream->close();
+        if (!network.empty()) connections.release(remote_address, network);
         --active_sessions;
+    }
+
+    static std::optional<std::string_view> transfer_encoding(
+        const bhttp::request<bhttp::string_body>& in) {
+        // RFC 9110 section 5.3: several field lines are one comma-separated list.
+        thread_local std::string joined;
+        joined.clear();
+        bool present = false;
+        for (const auto& field : in) {
+            if (field.name() != bhttp::field::transfer_encoding) continue;
+            if (present) joined += ',';
+            joined += field.value();
+            present = true;
+        }
+        if (!present) return std::nullopt;
+        return std::string_view(joined);
     }
 
     asio::awaitable<void> accept_loop() {
@@ -236,14 +367,43 @@ struct Server::State {
                 co_await pause.async_wait(use_nothrow);
                 continue;
             }
-            if (active_sessions >= options.max_connections) {
-                // Beyond the limit a connection is closed at once, before it costs anything.
-                boost::system::error_code ignored;
+            // Beyond a limit a connection is closed at once, before it costs anything.
+            boost::system::error_code ignored;
+            const auto peer = socket.remote_endpoint(ignored);
+            if (ignored || active_sessions >= options.max_connections) {
                 socket.close(ignored);
                 continue;
             }
+            std::string address =
+                canonical_ip(peer.address().to_string()).value_or(peer.address().to_string());
+            std::string network;  // empty: not counted (a trusted proxy)
+            if (std::find(options.trusted_proxies.begin(), options.trusted_proxies.end(),
+                          address) == options.trusted_proxies.end()) {
+                network = ip_network(address);
+                if (!connections.admit(address, network)) {
+                    socket.close(ignored);
+                    continue;
+                }
+            }
+            ++active_sessions;
             auto executor = socket.get_executor();
-            asio::co_spawn(executor, session(std::move(socket)), asio::detached);
+            asio::co_spawn(executor,
+                           session(std::move(socket), std::move(address), std::move(network)),
+                           asio::detached);
+        }
+    }
+
+    // Under pressure, connections that have sent nothing for a while make room for others.
+    asio::awaitable<void> sweep_loop() {
+        asio::steady_timer timer(io);
+        while (!stopping) {
+            timer.expires_after(sweep_interval);
+            co_await timer.async_wait(use_nothrow);
+            if (stopping || !under_pressure()) continue;
+            const auto cutoff = std::chrono::steady_clock::now() - options.pressure_idle_timeout;
+            std::lock_guard lock(idle_mutex);
+            for (const auto& [s, since] : idle)
+                if (since < cutoff) asio::post(s->get_executor(), [s = s] { s->cancel(); });
         }
     }
 
@@ -261,7 +421,7 @@ struct Server::State {
 
     void close_idle() {
         std::lock_guard lock(idle_mutex);
-        for (const auto& s : idle) asio::post(s->get_executor(), [s] { s->cancel(); });
+        for (const auto& [s, since] : idle) asio::post(s->get_executor(), [s = s] { s->cancel(); });
     }
 
     void wait_for_sessions(std::chrono::steady_clock::time_point deadline) {
@@ -275,28 +435,37 @@ struct Server::State {
     }
 };
 
-Server::Server(ServerOptions options, Handler handler) : state_(std::make_unique<State>()) {
-    state_->options = std::move(options);
-    state_->handler = std::move(handler);
-}
+Server::Server(ServerOptions options, Handler handler, FastHandler fast)
+    : state_(std::make_unique<State>(std::move(options), std::move(handler), std::move(fast))) {}
 
 Server::~Server() = default;
 
 namespace {
 
-// Each connection is a descriptor: use every one the system lets this process have.
-void raise_descriptor_limit() {
+// Each connection is a descriptor: use every one the system lets this process have, and accept
+// no more connections than there are descriptors for.
+void fit_descriptor_limit(ServerOptions& options) {
     rlimit limit{};
-    if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0) return;
+    if (limit.rlim_cur < limit.rlim_max) {
         limit.rlim_cur = limit.rlim_max;
         ::setrlimit(RLIMIT_NOFILE, &limit);
+        ::getrlimit(RLIMIT_NOFILE, &limit);
+    }
+    if (limit.rlim_cur == RLIM_INFINITY) return;
+    const auto usable =
+        static_cast<long long>(limit.rlim_cur) - static_cast<long long>(descriptors_kept_free);
+    if (usable < options.max_connections) {
+        spdlog::warn("only {} descriptors: at most {} connections", limit.rlim_cur,
+                     std::max(1LL, usable));
+        options.max_connections = static_cast<int>(std::max(1LL, usable));
     }
 }
 
 }  // namespace
 
 Status Server::listen() {
-    raise_descriptor_limit();
+    fit_descriptor_limit(state_->options);
     boost::system::error_code ec;
     const auto address = asio::ip::make_address(state_->options.host, ec);
     if (ec) return Error::invalid("'" + state_->options.host + "' is not an IP address.", "listen");
@@ -324,6 +493,7 @@ void Server::run() {
         if (!ec) s.begin_shutdown();
     });
     asio::co_spawn(s.io, s.accept_loop(), asio::detached);
+    asio::co_spawn(s.io, s.sweep_loop(), asio::detached);
     const int threads = s.options.threads > 0
                             ? s.options.threads
                             : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -331,6 +501,7 @@ void Server::run() {
     for (int i = 1; i < threads; ++i) pool.emplace_back([&s] { s.io.run(); });
     s.io.run();
     for (auto& t : pool) t.join();
+    s.workers.join();
 }
 
 void Server::stop() {

@@ -5,6 +5,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/result.hpp"
 #include "http/message.hpp"
@@ -15,13 +16,29 @@ namespace dateline::http {
 struct ServerOptions {
     std::string host = "127.0.0.1";
     std::uint16_t port = 8080;  ///< 0: an ephemeral port, reported by Server::port()
-    int threads = 0;            ///< 0: one per core
+    int threads = 0;            ///< I/O threads; 0: one per core
+    /// Threads that run the (blocking) handler; 0: twice the I/O threads, at least four.
+    int worker_threads = 0;
+    /// Requests waiting for a worker at most; beyond it a request gets 503 at once, so that a
+    /// flood of expensive requests queues nothing unbounded.
+    int max_queued_requests = 1024;
     std::size_t max_header_bytes = 16 * 1024;
     std::size_t max_body_bytes = 1024 * 1024;
     std::size_t max_target_bytes = 4096;
     int max_connections = 10000;  ///< open connections beyond this are closed at once
+    /// Open connections from one address, and from one IP network (an IPv4 /24, an IPv6 /64),
+    /// beyond which new ones are closed at once. Carrier-grade NAT puts many phones behind one
+    /// address, hence limits well above what one browser opens (six or so).
+    int max_connections_per_address = 256;
+    int max_connections_per_network = 1024;
+    /// Peers exempt from the per-address and per-network limits (canonical addresses): the
+    /// proxies in front of the server, whose connections carry many readers.
+    std::vector<std::string> trusted_proxies;
     std::chrono::seconds read_timeout{15};
     std::chrono::seconds idle_timeout{30};
+    /// Under pressure (more than half of max_connections open), a connection waiting for the
+    /// first byte of a request longer than this is closed, oldest first, to make room.
+    std::chrono::seconds pressure_idle_timeout{2};
     std::chrono::seconds shutdown_grace{10};
     /// Content-Security-Policy sent with every response (no 'unsafe-inline').
     std::string content_security_policy =
@@ -31,12 +48,15 @@ struct ServerOptions {
 };
 
 /// An HTTP/1.1 server (Boost.Beast on Asio, C++20 coroutines): keep-alive, HEAD, limits on
-/// header size, body size, target length and read time, an access log line per request, the
-/// security headers on every response, and a graceful stop on SIGINT/SIGTERM that lets requests
-/// in flight finish within the grace period. Sessions only do I/O; `handler` makes responses.
+/// header size, body size, target length, read time and connections per address and network,
+/// requests whose framing could smuggle another refused (RFC 9112 section 6), an access log line
+/// per request, the security headers on every response, and a graceful stop on SIGINT/SIGTERM
+/// that lets requests in flight finish within the grace period. Sessions only do I/O: `fast`
+/// answers on the I/O threads what it can without blocking (cached pages, files), and `handler`
+/// answers the rest on worker threads, so that slow requests never hold up cached ones.
 class Server {
   public:
-    Server(ServerOptions options, Handler handler);
+    Server(ServerOptions options, Handler handler, FastHandler fast = {});
     ~Server();
     Server(const Server&) = delete;
     Server& operator=(const Server&) = delete;

@@ -101,13 +101,14 @@ bool cross_site(const http::Request& request, std::string_view site_origin) {
 }
 
 void add_comment_form(TemplateDictionary& page, const domain::Site& site,
-                      const render::Catalog& catalog, const std::string& action,
+                      const render::Catalog& catalog, const std::string& action, domain::Id article,
                       const CommentFormState* state, const app::SecurityCheck& check) {
     const std::string& lang = site.language;
     page.ShowTemplateGlobalSection("COMMENT_ASSETS");
     auto* form = page.AddSectionDictionary("COMMENT_FORM");
     form->SetValue("FORM_ACTION", action + "#comment-form");
-    form->SetValue("CHECK_URL", std::string("/") + comment_check_segment);
+    form->SetValue("CHECK_URL", std::string("/") + comment_check_segment + "?" +
+                                    comment_check_article_param + "=" + std::to_string(article));
 
     if (state && state->notice != FormNotice::None) {
         const std::string kind = state->notice == FormNotice::Received ? "received"
@@ -185,7 +186,7 @@ void add_comment_form(TemplateDictionary& page, const domain::Site& site,
     // A reader who sent the form without the widget's answer has no JavaScript (or it failed):
     // from then on the form also asks a question that needs none.
     if (state && state->ask_question) {
-        const auto q = check.question();
+        const auto q = check.question(app::comment_check_context(article));
         auto* question = form->AddSectionDictionary("QUESTION");
         question->SetValue("QUESTION_TEXT",
                            catalog.format(lang, "check_question",

@@ -46,9 +46,10 @@ bool cross_site(const http::Request& request, std::string_view site_origin);
 /// parameters allowed).
 bool form_encoded(const http::Request& request);
 
-/// Fills the article template's COMMENT_FORM section: an empty form, or `state`'s.
+/// Fills the article template's COMMENT_FORM section: an empty form, or `state`'s. Its security
+/// check is bound to `article`.
 void add_comment_form(ctemplate::TemplateDictionary& page, const domain::Site& site,
-                      const render::Catalog& catalog, const std::string& action,
+                      const render::Catalog& catalog, const std::string& action, domain::Id article,
                       const CommentFormState* state, const app::SecurityCheck& check);
 
 /// Fills the error template's KEPT section: what the reader sent, in a form that sends it again
@@ -56,7 +57,9 @@ void add_comment_form(ctemplate::TemplateDictionary& page, const domain::Site& s
 void add_kept_comment(ctemplate::TemplateDictionary& page, const std::string& action,
                       const app::CommentForm& sent);
 
-/// Where the security-check widget fetches its challenges (any host, any site).
+/// Where the security-check widget fetches its challenges (any host, any site), with
+/// `?article=ID` naming the story the challenge is for.
 inline constexpr const char* comment_check_segment = "comment-check";
+inline constexpr const char* comment_check_article_param = "article";
 
 }  // namespace dateline::site

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "core/ip_address.hpp"
 #include "domain/paths.hpp"
 #include "site/comment_form.hpp"
 
@@ -25,8 +26,11 @@ constexpr int max_page = 10000;
 constexpr const char* assets_segment = "assets";
 constexpr const char* media_segment = "media";
 constexpr const char* html_cache_control = "public, max-age=60";
-constexpr int eager_images = 3;
-constexpr int retry_after_seconds = 5;  // images above the fold load at once, the rest lazily
+constexpr int eager_images = 3;  // images above the fold load at once, the rest lazily
+constexpr int retry_after_seconds = 5;
+// The comment form's fields within their largest limits, percent-encoded: far less than this.
+constexpr std::size_t max_comment_form_bytes = 64 * 1024;
+constexpr const char* comments_param = "comments";
 
 const std::vector<std::string> required_templates = {"home.tpl",
                                                      "listing.tpl",
@@ -54,16 +58,6 @@ std::string path_of(const Site& site, const Article& a) {
 std::string requested_path(const Site& site, const domain::Section* section,
                            const std::string& slug) {
     return domain::article_path(site.path_prefix(), section ? section->slug : "", slug);
-}
-
-std::optional<int> page_number(const Request& request) {
-    const auto value = request.target.param("page");
-    if (!value) return 1;
-    int n = 0;
-    const auto* end = value->data() + value->size();
-    const auto [ptr, ec] = std::from_chars(value->data(), end, n);
-    if (ec != std::errc() || ptr != end || n < 1 || n > max_page) return std::nullopt;
-    return n;
 }
 
 constexpr const char* card_sizes = "(min-width: 64em) 22rem, (min-width: 40em) 45vw, 40vw";
@@ -114,6 +108,26 @@ std::vector<std::string> split_paragraphs(const std::string& text) {
 std::string host_of_origin(const std::string& origin) {
     const auto at = origin.find("://");
     return at == std::string::npos ? origin : origin.substr(at + 3);
+}
+
+// A Host that names no site by name: an IP address or localhost, with or without a port, or
+// none at all (HTTP/1.0). Health checks, load balancers and a node reached directly ask so.
+bool addressed_directly(std::string_view host) {
+    if (host.empty()) return true;
+    if (host.front() == '[') return host.find(']') != std::string_view::npos;  // IPv6 literal
+    const auto colon = host.find(':');
+    const std::string_view name = host.substr(0, colon);
+    return name == "localhost" || canonical_ip(name).has_value();
+}
+
+std::optional<int> number_param(const Request& request, const char* name) {
+    const auto value = request.target.param(name);
+    if (!value) return 1;
+    int n = 0;
+    const auto* end = value->data() + value->size();
+    const auto [ptr, ec] = std::from_chars(value->data(), end, n);
+    if (ec != std::errc() || ptr != end || n < 1 || n > max_page) return std::nullopt;
+    return n;
 }
 
 }  // namespace
@@ -197,8 +211,15 @@ Status ReaderSite::refresh() {
     return success();
 }
 
-const Site* ReaderSite::match_site(const Snapshot& snap, const Request& request,
-                                   std::size_t& consumed) const {
+void ReaderSite::drop_site_pages(domain::Id site) {
+    cache_.drop_tagged("site:" + std::to_string(site));
+}
+
+void ReaderSite::drop_article_pages(domain::Id article) {
+    cache_.drop_tagged("article:" + std::to_string(article));
+}
+
+ReaderSite::SiteMatch ReaderSite::match_site(const Snapshot& snap, const Request& request) const {
     const auto& segments = request.target.segments;
     auto prefix_matches = [&](const Site& s, std::size_t& n) {
         const std::string prefix = s.path_prefix();
@@ -215,32 +236,49 @@ const Site* ReaderSite::match_site(const Snapshot& snap, const Request& request,
         n = parts.size();
         return true;
     };
-    // Sites whose host is the request's come first; a host no site claims (a test server on an
-    // ephemeral port, a node behind a proxy) is matched on the path alone.
-    for (const bool by_host : {true, false}) {
-        for (const auto& s : snap.directory.sites) {
-            if (by_host && host_of_origin(s.origin()) != request.host) continue;
-            std::size_t n = 0;
-            if (prefix_matches(s, n)) {
-                consumed = n;
-                return &s;
-            }
-        }
+    const bool known_host =
+        std::any_of(snap.directory.sites.begin(), snap.directory.sites.end(),
+                    [&](const Site& s) { return host_of_origin(s.origin()) == request.host; });
+    // Every name a site is reached by is in its base URL: any other name would only let a
+    // client multiply the pages kept for it.
+    if (!known_host && !addressed_directly(request.host)) return {.misdirected = true};
+    for (const auto& s : snap.directory.sites) {
+        if (known_host && host_of_origin(s.origin()) != request.host) continue;
+        std::size_t n = 0;
+        if (prefix_matches(s, n)) return {.site = &s, .consumed = n};
     }
-    return nullptr;
+    return {};
 }
 
 namespace {
 
-// Listing pages take ?page=N; any other query would only let a client fill the cache.
-bool cacheable(const Request& request) {
-    if (request.method != http::Method::Get && request.method != http::Method::Head) return false;
+// The key a page is cached under: the site and the canonical path below its prefix, with the
+// page numbers read as numbers, so that no spelling of a URL renders it again. Listing pages
+// take ?page=N and articles ?comments=N; any other query would only let a client fill the cache.
+std::optional<std::string> cache_key(const Request& request, const Site& site,
+                                     std::size_t consumed) {
+    if (request.method != http::Method::Get && request.method != http::Method::Head) return {};
     const auto& segments = request.target.segments;
-    if (!segments.empty() && (segments[0] == assets_segment || segments[0] == media_segment ||
-                              segments[0] == "healthz" || segments[0] == comment_check_segment))
-        return false;
-    const auto& query = request.target.query;
-    return query.empty() || (query.size() == 1 && query.begin()->first == "page");
+    for (const auto& [name, value] : request.target.query)
+        if ((name != "page" && name != comments_param) || request.target.query.count(name) > 1)
+            return {};
+    const auto page = number_param(request, "page");
+    const auto comments = number_param(request, comments_param);
+    if (!page || !comments) return {};
+    std::string key = std::to_string(site.id) + " ";
+    for (std::size_t i = consumed; i < segments.size(); ++i) key += "/" + segments[i];
+    if (request.target.trailing_slash) key += "/";
+    return key + " " + std::to_string(*page) + " " + std::to_string(*comments);
+}
+
+bool names_static(const Request& request) {
+    const auto& segments = request.target.segments;
+    return !segments.empty() && (segments[0] == assets_segment || segments[0] == media_segment ||
+                                 segments[0] == "healthz" || segments[0] == comment_check_segment);
+}
+
+Response misdirected() {
+    return Response::text(421, "Misdirected request: no site here has that host name.\n");
 }
 
 Response from_cache(const cache::CachedPage& page, const Request& request, const char* state) {
@@ -258,18 +296,42 @@ Response from_cache(const cache::CachedPage& page, const Request& request, const
 
 }  // namespace
 
+std::optional<Response> ReaderSite::handle_fast(const Request& request) {
+    const auto snap = snapshot();
+    const auto& segments = request.target.segments;
+    const bool read = request.method == http::Method::Get || request.method == http::Method::Head;
+    if (read && segments.size() == 1 && segments[0] == "healthz" && !request.target.trailing_slash)
+        return Response::text(200, "ok\n");
+    if (read && !segments.empty() &&
+        (segments[0] == assets_segment || segments[0] == media_segment)) {
+        auto& files = segments[0] == assets_segment ? assets_ : media_;
+        if (auto file = files.serve(request, {segments.begin() + 1, segments.end()})) return file;
+        return std::nullopt;  // the site's 404 page
+    }
+    if (names_static(request)) return std::nullopt;
+    const SiteMatch match = match_site(*snap, request);
+    if (match.misdirected) return misdirected();
+    if (!match.site) return std::nullopt;
+    const auto key = cache_key(request, *match.site, match.consumed);
+    if (!key) return std::nullopt;
+    const auto cached = cache_.get(*key);
+    if (cached.page && cached.fresh) return from_cache(*cached.page, request, "hit");
+    return std::nullopt;
+}
+
 Response ReaderSite::handle(const Request& request) {
     const auto snap = snapshot();
-    const bool use_cache = cacheable(request);
-    const std::string key = request.host + " " + request.raw_target;
+    const SiteMatch match = names_static(request) ? SiteMatch{} : match_site(*snap, request);
+    const auto key = match.site ? cache_key(request, *match.site, match.consumed) : std::nullopt;
     cache::Lookup cached;
-    if (use_cache) {
-        cached = cache_.get(key);
+    if (key) {
+        cached = cache_.get(*key);
         if (cached.page && cached.fresh) return from_cache(*cached.page, request, "hit");
     }
     const auto generation = cache_.generation();
-    Response response = route(*snap, request);
-    if (!use_cache) return response;
+    std::vector<std::string> tags;
+    Response response = route(*snap, request, match, tags);
+    if (!key) return response;
     // A stale page is better than an error while the database cannot render a fresh one.
     if (response.status == 503 && cached.page) return from_cache(*cached.page, request, "stale");
     if (response.status != 200) return response;
@@ -281,7 +343,7 @@ Response ReaderSite::handle(const Request& request) {
     page->headers = std::move(response.headers);
     page->headers.emplace_back("ETag", page->etag);
     page->body = std::move(response.body);
-    cache_.put(key, page, generation);
+    cache_.put(*key, page, generation, std::move(tags));
     return from_cache(*page, request, "miss");
 }
 
@@ -295,7 +357,8 @@ Response method_not_allowed(const char* allow) {
 
 }  // namespace
 
-Response ReaderSite::route(const Snapshot& snap, const Request& request) {
+Response ReaderSite::route(const Snapshot& snap, const Request& request, const SiteMatch& match,
+                           std::vector<std::string>& tags) {
     const auto& segments = request.target.segments;
     const bool read = request.method == http::Method::Get || request.method == http::Method::Head;
     if (!read && request.method != http::Method::Post) return method_not_allowed("GET, HEAD");
@@ -309,8 +372,9 @@ Response ReaderSite::route(const Snapshot& snap, const Request& request) {
         auto& files = segments[0] == assets_segment ? assets_ : media_;
         if (auto file = files.serve(request, {segments.begin() + 1, segments.end()})) return *file;
     }
-    std::size_t consumed = 0;
-    const Site* site = match_site(snap, request, consumed);
+    if (match.misdirected) return misdirected();
+    const Site* site = match.site;
+    const std::size_t consumed = match.consumed;
     if (!site) {
         const Site* fallback =
             snap.directory.site_by_slug(snap.directory.network.default_site_slug);
@@ -323,7 +387,8 @@ Response ReaderSite::route(const Snapshot& snap, const Request& request) {
         return read ? Response::redirect(301, site->path_prefix())
                     : method_not_allowed("GET, HEAD");
     try {
-        return site_page(snap, request, *site, std::span(segments).subspan(consumed));
+        tags.push_back("site:" + std::to_string(site->id));
+        return site_page(snap, request, *site, std::span(segments).subspan(consumed), tags);
     } catch (const std::exception& e) {
         spdlog::error("{} failed: {}", request.raw_target, e.what());
         return error_page(snap, *site, 500);
@@ -331,7 +396,7 @@ Response ReaderSite::route(const Snapshot& snap, const Request& request) {
 }
 
 Response ReaderSite::site_page(const Snapshot& snap, const Request& request, const Site& site,
-                               std::span<const std::string> rest) {
+                               std::span<const std::string> rest, std::vector<std::string>& tags) {
     const bool slash = request.target.trailing_slash;
     const auto& sections = snap.directory.sections_of(site);
     const domain::Section* section = nullptr;
@@ -344,7 +409,7 @@ Response ReaderSite::site_page(const Snapshot& snap, const Request& request, con
             return post_comment(snap, request, site, section, rest[1]);
         return method_not_allowed("GET, HEAD");
     }
-    const auto page = page_number(request);
+    const auto page = number_param(request, "page");
     if (!page) return error_page(snap, site, 404);
     if (rest.empty()) return *page == 1 ? home(snap, site) : error_page(snap, site, 404);
     if (rest.size() == 1 && section) {
@@ -365,7 +430,9 @@ Response ReaderSite::site_page(const Snapshot& snap, const Request& request, con
             received.notice = FormNotice::Received;
             return article(snap, site, section, rest[1], &received);
         }
-        return article(snap, site, section, rest[1]);
+        const auto comments_page = number_param(request, comments_param);
+        if (!comments_page) return error_page(snap, site, 404);
+        return article(snap, site, section, rest[1], nullptr, 200, *comments_page, &tags);
     }
     return error_page(snap, site, 404);
 }
@@ -521,6 +588,26 @@ std::string origin_path(const Site& site, const std::string& path) {
     return site.origin() + path;
 }
 
+// Newer and older pages of the comments under a story (page 1 holds the newest).
+void add_comment_pages(TemplateDictionary& block, const Site& site, const render::Catalog& catalog,
+                       const std::string& path, const app::ArticleComments& comments) {
+    auto url = [&](int page) {
+        return (page <= 1 ? path : path + "?" + comments_param + "=" + std::to_string(page)) +
+               "#comments-heading";
+    };
+    auto* nav = block.AddSectionDictionary("COMMENT_PAGES");
+    nav->SetValue(
+        "COMMENT_PAGE_STATUS",
+        catalog.format(
+            site.language, "page_status",
+            {{"page", render::format_integer(comments.page, site.arabic_indic_digits)},
+             {"count", render::format_integer(comments.page_count, site.arabic_indic_digits)}}));
+    if (comments.page > 1)
+        nav->SetValueAndShowSection("NEWER_COMMENTS_URL", url(comments.page - 1), "NEWER_COMMENTS");
+    if (comments.page < comments.page_count)
+        nav->SetValueAndShowSection("OLDER_COMMENTS_URL", url(comments.page + 1), "OLDER_COMMENTS");
+}
+
 }  // namespace
 
 void ReaderSite::setup(PageContext& ctx, const Snapshot& snap, std::string_view current_section) {
@@ -610,7 +697,8 @@ Response ReaderSite::tag(const Snapshot& snap, const Site& site, const std::stri
 }
 
 Response ReaderSite::article(const Snapshot& snap, const Site& site, const domain::Section* section,
-                             const std::string& slug, const CommentFormState* form, int status) {
+                             const std::string& slug, const CommentFormState* form, int status,
+                             int comments_page, std::vector<std::string>* cache_tags) {
     const std::string asked_path = requested_path(site, section, slug);
     // A form the reader posted (not the "received" confirmation) is theirs to keep: a failure
     // shows it back to them, and no redirect takes it away.
@@ -620,9 +708,14 @@ Response ReaderSite::article(const Snapshot& snap, const Site& site, const domai
     if (!found) return fail(found.error());
     if (!*found) return error_page(snap, site, 404);
     const Article& a = **found;
+    if (cache_tags) cache_tags->push_back("article:" + std::to_string(a.id));
     const std::string path = path_of(site, a);
     // A reader's own form is answered where it was sent: a redirect would lose their text.
-    if (path != asked_path && !posted) return Response::redirect(301, path);
+    if (path != asked_path && !posted) {
+        const std::string query =
+            comments_page > 1 ? "?comments=" + std::to_string(comments_page) : std::string();
+        return Response::redirect(301, path + query);
+    }
     auto related = reader_.related(a);
     if (!related) return fail(related.error());
 
@@ -691,7 +784,7 @@ Response ReaderSite::article(const Snapshot& snap, const Site& site, const domai
             item->SetValue("TAG_URL", domain::tag_path(site.path_prefix(), t.slug));
         }
     }
-    auto comments = reader_.comments(site, a);
+    auto comments = reader_.comments(site, a, comments_page);
     if (!comments) return fail(comments.error());
     if (comments->count > 0) {
         auto* block = d.AddSectionDictionary("COMMENTS");
@@ -714,11 +807,13 @@ Response ReaderSite::article(const Snapshot& snap, const Site& site, const domai
             for (const auto& paragraph : split_paragraphs(c.body))
                 item->AddSectionDictionary("PARAGRAPH")->SetValue("PARAGRAPH_TEXT", paragraph);
         }
+        if (comments->page_count > 1)
+            add_comment_pages(*block, site, theme_.catalog, path, *comments);
     }
     // A form the reader already filled in is shown again even if comments closed meanwhile:
     // their text stays theirs.
     if (comments_.intake && (comments->open || (form && form->notice != FormNotice::Received)))
-        add_comment_form(d, site, theme_.catalog, path, form, *comments_.check);
+        add_comment_form(d, site, theme_.catalog, path, a.id, form, *comments_.check);
     if (!related->empty()) {
         auto* r = d.AddSectionDictionary("RELATED");
         int images = eager_images;  // below the fold: every related image loads lazily
@@ -733,8 +828,10 @@ Response ReaderSite::article(const Snapshot& snap, const Site& site, const domai
 
 Response ReaderSite::post_comment(const Snapshot& snap, const Request& request, const Site& site,
                                   const domain::Section* section, const std::string& slug) {
+    // The cheapest refusals first: none of them reads the database or renders a story.
     if (cross_site(request, site.origin())) return error_page(snap, site, 403);
     if (!form_encoded(request)) return error_page(snap, site, 415);
+    if (request.body.size() > max_comment_form_bytes) return error_page(snap, site, 413);
     const auto fields = http::parse_form(request.body);
     if (!fields) return error_page(snap, site, 400);
     CommentFormState state;
@@ -765,14 +862,11 @@ Response ReaderSite::post_comment(const Snapshot& snap, const Request& request, 
             state.errors = std::move(taken->errors);
             state.started_note = std::move(taken->started_note);
             return article(snap, site, section, slug, &state, 422);
-        case Outcome::Limited: {
-            state.notice = FormNotice::Limited;
-            state.retry_after_seconds = taken->retry_after_seconds;
-            Response r = article(snap, site, section, slug, &state, 429);
-            r.set_header("Retry-After",
-                         std::to_string(std::max<std::int64_t>(1, taken->retry_after_seconds)));
-            return r;
-        }
+        case Outcome::Limited:
+            // The error page, which reads nothing from the database, keeps the text: a flood
+            // of refused posts costs no story render.
+            return error_page(snap, site, 429, &state, path,
+                              std::max<std::int64_t>(1, taken->retry_after_seconds));
         case Outcome::Closed:
             state.notice = FormNotice::Closed;
             return article(snap, site, section, slug, &state, 403);
@@ -781,19 +875,32 @@ Response ReaderSite::post_comment(const Snapshot& snap, const Request& request, 
 }
 
 Response ReaderSite::comment_check(const Request& request) {
-    if (comments_.challenge_limits) {
-        const auto decision = comments_.challenge_limits->hit(
-            http::client_address(request, comments_.trusted_proxies));
-        if (!decision.allowed) {
-            Response r = Response::text(429, "Too many security checks; try again later.\n");
-            r.set_header("Retry-After",
-                         std::to_string(std::max<std::int64_t>(1, decision.retry_after_seconds)));
-            r.set_header("Cache-Control", "no-store");
-            return r;
-        }
+    const auto article = request.target.param(comment_check_article_param);
+    domain::Id article_id = 0;
+    if (!article ||
+        std::from_chars(article->data(), article->data() + article->size(), article_id).ptr !=
+            article->data() + article->size() ||
+        article_id <= 0) {
+        Response r = Response::text(400, "Name the story: /comment-check?article=ID\n");
+        r.set_header("Cache-Control", "no-store");
+        return r;
+    }
+    // Per address, then per network: a client with a whole IPv6 /64 has one budget, not 2^64.
+    const std::string address = http::client_address(request, comments_.trusted_proxies);
+    for (const auto& [limits, key] :
+         {std::pair{comments_.challenge_limits, address},
+          std::pair{comments_.challenge_network_limits, ip_network(address)}}) {
+        if (!limits) continue;
+        const auto decision = limits->hit(key);
+        if (decision.allowed) continue;
+        Response r = Response::text(429, "Too many security checks; try again later.\n");
+        r.set_header("Retry-After",
+                     std::to_string(std::max<std::int64_t>(1, decision.retry_after_seconds)));
+        r.set_header("Cache-Control", "no-store");
+        return r;
     }
     Response r;
-    r.body = comments_.check->challenge_json();
+    r.body = comments_.check->challenge_json(app::comment_check_context(article_id));
     r.set_header("Content-Type", "application/json");
     r.set_header("Cache-Control", "no-store");
     return r;
@@ -808,23 +915,32 @@ Response ReaderSite::failure(const Snapshot& snap, const Site& site, const Error
 }
 
 Response ReaderSite::error_page(const Snapshot& snap, const Site& site, int status,
-                                const CommentFormState* kept, const std::string& kept_action) {
+                                const CommentFormState* kept, const std::string& kept_action,
+                                std::int64_t retry_after) {
     PageContext ctx(site);
     setup(ctx, snap, "");
     // The strings of each error page: "<prefix>_title" and "<prefix>_text" in the theme.
     const std::string prefix = status == 404                    ? "not_found"
                                : status == 503                  ? "unavailable"
                                : status == 403                  ? "cross_site"
+                               : status == 429                  ? "too_many"
+                               : status == 413                  ? "too_large"
                                : status == 400 || status == 415 ? "bad_request"
                                                                 : "server_error";
     const std::string title = theme_.catalog.text(site.language, prefix + "_title");
     set_title(ctx.dict, site, title, "", "");
     ctx.dict.SetValue("ERROR_TITLE", title);
-    ctx.dict.SetValue("ERROR_TEXT", theme_.catalog.text(site.language, prefix + "_text"));
+    const std::int64_t minutes = std::max<std::int64_t>(1, (retry_after + 59) / 60);
+    ctx.dict.SetValue("ERROR_TEXT",
+                      status == 429
+                          ? theme_.catalog.count(site.language, "comment_notice_limited", "minutes",
+                                                 minutes, site.arabic_indic_digits)
+                          : theme_.catalog.text(site.language, prefix + "_text"));
     if (kept) add_kept_comment(ctx.dict, kept_action, kept->sent);
     Response r = render(ctx, "error.tpl", status);
     r.set_header("Cache-Control", "no-store");
     if (status == 503) r.set_header("Retry-After", std::to_string(retry_after_seconds));
+    if (status == 429) r.set_header("Retry-After", std::to_string(retry_after));
     return r;
 }
 

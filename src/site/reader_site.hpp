@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <span>
 
 #include "app/comment_intake.hpp"
@@ -42,6 +43,7 @@ struct CommentOptions {
     app::CommentIntake* intake = nullptr;
     const app::SecurityCheck* check = nullptr;     ///< the intake's; renders challenges, questions
     app::LocalLimits* challenge_limits = nullptr;  ///< per address, on /comment-check
+    app::LocalLimits* challenge_network_limits = nullptr;  ///< per IP network, likewise
     /// Proxies whose X-Forwarded-For names the reader (for the per-address limit).
     std::vector<std::string> trusted_proxies;
 };
@@ -50,11 +52,12 @@ struct CommentFormState;
 
 /// The reader-facing sites of the network: home, section, tag and article pages per site,
 /// matched by host and path prefix of each site's base URL, plus theme assets (/assets/),
-/// stored images (/media/) and /healthz. Articles take comments by POST (see comment_form.hpp),
-/// and /comment-check hands out security-check challenges. Rendered pages are cached (each response
-/// says `X-Dateline-Cache: hit|miss|stale`); refresh() reloads the sites and drops the cache when
-/// the content changed; while the database is unavailable a cached page is served stale rather than
-/// a 503.
+/// stored images (/media/) and /healthz. A request for a host name no site has is misdirected
+/// (421, a fixed answer); an IP address or `localhost` is matched on the path alone. Articles
+/// take comments by POST (see comment_form.hpp), and /comment-check hands out security-check
+/// challenges. Rendered pages are cached per site and canonical path (each response says
+/// `X-Dateline-Cache: hit|miss|stale`); a content change drops the pages it touches; while the
+/// database is unavailable a cached page is served stale rather than a 503.
 class ReaderSite {
   public:
     /// Fails when a site's time zone or language cannot be formatted.
@@ -64,11 +67,20 @@ class ReaderSite {
                                                       const CacheOptions& cache = {},
                                                       CommentOptions comments = {});
 
+    /// What needs no database and no rendering: cached pages, files, fixed answers. Nothing
+    /// when the request needs handle().
+    std::optional<http::Response> handle_fast(const http::Request& request);
+    /// Any request; may block on the database.
     http::Response handle(const http::Request& request);
 
-    /// Reloads the sites and their settings and drops every cached page. On failure (the
-    /// database is down) it keeps what it had and says why.
+    /// Reloads the sites and their settings and drops every cached page (a change to the
+    /// network, its sites or sections). On failure (the database is down) it keeps what it had
+    /// and says why.
     Status refresh();
+    /// Drops the cached pages of one site (one of its stories came, went or changed).
+    void drop_site_pages(domain::Id site);
+    /// Drops the cached pages of one story (the comments under it changed).
+    void drop_article_pages(domain::Id article);
 
   private:
     /// What requests read together: the sites and their date formatters, replaced whole.
@@ -77,17 +89,25 @@ class ReaderSite {
         std::map<domain::Id, render::DateFormatter> formatters;
     };
     struct PageContext;
+    /// The site a request is for and how many path segments its prefix took.
+    struct SiteMatch {
+        const domain::Site* site = nullptr;
+        std::size_t consumed = 0;
+        bool misdirected = false;  ///< a host name no site has
+    };
 
     ReaderSite(app::ReaderService& reader, Theme theme, const std::filesystem::path& media_dir,
                const CacheOptions& cache, CommentOptions comments);
     static Result<std::shared_ptr<const Snapshot>> make_snapshot(app::NetworkDirectory directory);
     std::shared_ptr<const Snapshot> snapshot() const;
 
-    const domain::Site* match_site(const Snapshot& snap, const http::Request& request,
-                                   std::size_t& consumed) const;
-    http::Response route(const Snapshot& snap, const http::Request& request);
+    SiteMatch match_site(const Snapshot& snap, const http::Request& request) const;
+    /// `tags` receives what the page shows, for the cache.
+    http::Response route(const Snapshot& snap, const http::Request& request, const SiteMatch& match,
+                         std::vector<std::string>& tags);
     http::Response site_page(const Snapshot& snap, const http::Request& request,
-                             const domain::Site& site, std::span<const std::string> rest);
+                             const domain::Site& site, std::span<const std::string> rest,
+                             std::vector<std::string>& tags);
     http::Response home(const Snapshot& snap, const domain::Site& site);
     http::Response section(const Snapshot& snap, const domain::Site& site,
                            const domain::Section& section, int page);
@@ -95,7 +115,8 @@ class ReaderSite {
                        int page);
     http::Response article(const Snapshot& snap, const domain::Site& site,
                            const domain::Section* section, const std::string& slug,
-                           const CommentFormState* form = nullptr, int status = 200);
+                           const CommentFormState* form = nullptr, int status = 200,
+                           int comments_page = 1, std::vector<std::string>* cache_tags = nullptr);
     http::Response post_comment(const Snapshot& snap, const http::Request& request,
                                 const domain::Site& site, const domain::Section* section,
                                 const std::string& slug);
@@ -107,7 +128,8 @@ class ReaderSite {
     /// again to `kept_action`, so that an outage loses nothing they wrote.
     http::Response error_page(const Snapshot& snap, const domain::Site& site, int status,
                               const CommentFormState* kept = nullptr,
-                              const std::string& kept_action = {});
+                              const std::string& kept_action = {},
+                              std::int64_t retry_after_seconds = 0);
     http::Response failure(const Snapshot& snap, const domain::Site& site, const Error& error,
                            const CommentFormState* kept = nullptr,
                            const std::string& kept_action = {});

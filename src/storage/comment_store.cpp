@@ -65,11 +65,12 @@ Result<std::vector<CommentListing>> CommentStore::list(std::optional<domain::Com
     return out;
 }
 
-Result<std::vector<Comment>> CommentStore::approved_for(Id article_id, int limit) {
+Result<std::vector<Comment>> CommentStore::approved_for(Id article_id, int limit,
+                                                        std::int64_t offset) {
     auto rows = c_.query(std::string(comment_columns) +
                              "FROM comments c WHERE c.article_id = $1 AND c.status = 'approved' "
-                             "ORDER BY c.created_at, c.id LIMIT $2",
-                         {article_id, std::int64_t{limit}});
+                             "ORDER BY c.created_at DESC, c.id DESC LIMIT $2 OFFSET $3",
+                         {article_id, std::int64_t{limit}, offset});
     if (!rows) return rows.error();
     std::vector<Comment> out;
     for (const auto& r : *rows) out.push_back(comment_from_row(r));

@@ -32,8 +32,10 @@ class CommentStore {
     /// Comments, newest first, optionally of one status and one site.
     Result<std::vector<CommentListing>> list(std::optional<domain::CommentStatus> status,
                                              std::optional<domain::Id> site_id, int limit);
-    /// Approved comments of an article, oldest first (a conversation reads down).
-    Result<std::vector<domain::Comment>> approved_for(domain::Id article_id, int limit);
+    /// Approved comments of an article, newest first (readers come for the latest reactions),
+    /// `limit` of them after skipping `offset`.
+    Result<std::vector<domain::Comment>> approved_for(domain::Id article_id, int limit,
+                                                      std::int64_t offset = 0);
     Result<std::int64_t> approved_count(domain::Id article_id);
 
     /// Moves comments to a status; returns how many existed.

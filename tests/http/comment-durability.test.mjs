@@ -37,7 +37,7 @@ test('every comment answered "received" survives a SIGKILL mid-burst, and nothin
   const path = home.match(/class="card__headline"><a href="([^"]+)"/)[1];
   // Solve every check first, so that the burst is only submissions.
   const checks = [];
-  for (let i = 0; i < total; i += 1) checks.push(await solveCheck(server.url));
+  for (let i = 0; i < total; i += 1) checks.push(await solveCheck(server.url, path));
 
   const answered = new Set();
   let killedAfter = null;

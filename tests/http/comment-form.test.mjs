@@ -8,7 +8,7 @@ import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { dateline, get, makeDataDir, repoRoot, startServer } from '../support/dateline.mjs';
 import { activeContent, count, decode } from '../support/html.mjs';
-import { goodFields, postForm, questionOn, sendComment, solveCheck } from '../support/comments.mjs';
+import { checkUrl, goodFields, postForm, questionOn, sendComment, solveCheck } from '../support/comments.mjs';
 
 const guards = {
   DATELINE_PAGE_CACHE_MB: '0',
@@ -94,7 +94,7 @@ test('the form appears once under each article, every field required and marked'
   }
   assert.match(html, /Every field marked \* is required/);
   assert.match(html, /Security check<span class="field__required"/);
-  assert.match(html, /<altcha-widget challenge="\/comment-check" name="altcha"/);
+  assert.match(html, /<altcha-widget challenge="\/comment-check\?article=\d+" name="altcha"/);
   assert.match(html, /I agree to the publishing terms/);
   assert.match(html, /data-limit="1500"/);
   assert.match(html, /Up to 80 characters/);
@@ -132,8 +132,9 @@ test('the widget is the npm package\'s strict-CSP build, served as static files'
 });
 
 test('the security check hands out fresh challenges that nothing caches', async () => {
-  const a = await get(`${server.url}/comment-check`);
-  const b = await get(`${server.url}/comment-check`);
+  const url = await checkUrl(server.url, enPath);
+  const a = await get(url);
+  const b = await get(url);
   assert.equal(a.status, 200);
   assert.equal(a.headers.get('cache-control'), 'no-store');
   assert.match(a.headers.get('content-type'), /^application\/json/);
@@ -141,17 +142,39 @@ test('the security check hands out fresh challenges that nothing caches', async 
   assert.equal(ca.parameters.algorithm, 'PBKDF2/SHA-256');
   assert.notEqual(ca.parameters.nonce, cb.parameters.nonce);
   assert.match(ca.signature, /^[0-9a-f]{64}$/);
-  const post = await postForm(`${server.url}/comment-check`, {});
+  const post = await postForm(url, {});
   assert.equal(post.status, 405);
+  // A challenge is for one story: the widget names it, and a request naming none is refused.
+  for (const bad of ['', '?article=', '?article=0', '?article=7x', '?article=-3']) {
+    const r = await get(`${server.url}/comment-check${bad}`);
+    assert.equal(r.status, 400, bad);
+    assert.equal(r.headers.get('cache-control'), 'no-store');
+  }
 });
 
-test('one address may fetch only so many challenges', async () => {
-  await restart({ DATELINE_COMMENT_CHECK_LIMIT: '3' });
-  for (let i = 0; i < 3; i += 1) assert.equal((await get(`${server.url}/comment-check`)).status, 200);
-  const refused = await get(`${server.url}/comment-check`);
+test('a solution earned on one story does not pass on another', async () => {
+  const altcha = await solveCheck(server.url, arPath);
+  const r = await postForm(`${server.url}${enPath}`, goodFields({ altcha, title: 'Farmed elsewhere' }));
+  assert.equal(r.status, 422);
+  assert.equal(textById(await r.text(), 'comment-check-error'), 'The security check did not pass. Please try it again.');
+  assert.ok(!comments('list').some((l) => l[5] === 'Farmed elsewhere'), 'nothing stored');
+});
+
+test('one address, and one IP network, may fetch only so many challenges', async () => {
+  await restart({ DATELINE_COMMENT_CHECK_LIMIT: '3', DATELINE_COMMENT_CHECK_SUBNET_LIMIT: '5',
+    DATELINE_TRUSTED_PROXIES: '127.0.0.1' });
+  const url = await checkUrl(server.url, enPath);
+  const from = (address) => ({ headers: { 'x-forwarded-for': address } });
+  for (let i = 0; i < 3; i += 1) assert.equal((await get(url, from('2001:db8:7:7::1'))).status, 200);
+  const refused = await get(url, from('2001:db8:7:7::1'));
   assert.equal(refused.status, 429);
   const retry = Number(refused.headers.get('retry-after'));
   assert.ok(retry >= 1 && retry <= 600, `Retry-After ${retry}`);
+  // Walking through the addresses of one /64 buys two more, then nothing.
+  assert.equal((await get(url, from('2001:db8:7:7::2'))).status, 200);
+  assert.equal((await get(url, from('2001:db8:7:7::3'))).status, 200);
+  assert.equal((await get(url, from('2001:db8:7:7::4'))).status, 429);
+  assert.equal((await get(url, from('2001:db8:7:8::1'))).status, 200, 'another network has its own');
   await restart();
 });
 
@@ -262,7 +285,7 @@ const refusedInput = [
 
 for (const { what, field, raw, key } of refusedInput) {
   test(`${what} in the ${field} is refused with a clear error`, async () => {
-    const altcha = await solveCheck(server.url);
+    const altcha = await solveCheck(server.url, enPath);
     const fields = new URLSearchParams(goodFields({ altcha, title: `Refused: ${what}` }));
     fields.delete(field);
     const body = `${fields}&${field}=${raw}`;
@@ -281,7 +304,7 @@ for (const { what, field, raw, key } of refusedInput) {
 }
 
 test('each security check answer works once', async () => {
-  const altcha = await solveCheck(server.url);
+  const altcha = await solveCheck(server.url, enPath);
   const first = await postForm(`${server.url}${enPath}`, goodFields({ altcha, title: 'First use' }));
   assert.equal(first.status, 303);
   const again = await postForm(`${server.url}${enPath}`, goodFields({ altcha, title: 'Replayed' }));
@@ -338,7 +361,7 @@ test('sending the same comment twice keeps one', async () => {
 });
 
 test('posts forged from other sites, and malformed posts, are refused in the site language', async () => {
-  const altcha = await solveCheck(server.url);
+  const altcha = await solveCheck(server.url, enPath);
   const fields = goodFields({ altcha, title: 'Forged' });
   const evil = await postForm(`${server.url}${enPath}`, fields, { origin: 'https://evil.example' });
   assert.equal(evil.status, 403);
@@ -381,10 +404,12 @@ test('posts forged from other sites, and malformed posts, are refused in the sit
 
 test('a closed article keeps the reader\'s text and takes nothing', async () => {
   const slug = decodeURIComponent(enPath.split('/').pop());
+  // The reader began while the form was there; comments closed while they wrote.
+  const altcha = await solveCheck(server.url, enPath);
   comments('close', '--site', 'en', '--article', slug);
   try {
     assert.doesNotMatch(await pageOf(enPath), /id="comment-form"/);
-    const r = await sendComment(server.url, enPath, { title: 'Too late', comment: 'Written after closing.' });
+    const r = await postForm(`${server.url}${enPath}`, goodFields({ altcha, title: 'Too late', comment: 'Written after closing.' }));
     assert.equal(r.status, 403);
     const html = await r.text();
     assert.match(textById(html, 'comment-form-notice'), /Comments on this story are closed/);
@@ -402,7 +427,7 @@ test('too quick a submission is held back, with the text kept', async () => {
   const html = await r.text();
   assert.match(html, /<li><a href="#comment-form">That was very quick/);
   assert.equal(inputValue(html, 'comment-title'), 'In a hurry');
-  const altcha = await solveCheck(server.url);
+  const altcha = await solveCheck(server.url, enPath);
   await new Promise((resolve) => setTimeout(resolve, 2100));
   const later = await postForm(`${server.url}${enPath}`, goodFields({ altcha, title: 'In a hurry' }));
   assert.equal(later.status, 303);
@@ -410,7 +435,7 @@ test('too quick a submission is held back, with the text kept', async () => {
 
 test('after a mistake, the fill time still counts from when the reader began', async () => {
   // The reader took their time, but forgot the e-mail address.
-  const first = await solveCheck(server.url);
+  const first = await solveCheck(server.url, enPath);
   await new Promise((resolve) => setTimeout(resolve, 2100));
   const mistake = await postForm(`${server.url}${enPath}`, goodFields({ altcha: first, email: '', title: 'Took my time' }));
   assert.equal(mistake.status, 422);
@@ -418,11 +443,11 @@ test('after a mistake, the fill time still counts from when the reader began', a
   assert.ok(started, 'the form shown again carries when the reader began');
   // They fix it at once: a fresh check, seconds old, but not "too quick".
   const fixed = await postForm(`${server.url}${enPath}`, goodFields({
-    altcha: await solveCheck(server.url), title: 'Took my time', started: decode(started) }));
+    altcha: await solveCheck(server.url, enPath), title: 'Took my time', started: decode(started) }));
   assert.equal(fixed.status, 303);
   // The same note does not serve another story.
   const elsewhere = await postForm(`${server.url}${arPath}`, goodFields({
-    altcha: await solveCheck(server.url), title: 'Borrowed note', started: decode(started) }));
+    altcha: await solveCheck(server.url, arPath), title: 'Borrowed note', started: decode(started) }));
   assert.equal(elsewhere.status, 422);
   assert.match(await elsewhere.text(), /كان ذلك سريعاً جداً/);
   await restart();
@@ -453,16 +478,21 @@ test('too many comments from one address get 429, a clear message and the text k
   assert.equal(limited.status, 429);
   const retry = Number(limited.headers.get('retry-after'));
   assert.ok(retry >= 1 && retry <= 600, `Retry-After ${retry}`);
+  assert.equal(limited.headers.get('cache-control'), 'no-store');
+  // A small page, no story rendered: it says when to try again and keeps the text to send.
   const html = await limited.text();
-  assert.match(textById(html, 'comment-form-notice'), /أُرسلت عدة تعليقات من اتصالك في وقت قصير. يُرجى إرسال هذا التعليق مجدداً بعد نحو (دقيقة|دقيقتين|[٠-٩]+ (دقائق|دقيقة))؛/);
-  assert.equal(textareaValue(html), 'نص محفوظ');
+  assert.match(textById(html, 'error-text'), /أُرسلت عدة تعليقات من اتصالك في وقت قصير. يُرجى إرسال هذا التعليق مجدداً بعد نحو (دقيقة|دقيقتين|[٠-٩]+ (دقائق|دقيقة))؛/);
+  assert.doesNotMatch(html, /class="story__body"/);
+  const kept = html.match(/<textarea[^>]*id="kept-comment"[^>]*>\n?([\s\S]*?)<\/textarea>/);
+  assert.equal(decode(kept[1]), 'نص محفوظ');
+  assert.match(html, new RegExp(`<form method="post" action="${arPath}#comment-form">`));
   // Another reader behind the same proxy has a budget of their own; a client cannot claim
   // another address by sending an X-Forwarded-For line of its own first.
   const other = await sendComment(server.url, enPath, { title: 'Someone else' }, from('198.51.100.7'));
   assert.equal(other.status, 303);
   // Two X-Forwarded-For lines: the client's own, then the proxy's.
   const spoofedStatus = await postWithForwardedLines(
-    goodFields({ altcha: await solveCheck(server.url), title: 'Spoofed' }), ['203.0.113.9', '192.0.2.99']);
+    goodFields({ altcha: await solveCheck(server.url, enPath), title: 'Spoofed' }), ['203.0.113.9', '192.0.2.99']);
   // The nearest line is the proxy's: 192.0.2.99, a fresh budget, not the exhausted 203.0.113.9.
   assert.equal(spoofedStatus, 303);
   const spoofedFirst = await postWithForwardedLines(goodFields({ title: 'Spoofed again' }),

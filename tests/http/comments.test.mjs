@@ -125,3 +125,30 @@ test('moderating a comment that does not exist changes nothing and says so', () 
   assert.equal(comments('list', '--status', 'bogus').status, 1);
   assert.equal(comments('frobnicate').status, 2);
 });
+
+test('a story with many comments shows the newest 50 first, and the older ones a page away', async () => {
+  const second = (await pageOf('/en/')).match(/class="card__headline"><a href="[^"]+"/g)[1].match(/href="([^"]+)"/)[1];
+  const slug = decodeURIComponent(second.split('/').pop());
+  // 120 approved comments, one a minute; comment N is the Nth oldest.
+  data.sql(`INSERT INTO comments (site_id, article_id, status, author_name, email, title, body,
+            held_reason, content_digest, created_at)
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 120)
+            SELECT a.site_id, a.id, 'approved', 'Reader ' || i, 'r' || i || '@example.com',
+                   'Comment number ' || i, 'Text ' || i, '', 'many-' || i, a.first_published_at + 60 * i
+            FROM articles a, n WHERE a.slug = ${sqlText(slug)}`);
+  const titles = (html) => [...html.matchAll(/<h3 class="comment__title">Comment number (\d+)<\/h3>/g)].map((m) => Number(m[1]));
+  let first = '';
+  await eventually('the comments on the page', async () => (first = await pageOf(second)).includes('Comments (120)'));
+  assert.deepEqual(titles(first), Array.from({ length: 50 }, (_, k) => 120 - k), 'the newest 50, newest first');
+  const older = first.match(/<a class="pagination__next" href="([^"]+)" rel="next">Older comments<\/a>/);
+  assert.ok(older, 'a link to older comments');
+  assert.equal(older[1], `${second}?comments=2#comments-heading`);
+  const page2 = await pageOf(`${second}?comments=2`);
+  assert.deepEqual(titles(page2), Array.from({ length: 50 }, (_, k) => 70 - k));
+  assert.match(page2, /<a class="pagination__prev" href="[^"]+" rel="prev">Newer comments<\/a>/);
+  const page3 = await pageOf(`${second}?comments=3`);
+  assert.deepEqual(titles(page3), Array.from({ length: 20 }, (_, k) => 20 - k), 'the oldest are readable');
+  assert.doesNotMatch(page3, /Older comments/);
+  assert.match(page3, /<link rel="canonical" href="http:\/\/localhost:8080[^"?]+">/, 'one canonical URL for every page');
+  for (const bad of ['4', '0', 'x']) assert.equal((await get(`${server.url}${second}?comments=${bad}`)).status, 404, bad);
+});

@@ -1,10 +1,22 @@
 // Sending the comment form as a browser would: the security check solved with the ALTCHA
 // widget's own solver (the npm package the site serves), the fields form-encoded.
 import { solveChallenge, pbkdf2 } from 'altcha/lib';
+import { decode } from './html.mjs';
 
-/** Fetches a challenge from the server and returns the payload the widget would put in the form. */
-export async function solveCheck(baseUrl) {
-  const response = await fetch(`${baseUrl}/comment-check`, { signal: AbortSignal.timeout(10_000) });
+/** Where the form on an article's page fetches its security check (bound to that article). */
+export async function checkUrl(baseUrl, articlePath) {
+  const page = await fetch(`${baseUrl}${articlePath}`, { signal: AbortSignal.timeout(10_000) });
+  const url = (await page.text()).match(/<altcha-widget challenge="([^"]+)"/)?.[1];
+  if (!url) throw new Error(`no security check on ${articlePath} (${page.status})`);
+  return `${baseUrl}${decode(url)}`;
+}
+
+/**
+ * Fetches the challenge the form of the article at `articlePath` asks for, as the widget does, and
+ * returns the payload the widget would put in the form.
+ */
+export async function solveCheck(baseUrl, articlePath) {
+  const response = await fetch(await checkUrl(baseUrl, articlePath), { signal: AbortSignal.timeout(10_000) });
   if (response.status !== 200) throw new Error(`comment-check answered ${response.status}`);
   const challenge = await response.json();
   const solution = await solveChallenge({ challenge, deriveKey: pbkdf2.deriveKey, timeout: 30_000 });
@@ -45,7 +57,7 @@ export function postForm(url, fields, headers = {}) {
 
 /** Solves a check and sends a comment with it. */
 export async function sendComment(baseUrl, articlePath, overrides = {}, headers = {}) {
-  const altcha = await solveCheck(baseUrl);
+  const altcha = await solveCheck(baseUrl, articlePath);
   return postForm(`${baseUrl}${articlePath}`, goodFields({ altcha, ...overrides }), headers);
 }
 

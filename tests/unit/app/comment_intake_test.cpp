@@ -5,6 +5,7 @@
 #include "../support_database.hpp"
 #include "../support_security_check.hpp"
 #include "../support_story.hpp"
+#include "app/crypto.hpp"
 
 namespace dateline::app {
 
@@ -31,7 +32,7 @@ class CommentIntakeTest : public testing::TestWithParam<const char*> {
     CommentForm form(int seconds_ago = 10, std::string body = "Good to see the harbour busy.") {
         clock.set(now - seconds_ago);
         CommentForm f;
-        f.solution = solve_challenge(check.challenge_json());
+        f.solution = solve_challenge(check.challenge_json(comment_check_context(article.id)));
         clock.set(now);
         f.draft = {"Rana", "rana@example.com", "Welcome news", std::move(body)};
         f.terms_accepted = true;
@@ -99,14 +100,14 @@ TEST_P(CommentIntakeTest, ASolutionWorksOnce) {
 TEST_P(CommentIntakeTest, AWrongAnswerBurnsTheQuestion) {
     CommentForm f = form();
     f.solution.clear();
-    const auto q = check.question();
+    const auto q = check.question(comment_check_context(article.id));
     f.question_token = q.token;
     f.answer = std::to_string(q.first + q.second + 1);
     clock.set(now + 10);
     EXPECT_EQ(take(f).errors.at(0).key, "wrong");
     f.answer = std::to_string(q.first + q.second);
     EXPECT_EQ(take(f).errors.at(0).key, "used");  // no second guess at the same question
-    const auto fresh = check.question();
+    const auto fresh = check.question(comment_check_context(article.id));
     f.question_token = fresh.token;
     f.answer = std::to_string(fresh.first + fresh.second);
     clock.set(now + 20);
@@ -149,6 +150,27 @@ TEST_P(CommentIntakeTest, RefusedAttemptsCountTowardsTheLimits) {
     EXPECT_EQ(take(form()).outcome, Outcome::Limited);
 }
 
+TEST_P(CommentIntakeTest, ForgedStaleAndMissingAnswersCostNoWrite) {
+    auto rows = [&](const char* table) {
+        auto lease = database->acquire();
+        return (*lease->query(std::string("SELECT COUNT(*) FROM ") + table)).front().integer(0);
+    };
+    CommentForm missing = form();
+    missing.solution.clear();
+    CommentForm forged = form();
+    forged.solution = to_base64(R"({"challenge":{},"solution":{}})");
+    CommentForm stale = form(3600);  // fetched an hour ago: expired
+    CommentForm elsewhere = form();  // earned on another story
+    elsewhere.solution =
+        solve_challenge(check.challenge_json(comment_check_context(article.id + 1)));
+    for (const auto* f : {&missing, &forged, &stale}) EXPECT_EQ(take(*f).outcome, Outcome::Invalid);
+    EXPECT_EQ(take(elsewhere, "198.51.100.7").outcome, Outcome::Invalid);
+    EXPECT_EQ(rows("rate_limit_counters"), 0);
+    EXPECT_EQ(rows("used_tokens"), 0);
+    // They still count against the sender, in memory: the limit of three is spent.
+    EXPECT_EQ(take(form()).outcome, Outcome::Limited);
+}
+
 TEST_P(CommentIntakeTest, TheFillTimeCountsFromTheFirstCheck) {
     // The first attempt was quick and missed a field; the form came back with a signed note of
     // when the reader started, and the second attempt, with a fresh check, is not "too fast".
@@ -187,7 +209,7 @@ TEST_P(CommentIntakeTest, AForgedQuestionVouchesForNothing) {
 TEST_P(CommentIntakeTest, QuestionPassesAreMarkedForModerators) {
     CommentForm f = form();
     f.solution.clear();
-    const auto q = check.question();
+    const auto q = check.question(comment_check_context(article.id));
     f.question_token = q.token;
     f.answer = std::to_string(q.first + q.second);
     clock.set(now + 10);

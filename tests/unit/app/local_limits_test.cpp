@@ -25,3 +25,19 @@ TEST(LocalLimits, CountsEachKeyInItsWindow) {
 }
 
 }  // namespace dateline::app
+
+namespace dateline::app {
+
+TEST(LocalLimits, FloodingTheLimiterWithNewKeysDoesNotWipeABusyCount) {
+    FixedClock clock(now);
+    LocalLimits limits({"comment-check", 3, std::chrono::seconds(600)}, clock);
+    for (int i = 0; i < 3; ++i) EXPECT_TRUE(limits.hit("2001:db8:1:2::/64").allowed);
+    EXPECT_FALSE(limits.hit("2001:db8:1:2::/64").allowed);
+    // Every address of another /64 once: more keys than the limiter keeps.
+    for (std::size_t i = 0; i < LocalLimits::max_keys + 10; ++i)
+        (void)limits.hit("2001:db8:9:9::" + std::to_string(i));
+    EXPECT_FALSE(limits.hit("2001:db8:1:2::/64").allowed) << "the busy network is still counted";
+    EXPECT_TRUE(limits.hit("198.51.100.7").allowed) << "a new reader still gets in";
+}
+
+}  // namespace dateline::app

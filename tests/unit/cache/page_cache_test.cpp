@@ -25,6 +25,28 @@ TEST(PageCache, KeepsAndReturnsPages) {
     EXPECT_EQ(hit.page->body, "<p>A</p>");
 }
 
+TEST(PageCache, DropsOnlyThePagesTaggedWithWhatChanged) {
+    PageCache cache(1024 * 1024, std::chrono::seconds(30));
+    cache.put("1 /en/", page("home"), cache.generation(), {"site:1"});
+    cache.put("1 /en/world/story", page("story"), cache.generation(), {"site:1", "article:7"});
+    cache.put("1 /en/world/other", page("other"), cache.generation(), {"site:1", "article:8"});
+    cache.put("2 /ar/", page("ar home"), cache.generation(), {"site:2"});
+    const auto during = cache.generation();
+    cache.drop_tagged("article:7");  // a comment under story 7 was approved
+    EXPECT_FALSE(cache.get("1 /en/world/story").page);
+    EXPECT_TRUE(cache.get("1 /en/world/other").page);
+    EXPECT_TRUE(cache.get("1 /en/").page);
+    // A page rendered while the change landed is not kept.
+    cache.put("1 /en/world/story", page("stale story"), during, {"site:1", "article:7"});
+    EXPECT_FALSE(cache.get("1 /en/world/story").page);
+    cache.drop_tagged("site:1");  // a story of site 1 changed
+    EXPECT_FALSE(cache.get("1 /en/").page);
+    EXPECT_FALSE(cache.get("1 /en/world/other").page);
+    EXPECT_TRUE(cache.get("2 /ar/").page);
+    EXPECT_EQ(cache.size(), 1u);
+    EXPECT_EQ(cache.bytes(), std::string("2 /ar/").size() + 7 + etag_for("ar home").size());
+}
+
 TEST(PageCache, ClearDropsEverythingAndRefusesPagesRenderedBefore) {
     PageCache cache(1024 * 1024, std::chrono::seconds(30));
     const auto before = cache.generation();

@@ -41,7 +41,12 @@
 {{#PARAGRAPH}}<p>{{PARAGRAPH_TEXT}}</p>
 {{/PARAGRAPH}}</div>
 </article>
-{{/COMMENT}}</section>
+{{/COMMENT}}{{#COMMENT_PAGES}}<nav class="pagination" aria-label="{{T_COMMENT_PAGES}}">
+{{#NEWER_COMMENTS}}<a class="pagination__prev" href="{{NEWER_COMMENTS_URL}}" rel="prev">{{T_NEWER_COMMENTS}}</a>
+{{/NEWER_COMMENTS}}<span class="pagination__status">{{COMMENT_PAGE_STATUS}}</span>
+{{#OLDER_COMMENTS}}<a class="pagination__next" href="{{OLDER_COMMENTS_URL}}" rel="next">{{T_OLDER_COMMENTS}}</a>
+{{/OLDER_COMMENTS}}</nav>
+{{/COMMENT_PAGES}}</section>
 {{/COMMENTS}}{{#COMMENT_FORM}}<section class="comment-form" id="comment-form" aria-labelledby="comment-form-heading">
 <h2 id="comment-form-heading" class="block-heading">{{T_COMMENT_FORM_HEADING}}</h2>
 {{#NOTICE}}<p class="comment-form__notice comment-form__notice--{{NOTICE_KIND}}" id="comment-form-notice" role="status">{{NOTICE_TEXT}}</p>

@@ -2,7 +2,7 @@
 {{>HEADER}}
 <main id="content" class="error-page">
 <h1>{{ERROR_TITLE}}</h1>
-<p>{{ERROR_TEXT}}</p>
+<p id="error-text">{{ERROR_TEXT}}</p>
 {{#KEPT}}<section class="kept-comment" aria-labelledby="kept-comment-heading">
 <h2 id="kept-comment-heading">{{T_KEPT_HEADING}}</h2>
 <p>{{T_KEPT_TEXT}}</p>

@@ -1,0 +1,48 @@
+#include "http/framing.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <vector>
+
+namespace dateline::http {
+
+namespace {
+
+constexpr unsigned http_1_1 = 11;
+
+// The codings of a Transfer-Encoding list, lowercased, parameters dropped, empty elements
+// skipped (RFC 9110 section 5.6.1 lets a list carry them).
+std::vector<std::string> codings(std::string_view list) {
+    std::vector<std::string> out;
+    while (true) {
+        const auto comma = list.find(',');
+        std::string_view element = list.substr(0, comma);
+        element = element.substr(0, element.find(';'));
+        const auto first = element.find_first_not_of(" \t");
+        if (first != std::string_view::npos) {
+            element = element.substr(first, element.find_last_not_of(" \t") - first + 1);
+            std::string coding(element);
+            std::transform(coding.begin(), coding.end(), coding.begin(),
+                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+            out.push_back(std::move(coding));
+        }
+        if (comma == std::string_view::npos) break;
+        list.remove_prefix(comma + 1);
+    }
+    return out;
+}
+
+}  // namespace
+
+Framing check_framing(unsigned version, std::optional<std::string_view> transfer_encoding,
+                      bool has_content_length) {
+    if (!transfer_encoding) return Framing::Ok;
+    if (version < http_1_1 || has_content_length) return Framing::Malformed;
+    const auto list = codings(*transfer_encoding);
+    if (list.empty() || list.back() != "chunked") return Framing::Malformed;
+    if (std::count(list.begin(), list.end(), "chunked") > 1) return Framing::Malformed;
+    return list.size() == 1 ? Framing::Ok : Framing::NotImplemented;
+}
+
+}  // namespace dateline::http
