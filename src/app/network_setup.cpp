@@ -73,7 +73,7 @@ Status validate_site(const SiteSpec& s) {
         if (!domain::is_valid_slug(section.slug) || domain::is_reserved_section_slug(section.slug))
             return Error::invalid(which + ": '" + section.slug +
                                   "' cannot be a section slug (lowercase letters, digits and "
-                                  "hyphens; not tags, news, assets, media or healthz)");
+                                  "hyphens; not tags, news, assets, media, healthz or comment-check)");
     }
     return success();
 }

@@ -2,6 +2,8 @@
 
 #include <unicode/timezone.h>
 #include <unicode/unistr.h>
+#include <boost/url/parse.hpp>
+#include <boost/url/url_view.hpp>
 
 #include <algorithm>
 #include <array>
@@ -18,29 +20,24 @@ bool is_known_time_zone(const std::string& zone) {
 
 bool is_reserved_section_slug(std::string_view slug) {
     // "news" holds articles without a section; the rest are routes of their own.
-    constexpr std::array<std::string_view, 5> reserved = {"tags", "news", "assets", "media",
-                                                          "healthz"};
+    constexpr std::array<std::string_view, 6> reserved = {"tags",  "news",    "assets",
+                                                          "media", "healthz", "comment-check"};
     return std::find(reserved.begin(), reserved.end(), slug) != reserved.end();
 }
 
 bool split_base_url(const std::string& url, std::string& origin, std::string& path) {
-    const auto scheme_end = url.find("://");
-    if (scheme_end == std::string::npos) return false;
-    std::string scheme = url.substr(0, scheme_end);
-    std::transform(scheme.begin(), scheme.end(), scheme.begin(),
-                   [](unsigned char c) { return char(std::tolower(c)); });
-    if (scheme != "http" && scheme != "https") return false;
-    const auto host_start = scheme_end + 3;
-    auto path_start = url.find('/', host_start);
-    if (path_start == std::string::npos) path_start = url.size();
-    if (path_start == host_start) return false;
-    if (url.find_first_of("?#") != std::string::npos) return false;
-    std::string host = url.substr(host_start, path_start - host_start);
-    if (host.find_first_of("@ \\") != std::string::npos) return false;
+    const auto parsed = boost::urls::parse_absolute_uri(url);
+    if (!parsed) return false;
+    const boost::urls::url_view& u = *parsed;
+    if (u.scheme_id() != boost::urls::scheme::http && u.scheme_id() != boost::urls::scheme::https)
+        return false;
+    if (!u.has_authority() || u.has_userinfo() || u.encoded_host().empty() || u.has_query())
+        return false;
+    std::string host(u.encoded_host_and_port());
     std::transform(host.begin(), host.end(), host.begin(),
-                   [](unsigned char c) { return char(std::tolower(c)); });
-    origin = scheme + "://" + host;
-    path = path_start == url.size() ? "/" : url.substr(path_start);
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    origin = (u.scheme_id() == boost::urls::scheme::https ? "https://" : "http://") + host;
+    path = u.encoded_path().empty() ? "/" : std::string(u.encoded_path());
     return path.back() == '/';
 }
 
@@ -52,6 +49,12 @@ std::string Site::path_prefix() const {
 std::string Site::origin() const {
     std::string origin_part, path;
     return split_base_url(base_url, origin_part, path) ? origin_part : std::string{};
+}
+
+std::string Site::host() const {
+    std::string origin_part, path;
+    if (!split_base_url(base_url, origin_part, path)) return {};
+    return origin_part.substr(origin_part.find("://") + 3);
 }
 
 }  // namespace dateline::domain

@@ -54,6 +54,9 @@ struct Site {
     std::string path_prefix() const;
     /// The scheme, host and port of base_url, lowercased: "http://localhost:8080".
     std::string origin() const;
+    /// The host and port readers reach the site at ("news.example", "localhost:8080"),
+    /// lowercased: what a request's Host header says when it is for this site.
+    std::string host() const;
 };
 
 struct Section {

@@ -5,6 +5,8 @@
 #include <ctemplate/template_dictionary.h>
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
+#include <boost/url/parse.hpp>
+#include <boost/url/url_view.hpp>
 
 #include <algorithm>
 
@@ -23,10 +25,15 @@ std::string first(const std::multimap<std::string, std::string>& fields, const c
     return it == fields.end() ? std::string() : it->second;
 }
 
-// The host[:port] of an origin ("https://example.com:8443" -> "example.com:8443").
-std::string_view origin_host(std::string_view origin) {
-    const auto scheme = origin.find("://");
-    return scheme == std::string_view::npos ? std::string_view() : origin.substr(scheme + 3);
+// The host[:port] of an Origin header ("https://example.com:8443" -> "example.com:8443"),
+// lowercased; empty for "null" or anything that is not a URL.
+std::string origin_host(std::string_view origin) {
+    const auto parsed = boost::urls::parse_absolute_uri(origin);
+    if (!parsed) return {};
+    std::string host(parsed->encoded_host_and_port());
+    std::transform(host.begin(), host.end(), host.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return host;
 }
 
 // The comment's own fields: one place for their form names, strings and limits.
@@ -94,10 +101,7 @@ bool cross_site(const http::Request& request, std::string_view site_origin) {
     const std::string_view origin = request.header("origin");
     if (origin.empty()) return false;
     // "null" (a sandboxed or privacy-sensitive context) names no host, so it cannot match.
-    std::string host(origin_host(origin));
-    std::transform(host.begin(), host.end(), host.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return host != request.host && origin != site_origin;
+    return origin_host(origin) != request.host && origin != site_origin;
 }
 
 void add_comment_form(TemplateDictionary& page, const domain::Site& site,

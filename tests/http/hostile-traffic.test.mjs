@@ -125,8 +125,10 @@ test('under pressure, connections that send nothing make room for readers', asyn
       else await sleep(250);
     }
     assert.ok(served, 'a reader is served within seconds');
+    // 20 were refused at the door (100 at most); the sweep closes the silent ones that got in.
+    await sleep(600);
     const closed = floods.reduce((n, f) => n + f.closedByServer(), 0);
-    assert.ok(closed >= 40, `idle connections were closed to make room (${closed})`);
+    assert.ok(closed >= 60, `idle connections were closed to make room (${closed})`);
   } finally {
     floods.forEach((f) => f.destroy());
   }

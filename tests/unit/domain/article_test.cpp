@@ -67,6 +67,8 @@ TEST(SiteAddress, SplitsBaseUrls) {
     EXPECT_FALSE(split_base_url("http://example.com/en", origin, path));
     EXPECT_FALSE(split_base_url("http://example.com/?q=1", origin, path));
     EXPECT_FALSE(split_base_url("http://user@example.com/", origin, path));
+    EXPECT_FALSE(split_base_url("http://exa mple.com/", origin, path));
+    EXPECT_FALSE(split_base_url("http:///en/", origin, path));
 }
 
 }  // namespace dateline::domain

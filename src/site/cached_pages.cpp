@@ -1,0 +1,91 @@
+#include "site/cached_pages.hpp"
+
+#include <charconv>
+
+namespace dateline::site {
+
+namespace {
+
+constexpr int max_page = 10000;
+constexpr const char* html_cache_control = "public, max-age=60";
+constexpr const char* page_param = "page";
+constexpr const char* comments_param = "comments";
+
+std::optional<std::string> key_of(const http::Request& request, const SiteMatch& match) {
+    if (!match.site) return std::nullopt;
+    if (request.method != http::Method::Get && request.method != http::Method::Head)
+        return std::nullopt;
+    const auto& query = request.target.query;
+    for (const auto& [name, value] : query)
+        if ((name != page_param && name != comments_param) || query.count(name) > 1)
+            return std::nullopt;
+    const auto page = CachedPages::page_number(request, page_param);
+    const auto comments = CachedPages::page_number(request, comments_param);
+    if (!page || !comments) return std::nullopt;
+    const auto& segments = request.target.segments;
+    std::string key = std::to_string(match.site->id) + " ";
+    for (std::size_t i = match.consumed; i < segments.size(); ++i) key += "/" + segments[i];
+    if (request.target.trailing_slash) key += "/";
+    return key + " " + std::to_string(*page) + " " + std::to_string(*comments);
+}
+
+http::Response from_cache(const cache::CachedPage& page, const http::Request& request,
+                          const char* state) {
+    http::Response r;
+    r.status = page.status;
+    r.headers = page.headers;
+    r.set_header("X-Dateline-Cache", state);
+    if (request.header("if-none-match") == page.etag) {
+        r.status = 304;
+        return r;
+    }
+    r.body = page.body;
+    return r;
+}
+
+}  // namespace
+
+std::optional<int> CachedPages::page_number(const http::Request& request, const char* name) {
+    const auto value = request.target.param(name);
+    if (!value) return 1;
+    int n = 0;
+    const auto* end = value->data() + value->size();
+    const auto [ptr, ec] = std::from_chars(value->data(), end, n);
+    if (ec != std::errc() || ptr != end || n < 1 || n > max_page) return std::nullopt;
+    return n;
+}
+
+std::optional<http::Response> CachedPages::fresh(const http::Request& request,
+                                                 const SiteMatch& match) {
+    const auto key = key_of(request, match);
+    if (!key) return std::nullopt;
+    const auto cached = cache_.get(*key);
+    if (!cached.page || !cached.fresh) return std::nullopt;
+    return from_cache(*cached.page, request, "hit");
+}
+
+http::Response CachedPages::through(const http::Request& request, const SiteMatch& match,
+                                    const std::function<RenderedPage()>& render) {
+    const auto key = key_of(request, match);
+    if (!key) return render().response;
+    const auto cached = cache_.get(*key);
+    if (cached.page && cached.fresh) return from_cache(*cached.page, request, "hit");
+    const auto generation = cache_.generation();
+    RenderedPage rendered = render();
+    http::Response& response = rendered.response;
+    // A stale page is better than an error while the database cannot render a fresh one.
+    if (response.status == 503 && cached.page) return from_cache(*cached.page, request, "stale");
+    if (response.status != 200) return response;
+    if (response.header("Cache-Control").empty())
+        response.set_header("Cache-Control", html_cache_control);
+    auto page = std::make_shared<cache::CachedPage>();
+    page->status = response.status;
+    page->etag = cache::etag_for(response.body);
+    page->headers = std::move(response.headers);
+    page->headers.emplace_back("ETag", page->etag);
+    page->body = std::move(response.body);
+    cache_.put(*key, page, generation, std::move(rendered.tags));
+    return from_cache(*page, request, "miss");
+}
+
+}  // namespace dateline::site

@@ -1,0 +1,57 @@
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cache/page_cache.hpp"
+#include "domain/site.hpp"
+#include "http/message.hpp"
+#include "site/site_snapshot.hpp"
+
+namespace dateline::site {
+
+/// How rendered pages are kept.
+struct CacheOptions {
+    std::size_t max_bytes = 64 * 1024 * 1024;
+    std::chrono::seconds fresh_for{30};
+};
+
+/// A rendered page and what it shows, for the cache: tags like "site:3", "article:17".
+struct RenderedPage {
+    http::Response response;
+    std::vector<std::string> tags;
+};
+
+/// The page cache as a layer in front of the page handlers: which requests it answers, under
+/// which key, what it keeps and for how long, and the validators (ETag, If-None-Match). Pages
+/// are kept per site and canonical path below the site's prefix, page numbers read as numbers
+/// (`?page=01` is `?page=1`), so that no spelling of a URL renders it again; only `?page=N` and
+/// `?comments=N` are part of a key, and any other query is not cached. Each response says
+/// `X-Dateline-Cache: hit|miss|stale`.
+class CachedPages {
+  public:
+    explicit CachedPages(const CacheOptions& options)
+        : cache_(options.max_bytes, options.fresh_for) {}
+
+    /// The fresh page for a request, if one is kept: what the I/O threads answer themselves.
+    std::optional<http::Response> fresh(const http::Request& request, const SiteMatch& match);
+
+    /// The kept page when fresh; else `render`'s, kept when it is a 200. While the database is
+    /// unavailable (`render` answers 503), a stale page is served rather than the error.
+    http::Response through(const http::Request& request, const SiteMatch& match,
+                           const std::function<RenderedPage()>& render);
+
+    void drop_tagged(const std::string& tag) { cache_.drop_tagged(tag); }
+    void clear() { cache_.clear(); }
+
+    /// A query value `?name=N` as a page number: 1 when absent, nothing when not a page number.
+    static std::optional<int> page_number(const http::Request& request, const char* name);
+
+  private:
+    cache::PageCache cache_;
+};
+
+}  // namespace dateline::site

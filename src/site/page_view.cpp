@@ -1,0 +1,199 @@
+#include "site/page_view.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "domain/paths.hpp"
+
+namespace dateline::site {
+
+using ctemplate::TemplateDictionary;
+
+namespace {
+
+constexpr int eager_images = 3;  // images above the fold load at once, the rest lazily
+constexpr const char* card_sizes = "(min-width: 64em) 22rem, (min-width: 40em) 45vw, 40vw";
+constexpr const char* wide_sizes = "(min-width: 64em) 48rem, 100vw";
+
+std::string upper_key(std::string_view key) {
+    std::string out = "T_";
+    for (const char c : key) out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return out;
+}
+
+// `srcset` for a stored image: its smaller copies, then the image itself.
+std::string srcset(const domain::Media& m) {
+    std::string out;
+    for (const auto& v : domain::media_variants(m.file_name, m.width))
+        out += "/media/" + v.file_name + " " + std::to_string(v.width) + "w, ";
+    return out + "/media/" + m.file_name + " " + std::to_string(m.width) + "w";
+}
+
+const char* direction_of(const domain::Site& site) {
+    return site.direction == domain::TextDirection::Rtl ? "rtl" : "ltr";
+}
+
+void add_sister_sites(TemplateDictionary* part, const domain::Site& site,
+                      const app::NetworkDirectory& directory) {
+    TemplateDictionary* list = nullptr;
+    for (const auto& sister : directory.sites) {
+        if (sister.id == site.id) continue;
+        if (!list) list = part->AddSectionDictionary("SISTER_SITES");
+        auto* item = list->AddSectionDictionary("SISTER");
+        item->SetValue("SISTER_URL", sister.base_url);
+        item->SetValue("SISTER_NAME", sister.name);
+        item->SetValue("SISTER_LANG", sister.language);
+        item->SetValue("SISTER_DIR", direction_of(sister));
+    }
+}
+
+}  // namespace
+
+void set_global(PageView& page, const char* name, const std::string& value) {
+    page.dict.SetTemplateGlobalValue(name, value);
+}
+
+void setup_page(PageView& page, const SiteSnapshot& snapshot, const render::Catalog& catalog,
+                std::string_view current_section, UnixTime now) {
+    const domain::Site& site = page.site;
+    const auto& directory = snapshot.directory;
+    auto& d = page.dict;
+    for (const auto& [key, text] : catalog.strings(site.language))
+        d.SetTemplateGlobalValue(upper_key(key), text);
+    set_global(page, "LANG", site.language);
+    set_global(page, "DIR", direction_of(site));
+    set_global(page, "SITE_NAME", site.name);
+    set_global(page, "SITE_TAGLINE", site.tagline);
+    set_global(page, "HOME_PATH", site.path_prefix());
+    set_global(page, "ASSETS_PATH", "/assets/");
+    set_global(page, "NETWORK_NAME", directory.network.name);
+    set_global(page, "YEAR",
+               render::format_integer(std::stoi(format_utc_iso8601(now).substr(0, 4)),
+                                      site.arabic_indic_digits));
+
+    auto* head = d.AddIncludeDictionary("HEAD");
+    head->SetFilename("partials/head.tpl");
+    auto* header = d.AddIncludeDictionary("HEADER");
+    header->SetFilename("partials/header.tpl");
+    auto* footer = d.AddIncludeDictionary("FOOTER");
+    footer->SetFilename("partials/footer.tpl");
+
+    if (!site.tagline.empty()) header->ShowSection("TAGLINE");
+    if (current_section.empty()) header->ShowSection("HOME_CURRENT");
+    for (const auto& section : directory.sections_of(site)) {
+        auto* nav = header->AddSectionDictionary("NAV");
+        nav->SetValue("NAV_URL", domain::section_path(site.path_prefix(), section.slug));
+        nav->SetValue("NAV_NAME", section.name);
+        if (section.slug == current_section) nav->ShowSection("NAV_CURRENT");
+    }
+    for (auto* part : {header, footer}) add_sister_sites(part, site, directory);
+    if (!site.social_links.empty()) {
+        auto* social = footer->AddSectionDictionary("SOCIAL_LINKS");
+        for (const auto& link : site.social_links) {
+            auto* item = social->AddSectionDictionary("SOCIAL");
+            item->SetValue("SOCIAL_URL", link.url);
+            const std::string label = catalog.text(site.language, "social_" + link.network);
+            item->SetValue("SOCIAL_NAME", label.rfind("social_", 0) == 0 ? link.network : label);
+        }
+    }
+    if (!site.footer_credit.empty())
+        footer->SetValueAndShowSection("FOOTER_CREDIT_TEXT", site.footer_credit, "FOOTER_CREDIT");
+    if (!site.publisher_address.empty())
+        footer->SetValueAndShowSection("PUBLISHER_ADDRESS", site.publisher_address, "ADDRESS");
+}
+
+void set_title(PageView& page, const std::string& title, const std::string& description,
+               const std::string& canonical) {
+    set_global(page, "PAGE_TITLE", title.empty() ? page.site.name : title + " | " + page.site.name);
+    if (!description.empty()) {
+        set_global(page, "PAGE_DESCRIPTION", description);
+        page.dict.ShowTemplateGlobalSection("DESCRIPTION");
+    }
+    if (!canonical.empty()) {
+        set_global(page, "CANONICAL_URL", canonical);
+        page.dict.ShowTemplateGlobalSection("CANONICAL");
+    }
+}
+
+void set_image(TemplateDictionary* d, const domain::Media& m, bool wide) {
+    d->SetValue("IMAGE_URL", "/media/" + m.file_name);
+    d->SetValue("IMAGE_SRCSET", srcset(m));
+    d->SetValue("IMAGE_SIZES", wide ? wide_sizes : card_sizes);
+    d->SetIntValue("IMAGE_WIDTH", m.width);
+    d->SetIntValue("IMAGE_HEIGHT", m.height);
+}
+
+void add_card(TemplateDictionary* parent, const domain::Site& site, const domain::Article& a,
+              const render::DateFormatter& dates, const CardOptions& options, int& images_shown) {
+    TemplateDictionary* card = parent->AddIncludeDictionary("CARD");
+    card->SetFilename("partials/card.tpl");
+    card->SetValue("URL", story_path(site, a));
+    card->SetValue("HEADLINE", a.headline);
+    card->ShowSection(options.heading2 ? "H2" : "H3");
+    if (options.lead) card->ShowSection("LEAD");
+    const auto when = dates.format(a.first_published_at);
+    card->SetValue("DATE_ISO", when.iso);
+    card->SetValue("DATE_SHORT", when.short_date);
+    if (options.show_section && a.section) {
+        auto* s = card->AddSectionDictionary("SECTION");
+        s->SetValue("SECTION_URL", domain::section_path(site.path_prefix(), a.section->slug));
+        s->SetValue("SECTION_NAME", a.section->name);
+    }
+    if (options.show_standfirst && !a.standfirst.empty())
+        card->SetValueAndShowSection("STANDFIRST_TEXT", a.standfirst, "STANDFIRST");
+    if (a.lead_image) {
+        auto* img = card->AddSectionDictionary("IMAGE");
+        set_image(img, *a.lead_image, options.lead);
+        img->SetValue("IMAGE_LOADING", images_shown++ < eager_images ? "eager" : "lazy");
+    }
+}
+
+std::string listing_url(const std::string& path, int page) {
+    return page <= 1 ? path : path + "?page=" + std::to_string(page);
+}
+
+void add_pagination(PageView& page, const render::Catalog& catalog, const std::string& path,
+                    int current, int page_count) {
+    const domain::Site& site = page.site;
+    auto& d = page.dict;
+    auto* nav = d.AddIncludeDictionary("PAGINATION");
+    nav->SetFilename("partials/pagination.tpl");
+    nav->SetValue("PAGE_STATUS", page_status(catalog, site, current, page_count));
+    if (current > 1) {
+        nav->SetValueAndShowSection("PREV_URL", listing_url(path, current - 1), "PREV");
+        d.SetTemplateGlobalValue("PREV_URL", listing_url(path, current - 1));
+        d.ShowTemplateGlobalSection("PAGINATION_LINKS");
+        d.ShowTemplateGlobalSection("PREV");
+    }
+    if (current < page_count) {
+        nav->SetValueAndShowSection("NEXT_URL", listing_url(path, current + 1), "NEXT");
+        d.SetTemplateGlobalValue("NEXT_URL", listing_url(path, current + 1));
+        d.ShowTemplateGlobalSection("PAGINATION_LINKS");
+        d.ShowTemplateGlobalSection("NEXT");
+    }
+}
+
+std::string page_status(const render::Catalog& catalog, const domain::Site& site, int page,
+                        int page_count) {
+    return catalog.format(
+        site.language, "page_status",
+        {{"page", render::format_integer(page, site.arabic_indic_digits)},
+         {"count", render::format_integer(page_count, site.arabic_indic_digits)}});
+}
+
+std::string story_path(const domain::Site& site, const domain::Article& a) {
+    return domain::article_path(site.path_prefix(), a.section ? a.section->slug : "", a.slug);
+}
+
+http::Response render_page(const Theme& theme, const PageView& page,
+                           const std::string& template_name, int status) {
+    std::string out;
+    if (!theme.templates->expand(template_name, page.dict, out)) {
+        spdlog::error("template {} could not be expanded", template_name);
+        return http::Response::text(500, "Internal server error\n");
+    }
+    http::Response r = http::Response::html(status, std::move(out));
+    r.set_header("Content-Language", page.site.language);
+    return r;
+}
+
+}  // namespace dateline::site

@@ -1,0 +1,77 @@
+#pragma once
+
+// Building the views of reader pages: what every page shares (language, masthead, navigation,
+// footer, title), story cards, pagination and images. Internal to the site module.
+
+#include <cstring>  // ctemplate's headers use strlen without including it
+
+#include <ctemplate/template_dictionary.h>
+
+#include <string>
+#include <string_view>
+
+#include "core/clock.hpp"
+#include "domain/article.hpp"
+#include "http/message.hpp"
+#include "render/date_formatter.hpp"
+#include "site/site_snapshot.hpp"
+#include "site/theme.hpp"
+
+namespace dateline::site {
+
+/// One page being built: the site it belongs to and its template dictionary.
+struct PageView {
+    const domain::Site& site;
+    ctemplate::TemplateDictionary dict{"page"};
+
+    explicit PageView(const domain::Site& s) : site(s) {}
+};
+
+/// Fills what every page shares: language, direction, the theme's strings, masthead,
+/// navigation (marking `current_section`), sister sites and footer.
+void setup_page(PageView& page, const SiteSnapshot& snapshot, const render::Catalog& catalog,
+                std::string_view current_section, UnixTime now);
+
+/// The page's title (with the site's name), description and canonical URL (absolute).
+void set_title(PageView& page, const std::string& title, const std::string& description,
+               const std::string& canonical);
+
+/// Sets a value every template of the page sees.
+void set_global(PageView& page, const char* name, const std::string& value);
+
+/// How a story card shows.
+struct CardOptions {
+    bool heading2 = false;         ///< an h2, not an h3
+    bool show_section = false;     ///< the section's name as a kicker
+    bool show_standfirst = false;  ///< the standfirst under the headline
+    bool lead = false;             ///< the lead story: a wide image
+};
+
+/// Adds a story card to `parent`'s CARD include. `images_shown` counts the images of the page
+/// so far: the first few load at once, the rest lazily.
+void add_card(ctemplate::TemplateDictionary* parent, const domain::Site& site,
+              const domain::Article& article, const render::DateFormatter& dates,
+              const CardOptions& options, int& images_shown);
+
+/// A stored image's URL, `srcset`, `sizes` and dimensions in `d`.
+void set_image(ctemplate::TemplateDictionary* d, const domain::Media& image, bool wide);
+
+/// A listing's URL on page `page` ("/en/world/?page=2").
+std::string listing_url(const std::string& path, int page);
+
+/// The pagination of a listing, with `rel=prev/next` links in the head.
+void add_pagination(PageView& page, const render::Catalog& catalog, const std::string& path,
+                    int current, int page_count);
+
+/// "Page 2 of 5" in the site's language and digits.
+std::string page_status(const render::Catalog& catalog, const domain::Site& site, int page,
+                        int page_count);
+
+/// Where a story is read on its site.
+std::string story_path(const domain::Site& site, const domain::Article& article);
+
+/// Expands a page's template into a response in the site's language; 500 when it cannot.
+http::Response render_page(const Theme& theme, const PageView& page,
+                           const std::string& template_name, int status);
+
+}  // namespace dateline::site

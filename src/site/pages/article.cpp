@@ -1,0 +1,217 @@
+// The story page: the whole anatomy of a news story, its approved comments (`?comments=N`, the
+// newest first) and the comment form, then related news.
+#include "core/paragraphs.hpp"
+#include "domain/paths.hpp"
+#include "site/cached_pages.hpp"
+#include "site/comment_form.hpp"
+#include "site/page_view.hpp"
+#include "site/reader_pages.hpp"
+
+namespace dateline::site {
+
+namespace {
+
+using ctemplate::TemplateDictionary;
+
+constexpr const char* comments_param = "comments";
+constexpr int related_eager_images = 3;  // below the fold: every related image loads lazily
+
+// The story path a request named (its section may be stale, or "news" for none).
+std::string requested_path(const domain::Site& site, const domain::Section* section,
+                           std::string_view slug) {
+    return domain::article_path(site.path_prefix(), section ? section->slug : "",
+                                std::string(slug));
+}
+
+bool names_story(const PageRequest& request, std::string_view section) {
+    return request.section(section) || section == domain::sectionless_segment;
+}
+
+void add_open_graph(PageView& view, const domain::Article& a,
+                    const render::FormattedTime& published, const render::FormattedTime& updated) {
+    auto& d = view.dict;
+    d.ShowTemplateGlobalSection("OPEN_GRAPH");
+    set_global(view, "OG_TYPE", "article");
+    set_global(view, "OG_TITLE", a.headline);
+    set_global(view, "OG_PUBLISHED", published.iso);
+    set_global(view, "OG_MODIFIED", updated.iso);
+    d.ShowTemplateGlobalSection("OG_ARTICLE");
+    if (a.lead_image) {
+        set_global(view, "OG_IMAGE_URL", view.site.origin() + "/media/" + a.lead_image->file_name);
+        d.ShowTemplateGlobalSection("OG_IMAGE");
+    }
+}
+
+void add_story(PageView& view, const domain::Article& a, const render::FormattedTime& published,
+               const render::FormattedTime& updated) {
+    const domain::Site& site = view.site;
+    auto& d = view.dict;
+    d.SetValue("HEADLINE", a.headline);
+    if (a.section) {
+        auto* s = d.AddSectionDictionary("SECTION");
+        s->SetValue("SECTION_URL", domain::section_path(site.path_prefix(), a.section->slug));
+        s->SetValue("SECTION_NAME", a.section->name);
+    }
+    if (!a.standfirst.empty())
+        d.SetValueAndShowSection("STANDFIRST_TEXT", a.standfirst, "STANDFIRST");
+    if (!a.authors.empty()) {
+        auto* byline = d.AddSectionDictionary("BYLINE");
+        for (std::size_t i = 0; i < a.authors.size(); ++i) {
+            auto* author = byline->AddSectionDictionary("AUTHOR");
+            author->SetValue("AUTHOR_NAME", a.authors[i].name);
+            if (i + 1 < a.authors.size()) author->ShowSection("AUTHOR_SEPARATOR");
+        }
+    }
+    d.SetValue("PUBLISHED_ISO", published.iso);
+    d.SetValue("PUBLISHED_DATE", published.date);
+    d.SetValue("PUBLISHED_TIME", published.time);
+    if (a.was_updated()) {
+        auto* u = d.AddSectionDictionary("UPDATED");
+        u->SetValue("UPDATED_ISO", updated.iso);
+        u->SetValue("UPDATED_DATE", updated.date);
+        u->SetValue("UPDATED_TIME", updated.time);
+    }
+    if (a.lead_image) {
+        auto* fig = d.AddSectionDictionary("FIGURE");
+        set_image(fig, *a.lead_image, true);
+        fig->SetValue("IMAGE_ALT", a.lead_caption.empty() ? a.headline : a.lead_caption);
+        if (!a.lead_caption.empty())
+            fig->SetValueAndShowSection("CAPTION_TEXT", a.lead_caption, "CAPTION");
+        if (!a.lead_credit.empty())
+            fig->SetValueAndShowSection("CREDIT_TEXT", a.lead_credit, "CREDIT");
+    }
+    if (!a.dateline.empty()) d.SetValueAndShowSection("DATELINE_TEXT", a.dateline, "DATELINE");
+    d.SetValue("BODY", a.body_html);
+    if (!a.source_credit.empty())
+        d.SetValueAndShowSection("SOURCE_TEXT", a.source_credit, "SOURCE");
+    if (!a.tags.empty()) {
+        auto* tags = d.AddSectionDictionary("TAGS");
+        for (const auto& t : a.tags) {
+            auto* item = tags->AddSectionDictionary("TAG");
+            item->SetValue("TAG_NAME", t.name);
+            item->SetValue("TAG_URL", domain::tag_path(site.path_prefix(), t.slug));
+        }
+    }
+}
+
+// Newer and older pages of the comments under a story (page 1 holds the newest).
+void add_comment_pages(TemplateDictionary& block, const domain::Site& site,
+                       const render::Catalog& catalog, const std::string& path,
+                       const app::ArticleComments& comments) {
+    auto url = [&](int page) {
+        return (page <= 1 ? path : path + "?" + comments_param + "=" + std::to_string(page)) +
+               "#comments-heading";
+    };
+    auto* nav = block.AddSectionDictionary("COMMENT_PAGES");
+    nav->SetValue("COMMENT_PAGE_STATUS",
+                  page_status(catalog, site, comments.page, comments.page_count));
+    if (comments.page > 1)
+        nav->SetValueAndShowSection("NEWER_COMMENTS_URL", url(comments.page - 1), "NEWER_COMMENTS");
+    if (comments.page < comments.page_count)
+        nav->SetValueAndShowSection("OLDER_COMMENTS_URL", url(comments.page + 1), "OLDER_COMMENTS");
+}
+
+void add_comments(PageView& view, const render::Catalog& catalog,
+                  const render::DateFormatter& dates, const std::string& path,
+                  const app::ArticleComments& comments) {
+    const domain::Site& site = view.site;
+    if (comments.count == 0) return;
+    auto* block = view.dict.AddSectionDictionary("COMMENTS");
+    block->SetValue(
+        "COMMENTS_HEADING",
+        catalog.format(
+            site.language, "comments_heading",
+            {{"count", render::format_integer(comments.count, site.arabic_indic_digits)}}));
+    for (const auto& c : comments.approved) {
+        auto* item = block->AddSectionDictionary("COMMENT");
+        item->SetIntValue("COMMENT_ID", static_cast<long>(c.id));
+        item->SetValue("COMMENT_TITLE", c.title);
+        item->SetValue("COMMENT_AUTHOR", c.author_name);
+        const auto when = dates.format(c.created_at);
+        item->SetValue("COMMENT_ISO", when.iso);
+        item->SetValue("COMMENT_DATE",
+                       when.date + catalog.text(site.language, "date_time_separator") + when.time);
+        // Paragraphs as the reader typed them; every character escaped by the template.
+        for (const auto& paragraph : split_paragraphs(c.body))
+            item->AddSectionDictionary("PARAGRAPH")->SetValue("PARAGRAPH_TEXT", paragraph);
+    }
+    if (comments.page_count > 1) add_comment_pages(*block, site, catalog, path, comments);
+}
+
+}  // namespace
+
+http::Response ReaderPages::article_show(PageRequest& request, std::string_view section,
+                                         std::string_view slug) {
+    if (!names_story(request, section)) return error_page(request.snapshot, request.site, 404);
+    if (request.http.target.param("comment") == "received") {
+        CommentFormState received;
+        received.notice = FormNotice::Received;
+        return article_page(request, request.section(section), std::string(slug), &received, 200,
+                            1);
+    }
+    const auto comments_page = CachedPages::page_number(request.http, comments_param);
+    if (!comments_page) return error_page(request.snapshot, request.site, 404);
+    return article_page(request, request.section(section), std::string(slug), nullptr, 200,
+                        *comments_page);
+}
+
+http::Response ReaderPages::article_redirect(PageRequest& request, std::string_view section,
+                                             std::string_view slug) {
+    if (!names_story(request, section)) return error_page(request.snapshot, request.site, 404);
+    return http::Response::redirect(301,
+                                    requested_path(request.site, request.section(section), slug));
+}
+
+http::Response ReaderPages::article_page(PageRequest& request, const domain::Section* section,
+                                         const std::string& slug, const CommentFormState* form,
+                                         int status, int comments_page) {
+    const domain::Site& site = request.site;
+    const auto& snapshot = request.snapshot;
+    const std::string asked_path = requested_path(site, section, slug);
+    // A form the reader posted (not the "received" confirmation) is theirs to keep: a failure
+    // shows it back to them, and no redirect takes it away.
+    const CommentFormState* posted = form && form->notice != FormNotice::Received ? form : nullptr;
+    auto fail = [&](const Error& e) { return failure(snapshot, site, e, posted, asked_path); };
+    auto found = reader_.article(site, slug);
+    if (!found) return fail(found.error());
+    if (!*found) return error_page(snapshot, site, 404);
+    const domain::Article& a = **found;
+    request.cache_tags.push_back("article:" + std::to_string(a.id));
+    const std::string path = story_path(site, a);
+    // A reader's own form is answered where it was sent: a redirect would lose their text.
+    if (path != asked_path && !posted) {
+        const std::string query = comments_page > 1 ? std::string("?") + comments_param + "=" +
+                                                          std::to_string(comments_page)
+                                                    : std::string();
+        return http::Response::redirect(301, path + query);
+    }
+    auto related = reader_.related(a);
+    if (!related) return fail(related.error());
+    auto comments = reader_.comments(site, a, comments_page);
+    if (!comments) return fail(comments.error());
+
+    PageView view(site);
+    setup_page(view, snapshot, theme_.catalog, a.section ? a.section->slug : "", reader_.now());
+    set_title(view, a.headline, a.standfirst, site.origin() + path);
+    const auto published = request.dates().format(a.first_published_at);
+    const auto updated = request.dates().format(std::max(a.updated_at, a.first_published_at));
+    add_open_graph(view, a, published, updated);
+    add_story(view, a, published, updated);
+    add_comments(view, theme_.catalog, request.dates(), path, *comments);
+    // A form the reader already filled in is shown again even if comments closed meanwhile:
+    // their text stays theirs.
+    if (comments_.intake && (comments->open || posted))
+        add_comment_form(view.dict, site, theme_.catalog, path, a.id, form, *comments_.check);
+    if (!related->empty()) {
+        auto* r = view.dict.AddSectionDictionary("RELATED");
+        int images = related_eager_images;
+        for (const auto& other : *related)
+            add_card(r->AddSectionDictionary("STORY"), site, other, request.dates(),
+                     {.show_section = true}, images);
+    }
+    http::Response response = render_page(theme_, view, "article.tpl", status);
+    if (form) response.set_header("Cache-Control", "no-store");  // one reader's page
+    return response;
+}
+
+}  // namespace dateline::site

@@ -1,0 +1,45 @@
+// The home page: the lead story, the latest stories, then stories by section.
+#include "domain/paths.hpp"
+#include "site/cached_pages.hpp"
+#include "site/page_view.hpp"
+#include "site/reader_pages.hpp"
+
+namespace dateline::site {
+
+http::Response ReaderPages::home_show(PageRequest& request) {
+    const domain::Site& site = request.site;
+    if (CachedPages::page_number(request.http, "page") != 1)
+        return error_page(request.snapshot, site, 404);
+    auto front = reader_.front_page(request.snapshot.directory, site);
+    if (!front) return failure(request.snapshot, site, front.error());
+    PageView view(site);
+    setup_page(view, request.snapshot, theme_.catalog, "", reader_.now());
+    set_title(view, "", site.tagline, site.base_url);
+    auto& d = view.dict;
+    int images = 0;
+    if (front->latest.empty()) d.ShowSection("EMPTY");
+    ctemplate::TemplateDictionary* latest = nullptr;
+    for (std::size_t i = 0; i < front->latest.size(); ++i) {
+        if (i == 0) {
+            add_card(
+                d.AddSectionDictionary("LEAD_STORY"), site, front->latest[0], request.dates(),
+                {.heading2 = true, .show_section = true, .show_standfirst = true, .lead = true},
+                images);
+            continue;
+        }
+        if (!latest) latest = d.AddSectionDictionary("LATEST");
+        add_card(latest->AddSectionDictionary("STORY"), site, front->latest[i], request.dates(),
+                 {.show_section = true}, images);
+    }
+    for (const auto& block : front->sections) {
+        auto* b = d.AddSectionDictionary("SECTION_BLOCK");
+        b->SetValue("BLOCK_SLUG", block.section.slug);
+        b->SetValue("BLOCK_NAME", block.section.name);
+        b->SetValue("BLOCK_URL", domain::section_path(site.path_prefix(), block.section.slug));
+        for (const auto& a : block.articles)
+            add_card(b->AddSectionDictionary("STORY"), site, a, request.dates(), {}, images);
+    }
+    return render_page(theme_, view, "home.tpl", 200);
+}
+
+}  // namespace dateline::site

@@ -1,0 +1,71 @@
+// Section and tag pages: a listing of stories, newest first, in pages (`?page=N`).
+#include "domain/paths.hpp"
+#include "site/cached_pages.hpp"
+#include "site/page_view.hpp"
+#include "site/reader_pages.hpp"
+
+namespace dateline::site {
+
+http::Response ReaderPages::section_show(PageRequest& request, std::string_view slug) {
+    const domain::Section* section = request.section(slug);
+    const auto page = CachedPages::page_number(request.http, "page");
+    if (!section || !page) return error_page(request.snapshot, request.site, 404);
+    auto result = reader_.section_page(*section, *page);
+    if (!result) return failure(request.snapshot, request.site, result.error());
+    return listing(request, theme_.catalog.text(request.site.language, "section"), section->name,
+                   domain::section_path(request.site.path_prefix(), section->slug), section->slug,
+                   *result);
+}
+
+http::Response ReaderPages::section_redirect(PageRequest& request, std::string_view slug) {
+    const domain::Section* section = request.section(slug);
+    if (!section) return error_page(request.snapshot, request.site, 404);
+    return http::Response::redirect(
+        301, domain::section_path(request.site.path_prefix(), section->slug));
+}
+
+http::Response ReaderPages::tag_show(PageRequest& request, std::string_view slug) {
+    const auto page = CachedPages::page_number(request.http, "page");
+    if (!page) return error_page(request.snapshot, request.site, 404);
+    auto found = reader_.tag(request.site, std::string(slug));
+    if (!found) return failure(request.snapshot, request.site, found.error());
+    if (!*found) return error_page(request.snapshot, request.site, 404);
+    auto result = reader_.tag_page(**found, *page);
+    if (!result) return failure(request.snapshot, request.site, result.error());
+    return listing(request, theme_.catalog.text(request.site.language, "tag"), (*found)->name,
+                   domain::tag_path(request.site.path_prefix(), std::string(slug)), "", *result);
+}
+
+http::Response ReaderPages::tag_redirect(PageRequest& request, std::string_view slug) {
+    return http::Response::redirect(
+        301, domain::tag_path(request.site.path_prefix(), std::string(slug)));
+}
+
+http::Response ReaderPages::listing(PageRequest& request, const std::string& kind,
+                                    const std::string& title, const std::string& path,
+                                    std::string_view current_section,
+                                    const app::ArticlePage& page) {
+    const domain::Site& site = request.site;
+    PageView view(site);
+    setup_page(view, request.snapshot, theme_.catalog, current_section, reader_.now());
+    std::string page_title = title;
+    if (page.page > 1)
+        page_title += " (" + page_status(theme_.catalog, site, page.page, page.page_count) + ")";
+    set_title(view, page_title, "", site.origin() + listing_url(path, page.page));
+    auto& d = view.dict;
+    d.SetValue("LISTING_KIND", kind);
+    d.SetValue("LISTING_TITLE", title);
+    int images = 0;
+    if (page.articles.empty()) d.ShowSection("EMPTY");
+    ctemplate::TemplateDictionary* stories =
+        page.articles.empty() ? nullptr : d.AddSectionDictionary("STORIES");
+    for (const auto& a : page.articles)
+        add_card(
+            stories->AddSectionDictionary("STORY"), site, a, request.dates(),
+            {.heading2 = true, .show_section = current_section.empty(), .show_standfirst = true},
+            images);
+    add_pagination(view, theme_.catalog, path, page.page, page.page_count);
+    return render_page(theme_, view, "listing.tpl", 200);
+}
+
+}  // namespace dateline::site

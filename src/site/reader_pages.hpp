@@ -1,0 +1,96 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/comment_intake.hpp"
+#include "app/local_limits.hpp"
+#include "app/reader_service.hpp"
+#include "http/message.hpp"
+#include "site/site_snapshot.hpp"
+#include "site/theme.hpp"
+
+namespace dateline::site {
+
+/// How the sites take reader comments. Without an intake, article pages show no form.
+struct CommentOptions {
+    app::CommentIntake* intake = nullptr;
+    const app::SecurityCheck* check = nullptr;             ///< the intake's
+    app::LocalLimits* challenge_limits = nullptr;          ///< per address, on /comment-check
+    app::LocalLimits* challenge_network_limits = nullptr;  ///< per IP network, likewise
+    /// Proxies whose X-Forwarded-For names the reader (for the per-address limits).
+    std::vector<std::string> trusted_proxies;
+};
+
+/// What a page handler is given: the request, the sites as they are, the site it is for, and
+/// where it notes what the page shows (for the cache: "site:3", "article:17").
+struct PageRequest {
+    const http::Request& http;
+    const SiteSnapshot& snapshot;
+    const domain::Site& site;
+    std::vector<std::string> cache_tags;
+
+    const render::DateFormatter& dates() const { return snapshot.formatters.at(site.id); }
+    /// The site's section with this slug, if any.
+    const domain::Section* section(std::string_view slug) const;
+};
+
+struct CommentFormState;
+
+/// The reader pages' handlers, `<resource>_<action>`, one file each under pages/: they read
+/// content through app::ReaderService and the comment intake, and build their views with
+/// page_view.hpp. The route tables (reader_routes.hpp) say which request reaches which.
+class ReaderPages {
+  public:
+    ReaderPages(app::ReaderService& reader, const Theme& theme, CommentOptions comments)
+        : reader_(reader), theme_(theme), comments_(std::move(comments)) {}
+
+    // pages/home.cpp
+    http::Response home_show(PageRequest& request);
+    // pages/listing.cpp: `?page=N`
+    http::Response section_show(PageRequest& request, std::string_view section);
+    http::Response section_redirect(PageRequest& request, std::string_view section);
+    http::Response tag_show(PageRequest& request, std::string_view tag);
+    http::Response tag_redirect(PageRequest& request, std::string_view tag);
+    // pages/article.cpp: `?comments=N`, `?comment=received`
+    http::Response article_show(PageRequest& request, std::string_view section,
+                                std::string_view slug);
+    http::Response article_redirect(PageRequest& request, std::string_view section,
+                                    std::string_view slug);
+    // pages/comments.cpp
+    http::Response comment_create(PageRequest& request, std::string_view section,
+                                  std::string_view slug);
+    /// A security-check challenge for `?article=ID` (any host, any site).
+    http::Response comment_check_show(const http::Request& request);
+    bool takes_comments() const { return comments_.intake && comments_.check; }
+
+    // pages/errors.cpp
+    /// An error page in the site's language; with `kept`, it also holds the comment the reader
+    /// sent, ready to send again to `kept_action`, so that nothing they wrote is lost.
+    http::Response error_page(const SiteSnapshot& snapshot, const domain::Site& site, int status,
+                              const CommentFormState* kept = nullptr,
+                              const std::string& kept_action = {},
+                              std::int64_t retry_after_seconds = 0);
+    /// The page for a failure: 404 for NotFound, 503 while the database is unavailable, else
+    /// 500 (logged).
+    http::Response failure(const SiteSnapshot& snapshot, const domain::Site& site,
+                           const Error& error, const CommentFormState* kept = nullptr,
+                           const std::string& kept_action = {});
+
+  private:
+    http::Response listing(PageRequest& request, const std::string& kind, const std::string& title,
+                           const std::string& path, std::string_view current_section,
+                           const app::ArticlePage& page);
+    /// The story page; with `form`, the comment form as a submission left it.
+    http::Response article_page(PageRequest& request, const domain::Section* section,
+                                const std::string& slug, const CommentFormState* form, int status,
+                                int comments_page);
+
+    app::ReaderService& reader_;
+    const Theme& theme_;
+    CommentOptions comments_;
+};
+
+}  // namespace dateline::site

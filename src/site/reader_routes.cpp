@@ -1,0 +1,69 @@
+// The reader surface's route tables, read top to bottom: the first match answers.
+#include "site/reader_routes.hpp"
+
+#include "site/comment_form.hpp"
+
+namespace dateline::site {
+
+namespace {
+
+using http::Response;
+using http::RouteParams;
+
+// A file below the folder, or the network's page for "not found".
+auto serve_file(ReaderPages& pages, const http::StaticFiles& files) {
+    return [&pages, &files](NetworkRequest& r, const RouteParams&) -> Response {
+        const auto& segments = r.http.target.segments;
+        if (auto file = files.serve(r.http, {segments.begin() + 1, segments.end()})) return *file;
+        if (const auto* site = r.snapshot.fallback_site())
+            return pages.error_page(r.snapshot, *site, 404);
+        return Response::text(404, "Not found\n");
+    };
+}
+
+}  // namespace
+
+http::Router<NetworkRequest> network_routes(ReaderPages& pages, const http::StaticFiles& assets,
+                                            const http::StaticFiles& media) {
+    http::Router<NetworkRequest> routes;
+    routes.get("healthz", [](auto&, auto&) { return Response::text(200, "ok\n"); })
+        .get("assets/*", serve_file(pages, assets))
+        .get("media/*", serve_file(pages, media));
+    if (pages.takes_comments())
+        routes.get(comment_check_segment,
+                   [&pages](NetworkRequest& r, auto&) { return pages.comment_check_show(r.http); });
+    return routes;
+}
+
+http::Router<PageRequest> site_routes(ReaderPages& pages) {
+    http::Router<PageRequest> routes;
+    routes.get("", [&pages](PageRequest& r, auto&) { return pages.home_show(r); })
+        .get("tags/{tag}/",
+             [&pages](PageRequest& r, const RouteParams& p) { return pages.tag_show(r, p["tag"]); })
+        .get("tags/{tag}",
+             [&pages](PageRequest& r, const RouteParams& p) {
+                 return pages.tag_redirect(r, p["tag"]);
+             })
+        .get("{section}/",
+             [&pages](PageRequest& r, const RouteParams& p) {
+                 return pages.section_show(r, p["section"]);
+             })
+        .get("{section}",
+             [&pages](PageRequest& r, const RouteParams& p) {
+                 return pages.section_redirect(r, p["section"]);
+             })
+        .get("{section}/{slug}",
+             [&pages](PageRequest& r, const RouteParams& p) {
+                 return pages.article_show(r, p["section"], p["slug"]);
+             })
+        .post("{section}/{slug}",
+              [&pages](PageRequest& r, const RouteParams& p) {
+                  return pages.comment_create(r, p["section"], p["slug"]);
+              })
+        .get("{section}/{slug}/", [&pages](PageRequest& r, const RouteParams& p) {
+            return pages.article_redirect(r, p["section"], p["slug"]);
+        });
+    return routes;
+}
+
+}  // namespace dateline::site
