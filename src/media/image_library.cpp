@@ -33,6 +33,11 @@ void initialise(const char* argv0) {
     // (https://www.libvips.org/API/current/func.block_untrusted_set.html, from 8.13).
     vips_block_untrusted_set(TRUE);
     vips_cache_set_max(0);
+    // A damaged upload makes libvips print warnings on stderr, one per tile; the caller gets the
+    // refusal as an Error, and stderr carries the command's own messages.
+    g_log_set_handler(
+        "VIPS", G_LOG_LEVEL_WARNING, [](const gchar*, GLogLevelFlags, const gchar*, gpointer) {},
+        nullptr);
 }
 
 std::string sniff_image_type(std::string_view b) {
@@ -81,6 +86,14 @@ std::string encode(const vips::VImage& image, bool png) {
     return out;
 }
 
+// How much damage a decoder may report before the picture is refused. libjpeg reports image
+// data that ends before the rows its header claims only as a warning ("premature end of data
+// segment") and paints the rest grey, so JPEG fails on warnings; libpng reports missing data as
+// an error, and its warnings (an odd colour profile, say) are harmless.
+VipsFailOn strictness(const std::string& type) {
+    return type == "image/jpeg" ? VIPS_FAIL_ON_WARNING : VIPS_FAIL_ON_TRUNCATED;
+}
+
 }  // namespace
 
 Status ImageLibrary::write_atomically(const std::string& file_name, std::string_view bytes) const {
@@ -101,24 +114,30 @@ Status ImageLibrary::write_atomically(const std::string& file_name, std::string_
 
 Result<StoredImage> ImageLibrary::store_bytes(std::string_view bytes) const {
     if (bytes.size() > max_image_bytes) return Error::invalid("The image is too large.", "image");
-    if (sniff_image_type(bytes).empty())
+    const std::string type = sniff_image_type(bytes);
+    if (type.empty())
         return Error::invalid("The file is not a JPEG, PNG, WebP or GIF image.", "image");
     StoredImage stored;
     std::string encoded;
     std::vector<std::pair<domain::MediaVariant, std::string>> variants;
     try {
-        const vips::VImage header = vips::VImage::new_from_buffer(
-            bytes.data(), bytes.size(), "",
-            vips::VImage::option()->set("access", VIPS_ACCESS_SEQUENTIAL));
+        const vips::VImage header =
+            vips::VImage::new_from_buffer(bytes.data(), bytes.size(), "",
+                                          vips::VImage::option()
+                                              ->set("access", VIPS_ACCESS_SEQUENTIAL)
+                                              ->set("fail_on", strictness(type)));
         if (static_cast<long long>(header.width()) * header.height() > max_image_pixels)
             return Error::invalid("The image has too many pixels.", "image");
+        // libvips fills what a damaged file lacks with grey and carries on: decode every pixel
+        // once, failing on the first one missing, before anything is kept.
+        (void)header.avg();
         VipsBlob* blob = vips_blob_new(nullptr, bytes.data(), bytes.size());
         vips::VImage image =
             vips::VImage::thumbnail_buffer(blob, max_stored_dimension,
                                            vips::VImage::option()
                                                ->set("height", max_stored_dimension)
                                                ->set("size", VIPS_SIZE_DOWN)
-                                               ->set("fail_on", VIPS_FAIL_ON_ERROR));
+                                               ->set("fail_on", VIPS_FAIL_ON_TRUNCATED));
         vips_area_unref(VIPS_AREA(blob));
         const bool png = image.has_alpha();
         if (!png && image.bands() > 3)
@@ -140,7 +159,8 @@ Result<StoredImage> ImageLibrary::store_bytes(std::string_view bytes) const {
             variants.emplace_back(variant, encode(smaller, png));
         }
     } catch (const vips::VError&) {
-        return Error::invalid("The image is damaged or cannot be decoded.", "image");
+        return Error::invalid("The image is damaged or incomplete: it cannot be decoded in full.",
+                              "image");
     }
 
     std::error_code ec;

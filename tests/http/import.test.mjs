@@ -4,7 +4,7 @@
 // an item updates it.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, copyFileSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, copyFileSync, readFileSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -391,5 +391,63 @@ describe('pagination of imported stories', () => {
     assert.equal(cardHeadlines(tagFirst.html).length, 20);
     assert.equal(tagSecond.status, 200);
     assert.equal(cardHeadlines(tagSecond.html).length, 1, 'the 21st tagged story on page 2');
+  });
+});
+
+describe('pictures that must not be published', () => {
+  /** What a refused import must leave as it was: the files in media/, the media rows, the article. */
+  function stateOf(uri) {
+    const count = (sql) => Number(data.sql(sql).trim());
+    return {
+      files: readdirSync(join(data.dir, 'media')).sort(),
+      mediaRows: count('SELECT COUNT(*) FROM media'),
+      articles: count(`SELECT COUNT(*) FROM articles WHERE external_id = '${uri}'`),
+    };
+  }
+
+  /** Writes an item into `dir` whose picture's only rendition is `href`; returns { file, uri }. */
+  function itemWithPicture(dir, name, href) {
+    mkdirSync(dir, { recursive: true });
+    const uri = `urn:newsml:example.test:picture:${name}`;
+    const file = join(dir, `${name}.json`);
+    writeFileSync(file, JSON.stringify({
+      uri, type: 'text', headline: `Story ${name} with a picture`, body_html: '<p>Text.</p>',
+      associations: { featureimage: { type: 'picture', description_text: 'A caption.',
+        renditions: { original: { href, mimetype: 'image/jpeg' } } } },
+    }));
+    return { file, uri };
+  }
+
+  /** The JPEG's rows as its start-of-frame segment claims them, multiplied by `factor`. */
+  function claimMoreRows(jpeg, factor) {
+    for (let i = 2; i + 9 < jpeg.length;) {
+      const marker = jpeg[i + 1];
+      if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) {
+        jpeg.writeUInt16BE(jpeg.readUInt16BE(i + 5) * factor, i + 5);
+        return jpeg;
+      }
+      i += 2 + jpeg.readUInt16BE(i + 2);
+    }
+    throw new Error('no start-of-frame segment');
+  }
+
+  it('a damaged picture (truncated PNG, JPEG with fewer rows than its header claims) is refused and nothing is kept', () => {
+    const dir = join(work, 'damaged');
+    mkdirSync(dir, { recursive: true });
+    const png = readFileSync(fixture('images/solar-ferry.png'));
+    writeFileSync(join(dir, 'cut-short.png'), png.subarray(0, Math.floor(png.length * 2 / 3)));
+    writeFileSync(join(dir, 'tall-claim.jpg'), claimMoreRows(readFileSync(fixture('images/harbour-dawn.jpg')), 8));
+    for (const picture of ['cut-short.png', 'tall-claim.jpg']) {
+      const { file, uri } = itemWithPicture(dir, picture.replace('.', '-'), picture);
+      const before = stateOf(uri);
+      const r = importFiles([file], { section: 'region' });
+      assert.equal(r.status, 1, `${picture}: exit code 1 (stderr: ${r.stderr})`);
+      assert.equal(r.stdout, '', 'nothing on stdout');
+      const err = lines(r.stderr);
+      assert.equal(err.length, 1, `one line on stderr: ${r.stderr}`);
+      assert.ok(err[0].includes(picture), `names the picture: ${err[0]}`);
+      assert.match(err[0], /damaged/, `says what is wrong: ${err[0]}`);
+      assert.deepEqual(stateOf(uri), { ...before, articles: 0 }, 'no file, no media row, no article');
+    }
   });
 });
