@@ -100,9 +100,9 @@ int command_init(const fs::path& data, const config::Overrides& flags, bool demo
     if (demo) {
         SystemClock clock;
         media::ImageLibrary images(opened->config.media_dir);
-        app::ArticleService articles(database, images, clock);
-        auto count =
-            app::load_demo_articles(articles, images, database, *spec, demo_dir, clock.now());
+        app::MediaService media(database, images, clock);
+        app::ArticleService articles(database, media, clock);
+        auto count = app::load_demo_articles(articles, media, *spec, demo_dir, clock.now());
         if (!count) {
             // Leave nothing half-made: a later init must be able to start again.
             if (auto removed = app::remove_network(database); !removed)
@@ -239,7 +239,8 @@ int command_import(const fs::path& data, const config::Overrides& flags,
     if (!opened) return fail(opened.error());
     SystemClock clock;
     media::ImageLibrary images(opened->config.media_dir);
-    app::ArticleService articles(*opened->database, images, clock);
+    app::MediaService media(*opened->database, images, clock);
+    app::ArticleService articles(*opened->database, media, clock);
     int failures = 0;
     for (const auto& file : files) {
         try {

@@ -172,7 +172,16 @@ Result<StoredImage> ImageLibrary::store_bytes(std::string_view bytes) const {
             return written.error();
     if (auto written = write_atomically(stored.file_name, encoded); !written)
         return written.error();
+    stored.created = true;
     return stored;
+}
+
+void ImageLibrary::remove(const StoredImage& image) const {
+    std::error_code ec;
+    // The main file first, the reverse of store_bytes: what it implies exists while it does.
+    std::filesystem::remove(directory_ / image.file_name, ec);
+    for (const auto& variant : domain::media_variants(image.file_name, image.width))
+        std::filesystem::remove(directory_ / variant.file_name, ec);
 }
 
 }  // namespace dateline::media

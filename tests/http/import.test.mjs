@@ -8,6 +8,7 @@ import { mkdtempSync, mkdirSync, copyFileSync, readFileSync, readdirSync, writeF
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { deflateSync } from 'node:zlib';
 import { makeDataDir, startServer, dateline, get, repoRoot } from '../support/dateline.mjs';
 import { select, one, attr, count } from '../support/html.mjs';
 
@@ -430,6 +431,62 @@ describe('pictures that must not be published', () => {
     }
     throw new Error('no start-of-frame segment');
   }
+
+  /** A PNG of one colour, wide enough to get smaller copies for srcset: a picture no test stored before. */
+  function solidPng(rgb, width = 1000, height = 40) {
+    const crc32 = (bytes) => {
+      let crc = 0xffffffff;
+      for (const b of bytes) {
+        crc ^= b;
+        for (let k = 0; k < 8; k++) crc = crc & 1 ? 0xedb88320 ^ (crc >>> 1) : crc >>> 1;
+      }
+      return (crc ^ 0xffffffff) >>> 0;
+    };
+    const chunk = (type, body) => {
+      const head = Buffer.alloc(8);
+      head.writeUInt32BE(body.length, 0);
+      head.write(type, 4, 'latin1');
+      const crc = Buffer.alloc(4);
+      crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), body])));
+      return Buffer.concat([head, body, crc]);
+    };
+    const header = Buffer.alloc(13);
+    header.writeUInt32BE(width, 0);
+    header.writeUInt32BE(height, 4);
+    header.set([8, 2, 0, 0, 0], 8); // 8 bits per channel, RGB
+    const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array(width).fill(rgb).flat())]);
+    return Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), chunk('IHDR', header),
+      chunk('IDAT', deflateSync(Buffer.concat(Array(height).fill(row)))), chunk('IEND', Buffer.alloc(0))]);
+  }
+
+  it('an item refused for its section leaves no picture file and no media row behind', () => {
+    const dir = join(work, 'refused-section');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'teal.png'), solidPng([0, 128, 128]));
+    const { file, uri } = itemWithPicture(dir, 'refused-section', 'teal.png');
+    const before = stateOf(uri);
+    const r = importFiles([file], { section: 'nosuch' });
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stderr, /nosuch/, `names the section: ${r.stderr}`);
+    assert.deepEqual(stateOf(uri), { ...before, articles: 0 }, 'no file in media/, no media row, no article');
+  });
+
+  it('a refused item leaves a picture that another article already uses', async () => {
+    const dir = join(work, 'shared-picture');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'ochre.png'), solidPng([204, 119, 34]));
+    const first = itemWithPicture(dir, 'shared-first', 'ochre.png');
+    const { path } = publishOne(first.file, { section: 'region' });
+    const kept = stateOf(first.uri);
+    const second = itemWithPicture(dir, 'shared-second', 'ochre.png');
+    const r = importFiles([second.file], { section: 'nosuch' });
+    assert.equal(r.status, 1, r.stderr);
+    assert.deepEqual(stateOf(first.uri), kept, 'the shared files and row stay');
+    const html = await article(path);
+    const img = one(one(html, { tag: 'figure' }).outer, { tag: 'img' });
+    assert.equal((await get(new URL(attr(img.token, 'src'), server.url + '/').href)).status, 200,
+      'the first article still shows its picture');
+  });
 
   it('a damaged picture (truncated PNG, JPEG with fewer rows than its header claims) is refused and nothing is kept', () => {
     const dir = join(work, 'damaged');
