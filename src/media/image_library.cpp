@@ -3,6 +3,12 @@
 #include <sodium.h>
 #include <vips/vips8>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 
 #include "domain/article.hpp"
@@ -13,6 +19,18 @@ namespace {
 
 constexpr int jpeg_quality = 82;
 constexpr std::size_t name_hash_bytes = 16;
+
+// Closes a file descriptor when it goes.
+class FileDescriptor {
+  public:
+    explicit FileDescriptor(int fd) : fd_(fd) {}
+    FileDescriptor(const FileDescriptor&) = delete;
+    FileDescriptor& operator=(const FileDescriptor&) = delete;
+    ~FileDescriptor() { ::close(fd_); }
+
+  private:
+    int fd_;
+};
 
 std::string hex(const unsigned char* data, std::size_t n) {
     static constexpr char digits[] = "0123456789abcdef";
@@ -52,17 +70,38 @@ std::string sniff_image_type(std::string_view b) {
 }
 
 Result<StoredImage> ImageLibrary::store_file(const std::filesystem::path& source) const {
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(source, ec);
-    if (ec) return Error::invalid("The image cannot be read.", "image");
-    if (size > max_image_bytes)
+    const auto too_large = [] {
         return Error::invalid(
             "The image is larger than " + std::to_string(max_image_bytes / (1024 * 1024)) + " MB.",
             "image");
-    std::ifstream in(source, std::ios::binary);
-    std::string bytes(size, '\0');
-    in.read(bytes.data(), static_cast<std::streamsize>(size));
-    if (!in) return Error::invalid("The image cannot be read.", "image");
+    };
+    const auto unreadable = [](int error) {
+        return Error::invalid(
+            "The image cannot be read (" + std::string(std::strerror(error)) + ").", "image");
+    };
+    // Whatever the path names is opened first and checked after, on the descriptor, so nothing
+    // can be swapped in between: O_NONBLOCK so that a FIFO cannot hang the open, O_NOCTTY so that
+    // a terminal does not become ours.
+    const int fd = ::open(source.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) return unreadable(errno);
+    const FileDescriptor file(fd);
+    struct stat info {};
+    if (::fstat(fd, &info) != 0) return unreadable(errno);
+    if (!S_ISREG(info.st_mode)) return Error::invalid("The image is not a regular file.", "image");
+    if (static_cast<std::uintmax_t>(info.st_size) > max_image_bytes) return too_large();
+    // One byte beyond the size fstat gave, to notice a file that grows while it is read.
+    const auto size = static_cast<std::size_t>(info.st_size);
+    std::string bytes(size + 1, '\0');
+    std::size_t length = 0;
+    while (length < bytes.size()) {
+        const ssize_t n = ::read(fd, bytes.data() + length, bytes.size() - length);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return unreadable(errno);
+        if (n == 0) break;
+        length += static_cast<std::size_t>(n);
+    }
+    if (length != size) return Error::invalid("The image changed while it was read.", "image");
+    bytes.resize(length);
     return store_bytes(bytes);
 }
 

@@ -36,6 +36,8 @@ class ImageLibrary {
   public:
     explicit ImageLibrary(std::filesystem::path directory) : directory_(std::move(directory)) {}
 
+    /// Stores the picture in `source`, which must be a regular file (a FIFO, a device or a folder
+    /// is refused without being read) of at most max_image_bytes.
     Result<StoredImage> store_file(const std::filesystem::path& source) const;
     Result<StoredImage> store_bytes(std::string_view bytes) const;
 

@@ -4,7 +4,8 @@
 // an item updates it.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, copyFileSync, readFileSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, copyFileSync, readFileSync, readdirSync, writeFileSync, rmSync, symlinkSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -413,7 +414,7 @@ describe('pictures that must not be published', () => {
     const file = join(dir, `${name}.json`);
     writeFileSync(file, JSON.stringify({
       uri, type: 'text', headline: `Story ${name} with a picture`, body_html: '<p>Text.</p>',
-      associations: { featureimage: { type: 'picture', description_text: 'A caption.',
+      associations: { featureimage: { type: 'picture', description_text: 'A caption.', byline: 'Photo desk',
         renditions: { original: { href, mimetype: 'image/jpeg' } } } },
     }));
     return { file, uri };
@@ -486,6 +487,61 @@ describe('pictures that must not be published', () => {
     const img = one(one(html, { tag: 'figure' }).outer, { tag: 'img' });
     assert.equal((await get(new URL(attr(img.token, 'src'), server.url + '/').href)).status, 200,
       'the first article still shows its picture');
+  });
+
+  /** Imports an item whose picture must be refused: published without it, one warning naming it. */
+  async function importWithoutPicture(file, uri, href, reason, extraArgs = []) {
+    const before = stateOf(uri);
+    const r = dateline(['import', '--data', data.dir, '--site', 'en', '--section', 'region', '--publish',
+      ...extraArgs, file], { timeout: 20_000 });
+    assert.equal(r.status, 0, `the story itself imports (stderr: ${r.stderr})`);
+    const err = lines(r.stderr);
+    assert.equal(err.length, 1, `one warning: ${r.stderr}`);
+    assert.ok(err[0].includes(file) && err[0].includes(href), `names the item and the rendition: ${err[0]}`);
+    assert.match(err[0], /warning/);
+    assert.match(err[0], reason, `says why: ${err[0]}`);
+    assert.deepEqual(stateOf(uri), { ...before, articles: 1 }, 'no file in media/, no media row');
+    const html = await article(new URL(lines(r.stdout)[0]).pathname);
+    assert.equal(select(html, { tag: 'figure' }).length, 0, 'published without a picture');
+  }
+
+  it('a rendition outside the item\'s folder (a relative href, a symlink) is not published', async () => {
+    const root = join(work, 'escape');
+    writeFileSync((mkdirSync(join(root, 'private'), { recursive: true }), join(root, 'private', 'photo.png')),
+      solidPng([90, 10, 160]));
+    const wire = join(root, 'wire');
+    mkdirSync(wire, { recursive: true });
+    const dotdot = itemWithPicture(wire, 'escape-dotdot', '../private/photo.png');
+    await importWithoutPicture(dotdot.file, dotdot.uri, '../private/photo.png', /outside the item's folder/);
+    symlinkSync(join(root, 'private', 'photo.png'), join(wire, 'link.png'));
+    const linked = itemWithPicture(wire, 'escape-link', 'link.png');
+    await importWithoutPicture(linked.file, linked.uri, 'link.png', /outside the item's folder/);
+  });
+
+  it('a file: URL outside the item\'s folder is read only below an --import-root', async () => {
+    const photos = join(work, 'agency photos');
+    mkdirSync(photos, { recursive: true });
+    writeFileSync(join(photos, 'gold.png'), solidPng([212, 175, 55]));
+    const href = pathToFileURL(join(photos, 'gold.png')).href;
+    const { file, uri } = itemWithPicture(join(work, 'url-wire'), 'file-url', href);
+    await importWithoutPicture(file, uri, href, /outside the item's folder and the import roots/);
+
+    const allowed = dateline(['import', '--data', data.dir, '--site', 'en', '--section', 'region', '--publish',
+      '--import-root', photos, file]);
+    assert.equal(allowed.status, 0, allowed.stderr);
+    assert.equal(allowed.stderr, '', 'no warning');
+    const html = await article(new URL(lines(allowed.stdout)[0]).pathname);
+    await checkImage(html, { caption: 'A caption.', credit: 'Photo desk', width: 1000, height: 40 });
+  });
+
+  it('a FIFO or a folder named as a rendition is refused at once', async () => {
+    const wire = join(work, 'special');
+    mkdirSync(join(wire, 'folder.png'), { recursive: true });
+    execFileSync('mkfifo', [join(wire, 'pipe.png')]);
+    for (const href of ['pipe.png', 'folder.png']) {
+      const { file, uri } = itemWithPicture(wire, `special-${href.replace('.', '-')}`, href);
+      await importWithoutPicture(file, uri, href, /not a regular file/);
+    }
   });
 
   it('a damaged picture (truncated PNG, JPEG with fewer rows than its header claims) is refused and nothing is kept', () => {

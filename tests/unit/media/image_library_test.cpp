@@ -1,6 +1,7 @@
 #include "media/image_library.hpp"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <fstream>
 #include <iterator>
@@ -64,6 +65,26 @@ TEST(ImageLibrary, StoresGoodPictures) {
         ASSERT_TRUE(stored.ok()) << name << ": " << stored.error().message;
         EXPECT_TRUE(std::filesystem::exists(dir.path() / stored->file_name));
     }
+}
+
+TEST(ImageLibrary, ReadsOnlyRegularFiles) {
+    TempDir dir;
+    ImageLibrary library(dir.path() / "media");
+    const auto fifo = dir.path() / "pipe.jpg";
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    // Nobody writes to the FIFO: a blocking open would never return.
+    for (const std::filesystem::path& source :
+         {fifo, dir.path(), std::filesystem::path("/dev/zero")}) {
+        auto stored = library.store_file(source);
+        ASSERT_FALSE(stored.ok()) << source;
+        EXPECT_NE(stored.error().message.find("not a regular file"), std::string::npos)
+            << source << ": " << stored.error().message;
+    }
+    auto missing = library.store_file(dir.path() / "missing.jpg");
+    ASSERT_FALSE(missing.ok());
+    EXPECT_NE(missing.error().message.find("No such file"), std::string::npos)
+        << missing.error().message;
+    EXPECT_EQ(files_in(dir.path() / "media"), 0u);
 }
 
 TEST(ImageLibrary, RefusesTruncatedPictures) {
