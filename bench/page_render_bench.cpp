@@ -45,9 +45,9 @@ struct Fixture {
         auto spec = app::read_network_spec(source / "demo/network.json", "http://localhost:8080");
         (void)app::create_network(*database, *spec);
         media::ImageLibrary images(dir / "media");
-        app::ArticleService articles(*database, images, clock);
-        (void)app::load_demo_articles(articles, images, *database, *spec, source / "demo",
-                                      clock.now());
+        app::MediaService media(*database, images, clock);
+        app::ArticleService articles(*database, media, clock);
+        (void)app::load_demo_articles(articles, media, *spec, source / "demo", clock.now());
         reader = std::make_unique<app::ReaderService>(*database, clock);
         auto directory = reader->directory();
         auto theme = site::load_theme(source / "themes/default");

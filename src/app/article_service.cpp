@@ -6,7 +6,6 @@
 #include "domain/slug.hpp"
 #include "sanitize/html_sanitizer.hpp"
 #include "storage/article_store.hpp"
-#include "storage/media_store.hpp"
 #include "storage/site_store.hpp"
 
 namespace dateline::app {
@@ -37,6 +36,14 @@ Result<std::string> unique_slug(storage::ArticleStore& articles, Id site_id, std
     return Error::conflict("No free slug could be found for this headline.", "slug");
 }
 
+Status check(const ArticleDraft& draft) {
+    if (auto valid = domain::validate(draft); !valid) return valid.error();
+    if (!draft.slug.empty() && !domain::is_valid_slug(draft.slug))
+        return Error::invalid(
+            "The slug may hold only lowercase letters, digits and single hyphens.", "slug");
+    return success();
+}
+
 }  // namespace
 
 std::string article_url(const std::string& base_url, const domain::Article& a) {
@@ -44,98 +51,96 @@ std::string article_url(const std::string& base_url, const domain::Article& a) {
 }
 
 Result<SavedArticle> ArticleService::save(const std::string& site_slug, const ArticleDraft& draft) {
-    if (auto valid = domain::validate(draft); !valid) return valid.error();
-    if (!draft.slug.empty() && !domain::is_valid_slug(draft.slug))
-        return Error::invalid(
-            "The slug may hold only lowercase letters, digits and single hyphens.", "slug");
+    if (auto valid = check(draft); !valid) return valid.error();
     const UnixTime now = clock_.now();
     return db::in_transaction<SavedArticle>(
-        database_, [&](db::Connection& c) -> Result<SavedArticle> {
-            storage::SiteStore sites(c);
-            storage::ArticleStore articles(c);
-            auto site = find_site(sites, site_slug);
-            if (!site) return site.error();
+        database_, [&](db::Connection& c) { return save_in(c, site_slug, draft, now); });
+}
 
-            storage::ArticleRecord record;
-            record.site_id = site->id;
-            std::optional<Id> existing;
-            if (!draft.external_id.empty()) {
-                auto found = articles.id_by_external_id(site->id, draft.external_id);
-                if (!found) return found.error();
-                existing = *found;
-            }
-            record.id = existing.value_or(0);
+Result<SavedArticle> ArticleService::save_in(db::Connection& c, const std::string& site_slug,
+                                             const ArticleDraft& draft, UnixTime now) {
+    storage::SiteStore sites(c);
+    storage::ArticleStore articles(c);
+    auto site = find_site(sites, site_slug);
+    if (!site) return site.error();
 
-            std::optional<domain::Article> previous;
-            if (existing) {
-                auto loaded = articles.by_id(*existing);
-                if (!loaded) return loaded.error();
-                previous = std::move(*loaded);
-            }
-            if (!draft.slug.empty()) {
-                record.slug = draft.slug;
-            } else if (previous) {
-                record.slug = previous->slug;  // a published URL stays stable across revisions
-            } else {
-                auto slug =
-                    unique_slug(articles, site->id, domain::slugify(draft.headline), existing);
-                if (!slug) return slug.error();
-                record.slug = *slug;
-            }
+    storage::ArticleRecord record;
+    record.site_id = site->id;
+    std::optional<Id> existing;
+    if (!draft.external_id.empty()) {
+        auto found = articles.id_by_external_id(site->id, draft.external_id);
+        if (!found) return found.error();
+        existing = *found;
+    }
+    record.id = existing.value_or(0);
 
-            std::string section_slug;
-            if (!draft.section_slug.empty()) {
-                auto sections = sites.sections(site->id);
-                if (!sections) return sections.error();
-                for (const auto& s : *sections)
-                    if (s.slug == draft.section_slug) {
-                        record.section_id = s.id;
-                        section_slug = s.slug;
-                    }
-                if (!record.section_id)
-                    return Error::invalid("The site has no section '" + draft.section_slug + "'.",
-                                          "section");
-            }
-            for (const auto& name : draft.author_names) {
-                auto author = sites.ensure_author(site->id, domain::slugify(name), name);
-                if (!author) return author.error();
-                record.author_ids.push_back(author->id);
-            }
-            for (const auto& name : draft.tag_names) {
-                const std::string slug = domain::slugify(name);
-                if (slug.empty()) continue;
-                auto tag = sites.ensure_tag(site->id, slug, name);
-                if (!tag) return tag.error();
-                record.tag_ids.push_back(tag->id);
-            }
-            record.headline = draft.headline;
-            record.standfirst = draft.standfirst;
-            // Whoever wrote the body, only the sanitizer's output is stored.
-            auto body = sanitize::sanitize_html(draft.body_html);
-            record.body_html = std::move(body.html);
-            record.body_text = std::move(body.text);
-            record.dateline = draft.dateline;
-            record.source_credit = draft.source_credit;
-            record.lead_media_id = draft.lead_image_id;
-            record.lead_caption = draft.lead_caption;
-            record.lead_credit = draft.lead_credit;
-            record.status = draft.status;
-            record.first_published_at = draft.first_published_at;
-            record.updated_at = draft.updated_at.value_or(now);
-            record.external_id = draft.external_id;
+    std::optional<domain::Article> previous;
+    if (existing) {
+        auto loaded = articles.by_id(*existing);
+        if (!loaded) return loaded.error();
+        previous = std::move(*loaded);
+    }
+    if (!draft.slug.empty()) {
+        record.slug = draft.slug;
+    } else if (previous) {
+        record.slug = previous->slug;  // a published URL stays stable across revisions
+    } else {
+        auto slug = unique_slug(articles, site->id, domain::slugify(draft.headline), existing);
+        if (!slug) return slug.error();
+        record.slug = *slug;
+    }
 
-            auto id = articles.save(record, now);
-            if (!id) return id.error();
-            SavedArticle saved;
-            saved.id = *id;
-            saved.slug = record.slug;
-            saved.created = !existing;
-            saved.visible = record.status != domain::ArticleStatus::Draft &&
-                            record.first_published_at && *record.first_published_at <= now;
-            if (saved.visible)
-                saved.url = domain::article_path(site->base_url, section_slug, record.slug);
-            return saved;
-        });
+    std::string section_slug;
+    if (!draft.section_slug.empty()) {
+        auto sections = sites.sections(site->id);
+        if (!sections) return sections.error();
+        for (const auto& s : *sections)
+            if (s.slug == draft.section_slug) {
+                record.section_id = s.id;
+                section_slug = s.slug;
+            }
+        if (!record.section_id)
+            return Error::invalid("The site has no section '" + draft.section_slug + "'.",
+                                  "section");
+    }
+    for (const auto& name : draft.author_names) {
+        auto author = sites.ensure_author(site->id, domain::slugify(name), name);
+        if (!author) return author.error();
+        record.author_ids.push_back(author->id);
+    }
+    for (const auto& name : draft.tag_names) {
+        const std::string slug = domain::slugify(name);
+        if (slug.empty()) continue;
+        auto tag = sites.ensure_tag(site->id, slug, name);
+        if (!tag) return tag.error();
+        record.tag_ids.push_back(tag->id);
+    }
+    record.headline = draft.headline;
+    record.standfirst = draft.standfirst;
+    // Whoever wrote the body, only the sanitizer's output is stored.
+    auto body = sanitize::sanitize_html(draft.body_html);
+    record.body_html = std::move(body.html);
+    record.body_text = std::move(body.text);
+    record.dateline = draft.dateline;
+    record.source_credit = draft.source_credit;
+    record.lead_media_id = draft.lead_image_id;
+    record.lead_caption = draft.lead_caption;
+    record.lead_credit = draft.lead_credit;
+    record.status = draft.status;
+    record.first_published_at = draft.first_published_at;
+    record.updated_at = draft.updated_at.value_or(now);
+    record.external_id = draft.external_id;
+
+    auto id = articles.save(record, now);
+    if (!id) return id.error();
+    SavedArticle saved;
+    saved.id = *id;
+    saved.slug = record.slug;
+    saved.created = !existing;
+    saved.visible = record.status != domain::ArticleStatus::Draft && record.first_published_at &&
+                    *record.first_published_at <= now;
+    if (saved.visible) saved.url = domain::article_path(site->base_url, section_slug, record.slug);
+    return saved;
 }
 
 Result<std::optional<domain::Article>> ArticleService::imported_before(
@@ -192,27 +197,31 @@ Result<SavedArticle> ArticleService::import_wire_item(const std::string& site_sl
             std::clamp(item.version_created.value_or(*draft.first_published_at),
                        *draft.first_published_at, std::max(now, *draft.first_published_at));
     }
-    if (auto valid = domain::validate(draft); !valid) return valid.error();
     if (item.image) {
-        auto stored = images_.store_file(item.image->location);
-        if (!stored) {
-            Error e = stored.error();
-            e.message = "the picture " + item.image->location + ": " + e.message;
-            return e;
-        }
-        auto media = [&]() -> Result<domain::Media> {
-            auto lease = database_.acquire();
-            storage::MediaStore store(*lease);
-            return store.ensure({0, stored->file_name, stored->mime_type, stored->width,
-                                 stored->height, stored->bytes},
-                                now);
-        }();
-        if (!media) return media.error();
-        draft.lead_image_id = media->id;
         draft.lead_caption = item.image->caption;
         draft.lead_credit = item.image->credit;
     }
-    return save(site_slug, draft);
+    if (auto valid = check(draft); !valid) return valid.error();
+    // Stored before the transaction (decoding takes a while and must not hold the write lock),
+    // recorded inside it; a refused import removes the files it newly wrote.
+    std::optional<PendingPicture> picture;
+    if (item.image) {
+        auto stored = media_.store_file(item.image->location);
+        if (!stored) return stored.error();
+        picture.emplace(std::move(*stored));
+    }
+    auto saved =
+        db::in_transaction<SavedArticle>(database_, [&](db::Connection& c) -> Result<SavedArticle> {
+            ArticleDraft with_picture = draft;
+            if (picture) {
+                auto media = picture->record(c, now);
+                if (!media) return media.error();
+                with_picture.lead_image_id = media->id;
+            }
+            return save_in(c, site_slug, with_picture, now);
+        });
+    if (saved && picture) picture->keep();
+    return saved;
 }
 
 }  // namespace dateline::app

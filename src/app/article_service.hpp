@@ -3,12 +3,12 @@
 #include <filesystem>
 #include <string>
 
+#include "app/media_service.hpp"
 #include "core/clock.hpp"
 #include "core/result.hpp"
 #include "db/database.hpp"
 #include "domain/article.hpp"
 #include "domain/wire_item.hpp"
-#include "media/image_library.hpp"
 
 namespace dateline::app {
 
@@ -25,8 +25,8 @@ struct SavedArticle {
 /// the article, its byline and its tags land together or not at all.
 class ArticleService {
   public:
-    ArticleService(db::Database& database, const media::ImageLibrary& images, const Clock& clock)
-        : database_(database), images_(images), clock_(clock) {}
+    ArticleService(db::Database& database, const MediaService& media, const Clock& clock)
+        : database_(database), media_(media), clock_(clock) {}
 
     /// Creates the article, or updates the one with the draft's external id on this site.
     /// Sections are looked up by slug (unknown: Invalid on "section"); authors and tags by name,
@@ -38,7 +38,8 @@ class ArticleService {
     /// dateline, source credit and tags kept. Published at the item's first-created time when
     /// `publish`, else kept as a draft. Re-importing the same item updates it as a correction:
     /// a published story stays published at its first publication time, in its section unless
-    /// another is given.
+    /// another is given. The picture's media row and the article are one transaction; a refused
+    /// import leaves no new file in the media folder.
     Result<SavedArticle> import_wire_item(const std::string& site_slug,
                                           const domain::WireItem& item, bool publish,
                                           const std::string& section_slug = {});
@@ -46,9 +47,12 @@ class ArticleService {
   private:
     Result<std::optional<domain::Article>> imported_before(const std::string& site_slug,
                                                            const std::string& external_id);
+    // save() on the caller's connection, inside its transaction.
+    Result<SavedArticle> save_in(db::Connection& c, const std::string& site_slug,
+                                 const domain::ArticleDraft& draft, UnixTime now);
 
     db::Database& database_;
-    const media::ImageLibrary& images_;
+    const MediaService& media_;
     const Clock& clock_;
 };
 

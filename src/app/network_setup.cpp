@@ -8,7 +8,6 @@
 #include <sstream>
 
 #include "domain/slug.hpp"
-#include "storage/media_store.hpp"
 #include "storage/site_store.hpp"
 
 namespace dateline::app {
@@ -207,9 +206,9 @@ Status create_network(db::Database& database, const NetworkSpec& spec) {
     return created;
 }
 
-Result<int> load_demo_articles(ArticleService& articles, const media::ImageLibrary& images,
-                               db::Database& database, const NetworkSpec& spec,
-                               const std::filesystem::path& demo_dir, UnixTime now) {
+Result<int> load_demo_articles(ArticleService& articles, const MediaService& media,
+                               const NetworkSpec& spec, const std::filesystem::path& demo_dir,
+                               UnixTime now) {
     int count = 0;
     std::map<std::string, domain::Id> stored_images;
     for (const auto& s : spec.sites) {
@@ -249,16 +248,13 @@ Result<int> load_demo_articles(ArticleService& articles, const media::ImageLibra
             if (const std::string image = text(*o, "image"); !image.empty()) {
                 auto known = stored_images.find(image);
                 if (known == stored_images.end()) {
-                    auto stored = images.store_file(demo_dir / "images" / image);
-                    if (!stored)
-                        return Error::invalid(file.string() + ": " + stored.error().message);
-                    auto lease = database.acquire();
-                    auto media = storage::MediaStore(*lease).ensure(
-                        {0, stored->file_name, stored->mime_type, stored->width, stored->height,
-                         stored->bytes},
-                        now);
-                    if (!media) return media.error();
-                    known = stored_images.emplace(image, media->id).first;
+                    auto added = media.add_file(demo_dir / "images" / image);
+                    if (!added) {
+                        Error e = added.error();
+                        e.message = file.string() + ": " + e.message;
+                        return e;
+                    }
+                    known = stored_images.emplace(image, added->id).first;
                 }
                 d.lead_image_id = known->second;
                 d.lead_caption = text(*o, "caption");

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "app/article_service.hpp"
+#include "app/media_service.hpp"
 #include "core/result.hpp"
 #include "db/database.hpp"
 #include "domain/site.hpp"
@@ -42,9 +43,9 @@ Status remove_network(db::Database& database);
 
 /// Loads the demo articles of every site of `spec` from `demo_dir/articles/<site slug>/*.json`,
 /// with images from `demo_dir/images`, dated relative to now. Returns the number of articles.
-Result<int> load_demo_articles(ArticleService& articles, const media::ImageLibrary& images,
-                               db::Database& database, const NetworkSpec& spec,
-                               const std::filesystem::path& demo_dir, UnixTime now);
+Result<int> load_demo_articles(ArticleService& articles, const MediaService& media,
+                               const NetworkSpec& spec, const std::filesystem::path& demo_dir,
+                               UnixTime now);
 
 /// Validates a public URL given on the command line and returns it without a trailing '/'.
 Result<std::string> normalise_public_url(const std::string& url);

@@ -101,9 +101,9 @@ int command_init(const fs::path& data, const config::Overrides& flags, bool demo
     if (demo) {
         SystemClock clock;
         media::ImageLibrary images(opened->config.media_dir);
-        app::ArticleService articles(database, images, clock);
-        auto count =
-            app::load_demo_articles(articles, images, database, *spec, demo_dir, clock.now());
+        app::MediaService media(database, images, clock);
+        app::ArticleService articles(database, media, clock);
+        auto count = app::load_demo_articles(articles, media, *spec, demo_dir, clock.now());
         if (!count) {
             // Leave nothing half-made: a later init must be able to start again.
             if (auto removed = app::remove_network(database); !removed)
@@ -241,8 +241,9 @@ int command_sites(const fs::path& data, const config::Overrides& flags) {
 
 // Imports one ninjs file; says what happened on stdout (the URL or id) or stderr (the problem).
 bool import_one(app::ArticleService& articles, const std::string& file,
-                const std::string& site_slug, const std::string& section, bool publish) {
-    auto item = ingest::read_ninjs_file(file);
+                const std::string& site_slug, const std::string& section, bool publish,
+                const std::vector<fs::path>& import_roots) {
+    auto item = ingest::read_ninjs_file(file, import_roots);
     if (!item) {
         std::cerr << item.error().message << "\n";
         return false;
@@ -264,13 +265,22 @@ int command_import(const fs::path& data, const config::Overrides& flags,
                    const std::vector<std::string>& files) {
     auto opened = open(data, flags, true);
     if (!opened) return fail(opened.error());
+    for (const auto& root : opened->config.import_roots) {
+        std::error_code ec;
+        if (!fs::is_directory(root, ec))
+            return fail("the import root '" + root.string() + "' is not a folder");
+    }
     SystemClock clock;
     media::ImageLibrary images(opened->config.media_dir);
-    app::ArticleService articles(*opened->database, images, clock);
+    app::MediaService media(*opened->database, images, clock);
+    app::ArticleService articles(*opened->database, media, clock);
     int failures = 0;
     for (const auto& file : files) {
         try {
-            failures += import_one(articles, file, site_slug, section, publish) ? 0 : 1;
+            failures +=
+                import_one(articles, file, site_slug, section, publish, opened->config.import_roots)
+                    ? 0
+                    : 1;
         } catch (const std::exception& e) {
             // One file's unexpected failure must not take the others down with it.
             std::cerr << file << ": could not be imported (unexpected failure)\n";
@@ -437,11 +447,15 @@ int run(int argc, char** argv) {
     std::string site_slug, section;
     bool publish = false;
     std::vector<std::string> files;
+    std::vector<std::string> import_roots;
     auto* import = app.add_subcommand("import", "Import IPTC ninjs items as articles of a site.");
     import->add_option("--data", data, "Data directory")->required();
     import->add_option("--site", site_slug, "Slug of the site to import into")->required();
     import->add_option("--section", section, "Section slug for the imported articles");
     import->add_flag("--publish", publish, "Publish at the item's first-created time (else draft)");
+    import->add_option("--import-root", import_roots,
+                       "A folder that pictures' file: URLs may point into, besides the item's "
+                       "own (repeatable; replaces import_roots from the configuration)");
     import->add_option("FILE", files, "ninjs JSON files")->required()->check(CLI::ExistingFile);
 
     for (auto* command : {init, serve, sites, import}) command->add_option("--db", db, db_help);
@@ -501,6 +515,16 @@ int run(int argc, char** argv) {
     if (!threads.empty()) flags["threads"] = threads;
     if (!theme.empty()) flags["theme"] = theme;
     if (!db.empty()) flags["db"] = db;
+    for (const auto& root : import_roots) {
+        if (root.find(config::list_separator) != std::string::npos) {
+            std::cerr << "dateline import: --import-root '" << root << "': a folder whose path "
+                      << "holds '" << config::list_separator << "' cannot be an import root\n";
+            return static_cast<int>(ExitCode::Usage);
+        }
+        auto& joined = flags["import_roots"];
+        joined += (joined.empty() ? "" : std::string(1, config::list_separator)) +
+                  fs::absolute(root).lexically_normal().string();
+    }
 
     try {
         if (*init) return command_init(data, flags, demo, public_url, demo_dir);

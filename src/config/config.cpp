@@ -130,6 +130,24 @@ std::vector<Option> options() {
              c.trusted_proxies = std::move(out);
              return true;
          }},
+        {"import_roots", "DATELINE_IMPORT_ROOTS",
+         "absolute folder paths separated by ':', e.g. /srv/wire/photos:/mnt/agency",
+         [](Config& c, std::string_view v) {
+             std::vector<std::filesystem::path> out;
+             while (!v.empty()) {
+                 const auto colon = v.find(list_separator);
+                 const std::filesystem::path folder(v.substr(0, colon));
+                 v = colon == std::string_view::npos ? std::string_view() : v.substr(colon + 1);
+                 // A relative root would depend on where the command happens to run.
+                 if (!folder.is_absolute()) return false;
+                 auto normal = folder.lexically_normal();
+                 if (!normal.has_filename() && normal != normal.root_path())
+                     normal = normal.parent_path();  // "/srv/photos/" is "/srv/photos"
+                 out.push_back(std::move(normal));
+             }
+             c.import_roots = std::move(out);
+             return true;
+         }},
     };
 }
 
@@ -189,10 +207,19 @@ Result<Config> load(const std::filesystem::path& data_dir, const Overrides& flag
                 return Error::invalid(file.string() + ": unknown option '" +
                                       std::string(key.str()) + "'.");
             std::string value;
-            if (auto s = node.value<std::string>())
+            if (auto s = node.value<std::string>()) {
                 value = *s;
-            else if (auto n = node.value<long long>())
+            } else if (auto n = node.value<long long>()) {
                 value = std::to_string(*n);
+            } else if (const auto* list = node.as_array()) {
+                // An array of strings is a list option's items, e.g. import_roots = ["/a", "/b"].
+                for (const auto& item : *list) {
+                    auto text = item.value<std::string>();
+                    if (!text || text->empty() || text->find(list_separator) != std::string::npos)
+                        return rejected(file.string(), *option, text.value_or("?"));
+                    value += (value.empty() ? "" : std::string(1, list_separator)) + *text;
+                }
+            }
             if (!option->apply(c, value)) return rejected(file.string(), *option, value);
         }
     }

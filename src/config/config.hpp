@@ -46,10 +46,17 @@ struct Config {
     /// Proxies whose X-Forwarded-For is believed (canonical addresses), so that limits count
     /// readers, not the proxy.
     std::vector<std::string> trusted_proxies;
+    /// Folders outside an item's own folder from which `dateline import` may read a picture
+    /// named by a `file:` URL (absolute paths). None by default: an item reaches only its folder.
+    std::vector<std::filesystem::path> import_roots;
 };
 
-/// Overrides from flags, by option name ("listen", "threads", "db", "theme", ...).
+/// Overrides from flags, by option name ("listen", "threads", "db", "theme", ...). A list option
+/// given several times (import_roots) is one value, its items joined by list_separator.
 using Overrides = std::map<std::string, std::string>;
+
+/// Separates the folders of a list option in one value: ':' as in PATH.
+inline constexpr char list_separator = ':';
 
 /// Loads the configuration for a data directory. `default_theme_dir` is where the binary's
 /// default theme lives. Errors name the source and the option.

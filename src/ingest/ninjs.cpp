@@ -92,16 +92,75 @@ std::string percent_decode(std::string_view s) {
     return out;
 }
 
-// Where a rendition's file is, or empty for a remote one.
-std::string local_location(std::string_view href, const std::filesystem::path& base_dir) {
-    if (href.rfind("file://", 0) == 0) {
-        href.remove_prefix(7);
-        if (href.rfind("localhost/", 0) == 0) href.remove_prefix(9);
-        return percent_decode(href);
+// What a rendition's href names: a path relative to the item's folder, a file: URL (RFC 8089),
+// or a remote file, which is not fetched here.
+struct Href {
+    enum class Kind { Relative, FileUrl, Remote };
+    Kind kind = Kind::Remote;
+    std::string path;     // percent-decoded
+    std::string problem;  // why a local href cannot be used, when it cannot
+};
+
+Href classify(std::string_view href) {
+    if (href.rfind("file:", 0) == 0) {
+        std::string_view rest = href.substr(5);
+        if (rest.rfind("//", 0) == 0) {
+            rest.remove_prefix(2);
+            const auto slash = rest.find('/');
+            const std::string_view host = rest.substr(0, slash);
+            if (!host.empty() && host != "localhost")
+                return {Href::Kind::FileUrl, {}, "a file: URL on another host"};
+            rest = slash == std::string_view::npos ? std::string_view() : rest.substr(slash);
+        }
+        std::string path = percent_decode(rest);
+        if (path.empty() || path.front() != '/')
+            return {Href::Kind::FileUrl, {}, "a file: URL must hold an absolute path"};
+        return {Href::Kind::FileUrl, std::move(path), {}};
     }
-    if (href.rfind("file:", 0) == 0) return percent_decode(href.substr(5));
     if (href.find("://") != std::string_view::npos) return {};
-    return (base_dir / percent_decode(href)).lexically_normal().string();
+    return {Href::Kind::Relative, percent_decode(href), {}};
+}
+
+// Inside `folder`, not the folder itself; both absolute and free of symbolic links.
+bool within(const std::filesystem::path& path, const std::filesystem::path& folder) {
+    const auto relative = path.lexically_relative(folder);
+    return !relative.empty() && relative != "." && *relative.begin() != "..";
+}
+
+// Where a local rendition's file really is, symbolic links followed, once it is known to be
+// allowed: a relative href inside the item's folder, a file: URL there or below an import root,
+// and never anything but a regular file (a FIFO would hang the import, a device never ends).
+// A file that does not exist passes here; reading it will say so.
+Result<std::filesystem::path> confine(const Href& href, const std::filesystem::path& base_dir,
+                                      const std::vector<std::filesystem::path>& import_roots) {
+    namespace fs = std::filesystem;
+    if (!href.problem.empty()) return Error::invalid(href.problem);
+    if (href.path.find('\0') != std::string::npos)
+        return Error::invalid("its path holds a NUL character");
+    std::error_code ec;
+    const fs::path folder = fs::weakly_canonical(fs::absolute(base_dir, ec), ec);
+    if (ec) return Error::invalid("the item's folder cannot be resolved (" + ec.message() + ")");
+    // An absolute path given as a relative href replaces the folder here, and is refused below.
+    const fs::path wanted =
+        href.kind == Href::Kind::Relative ? folder / href.path : fs::path(href.path);
+    const fs::path real = fs::weakly_canonical(wanted, ec);
+    if (ec) return Error::invalid("it cannot be resolved (" + ec.message() + ")");
+    bool allowed = within(real, folder);
+    if (!allowed && href.kind == Href::Kind::FileUrl)
+        for (const auto& root : import_roots) {
+            const fs::path real_root = fs::weakly_canonical(root, ec);
+            if (!ec && within(real, real_root)) allowed = true;
+        }
+    if (!allowed) {
+        const std::string where = href.kind == Href::Kind::Relative
+                                      ? "it is outside the item's folder"
+                                      : "it is outside the item's folder and the import roots";
+        return Error::invalid(where + " (it leads to " + real.string() + ")");
+    }
+    const auto status = fs::status(real, ec);
+    if (fs::exists(status) && !fs::is_regular_file(status))
+        return Error::invalid("it is not a regular file (" + real.string() + ")");
+    return real;
 }
 
 // A JSON number as a whole number; 0 for anything else (fractions, huge or negative values are
@@ -134,6 +193,7 @@ void collect_rendition(const json::value& v, std::vector<Rendition>& out) {
 
 std::optional<domain::WireImage> picture(const json::object& item,
                                          const std::filesystem::path& base,
+                                         const std::vector<std::filesystem::path>& import_roots,
                                          std::vector<std::string>& warnings) {
     const auto* assoc = item.if_contains("associations");
     if (!assoc) return std::nullopt;
@@ -157,18 +217,30 @@ std::optional<domain::WireImage> picture(const json::object& item,
             else if (r->is_array())
                 for (const auto& value : r->get_array()) collect_rendition(value, renditions);
         }
-        const Rendition* best = nullptr;
-        for (const auto& r : renditions) {
-            if (local_location(r.href, base).empty()) continue;
-            if (!best || r.width > best->width) best = &r;
+        // The widest local rendition that may be read; each one refused gives way to the next.
+        std::vector<const Rendition*> local;
+        for (const auto& r : renditions)
+            if (classify(r.href).kind != Href::Kind::Remote) local.push_back(&r);
+        std::stable_sort(local.begin(), local.end(), [](const Rendition* x, const Rendition* y) {
+            return x->width > y->width;
+        });
+        std::optional<std::filesystem::path> location;
+        for (const auto* r : local) {
+            auto confined = confine(classify(r->href), base, import_roots);
+            if (confined) {
+                location = std::move(*confined);
+                break;
+            }
+            warnings.push_back("the picture rendition '" + r->href +
+                               "' is refused: " + confined.error().message);
         }
-        if (!best) {
-            if (!renditions.empty())
+        if (!location) {
+            if (local.empty() && !renditions.empty())
                 warnings.push_back("the picture has only remote renditions; imported without it");
             continue;
         }
         domain::WireImage image;
-        image.location = local_location(best->href, base);
+        image.location = location->string();
         image.caption = string_at(*a, "description_text");
         if (image.caption.empty())
             if (const auto* d = pick_text(*a, "descriptions"))
@@ -221,7 +293,8 @@ std::string position(std::string_view text, std::size_t offset) {
 
 }  // namespace
 
-Result<WireItem> parse_ninjs(std::string_view text, const std::filesystem::path& base_dir) {
+Result<WireItem> parse_ninjs(std::string_view text, const std::filesystem::path& base_dir,
+                             const std::vector<std::filesystem::path>& import_roots) {
     if (text.size() > max_ninjs_bytes)
         return Error::invalid("larger than " + std::to_string(max_ninjs_bytes / (1024 * 1024)) +
                               " MB");
@@ -293,11 +366,12 @@ Result<WireItem> parse_ninjs(std::string_view text, const std::filesystem::path&
     item.first_created = *first;
     item.version_created = *version;
 
-    item.image = picture(o, base_dir, item.warnings);
+    item.image = picture(o, base_dir, import_roots, item.warnings);
     return item;
 }
 
-Result<WireItem> read_ninjs_file(const std::filesystem::path& file) {
+Result<WireItem> read_ninjs_file(const std::filesystem::path& file,
+                                 const std::vector<std::filesystem::path>& import_roots) {
     auto fail = [&](const Error& e) {
         Error out = e;
         out.message = file.string() + ": " + e.message;
@@ -314,7 +388,7 @@ Result<WireItem> read_ninjs_file(const std::filesystem::path& file) {
     std::string text(size, '\0');
     in.read(text.data(), static_cast<std::streamsize>(size));
     if (!in) return fail(Error::invalid("cannot be read"));
-    auto item = parse_ninjs(text, file.parent_path());
+    auto item = parse_ninjs(text, file.parent_path(), import_roots);
     if (!item) return fail(item.error());
     return item;
 }

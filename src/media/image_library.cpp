@@ -3,6 +3,12 @@
 #include <sodium.h>
 #include <vips/vips8>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 
 #include "domain/article.hpp"
@@ -13,6 +19,18 @@ namespace {
 
 constexpr int jpeg_quality = 82;
 constexpr std::size_t name_hash_bytes = 16;
+
+// Closes a file descriptor when it goes.
+class FileDescriptor {
+  public:
+    explicit FileDescriptor(int fd) : fd_(fd) {}
+    FileDescriptor(const FileDescriptor&) = delete;
+    FileDescriptor& operator=(const FileDescriptor&) = delete;
+    ~FileDescriptor() { ::close(fd_); }
+
+  private:
+    int fd_;
+};
 
 std::string hex(const unsigned char* data, std::size_t n) {
     static constexpr char digits[] = "0123456789abcdef";
@@ -33,6 +51,11 @@ void initialise(const char* argv0) {
     // (https://www.libvips.org/API/current/func.block_untrusted_set.html, from 8.13).
     vips_block_untrusted_set(TRUE);
     vips_cache_set_max(0);
+    // A damaged upload makes libvips print warnings on stderr, one per tile; the caller gets the
+    // refusal as an Error, and stderr carries the command's own messages.
+    g_log_set_handler(
+        "VIPS", G_LOG_LEVEL_WARNING, [](const gchar*, GLogLevelFlags, const gchar*, gpointer) {},
+        nullptr);
 }
 
 std::string sniff_image_type(std::string_view b) {
@@ -47,17 +70,38 @@ std::string sniff_image_type(std::string_view b) {
 }
 
 Result<StoredImage> ImageLibrary::store_file(const std::filesystem::path& source) const {
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(source, ec);
-    if (ec) return Error::invalid("The image cannot be read.", "image");
-    if (size > max_image_bytes)
+    const auto too_large = [] {
         return Error::invalid(
             "The image is larger than " + std::to_string(max_image_bytes / (1024 * 1024)) + " MB.",
             "image");
-    std::ifstream in(source, std::ios::binary);
-    std::string bytes(size, '\0');
-    in.read(bytes.data(), static_cast<std::streamsize>(size));
-    if (!in) return Error::invalid("The image cannot be read.", "image");
+    };
+    const auto unreadable = [](int error) {
+        return Error::invalid(
+            "The image cannot be read (" + std::string(std::strerror(error)) + ").", "image");
+    };
+    // Whatever the path names is opened first and checked after, on the descriptor, so nothing
+    // can be swapped in between: O_NONBLOCK so that a FIFO cannot hang the open, O_NOCTTY so that
+    // a terminal does not become ours.
+    const int fd = ::open(source.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) return unreadable(errno);
+    const FileDescriptor file(fd);
+    struct stat info {};
+    if (::fstat(fd, &info) != 0) return unreadable(errno);
+    if (!S_ISREG(info.st_mode)) return Error::invalid("The image is not a regular file.", "image");
+    if (static_cast<std::uintmax_t>(info.st_size) > max_image_bytes) return too_large();
+    // One byte beyond the size fstat gave, to notice a file that grows while it is read.
+    const auto size = static_cast<std::size_t>(info.st_size);
+    std::string bytes(size + 1, '\0');
+    std::size_t length = 0;
+    while (length < bytes.size()) {
+        const ssize_t n = ::read(fd, bytes.data() + length, bytes.size() - length);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return unreadable(errno);
+        if (n == 0) break;
+        length += static_cast<std::size_t>(n);
+    }
+    if (length != size) return Error::invalid("The image changed while it was read.", "image");
+    bytes.resize(length);
     return store_bytes(bytes);
 }
 
@@ -81,6 +125,14 @@ std::string encode(const vips::VImage& image, bool png) {
     return out;
 }
 
+// How much damage a decoder may report before the picture is refused. libjpeg reports image
+// data that ends before the rows its header claims only as a warning ("premature end of data
+// segment") and paints the rest grey, so JPEG fails on warnings; libpng reports missing data as
+// an error, and its warnings (an odd colour profile, say) are harmless.
+VipsFailOn strictness(const std::string& type) {
+    return type == "image/jpeg" ? VIPS_FAIL_ON_WARNING : VIPS_FAIL_ON_TRUNCATED;
+}
+
 }  // namespace
 
 Status ImageLibrary::write_atomically(const std::string& file_name, std::string_view bytes) const {
@@ -101,24 +153,30 @@ Status ImageLibrary::write_atomically(const std::string& file_name, std::string_
 
 Result<StoredImage> ImageLibrary::store_bytes(std::string_view bytes) const {
     if (bytes.size() > max_image_bytes) return Error::invalid("The image is too large.", "image");
-    if (sniff_image_type(bytes).empty())
+    const std::string type = sniff_image_type(bytes);
+    if (type.empty())
         return Error::invalid("The file is not a JPEG, PNG, WebP or GIF image.", "image");
     StoredImage stored;
     std::string encoded;
     std::vector<std::pair<domain::MediaVariant, std::string>> variants;
     try {
-        const vips::VImage header = vips::VImage::new_from_buffer(
-            bytes.data(), bytes.size(), "",
-            vips::VImage::option()->set("access", VIPS_ACCESS_SEQUENTIAL));
+        const vips::VImage header =
+            vips::VImage::new_from_buffer(bytes.data(), bytes.size(), "",
+                                          vips::VImage::option()
+                                              ->set("access", VIPS_ACCESS_SEQUENTIAL)
+                                              ->set("fail_on", strictness(type)));
         if (static_cast<long long>(header.width()) * header.height() > max_image_pixels)
             return Error::invalid("The image has too many pixels.", "image");
+        // libvips fills what a damaged file lacks with grey and carries on: decode every pixel
+        // once, failing on the first one missing, before anything is kept.
+        (void)header.avg();
         VipsBlob* blob = vips_blob_new(nullptr, bytes.data(), bytes.size());
         vips::VImage image =
             vips::VImage::thumbnail_buffer(blob, max_stored_dimension,
                                            vips::VImage::option()
                                                ->set("height", max_stored_dimension)
                                                ->set("size", VIPS_SIZE_DOWN)
-                                               ->set("fail_on", VIPS_FAIL_ON_ERROR));
+                                               ->set("fail_on", VIPS_FAIL_ON_TRUNCATED));
         vips_area_unref(VIPS_AREA(blob));
         const bool png = image.has_alpha();
         if (!png && image.bands() > 3)
@@ -140,7 +198,8 @@ Result<StoredImage> ImageLibrary::store_bytes(std::string_view bytes) const {
             variants.emplace_back(variant, encode(smaller, png));
         }
     } catch (const vips::VError&) {
-        return Error::invalid("The image is damaged or cannot be decoded.", "image");
+        return Error::invalid("The image is damaged or incomplete: it cannot be decoded in full.",
+                              "image");
     }
 
     std::error_code ec;
@@ -152,7 +211,16 @@ Result<StoredImage> ImageLibrary::store_bytes(std::string_view bytes) const {
             return written.error();
     if (auto written = write_atomically(stored.file_name, encoded); !written)
         return written.error();
+    stored.created = true;
     return stored;
+}
+
+void ImageLibrary::remove(const StoredImage& image) const {
+    std::error_code ec;
+    // The main file first, the reverse of store_bytes: what it implies exists while it does.
+    std::filesystem::remove(directory_ / image.file_name, ec);
+    for (const auto& variant : domain::media_variants(image.file_name, image.width))
+        std::filesystem::remove(directory_ / variant.file_name, ec);
 }
 
 }  // namespace dateline::media

@@ -20,6 +20,7 @@ struct StoredImage {
     int width = 0;
     int height = 0;
     std::int64_t bytes = 0;
+    bool created = false;  ///< this call wrote the files: they were not in the folder before
 };
 
 /// Starts libvips once per process; call from main before any image work.
@@ -35,8 +36,15 @@ class ImageLibrary {
   public:
     explicit ImageLibrary(std::filesystem::path directory) : directory_(std::move(directory)) {}
 
+    /// Stores the picture in `source`, which must be a regular file (a FIFO, a device or a folder
+    /// is refused without being read) of at most max_image_bytes.
     Result<StoredImage> store_file(const std::filesystem::path& source) const;
     Result<StoredImage> store_bytes(std::string_view bytes) const;
+
+    /// Removes a stored picture's file and its smaller copies, for work that failed after
+    /// store_file/store_bytes created them. A file already gone, or that cannot be removed, is
+    /// left as it is.
+    void remove(const StoredImage& image) const;
 
     const std::filesystem::path& directory() const { return directory_; }
 

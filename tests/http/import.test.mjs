@@ -4,10 +4,12 @@
 // an item updates it.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, copyFileSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, copyFileSync, readFileSync, readdirSync, writeFileSync, rmSync, symlinkSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { deflateSync } from 'node:zlib';
 import { makeDataDir, startServer, dateline, get, repoRoot } from '../support/dateline.mjs';
 import { select, one, attr, count } from '../support/html.mjs';
 
@@ -391,5 +393,174 @@ describe('pagination of imported stories', () => {
     assert.equal(cardHeadlines(tagFirst.html).length, 20);
     assert.equal(tagSecond.status, 200);
     assert.equal(cardHeadlines(tagSecond.html).length, 1, 'the 21st tagged story on page 2');
+  });
+});
+
+describe('pictures that must not be published', () => {
+  /** What a refused import must leave as it was: the files in media/, the media rows, the article. */
+  function stateOf(uri) {
+    const count = (sql) => Number(data.sql(sql).trim());
+    return {
+      files: readdirSync(join(data.dir, 'media')).sort(),
+      mediaRows: count('SELECT COUNT(*) FROM media'),
+      articles: count(`SELECT COUNT(*) FROM articles WHERE external_id = '${uri}'`),
+    };
+  }
+
+  /** Writes an item into `dir` whose picture's only rendition is `href`; returns { file, uri }. */
+  function itemWithPicture(dir, name, href) {
+    mkdirSync(dir, { recursive: true });
+    const uri = `urn:newsml:example.test:picture:${name}`;
+    const file = join(dir, `${name}.json`);
+    writeFileSync(file, JSON.stringify({
+      uri, type: 'text', headline: `Story ${name} with a picture`, body_html: '<p>Text.</p>',
+      associations: { featureimage: { type: 'picture', description_text: 'A caption.', byline: 'Photo desk',
+        renditions: { original: { href, mimetype: 'image/jpeg' } } } },
+    }));
+    return { file, uri };
+  }
+
+  /** The JPEG's rows as its start-of-frame segment claims them, multiplied by `factor`. */
+  function claimMoreRows(jpeg, factor) {
+    for (let i = 2; i + 9 < jpeg.length;) {
+      const marker = jpeg[i + 1];
+      if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) {
+        jpeg.writeUInt16BE(jpeg.readUInt16BE(i + 5) * factor, i + 5);
+        return jpeg;
+      }
+      i += 2 + jpeg.readUInt16BE(i + 2);
+    }
+    throw new Error('no start-of-frame segment');
+  }
+
+  /** A PNG of one colour, wide enough to get smaller copies for srcset: a picture no test stored before. */
+  function solidPng(rgb, width = 1000, height = 40) {
+    const crc32 = (bytes) => {
+      let crc = 0xffffffff;
+      for (const b of bytes) {
+        crc ^= b;
+        for (let k = 0; k < 8; k++) crc = crc & 1 ? 0xedb88320 ^ (crc >>> 1) : crc >>> 1;
+      }
+      return (crc ^ 0xffffffff) >>> 0;
+    };
+    const chunk = (type, body) => {
+      const head = Buffer.alloc(8);
+      head.writeUInt32BE(body.length, 0);
+      head.write(type, 4, 'latin1');
+      const crc = Buffer.alloc(4);
+      crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), body])));
+      return Buffer.concat([head, body, crc]);
+    };
+    const header = Buffer.alloc(13);
+    header.writeUInt32BE(width, 0);
+    header.writeUInt32BE(height, 4);
+    header.set([8, 2, 0, 0, 0], 8); // 8 bits per channel, RGB
+    const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array(width).fill(rgb).flat())]);
+    return Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), chunk('IHDR', header),
+      chunk('IDAT', deflateSync(Buffer.concat(Array(height).fill(row)))), chunk('IEND', Buffer.alloc(0))]);
+  }
+
+  it('an item refused for its section leaves no picture file and no media row behind', () => {
+    const dir = join(work, 'refused-section');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'teal.png'), solidPng([0, 128, 128]));
+    const { file, uri } = itemWithPicture(dir, 'refused-section', 'teal.png');
+    const before = stateOf(uri);
+    const r = importFiles([file], { section: 'nosuch' });
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stderr, /nosuch/, `names the section: ${r.stderr}`);
+    assert.deepEqual(stateOf(uri), { ...before, articles: 0 }, 'no file in media/, no media row, no article');
+  });
+
+  it('a refused item leaves a picture that another article already uses', async () => {
+    const dir = join(work, 'shared-picture');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'ochre.png'), solidPng([204, 119, 34]));
+    const first = itemWithPicture(dir, 'shared-first', 'ochre.png');
+    const { path } = publishOne(first.file, { section: 'region' });
+    const kept = stateOf(first.uri);
+    const second = itemWithPicture(dir, 'shared-second', 'ochre.png');
+    const r = importFiles([second.file], { section: 'nosuch' });
+    assert.equal(r.status, 1, r.stderr);
+    assert.deepEqual(stateOf(first.uri), kept, 'the shared files and row stay');
+    const html = await article(path);
+    const img = one(one(html, { tag: 'figure' }).outer, { tag: 'img' });
+    assert.equal((await get(new URL(attr(img.token, 'src'), server.url + '/').href)).status, 200,
+      'the first article still shows its picture');
+  });
+
+  /** Imports an item whose picture must be refused: published without it, one warning naming it. */
+  async function importWithoutPicture(file, uri, href, reason, extraArgs = []) {
+    const before = stateOf(uri);
+    const r = dateline(['import', '--data', data.dir, '--site', 'en', '--section', 'region', '--publish',
+      ...extraArgs, file], { timeout: 20_000 });
+    assert.equal(r.status, 0, `the story itself imports (stderr: ${r.stderr})`);
+    const err = lines(r.stderr);
+    assert.equal(err.length, 1, `one warning: ${r.stderr}`);
+    assert.ok(err[0].includes(file) && err[0].includes(href), `names the item and the rendition: ${err[0]}`);
+    assert.match(err[0], /warning/);
+    assert.match(err[0], reason, `says why: ${err[0]}`);
+    assert.deepEqual(stateOf(uri), { ...before, articles: 1 }, 'no file in media/, no media row');
+    const html = await article(new URL(lines(r.stdout)[0]).pathname);
+    assert.equal(select(html, { tag: 'figure' }).length, 0, 'published without a picture');
+  }
+
+  it('a rendition outside the item\'s folder (a relative href, a symlink) is not published', async () => {
+    const root = join(work, 'escape');
+    writeFileSync((mkdirSync(join(root, 'private'), { recursive: true }), join(root, 'private', 'photo.png')),
+      solidPng([90, 10, 160]));
+    const wire = join(root, 'wire');
+    mkdirSync(wire, { recursive: true });
+    const dotdot = itemWithPicture(wire, 'escape-dotdot', '../private/photo.png');
+    await importWithoutPicture(dotdot.file, dotdot.uri, '../private/photo.png', /outside the item's folder/);
+    symlinkSync(join(root, 'private', 'photo.png'), join(wire, 'link.png'));
+    const linked = itemWithPicture(wire, 'escape-link', 'link.png');
+    await importWithoutPicture(linked.file, linked.uri, 'link.png', /outside the item's folder/);
+  });
+
+  it('a file: URL outside the item\'s folder is read only below an --import-root', async () => {
+    const photos = join(work, 'agency photos');
+    mkdirSync(photos, { recursive: true });
+    writeFileSync(join(photos, 'gold.png'), solidPng([212, 175, 55]));
+    const href = pathToFileURL(join(photos, 'gold.png')).href;
+    const { file, uri } = itemWithPicture(join(work, 'url-wire'), 'file-url', href);
+    await importWithoutPicture(file, uri, href, /outside the item's folder and the import roots/);
+
+    const allowed = dateline(['import', '--data', data.dir, '--site', 'en', '--section', 'region', '--publish',
+      '--import-root', photos, file]);
+    assert.equal(allowed.status, 0, allowed.stderr);
+    assert.equal(allowed.stderr, '', 'no warning');
+    const html = await article(new URL(lines(allowed.stdout)[0]).pathname);
+    await checkImage(html, { caption: 'A caption.', credit: 'Photo desk', width: 1000, height: 40 });
+  });
+
+  it('a FIFO or a folder named as a rendition is refused at once', async () => {
+    const wire = join(work, 'special');
+    mkdirSync(join(wire, 'folder.png'), { recursive: true });
+    execFileSync('mkfifo', [join(wire, 'pipe.png')]);
+    for (const href of ['pipe.png', 'folder.png']) {
+      const { file, uri } = itemWithPicture(wire, `special-${href.replace('.', '-')}`, href);
+      await importWithoutPicture(file, uri, href, /not a regular file/);
+    }
+  });
+
+  it('a damaged picture (truncated PNG, JPEG with fewer rows than its header claims) is refused and nothing is kept', () => {
+    const dir = join(work, 'damaged');
+    mkdirSync(dir, { recursive: true });
+    const png = readFileSync(fixture('images/solar-ferry.png'));
+    writeFileSync(join(dir, 'cut-short.png'), png.subarray(0, Math.floor(png.length * 2 / 3)));
+    writeFileSync(join(dir, 'tall-claim.jpg'), claimMoreRows(readFileSync(fixture('images/harbour-dawn.jpg')), 8));
+    for (const picture of ['cut-short.png', 'tall-claim.jpg']) {
+      const { file, uri } = itemWithPicture(dir, picture.replace('.', '-'), picture);
+      const before = stateOf(uri);
+      const r = importFiles([file], { section: 'region' });
+      assert.equal(r.status, 1, `${picture}: exit code 1 (stderr: ${r.stderr})`);
+      assert.equal(r.stdout, '', 'nothing on stdout');
+      const err = lines(r.stderr);
+      assert.equal(err.length, 1, `one line on stderr: ${r.stderr}`);
+      assert.ok(err[0].includes(picture), `names the picture: ${err[0]}`);
+      assert.match(err[0], /damaged/, `says what is wrong: ${err[0]}`);
+      assert.deepEqual(stateOf(uri), { ...before, articles: 0 }, 'no file, no media row, no article');
+    }
   });
 });

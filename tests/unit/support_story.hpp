@@ -29,7 +29,8 @@ inline PublishedStory publish_story(TestDatabase& database, const Clock& clock,
     d.status = domain::ArticleStatus::Published;
     d.first_published_at = published_at;
     media::ImageLibrary images(database.dir() / "media");
-    EXPECT_TRUE(app::ArticleService(*database, images, clock).save("news", d).ok());
+    app::MediaService media(*database, images, clock);
+    EXPECT_TRUE(app::ArticleService(*database, media, clock).save("news", d).ok());
     app::ReaderService reader(*database, clock);
     auto directory = reader.directory();
     if (!directory || !directory->site_by_slug("news")) return out;

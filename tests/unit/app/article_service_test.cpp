@@ -41,10 +41,11 @@ class ArticleServiceTest : public testing::TestWithParam<const char*> {
     TestDatabase database{GetParam()};
     FixedClock clock{now};
     media::ImageLibrary images{database.dir() / "media"};
+    MediaService media{*database, images, clock};
 };
 
 TEST_P(ArticleServiceTest, SavesAndShowsPublishedArticles) {
-    auto saved = ArticleService(*database, images, clock)
+    auto saved = ArticleService(*database, media, clock)
                      .save("news", published("Rain closes schools", 2, {"Weather"}));
     ASSERT_TRUE(saved.ok()) << saved.error().message;
     EXPECT_TRUE(saved->created);
@@ -64,7 +65,7 @@ TEST_P(ArticleServiceTest, SavesAndShowsPublishedArticles) {
 }
 
 TEST_P(ArticleServiceTest, DraftsAndFutureArticlesStayHidden) {
-    ArticleService service(*database, images, clock);
+    ArticleService service(*database, media, clock);
     auto draft = published("Draft story", 1);
     draft.status = domain::ArticleStatus::Draft;
     ASSERT_TRUE(service.save("news", draft).ok());
@@ -85,7 +86,7 @@ TEST_P(ArticleServiceTest, DraftsAndFutureArticlesStayHidden) {
 }
 
 TEST_P(ArticleServiceTest, SameHeadlineGetsADistinctSlug) {
-    ArticleService service(*database, images, clock);
+    ArticleService service(*database, media, clock);
     auto first = service.save("news", published("Markets close higher", 3));
     auto second = service.save("news", published("Markets close higher", 1));
     ASSERT_TRUE(first.ok() && second.ok());
@@ -94,7 +95,7 @@ TEST_P(ArticleServiceTest, SameHeadlineGetsADistinctSlug) {
 }
 
 TEST_P(ArticleServiceTest, ExternalIdUpdatesInsteadOfDuplicating) {
-    ArticleService service(*database, images, clock);
+    ArticleService service(*database, media, clock);
     auto d = published("First version", 3);
     d.external_id = "urn:wire:42";
     auto first = service.save("news", d);
@@ -114,7 +115,7 @@ TEST_P(ArticleServiceTest, ExternalIdUpdatesInsteadOfDuplicating) {
 }
 
 TEST_P(ArticleServiceTest, RefusesUnknownSectionsAndLeavesNothingBehind) {
-    ArticleService service(*database, images, clock);
+    ArticleService service(*database, media, clock);
     auto d = published("Orphan", 1, {"New tag"});
     d.section_slug = "nowhere";
     auto saved = service.save("news", d);
@@ -126,7 +127,7 @@ TEST_P(ArticleServiceTest, RefusesUnknownSectionsAndLeavesNothingBehind) {
 }
 
 TEST_P(ArticleServiceTest, RelatedNewsPrefersSharedTags) {
-    ArticleService service(*database, images, clock);
+    ArticleService service(*database, media, clock);
     ASSERT_TRUE(service.save("news", published("Main story", 1, {"Ports", "Trade"})).ok());
     ASSERT_TRUE(service.save("news", published("Unrelated newer", 0)).ok());
     ASSERT_TRUE(service.save("news", published("Shares one tag", 5, {"Trade"})).ok());
@@ -143,7 +144,7 @@ TEST_P(ArticleServiceTest, RelatedNewsPrefersSharedTags) {
 }
 
 TEST_P(ArticleServiceTest, PaginatesListings) {
-    ArticleService service(*database, images, clock);
+    ArticleService service(*database, media, clock);
     for (int i = 0; i < ReaderService::page_size + 3; ++i)
         ASSERT_TRUE(service.save("news", published("Story " + std::to_string(i), i + 1)).ok());
     ReaderService reader(*database, clock);
@@ -163,7 +164,7 @@ TEST_P(ArticleServiceTest, CreatingTheNetworkTwiceIsAConflict) {
 }
 
 TEST_P(ArticleServiceTest, NamesThatSlugifyAlikeStayTwoAuthors) {
-    ArticleService service(*database, images, clock);
+    ArticleService service(*database, media, clock);
     auto first = published("First byline", 2);
     first.author_names = {"José Pérez"};
     auto second = published("Second byline", 1);
@@ -178,7 +179,7 @@ TEST_P(ArticleServiceTest, NamesThatSlugifyAlikeStayTwoAuthors) {
 }
 
 TEST_P(ArticleServiceTest, TheBodyIsSanitizedWhateverItsSource) {
-    ArticleService service(*database, images, clock);
+    ArticleService service(*database, media, clock);
     auto d = published("Body check", 1);
     d.body_html = "<p onclick=\"x()\">Safe<script>alert(1)</script></p>";
     ASSERT_TRUE(service.save("news", d).ok());
@@ -187,6 +188,65 @@ TEST_P(ArticleServiceTest, TheBodyIsSanitizedWhateverItsSource) {
     const auto article = *reader.article(*directory->site_by_slug("news"), "body-check");
     EXPECT_EQ(article->body_html, "<p>Safe</p>");
     EXPECT_EQ(article->body_text, "Safe");
+}
+
+namespace {
+
+// Wide enough that smaller copies for srcset are written beside it.
+const std::filesystem::path picture_fixture =
+    std::filesystem::path(DATELINE_SOURCE_DIR) / "demo/images/airport-terminal.jpg";
+
+domain::WireItem wire_item_with_picture(std::string guid) {
+    domain::WireItem item;
+    item.guid = std::move(guid);
+    item.headline = "Harbour at dawn " + item.guid;
+    item.body_html = "<p>Body</p>";
+    item.image = domain::WireImage{picture_fixture.string(), "The quay.", "Photo desk"};
+    return item;
+}
+
+std::vector<std::string> files_in(const std::filesystem::path& directory) {
+    std::vector<std::string> names;
+    std::error_code ec;
+    for (auto it = std::filesystem::directory_iterator(directory, ec);
+         !ec && it != std::filesystem::directory_iterator(); ++it)
+        names.push_back(it->path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+std::int64_t count(db::Database& database, const std::string& sql) {
+    auto lease = database.acquire();
+    auto rows = lease->query(sql);
+    return rows ? rows->front().integer(0) : -1;
+}
+
+}  // namespace
+
+TEST_P(ArticleServiceTest, ARefusedImportLeavesNoPictureBehind) {
+    ArticleService service(*database, media, clock);
+    auto saved = service.import_wire_item("news", wire_item_with_picture("urn:wire:1"), true,
+                                          "no-such-section");
+    ASSERT_FALSE(saved.ok());
+    EXPECT_EQ(saved.error().field, "section");
+    EXPECT_EQ(files_in(images.directory()), std::vector<std::string>{}) << "no file in media/";
+    EXPECT_EQ(count(*database, "SELECT COUNT(*) FROM media"), 0) << "no media row";
+    EXPECT_EQ(count(*database, "SELECT COUNT(*) FROM articles"), 0) << "no article";
+}
+
+TEST_P(ArticleServiceTest, ARefusedImportKeepsAPictureAnotherArticleUses) {
+    ArticleService service(*database, media, clock);
+    auto first = service.import_wire_item("news", wire_item_with_picture("urn:wire:1"), true);
+    ASSERT_TRUE(first.ok()) << first.error().message;
+    const auto files = files_in(images.directory());
+    ASSERT_FALSE(files.empty());
+
+    auto second = service.import_wire_item("news", wire_item_with_picture("urn:wire:2"), true,
+                                           "no-such-section");
+    ASSERT_FALSE(second.ok());
+    EXPECT_EQ(files_in(images.directory()), files) << "the shared picture's files stay";
+    EXPECT_EQ(count(*database, "SELECT COUNT(*) FROM media"), 1);
+    EXPECT_EQ(count(*database, "SELECT COUNT(*) FROM articles WHERE lead_media_id IS NOT NULL"), 1);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ArticleServiceTest,

@@ -85,6 +85,29 @@ TEST(Config, CommentGuardsAndTrustedProxies) {
     EXPECT_FALSE(load(dir, {{"comment_check_difficulty", "0"}}, "/t").ok());
 }
 
+TEST(Config, ImportRoots) {
+    const auto dir = temp_dir();
+    auto c = load(dir, {}, "/t");
+    ASSERT_TRUE(c.ok());
+    EXPECT_TRUE(c->import_roots.empty()) << "none by default";
+    std::ofstream(dir / "dateline.toml")
+        << "import_roots = [\"/srv/wire/photos\", \"/mnt/agency/\"]\n";
+    c = load(dir, {}, "/t");
+    ASSERT_TRUE(c.ok()) << c.error().message;
+    EXPECT_EQ(c->import_roots,
+              (std::vector<std::filesystem::path>{"/srv/wire/photos", "/mnt/agency"}));
+    c = load(dir, {{"import_roots", "/a:/b/../c"}}, "/t");
+    ASSERT_TRUE(c.ok()) << c.error().message;
+    EXPECT_EQ(c->import_roots, (std::vector<std::filesystem::path>{"/a", "/c"}));
+    for (const char* bad : {"relative/photos", "/a::/b", "/a:b"}) {
+        auto refused = load(dir, {{"import_roots", bad}}, "/t");
+        ASSERT_FALSE(refused.ok()) << bad;
+        EXPECT_EQ(refused.error().field, "import_roots");
+    }
+    std::ofstream(dir / "dateline.toml") << "import_roots = [\"photos\"]\n";
+    EXPECT_FALSE(load(dir, {}, "/t").ok()) << "relative in the file";
+}
+
 TEST(Config, ParsesListenAddresses) {
     std::string host;
     int port = 0;

@@ -2,7 +2,16 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
+#include <fstream>
+
+#include "../support_fixed_clock.hpp"
+
 namespace dateline::ingest {
+
+namespace fs = std::filesystem;
+using testing_support::TempDir;
 
 TEST(Ninjs, ReadsA2xItem) {
     const auto item = parse_ninjs(R"({
@@ -45,7 +54,7 @@ TEST(Ninjs, ReadsA3xItem) {
         "associations": [{"name": "featureimage", "type": "picture",
             "renditions": [{"name": "web", "href": "file:///data/pic%20one.jpg", "width": 800}]}]
     })",
-                                  "/ignored");
+                                  "/ignored", {"/data"});
     ASSERT_TRUE(item.ok()) << item.error().message;
     EXPECT_EQ(item->headline, "Main headline");
     EXPECT_EQ(item->body_html, "<p>First para.</p><p>Second para.</p>");
@@ -75,6 +84,127 @@ TEST(Ninjs, RemoteRenditionsAreSkippedWithAWarning) {
     ASSERT_TRUE(item.ok());
     EXPECT_FALSE(item->image);
     EXPECT_EQ(item->warnings.size(), 1u);
+}
+
+namespace {
+
+// An item whose picture has the given renditions, as JSON: {"href", width} pairs.
+std::string item_with_renditions(std::vector<std::pair<std::string, int>> renditions) {
+    std::string json = R"({"uri": "u", "headline": "H", "body_html": "<p>b</p>",
+        "associations": {"featureimage": {"type": "picture", "renditions": {)";
+    for (std::size_t i = 0; i < renditions.size(); ++i)
+        json += (i ? ", " : "") + std::string("\"r") + std::to_string(i) + "\": {\"href\": \"" +
+                renditions[i].first + "\", \"width\": " + std::to_string(renditions[i].second) +
+                "}";
+    return json + "}}}}";
+}
+
+void touch(const fs::path& file) {
+    fs::create_directories(file.parent_path());
+    std::ofstream(file) << "picture";
+}
+
+// The warnings joined, for matching and for failure messages.
+std::string warnings_of(const domain::WireItem& item) {
+    std::string out;
+    for (const auto& w : item.warnings) out += w + "\n";
+    return out;
+}
+
+// A folder holding an item's folder ("wire") and, beside it, files it must not reach.
+class RenditionFolders : public testing::Test {
+  protected:
+    void SetUp() override {
+        touch(wire / "photo.jpg");
+        touch(elsewhere / "private" / "photo.jpg");
+    }
+
+    TempDir dir;
+    const fs::path wire = dir.path() / "wire";
+    const fs::path elsewhere = dir.path() / "elsewhere";
+};
+
+}  // namespace
+
+TEST_F(RenditionFolders, ARelativeHrefInsideTheItemsFolderIsRead) {
+    const auto item = parse_ninjs(item_with_renditions({{"photo.jpg", 100}}), wire);
+    ASSERT_TRUE(item.ok()) << item.error().message;
+    ASSERT_TRUE(item->image) << warnings_of(*item);
+    EXPECT_EQ(fs::path(item->image->location), fs::canonical(wire / "photo.jpg"));
+}
+
+TEST_F(RenditionFolders, ARelativeHrefOutsideTheItemsFolderIsRefused) {
+    for (const std::string& href : std::vector<std::string>{
+             "../elsewhere/private/photo.jpg", "sub/../../elsewhere/private/photo.jpg",
+             (elsewhere / "private" / "photo.jpg").string()}) {
+        const auto item = parse_ninjs(item_with_renditions({{href, 100}}), wire);
+        ASSERT_TRUE(item.ok()) << item.error().message;
+        EXPECT_FALSE(item->image) << href << " was taken: " << item->image->location;
+        const std::string warnings = warnings_of(*item);
+        EXPECT_NE(warnings.find(href), std::string::npos) << warnings;
+        EXPECT_NE(warnings.find("outside the item's folder"), std::string::npos) << warnings;
+    }
+}
+
+TEST_F(RenditionFolders, ASymlinkInTheFolderPointingOutsideIsRefused) {
+    fs::create_symlink(elsewhere / "private" / "photo.jpg", wire / "link.jpg");
+    fs::create_directory_symlink(elsewhere / "private", wire / "linked-folder");
+    for (const char* href : {"link.jpg", "linked-folder/photo.jpg"}) {
+        const auto item = parse_ninjs(item_with_renditions({{href, 100}}), wire);
+        ASSERT_TRUE(item.ok()) << item.error().message;
+        EXPECT_FALSE(item->image) << href << " was taken: " << item->image->location;
+        EXPECT_NE(warnings_of(*item).find("outside the item's folder"), std::string::npos)
+            << warnings_of(*item);
+    }
+}
+
+TEST_F(RenditionFolders, AFileUrlOutsideTheFolderIsRefused) {
+    const std::string url = "file://" + (elsewhere / "private" / "photo.jpg").string();
+    for (const std::string& href :
+         std::vector<std::string>{url, "file://localhost" + url.substr(7), "file:" + url.substr(7),
+                                  "file://otherhost/etc/hostname"}) {
+        const auto item = parse_ninjs(item_with_renditions({{href, 100}}), wire);
+        ASSERT_TRUE(item.ok()) << item.error().message;
+        EXPECT_FALSE(item->image) << href << " was taken: " << item->image->location;
+        EXPECT_NE(warnings_of(*item).find(href), std::string::npos) << warnings_of(*item);
+    }
+}
+
+TEST_F(RenditionFolders, AFileUrlIsReadInTheItemsFolderOrBelowAnImportRoot) {
+    const auto inside =
+        parse_ninjs(item_with_renditions({{"file://" + (wire / "photo.jpg").string(), 100}}), wire);
+    ASSERT_TRUE(inside.ok() && inside->image) << warnings_of(*inside);
+    const auto outside = elsewhere / "private" / "photo.jpg";
+    const auto rooted = parse_ninjs(item_with_renditions({{"file://" + outside.string(), 100}}),
+                                    wire, {dir.path() / "nowhere", elsewhere});
+    ASSERT_TRUE(rooted.ok());
+    ASSERT_TRUE(rooted->image) << warnings_of(*rooted);
+    EXPECT_EQ(fs::path(rooted->image->location), fs::canonical(outside));
+    // A root lets file: URLs in, never a relative href.
+    const auto relative = parse_ninjs(
+        item_with_renditions({{"../elsewhere/private/photo.jpg", 100}}), wire, {elsewhere});
+    EXPECT_FALSE(relative->image);
+}
+
+TEST_F(RenditionFolders, WhatIsNotARegularFileIsRefused) {
+    ASSERT_EQ(::mkfifo((wire / "pipe.jpg").c_str(), 0600), 0);
+    fs::create_directory(wire / "folder.jpg");
+    for (const char* href : {"pipe.jpg", "folder.jpg"}) {
+        const auto item = parse_ninjs(item_with_renditions({{href, 100}}), wire);
+        ASSERT_TRUE(item.ok()) << item.error().message;
+        EXPECT_FALSE(item->image) << href << " was taken";
+        EXPECT_NE(warnings_of(*item).find("not a regular file"), std::string::npos)
+            << warnings_of(*item);
+    }
+}
+
+TEST_F(RenditionFolders, ARefusedRenditionGivesWayToTheNextBest) {
+    const auto item = parse_ninjs(
+        item_with_renditions({{"../elsewhere/private/photo.jpg", 2000}, {"photo.jpg", 100}}), wire);
+    ASSERT_TRUE(item.ok()) << item.error().message;
+    ASSERT_TRUE(item->image) << warnings_of(*item);
+    EXPECT_EQ(fs::path(item->image->location), fs::canonical(wire / "photo.jpg"));
+    EXPECT_EQ(item->warnings.size(), 1u) << warnings_of(*item);
 }
 
 struct BadCase {

@@ -1,0 +1,48 @@
+#include "app/media_service.hpp"
+
+#include "storage/media_store.hpp"
+
+namespace dateline::app {
+
+PendingPicture::PendingPicture(PendingPicture&& other) noexcept
+    : images_(other.images_), stored_(std::move(other.stored_)), kept_(other.kept_) {
+    other.kept_ = true;  // the moved-from object owns nothing to clean up
+}
+
+PendingPicture::~PendingPicture() {
+    if (kept_ || !stored_.created) return;
+    try {
+        images_->remove(stored_);
+    } catch (...) {
+        // A destructor must not throw; what stays is an unreferenced file, as after a crash.
+    }
+}
+
+Result<domain::Media> PendingPicture::record(db::Connection& connection, UnixTime now) const {
+    return storage::MediaStore(connection)
+        .ensure(
+            {0, stored_.file_name, stored_.mime_type, stored_.width, stored_.height, stored_.bytes},
+            now);
+}
+
+Result<PendingPicture> MediaService::store_file(const std::filesystem::path& source) const {
+    auto stored = images_.store_file(source);
+    if (!stored) {
+        Error e = stored.error();
+        e.message = "the picture " + source.string() + ": " + e.message;
+        return e;
+    }
+    return PendingPicture(images_, std::move(*stored));
+}
+
+Result<domain::Media> MediaService::add_file(const std::filesystem::path& source) const {
+    auto picture = store_file(source);
+    if (!picture) return picture.error();
+    const UnixTime now = clock_.now();
+    auto media = db::in_transaction<domain::Media>(
+        database_, [&](db::Connection& c) { return picture->record(c, now); });
+    if (media) picture->keep();
+    return media;
+}
+
+}  // namespace dateline::app

@@ -1,0 +1,61 @@
+#pragma once
+
+#include <filesystem>
+
+#include "core/clock.hpp"
+#include "core/result.hpp"
+#include "db/database.hpp"
+#include "domain/article.hpp"
+#include "media/image_library.hpp"
+
+namespace dateline::app {
+
+/// A picture written to the media folder for work that may still fail. Unless keep() is called
+/// once that work has committed, the files this store newly wrote are removed when the object
+/// goes, whichever way it goes (an error returned, an exception). Files that were in the folder
+/// before, and so may belong to other articles, are never removed.
+class PendingPicture {
+  public:
+    PendingPicture(const media::ImageLibrary& images, media::StoredImage stored)
+        : images_(&images), stored_(std::move(stored)) {}
+    PendingPicture(PendingPicture&& other) noexcept;
+    PendingPicture(const PendingPicture&) = delete;
+    PendingPicture& operator=(const PendingPicture&) = delete;
+    PendingPicture& operator=(PendingPicture&&) = delete;
+    ~PendingPicture();
+
+    /// Records the picture's media row, or finds the one stored before, on the caller's
+    /// connection: inside its transaction, so that a rollback takes a new row back.
+    Result<domain::Media> record(db::Connection& connection, UnixTime now) const;
+
+    /// The work committed: the files stay.
+    void keep() { kept_ = true; }
+
+  private:
+    const media::ImageLibrary* images_;
+    media::StoredImage stored_;
+    bool kept_ = false;
+};
+
+/// The one way a picture enters the media folder and the media table: stored by
+/// media::ImageLibrary (decoded, re-encoded, content-addressed), then recorded.
+class MediaService {
+  public:
+    MediaService(db::Database& database, const media::ImageLibrary& images, const Clock& clock)
+        : database_(database), images_(images), clock_(clock) {}
+
+    /// Stores the picture in `source`, to be recorded in the caller's transaction. Errors name
+    /// the file ("the picture PATH: ...").
+    Result<PendingPicture> store_file(const std::filesystem::path& source) const;
+
+    /// Stores the picture in `source` and records it in a transaction of its own; on failure
+    /// nothing it newly wrote is left behind.
+    Result<domain::Media> add_file(const std::filesystem::path& source) const;
+
+  private:
+    db::Database& database_;
+    const media::ImageLibrary& images_;
+    const Clock& clock_;
+};
+
+}  // namespace dateline::app

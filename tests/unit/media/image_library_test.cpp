@@ -1,0 +1,152 @@
+#include "media/image_library.hpp"
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <fstream>
+#include <iterator>
+
+#include "../support_fixed_clock.hpp"
+
+namespace dateline::media {
+
+using testing_support::TempDir;
+
+namespace {
+
+const std::filesystem::path fixtures =
+    std::filesystem::path(DATELINE_SOURCE_DIR) / "tests/fixtures/ninjs/images";
+
+std::string read(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+std::size_t files_in(const std::filesystem::path& directory) {
+    std::error_code ec;
+    std::size_t n = 0;
+    for (auto it = std::filesystem::directory_iterator(directory, ec);
+         !ec && it != std::filesystem::directory_iterator(); ++it)
+        ++n;
+    return n;
+}
+
+// The offset of a JPEG's first start-of-frame segment (SOF0..SOF15, not DHT/JPG/DAC).
+std::size_t start_of_frame(const std::string& jpeg) {
+    for (std::size_t i = 2; i + 9 < jpeg.size();) {
+        if (static_cast<unsigned char>(jpeg[i]) != 0xFF) return std::string::npos;
+        const auto marker = static_cast<unsigned char>(jpeg[i + 1]);
+        if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC)
+            return i;
+        const auto length = static_cast<std::size_t>(static_cast<unsigned char>(jpeg[i + 2])) << 8 |
+                            static_cast<unsigned char>(jpeg[i + 3]);
+        i += 2 + length;
+    }
+    return std::string::npos;
+}
+
+// PNG's chunk checksum (ISO 3309 CRC-32).
+std::uint32_t crc32(std::string_view bytes) {
+    std::uint32_t crc = 0xFFFFFFFFu;
+    for (const char c : bytes) {
+        crc ^= static_cast<unsigned char>(c);
+        for (int k = 0; k < 8; ++k) crc = crc & 1 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
+    }
+    return crc ^ 0xFFFFFFFFu;
+}
+
+}  // namespace
+
+TEST(ImageLibrary, StoresGoodPictures) {
+    TempDir dir;
+    ImageLibrary library(dir.path());
+    for (const char* name : {"harbour-dawn.jpg", "solar-ferry.png"}) {
+        auto stored = library.store_bytes(read(fixtures / name));
+        ASSERT_TRUE(stored.ok()) << name << ": " << stored.error().message;
+        EXPECT_TRUE(std::filesystem::exists(dir.path() / stored->file_name));
+    }
+}
+
+TEST(ImageLibrary, ReadsOnlyRegularFiles) {
+    TempDir dir;
+    ImageLibrary library(dir.path() / "media");
+    const auto fifo = dir.path() / "pipe.jpg";
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    // Nobody writes to the FIFO: a blocking open would never return.
+    for (const std::filesystem::path& source :
+         {fifo, dir.path(), std::filesystem::path("/dev/zero")}) {
+        auto stored = library.store_file(source);
+        ASSERT_FALSE(stored.ok()) << source;
+        EXPECT_NE(stored.error().message.find("not a regular file"), std::string::npos)
+            << source << ": " << stored.error().message;
+    }
+    auto missing = library.store_file(dir.path() / "missing.jpg");
+    ASSERT_FALSE(missing.ok());
+    EXPECT_NE(missing.error().message.find("No such file"), std::string::npos)
+        << missing.error().message;
+    EXPECT_EQ(files_in(dir.path() / "media"), 0u);
+}
+
+TEST(ImageLibrary, RefusesTruncatedPictures) {
+    for (const char* name : {"harbour-dawn.jpg", "solar-ferry.png"}) {
+        TempDir dir;
+        ImageLibrary library(dir.path());
+        const std::string good = read(fixtures / name);
+        ASSERT_GT(good.size(), 200u);
+        // Cut in the middle of the pixel data: the header still reads as a whole picture.
+        const std::string truncated = good.substr(0, good.size() * 2 / 3);
+        auto stored = library.store_bytes(truncated);
+        if (stored.ok()) {
+            ADD_FAILURE() << name << " was stored as " << stored->file_name;
+            continue;
+        }
+        EXPECT_EQ(stored.error().field, "image");
+        EXPECT_NE(stored.error().message.find("damaged"), std::string::npos)
+            << stored.error().message;
+        EXPECT_EQ(files_in(dir.path()), 0u) << name << ": nothing written";
+    }
+}
+
+TEST(ImageLibrary, RefusesAJpegWhoseHeaderClaimsMoreThanItsData) {
+    TempDir dir;
+    ImageLibrary library(dir.path());
+    std::string jpeg = read(fixtures / "harbour-dawn.jpg");
+    const std::size_t sof = start_of_frame(jpeg);
+    ASSERT_NE(sof, std::string::npos);
+    // SOF: FF Cx, length (2), precision (1), height (2), width (2). Claim eight times the rows.
+    const int height =
+        static_cast<unsigned char>(jpeg[sof + 5]) << 8 | static_cast<unsigned char>(jpeg[sof + 6]);
+    const int claimed = height * 8;
+    jpeg[sof + 5] = static_cast<char>(claimed >> 8);
+    jpeg[sof + 6] = static_cast<char>(claimed & 0xFF);
+    auto stored = library.store_bytes(jpeg);
+    ASSERT_FALSE(stored.ok()) << "stored as " << stored->file_name << ", " << stored->width << "x"
+                              << stored->height;
+    EXPECT_NE(stored.error().message.find("damaged"), std::string::npos) << stored.error().message;
+    EXPECT_EQ(files_in(dir.path()), 0u);
+}
+
+TEST(ImageLibrary, RefusesAPngWhoseHeaderClaimsMoreThanItsData) {
+    TempDir dir;
+    ImageLibrary library(dir.path());
+    std::string png = read(fixtures / "solar-ferry.png");
+    // The signature (8), then IHDR: length (4), "IHDR", width (4), height (4), ..., CRC (4).
+    constexpr std::size_t height_at = 20;
+    constexpr std::size_t ihdr_type_at = 12;
+    constexpr std::size_t ihdr_crc_at = 29;
+    ASSERT_EQ(png.substr(ihdr_type_at, 4), "IHDR");
+    const unsigned height = static_cast<unsigned char>(png[height_at + 2]) << 8 |
+                            static_cast<unsigned char>(png[height_at + 3]);
+    const unsigned claimed = height * 8;
+    png[height_at + 2] = static_cast<char>(claimed >> 8);
+    png[height_at + 3] = static_cast<char>(claimed & 0xFF);
+    // A correct checksum, so that only the missing rows are wrong.
+    const std::uint32_t crc = crc32(png.substr(ihdr_type_at, ihdr_crc_at - ihdr_type_at));
+    for (int i = 0; i < 4; ++i) png[ihdr_crc_at + i] = static_cast<char>(crc >> (24 - 8 * i));
+    auto stored = library.store_bytes(png);
+    ASSERT_FALSE(stored.ok()) << "stored as " << stored->width << "x" << stored->height;
+    EXPECT_NE(stored.error().message.find("damaged"), std::string::npos) << stored.error().message;
+    EXPECT_EQ(files_in(dir.path()), 0u);
+}
+
+}  // namespace dateline::media
