@@ -72,7 +72,8 @@ TEST_P(ChangeWatcherTest, WritesReadersCannotSeeAreNoChange) {
     draft.body_html = "<p>Not yet</p>";
     draft.section_slug = "news";
     media::ImageLibrary images(database.dir() / "media");
-    ASSERT_TRUE(app::ArticleService(*database, images, clock).save("news", draft));
+    app::MediaService media(*database, images, clock);
+    ASSERT_TRUE(app::ArticleService(*database, media, clock).save("news", draft));
     EXPECT_TRUE(changes().empty());
 }
 
@@ -94,7 +95,8 @@ TEST_P(ChangeWatcherTest, EachChangeNamesWhatItTouched) {
     draft.status = domain::ArticleStatus::Published;
     draft.first_published_at = now - 60;
     media::ImageLibrary images(database.dir() / "media");
-    ASSERT_TRUE(app::ArticleService(*database, images, clock).save("news", draft));
+    app::MediaService media(*database, images, clock);
+    ASSERT_TRUE(app::ArticleService(*database, media, clock).save("news", draft));
     const auto published = changes();
     EXPECT_TRUE(has(published, {Scope::Site, story.site.id, 0}));
     EXPECT_FALSE(has(published, ContentChange{}));
