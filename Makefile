@@ -5,8 +5,14 @@ DATA ?= var
 LISTEN ?= 127.0.0.1:8080
 PUBLIC_URL ?= http://localhost:8080
 JOBS ?= $(shell nproc)
+# `make fuzz`: every harness for FUZZ_SECONDS each, or only those named, e.g. `make fuzz FUZZ=form`.
+FUZZ_HARNESSES := form http_request ninjs sanitize security_answer target
+FUZZ ?= $(FUZZ_HARNESSES)
+FUZZ_SECONDS ?= 60
+FUZZ_DIR := build/fuzz
+FUZZ_FINDINGS ?= $(FUZZ_DIR)/findings
 
-.PHONY: all deps configure build run test bench clean format
+.PHONY: all deps configure build run test bench fuzz clean format
 
 all: build
 
@@ -31,8 +37,15 @@ bench: build
 	@$(BUILD_DIR)/bench/page_render_bench --benchmark_min_time=2
 	@bash bench/http_load.sh $(BUILD_DIR)/dateline
 
+# A clang build of the harnesses alone (libFuzzer, AddressSanitizer, UndefinedBehaviorSanitizer);
+# crashing inputs are written to $(FUZZ_FINDINGS)/<harness>/ (see fuzz/README.md).
+fuzz: deps
+	@test -f $(FUZZ_DIR)/build.ninja || cmake --preset fuzz >/dev/null
+	@cmake --build $(FUZZ_DIR) -j $(JOBS) --target $(addprefix fuzz_,$(FUZZ))
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_FINDINGS=$(FUZZ_FINDINGS) bash scripts/fuzz.sh $(FUZZ_DIR) $(FUZZ)
+
 format:
-	@clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp')
+	@clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp' 'fuzz/*.cpp')
 
 clean:
 	@rm -rf build

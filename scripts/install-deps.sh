@@ -13,6 +13,7 @@ debian_packages=(
   libgtest-dev libgmock-dev libbenchmark-dev wrk nginx-light
   chromium default-jre-headless fonts-noto-core
   clang-format
+  clang-14 libclang-rt-14-dev llvm-14
 )
 
 missing=()

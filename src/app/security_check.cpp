@@ -9,7 +9,6 @@
 #include <stdexcept>
 
 #include "app/crypto.hpp"
-#include "storage/secret_store.hpp"
 
 namespace dateline::app {
 
@@ -280,17 +279,6 @@ std::optional<UnixTime> SecurityCheck::verify_started(std::string_view note,
         to_hex(hmac_sha256(started_key_, std::string(time) + "|" + std::string(context)));
     if (!equal_in_constant_time(note.substr(dot + 1), expected)) return std::nullopt;
     return started;
-}
-
-Result<std::string> load_security_secret(db::Database& database, const Clock& clock) {
-    auto lease = database.acquire();
-    auto stored = storage::SecretStore(*lease).get_or_create("security_check",
-                                                             to_hex(random_bytes(32)), clock.now());
-    if (!stored) return stored.error();
-    auto secret = from_hex(*stored);
-    if (!secret || secret->size() < 32)
-        return Error::internal("the stored security-check secret is malformed");
-    return *secret;
 }
 
 }  // namespace dateline::app

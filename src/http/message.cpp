@@ -1,8 +1,10 @@
 #include "http/message.hpp"
 
-#include <boost/url/params_view.hpp>
+#include <boost/url/encoding_opts.hpp>
+#include <boost/url/grammar/parse.hpp>
 #include <boost/url/parse.hpp>
-#include <boost/url/parse_query.hpp>
+#include <boost/url/rfc/pchars.hpp>
+#include <boost/url/rfc/pct_encoded_rule.hpp>
 #include <boost/url/url_view.hpp>
 
 #include <algorithm>
@@ -70,6 +72,10 @@ namespace {
 constexpr std::size_t max_segments = 32;
 constexpr std::size_t max_query_params = 64;
 
+// A form field's name or value: the characters of a URL's query (RFC 3986 section 3.4) and
+// percent escapes; the "&" and "=" between them are split off before.
+constexpr auto form_part_rule = boost::urls::pct_encoded_rule(boost::urls::pchars + '/' + '?');
+
 bool acceptable_text(std::string_view s) {
     if (!is_valid_utf8(s)) return false;
     for (const char ch : s) {
@@ -132,16 +138,30 @@ std::optional<Target> parse_target(std::string_view raw) {
 
 std::optional<std::multimap<std::string, std::string>> parse_form(std::string_view body,
                                                                   std::size_t max_fields) {
+    // Not boost::urls::parse_query: in Boost.URL 1.81 it measures its argument again with
+    // strlen, reading past a view that is not NUL-terminated. Each field is split off here and
+    // checked and decoded with Boost.URL's pieces, which stay within the bytes they are given.
     std::multimap<std::string, std::string> fields;
     if (body.empty()) return fields;
-    const auto parsed = boost::urls::parse_query(body);
-    if (!parsed) return std::nullopt;
     boost::urls::encoding_opts options;
     options.space_as_plus = true;
-    const boost::urls::params_view decoded(body, options);  // cannot throw: parsed above
-    for (const auto& p : decoded) {
-        if (fields.size() == max_fields) return std::nullopt;
-        fields.emplace(p.key, p.value);
+    auto decode = [&](std::string_view part) -> std::optional<std::string> {
+        const auto checked = boost::urls::grammar::parse(part, form_part_rule);
+        if (!checked) return std::nullopt;
+        return checked->decode(options);
+    };
+    for (std::size_t start = 0;;) {
+        const auto amp = body.find('&', start);
+        const std::string_view field = body.substr(
+            start, amp == std::string_view::npos ? std::string_view::npos : amp - start);
+        const auto equals = field.find('=');
+        auto key = decode(field.substr(0, equals));
+        auto value = decode(equals == std::string_view::npos ? std::string_view()
+                                                             : field.substr(equals + 1));
+        if (!key || !value || fields.size() == max_fields) return std::nullopt;
+        fields.emplace(std::move(*key), std::move(*value));
+        if (amp == std::string_view::npos) break;
+        start = amp + 1;
     }
     return fields;
 }

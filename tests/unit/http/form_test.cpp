@@ -1,5 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <string>
+#include <string_view>
+#include <vector>
+
 #include "http/message.hpp"
 
 namespace dateline::http {
@@ -23,6 +27,26 @@ TEST(Form, MalformedOrHugeFormsAreRefused) {
     for (int i = 0; i < 40; ++i) many += "f" + std::to_string(i) + "=x&";
     EXPECT_FALSE(parse_form(many, 32));
     EXPECT_TRUE(parse_form(many, 64));
+}
+
+TEST(Form, AViewIntoALargerBufferParsesOnlyItsOwnBytes) {
+    // Boost.URL 1.81's parse_query measures its argument again with strlen, so a view into a
+    // larger buffer used to be read on to the next NUL.
+    const std::string text = "a=1&b=2&c=3";
+    const auto form = parse_form(std::string_view(text).substr(0, 5));  // "a=1&b"
+    ASSERT_TRUE(form);
+    ASSERT_EQ(form->size(), 2u);
+    EXPECT_EQ(form->find("a")->second, "1");
+    EXPECT_EQ(form->find("b")->second, "");
+    EXPECT_EQ(form->count("c"), 0u);
+    // No NUL anywhere after the view: reading on would leave the buffer.
+    const std::vector<char> unterminated = {'n', '=', 'x', '%', '4', '1', '+', 'y'};
+    const auto short_form = parse_form(std::string_view(unterminated.data(), 3));  // "n=x"
+    ASSERT_TRUE(short_form);
+    ASSERT_EQ(short_form->size(), 1u);
+    EXPECT_EQ(short_form->find("n")->second, "x");
+    // The view ends inside an escape: malformed, whatever follows in the buffer.
+    EXPECT_FALSE(parse_form(std::string_view(unterminated.data(), 5)));  // "n=x%4"
 }
 
 TEST(ClientAddress, OnlyTrustedProxiesAreBelieved) {
