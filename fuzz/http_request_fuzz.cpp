@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "core/ip_address.hpp"
+#include "http/framing.hpp"
 #include "http/message.hpp"
 
 namespace bhttp = boost::beast::http;
@@ -62,8 +63,9 @@ bool parse(bhttp::request_parser<bhttp::string_body>& parser, std::string_view b
     return true;
 }
 
-// What the server does with a parsed request before its handler sees it.
-void handle(bhttp::request<bhttp::string_body>& in) {
+// What the server does with a parsed request before its handler sees it; false when the server
+// refuses it and closes the connection.
+bool handle(bhttp::request<bhttp::string_body>& in) {
     if (in.body().size() > max_body_bytes) std::abort();
     dateline::http::Request request;
     request.method_name = std::string(in.method_string());
@@ -74,9 +76,20 @@ void handle(bhttp::request<bhttp::string_body>& in) {
     request.host = lowercase(in[bhttp::field::host]);
     request.body = std::move(in.body());
 
-    // >>> FRAMING CHECK: the request framing check (Transfer-Encoding rules) being added in
-    // src/http/ is to be called here, on the parsed request, exactly as server.cpp calls it;
-    // a request it refuses goes no further, as the server answers it with 400.
+    // A request whose body length is ambiguous goes no further, nor does its connection.
+    std::string transfer_encoding;
+    bool has_transfer_encoding = false;
+    for (const auto& field : in) {
+        if (field.name() != bhttp::field::transfer_encoding) continue;
+        if (has_transfer_encoding) transfer_encoding += ',';
+        transfer_encoding += field.value();
+        has_transfer_encoding = true;
+    }
+    const auto framing = dateline::http::check_framing(
+        in.version(),
+        has_transfer_encoding ? std::optional<std::string_view>(transfer_encoding) : std::nullopt,
+        in.count(bhttp::field::content_length) > 0);
+    if (framing != dateline::http::Framing::Ok) return false;
 
     if (request.raw_target.size() <= max_target_bytes) {
         if (const auto target = dateline::http::parse_target(request.raw_target)) {
@@ -93,6 +106,7 @@ void handle(bhttp::request<bhttp::string_body>& in) {
             trusted_proxies.end())
             std::abort();
     }
+    return true;
 }
 
 }  // namespace
@@ -110,8 +124,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (!parse(parser, rest, piece, used)) break;
         if (used == 0 || used > rest.size()) std::abort();
         const bool keep_alive = parser.get().keep_alive();
-        handle(parser.get());
-        if (!keep_alive) break;
+        if (!handle(parser.get()) || !keep_alive) break;
         rest.remove_prefix(used);
     }
     return 0;

@@ -25,9 +25,11 @@ SIGNATURE_KEY = mac(SECRET, b"dateline security check: challenge signature")
 DERIVED_KEY_KEY = mac(SECRET, b"dateline security check: derived key signature")
 QUESTION_KEY = mac(SECRET, b"dateline security check: question")
 STARTED_KEY = mac(SECRET, b"dateline security check: started")
+# What the harness's checks are bound to (app::comment_check_context of story 7).
+CONTEXT = "article:7"
 
 
-def payload(expires: int, counter: int = 5, wrong_key: bool = False) -> str:
+def payload(expires: int, counter: int = 5, wrong_key: bool = False, context: str = CONTEXT) -> str:
     nonce, salt, cost = bytes(range(16)), bytes(range(16, 32)), 10
     derived = hashlib.pbkdf2_hmac("sha256", nonce + counter.to_bytes(4, "big"), salt, cost, 32)
     parameters = (
@@ -35,7 +37,7 @@ def payload(expires: int, counter: int = 5, wrong_key: bool = False) -> str:
         '"keyPrefix":"%s","keySignature":"%s","nonce":"%s","salt":"%s"}'
         % (cost, expires, derived[:16].hex(), mac(DERIVED_KEY_KEY, derived).hex(), nonce.hex(),
            salt.hex()))
-    signature = mac(SIGNATURE_KEY, parameters.encode()).hex()
+    signature = mac(SIGNATURE_KEY, f"{parameters}|{context}".encode()).hex()
     key = derived.hex()
     if wrong_key:  # the right prefix, the wrong rest
         key = key[:32] + ("0" if key[32] != "0" else "1") + key[33:]
@@ -48,7 +50,7 @@ def payload(expires: int, counter: int = 5, wrong_key: bool = False) -> str:
 
 def token(expires: int, answer: int) -> str:
     nonce = "0123456789abcdef0123456789abcdef"
-    tag = mac(QUESTION_KEY, f"{nonce}.{expires}.{answer}".encode()).hex()
+    tag = mac(QUESTION_KEY, f"{nonce}.{expires}.{answer}|{CONTEXT}".encode()).hex()
     return f"{nonce}.{expires}.{tag}"
 
 
@@ -61,6 +63,7 @@ seeds = {
     "payload-solved.txt": "0" + payload(NOW + LIFETIME),
     "payload-wrong-key.txt": "0" + payload(NOW + LIFETIME, wrong_key=True),
     "payload-expired.txt": "0" + payload(NOW - 1),
+    "payload-other-story.txt": "0" + payload(NOW + LIFETIME, context="article:8"),
     "payload-not-base64.txt": "0" + "eyJjaGFsbGVuZ2UiOnt9fQ=*",
     "payload-empty-object.txt": "0" + base64.b64encode(b"{}").decode(),
     # '1': a question's token, a newline, the reader's answer

@@ -24,6 +24,9 @@ using Outcome = CheckResult::Outcome;
 constexpr UnixTime fixed_now = 1'795'000'000;
 const std::string secret = "dateline fuzz secret, 32 bytes!!";
 const dateline::app::SecurityCheckOptions options{.difficulty = 8, .iterations = 10};
+// The story the checks are for (app::comment_check_context(7)); make_security_seeds.py signs
+// its genuine seeds for it.
+constexpr std::string_view story = "article:7";
 
 class FixedClock final : public dateline::Clock {
   public:
@@ -63,11 +66,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string_view text(reinterpret_cast<const char*>(data) + 1, size - 1);
     switch (data[0] % 3) {
         case 0:
-            check(security.verify_solution(text));
+            check(security.verify_solution(text, story));
             break;
         case 1: {
             const auto [token, answer] = split_line(text);
-            const auto r = security.verify_answer(token, answer);
+            const auto r = security.verify_answer(token, answer, story);
             check(r);
             if (!r.replay_key.empty() && r.replay_key.rfind("question:", 0) != 0) std::abort();
             break;
