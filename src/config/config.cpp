@@ -1,5 +1,7 @@
 #include "config/config.hpp"
 
+#include "core/database_url.hpp"
+
 #include "core/ip_address.hpp"
 
 #include <toml++/toml.h>
@@ -51,10 +53,7 @@ std::vector<Option> options() {
          integer(0, max_threads, [](Config& c, long long n) { c.threads = int(n); })},
         {"db", "DATELINE_DB", "a database URL: sqlite:PATH or postgresql://...",
          [](Config& c, std::string_view v) {
-             const bool sqlite = v.rfind("sqlite:", 0) == 0 && v.size() > 7;
-             const bool postgres =
-                 v.rfind("postgresql://", 0) == 0 || v.rfind("postgres://", 0) == 0;
-             if (!sqlite && !postgres) return false;
+             if (!parse_database_url(v)) return false;
              c.database_url = v;
              return true;
          }},
@@ -184,7 +183,7 @@ Result<Config> load(const std::filesystem::path& data_dir, const Overrides& flag
                     const std::filesystem::path& default_theme_dir) {
     Config c;
     c.data_dir = data_dir;
-    c.database_url = "sqlite:" + (data_dir / "dateline.db").string();
+    c.database_url = DatabaseUrl::sqlite((data_dir / "dateline.db").string()).text;
     c.theme_dir = default_theme_dir;
     c.media_dir = data_dir / "media";
     const auto all = options();

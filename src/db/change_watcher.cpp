@@ -1,5 +1,7 @@
 #include "db/change_watcher.hpp"
 
+#include "core/database_url.hpp"
+
 #include <libpq-fe.h>
 #include <sqlite3.h>
 #include <sys/select.h>
@@ -224,10 +226,11 @@ ContentChange parse_content_change(std::string_view payload) {
 }
 
 Result<std::unique_ptr<ChangeWatcher>> watch_changes(const std::string& url) {
-    constexpr std::string_view sqlite_scheme = "sqlite:";
-    if (url.rfind(sqlite_scheme, 0) == 0) {
+    const auto parsed = parse_database_url(url);
+    if (!parsed) return Error::invalid("Cannot watch '" + url + "': not a database URL.", "db");
+    if (parsed->backend == DatabaseUrl::Backend::Sqlite) {
         sqlite3* db = nullptr;
-        const std::string file = url.substr(sqlite_scheme.size());
+        const std::string& file = parsed->sqlite_path;
         // Read-write: the watcher also forgets changes every process has had time to read.
         if (sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
                             nullptr) != SQLITE_OK) {

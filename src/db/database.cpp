@@ -1,5 +1,8 @@
 #include "db/database.hpp"
 
+#include "core/database_url.hpp"
+#include "db/migrator.hpp"
+
 #include "db/postgres_database.hpp"
 #include "db/sqlite_database.hpp"
 
@@ -40,18 +43,29 @@ Database::Lease::~Lease() {
 }
 
 Result<std::unique_ptr<Database>> open_database(const std::string& url, int pool_size) {
-    constexpr std::string_view sqlite_scheme = "sqlite:";
-    if (url.rfind(sqlite_scheme, 0) == 0) {
-        auto db = SqliteDatabase::open(url.substr(sqlite_scheme.size()), pool_size);
+    const auto parsed = parse_database_url(url);
+    if (!parsed)
+        return Error::invalid("Unsupported database URL: use sqlite:PATH or postgresql://...",
+                              "db");
+    if (parsed->backend == DatabaseUrl::Backend::Sqlite) {
+        auto db = SqliteDatabase::open(parsed->sqlite_path, pool_size);
         if (!db) return db.error();
         return std::unique_ptr<Database>(std::move(db).value());
     }
-    if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
-        auto db = PostgresDatabase::open(url, pool_size);
-        if (!db) return db.error();
-        return std::unique_ptr<Database>(std::move(db).value());
-    }
-    return Error::invalid("Unsupported database URL: use sqlite:PATH or postgresql://...", "db");
+    auto db = PostgresDatabase::open(url, pool_size);
+    if (!db) return db.error();
+    return std::unique_ptr<Database>(std::move(db).value());
+}
+
+Result<std::unique_ptr<Database>> open_migrated(const std::string& url, int pool_size,
+                                                int* applied) {
+    auto database = open_database(url, pool_size);
+    if (!database) return database.error();
+    auto lease = (*database)->acquire();
+    auto done = migrate(*lease, bundled_migrations(lease->backend()));
+    if (!done) return done.error();
+    if (applied) *applied = *done;
+    return std::move(*database);
 }
 
 }  // namespace dateline::db

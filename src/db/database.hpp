@@ -148,4 +148,10 @@ Result<T> in_transaction(Database& database, const std::function<Result<T>(Conne
 /// Opens a database from a URL: "sqlite:PATH" or "postgresql://user@host:port/name".
 Result<std::unique_ptr<Database>> open_database(const std::string& url, int pool_size);
 
+/// Opens a database and brings its schema up to date (db::migrate with the bundled
+/// migrations): what every command does before it uses one. `applied`, when given, receives
+/// how many migrations ran.
+Result<std::unique_ptr<Database>> open_migrated(const std::string& url, int pool_size,
+                                                int* applied = nullptr);
+
 }  // namespace dateline::db

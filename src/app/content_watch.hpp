@@ -1,0 +1,55 @@
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <memory>
+
+#include "app/shared_limits.hpp"
+#include "core/clock.hpp"
+#include "db/change_watcher.hpp"
+#include "domain/site.hpp"
+
+namespace dateline::app {
+
+/// What a node does when the content changes (each may be left empty).
+struct ContentHandlers {
+    std::function<void()> network_changed;                  ///< sites, sections: everything
+    std::function<void(domain::Id site)> site_changed;      ///< a story of the site
+    std::function<void(domain::Id article)> story_changed;  ///< the comments under a story
+};
+
+/// A serving node's background duty: hands on what changed in the content, whoever changed it
+/// (db::ChangeWatcher), and now and then forgets spent tokens and old rate-limit windows.
+/// Time comes from the injected clock, so tests move it rather than wait.
+class ContentWatch {
+  public:
+    /// Without a watcher (the database could not be watched) only the housekeeping runs.
+    ContentWatch(std::unique_ptr<db::ChangeWatcher> watcher, SharedLimits& limits,
+                 const Clock& clock, ContentHandlers handlers)
+        : watcher_(std::move(watcher)),
+          limits_(limits),
+          clock_(clock),
+          handlers_(std::move(handlers)) {}
+
+    /// One round: waits up to `timeout` for changes and hands them on (a change to the network
+    /// covers every other), then does the housekeeping when it is due. Never throws.
+    void poll(std::chrono::milliseconds timeout);
+    /// Rounds of `poll_interval` until `running` turns false.
+    void run(const std::atomic<bool>& running);
+
+    static constexpr std::chrono::milliseconds poll_interval{250};
+    /// How often spent tokens and old windows are forgotten, in the clock's seconds.
+    static constexpr UnixTime purge_interval_seconds = 600;
+
+  private:
+    void hand_on(const std::vector<db::ContentChange>& changes);
+
+    std::unique_ptr<db::ChangeWatcher> watcher_;
+    SharedLimits& limits_;
+    const Clock& clock_;
+    ContentHandlers handlers_;
+    std::optional<UnixTime> purged_at_;
+};
+
+}  // namespace dateline::app

@@ -1,0 +1,73 @@
+#include "cli/command.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <iostream>
+
+#include "cli/cli.hpp"
+#include "core/database_url.hpp"
+
+#ifndef DATELINE_SHARE_DIR
+#define DATELINE_SHARE_DIR "/usr/share/dateline"
+#endif
+
+namespace dateline::cli {
+
+const fs::path& share_dir() {
+    static const fs::path dir = DATELINE_SHARE_DIR;
+    return dir;
+}
+
+void DataOptions::add_to(CLI::App& command) {
+    command.add_option("--data", data_, "Data directory (database, media, dateline.toml)")
+        ->required();
+    add_flag(command, "--db", "db",
+             "Database URL: sqlite:PATH (default sqlite:DATA/dateline.db) or postgresql://...");
+}
+
+void DataOptions::add_flag(CLI::App& command, const std::string& flag, const std::string& option,
+                           const std::string& help) {
+    auto& value = flags_[option];
+    if (!value) value = std::make_shared<std::string>();
+    command.add_option(flag, *value, help);
+}
+
+config::Overrides DataOptions::overrides() const {
+    config::Overrides out = extra_;
+    for (const auto& [option, value] : flags_)
+        if (!value->empty()) out[option] = *value;
+    return out;
+}
+
+Result<Opened> DataOptions::open(bool must_exist) const {
+    auto config = config::load(data_, overrides(), share_dir() / "themes" / "default");
+    if (!config) return config.error();
+    std::error_code ec;
+    const auto url = parse_database_url(config->database_url);
+    const bool missing = url && url->backend == DatabaseUrl::Backend::Sqlite
+                             ? !fs::exists(url->sqlite_path, ec)
+                             : !fs::is_directory(data_, ec);
+    if (must_exist && missing)
+        return Error::not_found("'" + data_ +
+                                "' holds no Dateline data; create it with: dateline init --data " +
+                                data_);
+    spdlog::set_level(spdlog::level::from_str(config->log_level));
+    int applied = 0;
+    auto database = db::open_migrated(config->database_url, config->database_pool, &applied);
+    if (!database) return database.error();
+    if (applied > 0) spdlog::info("applied {} migration(s)", applied);
+    return Opened{std::move(*config), std::move(*database)};
+}
+
+int fail(const std::string& message) {
+    std::cerr << "dateline: " << message << "\n";
+    return static_cast<int>(ExitCode::Failed);
+}
+
+int fail(const Error& error) {
+    // The operator running the command is the one who can act on the internal cause.
+    if (!error.cause.empty()) spdlog::error("cause: {}", error.cause);
+    return fail(error.message);
+}
+
+}  // namespace dateline::cli

@@ -1,0 +1,124 @@
+// dateline serve: every site of the network over HTTP until SIGINT or SIGTERM. The composition
+// root of the server: it builds the services, the reader surface and the HTTP server.
+#include <spdlog/spdlog.h>
+
+#include <iostream>
+#include <thread>
+
+#include "app/comment_intake.hpp"
+#include "app/comment_service.hpp"
+#include "app/content_watch.hpp"
+#include "app/local_limits.hpp"
+#include "app/reader_service.hpp"
+#include "app/security_check.hpp"
+#include "cli/command.hpp"
+#include "http/server.hpp"
+#include "site/reader_site.hpp"
+
+namespace dateline::cli {
+
+namespace {
+
+constexpr std::chrono::seconds limit_window{600};
+
+http::ServerOptions server_options(const config::Config& config) {
+    http::ServerOptions options;
+    options.host = config.listen_host;
+    options.port = static_cast<std::uint16_t>(config.listen_port);
+    options.threads = config.threads;
+    options.max_body_bytes = config.max_body_bytes;
+    options.read_timeout = config.read_timeout;
+    options.max_connections = config.max_connections;
+    options.max_connections_per_address = config.max_connections_per_address;
+    options.max_connections_per_network = config.max_connections_per_network;
+    options.trusted_proxies = config.trusted_proxies;
+    return options;
+}
+
+int run_serve(const DataOptions& data) {
+    auto opened = data.open(true);
+    if (!opened) return fail(opened.error());
+    const auto& config = opened->config;
+    auto& database = *opened->database;
+    SystemClock clock;
+    app::ReaderService reader(database, clock);
+    auto directory = reader.directory();
+    if (!directory) return fail(directory.error());
+    auto theme = site::load_theme(config.theme_dir);
+    if (!theme) return fail(theme.error());
+    for (const auto& s : directory->sites)
+        if (!theme->catalog.has_language(s.language))
+            spdlog::warn("the theme has no '{}' strings: site '{}' shows English ones", s.language,
+                         s.slug);
+
+    auto secret = app::load_security_secret(database, clock);
+    if (!secret) return fail(secret.error());
+    app::SecurityCheck security_check(
+        *secret, clock,
+        {.difficulty = static_cast<std::uint32_t>(config.comment_check_difficulty)});
+    app::CommentService comment_service(database, clock);
+    app::SharedLimits limits(database, clock);
+    app::CommentIntake intake(
+        comment_service, limits, security_check, clock,
+        {.per_address = {"comment:address", config.comment_address_limit, limit_window},
+         .per_subnet = {"comment:subnet", config.comment_subnet_limit, limit_window},
+         .min_fill_time = std::chrono::seconds(config.comment_min_fill_seconds)});
+    app::LocalLimits challenge_limits({"comment-check", config.comment_check_limit, limit_window},
+                                      clock);
+    app::LocalLimits challenge_network_limits(
+        {"comment-check:subnet", config.comment_check_subnet_limit, limit_window}, clock);
+    auto created = site::ReaderSite::create(reader, *directory, std::move(*theme), config.media_dir,
+                                            {config.page_cache_bytes, config.page_cache_fresh},
+                                            {&intake, &security_check, &challenge_limits,
+                                             &challenge_network_limits, config.trusted_proxies});
+    if (!created) return fail(created.error());
+    site::ReaderSite& sites = **created;
+
+    const auto options = server_options(config);
+    http::Server server(
+        options, [&sites](const http::Request& r) { return sites.handle(r); },
+        [&sites](const http::Request& r) { return sites.handle_fast(r); });
+    if (auto listening = server.listen(); !listening) return fail(listening.error());
+    const std::string host =
+        options.host.find(':') != std::string::npos ? "[" + options.host + "]" : options.host;
+    std::cout << "Dateline is listening on http://" << host << ":" << server.port() << "/"
+              << std::endl;
+    for (const auto& s : directory->sites)
+        std::cout << "  " << s.name << ": " << s.base_url << std::endl;
+
+    // Content changed anywhere (another node, a CLI command): drop what it touched.
+    auto watcher = db::watch_changes(config.database_url);
+    if (!watcher)
+        spdlog::warn("not watching the database for changes: {}", watcher.error().message);
+    app::ContentWatch watch(
+        watcher ? std::move(*watcher) : nullptr, limits, clock,
+        {.network_changed =
+             [&sites] {
+                 if (auto refreshed = sites.refresh(); !refreshed)
+                     spdlog::warn("content changed but could not be reloaded: {} ({})",
+                                  refreshed.error().message, refreshed.error().cause);
+             },
+         .site_changed = [&sites](domain::Id id) { sites.drop_site_pages(id); },
+         .story_changed = [&sites](domain::Id id) { sites.drop_article_pages(id); }});
+    std::atomic<bool> serving{true};
+    std::thread watching([&] { watch.run(serving); });
+    server.run();
+    serving = false;
+    watching.join();
+    std::cout << "Dateline stopped." << std::endl;
+    return 0;
+}
+
+}  // namespace
+
+Command serve_command(CLI::App& app) {
+    auto data = std::make_shared<DataOptions>();
+    auto* serve = app.add_subcommand("serve", "Serve the network's sites over HTTP.");
+    data->add_to(*serve);
+    data->add_flag(*serve, "--listen", "listen", "HOST:PORT to listen on (default 127.0.0.1:8080)");
+    data->add_flag(*serve, "--threads", "threads", "Server threads (default: one per core)");
+    data->add_flag(*serve, "--theme", "theme", "Theme folder (default: the built-in theme)");
+    return {serve, [data] { return run_serve(*data); }};
+}
+
+}  // namespace dateline::cli
