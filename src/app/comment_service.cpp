@@ -1,6 +1,7 @@
 #include "app/comment_service.hpp"
 
 #include "app/crypto.hpp"
+#include "storage/comment_store.hpp"
 #include "storage/site_store.hpp"
 
 #include <algorithm>
@@ -66,7 +67,7 @@ Result<SubmittedComment> CommentService::submit(const domain::Site& site,
         });
 }
 
-Result<std::vector<storage::CommentListing>> CommentService::list(
+Result<std::vector<domain::CommentListing>> CommentService::list(
     std::optional<CommentStatus> status, std::optional<domain::Id> site_id) {
     auto lease = database_.acquire();
     return storage::CommentStore(*lease).list(status, site_id, max_listed);

@@ -9,7 +9,6 @@
 #include "db/database.hpp"
 #include "domain/article.hpp"
 #include "domain/comment.hpp"
-#include "storage/comment_store.hpp"
 
 namespace dateline::app {
 
@@ -50,8 +49,8 @@ class CommentService {
                                     const Screening& screening = {});
 
     /// Comments for moderators, newest first.
-    Result<std::vector<storage::CommentListing>> list(std::optional<domain::CommentStatus> status,
-                                                      std::optional<domain::Id> site_id);
+    Result<std::vector<domain::CommentListing>> list(std::optional<domain::CommentStatus> status,
+                                                     std::optional<domain::Id> site_id);
     /// Sets the status of comments; NotFound when an id does not exist (nothing is changed then).
     Result<std::int64_t> moderate(const std::vector<domain::Id>& ids, domain::CommentStatus status);
     /// Opens or closes one article to new comments; NotFound when the site has no such article.

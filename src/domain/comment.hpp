@@ -62,4 +62,12 @@ Status validate(const CommentDraft& draft, const CommentLimits& limits);
 /// How many links (http://, https://, www.) a text holds.
 int count_links(std::string_view text);
 
+/// A comment as a moderator lists it: with where it was posted.
+struct CommentListing {
+    Comment comment;
+    std::string site_slug;
+    std::string article_slug;
+    std::string section_slug;
+};
+
 }  // namespace dateline::domain

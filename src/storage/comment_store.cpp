@@ -47,8 +47,8 @@ Result<bool> CommentStore::has_digest_since(const std::string& digest, UnixTime 
     return !rows->empty();
 }
 
-Result<std::vector<CommentListing>> CommentStore::list(std::optional<domain::CommentStatus> status,
-                                                       std::optional<Id> site_id, int limit) {
+Result<std::vector<domain::CommentListing>> CommentStore::list(
+    std::optional<domain::CommentStatus> status, std::optional<Id> site_id, int limit) {
     auto rows =
         c_.query(std::string(comment_columns) +
                      ", s.slug, a.slug, COALESCE(sec.slug, '') FROM comments c "
@@ -59,7 +59,7 @@ Result<std::vector<CommentListing>> CommentStore::list(std::optional<domain::Com
                  {status ? std::string(domain::to_string(*status)) : std::string(),
                   site_id.value_or(0), std::int64_t{limit}});
     if (!rows) return rows.error();
-    std::vector<CommentListing> out;
+    std::vector<domain::CommentListing> out;
     for (const auto& r : *rows)
         out.push_back({comment_from_row(r), r.text(10), r.text(11), r.text(12)});
     return out;

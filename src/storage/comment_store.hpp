@@ -11,14 +11,6 @@
 
 namespace dateline::storage {
 
-/// A comment as a moderator lists it: with where it was posted.
-struct CommentListing {
-    domain::Comment comment;
-    std::string site_slug;
-    std::string article_slug;
-    std::string section_slug;
-};
-
 /// Reader comments and their moderation.
 class CommentStore {
   public:
@@ -30,8 +22,8 @@ class CommentStore {
     Result<bool> has_digest_since(const std::string& content_digest, UnixTime since);
 
     /// Comments, newest first, optionally of one status and one site.
-    Result<std::vector<CommentListing>> list(std::optional<domain::CommentStatus> status,
-                                             std::optional<domain::Id> site_id, int limit);
+    Result<std::vector<domain::CommentListing>> list(std::optional<domain::CommentStatus> status,
+                                                     std::optional<domain::Id> site_id, int limit);
     /// Approved comments of an article, newest first (readers come for the latest reactions),
     /// `limit` of them after skipping `offset`.
     Result<std::vector<domain::Comment>> approved_for(domain::Id article_id, int limit,

@@ -45,7 +45,7 @@ class CommentIntakeTest : public testing::TestWithParam<const char*> {
         return result.ok() ? *result : IntakeResult{};
     }
 
-    std::vector<storage::CommentListing> stored(std::optional<CommentStatus> status = {}) {
+    std::vector<domain::CommentListing> stored(std::optional<CommentStatus> status = {}) {
         return *comments.list(status, std::nullopt);
     }
 
