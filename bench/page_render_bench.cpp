@@ -13,6 +13,8 @@
 #include "db/migrator.hpp"
 #include "domain/paths.hpp"
 #include "media/image_library.hpp"
+#include "provision/demo_loader.hpp"
+#include "provision/network_file.hpp"
 #include "site/reader_site.hpp"
 
 namespace {
@@ -42,12 +44,13 @@ struct Fixture {
             auto lease = database->acquire();
             (void)db::migrate(*lease, db::bundled_migrations("sqlite"));
         }
-        auto spec = app::read_network_spec(source / "demo/network.json", "http://localhost:8080");
+        auto spec =
+            provision::read_network_spec(source / "demo/network.json", "http://localhost:8080");
         (void)app::create_network(*database, *spec);
         media::ImageLibrary images(dir / "media");
         app::MediaService media(*database, images, clock);
         app::ArticleService articles(*database, media, clock);
-        (void)app::load_demo_articles(articles, media, *spec, source / "demo", clock.now());
+        (void)provision::load_demo_articles(articles, media, *spec, source / "demo", clock.now());
         reader = std::make_unique<app::ReaderService>(*database, clock);
         auto directory = reader->directory();
         auto theme = site::load_theme(source / "themes/default");

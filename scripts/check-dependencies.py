@@ -21,6 +21,7 @@ ALLOWED = {
     "storage": {"db", "domain", "core"},
     "ingest": {"domain", "sanitize", "core"},
     "app": {"storage", "db", "ingest", "media", "sanitize", "domain", "config", "core"},
+    "provision": {"app", "domain", "core"},
     "site": {"app", "cache", "render", "http", "domain", "config", "core"},
     "cli": None,  # the composition root may use every module
 }

@@ -8,6 +8,8 @@
 #include "app/network_setup.hpp"
 #include "cli/command.hpp"
 #include "media/image_library.hpp"
+#include "provision/demo_loader.hpp"
+#include "provision/network_file.hpp"
 
 namespace dateline::cli {
 
@@ -21,7 +23,7 @@ struct InitOptions {
 };
 
 int run_init(const InitOptions& o) {
-    auto public_url = app::normalise_public_url(o.public_url);
+    auto public_url = provision::normalise_public_url(o.public_url);
     if (!public_url) return fail(public_url.error());
     std::error_code ec;
     fs::create_directories(o.data.data(), ec);
@@ -31,8 +33,8 @@ int run_init(const InitOptions& o) {
     auto& database = *opened->database;
 
     const fs::path demo_dir = o.demo_dir;
-    auto spec = o.demo ? app::read_network_spec(demo_dir / "network.json", *public_url)
-                       : Result<app::NetworkSpec>(app::default_network_spec(*public_url));
+    auto spec = o.demo ? provision::read_network_spec(demo_dir / "network.json", *public_url)
+                       : Result<domain::NetworkSpec>(provision::default_network_spec(*public_url));
     if (!spec) return fail(spec.error());
     if (auto created = app::create_network(database, *spec); !created) return fail(created.error());
     if (o.demo) {
@@ -40,7 +42,7 @@ int run_init(const InitOptions& o) {
         media::ImageLibrary images(opened->config.media_dir);
         app::MediaService media(database, images, clock);
         app::ArticleService articles(database, media, clock);
-        auto count = app::load_demo_articles(articles, media, *spec, demo_dir, clock.now());
+        auto count = provision::load_demo_articles(articles, media, *spec, demo_dir, clock.now());
         if (!count) {
             // Leave nothing half-made: a later init must be able to start again.
             if (auto removed = app::remove_network(database); !removed)

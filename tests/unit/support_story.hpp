@@ -5,6 +5,7 @@
 #include "app/article_service.hpp"
 #include "app/network_setup.hpp"
 #include "app/reader_service.hpp"
+#include "provision/network_file.hpp"
 #include "support_database.hpp"
 
 namespace dateline::testing_support {
@@ -21,7 +22,8 @@ inline PublishedStory publish_story(TestDatabase& database, const Clock& clock,
                                     UnixTime published_at) {
     PublishedStory out;
     EXPECT_TRUE(
-        app::create_network(*database, app::default_network_spec("http://news.example")).ok());
+        app::create_network(*database, provision::default_network_spec("http://news.example"))
+            .ok());
     domain::ArticleDraft d;
     d.headline = "Harbour reopens";
     d.body_html = "<p>Body</p>";

@@ -6,6 +6,7 @@
 #include "app/network_setup.hpp"
 #include "app/reader_service.hpp"
 #include "db/migrator.hpp"
+#include "provision/network_file.hpp"
 
 namespace dateline::app {
 
@@ -21,7 +22,7 @@ class ArticleServiceTest : public testing::TestWithParam<const char*> {
     void SetUp() override {
         if (database.skipped()) GTEST_SKIP() << "no PostgreSQL test cluster (run through ctest)";
         ASSERT_TRUE(database.get());
-        NetworkSpec spec = default_network_spec("http://news.example");
+        domain::NetworkSpec spec = provision::default_network_spec("http://news.example");
         spec.sites[0].sections.push_back({0, 0, "sport", "Sport", 1});
         ASSERT_TRUE(create_network(*database, spec).ok());
     }
@@ -158,7 +159,7 @@ TEST_P(ArticleServiceTest, PaginatesListings) {
 }
 
 TEST_P(ArticleServiceTest, CreatingTheNetworkTwiceIsAConflict) {
-    const auto again = create_network(*database, default_network_spec("http://news.example"));
+    const auto again = create_network(*database, provision::default_network_spec("http://news.example"));
     ASSERT_FALSE(again.ok());
     EXPECT_EQ(again.error().code, ErrorCode::Conflict);
 }

@@ -1,0 +1,37 @@
+#include "domain/network_spec.hpp"
+
+#include "domain/slug.hpp"
+
+namespace dateline::domain {
+
+Status validate_site(const SiteSpec& s) {
+    const std::string which = "site '" + s.site.slug + "'";
+    std::string origin, path;
+    if (!is_valid_slug(s.site.slug))
+        return Error::invalid(which + ": the slug must be lowercase letters, digits and hyphens");
+    if (s.site.name.empty() || s.site.language.empty())
+        return Error::invalid(which + " needs a name and a language");
+    if (!is_known_time_zone(s.site.time_zone))
+        return Error::invalid(which + ": unknown time zone '" + s.site.time_zone + "'");
+    if (!split_base_url(s.site.base_url, origin, path))
+        return Error::invalid(which +
+                              ": its address must be an http(s) URL whose path ends in '/'");
+    constexpr std::size_t largest_limit = 100'000;
+    const auto& limits = s.site.comment_limits;
+    if (s.site.comments_close_after_days < 0 || limits.name < 1 || limits.title < 1 ||
+        limits.body < 1 || limits.name > largest_limit || limits.title > largest_limit ||
+        limits.body > largest_limit)
+        return Error::invalid(which +
+                              ": comment limits must be from 1 to 100000 characters, and "
+                              "close_after_days 0 (never) or more");
+    for (const auto& section : s.sections) {
+        if (!is_valid_slug(section.slug) || is_reserved_section_slug(section.slug))
+            return Error::invalid(
+                which + ": '" + section.slug +
+                "' cannot be a section slug (lowercase letters, digits and "
+                "hyphens; not tags, news, assets, media, healthz or comment-check)");
+    }
+    return success();
+}
+
+}  // namespace dateline::domain
