@@ -3,15 +3,15 @@
 // markup, is imported and published. Readers must see the text, escaped once, and nothing that runs.
 //
 // Escaped text legitimately contains strings such as "onerror=" or "javascript:" as visible
-// characters, so the checks look at the markup a browser builds (elements and attributes, via a
-// tokenizer that follows the HTML rules) rather than banning those words from the page.
+// characters, so the checks look at the markup a browser builds (elements and attributes, via
+// parse5, an HTML parser that follows the standard) rather than banning those words from the page.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeDataDir, startServer, dateline, get, repoRoot } from '../support/dateline.mjs';
-import { select, one, attr, activeContent, tokenize } from '../support/html.mjs';
+import { select, one, attr, activeContent, elements } from '../support/html.mjs';
 
 const fixtureFile = join(repoRoot, 'tests/fixtures/ninjs/hostile-every-field.json');
 const item = JSON.parse(readFileSync(fixtureFile, 'utf8'));
@@ -101,7 +101,7 @@ describe('an article whose every field is hostile', () => {
     const img = one(one(articleHtml, { tag: 'figure' }).outer, { tag: 'img' });
     assert.equal(attr(img.token, 'alt'), image.description_text, 'image alt');
     // A quote that broke out of an attribute would leave stray attributes behind.
-    for (const t of tokenize(articleHtml)) {
+    for (const t of elements(articleHtml)) {
       for (const [name] of t.attrs) {
         assert.match(name, /^[a-z][a-z0-9:-]*$/, `a well-formed attribute name on <${t.name}>: ${name}`);
       }

@@ -1,24 +1,68 @@
-// Small HTML helpers for the HTTP suites: a tokenizer that reads tags and attributes the way a
-// browser's tokenizer does (quoted and unquoted values, raw-text elements, comments), so a test
-// sees the markup a reader's browser would build, plus element lookup and entity decoding.
-// It is not a full HTML parser: it is enough to find elements and attributes in server output.
+// HTML helpers for the HTTP suites, over parse5 (npm `parse5`), a parser that follows the HTML
+// standard's tokenizer and tree construction: a test sees the tree a reader's browser builds from
+// the server's markup (character references, implied end tags, raw text, comments, SVG and
+// MathML content, misnested markup), then asks it for elements, attributes, text and active
+// content.
 
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta',
-  'source', 'track', 'wbr']);
-const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed',
-  'noframes', 'noscript', 'plaintext']);
+import { parse, parseFragment, serialize, serializeOuter, defaultTreeAdapter } from 'parse5';
 
-const NAMED = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+const PARSE_OPTIONS = { sourceCodeLocationInfo: true };
+const HTML_NS = 'http://www.w3.org/1999/xhtml';
 
-/** Decodes character references (named ones the server may emit, and all numeric ones). */
+// A whole page starts with its doctype or <html>; anything else is a fragment, read in a <body>
+// the way innerHTML reads it, so no <html>, <head> or <body> is made up around it.
+function parseSource(html) {
+  return /^\uFEFF?\s*<(!doctype|html[\s>\/])/i.test(html) ? parse(html, PARSE_OPTIONS) : parseFragment(html, PARSE_OPTIONS);
+}
+
+/** Every element under `root` in document order, <template> contents included. */
+function* walk(root) {
+  const stack = [...(root.childNodes ?? [])].reverse();
+  while (stack.length) {
+    const node = stack.pop();
+    if (!node.tagName) continue;  // text, comment, doctype
+    yield node;
+    const children = node.tagName === 'template' && node.content ? node.content.childNodes : node.childNodes;
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+}
+
+/**
+ * What a test sees of an element: { name, attrs: [[name, value]], namespace, node }. Names are in
+ * lower case (`xlink:href` for an attribute in a namespace); values are decoded, as the browser
+ * reads them.
+ */
+function view(node) {
+  const attrs = node.attrs.map((a) => [(a.prefix ? `${a.prefix}:${a.name}` : a.name).toLowerCase(), a.value]);
+  return { name: node.tagName.toLowerCase(), attrs, namespace: node.namespaceURI, node };
+}
+
+/** The source of `node` in `html` (`inner`: between its tags), or its serialization without one. */
+function sourceOf(html, node, inner) {
+  const loc = node.sourceCodeLocation;
+  if (!loc?.startTag) return inner ? serialize(node) : serializeOuter(node);
+  const end = loc.endOffset ?? html.length;
+  if (!inner) return html.slice(loc.startOffset, end);
+  return html.slice(loc.startTag.endOffset, loc.endTag ? loc.endTag.startOffset : end);
+}
+
+/** The text content of `node` (text in raw-text elements included, comments not). */
+function textContent(node) {
+  if (node.nodeName === '#text') return node.value;
+  if (!node.childNodes) return '';
+  return node.childNodes.map(textContent).join('');
+}
+
+const collapse = (text) => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * Decodes character references the way the HTML parser does in text: every named reference of
+ * the standard (with the legacy ones written without a `;`) and every numeric one.
+ */
 export function decode(text) {
-  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, ref) => {
-    if (ref[0] === '#') {
-      const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      return Number.isFinite(code) ? String.fromCodePoint(code) : whole;
-    }
-    return NAMED[ref.toLowerCase()] ?? whole;
-  });
+  // A <textarea> context reads everything as text (RCDATA) with references decoded.
+  const context = defaultTreeAdapter.createElement('textarea', HTML_NS, []);
+  return parseFragment(context, text, {}).childNodes.map(textContent).join('');
 }
 
 /** Escapes text the way any correct HTML serializer may: used to look for text in raw markup. */
@@ -27,116 +71,38 @@ export function escapeText(text) {
 }
 
 /**
- * Tokenizes `html` into start and end tags: { type: 'start'|'end', name, attrs: [[name, value]],
- * start, end } with `start`/`end` the offsets of the tag in `html`. Attribute values are decoded.
+ * Every element of `html` in document order as the browser builds it, each as
+ * { name, attrs: [[name, value]], namespace, node }, with attribute values decoded.
  */
-export function tokenize(html) {
-  const tokens = [];
-  const n = html.length;
-  let i = 0;
-  while (i < n) {
-    const lt = html.indexOf('<', i);
-    if (lt < 0) break;
-    if (html.startsWith('<!--', lt)) {
-      const close = html.indexOf('-->', lt + 4);
-      i = close < 0 ? n : close + 3;
-      continue;
-    }
-    if (html[lt + 1] === '!' || html[lt + 1] === '?') {
-      const close = html.indexOf('>', lt);
-      i = close < 0 ? n : close + 1;
-      continue;
-    }
-    const isEnd = html[lt + 1] === '/';
-    const nameStart = isEnd ? lt + 2 : lt + 1;
-    if (!/[a-zA-Z]/.test(html[nameStart] ?? '')) {
-      i = lt + 1;  // a bare '<' in text
-      continue;
-    }
-    let j = nameStart;
-    while (j < n && !/[\s/>]/.test(html[j])) j++;
-    const name = html.slice(nameStart, j).toLowerCase();
-    const attrs = [];
-    // Attributes, per the HTML tokenizer's before/after attribute name and value states.
-    for (;;) {
-      while (j < n && /[\s/]/.test(html[j])) j++;
-      if (j >= n || html[j] === '>') break;
-      let k = j + 1;  // the first character may be '=' and still be part of the name
-      while (k < n && !/[\s/>=]/.test(html[k])) k++;
-      const attrName = html.slice(j, k).toLowerCase();
-      j = k;
-      while (j < n && /\s/.test(html[j])) j++;
-      let value = '';
-      if (html[j] === '=') {
-        j++;
-        while (j < n && /\s/.test(html[j])) j++;
-        const quote = html[j];
-        if (quote === '"' || quote === "'") {
-          const close = html.indexOf(quote, j + 1);
-          const stop = close < 0 ? n : close;
-          value = html.slice(j + 1, stop);
-          j = stop + 1;
-        } else {
-          let k2 = j;
-          while (k2 < n && !/[\s>]/.test(html[k2])) k2++;
-          value = html.slice(j, k2);
-          j = k2;
-        }
-      }
-      attrs.push([attrName, decode(value)]);
-    }
-    const end = Math.min(j + 1, n);
-    tokens.push({ type: isEnd ? 'end' : 'start', name, attrs, start: lt, end });
-    i = end;
-    if (!isEnd && RAW_TEXT.has(name)) {
-      const close = html.toLowerCase().indexOf(`</${name}`, i);
-      i = close < 0 ? n : close;
-    }
-  }
-  return tokens;
+export function elements(html) {
+  return [...walk(parseSource(html))].map(view);
 }
 
-/** The value of attribute `name` of a token, or undefined. */
-export function attr(token, name) {
-  const found = token.attrs.find(([n]) => n === name);
+/** The value of attribute `name` of an element, or undefined. */
+export function attr(element, name) {
+  const found = element.attrs.find(([n]) => n === name);
   return found ? found[1] : undefined;
 }
 
-export function hasClass(token, cls) {
-  return (attr(token, 'class') ?? '').split(/\s+/).includes(cls);
+export function hasClass(element, cls) {
+  return (attr(element, 'class') ?? '').split(/\s+/).includes(cls);
 }
 
 /**
- * Elements of `html` that match: { tag, cls, where(token) }. Each result is { token, name,
- * attrs, inner (raw inner HTML), outer, text (decoded text content) }.
+ * Elements of `html` that match: { tag, cls, where(element) }. Each result is { token (the
+ * element, as `elements` gives it), name, attrs, inner (its inner HTML in `html`), outer, text
+ * (decoded text content, whitespace collapsed) }.
  */
 export function select(html, { tag, cls, where } = {}) {
-  const tokens = tokenize(html);
   const out = [];
-  tokens.forEach((t, index) => {
-    if (t.type !== 'start') return;
-    if (tag && t.name !== tag) return;
-    if (cls && !hasClass(t, cls)) return;
-    if (where && !where(t)) return;
-    let innerEnd = t.end;
-    let outerEnd = t.end;
-    if (!VOID.has(t.name)) {
-      let depth = 0;
-      for (let k = index; k < tokens.length; k++) {
-        const u = tokens[k];
-        if (u.name !== t.name) continue;
-        if (u.type === 'start') depth++;
-        else if (--depth === 0) {
-          innerEnd = u.start;
-          outerEnd = u.end;
-          break;
-        }
-      }
-      if (depth !== 0) innerEnd = outerEnd = html.length;
-    }
-    const inner = html.slice(t.end, innerEnd);
-    out.push({ token: t, name: t.name, attrs: t.attrs, inner, outer: html.slice(t.start, outerEnd), text: textOf(inner) });
-  });
+  for (const node of walk(parseSource(html))) {
+    const t = view(node);
+    if (tag && t.name !== tag) continue;
+    if (cls && !hasClass(t, cls)) continue;
+    if (where && !where(t)) continue;
+    out.push({ token: t, name: t.name, attrs: t.attrs, inner: sourceOf(html, node, true), outer: sourceOf(html, node, false),
+      text: collapse(textContent(node)) });
+  }
   return out;
 }
 
@@ -149,17 +115,9 @@ export function one(html, query) {
   return found[0];
 }
 
-/** Decoded text content of an HTML fragment, whitespace collapsed. */
+/** Decoded text content of an HTML page or fragment, whitespace collapsed. */
 export function textOf(fragment) {
-  const tokens = tokenize(fragment);
-  let text = '';
-  let at = 0;
-  for (const t of tokens) {
-    text += fragment.slice(at, t.start);
-    at = t.end;
-  }
-  text += fragment.slice(at);
-  return decode(text).replace(/\s+/g, ' ').trim();
+  return collapse(textContent(parseSource(fragment)));
 }
 
 /** Number of non-overlapping occurrences of `needle` in `haystack`. */
@@ -175,26 +133,20 @@ const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'poster',
 const ACTIVE_ELEMENTS = new Set(['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet',
   'svg', 'math', 'style', 'base', 'portal']);
 
-/**
- * What in `html` a browser would treat as active content: elements that run or load code, event
- * handler attributes, inline styles, and URL attributes with a script-capable scheme. Returns a
- * list of human-readable findings (empty when the markup is inert).
- */
-export function activeContent(html) {
-  const findings = [];
-  for (const t of tokenize(html)) {
-    if (t.type !== 'start') continue;
-    const where = html.slice(t.start, Math.min(t.end, t.start + 160));
+function findingsOf(html, document, findings) {
+  for (const node of walk(document)) {
+    const t = view(node);
+    const where = sourceOf(html, node, false).slice(0, 160);
     // The theme's own scripts are files under /assets/ (the CSP forbids inline ones).
-    const themeScript = t.name === 'script' && (attr(t, 'src') ?? '').startsWith('/assets/');
-    if (ACTIVE_ELEMENTS.has(t.name) && !themeScript) findings.push(`<${t.name}> element: ${where}`);
+    const themeScript = t.name === 'script' && t.namespace === HTML_NS && (attr(t, 'src') ?? '').startsWith('/assets/');
+    if (ACTIVE_ELEMENTS.has(t.name) && !themeScript) findings.add(`<${t.name}> element: ${where}`);
     if (t.name === 'meta' && (attr(t, 'http-equiv') ?? '').toLowerCase() === 'refresh') {
-      findings.push(`meta refresh: ${where}`);
+      findings.add(`meta refresh: ${where}`);
     }
     for (const [name, value] of t.attrs) {
-      if (name.startsWith('on')) findings.push(`event handler attribute ${name}: ${where}`);
-      if (name === 'style') findings.push(`inline style attribute: ${where}`);
-      if (name === 'srcdoc') findings.push(`srcdoc attribute: ${where}`);
+      if (name.startsWith('on')) findings.add(`event handler attribute ${name}: ${where}`);
+      if (name === 'style') findings.add(`inline style attribute: ${where}`);
+      if (name === 'srcdoc') findings.add(`srcdoc attribute: ${where}`);
       if (URL_ATTRIBUTES.has(name)) {
         // Browsers drop ASCII whitespace and control characters inside a URL's scheme.
         const squeezed = value.replace(/[\u0000-\u0020]/g, '').toLowerCase();
@@ -204,10 +156,24 @@ export function activeContent(html) {
           (t.name === 'link' && name === 'href' && /\bicon\b/.test(attr(t, 'rel') ?? ''));
         const image = asImage && /^data:image\//.test(squeezed);
         if (/^(javascript|vbscript|data|livescript):/.test(squeezed) && !image) {
-          findings.push(`${name} with a ${squeezed.split(':')[0]}: URL: ${where}`);
+          findings.add(`${name} with a ${squeezed.split(':')[0]}: URL: ${where}`);
         }
       }
     }
   }
-  return findings;
+}
+
+/**
+ * What in `html`, loaded as a page, a browser would treat as active content: elements that run or
+ * load code, event handler attributes, inline styles, and URL attributes with a script-capable
+ * scheme, wherever the parser puts them (<template> contents included). The page is read twice,
+ * with scripting on and off, because <noscript> holds raw text in one and markup in the other.
+ * Returns a list of human-readable findings (empty when the markup is inert).
+ */
+export function activeContent(html) {
+  const findings = new Set();
+  for (const scriptingEnabled of [true, false]) {
+    findingsOf(html, parse(html, { ...PARSE_OPTIONS, scriptingEnabled }), findings);
+  }
+  return [...findings];
 }
