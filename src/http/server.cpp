@@ -1,3 +1,5 @@
+// The session, the accept loop and the shutdown live together in this file: it is the only one
+// that includes Beast and Asio (compile time; scripts/check-dependencies.py keeps it so).
 #include "http/server.hpp"
 
 #include <spdlog/spdlog.h>
@@ -10,12 +12,10 @@
 #include <map>
 #include <mutex>
 #include <thread>
-#include <unordered_map>
 
 #include "core/ip_address.hpp"
+#include "http/connection_limits.hpp"
 #include "http/framing.hpp"
-
-#include <sys/resource.h>
 
 namespace dateline::http {
 
@@ -33,7 +33,6 @@ constexpr unsigned http_1_1 = 11;  // Beast's version number for HTTP/1.1
 constexpr auto accept_backoff = std::chrono::milliseconds(100);
 constexpr auto accept_warning_interval = std::chrono::seconds(10);
 constexpr auto sweep_interval = std::chrono::milliseconds(250);
-constexpr int descriptors_kept_free = 64;  // for the listener, the database, logs and files
 constexpr int min_worker_threads = 4;
 constexpr int retry_after_busy_seconds = 2;
 
@@ -56,47 +55,6 @@ std::string lowercase(std::string_view s) {
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return out;
 }
-
-// Open connections per address and per IP network, so that one client cannot take them all.
-class ConnectionCounts {
-  public:
-    ConnectionCounts(int per_address, int per_network)
-        : per_address_(per_address), per_network_(per_network) {}
-
-    // Counts a new connection from `address` (canonical); false, counting nothing, when its
-    // address or network is at its limit.
-    bool admit(const std::string& address, const std::string& network) {
-        std::lock_guard lock(mutex_);
-        auto& by_address = addresses_[address];
-        auto& by_network = networks_[network];
-        if (by_address >= per_address_ || by_network >= per_network_) {
-            forget(address, network);
-            return false;
-        }
-        ++by_address;
-        ++by_network;
-        return true;
-    }
-
-    void release(const std::string& address, const std::string& network) {
-        std::lock_guard lock(mutex_);
-        --addresses_[address];
-        --networks_[network];
-        forget(address, network);
-    }
-
-  private:
-    void forget(const std::string& address, const std::string& network) {
-        if (addresses_[address] <= 0) addresses_.erase(address);
-        if (networks_[network] <= 0) networks_.erase(network);
-    }
-
-    int per_address_;
-    int per_network_;
-    std::mutex mutex_;
-    std::unordered_map<std::string, int> addresses_;
-    std::unordered_map<std::string, int> networks_;
-};
 
 }  // namespace
 
@@ -440,32 +398,9 @@ Server::Server(ServerOptions options, Handler handler, FastHandler fast)
 
 Server::~Server() = default;
 
-namespace {
-
-// Each connection is a descriptor: use every one the system lets this process have, and accept
-// no more connections than there are descriptors for.
-void fit_descriptor_limit(ServerOptions& options) {
-    rlimit limit{};
-    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0) return;
-    if (limit.rlim_cur < limit.rlim_max) {
-        limit.rlim_cur = limit.rlim_max;
-        ::setrlimit(RLIMIT_NOFILE, &limit);
-        ::getrlimit(RLIMIT_NOFILE, &limit);
-    }
-    if (limit.rlim_cur == RLIM_INFINITY) return;
-    const auto usable =
-        static_cast<long long>(limit.rlim_cur) - static_cast<long long>(descriptors_kept_free);
-    if (usable < options.max_connections) {
-        spdlog::warn("only {} descriptors: at most {} connections", limit.rlim_cur,
-                     std::max(1LL, usable));
-        options.max_connections = static_cast<int>(std::max(1LL, usable));
-    }
-}
-
-}  // namespace
-
 Status Server::listen() {
-    fit_descriptor_limit(state_->options);
+    // Each connection is a descriptor: use every one the system lets this process have.
+    state_->options.max_connections = connections_that_fit(state_->options.max_connections);
     boost::system::error_code ec;
     const auto address = asio::ip::make_address(state_->options.host, ec);
     if (ec) return Error::invalid("'" + state_->options.host + "' is not an IP address.", "listen");
