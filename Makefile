@@ -10,6 +10,8 @@ FUZZ_HARNESSES := form http_request ninjs sanitize security_answer target
 FUZZ ?= $(FUZZ_HARNESSES)
 FUZZ_SECONDS ?= 60
 FUZZ_DIR := build/fuzz
+# CI (any CI other than empty, 0 or false) builds with warnings as errors.
+WERROR := $(if $(filter-out 0 false,$(CI)),ON,OFF)
 FUZZ_FINDINGS ?= $(FUZZ_DIR)/findings
 
 .PHONY: all deps configure build run test bench fuzz clean format
@@ -19,8 +21,11 @@ all: build
 deps:
 	@bash scripts/install-deps.sh
 
+# Configures a new build directory, and again when CI finds one configured without -Werror.
 configure: deps
-	@test -f $(BUILD_DIR)/build.ninja || cmake --preset $(PRESET) >/dev/null
+	@if [ ! -f $(BUILD_DIR)/build.ninja ] || { [ $(WERROR) = ON ] && \
+	     ! grep -q '^DATELINE_WERROR:BOOL=ON$$' $(BUILD_DIR)/CMakeCache.txt; }; then \
+	  cmake --preset $(PRESET) $(if $(filter ON,$(WERROR)),-DDATELINE_WERROR=ON) >/dev/null; fi
 
 build: configure
 	@cmake --build --preset $(PRESET) -j $(JOBS)

@@ -61,9 +61,11 @@ struct Fixture {
         intake = std::make_unique<app::CommentIntake>(*comments, *limits, *check, clock);
         // Rendering is what is measured: the page cache is off.
         const site::CacheOptions uncached{0, std::chrono::seconds(0)};
+        site::CommentOptions comment_options;
+        comment_options.intake = intake.get();
+        comment_options.check = check.get();
         site = std::move(*site::ReaderSite::create(*reader, *directory, std::move(*theme),
-                                                   dir / "media", uncached,
-                                                   {intake.get(), check.get(), nullptr, {}}));
+                                                   dir / "media", uncached, comment_options));
         auto front = reader->front_page(*directory, *directory->site_by_slug("en"));
         const auto& lead = front->latest.front();
         article_path = domain::article_path("/en/", lead.section->slug, lead.slug);

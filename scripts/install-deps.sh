@@ -13,7 +13,7 @@ debian_packages=(
   libvips-dev libvips-tools
   libgtest-dev libgmock-dev libbenchmark-dev wrk nginx-light
   chromium default-jre-headless fonts-noto-core
-  clang-format
+  clang-format clang-tidy-14
   clang-14 libclang-rt-14-dev llvm-14
 )
 

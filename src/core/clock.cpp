@@ -16,7 +16,8 @@ std::string format_utc_iso8601(UnixTime t) {
     const auto day = floor<days>(tp);
     const year_month_day ymd{day};
     const hh_mm_ss hms{tp - day};
-    char buf[32];
+    // Room for every value the types allow: the compiler cannot see that the hours stay below 24.
+    char buf[48];
     std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02ld:%02ld:%02ldZ", int(ymd.year()),
                   unsigned(ymd.month()), unsigned(ymd.day()), long(hms.hours().count()),
                   long(hms.minutes().count()), long(hms.seconds().count()));

@@ -32,7 +32,7 @@ std::optional<std::string> canonical_ip(std::string_view text) {
 }
 
 std::string ip_network(std::string_view address) {
-    const std::string input(address);
+    std::string input(address);
     char out[max_text];
     in_addr v4{};
     if (inet_pton(AF_INET, input.c_str(), &v4) == 1) {

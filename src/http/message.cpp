@@ -190,7 +190,7 @@ std::string client_address(const Request& request,
         return std::find(trusted_proxies.begin(), trusted_proxies.end(), a) !=
                trusted_proxies.end();
     };
-    const std::string peer = canonical_ip(request.remote_address).value_or(request.remote_address);
+    std::string peer = canonical_ip(request.remote_address).value_or(request.remote_address);
     if (!trusted(peer)) return peer;
     // Every X-Forwarded-For line, in order, is one list (RFC 9110 section 5.3); each proxy
     // appends the address it saw, so the nearest hops are at the end.

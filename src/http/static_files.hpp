@@ -15,7 +15,7 @@ namespace dateline::http {
 /// 304, and the given Cache-Control.
 class StaticFiles {
   public:
-    StaticFiles(std::filesystem::path root, std::string cache_control)
+    StaticFiles(const std::filesystem::path& root, std::string cache_control)
         : root_(std::filesystem::weakly_canonical(root)),
           cache_control_(std::move(cache_control)) {}
 

@@ -70,7 +70,7 @@ std::string name_of(const json::value* v) {
     if (v->is_object()) return string_at(v->get_object(), "name");
     if (v->is_array()) {
         for (const auto& e : v->get_array()) {
-            const std::string n = name_of(&e);
+            std::string n = name_of(&e);
             if (!n.empty()) return n;
         }
     }
@@ -169,7 +169,7 @@ std::int64_t whole_number(const json::value& v) {
     constexpr double largest = 1e9;
     if (v.is_int64()) return std::max<std::int64_t>(0, v.get_int64());
     if (v.is_uint64())
-        return v.get_uint64() > largest ? 0 : static_cast<std::int64_t>(v.get_uint64());
+        return v.get_uint64() > static_cast<std::uint64_t>(largest) ? 0 : static_cast<std::int64_t>(v.get_uint64());
     if (v.is_double() && v.get_double() > 0 && v.get_double() < largest)
         return static_cast<std::int64_t>(v.get_double());
     return 0;

@@ -5,6 +5,7 @@
 #include <unicode/unistr.h>
 #include <boost/json.hpp>
 
+#include <cstdint>
 #include <fstream>
 #include <memory>
 #include <mutex>
@@ -29,7 +30,7 @@ std::unique_ptr<icu::MessageFormat> message_format(std::string_view pattern,
                                                    const std::string& locale) {
     UErrorCode status = U_ZERO_ERROR;
     auto format = std::make_unique<icu::MessageFormat>(
-        icu::UnicodeString::fromUTF8(icu::StringPiece(pattern.data(), pattern.size())),
+        icu::UnicodeString::fromUTF8(icu::StringPiece(pattern.data(), static_cast<std::int32_t>(pattern.size()))),
         icu::Locale(locale.c_str()), status);
     if (U_FAILURE(status)) return nullptr;
     return format;
@@ -76,7 +77,11 @@ Result<Catalog> Catalog::load(const std::filesystem::path& dir) {
     for (const auto& [language, strings] : catalog.languages_)
         for (const auto& [key, text] : reference->second)
             if (!strings.contains(key))
-                return Error::invalid("The theme's " + language + " strings lack \"" + key + "\".");
+                return Error::invalid(std::string("The theme's ")
+                                          .append(language)
+                                          .append(" strings lack \"")
+                                          .append(key)
+                                          .append("\"."));
     return catalog;
 }
 
@@ -126,7 +131,7 @@ std::string Catalog::count(std::string_view language, std::string_view key, std:
 std::string Catalog::count_uncached(std::string_view language, std::string_view key,
                                     std::string_view name, long long n,
                                     bool arabic_indic_digits) const {
-    const std::string pattern = text(language, key);
+    std::string pattern = text(language, key);
     if (!counts(pattern))
         return format(language, key, {{name, format_integer(n, arabic_indic_digits)}});
     const std::string locale =
@@ -134,7 +139,7 @@ std::string Catalog::count_uncached(std::string_view language, std::string_view 
     const auto message = message_format(pattern, locale);
     if (!message) return pattern;
     const icu::UnicodeString names[] = {
-        icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), name.size()))};
+        icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<std::int32_t>(name.size())))};
     const icu::Formattable values[] = {icu::Formattable(static_cast<int64_t>(n))};
     UErrorCode status = U_ZERO_ERROR;
     icu::UnicodeString result;

@@ -13,10 +13,10 @@ namespace dateline::render {
 
 namespace {
 
-enum Pattern { Iso, LongDate, ShortDate, TimeOfDay, ZoneName, pattern_count };
+enum Pattern { Iso, LongDate, ShortDate, TimeOfDay, ZoneName, PatternCount };
 
 struct Formatters {
-    std::array<std::unique_ptr<icu::SimpleDateFormat>, pattern_count> formats;
+    std::array<std::unique_ptr<icu::SimpleDateFormat>, PatternCount> formats;
 };
 
 std::unique_ptr<icu::SimpleDateFormat> make(const icu::Locale& locale, const icu::TimeZone& zone,
@@ -97,7 +97,7 @@ FormattedTime DateFormatter::format(UnixTime t) const {
 namespace dateline::render {
 
 std::string format_integer(long long n, bool arabic_indic_digits) {
-    const std::string western = std::to_string(n);
+    std::string western = std::to_string(n);
     if (!arabic_indic_digits) return western;
     std::string out;
     for (const char c : western) {
