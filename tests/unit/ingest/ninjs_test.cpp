@@ -207,6 +207,41 @@ TEST_F(RenditionFolders, ARefusedRenditionGivesWayToTheNextBest) {
     EXPECT_EQ(item->warnings.size(), 1u) << warnings_of(*item);
 }
 
+TEST_F(RenditionFolders, HrefsArePercentDecoded) {
+    touch(wire / "pic one.jpg");
+    touch(wire / "صورة.jpg");
+    // Escapes are decoded; what needs no escape is taken as written, as wires often send it.
+    for (const std::string& href :
+         std::vector<std::string>{"pic%20one.jpg", "pic one.jpg", "%D8%B5%D9%88%D8%B1%D8%A9.jpg",
+                                  "صورة.jpg", "file://" + (wire / "pic%20one.jpg").string(),
+                                  "file://" + (wire / "صورة.jpg").string()}) {
+        const auto item = parse_ninjs(item_with_renditions({{href, 100}}), wire);
+        ASSERT_TRUE(item.ok()) << item.error().message;
+        ASSERT_TRUE(item->image) << href << ": " << warnings_of(*item);
+        EXPECT_TRUE(item->warnings.empty()) << warnings_of(*item);
+    }
+    // A decoded escape cannot lead out of the folder or smuggle a NUL in.
+    for (const char* href : {"%2e%2e/elsewhere/private/photo.jpg", "photo.jpg%00.png"}) {
+        const auto item = parse_ninjs(item_with_renditions({{href, 100}}), wire);
+        ASSERT_TRUE(item.ok()) << item.error().message;
+        EXPECT_FALSE(item->image) << href << " was taken: " << item->image->location;
+    }
+}
+
+TEST_F(RenditionFolders, AMalformedPercentEscapeIsRefused) {
+    touch(wire / "100%.jpg");
+    for (const std::string& href :
+         std::vector<std::string>{"100%.jpg", "photo%2.jpg", "photo%zz.jpg", "photo.jpg%",
+                                  "file://" + (wire / "100%.jpg").string()}) {
+        const auto item = parse_ninjs(item_with_renditions({{href, 100}}), wire);
+        ASSERT_TRUE(item.ok()) << item.error().message;
+        EXPECT_FALSE(item->image) << href << " was taken: " << item->image->location;
+        const std::string warnings = warnings_of(*item);
+        EXPECT_NE(warnings.find(href), std::string::npos) << warnings;
+        EXPECT_NE(warnings.find("malformed percent-escape"), std::string::npos) << warnings;
+    }
+}
+
 struct BadCase {
     const char* json;
     const char* message;
