@@ -5,8 +5,8 @@
 
 #include <algorithm>
 #include <fstream>
-#include <sstream>
 
+#include "core/paragraphs.hpp"
 #include "core/utf8.hpp"
 #include "sanitize/html_sanitizer.hpp"
 
@@ -41,22 +41,8 @@ const json::object* pick_text(const json::object& o, std::string_view key) {
 
 std::string paragraphs_from_text(std::string_view text) {
     std::string html;
-    std::string paragraph;
-    auto flush = [&] {
-        if (paragraph.find_first_not_of(" \t\r\n") != std::string::npos)
-            html += "<p>" + sanitize::escape_html(paragraph) + "</p>";
-        paragraph.clear();
-    };
-    std::istringstream lines{std::string(text)};
-    for (std::string line; std::getline(lines, line);) {
-        if (line.find_first_not_of(" \t\r") == std::string::npos) {
-            flush();
-        } else {
-            if (!paragraph.empty()) paragraph += ' ';
-            paragraph += line;
-        }
-    }
-    flush();
+    for (const auto& paragraph : split_paragraphs(text))
+        html += "<p>" + sanitize::escape_html(paragraph) + "</p>";
     return html;
 }
 

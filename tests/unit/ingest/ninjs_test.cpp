@@ -1,6 +1,7 @@
 #include "ingest/ninjs.hpp"
 
 #include <gtest/gtest.h>
+#include <boost/json.hpp>
 
 #include <sys/stat.h>
 
@@ -11,6 +12,7 @@
 namespace dateline::ingest {
 
 namespace fs = std::filesystem;
+namespace json = boost::json;
 using testing_support::TempDir;
 
 TEST(Ninjs, ReadsA2xItem) {
@@ -62,6 +64,23 @@ TEST(Ninjs, ReadsA3xItem) {
     EXPECT_EQ(item->source_credit, "Levant Press Agency");
     ASSERT_TRUE(item->image);
     EXPECT_EQ(item->image->location, "/data/pic one.jpg");
+}
+
+TEST(Ninjs, PlainTextBodiesBecomeEscapedParagraphs) {
+    const auto body_of = [](const std::string& text) {
+        const auto item = parse_ninjs(R"({"uri": "u", "headline": "H", "body_text": )" +
+                                          json::serialize(json::value(text)) + "}",
+                                      "/");
+        EXPECT_TRUE(item.ok()) << item.error().message;
+        return item.ok() ? item->body_html : std::string();
+    };
+    EXPECT_EQ(
+        body_of("First line\nsame paragraph.\n \t\nSecond <b>&</b> \"q\"\n\n\n"),
+        "<p>First line same paragraph.</p><p>Second &lt;b&gt;&amp;&lt;/b&gt; &quot;q&quot;</p>");
+    EXPECT_EQ(body_of("\n\nنص عربي\nيتابع\n\nفقرة ثانية"), "<p>نص عربي يتابع</p><p>فقرة ثانية</p>");
+    // Windows line breaks are line breaks, as everywhere else paragraphs are split.
+    EXPECT_EQ(body_of("Windows\r\nbreaks\r\n\r\nkept apart"),
+              "<p>Windows breaks</p><p>kept apart</p>");
 }
 
 TEST(Ninjs, OddRenditionWidthsDoNotFailTheItem) {
