@@ -1,7 +1,9 @@
 #include "app/crypto.hpp"
 
+#include <openssl/evp.h>
 #include <sodium.h>
 
+#include <limits>
 #include <stdexcept>
 
 namespace dateline::app {
@@ -39,30 +41,19 @@ std::string hmac_sha256(std::string_view key, std::string_view message) {
 std::string pbkdf2_sha256(std::string_view password, std::string_view salt,
                           std::uint32_t iterations, std::size_t length) {
     constexpr std::size_t block = crypto_auth_hmacsha256_BYTES;
+    constexpr std::size_t int_max = std::numeric_limits<int>::max();
     if (length > block || iterations == 0)
         throw std::invalid_argument("pbkdf2_sha256: one block and at least one iteration");
-    start_sodium();
-    // The keyed state is computed once; each iteration copies it, which halves the work.
-    crypto_auth_hmacsha256_state keyed;
-    crypto_auth_hmacsha256_init(&keyed, bytes(password), password.size());
-    unsigned char u[block];
-    unsigned char t[block];
-    {
-        crypto_auth_hmacsha256_state s = keyed;
-        const unsigned char index[4] = {0, 0, 0, 1};  // INT(1): the first and only block
-        crypto_auth_hmacsha256_update(&s, bytes(salt), salt.size());
-        crypto_auth_hmacsha256_update(&s, index, sizeof index);
-        crypto_auth_hmacsha256_final(&s, u);
-    }
-    std::copy(u, u + block, t);
-    for (std::uint32_t i = 1; i < iterations; ++i) {
-        crypto_auth_hmacsha256_state s = keyed;
-        crypto_auth_hmacsha256_update(&s, u, block);
-        crypto_auth_hmacsha256_final(&s, u);
-        for (std::size_t j = 0; j < block; ++j) t[j] ^= u[j];
-    }
-    sodium_memzero(&keyed, sizeof keyed);
-    return std::string(reinterpret_cast<const char*>(t), length);
+    // OpenSSL counts in int, and reads a length of -1 as "up to the NUL".
+    if (iterations > int_max || password.size() > int_max || salt.size() > int_max)
+        throw std::invalid_argument("pbkdf2_sha256: input beyond OpenSSL's int range");
+    std::string out(length, '\0');
+    if (PKCS5_PBKDF2_HMAC(password.data(), static_cast<int>(password.size()), bytes(salt),
+                          static_cast<int>(salt.size()), static_cast<int>(iterations), EVP_sha256(),
+                          static_cast<int>(length),
+                          reinterpret_cast<unsigned char*>(out.data())) != 1)
+        throw std::runtime_error("pbkdf2_sha256: OpenSSL failed");
+    return out;
 }
 
 std::string random_bytes(std::size_t count) {

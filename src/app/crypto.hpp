@@ -7,8 +7,9 @@
 
 namespace dateline::app {
 
-/// Cryptographic primitives the application builds on, all from libsodium (started on first
-/// use, thread-safe). Byte strings are held in std::string; "hex" means lowercase hexadecimal.
+/// Cryptographic primitives the application builds on, from libsodium (started on first use)
+/// and, for PBKDF2, OpenSSL; all thread-safe. Byte strings are held in std::string; "hex" means
+/// lowercase hexadecimal.
 
 /// The SHA-256 of `text` as 64 hex digits: how the application keeps a fingerprint of something
 /// it must recognise again (a used token, a submitted comment) without keeping it.
@@ -17,8 +18,9 @@ std::string sha256_hex(std::string_view text);
 /// HMAC-SHA-256 of `message` under `key` (any length): 32 bytes.
 std::string hmac_sha256(std::string_view key, std::string_view message);
 
-/// PBKDF2 with HMAC-SHA-256 (RFC 8018 section 5.2): `length` bytes, at most 32 (one block,
-/// which is all the security check needs).
+/// PBKDF2 with HMAC-SHA-256 (RFC 8018 section 5.2, OpenSSL's PKCS5_PBKDF2_HMAC): `length`
+/// bytes, at most 32 (one block, which is all the security check needs). Throws
+/// std::invalid_argument for a longer key, no iterations, or a count or input beyond INT_MAX.
 std::string pbkdf2_sha256(std::string_view password, std::string_view salt,
                           std::uint32_t iterations, std::size_t length);
 

@@ -1,12 +1,12 @@
 #include "ingest/ninjs.hpp"
 
 #include <boost/json.hpp>
+#include <boost/url/pct_string_view.hpp>
 
 #include <algorithm>
-#include <cctype>
 #include <fstream>
-#include <sstream>
 
+#include "core/paragraphs.hpp"
 #include "core/utf8.hpp"
 #include "sanitize/html_sanitizer.hpp"
 
@@ -41,22 +41,8 @@ const json::object* pick_text(const json::object& o, std::string_view key) {
 
 std::string paragraphs_from_text(std::string_view text) {
     std::string html;
-    std::string paragraph;
-    auto flush = [&] {
-        if (paragraph.find_first_not_of(" \t\r\n") != std::string::npos)
-            html += "<p>" + sanitize::escape_html(paragraph) + "</p>";
-        paragraph.clear();
-    };
-    std::istringstream lines{std::string(text)};
-    for (std::string line; std::getline(lines, line);) {
-        if (line.find_first_not_of(" \t\r") == std::string::npos) {
-            flush();
-        } else {
-            if (!paragraph.empty()) paragraph += ' ';
-            paragraph += line;
-        }
-    }
-    flush();
+    for (const auto& paragraph : split_paragraphs(text))
+        html += "<p>" + sanitize::escape_html(paragraph) + "</p>";
     return html;
 }
 
@@ -77,19 +63,15 @@ std::string name_of(const json::value* v) {
     return {};
 }
 
-std::string percent_decode(std::string_view s) {
-    std::string out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '%' && i + 2 < s.size() &&
-            std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
-            std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
-            out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
-            i += 2;
-        } else {
-            out += s[i];
-        }
-    }
-    return out;
+// The decoded text of a percent-encoded path. An escape that is not '%' and two hex digits is
+// refused rather than guessed at ("100%.jpg" is not a name a URL can hold). Only escapes are
+// checked: spaces and non-ASCII letters pass as written, as wires often send them.
+Result<std::string> percent_decoded(const std::string& encoded) {
+    const auto checked = boost::urls::make_pct_string_view(encoded);
+    if (!checked)
+        return Error::invalid(
+            "it holds a malformed percent-escape (a '%' not followed by two hex digits)");
+    return checked->decode();
 }
 
 // What a rendition's href names: a path relative to the item's folder, a file: URL (RFC 8089),
@@ -101,9 +83,14 @@ struct Href {
     std::string problem;  // why a local href cannot be used, when it cannot
 };
 
-Href classify(std::string_view href) {
+Href classify(const std::string& href) {
+    const auto decoded = [](Href::Kind kind, const std::string& encoded) {
+        auto path = percent_decoded(encoded);
+        if (!path) return Href{kind, {}, path.error().message};
+        return Href{kind, std::move(*path), {}};
+    };
     if (href.rfind("file:", 0) == 0) {
-        std::string_view rest = href.substr(5);
+        std::string_view rest = std::string_view(href).substr(5);
         if (rest.rfind("//", 0) == 0) {
             rest.remove_prefix(2);
             const auto slash = rest.find('/');
@@ -112,13 +99,13 @@ Href classify(std::string_view href) {
                 return {Href::Kind::FileUrl, {}, "a file: URL on another host"};
             rest = slash == std::string_view::npos ? std::string_view() : rest.substr(slash);
         }
-        std::string path = percent_decode(rest);
-        if (path.empty() || path.front() != '/')
+        Href url = decoded(Href::Kind::FileUrl, std::string(rest));
+        if (url.problem.empty() && (url.path.empty() || url.path.front() != '/'))
             return {Href::Kind::FileUrl, {}, "a file: URL must hold an absolute path"};
-        return {Href::Kind::FileUrl, std::move(path), {}};
+        return url;
     }
-    if (href.find("://") != std::string_view::npos) return {};
-    return {Href::Kind::Relative, percent_decode(href), {}};
+    if (href.find("://") != std::string::npos) return {};
+    return decoded(Href::Kind::Relative, href);
 }
 
 // Inside `folder`, not the folder itself; both absolute and free of symbolic links.

@@ -2,6 +2,7 @@
 
 #include <unicode/datefmt.h>
 #include <unicode/dtptngen.h>
+#include <unicode/numberformatter.h>
 #include <unicode/smpdtfmt.h>
 #include <unicode/timezone.h>
 
@@ -97,18 +98,23 @@ FormattedTime DateFormatter::format(UnixTime t) const {
 namespace dateline::render {
 
 std::string format_integer(long long n, bool arabic_indic_digits) {
-    std::string western = std::to_string(n);
-    if (!arabic_indic_digits) return western;
-    std::string out;
-    for (const char c : western) {
-        if (c >= '0' && c <= '9') {
-            // U+0660 + digit, as UTF-8: D9 A0..A9.
-            out += '\xD9';
-            out += static_cast<char>(0xA0 + (c - '0'));
-        } else {
-            out += c;
-        }
-    }
+    // The numbering system gives the digits; the rest stays as pages have always shown it: no
+    // grouping separator ("2026", not "2,026") and an ASCII hyphen for the sign, where the
+    // "arab" system's own minus sign carries an Arabic letter mark (U+061C). Formatters are
+    // immutable and thread-safe, so one of each serves every thread.
+    static const icu::number::LocalizedNumberFormatter formatters[] = {
+        icu::number::NumberFormatter::withLocale(icu::Locale("@numbers=latn"))
+            .grouping(UNUM_GROUPING_OFF)
+            .sign(UNUM_SIGN_NEVER),
+        icu::number::NumberFormatter::withLocale(icu::Locale("@numbers=arab"))
+            .grouping(UNUM_GROUPING_OFF)
+            .sign(UNUM_SIGN_NEVER)};
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::UnicodeString digits =
+        formatters[arabic_indic_digits ? 1 : 0].formatInt(n, status).toString(status);
+    if (U_FAILURE(status)) return std::to_string(n);
+    std::string out = n < 0 ? "-" : "";
+    digits.toUTF8String(out);
     return out;
 }
 

@@ -37,7 +37,8 @@ class DateFormatter {
 
 namespace dateline::render {
 
-/// A whole number written with Western or Arabic-Indic digits (U+0660..U+0669).
+/// A whole number written with Western or Arabic-Indic digits (U+0660..U+0669, ICU's "arab"
+/// numbering system), without grouping separators or bidi marks: "2026", "٢٠٢٦", "-15".
 std::string format_integer(long long n, bool arabic_indic_digits);
 
 }  // namespace dateline::render

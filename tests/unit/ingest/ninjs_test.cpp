@@ -1,6 +1,7 @@
 #include "ingest/ninjs.hpp"
 
 #include <gtest/gtest.h>
+#include <boost/json.hpp>
 
 #include <sys/stat.h>
 
@@ -11,6 +12,7 @@
 namespace dateline::ingest {
 
 namespace fs = std::filesystem;
+namespace json = boost::json;
 using testing_support::TempDir;
 
 TEST(Ninjs, ReadsA2xItem) {
@@ -62,6 +64,23 @@ TEST(Ninjs, ReadsA3xItem) {
     EXPECT_EQ(item->source_credit, "Levant Press Agency");
     ASSERT_TRUE(item->image);
     EXPECT_EQ(item->image->location, "/data/pic one.jpg");
+}
+
+TEST(Ninjs, PlainTextBodiesBecomeEscapedParagraphs) {
+    const auto body_of = [](const std::string& text) {
+        const auto item = parse_ninjs(R"({"uri": "u", "headline": "H", "body_text": )" +
+                                          json::serialize(json::value(text)) + "}",
+                                      "/");
+        EXPECT_TRUE(item.ok()) << item.error().message;
+        return item.ok() ? item->body_html : std::string();
+    };
+    EXPECT_EQ(
+        body_of("First line\nsame paragraph.\n \t\nSecond <b>&</b> \"q\"\n\n\n"),
+        "<p>First line same paragraph.</p><p>Second &lt;b&gt;&amp;&lt;/b&gt; &quot;q&quot;</p>");
+    EXPECT_EQ(body_of("\n\nنص عربي\nيتابع\n\nفقرة ثانية"), "<p>نص عربي يتابع</p><p>فقرة ثانية</p>");
+    // Windows line breaks are line breaks, as everywhere else paragraphs are split.
+    EXPECT_EQ(body_of("Windows\r\nbreaks\r\n\r\nkept apart"),
+              "<p>Windows breaks</p><p>kept apart</p>");
 }
 
 TEST(Ninjs, OddRenditionWidthsDoNotFailTheItem) {
@@ -205,6 +224,41 @@ TEST_F(RenditionFolders, ARefusedRenditionGivesWayToTheNextBest) {
     ASSERT_TRUE(item->image) << warnings_of(*item);
     EXPECT_EQ(fs::path(item->image->location), fs::canonical(wire / "photo.jpg"));
     EXPECT_EQ(item->warnings.size(), 1u) << warnings_of(*item);
+}
+
+TEST_F(RenditionFolders, HrefsArePercentDecoded) {
+    touch(wire / "pic one.jpg");
+    touch(wire / "صورة.jpg");
+    // Escapes are decoded; what needs no escape is taken as written, as wires often send it.
+    for (const std::string& href :
+         std::vector<std::string>{"pic%20one.jpg", "pic one.jpg", "%D8%B5%D9%88%D8%B1%D8%A9.jpg",
+                                  "صورة.jpg", "file://" + (wire / "pic%20one.jpg").string(),
+                                  "file://" + (wire / "صورة.jpg").string()}) {
+        const auto item = parse_ninjs(item_with_renditions({{href, 100}}), wire);
+        ASSERT_TRUE(item.ok()) << item.error().message;
+        ASSERT_TRUE(item->image) << href << ": " << warnings_of(*item);
+        EXPECT_TRUE(item->warnings.empty()) << warnings_of(*item);
+    }
+    // A decoded escape cannot lead out of the folder or smuggle a NUL in.
+    for (const char* href : {"%2e%2e/elsewhere/private/photo.jpg", "photo.jpg%00.png"}) {
+        const auto item = parse_ninjs(item_with_renditions({{href, 100}}), wire);
+        ASSERT_TRUE(item.ok()) << item.error().message;
+        EXPECT_FALSE(item->image) << href << " was taken: " << item->image->location;
+    }
+}
+
+TEST_F(RenditionFolders, AMalformedPercentEscapeIsRefused) {
+    touch(wire / "100%.jpg");
+    for (const std::string& href :
+         std::vector<std::string>{"100%.jpg", "photo%2.jpg", "photo%zz.jpg", "photo.jpg%",
+                                  "file://" + (wire / "100%.jpg").string()}) {
+        const auto item = parse_ninjs(item_with_renditions({{href, 100}}), wire);
+        ASSERT_TRUE(item.ok()) << item.error().message;
+        EXPECT_FALSE(item->image) << href << " was taken: " << item->image->location;
+        const std::string warnings = warnings_of(*item);
+        EXPECT_NE(warnings.find(href), std::string::npos) << warnings;
+        EXPECT_NE(warnings.find("malformed percent-escape"), std::string::npos) << warnings;
+    }
 }
 
 struct BadCase {

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 namespace dateline::render {
 
 namespace {
@@ -54,6 +56,42 @@ TEST(DateFormatter, RejectsUnknownZones) {
 TEST(Numbers, ArabicIndicDigits) {
     EXPECT_EQ(format_integer(2026, true), "٢٠٢٦");
     EXPECT_EQ(format_integer(-15, false), "-15");
+}
+
+// Every byte of what pages show, pinned: the digits are ICU's numbering systems ("arab",
+// "latn"), so a change of ICU or of how the formatter asks for them shows here first.
+TEST(DateFormatter, ArabicBytesWithEitherDigits) {
+    const UnixTime t = at("2026-11-28T22:30:00Z");
+    const auto arab = DateFormatter::create("ar", "Asia/Dubai", true);
+    ASSERT_TRUE(arab.ok());
+    const auto a = arab->format(t);
+    EXPECT_EQ(a.iso, "2026-11-29T02:30:00+04:00");
+    EXPECT_EQ(a.date, "الأحد، ٢٩ نوفمبر ٢٠٢٦");
+    EXPECT_EQ(a.short_date, "٢٩ نوفمبر ٢٠٢٦");
+    EXPECT_EQ(a.time, "٢:٣٠ ص غرينتش+٤");
+    const auto latn = DateFormatter::create("ar", "Asia/Dubai", false);
+    ASSERT_TRUE(latn.ok());
+    const auto l = latn->format(t);
+    EXPECT_EQ(l.iso, "2026-11-29T02:30:00+04:00");
+    EXPECT_EQ(l.date, "الأحد، 29 نوفمبر 2026");
+    EXPECT_EQ(l.short_date, "29 نوفمبر 2026");
+    EXPECT_EQ(l.time, "2:30 ص غرينتش+4");
+}
+
+// No grouping separator and no bidi mark: the sign is a plain ASCII hyphen.
+TEST(Numbers, IntegersWithEitherDigitsAndNoGrouping) {
+    EXPECT_EQ(format_integer(0, true), "٠");
+    EXPECT_EQ(format_integer(7, true), "٧");
+    EXPECT_EQ(format_integer(1234, true), "١٢٣٤");
+    EXPECT_EQ(format_integer(2026, true), "٢٠٢٦");
+    EXPECT_EQ(format_integer(0, false), "0");
+    EXPECT_EQ(format_integer(7, false), "7");
+    EXPECT_EQ(format_integer(1234, false), "1234");
+    EXPECT_EQ(format_integer(2026, false), "2026");
+    EXPECT_EQ(format_integer(-15, true), "-١٥");
+    EXPECT_EQ(format_integer(1234567890123, true), "١٢٣٤٥٦٧٨٩٠١٢٣");
+    EXPECT_EQ(format_integer(std::numeric_limits<long long>::min(), false), "-9223372036854775808");
+    EXPECT_EQ(format_integer(std::numeric_limits<long long>::min(), true), "-٩٢٢٣٣٧٢٠٣٦٨٥٤٧٧٥٨٠٨");
 }
 
 TEST(Numbers, SpelledOutInTheSiteLanguage) {
