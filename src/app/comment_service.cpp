@@ -1,6 +1,6 @@
 #include "app/comment_service.hpp"
 
-#include "app/crypto.hpp"
+#include "crypto/crypto.hpp"
 #include "storage/comment_store.hpp"
 #include "storage/site_store.hpp"
 
@@ -8,6 +8,8 @@
 #include <cctype>
 
 namespace dateline::app {
+
+using crypto::sha256_hex;
 
 using domain::CommentStatus;
 

@@ -8,9 +8,18 @@
 #include <optional>
 #include <stdexcept>
 
-#include "app/crypto.hpp"
+#include "crypto/crypto.hpp"
 
 namespace dateline::app {
+
+using crypto::equal_in_constant_time;
+using crypto::from_base64;
+using crypto::from_hex;
+using crypto::hmac_sha256;
+using crypto::pbkdf2_sha256;
+using crypto::random_below;
+using crypto::random_bytes;
+using crypto::to_hex;
 
 namespace {
 

@@ -2,10 +2,14 @@
 // readers' input) links without the stores: the fuzz harness builds it alone.
 #include "app/security_check.hpp"
 
-#include "app/crypto.hpp"
+#include "crypto/crypto.hpp"
 #include "storage/secret_store.hpp"
 
 namespace dateline::app {
+
+using crypto::from_hex;
+using crypto::random_bytes;
+using crypto::to_hex;
 
 Result<std::string> load_security_secret(db::Database& database, const Clock& clock) {
     auto lease = database.acquire();

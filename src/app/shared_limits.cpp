@@ -1,9 +1,11 @@
 #include "app/shared_limits.hpp"
 
-#include "app/crypto.hpp"
+#include "crypto/crypto.hpp"
 #include "storage/limits_store.hpp"
 
 namespace dateline::app {
+
+using crypto::sha256_hex;
 
 namespace {
 

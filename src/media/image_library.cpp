@@ -1,6 +1,7 @@
 #include "media/image_library.hpp"
 
-#include <sodium.h>
+#include "crypto/crypto.hpp"
+
 #include <vips/vips8>
 
 #include <fcntl.h>
@@ -32,21 +33,10 @@ class FileDescriptor {
     int fd_;
 };
 
-std::string hex(const unsigned char* data, std::size_t n) {
-    static constexpr char digits[] = "0123456789abcdef";
-    std::string out;
-    for (std::size_t i = 0; i < n; ++i) {
-        out += digits[data[i] >> 4];
-        out += digits[data[i] & 0xF];
-    }
-    return out;
-}
-
 }  // namespace
 
 void initialise(const char* argv0) {
     if (VIPS_INIT(argv0) != 0) throw std::runtime_error("libvips failed to start");
-    if (sodium_init() < 0) throw std::runtime_error("libsodium failed to start");
     // Untrusted input: only the loaders for formats we accept, never the "unsafe" ones
     // (https://www.libvips.org/API/current/func.block_untrusted_set.html, from 8.13).
     vips_block_untrusted_set(TRUE);
@@ -187,10 +177,8 @@ Result<StoredImage> ImageLibrary::store_bytes(std::string_view bytes) const {
         stored.mime_type = png ? "image/png" : "image/jpeg";
         stored.width = image.width();
         stored.height = image.height();
-        unsigned char digest[crypto_hash_sha256_BYTES];
-        crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(encoded.data()),
-                           encoded.size());
-        stored.file_name = hex(digest, name_hash_bytes) + (png ? ".png" : ".jpg");
+        stored.file_name =
+            crypto::sha256_hex(encoded).substr(0, 2 * name_hash_bytes) + (png ? ".png" : ".jpg");
         stored.bytes = static_cast<std::int64_t>(encoded.size());
         for (const auto& variant : domain::media_variants(stored.file_name, stored.width)) {
             const vips::VImage smaller =

@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <string>
 
-#include "app/crypto.hpp"
+#include "crypto/crypto.hpp"
 
 namespace dateline::testing_support {
 
@@ -16,14 +16,14 @@ inline std::string solve_challenge(const std::string& challenge_json,
                                    std::int64_t counter_override = -1) {
     const auto challenge = boost::json::parse(challenge_json).as_object();
     const auto& p = challenge.at("parameters").as_object();
-    const std::string nonce = *app::from_hex(std::string(p.at("nonce").as_string()));
-    const std::string salt = *app::from_hex(std::string(p.at("salt").as_string()));
+    const std::string nonce = *crypto::from_hex(std::string(p.at("nonce").as_string()));
+    const std::string salt = *crypto::from_hex(std::string(p.at("salt").as_string()));
     const std::string prefix(p.at("keyPrefix").as_string());
     const auto cost = static_cast<std::uint32_t>(p.at("cost").as_int64());
     auto derive = [&](std::uint32_t n) {
         const std::string counter = {static_cast<char>(n >> 24), static_cast<char>(n >> 16),
                                      static_cast<char>(n >> 8), static_cast<char>(n)};
-        return app::to_hex(app::pbkdf2_sha256(nonce + counter, salt, cost, 32));
+        return crypto::to_hex(crypto::pbkdf2_sha256(nonce + counter, salt, cost, 32));
     };
     std::uint32_t n = 0;
     std::string key;
@@ -39,7 +39,7 @@ inline std::string solve_challenge(const std::string& challenge_json,
     boost::json::object payload;
     payload["challenge"] = challenge;
     payload["solution"] = {{"counter", n}, {"derivedKey", key}, {"time", 12.5}};
-    return app::to_base64(boost::json::serialize(payload));
+    return crypto::to_base64(boost::json::serialize(payload));
 }
 
 }  // namespace dateline::testing_support

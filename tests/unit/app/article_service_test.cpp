@@ -159,7 +159,8 @@ TEST_P(ArticleServiceTest, PaginatesListings) {
 }
 
 TEST_P(ArticleServiceTest, CreatingTheNetworkTwiceIsAConflict) {
-    const auto again = create_network(*database, provision::default_network_spec("http://news.example"));
+    const auto again =
+        create_network(*database, provision::default_network_spec("http://news.example"));
     ASSERT_FALSE(again.ok());
     EXPECT_EQ(again.error().code, ErrorCode::Conflict);
 }

@@ -5,9 +5,11 @@
 #include "../support_database.hpp"
 #include "../support_security_check.hpp"
 #include "../support_story.hpp"
-#include "app/crypto.hpp"
+#include "crypto/crypto.hpp"
 
 namespace dateline::app {
+
+using crypto::to_base64;
 
 using domain::CommentStatus;
 using Outcome = IntakeResult::Outcome;

@@ -4,9 +4,12 @@
 
 #include "../support_fixed_clock.hpp"
 #include "../support_security_check.hpp"
-#include "app/crypto.hpp"
+#include "crypto/crypto.hpp"
 
 namespace dateline::app {
+
+using crypto::from_base64;
+using crypto::to_base64;
 
 using Outcome = CheckResult::Outcome;
 using testing_support::FixedClock;

@@ -5,9 +5,10 @@
 #include <string>
 #include <string_view>
 
-namespace dateline::app {
+namespace dateline::crypto {
 
-/// Cryptographic primitives the application builds on, from libsodium (started on first use)
+/// Cryptographic primitives and encodings the modules build on (media names files by digest, app
+/// signs and checks), from libsodium (started on first use)
 /// and, for PBKDF2, OpenSSL; all thread-safe. Byte strings are held in std::string; "hex" means
 /// lowercase hexadecimal.
 
@@ -41,4 +42,4 @@ std::optional<std::string> from_base64(std::string_view text);
 /// Compares two secrets in time that depends only on their length.
 bool equal_in_constant_time(std::string_view a, std::string_view b);
 
-}  // namespace dateline::app
+}  // namespace dateline::crypto

@@ -1,4 +1,4 @@
-#include "app/crypto.hpp"
+#include "crypto/crypto.hpp"
 
 #include <openssl/evp.h>
 #include <sodium.h>
@@ -6,7 +6,7 @@
 #include <limits>
 #include <stdexcept>
 
-namespace dateline::app {
+namespace dateline::crypto {
 
 namespace {
 
@@ -118,4 +118,4 @@ bool equal_in_constant_time(std::string_view a, std::string_view b) {
     return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
-}  // namespace dateline::app
+}  // namespace dateline::crypto

@@ -1,8 +1,8 @@
-#include "app/crypto.hpp"
+#include "crypto/crypto.hpp"
 
 #include <gtest/gtest.h>
 
-namespace dateline::app {
+namespace dateline::crypto {
 
 TEST(Crypto, HmacSha256MatchesRfc4231) {
     // RFC 4231 section 4.3, test case 2.
@@ -67,4 +67,4 @@ TEST(Crypto, ConstantTimeComparison) {
     EXPECT_FALSE(equal_in_constant_time("abc", "ab"));
 }
 
-}  // namespace dateline::app
+}  // namespace dateline::crypto
