@@ -77,19 +77,7 @@ bool handle(bhttp::request<bhttp::string_body>& in) {
     request.body = std::move(in.body());
 
     // A request whose body length is ambiguous goes no further, nor does its connection.
-    std::string transfer_encoding;
-    bool has_transfer_encoding = false;
-    for (const auto& field : in) {
-        if (field.name() != bhttp::field::transfer_encoding) continue;
-        if (has_transfer_encoding) transfer_encoding += ',';
-        transfer_encoding += field.value();
-        has_transfer_encoding = true;
-    }
-    const auto framing = dateline::http::check_framing(
-        in.version(),
-        has_transfer_encoding ? std::optional<std::string_view>(transfer_encoding) : std::nullopt,
-        in.count(bhttp::field::content_length) > 0);
-    if (framing != dateline::http::Framing::Ok) return false;
+    if (dateline::http::check_message_framing(in) != dateline::http::Framing::Ok) return false;
 
     if (request.raw_target.size() <= max_target_bytes) {
         if (const auto target = dateline::http::parse_target(request.raw_target)) {

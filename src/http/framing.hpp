@@ -1,6 +1,9 @@
 #pragma once
 
+#include <algorithm>
+#include <cctype>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace dateline::http {
@@ -20,5 +23,36 @@ enum class Framing {
 /// Content-Length (section 6.3, rule 3). Codings other than chunked are not implemented.
 Framing check_framing(unsigned version, std::optional<std::string_view> transfer_encoding,
                       bool has_content_length);
+
+/// check_framing over a parsed message: anything whose fields iterate with name_string() and
+/// value() and that has version(), such as Beast's. A template, so that this header needs no
+/// Beast; the server and the request fuzz harness read a message the same way through it.
+template <typename Message>
+Framing check_message_framing(const Message& message) {
+    auto named = [](std::string_view name, std::string_view wanted) {
+        return std::equal(
+            name.begin(), name.end(), wanted.begin(), wanted.end(),
+            [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
+    };
+    // RFC 9110 section 5.3: several field lines are one comma-separated list.
+    std::optional<std::string> transfer_encoding;
+    bool has_content_length = false;
+    for (const auto& field : message) {
+        const std::string_view name(field.name_string().data(), field.name_string().size());
+        if (named(name, "transfer-encoding")) {
+            if (transfer_encoding)
+                *transfer_encoding += ',';
+            else
+                transfer_encoding.emplace();
+            transfer_encoding->append(field.value().data(), field.value().size());
+        } else if (named(name, "content-length")) {
+            has_content_length = true;
+        }
+    }
+    return check_framing(
+        message.version(),
+        transfer_encoding ? std::optional<std::string_view>(*transfer_encoding) : std::nullopt,
+        has_content_length);
+}
 
 }  // namespace dateline::http

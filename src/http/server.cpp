@@ -230,9 +230,7 @@ struct Server::State {
             }
             const auto started = std::chrono::steady_clock::now();
             auto& in = parser.get();
-            if (const auto framing = check_framing(in.version(), transfer_encoding(in),
-                                                   in.count(bhttp::field::content_length) > 0);
-                framing != Framing::Ok) {
+            if (const auto framing = check_message_framing(in); framing != Framing::Ok) {
                 // Whatever follows on this connection may be the rest of this request.
                 if (framing == Framing::NotImplemented)
                     co_await refuse(*stream, 501, "Transfer coding not implemented", remote_address,
@@ -289,22 +287,6 @@ struct Server::State {
         stream->close();
         if (!network.empty()) connections.release(remote_address, network);
         --active_sessions;
-    }
-
-    static std::optional<std::string_view> transfer_encoding(
-        const bhttp::request<bhttp::string_body>& in) {
-        // RFC 9110 section 5.3: several field lines are one comma-separated list.
-        thread_local std::string joined;
-        joined.clear();
-        bool present = false;
-        for (const auto& field : in) {
-            if (field.name() != bhttp::field::transfer_encoding) continue;
-            if (present) joined += ',';
-            joined += field.value();
-            present = true;
-        }
-        if (!present) return std::nullopt;
-        return std::string_view(joined);
     }
 
     asio::awaitable<void> accept_loop() {

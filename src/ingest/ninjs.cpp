@@ -156,7 +156,9 @@ std::int64_t whole_number(const json::value& v) {
     constexpr double largest = 1e9;
     if (v.is_int64()) return std::max<std::int64_t>(0, v.get_int64());
     if (v.is_uint64())
-        return v.get_uint64() > static_cast<std::uint64_t>(largest) ? 0 : static_cast<std::int64_t>(v.get_uint64());
+        return v.get_uint64() > static_cast<std::uint64_t>(largest)
+                   ? 0
+                   : static_cast<std::int64_t>(v.get_uint64());
     if (v.is_double() && v.get_double() > 0 && v.get_double() < largest)
         return static_cast<std::int64_t>(v.get_double());
     return 0;

@@ -30,7 +30,8 @@ std::unique_ptr<icu::MessageFormat> message_format(std::string_view pattern,
                                                    const std::string& locale) {
     UErrorCode status = U_ZERO_ERROR;
     auto format = std::make_unique<icu::MessageFormat>(
-        icu::UnicodeString::fromUTF8(icu::StringPiece(pattern.data(), static_cast<std::int32_t>(pattern.size()))),
+        icu::UnicodeString::fromUTF8(
+            icu::StringPiece(pattern.data(), static_cast<std::int32_t>(pattern.size()))),
         icu::Locale(locale.c_str()), status);
     if (U_FAILURE(status)) return nullptr;
     return format;
@@ -138,8 +139,8 @@ std::string Catalog::count_uncached(std::string_view language, std::string_view 
         std::string(language) + (arabic_indic_digits ? "@numbers=arab" : "@numbers=latn");
     const auto message = message_format(pattern, locale);
     if (!message) return pattern;
-    const icu::UnicodeString names[] = {
-        icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<std::int32_t>(name.size())))};
+    const icu::UnicodeString names[] = {icu::UnicodeString::fromUTF8(
+        icu::StringPiece(name.data(), static_cast<std::int32_t>(name.size())))};
     const icu::Formattable values[] = {icu::Formattable(static_cast<int64_t>(n))};
     UErrorCode status = U_ZERO_ERROR;
     icu::UnicodeString result;

@@ -115,15 +115,10 @@ void add_comment_form(TemplateDictionary& page, const domain::Site& site,
                                     comment_check_article_param + "=" + std::to_string(article));
 
     if (state && state->notice != FormNotice::None) {
-        const std::string kind = state->notice == FormNotice::Received ? "received"
-                                 : state->notice == FormNotice::Closed ? "closed"
-                                                                       : "limited";
+        const std::string kind = state->notice == FormNotice::Received ? "received" : "closed";
         auto* notice = form->AddSectionDictionary("NOTICE");
         notice->SetValue("NOTICE_KIND", kind);
-        const std::int64_t minutes =
-            std::max<std::int64_t>(1, (state->retry_after_seconds + 59) / 60);
-        notice->SetValue("NOTICE_TEXT", catalog.count(lang, "comment_notice_" + kind, "minutes",
-                                                      minutes, site.arabic_indic_digits));
+        notice->SetValue("NOTICE_TEXT", catalog.text(lang, "comment_notice_" + kind));
     }
 
     auto error_text = [&](std::string_view field, const std::string& key, std::size_t limit) {

@@ -19,15 +19,15 @@ class TemplateDictionary;
 
 namespace dateline::site {
 
-/// A sentence above the form about the last submission.
-enum class FormNotice { None, Received, Closed, Limited };
+/// A sentence above the form about the last submission. (A submission refused for its limits is
+/// answered with an error page that keeps the text: ReaderPages::error_page.)
+enum class FormNotice { None, Received, Closed };
 
 /// The form as a submission left it: what the reader sent, kept whole, and what became of it.
 struct CommentFormState {
     app::CommentForm sent;
     std::vector<domain::FieldError> errors;
     FormNotice notice = FormNotice::None;
-    std::int64_t retry_after_seconds = 0;
     /// The form also asks the fallback question (the reader sent no widget answer: no script).
     bool ask_question = false;
     std::string started_note;  ///< carried forward in a hidden field (IntakeResult)

@@ -184,6 +184,12 @@ std::string story_path(const domain::Site& site, const domain::Article& a) {
     return domain::article_path(site.path_prefix(), a.section ? a.section->slug : "", a.slug);
 }
 
+std::string asked_story_path(const domain::Site& site, const domain::Section* section,
+                             std::string_view slug) {
+    return domain::article_path(site.path_prefix(), section ? section->slug : "",
+                                std::string(slug));
+}
+
 http::Response render_page(const Theme& theme, const PageView& page,
                            const std::string& template_name, int status) {
     std::string out;

@@ -69,6 +69,9 @@ std::string page_status(const render::Catalog& catalog, const domain::Site& site
 
 /// Where a story is read on its site.
 std::string story_path(const domain::Site& site, const domain::Article& article);
+/// The story path a request named: its section may be stale, and none is "news".
+std::string asked_story_path(const domain::Site& site, const domain::Section* section,
+                             std::string_view slug);
 
 /// Expands a page's template into a response in the site's language; 500 when it cannot.
 http::Response render_page(const Theme& theme, const PageView& page,

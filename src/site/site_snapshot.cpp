@@ -16,19 +16,14 @@ bool addressed_directly(std::string_view host) {
     return name == "localhost" || canonical_ip(name).has_value();
 }
 
-// How many segments of `segments` the site's path prefix takes, if it takes them.
-std::optional<std::size_t> prefix_length(const domain::Site& site,
-                                         const std::vector<std::string>& segments) {
-    const std::string prefix = site.path_prefix();
-    std::size_t n = 0;
-    for (std::size_t start = 1; start < prefix.size(); ++n) {
+std::vector<std::string> prefix_segments(const std::string& prefix) {
+    std::vector<std::string> out;
+    for (std::size_t start = 1; start < prefix.size();) {
         const auto slash = prefix.find('/', start);
-        if (n >= segments.size() || prefix.compare(start, slash - start, segments[n]) != 0 ||
-            segments[n].size() != slash - start)
-            return std::nullopt;
+        out.push_back(prefix.substr(start, slash - start));
         start = slash + 1;
     }
-    return n;
+    return out;
 }
 
 }  // namespace
@@ -54,6 +49,8 @@ Result<std::shared_ptr<const SiteSnapshot>> SiteSnapshot::make(app::NetworkDirec
     });
     snap->directory.network = std::move(directory.network);
     for (const std::size_t i : order) {
+        snap->addresses.push_back(
+            {directory.sites[i].host(), prefix_segments(directory.sites[i].path_prefix())});
         snap->directory.sites.push_back(std::move(directory.sites[i]));
         snap->directory.sections.push_back(i < directory.sections.size()
                                                ? std::move(directory.sections[i])
@@ -69,15 +66,17 @@ const domain::Site* SiteSnapshot::fallback_site() const {
 }
 
 SiteMatch match_site(const SiteSnapshot& snapshot, const http::Request& request) {
-    const auto& sites = snapshot.directory.sites;
-    const bool known_host = std::any_of(sites.begin(), sites.end(), [&](const domain::Site& s) {
-        return s.host() == request.host;
-    });
+    const auto& addresses = snapshot.addresses;
+    const auto& segments = request.target.segments;
+    const bool known_host = std::any_of(addresses.begin(), addresses.end(),
+                                        [&](const auto& a) { return a.host == request.host; });
     if (!known_host && !addressed_directly(request.host)) return {.misdirected = true};
-    for (const auto& s : sites) {
-        if (known_host && s.host() != request.host) continue;
-        if (const auto n = prefix_length(s, request.target.segments))
-            return {.site = &s, .consumed = *n};
+    for (std::size_t i = 0; i < addresses.size(); ++i) {
+        const auto& [host, prefix] = addresses[i];
+        if (known_host && host != request.host) continue;
+        if (prefix.size() <= segments.size() &&
+            std::equal(prefix.begin(), prefix.end(), segments.begin()))
+            return {.site = &snapshot.directory.sites[i], .consumed = prefix.size()};
     }
     return {};
 }

@@ -2,6 +2,8 @@
 
 #include <map>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "app/reader_service.hpp"
 #include "core/result.hpp"
@@ -15,6 +17,13 @@ namespace dateline::site {
 struct SiteSnapshot {
     app::NetworkDirectory directory;  ///< sites longest path prefix first
     std::map<domain::Id, render::DateFormatter> formatters;
+    /// Where each site of `directory.sites` (same order) is reached, parsed once from its base
+    /// URL rather than on every request.
+    struct Address {
+        std::string host;
+        std::vector<std::string> prefix;  ///< "/en/world/" -> {"en", "world"}
+    };
+    std::vector<Address> addresses;
 
     /// Fails when a site's time zone or language cannot be formatted.
     static Result<std::shared_ptr<const SiteSnapshot>> make(app::NetworkDirectory directory);

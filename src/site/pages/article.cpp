@@ -16,13 +16,6 @@ using ctemplate::TemplateDictionary;
 constexpr const char* comments_param = "comments";
 constexpr int related_eager_images = 3;  // below the fold: every related image loads lazily
 
-// The story path a request named (its section may be stale, or "news" for none).
-std::string requested_path(const domain::Site& site, const domain::Section* section,
-                           std::string_view slug) {
-    return domain::article_path(site.path_prefix(), section ? section->slug : "",
-                                std::string(slug));
-}
-
 bool names_story(const PageRequest& request, std::string_view section) {
     return request.section(section) || section == domain::sectionless_segment;
 }
@@ -159,7 +152,7 @@ http::Response ReaderPages::article_redirect(PageRequest& request, std::string_v
                                              std::string_view slug) {
     if (!names_story(request, section)) return error_page(request.snapshot, request.site, 404);
     return http::Response::redirect(301,
-                                    requested_path(request.site, request.section(section), slug));
+                                    asked_story_path(request.site, request.section(section), slug));
 }
 
 http::Response ReaderPages::article_page(PageRequest& request, const domain::Section* section,
@@ -167,7 +160,7 @@ http::Response ReaderPages::article_page(PageRequest& request, const domain::Sec
                                          int status, int comments_page) {
     const domain::Site& site = request.site;
     const auto& snapshot = request.snapshot;
-    const std::string asked_path = requested_path(site, section, slug);
+    const std::string asked_path = asked_story_path(site, section, slug);
     // A form the reader posted (not the "received" confirmation) is theirs to keep: a failure
     // shows it back to them, and no redirect takes it away.
     const CommentFormState* posted = form && form->notice != FormNotice::Received ? form : nullptr;

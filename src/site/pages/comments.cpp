@@ -45,8 +45,7 @@ http::Response ReaderPages::comment_create(PageRequest& request, std::string_vie
     CommentFormState state;
     state.sent = read_comment_form(*fields);
     state.ask_question = state.sent.solution.empty() && !fields->contains("resume");
-    const std::string asked_path =
-        domain::article_path(site.path_prefix(), section ? section->slug : "", slug);
+    const std::string asked_path = asked_story_path(site, section, slug);
     // "Send it again" from an error page that kept the comment: the form, filled in, to check
     // and send (with a fresh security check).
     if (fields->contains("resume")) return article_page(request, section, slug, &state, 200, 1);
