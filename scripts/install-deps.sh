@@ -12,6 +12,8 @@ debian_packages=(
   # libvips-tools: `vips` for scripts/convert-demo-art.sh (SVG through librsvg2-2, which libvips42 depends on)
   libvips-dev libvips-tools
   libgtest-dev libgmock-dev libbenchmark-dev wrk nginx-light
+  # faketime: the HTTP tests move the server's wall clock instead of sleeping (tests/support/dateline.mjs)
+  faketime
   chromium default-jre-headless fonts-noto-core
   clang-format clang-tidy-14
   clang-14 libclang-rt-14-dev llvm-14

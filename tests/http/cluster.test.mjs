@@ -1,4 +1,4 @@
-// Several nodes on one PostgreSQL: changes reach every node within a second, an outage gives a
+// Several nodes on one PostgreSQL: a change reaches every node without a restart, an outage gives a
 // fast 503 in the site's language (cached pages keep being served) and heals by itself, and a
 // whole network moves SQLite -> PostgreSQL -> SQLite with every page byte for byte the same.
 // Runs in the PostgreSQL pass of the suite (DATELINE_TEST_POSTGRES set).
@@ -10,20 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { goodFields, postForm } from '../support/comments.mjs';
 import {
-  backend, dateline, get, makeDataDir, makePostgresDatabase, repoRoot, startServer,
+  backend, dateline, get, makeDataDir, makePostgresDatabase, repoRoot, startServer, waitUntil,
 } from '../support/dateline.mjs';
 
 const skip = backend !== 'postgres' && 'needs the PostgreSQL test cluster (the http_postgres pass)';
 const cluster = join(repoRoot, 'scripts/postgres-test-cluster.sh');
-
-async function waitFor(what, predicate, ms) {
-  const started = Date.now();
-  while (Date.now() - started < ms) {
-    if (await predicate()) return Date.now() - started;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  assert.fail(`${what} did not happen within ${ms} ms`);
-}
 
 describe('two nodes on one database', { skip }, () => {
   let data;
@@ -38,7 +29,7 @@ describe('two nodes on one database', { skip }, () => {
     data?.remove();
   });
 
-  test('a story published anywhere is served by both nodes within a second', async () => {
+  test('a story published anywhere is served by both nodes', async () => {
     for (const n of nodes) {
       await get(`${n.url}/en/region/`);
       assert.equal((await get(`${n.url}/en/region/`)).headers.get('x-dateline-cache'), 'hit');
@@ -48,7 +39,7 @@ describe('two nodes on one database', { skip }, () => {
     assert.equal(r.status, 0, r.stderr);
     const path = new URL(r.stdout.trim()).pathname;
     for (const n of nodes)
-      await waitFor(`node ${n.port} showing ${path}`, async () => (await (await get(`${n.url}/en/region/`)).text()).includes(path), 1000);
+      await waitUntil(`node ${n.port} showing ${path}`, async () => (await (await get(`${n.url}/en/region/`)).text()).includes(path));
   });
 });
 
@@ -116,7 +107,7 @@ describe('a database outage', { skip }, () => {
     assert.ok(kept.includes('Written while the database was down.\n\nSecond paragraph &lt;kept&gt;.'));
 
     assert.equal(spawnSync(cluster, ['resume', root]).status, 0);
-    await waitFor('the node serving again', async () => (await get(`${server.url}/en/business/`)).status === 200, 10_000);
+    await waitUntil('the node serving again', async () => (await get(`${server.url}/en/business/`)).status === 200);
     assert.equal(server.process.exitCode, null);
     assert.equal(await server.stop(), 0);
     server = null;

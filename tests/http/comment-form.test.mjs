@@ -66,9 +66,9 @@ function postWithForwardedLines(fields, lines) {
   });
 }
 
-async function restart(env = {}) {
+async function restart(env = {}, options = {}) {
   await server.stop();
-  server = await startServer(data.dir, [], { env: { ...guards, ...env } });
+  server = await startServer(data.dir, [], { env: { ...guards, ...env }, ...options });
 }
 
 before(async () => {
@@ -421,14 +421,14 @@ test('a closed article keeps the reader\'s text and takes nothing', async () => 
 });
 
 test('too quick a submission is held back, with the text kept', async () => {
-  await restart({ DATELINE_COMMENT_MIN_FILL_SECONDS: '2' });
+  await restart({ DATELINE_COMMENT_MIN_FILL_SECONDS: '2' }, { movableClock: true });
   const r = await sendComment(server.url, enPath, { title: 'In a hurry' });
   assert.equal(r.status, 422);
   const html = await r.text();
   assert.match(html, /<li><a href="#comment-form">That was very quick/);
   assert.equal(inputValue(html, 'comment-title'), 'In a hurry');
   const altcha = await solveCheck(server.url, enPath);
-  await new Promise((resolve) => setTimeout(resolve, 2100));
+  server.moveClock(2);
   const later = await postForm(`${server.url}${enPath}`, goodFields({ altcha, title: 'In a hurry' }));
   assert.equal(later.status, 303);
 });
@@ -436,7 +436,7 @@ test('too quick a submission is held back, with the text kept', async () => {
 test('after a mistake, the fill time still counts from when the reader began', async () => {
   // The reader took their time, but forgot the e-mail address.
   const first = await solveCheck(server.url, enPath);
-  await new Promise((resolve) => setTimeout(resolve, 2100));
+  server.moveClock(2);
   const mistake = await postForm(`${server.url}${enPath}`, goodFields({ altcha: first, email: '', title: 'Took my time' }));
   assert.equal(mistake.status, 422);
   const started = (await mistake.text()).match(/<input type="hidden" name="started" value="([^"]+)">/)?.[1];

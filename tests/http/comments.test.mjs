@@ -2,7 +2,7 @@
 // approval, then title, name, a localized date and the text, all escaped; never the e-mail.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { dateline, get, makeDataDir, startServer } from '../support/dateline.mjs';
+import { dateline, get, makeDataDir, startServer, waitUntil } from '../support/dateline.mjs';
 
 let data;
 let server;
@@ -22,15 +22,6 @@ function addPendingComment(articlePath, { name, email, title, body, digest }) {
 
 async function pageOf(path) {
   return (await get(`${server.url}${path}`)).text();
-}
-
-async function eventually(what, predicate) {
-  const started = Date.now();
-  while (Date.now() - started < 1000) {
-    if (await predicate()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  assert.fail(`${what} did not happen within a second`);
 }
 
 function comments(...args) {
@@ -74,7 +65,7 @@ test('an approved comment shows under its article, escaped, with a localized dat
   const id = comments('list', '--site', 'en').stdout.split('\t')[0];
   const r = comments('approve', id);
   assert.equal(r.status, 0, r.stderr);
-  await eventually('the approved comment on the page', async () => (await pageOf(enPath)).includes('class="comments"'));
+  await waitUntil('the approved comment on the page', async () => (await pageOf(enPath)).includes('class="comments"'));
   const html = await pageOf(enPath);
   assert.match(html, /Comments \(1\)/);
   assert.ok(html.includes('Harbour &lt;script&gt;alert(1)&lt;/script&gt;'));
@@ -89,7 +80,7 @@ test('an approved comment shows under its article, escaped, with a localized dat
 test('the Arabic site shows its comment count and date in Arabic-Indic digits', async () => {
   const id = comments('list', '--site', 'ar').stdout.split('\t')[0];
   assert.equal(comments('approve', id).status, 0);
-  await eventually('the Arabic comment', async () => (await pageOf(arPath)).includes('التعليقات (١)'));
+  await waitUntil('the Arabic comment', async () => (await pageOf(arPath)).includes('التعليقات (١)'));
   const html = await pageOf(arPath);
   const block = html.slice(html.indexOf('class="comments"'));
   assert.match(block, /<time datetime="[^"]+">[^<]*[٠-٩]/);
@@ -98,7 +89,7 @@ test('the Arabic site shows its comment count and date in Arabic-Indic digits', 
 test('rejecting hides a comment again; erasing removes an address everywhere', async () => {
   const id = comments('list', '--site', 'en').stdout.split('\t')[0];
   assert.equal(comments('reject', id).status, 0);
-  await eventually('the rejected comment gone', async () => !(await pageOf(enPath)).includes('class="comments"'));
+  await waitUntil('the rejected comment gone', async () => !(await pageOf(enPath)).includes('class="comments"'));
   const erased = comments('erase', '--email', 'RANA@example.com');
   assert.equal(erased.status, 0, erased.stderr);
   assert.match(erased.stdout, /Erased 1 comment/);
@@ -138,7 +129,7 @@ test('a story with many comments shows the newest 50 first, and the older ones a
             FROM articles a, n WHERE a.slug = ${sqlText(slug)}`);
   const titles = (html) => [...html.matchAll(/<h3 class="comment__title">Comment number (\d+)<\/h3>/g)].map((m) => Number(m[1]));
   let first = '';
-  await eventually('the comments on the page', async () => (first = await pageOf(second)).includes('Comments (120)'));
+  await waitUntil('the comments on the page', async () => (first = await pageOf(second)).includes('Comments (120)'));
   assert.deepEqual(titles(first), Array.from({ length: 50 }, (_, k) => 120 - k), 'the newest 50, newest first');
   const older = first.match(/<a class="pagination__next" href="([^"]+)" rel="next">Older comments<\/a>/);
   assert.ok(older, 'a link to older comments');

@@ -2,7 +2,8 @@
 // folders, a server on an ephemeral loopback port, CLI commands with their exit codes.
 import { spawn, spawnSync } from 'node:child_process';
 import { before, after } from 'node:test';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -88,12 +89,18 @@ function sqliteExec(file, statement) {
  * server and must see each change at once rather than within the second the cache allows). Resolves to
  * { url, port, process, stop() } once the server prints its address; stop() sends SIGTERM and
  * resolves with the exit code (or 'SIGKILL' when it had to be killed).
+ *
+ * With `movableClock`, the server runs under libfaketime (Debian's `faketime`) and the result has
+ * `moveClock(seconds)`: the server's wall clock jumps forward at once, so a test of "too quick" or
+ * "expired" moves time instead of sleeping. Only the wall clock moves; timers and timeouts (the
+ * monotonic clock) keep real time.
  */
-export function startServer(dataDir, extraArgs = [], { env = {} } = {}) {
+export function startServer(dataDir, extraArgs = [], { env = {}, movableClock = false } = {}) {
+  const clock = movableClock ? makeMovableClock(dataDir) : null;
   return new Promise((resolvePromise, reject) => {
     const child = spawn(binary, ['serve', '--data', dataDir, '--listen', '127.0.0.1:0', ...extraArgs], {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, ...env },
+      env: { ...process.env, ...clock?.env, ...env },
     });
     let output = '';
     let stderr = '';
@@ -119,6 +126,7 @@ export function startServer(dataDir, extraArgs = [], { env = {} } = {}) {
           stderr: () => stderr,
           stdout: () => output,
           exited,
+          moveClock: clock?.move,
           // Bounded: a server that ignores SIGTERM is killed after `timeoutMs` (and stop()
           // then resolves with 'SIGKILL', which no caller mistakes for a clean exit).
           stop: async ({ timeoutMs = 10_000 } = {}) => {
@@ -138,6 +146,44 @@ export function startServer(dataDir, extraArgs = [], { env = {} } = {}) {
       reject(new Error(`server exited early with ${code}: ${output}${stderr}`));
     });
   });
+}
+
+const fakeTimeLibrary = '/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1';
+
+// libfaketime reads the offset from the file on every clock call (FAKETIME_NO_CACHE), so a
+// write takes effect at the server's next reading of the time.
+function makeMovableClock(dataDir) {
+  if (!existsSync(fakeTimeLibrary)) throw new Error(`${fakeTimeLibrary} is missing: run scripts/install-deps.sh`);
+  const file = join(dataDir, 'test-clock-offset');
+  let offset = 0;
+  writeFileSync(file, '+0\n');
+  return {
+    env: {
+      LD_PRELOAD: fakeTimeLibrary,
+      FAKETIME_TIMESTAMP_FILE: file,
+      FAKETIME_NO_CACHE: '1',
+      FAKETIME_DONT_FAKE_MONOTONIC: '1',
+    },
+    move: (seconds) => {
+      if (!Number.isInteger(seconds) || seconds <= 0) throw new Error('moveClock takes whole seconds forward');
+      offset += seconds;
+      writeFileSync(file, `+${offset}\n`);
+    },
+  };
+}
+
+/**
+ * Waits until `predicate()` resolves truthy, asking every 50 ms; fails the test naming `what`
+ * after `timeoutMs`. The bound is a deadline for a hung test, not a claim about speed: how soon a
+ * change shows is asserted where time is injected (the unit tests of app::ContentWatch).
+ */
+export async function waitUntil(what, predicate, { timeoutMs = 10_000 } = {}) {
+  const started = Date.now();
+  for (;;) {
+    if (await predicate()) return;
+    if (Date.now() - started > timeoutMs) assert.fail(`${what} did not happen within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /** GET (or another method) without following redirects; gives up after 10 s unless told otherwise. */
