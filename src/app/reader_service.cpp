@@ -44,7 +44,7 @@ Result<FrontPage> ReaderService::front_page(const NetworkDirectory& directory,
     storage::ArticleStore store(*lease);
     const UnixTime now = clock_.now();
     FrontPage page;
-    auto latest = store.list_visible({site.id, {}, {}, {}}, now, latest_count, 0);
+    auto latest = store.list_visible({site.id, {}, {}}, now, latest_count);
     if (!latest) return latest.error();
     page.latest = std::move(*latest);
     // A story shows once on the page: section blocks skip what the latest list already has.
@@ -53,8 +53,12 @@ Result<FrontPage> ReaderService::front_page(const NetworkDirectory& directory,
                            [&](const domain::Article& l) { return l.id == a.id; });
     };
     for (const auto& section : directory.sections_of(site)) {
-        auto stories = store.list_visible({site.id, section.id, {}, {}}, now,
-                                          section_story_count + latest_count, 0);
+        // Enough to fill the block once the section's stories among the latest are skipped.
+        const auto already = std::count_if(
+            page.latest.begin(), page.latest.end(),
+            [&](const domain::Article& a) { return a.section && a.section->id == section.id; });
+        auto stories = store.list_visible({site.id, section.id, {}}, now,
+                                          section_story_count + static_cast<int>(already));
         if (!stories) return stories.error();
         std::erase_if(*stories, shown);
         if (stories->size() > section_story_count) stories->resize(section_story_count);
@@ -64,29 +68,61 @@ Result<FrontPage> ReaderService::front_page(const NetworkDirectory& directory,
 }
 
 Result<ArticlePage> ReaderService::page_of(domain::Id site_id, std::optional<domain::Id> section,
-                                           std::optional<domain::Id> tag, int page) {
-    if (page < 1) return Error::not_found("There is no such page.");
+                                           std::optional<domain::Id> tag,
+                                           const ListingRequest& request) {
+    using From = storage::ListingPage::From;
     auto lease = database_.acquire();
     storage::ArticleStore store(*lease);
     const UnixTime now = clock_.now();
-    const storage::ArticleFilter filter{site_id, section, tag, {}};
-    auto total = store.count_visible(filter, now);
-    if (!total) return total.error();
-    ArticlePage result;
-    result.page = page;
-    result.page_count = std::max<int>(1, static_cast<int>((*total + page_size - 1) / page_size));
-    if (page > result.page_count) return Error::not_found("There is no such page.");
-    auto articles = store.list_visible(filter, now, page_size, (page - 1) * page_size);
+    const storage::ArticleFilter filter{site_id, section, tag};
+    storage::ListingPage page;
+    if (request.from != ListingRequest::From::Newest) {
+        auto position = store.listed_position(site_id, request.story);
+        if (!position) return position.error();
+        if (!*position || (*position)->published_at > now)
+            return Error::not_found("There is no such page.");
+        page = {request.from == ListingRequest::From::OlderThan ? From::OlderThan : From::NewerThan,
+                **position};
+    }
+    // One story more than a page shows says whether the listing goes on in that direction.
+    auto articles = store.list_visible(filter, now, page_size + 1, page);
     if (!articles) return articles.error();
+    if (page.from == From::NewerThan && articles->size() <= std::size_t(page_size)) {
+        page = {};  // the newest stories are reached: that is the first page
+        articles = store.list_visible(filter, now, page_size + 1, page);
+        if (!articles) return articles.error();
+    }
+    ArticlePage result;
+    result.newest = page.from == From::Newest;
+    const bool more = articles->size() > std::size_t(page_size);
+    if (more) {
+        // Walking up, the extra story is the newest (first after reversal); otherwise the oldest.
+        if (page.from == From::NewerThan)
+            articles->erase(articles->begin());
+        else
+            articles->pop_back();
+    }
     result.articles = std::move(*articles);
+    if (result.articles.empty()) {
+        if (!result.newest) return Error::not_found("There is no such page.");
+        return result;
+    }
+    if (page.from == From::NewerThan) {
+        result.newer = result.articles.front().id;
+        result.older = result.articles.back().id;  // the story the page started from is older
+    } else {
+        if (more) result.older = result.articles.back().id;
+        if (page.from == From::OlderThan) result.newer = result.articles.front().id;
+    }
     return result;
 }
 
-Result<ArticlePage> ReaderService::section_page(const domain::Section& section, int page) {
+Result<ArticlePage> ReaderService::section_page(const domain::Section& section,
+                                                const ListingRequest& page) {
     return page_of(section.site_id, section.id, std::nullopt, page);
 }
 
-Result<ArticlePage> ReaderService::tag_page(const domain::Tag& tag, int page) {
+Result<ArticlePage> ReaderService::tag_page(const domain::Tag& tag, const ListingRequest& page) {
     return page_of(tag.site_id, std::nullopt, tag.id, page);
 }
 

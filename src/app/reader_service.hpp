@@ -23,11 +23,20 @@ struct NetworkDirectory {
     const std::vector<domain::Section>& sections_of(const domain::Site& site) const;
 };
 
-/// One page of a listing.
+/// Which page of a section's or tag's listing a reader asked for: the newest stories, or those
+/// just older or just newer than a story of the listing (`?before=ID`, `?after=ID`).
+struct ListingRequest {
+    enum class From { Newest, OlderThan, NewerThan };
+    From from = From::Newest;
+    domain::Id story = 0;
+};
+
+/// One page of a listing, newest first, with where its neighbours start.
 struct ArticlePage {
     std::vector<domain::Article> articles;
-    int page = 1;
-    int page_count = 1;
+    bool newest = true;               ///< the listing's first page
+    std::optional<domain::Id> older;  ///< older stories exist: they start after this story
+    std::optional<domain::Id> newer;  ///< newer stories exist: they end before this story
 };
 
 /// The home page's stories.
@@ -54,13 +63,14 @@ class ReaderService {
 
     /// The home page's stories: the latest, then up to four per section not already shown.
     Result<FrontPage> front_page(const NetworkDirectory& directory, const domain::Site& site);
-    /// A page of a section's or a tag's stories; NotFound past the last page (page 1 always
-    /// exists).
-    Result<ArticlePage> section_page(const domain::Section& section, int page);
+    /// A page of a section's stories. A page starting at a story that is not (or no longer)
+    /// listed on the site is NotFound; a NewerThan page that reaches the newest story is the
+    /// first page. Costs the same however large the archive and however deep the page.
+    Result<ArticlePage> section_page(const domain::Section& section, const ListingRequest& page);
     /// The site's tag with this slug, if any.
     Result<std::optional<domain::Tag>> tag(const domain::Site& site, const std::string& slug);
     /// A page of a tag's stories, like section_page.
-    Result<ArticlePage> tag_page(const domain::Tag& tag, int page);
+    Result<ArticlePage> tag_page(const domain::Tag& tag, const ListingRequest& page);
     /// The visible article of the site with this slug, if any.
     Result<std::optional<domain::Article>> article(const domain::Site& site,
                                                    const std::string& slug);
@@ -78,7 +88,7 @@ class ReaderService {
 
   private:
     Result<ArticlePage> page_of(domain::Id site_id, std::optional<domain::Id> section,
-                                std::optional<domain::Id> tag, int page);
+                                std::optional<domain::Id> tag, const ListingRequest& page);
 
     db::Database& database_;
     const Clock& clock_;

@@ -16,6 +16,11 @@ enum class ArticleStatus { Draft, Scheduled, Published };
 
 /// The stored name of a status: "draft", "scheduled", "published".
 std::string_view to_string(ArticleStatus status);
+
+/// Listed: published or scheduled, so readers see it once its publication time has come.
+constexpr bool is_listed(ArticleStatus status) {
+    return status != ArticleStatus::Draft;
+}
 /// The status with this stored name; nothing for any other text.
 std::optional<ArticleStatus> parse_article_status(std::string_view text);
 

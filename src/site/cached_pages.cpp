@@ -1,6 +1,7 @@
 #include "site/cached_pages.hpp"
 
 #include <charconv>
+#include <limits>
 
 namespace dateline::site {
 
@@ -8,8 +9,19 @@ namespace {
 
 constexpr int max_page = 10000;
 constexpr const char* html_cache_control = "public, max-age=60";
-constexpr const char* page_param = "page";
 constexpr const char* comments_param = "comments";
+constexpr const char* before_param = "before";
+constexpr const char* after_param = "after";
+
+// A positive whole number with nothing around it, at most `max`.
+template <typename Number>
+std::optional<Number> positive_number(std::string_view text, Number max) {
+    Number n = 0;
+    const auto* end = text.data() + text.size();
+    const auto [ptr, ec] = std::from_chars(text.data(), end, n);
+    if (ec != std::errc() || ptr != end || n < 1 || n > max) return std::nullopt;
+    return n;
+}
 
 std::optional<std::string> key_of(const http::Request& request, const SiteMatch& match) {
     if (!match.site) return std::nullopt;
@@ -17,16 +29,18 @@ std::optional<std::string> key_of(const http::Request& request, const SiteMatch&
         return std::nullopt;
     const auto& query = request.target.query;
     for (const auto& [name, value] : query)
-        if ((name != page_param && name != comments_param) || query.count(name) > 1)
+        if ((name != comments_param && name != before_param && name != after_param) ||
+            query.count(name) > 1)
             return std::nullopt;
-    const auto page = CachedPages::page_number(request, page_param);
     const auto comments = CachedPages::page_number(request, comments_param);
-    if (!page || !comments) return std::nullopt;
+    const auto listing = CachedPages::listing_request(request);
+    if (!comments || !listing) return std::nullopt;
     const auto& segments = request.target.segments;
     std::string key = std::to_string(match.site->id) + " ";
     for (std::size_t i = match.consumed; i < segments.size(); ++i) key += "/" + segments[i];
     if (request.target.trailing_slash) key += "/";
-    return key + " " + std::to_string(*page) + " " + std::to_string(*comments);
+    return key + " " + std::to_string(*comments) + " " +
+           std::to_string(static_cast<int>(listing->from)) + " " + std::to_string(listing->story);
 }
 
 http::Response from_cache(const cache::CachedPage& page, const http::Request& request,
@@ -48,11 +62,19 @@ http::Response from_cache(const cache::CachedPage& page, const http::Request& re
 std::optional<int> CachedPages::page_number(const http::Request& request, const char* name) {
     const auto value = request.target.param(name);
     if (!value) return 1;
-    int n = 0;
-    const auto* end = value->data() + value->size();
-    const auto [ptr, ec] = std::from_chars(value->data(), end, n);
-    if (ec != std::errc() || ptr != end || n < 1 || n > max_page) return std::nullopt;
-    return n;
+    return positive_number<int>(*value, max_page);
+}
+
+std::optional<app::ListingRequest> CachedPages::listing_request(const http::Request& request) {
+    using From = app::ListingRequest::From;
+    const auto before = request.target.param(before_param);
+    const auto after = request.target.param(after_param);
+    if (before && after) return std::nullopt;
+    if (!before && !after) return app::ListingRequest{};
+    const auto story = positive_number<domain::Id>(before ? *before : *after,
+                                                   std::numeric_limits<domain::Id>::max());
+    if (!story) return std::nullopt;
+    return app::ListingRequest{before ? From::OlderThan : From::NewerThan, *story};
 }
 
 std::optional<http::Response> CachedPages::fresh(const http::Request& request,

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "app/reader_service.hpp"
 #include "cache/page_cache.hpp"
 #include "domain/site.hpp"
 #include "http/message.hpp"
@@ -27,10 +28,10 @@ struct RenderedPage {
 
 /// The page cache as a layer in front of the page handlers: which requests it answers, under
 /// which key, what it keeps and for how long, and the validators (ETag, If-None-Match). Pages
-/// are kept per site and canonical path below the site's prefix, page numbers read as numbers
-/// (`?page=01` is `?page=1`), so that no spelling of a URL renders it again; only `?page=N` and
-/// `?comments=N` are part of a key, and any other query is not cached. Each response says
-/// `X-Dateline-Cache: hit|miss|stale`.
+/// are kept per site and canonical path below the site's prefix, positions read as numbers
+/// (`?comments=01` is `?comments=1`), so that no spelling of a URL renders it again; only
+/// `?comments=N`, `?before=ID` and `?after=ID` are part of a key, and any other query is not
+/// cached. Each response says `X-Dateline-Cache: hit|miss|stale`.
 class CachedPages {
   public:
     explicit CachedPages(const CacheOptions& options)
@@ -49,6 +50,10 @@ class CachedPages {
 
     /// A query value `?name=N` as a page number: 1 when absent, nothing when not a page number.
     static std::optional<int> page_number(const http::Request& request, const char* name);
+    /// Where a listing page starts: `?before=ID` (the stories older than story ID), `?after=ID`
+    /// (those newer), the newest when neither; nothing when a value is not a story number or both
+    /// are given.
+    static std::optional<app::ListingRequest> listing_request(const http::Request& request);
 
   private:
     cache::PageCache cache_;

@@ -147,27 +147,31 @@ void add_card(TemplateDictionary* parent, const domain::Site& site, const domain
     }
 }
 
-std::string listing_url(const std::string& path, int page) {
-    return page <= 1 ? path : path + "?page=" + std::to_string(page);
+std::string listing_url(const std::string& path, const app::ListingRequest& at) {
+    using From = app::ListingRequest::From;
+    if (at.from == From::Newest) return path;
+    return path + (at.from == From::OlderThan ? "?before=" : "?after=") + std::to_string(at.story);
 }
 
-void add_pagination(PageView& page, const render::Catalog& catalog, const std::string& path,
-                    int current, int page_count) {
-    const domain::Site& site = page.site;
+void add_pagination(PageView& page, const std::string& path, const app::ArticlePage& listing,
+                    const std::string& status) {
+    using From = app::ListingRequest::From;
+    if (!listing.newer && !listing.older) return;
     auto& d = page.dict;
     auto* nav = d.AddIncludeDictionary("PAGINATION");
     nav->SetFilename("partials/pagination.tpl");
-    nav->SetValue("PAGE_STATUS", page_status(catalog, site, current, page_count));
-    if (current > 1) {
-        nav->SetValueAndShowSection("PREV_URL", listing_url(path, current - 1), "PREV");
-        d.SetTemplateGlobalValue("PREV_URL", listing_url(path, current - 1));
-        d.ShowTemplateGlobalSection("PAGINATION_LINKS");
+    if (!status.empty()) nav->SetValueAndShowSection("PAGE_STATUS", status, "STATUS");
+    d.ShowTemplateGlobalSection("PAGINATION_LINKS");
+    if (listing.newer) {
+        const auto url = listing_url(path, {From::NewerThan, *listing.newer});
+        nav->SetValueAndShowSection("PREV_URL", url, "PREV");
+        d.SetTemplateGlobalValue("PREV_URL", url);
         d.ShowTemplateGlobalSection("PREV");
     }
-    if (current < page_count) {
-        nav->SetValueAndShowSection("NEXT_URL", listing_url(path, current + 1), "NEXT");
-        d.SetTemplateGlobalValue("NEXT_URL", listing_url(path, current + 1));
-        d.ShowTemplateGlobalSection("PAGINATION_LINKS");
+    if (listing.older) {
+        const auto url = listing_url(path, {From::OlderThan, *listing.older});
+        nav->SetValueAndShowSection("NEXT_URL", url, "NEXT");
+        d.SetTemplateGlobalValue("NEXT_URL", url);
         d.ShowTemplateGlobalSection("NEXT");
     }
 }

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "app/reader_service.hpp"
 #include "core/clock.hpp"
 #include "domain/article.hpp"
 #include "http/message.hpp"
@@ -56,12 +57,13 @@ void add_card(ctemplate::TemplateDictionary* parent, const domain::Site& site,
 /// A stored image's URL, `srcset`, `sizes` and dimensions in `d`.
 void set_image(ctemplate::TemplateDictionary* d, const domain::Media& image, bool wide);
 
-/// A listing's URL on page `page` ("/en/world/?page=2").
-std::string listing_url(const std::string& path, int page);
+/// A listing's URL starting where `at` says ("/en/world/", "/en/world/?before=123").
+std::string listing_url(const std::string& path, const app::ListingRequest& at);
 
-/// The pagination of a listing, with `rel=prev/next` links in the head.
-void add_pagination(PageView& page, const render::Catalog& catalog, const std::string& path,
-                    int current, int page_count);
+/// The pagination of a listing (newer and older stories, and `status` between them when not
+/// empty), with `rel=prev/next` links in the head. Nothing when the listing has one page.
+void add_pagination(PageView& page, const std::string& path, const app::ArticlePage& listing,
+                    const std::string& status);
 
 /// "Page 2 of 5" in the site's language and digits.
 std::string page_status(const render::Catalog& catalog, const domain::Site& site, int page,

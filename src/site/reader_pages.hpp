@@ -82,7 +82,7 @@ class ReaderPages {
   private:
     http::Response listing(PageRequest& request, const std::string& kind, const std::string& title,
                            const std::string& path, std::string_view current_section,
-                           const app::ArticlePage& page);
+                           const app::ListingRequest& asked, const app::ArticlePage& page);
     /// The story page; with `form`, the comment form as a submission left it.
     http::Response article_page(PageRequest& request, const domain::Section* section,
                                 const std::string& slug, const CommentFormState* form, int status,

@@ -122,8 +122,9 @@ Response ReaderSite::site_page(const SiteSnapshot& snap, const Request& request,
         r.set_header("Allow", "GET, HEAD");
         return r;
     }
-    // A page number that is not one names no page, whichever page it is asked of.
-    if (read && !CachedPages::page_number(request, "page"))
+    // A position that is not one names no page, whichever page it is asked of.
+    if (read &&
+        (!CachedPages::page_number(request, "comments") || !CachedPages::listing_request(request)))
         return pages_.error_page(snap, site, 404);
     PageRequest page{request, snap, site, {"site:" + std::to_string(site.id)}};
     try {

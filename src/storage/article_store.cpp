@@ -1,5 +1,7 @@
 #include "storage/article_store.hpp"
 
+#include <algorithm>
+#include <tuple>
 #include <unordered_map>
 
 namespace dateline::storage {
@@ -10,14 +12,20 @@ using domain::Id;
 
 namespace {
 
-constexpr const char* article_columns =
-    "SELECT a.id, a.site_id, a.slug, a.headline, a.standfirst, a.body_html, a.body_text, "
-    "a.dateline, a.source_credit, a.lead_caption, a.lead_credit, a.status, "
-    "a.first_published_at, a.updated_at, a.external_id, a.comments_open, "
-    "s.id, s.slug, s.name, s.position, "
-    "m.id, m.file_name, m.mime_type, m.width, m.height, m.bytes "
-    "FROM articles a LEFT JOIN sections s ON s.id = a.section_id "
-    "LEFT JOIN media m ON m.id = a.lead_media_id ";
+// The columns of article_from_row. A listing or related news shows cards, not bodies: a card
+// leaves the body out (empty), which spares reading each story's overflow pages.
+std::string select_articles(bool with_body) {
+    return std::string("SELECT a.id, a.site_id, a.slug, a.headline, a.standfirst, ") +
+           (with_body ? "a.body_html, a.body_text, " : "'', '', ") +
+           "a.dateline, a.source_credit, a.lead_caption, a.lead_credit, a.status, "
+           "a.first_published_at, a.updated_at, a.external_id, a.comments_open, "
+           "s.id, s.slug, s.name, s.position, "
+           "m.id, m.file_name, m.mime_type, m.width, m.height, m.bytes "
+           "FROM articles a LEFT JOIN sections s ON s.id = a.section_id "
+           "LEFT JOIN media m ON m.id = a.lead_media_id ";
+}
+const std::string article_columns = select_articles(true);
+const std::string card_columns = select_articles(false);
 
 constexpr const char* visible_condition =
     "a.status IN ('published', 'scheduled') AND a.first_published_at <= $2";
@@ -49,24 +57,50 @@ Article article_from_row(const db::Row& r) {
     return a;
 }
 
-// Conditions on the filter, with parameters from $3 on ($1 the site, $2 "now").
-std::string filter_condition(const ArticleFilter& f, Params& params) {
-    std::string where = "a.site_id = $1 AND " + std::string(visible_condition);
-    params = {f.site_id, nullptr};
-    if (f.section_id) {
-        params.emplace_back(*f.section_id);
-        where += " AND a.section_id = $" + std::to_string(params.size());
-    }
-    if (f.tag_id) {
+// "$N" for the parameter just added.
+std::string last_param(const Params& params) {
+    return "$" + std::to_string(params.size());
+}
+
+// The WHERE and ORDER BY of a listing. Site and section listings walk the partial indexes
+// articles_site_listed / articles_section_listed; a tag's walks article_tags_listed, joined to
+// its articles by key. Reading order is (time, id) descending; a NewerThan page walks up and is
+// reversed by the caller.
+std::string listing_clause(const ArticleFilter& f, UnixTime now, int limit, const ListingPage& page,
+                           Params& params) {
+    const bool by_tag = f.tag_id.has_value();
+    const std::string time = by_tag ? "t.listed_at" : "a.first_published_at";
+    const std::string id = by_tag ? "t.article_id" : "a.id";
+    params = {f.site_id, now};
+    std::string where;
+    if (by_tag) {
         params.emplace_back(*f.tag_id);
-        where += " AND a.id IN (SELECT article_id FROM article_tags WHERE tag_id = $" +
-                 std::to_string(params.size()) + ")";
+        where =
+            "JOIN article_tags t ON t.article_id = a.id WHERE t.tag_id = " + last_param(params) +
+            " AND t.listed_at IS NOT NULL AND t.listed_at <= $2 AND a.site_id = $1";
+    } else {
+        where = "WHERE a.site_id = $1 AND " + std::string(visible_condition);
+        if (f.section_id) {
+            params.emplace_back(*f.section_id);
+            where += " AND a.section_id = " + last_param(params);
+        }
     }
-    if (f.exclude_id) {
-        params.emplace_back(*f.exclude_id);
-        where += " AND a.id <> $" + std::to_string(params.size());
+    const bool newer = page.from == ListingPage::From::NewerThan;
+    if (page.from != ListingPage::From::Newest) {
+        params.emplace_back(page.position.published_at);
+        const std::string t = last_param(params);
+        params.emplace_back(page.position.id);
+        const std::string i = last_param(params);
+        // Written so that the time alone bounds the index range; the id breaks ties.
+        where += newer ? " AND " + time + " >= " + t + " AND (" + time + " > " + t + " OR " + id +
+                             " > " + i + ")"
+                       : " AND " + time + " <= " + t + " AND (" + time + " < " + t + " OR " + id +
+                             " < " + i + ")";
     }
-    return where;
+    const char* direction = newer ? " ASC" : " DESC";
+    params.emplace_back(std::int64_t{limit});
+    return where + " ORDER BY " + time + direction + ", " + id + direction + " LIMIT " +
+           last_param(params);
 }
 
 std::string id_list(const std::vector<Article>& articles) {
@@ -136,11 +170,14 @@ Result<Id> ArticleStore::save(const ArticleRecord& r, UnixTime now) {
         if (!d) return d.error();
     }
     position = 0;
+    // The tag's reading order (migrations/*/0007): the story's time while it is listed.
+    const db::Value listed_at =
+        domain::is_listed(r.status) ? db::nullable(r.first_published_at) : db::Value(nullptr);
     for (const Id tag : r.tag_ids) {
         auto d = c_.execute(
-            "INSERT INTO article_tags (article_id, tag_id, position) VALUES ($1, $2, $3) "
-            "ON CONFLICT DO NOTHING",
-            {id, tag, position++});
+            "INSERT INTO article_tags (article_id, tag_id, position, listed_at) "
+            "VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+            {id, tag, position++, listed_at});
         if (!d) return d.error();
     }
     return id;
@@ -163,8 +200,10 @@ Result<bool> ArticleStore::slug_taken(Id site_id, const std::string& slug,
     return !rows->empty();
 }
 
-Result<std::vector<Article>> ArticleStore::load(const std::string& where, const Params& params) {
-    auto rows = c_.query(std::string(article_columns) + where, params);
+Result<std::vector<Article>> ArticleStore::load(const std::string& where, const Params& params,
+                                                Columns columns) {
+    auto rows =
+        c_.query((columns == Columns::Whole ? article_columns : card_columns) + where, params);
     if (!rows) return rows.error();
     std::vector<Article> articles;
     articles.reserve(rows->size());
@@ -215,38 +254,84 @@ Result<std::optional<Article>> ArticleStore::visible_by_slug(Id site_id, const s
 }
 
 Result<std::vector<Article>> ArticleStore::list_visible(const ArticleFilter& filter, UnixTime now,
-                                                        int limit, int offset) {
+                                                        int limit, const ListingPage& page) {
     Params params;
-    std::string where = "WHERE " + filter_condition(filter, params);
-    params[1] = now;
-    params.emplace_back(std::int64_t{limit});
-    where +=
-        " ORDER BY a.first_published_at DESC, a.id DESC LIMIT $" + std::to_string(params.size());
-    params.emplace_back(std::int64_t{offset});
-    where += " OFFSET $" + std::to_string(params.size());
-    return load(where, params);
+    const std::string clause = listing_clause(filter, now, limit, page, params);
+    auto articles = load(clause, params, Columns::Card);
+    if (articles && page.from == ListingPage::From::NewerThan)
+        std::reverse(articles->begin(), articles->end());
+    return articles;
 }
 
-Result<std::int64_t> ArticleStore::count_visible(const ArticleFilter& filter, UnixTime now) {
-    Params params;
-    const std::string where = filter_condition(filter, params);
-    params[1] = now;
-    auto rows = c_.query("SELECT COUNT(*) FROM articles a WHERE " + where, params);
+Result<std::optional<ListingPosition>> ArticleStore::listed_position(Id site_id, Id id) {
+    auto rows = c_.query(
+        "SELECT first_published_at FROM articles WHERE id = $1 AND site_id = $2 AND "
+        "status IN ('published', 'scheduled') AND first_published_at IS NOT NULL",
+        {id, site_id});
     if (!rows) return rows.error();
-    return rows->front().integer(0);
+    if (rows->empty()) return std::optional<ListingPosition>{};
+    return std::optional<ListingPosition>{ListingPosition{rows->front().integer(0), id}};
 }
 
 Result<std::vector<Article>> ArticleStore::related(const Article& article, UnixTime now,
                                                    int limit) {
+    struct Candidate {
+        int shared_tags = 0;
+        bool same_section = false;
+        ListingPosition position;
+    };
+    std::unordered_map<Id, Candidate> candidates;
     const Id section = article.section ? article.section->id : 0;
-    return load(
-        "WHERE a.site_id = $1 AND " + std::string(visible_condition) +
-            " AND a.id <> $3 AND (a.section_id = $4 OR EXISTS (SELECT 1 FROM article_tags x "
-            "JOIN article_tags y ON x.tag_id = y.tag_id WHERE x.article_id = a.id AND "
-            "y.article_id = $3)) ORDER BY (SELECT COUNT(*) FROM article_tags x JOIN article_tags y "
-            "ON x.tag_id = y.tag_id WHERE x.article_id = a.id AND y.article_id = $3) DESC, "
-            "(a.section_id = $4) DESC, a.first_published_at DESC LIMIT $5",
-        {article.site_id, now, article.id, section, std::int64_t{limit}});
+    for (const auto& tag : article.tags) {
+        auto rows = c_.query(
+            "SELECT t.article_id, t.listed_at, a.section_id FROM article_tags t "
+            "JOIN articles a ON a.id = t.article_id WHERE t.tag_id = $1 AND t.listed_at IS NOT "
+            "NULL AND t.listed_at <= $2 AND t.article_id <> $3 "
+            "ORDER BY t.listed_at DESC, t.article_id DESC LIMIT $4",
+            {tag.id, now, article.id, std::int64_t{related_candidates_per_tag}});
+        if (!rows) return rows.error();
+        for (const auto& r : *rows) {
+            auto& c = candidates[r.integer(0)];
+            ++c.shared_tags;
+            c.same_section = section != 0 && !r.is_null(2) && r.integer(2) == section;
+            c.position = {r.integer(1), r.integer(0)};
+        }
+    }
+    if (section != 0) {
+        auto rows = c_.query(
+            "SELECT a.id, a.first_published_at FROM articles a WHERE a.site_id = "
+            "$1 AND " +
+                std::string(visible_condition) +
+                " AND a.section_id = $3 AND a.id <> $4 ORDER BY "
+                "a.first_published_at DESC, a.id DESC LIMIT $5",
+            {article.site_id, now, section, article.id, std::int64_t{limit}});
+        if (!rows) return rows.error();
+        for (const auto& r : *rows) {
+            auto& c = candidates[r.integer(0)];
+            c.same_section = true;
+            c.position = {r.integer(1), r.integer(0)};
+        }
+    }
+    std::vector<std::pair<Id, Candidate>> ranked(candidates.begin(), candidates.end());
+    std::sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) {
+        const auto& a = x.second;
+        const auto& b = y.second;
+        return std::tie(a.shared_tags, a.same_section, a.position.published_at, a.position.id) >
+               std::tie(b.shared_tags, b.same_section, b.position.published_at, b.position.id);
+    });
+    if (ranked.size() > std::size_t(limit)) ranked.resize(std::size_t(limit));
+    if (ranked.empty()) return std::vector<Article>{};
+    std::string ids;
+    for (const auto& [id, candidate] : ranked)
+        ids += (ids.empty() ? "" : ",") + std::to_string(id);  // our own integers
+    auto loaded = load("WHERE a.id IN (" + ids + ")", {}, Columns::Card);
+    if (!loaded) return loaded.error();
+    std::vector<Article> in_order;
+    in_order.reserve(loaded->size());
+    for (const auto& [id, candidate] : ranked)
+        for (auto& a : *loaded)
+            if (a.id == id) in_order.push_back(std::move(a));
+    return in_order;
 }
 
 }  // namespace dateline::storage

@@ -15,7 +15,20 @@ struct ArticleFilter {
     domain::Id site_id = 0;
     std::optional<domain::Id> section_id;
     std::optional<domain::Id> tag_id;
-    std::optional<domain::Id> exclude_id;
+};
+
+/// A story's place in reading order (newest first: later time, then larger id), where a page of
+/// a listing starts (keyset pagination: a page costs the same however deep it is).
+struct ListingPosition {
+    UnixTime published_at = 0;
+    domain::Id id = 0;
+};
+
+/// Which page of a listing: the first, the stories older than a position, or those newer.
+struct ListingPage {
+    enum class From { Newest, OlderThan, NewerThan };
+    From from = From::Newest;
+    ListingPosition position;
 };
 
 /// What an article row refers to by id; the application has resolved every name already.
@@ -57,18 +70,27 @@ class ArticleStore {
     Result<std::optional<domain::Article>> visible_by_slug(domain::Id site_id,
                                                            const std::string& slug, UnixTime now);
 
-    /// Visible articles, newest first.
+    /// Up to `limit` visible articles as cards (no body), newest first: the newest, or those just
+    /// older or just newer than `page.position`. Walks an index from the starting point, so the
+    /// cost does not depend on the size of the archive nor on how deep the page is.
     Result<std::vector<domain::Article>> list_visible(const ArticleFilter& filter, UnixTime now,
-                                                      int limit, int offset);
-    Result<std::int64_t> count_visible(const ArticleFilter& filter, UnixTime now);
+                                                      int limit, const ListingPage& page = {});
+    /// Where a listed (published or scheduled) article of the site stands in reading order.
+    Result<std::optional<ListingPosition>> listed_position(domain::Id site_id, domain::Id id);
 
-    /// Visible articles related to `article`, and only those: sharing a tag or its section.
-    /// Most shared tags first, then the same section, newest first among equals.
+    /// Visible articles (as cards, no body) related to `article`, and only those: sharing a tag or
+    /// its section. Most shared tags first, then the same section, newest first among equals.
+    /// Candidates are the latest `related_candidates_per_tag` stories of each of its tags and the
+    /// latest of its section, so the cost is bounded by the article's tags, not by the archive.
     Result<std::vector<domain::Article>> related(const domain::Article& article, UnixTime now,
                                                  int limit);
+    static constexpr int related_candidates_per_tag = 30;
 
   private:
-    Result<std::vector<domain::Article>> load(const std::string& where, const db::Params& params);
+    /// Whole articles, or cards: everything but the body (left empty), for lists of stories.
+    enum class Columns { Whole, Card };
+    Result<std::vector<domain::Article>> load(const std::string& where, const db::Params& params,
+                                              Columns columns = Columns::Whole);
     Status attach_details(std::vector<domain::Article>& articles);
 
     db::Connection& c_;

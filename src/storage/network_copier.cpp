@@ -35,7 +35,7 @@ constexpr std::array<Table, 12> tables = {{
      "updated_at, created_at, external_id, comments_open",
      "id", true},
     {"article_authors", "article_id, author_id, position", "article_id, author_id", false},
-    {"article_tags", "article_id, tag_id, position", "article_id, tag_id", false},
+    {"article_tags", "article_id, tag_id, position, listed_at", "article_id, tag_id", false},
     {"comments",
      "id, site_id, article_id, status, author_name, email, title, body, held_reason, "
      "content_digest, created_at, moderated_at",

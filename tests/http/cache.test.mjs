@@ -30,7 +30,7 @@ test('a matching If-None-Match gets 304 without a body', async () => {
   assert.equal(other.status, 200);
 });
 
-test('queries other than ?page are not cached', async () => {
+test('queries other than a page position are not cached', async () => {
   const res = await get(`${demo.server.url}/en/?utm_source=x`);
   assert.equal(res.status, 200);
   assert.equal(res.headers.get('x-dateline-cache'), null);

@@ -202,10 +202,10 @@ test('Host headers no site has get a small fixed answer; spellings of one URL sh
     assert.ok(r.body.length < 100, 'a short answer');
     assert.equal(r.headers['x-dateline-cache'], undefined, 'nothing rendered or cached');
   }
-  const first = await requestFrom('127.0.0.2', '/en/?page=1', { headers: { host: `127.0.0.1:${server.port}` } });
+  const first = await requestFrom('127.0.0.2', '/en/?comments=1', { headers: { host: `127.0.0.1:${server.port}` } });
   assert.equal(first.status, 200);
-  for (const [host, target] of [['localhost:8080', '/en/'], ['LOCALHOST:8080', '/en/?page=0001'],
-    [`127.0.0.1:${server.port}`, '/en/?page=01'], ['[::1]:8080', '/en/']]) {
+  for (const [host, target] of [['localhost:8080', '/en/'], ['LOCALHOST:8080', '/en/?comments=0001'],
+    [`127.0.0.1:${server.port}`, '/en/?comments=01'], ['[::1]:8080', '/en/']]) {
     const r = await requestFrom('127.0.0.2', target, { headers: { host } });
     assert.equal(r.status, 200, `${host} ${target}`);
     assert.equal(r.headers['x-dateline-cache'], 'hit', `${host} ${target} is the page already cached`);

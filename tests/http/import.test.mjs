@@ -376,23 +376,27 @@ describe('pagination of imported stories', () => {
 
     const total = before.length + 21;
     const first = await page('/en/sport/');
-    const second = await page('/en/sport/?page=2');
+    const link = (html, rel) => attr(one(html, { tag: 'a', where: (t) => attr(t, 'rel') === rel }).token, 'href');
+    const older = link(first.html, 'next');
+    assert.match(older, /^\/en\/sport\/\?before=\d+$/, 'older stories start after the last one shown');
+    const second = await page(older);
     assert.equal(second.status, 200);
     const one1 = cardHeadlines(first.html);
     const two = cardHeadlines(second.html);
-    assert.equal(one1.length, 20, 'twenty stories on page 1');
-    assert.equal(two.length, total - 20, 'the rest on page 2');
+    assert.equal(one1.length, 20, 'twenty stories on the first page');
+    assert.equal(two.length, total - 20, 'the rest on the next');
     assert.equal(new Set([...one1, ...two]).size, total, 'every story once across the pages');
-    assert.equal(attr(one(first.html, { tag: 'a', where: (t) => attr(t, 'rel') === 'next' }).token, 'href'), '/en/sport/?page=2');
-    assert.equal(attr(one(second.html, { tag: 'a', where: (t) => attr(t, 'rel') === 'prev' }).token, 'href'), '/en/sport/');
-    assert.equal(select(second.html, { tag: 'a', where: (t) => attr(t, 'rel') === 'next' }).length, 0, 'page 2 is the last');
-    assert.equal((await page('/en/sport/?page=3')).status, 404);
+    assert.equal(select(second.html, { tag: 'a', where: (t) => attr(t, 'rel') === 'next' }).length, 0, 'the last page');
+    const newer = link(second.html, 'prev');
+    assert.match(newer, /^\/en\/sport\/\?after=\d+$/);
+    assert.deepEqual(cardHeadlines((await page(newer)).html), one1, 'newer stories lead back to the first page');
+    assert.equal((await page(`/en/sport/?before=${older.split('=')[1]}&after=1`)).status, 404, 'one direction at a time');
 
     const tagFirst = await page('/en/tags/rally-series/');
-    const tagSecond = await page('/en/tags/rally-series/?page=2');
+    const tagSecond = await page(link(tagFirst.html, 'next'));
     assert.equal(cardHeadlines(tagFirst.html).length, 20);
     assert.equal(tagSecond.status, 200);
-    assert.equal(cardHeadlines(tagSecond.html).length, 1, 'the 21st tagged story on page 2');
+    assert.equal(cardHeadlines(tagSecond.html).length, 1, 'the 21st tagged story on the next page');
   });
 });
 

@@ -143,7 +143,9 @@ http::Response ReaderPages::article_show(PageRequest& request, std::string_view 
                             1);
     }
     const auto comments_page = CachedPages::page_number(request.http, comments_param);
-    if (!comments_page) return error_page(request.snapshot, request.site, 404);
+    const auto listing = CachedPages::listing_request(request.http);
+    if (!comments_page || !listing || listing->from != app::ListingRequest::From::Newest)
+        return error_page(request.snapshot, request.site, 404);
     return article_page(request, request.section(section), std::string(slug), nullptr, 200,
                         *comments_page);
 }

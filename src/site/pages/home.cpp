@@ -8,7 +8,9 @@ namespace dateline::site {
 
 http::Response ReaderPages::home_show(PageRequest& request) {
     const domain::Site& site = request.site;
-    if (CachedPages::page_number(request.http, "page") != 1)
+    // The home page has one page; its older stories are in the sections.
+    const auto position = CachedPages::listing_request(request.http);
+    if (!position || position->from != app::ListingRequest::From::Newest)
         return error_page(request.snapshot, site, 404);
     auto front = reader_.front_page(request.snapshot.directory, site);
     if (!front) return failure(request.snapshot, site, front.error());

@@ -1,4 +1,5 @@
-// Section and tag pages: a listing of stories, newest first, in pages (`?page=N`).
+// Section and tag pages: a listing of stories, newest first, in pages that start at a story
+// (`?before=ID`, `?after=ID`).
 #include "domain/paths.hpp"
 #include "site/cached_pages.hpp"
 #include "site/page_view.hpp"
@@ -8,13 +9,13 @@ namespace dateline::site {
 
 http::Response ReaderPages::section_show(PageRequest& request, std::string_view slug) {
     const domain::Section* section = request.section(slug);
-    const auto page = CachedPages::page_number(request.http, "page");
+    const auto page = CachedPages::listing_request(request.http);
     if (!section || !page) return error_page(request.snapshot, request.site, 404);
     auto result = reader_.section_page(*section, *page);
     if (!result) return failure(request.snapshot, request.site, result.error());
     return listing(request, theme_.catalog.text(request.site.language, "section"), section->name,
                    domain::section_path(request.site.path_prefix(), section->slug), section->slug,
-                   *result);
+                   *page, *result);
 }
 
 http::Response ReaderPages::section_redirect(PageRequest& request, std::string_view slug) {
@@ -25,7 +26,7 @@ http::Response ReaderPages::section_redirect(PageRequest& request, std::string_v
 }
 
 http::Response ReaderPages::tag_show(PageRequest& request, std::string_view slug) {
-    const auto page = CachedPages::page_number(request.http, "page");
+    const auto page = CachedPages::listing_request(request.http);
     if (!page) return error_page(request.snapshot, request.site, 404);
     auto found = reader_.tag(request.site, std::string(slug));
     if (!found) return failure(request.snapshot, request.site, found.error());
@@ -33,7 +34,8 @@ http::Response ReaderPages::tag_show(PageRequest& request, std::string_view slug
     auto result = reader_.tag_page(**found, *page);
     if (!result) return failure(request.snapshot, request.site, result.error());
     return listing(request, theme_.catalog.text(request.site.language, "tag"), (*found)->name,
-                   domain::tag_path(request.site.path_prefix(), std::string(slug)), "", *result);
+                   domain::tag_path(request.site.path_prefix(), std::string(slug)), "", *page,
+                   *result);
 }
 
 http::Response ReaderPages::tag_redirect(PageRequest& request, std::string_view slug) {
@@ -44,14 +46,22 @@ http::Response ReaderPages::tag_redirect(PageRequest& request, std::string_view 
 http::Response ReaderPages::listing(PageRequest& request, const std::string& kind,
                                     const std::string& title, const std::string& path,
                                     std::string_view current_section,
+                                    const app::ListingRequest& asked,
                                     const app::ArticlePage& page) {
     const domain::Site& site = request.site;
     PageView view(site);
     setup_page(view, request.snapshot, theme_.catalog, current_section, reader_.now());
     std::string page_title = title;
-    if (page.page > 1)
-        page_title += " (" + page_status(theme_.catalog, site, page.page, page.page_count) + ")";
-    set_title(view, page_title, "", site.origin() + listing_url(path, page.page));
+    std::string status;
+    if (!page.newest && !page.articles.empty()) {
+        // A page deep in the archive says where it is: up to the date of its newest story.
+        status = theme_.catalog.format(
+            site.language, "listing_up_to",
+            {{"date", request.dates().format(page.articles.front().first_published_at).date}});
+        page_title += " (" + status + ")";
+    }
+    set_title(view, page_title, "",
+              site.origin() + listing_url(path, page.newest ? app::ListingRequest{} : asked));
     auto& d = view.dict;
     d.SetValue("LISTING_KIND", kind);
     d.SetValue("LISTING_TITLE", title);
@@ -64,7 +74,7 @@ http::Response ReaderPages::listing(PageRequest& request, const std::string& kin
             stories->AddSectionDictionary("STORY"), site, a, request.dates(),
             {.heading2 = true, .show_section = current_section.empty(), .show_standfirst = true},
             images);
-    add_pagination(view, theme_.catalog, path, page.page, page.page_count);
+    add_pagination(view, path, page, status);
     return render_page(theme_, view, "listing.tpl", 200);
 }
 

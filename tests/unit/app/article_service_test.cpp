@@ -109,7 +109,8 @@ TEST_P(ArticleServiceTest, ExternalIdUpdatesInsteadOfDuplicating) {
 
     ReaderService reader(*database, clock);
     auto directory = reader.directory();
-    auto page = reader.section_page(directory->sections_of(*directory->site_by_slug("news"))[0], 1);
+    auto page =
+        reader.section_page(directory->sections_of(*directory->site_by_slug("news"))[0], {});
     ASSERT_TRUE(page.ok());
     ASSERT_EQ(page->articles.size(), 1u);
     EXPECT_EQ(page->articles[0].headline, "Second version");
@@ -144,18 +145,99 @@ TEST_P(ArticleServiceTest, RelatedNewsPrefersSharedTags) {
     EXPECT_EQ((*related)[1].headline, "Shares one tag");
 }
 
-TEST_P(ArticleServiceTest, PaginatesListings) {
+// The headlines of a listing page, in the order shown.
+std::vector<std::string> headlines(const ArticlePage& page) {
+    std::vector<std::string> out;
+    for (const auto& a : page.articles) out.push_back(a.headline);
+    return out;
+}
+
+TEST_P(ArticleServiceTest, PagesListingsFromAStoryWhateverTheirDepth) {
+    using From = ListingRequest::From;
     ArticleService service(*database, media, clock);
-    for (int i = 0; i < ReaderService::page_size + 3; ++i)
-        ASSERT_TRUE(service.save("news", published("Story " + std::to_string(i), i + 1)).ok());
+    // 45 stories, two at each publication time: the id orders stories of the same second.
+    std::vector<std::string> newest_first;
+    for (int i = 44; i >= 0; --i) newest_first.push_back("Story " + std::to_string(i));
+    for (int i = 0; i < 45; ++i)
+        ASSERT_TRUE(
+            service.save("news", published("Story " + std::to_string(i), 45 - i / 2, {"Ports"}))
+                .ok());
+    auto draft = published("Draft story", 1);
+    draft.status = domain::ArticleStatus::Draft;
+    const auto draft_id = service.save("news", draft)->id;
+
     ReaderService reader(*database, clock);
     auto directory = reader.directory();
-    const auto& section = directory->sections_of(*directory->site_by_slug("news"))[0];
-    auto page2 = reader.section_page(section, 2);
-    ASSERT_TRUE(page2.ok());
-    EXPECT_EQ(page2->page_count, 2);
-    EXPECT_EQ(page2->articles.size(), 3u);
-    EXPECT_EQ(reader.section_page(section, 3).error().code, ErrorCode::NotFound);
+    const auto& site = *directory->site_by_slug("news");
+    const auto& section = directory->sections_of(site)[0];
+    const auto tag = reader.tag(site, "ports");
+    ASSERT_TRUE(tag.ok() && tag->has_value());
+    for (const bool by_tag : {false, true}) {
+        SCOPED_TRACE(by_tag ? "tag" : "section");
+        auto page_at = [&](ListingRequest at) {
+            return by_tag ? reader.tag_page(**tag, at) : reader.section_page(section, at);
+        };
+        // Older and older: every story once, in reading order, 20 to a page.
+        std::vector<std::string> seen;
+        std::vector<ArticlePage> pages;
+        ListingRequest at;
+        for (;;) {
+            auto page = page_at(at);
+            ASSERT_TRUE(page.ok()) << page.error().message;
+            EXPECT_EQ(page->newest, pages.empty());
+            EXPECT_EQ(page->newer.has_value(), !pages.empty());
+            for (auto& h : headlines(*page)) seen.push_back(h);
+            pages.push_back(*page);
+            if (!page->older) break;
+            at = {From::OlderThan, *page->older};
+        }
+        EXPECT_EQ(seen, newest_first);
+        ASSERT_EQ(pages.size(), 3u);
+        EXPECT_EQ(pages[2].articles.size(), 5u);
+        // Newer from the last page is the middle page again, and newer from that the first.
+        auto middle = page_at({From::NewerThan, *pages[2].newer});
+        ASSERT_TRUE(middle.ok());
+        EXPECT_EQ(headlines(*middle), headlines(pages[1]));
+        EXPECT_EQ(middle->older, pages[1].older);
+        auto first = page_at({From::NewerThan, *middle->newer});
+        ASSERT_TRUE(first.ok());
+        EXPECT_TRUE(first->newest);
+        EXPECT_EQ(headlines(*first), headlines(pages[0]));
+        // No page starts at a story that is not listed, at an unknown one, or past the oldest.
+        EXPECT_EQ(page_at({From::OlderThan, draft_id}).error().code, ErrorCode::NotFound);
+        EXPECT_EQ(page_at({From::NewerThan, 999999}).error().code, ErrorCode::NotFound);
+        EXPECT_EQ(page_at({From::OlderThan, pages[2].articles.back().id}).error().code,
+                  ErrorCode::NotFound);
+    }
+}
+
+TEST_P(ArticleServiceTest, AStoryLeavingTheListingLeavesItsTagPages) {
+    ArticleService service(*database, media, clock);
+    auto story = published("Withdrawn later", 2, {"Ports"});
+    story.external_id = "urn:wire:7";
+    ASSERT_TRUE(service.save("news", story).ok());
+    ASSERT_TRUE(service.save("news", published("Stays", 3, {"Ports"})).ok());
+    story.status = domain::ArticleStatus::Draft;
+    ASSERT_TRUE(service.save("news", story).ok());
+
+    ReaderService reader(*database, clock);
+    auto directory = reader.directory();
+    const auto tag = reader.tag(*directory->site_by_slug("news"), "ports");
+    auto page = reader.tag_page(**tag, {});
+    ASSERT_TRUE(page.ok());
+    EXPECT_EQ(headlines(*page), std::vector<std::string>{"Stays"});
+    // However the status changes, the tag's reading order follows (a trigger keeps it).
+    {
+        auto lease = database->acquire();
+        ASSERT_TRUE(lease->execute("UPDATE articles SET status = 'draft' WHERE slug = 'stays'"));
+        ASSERT_TRUE(
+            lease->execute("UPDATE articles SET status = 'published', "
+                           "first_published_at = $1 WHERE slug = 'withdrawn-later'",
+                           {now - 5 * hour}));
+    }
+    page = reader.tag_page(**tag, {});
+    ASSERT_TRUE(page.ok());
+    EXPECT_EQ(headlines(*page), std::vector<std::string>{"Withdrawn later"});
 }
 
 TEST_P(ArticleServiceTest, CreatingTheNetworkTwiceIsAConflict) {

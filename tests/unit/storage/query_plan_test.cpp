@@ -1,0 +1,180 @@
+// Every query a reader page makes is answered from an index: no full scan of a growing table,
+// and no sort of more rows than the page shows. Each query is recorded as the stores send it,
+// then explained by the database itself (SQLite's EXPLAIN QUERY PLAN; PostgreSQL's EXPLAIN with
+// sequential scans and sorts priced out, so that a plan still showing one has no index to use).
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <regex>
+
+#include "../support_database.hpp"
+#include "../support_fixed_clock.hpp"
+#include "app/article_service.hpp"
+#include "app/network_setup.hpp"
+#include "provision/network_file.hpp"
+#include "storage/article_store.hpp"
+#include "storage/comment_store.hpp"
+#include "storage/site_store.hpp"
+
+namespace dateline::storage {
+
+using testing_support::FixedClock;
+using testing_support::TestDatabase;
+
+namespace {
+
+constexpr UnixTime now = 1'795'000'000;
+
+// Forwards to a real connection and remembers every query.
+class RecordingConnection final : public db::Connection {
+  public:
+    explicit RecordingConnection(db::Connection& real) : real_(real) {}
+    Result<db::Rows> query(std::string_view sql, const db::Params& params) override {
+        seen.push_back({std::string(sql), params});
+        return real_.query(sql, params);
+    }
+    Result<std::int64_t> execute(std::string_view sql, const db::Params& params) override {
+        return real_.execute(sql, params);
+    }
+    Status execute_script(std::string_view sql) override { return real_.execute_script(sql); }
+    Status begin_write() override { return real_.begin_write(); }
+    Status commit() override { return real_.commit(); }
+    Status rollback() override { return real_.rollback(); }
+    Status set_relaxed_commits(bool relaxed) override { return real_.set_relaxed_commits(relaxed); }
+    Status reset_id_sequence(std::string_view table) override {
+        return real_.reset_id_sequence(table);
+    }
+    std::string_view backend() const override { return real_.backend(); }
+
+    std::vector<std::pair<std::string, db::Params>> seen;
+
+  private:
+    db::Connection& real_;
+};
+
+// The plan's lines, as the backend words them.
+std::vector<std::string> plan_of(db::Connection& c, const std::string& sql,
+                                 const db::Params& params) {
+    std::vector<std::string> lines;
+    const bool sqlite = c.backend() == "sqlite";
+    auto rows = c.query((sqlite ? "EXPLAIN QUERY PLAN " : "EXPLAIN ") + sql, params);
+    EXPECT_TRUE(rows.ok()) << (rows.ok() ? "" : rows.error().cause) << "\n" << sql;
+    if (!rows) return lines;
+    for (const auto& r : *rows) lines.push_back(r.text(sqlite ? 3 : 0));
+    return lines;
+}
+
+// Tables that grow with the archive and its readers.
+const std::regex growing_table_scan{
+    R"(^SCAN (a|t|x|aa|at|c|articles|article_tags|article_authors|comments)\b|Seq Scan on (articles|article_tags|article_authors|comments)\b)"};
+// A sort of the rows before the LIMIT picks a few: the index did not give the order.
+const std::regex sort_before_limit{R"(USE TEMP B-TREE FOR ORDER BY|(^|\s|>)Sort\b)"};
+
+}  // namespace
+
+class QueryPlanTest : public testing::TestWithParam<const char*> {
+  protected:
+    void SetUp() override {
+        if (database.skipped()) GTEST_SKIP() << "no PostgreSQL test cluster (run through ctest)";
+        ASSERT_TRUE(database.get());
+        domain::NetworkSpec spec = provision::default_network_spec("http://news.example");
+        ASSERT_TRUE(app::create_network(*database, spec).ok());
+        app::ArticleService service(*database, media, clock);
+        for (int i = 0; i < 30; ++i) {
+            domain::ArticleDraft d;
+            d.headline = "Story " + std::to_string(i);
+            d.body_html = "<p>Body</p>";
+            d.section_slug = "news";
+            d.tag_names = {"Ports", i % 2 ? "Trade" : "Weather"};
+            d.author_names = {"Desk"};
+            d.status = domain::ArticleStatus::Published;
+            d.first_published_at = now - 3600 * i;
+            ASSERT_TRUE(service.save("news", d).ok());
+        }
+    }
+
+    // Explains each recorded query; fails naming the query and its plan.
+    void expect_index_backed(RecordingConnection& recorded, db::Connection& real) {
+        ASSERT_FALSE(recorded.seen.empty());
+        // PostgreSQL: make a full scan or a sort the last resort, in this transaction only.
+        const bool postgres = real.backend() == "postgres";
+        if (postgres) {
+            ASSERT_TRUE(real.begin_write());
+            ASSERT_TRUE(real.execute("SET LOCAL enable_seqscan = off"));
+            ASSERT_TRUE(real.execute("SET LOCAL enable_sort = off"));
+        }
+        for (const auto& [sql, params] : recorded.seen) {
+            const auto plan = plan_of(real, sql, params);
+            std::string text;
+            for (const auto& line : plan) text += "  " + line + "\n";
+            for (const auto& line : plan) {
+                EXPECT_FALSE(std::regex_search(line, growing_table_scan)) << "a full scan in\n"
+                                                                          << sql << "\n"
+                                                                          << text;
+                if (sql.find(" LIMIT ") != std::string::npos) {
+                    EXPECT_FALSE(std::regex_search(line, sort_before_limit))
+                        << "a sort before the limit in\n"
+                        << sql << "\n"
+                        << text;
+                }
+            }
+            if (std::getenv("SHOW_PLANS")) std::cerr << sql << "\n" << text;
+        }
+        if (postgres) {
+            ASSERT_TRUE(real.rollback());
+        }
+    }
+
+    TestDatabase database{GetParam()};
+    FixedClock clock{now};
+    media::ImageLibrary images{database.dir() / "media"};
+    app::MediaService media{*database, images, clock};
+};
+
+TEST_P(QueryPlanTest, ReaderPagesUseIndexesOnly) {
+    auto lease = database->acquire();
+    RecordingConnection recorded(*lease);
+    SiteStore sites(recorded);
+    ArticleStore articles(recorded);
+    CommentStore comments(recorded);
+
+    auto site_list = sites.sites();
+    ASSERT_TRUE(site_list.ok() && !site_list->empty());
+    const domain::Id site = site_list->front().id;
+    auto sections = sites.sections(site);
+    ASSERT_TRUE(sections.ok() && !sections->empty());
+    const domain::Id section = sections->front().id;
+    auto tag = sites.tag_by_slug(site, "ports");
+    ASSERT_TRUE(tag.ok() && tag->has_value());
+
+    // Home, section and tag listings, first and deep pages in both directions.
+    for (const ArticleFilter& filter :
+         {ArticleFilter{site, {}, {}}, ArticleFilter{site, section, {}},
+          ArticleFilter{site, {}, (*tag)->id}}) {
+        auto first = articles.list_visible(filter, now, 21);
+        ASSERT_TRUE(first.ok());
+        ASSERT_GT(first->size(), 10u);
+        const auto middle = (*first)[10];
+        auto position = articles.listed_position(site, middle.id);
+        ASSERT_TRUE(position.ok() && position->has_value());
+        using From = ListingPage::From;
+        ASSERT_TRUE(articles.list_visible(filter, now, 21, {From::OlderThan, **position}).ok());
+        ASSERT_TRUE(articles.list_visible(filter, now, 21, {From::NewerThan, **position}).ok());
+    }
+    // An article page: the story, related news, its comments.
+    auto story = articles.visible_by_slug(site, "story-3", now);
+    ASSERT_TRUE(story.ok() && story->has_value());
+    auto related = articles.related(**story, now, 6);
+    ASSERT_TRUE(related.ok());
+    EXPECT_FALSE(related->empty());
+    ASSERT_TRUE(comments.approved_for((*story)->id, 50, 0).ok());
+    ASSERT_TRUE(comments.approved_count((*story)->id).ok());
+
+    expect_index_backed(recorded, *lease);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, QueryPlanTest, testing::ValuesIn(testing_support::backend_names),
+                         [](const auto& b) { return std::string(b.param); });
+
+}  // namespace dateline::storage
