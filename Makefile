@@ -42,6 +42,7 @@ bench: build
 	@$(BUILD_DIR)/bench/page_render_bench --benchmark_min_time=2
 	@bash bench/http_load.sh $(BUILD_DIR)/dateline
 	@bash bench/archive_load.sh $(BUILD_DIR)/dateline
+	@bash bench/breaking_news.sh $(BUILD_DIR)/dateline
 
 # A clang build of the harnesses alone (libFuzzer, AddressSanitizer, UndefinedBehaviorSanitizer);
 # crashing inputs are written to $(FUZZ_FINDINGS)/<harness>/ (see fuzz/README.md).

@@ -15,12 +15,29 @@ void ContentWatch::hand_on(const std::vector<db::ContentChange>& changes) {
         if (handlers_.network_changed) handlers_.network_changed();
         return;
     }
-    for (const auto& change : changes) {
-        if (change.scope == Scope::Site && change.site_id > 0 && handlers_.site_changed)
-            handlers_.site_changed(change.site_id);
-        else if (change.scope == Scope::Article && change.article_id > 0 && handlers_.story_changed)
-            handlers_.story_changed(change.article_id);
+    ChangedContent changed;
+    const auto add = [](auto& list, const auto& item) {
+        if (std::find(list.begin(), list.end(), item) == list.end()) list.push_back(item);
+    };
+    for (const auto& c : changes) {
+        switch (c.scope) {
+            case Scope::Site:
+                add(changed.sites, c.site_id);
+                break;
+            case Scope::Story:
+                add(changed.stories, ChangedContent::Story{c.site_id, c.article_id, c.section_id});
+                break;
+            case Scope::Tag:
+                add(changed.tags, c.tag_id);
+                break;
+            case Scope::Article:
+                add(changed.comments, c.article_id);
+                break;
+            case Scope::Network:
+                break;
+        }
     }
+    if (!changed.empty() && handlers_.content_changed) handlers_.content_changed(changed);
 }
 
 void ContentWatch::poll(std::chrono::milliseconds timeout) {

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <vector>
 
 #include "app/shared_limits.hpp"
 #include "core/clock.hpp"
@@ -12,11 +13,29 @@
 
 namespace dateline::app {
 
+/// What changed in one round, short of the whole network, as pages show it.
+struct ChangedContent {
+    struct Story {
+        domain::Id site = 0;
+        domain::Id story = 0;
+        domain::Id section = 0;  ///< 0: none
+        friend bool operator==(const Story&, const Story&) = default;
+    };
+    std::vector<domain::Id> sites;     ///< what every page of these sites may show
+    std::vector<Story> stories;        ///< listed stories that came, went or changed
+    std::vector<domain::Id> tags;      ///< tags a listed story joined or left
+    std::vector<domain::Id> comments;  ///< stories whose shown comments changed
+
+    bool empty() const {
+        return sites.empty() && stories.empty() && tags.empty() && comments.empty();
+    }
+};
+
 /// What a node does when the content changes (each may be left empty).
 struct ContentHandlers {
-    std::function<void()> network_changed;                  ///< sites, sections: everything
-    std::function<void(domain::Id site)> site_changed;      ///< a story of the site
-    std::function<void(domain::Id article)> story_changed;  ///< the comments under a story
+    std::function<void()> network_changed;  ///< sites, sections: everything
+    /// Everything else a round saw, each thing once.
+    std::function<void(const ChangedContent&)> content_changed;
 };
 
 /// A serving node's background duty: hands on what changed in the content, whoever changed it

@@ -3,19 +3,11 @@
 #include <algorithm>
 #include <cstdio>
 
+#include <xxhash.h>
+
 namespace dateline::cache {
 
 namespace {
-
-// 64-bit FNV-1a: a validator, not a defence; collisions only cost a needless 200.
-std::uint64_t fnv1a(const std::string& s) {
-    std::uint64_t h = 14695981039346656037ull;
-    for (const unsigned char c : s) {
-        h ^= c;
-        h *= 1099511628211ull;
-    }
-    return h;
-}
 
 std::size_t size_of(const std::string& key, const CachedPage& page) {
     std::size_t n = key.size() + page.body.size() + page.etag.size();
@@ -27,14 +19,18 @@ std::size_t size_of(const std::string& key, const CachedPage& page) {
 
 std::string etag_for(const std::string& body) {
     char buf[24];
-    std::snprintf(buf, sizeof buf, "\"%016llx\"", static_cast<unsigned long long>(fnv1a(body)));
+    // XXH3: a validator, not a defence (collisions only cost a needless 200), computed for every
+    // page rendered, at memory speed rather than a byte at a time.
+    const auto hash = XXH3_64bits(body.data(), body.size());
+    std::snprintf(buf, sizeof buf, "\"%016llx\"", static_cast<unsigned long long>(hash));
     return buf;
 }
 
-Lookup PageCache::get(const std::string& key) const {
+Lookup PageCache::get(const std::string& key) {
     std::lock_guard lock(mutex_);
     const auto it = entries_.find(key);
     if (it == entries_.end()) return {};
+    recency_.splice(recency_.end(), recency_, it->second.recency);
     return {it->second.page, Clock::now() - it->second.stored < fresh_for_};
 }
 
@@ -43,52 +39,52 @@ std::uint64_t PageCache::generation() const {
     return generation_;
 }
 
+void PageCache::erase(Entries::iterator it) {
+    for (const auto& tag : it->second.tags) {
+        const auto keys = tagged_.find(tag);
+        if (keys == tagged_.end()) continue;
+        keys->second.erase(it->first);
+        if (keys->second.empty()) tagged_.erase(keys);
+    }
+    recency_.erase(it->second.recency);
+    bytes_ -= it->second.bytes;
+    entries_.erase(it);
+}
+
 void PageCache::put(const std::string& key, std::shared_ptr<const CachedPage> page,
                     std::uint64_t generation, std::vector<std::string> tags) {
     const std::size_t bytes = size_of(key, *page);
     if (bytes > max_bytes_) return;
-    auto shared = std::move(page);
+    std::sort(tags.begin(), tags.end());
+    tags.erase(std::unique(tags.begin(), tags.end()), tags.end());
     std::lock_guard lock(mutex_);
     if (generation != generation_) return;
-    if (auto it = entries_.find(key); it != entries_.end()) {
-        bytes_ -= it->second.bytes;
-        it->second = {std::move(shared), Clock::now(), bytes, std::move(tags)};
-    } else {
-        entries_.emplace(key, Entry{std::move(shared), Clock::now(), bytes, std::move(tags)});
-        order_.push_back(key);
-    }
+    if (auto it = entries_.find(key); it != entries_.end()) erase(it);
+    for (const auto& tag : tags) tagged_[tag].insert(key);
+    const auto place = recency_.insert(recency_.end(), key);
+    entries_.emplace(key, Entry{std::move(page), Clock::now(), bytes, std::move(tags), place});
     bytes_ += bytes;
-    while (bytes_ > max_bytes_ && !order_.empty()) {
-        const auto oldest = entries_.find(order_.front());
-        if (oldest != entries_.end()) {
-            bytes_ -= oldest->second.bytes;
-            entries_.erase(oldest);
-        }
-        order_.pop_front();
-    }
+    while (bytes_ > max_bytes_ && !recency_.empty()) erase(entries_.find(recency_.front()));
 }
 
-void PageCache::drop_tagged(const std::string& tag) {
+void PageCache::drop_tagged(const std::vector<std::string>& tags) {
     std::lock_guard lock(mutex_);
-    // A scan: changes are rare beside reads, and a page carries two tags or three.
-    for (auto it = entries_.begin(); it != entries_.end();) {
-        const auto& tags = it->second.tags;
-        if (std::find(tags.begin(), tags.end(), tag) != tags.end()) {
-            bytes_ -= it->second.bytes;
-            it = entries_.erase(it);
-        } else {
-            ++it;
-        }
+    for (const auto& tag : tags) {
+        const auto keys = tagged_.find(tag);
+        if (keys == tagged_.end()) continue;
+        // erase() edits the index, so walk a copy of the keys.
+        const std::vector<std::string> doomed(keys->second.begin(), keys->second.end());
+        for (const auto& key : doomed)
+            if (auto it = entries_.find(key); it != entries_.end()) erase(it);
     }
-    // The eviction order keeps only live keys: a key dropped and cached again is listed once.
-    std::erase_if(order_, [this](const std::string& key) { return !entries_.contains(key); });
     ++generation_;
 }
 
 void PageCache::clear() {
     std::lock_guard lock(mutex_);
     entries_.clear();
-    order_.clear();
+    recency_.clear();
+    tagged_.clear();
     bytes_ = 0;
     ++generation_;
 }

@@ -2,11 +2,12 @@
 
 #include <chrono>
 #include <cstdint>
-#include <deque>
+#include <list>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -17,7 +18,8 @@ struct CachedPage {
     int status = 200;
     std::vector<std::pair<std::string, std::string>> headers;
     std::string body;
-    std::string etag;  ///< strong validator of the body
+    std::string etag;                ///< strong validator of the body
+    std::int64_t last_modified = 0;  ///< when it was rendered (seconds since the epoch)
 };
 
 /// What a lookup found.
@@ -26,11 +28,13 @@ struct Lookup {
     bool fresh = false;                      ///< false: older than the freshness limit
 };
 
-/// Rendered pages kept in memory, bounded in bytes (the oldest go first). A page is fresh for a
-/// fixed time (so scheduled stories appear without any write) and stays available while stale,
-/// for serving when the database cannot render it again. Each page carries tags naming what it
-/// shows ("site:3", "article:17"): a change drops the pages tagged with what it touched
-/// (drop_tagged), or every page (clear). Safe to share between threads.
+/// Rendered pages kept in memory, bounded in bytes (the least recently used go first). A page is
+/// fresh for a fixed time (so scheduled stories appear without any write) and stays available
+/// while stale, for serving when the database cannot render it again. Each page carries tags
+/// naming what it shows ("site:3", "story:17", "section:4"): a change drops the pages tagged
+/// with what it touched (drop_tagged, through an index from tag to pages, so a change costs the
+/// pages it drops, not the size of the cache), or every page (clear). Safe to share between
+/// threads.
 class PageCache {
   public:
     using Clock = std::chrono::steady_clock;
@@ -38,7 +42,8 @@ class PageCache {
     PageCache(std::size_t max_bytes, std::chrono::seconds fresh_for)
         : max_bytes_(max_bytes), fresh_for_(fresh_for) {}
 
-    Lookup get(const std::string& key) const;
+    /// The page kept under `key`, if any; a hit makes it the most recently used.
+    Lookup get(const std::string& key);
     /// The generation to pass to put() for a page about to be rendered.
     std::uint64_t generation() const;
     /// Keeps a page rendered during `generation`, tagged; a page rendered before the latest
@@ -46,8 +51,9 @@ class PageCache {
     /// stale page behind.
     void put(const std::string& key, std::shared_ptr<const CachedPage> page,
              std::uint64_t generation, std::vector<std::string> tags = {});
-    /// Drops the pages carrying `tag`.
-    void drop_tagged(const std::string& tag);
+    /// Drops the pages carrying any of `tags`.
+    void drop_tagged(const std::vector<std::string>& tags);
+    void drop_tagged(const std::string& tag) { drop_tagged(std::vector<std::string>{tag}); }
     void clear();
 
     std::size_t bytes() const;
@@ -59,13 +65,19 @@ class PageCache {
         Clock::time_point stored;
         std::size_t bytes;
         std::vector<std::string> tags;
+        std::list<std::string>::iterator recency;  // its place in recency_
     };
+    using Entries = std::unordered_map<std::string, Entry>;
+
+    // With the mutex held: forgets an entry, its bytes, its place and its tags.
+    void erase(Entries::iterator it);
 
     std::size_t max_bytes_;
     std::chrono::seconds fresh_for_;
     mutable std::mutex mutex_;
-    std::unordered_map<std::string, Entry> entries_;
-    std::deque<std::string> order_;  // insertion order, for eviction
+    Entries entries_;
+    std::list<std::string> recency_;  // least recently used first
+    std::unordered_map<std::string, std::unordered_set<std::string>> tagged_;  // tag -> keys
     std::size_t bytes_ = 0;
     std::uint64_t generation_ = 0;
 };

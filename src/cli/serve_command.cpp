@@ -98,8 +98,7 @@ int run_serve(const DataOptions& data) {
                      spdlog::warn("content changed but could not be reloaded: {} ({})",
                                   refreshed.error().message, refreshed.error().cause);
              },
-         .site_changed = [&sites](domain::Id id) { sites.drop_site_pages(id); },
-         .story_changed = [&sites](domain::Id id) { sites.drop_article_pages(id); }});
+         .content_changed = [&sites](const app::ChangedContent& c) { sites.drop_changed(c); }});
     std::atomic<bool> serving{true};
     std::thread watching([&] { watch.run(serving); });
     server.run();

@@ -52,7 +52,8 @@ class SqliteWatcher final : public ChangeWatcher {
         : db_(db),
           version_query_(db, "PRAGMA data_version"),
           changes_query_(db,
-                         "SELECT id, scope, coalesce(site_id, 0), coalesce(article_id, 0) "
+                         "SELECT id, scope, coalesce(site_id, 0), coalesce(article_id, 0), "
+                         "coalesce(section_id, 0), coalesce(tag_id, 0) "
                          "FROM content_changes WHERE id > ?1 ORDER BY id LIMIT ?2"),
           // The last id handed out, even when its row is already forgotten.
           last_query_(db,
@@ -111,9 +112,16 @@ class SqliteWatcher final : public ChangeWatcher {
             last_seen_ = id;
             ++rows;
             const auto* scope = reinterpret_cast<const char*>(sqlite3_column_text(q, 1));
-            ContentChange change = parse_content_change(scope ? scope : "");
-            change.site_id = sqlite3_column_int64(q, 2);
-            change.article_id = sqlite3_column_int64(q, 3);
+            ContentChange change;  // an unknown scope: the whole network
+            const std::string_view name = scope ? scope : "";
+            using Scope = ContentChange::Scope;
+            for (const auto& [known, value] :
+                 {std::pair{"site", Scope::Site}, std::pair{"story", Scope::Story},
+                  std::pair{"tag", Scope::Tag}, std::pair{"article", Scope::Article}})
+                if (name == known) change.scope = value;
+            if (change.scope != Scope::Network)
+                change = {change.scope, sqlite3_column_int64(q, 2), sqlite3_column_int64(q, 3),
+                          sqlite3_column_int64(q, 4), sqlite3_column_int64(q, 5)};
             out.push_back(change);
         }
         sqlite3_reset(q);
@@ -208,19 +216,25 @@ class PostgresWatcher final : public ChangeWatcher {
 }  // namespace
 
 ContentChange parse_content_change(std::string_view payload) {
+    using Scope = ContentChange::Scope;
+    std::vector<std::string_view> parts;
+    for (std::size_t from = 0;;) {
+        const auto colon = payload.find(':', from);
+        parts.push_back(
+            payload.substr(from, colon == std::string_view::npos ? colon : colon - from));
+        if (colon == std::string_view::npos) break;
+        from = colon + 1;
+    }
+    auto at = [&](std::size_t i) { return i < parts.size() ? number(parts[i]) : 0; };
     ContentChange change;
-    const auto colon = payload.find(':');
-    const std::string_view scope = payload.substr(0, colon);
-    const std::string_view rest =
-        colon == std::string_view::npos ? std::string_view() : payload.substr(colon + 1);
-    if (scope == "site") {
-        change.scope = ContentChange::Scope::Site;
-        change.site_id = number(rest);
-    } else if (scope == "article") {
-        const auto second = rest.find(':');
-        change.scope = ContentChange::Scope::Article;
-        change.site_id = number(rest.substr(0, second));
-        change.article_id = second == std::string_view::npos ? 0 : number(rest.substr(second + 1));
+    if (parts[0] == "site" && parts.size() == 2) {
+        change = {Scope::Site, at(1)};
+    } else if (parts[0] == "story" && parts.size() == 4) {
+        change = {Scope::Story, at(1), at(2), at(3)};
+    } else if (parts[0] == "tag" && parts.size() == 3) {
+        change = {Scope::Tag, at(1), 0, 0, at(2)};
+    } else if (parts[0] == "article" && parts.size() == 3) {
+        change = {Scope::Article, at(1), at(2)};
     }
     return change;
 }

@@ -11,22 +11,27 @@
 
 namespace dateline::db {
 
-/// What a change touched (migrations/*/0006_track_content_changes.sql).
+/// What a change touched (migrations/*/0008_name_changed_stories.sql).
 struct ContentChange {
     enum class Scope {
         Network,  ///< the network, its sites or their sections: every page
-        Site,     ///< a story of `site_id` came, went or changed: that site's pages
+        Site,     ///< what every page of `site_id` may show (a tag or an author renamed)
+        Story,    ///< listed story `article_id` of `site_id`, in section `section_id` (0: none),
+                  ///< came, went or changed: the pages showing it, the home and section pages
+        Tag,      ///< a listed story joined or left tag `tag_id` of `site_id`: its listing
         Article,  ///< the comments shown under `article_id`: that story's pages
     };
     Scope scope = Scope::Network;
     std::int64_t site_id = 0;
     std::int64_t article_id = 0;
+    std::int64_t section_id = 0;
+    std::int64_t tag_id = 0;
 
     friend bool operator==(const ContentChange&, const ContentChange&) = default;
 };
 
-/// A notification payload ("network", "site:3", "article:3:17") as a change; anything else is
-/// taken for a change to the whole network.
+/// A notification payload ("network", "site:3", "story:3:17:4", "tag:3:9", "article:3:17") as a
+/// change; anything else is taken for a change to the whole network.
 ContentChange parse_content_change(std::string_view payload);
 
 /// Tells a node what in the database's content changed, whoever changed it: another node, a

@@ -1,14 +1,23 @@
 #include "site/cached_pages.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <limits>
+
+#include "http/http_date.hpp"
 
 namespace dateline::site {
 
 namespace {
 
 constexpr int max_page = 10000;
-constexpr const char* html_cache_control = "public, max-age=60";
+// Browsers and shared caches keep a page a minute; a CDN may serve it a minute longer while it
+// fetches a fresh one, and a day longer while this origin fails (RFC 5861). A change reaches a CDN
+// before that through the page's Surrogate-Key.
+constexpr const char* html_cache_control =
+    "public, max-age=60, stale-while-revalidate=60, stale-if-error=86400";
+// How long a reader waits for another's render of the same page before rendering it too.
+constexpr std::chrono::milliseconds render_patience{5000};
 constexpr const char* comments_param = "comments";
 constexpr const char* before_param = "before";
 constexpr const char* after_param = "after";
@@ -49,7 +58,13 @@ http::Response from_cache(const cache::CachedPage& page, const http::Request& re
     r.status = page.status;
     r.headers = page.headers;
     r.set_header("X-Dateline-Cache", state);
-    if (request.header("if-none-match") == page.etag) {
+    // If-None-Match decides when given; If-Modified-Since only without it (RFC 9110, 13.2.2).
+    const auto if_none_match = request.header("if-none-match");
+    const auto if_modified_since = if_none_match.empty()
+                                       ? http::parse_http_date(request.header("if-modified-since"))
+                                       : std::nullopt;
+    if ((!if_none_match.empty() && if_none_match == page.etag) ||
+        (if_modified_since && page.last_modified <= *if_modified_since)) {
         r.status = 304;
         return r;
     }
@@ -90,8 +105,15 @@ http::Response CachedPages::through(const http::Request& request, const SiteMatc
                                     const std::function<RenderedPage()>& render) {
     const auto key = key_of(request, match);
     if (!key) return render().response;
-    const auto cached = cache_.get(*key);
+    auto cached = cache_.get(*key);
     if (cached.page && cached.fresh) return from_cache(*cached.page, request, "hit");
+    // Another reader is rendering this page: the stale copy now rather than a second render.
+    if (cached.page && flights_.busy(*key)) return from_cache(*cached.page, request, "stale");
+    const auto turn = flights_.enter(*key, render_patience);
+    if (!turn.leader()) {
+        cached = cache_.get(*key);
+        if (cached.page && cached.fresh) return from_cache(*cached.page, request, "hit");
+    }
     const auto generation = cache_.generation();
     RenderedPage rendered = render();
     http::Response& response = rendered.response;
@@ -105,8 +127,19 @@ http::Response CachedPages::through(const http::Request& request, const SiteMatc
     page->etag = cache::etag_for(response.body);
     page->headers = std::move(response.headers);
     page->headers.emplace_back("ETag", page->etag);
+    page->last_modified = std::chrono::duration_cast<std::chrono::seconds>(
+                              std::chrono::system_clock::now().time_since_epoch())
+                              .count();
+    page->headers.emplace_back("Last-Modified", http::format_http_date(page->last_modified));
+    // What the page shows, for a CDN in front to purge by (Fastly's and others' Surrogate-Key).
+    auto& tags = rendered.tags;
+    std::sort(tags.begin(), tags.end());
+    tags.erase(std::unique(tags.begin(), tags.end()), tags.end());
+    std::string keys;
+    for (const auto& tag : tags) keys += (keys.empty() ? "" : " ") + tag;
+    page->headers.emplace_back("Surrogate-Key", keys);
     page->body = std::move(response.body);
-    cache_.put(*key, page, generation, std::move(rendered.tags));
+    cache_.put(*key, page, generation, std::move(tags));
     return from_cache(*page, request, "miss");
 }
 

@@ -8,6 +8,7 @@
 
 #include "app/reader_service.hpp"
 #include "cache/page_cache.hpp"
+#include "cache/single_flight.hpp"
 #include "domain/site.hpp"
 #include "http/message.hpp"
 #include "site/site_snapshot.hpp"
@@ -40,12 +41,14 @@ class CachedPages {
     /// The fresh page for a request, if one is kept: what the I/O threads answer themselves.
     std::optional<http::Response> fresh(const http::Request& request, const SiteMatch& match);
 
-    /// The kept page when fresh; else `render`'s, kept when it is a 200. While the database is
-    /// unavailable (`render` answers 503), a stale page is served rather than the error.
+    /// The kept page when fresh; else `render`'s, kept when it is a 200. One render per page at
+    /// a time: while one reader's render runs, others get the stale copy when there is one, or
+    /// wait for that render. While the database is unavailable (`render` answers 503), a stale
+    /// page is served rather than the error.
     http::Response through(const http::Request& request, const SiteMatch& match,
                            const std::function<RenderedPage()>& render);
 
-    void drop_tagged(const std::string& tag) { cache_.drop_tagged(tag); }
+    void drop_tagged(const std::vector<std::string>& tags) { cache_.drop_tagged(tags); }
     void clear() { cache_.clear(); }
 
     /// A query value `?name=N` as a page number: 1 when absent, nothing when not a page number.
@@ -57,6 +60,7 @@ class CachedPages {
 
   private:
     cache::PageCache cache_;
+    cache::SingleFlight flights_;
 };
 
 }  // namespace dateline::site

@@ -24,13 +24,48 @@ struct CommentOptions {
     std::vector<std::string> trusted_proxies;
 };
 
+/// The names a cached page is tagged with, saying what it shows, so that the cache drops it when
+/// that changes (ReaderSite::drop_changed). One place, for the pages that note them and the
+/// watcher that drops them.
+namespace page_tag {
+inline std::string tagged(const char* kind, domain::Id id) {
+    return kind + std::to_string(id);
+}
+/// Every page of a site.
+inline std::string site(domain::Id id) {
+    return tagged("site:", id);
+}
+/// A site's home page, where new stories lead.
+inline std::string home(domain::Id site) {
+    return tagged("home:", site);
+}
+/// Every page of a section's or a tag's listing.
+inline std::string section(domain::Id id) {
+    return tagged("section:", id);
+}
+inline std::string tag(domain::Id id) {
+    return tagged("tag:", id);
+}
+/// A story's own pages and every page carrying its card.
+inline std::string story(domain::Id id) {
+    return tagged("story:", id);
+}
+/// The pages that show a story's comments (its own).
+inline std::string comments(domain::Id story) {
+    return tagged("article:", story);
+}
+}  // namespace page_tag
+
 /// What a page handler is given: the request, the sites as they are, the site it is for, and
-/// where it notes what the page shows (for the cache: "site:3", "article:17").
+/// where it notes what the page shows (page_tag).
 struct PageRequest {
     const http::Request& http;
     const SiteSnapshot& snapshot;
     const domain::Site& site;
     std::vector<std::string> cache_tags;
+
+    /// The page shows `story` (its card, or the story itself).
+    void shows(const domain::Article& story) { cache_tags.push_back(page_tag::story(story.id)); }
 
     const render::DateFormatter& dates() const { return snapshot.formatters.at(site.id); }
     /// The site's section with this slug, if any.

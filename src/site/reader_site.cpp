@@ -66,12 +66,18 @@ Status ReaderSite::refresh() {
     return success();
 }
 
-void ReaderSite::drop_site_pages(domain::Id site) {
-    cache_.drop_tagged("site:" + std::to_string(site));
-}
-
-void ReaderSite::drop_article_pages(domain::Id article) {
-    cache_.drop_tagged("article:" + std::to_string(article));
+void ReaderSite::drop_changed(const app::ChangedContent& changed) {
+    // The tags each page noted as it was rendered (PageRequest).
+    std::vector<std::string> tags;
+    for (const auto site : changed.sites) tags.push_back(page_tag::site(site));
+    for (const auto& s : changed.stories) {
+        tags.push_back(page_tag::story(s.story));
+        tags.push_back(page_tag::home(s.site));
+        if (s.section != 0) tags.push_back(page_tag::section(s.section));
+    }
+    for (const auto tag : changed.tags) tags.push_back(page_tag::tag(tag));
+    for (const auto story : changed.comments) tags.push_back(page_tag::comments(story));
+    cache_.drop_tagged(tags);
 }
 
 std::optional<Response> ReaderSite::handle_fast(const Request& request) {
@@ -126,7 +132,7 @@ Response ReaderSite::site_page(const SiteSnapshot& snap, const Request& request,
     if (read &&
         (!CachedPages::page_number(request, "comments") || !CachedPages::listing_request(request)))
         return pages_.error_page(snap, site, 404);
-    PageRequest page{request, snap, site, {"site:" + std::to_string(site.id)}};
+    PageRequest page{request, snap, site, {page_tag::site(site.id)}};
     try {
         auto response =
             site_routes_.dispatch(request.method, std::span(segments).subspan(match.consumed),

@@ -5,6 +5,7 @@
 #include <mutex>
 #include <optional>
 
+#include "app/content_watch.hpp"
 #include "app/reader_service.hpp"
 #include "core/result.hpp"
 #include "http/message.hpp"
@@ -42,10 +43,10 @@ class ReaderSite {
     /// network, its sites or sections). On failure (the database is down) it keeps what it had
     /// and says why.
     Status refresh();
-    /// Drops the cached pages of one site (one of its stories came, went or changed).
-    void drop_site_pages(domain::Id site);
-    /// Drops the cached pages of one story (the comments under it changed).
-    void drop_article_pages(domain::Id article);
+    /// Drops the cached pages that show what changed: a story's card or page, the home and
+    /// section listing it belongs on, a tag's listing, the pages of a story whose comments
+    /// changed, every page of a site.
+    void drop_changed(const app::ChangedContent& changed);
 
   private:
     ReaderSite(app::ReaderService& reader, Theme theme, const std::filesystem::path& media_dir,

@@ -30,21 +30,50 @@ test('a matching If-None-Match gets 304 without a body', async () => {
   assert.equal(other.status, 200);
 });
 
+test('a cached page says what it shows and since when, for browsers and a CDN in front', async () => {
+  const first = await get(`${demo.server.url}/en/region/`);
+  const keys = first.headers.get('surrogate-key').split(' ');
+  assert.ok(keys.some((k) => k.startsWith('section:')), 'its listing');
+  assert.ok(keys.some((k) => k.startsWith('story:')), 'the stories on it');
+  assert.ok(keys.some((k) => k.startsWith('site:')), 'its site');
+  assert.match(first.headers.get('cache-control'), /stale-while-revalidate=\d+/);
+  const lastModified = first.headers.get('last-modified');
+  assert.match(lastModified, /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/);
+  const since = await get(`${demo.server.url}/en/region/`, { headers: { 'If-Modified-Since': lastModified } });
+  assert.equal(since.status, 304);
+  const earlier = new Date(Date.parse(lastModified) - 3600_000).toUTCString();
+  assert.equal((await get(`${demo.server.url}/en/region/`, { headers: { 'If-Modified-Since': earlier } })).status, 200);
+  // A matching ETag decides alone: If-Modified-Since is not read beside If-None-Match.
+  const mismatch = await get(`${demo.server.url}/en/region/`,
+    { headers: { 'If-None-Match': '"0000000000000000"', 'If-Modified-Since': lastModified } });
+  assert.equal(mismatch.status, 200);
+});
+
 test('queries other than a page position are not cached', async () => {
   const res = await get(`${demo.server.url}/en/?utm_source=x`);
   assert.equal(res.status, 200);
   assert.equal(res.headers.get('x-dateline-cache'), null);
 });
 
-test('a story imported while the server runs reaches its section page without a restart', async () => {
-  const before = await (await get(`${demo.server.url}/en/region/`)).text();
-  assert.equal((await get(`${demo.server.url}/en/region/`)).headers.get('x-dateline-cache'), 'hit');
+test('a story imported while the server runs reaches its pages; the pages that cannot show it stay cached', async () => {
+  const page = async (path) => {
+    const res = await get(`${demo.server.url}${path}`);
+    return { cache: res.headers.get('x-dateline-cache'), html: await res.text() };
+  };
+  // A story of another section that does not share the new story's tags, and its listing.
+  const sport = (await page('/en/sport/')).html.match(/class="card__headline"><a href="([^"]+)"/)[1];
+  const watched = ['/en/', '/en/region/', '/en/sport/', sport, '/ar/'];
+  for (const path of watched) await page(path);
+  for (const path of watched) assert.equal((await page(path)).cache, 'hit', `${path} is cached`);
+
   const fixture = join(repoRoot, 'tests/fixtures/ninjs/ninjs-plain-text-body.json');
   const r = dateline(['import', '--data', demo.data.dir, '--site', 'en', '--section', 'region', '--publish', fixture]);
   assert.equal(r.status, 0, r.stderr);
-  const url = r.stdout.trim();
-  const path = new URL(url).pathname;
-  assert.equal(before.includes(path), false);
+  const path = new URL(r.stdout.trim()).pathname;
   await waitUntil(`the new story (${path}) on the section page`,
-    async () => (await (await get(`${demo.server.url}/en/region/`)).text()).includes(path));
+    async () => (await page('/en/region/')).html.includes(path));
+  assert.equal((await page('/en/')).cache, 'miss', 'the home page, where new stories lead, was dropped');
+  assert.ok((await page('/en/tags/libraries/')).html.includes(path), 'its tag lists it');
+  for (const untouched of ['/en/sport/', sport, '/ar/'])
+    assert.equal((await page(untouched)).cache, 'hit', `${untouched} stays cached`);
 });

@@ -171,7 +171,8 @@ http::Response ReaderPages::article_page(PageRequest& request, const domain::Sec
     if (!found) return fail(found.error());
     if (!*found) return error_page(snapshot, site, 404);
     const domain::Article& a = **found;
-    request.cache_tags.push_back("article:" + std::to_string(a.id));
+    request.cache_tags.push_back(page_tag::comments(a.id));
+    request.shows(a);
     const std::string path = story_path(site, a);
     // A reader's own form is answered where it was sent: a redirect would lose their text.
     if (path != asked_path && !posted) {
@@ -182,6 +183,7 @@ http::Response ReaderPages::article_page(PageRequest& request, const domain::Sec
     }
     auto related = reader_.related(a);
     if (!related) return fail(related.error());
+    for (const auto& other : *related) request.shows(other);
     auto comments = reader_.comments(site, a, comments_page);
     if (!comments) return fail(comments.error());
 

@@ -18,6 +18,10 @@ http::Response ReaderPages::home_show(PageRequest& request) {
     setup_page(view, request.snapshot, theme_.catalog, "", reader_.now());
     set_title(view, "", site.tagline, site.base_url);
     auto& d = view.dict;
+    request.cache_tags.push_back(page_tag::home(site.id));
+    for (const auto& a : front->latest) request.shows(a);
+    for (const auto& block : front->sections)
+        for (const auto& a : block.articles) request.shows(a);
     int images = 0;
     if (front->latest.empty()) d.ShowSection("EMPTY");
     ctemplate::TemplateDictionary* latest = nullptr;

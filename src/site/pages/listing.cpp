@@ -13,6 +13,7 @@ http::Response ReaderPages::section_show(PageRequest& request, std::string_view 
     if (!section || !page) return error_page(request.snapshot, request.site, 404);
     auto result = reader_.section_page(*section, *page);
     if (!result) return failure(request.snapshot, request.site, result.error());
+    request.cache_tags.push_back(page_tag::section(section->id));
     return listing(request, theme_.catalog.text(request.site.language, "section"), section->name,
                    domain::section_path(request.site.path_prefix(), section->slug), section->slug,
                    *page, *result);
@@ -33,6 +34,7 @@ http::Response ReaderPages::tag_show(PageRequest& request, std::string_view slug
     if (!*found) return error_page(request.snapshot, request.site, 404);
     auto result = reader_.tag_page(**found, *page);
     if (!result) return failure(request.snapshot, request.site, result.error());
+    request.cache_tags.push_back(page_tag::tag((*found)->id));
     return listing(request, theme_.catalog.text(request.site.language, "tag"), (*found)->name,
                    domain::tag_path(request.site.path_prefix(), std::string(slug)), "", *page,
                    *result);
@@ -69,6 +71,7 @@ http::Response ReaderPages::listing(PageRequest& request, const std::string& kin
     if (page.articles.empty()) d.ShowSection("EMPTY");
     ctemplate::TemplateDictionary* stories =
         page.articles.empty() ? nullptr : d.AddSectionDictionary("STORIES");
+    for (const auto& a : page.articles) request.shows(a);
     for (const auto& a : page.articles)
         add_card(
             stories->AddSectionDictionary("STORY"), site, a, request.dates(),

@@ -31,9 +31,9 @@ class ContentWatchTest : public ::testing::TestWithParam<const char*> {
         }
         return std::make_unique<ContentWatch>(
             std::move(watcher), limits, clock,
-            ContentHandlers{.network_changed = [this] { ++networks; },
-                            .site_changed = [this](domain::Id id) { sites.push_back(id); },
-                            .story_changed = [this](domain::Id id) { stories.push_back(id); }});
+            ContentHandlers{
+                .network_changed = [this] { ++networks; },
+                .content_changed = [this](const ChangedContent& c) { seen.push_back(c); }});
     }
 
     TestDatabase database{GetParam()};
@@ -41,8 +41,7 @@ class ContentWatchTest : public ::testing::TestWithParam<const char*> {
     SharedLimits limits{*database, clock};
     testing_support::PublishedStory story;
     int networks = 0;
-    std::vector<domain::Id> sites;
-    std::vector<domain::Id> stories;
+    std::vector<ChangedContent> seen;
 };
 
 TEST_P(ContentWatchTest, HandsOnWhatEachChangeTouched) {
@@ -53,9 +52,26 @@ TEST_P(ContentWatchTest, HandsOnWhatEachChangeTouched) {
         comments.submit(story.site, story.article, {"Rana", "rana@example.com", "Hi", "Text"});
     ASSERT_TRUE(submitted);
     ASSERT_TRUE(comments.moderate({submitted->id}, domain::CommentStatus::Approved));
-    for (int i = 0; i < 5 && stories.empty(); ++i) w->poll(round);
-    EXPECT_EQ(stories, std::vector<domain::Id>{story.article.id});
-    EXPECT_TRUE(sites.empty());
+    for (int i = 0; i < 5 && seen.empty(); ++i) w->poll(round);
+    ASSERT_EQ(seen.size(), 1u);
+    EXPECT_EQ(seen[0].comments, std::vector<domain::Id>{story.article.id});
+    EXPECT_TRUE(seen[0].stories.empty() && seen[0].sites.empty() && seen[0].tags.empty());
+    EXPECT_EQ(networks, 0);
+
+    // A story edited: the story, once, with its section, however many rows the save touched.
+    seen.clear();
+    {
+        auto lease = database->acquire();
+        ASSERT_TRUE(lease->execute("UPDATE articles SET headline = 'Edited' WHERE id = $1",
+                                   {story.article.id}));
+        ASSERT_TRUE(lease->execute("UPDATE articles SET standfirst = 'Edited' WHERE id = $1",
+                                   {story.article.id}));
+    }
+    for (int i = 0; i < 5 && seen.empty(); ++i) w->poll(round);
+    ASSERT_FALSE(seen.empty());
+    const ChangedContent::Story edited{story.site.id, story.article.id,
+                                       story.article.section ? story.article.section->id : 0};
+    EXPECT_EQ(seen[0].stories, std::vector<ChangedContent::Story>{edited});
     EXPECT_EQ(networks, 0);
 
     auto lease = database->acquire();

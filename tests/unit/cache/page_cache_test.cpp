@@ -69,6 +69,30 @@ TEST(PageCache, StaysWithinItsBytesOldestFirst) {
     EXPECT_FALSE(cache.get("huge").page);
 }
 
+TEST(PageCache, AReadPageOutlivesOnesNobodyRead) {
+    PageCache cache(250, std::chrono::seconds(30));
+    cache.put("read", page(std::string(100, 'x')), 0);
+    cache.put("unread", page(std::string(100, 'x')), 0);
+    EXPECT_TRUE(cache.get("read").page);  // a reader comes back for it
+    cache.put("new", page(std::string(100, 'x')), 0);
+    EXPECT_TRUE(cache.get("read").page);
+    EXPECT_FALSE(cache.get("unread").page);
+    EXPECT_TRUE(cache.get("new").page);
+}
+
+TEST(PageCache, ADroppedPageLeavesNoTagBehindAndReplacingKeepsOneCopy) {
+    PageCache cache(1024 * 1024, std::chrono::seconds(30));
+    cache.put("1 /en/", page("home v1"), cache.generation(), {"home:1", "story:7", "story:7"});
+    cache.put("1 /en/", page("home v2"), cache.generation(), {"home:1", "story:8"});
+    EXPECT_EQ(cache.size(), 1u);
+    EXPECT_EQ(cache.get("1 /en/").page->body, "home v2");
+    cache.drop_tagged("story:7");  // no longer on the page
+    EXPECT_TRUE(cache.get("1 /en/").page);
+    cache.drop_tagged(std::vector<std::string>{"story:9", "story:8"});
+    EXPECT_FALSE(cache.get("1 /en/").page);
+    EXPECT_EQ(cache.bytes(), 0u);
+}
+
 TEST(PageCache, PagesGoStaleButStayAvailable) {
     PageCache cache(1024, std::chrono::seconds(0));
     cache.put("a", page("x"), 0);

@@ -24,7 +24,10 @@ TEST(ContentChange, PayloadsNameWhatChanged) {
     EXPECT_EQ(parse_content_change("network"), ContentChange{});
     EXPECT_EQ(parse_content_change("site:3"), (ContentChange{Scope::Site, 3, 0}));
     EXPECT_EQ(parse_content_change("article:3:17"), (ContentChange{Scope::Article, 3, 17}));
+    EXPECT_EQ(parse_content_change("story:3:17:4"), (ContentChange{Scope::Story, 3, 17, 4}));
+    EXPECT_EQ(parse_content_change("tag:3:9"), (ContentChange{Scope::Tag, 3, 0, 0, 9}));
     EXPECT_EQ(parse_content_change("articles"), ContentChange{}) << "unknown: everything";
+    EXPECT_EQ(parse_content_change("story:3"), ContentChange{}) << "malformed: everything";
 }
 
 class ChangeWatcherTest : public ::testing::TestWithParam<const char*> {
@@ -97,8 +100,23 @@ TEST_P(ChangeWatcherTest, EachChangeNamesWhatItTouched) {
     media::ImageLibrary images(database.dir() / "media");
     app::MediaService media(*database, images, clock);
     ASSERT_TRUE(app::ArticleService(*database, media, clock).save("news", draft));
+    auto saved = app::ArticleService(*database, media, clock).save("news", [&] {
+        auto tagged = draft;
+        tagged.headline = "A third story, tagged";
+        tagged.tag_names = {"Harbour"};
+        return tagged;
+    }());
+    ASSERT_TRUE(saved);
     const auto published = changes();
-    EXPECT_TRUE(has(published, {Scope::Site, story.site.id, 0}));
+    const auto section = story.article.section ? story.article.section->id : 0;
+    EXPECT_TRUE(std::any_of(published.begin(), published.end(), [&](const ContentChange& c) {
+        return c.scope == Scope::Story && c.site_id == story.site.id && c.article_id == saved->id &&
+               c.section_id == section;
+    })) << "the story, with its section";
+    EXPECT_TRUE(std::any_of(published.begin(), published.end(), [&](const ContentChange& c) {
+        return c.scope == Scope::Tag && c.site_id == story.site.id && c.tag_id > 0;
+    })) << "its tag";
+    EXPECT_FALSE(has(published, {Scope::Site, story.site.id, 0})) << "not the whole site";
     EXPECT_FALSE(has(published, ContentChange{}));
 
     auto lease = database->acquire();
