@@ -28,6 +28,8 @@ article=$(curl -s "$base/en/" | grep -o 'class="card__headline"><a href="[^"]*"'
 mkdir -p "$work/static"
 curl -s "$base/en/" -o "$work/static/home.html"
 curl -s "$base$article" -o "$work/static/article.html"
+# nginx serves the same bytes compressed ahead of time (gzip_static), as Dateline keeps them.
+gzip -k -9 "$work/static/home.html" "$work/static/article.html"
 
 nginx_port=$(free_port)
 cat >"$work/nginx.conf" <<CONF
@@ -39,6 +41,11 @@ events { worker_connections 1024; }
 http {
   access_log off;
   default_type text/html;
+  # A production server's settings, not a flattering toy's.
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 100000;
+  gzip_static on;
   server { listen 127.0.0.1:$nginx_port; root $work/static; }
 }
 CONF
@@ -46,15 +53,25 @@ nginx -c "$work/nginx.conf" -e "$work/nginx-error.log" &
 nginx_pid=$!
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$nginx_port/home.html" >/dev/null && break; sleep 0.1; done
 
-rps() { wrk -t1 -c"$connections" -d"$duration" "$1" | awk '/Requests\/sec/ {print $2}'; }
+rps() { wrk -t1 -c"$connections" -d"$duration" "$@" | awk '/Requests\/sec/ {print $2}'; }
 
-printf '%-10s %12s %12s %8s\n' page dateline nginx ratio
+printf '%-16s %12s %12s %8s\n' page dateline nginx ratio
 for page in home article; do
   if [ "$page" = home ]; then ours="$base/en/"; else ours="$base$article"; fi
-  a=$(rps "$ours"); b=$(rps "http://127.0.0.1:$nginx_port/$page.html")
-  printf '%-10s %12s %12s %8.3f\n' "$page" "$a" "$b" "$(echo "$a / $b" | bc -l)"
+  theirs="http://127.0.0.1:$nginx_port/$page.html"
+  a=$(rps "$ours"); b=$(rps "$theirs")
+  printf '%-16s %12s %12s %8.3f\n' "$page" "$a" "$b" "$(echo "$a / $b" | bc -l)"
+  a=$(rps -H 'Accept-Encoding: gzip' "$ours"); b=$(rps -H 'Accept-Encoding: gzip' "$theirs")
+  printf '%-16s %12s %12s %8.3f\n' "$page, gzip" "$a" "$b" "$(echo "$a / $b" | bc -l)"
 done
-echo "(requests per second, $connections connections, $duration each, wrk beside both servers on 2 cores)"
+etag=$(curl -sI "$base$article" | awk -F': ' 'tolower($1) == "etag" {print $2}' | tr -d '\r')
+nginx_etag=$(curl -sI "http://127.0.0.1:$nginx_port/article.html" | awk -F': ' 'tolower($1) == "etag" {print $2}' | tr -d '\r')
+a=$(rps -H "If-None-Match: $etag" "$base$article")
+b=$(rps -H "If-None-Match: $nginx_etag" "http://127.0.0.1:$nginx_port/article.html")
+printf '%-16s %12s %12s %8.3f\n' "article, 304" "$a" "$b" "$(echo "$a / $b" | bc -l)"
+printf '%-16s %12s\n' "article, br" "$(rps -H 'Accept-Encoding: br' "$base$article")"
+echo "(requests per second, $connections connections, $duration each, wrk beside both servers on 2 cores;"
+echo " nginx with sendfile, keepalive_requests 100000 and gzip_static)"
 
 # Cached pages while a flood of refused comment posts (no valid security answer) runs beside them:
 # the refusals must cost no disk write and no render on the threads that serve cached pages.

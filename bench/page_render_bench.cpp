@@ -87,7 +87,7 @@ void serve(benchmark::State& state, const std::string& target) {
     std::size_t bytes = 0;
     for (auto _ : state) {
         auto response = f.site->handle(request);
-        bytes = response.body.size();
+        bytes = response.payload().size();
         benchmark::DoNotOptimize(response);
     }
     state.counters["pages/s"] =

@@ -8,7 +8,7 @@ debian_packages=(
   build-essential cmake ninja-build ccache mold pkgconf git
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libctemplate-dev libsqlite3-dev sqlite3 libpq-dev postgresql libicu-dev libgumbo-dev
-  libsodium-dev libssl-dev libxxhash-dev libcli11-dev libspdlog-dev libfmt-dev libtomlplusplus-dev
+  libsodium-dev libssl-dev libxxhash-dev zlib1g-dev libbrotli-dev libcli11-dev libspdlog-dev libfmt-dev libtomlplusplus-dev
   # libvips-tools: `vips` for scripts/convert-demo-art.sh (SVG through librsvg2-2, which libvips42 depends on)
   libvips-dev libvips-tools
   libgtest-dev libgmock-dev libbenchmark-dev wrk nginx-light

@@ -10,7 +10,8 @@ namespace dateline::cache {
 namespace {
 
 std::size_t size_of(const std::string& key, const CachedPage& page) {
-    std::size_t n = key.size() + page.body.size() + page.etag.size();
+    std::size_t n = key.size() + page.body.size() + page.etag.size() + page.gzip_body.size() +
+                    page.brotli_body.size();
     for (const auto& [name, value] : page.headers) n += name.size() + value.size();
     return n;
 }

@@ -20,6 +20,10 @@ struct CachedPage {
     std::string body;
     std::string etag;                ///< strong validator of the body
     std::int64_t last_modified = 0;  ///< when it was rendered (seconds since the epoch)
+    /// The body compressed once when it was kept, for readers who accept it; empty when not
+    /// worth it.
+    std::string gzip_body;
+    std::string brotli_body;
 };
 
 /// What a lookup found.
@@ -58,6 +62,8 @@ class PageCache {
 
     std::size_t bytes() const;
     std::size_t size() const;
+    /// The byte budget; 0 means nothing is kept.
+    std::size_t capacity() const { return max_bytes_; }
 
   private:
     struct Entry {

@@ -2,6 +2,7 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -45,9 +46,14 @@ struct Response {
     int status = 200;
     std::vector<std::pair<std::string, std::string>> headers;
     std::string body;
+    /// A body shared with whoever keeps it (a cached page), sent without a copy; when set, it is
+    /// the body and `body` is not read.
+    std::shared_ptr<const std::string> shared_body;
 
     Response& set_header(std::string name, std::string value);
     std::string_view header(std::string_view name) const;
+    /// The body to send, whichever holds it.
+    std::string_view payload() const { return shared_body ? *shared_body : body; }
 
     static Response html(int status, std::string body);
     static Response text(int status, std::string body);

@@ -23,6 +23,9 @@ namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace bhttp = beast::http;
 using tcp = asio::ip::tcp;
+// A response as written: its body a view of where the Response holds it, so that a kept page
+// goes out without a copy.
+using Outgoing = bhttp::response<bhttp::span_body<const char>>;
 
 namespace {
 
@@ -148,8 +151,10 @@ struct Server::State {
         co_return response;
     }
 
-    void finish(bhttp::response<bhttp::string_body>& out, Response& r, bool head, bool keep_alive,
-                unsigned version, const std::string& request_id = {}) {
+    // The body is sent from where the Response holds it (its own string, or a kept page's,
+    // shared): `r` must outlive the write of `out`.
+    void finish(Outgoing& out, const Response& r, bool head, bool keep_alive, unsigned version,
+                const std::string& request_id = {}) {
         out.version(version);
         out.result(static_cast<unsigned>(r.status));
         for (auto& [name, value] : r.headers) out.set(name, value);
@@ -163,8 +168,10 @@ struct Server::State {
         out.set("Permissions-Policy",
                 "camera=(), microphone=(), geolocation=(), interest-cohort=()");
         out.keep_alive(keep_alive);
-        const auto length = r.body.size();
-        out.body() = head ? std::string{} : std::move(r.body);
+        const auto payload = r.payload();
+        const auto length = payload.size();
+        out.body() = head ? bhttp::span_body<const char>::value_type{}
+                          : bhttp::span_body<const char>::value_type(payload.data(), length);
         // RFC 9110 section 8.6: a 304 may only repeat the 200's length, and a 204 has none.
         if (r.status != 304 && r.status != 204) out.content_length(length);
     }
@@ -176,8 +183,8 @@ struct Server::State {
     // Answers a request that cannot be served and whose connection must close.
     asio::awaitable<void> refuse(beast::tcp_stream& stream, int status, std::string_view text,
                                  const std::string& remote_address, std::string_view why) {
-        Response r = error_response(status, text);
-        bhttp::response<bhttp::string_body> out;
+        const Response r = error_response(status, text);
+        Outgoing out;
         finish(out, r, false, false, http_1_1);
         stream.expires_after(options.read_timeout);
         co_await bhttp::async_write(stream, out, use_nothrow);
@@ -271,8 +278,8 @@ struct Server::State {
             }
             const bool keep_alive = in.keep_alive() && !stopping;
             const int status = response.status;
-            const auto body_bytes = head ? 0 : response.body.size();
-            bhttp::response<bhttp::string_body> out;
+            const auto body_bytes = head ? 0 : response.payload().size();
+            Outgoing out;
             finish(out, response, head, keep_alive, in.version(), request.id);
             stream->expires_after(options.read_timeout);
             auto [write_error, written] = co_await bhttp::async_write(*stream, out, use_nothrow);

@@ -4,7 +4,8 @@
 #include <charconv>
 #include <limits>
 
-#include "http/http_date.hpp"
+#include "http/content_coding.hpp"
+#include "http/validators.hpp"
 
 namespace dateline::site {
 
@@ -52,23 +53,46 @@ std::optional<std::string> key_of(const http::Request& request, const SiteMatch&
            std::to_string(static_cast<int>(listing->from)) + " " + std::to_string(listing->story);
 }
 
-http::Response from_cache(const cache::CachedPage& page, const http::Request& request,
-                          const char* state) {
+// The representation's own ETag: a compressed body is another representation, so its strong
+// validator differs ("abc" becomes "abc-br").
+std::string etag_of(const cache::CachedPage& page, http::Coding coding) {
+    if (coding == http::Coding::Identity || page.etag.size() < 2) return page.etag;
+    return page.etag.substr(0, page.etag.size() - 1) + "-" +
+           std::string(http::coding_name(coding)) + "\"";
+}
+
+// The kept page as a response; its body is shared with the cache, not copied.
+http::Response from_cache(const std::shared_ptr<const cache::CachedPage>& kept,
+                          const http::Request& request, const char* state) {
+    const cache::CachedPage& page = *kept;
     http::Response r;
     r.status = page.status;
     r.headers = page.headers;
     r.set_header("X-Dateline-Cache", state);
+    const bool compressed = !page.gzip_body.empty() || !page.brotli_body.empty();
+    const auto coding =
+        compressed ? http::preferred_coding(request.header("accept-encoding"),
+                                            !page.brotli_body.empty(), !page.gzip_body.empty())
+                   : http::Coding::Identity;
+    if (compressed) r.set_header("Vary", "Accept-Encoding");
+    if (coding != http::Coding::Identity)
+        r.set_header("Content-Encoding", std::string(http::coding_name(coding)));
+    const std::string etag = etag_of(page, coding);
+    r.set_header("ETag", etag);
     // If-None-Match decides when given; If-Modified-Since only without it (RFC 9110, 13.2.2).
     const auto if_none_match = request.header("if-none-match");
     const auto if_modified_since = if_none_match.empty()
                                        ? http::parse_http_date(request.header("if-modified-since"))
                                        : std::nullopt;
-    if ((!if_none_match.empty() && if_none_match == page.etag) ||
+    if ((!if_none_match.empty() && http::etag_matches(if_none_match, etag)) ||
         (if_modified_since && page.last_modified <= *if_modified_since)) {
         r.status = 304;
         return r;
     }
-    r.body = page.body;
+    const std::string* body = coding == http::Coding::Brotli ? &page.brotli_body
+                              : coding == http::Coding::Gzip ? &page.gzip_body
+                                                             : &page.body;
+    r.shared_body = std::shared_ptr<const std::string>(kept, body);
     return r;
 }
 
@@ -98,7 +122,7 @@ std::optional<http::Response> CachedPages::fresh(const http::Request& request,
     if (!key) return std::nullopt;
     const auto cached = cache_.get(*key);
     if (!cached.page || !cached.fresh) return std::nullopt;
-    return from_cache(*cached.page, request, "hit");
+    return from_cache(cached.page, request, "hit");
 }
 
 http::Response CachedPages::through(const http::Request& request, const SiteMatch& match,
@@ -106,19 +130,19 @@ http::Response CachedPages::through(const http::Request& request, const SiteMatc
     const auto key = key_of(request, match);
     if (!key) return render().response;
     auto cached = cache_.get(*key);
-    if (cached.page && cached.fresh) return from_cache(*cached.page, request, "hit");
+    if (cached.page && cached.fresh) return from_cache(cached.page, request, "hit");
     // Another reader is rendering this page: the stale copy now rather than a second render.
-    if (cached.page && flights_.busy(*key)) return from_cache(*cached.page, request, "stale");
+    if (cached.page && flights_.busy(*key)) return from_cache(cached.page, request, "stale");
     const auto turn = flights_.enter(*key, render_patience);
     if (!turn.leader()) {
         cached = cache_.get(*key);
-        if (cached.page && cached.fresh) return from_cache(*cached.page, request, "hit");
+        if (cached.page && cached.fresh) return from_cache(cached.page, request, "hit");
     }
     const auto generation = cache_.generation();
     RenderedPage rendered = render();
     http::Response& response = rendered.response;
     // A stale page is better than an error while the database cannot render a fresh one.
-    if (response.status == 503 && cached.page) return from_cache(*cached.page, request, "stale");
+    if (response.status == 503 && cached.page) return from_cache(cached.page, request, "stale");
     if (response.status != 200) return response;
     if (response.header("Cache-Control").empty())
         response.set_header("Cache-Control", html_cache_control);
@@ -139,8 +163,13 @@ http::Response CachedPages::through(const http::Request& request, const SiteMatc
     for (const auto& tag : tags) keys += (keys.empty() ? "" : " ") + tag;
     page->headers.emplace_back("Surrogate-Key", keys);
     page->body = std::move(response.body);
+    // Compressed once here, for every reader the page serves; not when nothing is kept.
+    if (cache_.capacity() > 0) {
+        page->gzip_body = http::gzip_compress(page->body);
+        page->brotli_body = http::brotli_compress(page->body);
+    }
     cache_.put(*key, page, generation, std::move(tags));
-    return from_cache(*page, request, "miss");
+    return from_cache(page, request, "miss");
 }
 
 }  // namespace dateline::site

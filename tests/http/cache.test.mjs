@@ -2,7 +2,9 @@
 // through the CLI while the server runs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { dateline, get, repoRoot, useDemoServer, waitUntil } from '../support/dateline.mjs';
 
 const demo = useDemoServer();
@@ -22,7 +24,7 @@ test('a page is rendered once, then served from the cache', async () => {
 test('a matching If-None-Match gets 304 without a body', async () => {
   const page = await get(`${demo.server.url}/ar/`);
   const etag = page.headers.get('etag');
-  assert.match(etag, /^"[0-9a-f]{16}"$/);
+  assert.match(etag, /^"[0-9a-f]{16}(-br|-gzip)?"$/);
   const again = await get(`${demo.server.url}/ar/`, { headers: { 'If-None-Match': etag } });
   assert.equal(again.status, 304);
   assert.equal(await again.text(), '');
@@ -47,6 +49,42 @@ test('a cached page says what it shows and since when, for browsers and a CDN in
   const mismatch = await get(`${demo.server.url}/en/region/`,
     { headers: { 'If-None-Match': '"0000000000000000"', 'If-Modified-Since': lastModified } });
   assert.equal(mismatch.status, 200);
+});
+
+/** GET with the raw body as sent (no decoding): { status, headers, body: Buffer }. */
+function rawGet(path, headers = {}) {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(`${demo.server.url}${path}`, { headers, timeout: 10_000 }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+test('pages go compressed to readers who accept it, compressed once, each coding its own ETag', async () => {
+  const plain = await rawGet('/ar/');
+  const html = plain.body.toString('utf8');
+  assert.equal(plain.headers['content-encoding'], undefined, 'no Accept-Encoding: the page as it is');
+  assert.match(plain.headers.vary, /Accept-Encoding/);
+  const br = await rawGet('/ar/', { 'accept-encoding': 'gzip, deflate, br' });
+  assert.equal(br.headers['content-encoding'], 'br');
+  assert.equal(br.headers['x-dateline-cache'], 'hit', 'the kept page, already compressed');
+  assert.equal(brotliDecompressSync(br.body).toString('utf8'), html);
+  assert.ok(br.body.length < html.length / 3, `${br.body.length} bytes for ${Buffer.byteLength(html)}`);
+  assert.equal(Number(br.headers['content-length']), br.body.length);
+  const gz = await rawGet('/ar/', { 'accept-encoding': 'gzip' });
+  assert.equal(gz.headers['content-encoding'], 'gzip');
+  assert.equal(gunzipSync(gz.body).toString('utf8'), html);
+  const etags = new Set([plain.headers.etag, br.headers.etag, gz.headers.etag]);
+  assert.equal(etags.size, 3, 'three representations, three validators');
+  const again = await rawGet('/ar/', { 'accept-encoding': 'br', 'if-none-match': br.headers.etag });
+  assert.equal(again.status, 304);
+  assert.equal(again.body.length, 0);
+  const other = await rawGet('/ar/', { 'accept-encoding': 'gzip', 'if-none-match': br.headers.etag });
+  assert.equal(other.status, 200, 'the Brotli validator does not stand for the gzip body');
 });
 
 test('queries other than a page position are not cached', async () => {

@@ -1,8 +1,18 @@
-#include "http/http_date.hpp"
+#include "http/validators.hpp"
 
 #include <gtest/gtest.h>
 
 namespace dateline::http {
+
+TEST(Validators, IfNoneMatchNamesOneOfItsTagsWeaklyOrAll) {
+    EXPECT_TRUE(etag_matches(R"("abc")", R"("abc")"));
+    EXPECT_TRUE(etag_matches(R"("x", "abc")", R"("abc")"));
+    EXPECT_TRUE(etag_matches(R"(W/"abc")", R"("abc")")) << "weak comparison";
+    EXPECT_TRUE(etag_matches("*", R"("abc")"));
+    EXPECT_FALSE(etag_matches(R"("abcd")", R"("abc")"));
+    EXPECT_FALSE(etag_matches("", R"("abc")"));
+    EXPECT_FALSE(etag_matches(R"("abc-br")", R"("abc")")) << "another representation";
+}
 
 TEST(HttpDate, WritesTheImfFixdate) {
     EXPECT_EQ(format_http_date(784111777), "Sun, 06 Nov 1994 08:49:37 GMT");

@@ -1,4 +1,4 @@
-#include "http/http_date.hpp"
+#include "http/validators.hpp"
 
 #include <cstdio>
 #include <ctime>
@@ -12,6 +12,24 @@ constexpr const char* month_names[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
 }  // namespace
+
+bool etag_matches(std::string_view if_none_match, std::string_view etag) {
+    const auto opaque = [](std::string_view tag) {
+        while (!tag.empty() && (tag.front() == ' ' || tag.front() == '\t')) tag.remove_prefix(1);
+        while (!tag.empty() && (tag.back() == ' ' || tag.back() == '\t')) tag.remove_suffix(1);
+        if (tag.starts_with("W/")) tag.remove_prefix(2);
+        return tag;
+    };
+    const auto wanted = opaque(etag);
+    while (!if_none_match.empty()) {
+        const auto comma = if_none_match.find(',');
+        const auto tag = opaque(if_none_match.substr(0, comma));
+        if (tag == "*" || (!tag.empty() && tag == wanted)) return true;
+        if (comma == std::string_view::npos) break;
+        if_none_match.remove_prefix(comma + 1);
+    }
+    return false;
+}
 
 std::string format_http_date(UnixTime t) {
     const std::time_t time = t;

@@ -1,0 +1,127 @@
+#include "http/content_coding.hpp"
+
+#include <brotli/encode.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <optional>
+
+namespace dateline::http {
+
+namespace {
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+
+bool same_token(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) ==
+                      std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
+// A weight "q=0.5" in thousandths; 1000 when absent, nothing when malformed.
+std::optional<int> weight(std::string_view params) {
+    int q = 1000;
+    while (!params.empty()) {
+        const auto semicolon = params.find(';');
+        const auto param = trim(params.substr(0, semicolon));
+        params = semicolon == std::string_view::npos ? "" : params.substr(semicolon + 1);
+        if (param.size() < 2 || !same_token(param.substr(0, 2), "q=")) continue;
+        const auto value = param.substr(2);
+        // qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] )
+        if (value.empty() || (value[0] != '0' && value[0] != '1')) return std::nullopt;
+        int thousandths = (value[0] - '0') * 1000;
+        if (value.size() > 1) {
+            if (value[1] != '.' || value.size() > 5) return std::nullopt;
+            int scale = 100;
+            for (const char c : value.substr(2)) {
+                if (c < '0' || c > '9') return std::nullopt;
+                thousandths += (c - '0') * scale;
+                scale /= 10;
+            }
+        }
+        if (thousandths > 1000) return std::nullopt;
+        q = thousandths;
+    }
+    return q;
+}
+
+}  // namespace
+
+std::string_view coding_name(Coding coding) {
+    switch (coding) {
+        case Coding::Gzip:
+            return "gzip";
+        case Coding::Brotli:
+            return "br";
+        case Coding::Identity:
+            break;
+    }
+    return "";
+}
+
+Coding preferred_coding(std::string_view accept_encoding, bool brotli_offered, bool gzip_offered) {
+    std::optional<int> br, gzip, identity, any;
+    while (!accept_encoding.empty()) {
+        const auto comma = accept_encoding.find(',');
+        const auto item = accept_encoding.substr(0, comma);
+        accept_encoding = comma == std::string_view::npos ? "" : accept_encoding.substr(comma + 1);
+        const auto semicolon = item.find(';');
+        const auto name = trim(item.substr(0, semicolon));
+        const auto q =
+            weight(semicolon == std::string_view::npos ? "" : item.substr(semicolon + 1));
+        if (!q || name.empty()) continue;
+        if (same_token(name, "br"))
+            br = q;
+        else if (same_token(name, "gzip") || same_token(name, "x-gzip"))
+            gzip = q;
+        else if (same_token(name, "identity"))
+            identity = q;
+        else if (name == "*")
+            any = q;
+    }
+    const int br_q = brotli_offered ? br.value_or(any.value_or(0)) : 0;
+    const int gzip_q = gzip_offered ? gzip.value_or(any.value_or(0)) : 0;
+    const int identity_q = identity.value_or(any.value_or(1));
+    if (br_q > 0 && br_q >= gzip_q && br_q >= identity_q) return Coding::Brotli;
+    if (gzip_q > 0 && gzip_q >= identity_q) return Coding::Gzip;
+    return Coding::Identity;
+}
+
+std::string gzip_compress(std::string_view body) {
+    z_stream z{};
+    // windowBits 15 + 16: a gzip wrapper rather than zlib's.
+    if (deflateInit2(&z, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK)
+        return {};
+    std::string out(deflateBound(&z, static_cast<uLong>(body.size())), '\0');
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(body.data()));
+    z.avail_in = static_cast<uInt>(body.size());
+    z.next_out = reinterpret_cast<Bytef*>(out.data());
+    z.avail_out = static_cast<uInt>(out.size());
+    const int done = deflate(&z, Z_FINISH);
+    out.resize(z.total_out);
+    deflateEnd(&z);
+    if (done != Z_STREAM_END || out.size() >= body.size()) return {};
+    return out;
+}
+
+std::string brotli_compress(std::string_view body) {
+    std::size_t size = BrotliEncoderMaxCompressedSize(body.size());
+    if (size == 0) return {};
+    std::string out(size, '\0');
+    if (!BrotliEncoderCompress(9, BROTLI_DEFAULT_WINDOW, BROTLI_MODE_TEXT, body.size(),
+                               reinterpret_cast<const std::uint8_t*>(body.data()), &size,
+                               reinterpret_cast<std::uint8_t*>(out.data())))
+        return {};
+    out.resize(size);
+    if (out.size() >= body.size()) return {};
+    return out;
+}
+
+}  // namespace dateline::http

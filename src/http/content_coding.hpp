@@ -1,0 +1,26 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace dateline::http {
+
+/// The content codings Dateline sends (RFC 9110, 8.4.1).
+enum class Coding { Identity, Gzip, Brotli };
+
+/// The name of a coding as `Content-Encoding` spells it ("" for identity).
+std::string_view coding_name(Coding coding);
+
+/// Which coding to send for a request's `Accept-Encoding`, among those on offer: the one with the
+/// highest weight, Brotli before gzip before identity when weights are equal; `*` stands for any
+/// coding the header does not name, `x-gzip` for gzip. Identity without the header, or when
+/// nothing acceptable is on offer (the header is advice, and an uncompressed page is better
+/// than a 406).
+Coding preferred_coding(std::string_view accept_encoding, bool brotli_offered, bool gzip_offered);
+
+/// The body compressed once for keeping: gzip (zlib, best compression) and Brotli (quality 9,
+/// text mode). Empty when compression fails or does not make the body smaller.
+std::string gzip_compress(std::string_view body);
+std::string brotli_compress(std::string_view body);
+
+}  // namespace dateline::http
