@@ -12,6 +12,13 @@ namespace dateline::http {
 
 namespace {
 
+// Compression runs on the render of every page kept, while readers of a story that just broke
+// wait for it. For a 49 KB page on the development machine: gzip 6 takes 0.66 ms (7,622 bytes)
+// and Brotli 5 0.51 ms (7,218 bytes), where gzip 9 takes 2.3 ms and Brotli 9 53 ms for bodies
+// 2% and 8% smaller. Brotli below 5 comes out larger than gzip 6.
+constexpr int gzip_level = 6;
+constexpr int brotli_quality = 5;
+
 std::string_view trim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
@@ -97,8 +104,7 @@ Coding preferred_coding(std::string_view accept_encoding, bool brotli_offered, b
 std::string gzip_compress(std::string_view body) {
     z_stream z{};
     // windowBits 15 + 16: a gzip wrapper rather than zlib's.
-    if (deflateInit2(&z, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK)
-        return {};
+    if (deflateInit2(&z, gzip_level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) return {};
     std::string out(deflateBound(&z, static_cast<uLong>(body.size())), '\0');
     z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(body.data()));
     z.avail_in = static_cast<uInt>(body.size());
@@ -115,7 +121,7 @@ std::string brotli_compress(std::string_view body) {
     std::size_t size = BrotliEncoderMaxCompressedSize(body.size());
     if (size == 0) return {};
     std::string out(size, '\0');
-    if (!BrotliEncoderCompress(9, BROTLI_DEFAULT_WINDOW, BROTLI_MODE_TEXT, body.size(),
+    if (!BrotliEncoderCompress(brotli_quality, BROTLI_DEFAULT_WINDOW, BROTLI_MODE_TEXT, body.size(),
                                reinterpret_cast<const std::uint8_t*>(body.data()), &size,
                                reinterpret_cast<std::uint8_t*>(out.data())))
         return {};

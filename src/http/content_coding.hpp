@@ -18,8 +18,9 @@ std::string_view coding_name(Coding coding);
 /// than a 406).
 Coding preferred_coding(std::string_view accept_encoding, bool brotli_offered, bool gzip_offered);
 
-/// The body compressed once for keeping: gzip (zlib, best compression) and Brotli (quality 9,
-/// text mode). Empty when compression fails or does not make the body smaller.
+/// The body compressed once for keeping: gzip (zlib level 6) and Brotli (quality 5, text mode),
+/// levels cheap enough to run on every render that is kept. Empty when compression fails or does
+/// not make the body smaller.
 std::string gzip_compress(std::string_view body);
 std::string brotli_compress(std::string_view body);
 

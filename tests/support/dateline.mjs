@@ -148,7 +148,10 @@ export function startServer(dataDir, extraArgs = [], { env = {}, movableClock = 
   });
 }
 
-const fakeTimeLibrary = '/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1';
+// Debian's faketime puts its library under the machine's multiarch directory.
+const fakeTimeLibrary = ['x86_64-linux-gnu', 'aarch64-linux-gnu']
+  .map((arch) => `/usr/lib/${arch}/faketime/libfaketimeMT.so.1`)
+  .find((path) => existsSync(path)) ?? '/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1';
 
 // libfaketime reads the offset from the file on every clock call (FAKETIME_NO_CACHE), so a
 // write takes effect at the server's next reading of the time.
