@@ -41,7 +41,8 @@ measure() {
   server_pid=$!
   base="http://127.0.0.1:$port"
   for _ in $(seq 100); do curl -sf "$base/healthz" >/dev/null && break; sleep 0.05; done
-  echo "startup $(echo "$(date +%s.%N) - $started" | bc -l)" >&2
+  # Start-up: from launch until /healthz answers (migrations checked, sites loaded).
+  printf '%s %.3f\n' "$(basename "$dir")" "$(echo "$(date +%s.%N) - $started" | bc -l)" >>"$work/startup"
   article=$(curl -s "$base/en/" | first_href 'class="card__headline"><a href="[^"]*"')
   tag=$(curl -s "$base$article" | first_href 'href="/en/tags/[^"]*"')
   # The deepest full listing page within 50 "older" links of the section's first page (the
@@ -59,6 +60,8 @@ measure() {
     set -- $page
     echo "$1 $(rps "$base$2")"
   done
+  # Peak resident memory after every page type was served (the kernel's high-water mark).
+  echo "$(basename "$dir") $(awk '/VmHWM/ {printf "%.1f", $2 / 1024}' "/proc/$server_pid/status")" >>"$work/memory"
   stop_server
 }
 
@@ -87,3 +90,9 @@ while read -r page demo; do
   printf ' %12.3f %12.3f\n' "$(echo "$large / $demo" | bc -l)" "$(echo "$large / $small" | bc -l)"
 done <"$work/0.txt"
 echo "(uncached requests per second, wrk -t1 -c$connections -d$duration beside the server, 2 threads)"
+echo
+printf '%-14s %12s %16s\n' "articles/site" "start-up s" "peak memory MB"
+join <(sort "$work/startup") <(sort "$work/memory") | sort -n | while read -r name up mem; do
+  [ "$name" = demo ] && name="demo"
+  printf '%-14s %12s %16s\n' "$name" "$up" "$mem"
+done
