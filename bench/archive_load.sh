@@ -3,6 +3,8 @@
 # archives of each of SIZES articles per site (bench/generate_archive), every page rendered (page
 # cache off), requests per second by wrk on loopback, and ratios (1.0: independent of size).
 # Usage: bench/archive_load.sh [path/to/dateline]    SIZES="1000 10000" DURATION=3s CONNECTIONS=8
+#        BACKEND=postgres: every data directory on a throwaway PostgreSQL cluster of its own
+#        (scripts/postgres-test-cluster.sh; fsync off, as durability is not measured here).
 # Bounded: one wrk run of DURATION per page and size, loopback only.
 set -euo pipefail
 [ -n "${TRACE:-}" ] && set -x
@@ -17,7 +19,23 @@ stop_server() {
   if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
   server_pid=""
 }
-trap 'stop_server; rm -rf "$work"' EXIT
+backend=${BACKEND:-sqlite}
+cluster=scripts/postgres-test-cluster.sh
+trap 'stop_server; [ "$backend" = postgres ] && bash "$cluster" stop "$work/pg" >/dev/null 2>&1; rm -rf "$work"' EXIT
+# The cluster runs as the postgres user, who must reach into the work directory.
+if [ "$backend" = postgres ]; then chmod 755 "$work"; bash "$cluster" start "$work/pg" >/dev/null; fi
+
+# A data directory, initialised with the demo network; on PostgreSQL with a database of its own.
+make_data() {
+  local dir=$1
+  mkdir -p "$dir"
+  if [ "$backend" = postgres ]; then
+    local name=bench_$(basename "$dir") socket="host=$work/pg/socket&port=55432"
+    psql "postgresql://postgres@/postgres?$socket" -q -c "CREATE DATABASE $name" >/dev/null
+    echo "db = \"postgresql://postgres@/$name?$socket\"" >"$dir/dateline.toml"
+  fi
+  "$bin" init --data "$dir" --demo >/dev/null
+}
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 rps() { wrk -t1 -c"$connections" -d"$duration" "$1" | awk '/Requests\/sec/ {print $2}'; }
@@ -65,10 +83,10 @@ measure() {
   stop_server
 }
 
-"$bin" init --data "$work/demo" --demo >/dev/null
+make_data "$work/demo"
 measure "$work/demo" >"$work/0.txt"
 for n in $sizes; do
-  "$bin" init --data "$work/$n" --demo >/dev/null
+  make_data "$work/$n"
   echo "generating $n articles per site..." >&2
   "$generator" --data "$work/$n" --articles "$n" >&2
   measure "$work/$n" >"$work/$n.txt"
@@ -89,7 +107,7 @@ while read -r page demo; do
   large=$(awk -v p="$page" '$1 == p {print $2}' "$work/$last.txt")
   printf ' %12.3f %12.3f\n' "$(echo "$large / $demo" | bc -l)" "$(echo "$large / $small" | bc -l)"
 done <"$work/0.txt"
-echo "(uncached requests per second, wrk -t1 -c$connections -d$duration beside the server, 2 threads)"
+echo "(uncached requests per second on $backend, wrk -t1 -c$connections -d$duration beside the server, 2 threads)"
 echo
 printf '%-14s %12s %16s\n' "articles/site" "start-up s" "peak memory MB"
 join <(sort "$work/startup") <(sort "$work/memory") | sort -n | while read -r name up mem; do

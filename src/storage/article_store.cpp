@@ -212,27 +212,62 @@ Result<std::vector<Article>> ArticleStore::load(const std::string& where, const 
     return articles;
 }
 
+namespace {
+
+// An article's links (authors or tags) in byline order, and the rows they name, by id.
+struct Linked {
+    db::Rows links;  // (article id, linked id)
+    db::Rows rows;   // the linked rows, id first
+    std::unordered_map<Id, std::size_t> row_of;
+
+    const db::Row* named(const db::Row& link) const {
+        const auto it = row_of.find(link.integer(1));
+        return it == row_of.end() ? nullptr : &rows[it->second];
+    }
+};
+
+// The links first, then the rows they name by key: two index lookups whatever the planner's
+// statistics. As one join, PostgreSQL hashed the whole tags table, which grows with the archive
+// (1.7 ms a page at 10,000 stories per site).
+Result<Linked> linked(db::Connection& c, const std::string& article_ids, const char* links_sql,
+                      const char* rows_sql) {
+    Linked found;
+    auto links = c.query(std::string(links_sql) + " IN (" + article_ids + ") ORDER BY 1, position");
+    if (!links) return links.error();
+    found.links = std::move(*links);
+    std::string keys;
+    for (const auto& r : found.links)
+        keys += (keys.empty() ? "" : ",") + std::to_string(r.integer(1));
+    if (keys.empty()) return found;
+    auto rows = c.query(std::string(rows_sql) + " IN (" + keys + ")");  // our own integers
+    if (!rows) return rows.error();
+    found.rows = std::move(*rows);
+    for (std::size_t i = 0; i < found.rows.size(); ++i) found.row_of[found.rows[i].integer(0)] = i;
+    return found;
+}
+
+}  // namespace
+
 Status ArticleStore::attach_details(std::vector<Article>& articles) {
     if (articles.empty()) return success();
     std::unordered_map<Id, Article*> by_id;
     for (auto& a : articles) by_id[a.id] = &a;
     const std::string ids = id_list(articles);
-    auto authors = c_.query(
-        "SELECT aa.article_id, au.id, au.site_id, au.slug, au.name, au.role FROM article_authors "
-        "aa "
-        "JOIN authors au ON au.id = aa.author_id WHERE aa.article_id IN (" +
-        ids + ") ORDER BY aa.article_id, aa.position");
+    auto authors =
+        linked(c_, ids, "SELECT article_id, author_id FROM article_authors WHERE article_id",
+               "SELECT id, site_id, slug, name, role FROM authors WHERE id");
     if (!authors) return authors.error();
-    for (const auto& r : *authors)
-        by_id[r.integer(0)]->authors.push_back(
-            {r.integer(1), r.integer(2), r.text(3), r.text(4), r.text(5)});
-    auto tags = c_.query(
-        "SELECT at.article_id, t.id, t.site_id, t.slug, t.name FROM article_tags at "
-        "JOIN tags t ON t.id = at.tag_id WHERE at.article_id IN (" +
-        ids + ") ORDER BY at.article_id, at.position");
+    for (const auto& link : authors->links)
+        if (const auto* r = authors->named(link))
+            by_id[link.integer(0)]->authors.push_back(
+                {r->integer(0), r->integer(1), r->text(2), r->text(3), r->text(4)});
+    auto tags = linked(c_, ids, "SELECT article_id, tag_id FROM article_tags WHERE article_id",
+                       "SELECT id, site_id, slug, name FROM tags WHERE id");
     if (!tags) return tags.error();
-    for (const auto& r : *tags)
-        by_id[r.integer(0)]->tags.push_back({r.integer(1), r.integer(2), r.text(3), r.text(4)});
+    for (const auto& link : tags->links)
+        if (const auto* r = tags->named(link))
+            by_id[link.integer(0)]->tags.push_back(
+                {r->integer(0), r->integer(1), r->text(2), r->text(3)});
     return success();
 }
 
