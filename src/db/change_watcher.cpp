@@ -8,6 +8,7 @@
 
 #include <charconv>
 #include <ctime>
+#include <optional>
 #include <thread>
 
 namespace dateline::db {
@@ -26,6 +27,16 @@ std::int64_t number(std::string_view text) {
     std::int64_t n = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
     return ec == std::errc() && end == text.data() + text.size() ? n : 0;
+}
+
+// The scope a trigger names, as the content_changes table and the notifications spell it.
+std::optional<ContentChange::Scope> scope_named(std::string_view name) {
+    using Scope = ContentChange::Scope;
+    for (const auto& [known, scope] :
+         {std::pair{"site", Scope::Site}, std::pair{"story", Scope::Story},
+          std::pair{"tag", Scope::Tag}, std::pair{"article", Scope::Article}})
+        if (name == known) return scope;
+    return std::nullopt;
 }
 
 ContentChange network_change() {
@@ -113,14 +124,8 @@ class SqliteWatcher final : public ChangeWatcher {
             ++rows;
             const auto* scope = reinterpret_cast<const char*>(sqlite3_column_text(q, 1));
             ContentChange change;  // an unknown scope: the whole network
-            const std::string_view name = scope ? scope : "";
-            using Scope = ContentChange::Scope;
-            for (const auto& [known, value] :
-                 {std::pair{"site", Scope::Site}, std::pair{"story", Scope::Story},
-                  std::pair{"tag", Scope::Tag}, std::pair{"article", Scope::Article}})
-                if (name == known) change.scope = value;
-            if (change.scope != Scope::Network)
-                change = {change.scope, sqlite3_column_int64(q, 2), sqlite3_column_int64(q, 3),
+            if (const auto named = scope_named(scope ? scope : ""))
+                change = {*named, sqlite3_column_int64(q, 2), sqlite3_column_int64(q, 3),
                           sqlite3_column_int64(q, 4), sqlite3_column_int64(q, 5)};
             out.push_back(change);
         }
@@ -226,17 +231,21 @@ ContentChange parse_content_change(std::string_view payload) {
         from = colon + 1;
     }
     auto at = [&](std::size_t i) { return i < parts.size() ? number(parts[i]) : 0; };
-    ContentChange change;
-    if (parts[0] == "site" && parts.size() == 2) {
-        change = {Scope::Site, at(1)};
-    } else if (parts[0] == "story" && parts.size() == 4) {
-        change = {Scope::Story, at(1), at(2), at(3)};
-    } else if (parts[0] == "tag" && parts.size() == 3) {
-        change = {Scope::Tag, at(1), 0, 0, at(2)};
-    } else if (parts[0] == "article" && parts.size() == 3) {
-        change = {Scope::Article, at(1), at(2)};
+    const ContentChange network;
+    // Each scope's payload carries its ids in this order (see the migrations' triggers).
+    switch (scope_named(parts[0]).value_or(Scope::Network)) {
+        case Scope::Site:
+            return parts.size() == 2 ? ContentChange{Scope::Site, at(1)} : network;
+        case Scope::Story:
+            return parts.size() == 4 ? ContentChange{Scope::Story, at(1), at(2), at(3)} : network;
+        case Scope::Tag:
+            return parts.size() == 3 ? ContentChange{Scope::Tag, at(1), 0, 0, at(2)} : network;
+        case Scope::Article:
+            return parts.size() == 3 ? ContentChange{Scope::Article, at(1), at(2)} : network;
+        case Scope::Network:
+            break;
     }
-    return change;
+    return network;
 }
 
 Result<std::unique_ptr<ChangeWatcher>> watch_changes(const std::string& url) {

@@ -3,6 +3,8 @@
 #include <brotli/encode.h>
 #include <zlib.h>
 
+#include "http/field_list.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -19,27 +21,16 @@ namespace {
 constexpr int gzip_level = 6;
 constexpr int brotli_quality = 5;
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
-
-bool same_token(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) ==
-                      std::tolower(static_cast<unsigned char>(y));
-           });
-}
-
 // A weight "q=0.5" in thousandths; 1000 when absent, nothing when malformed.
 std::optional<int> weight(std::string_view params) {
     int q = 1000;
     while (!params.empty()) {
         const auto semicolon = params.find(';');
-        const auto param = trim(params.substr(0, semicolon));
+        auto param = params.substr(0, semicolon);
+        param.remove_prefix(std::min(param.size(), param.find_first_not_of(" \t")));
+        param = param.substr(0, param.find_last_not_of(" \t") + 1);
         params = semicolon == std::string_view::npos ? "" : params.substr(semicolon + 1);
-        if (param.size() < 2 || !same_token(param.substr(0, 2), "q=")) continue;
+        if (param.size() < 2 || !equals_ignoring_case(param.substr(0, 2), "q=")) continue;
         const auto value = param.substr(2);
         // qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] )
         if (value.empty() || (value[0] != '0' && value[0] != '1')) return std::nullopt;
@@ -75,20 +66,18 @@ std::string_view coding_name(Coding coding) {
 
 Coding preferred_coding(std::string_view accept_encoding, bool brotli_offered, bool gzip_offered) {
     std::optional<int> br, gzip, identity, any;
-    while (!accept_encoding.empty()) {
-        const auto comma = accept_encoding.find(',');
-        const auto item = accept_encoding.substr(0, comma);
-        accept_encoding = comma == std::string_view::npos ? "" : accept_encoding.substr(comma + 1);
+    for (const auto item : list_elements(accept_encoding)) {
         const auto semicolon = item.find(';');
-        const auto name = trim(item.substr(0, semicolon));
+        auto name = item.substr(0, semicolon);
+        name = name.substr(0, name.find_last_not_of(" \t") + 1);
         const auto q =
             weight(semicolon == std::string_view::npos ? "" : item.substr(semicolon + 1));
         if (!q || name.empty()) continue;
-        if (same_token(name, "br"))
+        if (equals_ignoring_case(name, "br"))
             br = q;
-        else if (same_token(name, "gzip") || same_token(name, "x-gzip"))
+        else if (equals_ignoring_case(name, "gzip") || equals_ignoring_case(name, "x-gzip"))
             gzip = q;
-        else if (same_token(name, "identity"))
+        else if (equals_ignoring_case(name, "identity"))
             identity = q;
         else if (name == "*")
             any = q;

@@ -1,5 +1,7 @@
 #include "http/framing.hpp"
 
+#include "http/field_list.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <string>
@@ -11,24 +13,16 @@ namespace {
 
 constexpr unsigned http_1_1 = 11;
 
-// The codings of a Transfer-Encoding list, lowercased, parameters dropped, empty elements
-// skipped (RFC 9110 section 5.6.1 lets a list carry them).
+// The codings of a Transfer-Encoding list, lowercased, parameters dropped.
 std::vector<std::string> codings(std::string_view list) {
     std::vector<std::string> out;
-    while (true) {
-        const auto comma = list.find(',');
-        std::string_view element = list.substr(0, comma);
+    for (auto element : list_elements(list)) {
         element = element.substr(0, element.find(';'));
-        const auto first = element.find_first_not_of(" \t");
-        if (first != std::string_view::npos) {
-            element = element.substr(first, element.find_last_not_of(" \t") - first + 1);
-            std::string coding(element);
-            std::transform(coding.begin(), coding.end(), coding.begin(),
-                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-            out.push_back(std::move(coding));
-        }
-        if (comma == std::string_view::npos) break;
-        list.remove_prefix(comma + 1);
+        element = element.substr(0, element.find_last_not_of(" \t") + 1);
+        std::string coding(element);
+        std::transform(coding.begin(), coding.end(), coding.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        out.push_back(std::move(coding));
     }
     return out;
 }

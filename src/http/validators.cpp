@@ -1,5 +1,7 @@
 #include "http/validators.hpp"
 
+#include "http/field_list.hpp"
+
 #include <cstdio>
 #include <ctime>
 
@@ -15,19 +17,11 @@ constexpr const char* month_names[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
 
 bool etag_matches(std::string_view if_none_match, std::string_view etag) {
     const auto opaque = [](std::string_view tag) {
-        while (!tag.empty() && (tag.front() == ' ' || tag.front() == '\t')) tag.remove_prefix(1);
-        while (!tag.empty() && (tag.back() == ' ' || tag.back() == '\t')) tag.remove_suffix(1);
-        if (tag.starts_with("W/")) tag.remove_prefix(2);
-        return tag;
+        return tag.starts_with("W/") ? tag.substr(2) : tag;
     };
     const auto wanted = opaque(etag);
-    while (!if_none_match.empty()) {
-        const auto comma = if_none_match.find(',');
-        const auto tag = opaque(if_none_match.substr(0, comma));
-        if (tag == "*" || (!tag.empty() && tag == wanted)) return true;
-        if (comma == std::string_view::npos) break;
-        if_none_match.remove_prefix(comma + 1);
-    }
+    for (const auto tag : list_elements(if_none_match))
+        if (tag == "*" || opaque(tag) == wanted) return true;
     return false;
 }
 

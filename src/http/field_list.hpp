@@ -1,0 +1,16 @@
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+namespace dateline::http {
+
+/// The elements of a comma-separated field value (RFC 9110, 5.6.1: Transfer-Encoding,
+/// Accept-Encoding, If-None-Match), each with the whitespace around it trimmed; empty elements,
+/// which a list may carry, are skipped. Views into `value`.
+std::vector<std::string_view> list_elements(std::string_view value);
+
+/// The same text, ASCII letters compared without case (field names, codings, tokens).
+bool equals_ignoring_case(std::string_view a, std::string_view b);
+
+}  // namespace dateline::http
