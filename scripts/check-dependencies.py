@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Rejects an #include that crosses a forbidden edge between modules (docs/architecture.md).
 
-Also keeps two libraries in their place: only src/db/ speaks SQLite or libpq, and only src/http/server.cpp
-includes Boost.Beast or Asio (compile time). Exit 1 with one line per violation.
+Also keeps libraries in their place: only src/db/ speaks SQLite or libpq, only src/metrics/ speaks
+prometheus-cpp, and only src/http/server.cpp includes Boost.Beast or Asio (compile time). Exit 1 with one line per violation.
 """
 import pathlib
 import re
@@ -19,11 +19,12 @@ ALLOWED = {
     "crypto": {"core"},
     "media": {"domain", "crypto", "core"},
     "cache": {"core"},
+    "metrics": set(),
     "storage": {"db", "domain", "core"},
     "ingest": {"domain", "sanitize", "core"},
     "app": {"storage", "db", "ingest", "media", "crypto", "sanitize", "domain", "config", "core"},
     "provision": {"app", "domain", "core"},
-    "site": {"app", "cache", "render", "http", "domain", "config", "core"},
+    "site": {"app", "cache", "render", "http", "metrics", "domain", "config", "core"},
     "cli": None,  # the composition root may use every module
 }
 
@@ -49,6 +50,8 @@ def main() -> int:
             else:
                 if target.startswith(("sqlite3", "libpq")) and module != "db":
                     problems.append(f"{rel}: only src/db may include <{target}>")
+                if target.startswith("prometheus/") and module != "metrics":
+                    problems.append(f"{rel}: only src/metrics may include <{target}>")
                 if target.startswith(("boost/beast", "boost/asio")) and str(rel) != "http/server.cpp":
                     problems.append(f"{rel}: only http/server.cpp may include <{target}>")
     for p in problems:

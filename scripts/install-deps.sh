@@ -8,12 +8,14 @@ debian_packages=(
   build-essential cmake ninja-build ccache mold pkgconf git
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libctemplate-dev libsqlite3-dev sqlite3 libpq-dev postgresql libicu-dev libgumbo-dev
-  libsodium-dev libssl-dev libxxhash-dev zlib1g-dev libbrotli-dev libcli11-dev libspdlog-dev libfmt-dev libtomlplusplus-dev
+  libsodium-dev libssl-dev libxxhash-dev zlib1g-dev libbrotli-dev prometheus-cpp-dev libcli11-dev libspdlog-dev libfmt-dev libtomlplusplus-dev
   # libvips-tools: `vips` for scripts/convert-demo-art.sh (SVG through librsvg2-2, which libvips42 depends on)
   libvips-dev libvips-tools
   libgtest-dev libgmock-dev libbenchmark-dev wrk nginx-light
   # faketime: the HTTP tests move the server's wall clock instead of sleeping (tests/support/dateline.mjs)
   faketime
+  # The official Prometheus client's parser reads /metrics back in tests/http/metrics.test.mjs
+  python3-prometheus-client
   chromium default-jre-headless fonts-noto-core
   clang-format clang-tidy-14
   clang-14 libclang-rt-14-dev llvm-14

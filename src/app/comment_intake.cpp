@@ -28,6 +28,27 @@ Result<RateDecision> CommentIntake::count_in_database(std::string_view address,
 
 Result<IntakeResult> CommentIntake::take(const domain::Site& site, const domain::Article& article,
                                          const CommentForm& form, std::string_view client_address) {
+    auto taken = screen(site, article, form, client_address);
+    auto& counter = !taken                                ? counts_.failed
+                    : taken->outcome == Outcome::Received ? counts_.received
+                    : taken->outcome == Outcome::Invalid  ? counts_.invalid
+                    : taken->outcome == Outcome::Limited  ? counts_.limited
+                                                          : counts_.closed;
+    counter.fetch_add(1, std::memory_order_relaxed);
+    return taken;
+}
+
+IntakeCounts CommentIntake::counts() const {
+    const auto read = [](const std::atomic<std::uint64_t>& n) {
+        return n.load(std::memory_order_relaxed);
+    };
+    return {read(counts_.received), read(counts_.invalid), read(counts_.limited),
+            read(counts_.closed), read(counts_.failed)};
+}
+
+Result<IntakeResult> CommentIntake::screen(const domain::Site& site, const domain::Article& article,
+                                           const CommentForm& form,
+                                           std::string_view client_address) {
     IntakeResult result;
     auto limited = [&](const RateDecision& d) {
         result.outcome = Outcome::Limited;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <string>
 #include <string_view>
@@ -56,6 +57,16 @@ struct IntakeResult {
     std::string started_note;
 };
 
+/// How many submissions ended each way since start, for metrics; `failed`: the database could
+/// not be reached.
+struct IntakeCounts {
+    std::uint64_t received = 0;
+    std::uint64_t invalid = 0;
+    std::uint64_t limited = 0;
+    std::uint64_t closed = 0;
+    std::uint64_t failed = 0;
+};
+
 /// Takes reader comments in through every guard, cheapest first, so that refused attempts cost
 /// little: the limits per address and per IP network in memory (every attempt counts, so
 /// refused ones cost their sender too), the open article, field rules, the publishing terms, the
@@ -82,7 +93,11 @@ class CommentIntake {
     Result<IntakeResult> take(const domain::Site& site, const domain::Article& article,
                               const CommentForm& form, std::string_view client_address);
 
+    IntakeCounts counts() const;
+
   private:
+    Result<IntakeResult> screen(const domain::Site& site, const domain::Article& article,
+                                const CommentForm& form, std::string_view client_address);
     /// Counts an attempt against the limit per address, then per network; the first refusal.
     RateDecision count_in_memory(std::string_view address, std::string_view network);
     Result<RateDecision> count_in_database(std::string_view address, std::string_view network);
@@ -94,6 +109,9 @@ class CommentIntake {
     IntakeOptions options_;
     LocalLimits local_address_;
     LocalLimits local_subnet_;
+    struct {
+        std::atomic<std::uint64_t> received{0}, invalid{0}, limited{0}, closed{0}, failed{0};
+    } counts_;
 };
 
 }  // namespace dateline::app

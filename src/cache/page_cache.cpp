@@ -65,7 +65,10 @@ void PageCache::put(const std::string& key, std::shared_ptr<const CachedPage> pa
     const auto place = recency_.insert(recency_.end(), key);
     entries_.emplace(key, Entry{std::move(page), Clock::now(), bytes, std::move(tags), place});
     bytes_ += bytes;
-    while (bytes_ > max_bytes_ && !recency_.empty()) erase(entries_.find(recency_.front()));
+    while (bytes_ > max_bytes_ && !recency_.empty()) {
+        erase(entries_.find(recency_.front()));
+        ++evicted_;
+    }
 }
 
 void PageCache::drop_tagged(const std::vector<std::string>& tags) {
@@ -76,13 +79,17 @@ void PageCache::drop_tagged(const std::vector<std::string>& tags) {
         // erase() edits the index, so walk a copy of the keys.
         const std::vector<std::string> doomed(keys->second.begin(), keys->second.end());
         for (const auto& key : doomed)
-            if (auto it = entries_.find(key); it != entries_.end()) erase(it);
+            if (auto it = entries_.find(key); it != entries_.end()) {
+                erase(it);
+                ++dropped_;
+            }
     }
     ++generation_;
 }
 
 void PageCache::clear() {
     std::lock_guard lock(mutex_);
+    dropped_ += entries_.size();
     entries_.clear();
     recency_.clear();
     tagged_.clear();
@@ -98,6 +105,11 @@ std::size_t PageCache::bytes() const {
 std::size_t PageCache::size() const {
     std::lock_guard lock(mutex_);
     return entries_.size();
+}
+
+PageCache::Statistics PageCache::statistics() const {
+    std::lock_guard lock(mutex_);
+    return {entries_.size(), bytes_, evicted_, dropped_};
 }
 
 }  // namespace dateline::cache

@@ -6,6 +6,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -20,6 +21,7 @@ struct CachedPage {
     std::string body;
     std::string etag;                ///< strong validator of the body
     std::int64_t last_modified = 0;  ///< when it was rendered (seconds since the epoch)
+    std::string_view route;          ///< the route that rendered it (http::Response::route)
     /// The body compressed once when it was kept, for readers who accept it; empty when not
     /// worth it.
     std::string gzip_body;
@@ -62,6 +64,15 @@ class PageCache {
 
     std::size_t bytes() const;
     std::size_t size() const;
+
+    /// What the cache holds and what it let go, for metrics.
+    struct Statistics {
+        std::size_t pages = 0;
+        std::size_t bytes = 0;
+        std::uint64_t evicted = 0;  ///< pushed out by the byte budget, least recently used first
+        std::uint64_t dropped = 0;  ///< dropped because what they show changed
+    };
+    Statistics statistics() const;
     /// The byte budget; 0 means nothing is kept.
     std::size_t capacity() const { return max_bytes_; }
 
@@ -86,6 +97,8 @@ class PageCache {
     std::unordered_map<std::string, std::unordered_set<std::string>> tagged_;  // tag -> keys
     std::size_t bytes_ = 0;
     std::uint64_t generation_ = 0;
+    std::uint64_t evicted_ = 0;
+    std::uint64_t dropped_ = 0;
 };
 
 /// A strong ETag for a body: a quoted hex digest.

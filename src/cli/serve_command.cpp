@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <iostream>
+#include <optional>
 #include <thread>
 
 #include "app/comment_intake.hpp"
@@ -13,6 +14,7 @@
 #include "app/security_check.hpp"
 #include "cli/command.hpp"
 #include "http/server.hpp"
+#include "metrics/registry.hpp"
 #include "site/reader_site.hpp"
 
 namespace dateline::cli {
@@ -20,6 +22,11 @@ namespace dateline::cli {
 namespace {
 
 constexpr std::chrono::seconds limit_window{600};
+
+// An IPv6 address in a URL goes in brackets.
+std::string bracketed(const std::string& host) {
+    return host.find(':') != std::string::npos ? "[" + host + "]" : host;
+}
 
 http::ServerOptions server_options(const config::Config& config) {
     http::ServerOptions options;
@@ -33,6 +40,74 @@ http::ServerOptions server_options(const config::Config& config) {
     options.max_connections_per_network = config.max_connections_per_network;
     options.trusted_proxies = config.trusted_proxies;
     return options;
+}
+
+// What the components keep themselves, read at each scrape.
+void report_database(metrics::Registry& metrics, const db::Database& database) {
+    metrics.add_collector([&database](metrics::Sink& sink) {
+        const auto pool = database.statistics();
+        const auto seconds = [](auto d) { return std::chrono::duration<double>(d).count(); };
+        sink.gauge("dateline_db_connections", "Database connections in the pool, by state.",
+                   static_cast<double>(pool.in_use), {{"state", "in_use"}});
+        sink.gauge("dateline_db_connections", "Database connections in the pool, by state.",
+                   static_cast<double>(pool.connections - pool.in_use), {{"state", "idle"}});
+        sink.counter("dateline_db_leases_total", "Database connections borrowed.",
+                     static_cast<double>(pool.leases));
+        sink.counter("dateline_db_lease_seconds_total",
+                     "Time database connections were borrowed: the database time of requests.",
+                     seconds(pool.held));
+        sink.counter("dateline_db_pool_waits_total",
+                     "Borrowings that waited for a connection to come back.",
+                     static_cast<double>(pool.waits));
+        sink.counter("dateline_db_pool_wait_seconds_total",
+                     "Time spent waiting for a database connection.", seconds(pool.waited));
+    });
+}
+
+void report_comments(metrics::Registry& metrics, const app::CommentIntake& intake) {
+    metrics.add_collector([&intake](metrics::Sink& sink) {
+        const auto counts = intake.counts();
+        sink.counters(
+            "dateline_comment_submissions_total",
+            "Reader comments sent, by outcome: received (kept for moderation), invalid (a rule "
+            "broken, a failed security check), limited (too many from one address or network), "
+            "closed (the story takes no comments), failed (the database could not be reached).",
+            "outcome",
+            {{"received", counts.received},
+             {"invalid", counts.invalid},
+             {"limited", counts.limited},
+             {"closed", counts.closed},
+             {"failed", counts.failed}});
+    });
+}
+
+// /metrics on its own address, so that a proxy in front of the readers' port never exposes it.
+http::ServerOptions metrics_options(const config::Config& config) {
+    http::ServerOptions options;
+    options.host = config.metrics_host;
+    options.port = static_cast<std::uint16_t>(config.metrics_port);
+    options.threads = 1;
+    options.worker_threads = 1;
+    options.max_connections = 64;
+    return options;
+}
+
+http::Handler metrics_handler(const metrics::Registry& metrics) {
+    return [&metrics](const http::Request& request) {
+        if (request.target.segments != std::vector<std::string>{"metrics"} ||
+            request.target.trailing_slash)
+            return http::Response::text(404, "Not found: metrics are at /metrics\n");
+        if (request.method != http::Method::Get && request.method != http::Method::Head) {
+            auto r = http::Response::text(405, "Method not allowed\n");
+            r.set_header("Allow", "GET, HEAD");
+            return r;
+        }
+        http::Response r;
+        r.set_header("Content-Type", metrics::exposition_content_type);
+        r.set_header("Cache-Control", "no-store");
+        r.body = metrics.exposition();
+        return r;
+    };
 }
 
 int run_serve(const DataOptions& data) {
@@ -74,17 +149,31 @@ int run_serve(const DataOptions& data) {
     if (!created) return fail(created.error());
     site::ReaderSite& sites = **created;
 
-    const auto options = server_options(config);
+    metrics::Registry metrics;
+    sites.report_to(metrics);
+    report_database(metrics, database);
+    report_comments(metrics, intake);
+    auto options = server_options(config);
+    options.on_response = [&metrics](const http::Request& request, const http::Response& response,
+                                     std::chrono::steady_clock::duration took) {
+        metrics.observe_request(response.route, request.method_name, response.status, took);
+    };
     http::Server server(
         options, [&sites](const http::Request& r) { return sites.handle(r); },
         [&sites](const http::Request& r) { return sites.handle_fast(r); });
     if (auto listening = server.listen(); !listening) return fail(listening.error());
-    const std::string host =
-        options.host.find(':') != std::string::npos ? "[" + options.host + "]" : options.host;
-    std::cout << "Dateline is listening on http://" << host << ":" << server.port() << "/"
-              << std::endl;
+    std::optional<http::Server> scrapes;
+    if (!config.metrics_host.empty()) {
+        scrapes.emplace(metrics_options(config), metrics_handler(metrics));
+        if (auto listening = scrapes->listen(); !listening) return fail(listening.error());
+    }
+    std::cout << "Dateline is listening on http://" << bracketed(options.host) << ":"
+              << server.port() << "/" << std::endl;
     for (const auto& s : directory->sites)
         std::cout << "  " << s.name << ": " << s.base_url << std::endl;
+    if (scrapes)
+        std::cout << "Metrics at http://" << bracketed(config.metrics_host) << ":"
+                  << scrapes->port() << "/metrics" << std::endl;
 
     // Content changed anywhere (another node, a CLI command): drop what it touched.
     auto watcher = db::watch_changes(config.database_url);
@@ -101,8 +190,14 @@ int run_serve(const DataOptions& data) {
          .content_changed = [&sites](const app::ChangedContent& c) { sites.drop_changed(c); }});
     std::atomic<bool> serving{true};
     std::thread watching([&] { watch.run(serving); });
+    std::thread scraping;
+    if (scrapes) scraping = std::thread([&scrapes] { scrapes->run(); });
     server.run();
     serving = false;
+    if (scrapes) {
+        scrapes->stop();
+        scraping.join();
+    }
     watching.join();
     std::cout << "Dateline stopped." << std::endl;
     return 0;
@@ -116,6 +211,8 @@ Command serve_command(CLI::App& app) {
     data->add_to(*serve);
     data->add_flag(*serve, "--listen", "listen", "HOST:PORT to listen on (default 127.0.0.1:8080)");
     data->add_flag(*serve, "--threads", "threads", "Server threads (default: one per core)");
+    data->add_flag(*serve, "--metrics-listen", "metrics_listen",
+                   "HOST:PORT to serve /metrics on (default: not served)");
     data->add_flag(*serve, "--theme", "theme", "Theme folder (default: the built-in theme)");
     return {serve, [data] { return run_serve(*data); }};
 }

@@ -49,6 +49,15 @@ std::vector<Option> options() {
          [](Config& c, std::string_view v) {
              return parse_listen(v, c.listen_host, c.listen_port);
          }},
+        {"metrics_listen", "DATELINE_METRICS_LISTEN",
+         "HOST:PORT for /metrics, e.g. 127.0.0.1:9464, or empty for none",
+         [](Config& c, std::string_view v) {
+             if (v.empty()) {
+                 c.metrics_host.clear();
+                 return true;
+             }
+             return parse_listen(v, c.metrics_host, c.metrics_port);
+         }},
         {"threads", "DATELINE_THREADS", "a whole number from 0 (one per core) to 256",
          integer(0, max_threads, [](Config& c, long long n) { c.threads = int(n); })},
         {"db", "DATELINE_DB", "a database URL: sqlite:PATH or postgresql://...",
@@ -229,8 +238,11 @@ Result<Config> load(const std::filesystem::path& data_dir, const Overrides& flag
         const Option* option = nullptr;
         for (const auto& o : all)
             if (name == o.name) option = &o;
-        if (!option) return Error::invalid("unknown option --" + name);
-        if (!option->apply(c, value)) return rejected("--" + name, *option, value);
+        // The flag as typed: "metrics_listen" is --metrics-listen.
+        std::string flag = "--" + name;
+        std::replace(flag.begin(), flag.end(), '_', '-');
+        if (!option) return Error::invalid("unknown option " + flag);
+        if (!option->apply(c, value)) return rejected(flag, *option, value);
     }
     if (c.database_pool == 0) {
         const int threads =

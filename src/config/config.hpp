@@ -20,6 +20,10 @@ struct Config {
     std::filesystem::path media_dir;  ///< <data>/media
     std::string listen_host = "127.0.0.1";
     int listen_port = 8080;
+    /// Where /metrics is served (Prometheus text format), apart from the readers' port so that
+    /// no proxy in front exposes it; empty: not served.
+    std::string metrics_host;
+    int metrics_port = 0;
     int threads = 0;        ///< 0: one per core
     int database_pool = 0;  ///< 0: threads + 2
     std::size_t max_body_bytes = 1024 * 1024;

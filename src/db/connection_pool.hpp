@@ -14,17 +14,20 @@ namespace dateline::db {
 class ConnectionPool : public Database {
   public:
     Lease acquire() override;
+    Statistics statistics() const override;
 
   protected:
     /// Adds a connection to the pool; drivers call it while opening.
     void add(std::unique_ptr<Connection> connection);
 
   private:
-    void release(std::unique_ptr<Connection> connection) override;
+    void release(std::unique_ptr<Connection> connection,
+                 std::chrono::steady_clock::duration held) override;
 
-    std::mutex mutex_;
+    mutable std::mutex mutex_;
     std::condition_variable available_;
     std::vector<std::unique_ptr<Connection>> idle_;
+    Statistics statistics_;
 };
 
 }  // namespace dateline::db

@@ -39,7 +39,8 @@ std::optional<std::int64_t> Row::optional_integer(std::size_t i) const {
 }
 
 Database::Lease::~Lease() {
-    if (connection_) owner_->release(std::move(connection_));
+    if (connection_)
+        owner_->release(std::move(connection_), std::chrono::steady_clock::now() - since_);
 }
 
 Result<std::unique_ptr<Database>> open_database(const std::string& url, int pool_size) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -101,7 +102,9 @@ class Database {
     class Lease {
       public:
         Lease(Database& owner, std::unique_ptr<Connection> connection)
-            : owner_(&owner), connection_(std::move(connection)) {}
+            : owner_(&owner),
+              connection_(std::move(connection)),
+              since_(std::chrono::steady_clock::now()) {}
         Lease(Lease&&) noexcept = default;
         Lease& operator=(Lease&&) = delete;
         ~Lease();
@@ -111,15 +114,29 @@ class Database {
       private:
         Database* owner_;
         std::unique_ptr<Connection> connection_;
+        std::chrono::steady_clock::time_point since_;
+    };
+
+    /// How the pool's connections have been used since it opened, for metrics.
+    struct Statistics {
+        std::size_t connections = 0;
+        std::size_t in_use = 0;
+        std::uint64_t leases = 0;  ///< connections borrowed
+        std::uint64_t waits = 0;   ///< borrowings that had to wait for a connection to come back
+        std::chrono::steady_clock::duration waited{};  ///< time spent in those waits
+        std::chrono::steady_clock::duration held{};    ///< time connections were borrowed
     };
 
     virtual ~Database() = default;
     /// Borrows a connection, waiting for one to come back when all are in use.
     virtual Lease acquire() = 0;
+    virtual Statistics statistics() const = 0;
 
   protected:
     friend class Lease;
-    virtual void release(std::unique_ptr<Connection> connection) = 0;
+    /// Takes a connection back after it was borrowed for `held`.
+    virtual void release(std::unique_ptr<Connection> connection,
+                         std::chrono::steady_clock::duration held) = 0;
 };
 
 /// Runs `work` inside a write transaction on a borrowed connection: committed when it returns

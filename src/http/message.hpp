@@ -49,6 +49,9 @@ struct Response {
     /// A body shared with whoever keeps it (a cached page), sent without a copy; when set, it is
     /// the body and `body` is not read.
     std::shared_ptr<const std::string> shared_body;
+    /// The route that answered, for metrics and the log: a route table's pattern (Router sets
+    /// it), pointing into storage that outlives the server; empty when no route did.
+    std::string_view route;
 
     Response& set_header(std::string name, std::string value);
     std::string_view header(std::string_view name) const;

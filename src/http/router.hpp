@@ -1,6 +1,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -39,6 +40,14 @@ class Router {
   public:
     using Handler = std::function<Response(Context&, const RouteParams&)>;
 
+    /// `mount` names where the table is mounted, for the route names responses carry
+    /// (Response::route): "/{site}/" makes the pattern "{section}/" the route "/{site}/{section}/".
+    explicit Router(std::string mount = "/") : mount_(std::move(mount)) {}
+    Router(const Router&) = delete;
+    Router& operator=(const Router&) = delete;
+    Router(Router&&) noexcept = default;
+    Router& operator=(Router&&) noexcept = default;
+
     Router& get(std::string pattern, Handler handler) {
         return add(Method::Get, std::move(pattern), std::move(handler));
     }
@@ -56,7 +65,11 @@ class Router {
         for (const auto& route : routes_) {
             RouteParams params;
             if (!matches(route, segments, trailing_slash, params)) continue;
-            if (route.method == wanted) return route.handler(context, params);
+            if (route.method == wanted) {
+                Response response = route.handler(context, params);
+                if (response.route.empty()) response.route = *route.name;
+                return response;
+            }
             (route.method == Method::Get ? get_matched : post_matched) = true;
         }
         if (!get_matched && !post_matched) return std::nullopt;
@@ -74,11 +87,18 @@ class Router {
         bool slash;
         bool rest;  // the last segment is `*`
         Handler handler;
+        // Where the pattern is mounted and the pattern; on the heap, so that the views
+        // responses carry stay where they are when the table grows or moves.
+        std::unique_ptr<const std::string> name;
     };
 
     Router& add(Method method, std::string pattern, Handler handler) {
-        Route route{
-            method, {}, pattern.empty() || pattern.back() == '/', false, std::move(handler)};
+        Route route{method,
+                    {},
+                    pattern.empty() || pattern.back() == '/',
+                    false,
+                    std::move(handler),
+                    std::make_unique<const std::string>(mount_ + pattern)};
         std::string_view rest = pattern;
         while (!rest.empty()) {
             const auto slash = rest.find('/');
@@ -107,6 +127,7 @@ class Router {
         return true;
     }
 
+    std::string mount_;
     std::vector<Route> routes_;
 };
 

@@ -183,11 +183,14 @@ struct Server::State {
     // Answers a request that cannot be served and whose connection must close.
     asio::awaitable<void> refuse(beast::tcp_stream& stream, int status, std::string_view text,
                                  const std::string& remote_address, std::string_view why) {
+        const auto started = std::chrono::steady_clock::now();
         const Response r = error_response(status, text);
         Outgoing out;
         finish(out, r, false, false, http_1_1);
         stream.expires_after(options.read_timeout);
         co_await bhttp::async_write(stream, out, use_nothrow);
+        if (options.on_response)
+            options.on_response(Request{}, r, std::chrono::steady_clock::now() - started);
         spdlog::info("{} - - {} ({})", remote_address, status, why);
     }
 
@@ -283,9 +286,9 @@ struct Server::State {
             finish(out, response, head, keep_alive, in.version(), request.id);
             stream->expires_after(options.read_timeout);
             auto [write_error, written] = co_await bhttp::async_write(*stream, out, use_nothrow);
-            const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
-                                    std::chrono::steady_clock::now() - started)
-                                    .count();
+            const auto took = std::chrono::steady_clock::now() - started;
+            if (options.on_response) options.on_response(request, response, took);
+            const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(took).count();
             spdlog::info("{} {} \"{} {}\" {} {} {}us", request.id, remote_address,
                          request.method_name, request.raw_target, status, body_bytes, micros);
             if (write_error || !keep_alive) break;

@@ -40,6 +40,11 @@ struct ServerOptions {
     /// first byte of a request longer than this is closed, oldest first, to make room.
     std::chrono::seconds pressure_idle_timeout{2};
     std::chrono::seconds shutdown_grace{10};
+    /// Called on an I/O thread after each response is written (also the server's own refusals,
+    /// with an empty request): what was asked, what was answered, and the time from the request
+    /// read to the response written. Must be cheap and must not throw.
+    std::function<void(const Request&, const Response&, std::chrono::steady_clock::duration)>
+        on_response;
     /// Content-Security-Policy sent with every response (no 'unsafe-inline').
     std::string content_security_policy =
         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "

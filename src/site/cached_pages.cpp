@@ -67,6 +67,7 @@ http::Response from_cache(const std::shared_ptr<const cache::CachedPage>& kept,
     const cache::CachedPage& page = *kept;
     http::Response r;
     r.status = page.status;
+    r.route = page.route;
     r.headers = page.headers;
     r.set_header("X-Dateline-Cache", state);
     const bool compressed = !page.gzip_body.empty() || !page.brotli_body.empty();
@@ -104,6 +105,13 @@ std::optional<int> CachedPages::page_number(const http::Request& request, const 
     return positive_number<int>(*value, max_page);
 }
 
+CachedPages::Counts CachedPages::counts() const {
+    return {counts_.hits.load(std::memory_order_relaxed),
+            counts_.misses.load(std::memory_order_relaxed),
+            counts_.stale.load(std::memory_order_relaxed),
+            counts_.passed.load(std::memory_order_relaxed)};
+}
+
 std::optional<app::ListingRequest> CachedPages::listing_request(const http::Request& request) {
     using From = app::ListingRequest::From;
     const auto before = request.target.param(before_param);
@@ -122,32 +130,46 @@ std::optional<http::Response> CachedPages::fresh(const http::Request& request,
     if (!key) return std::nullopt;
     const auto cached = cache_.get(*key);
     if (!cached.page || !cached.fresh) return std::nullopt;
+    ++counts_.hits;
     return from_cache(cached.page, request, "hit");
 }
 
 http::Response CachedPages::through(const http::Request& request, const SiteMatch& match,
                                     const std::function<RenderedPage()>& render) {
     const auto key = key_of(request, match);
-    if (!key) return render().response;
+    if (!key) {
+        ++counts_.passed;
+        return render().response;
+    }
     auto cached = cache_.get(*key);
-    if (cached.page && cached.fresh) return from_cache(cached.page, request, "hit");
+    const auto hit = [&] {
+        ++counts_.hits;
+        return from_cache(cached.page, request, "hit");
+    };
+    const auto stale = [&] {
+        ++counts_.stale;
+        return from_cache(cached.page, request, "stale");
+    };
+    if (cached.page && cached.fresh) return hit();
     // Another reader is rendering this page: the stale copy now rather than a second render.
-    if (cached.page && flights_.busy(*key)) return from_cache(cached.page, request, "stale");
+    if (cached.page && flights_.busy(*key)) return stale();
     const auto turn = flights_.enter(*key, render_patience);
     if (!turn.leader()) {
         cached = cache_.get(*key);
-        if (cached.page && cached.fresh) return from_cache(cached.page, request, "hit");
+        if (cached.page && cached.fresh) return hit();
     }
     const auto generation = cache_.generation();
     RenderedPage rendered = render();
     http::Response& response = rendered.response;
     // A stale page is better than an error while the database cannot render a fresh one.
-    if (response.status == 503 && cached.page) return from_cache(cached.page, request, "stale");
+    if (response.status == 503 && cached.page) return stale();
+    ++counts_.misses;
     if (response.status != 200) return response;
     if (response.header("Cache-Control").empty())
         response.set_header("Cache-Control", html_cache_control);
     auto page = std::make_shared<cache::CachedPage>();
     page->status = response.status;
+    page->route = response.route;
     page->etag = cache::etag_for(response.body);
     page->headers = std::move(response.headers);
     page->headers.emplace_back("ETag", page->etag);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <optional>
@@ -51,6 +52,18 @@ class CachedPages {
     void drop_tagged(const std::vector<std::string>& tags) { cache_.drop_tagged(tags); }
     void clear() { cache_.clear(); }
 
+    /// How requests were answered since start: from a fresh page, rendered (a miss, kept when a
+    /// 200), from a stale page (while another render runs, or the database is down), or rendered
+    /// without a key (a query the cache does not keep, a POST).
+    struct Counts {
+        std::uint64_t hits = 0;
+        std::uint64_t misses = 0;
+        std::uint64_t stale = 0;
+        std::uint64_t passed = 0;
+    };
+    Counts counts() const;
+    cache::PageCache::Statistics statistics() const { return cache_.statistics(); }
+
     /// A query value `?name=N` as a page number: 1 when absent, nothing when not a page number.
     static std::optional<int> page_number(const http::Request& request, const char* name);
     /// Where a listing page starts: `?before=ID` (the stories older than story ID), `?after=ID`
@@ -61,6 +74,9 @@ class CachedPages {
   private:
     cache::PageCache cache_;
     cache::SingleFlight flights_;
+    struct {
+        std::atomic<std::uint64_t> hits{0}, misses{0}, stale{0}, passed{0};
+    } counts_;
 };
 
 }  // namespace dateline::site

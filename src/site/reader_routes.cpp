@@ -36,7 +36,7 @@ http::Router<NetworkRequest> network_routes(ReaderPages& pages, const http::Stat
 }
 
 http::Router<PageRequest> site_routes(ReaderPages& pages) {
-    http::Router<PageRequest> routes;
+    http::Router<PageRequest> routes("/{site}/");
     routes.get("", [&pages](PageRequest& r, auto&) { return pages.home_show(r); })
         .get("tags/{tag}/",
              [&pages](PageRequest& r, const RouteParams& p) { return pages.tag_show(r, p["tag"]); })

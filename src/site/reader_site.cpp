@@ -105,9 +105,39 @@ Response ReaderSite::handle(const Request& request) {
     const SiteMatch match = match_site(*snap, request);
     if (match.misdirected) return misdirected();
     return cache_.through(request, match, [&] {
+        const auto started = std::chrono::steady_clock::now();
         RenderedPage page;
         page.response = site_page(*snap, request, match, page.tags);
+        if (metrics_)
+            metrics_->observe_render(page.response.route,
+                                     std::chrono::steady_clock::now() - started);
         return page;
+    });
+}
+
+void ReaderSite::report_to(metrics::Registry& metrics) {
+    metrics_ = &metrics;
+    metrics.add_collector([this](metrics::Sink& sink) {
+        const auto counts = cache_.counts();
+        sink.counters("dateline_page_cache_requests_total",
+                      "Pages asked of the cache, by outcome: hit (fresh), miss (rendered), stale "
+                      "(served while another render runs or the database is down), pass (not "
+                      "kept: a query, a POST).",
+                      "outcome",
+                      {{"hit", counts.hits},
+                       {"miss", counts.misses},
+                       {"stale", counts.stale},
+                       {"pass", counts.passed}});
+        const auto kept = cache_.statistics();
+        sink.gauge("dateline_page_cache_pages", "Pages kept.", static_cast<double>(kept.pages));
+        sink.gauge("dateline_page_cache_bytes", "Bytes kept, compressed copies included.",
+                   static_cast<double>(kept.bytes));
+        sink.counter("dateline_page_cache_evictions_total",
+                     "Pages let go to stay within the byte budget, least recently used first.",
+                     static_cast<double>(kept.evicted));
+        sink.counter("dateline_page_cache_invalidations_total",
+                     "Pages dropped because what they show changed.",
+                     static_cast<double>(kept.dropped));
     });
 }
 

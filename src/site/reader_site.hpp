@@ -11,6 +11,7 @@
 #include "http/message.hpp"
 #include "http/router.hpp"
 #include "http/static_files.hpp"
+#include "metrics/registry.hpp"
 #include "site/cached_pages.hpp"
 #include "site/reader_pages.hpp"
 #include "site/reader_routes.hpp"
@@ -48,6 +49,10 @@ class ReaderSite {
     /// changed, every page of a site.
     void drop_changed(const app::ChangedContent& changed);
 
+    /// Times every render into `metrics`, and reports the page cache's outcomes and contents
+    /// at each scrape. Call before serving; `metrics` must outlive this.
+    void report_to(metrics::Registry& metrics);
+
   private:
     ReaderSite(app::ReaderService& reader, Theme theme, const std::filesystem::path& media_dir,
                const CacheOptions& cache, CommentOptions comments);
@@ -64,6 +69,7 @@ class ReaderSite {
     ReaderPages pages_;
     http::Router<NetworkRequest> network_routes_;
     http::Router<PageRequest> site_routes_;
+    metrics::Registry* metrics_ = nullptr;
     mutable std::mutex snapshot_mutex_;
     std::shared_ptr<const SiteSnapshot> snapshot_;
 };

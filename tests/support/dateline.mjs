@@ -78,7 +78,8 @@ export function makeDataDir({ demo = true, publicUrl = 'http://localhost:8080', 
 }
 
 function sqliteExec(file, statement) {
-  const r = spawnSync('sqlite3', [file, statement], { encoding: 'utf8', timeout: 60_000 });
+  // The server may be writing: wait for its lock as the server itself would, not fail at once.
+  const r = spawnSync('sqlite3', ['-cmd', '.timeout 10000', file, statement], { encoding: 'utf8', timeout: 60_000 });
   if (r.status !== 0) throw new Error(`sqlite3 failed: ${r.stderr}`);
   return r.stdout;
 }

@@ -144,12 +144,18 @@ TEST_P(CommentIntakeTest, EachAddressAndEachIpNetworkAreLimited) {
             Outcome::Received);
     EXPECT_EQ(take(form(10, "v6 more"), "2001:db8:1:2::99").outcome, Outcome::Limited);
     EXPECT_EQ(stored().size(), 9u);
+    const auto counts = intake.counts();  // what /metrics reports
+    EXPECT_EQ(counts.received, 9u);
+    EXPECT_EQ(counts.limited, 3u);
+    EXPECT_EQ(counts.invalid + counts.closed + counts.failed, 0u);
 }
 
 TEST_P(CommentIntakeTest, RefusedAttemptsCountTowardsTheLimits) {
     CommentForm empty;
     for (int i = 0; i < 3; ++i) EXPECT_EQ(take(empty).outcome, Outcome::Invalid);
     EXPECT_EQ(take(form()).outcome, Outcome::Limited);
+    EXPECT_EQ(intake.counts().invalid, 3u);
+    EXPECT_EQ(intake.counts().limited, 1u);
 }
 
 TEST_P(CommentIntakeTest, ForgedStaleAndMissingAnswersCostNoWrite) {

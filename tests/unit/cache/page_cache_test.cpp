@@ -45,6 +45,11 @@ TEST(PageCache, DropsOnlyThePagesTaggedWithWhatChanged) {
     EXPECT_TRUE(cache.get("2 /ar/").page);
     EXPECT_EQ(cache.size(), 1u);
     EXPECT_EQ(cache.bytes(), std::string("2 /ar/").size() + 7 + etag_for("ar home").size());
+    const auto stats = cache.statistics();
+    EXPECT_EQ(stats.pages, 1u);
+    EXPECT_EQ(stats.bytes, cache.bytes());
+    EXPECT_EQ(stats.dropped, 3u) << "the story, then the home page and the other story";
+    EXPECT_EQ(stats.evicted, 0u);
 }
 
 TEST(PageCache, ClearDropsEverythingAndRefusesPagesRenderedBefore) {
@@ -65,6 +70,8 @@ TEST(PageCache, StaysWithinItsBytesOldestFirst) {
     EXPECT_LE(cache.bytes(), 250u);
     EXPECT_FALSE(cache.get("k1").page);
     EXPECT_TRUE(cache.get("k3").page);
+    EXPECT_EQ(cache.statistics().evicted, 1u);
+    EXPECT_EQ(cache.statistics().dropped, 0u) << "eviction is not invalidation";
     cache.put("huge", page(std::string(1000, 'y')), 0);
     EXPECT_FALSE(cache.get("huge").page);
 }

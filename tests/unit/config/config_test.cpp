@@ -26,6 +26,22 @@ TEST(Config, DefaultsUnderTheDataDirectory) {
     EXPECT_EQ(c->media_dir, dir / "media");
     EXPECT_EQ(c->listen_port, 8080);
     EXPECT_EQ(c->theme_dir, "/themes/default");
+    EXPECT_TRUE(c->metrics_host.empty()) << "no /metrics unless configured";
+}
+
+TEST(Config, MetricsAreServedOnlyWhereConfigured) {
+    const auto dir = temp_dir();
+    std::ofstream(dir / "dateline.toml") << "metrics_listen = \"127.0.0.1:9464\"\n";
+    auto c = load(dir, {}, "/t");
+    ASSERT_TRUE(c.ok()) << c.error().message;
+    EXPECT_EQ(c->metrics_host, "127.0.0.1");
+    EXPECT_EQ(c->metrics_port, 9464);
+    c = load(dir, {{"metrics_listen", ""}}, "/t");
+    ASSERT_TRUE(c.ok()) << c.error().message;
+    EXPECT_TRUE(c->metrics_host.empty()) << "an empty value turns it off again";
+    c = load(dir, {{"metrics_listen", "9464"}}, "/t");
+    ASSERT_FALSE(c.ok());
+    EXPECT_NE(c.error().message.find("--metrics-listen"), std::string::npos) << c.error().message;
 }
 
 TEST(Config, FileThenEnvironmentThenFlags) {

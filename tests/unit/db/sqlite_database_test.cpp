@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
 #include <vector>
 
 #include "../support_fixed_clock.hpp"
@@ -22,6 +24,36 @@ TEST(SqliteDatabase, EveryConnectionCommitsDurably) {
         auto journal = lease->query("PRAGMA journal_mode");
         EXPECT_EQ(journal->front().text(0), "wal");
     }
+}
+
+// What /metrics reports of the pool: borrowings, time held, and waits when none was idle.
+TEST(SqliteDatabase, ThePoolCountsItsLeasesAndItsWaits) {
+    testing_support::TempDir dir;
+    auto database = open_database("sqlite:" + (dir.path() / "d.db").string(), 1);
+    ASSERT_TRUE(database.ok()) << database.error().message;
+    auto& pool = **database;
+    EXPECT_EQ(pool.statistics().connections, 1u);
+    std::thread other;
+    {
+        auto lease = pool.acquire();
+        EXPECT_EQ(pool.statistics().in_use, 1u);
+        // The only connection is out: the other thread must wait until this lease ends.
+        std::atomic<bool> asking{false};
+        other = std::thread([&pool, &asking] {
+            asking = true;
+            auto second = pool.acquire();
+        });
+        while (!asking) std::this_thread::yield();
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    other.join();
+    const auto stats = pool.statistics();
+    EXPECT_EQ(stats.leases, 2u);
+    EXPECT_EQ(stats.in_use, 0u);
+    EXPECT_EQ(stats.waits, 1u);
+    EXPECT_GT(stats.waited.count(), 0);
+    EXPECT_GE(stats.held, std::chrono::milliseconds(50)) << "the first lease was held that long";
+    EXPECT_GE(stats.held, stats.waited) << "the first lease was held while the second waited";
 }
 
 }  // namespace dateline::db

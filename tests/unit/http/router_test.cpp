@@ -79,4 +79,22 @@ TEST(Router, OtherMethodsOnAKnownPathGet405WithWhatIsAllowed) {
     EXPECT_TRUE(seen.route.empty()) << "no handler ran";
 }
 
+TEST(Router, AResponseNamesTheRouteThatAnsweredWhereTheTableIsMounted) {
+    Router<Seen> mounted("/{site}/");
+    mounted.get("{section}/{slug}",
+                [](Seen&, const RouteParams&) { return Response::text(200, ""); });
+    Seen seen;
+    auto r = dispatch(mounted, Method::Get, {"world", "a-story"}, false, seen);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->route, "/{site}/{section}/{slug}");
+    // The name stays where it was when the table moves.
+    const auto moved = std::move(mounted);
+    EXPECT_EQ(r->route, "/{site}/{section}/{slug}");
+    const auto plain = table();
+    EXPECT_EQ(dispatch(plain, Method::Get, {"files", "css", "a.css"}, false, seen)->route,
+              "/files/*");
+    EXPECT_TRUE(dispatch(plain, Method::Post, {}, true, seen)->route.empty())
+        << "a 405 names no route";
+}
+
 }  // namespace dateline::http
