@@ -2,14 +2,17 @@
 # Requests per second for pages served by `dateline serve` over loopback, beside nginx serving the
 # very same bytes from disk: the ratio says how far we are from a static file server.
 # Usage: bench/http_load.sh [path/to/dateline]   (bounded: 5 s per run, loopback only)
+# DURATION (5s), CONNECTIONS (32) and REPEAT (3 runs of each, medians printed) change the runs.
 set -euo pipefail
 bin=${1:-build/release/dateline}
 duration=${DURATION:-5s}
 connections=${CONNECTIONS:-32}
 work=$(mktemp -d)
-server_pid=""; nginx_pid=""
+repeat=${REPEAT:-3}
+server_pid=""; uncached_pid=""; nginx_pid=""
 cleanup() {
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
+  [ -n "$uncached_pid" ] && kill "$uncached_pid" 2>/dev/null && wait "$uncached_pid" 2>/dev/null || true
   [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null || true
   rm -rf "$work"
 }
@@ -23,7 +26,13 @@ port=$(free_port)
 server_pid=$!
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
 
+uncached_port=$(free_port)
+DATELINE_PAGE_CACHE_MB=0 "$bin" serve --data "$work/data" --listen "127.0.0.1:$uncached_port" --threads 2   >"$work/serve-uncached.log" 2>&1 &
+uncached_pid=$!
+for _ in $(seq 50); do curl -sf "http://127.0.0.1:$uncached_port/healthz" >/dev/null && break; sleep 0.1; done
+
 base="http://127.0.0.1:$port"
+uncached="http://127.0.0.1:$uncached_port"
 article=$(curl -s "$base/en/" | grep -o 'class="card__headline"><a href="[^"]*"' | head -n 1 | cut -d'"' -f4)
 mkdir -p "$work/static"
 curl -s "$base/en/" -o "$work/static/home.html"
@@ -55,23 +64,53 @@ for _ in $(seq 50); do curl -sf "http://127.0.0.1:$nginx_port/home.html" >/dev/n
 
 rps() { wrk -t1 -c"$connections" -d"$duration" "$@" | awk '/Requests\/sec/ {print $2}'; }
 
-printf '%-16s %12s %12s %8s\n' page dateline nginx ratio
-for page in home article; do
-  if [ "$page" = home ]; then ours="$base/en/"; else ours="$base$article"; fi
-  theirs="http://127.0.0.1:$nginx_port/$page.html"
-  a=$(rps "$ours"); b=$(rps "$theirs")
-  printf '%-16s %12s %12s %8.3f\n' "$page" "$a" "$b" "$(echo "$a / $b" | bc -l)"
-  a=$(rps -H 'Accept-Encoding: gzip' "$ours"); b=$(rps -H 'Accept-Encoding: gzip' "$theirs")
-  printf '%-16s %12s %12s %8.3f\n' "$page, gzip" "$a" "$b" "$(echo "$a / $b" | bc -l)"
-done
+# One wrk run: "requests/s p50 p99" (latencies in ms).
+run() {
+  wrk -t1 -c"$connections" -d"$duration" --latency "$@" | awk '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+    /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) } /Requests\/sec/ { r = $2 }
+    END { printf "%.0f %.3f %.3f\n", r, p50, p99 }'
+}
+their_args=()
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+# Runs ours and theirs in turn, $repeat times each (so that a noisy moment hits both alike), and
+# prints the medians of each figure and the ratio of requests per second.
+compare() {
+  local label=$1 ours=$2 theirs=$3; shift 3
+  : >"$work/ours" ; : >"$work/theirs"
+  for _ in $(seq "$repeat"); do
+    run "$@" "$ours" >>"$work/ours"
+    if [ -n "$theirs" ]; then
+      # Their own request headers when they differ (an ETag is each server's own).
+      if [ ${#their_args[@]} -gt 0 ]; then run "${their_args[@]}" "$theirs"; else run "$@" "$theirs"; fi >>"$work/theirs"
+    fi
+  done
+  local a a50 a99 b="" b50="" b99="" ratio=""
+  a=$(cut -d' ' -f1 "$work/ours" | median); a50=$(cut -d' ' -f2 "$work/ours" | median); a99=$(cut -d' ' -f3 "$work/ours" | median)
+  if [ -n "$theirs" ]; then
+    b=$(cut -d' ' -f1 "$work/theirs" | median); b50=$(cut -d' ' -f2 "$work/theirs" | median); b99=$(cut -d' ' -f3 "$work/theirs" | median)
+    ratio=$(printf '%.3f' "$(echo "$a / $b" | bc -l)")
+  fi
+  printf '%-22s %9s %7s %7s   %9s %7s %7s   %6s\n' "$label" "$a" "$a50" "$a99" "$b" "$b50" "$b99" "$ratio"
+}
+
 etag=$(curl -sI "$base$article" | awk -F': ' 'tolower($1) == "etag" {print $2}' | tr -d '\r')
 nginx_etag=$(curl -sI "http://127.0.0.1:$nginx_port/article.html" | awk -F': ' 'tolower($1) == "etag" {print $2}' | tr -d '\r')
-a=$(rps -H "If-None-Match: $etag" "$base$article")
-b=$(rps -H "If-None-Match: $nginx_etag" "http://127.0.0.1:$nginx_port/article.html")
-printf '%-16s %12s %12s %8.3f\n' "article, 304" "$a" "$b" "$(echo "$a / $b" | bc -l)"
-printf '%-16s %12s\n' "article, br" "$(rps -H 'Accept-Encoding: br' "$base$article")"
-echo "(requests per second, $connections connections, $duration each, wrk beside both servers on 2 cores;"
-echo " nginx with sendfile, keepalive_requests 100000 and gzip_static)"
+printf '%-22s %9s %7s %7s   %9s %7s %7s   %6s\n' page dateline p50 p99 nginx p50 p99 ratio
+compare "home" "$base/en/" "http://127.0.0.1:$nginx_port/home.html"
+compare "home, gzip" "$base/en/" "http://127.0.0.1:$nginx_port/home.html" -H 'Accept-Encoding: gzip'
+compare "article" "$base$article" "http://127.0.0.1:$nginx_port/article.html"
+compare "article, gzip" "$base$article" "http://127.0.0.1:$nginx_port/article.html" -H 'Accept-Encoding: gzip'
+compare "article, br" "$base$article" "" -H 'Accept-Encoding: br'
+their_args=(-H "If-None-Match: $nginx_etag")
+compare "article, 304" "$base$article" "http://127.0.0.1:$nginx_port/article.html" -H "If-None-Match: $etag"
+their_args=()
+compare "uncached home" "$uncached/en/" "http://127.0.0.1:$nginx_port/home.html"
+compare "uncached article" "$uncached$article" "http://127.0.0.1:$nginx_port/article.html"
+echo "(requests per second and latency in ms, medians of $repeat runs of $duration each, taken in turn;"
+echo " $connections connections; wrk beside both servers on the same cores; nginx with sendfile,"
+echo " keepalive_requests 100000 and gzip_static; \"uncached\": a second server with no page cache)"
 
 # Cached pages while a flood of refused comment posts (no valid security answer) runs beside them:
 # the refusals must cost no disk write and no render on the threads that serve cached pages.

@@ -11,7 +11,8 @@ namespace {
 
 std::size_t size_of(const std::string& key, const CachedPage& page) {
     std::size_t n = key.size() + page.body.size() + page.etag.size() + page.gzip_body.size() +
-                    page.brotli_body.size();
+                    page.brotli_body.size() + page.hit_fields.size() + page.gzip_hit_fields.size() +
+                    page.brotli_hit_fields.size();
     for (const auto& [name, value] : page.headers) n += name.size() + value.size();
     return n;
 }

@@ -26,6 +26,11 @@ struct CachedPage {
     /// worth it.
     std::string gzip_body;
     std::string brotli_body;
+    /// The header fields a fresh hit sends with each body, in wire form, made once when the page
+    /// was kept; empty when not made.
+    std::string hit_fields;
+    std::string gzip_hit_fields;
+    std::string brotli_hit_fields;
 };
 
 /// What a lookup found.

@@ -43,6 +43,22 @@ std::string_view Response::header(std::string_view name) const {
     return {};
 }
 
+bool append_fields(std::string& out,
+                   const std::vector<std::pair<std::string, std::string>>& fields) {
+    constexpr std::string_view splits("\r\n\0", 3);
+    for (const auto& [name, value] : fields)
+        if (name.find_first_of(splits) != std::string::npos ||
+            value.find_first_of(splits) != std::string::npos)
+            return false;
+    for (const auto& [name, value] : fields) {
+        out += name;
+        out += ": ";
+        out += value;
+        out += "\r\n";
+    }
+    return true;
+}
+
 Response Response::html(int status, std::string body) {
     Response r;
     r.status = status;

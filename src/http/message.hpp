@@ -49,6 +49,10 @@ struct Response {
     /// A body shared with whoever keeps it (a cached page), sent without a copy; when set, it is
     /// the body and `body` is not read.
     std::shared_ptr<const std::string> shared_body;
+    /// Header fields already in wire form ("Name: value\r\n" each), shared with whoever keeps
+    /// them (a cached page's fixed fields, serialised once), sent before `headers`. header()
+    /// does not look in them.
+    std::shared_ptr<const std::string> fields;
     /// The route that answered, for metrics and the log: a route table's pattern (Router sets
     /// it), pointing into storage that outlives the server; empty when no route did.
     std::string_view route;
@@ -62,6 +66,11 @@ struct Response {
     static Response text(int status, std::string body);
     static Response redirect(int status, std::string location);
 };
+
+/// Appends header fields in wire form ("Name: value\r\n" each). False, and nothing appended, when
+/// a name or value holds a CR, LF or NUL: a field that would end the head early or split it.
+bool append_fields(std::string& out,
+                   const std::vector<std::pair<std::string, std::string>>& fields);
 
 /// Parses and normalises a request target (origin form, RFC 9112 section 3.2.1). Returns nothing
 /// for a malformed or hostile target, which the server answers with 400.

@@ -9,13 +9,14 @@
 
 #include <algorithm>
 #include <atomic>
-#include <map>
-#include <mutex>
+#include <optional>
 #include <thread>
+#include <unordered_set>
 
 #include "core/ip_address.hpp"
 #include "http/connection_limits.hpp"
 #include "http/framing.hpp"
+#include "http/validators.hpp"
 
 namespace dateline::http {
 
@@ -23,9 +24,6 @@ namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace bhttp = beast::http;
 using tcp = asio::ip::tcp;
-// A response as written: its body a view of where the Response holds it, so that a kept page
-// goes out without a copy.
-using Outgoing = bhttp::response<bhttp::span_body<const char>>;
 
 namespace {
 
@@ -61,6 +59,21 @@ std::string lowercase(std::string_view s) {
 
 }  // namespace
 
+// A connection as its event loop tracks it: idle (waiting for the first byte of a request) since
+// when, so that shutdown and pressure can close the idle ones.
+struct Connection {
+    std::shared_ptr<beast::tcp_stream> stream;
+    std::optional<std::chrono::steady_clock::time_point> idle_since;
+};
+
+// One event loop per I/O thread. The first accepts and hands each connection to the loops in
+// turn; a connection then lives on its loop from accept to close, so nothing of it is shared
+// between threads: no strand, no lock, no wake-up of another thread to answer a cached page.
+struct Loop {
+    asio::io_context io{1};
+    std::unordered_set<Connection*> connections;  // touched only from this loop's thread
+};
+
 struct Server::State {
     State(ServerOptions o, Handler h, FastHandler f)
         : options(std::move(o)),
@@ -69,23 +82,32 @@ struct Server::State {
           workers(static_cast<std::size_t>(worker_count(options))),
           connections(options.max_connections_per_address, options.max_connections_per_network) {}
 
+    static std::vector<std::unique_ptr<Loop>> make_loops(const ServerOptions& o) {
+        std::vector<std::unique_ptr<Loop>> made(static_cast<std::size_t>(io_thread_count(o)));
+        for (auto& loop : made) loop = std::make_unique<Loop>();
+        return made;
+    }
+
+    static int io_thread_count(const ServerOptions& o) {
+        return o.threads > 0 ? o.threads
+                             : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    }
+
     static int worker_count(const ServerOptions& o) {
         if (o.worker_threads > 0) return o.worker_threads;
-        const int io_threads =
-            o.threads > 0 ? o.threads
-                          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-        return std::max(min_worker_threads, 2 * io_threads);
+        return std::max(min_worker_threads, 2 * io_thread_count(o));
     }
 
     ServerOptions options;
     Handler handler;
     FastHandler fast_handler;
-    asio::io_context io;
+    std::vector<std::unique_ptr<Loop>> loops = make_loops(options);
+    std::size_t next_loop = 0;  // the accepting loop's to touch
     asio::thread_pool workers;
     ConnectionCounts connections;
     std::atomic<int> queued_requests{0};
-    tcp::acceptor acceptor{io};
-    asio::signal_set signals{io, SIGINT, SIGTERM};
+    tcp::acceptor acceptor{loops.front()->io};
+    asio::signal_set signals{loops.front()->io, SIGINT, SIGTERM};
     std::atomic<bool> stopping{false};
     std::atomic<int> active_sessions{0};
     std::atomic<std::uint64_t> request_counter{0};
@@ -97,20 +119,15 @@ struct Server::State {
         return buf;
     }
 
-    // Connections waiting for the first byte of a request, and since when: closed at once on
-    // shutdown, and after a short wait when connections run short (sweep_loop).
-    std::mutex idle_mutex;
-    std::map<std::shared_ptr<beast::tcp_stream>, std::chrono::steady_clock::time_point> idle;
-
-    void mark_idle(const std::shared_ptr<beast::tcp_stream>& s, bool is_idle) {
-        std::lock_guard lock(idle_mutex);
-        if (is_idle)
-            idle.emplace(s, std::chrono::steady_clock::now());
-        else
-            idle.erase(s);
-    }
-
     bool under_pressure() const { return active_sessions * 2 > options.max_connections; }
+
+    // On the loop's own thread: closes its connections idle since before `cutoff` (all idle
+    // ones when none is given).
+    static void close_idle(Loop& loop,
+                           std::optional<std::chrono::steady_clock::time_point> cutoff) {
+        for (Connection* c : loop.connections)
+            if (c->idle_since && (!cutoff || *c->idle_since < *cutoff)) c->stream->cancel();
+    }
 
     Response respond(const Request& request) {
         try {
@@ -151,29 +168,97 @@ struct Server::State {
         co_return response;
     }
 
-    // The body is sent from where the Response holds it (its own string, or a kept page's,
-    // shared): `r` must outlive the write of `out`.
-    void finish(Outgoing& out, const Response& r, bool head, bool keep_alive, unsigned version,
-                const std::string& request_id = {}) {
-        out.version(version);
-        out.result(static_cast<unsigned>(r.status));
-        for (auto& [name, value] : r.headers) out.set(name, value);
-        if (!request_id.empty()) out.set("X-Request-Id", request_id);
-        out.set(bhttp::field::server, "Dateline");
-        out.set("Content-Security-Policy", options.content_security_policy);
-        out.set("X-Content-Type-Options", "nosniff");
-        out.set("Referrer-Policy", "strict-origin-when-cross-origin");
-        out.set("X-Frame-Options", "DENY");
-        out.set("Cross-Origin-Opener-Policy", "same-origin");
-        out.set("Permissions-Policy",
-                "camera=(), microphone=(), geolocation=(), interest-cohort=()");
-        out.keep_alive(keep_alive);
-        const auto payload = r.payload();
-        const auto length = payload.size();
-        out.body() = head ? bhttp::span_body<const char>::value_type{}
-                          : bhttp::span_body<const char>::value_type(payload.data(), length);
+    // What the server adds to every response, in wire form, made once.
+    const std::string server_fields = [this] {
+        std::string fields;
+        (void)append_fields(fields,
+                            {{"Server", "Dateline"},
+                             {"Content-Security-Policy", options.content_security_policy},
+                             {"X-Content-Type-Options", "nosniff"},
+                             {"Referrer-Policy", "strict-origin-when-cross-origin"},
+                             {"X-Frame-Options", "DENY"},
+                             {"Cross-Origin-Opener-Policy", "same-origin"},
+                             {"Permissions-Policy",
+                              "camera=(), microphone=(), geolocation=(), interest-cohort=()"}});
+        return fields;
+    }();
+
+    // The head of `r` in wire form around its shared fields (Response::fields): `before` gets
+    // the status line, `after` every other field and the blank line. Both are the connection's
+    // own buffers, reused from request to request. False when a field would split the message.
+    bool compose_head(std::string& before, std::string& after, const Response& r, bool keep_alive,
+                      unsigned version, std::string_view request_id) const {
+        before.clear();
+        after.clear();
+        if (!append_fields(after, r.headers)) return false;
+        const auto reason =
+            bhttp::obsolete_reason(bhttp::int_to_status(static_cast<unsigned>(r.status)));
+        before += version == http_1_1 ? "HTTP/1.1 " : "HTTP/1.0 ";
+        before += std::to_string(r.status);
+        before += ' ';
+        before.append(reason.data(), reason.size());
+        before += "\r\n";
+        if (!request_id.empty()) {
+            after += "X-Request-Id: ";
+            after += request_id;
+            after += "\r\n";
+        }
+        after += server_fields;
+        after += "Date: ";
+        after += current_http_date();
+        after += "\r\n";
+        // As HTTP/1.1 and 1.0 each say it (RFC 9112 section 9.3).
+        if (version == http_1_1 && !keep_alive) after += "Connection: close\r\n";
+        if (version != http_1_1 && keep_alive) after += "Connection: keep-alive\r\n";
         // RFC 9110 section 8.6: a 304 may only repeat the 200's length, and a 204 has none.
-        if (r.status != 304 && r.status != 204) out.content_length(length);
+        // A HEAD response says the length its GET would have.
+        if (r.status != 304 && r.status != 204) {
+            after += "Content-Length: ";
+            after += std::to_string(r.payload().size());
+            after += "\r\n";
+        }
+        after += "\r\n";
+        return true;
+    }
+
+    // Today's HTTP date, formatted once a second per thread.
+    static std::string_view current_http_date() {
+        thread_local UnixTime second = -1;
+        thread_local std::string formatted;
+        const auto now =
+            static_cast<UnixTime>(std::chrono::duration_cast<std::chrono::seconds>(
+                                      std::chrono::system_clock::now().time_since_epoch())
+                                      .count());
+        if (now != second) {
+            second = now;
+            formatted = format_http_date(now);
+        }
+        return formatted;
+    }
+
+    // Writes `r` (its body from where it is held: its own string, or a kept page's, shared).
+    // A response whose own fields would split the message goes out as a 500 instead.
+    asio::awaitable<boost::system::error_code> send(beast::tcp_stream& stream, const Response& r,
+                                                    bool head, bool keep_alive, unsigned version,
+                                                    std::string_view request_id,
+                                                    std::string& before, std::string& after) {
+        const Response* sent = &r;
+        Response refused;
+        if (!compose_head(before, after, r, keep_alive, version, request_id)) {
+            spdlog::error("request {}: a response header holds a line break; sent 500 instead",
+                          request_id);
+            refused = error_response(500, "Internal server error");
+            sent = &refused;
+            (void)compose_head(before, after, refused, keep_alive, version, request_id);
+        }
+        const std::string_view fields = sent->fields ? std::string_view(*sent->fields) : "";
+        const std::string_view body = head ? std::string_view() : sent->payload();
+        const std::array<asio::const_buffer, 4> buffers{
+            asio::buffer(before), asio::buffer(fields.data(), fields.size()), asio::buffer(after),
+            asio::buffer(body.data(), body.size())};
+        stream.expires_after(options.read_timeout);
+        auto [ec, written] = co_await asio::async_write(stream, buffers, use_nothrow);
+        co_return ec;
     }
 
     static Response error_response(int status, std::string_view text) {
@@ -185,20 +270,23 @@ struct Server::State {
                                  const std::string& remote_address, std::string_view why) {
         const auto started = std::chrono::steady_clock::now();
         const Response r = error_response(status, text);
-        Outgoing out;
-        finish(out, r, false, false, http_1_1);
-        stream.expires_after(options.read_timeout);
-        co_await bhttp::async_write(stream, out, use_nothrow);
+        std::string before;
+        std::string after;
+        co_await send(stream, r, false, false, http_1_1, {}, before, after);
         if (options.on_response)
             options.on_response(Request{}, r, std::chrono::steady_clock::now() - started);
         spdlog::info("{} - - {} ({})", remote_address, status, why);
     }
 
-    asio::awaitable<void> session(tcp::socket socket, std::string remote_address,
+    asio::awaitable<void> session(Loop& loop, tcp::socket socket, std::string remote_address,
                                   std::string network) {
         auto stream = std::make_shared<beast::tcp_stream>(std::move(socket));
+        Connection connection{stream, std::nullopt};
+        loop.connections.insert(&connection);
         boost::system::error_code ignored;
         beast::flat_buffer buffer;
+        std::string head_before;  // each response's head is composed here (send)
+        std::string head_after;
         bool first = true;
         while (!stopping) {
             bhttp::request_parser<bhttp::string_body> parser;
@@ -209,11 +297,11 @@ struct Server::State {
                 // busy, so a shutdown closes idle connections but answers a request that has
                 // begun to arrive.
                 stream->expires_after(first ? options.read_timeout : options.idle_timeout);
-                mark_idle(stream, true);
+                connection.idle_since = std::chrono::steady_clock::now();
                 if (stopping) break;
                 auto [wait_error, arrived] =
                     co_await stream->async_read_some(buffer.prepare(first_read_bytes), use_nothrow);
-                mark_idle(stream, false);
+                connection.idle_since.reset();
                 if (wait_error) break;
                 buffer.commit(arrived);
             }
@@ -282,10 +370,9 @@ struct Server::State {
             const bool keep_alive = in.keep_alive() && !stopping;
             const int status = response.status;
             const auto body_bytes = head ? 0 : response.payload().size();
-            Outgoing out;
-            finish(out, response, head, keep_alive, in.version(), request.id);
-            stream->expires_after(options.read_timeout);
-            auto [write_error, written] = co_await bhttp::async_write(*stream, out, use_nothrow);
+            const auto write_error =
+                co_await send(*stream, response, head, keep_alive, in.version(), request.id,
+                              head_before, head_after);
             const auto took = std::chrono::steady_clock::now() - started;
             if (options.on_response) options.on_response(request, response, took);
             const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(took).count();
@@ -293,17 +380,44 @@ struct Server::State {
                          request.method_name, request.raw_target, status, body_bytes, micros);
             if (write_error || !keep_alive) break;
         }
+        loop.connections.erase(&connection);
         stream->socket().shutdown(tcp::socket::shutdown_send, ignored);
         stream->close();
         if (!network.empty()) connections.release(remote_address, network);
         --active_sessions;
     }
 
+    // Starts a session on the next loop: the socket moves to that loop's thread.
+    void hand_over(tcp::socket socket, std::string address, std::string network) {
+        Loop& loop = *loops[next_loop++ % loops.size()];
+        if (&loop == loops.front().get()) {
+            asio::co_spawn(loop.io,
+                           session(loop, std::move(socket), std::move(address), std::move(network)),
+                           asio::detached);
+            return;
+        }
+        boost::system::error_code ec;
+        const auto protocol = socket.local_endpoint(ec).protocol();
+        const auto fd = socket.release(ec);
+        if (ec) {
+            if (!network.empty()) connections.release(address, network);
+            --active_sessions;
+            return;
+        }
+        asio::post(loop.io, [this, &loop, protocol, fd, address = std::move(address),
+                             network = std::move(network)]() mutable {
+            tcp::socket moved(loop.io, protocol, fd);
+            asio::co_spawn(loop.io,
+                           session(loop, std::move(moved), std::move(address), std::move(network)),
+                           asio::detached);
+        });
+    }
+
     asio::awaitable<void> accept_loop() {
-        asio::steady_timer pause(io);
+        asio::steady_timer pause(loops.front()->io);
         auto last_warning = std::chrono::steady_clock::time_point{};
         while (!stopping) {
-            auto [ec, socket] = co_await acceptor.async_accept(asio::make_strand(io), use_nothrow);
+            auto [ec, socket] = co_await acceptor.async_accept(use_nothrow);
             if (ec) {
                 if (stopping || ec == asio::error::operation_aborted) break;
                 // Out of descriptors or memory: retrying at once would spin and flood the log.
@@ -336,51 +450,47 @@ struct Server::State {
                 }
             }
             ++active_sessions;
-            auto executor = socket.get_executor();
-            asio::co_spawn(executor,
-                           session(std::move(socket), std::move(address), std::move(network)),
-                           asio::detached);
+            hand_over(std::move(socket), std::move(address), std::move(network));
         }
     }
 
     // Under pressure, connections that have sent nothing for a while make room for others.
-    asio::awaitable<void> sweep_loop() {
-        asio::steady_timer timer(io);
+    asio::awaitable<void> sweep_loop(Loop& loop) {
+        asio::steady_timer timer(loop.io);
         while (!stopping) {
             timer.expires_after(sweep_interval);
             co_await timer.async_wait(use_nothrow);
             if (stopping || !under_pressure()) continue;
-            const auto cutoff = std::chrono::steady_clock::now() - options.pressure_idle_timeout;
-            std::lock_guard lock(idle_mutex);
-            for (const auto& [s, since] : idle)
-                if (since < cutoff) asio::post(s->get_executor(), [s = s] { s->cancel(); });
+            close_idle(loop, std::chrono::steady_clock::now() - options.pressure_idle_timeout);
         }
+    }
+
+    // Each loop closes its idle connections on its own thread.
+    void close_idle_everywhere() {
+        for (auto& loop : loops)
+            asio::post(loop->io, [&l = *loop] { close_idle(l, std::nullopt); });
     }
 
     void begin_shutdown() {
         if (stopping.exchange(true)) return;
-        asio::post(io, [this] {
+        asio::post(loops.front()->io, [this] {
             spdlog::info("shutting down: finishing {} connection(s)", active_sessions.load());
             boost::system::error_code ignored;
             acceptor.close(ignored);
             signals.cancel(ignored);
-            close_idle();
             wait_for_sessions(std::chrono::steady_clock::now() + options.shutdown_grace);
         });
     }
 
-    void close_idle() {
-        std::lock_guard lock(idle_mutex);
-        for (const auto& [s, since] : idle) asio::post(s->get_executor(), [s = s] { s->cancel(); });
-    }
-
+    // Until every session ended or the grace period is over; idle connections are closed again
+    // each round, as requests in flight finish and their connections fall idle.
     void wait_for_sessions(std::chrono::steady_clock::time_point deadline) {
         if (active_sessions == 0 || std::chrono::steady_clock::now() >= deadline) {
-            io.stop();
+            for (auto& loop : loops) loop->io.stop();
             return;
         }
-        close_idle();
-        auto timer = std::make_shared<asio::steady_timer>(io, shutdown_poll);
+        close_idle_everywhere();
+        auto timer = std::make_shared<asio::steady_timer>(loops.front()->io, shutdown_poll);
         timer->async_wait([this, timer, deadline](auto) { wait_for_sessions(deadline); });
     }
 };
@@ -419,15 +529,13 @@ void Server::run() {
     s.signals.async_wait([&s](const boost::system::error_code& ec, int) {
         if (!ec) s.begin_shutdown();
     });
-    asio::co_spawn(s.io, s.accept_loop(), asio::detached);
-    asio::co_spawn(s.io, s.sweep_loop(), asio::detached);
-    const int threads = s.options.threads > 0
-                            ? s.options.threads
-                            : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    std::vector<std::thread> pool;
-    for (int i = 1; i < threads; ++i) pool.emplace_back([&s] { s.io.run(); });
-    s.io.run();
-    for (auto& t : pool) t.join();
+    asio::co_spawn(s.loops.front()->io, s.accept_loop(), asio::detached);
+    for (auto& loop : s.loops) asio::co_spawn(loop->io, s.sweep_loop(*loop), asio::detached);
+    std::vector<std::thread> threads;
+    for (std::size_t i = 1; i < s.loops.size(); ++i)
+        threads.emplace_back([&loop = *s.loops[i]] { loop.io.run(); });
+    s.loops.front()->io.run();
+    for (auto& t : threads) t.join();
     s.workers.join();
 }
 

@@ -61,39 +61,68 @@ std::string etag_of(const cache::CachedPage& page, http::Coding coding) {
            std::string(http::coding_name(coding)) + "\"";
 }
 
-// The kept page as a response; its body is shared with the cache, not copied.
+// What a kept page says of itself in this representation, and how it was answered.
+std::vector<std::pair<std::string, std::string>> headers_of(const cache::CachedPage& page,
+                                                            http::Coding coding,
+                                                            const char* state) {
+    http::Response r;
+    r.headers = page.headers;
+    r.set_header("X-Dateline-Cache", state);
+    if (!page.gzip_body.empty() || !page.brotli_body.empty())
+        r.set_header("Vary", "Accept-Encoding");
+    if (coding != http::Coding::Identity)
+        r.set_header("Content-Encoding", std::string(http::coding_name(coding)));
+    r.set_header("ETag", etag_of(page, coding));
+    return std::move(r.headers);
+}
+
+// The body and the fields of a fresh hit in each representation (`Page` const or not).
+template <typename Page>
+auto& body_of(Page& page, http::Coding coding) {
+    return coding == http::Coding::Brotli ? page.brotli_body
+           : coding == http::Coding::Gzip ? page.gzip_body
+                                          : page.body;
+}
+
+template <typename Page>
+auto& hit_fields_of(Page& page, http::Coding coding) {
+    return coding == http::Coding::Brotli ? page.brotli_hit_fields
+           : coding == http::Coding::Gzip ? page.gzip_hit_fields
+                                          : page.hit_fields;
+}
+
+// The kept page as a response; its body and, for a hit, its header fields are shared with the
+// cache, not copied.
 http::Response from_cache(const std::shared_ptr<const cache::CachedPage>& kept,
                           const http::Request& request, const char* state) {
     const cache::CachedPage& page = *kept;
     http::Response r;
     r.status = page.status;
     r.route = page.route;
-    r.headers = page.headers;
-    r.set_header("X-Dateline-Cache", state);
     const bool compressed = !page.gzip_body.empty() || !page.brotli_body.empty();
     const auto coding =
         compressed ? http::preferred_coding(request.header("accept-encoding"),
                                             !page.brotli_body.empty(), !page.gzip_body.empty())
                    : http::Coding::Identity;
-    if (compressed) r.set_header("Vary", "Accept-Encoding");
-    if (coding != http::Coding::Identity)
-        r.set_header("Content-Encoding", std::string(http::coding_name(coding)));
     const std::string etag = etag_of(page, coding);
-    r.set_header("ETag", etag);
     // If-None-Match decides when given; If-Modified-Since only without it (RFC 9110, 13.2.2).
     const auto if_none_match = request.header("if-none-match");
-    const auto if_modified_since = if_none_match.empty()
-                                       ? http::parse_http_date(request.header("if-modified-since"))
-                                       : std::nullopt;
+    const auto if_modified_since = request.header("if-modified-since");
+    const auto modified_since = if_none_match.empty() && !if_modified_since.empty()
+                                    ? http::parse_http_date(if_modified_since)
+                                    : std::nullopt;
     if ((!if_none_match.empty() && http::etag_matches(if_none_match, etag)) ||
-        (if_modified_since && page.last_modified <= *if_modified_since)) {
+        (modified_since && page.last_modified <= *modified_since)) {
         r.status = 304;
+        r.headers = headers_of(page, coding, state);
         return r;
     }
-    const std::string* body = coding == http::Coding::Brotli ? &page.brotli_body
-                              : coding == http::Coding::Gzip ? &page.gzip_body
-                                                             : &page.body;
-    r.shared_body = std::shared_ptr<const std::string>(kept, body);
+    const std::string& fields = hit_fields_of(page, coding);
+    if (std::string_view(state) == "hit" && !fields.empty())
+        r.fields = std::shared_ptr<const std::string>(kept, &fields);
+    else
+        r.headers = headers_of(page, coding, state);
+    r.shared_body = std::shared_ptr<const std::string>(kept, &body_of(page, coding));
     return r;
 }
 
@@ -185,10 +214,16 @@ http::Response CachedPages::through(const http::Request& request, const SiteMatc
     for (const auto& tag : tags) keys += (keys.empty() ? "" : " ") + tag;
     page->headers.emplace_back("Surrogate-Key", keys);
     page->body = std::move(response.body);
-    // Compressed once here, for every reader the page serves; not when nothing is kept.
+    // Compressed once here, for every reader the page serves, and the fields of a hit in each
+    // representation serialised once; not when nothing is kept.
     if (cache_.capacity() > 0) {
         page->gzip_body = http::gzip_compress(page->body);
         page->brotli_body = http::brotli_compress(page->body);
+        for (const auto coding : {http::Coding::Identity, http::Coding::Gzip, http::Coding::Brotli})
+            if (coding == http::Coding::Identity || !body_of(*page, coding).empty()) {
+                auto& fields = hit_fields_of(*page, coding);
+                if (!http::append_fields(fields, headers_of(*page, coding, "hit"))) fields.clear();
+            }
     }
     cache_.put(*key, page, generation, std::move(tags));
     return from_cache(page, request, "miss");

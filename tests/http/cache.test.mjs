@@ -21,6 +21,28 @@ test('a page is rendered once, then served from the cache', async () => {
   assert.match(second.headers.get('content-security-policy'), /default-src 'self'/);
 });
 
+test('a hit says everything a miss says, and every response carries the date (RFC 9110 6.6.1)', async () => {
+  const varies = new Set(['x-dateline-cache', 'x-request-id', 'date']);
+  for (const coding of ['identity', 'gzip', 'br']) {
+    const path = '/en/business/';
+    const headers = { 'Accept-Encoding': coding };
+    const answers = [];
+    for (let i = 0; i < 3; i++) answers.push(await get(`${demo.server.url}${path}`, { headers }));
+    const states = answers.map((r) => r.headers.get('x-dateline-cache'));
+    assert.equal(states.at(-1), 'hit', `${coding}: ${states}`);
+    const fields = (r) => [...r.headers].filter(([name]) => !varies.has(name));
+    for (const r of answers) {
+      assert.deepEqual(fields(r), fields(answers[0]), `${coding}: the same fields, hit or not`);
+      const date = Date.parse(r.headers.get('date'));
+      assert.ok(Math.abs(date - Date.now()) < 60_000, `${coding}: a Date near now: ${r.headers.get('date')}`);
+    }
+  }
+  for (const path of ['/healthz', '/no-such-page', '/assets/css/site.css']) {
+    const r = await get(`${demo.server.url}${path}`);
+    assert.match(r.headers.get('date') ?? '', /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/, path);
+  }
+});
+
 test('a matching If-None-Match gets 304 without a body', async () => {
   const page = await get(`${demo.server.url}/ar/`);
   const etag = page.headers.get('etag');
