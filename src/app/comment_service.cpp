@@ -107,7 +107,15 @@ Result<std::int64_t> CommentService::erase(const std::string& email) {
 Result<ArticleComments> CommentService::for_article(const domain::Site& site,
                                                     const domain::Article& article, int page) {
     auto lease = database_.acquire();
-    storage::CommentStore store(*lease);
+    const db::ReadSnapshot snapshot(*lease);
+    return for_article(*lease, site, article, page, clock_.now());
+}
+
+Result<ArticleComments> CommentService::for_article(db::Connection& connection,
+                                                    const domain::Site& site,
+                                                    const domain::Article& article, int page,
+                                                    UnixTime now) {
+    storage::CommentStore store(connection);
     ArticleComments out;
     auto count = store.approved_count(article.id);
     if (!count) return count.error();
@@ -119,7 +127,7 @@ Result<ArticleComments> CommentService::for_article(const domain::Site& site,
     auto approved = store.approved_for(article.id, per_page, std::int64_t{page - 1} * per_page);
     if (!approved) return approved.error();
     out.approved = std::move(*approved);
-    out.open = open_for_comments(site, article, clock_.now());
+    out.open = open_for_comments(site, article, now);
     return out;
 }
 

@@ -62,6 +62,10 @@ class CommentService {
     /// NotFound past the last page.
     Result<ArticleComments> for_article(const domain::Site& site, const domain::Article& article,
                                         int page = 1);
+    /// The same, read on `connection` (inside a reader's snapshot, say) as of `now`.
+    static Result<ArticleComments> for_article(db::Connection& connection, const domain::Site& site,
+                                               const domain::Article& article, int page,
+                                               UnixTime now);
 
     /// Whether an article takes comments now: the site's and the article's switches, and the
     /// site's closing age counted from first publication.

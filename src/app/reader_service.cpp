@@ -22,6 +22,7 @@ const std::vector<domain::Section>& NetworkDirectory::sections_of(const domain::
 
 Result<NetworkDirectory> ReaderService::directory() {
     auto lease = database_.acquire();
+    const db::ReadSnapshot snapshot(*lease);
     storage::SiteStore store(*lease);
     NetworkDirectory d;
     auto network = store.network();
@@ -41,10 +42,13 @@ Result<NetworkDirectory> ReaderService::directory() {
 Result<FrontPage> ReaderService::front_page(const NetworkDirectory& directory,
                                             const domain::Site& site) {
     auto lease = database_.acquire();
+    const db::ReadSnapshot snapshot(*lease);
     storage::ArticleStore store(*lease);
     const UnixTime now = clock_.now();
     FrontPage page;
-    auto latest = store.list_visible({site.id, {}, {}}, now, latest_count);
+    // Bylines and tags are read once for every card the page keeps, not once per list.
+    constexpr auto later = storage::ArticleStore::Details::Later;
+    auto latest = store.list_visible({site.id, {}, {}}, now, latest_count, {}, later);
     if (!latest) return latest.error();
     page.latest = std::move(*latest);
     // A story shows once on the page: section blocks skip what the latest list already has.
@@ -57,13 +61,19 @@ Result<FrontPage> ReaderService::front_page(const NetworkDirectory& directory,
         const auto already = std::count_if(
             page.latest.begin(), page.latest.end(),
             [&](const domain::Article& a) { return a.section && a.section->id == section.id; });
-        auto stories = store.list_visible({site.id, section.id, {}}, now,
-                                          section_story_count + static_cast<int>(already));
+        auto stories =
+            store.list_visible({site.id, section.id, {}}, now,
+                               section_story_count + static_cast<int>(already), {}, later);
         if (!stories) return stories.error();
         std::erase_if(*stories, shown);
         if (stories->size() > section_story_count) stories->resize(section_story_count);
         if (!stories->empty()) page.sections.push_back({section, std::move(*stories)});
     }
+    std::vector<domain::Article*> cards;
+    for (auto& a : page.latest) cards.push_back(&a);
+    for (auto& block : page.sections)
+        for (auto& a : block.articles) cards.push_back(&a);
+    if (auto attached = store.attach_details(cards); !attached) return attached.error();
     return page;
 }
 
@@ -72,6 +82,7 @@ Result<ArticlePage> ReaderService::page_of(domain::Id site_id, std::optional<dom
                                            const ListingRequest& request) {
     using From = storage::ListingPage::From;
     auto lease = database_.acquire();
+    const db::ReadSnapshot snapshot(*lease);
     storage::ArticleStore store(*lease);
     const UnixTime now = clock_.now();
     const storage::ArticleFilter filter{site_id, section, tag};
@@ -138,13 +149,25 @@ Result<std::optional<domain::Article>> ReaderService::article(const domain::Site
     return storage::ArticleStore(*lease).visible_by_slug(site.id, slug, clock_.now());
 }
 
-Result<ArticleComments> ReaderService::comments(const domain::Site& site,
-                                                const domain::Article& article, int page) {
-    return CommentService(database_, clock_).for_article(site, article, page);
+Result<std::optional<StoryPage>> ReaderService::story(const domain::Site& site,
+                                                      const std::string& slug, int comments_page) {
+    auto lease = database_.acquire();
+    const db::ReadSnapshot snapshot(*lease);
+    storage::ArticleStore store(*lease);
+    const UnixTime now = clock_.now();
+    auto found = store.visible_by_slug(site.id, slug, now);
+    if (!found) return found.error();
+    if (!*found) return std::optional<StoryPage>{};
+    auto related = store.related(**found, now, related_count);
+    if (!related) return related.error();
+    auto comments = CommentService::for_article(*lease, site, **found, comments_page, now);
+    return std::optional<StoryPage>{
+        StoryPage{std::move(**found), std::move(*related), std::move(comments)}};
 }
 
 Result<std::vector<domain::Article>> ReaderService::related(const domain::Article& article) {
     auto lease = database_.acquire();
+    const db::ReadSnapshot snapshot(*lease);
     return storage::ArticleStore(*lease).related(article, clock_.now(), related_count);
 }
 

@@ -40,6 +40,12 @@ struct ArticlePage {
 };
 
 /// The home page's stories.
+struct StoryPage {
+    domain::Article article;
+    std::vector<domain::Article> related;
+    Result<ArticleComments> comments;
+};
+
 struct FrontPage {
     std::vector<domain::Article> latest;  ///< newest first; the first is the lead story
     struct SectionStories {
@@ -76,10 +82,11 @@ class ReaderService {
                                                    const std::string& slug);
     /// Related news for an article page (see ArticleStore::related).
     Result<std::vector<domain::Article>> related(const domain::Article& article);
-    /// One page of the approved comments under an article (newest first) and whether it takes
-    /// new ones; NotFound past the last page.
-    Result<ArticleComments> comments(const domain::Site& site, const domain::Article& article,
-                                     int page = 1);
+    /// An article page's content in one consistent read: the visible article of the site with
+    /// this slug (nothing when there is none), its related news, and a page of its approved
+    /// comments (NotFound past the last page, kept apart so that the page can still redirect).
+    Result<std::optional<StoryPage>> story(const domain::Site& site, const std::string& slug,
+                                           int comments_page);
 
     static constexpr int page_size = 20;
     static constexpr int latest_count = 13;

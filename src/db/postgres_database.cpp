@@ -96,6 +96,10 @@ class PostgresConnection final : public Connection {
     }
 
     Status begin_write() override { return execute_script("BEGIN"); }
+    // REPEATABLE READ: one snapshot for every statement, where READ COMMITTED takes one each.
+    Status begin_read() override {
+        return execute_script("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    }
     Status commit() override { return execute_script("COMMIT"); }
     Status rollback() override {
         if (PQstatus(conn_) != CONNECTION_OK || PQtransactionStatus(conn_) == PQTRANS_IDLE)

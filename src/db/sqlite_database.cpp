@@ -82,6 +82,8 @@ class SqliteConnection final : public Connection {
     }
 
     Status begin_write() override { return simple("BEGIN IMMEDIATE"); }
+    // DEFERRED: the snapshot is taken by the first read, and no write lock is asked for.
+    Status begin_read() override { return simple("BEGIN DEFERRED"); }
     Status commit() override { return simple("COMMIT"); }
     Status rollback() override {
         if (sqlite3_get_autocommit(db_)) return success();

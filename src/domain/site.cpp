@@ -41,20 +41,42 @@ bool split_base_url(const std::string& url, std::string& origin, std::string& pa
     return path.back() == '/';
 }
 
+namespace {
+
+struct BaseUrlParts {
+    bool valid = false;
+    std::string origin;
+    std::string path;
+};
+
+// Pages ask for a site's prefix and origin once per link they write, always of the same few
+// sites: each thread keeps the last base URL it split.
+const BaseUrlParts& parts_of(const std::string& base_url) {
+    thread_local std::string last;
+    thread_local BaseUrlParts parts;
+    if (base_url != last || last.empty()) {
+        parts.valid = split_base_url(base_url, parts.origin, parts.path);
+        last = base_url;
+    }
+    return parts;
+}
+
+}  // namespace
+
 std::string Site::path_prefix() const {
-    std::string origin_part, path;
-    return split_base_url(base_url, origin_part, path) ? path : "/";
+    const auto& parts = parts_of(base_url);
+    return parts.valid ? parts.path : "/";
 }
 
 std::string Site::origin() const {
-    std::string origin_part, path;
-    return split_base_url(base_url, origin_part, path) ? origin_part : std::string{};
+    const auto& parts = parts_of(base_url);
+    return parts.valid ? parts.origin : std::string{};
 }
 
 std::string Site::host() const {
-    std::string origin_part, path;
-    if (!split_base_url(base_url, origin_part, path)) return {};
-    return origin_part.substr(origin_part.find("://") + 3);
+    const auto& parts = parts_of(base_url);
+    if (!parts.valid) return {};
+    return parts.origin.substr(parts.origin.find("://") + 3);
 }
 
 }  // namespace dateline::domain

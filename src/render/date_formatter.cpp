@@ -9,6 +9,7 @@
 #include <array>
 #include <map>
 #include <memory>
+#include <unordered_map>
 
 namespace dateline::render {
 
@@ -16,8 +17,13 @@ namespace {
 
 enum Pattern { Iso, LongDate, ShortDate, TimeOfDay, ZoneName, PatternCount };
 
+// Moments this thread formatted lately: the same stories' times come back on every listing
+// they appear in, and formatting one costs five ICU calls.
+constexpr std::size_t remembered_moments = 2048;
+
 struct Formatters {
     std::array<std::unique_ptr<icu::SimpleDateFormat>, PatternCount> formats;
+    std::unordered_map<UnixTime, FormattedTime> recent;
 };
 
 std::unique_ptr<icu::SimpleDateFormat> make(const icu::Locale& locale, const icu::TimeZone& zone,
@@ -41,9 +47,9 @@ std::unique_ptr<icu::SimpleDateFormat> from_skeleton(const icu::Locale& locale,
     return make(locale, zone, pattern);
 }
 
-const Formatters& formatters_for(const std::string& locale_id, const std::string& zone_id) {
-    thread_local std::map<std::string, Formatters> cache;
-    const std::string key = locale_id + "|" + zone_id;
+Formatters& formatters_for(const std::string& key, const std::string& locale_id,
+                           const std::string& zone_id) {
+    thread_local std::map<std::string, Formatters, std::less<>> cache;
     auto it = cache.find(key);
     if (it != cache.end()) return it->second;
     const icu::Locale locale(locale_id.c_str());
@@ -88,9 +94,14 @@ Result<DateFormatter> DateFormatter::create(const std::string& language,
 }
 
 FormattedTime DateFormatter::format(UnixTime t) const {
-    const Formatters& f = formatters_for(locale_, time_zone_);
-    return {run(f.formats[Iso], t), run(f.formats[LongDate], t), run(f.formats[ShortDate], t),
-            run(f.formats[TimeOfDay], t) + " " + run(f.formats[ZoneName], t)};
+    Formatters& f = formatters_for(key_, locale_, time_zone_);
+    if (const auto known = f.recent.find(t); known != f.recent.end()) return known->second;
+    if (f.recent.size() >= remembered_moments) f.recent.clear();
+    return f.recent
+        .emplace(t, FormattedTime{run(f.formats[Iso], t), run(f.formats[LongDate], t),
+                                  run(f.formats[ShortDate], t),
+                                  run(f.formats[TimeOfDay], t) + " " + run(f.formats[ZoneName], t)})
+        .first->second;
 }
 
 }  // namespace dateline::render

@@ -28,9 +28,12 @@ class DateFormatter {
 
   private:
     DateFormatter(std::string locale, std::string time_zone)
-        : locale_(std::move(locale)), time_zone_(std::move(time_zone)) {}
+        : locale_(std::move(locale)),
+          time_zone_(std::move(time_zone)),
+          key_(locale_ + "|" + time_zone_) {}
     std::string locale_;
     std::string time_zone_;
+    std::string key_;  // names this locale and zone's formatters in each thread's cache
 };
 
 }  // namespace dateline::render

@@ -103,11 +103,11 @@ std::string listing_clause(const ArticleFilter& f, UnixTime now, int limit, cons
            last_param(params);
 }
 
-std::string id_list(const std::vector<Article>& articles) {
+std::string id_list(const std::vector<Article*>& articles) {
     std::string ids;
-    for (const auto& a : articles) {
+    for (const auto* a : articles) {
         if (!ids.empty()) ids += ',';
-        ids += std::to_string(a.id);  // integers from our own rows, never user text
+        ids += std::to_string(a->id);  // integers from our own rows, never user text
     }
     return ids;
 }
@@ -201,14 +201,18 @@ Result<bool> ArticleStore::slug_taken(Id site_id, const std::string& slug,
 }
 
 Result<std::vector<Article>> ArticleStore::load(const std::string& where, const Params& params,
-                                                Columns columns) {
+                                                Columns columns, Details details) {
     auto rows =
         c_.query((columns == Columns::Whole ? article_columns : card_columns) + where, params);
     if (!rows) return rows.error();
     std::vector<Article> articles;
     articles.reserve(rows->size());
     for (const auto& r : *rows) articles.push_back(article_from_row(r));
-    if (auto s = attach_details(articles); !s) return s.error();
+    if (details == Details::Later) return articles;
+    std::vector<Article*> all;
+    all.reserve(articles.size());
+    for (auto& a : articles) all.push_back(&a);
+    if (auto s = attach_details(all); !s) return s.error();
     return articles;
 }
 
@@ -248,10 +252,10 @@ Result<Linked> linked(db::Connection& c, const std::string& article_ids, const c
 
 }  // namespace
 
-Status ArticleStore::attach_details(std::vector<Article>& articles) {
+Status ArticleStore::attach_details(const std::vector<Article*>& articles) {
     if (articles.empty()) return success();
     std::unordered_map<Id, Article*> by_id;
-    for (auto& a : articles) by_id[a.id] = &a;
+    for (auto* a : articles) by_id[a->id] = a;
     const std::string ids = id_list(articles);
     auto authors =
         linked(c_, ids, "SELECT article_id, author_id FROM article_authors WHERE article_id",
@@ -289,10 +293,11 @@ Result<std::optional<Article>> ArticleStore::visible_by_slug(Id site_id, const s
 }
 
 Result<std::vector<Article>> ArticleStore::list_visible(const ArticleFilter& filter, UnixTime now,
-                                                        int limit, const ListingPage& page) {
+                                                        int limit, const ListingPage& page,
+                                                        Details details) {
     Params params;
     const std::string clause = listing_clause(filter, now, limit, page, params);
-    auto articles = load(clause, params, Columns::Card);
+    auto articles = load(clause, params, Columns::Card, details);
     if (articles && page.from == ListingPage::From::NewerThan)
         std::reverse(articles->begin(), articles->end());
     return articles;

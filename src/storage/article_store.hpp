@@ -73,8 +73,14 @@ class ArticleStore {
     /// Up to `limit` visible articles as cards (no body), newest first: the newest, or those just
     /// older or just newer than `page.position`. Walks an index from the starting point, so the
     /// cost does not depend on the size of the archive nor on how deep the page is.
+    /// With Details::Later, the cards come without bylines and tags, for a page of several
+    /// lists that attaches them to the cards it keeps in one go (attach_details).
+    enum class Details { Attached, Later };
     Result<std::vector<domain::Article>> list_visible(const ArticleFilter& filter, UnixTime now,
-                                                      int limit, const ListingPage& page = {});
+                                                      int limit, const ListingPage& page = {},
+                                                      Details details = Details::Attached);
+    /// Reads the bylines and tags of these articles: four statements however many there are.
+    Status attach_details(const std::vector<domain::Article*>& articles);
     /// Where a listed (published or scheduled) article of the site stands in reading order.
     Result<std::optional<ListingPosition>> listed_position(domain::Id site_id, domain::Id id);
 
@@ -90,8 +96,8 @@ class ArticleStore {
     /// Whole articles, or cards: everything but the body (left empty), for lists of stories.
     enum class Columns { Whole, Card };
     Result<std::vector<domain::Article>> load(const std::string& where, const db::Params& params,
-                                              Columns columns = Columns::Whole);
-    Status attach_details(std::vector<domain::Article>& articles);
+                                              Columns columns = Columns::Whole,
+                                              Details details = Details::Attached);
 
     db::Connection& c_;
 };

@@ -167,10 +167,10 @@ http::Response ReaderPages::article_page(PageRequest& request, const domain::Sec
     // shows it back to them, and no redirect takes it away.
     const CommentFormState* posted = form && form->notice != FormNotice::Received ? form : nullptr;
     auto fail = [&](const Error& e) { return failure(snapshot, site, e, posted, asked_path); };
-    auto found = reader_.article(site, slug);
+    auto found = reader_.story(site, slug, comments_page);
     if (!found) return fail(found.error());
     if (!*found) return error_page(snapshot, site, 404);
-    const domain::Article& a = **found;
+    const domain::Article& a = (*found)->article;
     request.cache_tags.push_back(page_tag::comments(a.id));
     request.shows(a);
     const std::string path = story_path(site, a);
@@ -181,10 +181,9 @@ http::Response ReaderPages::article_page(PageRequest& request, const domain::Sec
                                                     : std::string();
         return http::Response::redirect(301, path + query);
     }
-    auto related = reader_.related(a);
-    if (!related) return fail(related.error());
-    for (const auto& other : *related) request.shows(other);
-    auto comments = reader_.comments(site, a, comments_page);
+    const auto& related = (*found)->related;
+    for (const auto& other : related) request.shows(other);
+    const auto& comments = (*found)->comments;
     if (!comments) return fail(comments.error());
 
     PageView view(site);
@@ -199,10 +198,10 @@ http::Response ReaderPages::article_page(PageRequest& request, const domain::Sec
     // their text stays theirs.
     if (comments_.intake && (comments->open || posted))
         add_comment_form(view.dict, site, theme_.catalog, path, a.id, form, *comments_.check);
-    if (!related->empty()) {
+    if (!related.empty()) {
         auto* r = view.dict.AddSectionDictionary("RELATED");
         int images = related_eager_images;
-        for (const auto& other : *related)
+        for (const auto& other : related)
             add_card(r->AddSectionDictionary("STORY"), site, other, request.dates(),
                      {.show_section = true}, images);
     }

@@ -39,6 +39,7 @@ class RecordingConnection final : public db::Connection {
     }
     Status execute_script(std::string_view sql) override { return real_.execute_script(sql); }
     Status begin_write() override { return real_.begin_write(); }
+    Status begin_read() override { return real_.begin_read(); }
     Status commit() override { return real_.commit(); }
     Status rollback() override { return real_.rollback(); }
     Status set_relaxed_commits(bool relaxed) override { return real_.set_relaxed_commits(relaxed); }
