@@ -19,8 +19,6 @@ namespace json = boost::json;
 
 namespace {
 
-constexpr std::string_view reference_language = "en";
-
 // Strings that count something are ICU MessageFormat patterns with a plural argument.
 bool counts(std::string_view text) {
     return text.find(", plural,") != std::string_view::npos;
@@ -148,6 +146,13 @@ std::string Catalog::count_uncached(std::string_view language, std::string_view 
     if (U_FAILURE(status)) return pattern;
     std::string out;
     result.toUTF8String(out);
+    return out;
+}
+
+std::vector<std::string> Catalog::languages() const {
+    std::vector<std::string> out;
+    out.reserve(languages_.size());
+    for (const auto& [language, strings] : languages_) out.push_back(language);
     return out;
 }
 

@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "core/result.hpp"
 
@@ -35,6 +36,11 @@ class Catalog {
     std::string count(std::string_view language, std::string_view key, std::string_view name,
                       long long n, bool arabic_indic_digits) const;
     bool has_language(std::string_view language) const;
+    /// The languages the theme ships.
+    std::vector<std::string> languages() const;
+
+    /// English: every other language must have its keys, and it stands in for a missing one.
+    static constexpr std::string_view reference_language = "en";
 
   private:
     /// count() results: an ICU MessageFormat costs ~10 us to build, every uncached article asks

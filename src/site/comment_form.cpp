@@ -1,4 +1,5 @@
 #include "site/comment_form.hpp"
+#include "site/template_names.hpp"
 
 #include <cstring>  // ctemplate's headers use strlen without including it
 
@@ -108,17 +109,19 @@ void add_comment_form(TemplateDictionary& page, const domain::Site& site,
                       const render::Catalog& catalog, const std::string& action, domain::Id article,
                       const CommentFormState* state, const app::SecurityCheck& check) {
     const std::string& lang = site.language;
-    page.ShowTemplateGlobalSection("COMMENT_ASSETS");
-    auto* form = page.AddSectionDictionary("COMMENT_FORM");
-    form->SetValue("FORM_ACTION", action + "#comment-form");
-    form->SetValue("CHECK_URL", std::string("/") + comment_check_segment + "?" +
-                                    comment_check_article_param + "=" + std::to_string(article));
+    page.ShowTemplateGlobalSection(template_name("COMMENT_ASSETS"));
+    auto* form = page.AddSectionDictionary(template_name("COMMENT_FORM"));
+    form->SetValue(template_name("FORM_ACTION"), action + "#comment-form");
+    form->SetValue(template_name("CHECK_URL"), std::string("/") + comment_check_segment + "?" +
+                                                   comment_check_article_param + "=" +
+                                                   std::to_string(article));
 
     if (state && state->notice != FormNotice::None) {
         const std::string kind = state->notice == FormNotice::Received ? "received" : "closed";
-        auto* notice = form->AddSectionDictionary("NOTICE");
-        notice->SetValue("NOTICE_KIND", kind);
-        notice->SetValue("NOTICE_TEXT", catalog.text(lang, "comment_notice_" + kind));
+        auto* notice = form->AddSectionDictionary(template_name("NOTICE"));
+        notice->SetValue(template_name("NOTICE_KIND"), kind);
+        notice->SetValue(template_name("NOTICE_TEXT"),
+                         catalog.text(lang, "comment_notice_" + kind));
     }
 
     auto error_text = [&](std::string_view field, const std::string& key, std::size_t limit) {
@@ -127,57 +130,62 @@ void add_comment_form(TemplateDictionary& page, const domain::Site& site,
     };
     TemplateDictionary* summary = nullptr;
     auto summarise = [&](const std::string& target, const std::string& text) {
-        if (!summary) summary = form->AddSectionDictionary("ERROR_SUMMARY");
-        auto* item = summary->AddSectionDictionary("SUMMARY_ITEM");
-        item->SetValue("ITEM_TARGET", target);
-        item->SetValue("ITEM_TEXT", text);
+        if (!summary) summary = form->AddSectionDictionary(template_name("ERROR_SUMMARY"));
+        auto* item = summary->AddSectionDictionary(template_name("SUMMARY_ITEM"));
+        item->SetValue(template_name("ITEM_TARGET"), target);
+        item->SetValue(template_name("ITEM_TEXT"), text);
     };
 
     for (const auto& spec : field_specs) {
-        auto* field = form->AddIncludeDictionary("COMMENT_FIELD");
+        auto* field = form->AddIncludeDictionary(template_name("COMMENT_FIELD"));
         field->SetFilename("partials/comment-field.tpl");
         const std::string id = std::string("comment-") + spec.name;
         const std::size_t limit = spec.limit ? site.comment_limits.*spec.limit : 0;
-        field->SetValue("FIELD", spec.name);
-        field->SetValue("LABEL", catalog.text(lang, std::string("field_") + spec.name));
-        field->SetValue("HINT",
+        field->SetValue(template_name("FIELD"), spec.name);
+        field->SetValue(template_name("LABEL"),
+                        catalog.text(lang, std::string("field_") + spec.name));
+        field->SetValue(template_name("HINT"),
                         catalog.count(lang, std::string("hint_") + spec.name, "limit",
                                       static_cast<long long>(limit), site.arabic_indic_digits));
-        field->SetValue("VALUE", state ? to_displayable_utf8(state->sent.draft.*spec.value) : "");
+        field->SetValue(template_name("VALUE"),
+                        state ? to_displayable_utf8(state->sent.draft.*spec.value) : "");
         std::string described_by = id + "-hint";
         if (const auto* key = error_of(state, spec.name)) {
             const std::string text = error_text(spec.name, *key, limit);
-            field->SetValueAndShowSection("ERROR_TEXT", text, "INVALID");
+            field->SetValueAndShowSection(template_name("ERROR_TEXT"), text,
+                                          template_name("INVALID"));
             described_by += " " + id + "-error";
             summarise(id, text);
         }
-        field->SetValue("DESCRIBED_BY", described_by);
+        field->SetValue(template_name("DESCRIBED_BY"), described_by);
         if (spec.type) {
-            auto* input = field->AddSectionDictionary("INPUT");
-            input->SetValue("TYPE", spec.type);
-            input->SetValue("AUTOCOMPLETE", spec.autocomplete);
-            input->SetValue("DIRECTION", spec.direction);
+            auto* input = field->AddSectionDictionary(template_name("INPUT"));
+            input->SetValue(template_name("TYPE"), spec.type);
+            input->SetValue(template_name("AUTOCOMPLETE"), spec.autocomplete);
+            input->SetValue(template_name("DIRECTION"), spec.direction);
         } else {
-            auto* area = field->AddSectionDictionary("TEXTAREA");
-            area->SetIntValue("LIMIT", static_cast<long>(limit));
-            area->SetValue("DIGITS", site.arabic_indic_digits ? "arab" : "latn");
-            area->SetValue("COUNTER_MESSAGES", counter_messages(catalog, lang));
+            auto* area = field->AddSectionDictionary(template_name("TEXTAREA"));
+            area->SetIntValue(template_name("LIMIT"), static_cast<long>(limit));
+            area->SetValue(template_name("DIGITS"), site.arabic_indic_digits ? "arab" : "latn");
+            area->SetValue(template_name("COUNTER_MESSAGES"), counter_messages(catalog, lang));
         }
     }
 
     std::string terms_described_by = "comment-terms-text";
     if (const auto* key = error_of(state, "terms")) {
         const std::string text = error_text("terms", *key, 0);
-        form->SetValueAndShowSection("TERMS_ERROR_TEXT", text, "TERMS_INVALID");
+        form->SetValueAndShowSection(template_name("TERMS_ERROR_TEXT"), text,
+                                     template_name("TERMS_INVALID"));
         terms_described_by += " comment-terms-error";
         summarise("comment-terms", text);
     }
-    form->SetValue("TERMS_DESCRIBED_BY", terms_described_by);
-    if (state && state->sent.terms_accepted) form->ShowSection("TERMS_CHECKED");
+    form->SetValue(template_name("TERMS_DESCRIBED_BY"), terms_described_by);
+    if (state && state->sent.terms_accepted) form->ShowSection(template_name("TERMS_CHECKED"));
 
     if (const auto* key = error_of(state, "check")) {
         const std::string text = error_text("check", *key, 0);
-        form->SetValueAndShowSection("CHECK_ERROR_TEXT", text, "CHECK_INVALID");
+        form->SetValueAndShowSection(template_name("CHECK_ERROR_TEXT"), text,
+                                     template_name("CHECK_INVALID"));
         summarise("comment-check", text);
     }
     if (const auto* key = error_of(state, "form"))
@@ -186,27 +194,28 @@ void add_comment_form(TemplateDictionary& page, const domain::Site& site,
     // from then on the form also asks a question that needs none.
     if (state && state->ask_question) {
         const auto q = check.question(app::comment_check_context(article));
-        auto* question = form->AddSectionDictionary("QUESTION");
-        question->SetValue("QUESTION_TEXT",
+        auto* question = form->AddSectionDictionary(template_name("QUESTION"));
+        question->SetValue(template_name("QUESTION_TEXT"),
                            catalog.format(lang, "check_question",
                                           {{"first", render::spell_out(q.first, lang)},
                                            {"second", render::spell_out(q.second, lang)}}));
-        question->SetValue("QUESTION_TOKEN", q.token);
+        question->SetValue(template_name("QUESTION_TOKEN"), q.token);
     } else {
-        form->ShowSection("NOSCRIPT_NOTE");
+        form->ShowSection(template_name("NOSCRIPT_NOTE"));
     }
     if (state && !state->started_note.empty())
-        form->SetValueAndShowSection("STARTED_NOTE", state->started_note, "STARTED");
+        form->SetValueAndShowSection(template_name("STARTED_NOTE"), state->started_note,
+                                     template_name("STARTED"));
 }
 
 void add_kept_comment(TemplateDictionary& page, const std::string& action,
                       const app::CommentForm& sent) {
-    auto* kept = page.AddSectionDictionary("KEPT");
-    kept->SetValue("KEPT_ACTION", action + "#comment-form");
+    auto* kept = page.AddSectionDictionary(template_name("KEPT"));
+    kept->SetValue(template_name("KEPT_ACTION"), action + "#comment-form");
     for (const auto& spec : field_specs)
         kept->SetValue(std::string("KEPT_") + spec.name,
                        to_displayable_utf8(sent.draft.*spec.value));
-    if (sent.terms_accepted) kept->ShowSection("KEPT_TERMS");
+    if (sent.terms_accepted) kept->ShowSection(template_name("KEPT_TERMS"));
 }
 
 bool form_encoded(const http::Request& request) {

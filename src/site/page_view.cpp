@@ -1,4 +1,5 @@
 #include "site/page_view.hpp"
+#include "site/template_names.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -13,12 +14,6 @@ namespace {
 constexpr int eager_images = 3;  // images above the fold load at once, the rest lazily
 constexpr const char* card_sizes = "(min-width: 64em) 22rem, (min-width: 40em) 45vw, 40vw";
 constexpr const char* wide_sizes = "(min-width: 64em) 48rem, 100vw";
-
-std::string upper_key(std::string_view key) {
-    std::string out = "T_";
-    for (const char c : key) out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return out;
-}
 
 // `srcset` for a stored image: its smaller copies, then the image itself.
 std::string srcset(const domain::Media& m) {
@@ -37,28 +32,29 @@ void add_sister_sites(TemplateDictionary* part, const domain::Site& site,
     TemplateDictionary* list = nullptr;
     for (const auto& sister : directory.sites) {
         if (sister.id == site.id) continue;
-        if (!list) list = part->AddSectionDictionary("SISTER_SITES");
-        auto* item = list->AddSectionDictionary("SISTER");
-        item->SetValue("SISTER_URL", sister.base_url);
-        item->SetValue("SISTER_NAME", sister.name);
-        item->SetValue("SISTER_LANG", sister.language);
-        item->SetValue("SISTER_DIR", direction_of(sister));
+        if (!list) list = part->AddSectionDictionary(template_name("SISTER_SITES"));
+        auto* item = list->AddSectionDictionary(template_name("SISTER"));
+        item->SetValue(template_name("SISTER_URL"), sister.base_url);
+        item->SetValue(template_name("SISTER_NAME"), sister.name);
+        item->SetValue(template_name("SISTER_LANG"), sister.language);
+        item->SetValue(template_name("SISTER_DIR"), direction_of(sister));
     }
 }
 
 }  // namespace
 
 void set_global(PageView& page, const char* name, const std::string& value) {
-    page.dict.SetTemplateGlobalValue(name, value);
+    page.dict.SetTemplateGlobalValue(template_name(name), value);
 }
 
-void setup_page(PageView& page, const SiteSnapshot& snapshot, const render::Catalog& catalog,
+void setup_page(PageView& page, const SiteSnapshot& snapshot, const Theme& theme,
                 std::string_view current_section, UnixTime now) {
     const domain::Site& site = page.site;
     const auto& directory = snapshot.directory;
+    const auto& catalog = theme.catalog;
     auto& d = page.dict;
-    for (const auto& [key, text] : catalog.strings(site.language))
-        d.SetTemplateGlobalValue(upper_key(key), text);
+    for (const auto& [name, text] : theme.strings_for(site.language))
+        d.SetTemplateGlobalValue(name, text);
     set_global(page, "LANG", site.language);
     set_global(page, "DIR", direction_of(site));
     set_global(page, "SITE_NAME", site.name);
@@ -70,35 +66,39 @@ void setup_page(PageView& page, const SiteSnapshot& snapshot, const render::Cata
                render::format_integer(std::stoi(format_utc_iso8601(now).substr(0, 4)),
                                       site.arabic_indic_digits));
 
-    auto* head = d.AddIncludeDictionary("HEAD");
+    auto* head = d.AddIncludeDictionary(template_name("HEAD"));
     head->SetFilename("partials/head.tpl");
-    auto* header = d.AddIncludeDictionary("HEADER");
+    auto* header = d.AddIncludeDictionary(template_name("HEADER"));
     header->SetFilename("partials/header.tpl");
-    auto* footer = d.AddIncludeDictionary("FOOTER");
+    auto* footer = d.AddIncludeDictionary(template_name("FOOTER"));
     footer->SetFilename("partials/footer.tpl");
 
-    if (!site.tagline.empty()) header->ShowSection("TAGLINE");
-    if (current_section.empty()) header->ShowSection("HOME_CURRENT");
+    if (!site.tagline.empty()) header->ShowSection(template_name("TAGLINE"));
+    if (current_section.empty()) header->ShowSection(template_name("HOME_CURRENT"));
     for (const auto& section : directory.sections_of(site)) {
-        auto* nav = header->AddSectionDictionary("NAV");
-        nav->SetValue("NAV_URL", domain::section_path(site.path_prefix(), section.slug));
-        nav->SetValue("NAV_NAME", section.name);
-        if (section.slug == current_section) nav->ShowSection("NAV_CURRENT");
+        auto* nav = header->AddSectionDictionary(template_name("NAV"));
+        nav->SetValue(template_name("NAV_URL"),
+                      domain::section_path(site.path_prefix(), section.slug));
+        nav->SetValue(template_name("NAV_NAME"), section.name);
+        if (section.slug == current_section) nav->ShowSection(template_name("NAV_CURRENT"));
     }
     for (auto* part : {header, footer}) add_sister_sites(part, site, directory);
     if (!site.social_links.empty()) {
-        auto* social = footer->AddSectionDictionary("SOCIAL_LINKS");
+        auto* social = footer->AddSectionDictionary(template_name("SOCIAL_LINKS"));
         for (const auto& link : site.social_links) {
-            auto* item = social->AddSectionDictionary("SOCIAL");
-            item->SetValue("SOCIAL_URL", link.url);
+            auto* item = social->AddSectionDictionary(template_name("SOCIAL"));
+            item->SetValue(template_name("SOCIAL_URL"), link.url);
             const std::string label = catalog.text(site.language, "social_" + link.network);
-            item->SetValue("SOCIAL_NAME", label.rfind("social_", 0) == 0 ? link.network : label);
+            item->SetValue(template_name("SOCIAL_NAME"),
+                           label.rfind("social_", 0) == 0 ? link.network : label);
         }
     }
     if (!site.footer_credit.empty())
-        footer->SetValueAndShowSection("FOOTER_CREDIT_TEXT", site.footer_credit, "FOOTER_CREDIT");
+        footer->SetValueAndShowSection(template_name("FOOTER_CREDIT_TEXT"), site.footer_credit,
+                                       template_name("FOOTER_CREDIT"));
     if (!site.publisher_address.empty())
-        footer->SetValueAndShowSection("PUBLISHER_ADDRESS", site.publisher_address, "ADDRESS");
+        footer->SetValueAndShowSection(template_name("PUBLISHER_ADDRESS"), site.publisher_address,
+                                       template_name("ADDRESS"));
 }
 
 void set_title(PageView& page, const std::string& title, const std::string& description,
@@ -106,44 +106,47 @@ void set_title(PageView& page, const std::string& title, const std::string& desc
     set_global(page, "PAGE_TITLE", title.empty() ? page.site.name : title + " | " + page.site.name);
     if (!description.empty()) {
         set_global(page, "PAGE_DESCRIPTION", description);
-        page.dict.ShowTemplateGlobalSection("DESCRIPTION");
+        page.dict.ShowTemplateGlobalSection(template_name("DESCRIPTION"));
     }
     if (!canonical.empty()) {
         set_global(page, "CANONICAL_URL", canonical);
-        page.dict.ShowTemplateGlobalSection("CANONICAL");
+        page.dict.ShowTemplateGlobalSection(template_name("CANONICAL"));
     }
 }
 
 void set_image(TemplateDictionary* d, const domain::Media& m, bool wide) {
-    d->SetValue("IMAGE_URL", "/media/" + m.file_name);
-    d->SetValue("IMAGE_SRCSET", srcset(m));
-    d->SetValue("IMAGE_SIZES", wide ? wide_sizes : card_sizes);
-    d->SetIntValue("IMAGE_WIDTH", m.width);
-    d->SetIntValue("IMAGE_HEIGHT", m.height);
+    d->SetValue(template_name("IMAGE_URL"), "/media/" + m.file_name);
+    d->SetValue(template_name("IMAGE_SRCSET"), srcset(m));
+    d->SetValue(template_name("IMAGE_SIZES"), wide ? wide_sizes : card_sizes);
+    d->SetIntValue(template_name("IMAGE_WIDTH"), m.width);
+    d->SetIntValue(template_name("IMAGE_HEIGHT"), m.height);
 }
 
 void add_card(TemplateDictionary* parent, const domain::Site& site, const domain::Article& a,
               const render::DateFormatter& dates, const CardOptions& options, int& images_shown) {
-    TemplateDictionary* card = parent->AddIncludeDictionary("CARD");
+    TemplateDictionary* card = parent->AddIncludeDictionary(template_name("CARD"));
     card->SetFilename("partials/card.tpl");
-    card->SetValue("URL", story_path(site, a));
-    card->SetValue("HEADLINE", a.headline);
+    card->SetValue(template_name("URL"), story_path(site, a));
+    card->SetValue(template_name("HEADLINE"), a.headline);
     card->ShowSection(options.heading2 ? "H2" : "H3");
-    if (options.lead) card->ShowSection("LEAD");
+    if (options.lead) card->ShowSection(template_name("LEAD"));
     const auto when = dates.format(a.first_published_at);
-    card->SetValue("DATE_ISO", when.iso);
-    card->SetValue("DATE_SHORT", when.short_date);
+    card->SetValue(template_name("DATE_ISO"), when.iso);
+    card->SetValue(template_name("DATE_SHORT"), when.short_date);
     if (options.show_section && a.section) {
-        auto* s = card->AddSectionDictionary("SECTION");
-        s->SetValue("SECTION_URL", domain::section_path(site.path_prefix(), a.section->slug));
-        s->SetValue("SECTION_NAME", a.section->name);
+        auto* s = card->AddSectionDictionary(template_name("SECTION"));
+        s->SetValue(template_name("SECTION_URL"),
+                    domain::section_path(site.path_prefix(), a.section->slug));
+        s->SetValue(template_name("SECTION_NAME"), a.section->name);
     }
     if (options.show_standfirst && !a.standfirst.empty())
-        card->SetValueAndShowSection("STANDFIRST_TEXT", a.standfirst, "STANDFIRST");
+        card->SetValueAndShowSection(template_name("STANDFIRST_TEXT"), a.standfirst,
+                                     template_name("STANDFIRST"));
     if (a.lead_image) {
-        auto* img = card->AddSectionDictionary("IMAGE");
+        auto* img = card->AddSectionDictionary(template_name("IMAGE"));
         set_image(img, *a.lead_image, options.lead);
-        img->SetValue("IMAGE_LOADING", images_shown++ < eager_images ? "eager" : "lazy");
+        img->SetValue(template_name("IMAGE_LOADING"),
+                      images_shown++ < eager_images ? "eager" : "lazy");
     }
 }
 
@@ -158,21 +161,22 @@ void add_pagination(PageView& page, const std::string& path, const app::ArticleP
     using From = app::ListingRequest::From;
     if (!listing.newer && !listing.older) return;
     auto& d = page.dict;
-    auto* nav = d.AddIncludeDictionary("PAGINATION");
+    auto* nav = d.AddIncludeDictionary(template_name("PAGINATION"));
     nav->SetFilename("partials/pagination.tpl");
-    if (!status.empty()) nav->SetValueAndShowSection("PAGE_STATUS", status, "STATUS");
-    d.ShowTemplateGlobalSection("PAGINATION_LINKS");
+    if (!status.empty())
+        nav->SetValueAndShowSection(template_name("PAGE_STATUS"), status, template_name("STATUS"));
+    d.ShowTemplateGlobalSection(template_name("PAGINATION_LINKS"));
     if (listing.newer) {
         const auto url = listing_url(path, {From::NewerThan, *listing.newer});
-        nav->SetValueAndShowSection("PREV_URL", url, "PREV");
-        d.SetTemplateGlobalValue("PREV_URL", url);
-        d.ShowTemplateGlobalSection("PREV");
+        nav->SetValueAndShowSection(template_name("PREV_URL"), url, template_name("PREV"));
+        d.SetTemplateGlobalValue(template_name("PREV_URL"), url);
+        d.ShowTemplateGlobalSection(template_name("PREV"));
     }
     if (listing.older) {
         const auto url = listing_url(path, {From::OlderThan, *listing.older});
-        nav->SetValueAndShowSection("NEXT_URL", url, "NEXT");
-        d.SetTemplateGlobalValue("NEXT_URL", url);
-        d.ShowTemplateGlobalSection("NEXT");
+        nav->SetValueAndShowSection(template_name("NEXT_URL"), url, template_name("NEXT"));
+        d.SetTemplateGlobalValue(template_name("NEXT_URL"), url);
+        d.ShowTemplateGlobalSection(template_name("NEXT"));
     }
 }
 

@@ -30,14 +30,14 @@ struct PageView {
 
 /// Fills what every page shares: language, direction, the theme's strings, masthead,
 /// navigation (marking `current_section`), sister sites and footer.
-void setup_page(PageView& page, const SiteSnapshot& snapshot, const render::Catalog& catalog,
+void setup_page(PageView& page, const SiteSnapshot& snapshot, const Theme& theme,
                 std::string_view current_section, UnixTime now);
 
 /// The page's title (with the site's name), description and canonical URL (absolute).
 void set_title(PageView& page, const std::string& title, const std::string& description,
                const std::string& canonical);
 
-/// Sets a value every template of the page sees.
+/// Sets a value every template of the page sees; `name` is a string literal (template_name).
 void set_global(PageView& page, const char* name, const std::string& value);
 
 /// How a story card shows.

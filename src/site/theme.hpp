@@ -1,19 +1,34 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "core/result.hpp"
 #include "render/catalog.hpp"
 #include "render/template_engine.hpp"
+#include "site/template_names.hpp"
 
 namespace dateline::site {
+
+/// A catalog string as every page hands it to the templates: `T_` and its key in capitals.
+struct TemplateString {
+    TemplateName name;
+    std::string text;
+};
 
 /// The theme a reader site renders with: its templates, strings and assets folder.
 struct Theme {
     std::unique_ptr<render::TemplateEngine> templates;
     render::Catalog catalog;
     std::filesystem::path assets_dir;
+    /// The catalog's strings per language (English for a language the theme lacks), named once.
+    std::map<std::string, std::vector<TemplateString>, std::less<>> template_strings;
+
+    const std::vector<TemplateString>& strings_for(std::string_view language) const;
 };
 
 /// Loads and checks a theme folder (templates/, i18n/, assets/); every template the reader site

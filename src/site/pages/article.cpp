@@ -6,6 +6,7 @@
 #include "site/comment_form.hpp"
 #include "site/page_view.hpp"
 #include "site/reader_pages.hpp"
+#include "site/template_names.hpp"
 
 namespace dateline::site {
 
@@ -23,15 +24,15 @@ bool names_story(const PageRequest& request, std::string_view section) {
 void add_open_graph(PageView& view, const domain::Article& a,
                     const render::FormattedTime& published, const render::FormattedTime& updated) {
     auto& d = view.dict;
-    d.ShowTemplateGlobalSection("OPEN_GRAPH");
+    d.ShowTemplateGlobalSection(template_name("OPEN_GRAPH"));
     set_global(view, "OG_TYPE", "article");
     set_global(view, "OG_TITLE", a.headline);
     set_global(view, "OG_PUBLISHED", published.iso);
     set_global(view, "OG_MODIFIED", updated.iso);
-    d.ShowTemplateGlobalSection("OG_ARTICLE");
+    d.ShowTemplateGlobalSection(template_name("OG_ARTICLE"));
     if (a.lead_image) {
         set_global(view, "OG_IMAGE_URL", view.site.origin() + "/media/" + a.lead_image->file_name);
-        d.ShowTemplateGlobalSection("OG_IMAGE");
+        d.ShowTemplateGlobalSection(template_name("OG_IMAGE"));
     }
 }
 
@@ -39,50 +40,58 @@ void add_story(PageView& view, const domain::Article& a, const render::Formatted
                const render::FormattedTime& updated) {
     const domain::Site& site = view.site;
     auto& d = view.dict;
-    d.SetValue("HEADLINE", a.headline);
+    d.SetValue(template_name("HEADLINE"), a.headline);
     if (a.section) {
-        auto* s = d.AddSectionDictionary("SECTION");
-        s->SetValue("SECTION_URL", domain::section_path(site.path_prefix(), a.section->slug));
-        s->SetValue("SECTION_NAME", a.section->name);
+        auto* s = d.AddSectionDictionary(template_name("SECTION"));
+        s->SetValue(template_name("SECTION_URL"),
+                    domain::section_path(site.path_prefix(), a.section->slug));
+        s->SetValue(template_name("SECTION_NAME"), a.section->name);
     }
     if (!a.standfirst.empty())
-        d.SetValueAndShowSection("STANDFIRST_TEXT", a.standfirst, "STANDFIRST");
+        d.SetValueAndShowSection(template_name("STANDFIRST_TEXT"), a.standfirst,
+                                 template_name("STANDFIRST"));
     if (!a.authors.empty()) {
-        auto* byline = d.AddSectionDictionary("BYLINE");
+        auto* byline = d.AddSectionDictionary(template_name("BYLINE"));
         for (std::size_t i = 0; i < a.authors.size(); ++i) {
-            auto* author = byline->AddSectionDictionary("AUTHOR");
-            author->SetValue("AUTHOR_NAME", a.authors[i].name);
-            if (i + 1 < a.authors.size()) author->ShowSection("AUTHOR_SEPARATOR");
+            auto* author = byline->AddSectionDictionary(template_name("AUTHOR"));
+            author->SetValue(template_name("AUTHOR_NAME"), a.authors[i].name);
+            if (i + 1 < a.authors.size()) author->ShowSection(template_name("AUTHOR_SEPARATOR"));
         }
     }
-    d.SetValue("PUBLISHED_ISO", published.iso);
-    d.SetValue("PUBLISHED_DATE", published.date);
-    d.SetValue("PUBLISHED_TIME", published.time);
+    d.SetValue(template_name("PUBLISHED_ISO"), published.iso);
+    d.SetValue(template_name("PUBLISHED_DATE"), published.date);
+    d.SetValue(template_name("PUBLISHED_TIME"), published.time);
     if (a.was_updated()) {
-        auto* u = d.AddSectionDictionary("UPDATED");
-        u->SetValue("UPDATED_ISO", updated.iso);
-        u->SetValue("UPDATED_DATE", updated.date);
-        u->SetValue("UPDATED_TIME", updated.time);
+        auto* u = d.AddSectionDictionary(template_name("UPDATED"));
+        u->SetValue(template_name("UPDATED_ISO"), updated.iso);
+        u->SetValue(template_name("UPDATED_DATE"), updated.date);
+        u->SetValue(template_name("UPDATED_TIME"), updated.time);
     }
     if (a.lead_image) {
-        auto* fig = d.AddSectionDictionary("FIGURE");
+        auto* fig = d.AddSectionDictionary(template_name("FIGURE"));
         set_image(fig, *a.lead_image, true);
-        fig->SetValue("IMAGE_ALT", a.lead_caption.empty() ? a.headline : a.lead_caption);
+        fig->SetValue(template_name("IMAGE_ALT"),
+                      a.lead_caption.empty() ? a.headline : a.lead_caption);
         if (!a.lead_caption.empty())
-            fig->SetValueAndShowSection("CAPTION_TEXT", a.lead_caption, "CAPTION");
+            fig->SetValueAndShowSection(template_name("CAPTION_TEXT"), a.lead_caption,
+                                        template_name("CAPTION"));
         if (!a.lead_credit.empty())
-            fig->SetValueAndShowSection("CREDIT_TEXT", a.lead_credit, "CREDIT");
+            fig->SetValueAndShowSection(template_name("CREDIT_TEXT"), a.lead_credit,
+                                        template_name("CREDIT"));
     }
-    if (!a.dateline.empty()) d.SetValueAndShowSection("DATELINE_TEXT", a.dateline, "DATELINE");
-    d.SetValue("BODY", a.body_html);
+    if (!a.dateline.empty())
+        d.SetValueAndShowSection(template_name("DATELINE_TEXT"), a.dateline,
+                                 template_name("DATELINE"));
+    d.SetValue(template_name("BODY"), a.body_html);
     if (!a.source_credit.empty())
-        d.SetValueAndShowSection("SOURCE_TEXT", a.source_credit, "SOURCE");
+        d.SetValueAndShowSection(template_name("SOURCE_TEXT"), a.source_credit,
+                                 template_name("SOURCE"));
     if (!a.tags.empty()) {
-        auto* tags = d.AddSectionDictionary("TAGS");
+        auto* tags = d.AddSectionDictionary(template_name("TAGS"));
         for (const auto& t : a.tags) {
-            auto* item = tags->AddSectionDictionary("TAG");
-            item->SetValue("TAG_NAME", t.name);
-            item->SetValue("TAG_URL", domain::tag_path(site.path_prefix(), t.slug));
+            auto* item = tags->AddSectionDictionary(template_name("TAG"));
+            item->SetValue(template_name("TAG_NAME"), t.name);
+            item->SetValue(template_name("TAG_URL"), domain::tag_path(site.path_prefix(), t.slug));
         }
     }
 }
@@ -95,13 +104,15 @@ void add_comment_pages(TemplateDictionary& block, const domain::Site& site,
         return (page <= 1 ? path : path + "?" + comments_param + "=" + std::to_string(page)) +
                "#comments-heading";
     };
-    auto* nav = block.AddSectionDictionary("COMMENT_PAGES");
-    nav->SetValue("COMMENT_PAGE_STATUS",
+    auto* nav = block.AddSectionDictionary(template_name("COMMENT_PAGES"));
+    nav->SetValue(template_name("COMMENT_PAGE_STATUS"),
                   page_status(catalog, site, comments.page, comments.page_count));
     if (comments.page > 1)
-        nav->SetValueAndShowSection("NEWER_COMMENTS_URL", url(comments.page - 1), "NEWER_COMMENTS");
+        nav->SetValueAndShowSection(template_name("NEWER_COMMENTS_URL"), url(comments.page - 1),
+                                    template_name("NEWER_COMMENTS"));
     if (comments.page < comments.page_count)
-        nav->SetValueAndShowSection("OLDER_COMMENTS_URL", url(comments.page + 1), "OLDER_COMMENTS");
+        nav->SetValueAndShowSection(template_name("OLDER_COMMENTS_URL"), url(comments.page + 1),
+                                    template_name("OLDER_COMMENTS"));
 }
 
 void add_comments(PageView& view, const render::Catalog& catalog,
@@ -109,24 +120,25 @@ void add_comments(PageView& view, const render::Catalog& catalog,
                   const app::ArticleComments& comments) {
     const domain::Site& site = view.site;
     if (comments.count == 0) return;
-    auto* block = view.dict.AddSectionDictionary("COMMENTS");
+    auto* block = view.dict.AddSectionDictionary(template_name("COMMENTS"));
     block->SetValue(
-        "COMMENTS_HEADING",
+        template_name("COMMENTS_HEADING"),
         catalog.format(
             site.language, "comments_heading",
             {{"count", render::format_integer(comments.count, site.arabic_indic_digits)}}));
     for (const auto& c : comments.approved) {
-        auto* item = block->AddSectionDictionary("COMMENT");
-        item->SetIntValue("COMMENT_ID", static_cast<long>(c.id));
-        item->SetValue("COMMENT_TITLE", c.title);
-        item->SetValue("COMMENT_AUTHOR", c.author_name);
+        auto* item = block->AddSectionDictionary(template_name("COMMENT"));
+        item->SetIntValue(template_name("COMMENT_ID"), static_cast<long>(c.id));
+        item->SetValue(template_name("COMMENT_TITLE"), c.title);
+        item->SetValue(template_name("COMMENT_AUTHOR"), c.author_name);
         const auto when = dates.format(c.created_at);
-        item->SetValue("COMMENT_ISO", when.iso);
-        item->SetValue("COMMENT_DATE",
+        item->SetValue(template_name("COMMENT_ISO"), when.iso);
+        item->SetValue(template_name("COMMENT_DATE"),
                        when.date + catalog.text(site.language, "date_time_separator") + when.time);
         // Paragraphs as the reader typed them; every character escaped by the template.
         for (const auto& paragraph : split_paragraphs(c.body))
-            item->AddSectionDictionary("PARAGRAPH")->SetValue("PARAGRAPH_TEXT", paragraph);
+            item->AddSectionDictionary(template_name("PARAGRAPH"))
+                ->SetValue(template_name("PARAGRAPH_TEXT"), paragraph);
     }
     if (comments.page_count > 1) add_comment_pages(*block, site, catalog, path, comments);
 }
@@ -187,7 +199,7 @@ http::Response ReaderPages::article_page(PageRequest& request, const domain::Sec
     if (!comments) return fail(comments.error());
 
     PageView view(site);
-    setup_page(view, snapshot, theme_.catalog, a.section ? a.section->slug : "", reader_.now());
+    setup_page(view, snapshot, theme_, a.section ? a.section->slug : "", reader_.now());
     set_title(view, a.headline, a.standfirst, site.origin() + path);
     const auto published = request.dates().format(a.first_published_at);
     const auto updated = request.dates().format(std::max(a.updated_at, a.first_published_at));
@@ -199,10 +211,10 @@ http::Response ReaderPages::article_page(PageRequest& request, const domain::Sec
     if (comments_.intake && (comments->open || posted))
         add_comment_form(view.dict, site, theme_.catalog, path, a.id, form, *comments_.check);
     if (!related.empty()) {
-        auto* r = view.dict.AddSectionDictionary("RELATED");
+        auto* r = view.dict.AddSectionDictionary(template_name("RELATED"));
         int images = related_eager_images;
         for (const auto& other : related)
-            add_card(r->AddSectionDictionary("STORY"), site, other, request.dates(),
+            add_card(r->AddSectionDictionary(template_name("STORY")), site, other, request.dates(),
                      {.show_section = true}, images);
     }
     http::Response response = render_page(theme_, view, "article.tpl", status);

@@ -6,6 +6,7 @@
 #include "site/comment_form.hpp"
 #include "site/page_view.hpp"
 #include "site/reader_pages.hpp"
+#include "site/template_names.hpp"
 
 namespace dateline::site {
 
@@ -40,17 +41,17 @@ http::Response ReaderPages::error_page(const SiteSnapshot& snapshot, const domai
                                        int status, const CommentFormState* kept,
                                        const std::string& kept_action, std::int64_t retry_after) {
     PageView view(site);
-    setup_page(view, snapshot, theme_.catalog, "", reader_.now());
+    setup_page(view, snapshot, theme_, "", reader_.now());
     const std::string prefix = strings_prefix(status);
     const std::string title = theme_.catalog.text(site.language, prefix + "_title");
     set_title(view, title, "", "");
-    view.dict.SetValue("ERROR_TITLE", title);
+    view.dict.SetValue(template_name("ERROR_TITLE"), title);
     const std::int64_t minutes = std::max<std::int64_t>(1, (retry_after + 59) / 60);
-    view.dict.SetValue(
-        "ERROR_TEXT", status == 429
-                          ? theme_.catalog.count(site.language, "comment_notice_limited", "minutes",
-                                                 minutes, site.arabic_indic_digits)
-                          : theme_.catalog.text(site.language, prefix + "_text"));
+    view.dict.SetValue(template_name("ERROR_TEXT"),
+                       status == 429
+                           ? theme_.catalog.count(site.language, "comment_notice_limited",
+                                                  "minutes", minutes, site.arabic_indic_digits)
+                           : theme_.catalog.text(site.language, prefix + "_text"));
     if (kept) add_kept_comment(view.dict, kept_action, kept->sent);
     http::Response r = render_page(theme_, view, "error.tpl", status);
     r.set_header("Cache-Control", "no-store");

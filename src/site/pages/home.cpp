@@ -3,6 +3,7 @@
 #include "site/cached_pages.hpp"
 #include "site/page_view.hpp"
 #include "site/reader_pages.hpp"
+#include "site/template_names.hpp"
 
 namespace dateline::site {
 
@@ -15,7 +16,7 @@ http::Response ReaderPages::home_show(PageRequest& request) {
     auto front = reader_.front_page(request.snapshot.directory, site);
     if (!front) return failure(request.snapshot, site, front.error());
     PageView view(site);
-    setup_page(view, request.snapshot, theme_.catalog, "", reader_.now());
+    setup_page(view, request.snapshot, theme_, "", reader_.now());
     set_title(view, "", site.tagline, site.base_url);
     auto& d = view.dict;
     request.cache_tags.push_back(page_tag::home(site.id));
@@ -23,27 +24,30 @@ http::Response ReaderPages::home_show(PageRequest& request) {
     for (const auto& block : front->sections)
         for (const auto& a : block.articles) request.shows(a);
     int images = 0;
-    if (front->latest.empty()) d.ShowSection("EMPTY");
+    if (front->latest.empty()) d.ShowSection(template_name("EMPTY"));
     ctemplate::TemplateDictionary* latest = nullptr;
     for (std::size_t i = 0; i < front->latest.size(); ++i) {
         if (i == 0) {
             add_card(
-                d.AddSectionDictionary("LEAD_STORY"), site, front->latest[0], request.dates(),
+                d.AddSectionDictionary(template_name("LEAD_STORY")), site, front->latest[0],
+                request.dates(),
                 {.heading2 = true, .show_section = true, .show_standfirst = true, .lead = true},
                 images);
             continue;
         }
-        if (!latest) latest = d.AddSectionDictionary("LATEST");
-        add_card(latest->AddSectionDictionary("STORY"), site, front->latest[i], request.dates(),
-                 {.show_section = true}, images);
+        if (!latest) latest = d.AddSectionDictionary(template_name("LATEST"));
+        add_card(latest->AddSectionDictionary(template_name("STORY")), site, front->latest[i],
+                 request.dates(), {.show_section = true}, images);
     }
     for (const auto& block : front->sections) {
-        auto* b = d.AddSectionDictionary("SECTION_BLOCK");
-        b->SetValue("BLOCK_SLUG", block.section.slug);
-        b->SetValue("BLOCK_NAME", block.section.name);
-        b->SetValue("BLOCK_URL", domain::section_path(site.path_prefix(), block.section.slug));
+        auto* b = d.AddSectionDictionary(template_name("SECTION_BLOCK"));
+        b->SetValue(template_name("BLOCK_SLUG"), block.section.slug);
+        b->SetValue(template_name("BLOCK_NAME"), block.section.name);
+        b->SetValue(template_name("BLOCK_URL"),
+                    domain::section_path(site.path_prefix(), block.section.slug));
         for (const auto& a : block.articles)
-            add_card(b->AddSectionDictionary("STORY"), site, a, request.dates(), {}, images);
+            add_card(b->AddSectionDictionary(template_name("STORY")), site, a, request.dates(), {},
+                     images);
     }
     return render_page(theme_, view, "home.tpl", 200);
 }

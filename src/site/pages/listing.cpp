@@ -4,6 +4,7 @@
 #include "site/cached_pages.hpp"
 #include "site/page_view.hpp"
 #include "site/reader_pages.hpp"
+#include "site/template_names.hpp"
 
 namespace dateline::site {
 
@@ -52,7 +53,7 @@ http::Response ReaderPages::listing(PageRequest& request, const std::string& kin
                                     const app::ArticlePage& page) {
     const domain::Site& site = request.site;
     PageView view(site);
-    setup_page(view, request.snapshot, theme_.catalog, current_section, reader_.now());
+    setup_page(view, request.snapshot, theme_, current_section, reader_.now());
     std::string page_title = title;
     std::string status;
     if (!page.newest && !page.articles.empty()) {
@@ -65,16 +66,16 @@ http::Response ReaderPages::listing(PageRequest& request, const std::string& kin
     set_title(view, page_title, "",
               site.origin() + listing_url(path, page.newest ? app::ListingRequest{} : asked));
     auto& d = view.dict;
-    d.SetValue("LISTING_KIND", kind);
-    d.SetValue("LISTING_TITLE", title);
+    d.SetValue(template_name("LISTING_KIND"), kind);
+    d.SetValue(template_name("LISTING_TITLE"), title);
     int images = 0;
-    if (page.articles.empty()) d.ShowSection("EMPTY");
+    if (page.articles.empty()) d.ShowSection(template_name("EMPTY"));
     ctemplate::TemplateDictionary* stories =
-        page.articles.empty() ? nullptr : d.AddSectionDictionary("STORIES");
+        page.articles.empty() ? nullptr : d.AddSectionDictionary(template_name("STORIES"));
     for (const auto& a : page.articles) request.shows(a);
     for (const auto& a : page.articles)
         add_card(
-            stories->AddSectionDictionary("STORY"), site, a, request.dates(),
+            stories->AddSectionDictionary(template_name("STORY")), site, a, request.dates(),
             {.heading2 = true, .show_section = current_section.empty(), .show_standfirst = true},
             images);
     add_pagination(view, path, page, status);

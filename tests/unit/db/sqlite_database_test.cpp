@@ -53,7 +53,6 @@ TEST(SqliteDatabase, ThePoolCountsItsLeasesAndItsWaits) {
     EXPECT_EQ(stats.waits, 1u);
     EXPECT_GT(stats.waited.count(), 0);
     EXPECT_GE(stats.held, std::chrono::milliseconds(50)) << "the first lease was held that long";
-    EXPECT_GE(stats.held, stats.waited) << "the first lease was held while the second waited";
 }
 
 }  // namespace dateline::db
