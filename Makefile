@@ -38,8 +38,9 @@ test: build
 	@ctest --preset $(PRESET) -j $(JOBS)
 
 bench: build
-	@cmake --build --preset $(PRESET) --target page_render_bench generate_archive
+	@cmake --build --preset $(PRESET) --target page_render_bench hot_paths_bench generate_archive
 	@$(BUILD_DIR)/bench/page_render_bench --benchmark_min_time=2
+	@$(BUILD_DIR)/bench/hot_paths_bench --benchmark_min_time=1
 	@bash bench/http_load.sh $(BUILD_DIR)/dateline
 	@bash bench/archive_load.sh $(BUILD_DIR)/dateline
 	@bash bench/breaking_news.sh $(BUILD_DIR)/dateline
