@@ -72,6 +72,7 @@ struct Connection {
 struct Loop {
     asio::io_context io{1};
     std::unordered_set<Connection*> connections;  // touched only from this loop's thread
+    std::atomic<int> open{0};  // its connections, counted from hand-over to close
 };
 
 struct Server::State {
@@ -381,15 +382,25 @@ struct Server::State {
             if (write_error || !keep_alive) break;
         }
         loop.connections.erase(&connection);
+        --loop.open;
         stream->socket().shutdown(tcp::socket::shutdown_send, ignored);
         stream->close();
         if (!network.empty()) connections.release(remote_address, network);
         --active_sessions;
     }
 
-    // Starts a session on the next loop: the socket moves to that loop's thread.
+    // Starts a session on the loop with the fewest connections (the next in turn among equals):
+    // the socket moves to that loop's thread. In turn alone, one loop could hold a burst of
+    // busy connections while another idled.
     void hand_over(tcp::socket socket, std::string address, std::string network) {
-        Loop& loop = *loops[next_loop++ % loops.size()];
+        Loop* chosen = nullptr;
+        for (std::size_t i = 0; i < loops.size(); ++i) {
+            Loop* candidate = loops[(next_loop + i) % loops.size()].get();
+            if (!chosen || candidate->open < chosen->open) chosen = candidate;
+        }
+        ++next_loop;
+        Loop& loop = *chosen;
+        ++loop.open;
         if (&loop == loops.front().get()) {
             asio::co_spawn(loop.io,
                            session(loop, std::move(socket), std::move(address), std::move(network)),
@@ -402,6 +413,7 @@ struct Server::State {
         if (ec) {
             if (!network.empty()) connections.release(address, network);
             --active_sessions;
+            --loop.open;
             return;
         }
         asio::post(loop.io, [this, &loop, protocol, fd, address = std::move(address),
