@@ -7,6 +7,8 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
 #include <optional>
@@ -407,18 +409,29 @@ struct Server::State {
                            asio::detached);
             return;
         }
-        boost::system::error_code ec;
-        const auto protocol = socket.local_endpoint(ec).protocol();
-        const auto fd = socket.release(ec);
-        if (ec) {
-            if (!network.empty()) connections.release(address, network);
+        // A connection that cannot move is closed, and forgotten as if it had ended.
+        const auto drop = [this, &loop](const std::string& a, const std::string& n) {
+            if (!n.empty()) connections.release(a, n);
             --active_sessions;
             --loop.open;
+        };
+        boost::system::error_code ec;
+        const auto protocol = socket.local_endpoint(ec).protocol();
+        const auto fd = ec ? -1 : socket.release(ec);
+        if (ec) {
+            drop(address, network);
             return;
         }
-        asio::post(loop.io, [this, &loop, protocol, fd, address = std::move(address),
+        asio::post(loop.io, [this, &loop, drop, protocol, fd, address = std::move(address),
                              network = std::move(network)]() mutable {
-            tcp::socket moved(loop.io, protocol, fd);
+            tcp::socket moved(loop.io);
+            boost::system::error_code assign_error;
+            moved.assign(protocol, fd, assign_error);
+            if (assign_error) {
+                ::close(fd);
+                drop(address, network);
+                return;
+            }
             asio::co_spawn(loop.io,
                            session(loop, std::move(moved), std::move(address), std::move(network)),
                            asio::detached);
