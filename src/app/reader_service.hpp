@@ -24,7 +24,7 @@ struct NetworkDirectory {
 };
 
 /// Which page of a section's or tag's listing a reader asked for: the newest stories, or those
-/// just older or just newer than a story of the listing (`?before=ID`, `?after=ID`).
+/// just older or just newer than a story of the listing (`older/ID/`, `newer/ID/`).
 struct ListingRequest {
     enum class From { Newest, OlderThan, NewerThan };
     From from = From::Newest;

@@ -134,6 +134,14 @@ std::optional<int> CachedPages::page_number(const http::Request& request, const 
     return positive_number<int>(*value, max_page);
 }
 
+std::optional<app::ListingRequest> CachedPages::listing_at(std::string_view direction,
+                                                           std::string_view story) {
+    using From = app::ListingRequest::From;
+    const auto id = positive_number<domain::Id>(story, std::numeric_limits<domain::Id>::max());
+    if (!id || (direction != "older" && direction != "newer")) return std::nullopt;
+    return app::ListingRequest{direction == "older" ? From::OlderThan : From::NewerThan, *id};
+}
+
 CachedPages::Counts CachedPages::counts() const {
     return {counts_.hits.load(std::memory_order_relaxed),
             counts_.misses.load(std::memory_order_relaxed),

@@ -66,9 +66,14 @@ class CachedPages {
 
     /// A query value `?name=N` as a page number: 1 when absent, nothing when not a page number.
     static std::optional<int> page_number(const http::Request& request, const char* name);
-    /// Where a listing page starts: `?before=ID` (the stories older than story ID), `?after=ID`
-    /// (those newer), the newest when neither; nothing when a value is not a story number or both
-    /// are given.
+    /// Where a listing page starts as its path says it: `older/ID/` (the stories older than
+    /// story ID) or `newer/ID/` (those newer); nothing when `direction` is neither or `story` is
+    /// not a story number.
+    static std::optional<app::ListingRequest> listing_at(std::string_view direction,
+                                                         std::string_view story);
+    /// The same in the query, as pages were first addressed (`?before=ID`, `?after=ID`, which
+    /// now redirect to the path): the newest when neither is given; nothing when a value is not a
+    /// story number or both are given.
     static std::optional<app::ListingRequest> listing_request(const http::Request& request);
 
   private:

@@ -153,7 +153,8 @@ void add_card(TemplateDictionary* parent, const domain::Site& site, const domain
 std::string listing_url(const std::string& path, const app::ListingRequest& at) {
     using From = app::ListingRequest::From;
     if (at.from == From::Newest) return path;
-    return path + (at.from == From::OlderThan ? "?before=" : "?after=") + std::to_string(at.story);
+    return path + (at.from == From::OlderThan ? "older/" : "newer/") + std::to_string(at.story) +
+           "/";
 }
 
 void add_pagination(PageView& page, const std::string& path, const app::ArticlePage& listing,

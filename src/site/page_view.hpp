@@ -57,7 +57,8 @@ void add_card(ctemplate::TemplateDictionary* parent, const domain::Site& site,
 /// A stored image's URL, `srcset`, `sizes` and dimensions in `d`.
 void set_image(ctemplate::TemplateDictionary* d, const domain::Media& image, bool wide);
 
-/// A listing's URL starting where `at` says ("/en/world/", "/en/world/?before=123").
+/// A listing's URL starting where `at` says ("/en/world/", "/en/world/older/123/"): a path, so
+/// that a static copy of the site and a CDN that ignores queries keep every page apart.
 std::string listing_url(const std::string& path, const app::ListingRequest& at);
 
 /// The pagination of a listing (newer and older stories, and `status` between them when not

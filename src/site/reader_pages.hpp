@@ -84,10 +84,12 @@ class ReaderPages {
 
     // pages/home.cpp
     http::Response home_show(PageRequest& request);
-    // pages/listing.cpp: `?page=N`
-    http::Response section_show(PageRequest& request, std::string_view section);
+    // pages/listing.cpp: the newest stories, or those older or newer than a story (`at`)
+    http::Response section_show(PageRequest& request, std::string_view section,
+                                const app::ListingRequest& at = {});
     http::Response section_redirect(PageRequest& request, std::string_view section);
-    http::Response tag_show(PageRequest& request, std::string_view tag);
+    http::Response tag_show(PageRequest& request, std::string_view tag,
+                            const app::ListingRequest& at = {});
     http::Response tag_redirect(PageRequest& request, std::string_view tag);
     // pages/article.cpp: `?comments=N`, `?comment=received`
     http::Response article_show(PageRequest& request, std::string_view section,

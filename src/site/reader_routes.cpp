@@ -1,6 +1,7 @@
 // The reader surface's route tables, read top to bottom: the first match answers.
 #include "site/reader_routes.hpp"
 
+#include "site/cached_pages.hpp"
 #include "site/comment_form.hpp"
 
 namespace dateline::site {
@@ -40,6 +41,12 @@ http::Router<PageRequest> site_routes(ReaderPages& pages) {
     routes.get("", [&pages](PageRequest& r, auto&) { return pages.home_show(r); })
         .get("tags/{tag}/",
              [&pages](PageRequest& r, const RouteParams& p) { return pages.tag_show(r, p["tag"]); })
+        .get("tags/{tag}/{direction}/{story}/",
+             [&pages](PageRequest& r, const RouteParams& p) {
+                 const auto at = CachedPages::listing_at(p["direction"], p["story"]);
+                 return at ? pages.tag_show(r, p["tag"], *at)
+                           : pages.error_page(r.snapshot, r.site, 404);
+             })
         .get("tags/{tag}",
              [&pages](PageRequest& r, const RouteParams& p) {
                  return pages.tag_redirect(r, p["tag"]);
@@ -51,6 +58,12 @@ http::Router<PageRequest> site_routes(ReaderPages& pages) {
         .get("{section}",
              [&pages](PageRequest& r, const RouteParams& p) {
                  return pages.section_redirect(r, p["section"]);
+             })
+        .get("{section}/{direction}/{story}/",
+             [&pages](PageRequest& r, const RouteParams& p) {
+                 const auto at = CachedPages::listing_at(p["direction"], p["story"]);
+                 return at ? pages.section_show(r, p["section"], *at)
+                           : pages.error_page(r.snapshot, r.site, 404);
              })
         .get("{section}/{slug}",
              [&pages](PageRequest& r, const RouteParams& p) {

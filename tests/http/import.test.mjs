@@ -378,7 +378,7 @@ describe('pagination of imported stories', () => {
     const first = await page('/en/sport/');
     const link = (html, rel) => attr(one(html, { tag: 'a', where: (t) => attr(t, 'rel') === rel }).token, 'href');
     const older = link(first.html, 'next');
-    assert.match(older, /^\/en\/sport\/\?before=\d+$/, 'older stories start after the last one shown');
+    assert.match(older, /^\/en\/sport\/older\/\d+\/$/, 'older stories start after the last one shown, at a path');
     const second = await page(older);
     assert.equal(second.status, 200);
     const one1 = cardHeadlines(first.html);
@@ -388,9 +388,17 @@ describe('pagination of imported stories', () => {
     assert.equal(new Set([...one1, ...two]).size, total, 'every story once across the pages');
     assert.equal(select(second.html, { tag: 'a', where: (t) => attr(t, 'rel') === 'next' }).length, 0, 'the last page');
     const newer = link(second.html, 'prev');
-    assert.match(newer, /^\/en\/sport\/\?after=\d+$/);
+    assert.match(newer, /^\/en\/sport\/newer\/\d+\/$/);
     assert.deepEqual(cardHeadlines((await page(newer)).html), one1, 'newer stories lead back to the first page');
-    assert.equal((await page(`/en/sport/?before=${older.split('=')[1]}&after=1`)).status, 404, 'one direction at a time');
+    const story = older.match(/(\d+)\/$/)[1];
+    assert.equal((await page(`${older}?after=1`)).status, 404, 'one direction at a time');
+    assert.equal((await page(`/en/sport/?before=${story}&after=1`)).status, 404, 'in the query too');
+    // Pages were first addressed by query: such a link still reaches its page.
+    for (const [query, path] of [[`?before=${story}`, older], [`?after=${story}`, `/en/sport/newer/${story}/`]]) {
+      const moved = await get(`${server.url}/en/sport/${query}`);
+      assert.equal(moved.status, 301, query);
+      assert.equal(moved.headers.get('location'), path, query);
+    }
 
     const tagFirst = await page('/en/tags/rally-series/');
     const tagSecond = await page(link(tagFirst.html, 'next'));

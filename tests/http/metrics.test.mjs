@@ -47,6 +47,23 @@ async function scrape() {
   return { samples, typeOf, value };
 }
 
+/**
+ * The first scrape that shows `what` (`seen(scrape)` true). A response is counted once it has
+ * been written, which the client may see a moment before the server's thread records it.
+ */
+async function scrapeShowing(what, seen) {
+  let last;
+  await waitUntil(what, async () => {
+    last = await scrape();
+    try {
+      return seen(last);
+    } catch {
+      return false;  // a family not reported yet
+    }
+  });
+  return last;
+}
+
 test('requests are counted by route, method and status, and the cache says how it answered', async () => {
   const first = await get(`${server.url}/en/`);
   assert.equal(first.headers.get('x-dateline-cache'), 'miss');
@@ -56,7 +73,9 @@ test('requests are counted by route, method and status, and the cache says how i
   assert.equal((await get(`${server.url}${story}`)).status, 200);
   assert.equal((await get(`${server.url}/en/no-such-section/no-such-story`)).status, 404);
 
-  const { typeOf, value } = await scrape();
+  const { typeOf, value } = await scrapeShowing('the four requests are counted', (m) =>
+    m.value('dateline_http_request_duration_seconds_count', { route: '/{site}/' }) === 2 &&
+    m.value('dateline_http_requests_total', { route: '/{site}/{section}/{slug}', method: 'GET', status: '404' }) === 1);
   assert.equal(typeOf('dateline_http_requests_total'), 'counter');
   assert.equal(value('dateline_http_requests_total', { route: '/{site}/', method: 'GET', status: '200' }), 2);
   assert.equal(value('dateline_http_requests_total', { route: '/{site}/{section}/{slug}', method: 'GET', status: '200' }), 1);
@@ -86,7 +105,8 @@ test('comment submissions are counted by outcome', async () => {
   const before = (await scrape()).value('dateline_comment_submissions_total', { outcome: 'invalid' });
   const r = await postForm(`${server.url}${story}`, { name: '', comment: '' });
   assert.equal(r.status, 422, 'an empty form is refused');
-  const after = await scrape();
+  const after = await scrapeShowing('the POST is counted', (m) =>
+    m.value('dateline_http_requests_total', { route: '/{site}/{section}/{slug}', method: 'POST', status: '422' }) === 1);
   assert.equal(after.value('dateline_comment_submissions_total', { outcome: 'invalid' }), before + 1);
   assert.equal(after.value('dateline_comment_submissions_total', { outcome: 'received' }), 0);
   assert.equal(after.value('dateline_http_requests_total', { route: '/{site}/{section}/{slug}', method: 'POST', status: '422' }), 1);

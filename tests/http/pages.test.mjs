@@ -362,8 +362,10 @@ describe('not found', () => {
   it('a listing page that starts nowhere is 404, and only listings have such pages', async () => {
     const story = await articlePath(server.url, en, en.articles[0]);
     for (const path of ['/en/?before=1', `${story}?before=1`, `${story}?after=1`, '/en/?before=abc', '/en/region/?before=abc', '/en/region/?before=0',
-      '/en/region/?before=-1', '/en/region/?after=999999', '/ar/region/?before=999999',
-      '/en/region/?before=1x', '/en/region/?before=1&after=2', '/en/region/?comments=0']) {
+      '/en/region/?before=-1', '/en/region/newer/999999/', '/ar/region/older/999999/',
+      '/en/region/?before=1x', '/en/region/?before=1&after=2', '/en/region/?comments=0',
+      '/en/region/older/abc/', '/en/region/older/0/', '/en/region/older/1x/', '/en/region/later/1/',
+      '/en/tags/no-such-tag/older/1/', '/en/no-such-section/older/1/']) {
       const { res } = await page(path);
       assert.equal(res.status, 404, path);
     }

@@ -1,5 +1,5 @@
 // Section and tag pages: a listing of stories, newest first, in pages that start at a story
-// (`?before=ID`, `?after=ID`).
+// (`older/ID/`, `newer/ID/`; the first spelling, `?before=ID` and `?after=ID`, redirects).
 #include "domain/paths.hpp"
 #include "site/cached_pages.hpp"
 #include "site/page_view.hpp"
@@ -8,16 +8,39 @@
 
 namespace dateline::site {
 
-http::Response ReaderPages::section_show(PageRequest& request, std::string_view slug) {
+namespace {
+
+using From = app::ListingRequest::From;
+
+// A position in the query that names no page: malformed, or beside one in the path.
+bool position_clash(const http::Request& request, const app::ListingRequest& at) {
+    const auto queried = CachedPages::listing_request(request);
+    return !queried || (queried->from != From::Newest && at.from != From::Newest);
+}
+
+// A position asked in the query (`?before=ID`), as pages were first addressed: a redirect to
+// where that page lives now. Nothing when the query asks for none (after position_clash).
+std::optional<http::Response> moved_position(const http::Request& request,
+                                             const std::string& path) {
+    const auto queried = CachedPages::listing_request(request);
+    if (!queried || queried->from == From::Newest) return std::nullopt;
+    return http::Response::redirect(301, listing_url(path, *queried));
+}
+
+}  // namespace
+
+http::Response ReaderPages::section_show(PageRequest& request, std::string_view slug,
+                                         const app::ListingRequest& at) {
     const domain::Section* section = request.section(slug);
-    const auto page = CachedPages::listing_request(request.http);
-    if (!section || !page) return error_page(request.snapshot, request.site, 404);
-    auto result = reader_.section_page(*section, *page);
+    if (!section || position_clash(request.http, at))
+        return error_page(request.snapshot, request.site, 404);
+    const std::string path = domain::section_path(request.site.path_prefix(), section->slug);
+    if (auto moved = moved_position(request.http, path)) return *moved;
+    auto result = reader_.section_page(*section, at);
     if (!result) return failure(request.snapshot, request.site, result.error());
     request.cache_tags.push_back(page_tag::section(section->id));
     return listing(request, theme_.catalog.text(request.site.language, "section"), section->name,
-                   domain::section_path(request.site.path_prefix(), section->slug), section->slug,
-                   *page, *result);
+                   path, section->slug, at, *result);
 }
 
 http::Response ReaderPages::section_redirect(PageRequest& request, std::string_view slug) {
@@ -27,18 +50,19 @@ http::Response ReaderPages::section_redirect(PageRequest& request, std::string_v
         301, domain::section_path(request.site.path_prefix(), section->slug));
 }
 
-http::Response ReaderPages::tag_show(PageRequest& request, std::string_view slug) {
-    const auto page = CachedPages::listing_request(request.http);
-    if (!page) return error_page(request.snapshot, request.site, 404);
+http::Response ReaderPages::tag_show(PageRequest& request, std::string_view slug,
+                                     const app::ListingRequest& at) {
+    if (position_clash(request.http, at)) return error_page(request.snapshot, request.site, 404);
+    const std::string path = domain::tag_path(request.site.path_prefix(), std::string(slug));
+    if (auto moved = moved_position(request.http, path)) return *moved;
     auto found = reader_.tag(request.site, std::string(slug));
     if (!found) return failure(request.snapshot, request.site, found.error());
     if (!*found) return error_page(request.snapshot, request.site, 404);
-    auto result = reader_.tag_page(**found, *page);
+    auto result = reader_.tag_page(**found, at);
     if (!result) return failure(request.snapshot, request.site, result.error());
     request.cache_tags.push_back(page_tag::tag((*found)->id));
-    return listing(request, theme_.catalog.text(request.site.language, "tag"), (*found)->name,
-                   domain::tag_path(request.site.path_prefix(), std::string(slug)), "", *page,
-                   *result);
+    return listing(request, theme_.catalog.text(request.site.language, "tag"), (*found)->name, path,
+                   "", at, *result);
 }
 
 http::Response ReaderPages::tag_redirect(PageRequest& request, std::string_view slug) {
