@@ -137,6 +137,10 @@ Result<ArticlePage> ReaderService::tag_page(const domain::Tag& tag, const Listin
     return page_of(tag.site_id, std::nullopt, tag.id, page);
 }
 
+Result<ArticlePage> ReaderService::site_page(const domain::Site& site, const ListingRequest& page) {
+    return page_of(site.id, std::nullopt, std::nullopt, page);
+}
+
 Result<std::optional<domain::Tag>> ReaderService::tag(const domain::Site& site,
                                                       const std::string& slug) {
     auto lease = database_.acquire();

@@ -39,13 +39,14 @@ struct ArticlePage {
     std::optional<domain::Id> newer;  ///< newer stories exist: they end before this story
 };
 
-/// The home page's stories.
+/// An article page's content, read at once (ReaderService::story).
 struct StoryPage {
     domain::Article article;
     std::vector<domain::Article> related;
     Result<ArticleComments> comments;
 };
 
+/// The home page's stories.
 struct FrontPage {
     std::vector<domain::Article> latest;  ///< newest first; the first is the lead story
     struct SectionStories {
@@ -77,6 +78,8 @@ class ReaderService {
     Result<std::optional<domain::Tag>> tag(const domain::Site& site, const std::string& slug);
     /// A page of a tag's stories, like section_page.
     Result<ArticlePage> tag_page(const domain::Tag& tag, const ListingRequest& page);
+    /// A page of every story the site lists, like section_page (what a static copy walks).
+    Result<ArticlePage> site_page(const domain::Site& site, const ListingRequest& page);
     /// The visible article of the site with this slug, if any.
     Result<std::optional<domain::Article>> article(const domain::Site& site,
                                                    const std::string& slug);

@@ -21,7 +21,7 @@ int run(int argc, char** argv) {
     app.set_version_flag("--version", std::string("dateline ") + DATELINE_VERSION);
     const std::vector<Command> commands = {
         init_command(app),     serve_command(app),   sites_command(app), import_command(app),
-        comments_command(app), migrate_command(app), copy_command(app)};
+        comments_command(app), migrate_command(app), copy_command(app),  export_command(app)};
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -72,5 +72,6 @@ Command import_command(CLI::App& app);
 Command comments_command(CLI::App& app);
 Command migrate_command(CLI::App& app);
 Command copy_command(CLI::App& app);
+Command export_command(CLI::App& app);
 
 }  // namespace dateline::cli

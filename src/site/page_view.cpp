@@ -34,7 +34,10 @@ void add_sister_sites(TemplateDictionary* part, const domain::Site& site,
         if (sister.id == site.id) continue;
         if (!list) list = part->AddSectionDictionary(template_name("SISTER_SITES"));
         auto* item = list->AddSectionDictionary(template_name("SISTER"));
-        item->SetValue(template_name("SISTER_URL"), sister.base_url);
+        // A sister on the same origin by its path: the link then works from any copy of the
+        // network (a static export, a staging host) and not only from the public address.
+        item->SetValue(template_name("SISTER_URL"),
+                       sister.origin() == site.origin() ? sister.path_prefix() : sister.base_url);
         item->SetValue(template_name("SISTER_NAME"), sister.name);
         item->SetValue(template_name("SISTER_LANG"), sister.language);
         item->SetValue(template_name("SISTER_DIR"), direction_of(sister));

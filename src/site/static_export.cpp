@@ -1,0 +1,195 @@
+#include "site/static_export.hpp"
+
+#include <fstream>
+#include <set>
+#include <vector>
+
+#include "domain/paths.hpp"
+#include "site/page_view.hpp"
+
+namespace dateline::site {
+
+namespace {
+
+namespace fs = std::filesystem;
+using app::ListingRequest;
+
+class Exporter {
+  public:
+    Exporter(ReaderSite& site, app::ReaderService& reader, const ExportOptions& options)
+        : site_(site), reader_(reader), options_(options) {}
+
+    // Renders `path` of `site` as a reader asking for it would get it, and writes it.
+    Status page(const domain::Site& site, const std::string& path) {
+        auto response = render(site, path);
+        if (!response) return response.error();
+        if (response->status != 200)
+            return Error::internal("The page " + path + " answered " +
+                                   std::to_string(response->status) + " instead of 200.");
+        if (auto written = write(path, response->payload()); !written) return written;
+        ++summary_.pages;
+        if (options_.progress) options_.progress(summary_.pages);
+        return success();
+    }
+
+    // A listing and every older page of it, and the page each links to as newer (a window of
+    // its own, ending where the older one begins); `read` reads a page's neighbours.
+    Status listing(const domain::Site& site, const std::string& path,
+                   const std::function<Result<app::ArticlePage>(const ListingRequest&)>& read) {
+        ListingRequest at;
+        for (;;) {
+            if (auto done = page(site, listing_url(path, at)); !done) return done;
+            auto listed = read(at);
+            if (!listed) return listed.error();
+            if (listed->newer && !listed->newest) {
+                const ListingRequest newer{ListingRequest::From::NewerThan, *listed->newer};
+                if (auto done = page(site, listing_url(path, newer)); !done) return done;
+            }
+            if (!listed->older) return success();
+            at = {ListingRequest::From::OlderThan, *listed->older};
+        }
+    }
+
+    Status not_found_page(const domain::Site& site) {
+        auto response = render(site, site.path_prefix() + "no-such-page/");
+        if (!response) return response.error();
+        return write_file(options_.out / "404.html", response->payload());
+    }
+
+    Status root_page(const domain::Site& fallback) {
+        const std::string home = fallback.path_prefix();
+        if (home == "/") return success();  // the default site's home is the root already
+        // Only the site's path and language, both validated when stored (a percent-encoded path,
+        // a BCP 47 tag): nothing HTML would read as markup, and nothing written by people.
+        const std::string page = "<!doctype html>\n<html lang=\"" + fallback.language +
+                                 "\"><head><meta charset=\"utf-8\"><meta http-equiv=\"refresh\" "
+                                 "content=\"0; url=" +
+                                 home + "\"><link rel=\"canonical\" href=\"" + home + "\"><title>" +
+                                 home + "</title></head><body><p><a href=\"" + home + "\">" + home +
+                                 "</a></p></body></html>\n";
+        return write_file(options_.out / "index.html", page);
+    }
+
+    Result<std::size_t> copy_tree(const fs::path& from, const fs::path& to) {
+        std::error_code ec;
+        std::size_t files = 0;
+        if (!fs::exists(from, ec)) return files;
+        fs::create_directories(to, ec);
+        for (const auto& entry : fs::recursive_directory_iterator(from, ec)) {
+            const fs::path target = to / entry.path().lexically_relative(from);
+            if (entry.is_directory()) {
+                fs::create_directories(target, ec);
+            } else if (entry.is_regular_file()) {
+                fs::copy_file(entry.path(), target, fs::copy_options::overwrite_existing, ec);
+                ++files;
+            }
+            if (ec)
+                return Error::unavailable("Could not copy " + entry.path().string() + ".",
+                                          ec.message());
+        }
+        if (ec) return Error::unavailable("Could not read " + from.string() + ".", ec.message());
+        summary_.files += files;
+        return files;
+    }
+
+    const ExportSummary& summary() const { return summary_; }
+
+  private:
+    Result<http::Response> render(const domain::Site& site, const std::string& path) {
+        http::Request request;
+        request.method = http::Method::Get;
+        request.method_name = "GET";
+        request.raw_target = path;
+        request.host = site.host();
+        auto target = http::parse_target(path);
+        if (!target) return Error::internal("The path " + path + " does not parse.");
+        request.target = std::move(*target);
+        return site_.handle(request);
+    }
+
+    // `/en/world/story` and `/en/world/` both become a folder's index.html, named as a web
+    // server maps the URL to files: its segments percent-decoded (an Arabic slug is UTF-8 on
+    // disk, as nginx looks it up).
+    Status write(const std::string& path, std::string_view body) {
+        const auto target = http::parse_target(path);
+        if (!target) return Error::internal("The path " + path + " does not parse.");
+        fs::path file = options_.out;
+        // parse_target refused ".", ".." and slashes in a segment: nothing leaves the folder.
+        for (const auto& segment : target->segments) file /= segment;
+        return write_file(file / "index.html", body);
+    }
+
+    Status write_file(const fs::path& file, std::string_view body) {
+        std::error_code ec;
+        fs::create_directories(file.parent_path(), ec);
+        std::ofstream out(file, std::ios::binary | std::ios::trunc);
+        out.write(body.data(), static_cast<std::streamsize>(body.size()));
+        out.close();
+        if (ec || !out)
+            return Error::unavailable("Could not write " + file.string() + ".",
+                                      ec ? ec.message() : "write failed");
+        return success();
+    }
+
+    ReaderSite& site_;
+    app::ReaderService& reader_;
+    const ExportOptions& options_;
+    ExportSummary summary_;
+};
+
+}  // namespace
+
+Result<ExportSummary> export_static(ReaderSite& site, app::ReaderService& reader,
+                                    const app::NetworkDirectory& directory,
+                                    const fs::path& assets_dir, const fs::path& media_dir,
+                                    const ExportOptions& options) {
+    Exporter exporter(site, reader, options);
+    bool any = false;
+    for (const auto& s : directory.sites) {
+        if (options.site && s.slug != *options.site) continue;
+        any = true;
+        const std::string prefix = s.path_prefix();
+        if (auto done = exporter.page(s, prefix); !done) return done.error();
+        // Every story the site lists, a page of the site's listing at a time, and the tags and
+        // sections they name.
+        std::set<std::string> tags;
+        ListingRequest at;
+        for (;;) {
+            auto listed = reader.site_page(s, at);
+            if (!listed) return listed.error();
+            for (const auto& a : listed->articles) {
+                if (auto done = exporter.page(s, story_path(s, a)); !done) return done.error();
+                for (const auto& tag : a.tags) tags.insert(tag.slug);
+            }
+            if (!listed->older) break;
+            at = {ListingRequest::From::OlderThan, *listed->older};
+        }
+        for (const auto& section : directory.sections_of(s)) {
+            auto done = exporter.listing(
+                s, domain::section_path(prefix, section.slug),
+                [&](const ListingRequest& r) { return reader.section_page(section, r); });
+            if (!done) return done.error();
+        }
+        for (const auto& slug : tags) {
+            auto tag = reader.tag(s, slug);
+            if (!tag) return tag.error();
+            if (!*tag) continue;
+            auto done = exporter.listing(
+                s, domain::tag_path(prefix, slug),
+                [&](const ListingRequest& r) { return reader.tag_page(**tag, r); });
+            if (!done) return done.error();
+        }
+    }
+    if (!any) return Error::not_found("The network has no site '" + *options.site + "'.");
+    if (const auto* fallback = directory.site_by_slug(directory.network.default_site_slug)) {
+        if (auto done = exporter.not_found_page(*fallback); !done) return done.error();
+        if (!options.site)
+            if (auto done = exporter.root_page(*fallback); !done) return done.error();
+    }
+    for (const auto& [from, to] : {std::pair{assets_dir, options.out / "assets"},
+                                   std::pair{media_dir, options.out / "media"}})
+        if (auto copied = exporter.copy_tree(from, to); !copied) return copied.error();
+    return exporter.summary();
+}
+
+}  // namespace dateline::site
