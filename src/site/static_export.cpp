@@ -16,8 +16,7 @@ using app::ListingRequest;
 
 class Exporter {
   public:
-    Exporter(ReaderSite& site, app::ReaderService& reader, const ExportOptions& options)
-        : site_(site), reader_(reader), options_(options) {}
+    Exporter(ReaderSite& site, const ExportOptions& options) : site_(site), options_(options) {}
 
     // Renders `path` of `site` as a reader asking for it would get it, and writes it.
     Status page(const domain::Site& site, const std::string& path) {
@@ -132,7 +131,6 @@ class Exporter {
     }
 
     ReaderSite& site_;
-    app::ReaderService& reader_;
     const ExportOptions& options_;
     ExportSummary summary_;
 };
@@ -143,7 +141,7 @@ Result<ExportSummary> export_static(ReaderSite& site, app::ReaderService& reader
                                     const app::NetworkDirectory& directory,
                                     const fs::path& assets_dir, const fs::path& media_dir,
                                     const ExportOptions& options) {
-    Exporter exporter(site, reader, options);
+    Exporter exporter(site, options);
     bool any = false;
     for (const auto& s : directory.sites) {
         if (options.site && s.slug != *options.site) continue;
