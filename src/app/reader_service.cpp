@@ -169,10 +169,4 @@ Result<std::optional<StoryPage>> ReaderService::story(const domain::Site& site,
         StoryPage{std::move(**found), std::move(*related), std::move(comments)}};
 }
 
-Result<std::vector<domain::Article>> ReaderService::related(const domain::Article& article) {
-    auto lease = database_.acquire();
-    const db::ReadSnapshot snapshot(*lease);
-    return storage::ArticleStore(*lease).related(article, clock_.now(), related_count);
-}
-
 }  // namespace dateline::app

@@ -83,8 +83,6 @@ class ReaderService {
     /// The visible article of the site with this slug, if any.
     Result<std::optional<domain::Article>> article(const domain::Site& site,
                                                    const std::string& slug);
-    /// Related news for an article page (see ArticleStore::related).
-    Result<std::vector<domain::Article>> related(const domain::Article& article);
     /// An article page's content in one consistent read: the visible article of the site with
     /// this slug (nothing when there is none), its related news, and a page of its approved
     /// comments (NotFound past the last page, kept apart so that the page can still redirect).

@@ -30,6 +30,7 @@ const char* direction_of(const domain::Site& site) {
 void add_sister_sites(TemplateDictionary* part, const domain::Site& site,
                       const app::NetworkDirectory& directory) {
     TemplateDictionary* list = nullptr;
+    const std::string origin = site.origin();
     for (const auto& sister : directory.sites) {
         if (sister.id == site.id) continue;
         if (!list) list = part->AddSectionDictionary(template_name("SISTER_SITES"));
@@ -37,7 +38,7 @@ void add_sister_sites(TemplateDictionary* part, const domain::Site& site,
         // A sister on the same origin by its path: the link then works from any copy of the
         // network (a static export, a staging host) and not only from the public address.
         item->SetValue(template_name("SISTER_URL"),
-                       sister.origin() == site.origin() ? sister.path_prefix() : sister.base_url);
+                       sister.origin() == origin ? sister.path_prefix() : sister.base_url);
         item->SetValue(template_name("SISTER_NAME"), sister.name);
         item->SetValue(template_name("SISTER_LANG"), sister.language);
         item->SetValue(template_name("SISTER_DIR"), direction_of(sister));

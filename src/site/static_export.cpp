@@ -20,12 +20,19 @@ class Exporter {
 
     // Renders `path` of `site` as a reader asking for it would get it, and writes it.
     Status page(const domain::Site& site, const std::string& path) {
-        auto response = render(site, path);
-        if (!response) return response.error();
-        if (response->status != 200)
+        auto target = http::parse_target(path);
+        if (!target) return Error::internal("The path " + path + " does not parse.");
+        // `/en/world/story` and `/en/world/` both become a folder's index.html, named as a web
+        // server maps the URL to files: its segments percent-decoded (an Arabic slug is UTF-8 on
+        // disk, as nginx looks it up). parse_target refused ".", ".." and slashes in a segment.
+        fs::path file = options_.out;
+        for (const auto& segment : target->segments) file /= segment;
+        const http::Response response = render(site, path, std::move(*target));
+        if (response.status != 200)
             return Error::internal("The page " + path + " answered " +
-                                   std::to_string(response->status) + " instead of 200.");
-        if (auto written = write(path, response->payload()); !written) return written;
+                                   std::to_string(response.status) + " instead of 200.");
+        if (auto written = write_file(file / "index.html", response.payload()); !written)
+            return written;
         ++summary_.pages;
         if (options_.progress) options_.progress(summary_.pages);
         return success();
@@ -50,9 +57,11 @@ class Exporter {
     }
 
     Status not_found_page(const domain::Site& site) {
-        auto response = render(site, site.path_prefix() + "no-such-page/");
-        if (!response) return response.error();
-        return write_file(options_.out / "404.html", response->payload());
+        const std::string path = site.path_prefix() + "no-such-page/";
+        auto target = http::parse_target(path);
+        if (!target) return Error::internal("The path " + path + " does not parse.");
+        return write_file(options_.out / "404.html",
+                          render(site, path, std::move(*target)).payload());
     }
 
     Status root_page(const domain::Site& fallback) {
@@ -94,28 +103,14 @@ class Exporter {
     const ExportSummary& summary() const { return summary_; }
 
   private:
-    Result<http::Response> render(const domain::Site& site, const std::string& path) {
+    http::Response render(const domain::Site& site, const std::string& path, http::Target target) {
         http::Request request;
         request.method = http::Method::Get;
         request.method_name = "GET";
         request.raw_target = path;
         request.host = site.host();
-        auto target = http::parse_target(path);
-        if (!target) return Error::internal("The path " + path + " does not parse.");
-        request.target = std::move(*target);
+        request.target = std::move(target);
         return site_.handle(request);
-    }
-
-    // `/en/world/story` and `/en/world/` both become a folder's index.html, named as a web
-    // server maps the URL to files: its segments percent-decoded (an Arabic slug is UTF-8 on
-    // disk, as nginx looks it up).
-    Status write(const std::string& path, std::string_view body) {
-        const auto target = http::parse_target(path);
-        if (!target) return Error::internal("The path " + path + " does not parse.");
-        fs::path file = options_.out;
-        // parse_target refused ".", ".." and slashes in a segment: nothing leaves the folder.
-        for (const auto& segment : target->segments) file /= segment;
-        return write_file(file / "index.html", body);
     }
 
     Status write_file(const fs::path& file, std::string_view body) {

@@ -12,19 +12,18 @@ namespace {
 
 using From = app::ListingRequest::From;
 
-// A position in the query that names no page: malformed, or beside one in the path.
-bool position_clash(const http::Request& request, const app::ListingRequest& at) {
-    const auto queried = CachedPages::listing_request(request);
-    return !queried || (queried->from != From::Newest && at.from != From::Newest);
-}
+// What the query says of the position, as pages were first addressed (`?before=ID`): whether it
+// names no page (malformed, or beside a position in the path), and where a page it names moved.
+struct QueriedPosition {
+    bool names_no_page = false;
+    std::optional<app::ListingRequest> moved;
+};
 
-// A position asked in the query (`?before=ID`), as pages were first addressed: a redirect to
-// where that page lives now. Nothing when the query asks for none (after position_clash).
-std::optional<http::Response> moved_position(const http::Request& request,
-                                             const std::string& path) {
+QueriedPosition queried_position(const http::Request& request, const app::ListingRequest& at) {
     const auto queried = CachedPages::listing_request(request);
-    if (!queried || queried->from == From::Newest) return std::nullopt;
-    return http::Response::redirect(301, listing_url(path, *queried));
+    if (!queried || (queried->from != From::Newest && at.from != From::Newest)) return {true, {}};
+    if (queried->from == From::Newest) return {};
+    return {false, *queried};
 }
 
 }  // namespace
@@ -32,10 +31,10 @@ std::optional<http::Response> moved_position(const http::Request& request,
 http::Response ReaderPages::section_show(PageRequest& request, std::string_view slug,
                                          const app::ListingRequest& at) {
     const domain::Section* section = request.section(slug);
-    if (!section || position_clash(request.http, at))
-        return error_page(request.snapshot, request.site, 404);
+    const auto queried = queried_position(request.http, at);
+    if (!section || queried.names_no_page) return error_page(request.snapshot, request.site, 404);
     const std::string path = domain::section_path(request.site.path_prefix(), section->slug);
-    if (auto moved = moved_position(request.http, path)) return *moved;
+    if (queried.moved) return http::Response::redirect(301, listing_url(path, *queried.moved));
     auto result = reader_.section_page(*section, at);
     if (!result) return failure(request.snapshot, request.site, result.error());
     request.cache_tags.push_back(page_tag::section(section->id));
@@ -52,9 +51,10 @@ http::Response ReaderPages::section_redirect(PageRequest& request, std::string_v
 
 http::Response ReaderPages::tag_show(PageRequest& request, std::string_view slug,
                                      const app::ListingRequest& at) {
-    if (position_clash(request.http, at)) return error_page(request.snapshot, request.site, 404);
+    const auto queried = queried_position(request.http, at);
+    if (queried.names_no_page) return error_page(request.snapshot, request.site, 404);
     const std::string path = domain::tag_path(request.site.path_prefix(), std::string(slug));
-    if (auto moved = moved_position(request.http, path)) return *moved;
+    if (queried.moved) return http::Response::redirect(301, listing_url(path, *queried.moved));
     auto found = reader_.tag(request.site, std::string(slug));
     if (!found) return failure(request.snapshot, request.site, found.error());
     if (!*found) return error_page(request.snapshot, request.site, 404);

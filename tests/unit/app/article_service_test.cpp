@@ -137,12 +137,12 @@ TEST_P(ArticleServiceTest, RelatedNewsPrefersSharedTags) {
 
     ReaderService reader(*database, clock);
     auto directory = reader.directory();
-    auto main = reader.article(*directory->site_by_slug("news"), "main-story");
-    auto related = reader.related(**main);
-    ASSERT_TRUE(related.ok());
-    ASSERT_EQ(related->size(), 3u);
-    EXPECT_EQ((*related)[0].headline, "Shares two tags");
-    EXPECT_EQ((*related)[1].headline, "Shares one tag");
+    auto story = reader.story(*directory->site_by_slug("news"), "main-story", 1);
+    ASSERT_TRUE(story.ok() && *story);
+    const auto& related = (*story)->related;
+    ASSERT_EQ(related.size(), 3u);
+    EXPECT_EQ(related[0].headline, "Shares two tags");
+    EXPECT_EQ(related[1].headline, "Shares one tag");
 }
 
 // The headlines of a listing page, in the order shown.

@@ -14,7 +14,7 @@ TEST(Fields, GoOnTheWireAsNameColonValueLines) {
 // and let the rest be read as another response.
 TEST(Fields, ALineBreakOrNulAnywhereRefusesThemAllAndWritesNothing) {
     for (const std::string& bad : {std::string("a\r\nSet-Cookie: x=1"), std::string("a\nb"),
-                                  std::string("a\rb"), std::string("a\0b", 3)}) {
+                                   std::string("a\rb"), std::string("a\0b", 3)}) {
         std::string out = "kept";
         EXPECT_FALSE(append_fields(out, {{"Location", "/fine"}, {"Location", bad}}));
         EXPECT_FALSE(append_fields(out, {{bad, "value"}}));
