@@ -7,6 +7,11 @@
 
 namespace dateline::app {
 
+namespace {
+// Listings show cards, and a card shows no byline and no tags: reading them would be waste.
+constexpr auto bare = storage::ArticleStore::Details::Bare;
+}  // namespace
+
 const domain::Site* NetworkDirectory::site_by_slug(std::string_view slug) const {
     for (const auto& s : sites)
         if (s.slug == slug) return &s;
@@ -46,9 +51,7 @@ Result<FrontPage> ReaderService::front_page(const NetworkDirectory& directory,
     storage::ArticleStore store(*lease);
     const UnixTime now = clock_.now();
     FrontPage page;
-    // Bylines and tags are read once for every card the page keeps, not once per list.
-    constexpr auto later = storage::ArticleStore::Details::Later;
-    auto latest = store.list_visible({site.id, {}, {}}, now, latest_count, {}, later);
+    auto latest = store.list_visible({site.id, {}, {}}, now, latest_count, {}, bare);
     if (!latest) return latest.error();
     page.latest = std::move(*latest);
     // A story shows once on the page: section blocks skip what the latest list already has.
@@ -63,17 +66,12 @@ Result<FrontPage> ReaderService::front_page(const NetworkDirectory& directory,
             [&](const domain::Article& a) { return a.section && a.section->id == section.id; });
         auto stories =
             store.list_visible({site.id, section.id, {}}, now,
-                               section_story_count + static_cast<int>(already), {}, later);
+                               section_story_count + static_cast<int>(already), {}, bare);
         if (!stories) return stories.error();
         std::erase_if(*stories, shown);
         if (stories->size() > section_story_count) stories->resize(section_story_count);
         if (!stories->empty()) page.sections.push_back({section, std::move(*stories)});
     }
-    std::vector<domain::Article*> cards;
-    for (auto& a : page.latest) cards.push_back(&a);
-    for (auto& block : page.sections)
-        for (auto& a : block.articles) cards.push_back(&a);
-    if (auto attached = store.attach_details(cards); !attached) return attached.error();
     return page;
 }
 
@@ -96,11 +94,11 @@ Result<ArticlePage> ReaderService::page_of(domain::Id site_id, std::optional<dom
                 **position};
     }
     // One story more than a page shows says whether the listing goes on in that direction.
-    auto articles = store.list_visible(filter, now, page_size + 1, page);
+    auto articles = store.list_visible(filter, now, page_size + 1, page, bare);
     if (!articles) return articles.error();
     if (page.from == From::NewerThan && articles->size() <= std::size_t(page_size)) {
         page = {};  // the newest stories are reached: that is the first page
-        articles = store.list_visible(filter, now, page_size + 1, page);
+        articles = store.list_visible(filter, now, page_size + 1, page, bare);
         if (!articles) return articles.error();
     }
     ArticlePage result;
@@ -145,6 +143,11 @@ Result<std::optional<domain::Tag>> ReaderService::tag(const domain::Site& site,
                                                       const std::string& slug) {
     auto lease = database_.acquire();
     return storage::SiteStore(*lease).tag_by_slug(site.id, slug);
+}
+
+Result<std::vector<domain::Tag>> ReaderService::listed_tags(const domain::Site& site) {
+    auto lease = database_.acquire();
+    return storage::SiteStore(*lease).listed_tags(site.id, clock_.now());
 }
 
 Result<std::optional<domain::Article>> ReaderService::article(const domain::Site& site,

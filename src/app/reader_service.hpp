@@ -76,6 +76,8 @@ class ReaderService {
     Result<ArticlePage> section_page(const domain::Section& section, const ListingRequest& page);
     /// The site's tag with this slug, if any.
     Result<std::optional<domain::Tag>> tag(const domain::Site& site, const std::string& slug);
+    /// The site's tags that at least one visible story carries, by slug.
+    Result<std::vector<domain::Tag>> listed_tags(const domain::Site& site);
     /// A page of a tag's stories, like section_page.
     Result<ArticlePage> tag_page(const domain::Tag& tag, const ListingRequest& page);
     /// A page of every story the site lists, like section_page (what a static copy walks).

@@ -47,8 +47,9 @@ inline Value nullable_text(const std::string& s) {
 }
 using Params = std::vector<Value>;
 
-/// Statements each connection keeps prepared. Past it the cache starts over: statements with
-/// generated text (id lists) must not grow it without bound.
+/// Statements each connection keeps prepared. Past it the cache starts over, so a statement
+/// whose text varies with its values must not reach it: bind the values (for an id list, a few
+/// padded lengths of placeholders, as storage::ArticleStore does).
 inline constexpr std::size_t max_cached_statements = 512;
 
 /// One connection to the database. SQL is written once for every backend: parameters are `$1`,

@@ -190,10 +190,15 @@ http::Response CachedPages::through(const http::Request& request, const SiteMatc
     if (cached.page && cached.fresh) return hit();
     // Another reader is rendering this page: the stale copy now rather than a second render.
     if (cached.page && flights_.busy(*key)) return stale();
-    const auto turn = flights_.enter(*key, render_patience);
-    if (!turn.leader()) {
-        cached = cache_.get(*key);
-        if (cached.page && cached.fresh) return hit();
+    // One render per page at a time, so that the others are served what it keeps; with no
+    // budget nothing is kept, and readers of one page need not wait for each other.
+    std::optional<cache::SingleFlight::Turn> turn;
+    if (cache_.capacity() > 0) {
+        turn.emplace(flights_.enter(*key, render_patience));
+        if (!turn->leader()) {
+            cached = cache_.get(*key);
+            if (cached.page && cached.fresh) return hit();
+        }
     }
     const auto generation = cache_.generation();
     RenderedPage rendered = render();

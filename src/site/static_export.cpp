@@ -1,7 +1,6 @@
 #include "site/static_export.hpp"
 
 #include <fstream>
-#include <set>
 #include <vector>
 
 #include "domain/paths.hpp"
@@ -143,17 +142,14 @@ Result<ExportSummary> export_static(ReaderSite& site, app::ReaderService& reader
         any = true;
         const std::string prefix = s.path_prefix();
         if (auto done = exporter.page(s, prefix); !done) return done.error();
-        // Every story the site lists, a page of the site's listing at a time, and the tags and
-        // sections they name.
-        std::set<std::string> tags;
+        // Every story the site lists, a page of the site's listing at a time, then its sections
+        // and the tags its stories carry.
         ListingRequest at;
         for (;;) {
             auto listed = reader.site_page(s, at);
             if (!listed) return listed.error();
-            for (const auto& a : listed->articles) {
+            for (const auto& a : listed->articles)
                 if (auto done = exporter.page(s, story_path(s, a)); !done) return done.error();
-                for (const auto& tag : a.tags) tags.insert(tag.slug);
-            }
             if (!listed->older) break;
             at = {ListingRequest::From::OlderThan, *listed->older};
         }
@@ -163,13 +159,12 @@ Result<ExportSummary> export_static(ReaderSite& site, app::ReaderService& reader
                 [&](const ListingRequest& r) { return reader.section_page(section, r); });
             if (!done) return done.error();
         }
-        for (const auto& slug : tags) {
-            auto tag = reader.tag(s, slug);
-            if (!tag) return tag.error();
-            if (!*tag) continue;
-            auto done = exporter.listing(
-                s, domain::tag_path(prefix, slug),
-                [&](const ListingRequest& r) { return reader.tag_page(**tag, r); });
+        auto tags = reader.listed_tags(s);
+        if (!tags) return tags.error();
+        for (const auto& tag : *tags) {
+            auto done =
+                exporter.listing(s, domain::tag_path(prefix, tag.slug),
+                                 [&](const ListingRequest& r) { return reader.tag_page(tag, r); });
             if (!done) return done.error();
         }
     }

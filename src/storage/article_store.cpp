@@ -103,13 +103,20 @@ std::string listing_clause(const ArticleFilter& f, UnixTime now, int limit, cons
            last_param(params);
 }
 
-std::string id_list(const std::vector<Article*>& articles) {
-    std::string ids;
-    for (const auto* a : articles) {
-        if (!ids.empty()) ids += ',';
-        ids += std::to_string(a->id);  // integers from our own rows, never user text
+// "$a,$b,..." for an IN list of ids, bound as parameters. The list is padded (with its first id
+// again) to a power of two, so a statement's text takes one of a few forms and stays prepared:
+// with the ids written into the text, every story's related news was a statement of its own,
+// compiled on each visit, and the connection's statement cache was flushed every 512 of them.
+std::string id_placeholders(const std::vector<Id>& ids, Params& params) {
+    std::size_t slots = 4;
+    while (slots < ids.size()) slots *= 2;
+    std::string list;
+    for (std::size_t i = 0; i < slots; ++i) {
+        params.emplace_back(i < ids.size() ? ids[i] : ids.front());
+        if (i != 0) list += ',';
+        list += last_param(params);
     }
-    return ids;
+    return list;
 }
 
 }  // namespace
@@ -208,7 +215,7 @@ Result<std::vector<Article>> ArticleStore::load(const std::string& where, const 
     std::vector<Article> articles;
     articles.reserve(rows->size());
     for (const auto& r : *rows) articles.push_back(article_from_row(r));
-    if (details == Details::Later) return articles;
+    if (details == Details::Bare) return articles;
     std::vector<Article*> all;
     all.reserve(articles.size());
     for (auto& a : articles) all.push_back(&a);
@@ -233,17 +240,22 @@ struct Linked {
 // The links first, then the rows they name by key: two index lookups whatever the planner's
 // statistics. As one join, PostgreSQL hashed the whole tags table, which grows with the archive
 // (1.7 ms a page at 10,000 stories per site).
-Result<Linked> linked(db::Connection& c, const std::string& article_ids, const char* links_sql,
+Result<Linked> linked(db::Connection& c, const std::vector<Id>& article_ids, const char* links_sql,
                       const char* rows_sql) {
     Linked found;
-    auto links = c.query(std::string(links_sql) + " IN (" + article_ids + ") ORDER BY 1, position");
+    Params params;
+    auto links = c.query(std::string(links_sql) + " IN (" + id_placeholders(article_ids, params) +
+                             ") ORDER BY 1, position",
+                         params);
     if (!links) return links.error();
     found.links = std::move(*links);
-    std::string keys;
-    for (const auto& r : found.links)
-        keys += (keys.empty() ? "" : ",") + std::to_string(r.integer(1));
-    if (keys.empty()) return found;
-    auto rows = c.query(std::string(rows_sql) + " IN (" + keys + ")");  // our own integers
+    if (found.links.empty()) return found;
+    std::vector<Id> keys;
+    keys.reserve(found.links.size());
+    for (const auto& r : found.links) keys.push_back(r.integer(1));
+    params.clear();
+    auto rows =
+        c.query(std::string(rows_sql) + " IN (" + id_placeholders(keys, params) + ")", params);
     if (!rows) return rows.error();
     found.rows = std::move(*rows);
     for (std::size_t i = 0; i < found.rows.size(); ++i) found.row_of[found.rows[i].integer(0)] = i;
@@ -255,8 +267,12 @@ Result<Linked> linked(db::Connection& c, const std::string& article_ids, const c
 Status ArticleStore::attach_details(const std::vector<Article*>& articles) {
     if (articles.empty()) return success();
     std::unordered_map<Id, Article*> by_id;
-    for (auto* a : articles) by_id[a->id] = a;
-    const std::string ids = id_list(articles);
+    std::vector<Id> ids;
+    ids.reserve(articles.size());
+    for (auto* a : articles) {
+        by_id[a->id] = a;
+        ids.push_back(a->id);
+    }
     auto authors =
         linked(c_, ids, "SELECT article_id, author_id FROM article_authors WHERE article_id",
                "SELECT id, site_id, slug, name, role FROM authors WHERE id");
@@ -361,10 +377,12 @@ Result<std::vector<Article>> ArticleStore::related(const Article& article, UnixT
     });
     if (ranked.size() > std::size_t(limit)) ranked.resize(std::size_t(limit));
     if (ranked.empty()) return std::vector<Article>{};
-    std::string ids;
-    for (const auto& [id, candidate] : ranked)
-        ids += (ids.empty() ? "" : ",") + std::to_string(id);  // our own integers
-    auto loaded = load("WHERE a.id IN (" + ids + ")", {}, Columns::Card);
+    std::vector<Id> ids;
+    ids.reserve(ranked.size());
+    for (const auto& [id, candidate] : ranked) ids.push_back(id);
+    Params params;
+    const std::string in = id_placeholders(ids, params);
+    auto loaded = load("WHERE a.id IN (" + in + ")", params, Columns::Card, Details::Bare);
     if (!loaded) return loaded.error();
     std::vector<Article> in_order;
     in_order.reserve(loaded->size());

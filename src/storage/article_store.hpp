@@ -73,9 +73,9 @@ class ArticleStore {
     /// Up to `limit` visible articles as cards (no body), newest first: the newest, or those just
     /// older or just newer than `page.position`. Walks an index from the starting point, so the
     /// cost does not depend on the size of the archive nor on how deep the page is.
-    /// With Details::Later, the cards come without bylines and tags, for a page of several
-    /// lists that attaches them to the cards it keeps in one go (attach_details).
-    enum class Details { Attached, Later };
+    /// With Details::Bare, the cards come without bylines and tags: a card shows neither, and a
+    /// caller that needs them attaches them to the cards it keeps in one go (attach_details).
+    enum class Details { Attached, Bare };
     Result<std::vector<domain::Article>> list_visible(const ArticleFilter& filter, UnixTime now,
                                                       int limit, const ListingPage& page = {},
                                                       Details details = Details::Attached);
@@ -84,8 +84,9 @@ class ArticleStore {
     /// Where a listed (published or scheduled) article of the site stands in reading order.
     Result<std::optional<ListingPosition>> listed_position(domain::Id site_id, domain::Id id);
 
-    /// Visible articles (as cards, no body) related to `article`, and only those: sharing a tag or
-    /// its section. Most shared tags first, then the same section, newest first among equals.
+    /// Visible articles (as bare cards: no body, bylines or tags) related to `article`, and only
+    /// those: sharing a tag or its section. Most shared tags first, then the same section, newest
+    /// first among equals.
     /// Candidates are the latest `related_candidates_per_tag` stories of each of its tags and the
     /// latest of its section, so the cost is bounded by the article's tags, not by the archive.
     Result<std::vector<domain::Article>> related(const domain::Article& article, UnixTime now,

@@ -130,6 +130,20 @@ Result<std::optional<domain::Tag>> SiteStore::tag_by_slug(Id site_id, const std:
         domain::Tag{r.integer(0), r.integer(1), r.text(2), r.text(3)}};
 }
 
+Result<std::vector<domain::Tag>> SiteStore::listed_tags(Id site_id, UnixTime now) {
+    // Each tag is checked by the listed-stories index (article_tags_listed), not by a scan.
+    auto rows = c_.query(
+        "SELECT t.id, t.site_id, t.slug, t.name FROM tags t WHERE t.site_id = $1 AND EXISTS "
+        "(SELECT 1 FROM article_tags l WHERE l.tag_id = t.id AND l.listed_at IS NOT NULL AND "
+        "l.listed_at <= $2) ORDER BY t.slug",
+        {site_id, now});
+    if (!rows) return rows.error();
+    std::vector<domain::Tag> tags;
+    tags.reserve(rows->size());
+    for (const auto& r : *rows) tags.push_back({r.integer(0), r.integer(1), r.text(2), r.text(3)});
+    return tags;
+}
+
 Result<domain::Tag> SiteStore::ensure_tag(Id site_id, const std::string& slug,
                                           const std::string& name) {
     auto rows = c_.query(

@@ -3,6 +3,7 @@
 #include <optional>
 #include <vector>
 
+#include "core/clock.hpp"
 #include "core/result.hpp"
 #include "db/database.hpp"
 #include "domain/site.hpp"
@@ -39,6 +40,8 @@ class SiteStore {
 
     /// The site's tag with this slug, if any.
     Result<std::optional<domain::Tag>> tag_by_slug(domain::Id site_id, const std::string& slug);
+    /// The site's tags that at least one visible story carries, by slug.
+    Result<std::vector<domain::Tag>> listed_tags(domain::Id site_id, UnixTime now);
 
     /// The author of the site with this name, else with this slug, else a new one.
     Result<domain::Author> ensure_author(domain::Id site_id, const std::string& slug,

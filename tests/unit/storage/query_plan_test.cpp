@@ -172,6 +172,10 @@ TEST_P(QueryPlanTest, ReaderPagesUseIndexesOnly) {
     EXPECT_FALSE(related->empty());
     ASSERT_TRUE(comments.approved_for((*story)->id, 50, 0).ok());
     ASSERT_TRUE(comments.approved_count((*story)->id).ok());
+    // The tags a static export walks.
+    auto tags = sites.listed_tags(site, now);
+    ASSERT_TRUE(tags.ok());
+    EXPECT_FALSE(tags->empty());
 
     expect_index_backed(recorded, *lease);
 }
