@@ -54,12 +54,33 @@ class RecordingConnection final : public db::Connection {
     db::Connection& real_;
 };
 
-// The plan's lines, as the backend words them.
+// A parameter as a literal of EXECUTE's argument list (test values: numbers and plain text).
+std::string literal(const db::Value& v) {
+    if (const auto* i = std::get_if<std::int64_t>(&v)) return std::to_string(*i);
+    if (std::holds_alternative<std::nullptr_t>(v)) return "NULL";
+    std::string quoted = "'";
+    for (const char ch : std::get<std::string>(v)) quoted += ch == '\'' ? "''" : std::string(1, ch);
+    return quoted + "'";
+}
+
+// The plan's lines, as the backend words them. On PostgreSQL, the generic plan the server runs
+// (the connections force generic plans; see db/postgres_database.cpp): the statement prepared
+// under a name of its own and explained as executed.
 std::vector<std::string> plan_of(db::Connection& c, const std::string& sql,
                                  const db::Params& params) {
     std::vector<std::string> lines;
     const bool sqlite = c.backend() == "sqlite";
-    auto rows = c.query((sqlite ? "EXPLAIN QUERY PLAN " : "EXPLAIN ") + sql, params);
+    Result<db::Rows> rows = Error::internal("not explained");
+    if (sqlite) {
+        rows = c.query("EXPLAIN QUERY PLAN " + sql, params);
+    } else {
+        EXPECT_TRUE(c.execute_script("PREPARE plan_probe AS " + sql));
+        std::string arguments;
+        for (const auto& p : params) arguments += (arguments.empty() ? "" : ", ") + literal(p);
+        rows = c.query("EXPLAIN EXECUTE plan_probe" +
+                       (arguments.empty() ? std::string() : "(" + arguments + ")"));
+        EXPECT_TRUE(c.execute_script("DEALLOCATE plan_probe"));
+    }
     EXPECT_TRUE(rows.ok()) << (rows.ok() ? "" : rows.error().cause) << "\n" << sql;
     if (!rows) return lines;
     for (const auto& r : *rows) lines.push_back(r.text(sqlite ? 3 : 0));
@@ -105,6 +126,7 @@ class QueryPlanTest : public testing::TestWithParam<const char*> {
             ASSERT_TRUE(real.begin_write());
             ASSERT_TRUE(real.execute("SET LOCAL enable_seqscan = off"));
             ASSERT_TRUE(real.execute("SET LOCAL enable_sort = off"));
+            ASSERT_TRUE(real.execute("SET LOCAL plan_cache_mode = force_generic_plan"));
         }
         for (const auto& [sql, params] : recorded.seen) {
             const auto plan = plan_of(real, sql, params);
