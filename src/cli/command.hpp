@@ -73,5 +73,6 @@ Command comments_command(CLI::App& app);
 Command migrate_command(CLI::App& app);
 Command copy_command(CLI::App& app);
 Command export_command(CLI::App& app);
+Command user_command(CLI::App& app);
 
 }  // namespace dateline::cli

@@ -71,4 +71,10 @@ std::size_t count_code_points(std::string_view s) {
     return count;
 }
 
+bool has_ascii_control(std::string_view text) {
+    for (const char c : text)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) return true;
+    return false;
+}
+
 }  // namespace dateline

@@ -13,6 +13,10 @@ bool is_valid_utf8(std::string_view text);
 /// control character other than tab and line breaks becomes U+FFFD.
 std::string to_displayable_utf8(std::string_view text);
 
+/// True when `text` holds an ASCII control character (C0, tab and line breaks included, or DEL):
+/// what a one-line value (a name, an address, a password) may not hold.
+bool has_ascii_control(std::string_view text);
+
 /// Number of Unicode code points in well-formed UTF-8 `text`: what a reader counts as characters
 /// for length limits.
 std::size_t count_code_points(std::string_view text);

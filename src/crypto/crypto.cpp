@@ -21,6 +21,36 @@ void start_sodium() {
 
 }  // namespace
 
+namespace {
+// OWASP's Password Storage Cheat Sheet, first Argon2id configuration: m=19456 KiB, t=2, p=1
+// (libsodium always uses one lane).
+constexpr unsigned long long password_passes = 2;
+constexpr std::size_t password_memory = 19456U * 1024U;
+}  // namespace
+
+std::string hash_password(std::string_view password) {
+    start_sodium();
+    char out[crypto_pwhash_STRBYTES];
+    if (crypto_pwhash_str_alg(out, password.data(), password.size(), password_passes,
+                              password_memory, crypto_pwhash_ALG_ARGON2ID13) != 0)
+        throw std::runtime_error("not enough memory to hash a password");
+    return out;
+}
+
+bool password_matches(std::string_view hash, std::string_view password) {
+    start_sodium();
+    if (hash.empty() || hash.size() >= crypto_pwhash_STRBYTES) return false;
+    const std::string terminated(hash);  // libsodium reads a C string
+    return crypto_pwhash_str_verify(terminated.c_str(), password.data(), password.size()) == 0;
+}
+
+bool password_hash_outdated(std::string_view hash) {
+    start_sodium();
+    const std::string terminated(hash);
+    return crypto_pwhash_str_needs_rehash(terminated.c_str(), password_passes, password_memory) !=
+           0;
+}
+
 std::string sha256_hex(std::string_view text) {
     start_sodium();
     unsigned char digest[crypto_hash_sha256_BYTES];

@@ -25,6 +25,17 @@ std::string hmac_sha256(std::string_view key, std::string_view message);
 std::string pbkdf2_sha256(std::string_view password, std::string_view salt,
                           std::uint32_t iterations, std::size_t length);
 
+/// An Argon2id hash of `password` in the PHC string format ("$argon2id$v=19$m=19456,t=2,p=1$..."),
+/// with a fresh random salt, at OWASP's recommended cost (19 MiB, two passes, one lane): about
+/// 30 ms on one core. Throws std::runtime_error when memory for it cannot be had.
+std::string hash_password(std::string_view password);
+/// Whether `password` is the one `hash` (from hash_password, or an older cost) was made from.
+/// False for a malformed hash.
+bool password_matches(std::string_view hash, std::string_view password);
+/// Whether `hash` was made at another cost than hash_password's now, and should be made again
+/// the next time its password is at hand (at sign-in).
+bool password_hash_outdated(std::string_view hash);
+
 /// `count` bytes from the operating system's random source.
 std::string random_bytes(std::size_t count);
 /// A uniformly random number in [0, upper).

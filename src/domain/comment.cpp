@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "core/utf8.hpp"
+#include "domain/email.hpp"
 
 namespace dateline::domain {
 
@@ -61,28 +62,15 @@ std::optional<std::string> check(std::string_view value, std::size_t max, bool m
     return std::nullopt;
 }
 
-// Not RFC 5322 in full: one @, something before it, a dot in the domain, no spaces.
-bool plausible_email(std::string_view e) {
-    const auto at = e.find('@');
-    if (at == 0 || at == std::string_view::npos || e.find('@', at + 1) != std::string_view::npos)
-        return false;
-    const auto domain = e.substr(at + 1);
-    const auto dot = domain.find('.');
-    return dot != std::string_view::npos && dot > 0 && dot + 1 < domain.size() &&
-           std::none_of(e.begin(), e.end(),
-                        [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
-}
-
 }  // namespace
 
 std::vector<FieldError> field_errors(const CommentDraft& d, const CommentLimits& limits) {
-    constexpr std::size_t max_email = 254;  // RFC 5321 section 4.5.3.1.3
     std::vector<FieldError> errors;
     auto add = [&](const char* field, std::optional<std::string> key) {
         if (key) errors.push_back({field, std::move(*key)});
     };
     add("name", check(d.author_name, limits.name, false));
-    auto email = check(d.email, max_email, false);
+    auto email = check(d.email, max_email_bytes, false);
     if (!email && !plausible_email(d.email)) email = "invalid";
     add("email", std::move(email));
     add("title", check(d.title, limits.title, false));

@@ -17,7 +17,7 @@ struct Table {
 };
 
 // Parents before children, so foreign keys hold at every insert.
-constexpr std::array<Table, 12> tables = {{
+constexpr std::array<Table, 14> tables = {{
     {"networks", "id, slug, name, default_site_slug", "id", true},
     {"sites",
      "id, network_id, slug, name, tagline, language, direction, time_zone, base_url, "
@@ -41,6 +41,9 @@ constexpr std::array<Table, 12> tables = {{
      "content_digest, created_at, moderated_at",
      "id", true},
     {"secrets", "name, value, created_at", "name", false},
+    {"users", "id, email, name, role, password_hash, disabled_at, created_at, updated_at", "id",
+     true},
+    {"user_sites", "user_id, site_id", "user_id, site_id", false},
 }};
 
 std::string placeholders(std::string_view columns) {

@@ -130,6 +130,10 @@ describe('copying a network between backends', { skip }, () => {
     const last = mkdtempSync(join(tmpdir(), 'dateline-copy-c-'));
     dirs.push(first, last);
     assert.equal(dateline(['init', '--data', first, '--demo']).status, 0);
+    // Newsroom accounts travel with the network, password hashes and sites included.
+    const added = dateline(['user', 'add', '--data', first, '--email', 'desk@news.example', '--role', 'editor',
+      '--site', 'ar', '--password-file', '-'], { input: 'a long enough passphrase\n' });
+    assert.equal(added.status, 0, added.stderr);
     database = makePostgresDatabase();
     const there = dateline(['copy', '--from', `sqlite:${join(first, 'dateline.db')}`, '--to', database.url]);
     assert.equal(there.status, 0, there.stderr);
@@ -139,6 +143,12 @@ describe('copying a network between backends', { skip }, () => {
     assert.ok(rows > 300, there.stdout);
     assert.equal(back.stdout, there.stdout);
     cpSync(join(first, 'media'), join(last, 'media'), { recursive: true });
+    const accounts = (dir) => dateline(['user', 'list', '--data', dir]).stdout;
+    assert.match(accounts(first), /desk@news\.example\teditor\tar\tactive/);
+    assert.equal(accounts(last), accounts(first));
+    const hash = (dir) => spawnSync('sqlite3', [join(dir, 'dateline.db'), 'SELECT password_hash FROM users'], { encoding: 'utf8' }).stdout;
+    assert.match(hash(last), /^\$argon2id\$/);
+    assert.equal(hash(last), hash(first));
 
     // Copying into a database that already holds a network is refused, and changes nothing.
     const again = dateline(['copy', '--from', `sqlite:${join(first, 'dateline.db')}`, '--to', database.url]);

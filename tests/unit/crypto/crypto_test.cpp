@@ -67,4 +67,31 @@ TEST(Crypto, ConstantTimeComparison) {
     EXPECT_FALSE(equal_in_constant_time("abc", "ab"));
 }
 
+TEST(Crypto, PasswordHashesAreArgon2idAtOwaspCostAndSalted) {
+    const std::string password = "a passphrase of some length";
+    const auto hash = hash_password(password);
+    EXPECT_EQ(hash.rfind("$argon2id$v=19$m=19456,t=2,p=1$", 0), 0u) << hash;
+    EXPECT_TRUE(password_matches(hash, password));
+    EXPECT_FALSE(password_matches(hash, "a passphrase of some lengt"));
+    EXPECT_FALSE(password_matches(hash, ""));
+    EXPECT_NE(hash_password(password), hash);  // a fresh salt each time
+    EXPECT_FALSE(password_hash_outdated(hash));
+}
+
+TEST(Crypto, PasswordHashesOfAnotherCostStillVerifyAndAskToBeRemade) {
+    // Made by libsodium at t=3, m=8 MiB: an account whose hash predates today's cost.
+    const std::string older =
+        "$argon2id$v=19$m=8192,t=3,p=1$KBWZXrYZI9c/1+XKIT0YFg$"
+        "zTm0ZrvQGi+wvq/DODZwAdRSp3Kc64N4SYKSfZ8u28c";
+    EXPECT_TRUE(password_matches(older, "stored before the cost changed"));
+    EXPECT_FALSE(password_matches(older, "stored before the cost changed "));
+    EXPECT_TRUE(password_hash_outdated(older));
+}
+
+TEST(Crypto, MalformedPasswordHashesNeverMatch) {
+    EXPECT_FALSE(password_matches("", "anything"));
+    EXPECT_FALSE(password_matches("$argon2id$v=19$m=19456,t=2,p=1$bm90IGEgc2FsdA", "anything"));
+    EXPECT_FALSE(password_matches(std::string(200, 'a'), "anything"));
+}
+
 }  // namespace dateline::crypto

@@ -1,0 +1,34 @@
+#include "domain/user.hpp"
+
+#include "core/utf8.hpp"
+
+namespace dateline::domain {
+
+std::string_view to_string(Role role) {
+    switch (role) {
+        case Role::Admin:
+            return "admin";
+        case Role::Editor:
+            return "editor";
+        case Role::Author:
+            return "author";
+        case Role::Moderator:
+            return "moderator";
+    }
+    return "author";
+}
+
+std::optional<Role> parse_role(std::string_view text) {
+    for (const auto r : {Role::Admin, Role::Editor, Role::Author, Role::Moderator})
+        if (to_string(r) == text) return r;
+    return std::nullopt;
+}
+
+std::optional<std::string> password_problem(std::string_view password) {
+    if (password.size() > max_password_bytes) return "too_long";
+    if (!is_valid_utf8(password) || has_ascii_control(password)) return "invalid";
+    if (count_code_points(password) < min_password_characters) return "too_short";
+    return std::nullopt;
+}
+
+}  // namespace dateline::domain
