@@ -12,6 +12,8 @@ debian_packages=(
   # libvips-tools: `vips` for scripts/convert-demo-art.sh (SVG through librsvg2-2, which libvips42 depends on)
   libvips-dev libvips-tools
   libgtest-dev libgmock-dev libbenchmark-dev wrk nginx-light
+  # hugo: the peer of `dateline export` in bench/export_vs_hugo.sh (the same content as a Hugo site)
+  hugo
   # faketime: the HTTP tests move the server's wall clock instead of sleeping (tests/support/dateline.mjs)
   faketime
   # The official Prometheus client's parser reads /metrics back in tests/http/metrics.test.mjs
