@@ -29,6 +29,17 @@ Result<RateDecision> SharedLimits::hit(const RateLimit& limit, std::string_view 
     return RateDecision{false, start + window - now};
 }
 
+Result<RateDecision> SharedLimits::peek(const RateLimit& limit, std::string_view key) {
+    const UnixTime now = clock_.now();
+    const UnixTime window = std::max<UnixTime>(1, limit.window.count());
+    const UnixTime start = now - now % window;
+    auto lease = database_.acquire();
+    auto hits = storage::LimitsStore(*lease).hits(limit.name + ":" + std::string(key), start);
+    if (!hits) return hits.error();
+    if (*hits < limit.max_hits) return RateDecision{true, 0};
+    return RateDecision{false, start + window - now};
+}
+
 Result<bool> SharedLimits::use_once(std::string_view token, UnixTime expires_at) {
     auto lease = database_.acquire();
     // Only a machine crash within a token's life could let it be used twice.

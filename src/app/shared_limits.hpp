@@ -35,6 +35,9 @@ class SharedLimits {
 
     /// Counts one hit of `key` against `limit`.
     Result<RateDecision> hit(const RateLimit& limit, std::string_view key);
+    /// Whether one more hit of `key` would be allowed, without counting one: for limits that
+    /// count failures only (sign-in), checked before the attempt and hit after a failure.
+    Result<RateDecision> peek(const RateLimit& limit, std::string_view key);
 
     /// Uses a one-time token (a security-check solution, a sign-in link) that is valid until
     /// `expires_at`: true the first time, false on every later use, on any node. Only a digest

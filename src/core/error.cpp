@@ -18,6 +18,8 @@ std::string_view to_string(ErrorCode code) {
             return "unavailable";
         case ErrorCode::Internal:
             return "internal";
+        case ErrorCode::RateLimited:
+            return "rate_limited";
     }
     return "internal";
 }
@@ -30,6 +32,12 @@ Error Error::not_found(std::string message) {
 }
 Error Error::conflict(std::string message, std::string field) {
     return {ErrorCode::Conflict, std::move(message), std::move(field), {}};
+}
+Error Error::forbidden(std::string message) {
+    return {ErrorCode::Forbidden, std::move(message), {}, {}};
+}
+Error Error::rate_limited(std::string message, std::int64_t retry_after_seconds) {
+    return {ErrorCode::RateLimited, std::move(message), {}, {}, retry_after_seconds};
 }
 Error Error::unavailable(std::string message, std::string cause) {
     return {ErrorCode::Unavailable, std::move(message), {}, std::move(cause)};

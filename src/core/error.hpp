@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -14,6 +15,7 @@ enum class ErrorCode {
     Forbidden,    ///< the caller may not do this
     Unavailable,  ///< a dependency (database, disk) cannot serve right now; retrying may work
     Internal,     ///< a bug or an unexpected failure; the message is generic, `cause` has detail
+    RateLimited,  ///< too many attempts: refused without looking; `retry_after_seconds` says when
 };
 
 /// Stable text form of a code, e.g. "not_found".
@@ -26,10 +28,13 @@ struct Error {
     std::string message;
     std::string field;
     std::string cause;
+    std::int64_t retry_after_seconds = 0;  ///< RateLimited: when trying again may work
 
     static Error invalid(std::string message, std::string field = {});
     static Error not_found(std::string message);
     static Error conflict(std::string message, std::string field = {});
+    static Error forbidden(std::string message);
+    static Error rate_limited(std::string message, std::int64_t retry_after_seconds);
     static Error unavailable(std::string message, std::string cause = {});
     static Error internal(std::string cause);
 };

@@ -12,6 +12,14 @@ Result<std::int64_t> LimitsStore::hit(const std::string& bucket, UnixTime window
     return rows->front().integer(0);
 }
 
+Result<std::int64_t> LimitsStore::hits(const std::string& bucket, UnixTime window_start) {
+    auto rows =
+        c_.query("SELECT hits FROM rate_limit_counters WHERE bucket = $1 AND window_start = $2",
+                 {bucket, window_start});
+    if (!rows) return rows.error();
+    return rows->empty() ? 0 : rows->front().integer(0);
+}
+
 Result<bool> LimitsStore::use_token(const std::string& digest, UnixTime expires_at) {
     auto inserted = c_.execute(
         "INSERT INTO used_tokens (token_digest, expires_at) VALUES ($1, $2) "

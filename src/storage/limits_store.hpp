@@ -19,6 +19,8 @@ class LimitsStore {
     /// Counts one hit in the bucket's window and returns the hits counted so far, this one
     /// included.
     Result<std::int64_t> hit(const std::string& bucket, UnixTime window_start);
+    /// The hits counted so far in the bucket's window.
+    Result<std::int64_t> hits(const std::string& bucket, UnixTime window_start);
 
     /// Records a token digest as used until `expires_at`. True when this is its first use.
     Result<bool> use_token(const std::string& digest, UnixTime expires_at);

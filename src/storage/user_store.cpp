@@ -46,7 +46,15 @@ Result<Id> UserStore::insert(const User& user, const std::string& password_hash,
 }
 
 Result<std::optional<User>> UserStore::by_email(const std::string& email) {
-    auto rows = c_.query(std::string(user_columns) + "WHERE email = $1", {email});
+    return one(std::string(user_columns) + "WHERE email = $1", {email});
+}
+
+Result<std::optional<User>> UserStore::by_id(Id id) {
+    return one(std::string(user_columns) + "WHERE id = $1", {id});
+}
+
+Result<std::optional<User>> UserStore::one(const std::string& sql, const db::Params& params) {
+    auto rows = c_.query(sql, params);
     if (!rows) return rows.error();
     if (rows->empty()) return std::optional<User>{};
     std::vector<User> users{user_from_row(rows->front())};

@@ -22,6 +22,8 @@ class UserStore {
                               UnixTime now);
     /// The account with this address, with its sites, if any.
     Result<std::optional<domain::User>> by_email(const std::string& email);
+    /// The account with this id, with its sites, if any.
+    Result<std::optional<domain::User>> by_id(domain::Id id);
     /// The stored password hash of an account, if it exists.
     Result<std::optional<std::string>> password_hash(domain::Id user_id);
     /// Every account with its sites, by address.
@@ -32,6 +34,7 @@ class UserStore {
     Result<bool> set_disabled(domain::Id user_id, bool disabled, UnixTime now);
 
   private:
+    Result<std::optional<domain::User>> one(const std::string& sql, const db::Params& params);
     Status attach_sites(std::vector<domain::User>& users);
 
     db::Connection& c_;

@@ -1,0 +1,162 @@
+#include "app/session_service.hpp"
+
+#include <algorithm>
+
+#include "core/utf8.hpp"
+#include "crypto/crypto.hpp"
+#include "domain/email.hpp"
+#include "storage/session_store.hpp"
+#include "storage/user_store.hpp"
+
+namespace dateline::app {
+
+namespace {
+
+constexpr std::size_t token_bytes = 32;
+constexpr std::size_t max_user_agent_bytes = 256;
+// A session's use is written at most this often: every request would be a write otherwise.
+constexpr UnixTime touch_every = 60;
+
+const char* const refused = "The e-mail address or the password is not right.";
+
+// A hash to check passwords against when the address has no account, so that an unknown address
+// takes as long as a known one.
+const std::string& stand_in_hash() {
+    static const std::string hash = crypto::hash_password(crypto::to_hex(crypto::random_bytes(16)));
+    return hash;
+}
+
+std::optional<std::string> digest_of(std::string_view token) {
+    if (token.size() != token_bytes * 2 || !crypto::from_hex(token)) return std::nullopt;
+    return crypto::sha256_hex(token);
+}
+
+Error too_many(std::int64_t retry_after_seconds) {
+    const auto minutes = std::max<std::int64_t>(1, (retry_after_seconds + 59) / 60);
+    return Error::rate_limited("Too many attempts to sign in. Try again in " +
+                                   std::to_string(minutes) +
+                                   (minutes == 1 ? " minute." : " minutes."),
+                               retry_after_seconds);
+}
+
+}  // namespace
+
+SessionService::SessionService(db::Database& database, const Clock& clock, SessionPolicy policy)
+    : database_(database), clock_(clock), policy_(std::move(policy)), limits_(database, clock) {}
+
+Result<SignedIn> SessionService::sign_in(const SignInAttempt& attempt,
+                                         std::string_view previous_token) {
+    const auto email = domain::account_email(attempt.email);
+    // The account's counter is keyed by a digest: the table of counters holds no addresses.
+    const std::string account_key = crypto::sha256_hex(email.value_or(attempt.email));
+    for (const auto& [limit, key] :
+         {std::pair{&policy_.account_failures, account_key},
+          std::pair{&policy_.address_failures, attempt.client_address}}) {
+        auto state = limits_.peek(*limit, key);
+        if (!state) return state.error();
+        if (!state->allowed) return too_many(state->retry_after_seconds);
+    }
+    std::optional<domain::User> user;
+    std::string hash = stand_in_hash();
+    if (email) {
+        auto lease = database_.acquire();
+        storage::UserStore users(*lease);
+        auto found = users.by_email(*email);
+        if (!found) return found.error();
+        if (*found) {
+            auto stored = users.password_hash((*found)->id);
+            if (!stored) return stored.error();
+            if (*stored) {
+                user = std::move(*found);
+                hash = std::move(**stored);
+            }
+        }
+    }
+    // A password past the limit is never hashed: it cannot be an account's.
+    const bool long_enough_to_try = attempt.password.size() <= domain::max_password_bytes;
+    const bool matches = long_enough_to_try && crypto::password_matches(hash, attempt.password);
+    if (!user || !matches || user->disabled) {
+        for (const auto& [limit, key] :
+             {std::pair{&policy_.account_failures, account_key},
+              std::pair{&policy_.address_failures, attempt.client_address}}) {
+            auto counted = limits_.hit(*limit, key);
+            if (!counted) return counted.error();
+        }
+        return Error::forbidden(refused);
+    }
+    // A hash made at an older cost is made again now that the password is at hand.
+    std::optional<std::string> rehashed;
+    if (crypto::password_hash_outdated(hash)) rehashed = crypto::hash_password(attempt.password);
+    const UnixTime now = clock_.now();
+    SignedIn signed_in{std::move(*user), crypto::to_hex(crypto::random_bytes(token_bytes)),
+                       now + policy_.absolute.count()};
+    std::string agent = attempt.user_agent.substr(0, max_user_agent_bytes);
+    agent = to_displayable_utf8(agent);
+    const storage::StoredSession stored{crypto::sha256_hex(signed_in.token),
+                                        signed_in.user.id,
+                                        now,
+                                        now,
+                                        signed_in.expires_at,
+                                        attempt.client_address,
+                                        agent};
+    auto opened = db::in_transaction<Done>(database_, [&](db::Connection& c) -> Status {
+        storage::SessionStore sessions(c);
+        if (const auto previous = digest_of(previous_token))
+            if (auto removed = sessions.remove(*previous); !removed) return removed.error();
+        if (rehashed)
+            if (auto s = storage::UserStore(c).set_password_hash(signed_in.user.id, *rehashed, now);
+                !s)
+                return s.error();
+        return sessions.insert(stored);
+    });
+    if (!opened) return opened.error();
+    return signed_in;
+}
+
+Result<std::optional<ActiveSession>> SessionService::session(std::string_view token) {
+    const auto digest = digest_of(token);
+    if (!digest) return std::optional<ActiveSession>{};
+    const UnixTime now = clock_.now();
+    auto lease = database_.acquire();
+    storage::SessionStore sessions(*lease);
+    auto found = sessions.find(*digest);
+    if (!found) return found.error();
+    if (!*found) return std::optional<ActiveSession>{};
+    const auto& s = **found;
+    auto user = storage::UserStore(*lease).by_id(s.user_id);
+    if (!user) return user.error();
+    const bool ended = s.expires_at <= now || s.last_seen_at + policy_.idle.count() <= now ||
+                       !*user || (*user)->disabled;
+    if (ended) {
+        if (auto removed = sessions.remove(*digest); !removed) return removed.error();
+        return std::optional<ActiveSession>{};
+    }
+    if (now - s.last_seen_at >= touch_every)
+        if (auto touched = sessions.touch(*digest, now); !touched) return touched.error();
+    return std::optional<ActiveSession>{
+        ActiveSession{std::move(**user), s.created_at, s.expires_at}};
+}
+
+Status SessionService::sign_out(std::string_view token) {
+    const auto digest = digest_of(token);
+    if (!digest) return success();
+    auto lease = database_.acquire();
+    auto removed = storage::SessionStore(*lease).remove(*digest);
+    if (!removed) return removed.error();
+    return success();
+}
+
+Result<std::int64_t> SessionService::sign_out_everywhere(domain::Id user_id) {
+    auto lease = database_.acquire();
+    return storage::SessionStore(*lease).remove_for_user(user_id);
+}
+
+Status SessionService::purge() {
+    const UnixTime now = clock_.now();
+    auto lease = database_.acquire();
+    auto purged = storage::SessionStore(*lease).purge(now, now - policy_.idle.count());
+    if (!purged) return purged.error();
+    return success();
+}
+
+}  // namespace dateline::app

@@ -1,0 +1,80 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "app/shared_limits.hpp"
+#include "core/clock.hpp"
+#include "core/result.hpp"
+#include "db/database.hpp"
+#include "domain/user.hpp"
+
+namespace dateline::app {
+
+/// How long sessions last and how many failed sign-ins are let through.
+struct SessionPolicy {
+    /// A session unused this long ends (an editor away from the desk).
+    std::chrono::seconds idle{60 * 60};
+    /// A session ends this long after sign-in however much it is used (about a shift).
+    std::chrono::seconds absolute{12 * 60 * 60};
+    /// Failed sign-ins let through per account, and per client address, in each window.
+    RateLimit account_failures{"sign-in-account", 5, std::chrono::seconds{15 * 60}};
+    RateLimit address_failures{"sign-in-address", 20, std::chrono::seconds{15 * 60}};
+};
+
+/// What someone typed at the sign-in form, and where from.
+struct SignInAttempt {
+    std::string email;
+    std::string password;
+    std::string client_address;
+    std::string user_agent;
+};
+
+/// A session just opened: the token goes to the browser (in a cookie) and nowhere else.
+struct SignedIn {
+    domain::User user;
+    std::string token;
+    UnixTime expires_at = 0;
+};
+
+/// A session a request presented, still valid.
+struct ActiveSession {
+    domain::User user;
+    UnixTime created_at = 0;
+    UnixTime expires_at = 0;
+};
+
+/// Newsroom sign-in and sessions, shared by every node through the database. Tokens are 256
+/// random bits; only their SHA-256 is stored.
+class SessionService {
+  public:
+    SessionService(db::Database& database, const Clock& clock, SessionPolicy policy = {});
+
+    /// Checks an address and password and opens a new session (ending `previous_token`'s, if
+    /// any: the token changes at every sign-in, so one planted before it is worth nothing).
+    /// Forbidden, with one message for an unknown address, a wrong password and a disabled
+    /// account, so that the answer tells nothing about which accounts exist (an unknown address
+    /// costs the same hash as a known one). RateLimited after too many failures for the account
+    /// or the address, before the password is even checked.
+    Result<SignedIn> sign_in(const SignInAttempt& attempt, std::string_view previous_token = {});
+    /// The session this token opened, if it is still valid (not past its absolute or idle limit,
+    /// its account enabled); its use is recorded (at most once a minute, to spare writes).
+    Result<std::optional<ActiveSession>> session(std::string_view token);
+    /// Ends the session of this token (nothing happens for an unknown one).
+    Status sign_out(std::string_view token);
+    /// Ends every session of the account (a lost laptop); returns how many there were.
+    Result<std::int64_t> sign_out_everywhere(domain::Id user_id);
+    /// Forgets ended sessions.
+    Status purge();
+
+  private:
+    db::Database& database_;
+    const Clock& clock_;
+    SessionPolicy policy_;
+    SharedLimits limits_;
+};
+
+}  // namespace dateline::app

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "core/clock.hpp"
+#include "core/result.hpp"
+#include "db/database.hpp"
+#include "domain/site.hpp"
+
+namespace dateline::storage {
+
+/// A newsroom session as stored: keyed by the digest of the token its browser holds.
+struct StoredSession {
+    std::string token_digest;
+    domain::Id user_id = 0;
+    UnixTime created_at = 0;
+    UnixTime last_seen_at = 0;
+    UnixTime expires_at = 0;
+    std::string client_address;
+    std::string user_agent;
+};
+
+/// Newsroom sessions (migrations/*/0010_create_sessions.sql).
+class SessionStore {
+  public:
+    explicit SessionStore(db::Connection& connection) : c_(connection) {}
+
+    Status insert(const StoredSession& session);
+    /// The session with this token digest, if any (expired or not: the caller decides).
+    Result<std::optional<StoredSession>> find(const std::string& token_digest);
+    /// Records that the session was used at `now`.
+    Status touch(const std::string& token_digest, UnixTime now);
+    /// Ends one session; false when there was none.
+    Result<bool> remove(const std::string& token_digest);
+    /// Ends every session of an account; returns how many there were.
+    Result<std::int64_t> remove_for_user(domain::Id user_id);
+    /// Forgets sessions past their absolute limit, or unused since `idle_before`.
+    Result<std::int64_t> purge(UnixTime now, UnixTime idle_before);
+
+  private:
+    db::Connection& c_;
+};
+
+}  // namespace dateline::storage

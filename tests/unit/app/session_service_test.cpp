@@ -1,0 +1,218 @@
+#include "app/session_service.hpp"
+
+#include <gtest/gtest.h>
+
+#include "../support_database.hpp"
+#include "app/network_setup.hpp"
+#include "app/user_service.hpp"
+#include "crypto/crypto.hpp"
+#include "provision/network_file.hpp"
+#include "storage/user_store.hpp"
+
+namespace dateline::app {
+
+using testing_support::FixedClock;
+using testing_support::TestDatabase;
+
+constexpr UnixTime start = 1'795'000'000;
+const std::string password = "the desk's long passphrase";
+
+// One suite, run against every backend.
+class SessionServiceTest : public testing::TestWithParam<const char*> {
+  protected:
+    void SetUp() override {
+        if (database.skipped()) GTEST_SKIP() << "no PostgreSQL test cluster (run through ctest)";
+        ASSERT_TRUE(database.get());
+        domain::NetworkSpec spec = provision::default_network_spec("http://news.example");
+        ASSERT_TRUE(create_network(*database, spec).ok());
+        UserService users(*database, clock);
+        auto added = users.add(
+            {"desk@news.example", "Desk", domain::Role::Editor, {spec.sites.front().site.slug}},
+            password);
+        ASSERT_TRUE(added.ok()) << added.error().message;
+        user_id = added->id;
+    }
+
+    SignInAttempt attempt(std::string email, std::string typed,
+                          std::string address = "192.0.2.10") {
+        return {std::move(email), std::move(typed), std::move(address), "TestBrowser/1.0"};
+    }
+
+    Result<SignedIn> good_sign_in(std::string_view previous = {}) {
+        return sessions.sign_in(attempt("Desk@News.Example", password), previous);
+    }
+
+    std::optional<ActiveSession> active(const std::string& token) {
+        auto s = sessions.session(token);
+        EXPECT_TRUE(s.ok());
+        return s.ok() ? *s : std::nullopt;
+    }
+
+    TestDatabase database{GetParam()};
+    FixedClock clock{start};
+    SessionService sessions{*database, clock};
+    domain::Id user_id = 0;
+};
+
+TEST_P(SessionServiceTest, TheRightPasswordOpensASessionTheTokenThenFinds) {
+    auto signed_in = good_sign_in();
+    ASSERT_TRUE(signed_in.ok()) << signed_in.error().message;
+    EXPECT_EQ(signed_in->user.email, "desk@news.example");
+    EXPECT_EQ(signed_in->token.size(), 64u);
+    EXPECT_EQ(signed_in->expires_at, start + 12 * 3600);
+    const auto found = active(signed_in->token);
+    ASSERT_TRUE(found.has_value());
+    EXPECT_EQ(found->user.id, user_id);
+    EXPECT_EQ(found->user.role, domain::Role::Editor);
+    // The token itself is nowhere in the database: only its digest.
+    auto lease = database->acquire();
+    auto rows = lease->query("SELECT token_digest FROM sessions");
+    ASSERT_TRUE(rows.ok());
+    ASSERT_EQ(rows->size(), 1u);
+    EXPECT_EQ(rows->front().text(0), crypto::sha256_hex(signed_in->token));
+}
+
+TEST_P(SessionServiceTest, WrongPasswordsUnknownAndDisabledAccountsGetOneAnswer) {
+    std::vector<Error> errors;
+    for (const auto& a :
+         {attempt("desk@news.example", password + "x"), attempt("nobody@news.example", password),
+          attempt("not an address", password),
+          attempt("desk@news.example", std::string(5000, 'p'))})
+        errors.push_back(sessions.sign_in(a).error());
+    ASSERT_TRUE(UserService(*database, clock).set_disabled("desk@news.example", true).ok());
+    errors.push_back(good_sign_in().error());
+    for (const auto& e : errors) {
+        EXPECT_EQ(e.code, ErrorCode::Forbidden);
+        EXPECT_EQ(e.message, errors.front().message);
+    }
+    auto lease = database->acquire();
+    EXPECT_EQ(lease->query("SELECT COUNT(*) FROM sessions")->front().integer(0), 0);
+}
+
+TEST_P(SessionServiceTest, FailuresForOneAccountAreThrottledBeforeThePasswordIsChecked) {
+    for (int i = 0; i < 5; ++i)
+        EXPECT_EQ(sessions
+                      .sign_in(attempt("desk@news.example", "wrong guess " + std::to_string(i),
+                                       "198.51.100." + std::to_string(i)))
+                      .error()
+                      .code,
+                  ErrorCode::Forbidden);
+    // From yet another address, and with the right password: the account is throttled.
+    auto throttled = sessions.sign_in(attempt("DESK@news.example", password, "203.0.113.9"));
+    ASSERT_FALSE(throttled.ok());
+    EXPECT_EQ(throttled.error().code, ErrorCode::RateLimited);
+    EXPECT_GT(throttled.error().retry_after_seconds, 0);
+    EXPECT_NE(throttled.error().message.find("Too many attempts"), std::string::npos);
+    // Other accounts are not held back, and the window passes.
+    clock.set(start + 15 * 60);
+    EXPECT_TRUE(good_sign_in().ok());
+}
+
+TEST_P(SessionServiceTest, FailuresFromOneAddressAreThrottledWhateverTheAccount) {
+    for (int i = 0; i < 20; ++i)
+        EXPECT_EQ(sessions.sign_in(attempt("guess" + std::to_string(i) + "@news.example", password))
+                      .error()
+                      .code,
+                  ErrorCode::Forbidden);
+    auto throttled = sessions.sign_in(attempt("desk@news.example", password));
+    ASSERT_FALSE(throttled.ok());
+    EXPECT_EQ(throttled.error().code, ErrorCode::RateLimited);
+    EXPECT_TRUE(sessions.sign_in(attempt("desk@news.example", password, "192.0.2.11")).ok());
+}
+
+TEST_P(SessionServiceTest, ASessionEndsWhenIdleAndAtItsAbsoluteLimit) {
+    auto idle = good_sign_in();
+    ASSERT_TRUE(idle.ok());
+    clock.set(start + 59 * 60);
+    EXPECT_TRUE(active(idle->token).has_value());  // used: the idle time starts again
+    clock.set(start + 59 * 60 + 59 * 60);
+    EXPECT_TRUE(active(idle->token).has_value());
+    clock.set(start + 59 * 60 + 59 * 60 + 60 * 60);
+    EXPECT_FALSE(active(idle->token).has_value());
+
+    clock.set(start);
+    auto busy = good_sign_in();
+    ASSERT_TRUE(busy.ok());
+    for (UnixTime t = start; t < start + 12 * 3600; t += 30 * 60) {
+        clock.set(t);
+        EXPECT_TRUE(active(busy->token).has_value()) << t - start;
+    }
+    clock.set(start + 12 * 3600);
+    EXPECT_FALSE(active(busy->token).has_value());
+}
+
+TEST_P(SessionServiceTest, SigningInAgainReplacesThePreviousToken) {
+    auto first = good_sign_in();
+    ASSERT_TRUE(first.ok());
+    auto second = good_sign_in(first->token);
+    ASSERT_TRUE(second.ok());
+    EXPECT_NE(second->token, first->token);
+    EXPECT_FALSE(active(first->token).has_value());
+    EXPECT_TRUE(active(second->token).has_value());
+}
+
+TEST_P(SessionServiceTest, SignOutEndsOneSessionAndEverywhereEndsThemAll) {
+    auto laptop = good_sign_in();
+    auto phone = good_sign_in();
+    auto tablet = good_sign_in();
+    ASSERT_TRUE(laptop.ok() && phone.ok() && tablet.ok());
+    ASSERT_TRUE(sessions.sign_out(laptop->token).ok());
+    EXPECT_FALSE(active(laptop->token).has_value());
+    EXPECT_TRUE(active(phone->token).has_value());
+    auto ended = sessions.sign_out_everywhere(user_id);
+    ASSERT_TRUE(ended.ok());
+    EXPECT_EQ(*ended, 2);
+    EXPECT_FALSE(active(phone->token).has_value());
+    EXPECT_FALSE(active(tablet->token).has_value());
+}
+
+TEST_P(SessionServiceTest, ADisabledAccountsSessionsEndAtOnce) {
+    auto signed_in = good_sign_in();
+    ASSERT_TRUE(signed_in.ok());
+    ASSERT_TRUE(UserService(*database, clock).set_disabled("desk@news.example", true).ok());
+    EXPECT_FALSE(active(signed_in->token).has_value());
+}
+
+TEST_P(SessionServiceTest, MalformedAndUnknownTokensFindNothing) {
+    const std::vector<std::string> tokens{"", "short", std::string(64, 'z'), std::string(64, 'a'),
+                                          std::string(65, 'a')};
+    for (const auto& token : tokens) EXPECT_FALSE(active(token).has_value()) << token;
+    EXPECT_TRUE(sessions.sign_out("not a token").ok());
+}
+
+TEST_P(SessionServiceTest, AHashOfAnOlderCostIsRemadeAtSignIn) {
+    // As libsodium made it at t=3, m=8 MiB, for this very password.
+    const std::string older =
+        "$argon2id$v=19$m=8192,t=3,p=1$KBWZXrYZI9c/1+XKIT0YFg$"
+        "zTm0ZrvQGi+wvq/DODZwAdRSp3Kc64N4SYKSfZ8u28c";
+    {
+        auto lease = database->acquire();
+        ASSERT_TRUE(storage::UserStore(*lease).set_password_hash(user_id, older, start).ok());
+    }
+    ASSERT_TRUE(
+        sessions.sign_in(attempt("desk@news.example", "stored before the cost changed")).ok());
+    auto lease = database->acquire();
+    auto hash = storage::UserStore(*lease).password_hash(user_id);
+    ASSERT_TRUE(hash.ok() && hash->has_value());
+    EXPECT_EQ((*hash)->rfind("$argon2id$v=19$m=19456,t=2,p=1$", 0), 0u);
+    EXPECT_TRUE(crypto::password_matches(**hash, "stored before the cost changed"));
+}
+
+TEST_P(SessionServiceTest, PurgeForgetsEndedSessionsOnly) {
+    auto old = good_sign_in();
+    clock.set(start + 2 * 3600);
+    auto fresh = good_sign_in();
+    ASSERT_TRUE(old.ok() && fresh.ok());
+    ASSERT_TRUE(sessions.purge().ok());
+    auto lease = database->acquire();
+    auto rows = lease->query("SELECT token_digest FROM sessions");
+    ASSERT_TRUE(rows.ok());
+    ASSERT_EQ(rows->size(), 1u);
+    EXPECT_EQ(rows->front().text(0), crypto::sha256_hex(fresh->token));
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, SessionServiceTest,
+                         testing::ValuesIn(testing_support::backend_names),
+                         [](const auto& b) { return std::string(b.param); });
+
+}  // namespace dateline::app
