@@ -25,6 +25,7 @@ ALLOWED = {
     "app": {"storage", "db", "ingest", "media", "crypto", "sanitize", "domain", "config", "core"},
     "provision": {"app", "domain", "core"},
     "site": {"app", "cache", "render", "http", "metrics", "domain", "config", "core"},
+    "newsroom": {"app", "render", "http", "domain", "config", "core"},
     "cli": None,  # the composition root may use every module
 }
 

@@ -51,6 +51,9 @@ void ContentWatch::poll(std::chrono::milliseconds timeout) {
             purged_at_ = now;
             if (auto done = limits_.purge(); !done)
                 spdlog::warn("could not forget old tokens: {}", done.error().message);
+            if (sessions_)
+                if (auto done = sessions_->purge(); !done)
+                    spdlog::warn("could not forget ended sessions: {}", done.error().message);
         }
     } catch (const std::exception& e) {
         // A handler's failure must not end the watch: the next change is handed on again.

@@ -6,6 +6,7 @@
 #include <memory>
 #include <vector>
 
+#include "app/session_service.hpp"
 #include "app/shared_limits.hpp"
 #include "core/clock.hpp"
 #include "db/change_watcher.hpp"
@@ -39,15 +40,17 @@ struct ContentHandlers {
 };
 
 /// A serving node's background duty: hands on what changed in the content, whoever changed it
-/// (db::ChangeWatcher), and now and then forgets spent tokens and old rate-limit windows.
+/// (db::ChangeWatcher), and now and then forgets spent tokens, old rate-limit windows and ended
+/// newsroom sessions.
 /// Time comes from the injected clock, so tests move it rather than wait.
 class ContentWatch {
   public:
     /// Without a watcher (the database could not be watched) only the housekeeping runs.
     ContentWatch(std::unique_ptr<db::ChangeWatcher> watcher, SharedLimits& limits,
-                 const Clock& clock, ContentHandlers handlers)
+                 const Clock& clock, ContentHandlers handlers, SessionService* sessions = nullptr)
         : watcher_(std::move(watcher)),
           limits_(limits),
+          sessions_(sessions),
           clock_(clock),
           handlers_(std::move(handlers)) {}
 
@@ -66,6 +69,7 @@ class ContentWatch {
 
     std::unique_ptr<db::ChangeWatcher> watcher_;
     SharedLimits& limits_;
+    SessionService* sessions_;
     const Clock& clock_;
     ContentHandlers handlers_;
     std::optional<UnixTime> purged_at_;

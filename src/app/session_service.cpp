@@ -89,7 +89,7 @@ Result<SignedIn> SessionService::sign_in(const SignInAttempt& attempt,
     if (crypto::password_hash_outdated(hash)) rehashed = crypto::hash_password(attempt.password);
     const UnixTime now = clock_.now();
     SignedIn signed_in{std::move(*user), crypto::to_hex(crypto::random_bytes(token_bytes)),
-                       now + policy_.absolute.count()};
+                       now + policy_.absolute.count(), policy_.absolute.count()};
     std::string agent = attempt.user_agent.substr(0, max_user_agent_bytes);
     agent = to_displayable_utf8(agent);
     const storage::StoredSession stored{crypto::sha256_hex(signed_in.token),
@@ -149,6 +149,18 @@ Status SessionService::sign_out(std::string_view token) {
 Result<std::int64_t> SessionService::sign_out_everywhere(domain::Id user_id) {
     auto lease = database_.acquire();
     return storage::SessionStore(*lease).remove_for_user(user_id);
+}
+
+std::string SessionService::new_form_token() {
+    return crypto::to_hex(crypto::random_bytes(token_bytes));
+}
+
+std::string SessionService::form_token_for(std::string_view session_token) {
+    return crypto::to_hex(crypto::hmac_sha256(session_token, "dateline newsroom forms"));
+}
+
+bool SessionService::form_token_matches(std::string_view expected, std::string_view presented) {
+    return !expected.empty() && crypto::equal_in_constant_time(expected, presented);
 }
 
 Status SessionService::purge() {

@@ -38,6 +38,7 @@ struct SignedIn {
     domain::User user;
     std::string token;
     UnixTime expires_at = 0;
+    std::int64_t lifetime_seconds = 0;  ///< from now until expires_at
 };
 
 /// A session a request presented, still valid.
@@ -69,6 +70,15 @@ class SessionService {
     Result<std::int64_t> sign_out_everywhere(domain::Id user_id);
     /// Forgets ended sessions.
     Status purge();
+
+    /// Tokens that forms carry against cross-site request forgery. Before sign-in, a random one,
+    /// which the browser also holds in a cookie (the form's copy must match it); once signed
+    /// in, one derived from the session's token (HMAC-SHA-256), so that nothing is stored and a
+    /// form is good for its session only.
+    static std::string new_form_token();
+    static std::string form_token_for(std::string_view session_token);
+    /// Whether `presented` is `expected` (compared in constant time); never for an empty one.
+    static bool form_token_matches(std::string_view expected, std::string_view presented);
 
   private:
     db::Database& database_;

@@ -12,9 +12,11 @@
 #include "app/local_limits.hpp"
 #include "app/reader_service.hpp"
 #include "app/security_check.hpp"
+#include "app/session_service.hpp"
 #include "cli/command.hpp"
 #include "http/server.hpp"
 #include "metrics/registry.hpp"
+#include "newsroom/newsroom.hpp"
 #include "site/reader_site.hpp"
 
 namespace dateline::cli {
@@ -158,8 +160,17 @@ int run_serve(const DataOptions& data) {
                                      std::chrono::steady_clock::duration took) {
         metrics.observe_request(response.route, request.method_name, response.status, took);
     };
+    // The newsroom answers /newsroom/ on the same hosts; everything else is the readers'.
+    app::SessionService sessions(database, clock);
+    auto newsroom = newsroom::Newsroom::create(
+        sessions, share_dir() / "newsroom",
+        [&sites](const http::Request& r) { return sites.origin_for(r); }, config.trusted_proxies);
+    if (!newsroom) return fail(newsroom.error());
     http::Server server(
-        options, [&sites](const http::Request& r) { return sites.handle(r); },
+        options,
+        [&sites, &desk = **newsroom](const http::Request& r) {
+            return newsroom::Newsroom::owns(r) ? desk.handle(r) : sites.handle(r);
+        },
         [&sites](const http::Request& r) { return sites.handle_fast(r); });
     if (auto listening = server.listen(); !listening) return fail(listening.error());
     std::optional<http::Server> scrapes;
@@ -187,7 +198,8 @@ int run_serve(const DataOptions& data) {
                      spdlog::warn("content changed but could not be reloaded: {} ({})",
                                   refreshed.error().message, refreshed.error().cause);
              },
-         .content_changed = [&sites](const app::ChangedContent& c) { sites.drop_changed(c); }});
+         .content_changed = [&sites](const app::ChangedContent& c) { sites.drop_changed(c); }},
+        &sessions);
     std::atomic<bool> serving{true};
     std::thread watching([&] { watch.run(serving); });
     std::thread scraping;

@@ -29,7 +29,7 @@ Status validate_site(const SiteSpec& s) {
             return Error::invalid(
                 which + ": '" + section.slug +
                 "' cannot be a section slug (lowercase letters, digits and "
-                "hyphens; not tags, news, assets, media, healthz or comment-check)");
+                "hyphens; not tags, news, assets, media, healthz, comment-check or newsroom)");
     }
     return success();
 }

@@ -6,8 +6,6 @@
 #include <ctemplate/template_dictionary.h>
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
-#include <boost/url/parse.hpp>
-#include <boost/url/url_view.hpp>
 
 #include <algorithm>
 
@@ -28,15 +26,6 @@ std::string first(const std::multimap<std::string, std::string>& fields, const c
 
 // The host[:port] of an Origin header ("https://example.com:8443" -> "example.com:8443"),
 // lowercased; empty for "null" or anything that is not a URL.
-std::string origin_host(std::string_view origin) {
-    const auto parsed = boost::urls::parse_absolute_uri(origin);
-    if (!parsed) return {};
-    std::string host(parsed->encoded_host_and_port());
-    std::transform(host.begin(), host.end(), host.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return host;
-}
-
 // The comment's own fields: one place for their form names, strings and limits.
 struct FieldSpec {
     const char* name;  // the form field, the key of its strings, the field of its errors
@@ -94,15 +83,6 @@ app::CommentForm read_comment_form(const std::multimap<std::string, std::string>
     form.answer = first(fields, "answer");
     form.started = first(fields, "started");
     return form;
-}
-
-bool cross_site(const http::Request& request, std::string_view site_origin) {
-    const std::string_view fetch_site = request.header("sec-fetch-site");
-    if (!fetch_site.empty()) return fetch_site != "same-origin" && fetch_site != "none";
-    const std::string_view origin = request.header("origin");
-    if (origin.empty()) return false;
-    // "null" (a sandboxed or privacy-sensitive context) names no host, so it cannot match.
-    return origin_host(origin) != request.host && origin != site_origin;
 }
 
 void add_comment_form(TemplateDictionary& page, const domain::Site& site,
@@ -216,15 +196,6 @@ void add_kept_comment(TemplateDictionary& page, const std::string& action,
         kept->SetValue(std::string("KEPT_") + spec.name,
                        to_displayable_utf8(sent.draft.*spec.value));
     if (sent.terms_accepted) kept->ShowSection(template_name("KEPT_TERMS"));
-}
-
-bool form_encoded(const http::Request& request) {
-    constexpr std::string_view type = "application/x-www-form-urlencoded";
-    const std::string_view header = request.header("content-type");
-    if (header.size() < type.size()) return false;
-    for (std::size_t i = 0; i < type.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(header[i])) != type[i]) return false;
-    return header.size() == type.size() || header[type.size()] == ';' || header[type.size()] == ' ';
 }
 
 }  // namespace dateline::site

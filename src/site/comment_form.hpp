@@ -36,16 +36,6 @@ struct CommentFormState {
 /// Reads the form's fields by name; unknown fields are ignored, a repeated field counts once.
 app::CommentForm read_comment_form(const std::multimap<std::string, std::string>& fields);
 
-/// Whether a POST was sent from another site's page (cross-site request forgery): the browser's
-/// Sec-Fetch-Site says so, or its Origin is neither the request's host nor `site_origin` (the
-/// site's public origin, for proxies that rewrite Host). Clients that send neither header (not
-/// a browser) are not a forgery risk and pass; the security check still applies to them.
-bool cross_site(const http::Request& request, std::string_view site_origin);
-
-/// Whether a request's Content-Type is a form's (application/x-www-form-urlencoded, any case,
-/// parameters allowed).
-bool form_encoded(const http::Request& request);
-
 /// Fills the article template's COMMENT_FORM section: an empty form, or `state`'s. Its security
 /// check is bound to `article`.
 void add_comment_form(ctemplate::TemplateDictionary& page, const domain::Site& site,

@@ -115,6 +115,15 @@ Response ReaderSite::handle(const Request& request) {
     });
 }
 
+std::optional<std::string> ReaderSite::origin_for(const Request& request) const {
+    const auto snap = snapshot();
+    if (match_site(*snap, request).misdirected) return std::nullopt;
+    for (std::size_t i = 0; i < snap->addresses.size(); ++i)
+        if (snap->addresses[i].host == request.host) return snap->directory.sites[i].origin();
+    if (const auto* fallback = snap->fallback_site()) return fallback->origin();
+    return std::string();
+}
+
 void ReaderSite::report_to(metrics::Registry& metrics) {
     metrics_ = &metrics;
     metrics.add_collector([this](metrics::Sink& sink) {

@@ -39,6 +39,10 @@ class ReaderSite {
     std::optional<http::Response> handle_fast(const http::Request& request);
     /// Any request; may block on the database.
     http::Response handle(const http::Request& request);
+    /// The public origin ("https://news.example") of the network's site on the request's host
+    /// (the default site's, for a host addressed directly); nothing when no site has that host.
+    /// For other surfaces served on the same hosts (the newsroom).
+    std::optional<std::string> origin_for(const http::Request& request) const;
 
     /// Reloads the sites and their settings and drops every cached page (a change to the
     /// network, its sites or sections). On failure (the database is down) it keeps what it had

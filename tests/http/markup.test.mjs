@@ -50,8 +50,28 @@ before(async () => {
   }
   pages.push({ name: 'en-article-sanitized-wire-body', path: new URL(imported.stdout.trim()).pathname, status: 200 });
 
+  // The newsroom's screens: sign-in in both languages, the desk once signed in, its 404.
+  const added = dateline(['user', 'add', '--data', data.dir, '--email', 'desk@news.example', '--role', 'editor',
+    '--site', 'en', '--password-file', '-'], { input: 'a passphrase for the desk\n' });
+  assert.equal(added.status, 0, added.stderr);
+  const login = await get(`${server.url}/newsroom/login`);
+  const formCookie = login.headers.getSetCookie()[0].split(';')[0];
+  const formToken = (await login.text()).match(/name="form_token" value="([0-9a-f]+)"/)[1];
+  const signedIn = await get(`${server.url}/newsroom/login`, {
+    method: 'POST',
+    headers: { cookie: formCookie, 'content-type': 'application/x-www-form-urlencoded', origin: server.url },
+    body: new URLSearchParams({ email: 'desk@news.example', password: 'a passphrase for the desk', form_token: formToken }).toString(),
+  });
+  const session = signedIn.headers.getSetCookie().find((c) => c.startsWith('dateline_session=')).split(';')[0];
+  pages.push(
+    { name: 'en-newsroom-sign-in', path: '/newsroom/login', status: 200 },
+    { name: 'ar-newsroom-sign-in', path: '/newsroom/login?lang=ar', status: 200 },
+    { name: 'en-newsroom-desk', path: '/newsroom/', status: 200, headers: { cookie: session } },
+    { name: 'ar-newsroom-not-found', path: '/newsroom/no-such-screen?lang=ar', status: 404 },
+  );
+
   for (const p of pages) {
-    const res = await get(server.url + p.path);
+    const res = await get(server.url + p.path, { headers: p.headers ?? {} });
     p.actualStatus = res.status;
     p.file = join(out, `${p.name}.html`);
     writeFileSync(p.file, await res.text());
@@ -73,13 +93,14 @@ after(async () => {
 
 describe('Nu Html Checker', () => {
   it('validated every page (the checker ran on all of them)', () => {
-    assert.equal(pages.length, 11);
+    assert.equal(pages.length, 15);
     const unknown = messages.filter((m) => !pages.some((p) => m.url?.endsWith(`/${basename(p.file)}`)));
     assert.deepEqual(unknown, [], 'no message about anything else (I/O or internal errors)');
   });
 
   for (const name of ['en-home', 'en-section', 'en-tag', 'en-article', 'en-not-found',
-    'ar-home', 'ar-section', 'ar-tag', 'ar-article', 'ar-not-found', 'en-article-sanitized-wire-body']) {
+    'ar-home', 'ar-section', 'ar-tag', 'ar-article', 'ar-not-found', 'en-article-sanitized-wire-body',
+    'en-newsroom-sign-in', 'ar-newsroom-sign-in', 'en-newsroom-desk', 'ar-newsroom-not-found']) {
     it(`${name} has no errors`, () => {
       const p = pages.find((q) => q.name === name);
       assert.ok(p, `${name} was fetched`);

@@ -5,6 +5,7 @@
 
 #include "core/ip_address.hpp"
 #include "domain/paths.hpp"
+#include "http/browser_state.hpp"
 #include "site/comment_form.hpp"
 #include "site/page_view.hpp"
 #include "site/reader_pages.hpp"
@@ -36,8 +37,8 @@ http::Response ReaderPages::comment_create(PageRequest& request, std::string_vie
     }
     // The cheapest refusals first: none of them reads the database or renders a story.
     const http::Request& http = request.http;
-    if (cross_site(http, site.origin())) return error_page(snapshot, site, 403);
-    if (!form_encoded(http)) return error_page(snapshot, site, 415);
+    if (http::cross_site(http, site.origin())) return error_page(snapshot, site, 403);
+    if (!http::form_encoded(http)) return error_page(snapshot, site, 415);
     if (http.body.size() > max_comment_form_bytes) return error_page(snapshot, site, 413);
     const auto fields = http::parse_form(http.body);
     if (!fields) return error_page(snapshot, site, 400);

@@ -1,0 +1,16 @@
+{{%AUTOESCAPE context="HTML"}}{{>HEAD}}<main id="main" class="panel">
+<h1>{{T_DESK_TITLE}}</h1>
+<p class="who">{{SIGNED_IN_AS}}</p>
+<p class="hint">{{T_DESK_COMING}}</p>
+<form class="form form--inline" method="post" action="/newsroom/logout">
+<input type="hidden" name="form_token" value="{{FORM_TOKEN}}">
+<button class="button" type="submit">{{T_SIGN_OUT}}</button>
+</form>
+<form class="form form--inline" method="post" action="/newsroom/logout-everywhere">
+<input type="hidden" name="form_token" value="{{FORM_TOKEN}}">
+<button class="button button--quiet" type="submit" aria-describedby="everywhere-hint">{{T_SIGN_OUT_EVERYWHERE}}</button>
+<span class="hint" id="everywhere-hint">{{T_SIGN_OUT_EVERYWHERE_HINT}}</span>
+</form>
+</main>
+</body>
+</html>

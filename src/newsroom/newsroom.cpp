@@ -1,0 +1,324 @@
+#include "newsroom/newsroom.hpp"
+
+#include <cstring>  // ctemplate's headers use strlen without including it
+
+#include <ctemplate/template_dictionary.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "domain/user.hpp"
+#include "http/browser_state.hpp"
+#include "http/router.hpp"
+#include "http/static_files.hpp"
+#include "render/catalog.hpp"
+#include "render/template_engine.hpp"
+
+namespace dateline::newsroom {
+
+using ctemplate::TemplateDictionary;
+using http::Request;
+using http::Response;
+using http::RouteParams;
+
+namespace {
+
+constexpr const char* session_cookie = "dateline_session";
+constexpr const char* form_cookie = "dateline_form";
+constexpr const char* language_cookie = "dateline_newsroom_lang";
+constexpr const char* cookie_path = "/newsroom";
+constexpr const char* mount = "newsroom";
+constexpr long long language_cookie_seconds = 365LL * 24 * 3600;
+
+// A language the newsroom speaks, from a tag such as "ar-LB" or "en".
+std::optional<std::string> spoken(std::string_view tag) {
+    const std::string primary(tag.substr(0, tag.find('-')));
+    std::string lower;
+    for (const char c : primary)
+        lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (lower == "ar" || lower == "en") return lower;
+    return std::nullopt;
+}
+
+// The browser's preferred language among ours (RFC 9110 section 12.5.4, by weight, first among
+// equals), or English.
+std::string preferred_language(std::string_view accept) {
+    std::string best = "en";
+    double best_weight = 0;
+    while (!accept.empty()) {
+        const auto comma = accept.find(',');
+        std::string_view item = accept.substr(0, comma);
+        accept = comma == std::string_view::npos ? std::string_view() : accept.substr(comma + 1);
+        double weight = 1;
+        if (const auto semi = item.find(';'); semi != std::string_view::npos) {
+            const auto q = item.find("q=", semi);
+            if (q != std::string_view::npos)
+                weight = std::atof(std::string(item.substr(q + 2)).c_str());
+            item = item.substr(0, semi);
+        }
+        while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+        while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+        if (const auto language = spoken(item); language && weight > best_weight) {
+            best = *language;
+            best_weight = weight;
+        }
+    }
+    return best;
+}
+
+std::string upper(std::string_view key) {
+    std::string out;
+    for (const char c : key) out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return out;
+}
+
+}  // namespace
+
+// One request as the newsroom sees it: who asks, in which language, over which origin.
+struct Visit {
+    const Request& http;
+    std::string language;
+    bool secure = false;
+    std::vector<std::string> set_cookies;  // Set-Cookie values for the response
+
+    http::CookieOptions cookie_options() const {
+        http::CookieOptions o;
+        o.path = cookie_path;
+        o.secure = secure;
+        return o;
+    }
+};
+
+struct Newsroom::Impl {
+    app::SessionService& sessions;
+    std::unique_ptr<render::TemplateEngine> templates;
+    render::Catalog catalog;
+    http::StaticFiles assets;
+    OriginOf origin_of;
+    std::vector<std::string> trusted_proxies;
+    http::Router<Visit> routes{"/newsroom/"};
+
+    Impl(app::SessionService& s, std::unique_ptr<render::TemplateEngine> t, render::Catalog c,
+         const std::filesystem::path& assets_dir, OriginOf o, std::vector<std::string> proxies)
+        : sessions(s),
+          templates(std::move(t)),
+          catalog(std::move(c)),
+          assets(assets_dir, "public, max-age=3600"),
+          origin_of(std::move(o)),
+          trusted_proxies(std::move(proxies)) {
+        routes.get("", [this](Visit& v, const RouteParams&) { return desk(v); })
+            .get("login", [this](Visit& v, const RouteParams&) { return login_form(v, {}, 200); })
+            .post("login", [this](Visit& v, const RouteParams&) { return sign_in(v); })
+            .post("logout", [this](Visit& v, const RouteParams&) { return sign_out(v, false); })
+            .post("logout-everywhere",
+                  [this](Visit& v, const RouteParams&) { return sign_out(v, true); })
+            .get("assets/*", [this](Visit& v, const RouteParams&) {
+                const auto& segments = v.http.target.segments;
+                if (auto file = assets.serve(v.http, {segments.begin() + 2, segments.end()}))
+                    return *file;
+                return message(v, 404, "not_found_title", catalog.text(v.language, "not_found"));
+            });
+    }
+
+    // A screen: the template with the language's strings, never stored by anyone.
+    Response page(Visit& v, int status, const std::string& name, const std::string& title,
+                  TemplateDictionary& dict) const {
+        const bool arabic = v.language == "ar";
+        dict.SetTemplateGlobalValue("LANG", v.language);
+        dict.SetTemplateGlobalValue("DIR", arabic ? "rtl" : "ltr");
+        dict.SetTemplateGlobalValue("TITLE", title);
+        const std::string other = arabic ? "en" : "ar";
+        dict.SetTemplateGlobalValue("OTHER_LANG", other);
+        dict.SetTemplateGlobalValue("OTHER_LANGUAGE_NAME", catalog.text(other, "language_name"));
+        for (const auto& [key, text] : catalog.strings(v.language))
+            dict.SetTemplateGlobalValue("T_" + upper(key), text);
+        dict.AddIncludeDictionary("HEAD")->SetFilename("partials/head.tpl");
+        std::string body;
+        if (!templates->expand(name, dict, body)) throw std::runtime_error("no template " + name);
+        Response r = Response::html(status, std::move(body));
+        r.set_header("Cache-Control", "no-store");
+        return r;
+    }
+
+    Response message(Visit& v, int status, const char* title_key, const std::string& text) const {
+        TemplateDictionary dict("message");
+        dict.SetValue("MESSAGE", text);
+        return page(v, status, "message.tpl", catalog.text(v.language, title_key), dict);
+    }
+
+    Response redirect(const std::string& to) const {
+        Response r = Response::redirect(303, to);
+        r.set_header("Cache-Control", "no-store");
+        return r;
+    }
+
+    std::optional<app::ActiveSession> signed_in(const Visit& v) const {
+        const auto token = http::cookie(v.http, session_cookie);
+        if (!token) return std::nullopt;
+        auto found = sessions.session(*token);
+        if (!found) throw std::runtime_error("session lookup failed: " + found.error().cause);
+        return *found;
+    }
+
+    Response login_form(Visit& v, const std::optional<std::string>& error, int status,
+                        const std::string& email = {}) {
+        if (status == 200 && signed_in(v)) return redirect("/newsroom/");
+        // The form's token, also held by the browser in a cookie (kept if it has a good one).
+        std::string token = http::cookie(v.http, form_cookie).value_or("");
+        if (token.size() != 64) {
+            token = app::SessionService::new_form_token();
+            v.set_cookies.push_back(http::set_cookie(form_cookie, token, v.cookie_options()));
+        }
+        TemplateDictionary dict("login");
+        dict.SetValue("FORM_TOKEN", token);
+        dict.SetValue("EMAIL", email);
+        if (error) dict.SetValueAndShowSection("MESSAGE", *error, "ERROR");
+        return page(v, status, "login.tpl", catalog.text(v.language, "sign_in_title"), dict);
+    }
+
+    // A POST that came from elsewhere, or without its form's token, changes nothing.
+    Response expired_form(Visit& v) {
+        return message(v, 403, "form_expired_title", catalog.text(v.language, "form_expired"));
+    }
+
+    std::optional<std::multimap<std::string, std::string>> form_of(const Visit& v) const {
+        if (!http::form_encoded(v.http) || http::cross_site(v.http, "")) return std::nullopt;
+        return http::parse_form(v.http.body);
+    }
+
+    static std::string field(const std::multimap<std::string, std::string>& form,
+                             const std::string& name) {
+        const auto it = form.find(name);
+        return it == form.end() ? std::string() : it->second;
+    }
+
+    Response sign_in(Visit& v) {
+        const auto form = form_of(v);
+        const auto held = http::cookie(v.http, form_cookie).value_or("");
+        if (!form || !app::SessionService::form_token_matches(held, field(*form, "form_token")))
+            return expired_form(v);
+        const std::string email = field(*form, "email");
+        const app::SignInAttempt attempt{email, field(*form, "password"),
+                                         http::client_address(v.http, trusted_proxies),
+                                         std::string(v.http.header("user-agent"))};
+        auto done = sessions.sign_in(attempt, http::cookie(v.http, session_cookie).value_or(""));
+        if (!done) {
+            const auto& e = done.error();
+            if (e.code == ErrorCode::RateLimited) {
+                const auto minutes = std::max<long long>(1, (e.retry_after_seconds + 59) / 60);
+                Response r =
+                    login_form(v, catalog.count(v.language, "too_many", "minutes", minutes, false),
+                               429, email);
+                r.set_header("Retry-After", std::to_string(e.retry_after_seconds));
+                return r;
+            }
+            if (e.code == ErrorCode::Forbidden)
+                return login_form(v, catalog.text(v.language, "refused"), 422, email);
+            throw std::runtime_error("sign-in failed: " + e.message + " " + e.cause);
+        }
+        auto options = v.cookie_options();
+        options.max_age_seconds = done->lifetime_seconds;  // the browser forgets it when it ends
+        v.set_cookies.push_back(http::set_cookie(session_cookie, done->token, options));
+        v.set_cookies.push_back(http::expired_cookie(form_cookie, v.cookie_options()));
+        spdlog::info("newsroom: {} signed in from {}", done->user.email, attempt.client_address);
+        return redirect("/newsroom/");
+    }
+
+    Response desk(Visit& v) {
+        const auto session = signed_in(v);
+        if (!session) return redirect("/newsroom/login");
+        const auto token = *http::cookie(v.http, session_cookie);
+        TemplateDictionary dict("desk");
+        dict.SetValue("FORM_TOKEN", app::SessionService::form_token_for(token));
+        const std::string role =
+            catalog.text(v.language, "role_" + std::string(domain::to_string(session->user.role)));
+        // The name isolated (FSI ... PDI), as an Arabic name in an English sentence must be.
+        const std::string name = "\u2068" + session->user.name + "\u2069";
+        dict.SetValue("SIGNED_IN_AS",
+                      catalog.format(v.language, "signed_in_as", {{"name", name}, {"role", role}}));
+        return page(v, 200, "desk.tpl", catalog.text(v.language, "desk_title"), dict);
+    }
+
+    Response sign_out(Visit& v, bool everywhere) {
+        const auto form = form_of(v);
+        const auto token = http::cookie(v.http, session_cookie);
+        const auto session = signed_in(v);
+        if (!session || !token) return redirect("/newsroom/login");
+        if (!form || !app::SessionService::form_token_matches(
+                         app::SessionService::form_token_for(*token), field(*form, "form_token")))
+            return expired_form(v);
+        if (everywhere) {
+            auto ended = sessions.sign_out_everywhere(session->user.id);
+            if (!ended) throw std::runtime_error("sign-out failed: " + ended.error().cause);
+        } else if (auto ended = sessions.sign_out(*token); !ended) {
+            throw std::runtime_error("sign-out failed: " + ended.error().cause);
+        }
+        v.set_cookies.push_back(http::expired_cookie(session_cookie, v.cookie_options()));
+        return redirect("/newsroom/login");
+    }
+};
+
+Newsroom::Newsroom(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Newsroom::~Newsroom() = default;
+
+Result<std::unique_ptr<Newsroom>> Newsroom::create(app::SessionService& sessions,
+                                                   const std::filesystem::path& dir,
+                                                   OriginOf origin_of,
+                                                   std::vector<std::string> trusted_proxies) {
+    auto templates =
+        render::TemplateEngine::load(dir / "templates", {"login.tpl", "desk.tpl", "message.tpl"});
+    if (!templates) return templates.error();
+    auto catalog = render::Catalog::load(dir / "i18n");
+    if (!catalog) return catalog.error();
+    return std::unique_ptr<Newsroom>(new Newsroom(
+        std::make_unique<Impl>(sessions, std::move(*templates), std::move(*catalog), dir / "assets",
+                               std::move(origin_of), std::move(trusted_proxies))));
+}
+
+bool Newsroom::owns(const Request& request) {
+    const auto& segments = request.target.segments;
+    return !segments.empty() && segments.front() == mount;
+}
+
+Response Newsroom::handle(const Request& request) {
+    auto& impl = *impl_;
+    const auto origin = impl.origin_of(request);
+    if (!origin)
+        return Response::text(421, "Misdirected request: no site here has that host name.\n");
+    Visit visit{request, {}, origin->rfind("https://", 0) == 0, {}};
+    // The language asked for in the address, else the one remembered, else the browser's.
+    if (const auto asked = request.target.param("lang"); asked && spoken(*asked)) {
+        visit.language = *spoken(*asked);
+        auto options = visit.cookie_options();
+        options.max_age_seconds = language_cookie_seconds;
+        visit.set_cookies.push_back(http::set_cookie(language_cookie, visit.language, options));
+    } else if (const auto kept = http::cookie(request, language_cookie); kept && spoken(*kept)) {
+        visit.language = *spoken(*kept);
+    } else {
+        visit.language = preferred_language(request.header("accept-language"));
+    }
+    const auto& segments = request.target.segments;
+    Response response;
+    try {
+        if (segments.size() == 1 && !request.target.trailing_slash) {
+            response = Response::redirect(301, "/newsroom/");
+        } else if (auto routed =
+                       impl.routes.dispatch(request.method, std::span(segments).subspan(1),
+                                            request.target.trailing_slash, visit)) {
+            response = std::move(*routed);
+        } else {
+            response = impl.message(visit, 404, "not_found_title",
+                                    impl.catalog.text(visit.language, "not_found"));
+        }
+    } catch (const std::exception& e) {
+        spdlog::error("newsroom: {} failed: {}", request.raw_target, e.what());
+        response =
+            impl.message(visit, 500, "error_title", impl.catalog.text(visit.language, "error"));
+    }
+    for (auto& cookie : visit.set_cookies)
+        response.headers.emplace_back("Set-Cookie", std::move(cookie));
+    return response;
+}
+
+}  // namespace dateline::newsroom

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/session_service.hpp"
+#include "core/result.hpp"
+#include "http/message.hpp"
+
+namespace dateline::newsroom {
+
+/// Where a request for the newsroom may be served, and how: the origin of the network's site on
+/// the request's host ("https://news.example"), or nothing when no site of the network has that
+/// host (the request is then misdirected). Cookies are marked Secure for an https origin.
+using OriginOf = std::function<std::optional<std::string>(const http::Request&)>;
+
+/// The newsroom surface at /newsroom/ on the network's hosts: sign-in, the desk, sign-out. Its
+/// screens come in English or Arabic (right to left), as the person asks (`?lang=`, remembered in
+/// a cookie) or their browser prefers. Nothing it answers is cached or shared: every response is
+/// `no-store`. Sessions ride in an HttpOnly, SameSite=Strict cookie scoped to /newsroom; every
+/// form carries a token against cross-site forgery (app::SessionService).
+class Newsroom {
+  public:
+    /// Loads the screens' templates, strings and styles from `dir` (the share folder's
+    /// `newsroom/`); a broken template fails here, not on a request.
+    static Result<std::unique_ptr<Newsroom>> create(app::SessionService& sessions,
+                                                    const std::filesystem::path& dir,
+                                                    OriginOf origin_of,
+                                                    std::vector<std::string> trusted_proxies);
+    ~Newsroom();
+
+    /// Whether the request is the newsroom's: its path is /newsroom or below.
+    static bool owns(const http::Request& request);
+    /// Answers a request owns() is true of.
+    http::Response handle(const http::Request& request);
+
+  private:
+    struct Impl;
+    explicit Newsroom(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace dateline::newsroom
