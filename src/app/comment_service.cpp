@@ -72,21 +72,68 @@ Result<SubmittedComment> CommentService::submit(const domain::Site& site,
 Result<std::vector<domain::CommentListing>> CommentService::list(
     std::optional<CommentStatus> status, std::optional<domain::Id> site_id) {
     auto lease = database_.acquire();
-    return storage::CommentStore(*lease).list(status, site_id, max_listed);
+    storage::CommentStore::Query query{status, {}, {}, max_listed};
+    if (site_id) query.site_ids.push_back(*site_id);
+    return storage::CommentStore(*lease).list(query);
 }
 
 Result<std::int64_t> CommentService::moderate(const std::vector<domain::Id>& ids,
                                               CommentStatus status) {
+    return moderate_checked(nullptr, ids, status);
+}
+
+Result<std::int64_t> CommentService::moderate(const domain::User& moderator,
+                                              const std::vector<domain::Id>& ids,
+                                              CommentStatus status) {
+    return moderate_checked(&moderator, ids, status);
+}
+
+Result<std::int64_t> CommentService::moderate_checked(const domain::User* moderator,
+                                                      const std::vector<domain::Id>& ids,
+                                                      CommentStatus status) {
     const UnixTime now = clock_.now();
     return db::in_transaction<std::int64_t>(
         database_, [&](db::Connection& c) -> Result<std::int64_t> {
-            auto changed = storage::CommentStore(c).set_status(ids, status, now);
+            storage::CommentStore store(c);
+            if (moderator) {
+                auto sites = store.sites_of(ids);
+                if (!sites) return sites.error();
+                for (const auto site : *sites)
+                    if (!domain::may_moderate(*moderator, site))
+                        return Error::forbidden(
+                            "Some of these comments are on a site you do not moderate; nothing "
+                            "was changed.");
+            }
+            auto changed = store.set_status(ids, status, now);
             if (!changed) return changed.error();
             if (*changed != static_cast<std::int64_t>(ids.size()))
                 return Error::not_found(
                     "Some of these comments do not exist; nothing was changed.");
             return changed;
         });
+}
+
+Result<std::vector<domain::CommentListing>> CommentService::queue(const domain::User& moderator,
+                                                                  const ModerationQuery& q) {
+    if (!q.held_reason.empty() &&
+        std::find(domain::held_reasons.begin(), domain::held_reasons.end(), q.held_reason) ==
+            domain::held_reasons.end())
+        return Error::invalid("There is no such reason to hold a comment.", "reason");
+    storage::CommentStore::Query query{q.status, {}, q.held_reason, max_listed};
+    if (q.site_id) {
+        if (!domain::may_moderate(moderator, *q.site_id))
+            return Error::forbidden("You do not moderate this site's comments.");
+        query.site_ids.push_back(*q.site_id);
+    } else if (moderator.role != domain::Role::Admin) {
+        for (const auto site : moderator.site_ids)
+            if (domain::may_moderate(moderator, site)) query.site_ids.push_back(site);
+        if (query.site_ids.empty())
+            return Error::forbidden("You do not moderate any site's comments.");
+    } else if (moderator.disabled) {
+        return Error::forbidden("You do not moderate any site's comments.");
+    }
+    auto lease = database_.acquire();
+    return storage::CommentStore(*lease).list(query);
 }
 
 Status CommentService::set_open(const domain::Site& site, const std::string& article_slug,

@@ -9,6 +9,7 @@
 #include "db/database.hpp"
 #include "domain/article.hpp"
 #include "domain/comment.hpp"
+#include "domain/user.hpp"
 
 namespace dateline::app {
 
@@ -33,6 +34,13 @@ struct ArticleComments {
     bool open = false;  ///< new comments are accepted
 };
 
+/// Which comments a moderator asks to see.
+struct ModerationQuery {
+    std::optional<domain::CommentStatus> status = domain::CommentStatus::Pending;  ///< or all
+    std::optional<domain::Id> site_id;  ///< nothing: every site they moderate
+    std::string held_reason;            ///< one of domain::held_reasons, or empty for any
+};
+
 /// Reader comments: submission (validated, pre-moderated, stored durably before it returns),
 /// moderation and erasure on a reader's request.
 class CommentService {
@@ -48,11 +56,21 @@ class CommentService {
                                     const domain::CommentDraft& draft,
                                     const Screening& screening = {});
 
-    /// Comments for moderators, newest first.
+    /// Comments for moderators, newest first (the command line's view: every site).
     Result<std::vector<domain::CommentListing>> list(std::optional<domain::CommentStatus> status,
                                                      std::optional<domain::Id> site_id);
     /// Sets the status of comments; NotFound when an id does not exist (nothing is changed then).
     Result<std::int64_t> moderate(const std::vector<domain::Id>& ids, domain::CommentStatus status);
+
+    /// The newsroom's moderation queue as `moderator` may see it: newest first, only the sites
+    /// they moderate (domain::may_moderate). Forbidden for a site they may not moderate, or for
+    /// an account that moderates none; Invalid for a held reason not in domain::held_reasons.
+    Result<std::vector<domain::CommentListing>> queue(const domain::User& moderator,
+                                                      const ModerationQuery& query);
+    /// moderate() on behalf of `moderator`: Forbidden, changing nothing, when any of the
+    /// comments is on a site they may not moderate.
+    Result<std::int64_t> moderate(const domain::User& moderator, const std::vector<domain::Id>& ids,
+                                  domain::CommentStatus status);
     /// Opens or closes one article to new comments; NotFound when the site has no such article.
     Status set_open(const domain::Site& site, const std::string& article_slug, bool open);
     /// Removes every comment written with this e-mail address; returns how many.
@@ -76,6 +94,10 @@ class CommentService {
     static constexpr int per_page = 50;
 
   private:
+    Result<std::int64_t> moderate_checked(const domain::User* moderator,
+                                          const std::vector<domain::Id>& ids,
+                                          domain::CommentStatus status);
+
     db::Database& database_;
     const Clock& clock_;
 };

@@ -163,7 +163,7 @@ int run_serve(const DataOptions& data) {
     // The newsroom answers /newsroom/ on the same hosts; everything else is the readers'.
     app::SessionService sessions(database, clock);
     auto newsroom = newsroom::Newsroom::create(
-        sessions, share_dir() / "newsroom",
+        {sessions, comment_service, reader}, share_dir() / "newsroom",
         [&sites](const http::Request& r) { return sites.origin_for(r); }, config.trusted_proxies);
     if (!newsroom) return fail(newsroom.error());
     http::Server server(

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -41,6 +42,12 @@ struct CommentDraft {
     std::string body;
 };
 
+/// Why a comment may be held for a closer look (Comment::held_reason lists them, comma-separated):
+/// more links than max_comment_links, the reader passed the weaker no-script question, or the
+/// honeypot field was filled (then it goes straight to spam). A resubmitted duplicate is refused
+/// at intake, never stored.
+inline constexpr std::array<std::string_view, 3> held_reasons = {"links", "question", "honeypot"};
+
 /// Links past this many in one comment hold it as likely spam.
 inline constexpr int max_comment_links = 2;
 
@@ -68,6 +75,7 @@ struct CommentListing {
     std::string site_slug;
     std::string article_slug;
     std::string section_slug;
+    std::string article_headline;
 };
 
 }  // namespace dateline::domain

@@ -1,5 +1,7 @@
 #include "domain/user.hpp"
 
+#include <algorithm>
+
 #include "core/utf8.hpp"
 
 namespace dateline::domain {
@@ -22,6 +24,21 @@ std::optional<Role> parse_role(std::string_view text) {
     for (const auto r : {Role::Admin, Role::Editor, Role::Author, Role::Moderator})
         if (to_string(r) == text) return r;
     return std::nullopt;
+}
+
+bool may_moderate(const User& user, Id site_id) {
+    if (user.disabled) return false;
+    switch (user.role) {
+        case Role::Admin:
+            return true;
+        case Role::Editor:
+        case Role::Moderator:
+            return std::find(user.site_ids.begin(), user.site_ids.end(), site_id) !=
+                   user.site_ids.end();
+        case Role::Author:
+            return false;
+    }
+    return false;
 }
 
 std::optional<std::string> password_problem(std::string_view password) {

@@ -31,6 +31,10 @@ struct User {
     UnixTime created_at = 0;
 };
 
+/// Whether the account may moderate readers' comments on the site: an admin anywhere, an editor
+/// or a moderator on their sites, an author never. Checked by the services, whatever the screen.
+bool may_moderate(const User& user, Id site_id);
+
 /// Shortest password an account may have, in characters: without a second factor, length is
 /// what resists guessing (NIST SP 800-63B asks for at least 8, and 15 for a single factor).
 inline constexpr std::size_t min_password_characters = 12;

@@ -7,6 +7,13 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
+#include <map>
+
+#include "core/paragraphs.hpp"
+#include "domain/comment.hpp"
+#include "domain/paths.hpp"
+#include "render/date_formatter.hpp"
 
 #include "domain/user.hpp"
 #include "http/browser_state.hpp"
@@ -92,6 +99,8 @@ struct Visit {
 
 struct Newsroom::Impl {
     app::SessionService& sessions;
+    app::CommentService& comments;
+    app::ReaderService& reader;
     std::unique_ptr<render::TemplateEngine> templates;
     render::Catalog catalog;
     http::StaticFiles assets;
@@ -99,9 +108,11 @@ struct Newsroom::Impl {
     std::vector<std::string> trusted_proxies;
     http::Router<Visit> routes{"/newsroom/"};
 
-    Impl(app::SessionService& s, std::unique_ptr<render::TemplateEngine> t, render::Catalog c,
+    Impl(Services s, std::unique_ptr<render::TemplateEngine> t, render::Catalog c,
          const std::filesystem::path& assets_dir, OriginOf o, std::vector<std::string> proxies)
-        : sessions(s),
+        : sessions(s.sessions),
+          comments(s.comments),
+          reader(s.reader),
           templates(std::move(t)),
           catalog(std::move(c)),
           assets(assets_dir, "public, max-age=3600"),
@@ -113,6 +124,8 @@ struct Newsroom::Impl {
             .post("logout", [this](Visit& v, const RouteParams&) { return sign_out(v, false); })
             .post("logout-everywhere",
                   [this](Visit& v, const RouteParams&) { return sign_out(v, true); })
+            .get("comments", [this](Visit& v, const RouteParams&) { return comment_queue(v); })
+            .post("comments", [this](Visit& v, const RouteParams&) { return moderate(v); })
             .get("assets/*", [this](Visit& v, const RouteParams&) {
                 const auto& segments = v.http.target.segments;
                 if (auto file = assets.serve(v.http, {segments.begin() + 2, segments.end()}))
@@ -237,7 +250,196 @@ struct Newsroom::Impl {
         const std::string name = "\u2068" + session->user.name + "\u2069";
         dict.SetValue("SIGNED_IN_AS",
                       catalog.format(v.language, "signed_in_as", {{"name", name}, {"role", role}}));
+        if (moderates_any(session->user)) dict.ShowSection("MODERATES");
         return page(v, 200, "desk.tpl", catalog.text(v.language, "desk_title"), dict);
+    }
+
+    static bool moderates_any(const domain::User& user) {
+        if (user.role == domain::Role::Admin) return !user.disabled;
+        return std::any_of(user.site_ids.begin(), user.site_ids.end(),
+                           [&](domain::Id site) { return domain::may_moderate(user, site); });
+    }
+
+    // The queue's filters, read from the address: status (pending unless asked), site, reason.
+    struct QueueFilter {
+        std::string status = "pending";
+        std::string site;
+        std::string reason;
+
+        static QueueFilter of(const Request& request) {
+            QueueFilter f;
+            const auto status = request.target.param("status");
+            if (status && (*status == "all" || domain::parse_comment_status(*status)))
+                f.status = *status;
+            f.site = request.target.param("site").value_or("");
+            f.reason = request.target.param("reason").value_or("");
+            return f;
+        }
+        // The same filter as a query string, from known words only.
+        std::string query(const app::NetworkDirectory& directory) const {
+            std::string q = "?status=" + status;
+            if (directory.site_by_slug(site)) q += "&site=" + site;
+            if (std::find(domain::held_reasons.begin(), domain::held_reasons.end(), reason) !=
+                domain::held_reasons.end())
+                q += "&reason=" + reason;
+            return q;
+        }
+    };
+
+    static void add_options(TemplateDictionary& dict, const char* section,
+                            const std::vector<std::pair<std::string, std::string>>& options,
+                            const std::string& chosen) {
+        for (const auto& [value, label] : options) {
+            auto* o = dict.AddSectionDictionary(section);
+            o->SetValue("VALUE", value);
+            o->SetValue("LABEL", label);
+            if (value == chosen) o->ShowSection("SELECTED");
+        }
+    }
+
+    Response comment_queue(Visit& v) {
+        const auto session = signed_in(v);
+        if (!session) return redirect("/newsroom/login");
+        const auto& user = session->user;
+        auto directory = reader.directory();
+        if (!directory) throw std::runtime_error("no directory: " + directory.error().cause);
+        const auto filter = QueueFilter::of(v.http);
+        app::ModerationQuery query;
+        query.status =
+            filter.status == "all" ? std::nullopt : domain::parse_comment_status(filter.status);
+        if (const auto* site = directory->site_by_slug(filter.site)) query.site_id = site->id;
+        query.held_reason = filter.reason;
+        auto queue = comments.queue(user, query);
+        if (!queue && queue.error().code == ErrorCode::Forbidden)
+            return message(v, 403, "forbidden_title", catalog.text(v.language, "forbidden"));
+
+        TemplateDictionary dict("comments");
+        std::vector<std::pair<std::string, std::string>> statuses;
+        for (const char* s : {"pending", "approved", "rejected", "spam", "all"})
+            statuses.emplace_back(s, catalog.text(v.language, std::string("status_") + s));
+        add_options(dict, "STATUS_OPTION", statuses, filter.status);
+        std::vector<std::pair<std::string, std::string>> sites;
+        for (const auto& s : directory->sites)
+            if (domain::may_moderate(user, s.id)) sites.emplace_back(s.slug, s.name);
+        add_options(dict, "SITE_OPTION", sites, filter.site);
+        std::vector<std::pair<std::string, std::string>> reasons;
+        reasons.reserve(domain::held_reasons.size());
+        for (const auto reason : domain::held_reasons)
+            reasons.emplace_back(std::string(reason),
+                                 catalog.text(v.language, "reason_" + std::string(reason)));
+        add_options(dict, "REASON_OPTION", reasons, filter.reason);
+
+        const auto done = v.http.target.param("done");
+        const auto count = v.http.target.param("count");
+        if (done && count && (*done == "approve" || *done == "reject" || *done == "spam")) {
+            const long long n = std::atoll(count->c_str());
+            dict.SetValueAndShowSection(
+                "DONE_TEXT", catalog.count(v.language, "moderated_" + *done, "count", n, false),
+                "DONE");
+        }
+        const auto problem = v.http.target.param("problem");
+        if (problem && (*problem == "none_chosen" || *problem == "not_yours" || *problem == "gone"))
+            dict.SetValueAndShowSection("PROBLEM_TEXT", catalog.text(v.language, *problem),
+                                        "PROBLEM");
+        if (!queue) {
+            dict.SetValueAndShowSection("PROBLEM_TEXT", queue.error().message, "PROBLEM");
+            dict.ShowSection("EMPTY");
+        } else if (queue->empty()) {
+            dict.ShowSection("EMPTY");
+        } else {
+            auto* list = dict.AddSectionDictionary("QUEUE");
+            list->SetValue("FORM_TOKEN", app::SessionService::form_token_for(
+                                             *http::cookie(v.http, session_cookie)));
+            list->SetValue("BACK_QUERY", filter.query(*directory));
+            add_queue(*list, *queue, *directory, v.language);
+        }
+        return page(v, queue ? 200 : 422, "comments.tpl",
+                    catalog.text(v.language, "comments_title"), dict);
+    }
+
+    // Each comment as its readers will see it (the site's language, direction and dates).
+    void add_queue(TemplateDictionary& list, const std::vector<domain::CommentListing>& queue,
+                   const app::NetworkDirectory& directory, const std::string& language) const {
+        std::map<std::string, render::DateFormatter> dates;
+        for (const auto& l : queue) {
+            const auto* site = directory.site_by_slug(l.site_slug);
+            if (!site) continue;
+            auto formatter = dates.find(site->slug);
+            if (formatter == dates.end()) {
+                auto made = render::DateFormatter::create(site->language, site->time_zone,
+                                                          site->arabic_indic_digits);
+                if (!made) throw std::runtime_error("dates: " + made.error().cause);
+                formatter = dates.emplace(site->slug, std::move(*made)).first;
+            }
+            const auto& c = l.comment;
+            auto* item = list.AddSectionDictionary("ITEM");
+            item->SetIntValue("ID", static_cast<long>(c.id));
+            item->SetValue("CHOOSE_LABEL",
+                           catalog.format(language, "choose",
+                                          {{"name", "\u2068" + c.author_name + "\u2069"}}));
+            item->SetValue(
+                "STATUS_LABEL",
+                catalog.text(language, "status_" + std::string(domain::to_string(c.status))));
+            std::string held;
+            for (const auto reason : domain::held_reasons)
+                if (("," + c.held_reason + ",").find("," + std::string(reason) + ",") !=
+                    std::string::npos)
+                    held += (held.empty() ? "" : ", ") +
+                            catalog.text(language, "reason_" + std::string(reason));
+            if (!held.empty()) item->SetValueAndShowSection("HELD_LABEL", held, "HELD");
+            item->SetValue("ARTICLE_URL",
+                           domain::article_path(site->base_url, l.section_slug, l.article_slug));
+            item->SetValue("ARTICLE_HEADLINE", l.article_headline);
+            item->SetValue("SITE_LANG", site->language);
+            item->SetValue("SITE_DIR",
+                           site->direction == domain::TextDirection::Rtl ? "rtl" : "ltr");
+            item->SetValue("TITLE", c.title);
+            item->SetValue("AUTHOR", c.author_name);
+            const auto when = formatter->second.format(c.created_at);
+            item->SetValue("ISO", when.iso);
+            item->SetValue("DATE", when.date + (site->language == "ar" ? "، " : ", ") + when.time);
+            for (const auto& paragraph : split_paragraphs(c.body))
+                item->AddSectionDictionary("PARAGRAPH")->SetValue("PARAGRAPH_TEXT", paragraph);
+        }
+    }
+
+    Response moderate(Visit& v) {
+        const auto session = signed_in(v);
+        const auto token = http::cookie(v.http, session_cookie);
+        if (!session || !token) return redirect("/newsroom/login");
+        const auto form = form_of(v);
+        if (!form || !app::SessionService::form_token_matches(
+                         app::SessionService::form_token_for(*token), field(*form, "form_token")))
+            return expired_form(v);
+        auto directory = reader.directory();
+        if (!directory) throw std::runtime_error("no directory: " + directory.error().cause);
+        const std::string back = "/newsroom/comments" + QueueFilter::of(v.http).query(*directory);
+        const std::string action = field(*form, "action");
+        const std::map<std::string, domain::CommentStatus> statuses = {
+            {"approve", domain::CommentStatus::Approved},
+            {"reject", domain::CommentStatus::Rejected},
+            {"spam", domain::CommentStatus::Spam}};
+        const auto status = statuses.find(action);
+        if (status == statuses.end()) return expired_form(v);
+        std::vector<domain::Id> ids;
+        const auto [first, last] = form->equal_range("comment");
+        for (auto it = first; it != last; ++it) {
+            domain::Id id = 0;
+            const auto& text = it->second;
+            const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+            if (ec == std::errc() && end == text.data() + text.size() && id > 0) ids.push_back(id);
+        }
+        if (ids.empty()) return redirect(back + "&problem=none_chosen");
+        auto done = comments.moderate(session->user, ids, status->second);
+        if (!done) {
+            if (done.error().code == ErrorCode::Forbidden)
+                return redirect(back + "&problem=not_yours");
+            if (done.error().code == ErrorCode::NotFound) return redirect(back + "&problem=gone");
+            throw std::runtime_error("moderation failed: " + done.error().cause);
+        }
+        spdlog::info("newsroom: {} marked {} comment(s) {}", session->user.email, *done,
+                     domain::to_string(status->second));
+        return redirect(back + "&done=" + action + "&count=" + std::to_string(*done));
     }
 
     Response sign_out(Visit& v, bool everywhere) {
@@ -262,17 +464,17 @@ struct Newsroom::Impl {
 Newsroom::Newsroom(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Newsroom::~Newsroom() = default;
 
-Result<std::unique_ptr<Newsroom>> Newsroom::create(app::SessionService& sessions,
+Result<std::unique_ptr<Newsroom>> Newsroom::create(Services services,
                                                    const std::filesystem::path& dir,
                                                    OriginOf origin_of,
                                                    std::vector<std::string> trusted_proxies) {
-    auto templates =
-        render::TemplateEngine::load(dir / "templates", {"login.tpl", "desk.tpl", "message.tpl"});
+    auto templates = render::TemplateEngine::load(
+        dir / "templates", {"login.tpl", "desk.tpl", "message.tpl", "comments.tpl"});
     if (!templates) return templates.error();
     auto catalog = render::Catalog::load(dir / "i18n");
     if (!catalog) return catalog.error();
     return std::unique_ptr<Newsroom>(new Newsroom(
-        std::make_unique<Impl>(sessions, std::move(*templates), std::move(*catalog), dir / "assets",
+        std::make_unique<Impl>(services, std::move(*templates), std::move(*catalog), dir / "assets",
                                std::move(origin_of), std::move(trusted_proxies))));
 }
 

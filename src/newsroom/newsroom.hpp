@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "app/comment_service.hpp"
+#include "app/reader_service.hpp"
 #include "app/session_service.hpp"
 #include "core/result.hpp"
 #include "http/message.hpp"
@@ -18,7 +20,15 @@ namespace dateline::newsroom {
 /// host (the request is then misdirected). Cookies are marked Secure for an https origin.
 using OriginOf = std::function<std::optional<std::string>(const http::Request&)>;
 
-/// The newsroom surface at /newsroom/ on the network's hosts: sign-in, the desk, sign-out. Its
+/// What the newsroom works with.
+struct Services {
+    app::SessionService& sessions;
+    app::CommentService& comments;
+    app::ReaderService& reader;  ///< the network's sites, for filters and public addresses
+};
+
+/// The newsroom surface at /newsroom/ on the network's hosts: sign-in, the desk, sign-out, and
+/// the moderation queue of readers' comments. Its
 /// screens come in English or Arabic (right to left), as the person asks (`?lang=`, remembered in
 /// a cookie) or their browser prefers. Nothing it answers is cached or shared: every response is
 /// `no-store`. Sessions ride in an HttpOnly, SameSite=Strict cookie scoped to /newsroom; every
@@ -27,7 +37,7 @@ class Newsroom {
   public:
     /// Loads the screens' templates, strings and styles from `dir` (the share folder's
     /// `newsroom/`); a broken template fails here, not on a request.
-    static Result<std::unique_ptr<Newsroom>> create(app::SessionService& sessions,
+    static Result<std::unique_ptr<Newsroom>> create(Services services,
                                                     const std::filesystem::path& dir,
                                                     OriginOf origin_of,
                                                     std::vector<std::string> trusted_proxies);

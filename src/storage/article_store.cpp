@@ -4,6 +4,8 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "storage/id_list.hpp"
+
 namespace dateline::storage {
 
 using db::Params;
@@ -101,22 +103,6 @@ std::string listing_clause(const ArticleFilter& f, UnixTime now, int limit, cons
     params.emplace_back(std::int64_t{limit});
     return where + " ORDER BY " + time + direction + ", " + id + direction + " LIMIT " +
            last_param(params);
-}
-
-// "$a,$b,..." for an IN list of ids, bound as parameters. The list is padded (with its first id
-// again) to a power of two, so a statement's text takes one of a few forms and stays prepared:
-// with the ids written into the text, every story's related news was a statement of its own,
-// compiled on each visit, and the connection's statement cache was flushed every 512 of them.
-std::string id_placeholders(const std::vector<Id>& ids, Params& params) {
-    std::size_t slots = 4;
-    while (slots < ids.size()) slots *= 2;
-    std::string list;
-    for (std::size_t i = 0; i < slots; ++i) {
-        params.emplace_back(i < ids.size() ? ids[i] : ids.front());
-        if (i != 0) list += ',';
-        list += last_param(params);
-    }
-    return list;
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "storage/comment_store.hpp"
 
+#include "storage/id_list.hpp"
+
 namespace dateline::storage {
 
 using domain::Comment;
@@ -47,22 +49,39 @@ Result<bool> CommentStore::has_digest_since(const std::string& digest, UnixTime 
     return !rows->empty();
 }
 
-Result<std::vector<domain::CommentListing>> CommentStore::list(
-    std::optional<domain::CommentStatus> status, std::optional<Id> site_id, int limit) {
+Result<std::vector<domain::CommentListing>> CommentStore::list(const Query& q) {
+    db::Params params{q.status ? std::string(domain::to_string(*q.status)) : std::string(),
+                      q.held_reason, std::int64_t{q.limit}};
+    std::string sites;
+    if (!q.site_ids.empty())
+        sites = " AND c.site_id IN (" + id_placeholders(q.site_ids, params) + ")";
+    // held_reason holds reasons separated by commas ("honeypot,links").
     auto rows =
         c_.query(std::string(comment_columns) +
-                     ", s.slug, a.slug, COALESCE(sec.slug, '') FROM comments c "
+                     ", s.slug, a.slug, COALESCE(sec.slug, ''), a.headline FROM comments c "
                      "JOIN sites s ON s.id = c.site_id JOIN articles a ON a.id = c.article_id "
                      "LEFT JOIN sections sec ON sec.id = a.section_id "
-                     "WHERE ($1 = '' OR c.status = $1) AND ($2 = 0 OR c.site_id = $2) "
-                     "ORDER BY c.created_at DESC, c.id DESC LIMIT $3",
-                 {status ? std::string(domain::to_string(*status)) : std::string(),
-                  site_id.value_or(0), std::int64_t{limit}});
+                     "WHERE ($1 = '' OR c.status = $1) AND ($2 = '' OR ',' || c.held_reason "
+                     "|| ',' LIKE '%,' || $2 || ',%')" +
+                     sites + " ORDER BY c.created_at DESC, c.id DESC LIMIT $3",
+                 params);
     if (!rows) return rows.error();
     std::vector<domain::CommentListing> out;
     for (const auto& r : *rows)
-        out.push_back({comment_from_row(r), r.text(10), r.text(11), r.text(12)});
+        out.push_back({comment_from_row(r), r.text(10), r.text(11), r.text(12), r.text(13)});
     return out;
+}
+
+Result<std::vector<Id>> CommentStore::sites_of(const std::vector<Id>& comment_ids) {
+    if (comment_ids.empty()) return std::vector<Id>{};
+    db::Params params;
+    auto rows = c_.query("SELECT DISTINCT site_id FROM comments WHERE id IN (" +
+                             id_placeholders(comment_ids, params) + ") ORDER BY site_id",
+                         params);
+    if (!rows) return rows.error();
+    std::vector<Id> sites;
+    for (const auto& r : *rows) sites.push_back(r.integer(0));
+    return sites;
 }
 
 Result<std::vector<Comment>> CommentStore::approved_for(Id article_id, int limit,

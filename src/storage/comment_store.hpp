@@ -21,9 +21,17 @@ class CommentStore {
     /// True when a comment with this digest was stored since `since` (a resubmission).
     Result<bool> has_digest_since(const std::string& content_digest, UnixTime since);
 
-    /// Comments, newest first, optionally of one status and one site.
-    Result<std::vector<domain::CommentListing>> list(std::optional<domain::CommentStatus> status,
-                                                     std::optional<domain::Id> site_id, int limit);
+    /// Which comments a moderator lists.
+    struct Query {
+        std::optional<domain::CommentStatus> status;  ///< nothing: every status
+        std::vector<domain::Id> site_ids;             ///< empty: every site
+        std::string held_reason;  ///< one of the reasons a comment was held ("links"), or any
+        int limit = 500;
+    };
+    /// Comments, newest first, as the query narrows them.
+    Result<std::vector<domain::CommentListing>> list(const Query& query);
+    /// The sites of these comments (each once); ids that name no comment add nothing.
+    Result<std::vector<domain::Id>> sites_of(const std::vector<domain::Id>& comment_ids);
     /// Approved comments of an article, newest first (readers come for the latest reactions),
     /// `limit` of them after skipping `offset`.
     Result<std::vector<domain::Comment>> approved_for(domain::Id article_id, int limit,

@@ -20,6 +20,14 @@ const suite = useBrowserSuite({
     const r = dateline(['user', 'add', '--data', data.dir, '--email', 'rana@news.example', '--role', 'editor',
       '--name', 'رنا حداد', '--site', 'en', '--site', 'ar', '--password-file', '-'], { input: `${PASSWORD}\n` });
     assert.equal(r.status, 0, r.stderr);
+    // A comment waiting on each site, for the moderation queue.
+    for (const [site, title] of [['en', 'A fair question about the berths'], ['ar', 'سؤال عن الأرصفة']]) {
+      data.sql(`INSERT INTO comments (site_id, article_id, status, author_name, email, title, body, held_reason,
+                content_digest, created_at)
+                SELECT a.site_id, a.id, 'pending', 'Salma', 'salma@example.com', '${title}', 'Text.\n\nMore text.',
+                       'links', '${site}-browser', a.first_published_at + 60
+                FROM articles a JOIN sites s ON s.id = a.site_id WHERE s.slug = '${site}' LIMIT 1`);
+    }
   },
 });
 
@@ -57,6 +65,14 @@ for (const [lang, words] of Object.entries(LANGUAGES)) {
           failures.push(await axeFailures(page, `${lang} desk (${viewportName})`));
           assert.deepEqual(await cspViolations(page), []);
           await page.screenshot({ path: screenshotPath(`newsroom-${lang}-desk-${viewportName}.png`), fullPage: true });
+
+          await page.getByRole('link', { name: lang === 'ar' ? 'تعليقات القراء' : "Readers' comments" }).click();
+          await page.waitForURL(`${suite.server.url}/newsroom/comments`);
+          assert.equal(await page.locator('input[name="comment"]').count(), 2);
+          failures.push(await axeFailures(page, `${lang} moderation queue (${viewportName})`));
+          assert.deepEqual(await cspViolations(page), []);
+          await page.screenshot({ path: screenshotPath(`newsroom-${lang}-comments-${viewportName}.png`), fullPage: true });
+          await page.goto(`${suite.server.url}/newsroom/`);
 
           await page.getByRole('button', { name: lang === 'ar' ? 'تسجيل الخروج' : 'Sign out', exact: true }).click();
           await page.waitForURL(login);

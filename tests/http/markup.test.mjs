@@ -62,11 +62,17 @@ before(async () => {
     headers: { cookie: formCookie, 'content-type': 'application/x-www-form-urlencoded', origin: server.url },
     body: new URLSearchParams({ email: 'desk@news.example', password: 'a passphrase for the desk', form_token: formToken }).toString(),
   });
+  data.sql(`INSERT INTO comments (site_id, article_id, status, author_name, email, title, body, held_reason,
+            content_digest, created_at)
+            SELECT site_id, id, 'pending', 'Salma <i>', 'salma@example.com', 'A question & a <b>tag</b>',
+                   'One.\n\nTwo.', 'links,question', 'markup', first_published_at + 60
+            FROM articles WHERE site_id = (SELECT id FROM sites WHERE slug = 'en') LIMIT 1`);
   const session = signedIn.headers.getSetCookie().find((c) => c.startsWith('dateline_session=')).split(';')[0];
   pages.push(
     { name: 'en-newsroom-sign-in', path: '/newsroom/login', status: 200 },
     { name: 'ar-newsroom-sign-in', path: '/newsroom/login?lang=ar', status: 200 },
     { name: 'en-newsroom-desk', path: '/newsroom/', status: 200, headers: { cookie: session } },
+    { name: 'en-newsroom-comments', path: '/newsroom/comments', status: 200, headers: { cookie: session } },
     { name: 'ar-newsroom-not-found', path: '/newsroom/no-such-screen?lang=ar', status: 404 },
   );
 
@@ -93,14 +99,15 @@ after(async () => {
 
 describe('Nu Html Checker', () => {
   it('validated every page (the checker ran on all of them)', () => {
-    assert.equal(pages.length, 15);
+    assert.equal(pages.length, 16);
     const unknown = messages.filter((m) => !pages.some((p) => m.url?.endsWith(`/${basename(p.file)}`)));
     assert.deepEqual(unknown, [], 'no message about anything else (I/O or internal errors)');
   });
 
   for (const name of ['en-home', 'en-section', 'en-tag', 'en-article', 'en-not-found',
     'ar-home', 'ar-section', 'ar-tag', 'ar-article', 'ar-not-found', 'en-article-sanitized-wire-body',
-    'en-newsroom-sign-in', 'ar-newsroom-sign-in', 'en-newsroom-desk', 'ar-newsroom-not-found']) {
+    'en-newsroom-sign-in', 'ar-newsroom-sign-in', 'en-newsroom-desk', 'en-newsroom-comments',
+    'ar-newsroom-not-found']) {
     it(`${name} has no errors`, () => {
       const p = pages.find((q) => q.name === name);
       assert.ok(p, `${name} was fetched`);

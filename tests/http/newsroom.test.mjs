@@ -3,53 +3,16 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import { dateline, get, useDemoServer, makeDataDir, startServer } from '../support/dateline.mjs';
+import { dateline, useDemoServer, makeDataDir, startServer } from '../support/dateline.mjs';
+import { Browser, PASSWORD as password, addUser } from '../support/newsroom.mjs';
 
 const demo = useDemoServer();
-const password = 'the desk passphrase';
-
-function addUser(dir, email, role = 'editor', extra = ['--site', 'en']) {
-  const r = dateline(['user', 'add', '--data', dir, '--email', email, '--role', role, '--name', 'Rana Haddad',
-    ...extra, '--password-file', '-'], { input: `${password}\n` });
-  assert.equal(r.status, 0, r.stderr);
-}
 
 before(() => {
   addUser(demo.data.dir, 'desk@news.example');
   addUser(demo.data.dir, 'second@news.example');
   addUser(demo.data.dir, 'leaver@news.example');
 });
-
-/** A browser's cookie jar for one origin: what Set-Cookie set, sent back as Cookie. */
-class Browser {
-  constructor(base) { this.base = base; this.jar = new Map(); }
-  cookie(name) { return this.jar.get(name); }
-  async request(path, { method = 'GET', form, headers = {} } = {}) {
-    const sent = { ...headers };
-    if (this.jar.size) sent.cookie = [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ');
-    let body;
-    if (form) {
-      body = new URLSearchParams(form).toString();
-      sent['content-type'] = 'application/x-www-form-urlencoded';
-      sent.origin ??= this.base;
-    }
-    const res = await get(this.base + path, { method, headers: sent, body });
-    for (const line of res.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const [name, value] = [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)];
-      if (/Max-Age=0/.test(line)) this.jar.delete(name); else this.jar.set(name, value);
-    }
-    return res;
-  }
-  async formToken(path) {
-    const html = await (await this.request(path)).text();
-    return html.match(/name="form_token" value="([0-9a-f]{64})"/)[1];
-  }
-  async signIn(email = 'desk@news.example', typed = password) {
-    const token = await this.formToken('/newsroom/login');
-    return this.request('/newsroom/login', { method: 'POST', form: { email, password: typed, form_token: token } });
-  }
-}
 
 test('the desk asks for sign-in, and every newsroom answer is no-store', async () => {
   const b = new Browser(demo.server.url);

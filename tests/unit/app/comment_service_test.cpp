@@ -135,6 +135,68 @@ TEST_P(CommentServiceTest, AnArticleCanBeClosedAndOpenedAgain) {
     EXPECT_EQ(comments.set_open(site, "no-such-story", false).error().code, ErrorCode::NotFound);
 }
 
+// A user as the services see one; its id and addresses do not matter to the rules.
+domain::User account(domain::Role role, std::vector<domain::Id> sites) {
+    domain::User u;
+    u.role = role;
+    u.site_ids = std::move(sites);
+    return u;
+}
+
+TEST_P(CommentServiceTest, TheQueueShowsAModeratorTheirSitesOnly) {
+    CommentService comments(*database, clock);
+    auto plain = comments.submit(site, article, draft());
+    auto linked = comments.submit(
+        site, article, draft("See https://a.example and https://b.example and https://c.example"));
+    ASSERT_TRUE(plain.ok() && linked.ok());
+    ASSERT_TRUE(linked->held);
+
+    const auto moderator = account(domain::Role::Moderator, {site.id});
+    auto pending = comments.queue(moderator, {});
+    ASSERT_TRUE(pending.ok()) << pending.error().message;
+    EXPECT_EQ(pending->size(), 2u);
+    auto held = comments.queue(moderator, {CommentStatus::Pending, site.id, "links"});
+    ASSERT_TRUE(held.ok());
+    ASSERT_EQ(held->size(), 1u);
+    EXPECT_EQ(held->front().comment.id, linked->id);
+    EXPECT_EQ(comments.queue(moderator, {CommentStatus::Pending, {}, "because"}).error().code,
+              ErrorCode::Invalid);
+
+    // Another site's moderator, an author, a disabled admin: nothing of this site.
+    for (const auto& outsider : {account(domain::Role::Moderator, {site.id + 100}),
+                                 account(domain::Role::Author, {site.id})}) {
+        EXPECT_EQ(comments.queue(outsider, {CommentStatus::Pending, site.id, ""}).error().code,
+                  ErrorCode::Forbidden);
+        auto theirs = comments.queue(outsider, {});
+        EXPECT_TRUE(!theirs.ok() || theirs->empty());
+    }
+    auto admin = account(domain::Role::Admin, {});
+    EXPECT_EQ(comments.queue(admin, {})->size(), 2u);
+    admin.disabled = true;
+    EXPECT_EQ(comments.queue(admin, {}).error().code, ErrorCode::Forbidden);
+}
+
+TEST_P(CommentServiceTest, AModeratorChangesNothingOnASiteTheyDoNotModerate) {
+    CommentService comments(*database, clock);
+    auto first = comments.submit(site, article, draft());
+    auto second = comments.submit(site, article, draft("Another view from the quay."));
+    ASSERT_TRUE(first.ok() && second.ok());
+    const auto outsider = account(domain::Role::Editor, {site.id + 100});
+    auto refused = comments.moderate(outsider, {first->id, second->id}, CommentStatus::Approved);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().code, ErrorCode::Forbidden);
+    EXPECT_EQ(comments.for_article(site, article)->count, 0);
+
+    const auto editor = account(domain::Role::Editor, {site.id});
+    auto approved = comments.moderate(editor, {first->id, second->id}, CommentStatus::Approved);
+    ASSERT_TRUE(approved.ok()) << approved.error().message;
+    EXPECT_EQ(*approved, 2);
+    EXPECT_EQ(comments.for_article(site, article)->count, 2);
+    EXPECT_EQ(comments.moderate(editor, {first->id, 999999}, CommentStatus::Spam).error().code,
+              ErrorCode::NotFound);
+    EXPECT_EQ(comments.for_article(site, article)->count, 2);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, CommentServiceTest,
                          testing::ValuesIn(testing_support::backend_names),
                          [](const auto& backend) { return std::string(backend.param); });

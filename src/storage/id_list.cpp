@@ -1,0 +1,17 @@
+#include "storage/id_list.hpp"
+
+namespace dateline::storage {
+
+std::string id_placeholders(const std::vector<domain::Id>& ids, db::Params& params) {
+    std::size_t slots = 4;
+    while (slots < ids.size()) slots *= 2;
+    std::string list;
+    for (std::size_t i = 0; i < slots; ++i) {
+        params.emplace_back(i < ids.size() ? ids[i] : ids.front());
+        if (i != 0) list += ',';
+        list += "$" + std::to_string(params.size());
+    }
+    return list;
+}
+
+}  // namespace dateline::storage

@@ -1,0 +1,20 @@
+#pragma once
+
+// Internal to storage: binding a list of ids for `IN (...)`.
+
+#include <string>
+#include <vector>
+
+#include "db/database.hpp"
+#include "domain/site.hpp"
+
+namespace dateline::storage {
+
+/// "$a,$b,..." for an IN list of ids, appended to `params` as bound values. The list is padded
+/// (with its first id again) to a power of two, so that a statement's text takes one of a few
+/// forms and stays prepared: with the ids written into the text, every story's related news was
+/// a statement of its own, compiled on each visit, and the connection's statement cache was
+/// flushed every 512 of them. `ids` must not be empty.
+std::string id_placeholders(const std::vector<domain::Id>& ids, db::Params& params);
+
+}  // namespace dateline::storage
