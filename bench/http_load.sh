@@ -112,6 +112,20 @@ echo "(requests per second and latency in ms, medians of $repeat runs of $durati
 echo " $connections connections; wrk beside both servers on the same cores; nginx with sendfile,"
 echo " keepalive_requests 100000 and gzip_static; \"uncached\": a second server with no page cache)"
 
+# Server CPU per uncached page: the uncached server's user and system time (/proc/PID/stat,
+# fields 14 and 15, in clock ticks) over one run, divided by the requests it answered.
+ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+cpu_per_request() {
+  local pid=$1 url=$2 before after requests
+  before=$(ticks "$pid")
+  requests=$(wrk -t1 -c"$connections" -d"$duration" "$url" | awk '/requests in/ { print $1 }')
+  after=$(ticks "$pid")
+  echo "($after - $before) * 1000000 / $(getconf CLK_TCK) / $requests" | bc -l
+}
+printf '\n%-34s %12s\n' "server CPU per uncached page" "µs"
+printf '%-34s %12.0f\n' "uncached home" "$(cpu_per_request "$uncached_pid" "$uncached/en/")"
+printf '%-34s %12.0f\n' "uncached article" "$(cpu_per_request "$uncached_pid" "$uncached$article")"
+
 # Cached pages while a flood of refused comment posts (no valid security answer) runs beside them:
 # the refusals must cost no disk write and no render on the threads that serve cached pages.
 cat >"$work/flood.lua" <<'LUA'

@@ -15,3 +15,4 @@ CREATE TABLE sessions (
 
 CREATE INDEX sessions_user ON sessions (user_id);
 CREATE INDEX sessions_expiry ON sessions (expires_at);
+CREATE INDEX sessions_seen ON sessions (last_seen_at);  -- purge: both limits by index

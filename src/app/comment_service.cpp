@@ -124,13 +124,9 @@ Result<std::vector<domain::CommentListing>> CommentService::queue(const domain::
         if (!domain::may_moderate(moderator, *q.site_id))
             return Error::forbidden("You do not moderate this site's comments.");
         query.site_ids.push_back(*q.site_id);
-    } else if (moderator.role != domain::Role::Admin) {
-        for (const auto site : moderator.site_ids)
-            if (domain::may_moderate(moderator, site)) query.site_ids.push_back(site);
-        if (query.site_ids.empty())
-            return Error::forbidden("You do not moderate any site's comments.");
-    } else if (moderator.disabled) {
-        return Error::forbidden("You do not moderate any site's comments.");
+    } else if (auto sites = domain::moderated_sites(moderator)) {  // nothing: every site
+        if (sites->empty()) return Error::forbidden("You do not moderate any site's comments.");
+        query.site_ids = std::move(*sites);
     }
     auto lease = database_.acquire();
     return storage::CommentStore(*lease).list(query);

@@ -41,6 +41,14 @@ bool may_moderate(const User& user, Id site_id) {
     return false;
 }
 
+std::optional<std::vector<Id>> moderated_sites(const User& user) {
+    if (user.role == Role::Admin && !user.disabled) return std::nullopt;
+    std::vector<Id> sites;
+    for (const Id site : user.site_ids)
+        if (may_moderate(user, site)) sites.push_back(site);
+    return sites;
+}
+
 std::optional<std::string> password_problem(std::string_view password) {
     if (password.size() > max_password_bytes) return "too_long";
     if (!is_valid_utf8(password) || has_ascii_control(password)) return "invalid";

@@ -34,6 +34,9 @@ struct User {
 /// Whether the account may moderate readers' comments on the site: an admin anywhere, an editor
 /// or a moderator on their sites, an author never. Checked by the services, whatever the screen.
 bool may_moderate(const User& user, Id site_id);
+/// The sites whose comments the account moderates: nothing for every site (an enabled admin),
+/// else those of its sites it may moderate (none for an author or a disabled account).
+std::optional<std::vector<Id>> moderated_sites(const User& user);
 
 /// Shortest password an account may have, in characters: without a second factor, length is
 /// what resists guessing (NIST SP 800-63B asks for at least 8, and 15 for a single factor).

@@ -5,15 +5,11 @@
 #include <algorithm>
 #include <cctype>
 
+#include "http/field_list.hpp"
+
 namespace dateline::http {
 
 namespace {
-
-std::string_view trimmed(std::string_view s) {
-    const auto first = s.find_first_not_of(" \t");
-    if (first == std::string_view::npos) return {};
-    return s.substr(first, s.find_last_not_of(" \t") - first + 1);
-}
 
 std::string origin_host(std::string_view origin) {
     const auto parsed = boost::urls::parse_absolute_uri(origin);
@@ -30,11 +26,12 @@ std::optional<std::string> cookie(const Request& request, std::string_view name)
     std::string_view rest = request.header("cookie");
     while (!rest.empty()) {
         const auto end = rest.find(';');
-        const std::string_view pair = trimmed(rest.substr(0, end));
+        const std::string_view pair = trim_whitespace(rest.substr(0, end));
         rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
         const auto equals = pair.find('=');
-        if (equals == std::string_view::npos || trimmed(pair.substr(0, equals)) != name) continue;
-        std::string_view value = trimmed(pair.substr(equals + 1));
+        if (equals == std::string_view::npos || trim_whitespace(pair.substr(0, equals)) != name)
+            continue;
+        std::string_view value = trim_whitespace(pair.substr(equals + 1));
         if (value.size() >= 2 && value.front() == '"' && value.back() == '"')
             value = value.substr(1, value.size() - 2);
         return std::string(value);
@@ -61,9 +58,8 @@ std::string expired_cookie(std::string_view name, const CookieOptions& options) 
 bool form_encoded(const Request& request) {
     constexpr std::string_view type = "application/x-www-form-urlencoded";
     const std::string_view header = request.header("content-type");
-    if (header.size() < type.size()) return false;
-    for (std::size_t i = 0; i < type.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(header[i])) != type[i]) return false;
+    if (header.size() < type.size() || !equals_ignoring_case(header.substr(0, type.size()), type))
+        return false;
     return header.size() == type.size() || header[type.size()] == ';' || header[type.size()] == ' ';
 }
 

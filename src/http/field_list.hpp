@@ -10,6 +10,9 @@ namespace dateline::http {
 /// which a list may carry, are skipped. Views into `value`.
 std::vector<std::string_view> list_elements(std::string_view value);
 
+/// `value` without the spaces and tabs around it (HTTP's optional whitespace).
+std::string_view trim_whitespace(std::string_view value);
+
 /// The same text, ASCII letters compared without case (field names, codings, tokens).
 bool equals_ignoring_case(std::string_view a, std::string_view b);
 

@@ -68,9 +68,10 @@ struct Connection {
     std::optional<std::chrono::steady_clock::time_point> idle_since;
 };
 
-// One event loop per I/O thread. The first accepts and hands each connection to the loops in
-// turn; a connection then lives on its loop from accept to close, so nothing of it is shared
-// between threads: no strand, no lock, no wake-up of another thread to answer a cached page.
+// One event loop per I/O thread. The first accepts and hands each connection to the loop with
+// the fewest open (accept_on); a connection then lives on its loop from accept to close, so nothing
+// of it is shared between threads: no strand, no lock, no wake-up of another thread to answer a
+// cached page.
 struct Loop {
     asio::io_context io{1};
     std::unordered_set<Connection*> connections;  // touched only from this loop's thread

@@ -9,17 +9,17 @@
 #include <cctype>
 #include <charconv>
 #include <map>
+#include <variant>
 
 #include "core/paragraphs.hpp"
 #include "domain/comment.hpp"
 #include "domain/paths.hpp"
-#include "render/date_formatter.hpp"
-
 #include "domain/user.hpp"
 #include "http/browser_state.hpp"
 #include "http/router.hpp"
 #include "http/static_files.hpp"
 #include "render/catalog.hpp"
+#include "render/date_formatter.hpp"
 #include "render/template_engine.hpp"
 
 namespace dateline::newsroom {
@@ -206,6 +206,25 @@ struct Newsroom::Impl {
         return it == form.end() ? std::string() : it->second;
     }
 
+    // A POST from a signed-in screen's form: its session, the session's token and the fields.
+    struct SignedPost {
+        app::ActiveSession session;
+        std::string token;
+        std::multimap<std::string, std::string> form;
+    };
+    // The POST, or the answer to give instead: sign-in without a session, the expired-form page
+    // without the session's form token or from another site.
+    std::variant<SignedPost, Response> signed_post(Visit& v) {
+        auto session = signed_in(v);
+        if (!session) return redirect("/newsroom/login");
+        auto token = *http::cookie(v.http, session_cookie);
+        auto form = form_of(v);
+        if (!form || !app::SessionService::form_token_matches(
+                         app::SessionService::form_token_for(token), field(*form, "form_token")))
+            return expired_form(v);
+        return SignedPost{std::move(*session), std::move(token), std::move(*form)};
+    }
+
     Response sign_in(Visit& v) {
         const auto form = form_of(v);
         const auto held = http::cookie(v.http, form_cookie).value_or("");
@@ -255,9 +274,8 @@ struct Newsroom::Impl {
     }
 
     static bool moderates_any(const domain::User& user) {
-        if (user.role == domain::Role::Admin) return !user.disabled;
-        return std::any_of(user.site_ids.begin(), user.site_ids.end(),
-                           [&](domain::Id site) { return domain::may_moderate(user, site); });
+        const auto sites = domain::moderated_sites(user);
+        return !sites || !sites->empty();
     }
 
     // The queue's filters, read from the address: status (pending unless asked), site, reason.
@@ -397,24 +415,21 @@ struct Newsroom::Impl {
             item->SetValue("AUTHOR", c.author_name);
             const auto when = formatter->second.format(c.created_at);
             item->SetValue("ISO", when.iso);
-            item->SetValue("DATE", when.date + (site->language == "ar" ? "، " : ", ") + when.time);
+            item->SetValue("DATE", when.date + catalog.text(site->language, "date_time_separator") +
+                                       when.time);
             for (const auto& paragraph : split_paragraphs(c.body))
                 item->AddSectionDictionary("PARAGRAPH")->SetValue("PARAGRAPH_TEXT", paragraph);
         }
     }
 
     Response moderate(Visit& v) {
-        const auto session = signed_in(v);
-        const auto token = http::cookie(v.http, session_cookie);
-        if (!session || !token) return redirect("/newsroom/login");
-        const auto form = form_of(v);
-        if (!form || !app::SessionService::form_token_matches(
-                         app::SessionService::form_token_for(*token), field(*form, "form_token")))
-            return expired_form(v);
+        auto post = signed_post(v);
+        if (auto* refused = std::get_if<Response>(&post)) return std::move(*refused);
+        const auto& [session, token, form] = std::get<SignedPost>(post);
         auto directory = reader.directory();
         if (!directory) throw std::runtime_error("no directory: " + directory.error().cause);
         const std::string back = "/newsroom/comments" + QueueFilter::of(v.http).query(*directory);
-        const std::string action = field(*form, "action");
+        const std::string action = field(form, "action");
         const std::map<std::string, domain::CommentStatus> statuses = {
             {"approve", domain::CommentStatus::Approved},
             {"reject", domain::CommentStatus::Rejected},
@@ -422,7 +437,7 @@ struct Newsroom::Impl {
         const auto status = statuses.find(action);
         if (status == statuses.end()) return expired_form(v);
         std::vector<domain::Id> ids;
-        const auto [first, last] = form->equal_range("comment");
+        const auto [first, last] = form.equal_range("comment");
         for (auto it = first; it != last; ++it) {
             domain::Id id = 0;
             const auto& text = it->second;
@@ -430,30 +445,26 @@ struct Newsroom::Impl {
             if (ec == std::errc() && end == text.data() + text.size() && id > 0) ids.push_back(id);
         }
         if (ids.empty()) return redirect(back + "&problem=none_chosen");
-        auto done = comments.moderate(session->user, ids, status->second);
+        auto done = comments.moderate(session.user, ids, status->second);
         if (!done) {
             if (done.error().code == ErrorCode::Forbidden)
                 return redirect(back + "&problem=not_yours");
             if (done.error().code == ErrorCode::NotFound) return redirect(back + "&problem=gone");
             throw std::runtime_error("moderation failed: " + done.error().cause);
         }
-        spdlog::info("newsroom: {} marked {} comment(s) {}", session->user.email, *done,
+        spdlog::info("newsroom: {} marked {} comment(s) {}", session.user.email, *done,
                      domain::to_string(status->second));
         return redirect(back + "&done=" + action + "&count=" + std::to_string(*done));
     }
 
     Response sign_out(Visit& v, bool everywhere) {
-        const auto form = form_of(v);
-        const auto token = http::cookie(v.http, session_cookie);
-        const auto session = signed_in(v);
-        if (!session || !token) return redirect("/newsroom/login");
-        if (!form || !app::SessionService::form_token_matches(
-                         app::SessionService::form_token_for(*token), field(*form, "form_token")))
-            return expired_form(v);
+        auto post = signed_post(v);
+        if (auto* refused = std::get_if<Response>(&post)) return std::move(*refused);
+        const auto& [session, token, form] = std::get<SignedPost>(post);
         if (everywhere) {
-            auto ended = sessions.sign_out_everywhere(session->user.id);
+            auto ended = sessions.sign_out_everywhere(session.user.id);
             if (!ended) throw std::runtime_error("sign-out failed: " + ended.error().cause);
-        } else if (auto ended = sessions.sign_out(*token); !ended) {
+        } else if (auto ended = sessions.sign_out(token); !ended) {
             throw std::runtime_error("sign-out failed: " + ended.error().cause);
         }
         v.set_cookies.push_back(http::expired_cookie(session_cookie, v.cookie_options()));

@@ -163,6 +163,7 @@ std::optional<app::ListingRequest> CachedPages::listing_request(const http::Requ
 
 std::optional<http::Response> CachedPages::fresh(const http::Request& request,
                                                  const SiteMatch& match) {
+    if (cache_.capacity() == 0) return std::nullopt;  // nothing is kept: no key, no lock
     const auto key = key_of(request, match);
     if (!key) return std::nullopt;
     const auto cached = cache_.get(*key);

@@ -7,8 +7,6 @@
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 
-#include <algorithm>
-
 #include "core/utf8.hpp"
 #include "render/date_formatter.hpp"
 #include "render/number_words.hpp"
@@ -24,8 +22,6 @@ std::string first(const std::multimap<std::string, std::string>& fields, const c
     return it == fields.end() ? std::string() : it->second;
 }
 
-// The host[:port] of an Origin header ("https://example.com:8443" -> "example.com:8443"),
-// lowercased; empty for "null" or anything that is not a URL.
 // The comment's own fields: one place for their form names, strings and limits.
 struct FieldSpec {
     const char* name;  // the form field, the key of its strings, the field of its errors

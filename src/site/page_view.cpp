@@ -57,8 +57,9 @@ void setup_page(PageView& page, const SiteSnapshot& snapshot, const Theme& theme
     const auto& directory = snapshot.directory;
     const auto& catalog = theme.catalog;
     auto& d = page.dict;
+    // The theme outlives every page: its strings are referenced, not copied into each page.
     for (const auto& [name, text] : theme.strings_for(site.language))
-        d.SetTemplateGlobalValue(name, text);
+        d.SetTemplateGlobalValueWithoutCopy(name, text);
     set_global(page, "LANG", site.language);
     set_global(page, "DIR", direction_of(site));
     set_global(page, "SITE_NAME", site.name);
@@ -132,7 +133,7 @@ void add_card(TemplateDictionary* parent, const domain::Site& site, const domain
     card->SetFilename("partials/card.tpl");
     card->SetValue(template_name("URL"), story_path(site, a));
     card->SetValue(template_name("HEADLINE"), a.headline);
-    card->ShowSection(options.heading2 ? "H2" : "H3");
+    card->ShowSection(template_name(options.heading2 ? "H2" : "H3"));
     if (options.lead) card->ShowSection(template_name("LEAD"));
     const auto when = dates.format(a.first_published_at);
     card->SetValue(template_name("DATE_ISO"), when.iso);

@@ -50,20 +50,24 @@ Result<bool> CommentStore::has_digest_since(const std::string& digest, UnixTime 
 }
 
 Result<std::vector<domain::CommentListing>> CommentStore::list(const Query& q) {
-    db::Params params{q.status ? std::string(domain::to_string(*q.status)) : std::string(),
-                      q.held_reason, std::int64_t{q.limit}};
-    std::string sites;
+    // Each condition only when asked, so that the one on the status walks comments_status in
+    // reading order (with "$1 = '' OR ..." SQLite scanned every comment and sorted them).
+    db::Params params{q.held_reason, std::int64_t{q.limit}};
+    std::string where;
+    if (q.status) {
+        params.emplace_back(std::string(domain::to_string(*q.status)));
+        where += " AND c.status = $" + std::to_string(params.size());
+    }
     if (!q.site_ids.empty())
-        sites = " AND c.site_id IN (" + id_placeholders(q.site_ids, params) + ")";
+        where += " AND c.site_id IN (" + id_placeholders(q.site_ids, params) + ")";
     // held_reason holds reasons separated by commas ("honeypot,links").
     auto rows =
         c_.query(std::string(comment_columns) +
                      ", s.slug, a.slug, COALESCE(sec.slug, ''), a.headline FROM comments c "
                      "JOIN sites s ON s.id = c.site_id JOIN articles a ON a.id = c.article_id "
                      "LEFT JOIN sections sec ON sec.id = a.section_id "
-                     "WHERE ($1 = '' OR c.status = $1) AND ($2 = '' OR ',' || c.held_reason "
-                     "|| ',' LIKE '%,' || $2 || ',%')" +
-                     sites + " ORDER BY c.created_at DESC, c.id DESC LIMIT $3",
+                     "WHERE ($1 = '' OR ',' || c.held_reason || ',' LIKE '%,' || $1 || ',%')" +
+                     where + " ORDER BY c.created_at DESC, c.id DESC LIMIT $2",
                  params);
     if (!rows) return rows.error();
     std::vector<domain::CommentListing> out;

@@ -133,7 +133,7 @@ test('a listing page holds its newest stories, and a missing page gets the site\
   assert.doesNotMatch(page, /Heat wave day 1:/, 'the oldest on the older page');
   const missing = await fetch(`${origin}/en/no-such-page/`);
   assert.equal(missing.status, 404);
-  assert.match(await missing.text(), /<html/, 'the site\'s own 404 page');
+  assert.match(await missing.text(), /<html lang="en" dir="ltr">/, 'the site\'s own 404 page');
 });
 
 test('one site alone, and an unknown site refused', () => {

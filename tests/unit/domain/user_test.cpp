@@ -29,6 +29,30 @@ TEST(Role, NamesRoundTripAndUnknownOnesAreRefused) {
     EXPECT_FALSE(parse_role("").has_value());
 }
 
+TEST(Moderation, AnAdminEverywhereEditorsAndModeratorsOnTheirSitesAuthorsNever) {
+    const auto account = [](Role role, std::vector<Id> sites) {
+        User u;
+        u.role = role;
+        u.site_ids = std::move(sites);
+        return u;
+    };
+    auto admin = account(Role::Admin, {});
+    EXPECT_TRUE(may_moderate(admin, 7));
+    EXPECT_EQ(moderated_sites(admin), std::nullopt);  // every site
+    auto editor = account(Role::Editor, {1, 2});
+    EXPECT_TRUE(may_moderate(editor, 2));
+    EXPECT_FALSE(may_moderate(editor, 3));
+    EXPECT_EQ(moderated_sites(editor), (std::vector<Id>{1, 2}));
+    const auto author = account(Role::Author, {1});
+    EXPECT_FALSE(may_moderate(author, 1));
+    EXPECT_EQ(moderated_sites(author), std::vector<Id>{});
+    for (User* disabled : {&admin, &editor}) {
+        disabled->disabled = true;
+        EXPECT_FALSE(may_moderate(*disabled, 1));
+        EXPECT_EQ(moderated_sites(*disabled), std::vector<Id>{});
+    }
+}
+
 TEST(Password, LengthCountsCharactersNotBytes) {
     EXPECT_EQ(password_problem("elevenchars"), "too_short");
     EXPECT_EQ(password_problem("twelve chars"), std::nullopt);

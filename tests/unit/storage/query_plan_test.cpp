@@ -194,6 +194,9 @@ TEST_P(QueryPlanTest, ReaderPagesUseIndexesOnly) {
     EXPECT_FALSE(related->empty());
     ASSERT_TRUE(comments.approved_for((*story)->id, 50, 0).ok());
     ASSERT_TRUE(comments.approved_count((*story)->id).ok());
+    // The newsroom's moderation queue of one status, on one site and on all.
+    ASSERT_TRUE(comments.list({domain::CommentStatus::Pending, {site}, "", 50}).ok());
+    ASSERT_TRUE(comments.list({domain::CommentStatus::Pending, {}, "links", 50}).ok());
     // The tags a static export walks.
     auto tags = sites.listed_tags(site, now);
     ASSERT_TRUE(tags.ok());
