@@ -8,6 +8,8 @@ debian_packages=(
   build-essential cmake ninja-build ccache mold pkgconf git
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libctemplate-dev libsqlite3-dev sqlite3 libpq-dev postgresql libicu-dev libgumbo-dev
+  # cmark-gfm: the newsroom's Markdown bodies (tables, strikethrough, autolinks: the extensions package)
+  libcmark-gfm-dev libcmark-gfm-extensions-dev
   libsodium-dev libssl-dev libxxhash-dev zlib1g-dev libbrotli-dev prometheus-cpp-dev libcli11-dev libspdlog-dev libfmt-dev libtomlplusplus-dev
   # libvips-tools: `vips` for scripts/convert-demo-art.sh (SVG through librsvg2-2, which libvips42 depends on)
   libvips-dev libvips-tools

@@ -5,6 +5,7 @@
 #include "domain/paths.hpp"
 #include "domain/slug.hpp"
 #include "sanitize/html_sanitizer.hpp"
+#include "sanitize/markdown.hpp"
 #include "storage/article_store.hpp"
 #include "storage/site_store.hpp"
 
@@ -58,7 +59,8 @@ Result<SavedArticle> ArticleService::save(const std::string& site_slug, const Ar
 }
 
 Result<SavedArticle> ArticleService::save_in(db::Connection& c, const std::string& site_slug,
-                                             const ArticleDraft& draft, UnixTime now) {
+                                             const ArticleDraft& draft, UnixTime now,
+                                             const Writer& writer) {
     storage::SiteStore sites(c);
     storage::ArticleStore articles(c);
     auto site = find_site(sites, site_slug);
@@ -66,8 +68,8 @@ Result<SavedArticle> ArticleService::save_in(db::Connection& c, const std::strin
 
     storage::ArticleRecord record;
     record.site_id = site->id;
-    std::optional<Id> existing;
-    if (!draft.external_id.empty()) {
+    std::optional<Id> existing = writer.article_id;
+    if (!existing && !draft.external_id.empty()) {
         auto found = articles.id_by_external_id(site->id, draft.external_id);
         if (!found) return found.error();
         existing = *found;
@@ -118,7 +120,10 @@ Result<SavedArticle> ArticleService::save_in(db::Connection& c, const std::strin
     record.headline = draft.headline;
     record.standfirst = draft.standfirst;
     // Whoever wrote the body, only the sanitizer's output is stored.
-    auto body = sanitize::sanitize_html(draft.body_html);
+    auto body = sanitize::sanitize_html(draft.body_source.empty()
+                                            ? draft.body_html
+                                            : sanitize::markdown_to_html(draft.body_source));
+    record.body_source = draft.body_source;
     record.body_html = std::move(body.html);
     record.body_text = std::move(body.text);
     record.dateline = draft.dateline;
@@ -130,14 +135,28 @@ Result<SavedArticle> ArticleService::save_in(db::Connection& c, const std::strin
     record.first_published_at = draft.first_published_at;
     record.updated_at = draft.updated_at.value_or(now);
     record.external_id = draft.external_id;
+    record.created_by = writer.user_id;
+    record.expected_revision = writer.base_revision;
 
-    auto id = articles.save(record, now);
-    if (!id) return id.error();
+    auto row = articles.save(record, now);
+    if (!row) return row.error();
+    storage::ArticleRevision revision;
+    revision.article_id = row->id;
+    revision.revision = row->revision;
+    revision.saved_at = now;
+    revision.saved_by = writer.user_id;
+    revision.status = record.status;
+    revision.content = draft;
+    revision.content.slug = record.slug;
+    revision.content.body_html = record.body_html;
+    if (auto kept = storage::RevisionStore(c).record(revision); !kept) return kept.error();
+
     SavedArticle saved;
-    saved.id = *id;
+    saved.id = row->id;
+    saved.revision = row->revision;
     saved.slug = record.slug;
     saved.created = !existing;
-    saved.visible = record.status != domain::ArticleStatus::Draft && record.first_published_at &&
+    saved.visible = domain::is_listed(record.status) && record.first_published_at &&
                     *record.first_published_at <= now;
     if (saved.visible) saved.url = domain::article_path(site->base_url, section_slug, record.slug);
     return saved;
@@ -185,10 +204,13 @@ Result<SavedArticle> ArticleService::import_wire_item(const std::string& site_sl
     if (*previous) {
         // A new version of a story already here is a correction: it keeps the story's
         // publication, its first publication time and its section unless told otherwise.
+        // An editor's decision (in review, unpublished) stands too.
         const domain::Article& before = **previous;
         if (before.status != domain::ArticleStatus::Draft) {
             draft.status = before.status;
-            draft.first_published_at = before.first_published_at;
+            draft.first_published_at = before.first_published_at > 0
+                                           ? std::optional<UnixTime>(before.first_published_at)
+                                           : std::nullopt;
         }
         if (draft.section_slug.empty() && before.section) draft.section_slug = before.section->slug;
     }
@@ -222,6 +244,247 @@ Result<SavedArticle> ArticleService::import_wire_item(const std::string& site_sl
         });
     if (saved && picture) picture->keep();
     return saved;
+}
+
+ArticleDraft ArticleService::content_of(const domain::Article& a) {
+    ArticleDraft d;
+    d.external_id = a.external_id;
+    d.slug = a.slug;
+    d.headline = a.headline;
+    d.standfirst = a.standfirst;
+    d.body_source = a.body_source;
+    d.body_html = a.body_html;
+    d.dateline = a.dateline;
+    d.source_credit = a.source_credit;
+    if (a.section) d.section_slug = a.section->slug;
+    for (const auto& author : a.authors) d.author_names.push_back(author.name);
+    for (const auto& tag : a.tags) d.tag_names.push_back(tag.name);
+    if (a.lead_image) d.lead_image_id = a.lead_image->id;
+    d.lead_caption = a.lead_caption;
+    d.lead_credit = a.lead_credit;
+    d.status = a.status;
+    if (a.first_published_at > 0) d.first_published_at = a.first_published_at;
+    d.updated_at = a.updated_at;
+    return d;
+}
+
+namespace {
+
+Result<domain::Site> site_by_id(storage::SiteStore& sites, Id id) {
+    auto all = sites.sites();
+    if (!all) return all.error();
+    for (auto& s : *all)
+        if (s.id == id) return s;
+    return Error::not_found("The article's site is gone.");
+}
+
+Error not_yours() {
+    return Error::forbidden("This account may not do that to this article.");
+}
+
+}  // namespace
+
+Result<domain::Article> ArticleService::readable(db::Connection& c, const domain::User& user,
+                                                 Id id) {
+    auto found = storage::ArticleStore(c).by_id(id);
+    if (!found) return found.error();
+    if (!*found) return Error::not_found("There is no such article.");
+    if (!domain::may_read(user, **found)) return not_yours();
+    return std::move(**found);
+}
+
+Result<domain::Article> ArticleService::article(const domain::User& user, Id id) {
+    auto lease = database_.acquire();
+    return readable(*lease, user, id);
+}
+
+Result<domain::Article> ArticleService::create(const domain::User& user,
+                                               const std::string& site_slug, ArticleDraft content) {
+    content.external_id.clear();
+    content.status = domain::ArticleStatus::Draft;
+    content.first_published_at.reset();
+    content.updated_at.reset();
+    if (auto valid = check(content); !valid) return valid.error();
+    const UnixTime now = clock_.now();
+    return db::in_transaction<domain::Article>(
+        database_, [&](db::Connection& c) -> Result<domain::Article> {
+            storage::SiteStore sites(c);
+            auto site = find_site(sites, site_slug);
+            if (!site) return Error::not_found("There is no site '" + site_slug + "'.");
+            if (!domain::may_write(user, site->id)) return not_yours();
+            Writer writer;
+            writer.user_id = user.id;
+            auto saved = save_in(c, site_slug, content, now, writer);
+            if (!saved) return saved.error();
+            return readable(c, user, saved->id);
+        });
+}
+
+Result<domain::Article> ArticleService::revise(const domain::User& user, Id id,
+                                               ArticleDraft content, std::int64_t base_revision) {
+    const UnixTime now = clock_.now();
+    return db::in_transaction<domain::Article>(
+        database_, [&](db::Connection& c) -> Result<domain::Article> {
+            auto before = readable(c, user, id);
+            if (!before) return before.error();
+            if (!domain::may_edit(user, *before)) return not_yours();
+            storage::SiteStore sites(c);
+            auto site = site_by_id(sites, before->site_id);
+            if (!site) return site.error();
+            // What the form does not carry stays as it was: the state, the wire's id.
+            content.external_id = before->external_id;
+            content.status = before->status;
+            if (before->first_published_at > 0) {
+                content.first_published_at = before->first_published_at;
+                if (!content.slug.empty() && content.slug != before->slug)
+                    return Error::invalid(
+                        "A story that has been published keeps its address: its slug stays '" +
+                            before->slug + "'.",
+                        "slug");
+            } else {
+                content.first_published_at.reset();
+            }
+            content.updated_at =
+                domain::is_listed(before->status) ? std::max(now, before->first_published_at) : now;
+            if (auto valid = check(content); !valid) return valid.error();
+            Writer writer;
+            writer.article_id = id;
+            writer.user_id = user.id;
+            writer.base_revision = base_revision;
+            auto saved = save_in(c, site->slug, content, now, writer);
+            if (!saved) return saved.error();
+            return readable(c, user, id);
+        });
+}
+
+Result<domain::Article> ArticleService::act(const domain::User& user, Id id,
+                                            domain::ArticleAction action,
+                                            std::optional<UnixTime> at) {
+    const UnixTime now = clock_.now();
+    return db::in_transaction<domain::Article>(
+        database_, [&](db::Connection& c) -> Result<domain::Article> {
+            auto before = readable(c, user, id);
+            if (!before) return before.error();
+            if (!domain::may_act(user, *before, action)) return not_yours();
+            const auto next = domain::next_status(before->status, action);
+            if (!next)
+                return Error::invalid(
+                    "A story that is " + std::string(domain::to_string(before->status)) +
+                        " cannot be given to '" + std::string(domain::to_string(action)) + "'.",
+                    "action");
+            std::optional<UnixTime> published =
+                before->first_published_at > 0 ? std::optional<UnixTime>(before->first_published_at)
+                                               : std::nullopt;
+            UnixTime updated = before->updated_at;
+            if (action == domain::ArticleAction::Publish) {
+                // Back after being taken down, it keeps its first publication time.
+                if (!published || before->status == domain::ArticleStatus::Scheduled)
+                    published = now;
+                updated = std::max(updated, *published);
+            } else if (action == domain::ArticleAction::Schedule) {
+                if (!at || *at <= now)
+                    return Error::invalid("A story is scheduled for a time still to come.",
+                                          "publish_at");
+                published = *at;
+                updated = *at;
+            } else if (action == domain::ArticleAction::Unpublish &&
+                       before->status == domain::ArticleStatus::Scheduled) {
+                published.reset();  // called off: it was never published
+            }
+            if (auto s = storage::ArticleStore(c).set_status(id, *next, published, updated); !s)
+                return s.error();
+            return readable(c, user, id);
+        });
+}
+
+Result<std::vector<domain::Article>> ArticleService::list(const domain::User& user,
+                                                          const ArticleQuery& query) {
+    auto lease = database_.acquire();
+    storage::SiteStore sites(*lease);
+    auto all = sites.sites();
+    if (!all) return all.error();
+    storage::NewsroomQuery q;
+    q.status = query.status;
+    q.created_by = query.created_by;
+    q.text = query.text;
+    q.limit = query.limit;
+    // The sites on which the account reads every story, and those where only its own.
+    std::vector<Id> every, own;
+    for (const auto& s : *all) {
+        if (!query.site.empty() && s.slug != query.site) continue;
+        if (domain::may_publish(user, s.id))
+            every.push_back(s.id);
+        else if (domain::may_write(user, s.id))
+            own.push_back(s.id);
+    }
+    if (!query.site.empty()) {
+        const auto site = std::find_if(all->begin(), all->end(),
+                                       [&](const auto& s) { return s.slug == query.site; });
+        if (site == all->end()) return Error::not_found("There is no site '" + query.site + "'.");
+        if (every.empty() && own.empty()) return not_yours();
+        if (!query.section.empty()) {
+            auto sections = sites.sections(site->id);
+            if (!sections) return sections.error();
+            for (const auto& s : *sections)
+                if (s.slug == query.section) q.section_id = s.id;
+            if (!q.section_id)
+                return Error::invalid("The site has no section '" + query.section + "'.",
+                                      "section");
+        }
+    }
+    storage::ArticleStore articles(*lease);
+    std::vector<domain::Article> out;
+    if (!every.empty()) {
+        q.site_ids = every;
+        auto found = articles.list_for_newsroom(q);
+        if (!found) return found.error();
+        out = std::move(*found);
+    }
+    if (!own.empty() && (!query.created_by || *query.created_by == user.id)) {
+        q.site_ids = own;
+        q.created_by = user.id;
+        auto found = articles.list_for_newsroom(q);
+        if (!found) return found.error();
+        out.insert(out.end(), found->begin(), found->end());
+        std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+            return std::tie(a.updated_at, a.id) > std::tie(b.updated_at, b.id);
+        });
+        if (out.size() > static_cast<std::size_t>(query.limit)) out.resize(query.limit);
+    }
+    return out;
+}
+
+Result<std::vector<storage::ArticleRevision>> ArticleService::revisions(const domain::User& user,
+                                                                        Id id) {
+    auto lease = database_.acquire();
+    if (auto found = readable(*lease, user, id); !found) return found.error();
+    return storage::RevisionStore(*lease).list(id);
+}
+
+Result<storage::ArticleRevision> ArticleService::revision(const domain::User& user, Id id,
+                                                          std::int64_t revision) {
+    auto lease = database_.acquire();
+    if (auto found = readable(*lease, user, id); !found) return found.error();
+    auto found = storage::RevisionStore(*lease).get(id, revision);
+    if (!found) return found.error();
+    if (!*found)
+        return Error::not_found("The article has no revision " + std::to_string(revision) + ".");
+    return std::move(**found);
+}
+
+Result<domain::Article> ArticleService::restore(const domain::User& user, Id id,
+                                                std::int64_t revision, std::int64_t base_revision) {
+    auto earlier = this->revision(user, id, revision);
+    if (!earlier) return earlier.error();
+    auto content = earlier->content;
+    content.slug.clear();  // the story's current address stays
+    return revise(user, id, std::move(content), base_revision);
+}
+
+Result<std::vector<Id>> ArticleService::publish_due() {
+    const UnixTime now = clock_.now();
+    return db::in_transaction<std::vector<Id>>(
+        database_, [&](db::Connection& c) { return storage::ArticleStore(c).publish_due(now); });
 }
 
 }  // namespace dateline::app

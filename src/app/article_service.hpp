@@ -8,21 +8,38 @@
 #include "core/result.hpp"
 #include "db/database.hpp"
 #include "domain/article.hpp"
+#include "domain/editorial.hpp"
+#include "domain/user.hpp"
 #include "domain/wire_item.hpp"
+#include "storage/article_store.hpp"
+#include "storage/revision_store.hpp"
 
 namespace dateline::app {
 
 /// What saving an article did.
 struct SavedArticle {
     domain::Id id = 0;
+    std::int64_t revision = 0;
     std::string slug;
     bool created = false;
     bool visible = false;  ///< readers can see it now
     std::string url;       ///< its public URL when visible
 };
 
-/// Writing articles: drafts from editors and items from the wires. Each save is one transaction:
-/// the article, its byline and its tags land together or not at all.
+/// Which stories the newsroom lists (empty fields do not narrow it).
+struct ArticleQuery {
+    std::string site;  ///< a site's slug
+    std::optional<domain::ArticleStatus> status;
+    std::string section;  ///< a section's slug, on `site`
+    std::optional<domain::Id> created_by;
+    std::string text;  ///< words of the headline
+    int limit = 50;
+};
+
+/// Writing articles: the newsroom's editors and the wires. Each save is one transaction: the
+/// article, its byline, its tags and its revision land together or not at all. The newsroom's
+/// operations take the account that asks and check what it may do (domain/editorial.hpp):
+/// Forbidden when it may not, whatever screen or API asked.
 class ArticleService {
   public:
     ArticleService(db::Database& database, const MediaService& media, const Clock& clock)
@@ -44,12 +61,58 @@ class ArticleService {
                                           const domain::WireItem& item, bool publish,
                                           const std::string& section_slug = {});
 
+    /// A new draft on the site, written by `user` (the byline is what the draft names). The
+    /// body is rendered from its Markdown source when it has one.
+    Result<domain::Article> create(const domain::User& user, const std::string& site_slug,
+                                   domain::ArticleDraft content);
+    /// New content for a story, from the revision the writer started from: Conflict on
+    /// "revision" when someone saved it since (nothing is written; the caller keeps the text).
+    /// A story keeps its state; once it has been published its address (slug) stays, and its
+    /// "last updated" time moves to now.
+    Result<domain::Article> revise(const domain::User& user, domain::Id id,
+                                   domain::ArticleDraft content, std::int64_t base_revision);
+    /// Moves the story's state (domain::next_status): Invalid on "action" when the action does
+    /// not apply to its state. Publishing keeps the first publication time of a story that had
+    /// one; scheduling needs `at`, a time to come (Invalid on "publish_at" otherwise).
+    Result<domain::Article> act(const domain::User& user, domain::Id id,
+                                domain::ArticleAction action, std::optional<UnixTime> at = {});
+    /// The story with its body, bylines and tags, if the account may read it.
+    Result<domain::Article> article(const domain::User& user, domain::Id id);
+    /// The stories the account may read, last changed first. An unknown site or section gives
+    /// NotFound on "site" or "section"; a site not the account's, Forbidden.
+    Result<std::vector<domain::Article>> list(const domain::User& user, const ArticleQuery& query);
+    /// Its saves, newest first (without content).
+    Result<std::vector<storage::ArticleRevision>> revisions(const domain::User& user,
+                                                            domain::Id id);
+    /// One save with its content.
+    Result<storage::ArticleRevision> revision(const domain::User& user, domain::Id id,
+                                              std::int64_t revision);
+    /// Saves the content of an earlier revision as the newest (revise() with it).
+    Result<domain::Article> restore(const domain::User& user, domain::Id id, std::int64_t revision,
+                                    std::int64_t base_revision);
+
+    /// Publishes the scheduled stories whose time has come; their ids. Run by every serving
+    /// node; each story is published, and reported, by exactly one of them.
+    Result<std::vector<domain::Id>> publish_due();
+
+    /// The editable fields of a stored story, by name: what a form or a revision holds.
+    static domain::ArticleDraft content_of(const domain::Article& article);
+
   private:
     Result<std::optional<domain::Article>> imported_before(const std::string& site_slug,
                                                            const std::string& external_id);
+    // Who saves, and from which revision: none for imports and loaders.
+    struct Writer {
+        std::optional<domain::Id> article_id;  // the story to update; else by external id
+        std::optional<domain::Id> user_id;
+        std::optional<std::int64_t> base_revision;
+    };
     // save() on the caller's connection, inside its transaction.
     Result<SavedArticle> save_in(db::Connection& c, const std::string& site_slug,
-                                 const domain::ArticleDraft& draft, UnixTime now);
+                                 const domain::ArticleDraft& draft, UnixTime now,
+                                 const Writer& writer = {});
+    // The story, if the account may read it (NotFound, Forbidden), on the caller's connection.
+    Result<domain::Article> readable(db::Connection& c, const domain::User& user, domain::Id id);
 
     db::Database& database_;
     const MediaService& media_;

@@ -47,6 +47,13 @@ void ContentWatch::poll(std::chrono::milliseconds timeout) {
         else
             std::this_thread::sleep_for(timeout);
         const UnixTime now = clock_.now();
+        if (articles_ && (!published_at_ || now - *published_at_ >= publish_interval_seconds)) {
+            published_at_ = now;
+            if (auto done = articles_->publish_due(); !done)
+                spdlog::warn("could not publish scheduled stories: {}", done.error().message);
+            else
+                for (const auto id : *done) spdlog::info("published scheduled story {}", id);
+        }
         if (!purged_at_ || now - *purged_at_ >= purge_interval_seconds) {
             purged_at_ = now;
             if (auto done = limits_.purge(); !done)

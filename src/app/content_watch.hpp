@@ -6,6 +6,7 @@
 #include <memory>
 #include <vector>
 
+#include "app/article_service.hpp"
 #include "app/session_service.hpp"
 #include "app/shared_limits.hpp"
 #include "core/clock.hpp"
@@ -40,17 +41,20 @@ struct ContentHandlers {
 };
 
 /// A serving node's background duty: hands on what changed in the content, whoever changed it
-/// (db::ChangeWatcher), and now and then forgets spent tokens, old rate-limit windows and ended
-/// newsroom sessions.
+/// (db::ChangeWatcher), publishes scheduled stories when their time comes (every node tries;
+/// each story is published by one), and now and then forgets spent tokens, old rate-limit
+/// windows and ended newsroom sessions.
 /// Time comes from the injected clock, so tests move it rather than wait.
 class ContentWatch {
   public:
     /// Without a watcher (the database could not be watched) only the housekeeping runs.
     ContentWatch(std::unique_ptr<db::ChangeWatcher> watcher, SharedLimits& limits,
-                 const Clock& clock, ContentHandlers handlers, SessionService* sessions = nullptr)
+                 const Clock& clock, ContentHandlers handlers, SessionService* sessions = nullptr,
+                 ArticleService* articles = nullptr)
         : watcher_(std::move(watcher)),
           limits_(limits),
           sessions_(sessions),
+          articles_(articles),
           clock_(clock),
           handlers_(std::move(handlers)) {}
 
@@ -63,6 +67,10 @@ class ContentWatch {
     static constexpr std::chrono::milliseconds poll_interval{250};
     /// How often spent tokens and old windows are forgotten, in the clock's seconds.
     static constexpr UnixTime purge_interval_seconds = 600;
+    /// How often scheduled stories whose time has come are published, in the clock's seconds.
+    /// Readers see them on time regardless (a scheduled story is listed from its time on); this
+    /// moves their state, which the newsroom shows.
+    static constexpr UnixTime publish_interval_seconds = 5;
 
   private:
     void hand_on(const std::vector<db::ContentChange>& changes);
@@ -70,9 +78,11 @@ class ContentWatch {
     std::unique_ptr<db::ChangeWatcher> watcher_;
     SharedLimits& limits_;
     SessionService* sessions_;
+    ArticleService* articles_;
     const Clock& clock_;
     ContentHandlers handlers_;
     std::optional<UnixTime> purged_at_;
+    std::optional<UnixTime> published_at_;
 };
 
 }  // namespace dateline::app

@@ -6,6 +6,7 @@
 #include <optional>
 #include <thread>
 
+#include "app/article_service.hpp"
 #include "app/comment_intake.hpp"
 #include "app/comment_service.hpp"
 #include "app/content_watch.hpp"
@@ -15,6 +16,7 @@
 #include "app/session_service.hpp"
 #include "cli/command.hpp"
 #include "http/server.hpp"
+#include "media/image_library.hpp"
 #include "metrics/registry.hpp"
 #include "newsroom/newsroom.hpp"
 #include "site/reader_site.hpp"
@@ -162,8 +164,11 @@ int run_serve(const DataOptions& data) {
     };
     // The newsroom answers /newsroom/ on the same hosts; everything else is the readers'.
     app::SessionService sessions(database, clock);
+    media::ImageLibrary images(config.media_dir);
+    app::MediaService media(database, images, clock);
+    app::ArticleService articles(database, media, clock);
     auto newsroom = newsroom::Newsroom::create(
-        {sessions, comment_service, reader}, share_dir() / "newsroom",
+        {sessions, comment_service, reader, articles}, share_dir() / "newsroom",
         [&sites](const http::Request& r) { return sites.origin_for(r); }, config.trusted_proxies);
     if (!newsroom) return fail(newsroom.error());
     http::Server server(
@@ -199,7 +204,7 @@ int run_serve(const DataOptions& data) {
                                   refreshed.error().message, refreshed.error().cause);
              },
          .content_changed = [&sites](const app::ChangedContent& c) { sites.drop_changed(c); }},
-        &sessions);
+        &sessions, &articles);
     std::atomic<bool> serving{true};
     std::thread watching([&] { watch.run(serving); });
     std::thread scraping;

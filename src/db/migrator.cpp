@@ -16,9 +16,24 @@ Result<int> migrate(Connection& c, std::span<const Migration> migrations) {
     // starting together (init and serve, two nodes) apply each migration once, the second one
     // finding the work done. SQLite's BEGIN IMMEDIATE is that lock; PostgreSQL needs an advisory
     // lock since DDL alone does not serialise the version check.
-    if (auto s = c.begin_write(); !s) return s.error();
+    //
+    // SQLite alters some things (a CHECK constraint, a column's type) only by making the table
+    // again, which must not cascade to the rows that refer to it: its documented procedure turns
+    // foreign keys off (outside any transaction, where the pragma has effect) and checks them all
+    // before committing. PostgreSQL alters tables in place.
+    const bool sqlite = c.backend() == "sqlite";
+    if (sqlite)
+        if (auto s = c.execute_script("PRAGMA foreign_keys=OFF"); !s) return s.error();
+    auto restore_foreign_keys = [&] {
+        if (sqlite) (void)c.execute_script("PRAGMA foreign_keys=ON");
+    };
+    if (auto s = c.begin_write(); !s) {
+        restore_foreign_keys();
+        return s.error();
+    }
     auto fail = [&](Error e) -> Result<int> {
         (void)c.rollback();
+        restore_foreign_keys();
         return e;
     };
     if (c.backend() == "postgres")
@@ -53,7 +68,15 @@ Result<int> migrate(Connection& c, std::span<const Migration> migrations) {
         }
         ++applied;
     }
+    if (sqlite && applied > 0) {
+        auto broken = c.query("PRAGMA foreign_key_check");
+        if (!broken) return fail(broken.error());
+        if (!broken->empty())
+            return fail(Error::internal("The migrations left rows of " + broken->front().text(0) +
+                                        " referring to rows that do not exist."));
+    }
     if (auto committed = c.commit(); !committed) return fail(committed.error());
+    restore_foreign_keys();
     return applied;
 }
 

@@ -8,18 +8,22 @@ std::string_view to_string(ArticleStatus status) {
     switch (status) {
         case ArticleStatus::Draft:
             return "draft";
+        case ArticleStatus::Review:
+            return "review";
         case ArticleStatus::Scheduled:
             return "scheduled";
         case ArticleStatus::Published:
             return "published";
+        case ArticleStatus::Unpublished:
+            return "unpublished";
     }
     return "draft";
 }
 
 std::optional<ArticleStatus> parse_article_status(std::string_view text) {
-    if (text == "draft") return ArticleStatus::Draft;
-    if (text == "scheduled") return ArticleStatus::Scheduled;
-    if (text == "published") return ArticleStatus::Published;
+    for (const auto status : {ArticleStatus::Draft, ArticleStatus::Review, ArticleStatus::Scheduled,
+                              ArticleStatus::Published, ArticleStatus::Unpublished})
+        if (text == to_string(status)) return status;
     return std::nullopt;
 }
 
@@ -75,8 +79,9 @@ Status validate(const ArticleDraft& d) {
     };
     for (const auto& f : fields)
         if (auto s = check_text(f.value, f.name, f.max, f.required); !s) return s;
-    if (d.body_html.size() > max_body_bytes || !is_valid_utf8(d.body_html))
-        return Error::invalid("The body is too long or not valid UTF-8 text.", "body");
+    for (const auto* body : {&d.body_html, &d.body_source})
+        if (body->size() > max_body_bytes || !is_valid_utf8(*body))
+            return Error::invalid("The body is too long or not valid UTF-8 text.", "body");
     if (d.tag_names.size() > max_tags)
         return Error::invalid("An article has at most " + std::to_string(max_tags) + " tags.",
                               "tags");
@@ -87,7 +92,7 @@ Status validate(const ArticleDraft& d) {
         if (auto s = check_text(name, "tag", max_short_field_chars, true); !s) return s;
     for (const auto& name : d.author_names)
         if (auto s = check_text(name, "author", max_short_field_chars, true); !s) return s;
-    if (d.status != ArticleStatus::Draft && !d.first_published_at)
+    if (is_listed(d.status) && !d.first_published_at)
         return Error::invalid("A published or scheduled article needs a publication time.",
                               "first_published_at");
     return success();

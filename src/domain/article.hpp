@@ -10,16 +10,18 @@
 
 namespace dateline::domain {
 
-/// Publication state, as editors see it. Only Published articles (first_published_at reached)
-/// are visible to readers.
-enum class ArticleStatus { Draft, Scheduled, Published };
+/// Where a story stands in the newsroom (domain/editorial.hpp says who moves it where). Readers
+/// see only listed stories: published, or scheduled once their publication time has come.
+/// Review: written, waiting for an editor. Unpublished: taken down; it keeps its first
+/// publication time, should it come back.
+enum class ArticleStatus { Draft, Review, Scheduled, Published, Unpublished };
 
-/// The stored name of a status: "draft", "scheduled", "published".
+/// The stored name of a status: "draft", "review", "scheduled", "published", "unpublished".
 std::string_view to_string(ArticleStatus status);
 
 /// Listed: published or scheduled, so readers see it once its publication time has come.
 constexpr bool is_listed(ArticleStatus status) {
-    return status != ArticleStatus::Draft;
+    return status == ArticleStatus::Published || status == ArticleStatus::Scheduled;
 }
 /// The status with this stored name; nothing for any other text.
 std::optional<ArticleStatus> parse_article_status(std::string_view text);
@@ -54,8 +56,9 @@ struct Article {
     std::string slug;
     std::string headline;
     std::string standfirst;
-    std::string body_html;  ///< sanitized; safe to emit as is
-    std::string body_text;  ///< plain text of the body, for search and descriptions
+    std::string body_html;    ///< sanitized; safe to emit as is
+    std::string body_text;    ///< plain text of the body, for search and descriptions
+    std::string body_source;  ///< the Markdown an editor wrote; empty for wire copy
     std::string dateline;
     std::string source_credit;
     std::optional<Section> section;
@@ -69,6 +72,8 @@ struct Article {
     UnixTime updated_at = 0;
     std::string external_id;  ///< the wire item's guid; re-imports update by it
     bool comments_open = true;
+    std::int64_t revision = 1;     ///< moves on every save (concurrent edits are told apart by it)
+    std::optional<Id> created_by;  ///< the newsroom account that wrote it; none when imported
 
     /// True when the last update is meaningfully later than first publication (a minute or more).
     bool was_updated() const;
@@ -82,6 +87,9 @@ struct ArticleDraft {
     std::string headline;
     std::string standfirst;
     std::string body_html;  ///< untrusted HTML: saving keeps only what the sanitizer lets through
+    /// Markdown (CommonMark with GitHub's tables, strikethrough and autolinks). When not empty,
+    /// the body is rendered from it, and body_html is ignored.
+    std::string body_source;
     std::string dateline;
     std::string source_credit;
     std::string section_slug;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "app/article_service.hpp"
 #include "app/comment_service.hpp"
 #include "app/reader_service.hpp"
 #include "app/session_service.hpp"
@@ -25,6 +26,7 @@ struct Services {
     app::SessionService& sessions;
     app::CommentService& comments;
     app::ReaderService& reader;  ///< the network's sites, for filters and public addresses
+    app::ArticleService& articles;
 };
 
 /// The newsroom surface at /newsroom/ on the network's hosts: sign-in, the desk, sign-out, and

@@ -48,6 +48,8 @@ constexpr std::array kept = {
     ElementRule{GUMBO_TAG_I, "em", false},
     ElementRule{GUMBO_TAG_A, "a", false},
     ElementRule{GUMBO_TAG_BR, "br", false},
+    ElementRule{GUMBO_TAG_DEL, "del", false},
+    ElementRule{GUMBO_TAG_S, "del", false},
     ElementRule{GUMBO_TAG_SUB, "sub", false},
     ElementRule{GUMBO_TAG_SUP, "sup", false},
     ElementRule{GUMBO_TAG_CODE, "code", false},

@@ -22,7 +22,9 @@ std::string select_articles(bool with_body) {
            "a.dateline, a.source_credit, a.lead_caption, a.lead_credit, a.status, "
            "a.first_published_at, a.updated_at, a.external_id, a.comments_open, "
            "s.id, s.slug, s.name, s.position, "
-           "m.id, m.file_name, m.mime_type, m.width, m.height, m.bytes "
+           "m.id, m.file_name, m.mime_type, m.width, m.height, m.bytes, " +
+           (with_body ? "a.body_source, " : "'', ") +
+           "a.revision, a.created_by "
            "FROM articles a LEFT JOIN sections s ON s.id = a.section_id "
            "LEFT JOIN media m ON m.id = a.lead_media_id ";
 }
@@ -56,6 +58,9 @@ Article article_from_row(const db::Row& r) {
     if (!r.is_null(20))
         a.lead_image = domain::Media{r.integer(20),      r.text(21),         r.text(22),
                                      int(r.integer(23)), int(r.integer(24)), r.integer(25)};
+    a.body_source = r.text(26);
+    a.revision = r.integer(27);
+    if (!r.is_null(28)) a.created_by = r.integer(28);
     return a;
 }
 
@@ -107,7 +112,7 @@ std::string listing_clause(const ArticleFilter& f, UnixTime now, int limit, cons
 
 }  // namespace
 
-Result<Id> ArticleStore::save(const ArticleRecord& r, UnixTime now) {
+Result<SavedRevision> ArticleStore::save(const ArticleRecord& r, UnixTime now) {
     auto taken = slug_taken(r.site_id, r.slug, r.id ? std::optional<Id>(r.id) : std::nullopt);
     if (!taken) return taken.error();
     if (*taken)
@@ -128,32 +133,52 @@ Result<Id> ArticleStore::save(const ArticleRecord& r, UnixTime now) {
                   std::string(domain::to_string(r.status)),
                   db::nullable(r.first_published_at),
                   r.updated_at,
-                  db::nullable_text(r.external_id)};
-    Id id = r.id;
-    if (id == 0) {
+                  db::nullable_text(r.external_id),
+                  r.body_source};
+    SavedRevision saved{r.id, 1};
+    if (saved.id == 0) {
+        params.emplace_back(db::nullable(r.created_by));
         params.emplace_back(now);
         auto rows = c_.query(
             "INSERT INTO articles (site_id, slug, headline, standfirst, body_html, body_text, "
             "dateline, source_credit, section_id, lead_media_id, lead_caption, lead_credit, "
-            "status, first_published_at, updated_at, external_id, created_at) VALUES ($1, $2, $3, "
-            "$4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id",
+            "status, first_published_at, updated_at, external_id, body_source, created_by, "
+            "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, "
+            "$15, $16, $17, $18, $19) RETURNING id, revision",
             params);
         if (!rows) return rows.error();
-        id = rows->front().integer(0);
+        saved = {rows->front().integer(0), rows->front().integer(1)};
     } else {
-        params.emplace_back(id);
-        auto done = c_.execute(
+        // The revision moves only from the one the writer started from, checked in the same
+        // statement that writes: of two editors who opened revision 4, one saves revision 5 and
+        // the other is told.
+        params.emplace_back(saved.id);
+        params.emplace_back(db::nullable(r.expected_revision));
+        auto rows = c_.query(
             "UPDATE articles SET site_id = $1, slug = $2, headline = $3, standfirst = $4, "
             "body_html = $5, body_text = $6, dateline = $7, source_credit = $8, section_id = $9, "
             "lead_media_id = $10, lead_caption = $11, lead_credit = $12, status = $13, "
-            "first_published_at = $14, updated_at = $15, external_id = $16 WHERE id = $17",
+            "first_published_at = $14, updated_at = $15, external_id = $16, body_source = $17, "
+            "revision = revision + 1 WHERE id = $18 AND revision = COALESCE($19, revision) "
+            "RETURNING revision",
             params);
-        if (!done) return done.error();
-        if (*done == 0) return Error::not_found("The article does not exist.");
+        if (!rows) return rows.error();
+        if (rows->empty()) {
+            auto current = c_.query("SELECT revision FROM articles WHERE id = $1", {saved.id});
+            if (!current) return current.error();
+            if (current->empty()) return Error::not_found("The article does not exist.");
+            return Error::conflict("Someone else saved this article since revision " +
+                                       std::to_string(r.expected_revision.value_or(0)) +
+                                       " was opened; it is now at revision " +
+                                       std::to_string(current->front().integer(0)) + ".",
+                                   "revision");
+        }
+        saved.revision = rows->front().integer(0);
         for (const char* sql : {"DELETE FROM article_authors WHERE article_id = $1",
                                 "DELETE FROM article_tags WHERE article_id = $1"})
-            if (auto d = c_.execute(sql, {id}); !d) return d.error();
+            if (auto d = c_.execute(sql, {saved.id}); !d) return d.error();
     }
+    const Id id = saved.id;
     std::int64_t position = 0;
     for (const Id author : r.author_ids) {
         auto d = c_.execute(
@@ -173,7 +198,66 @@ Result<Id> ArticleStore::save(const ArticleRecord& r, UnixTime now) {
             {id, tag, position++, listed_at});
         if (!d) return d.error();
     }
-    return id;
+    return saved;
+}
+
+Status ArticleStore::set_status(Id id, domain::ArticleStatus status,
+                                std::optional<UnixTime> first_published_at, UnixTime updated_at) {
+    auto done = c_.execute(
+        "UPDATE articles SET status = $1, first_published_at = $2, updated_at = $3 WHERE id = $4",
+        {std::string(domain::to_string(status)), db::nullable(first_published_at), updated_at, id});
+    if (!done) return done.error();
+    if (*done == 0) return Error::not_found("The article does not exist.");
+    return success();
+}
+
+Result<std::vector<Id>> ArticleStore::publish_due(UnixTime now) {
+    // Under PostgreSQL a second node's UPDATE waits for the first one's row locks, then finds
+    // the rows no longer scheduled and leaves them: each id comes back from one statement only.
+    auto rows = c_.query(
+        "UPDATE articles SET status = 'published' "
+        "WHERE status = 'scheduled' AND first_published_at <= $1 RETURNING id",
+        {now});
+    if (!rows) return rows.error();
+    std::vector<Id> ids;
+    ids.reserve(rows->size());
+    for (const auto& r : *rows) ids.push_back(r.integer(0));
+    return ids;
+}
+
+Result<std::vector<Article>> ArticleStore::list_for_newsroom(const NewsroomQuery& q) {
+    Params params;
+    std::string where = "WHERE 1 = 1";
+    if (q.site_ids) {
+        if (q.site_ids->empty()) return std::vector<Article>{};
+        where += " AND a.site_id IN (" + id_placeholders(*q.site_ids, params) + ")";
+    }
+    if (q.status) {
+        params.emplace_back(std::string(domain::to_string(*q.status)));
+        where += " AND a.status = " + last_param(params);
+    }
+    if (q.section_id) {
+        params.emplace_back(*q.section_id);
+        where += " AND a.section_id = " + last_param(params);
+    }
+    if (q.created_by) {
+        params.emplace_back(*q.created_by);
+        where += " AND a.created_by = " + last_param(params);
+    }
+    if (!q.text.empty()) {
+        // A literal substring: LIKE's wildcards in the words are escaped.
+        std::string pattern = "%";
+        for (const char c : q.text) {
+            if (c == '%' || c == '_' || c == '\\') pattern += '\\';
+            pattern += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        }
+        pattern += '%';
+        params.emplace_back(std::move(pattern));
+        where += " AND lower(a.headline) LIKE " + last_param(params) + " ESCAPE '\\'";
+    }
+    params.emplace_back(std::int64_t{q.limit});
+    return load(where + " ORDER BY a.updated_at DESC, a.id DESC LIMIT " + last_param(params),
+                params, Columns::Card);
 }
 
 Result<std::optional<Id>> ArticleStore::id_by_external_id(Id site_id,

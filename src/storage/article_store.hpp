@@ -17,6 +17,16 @@ struct ArticleFilter {
     std::optional<domain::Id> tag_id;
 };
 
+/// Which articles the newsroom lists. Empty or absent fields do not narrow the list.
+struct NewsroomQuery {
+    std::optional<std::vector<domain::Id>> site_ids;  ///< nothing: every site
+    std::optional<domain::ArticleStatus> status;
+    std::optional<domain::Id> section_id;
+    std::optional<domain::Id> created_by;
+    std::string text;  ///< words of the headline, any case
+    int limit = 50;
+};
+
 /// A story's place in reading order (newest first: later time, then larger id), where a page of
 /// a listing starts (keyset pagination: a page costs the same however deep it is).
 struct ListingPosition {
@@ -35,7 +45,8 @@ struct ListingPage {
 struct ArticleRecord {
     domain::Id id = 0;  ///< 0: insert
     domain::Id site_id = 0;
-    std::string slug, headline, standfirst, body_html, body_text, dateline, source_credit;
+    std::string slug, headline, standfirst, body_html, body_text, body_source, dateline,
+        source_credit;
     std::optional<domain::Id> section_id;
     std::optional<domain::Id> lead_media_id;
     std::string lead_caption, lead_credit;
@@ -45,6 +56,16 @@ struct ArticleRecord {
     std::string external_id;
     std::vector<domain::Id> author_ids;  ///< byline order
     std::vector<domain::Id> tag_ids;
+    std::optional<domain::Id> created_by;  ///< written on insert only
+    /// The revision the writer started from: the save is refused (Conflict on "revision") when
+    /// the article has moved on since. Nothing: saved whatever its revision (imports).
+    std::optional<std::int64_t> expected_revision;
+};
+
+/// An article's id and the revision a save made of it (1 for a new article).
+struct SavedRevision {
+    domain::Id id = 0;
+    std::int64_t revision = 0;
 };
 
 /// Articles with their byline, tags, section and lead image. "Visible" means readers may see it:
@@ -53,9 +74,22 @@ class ArticleStore {
   public:
     explicit ArticleStore(db::Connection& connection) : c_(connection) {}
 
-    /// Inserts (id 0) or replaces an article with its authors and tags; returns its id.
-    /// A slug already used on the site is a Conflict on field "slug".
-    Result<domain::Id> save(const ArticleRecord& record, UnixTime now);
+    /// Inserts (id 0) or replaces an article with its authors and tags, moving its revision on.
+    /// A slug already used on the site is a Conflict on field "slug"; an article that moved on
+    /// from `expected_revision` is a Conflict on "revision"; a missing one, NotFound.
+    Result<SavedRevision> save(const ArticleRecord& record, UnixTime now);
+    /// Moves the article to `status` with this publication time (nothing: none) and last update,
+    /// without touching its content or revision. NotFound when there is no such article.
+    Status set_status(domain::Id id, domain::ArticleStatus status,
+                      std::optional<UnixTime> first_published_at, UnixTime updated_at);
+    /// Publishes every scheduled article whose time has come, returning their ids. Each row is
+    /// claimed by the one statement that changes it: of several nodes running this together,
+    /// exactly one reports each article.
+    Result<std::vector<domain::Id>> publish_due(UnixTime now);
+
+    /// The newsroom's list: articles of the given sites (nothing: every site), newest change
+    /// first, narrowed by the query's filters; cards without body, with bylines and tags.
+    Result<std::vector<domain::Article>> list_for_newsroom(const NewsroomQuery& query);
 
     /// The article of the site that came from this wire item, if any.
     Result<std::optional<domain::Id>> id_by_external_id(domain::Id site_id,

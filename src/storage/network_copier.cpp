@@ -17,7 +17,7 @@ struct Table {
 };
 
 // Parents before children, so foreign keys hold at every insert.
-constexpr std::array<Table, 14> tables = {{
+constexpr std::array<Table, 15> tables = {{
     {"networks", "id, slug, name, default_site_slug", "id", true},
     {"sites",
      "id, network_id, slug, name, tagline, language, direction, time_zone, base_url, "
@@ -28,12 +28,17 @@ constexpr std::array<Table, 14> tables = {{
     {"sections", "id, site_id, slug, name, position", "id", true},
     {"tags", "id, site_id, slug, name", "id", true},
     {"authors", "id, site_id, slug, name, role", "id", true},
+    {"users", "id, email, name, role, password_hash, disabled_at, created_at, updated_at", "id",
+     true},
+    {"user_sites", "user_id, site_id", "user_id, site_id", false},
     {"media", "id, file_name, mime_type, width, height, bytes, created_at", "id", true},
     {"articles",
      "id, site_id, slug, headline, standfirst, body_html, body_text, dateline, source_credit, "
      "section_id, lead_media_id, lead_caption, lead_credit, status, first_published_at, "
-     "updated_at, created_at, external_id, comments_open",
+     "updated_at, created_at, external_id, comments_open, body_source, revision, created_by",
      "id", true},
+    {"article_revisions", "article_id, revision, saved_at, saved_by, status, content",
+     "article_id, revision", false},
     {"article_authors", "article_id, author_id, position", "article_id, author_id", false},
     {"article_tags", "article_id, tag_id, position, listed_at", "article_id, tag_id", false},
     {"comments",
@@ -41,9 +46,6 @@ constexpr std::array<Table, 14> tables = {{
      "content_digest, created_at, moderated_at",
      "id", true},
     {"secrets", "name, value, created_at", "name", false},
-    {"users", "id, email, name, role, password_hash, disabled_at, created_at, updated_at", "id",
-     true},
-    {"user_sites", "user_id, site_id", "user_id, site_id", false},
 }};
 
 std::string placeholders(std::string_view columns) {

@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "../support_database.hpp"
+#include "../support_fixed_clock.hpp"
 
 namespace dateline::db {
 
@@ -61,6 +62,59 @@ TEST_P(MigratorTest, AFailingMigrationLeavesNothingBehind) {
     ASSERT_FALSE(applied.ok());
     EXPECT_NE(applied.error().message.find("0901_broken"), std::string::npos);
     EXPECT_FALSE(lease->query("SELECT COUNT(*) FROM half_done").ok());  // rolled back
+}
+
+// SQLite makes a table again to change a constraint (0012 does so with `articles`): the rows that
+// refer to it must come through untouched, and foreign keys must hold afterwards.
+TEST(SqliteMigrator, MakingATableAgainKeepsWhatRefersToIt) {
+    testing_support::TempDir dir;
+    auto opened = open_database("sqlite:" + (dir.path() / "old.db").string(), 1);
+    ASSERT_TRUE(opened.ok());
+    auto lease = (*opened)->acquire();
+    const auto all = bundled_migrations("sqlite");
+    ASSERT_GE(all.size(), 12u);
+    ASSERT_EQ(all[10].version, 11);
+    ASSERT_TRUE(migrate(*lease, all.subspan(0, 11)).ok());
+    ASSERT_TRUE(
+        lease
+            ->execute_script(
+                "INSERT INTO networks (id, slug, name) VALUES (1, 'n', 'N');"
+                "INSERT INTO sites (id, network_id, slug, name, language, direction, "
+                "time_zone, base_url) VALUES (1, 1, 's', 'S', 'en', 'ltr', 'UTC', 'http://s');"
+                "INSERT INTO tags (id, site_id, slug, name) VALUES (1, 1, 't', 'T');"
+                "INSERT INTO articles (id, site_id, slug, headline, status, "
+                "first_published_at, updated_at, created_at) VALUES "
+                "(1, 1, 'a', 'A', 'published', 10, 10, 10);"
+                "INSERT INTO article_tags (article_id, tag_id, position, listed_at) "
+                "VALUES (1, 1, 0, 10);"
+                "INSERT INTO comments (site_id, article_id, author_name, email, title, body, "
+                "status, "
+                "created_at, content_digest) VALUES (1, 1, 'R', 'r@x.example', 'T', 'B', "
+                "'approved', 11, 'd');")
+            .ok());
+    auto upgraded = migrate(*lease, all);
+    ASSERT_TRUE(upgraded.ok()) << upgraded.error().message << " " << upgraded.error().cause;
+    auto kept = lease->query(
+        "SELECT a.status, a.revision, (SELECT COUNT(*) FROM article_tags), "
+        "(SELECT COUNT(*) FROM comments) FROM articles a");
+    ASSERT_TRUE(kept.ok());
+    ASSERT_EQ(kept->size(), 1u);
+    EXPECT_EQ(kept->front().text(0), "published");
+    EXPECT_EQ(kept->front().integer(1), 1);
+    EXPECT_EQ(kept->front().integer(2), 1);
+    EXPECT_EQ(kept->front().integer(3), 1);
+    // Foreign keys are on again, and the new table's rows still cascade.
+    EXPECT_FALSE(lease
+                     ->execute("INSERT INTO article_tags (article_id, tag_id, position) "
+                               "VALUES (42, 1, 0)")
+                     .ok());
+    ASSERT_TRUE(lease->execute("DELETE FROM articles WHERE id = 1").ok());
+    auto left = lease->query(
+        "SELECT (SELECT COUNT(*) FROM article_tags), "
+        "(SELECT COUNT(*) FROM comments)");
+    ASSERT_TRUE(left.ok());
+    EXPECT_EQ(left->front().integer(0), 0);
+    EXPECT_EQ(left->front().integer(1), 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, MigratorTest, testing::ValuesIn(testing_support::backend_names),
