@@ -1,7 +1,8 @@
 {{%AUTOESCAPE context="HTML"}}{{>HEAD}}<main id="main" class="panel">
 <h1>{{T_DESK_TITLE}}</h1>
 <p class="who">{{SIGNED_IN_AS}}</p>
-{{#MODERATES}}<p><a class="button button--quiet" href="/newsroom/comments">{{T_COMMENTS_TITLE}}</a></p>
+{{#WRITES}}<p><a class="button" href="/newsroom/articles">{{T_ARTICLES_TITLE}}</a> <a class="button button--quiet" href="/newsroom/articles/new">{{T_NEW_ARTICLE}}</a></p>
+{{/WRITES}}{{#MODERATES}}<p><a class="button button--quiet" href="/newsroom/comments">{{T_COMMENTS_TITLE}}</a></p>
 {{/MODERATES}}<p class="hint">{{T_DESK_COMING}}</p>
 <form class="form form--inline" method="post" action="/newsroom/logout">
 <input type="hidden" name="form_token" value="{{FORM_TOKEN}}">

@@ -37,6 +37,12 @@ Result<std::string> unique_slug(storage::ArticleStore& articles, Id site_id, std
     return Error::conflict("No free slug could be found for this headline.", "slug");
 }
 
+sanitize::SanitizedHtml sanitized_body(const ArticleDraft& draft) {
+    return sanitize::sanitize_html(draft.body_source.empty()
+                                       ? draft.body_html
+                                       : sanitize::markdown_to_html(draft.body_source));
+}
+
 Status check(const ArticleDraft& draft) {
     if (auto valid = domain::validate(draft); !valid) return valid.error();
     if (!draft.slug.empty() && !domain::is_valid_slug(draft.slug))
@@ -244,6 +250,10 @@ Result<SavedArticle> ArticleService::import_wire_item(const std::string& site_sl
         });
     if (saved && picture) picture->keep();
     return saved;
+}
+
+std::string ArticleService::rendered_body(const ArticleDraft& content) {
+    return sanitized_body(content).html;
 }
 
 ArticleDraft ArticleService::content_of(const domain::Article& a) {

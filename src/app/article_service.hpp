@@ -95,6 +95,10 @@ class ArticleService {
     /// node; each story is published, and reported, by exactly one of them.
     Result<std::vector<domain::Id>> publish_due();
 
+    /// The sanitized HTML that saving this content would store (from its Markdown source when
+    /// it has one): what a preview shows.
+    static std::string rendered_body(const domain::ArticleDraft& content);
+
     /// The editable fields of a stored story, by name: what a form or a revision holds.
     static domain::ArticleDraft content_of(const domain::Article& article);
 

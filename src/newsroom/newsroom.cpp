@@ -1,8 +1,5 @@
 #include "newsroom/newsroom.hpp"
 
-#include <cstring>  // ctemplate's headers use strlen without including it
-
-#include <ctemplate/template_dictionary.h>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -18,9 +15,9 @@
 #include "http/browser_state.hpp"
 #include "http/router.hpp"
 #include "http/static_files.hpp"
-#include "render/catalog.hpp"
+#include "newsroom/article_screens.hpp"
+#include "newsroom/screens.hpp"
 #include "render/date_formatter.hpp"
-#include "render/template_engine.hpp"
 
 namespace dateline::newsroom {
 
@@ -31,10 +28,8 @@ using http::RouteParams;
 
 namespace {
 
-constexpr const char* session_cookie = "dateline_session";
 constexpr const char* form_cookie = "dateline_form";
 constexpr const char* language_cookie = "dateline_newsroom_lang";
-constexpr const char* cookie_path = "/newsroom";
 constexpr const char* mount = "newsroom";
 constexpr long long language_cookie_seconds = 365LL * 24 * 3600;
 
@@ -74,35 +69,15 @@ std::string preferred_language(std::string_view accept) {
     return best;
 }
 
-std::string upper(std::string_view key) {
-    std::string out;
-    for (const char c : key) out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return out;
-}
-
 }  // namespace
-
-// One request as the newsroom sees it: who asks, in which language, over which origin.
-struct Visit {
-    const Request& http;
-    std::string language;
-    bool secure = false;
-    std::vector<std::string> set_cookies;  // Set-Cookie values for the response
-
-    http::CookieOptions cookie_options() const {
-        http::CookieOptions o;
-        o.path = cookie_path;
-        o.secure = secure;
-        return o;
-    }
-};
 
 struct Newsroom::Impl {
     app::SessionService& sessions;
     app::CommentService& comments;
     app::ReaderService& reader;
-    std::unique_ptr<render::TemplateEngine> templates;
-    render::Catalog catalog;
+    Screens screens;
+    const render::Catalog& catalog;
+    ArticleScreens articles;
     http::StaticFiles assets;
     OriginOf origin_of;
     std::vector<std::string> trusted_proxies;
@@ -113,8 +88,9 @@ struct Newsroom::Impl {
         : sessions(s.sessions),
           comments(s.comments),
           reader(s.reader),
-          templates(std::move(t)),
-          catalog(std::move(c)),
+          screens(s.sessions, std::move(t), std::move(c)),
+          catalog(screens.catalog()),
+          articles(screens, s.articles, s.reader),
           assets(assets_dir, "public, max-age=3600"),
           origin_of(std::move(o)),
           trusted_proxies(std::move(proxies)) {
@@ -125,53 +101,26 @@ struct Newsroom::Impl {
             .post("logout-everywhere",
                   [this](Visit& v, const RouteParams&) { return sign_out(v, true); })
             .get("comments", [this](Visit& v, const RouteParams&) { return comment_queue(v); })
-            .post("comments", [this](Visit& v, const RouteParams&) { return moderate(v); })
-            .get("assets/*", [this](Visit& v, const RouteParams&) {
-                const auto& segments = v.http.target.segments;
-                if (auto file = assets.serve(v.http, {segments.begin() + 2, segments.end()}))
-                    return *file;
-                return message(v, 404, "not_found_title", catalog.text(v.language, "not_found"));
-            });
+            .post("comments", [this](Visit& v, const RouteParams&) { return moderate(v); });
+        articles.add_routes(routes);
+        routes.get("assets/*", [this](Visit& v, const RouteParams&) {
+            const auto& segments = v.http.target.segments;
+            if (auto file = assets.serve(v.http, {segments.begin() + 2, segments.end()}))
+                return *file;
+            return message(v, 404, "not_found_title", catalog.text(v.language, "not_found"));
+        });
     }
 
-    // A screen: the template with the language's strings, never stored by anyone.
     Response page(Visit& v, int status, const std::string& name, const std::string& title,
                   TemplateDictionary& dict) const {
-        const bool arabic = v.language == "ar";
-        dict.SetTemplateGlobalValue("LANG", v.language);
-        dict.SetTemplateGlobalValue("DIR", arabic ? "rtl" : "ltr");
-        dict.SetTemplateGlobalValue("TITLE", title);
-        const std::string other = arabic ? "en" : "ar";
-        dict.SetTemplateGlobalValue("OTHER_LANG", other);
-        dict.SetTemplateGlobalValue("OTHER_LANGUAGE_NAME", catalog.text(other, "language_name"));
-        for (const auto& [key, text] : catalog.strings(v.language))
-            dict.SetTemplateGlobalValue("T_" + upper(key), text);
-        dict.AddIncludeDictionary("HEAD")->SetFilename("partials/head.tpl");
-        std::string body;
-        if (!templates->expand(name, dict, body)) throw std::runtime_error("no template " + name);
-        Response r = Response::html(status, std::move(body));
-        r.set_header("Cache-Control", "no-store");
-        return r;
+        return screens.page(v, status, name, title, dict);
     }
-
     Response message(Visit& v, int status, const char* title_key, const std::string& text) const {
-        TemplateDictionary dict("message");
-        dict.SetValue("MESSAGE", text);
-        return page(v, status, "message.tpl", catalog.text(v.language, title_key), dict);
+        return screens.message(v, status, title_key, text);
     }
-
-    Response redirect(const std::string& to) const {
-        Response r = Response::redirect(303, to);
-        r.set_header("Cache-Control", "no-store");
-        return r;
-    }
-
+    static Response redirect(const std::string& to) { return Screens::redirect(to); }
     std::optional<app::ActiveSession> signed_in(const Visit& v) const {
-        const auto token = http::cookie(v.http, session_cookie);
-        if (!token) return std::nullopt;
-        auto found = sessions.session(*token);
-        if (!found) throw std::runtime_error("session lookup failed: " + found.error().cause);
-        return *found;
+        return screens.signed_in(v);
     }
 
     Response login_form(Visit& v, const std::optional<std::string>& error, int status,
@@ -190,46 +139,11 @@ struct Newsroom::Impl {
         return page(v, status, "login.tpl", catalog.text(v.language, "sign_in_title"), dict);
     }
 
-    // A POST that came from elsewhere, or without its form's token, changes nothing.
-    Response expired_form(Visit& v) {
-        return message(v, 403, "form_expired_title", catalog.text(v.language, "form_expired"));
-    }
-
-    std::optional<std::multimap<std::string, std::string>> form_of(const Visit& v) const {
-        if (!http::form_encoded(v.http) || http::cross_site(v.http, "")) return std::nullopt;
-        return http::parse_form(v.http.body);
-    }
-
-    static std::string field(const std::multimap<std::string, std::string>& form,
-                             const std::string& name) {
-        const auto it = form.find(name);
-        return it == form.end() ? std::string() : it->second;
-    }
-
-    // A POST from a signed-in screen's form: its session, the session's token and the fields.
-    struct SignedPost {
-        app::ActiveSession session;
-        std::string token;
-        std::multimap<std::string, std::string> form;
-    };
-    // The POST, or the answer to give instead: sign-in without a session, the expired-form page
-    // without the session's form token or from another site.
-    std::variant<SignedPost, Response> signed_post(Visit& v) {
-        auto session = signed_in(v);
-        if (!session) return redirect("/newsroom/login");
-        auto token = *http::cookie(v.http, session_cookie);
-        auto form = form_of(v);
-        if (!form || !app::SessionService::form_token_matches(
-                         app::SessionService::form_token_for(token), field(*form, "form_token")))
-            return expired_form(v);
-        return SignedPost{std::move(*session), std::move(token), std::move(*form)};
-    }
-
     Response sign_in(Visit& v) {
-        const auto form = form_of(v);
+        const auto form = Screens::form_of(v);
         const auto held = http::cookie(v.http, form_cookie).value_or("");
         if (!form || !app::SessionService::form_token_matches(held, field(*form, "form_token")))
-            return expired_form(v);
+            return screens.expired_form(v);
         const std::string email = field(*form, "email");
         const app::SignInAttempt attempt{email, field(*form, "password"),
                                          http::client_address(v.http, trusted_proxies),
@@ -260,9 +174,8 @@ struct Newsroom::Impl {
     Response desk(Visit& v) {
         const auto session = signed_in(v);
         if (!session) return redirect("/newsroom/login");
-        const auto token = *http::cookie(v.http, session_cookie);
         TemplateDictionary dict("desk");
-        dict.SetValue("FORM_TOKEN", app::SessionService::form_token_for(token));
+        dict.SetValue("FORM_TOKEN", Screens::form_token(v));
         const std::string role =
             catalog.text(v.language, "role_" + std::string(domain::to_string(session->user.role)));
         // The name isolated (FSI ... PDI), as an Arabic name in an English sentence must be.
@@ -270,6 +183,8 @@ struct Newsroom::Impl {
         dict.SetValue("SIGNED_IN_AS",
                       catalog.format(v.language, "signed_in_as", {{"name", name}, {"role", role}}));
         if (moderates_any(session->user)) dict.ShowSection("MODERATES");
+        if (session->user.role != domain::Role::Moderator && !session->user.disabled)
+            dict.ShowSection("WRITES");
         return page(v, 200, "desk.tpl", catalog.text(v.language, "desk_title"), dict);
     }
 
@@ -304,17 +219,6 @@ struct Newsroom::Impl {
         }
     };
 
-    static void add_options(TemplateDictionary& dict, const char* section,
-                            const std::vector<std::pair<std::string, std::string>>& options,
-                            const std::string& chosen) {
-        for (const auto& [value, label] : options) {
-            auto* o = dict.AddSectionDictionary(section);
-            o->SetValue("VALUE", value);
-            o->SetValue("LABEL", label);
-            if (value == chosen) o->ShowSection("SELECTED");
-        }
-    }
-
     Response comment_queue(Visit& v) {
         const auto session = signed_in(v);
         if (!session) return redirect("/newsroom/login");
@@ -332,15 +236,15 @@ struct Newsroom::Impl {
             return message(v, 403, "forbidden_title", catalog.text(v.language, "forbidden"));
 
         TemplateDictionary dict("comments");
-        std::vector<std::pair<std::string, std::string>> statuses;
+        Options statuses;
         for (const char* s : {"pending", "approved", "rejected", "spam", "all"})
             statuses.emplace_back(s, catalog.text(v.language, std::string("status_") + s));
         add_options(dict, "STATUS_OPTION", statuses, filter.status);
-        std::vector<std::pair<std::string, std::string>> sites;
+        Options sites;
         for (const auto& s : directory->sites)
             if (domain::may_moderate(user, s.id)) sites.emplace_back(s.slug, s.name);
         add_options(dict, "SITE_OPTION", sites, filter.site);
-        std::vector<std::pair<std::string, std::string>> reasons;
+        Options reasons;
         reasons.reserve(domain::held_reasons.size());
         for (const auto reason : domain::held_reasons)
             reasons.emplace_back(std::string(reason),
@@ -366,8 +270,7 @@ struct Newsroom::Impl {
             dict.ShowSection("EMPTY");
         } else {
             auto* list = dict.AddSectionDictionary("QUEUE");
-            list->SetValue("FORM_TOKEN", app::SessionService::form_token_for(
-                                             *http::cookie(v.http, session_cookie)));
+            list->SetValue("FORM_TOKEN", Screens::form_token(v));
             list->SetValue("BACK_QUERY", filter.query(*directory));
             add_queue(*list, *queue, *directory, v.language);
         }
@@ -423,7 +326,7 @@ struct Newsroom::Impl {
     }
 
     Response moderate(Visit& v) {
-        auto post = signed_post(v);
+        auto post = screens.signed_post(v);
         if (auto* refused = std::get_if<Response>(&post)) return std::move(*refused);
         const auto& [session, token, form] = std::get<SignedPost>(post);
         auto directory = reader.directory();
@@ -435,7 +338,7 @@ struct Newsroom::Impl {
             {"reject", domain::CommentStatus::Rejected},
             {"spam", domain::CommentStatus::Spam}};
         const auto status = statuses.find(action);
-        if (status == statuses.end()) return expired_form(v);
+        if (status == statuses.end()) return screens.expired_form(v);
         std::vector<domain::Id> ids;
         const auto [first, last] = form.equal_range("comment");
         for (auto it = first; it != last; ++it) {
@@ -458,7 +361,7 @@ struct Newsroom::Impl {
     }
 
     Response sign_out(Visit& v, bool everywhere) {
-        auto post = signed_post(v);
+        auto post = screens.signed_post(v);
         if (auto* refused = std::get_if<Response>(&post)) return std::move(*refused);
         const auto& [session, token, form] = std::get<SignedPost>(post);
         if (everywhere) {
@@ -479,8 +382,11 @@ Result<std::unique_ptr<Newsroom>> Newsroom::create(Services services,
                                                    const std::filesystem::path& dir,
                                                    OriginOf origin_of,
                                                    std::vector<std::string> trusted_proxies) {
-    auto templates = render::TemplateEngine::load(
-        dir / "templates", {"login.tpl", "desk.tpl", "message.tpl", "comments.tpl"});
+    auto templates =
+        render::TemplateEngine::load(dir / "templates",
+                                     {"login.tpl", "desk.tpl", "message.tpl", "comments.tpl",
+                                      "articles.tpl", "article.tpl", "revisions.tpl"},
+                                     {"BODY_HTML"});
     if (!templates) return templates.error();
     auto catalog = render::Catalog::load(dir / "i18n");
     if (!catalog) return catalog.error();

@@ -75,6 +75,16 @@ before(async () => {
     { name: 'en-newsroom-comments', path: '/newsroom/comments', status: 200, headers: { cookie: session } },
     { name: 'ar-newsroom-not-found', path: '/newsroom/no-such-screen?lang=ar', status: 404 },
   );
+  // The stories' screens: the list, a new story in Arabic, a demo story's editor and revisions.
+  const storyId = data.sql(`SELECT a.id FROM articles a JOIN sites s ON s.id = a.site_id
+                            WHERE s.slug = 'en' ORDER BY a.id LIMIT 1`).trim();
+  pages.push(
+    { name: 'en-newsroom-articles', path: '/newsroom/articles', status: 200, headers: { cookie: session } },
+    { name: 'ar-newsroom-new-article', path: '/newsroom/articles/new?lang=ar', status: 200, headers: { cookie: session } },
+    { name: 'en-newsroom-article', path: `/newsroom/articles/${storyId}?lang=en`, status: 200, headers: { cookie: session } },
+    { name: 'en-newsroom-revisions', path: `/newsroom/articles/${storyId}/revisions`, status: 200, headers: { cookie: session } },
+    { name: 'en-newsroom-revision', path: `/newsroom/articles/${storyId}/revisions/1`, status: 200, headers: { cookie: session } },
+  );
 
   for (const p of pages) {
     const res = await get(server.url + p.path, { headers: p.headers ?? {} });
@@ -99,7 +109,7 @@ after(async () => {
 
 describe('Nu Html Checker', () => {
   it('validated every page (the checker ran on all of them)', () => {
-    assert.equal(pages.length, 16);
+    assert.equal(pages.length, 21);
     const unknown = messages.filter((m) => !pages.some((p) => m.url?.endsWith(`/${basename(p.file)}`)));
     assert.deepEqual(unknown, [], 'no message about anything else (I/O or internal errors)');
   });
@@ -107,7 +117,8 @@ describe('Nu Html Checker', () => {
   for (const name of ['en-home', 'en-section', 'en-tag', 'en-article', 'en-not-found',
     'ar-home', 'ar-section', 'ar-tag', 'ar-article', 'ar-not-found', 'en-article-sanitized-wire-body',
     'en-newsroom-sign-in', 'ar-newsroom-sign-in', 'en-newsroom-desk', 'en-newsroom-comments',
-    'ar-newsroom-not-found']) {
+    'ar-newsroom-not-found', 'en-newsroom-articles', 'ar-newsroom-new-article', 'en-newsroom-article',
+    'en-newsroom-revisions', 'en-newsroom-revision']) {
     it(`${name} has no errors`, () => {
       const p = pages.find((q) => q.name === name);
       assert.ok(p, `${name} was fetched`);

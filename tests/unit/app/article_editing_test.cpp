@@ -285,6 +285,6 @@ TEST_P(ArticleEditingTest, TheListShowsEachAccountWhatItMayReadFilteredAsAsked) 
 
 INSTANTIATE_TEST_SUITE_P(Backends, ArticleEditingTest,
                          testing::ValuesIn(testing_support::backend_names),
-                         [](const auto& info) { return std::string(info.param); });
+                         [](const auto& backend) { return std::string(backend.param); });
 
 }  // namespace dateline::app

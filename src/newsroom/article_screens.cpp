@@ -1,0 +1,590 @@
+#include "newsroom/article_screens.hpp"
+
+#include <charconv>
+#include <map>
+#include <stdexcept>
+
+#include "domain/editorial.hpp"
+#include "render/date_formatter.hpp"
+#include "render/local_time.hpp"
+
+namespace dateline::newsroom {
+
+using ctemplate::TemplateDictionary;
+using domain::ArticleAction;
+using http::Response;
+using http::RouteParams;
+
+namespace {
+
+std::optional<std::int64_t> positive_number(std::string_view text) {
+    std::int64_t n = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+    if (ec != std::errc() || end != text.data() + text.size() || n <= 0) return std::nullopt;
+    return n;
+}
+
+// Text as a textarea sends it (CRLF line ends), as the editor means it (LF).
+std::string unix_lines(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if (!(text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n')) out += text[i];
+    return out;
+}
+
+std::string trimmed(std::string_view text) {
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) return {};
+    const auto last = text.find_last_not_of(" \t\r\n");
+    return std::string(text.substr(first, last - first + 1));
+}
+
+// Names separated by commas, Latin or Arabic ("،").
+std::vector<std::string> names(std::string_view text) {
+    std::vector<std::string> out;
+    static const std::string arabic_comma = "\u060C";
+    std::string current;
+    for (std::size_t i = 0; i < text.size();) {
+        if (text[i] == ',' || text.substr(i, arabic_comma.size()) == arabic_comma) {
+            if (auto name = trimmed(current); !name.empty()) out.push_back(std::move(name));
+            current.clear();
+            i += text[i] == ',' ? 1 : arabic_comma.size();
+        } else {
+            current += text[i++];
+        }
+    }
+    if (auto name = trimmed(current); !name.empty()) out.push_back(std::move(name));
+    return out;
+}
+
+std::string joined(const std::vector<std::string>& values) {
+    std::string out;
+    for (const auto& v : values) out += (out.empty() ? "" : ", ") + v;
+    return out;
+}
+
+// The story's editable fields from the editor's form.
+domain::ArticleDraft content_from(const Form& form) {
+    domain::ArticleDraft d;
+    d.headline = trimmed(field(form, "headline"));
+    d.standfirst = trimmed(unix_lines(field(form, "standfirst")));
+    d.body_source = unix_lines(field(form, "body"));
+    d.dateline = trimmed(field(form, "dateline"));
+    d.source_credit = trimmed(field(form, "source_credit"));
+    d.author_names = names(field(form, "authors"));
+    d.tag_names = names(field(form, "tags"));
+    d.section_slug = field(form, "section");
+    d.slug = trimmed(field(form, "slug"));
+    d.lead_caption = trimmed(field(form, "lead_caption"));
+    d.lead_credit = trimmed(field(form, "lead_credit"));
+    if (const auto image = positive_number(field(form, "lead_image"))) d.lead_image_id = *image;
+    return d;
+}
+
+// What the body field shows: the Markdown the story was written in; for wire copy, which has
+// none, its text a paragraph a line.
+std::string body_for_form(const domain::Article& a) {
+    return a.body_source.empty() ? a.body_text : a.body_source;
+}
+
+// The problem an error names, as the catalog's key and the field to mark.
+struct Problem {
+    std::string key;
+    std::string invalid_section;  // "INVALID_HEADLINE"; empty: no field to mark
+};
+
+Problem problem_of(const Error& e) {
+    if (e.code == ErrorCode::Conflict && e.field == "revision") return {"conflict", ""};
+    static const std::map<std::string, Problem> by_field = {
+        {"headline", {"problem_headline", "INVALID_HEADLINE"}},
+        {"standfirst", {"problem_standfirst", "INVALID_STANDFIRST"}},
+        {"body", {"problem_body", "INVALID_BODY"}},
+        {"dateline", {"problem_dateline", "INVALID_DATELINE"}},
+        {"source credit", {"problem_source_credit", "INVALID_SOURCE_CREDIT"}},
+        {"caption", {"problem_caption", "INVALID_CAPTION"}},
+        {"image credit", {"problem_image_credit", "INVALID_IMAGE_CREDIT"}},
+        {"slug", {"problem_slug", "INVALID_SLUG"}},
+        {"section", {"problem_section", "INVALID_SECTION"}},
+        {"tags", {"problem_tags", "INVALID_TAGS"}},
+        {"tag", {"problem_tags", "INVALID_TAGS"}},
+        {"authors", {"problem_authors", "INVALID_AUTHORS"}},
+        {"author", {"problem_authors", "INVALID_AUTHORS"}},
+        {"publish_at", {"problem_publish_at", "INVALID_PUBLISH_AT"}},
+        {"action", {"problem_action", ""}},
+        {"site", {"problem_site", ""}},
+    };
+    const auto found = by_field.find(e.field);
+    return found == by_field.end() ? Problem{"problem_other", ""} : found->second;
+}
+
+bool shows_problem(const Error& e) {
+    return e.code == ErrorCode::Invalid || e.code == ErrorCode::Conflict;
+}
+
+const char* direction(const domain::Site& site) {
+    return site.direction == domain::TextDirection::Rtl ? "rtl" : "ltr";
+}
+
+const domain::Site* site_of(const app::NetworkDirectory& sites, domain::Id id) {
+    for (const auto& s : sites.sites)
+        if (s.id == id) return &s;
+    return nullptr;
+}
+
+std::string status_key(domain::ArticleStatus status) {
+    return "status_" + std::string(domain::to_string(status));
+}
+
+}  // namespace
+
+// What the editor shows: a story being written (no article yet) or an existing one.
+struct ArticleScreens::Editing {
+    Editing(const app::ActiveSession& s, const domain::Site& where,
+            const std::vector<domain::Section>& its_sections, domain::ArticleDraft what)
+        : session(s), site(where), sections(its_sections), content(std::move(what)) {}
+
+    const app::ActiveSession& session;
+    const domain::Site& site;
+    const std::vector<domain::Section>& sections;
+    domain::ArticleDraft content;
+    const domain::Article* article = nullptr;  // nothing: a new story
+    std::int64_t base_revision = 0;
+    std::optional<Error> problem;
+    bool preview = false;
+    std::string done;  // what was just done, said at the top
+    std::string publish_at;
+};
+
+void ArticleScreens::add_routes(http::Router<Visit>& routes) {
+    routes.get("articles", [this](Visit& v, const RouteParams&) { return list(v); })
+        .get("articles/new", [this](Visit& v, const RouteParams&) { return new_form(v); })
+        .post("articles/new", [this](Visit& v, const RouteParams&) { return create(v); })
+        .get("articles/{id}",
+             [this](Visit& v, const RouteParams& p) { return edit_form(v, p["id"]); })
+        .post("articles/{id}", [this](Visit& v, const RouteParams& p) { return save(v, p["id"]); })
+        .post("articles/{id}/action",
+              [this](Visit& v, const RouteParams& p) { return act(v, p["id"]); })
+        .get("articles/{id}/revisions",
+             [this](Visit& v, const RouteParams& p) { return revisions(v, p["id"]); })
+        .get("articles/{id}/revisions/{n}",
+             [this](Visit& v, const RouteParams& p) { return revision(v, p["id"], p["n"]); })
+        .post("articles/{id}/revisions/{n}",
+              [this](Visit& v, const RouteParams& p) { return restore(v, p["id"], p["n"]); });
+}
+
+app::NetworkDirectory ArticleScreens::directory() const {
+    auto found = reader_.directory();
+    if (!found) throw std::runtime_error("no directory: " + found.error().cause);
+    return std::move(*found);
+}
+
+Response ArticleScreens::refused(Visit& v, const Error& e) const {
+    if (e.code == ErrorCode::Forbidden)
+        return screens_.message(v, 403, "forbidden_title", screens_.text(v, "article_forbidden"));
+    if (e.code == ErrorCode::NotFound)
+        return screens_.message(v, 404, "not_found_title", screens_.text(v, "article_not_found"));
+    throw std::runtime_error("the story could not be handled: " + e.message + " " + e.cause);
+}
+
+std::variant<ArticleScreens::Opened, Response> ArticleScreens::open(
+    Visit& v, const domain::User& user, std::string_view id_text) const {
+    const auto id = positive_number(id_text);
+    if (!id) return refused(v, Error::not_found("no such story"));
+    auto article = articles_.article(user, *id);
+    if (!article) return refused(v, article.error());
+    const auto sites = directory();
+    const auto* site = site_of(sites, article->site_id);
+    if (!site) return refused(v, Error::not_found("the story's site is gone"));
+    return Opened{std::move(*article), *site, sites.sections_of(*site)};
+}
+
+Response ArticleScreens::list(Visit& v) {
+    const auto session = screens_.signed_in(v);
+    if (!session) return Screens::redirect("/newsroom/login");
+    const auto& user = session->user;
+    const auto sites = directory();
+    app::ArticleQuery query;
+    query.site = v.http.target.param("site").value_or("");
+    if (!sites.site_by_slug(query.site)) query.site.clear();
+    query.status = domain::parse_article_status(v.http.target.param("status").value_or(""));
+    query.text = trimmed(v.http.target.param("q").value_or(""));
+    const bool mine = v.http.target.param("mine").value_or("") == "1";
+    if (mine) query.created_by = user.id;
+    auto found = articles_.list(user, query);
+    if (!found && found.error().code != ErrorCode::Forbidden) return refused(v, found.error());
+
+    TemplateDictionary dict("articles");
+    Options site_options;
+    bool writes = false;
+    for (const auto& s : sites.sites)
+        if (domain::may_write(user, s.id)) {
+            site_options.emplace_back(s.slug, s.name);
+            writes = true;
+        }
+    if (writes) dict.ShowSection("WRITES");
+    add_options(dict, "SITE_OPTION", site_options, query.site);
+    Options statuses;
+    for (const auto s : {domain::ArticleStatus::Draft, domain::ArticleStatus::Review,
+                         domain::ArticleStatus::Scheduled, domain::ArticleStatus::Published,
+                         domain::ArticleStatus::Unpublished})
+        statuses.emplace_back(domain::to_string(s), screens_.text(v, status_key(s)));
+    add_options(dict, "STATUS_OPTION", statuses,
+                query.status ? std::string(domain::to_string(*query.status)) : "");
+    dict.SetValue("TEXT", query.text);
+    if (mine) dict.ShowSection("MINE");
+    if (!found) {
+        dict.SetValueAndShowSection("PROBLEM_TEXT", screens_.text(v, "article_forbidden"),
+                                    "PROBLEM");
+        dict.ShowSection("EMPTY");
+        return screens_.page(v, 403, "articles.tpl", screens_.text(v, "articles_title"), dict);
+    }
+    if (found->empty()) dict.ShowSection("EMPTY");
+    auto* table = found->empty() ? nullptr : dict.AddSectionDictionary("LIST");
+    std::map<domain::Id, render::DateFormatter> dates;
+    for (const auto& a : *found) {
+        const auto* site = site_of(sites, a.site_id);
+        if (!site) continue;
+        auto formatter = dates.find(site->id);
+        if (formatter == dates.end()) {
+            auto made = render::DateFormatter::create(v.language, site->time_zone, false);
+            if (!made) throw std::runtime_error("dates: " + made.error().cause);
+            formatter = dates.emplace(site->id, std::move(*made)).first;
+        }
+        auto* row = table->AddSectionDictionary("ROW");
+        row->SetIntValue("ID", static_cast<long>(a.id));
+        row->SetValue("HEADLINE", a.headline);
+        row->SetValue("SITE_LANG", site->language);
+        row->SetValue("SITE_DIR", direction(*site));
+        row->SetValue("SITE_NAME", site->name);
+        row->SetValue("STATUS", std::string(domain::to_string(a.status)));
+        row->SetValue("STATUS_LABEL", screens_.text(v, status_key(a.status)));
+        const auto when = formatter->second.format(a.updated_at);
+        row->SetValue("ISO", when.iso);
+        row->SetValue("DATE",
+                      when.short_date + screens_.text(v, "date_time_separator") + when.time);
+    }
+    return screens_.page(v, 200, "articles.tpl", screens_.text(v, "articles_title"), dict);
+}
+
+Response ArticleScreens::editor(Visit& v, int status, const Editing& e) const {
+    TemplateDictionary dict("article");
+    const auto& user = e.session.user;
+    const auto* a = e.article;
+    dict.SetValue("HEADING", screens_.text(v, a ? "edit_article_title" : "new_article_title"));
+    dict.SetValue("CONTENT_LANG", e.site.language);
+    dict.SetValue("CONTENT_DIR", direction(e.site));
+    const std::string token = Screens::form_token(v);
+    if (!e.done.empty()) dict.SetValueAndShowSection("DONE_TEXT", e.done, "DONE");
+    if (e.problem) {
+        const auto problem = problem_of(*e.problem);
+        auto* p = dict.AddSectionDictionary("PROBLEM");
+        p->SetValue("PROBLEM_TEXT", screens_.text(v, problem.key));
+        if (problem.key == "conflict" && a)
+            p->SetValueAndShowSection("CURRENT_URL", "/newsroom/articles/" + std::to_string(a->id),
+                                      "CURRENT");
+        if (!problem.invalid_section.empty()) dict.ShowSection(problem.invalid_section);
+    }
+    if (a) {
+        auto* state = dict.AddSectionDictionary("STATE");
+        state->SetIntValue("ID", static_cast<long>(a->id));
+        state->SetValue("STATUS", std::string(domain::to_string(a->status)));
+        state->SetValue("STATUS_LABEL", screens_.text(v, status_key(a->status)));
+        state->SetValue("STATE_TEXT", screens_.catalog().format(
+                                          v.language, "state_is",
+                                          {{"status", screens_.text(v, status_key(a->status))},
+                                           {"revision", std::to_string(a->revision)}}));
+        if (a->status == domain::ArticleStatus::Published)
+            state->SetValueAndShowSection("PUBLIC_URL", app::article_url(e.site.base_url, *a),
+                                          "PUBLIC");
+        // The actions this account may take from the story's state.
+        TemplateDictionary* actions = nullptr;
+        auto actions_form = [&] {
+            if (!actions) {
+                actions = dict.AddSectionDictionary("ACTIONS");
+                actions->SetIntValue("ID", static_cast<long>(a->id));
+                actions->SetValue("FORM_TOKEN", token);
+            }
+            return actions;
+        };
+        for (const auto action : {ArticleAction::Submit, ArticleAction::Return,
+                                  ArticleAction::Publish, ArticleAction::Unpublish}) {
+            if (!domain::next_status(a->status, action) || !domain::may_act(user, *a, action))
+                continue;
+            auto* button = actions_form()->AddSectionDictionary("ACT");
+            button->SetValue("ACTION", std::string(domain::to_string(action)));
+            button->SetValue("LABEL",
+                             screens_.text(v, "act_" + std::string(domain::to_string(action))));
+            if (action != ArticleAction::Publish && action != ArticleAction::Submit)
+                button->ShowSection("QUIET");
+        }
+        if (domain::next_status(a->status, ArticleAction::Schedule) &&
+            domain::may_act(user, *a, ArticleAction::Schedule)) {
+            auto* schedule = actions_form()->AddSectionDictionary("SCHEDULE");
+            schedule->SetValue(
+                "PUBLISH_AT_LABEL",
+                screens_.catalog().format(v.language, "publish_at", {{"zone", e.site.time_zone}}));
+            std::string at = e.publish_at;
+            if (at.empty() && a->status == domain::ArticleStatus::Scheduled)
+                at = render::to_local_input(a->first_published_at, e.site.time_zone).value_or("");
+            schedule->SetValue("PUBLISH_AT", at);
+        }
+    }
+    if (e.preview) {
+        auto* preview = dict.AddSectionDictionary("PREVIEW");
+        preview->SetValue("PREVIEW_HEADLINE", e.content.headline);
+        if (!e.content.standfirst.empty())
+            preview->AddSectionDictionary("PREVIEW_STANDFIRST")
+                ->SetValue("TEXT", e.content.standfirst);
+        preview->SetValue("BODY_HTML", app::ArticleService::rendered_body(e.content));
+    }
+    if (!a || domain::may_edit(user, *a)) {
+        auto* form = dict.AddSectionDictionary("EDITOR");
+        form->SetValue("FORM_ACTION", a ? "/newsroom/articles/" + std::to_string(a->id)
+                                        : "/newsroom/articles/new");
+        form->SetValue("FORM_TOKEN", token);
+        form->SetIntValue("REVISION", static_cast<long>(e.base_revision));
+        form->SetValue("LEAD_IMAGE",
+                       e.content.lead_image_id ? std::to_string(*e.content.lead_image_id) : "");
+        form->SetValue("SITE", e.site.slug);
+        form->SetValue("SITE_NAME", e.site.name);
+        const auto& c = e.content;
+        form->SetValue("HEADLINE", c.headline);
+        form->SetValue("STANDFIRST", c.standfirst);
+        form->SetValue("BODY", c.body_source);
+        form->SetValue("DATELINE", c.dateline);
+        form->SetValue("AUTHORS", joined(c.author_names));
+        form->SetValue("SOURCE_CREDIT", c.source_credit);
+        Options sections;
+        for (const auto& s : e.sections) sections.emplace_back(s.slug, s.name);
+        add_options(*form, "SECTION_OPTION", sections, c.section_slug);
+        form->SetValue("TAGS", joined(c.tag_names));
+        form->SetValue("LEAD_CAPTION", c.lead_caption);
+        form->SetValue("LEAD_CREDIT", c.lead_credit);
+        form->SetValue("SLUG", c.slug);
+        if (a && a->first_published_at > 0) form->ShowSection("SLUG_FIXED");
+    } else {
+        auto* read = dict.AddSectionDictionary("READ_ONLY");
+        read->SetValue("HEADLINE", a->headline);
+        read->SetValue("BODY_HTML", a->body_html);
+    }
+    const std::string title = a ? a->headline : screens_.text(v, "new_article_title");
+    return screens_.page(v, status, "article.tpl", title, dict);
+}
+
+Response ArticleScreens::new_form(Visit& v) {
+    const auto session = screens_.signed_in(v);
+    if (!session) return Screens::redirect("/newsroom/login");
+    const auto sites = directory();
+    const domain::Site* site = sites.site_by_slug(v.http.target.param("site").value_or(""));
+    if (site && !domain::may_write(session->user, site->id)) site = nullptr;
+    for (const auto& s : sites.sites)
+        if (!site && domain::may_write(session->user, s.id)) site = &s;
+    if (!site)
+        return screens_.message(v, 403, "forbidden_title", screens_.text(v, "article_forbidden"));
+    Editing e{*session, *site, sites.sections_of(*site), domain::ArticleDraft{}};
+    return editor(v, 200, e);
+}
+
+Response ArticleScreens::create(Visit& v) {
+    auto post = screens_.signed_post(v);
+    if (auto* answer = std::get_if<Response>(&post)) return std::move(*answer);
+    const auto& [session, token, form] = std::get<SignedPost>(post);
+    const auto sites = directory();
+    const auto* site = sites.site_by_slug(field(form, "site"));
+    if (!site || !domain::may_write(session.user, site->id))
+        return screens_.message(v, 403, "forbidden_title", screens_.text(v, "article_forbidden"));
+    Editing e{session, *site, sites.sections_of(*site), content_from(form)};
+    if (field(form, "intent") == "preview") {
+        e.preview = true;
+        return editor(v, 200, e);
+    }
+    auto created = articles_.create(session.user, site->slug, e.content);
+    if (!created) {
+        if (!shows_problem(created.error())) return refused(v, created.error());
+        e.problem = created.error();
+        return editor(v, 422, e);
+    }
+    return Screens::redirect("/newsroom/articles/" + std::to_string(created->id) +
+                             "?saved=" + std::to_string(created->revision));
+}
+
+Response ArticleScreens::edit_form(Visit& v, std::string_view id_text) {
+    const auto session = screens_.signed_in(v);
+    if (!session) return Screens::redirect("/newsroom/login");
+    auto opened = open(v, session->user, id_text);
+    if (auto* answer = std::get_if<Response>(&opened)) return std::move(*answer);
+    const auto& [article, site, sections] = std::get<Opened>(opened);
+    Editing e{*session, site, sections, app::ArticleService::content_of(article)};
+    e.content.body_source = body_for_form(article);
+    e.article = &article;
+    e.base_revision = article.revision;
+    const auto& target = v.http.target;
+    if (const auto saved = target.param("saved"); saved && positive_number(*saved)) {
+        if (const auto from = target.param("restored"); from && positive_number(*from))
+            e.done = screens_.catalog().format(v.language, "restored",
+                                               {{"from", *from}, {"revision", *saved}});
+        else
+            e.done = screens_.catalog().format(v.language, "saved", {{"revision", *saved}});
+    }
+    if (const auto done = target.param("done"); done && domain::parse_article_action(*done))
+        e.done = screens_.text(v, "done_" + *done);
+    return editor(v, 200, e);
+}
+
+Response ArticleScreens::save(Visit& v, std::string_view id_text) {
+    auto post = screens_.signed_post(v);
+    if (auto* answer = std::get_if<Response>(&post)) return std::move(*answer);
+    const auto& [session, token, form] = std::get<SignedPost>(post);
+    auto opened = open(v, session.user, id_text);
+    if (auto* answer = std::get_if<Response>(&opened)) return std::move(*answer);
+    const auto& [article, site, sections] = std::get<Opened>(opened);
+    Editing e{session, site, sections, content_from(form)};
+    e.article = &article;
+    e.base_revision = positive_number(field(form, "revision")).value_or(0);
+    if (field(form, "intent") == "preview") {
+        e.preview = true;
+        return editor(v, 200, e);
+    }
+    // Wire copy keeps its markup (links, emphasis) while its body is left as the form showed it.
+    auto content = e.content;
+    if (article.body_source.empty() &&
+        trimmed(content.body_source) == trimmed(unix_lines(article.body_text))) {
+        content.body_source.clear();
+        content.body_html = article.body_html;
+    }
+    auto saved = articles_.revise(session.user, article.id, content, e.base_revision);
+    if (!saved) {
+        if (!shows_problem(saved.error())) return refused(v, saved.error());
+        e.problem = saved.error();
+        // Told, the editor may save again on purpose: from the current revision, with their
+        // text (the other save stays among the revisions).
+        if (saved.error().field == "revision") e.base_revision = article.revision;
+        return editor(v, saved.error().code == ErrorCode::Conflict ? 409 : 422, e);
+    }
+    return Screens::redirect("/newsroom/articles/" + std::to_string(article.id) +
+                             "?saved=" + std::to_string(saved->revision));
+}
+
+Response ArticleScreens::act(Visit& v, std::string_view id_text) {
+    auto post = screens_.signed_post(v);
+    if (auto* answer = std::get_if<Response>(&post)) return std::move(*answer);
+    const auto& [session, token, form] = std::get<SignedPost>(post);
+    const auto action = domain::parse_article_action(field(form, "action"));
+    if (!action) return screens_.expired_form(v);
+    auto opened = open(v, session.user, id_text);
+    if (auto* answer = std::get_if<Response>(&opened)) return std::move(*answer);
+    const auto& [article, site, sections] = std::get<Opened>(opened);
+    std::optional<UnixTime> at;
+    const std::string publish_at = field(form, "publish_at");
+    if (*action == ArticleAction::Schedule)
+        at = render::from_local_input(publish_at, site.time_zone);
+    auto done = articles_.act(session.user, article.id, *action, at);
+    if (!done) {
+        if (!shows_problem(done.error())) return refused(v, done.error());
+        Editing e{session, site, sections, app::ArticleService::content_of(article)};
+        e.content.body_source = body_for_form(article);
+        e.article = &article;
+        e.base_revision = article.revision;
+        e.problem = done.error();
+        e.publish_at = publish_at;
+        return editor(v, 422, e);
+    }
+    return Screens::redirect("/newsroom/articles/" + std::to_string(article.id) +
+                             "?done=" + std::string(domain::to_string(*action)));
+}
+
+std::string ArticleScreens::revision_line(const Visit& v, const storage::ArticleRevision& r,
+                                          const render::DateFormatter& dates) const {
+    const auto when = dates.format(r.saved_at);
+    // A name in another script stays whole inside the sentence (FSI ... PDI).
+    const std::string name =
+        r.saved_by ? "\u2068" + r.saved_by_name + "\u2069" : screens_.text(v, "by_the_wires");
+    return screens_.catalog().format(
+        v.language, "revision_line",
+        {{"revision", std::to_string(r.revision)},
+         {"date", when.short_date + screens_.text(v, "date_time_separator") + when.time},
+         {"name", name}});
+}
+
+Response ArticleScreens::revisions(Visit& v, std::string_view id_text) {
+    const auto session = screens_.signed_in(v);
+    if (!session) return Screens::redirect("/newsroom/login");
+    auto opened = open(v, session->user, id_text);
+    if (auto* answer = std::get_if<Response>(&opened)) return std::move(*answer);
+    const auto& [article, site, sections] = std::get<Opened>(opened);
+    const domain::Id id = article.id;
+    auto found = articles_.revisions(session->user, id);
+    if (!found) return refused(v, found.error());
+    auto dates = render::DateFormatter::create(v.language, site.time_zone, false);
+    if (!dates) throw std::runtime_error("dates: " + dates.error().cause);
+    TemplateDictionary dict("revisions");
+    dict.SetIntValue("ID", static_cast<long>(id));
+    dict.SetValue("HEADING", screens_.text(v, "revisions_title"));
+    auto* list = dict.AddSectionDictionary("LIST");
+    for (const auto& r : *found) {
+        auto* item = list->AddSectionDictionary("ITEM");
+        item->SetIntValue("REVISION", static_cast<long>(r.revision));
+        item->SetValue("LINE", revision_line(v, r, *dates));
+        item->SetValue("STATUS", std::string(domain::to_string(r.status)));
+        item->SetValue("STATUS_LABEL", screens_.text(v, status_key(r.status)));
+    }
+    return screens_.page(v, 200, "revisions.tpl", screens_.text(v, "revisions_title"), dict);
+}
+
+Response ArticleScreens::revision(Visit& v, std::string_view id_text, std::string_view number) {
+    const auto session = screens_.signed_in(v);
+    if (!session) return Screens::redirect("/newsroom/login");
+    const auto n = positive_number(number);
+    if (!n) return refused(v, Error::not_found("no such revision"));
+    auto opened = open(v, session->user, id_text);
+    if (auto* answer = std::get_if<Response>(&opened)) return std::move(*answer);
+    const auto& [article, site, sections] = std::get<Opened>(opened);
+    const domain::Id id = article.id;
+    auto found = articles_.revision(session->user, id, *n);
+    if (!found) return refused(v, found.error());
+    auto dates = render::DateFormatter::create(v.language, site.time_zone, false);
+    if (!dates) throw std::runtime_error("dates: " + dates.error().cause);
+    TemplateDictionary dict("revision");
+    dict.SetIntValue("ID", static_cast<long>(id));
+    const std::string heading =
+        screens_.catalog().format(v.language, "revision_title", {{"revision", std::to_string(*n)}});
+    dict.SetValue("HEADING", heading);
+    auto* one = dict.AddSectionDictionary("ONE");
+    one->SetIntValue("REVISION", static_cast<long>(*n));
+    one->SetValue("LINE", revision_line(v, *found, *dates));
+    one->SetValue("CONTENT_LANG", site.language);
+    one->SetValue("CONTENT_DIR", direction(site));
+    one->SetValue("HEADLINE", found->content.headline);
+    if (!found->content.standfirst.empty())
+        one->AddSectionDictionary("STANDFIRST")->SetValue("TEXT", found->content.standfirst);
+    one->SetValue("BODY_HTML", found->content.body_html);
+    if (domain::may_edit(session->user, article) && *n != article.revision) {
+        auto* restore = one->AddSectionDictionary("RESTORE");
+        restore->SetValue("FORM_TOKEN", Screens::form_token(v));
+        restore->SetIntValue("CURRENT_REVISION", static_cast<long>(article.revision));
+    }
+    return screens_.page(v, 200, "revisions.tpl", heading, dict);
+}
+
+Response ArticleScreens::restore(Visit& v, std::string_view id_text, std::string_view number) {
+    auto post = screens_.signed_post(v);
+    if (auto* answer = std::get_if<Response>(&post)) return std::move(*answer);
+    const auto& [session, token, form] = std::get<SignedPost>(post);
+    const auto id = positive_number(id_text);
+    const auto n = positive_number(number);
+    if (!id || !n) return refused(v, Error::not_found("no such revision"));
+    auto restored = articles_.restore(session.user, *id, *n,
+                                      positive_number(field(form, "revision")).value_or(0));
+    if (!restored) {
+        // Someone saved since the revision page was opened: show the story as it is now.
+        if (restored.error().code == ErrorCode::Conflict)
+            return Screens::redirect("/newsroom/articles/" + std::to_string(*id));
+        return refused(v, restored.error());
+    }
+    return Screens::redirect("/newsroom/articles/" + std::to_string(*id) +
+                             "?saved=" + std::to_string(restored->revision) +
+                             "&restored=" + std::to_string(*n));
+}
+
+}  // namespace dateline::newsroom

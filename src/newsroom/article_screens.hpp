@@ -1,0 +1,57 @@
+#pragma once
+
+#include <variant>
+
+#include "app/article_service.hpp"
+#include "app/reader_service.hpp"
+#include "http/router.hpp"
+#include "newsroom/screens.hpp"
+#include "render/date_formatter.hpp"
+
+namespace dateline::newsroom {
+
+/// The stories' screens below /newsroom/articles: the list with its filters, the editor (new
+/// and existing stories, with a preview), the state actions, and the revisions (list, read,
+/// restore). What an account may do is decided by app::ArticleService; these screens only
+/// offer what it would allow and say, in the person's language, why it refused.
+class ArticleScreens {
+  public:
+    ArticleScreens(const Screens& screens, app::ArticleService& articles,
+                   app::ReaderService& reader)
+        : screens_(screens), articles_(articles), reader_(reader) {}
+
+    void add_routes(http::Router<Visit>& routes);
+
+  private:
+    struct Editing;
+    // A story the account may read, with its site and the site's sections.
+    struct Opened {
+        domain::Article article;
+        domain::Site site;
+        std::vector<domain::Section> sections;
+    };
+    // The story named by the address, or the answer to give instead (404, 403).
+    std::variant<Opened, http::Response> open(Visit& v, const domain::User& user,
+                                              std::string_view id_text) const;
+    http::Response list(Visit& v);
+    http::Response new_form(Visit& v);
+    http::Response create(Visit& v);
+    http::Response edit_form(Visit& v, std::string_view id);
+    http::Response save(Visit& v, std::string_view id);
+    http::Response act(Visit& v, std::string_view id);
+    http::Response revisions(Visit& v, std::string_view id);
+    http::Response revision(Visit& v, std::string_view id, std::string_view number);
+    http::Response restore(Visit& v, std::string_view id, std::string_view number);
+
+    http::Response editor(Visit& v, int status, const Editing& editing) const;
+    http::Response refused(Visit& v, const Error& error) const;
+    app::NetworkDirectory directory() const;
+    std::string revision_line(const Visit& v, const storage::ArticleRevision& revision,
+                              const render::DateFormatter& dates) const;
+
+    const Screens& screens_;
+    app::ArticleService& articles_;
+    app::ReaderService& reader_;
+};
+
+}  // namespace dateline::newsroom

@@ -1,0 +1,111 @@
+#include "newsroom/screens.hpp"
+
+#include <cctype>
+#include <stdexcept>
+
+namespace dateline::newsroom {
+
+using ctemplate::TemplateDictionary;
+using http::Response;
+
+namespace {
+
+std::string upper(std::string_view key) {
+    std::string out;
+    for (const char c : key) out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return out;
+}
+
+}  // namespace
+
+http::CookieOptions Visit::cookie_options() const {
+    http::CookieOptions o;
+    o.path = "/newsroom";
+    o.secure = secure;
+    return o;
+}
+
+std::string field(const Form& form, const std::string& name) {
+    const auto it = form.find(name);
+    return it == form.end() ? std::string() : it->second;
+}
+
+void add_options(TemplateDictionary& dict, const char* section, const Options& options,
+                 const std::string& chosen) {
+    for (const auto& [value, label] : options) {
+        auto* o = dict.AddSectionDictionary(section);
+        o->SetValue("VALUE", value);
+        o->SetValue("LABEL", label);
+        if (value == chosen) o->ShowSection("SELECTED");
+    }
+}
+
+std::string Screens::text(const Visit& v, const std::string& key) const {
+    return catalog_.text(v.language, key);
+}
+
+Response Screens::page(Visit& v, int status, const std::string& name, const std::string& title,
+                       TemplateDictionary& dict) const {
+    const bool arabic = v.language == "ar";
+    dict.SetTemplateGlobalValue("LANG", v.language);
+    dict.SetTemplateGlobalValue("DIR", arabic ? "rtl" : "ltr");
+    dict.SetTemplateGlobalValue("TITLE", title);
+    const std::string other = arabic ? "en" : "ar";
+    dict.SetTemplateGlobalValue("OTHER_LANG", other);
+    dict.SetTemplateGlobalValue("OTHER_LANGUAGE_NAME", catalog_.text(other, "language_name"));
+    for (const auto& [key, text] : catalog_.strings(v.language))
+        dict.SetTemplateGlobalValue("T_" + upper(key), text);
+    dict.AddIncludeDictionary("HEAD")->SetFilename("partials/head.tpl");
+    std::string body;
+    if (!templates_->expand(name, dict, body)) throw std::runtime_error("no template " + name);
+    Response r = Response::html(status, std::move(body));
+    r.set_header("Cache-Control", "no-store");
+    return r;
+}
+
+Response Screens::message(Visit& v, int status, const char* title_key,
+                          const std::string& text) const {
+    TemplateDictionary dict("message");
+    dict.SetValue("MESSAGE", text);
+    return page(v, status, "message.tpl", catalog_.text(v.language, title_key), dict);
+}
+
+Response Screens::redirect(const std::string& to) {
+    Response r = Response::redirect(303, to);
+    r.set_header("Cache-Control", "no-store");
+    return r;
+}
+
+Response Screens::expired_form(Visit& v) const {
+    return message(v, 403, "form_expired_title", catalog_.text(v.language, "form_expired"));
+}
+
+std::optional<app::ActiveSession> Screens::signed_in(const Visit& v) const {
+    const auto token = http::cookie(v.http, session_cookie);
+    if (!token) return std::nullopt;
+    auto found = sessions_.session(*token);
+    if (!found) throw std::runtime_error("session lookup failed: " + found.error().cause);
+    return *found;
+}
+
+std::string Screens::form_token(const Visit& v) {
+    return app::SessionService::form_token_for(http::cookie(v.http, session_cookie).value_or(""));
+}
+
+std::optional<Form> Screens::form_of(const Visit& v) {
+    if (!http::form_encoded(v.http) || http::cross_site(v.http, "")) return std::nullopt;
+    return http::parse_form(v.http.body);
+}
+
+std::variant<SignedPost, Response> Screens::signed_post(Visit& v) const {
+    auto session = signed_in(v);
+    if (!session) return redirect("/newsroom/login");
+    auto token = *http::cookie(v.http, session_cookie);
+    auto form = form_of(v);
+    if (!form || !app::SessionService::form_token_matches(
+                     app::SessionService::form_token_for(token), field(*form, "form_token")))
+        return expired_form(v);
+    return SignedPost{std::move(*session), std::move(token), std::move(*form)};
+}
+
+}  // namespace dateline::newsroom
