@@ -14,7 +14,25 @@
 <button class="button button--quiet" type="submit" name="action" value="schedule">{{T_ACT_SCHEDULE}}</button></span>
 {{/SCHEDULE}}</fieldset>
 </form>
-{{/ACTIONS}}{{#PREVIEW}}<section class="preview" aria-labelledby="preview-title">
+{{/ACTIONS}}{{#NOTES}}<section class="notes" aria-labelledby="notes-title">
+<h2 id="notes-title">{{T_NOTES_TITLE}}</h2>
+{{#NOTE_LIST}}<ol class="notes__list">
+{{#NOTE}}<li><p><strong>{{KIND_LABEL}}</strong> <time datetime="{{ISO}}">{{DATE}}</time></p>
+<p lang="{{CONTENT_LANG}}" dir="{{CONTENT_DIR}}">{{TEXT}}</p></li>
+{{/NOTE}}</ol>
+{{/NOTE_LIST}}{{#NOTE_FORM}}<form class="note-form" method="post" action="/newsroom/articles/{{ID}}/notes">
+<input type="hidden" name="form_token" value="{{FORM_TOKEN}}">
+<fieldset class="note-kind"><legend>{{T_NOTE_KIND}}</legend>
+<input type="radio" id="kind-correction" name="kind" value="correction"{{#CORRECTION_CHOSEN}} checked{{/CORRECTION_CHOSEN}}> <label for="kind-correction">{{T_NOTE_CORRECTION}}</label>
+<input type="radio" id="kind-update" name="kind" value="update"{{#UPDATE_CHOSEN}} checked{{/UPDATE_CHOSEN}}> <label for="kind-update">{{T_NOTE_UPDATE}}</label>
+</fieldset>
+<p class="field"><label for="note">{{T_NOTE_TEXT}}</label>
+<textarea id="note" name="note" rows="3" maxlength="1000" lang="{{CONTENT_LANG}}" dir="{{CONTENT_DIR}}" aria-describedby="note-hint"{{#INVALID_NOTE}} aria-invalid="true"{{/INVALID_NOTE}}>{{NOTE_DRAFT:pre_escape}}</textarea>
+<span class="hint" id="note-hint">{{T_NOTE_HINT}}</span></p>
+<p><button class="button button--quiet" type="submit">{{T_ADD_NOTE}}</button></p>
+</form>
+{{/NOTE_FORM}}</section>
+{{/NOTES}}{{#PREVIEW}}<section class="preview" aria-labelledby="preview-title">
 <h2 id="preview-title">{{T_PREVIEW_TITLE}}</h2>
 <div lang="{{CONTENT_LANG}}" dir="{{CONTENT_DIR}}">
 <p class="preview__headline">{{PREVIEW_HEADLINE}}</p>

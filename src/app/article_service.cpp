@@ -300,6 +300,7 @@ Result<domain::Article> ArticleService::readable(db::Connection& c, const domain
     if (!found) return found.error();
     if (!*found) return Error::not_found("There is no such article.");
     if (!domain::may_read(user, **found)) return not_yours();
+    if (auto notes = storage::ArticleStore(c).attach_notes(**found); !notes) return notes.error();
     return std::move(**found);
 }
 
@@ -403,6 +404,31 @@ Result<domain::Article> ArticleService::act(const domain::User& user, Id id,
             }
             if (auto s = storage::ArticleStore(c).set_status(id, *next, published, updated); !s)
                 return s.error();
+            return readable(c, user, id);
+        });
+}
+
+Result<domain::Article> ArticleService::add_note(const domain::User& user, Id id,
+                                                 domain::NoteKind kind, const std::string& text) {
+    if (const auto problem = domain::note_problem(text))
+        return Error::invalid(
+            *problem == "too_long"
+                ? "A note has at most " + std::to_string(domain::max_note_chars) + " characters."
+                : "A note needs its text.",
+            "note");
+    const UnixTime now = clock_.now();
+    return db::in_transaction<domain::Article>(
+        database_, [&](db::Connection& c) -> Result<domain::Article> {
+            auto story = readable(c, user, id);
+            if (!story) return story.error();
+            if (!domain::may_publish(user, story->site_id)) return not_yours();
+            if (story->first_published_at == 0)
+                return Error::invalid("A note goes on a story that has been published.", "note");
+            const domain::ArticleNote note{0, kind, text, now};
+            const UnixTime updated =
+                domain::is_listed(story->status) ? std::max(now, story->first_published_at) : now;
+            if (auto added = storage::ArticleStore(c).add_note(id, note, user.id, updated); !added)
+                return added.error();
             return readable(c, user, id);
         });
 }

@@ -76,7 +76,12 @@ class ArticleService {
     /// one; scheduling needs `at`, a time to come (Invalid on "publish_at" otherwise).
     Result<domain::Article> act(const domain::User& user, domain::Id id,
                                 domain::ArticleAction action, std::optional<UnixTime> at = {});
-    /// The story with its body, bylines and tags, if the account may read it.
+    /// Adds a public correction or update note to a story that has been published, moving its
+    /// "last updated" time to now: an editor's act (may_publish). Invalid on "note" for an
+    /// empty or too long text, or a story never published.
+    Result<domain::Article> add_note(const domain::User& user, domain::Id id,
+                                     domain::NoteKind kind, const std::string& text);
+    /// The story with its body, bylines, tags and notes, if the account may read it.
     Result<domain::Article> article(const domain::User& user, domain::Id id);
     /// The stories the account may read, last changed first. An unknown site or section gives
     /// NotFound on "site" or "section"; a site not the account's, Forbidden.

@@ -165,6 +165,7 @@ Result<std::optional<StoryPage>> ReaderService::story(const domain::Site& site,
     auto found = store.visible_by_slug(site.id, slug, now);
     if (!found) return found.error();
     if (!*found) return std::optional<StoryPage>{};
+    if (auto notes = store.attach_notes(**found); !notes) return notes.error();
     auto related = store.related(**found, now, related_count);
     if (!related) return related.error();
     auto comments = CommentService::for_article(*lease, site, **found, comments_page, now);

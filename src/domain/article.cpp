@@ -27,6 +27,23 @@ std::optional<ArticleStatus> parse_article_status(std::string_view text) {
     return std::nullopt;
 }
 
+std::string_view to_string(NoteKind kind) {
+    return kind == NoteKind::Update ? "update" : "correction";
+}
+
+std::optional<NoteKind> parse_note_kind(std::string_view text) {
+    if (text == "correction") return NoteKind::Correction;
+    if (text == "update") return NoteKind::Update;
+    return std::nullopt;
+}
+
+std::optional<std::string> note_problem(std::string_view text) {
+    if (!is_valid_utf8(text)) return "invalid";
+    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) return "required";
+    if (count_code_points(text) > max_note_chars) return "too_long";
+    return std::nullopt;
+}
+
 std::vector<MediaVariant> media_variants(const std::string& file_name, int width) {
     std::vector<MediaVariant> out;
     const auto dot = file_name.rfind('.');

@@ -49,6 +49,27 @@ inline constexpr int media_variant_widths[] = {480, 960};
 /// below the image's own width. The media library writes exactly these files.
 std::vector<MediaVariant> media_variants(const std::string& file_name, int width);
 
+/// What a public note on a story says: a correction of something it got wrong, or an update
+/// (news the story has since taken in).
+enum class NoteKind { Correction, Update };
+/// The stored name: "correction", "update".
+std::string_view to_string(NoteKind kind);
+std::optional<NoteKind> parse_note_kind(std::string_view text);
+
+/// A dated public note on a story, shown to readers under it: the list of what changed and
+/// when, which a story keeps for good.
+struct ArticleNote {
+    Id id = 0;
+    NoteKind kind = NoteKind::Correction;
+    std::string text;
+    UnixTime noted_at = 0;
+};
+
+/// The longest note, in Unicode characters.
+inline constexpr std::size_t max_note_chars = 1000;
+/// Why `text` may not be a note's text ("required", "too_long", "invalid"), or nothing.
+std::optional<std::string> note_problem(std::string_view text);
+
 /// A news story as readers and editors see it.
 struct Article {
     Id id = 0;
@@ -74,6 +95,8 @@ struct Article {
     bool comments_open = true;
     std::int64_t revision = 1;     ///< moves on every save (concurrent edits are told apart by it)
     std::optional<Id> created_by;  ///< the newsroom account that wrote it; none when imported
+    /// Its public notes, oldest first. Read for the story's own page and the newsroom only.
+    std::vector<ArticleNote> notes;
 
     /// True when the last update is meaningfully later than first publication (a minute or more).
     bool was_updated() const;

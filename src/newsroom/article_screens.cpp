@@ -113,6 +113,7 @@ Problem problem_of(const Error& e) {
         {"publish_at", {"problem_publish_at", "INVALID_PUBLISH_AT"}},
         {"action", {"problem_action", ""}},
         {"site", {"problem_site", ""}},
+        {"note", {"problem_note", "INVALID_NOTE"}},
     };
     const auto found = by_field.find(e.field);
     return found == by_field.end() ? Problem{"problem_other", ""} : found->second;
@@ -154,7 +155,20 @@ struct ArticleScreens::Editing {
     bool preview = false;
     std::string done;  // what was just done, said at the top
     std::string publish_at;
+    std::string note_draft;  // a note's text sent back with its problem
+    std::string note_kind = "correction";
 };
+
+// The editor over a stored story, as it is now.
+ArticleScreens::Editing ArticleScreens::editing(const app::ActiveSession& session,
+                                                const Opened& opened) {
+    Editing e{session, opened.site, opened.sections,
+              app::ArticleService::content_of(opened.article)};
+    e.content.body_source = body_for_form(opened.article);
+    e.article = &opened.article;
+    e.base_revision = opened.article.revision;
+    return e;
+}
 
 void ArticleScreens::add_routes(http::Router<Visit>& routes) {
     routes.get("articles", [this](Visit& v, const RouteParams&) { return list(v); })
@@ -165,6 +179,8 @@ void ArticleScreens::add_routes(http::Router<Visit>& routes) {
         .post("articles/{id}", [this](Visit& v, const RouteParams& p) { return save(v, p["id"]); })
         .post("articles/{id}/action",
               [this](Visit& v, const RouteParams& p) { return act(v, p["id"]); })
+        .post("articles/{id}/notes",
+              [this](Visit& v, const RouteParams& p) { return add_note(v, p["id"]); })
         .get("articles/{id}/revisions",
              [this](Visit& v, const RouteParams& p) { return revisions(v, p["id"]); })
         .get("articles/{id}/revisions/{n}",
@@ -330,6 +346,7 @@ Response ArticleScreens::editor(Visit& v, int status, const Editing& e) const {
             schedule->SetValue("PUBLISH_AT", at);
         }
     }
+    if (a) add_notes(v, dict, e, token);
     if (e.preview) {
         auto* preview = dict.AddSectionDictionary("PREVIEW");
         preview->SetValue("PREVIEW_HEADLINE", e.content.headline);
@@ -414,11 +431,7 @@ Response ArticleScreens::edit_form(Visit& v, std::string_view id_text) {
     if (!session) return Screens::redirect("/newsroom/login");
     auto opened = open(v, session->user, id_text);
     if (auto* answer = std::get_if<Response>(&opened)) return std::move(*answer);
-    const auto& [article, site, sections] = std::get<Opened>(opened);
-    Editing e{*session, site, sections, app::ArticleService::content_of(article)};
-    e.content.body_source = body_for_form(article);
-    e.article = &article;
-    e.base_revision = article.revision;
+    auto e = editing(*session, std::get<Opened>(opened));
     const auto& target = v.http.target;
     if (const auto saved = target.param("saved"); saved && positive_number(*saved)) {
         if (const auto from = target.param("restored"); from && positive_number(*from))
@@ -427,7 +440,8 @@ Response ArticleScreens::edit_form(Visit& v, std::string_view id_text) {
         else
             e.done = screens_.catalog().format(v.language, "saved", {{"revision", *saved}});
     }
-    if (const auto done = target.param("done"); done && domain::parse_article_action(*done))
+    if (const auto done = target.param("done");
+        done && (*done == "note" || domain::parse_article_action(*done)))
         e.done = screens_.text(v, "done_" + *done);
     return editor(v, 200, e);
 }
@@ -482,16 +496,67 @@ Response ArticleScreens::act(Visit& v, std::string_view id_text) {
     auto done = articles_.act(session.user, article.id, *action, at);
     if (!done) {
         if (!shows_problem(done.error())) return refused(v, done.error());
-        Editing e{session, site, sections, app::ArticleService::content_of(article)};
-        e.content.body_source = body_for_form(article);
-        e.article = &article;
-        e.base_revision = article.revision;
+        auto e = editing(session, std::get<Opened>(opened));
         e.problem = done.error();
         e.publish_at = publish_at;
         return editor(v, 422, e);
     }
     return Screens::redirect("/newsroom/articles/" + std::to_string(article.id) +
                              "?done=" + std::string(domain::to_string(*action)));
+}
+
+// The story's public notes and, for an editor of a story that has been published, the form
+// that adds one.
+void ArticleScreens::add_notes(const Visit& v, TemplateDictionary& dict, const Editing& e,
+                               const std::string& token) const {
+    const auto& a = *e.article;
+    const bool may_add = domain::may_publish(e.session.user, a.site_id) && a.first_published_at > 0;
+    if (a.notes.empty() && !may_add) return;
+    auto* notes = dict.AddSectionDictionary("NOTES");
+    if (!a.notes.empty()) {
+        auto dates = render::DateFormatter::create(v.language, e.site.time_zone, false);
+        if (!dates) throw std::runtime_error("dates: " + dates.error().cause);
+        auto* list = notes->AddSectionDictionary("NOTE_LIST");
+        for (const auto& note : a.notes) {
+            auto* item = list->AddSectionDictionary("NOTE");
+            item->SetValue("KIND_LABEL",
+                           screens_.text(v, "note_" + std::string(domain::to_string(note.kind))));
+            const auto when = dates->format(note.noted_at);
+            item->SetValue("ISO", when.iso);
+            item->SetValue("DATE",
+                           when.short_date + screens_.text(v, "date_time_separator") + when.time);
+            item->SetValue("TEXT", note.text);
+        }
+    }
+    if (may_add) {
+        auto* form = notes->AddSectionDictionary("NOTE_FORM");
+        form->SetIntValue("ID", static_cast<long>(a.id));
+        form->SetValue("FORM_TOKEN", token);
+        form->SetValue("NOTE_DRAFT", e.note_draft);
+        form->ShowSection(e.note_kind == "update" ? "UPDATE_CHOSEN" : "CORRECTION_CHOSEN");
+    }
+}
+
+Response ArticleScreens::add_note(Visit& v, std::string_view id_text) {
+    auto post = screens_.signed_post(v);
+    if (auto* answer = std::get_if<Response>(&post)) return std::move(*answer);
+    const auto& [session, token, form] = std::get<SignedPost>(post);
+    const auto kind = domain::parse_note_kind(field(form, "kind"));
+    if (!kind) return screens_.expired_form(v);
+    auto opened = open(v, session.user, id_text);
+    if (auto* answer = std::get_if<Response>(&opened)) return std::move(*answer);
+    const auto& [article, site, sections] = std::get<Opened>(opened);
+    const std::string text = trimmed(unix_lines(field(form, "note")));
+    auto added = articles_.add_note(session.user, article.id, *kind, text);
+    if (!added) {
+        if (!shows_problem(added.error())) return refused(v, added.error());
+        auto e = editing(session, std::get<Opened>(opened));
+        e.problem = added.error();
+        e.note_draft = text;
+        e.note_kind = std::string(domain::to_string(*kind));
+        return editor(v, 422, e);
+    }
+    return Screens::redirect("/newsroom/articles/" + std::to_string(article.id) + "?done=note");
 }
 
 std::string ArticleScreens::revision_line(const Visit& v, const storage::ArticleRevision& r,

@@ -30,6 +30,7 @@ class ArticleScreens {
         domain::Site site;
         std::vector<domain::Section> sections;
     };
+    static Editing editing(const app::ActiveSession& session, const Opened& opened);
     // The story named by the address, or the answer to give instead (404, 403).
     std::variant<Opened, http::Response> open(Visit& v, const domain::User& user,
                                               std::string_view id_text) const;
@@ -39,11 +40,14 @@ class ArticleScreens {
     http::Response edit_form(Visit& v, std::string_view id);
     http::Response save(Visit& v, std::string_view id);
     http::Response act(Visit& v, std::string_view id);
+    http::Response add_note(Visit& v, std::string_view id);
     http::Response revisions(Visit& v, std::string_view id);
     http::Response revision(Visit& v, std::string_view id, std::string_view number);
     http::Response restore(Visit& v, std::string_view id, std::string_view number);
 
     http::Response editor(Visit& v, int status, const Editing& editing) const;
+    void add_notes(const Visit& v, ctemplate::TemplateDictionary& dict, const Editing& editing,
+                   const std::string& token) const;
     http::Response refused(Visit& v, const Error& error) const;
     app::NetworkDirectory directory() const;
     std::string revision_line(const Visit& v, const storage::ArticleRevision& revision,

@@ -211,6 +211,35 @@ Status ArticleStore::set_status(Id id, domain::ArticleStatus status,
     return success();
 }
 
+Status ArticleStore::add_note(Id article_id, const domain::ArticleNote& note,
+                              std::optional<Id> noted_by, UnixTime updated_at) {
+    auto added = c_.execute(
+        "INSERT INTO article_notes (article_id, kind, body, noted_at, noted_by) "
+        "VALUES ($1, $2, $3, $4, $5)",
+        {article_id, std::string(domain::to_string(note.kind)), note.text, note.noted_at,
+         db::nullable(noted_by)});
+    if (!added) return added.error();
+    auto moved =
+        c_.execute("UPDATE articles SET updated_at = $1 WHERE id = $2", {updated_at, article_id});
+    if (!moved) return moved.error();
+    return success();
+}
+
+Status ArticleStore::attach_notes(Article& article) {
+    auto rows = c_.query(
+        "SELECT id, kind, body, noted_at FROM article_notes WHERE article_id = $1 "
+        "ORDER BY noted_at, id",
+        {article.id});
+    if (!rows) return rows.error();
+    article.notes.clear();
+    for (const auto& r : *rows)
+        article.notes.push_back(
+            {r.integer(0),
+             domain::parse_note_kind(r.text(1)).value_or(domain::NoteKind::Correction), r.text(2),
+             r.integer(3)});
+    return success();
+}
+
 Result<std::vector<Id>> ArticleStore::publish_due(UnixTime now) {
     // Under PostgreSQL a second node's UPDATE waits for the first one's row locks, then finds
     // the rows no longer scheduled and leaves them: each id comes back from one statement only.

@@ -82,6 +82,12 @@ class ArticleStore {
     /// without touching its content or revision. NotFound when there is no such article.
     Status set_status(domain::Id id, domain::ArticleStatus status,
                       std::optional<UnixTime> first_published_at, UnixTime updated_at);
+    /// Adds a public note to the article and moves its last update to `updated_at`.
+    Status add_note(domain::Id article_id, const domain::ArticleNote& note,
+                    std::optional<domain::Id> noted_by, UnixTime updated_at);
+    /// Reads the article's notes into it, oldest first.
+    Status attach_notes(domain::Article& article);
+
     /// Publishes every scheduled article whose time has come, returning their ids. Each row is
     /// claimed by the one statement that changes it: of several nodes running this together,
     /// exactly one reports each article.

@@ -17,7 +17,7 @@ struct Table {
 };
 
 // Parents before children, so foreign keys hold at every insert.
-constexpr std::array<Table, 15> tables = {{
+constexpr std::array<Table, 16> tables = {{
     {"networks", "id, slug, name, default_site_slug", "id", true},
     {"sites",
      "id, network_id, slug, name, tagline, language, direction, time_zone, base_url, "
@@ -39,6 +39,7 @@ constexpr std::array<Table, 15> tables = {{
      "id", true},
     {"article_revisions", "article_id, revision, saved_at, saved_by, status, content",
      "article_id, revision", false},
+    {"article_notes", "id, article_id, kind, body, noted_at, noted_by", "id", true},
     {"article_authors", "article_id, author_id, position", "article_id, author_id", false},
     {"article_tags", "article_id, tag_id, position, listed_at", "article_id, tag_id", false},
     {"comments",

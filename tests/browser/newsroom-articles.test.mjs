@@ -1,6 +1,6 @@
 // Writing in the newsroom with Debian's Chromium, in English and in Arabic: an editor signs in,
 // writes a story in Markdown, previews it, saves and publishes it, reads it on the site, edits it
-// and sees "updated" there, and opens its revisions. Every screen on the way is checked by
+// and sees "updated" there, adds a correction readers see under it, and opens its revisions. Every screen on the way is checked by
 // axe-core (WCAG 2.1 AA) and runs under the CSP without a violation or a console error.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -16,14 +16,14 @@ const PASSWORD = 'a passphrase for the desk';
 const RUNS = {
   en: {
     viewport: 'desktop', locale: 'en-GB', site: 'en', dir: 'ltr',
-    labels: { email: 'E-mail address', signIn: 'Sign in', stories: 'Stories', newStory: 'New story', headline: 'Headline', body: 'Body', section: 'Section', preview: 'Preview', save: 'Save', publish: 'Publish now', onSite: 'See it on the site', revisions: 'Revisions' },
-    story: { headline: 'Night ferry resumes its crossing', body: 'The ferry left at nine.\nPassengers cheered **loudly**.', section: 'region', edit: 'The ferry left at nine, on time.' },
+    labels: { email: 'E-mail address', signIn: 'Sign in', stories: 'Stories', newStory: 'New story', headline: 'Headline', body: 'Body', section: 'Section', preview: 'Preview', save: 'Save', publish: 'Publish now', onSite: 'See it on the site', revisions: 'Revisions', note: 'What readers should know', addNote: 'Add the note' },
+    story: { headline: 'Night ferry resumes its crossing', body: 'The ferry left at nine.\nPassengers cheered **loudly**.', section: 'region', edit: 'The ferry left at nine, on time.', note: 'An earlier version said the ferry left at ten.' },
     saved: /Saved: revision 1\./, updated: 'Updated',
   },
   ar: {
     viewport: 'phone', locale: 'ar-LB', site: 'ar', dir: 'rtl',
-    labels: { email: 'عنوان البريد الإلكتروني', signIn: 'دخول', stories: 'القصص', newStory: 'قصة جديدة', headline: 'العنوان', body: 'النص', section: 'القسم', preview: 'معاينة', save: 'حفظ', publish: 'النشر الآن', onSite: 'عرضها على الموقع', revisions: 'النسخ' },
-    story: { headline: 'عودة العبّارة الليلية إلى رحلاتها', body: 'أبحرت العبّارة في التاسعة.\nوصفّق الركاب **طويلًا**.', section: 'region', edit: 'أبحرت العبّارة في التاسعة تمامًا.' },
+    labels: { email: 'عنوان البريد الإلكتروني', signIn: 'دخول', stories: 'القصص', newStory: 'قصة جديدة', headline: 'العنوان', body: 'النص', section: 'القسم', preview: 'معاينة', save: 'حفظ', publish: 'النشر الآن', onSite: 'عرضها على الموقع', revisions: 'النسخ', note: 'ما ينبغي أن يعرفه القراء', addNote: 'إضافة الملاحظة' },
+    story: { headline: 'عودة العبّارة الليلية إلى رحلاتها', body: 'أبحرت العبّارة في التاسعة.\nوصفّق الركاب **طويلًا**.', section: 'region', edit: 'أبحرت العبّارة في التاسعة تمامًا.', note: 'ذكرت نسخة سابقة أن العبّارة أبحرت في العاشرة.' },
     saved: /حُفظت: النسخة 1\./, updated: 'تحديث',
   },
 };
@@ -110,6 +110,19 @@ for (const [lang, run] of Object.entries(RUNS)) {
           }
         }
         assert.ok(shown, 'the reader page says the story was updated');
+        // A correction, shown to readers under the story with its time.
+        await page.goto(`${base}/newsroom/articles/${id}`);
+        await page.getByLabel(labels.note, { exact: true }).fill(story.note);
+        await page.getByRole('button', { name: labels.addNote }).click();
+        await page.waitForURL(/\?done=note$/);
+        await check('story with a note');
+        await page.goto(base + path);
+        for (let i = 0; i < 40 && (await page.locator('.story__note').count()) === 0; i++) {
+          await page.waitForTimeout(250);
+          await page.reload();
+        }
+        assert.equal(await page.locator('.story__note-text').innerText(), story.note);
+        await check('reader page with a note');
         assert.match(await page.locator('.story__updated').innerText(), new RegExp(run.updated));
         assert.match(await page.locator('main').innerText(), new RegExp(story.edit.slice(0, 12)));
 

@@ -29,6 +29,12 @@ before(async () => {
   const hostile = join(repoRoot, 'tests/fixtures/ninjs/hostile-every-field.json');
   const imported = dateline(['import', '--data', data.dir, '--site', 'en', '--section', 'world', '--publish', hostile]);
   assert.equal(imported.status, 0, imported.stderr);
+  // A correction and an update under every demo story, so that the article pages carry them.
+  data.sql(`INSERT INTO article_notes (article_id, kind, body, noted_at)
+            SELECT id, 'correction', 'An earlier version misnamed the <b>harbour</b>.', first_published_at + 600
+            FROM articles;
+            INSERT INTO article_notes (article_id, kind, body, noted_at)
+            SELECT id, 'update', 'The berths reopened.', first_published_at + 1200 FROM articles`);
   server = await startServer(data.dir);
   out = mkdtempSync(join(tmpdir(), 'dateline-markup-'));
 

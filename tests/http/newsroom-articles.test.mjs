@@ -259,3 +259,34 @@ test('the list filters by site, state and words of the headline', async () => {
   assert.match(mine, /Lighthouse keeper retires/);
   assert.doesNotMatch(mine, /A writer&#39;s first draft/);
 });
+
+test('an editor adds a correction: readers see it under the story with its time, and "updated"', async () => {
+  const b = await signedIn('editor@news.example');
+  const id = await create(b, { headline: 'Berth numbers announced', slug: 'berth-numbers' });
+  const early = await b.request(`/newsroom/articles/${id}/notes`, {
+    method: 'POST', form: { form_token: await b.formToken('/newsroom/'), kind: 'correction', note: 'Not yet.' },
+  });
+  assert.equal(early.status, 422, 'a draft takes no public note');
+  assert.equal((await act(b, id, 'publish')).status, 303);
+  demo.data.sql(`UPDATE articles SET first_published_at = first_published_at - 3600, updated_at = updated_at - 3600 WHERE id = ${id}`);
+  const token = await b.formToken('/newsroom/');
+  const empty = await b.request(`/newsroom/articles/${id}/notes`, { method: 'POST', form: { form_token: token, kind: 'update', note: '   ' } });
+  assert.equal(empty.status, 422);
+  assert.match(await empty.text(), /id="note"[^>]*aria-invalid="true"/);
+  const writer = await signedIn('writer@news.example');
+  const refused = await writer.request(`/newsroom/articles/${id}/notes`, {
+    method: 'POST', form: { form_token: await writer.formToken('/newsroom/'), kind: 'correction', note: 'Mine.' },
+  });
+  assert.equal(refused.status, 403);
+  const added = await b.request(`/newsroom/articles/${id}/notes`, {
+    method: 'POST', form: { form_token: token, kind: 'correction', note: 'An earlier version gave berth <7> as berth 9.' },
+  });
+  assert.equal(added.status, 303);
+  assert.equal(added.headers.get('location'), `/newsroom/articles/${id}?done=note`);
+  assert.match(await (await b.request(added.headers.get('location'))).text(), /The note is on the story\./);
+  const reader = await (await get(`${demo.server.url}/en/region/berth-numbers`)).text();
+  assert.match(reader, /<h2 id="notes-heading" class="story__notes-heading">Corrections and updates<\/h2>/);
+  assert.match(reader, /<strong>Correction<\/strong> <time datetime="[^"]+">[^<]+<\/time><\/p>\n<p class="story__note-text">An earlier version gave berth &lt;7&gt; as berth 9\.<\/p>/);
+  assert.match(reader, /class="story__updated"/);
+  assert.equal(demo.data.sql(`SELECT revision FROM articles WHERE id = ${id}`).trim(), '1', 'a note is not a new revision');
+});

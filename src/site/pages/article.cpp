@@ -96,6 +96,26 @@ void add_story(PageView& view, const domain::Article& a, const render::Formatted
     }
 }
 
+// What changed in the story since it was published, and when: its public notes, oldest first.
+void add_notes(PageView& view, const render::Catalog& catalog, const render::DateFormatter& dates,
+               const domain::Article& a) {
+    if (a.notes.empty()) return;
+    const domain::Site& site = view.site;
+    auto* block = view.dict.AddSectionDictionary(template_name("NOTES"));
+    for (const auto& note : a.notes) {
+        auto* item = block->AddSectionDictionary(template_name("NOTE"));
+        const bool update = note.kind == domain::NoteKind::Update;
+        item->SetValue(template_name("NOTE_KIND"), update ? "update" : "correction");
+        item->SetValue(template_name("NOTE_KIND_LABEL"),
+                       catalog.text(site.language, update ? "note_update" : "note_correction"));
+        const auto when = dates.format(note.noted_at);
+        item->SetValue(template_name("NOTE_ISO"), when.iso);
+        item->SetValue(template_name("NOTE_DATE"),
+                       when.date + catalog.text(site.language, "date_time_separator") + when.time);
+        item->SetValue(template_name("NOTE_TEXT"), note.text);
+    }
+}
+
 // Newer and older pages of the comments under a story (page 1 holds the newest).
 void add_comment_pages(TemplateDictionary& block, const domain::Site& site,
                        const render::Catalog& catalog, const std::string& path,
@@ -205,6 +225,7 @@ http::Response ReaderPages::article_page(PageRequest& request, const domain::Sec
     const auto updated = request.dates().format(std::max(a.updated_at, a.first_published_at));
     add_open_graph(view, a, published, updated);
     add_story(view, a, published, updated);
+    add_notes(view, theme_.catalog, request.dates(), a);
     add_comments(view, theme_.catalog, request.dates(), path, *comments);
     // A form the reader already filled in is shown again even if comments closed meanwhile:
     // their text stays theirs.

@@ -248,6 +248,47 @@ TEST_P(ArticleEditingTest, UnpublishingHidesAStoryAndPublishingAgainKeepsItsFirs
     EXPECT_TRUE(readers_see("harbour-reopens"));
 }
 
+TEST_P(ArticleEditingTest, APublicNoteGoesOnAPublishedStoryWithItsTimeAndMovesLastUpdated) {
+    auto draft = service.create(editor, "news", content("Council vote"));
+    ASSERT_TRUE(draft.ok());
+    EXPECT_EQ(service.add_note(editor, draft->id, domain::NoteKind::Correction, "Too early.")
+                  .error()
+                  .field,
+              "note");
+    const auto story = published_story();
+    clock.set(now + 2 * hour);
+    EXPECT_EQ(service.add_note(author, story.id, domain::NoteKind::Correction, "Mine.").error().code,
+              ErrorCode::Forbidden);
+    EXPECT_EQ(service.add_note(editor, story.id, domain::NoteKind::Update, "  \n").error().field,
+              "note");
+    EXPECT_EQ(service.add_note(editor, story.id, domain::NoteKind::Update,
+                               std::string(domain::max_note_chars + 1, 'x'))
+                  .error()
+                  .field,
+              "note");
+    auto noted = service.add_note(editor, story.id, domain::NoteKind::Correction,
+                                  "An earlier version gave the wrong berth number.");
+    ASSERT_TRUE(noted.ok()) << noted.error().message;
+    ASSERT_EQ(noted->notes.size(), 1u);
+    EXPECT_EQ(noted->notes[0].kind, domain::NoteKind::Correction);
+    EXPECT_EQ(noted->notes[0].noted_at, now + 2 * hour);
+    EXPECT_EQ(noted->updated_at, now + 2 * hour);
+    EXPECT_EQ(noted->revision, story.revision);  // a note is not a change of the text
+    clock.set(now + 3 * hour);
+    ASSERT_TRUE(service.add_note(editor, story.id, domain::NoteKind::Update, "Ships are queuing.")
+                    .ok());
+
+    ReaderService reader(*database, clock);
+    auto directory = reader.directory();
+    auto page = reader.story(*directory->site_by_slug("news"), "harbour-reopens", 1);
+    ASSERT_TRUE(page.ok() && page->has_value());
+    const auto& notes = (*page)->article.notes;
+    ASSERT_EQ(notes.size(), 2u);
+    EXPECT_EQ(notes[0].text, "An earlier version gave the wrong berth number.");
+    EXPECT_EQ(notes[1].kind, domain::NoteKind::Update);
+    EXPECT_TRUE((*page)->article.was_updated());
+}
+
 TEST_P(ArticleEditingTest, TheListShowsEachAccountWhatItMayReadFilteredAsAsked) {
     ASSERT_TRUE(service.create(author, "news", content("Author's own draft")).ok());
     ASSERT_TRUE(service.create(other_author, "news", content("Someone else's draft")).ok());

@@ -22,7 +22,14 @@
 {{#DATELINE}}<p class="story__dateline">{{DATELINE_TEXT}}</p>
 {{/DATELINE}}{{BODY:none}}
 </div>
-<footer class="story__footer">
+{{#NOTES}}<section class="story__notes" aria-labelledby="notes-heading">
+<h2 id="notes-heading" class="story__notes-heading">{{T_NOTES_HEADING}}</h2>
+<ol class="story__notes-list">
+{{#NOTE}}<li class="story__note story__note--{{NOTE_KIND}}"><p class="story__note-when"><strong>{{NOTE_KIND_LABEL}}</strong> <time datetime="{{NOTE_ISO}}">{{NOTE_DATE}}</time></p>
+<p class="story__note-text">{{NOTE_TEXT}}</p></li>
+{{/NOTE}}</ol>
+</section>
+{{/NOTES}}<footer class="story__footer">
 {{#SOURCE}}<p class="story__source">{{T_SOURCE}} <bdi class="story__agency">{{SOURCE_TEXT}}</bdi></p>
 {{/SOURCE}}{{#TAGS}}<nav class="story__tags" aria-label="{{T_TAGS}}">
 <h2 class="story__tags-heading">{{T_TAGS}}</h2>
