@@ -18,6 +18,7 @@
 #include <string>
 #include <string_view>
 
+#include "followed_view.hpp"
 #include "http/message.hpp"
 
 namespace {
@@ -44,11 +45,8 @@ std::optional<Fields> reference(const std::string& body) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    const std::size_t total = size + after_the_view.size();
-    const auto buffer = std::make_unique<char[]>(total);
-    std::memcpy(buffer.get(), data, size);
-    std::memcpy(buffer.get() + size, after_the_view.data(), after_the_view.size());
-    const std::string_view body(buffer.get(), size);
+    const dateline::fuzz::FollowedView input(data, size, after_the_view);
+    const std::string_view body = input.view();
 
     const auto fields = dateline::http::parse_form(body, max_fields);
     if (fields != reference(std::string(body))) std::abort();

@@ -40,7 +40,20 @@
 {{/PREVIEW_STANDFIRST}}<div class="preview__body">{{BODY_HTML:none}}</div>
 </div>
 </section>
-{{/PREVIEW}}{{#EDITOR}}<form class="editor" method="post" action="{{FORM_ACTION}}">
+{{/PREVIEW}}{{#PICTURE}}<section class="picture" aria-labelledby="picture-title">
+<h2 id="picture-title">{{T_PICTURE_TITLE}}</h2>
+{{#CURRENT_PICTURE}}<img class="picture__current" src="{{PICTURE_URL}}" width="{{PICTURE_WIDTH}}" height="{{PICTURE_HEIGHT}}" alt="{{T_CURRENT_PICTURE}}">
+{{/CURRENT_PICTURE}}<form class="picture__form" method="post" action="/newsroom/articles/{{ID}}/picture" enctype="multipart/form-data">
+<input type="hidden" name="form_token" value="{{FORM_TOKEN}}">
+<input type="hidden" name="revision" value="{{REVISION}}">
+<p class="field"><label for="picture">{{T_FIELD_PICTURE}}</label>
+<input id="picture" name="picture" type="file" accept="image/jpeg,image/png,image/webp" aria-describedby="picture-hint"{{#INVALID_PICTURE}} aria-invalid="true"{{/INVALID_PICTURE}}>
+<span class="hint" id="picture-hint">{{T_PICTURE_HINT}}</span></p>
+<p class="buttons"><button class="button button--quiet" type="submit">{{T_UPLOAD_PICTURE}}</button>
+{{#CURRENT_PICTURE}}<button class="button button--quiet" type="submit" name="remove" value="1">{{T_REMOVE_PICTURE}}</button>{{/CURRENT_PICTURE}}</p>
+</form>
+</section>
+{{/PICTURE}}{{#EDITOR}}<form class="editor" method="post" action="{{FORM_ACTION}}">
 <input type="hidden" name="form_token" value="{{FORM_TOKEN}}">
 <input type="hidden" name="revision" value="{{REVISION}}">
 <input type="hidden" name="lead_image" value="{{LEAD_IMAGE}}">

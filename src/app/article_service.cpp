@@ -334,38 +334,77 @@ Result<domain::Article> ArticleService::create(const domain::User& user,
 Result<domain::Article> ArticleService::revise(const domain::User& user, Id id,
                                                ArticleDraft content, std::int64_t base_revision) {
     const UnixTime now = clock_.now();
-    return db::in_transaction<domain::Article>(
+    return db::in_transaction<domain::Article>(database_, [&](db::Connection& c) {
+        return revise_in(c, user, id, std::move(content), base_revision, now);
+    });
+}
+
+Result<domain::Article> ArticleService::revise_in(db::Connection& c, const domain::User& user,
+                                                  Id id, ArticleDraft content,
+                                                  std::int64_t base_revision, UnixTime now) {
+    auto before = readable(c, user, id);
+    if (!before) return before.error();
+    if (!domain::may_edit(user, *before)) return not_yours();
+    storage::SiteStore sites(c);
+    auto site = site_by_id(sites, before->site_id);
+    if (!site) return site.error();
+    // What the form does not carry stays as it was: the state, the wire's id.
+    content.external_id = before->external_id;
+    content.status = before->status;
+    if (before->first_published_at > 0) {
+        content.first_published_at = before->first_published_at;
+        if (!content.slug.empty() && content.slug != before->slug)
+            return Error::invalid(
+                "A story that has been published keeps its address: its slug stays '" +
+                    before->slug + "'.",
+                "slug");
+    } else {
+        content.first_published_at.reset();
+    }
+    content.updated_at =
+        domain::is_listed(before->status) ? std::max(now, before->first_published_at) : now;
+    if (auto valid = check(content); !valid) return valid.error();
+    Writer writer;
+    writer.article_id = id;
+    writer.user_id = user.id;
+    writer.base_revision = base_revision;
+    auto saved = save_in(c, site->slug, content, now, writer);
+    if (!saved) return saved.error();
+    return readable(c, user, id);
+}
+
+Result<domain::Article> ArticleService::set_picture(const domain::User& user, Id id,
+                                                    std::optional<std::string_view> picture,
+                                                    std::int64_t base_revision) {
+    {
+        // Decoding a picture takes a while: first make sure this account may edit the story.
+        auto lease = database_.acquire();
+        auto before = readable(*lease, user, id);
+        if (!before) return before.error();
+        if (!domain::may_edit(user, *before)) return not_yours();
+    }
+    std::optional<PendingPicture> pending;
+    if (picture) {
+        auto stored = media_.store_bytes(*picture);
+        if (!stored) return stored.error();
+        pending.emplace(std::move(*stored));
+    }
+    const UnixTime now = clock_.now();
+    auto done = db::in_transaction<domain::Article>(
         database_, [&](db::Connection& c) -> Result<domain::Article> {
             auto before = readable(c, user, id);
             if (!before) return before.error();
-            if (!domain::may_edit(user, *before)) return not_yours();
-            storage::SiteStore sites(c);
-            auto site = site_by_id(sites, before->site_id);
-            if (!site) return site.error();
-            // What the form does not carry stays as it was: the state, the wire's id.
-            content.external_id = before->external_id;
-            content.status = before->status;
-            if (before->first_published_at > 0) {
-                content.first_published_at = before->first_published_at;
-                if (!content.slug.empty() && content.slug != before->slug)
-                    return Error::invalid(
-                        "A story that has been published keeps its address: its slug stays '" +
-                            before->slug + "'.",
-                        "slug");
-            } else {
-                content.first_published_at.reset();
+            auto content = content_of(*before);
+            content.lead_image_id.reset();
+            if (pending) {
+                auto media = pending->record(c, now);
+                if (!media) return media.error();
+                content.lead_image_id = media->id;
             }
-            content.updated_at =
-                domain::is_listed(before->status) ? std::max(now, before->first_published_at) : now;
-            if (auto valid = check(content); !valid) return valid.error();
-            Writer writer;
-            writer.article_id = id;
-            writer.user_id = user.id;
-            writer.base_revision = base_revision;
-            auto saved = save_in(c, site->slug, content, now, writer);
-            if (!saved) return saved.error();
-            return readable(c, user, id);
+            return revise_in(c, user, id, std::move(content), base_revision, now);
         });
+    if (done && pending) pending->keep();
+    return done;
 }
 
 Result<domain::Article> ArticleService::act(const domain::User& user, Id id,

@@ -71,6 +71,14 @@ class ArticleService {
     /// "last updated" time moves to now.
     Result<domain::Article> revise(const domain::User& user, domain::Id id,
                                    domain::ArticleDraft content, std::int64_t base_revision);
+    /// Sets the story's lead picture from an upload's bytes (decoded, oriented, stripped of its
+    /// metadata and stored with its smaller copies by the media library), or removes it
+    /// (nothing): a save like revise(), from `base_revision`. The account's right to edit is
+    /// checked before the picture is decoded; a refused picture is Invalid on "image", and a
+    /// save that fails leaves no new file behind.
+    Result<domain::Article> set_picture(const domain::User& user, domain::Id id,
+                                        std::optional<std::string_view> picture,
+                                        std::int64_t base_revision);
     /// Moves the story's state (domain::next_status): Invalid on "action" when the action does
     /// not apply to its state. Publishing keeps the first publication time of a story that had
     /// one; scheduling needs `at`, a time to come (Invalid on "publish_at" otherwise).
@@ -79,8 +87,8 @@ class ArticleService {
     /// Adds a public correction or update note to a story that has been published, moving its
     /// "last updated" time to now: an editor's act (may_publish). Invalid on "note" for an
     /// empty or too long text, or a story never published.
-    Result<domain::Article> add_note(const domain::User& user, domain::Id id,
-                                     domain::NoteKind kind, const std::string& text);
+    Result<domain::Article> add_note(const domain::User& user, domain::Id id, domain::NoteKind kind,
+                                     const std::string& text);
     /// The story with its body, bylines, tags and notes, if the account may read it.
     Result<domain::Article> article(const domain::User& user, domain::Id id);
     /// The stories the account may read, last changed first. An unknown site or section gives
@@ -120,6 +128,10 @@ class ArticleService {
     Result<SavedArticle> save_in(db::Connection& c, const std::string& site_slug,
                                  const domain::ArticleDraft& draft, UnixTime now,
                                  const Writer& writer = {});
+    // revise() on the caller's connection, inside its transaction.
+    Result<domain::Article> revise_in(db::Connection& c, const domain::User& user, domain::Id id,
+                                      domain::ArticleDraft content, std::int64_t base_revision,
+                                      UnixTime now);
     // The story, if the account may read it (NotFound, Forbidden), on the caller's connection.
     Result<domain::Article> readable(db::Connection& c, const domain::User& user, domain::Id id);
 

@@ -35,6 +35,12 @@ Result<PendingPicture> MediaService::store_file(const std::filesystem::path& sou
     return PendingPicture(images_, std::move(*stored));
 }
 
+Result<PendingPicture> MediaService::store_bytes(std::string_view bytes) const {
+    auto stored = images_.store_bytes(bytes);
+    if (!stored) return stored.error();
+    return PendingPicture(images_, std::move(*stored));
+}
+
 Result<domain::Media> MediaService::add_file(const std::filesystem::path& source) const {
     auto picture = store_file(source);
     if (!picture) return picture.error();

@@ -48,6 +48,9 @@ class MediaService {
     /// the file ("the picture PATH: ...").
     Result<PendingPicture> store_file(const std::filesystem::path& source) const;
 
+    /// Stores a picture sent as bytes (an upload), to be recorded in the caller's transaction.
+    Result<PendingPicture> store_bytes(std::string_view bytes) const;
+
     /// Stores the picture in `source` and records it in a transaction of its own; on failure
     /// nothing it newly wrote is left behind.
     Result<domain::Media> add_file(const std::filesystem::path& source) const;

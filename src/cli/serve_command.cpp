@@ -158,6 +158,10 @@ int run_serve(const DataOptions& data) {
     report_database(metrics, database);
     report_comments(metrics, intake);
     auto options = server_options(config);
+    // A story's picture is the one body larger than a form: room for the largest picture the
+    // media library takes, and the form around it.
+    options.large_bodies = http::ServerOptions::LargeBodies{newsroom::Newsroom::takes_upload,
+                                                            media::max_image_bytes + 64 * 1024};
     options.on_response = [&metrics](const http::Request& request, const http::Response& response,
                                      std::chrono::steady_clock::duration took) {
         metrics.observe_request(response.route, request.method_name, response.status, took);

@@ -29,6 +29,16 @@ using tcp = asio::ip::tcp;
 
 namespace {
 
+// One large body being read: counted while it is, whatever way the reading ends.
+struct LargeBodySlot {
+    explicit LargeBodySlot(std::atomic<int>& in_flight) : counter(in_flight), count(++in_flight) {}
+    ~LargeBodySlot() { --counter; }
+    LargeBodySlot(const LargeBodySlot&) = delete;
+    LargeBodySlot& operator=(const LargeBodySlot&) = delete;
+    std::atomic<int>& counter;
+    int count;  // how many were in flight with this one
+};
+
 constexpr auto use_nothrow = asio::as_tuple(asio::use_awaitable);
 constexpr auto shutdown_poll = std::chrono::milliseconds(50);
 constexpr std::size_t first_read_bytes = 4096;
@@ -110,6 +120,7 @@ struct Server::State {
     asio::thread_pool workers;
     ConnectionCounts connections;
     std::atomic<int> queued_requests{0};
+    std::atomic<int> large_bodies_in_flight{0};
     tcp::acceptor acceptor{loops.front()->io};
     asio::signal_set signals{loops.front()->io, SIGINT, SIGTERM};
     std::atomic<bool> stopping{false};
@@ -311,7 +322,27 @@ struct Server::State {
             }
             first = false;
             stream->expires_after(options.read_timeout);
-            auto [ec, bytes] = co_await bhttp::async_read(*stream, buffer, parser, use_nothrow);
+            auto [ec, bytes] =
+                co_await bhttp::async_read_header(*stream, buffer, parser, use_nothrow);
+            // An upload's body may be larger and slower, while few of them are read at once.
+            std::optional<LargeBodySlot> large;
+            if (!ec && options.large_bodies &&
+                options.large_bodies->accepts(std::string_view(parser.get().target()))) {
+                large.emplace(large_bodies_in_flight);
+                if (large->count > options.large_bodies->max_in_flight) {
+                    co_await refuse(*stream, 503, "Too many uploads at once; try again shortly",
+                                    remote_address, "uploads at capacity");
+                    break;
+                }
+                parser.body_limit(options.large_bodies->max_body_bytes);
+                stream->expires_after(options.large_bodies->read_timeout);
+            }
+            if (!ec) {
+                auto [body_error, body_bytes] =
+                    co_await bhttp::async_read(*stream, buffer, parser, use_nothrow);
+                ec = body_error;
+            }
+            large.reset();
             if (ec) {
                 int status = 0;
                 if (ec == bhttp::error::header_limit)

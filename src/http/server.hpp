@@ -4,7 +4,9 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.hpp"
@@ -24,6 +26,16 @@ struct ServerOptions {
     int max_queued_requests = 1024;
     std::size_t max_header_bytes = 16 * 1024;
     std::size_t max_body_bytes = 1024 * 1024;
+    /// Requests whose target `accepts` may carry a larger body (uploads), read within a longer
+    /// time; at most `max_in_flight` such bodies are read at once, and a request beyond that
+    /// gets 503 before its body is read, so that large bodies cannot exhaust memory.
+    struct LargeBodies {
+        std::function<bool(std::string_view target)> accepts;
+        std::size_t max_body_bytes = 0;
+        std::chrono::seconds read_timeout{120};
+        int max_in_flight = 4;
+    };
+    std::optional<LargeBodies> large_bodies;
     std::size_t max_target_bytes = 4096;
     int max_connections = 10000;  ///< open connections beyond this are closed at once
     /// Open connections from one address, and from one IP network (an IPv4 /24, an IPv6 /64),

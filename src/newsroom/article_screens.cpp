@@ -114,6 +114,8 @@ Problem problem_of(const Error& e) {
         {"action", {"problem_action", ""}},
         {"site", {"problem_site", ""}},
         {"note", {"problem_note", "INVALID_NOTE"}},
+        {"image", {"problem_image", "INVALID_PICTURE"}},
+        {"picture", {"problem_no_picture", "INVALID_PICTURE"}},
     };
     const auto found = by_field.find(e.field);
     return found == by_field.end() ? Problem{"problem_other", ""} : found->second;
@@ -181,6 +183,8 @@ void ArticleScreens::add_routes(http::Router<Visit>& routes) {
               [this](Visit& v, const RouteParams& p) { return act(v, p["id"]); })
         .post("articles/{id}/notes",
               [this](Visit& v, const RouteParams& p) { return add_note(v, p["id"]); })
+        .post("articles/{id}/picture",
+              [this](Visit& v, const RouteParams& p) { return picture(v, p["id"]); })
         .get("articles/{id}/revisions",
              [this](Visit& v, const RouteParams& p) { return revisions(v, p["id"]); })
         .get("articles/{id}/revisions/{n}",
@@ -355,6 +359,18 @@ Response ArticleScreens::editor(Visit& v, int status, const Editing& e) const {
                 ->SetValue("TEXT", e.content.standfirst);
         preview->SetValue("BODY_HTML", app::ArticleService::rendered_body(e.content));
     }
+    if (a && domain::may_edit(user, *a)) {
+        auto* picture = dict.AddSectionDictionary("PICTURE");
+        picture->SetIntValue("ID", static_cast<long>(a->id));
+        picture->SetValue("FORM_TOKEN", token);
+        picture->SetIntValue("REVISION", static_cast<long>(e.base_revision));
+        if (a->lead_image) {
+            auto* current = picture->AddSectionDictionary("CURRENT_PICTURE");
+            current->SetValue("PICTURE_URL", "/media/" + a->lead_image->file_name);
+            current->SetIntValue("PICTURE_WIDTH", a->lead_image->width);
+            current->SetIntValue("PICTURE_HEIGHT", a->lead_image->height);
+        }
+    }
     if (!a || domain::may_edit(user, *a)) {
         auto* form = dict.AddSectionDictionary("EDITOR");
         form->SetValue("FORM_ACTION", a ? "/newsroom/articles/" + std::to_string(a->id)
@@ -406,7 +422,7 @@ Response ArticleScreens::new_form(Visit& v) {
 Response ArticleScreens::create(Visit& v) {
     auto post = screens_.signed_post(v);
     if (auto* answer = std::get_if<Response>(&post)) return std::move(*answer);
-    const auto& [session, token, form] = std::get<SignedPost>(post);
+    const auto& [session, token, form, files] = std::get<SignedPost>(post);
     const auto sites = directory();
     const auto* site = sites.site_by_slug(field(form, "site"));
     if (!site || !domain::may_write(session.user, site->id))
@@ -441,7 +457,8 @@ Response ArticleScreens::edit_form(Visit& v, std::string_view id_text) {
             e.done = screens_.catalog().format(v.language, "saved", {{"revision", *saved}});
     }
     if (const auto done = target.param("done");
-        done && (*done == "note" || domain::parse_article_action(*done)))
+        done && (*done == "note" || *done == "picture" || *done == "picture_removed" ||
+                 domain::parse_article_action(*done)))
         e.done = screens_.text(v, "done_" + *done);
     return editor(v, 200, e);
 }
@@ -449,7 +466,7 @@ Response ArticleScreens::edit_form(Visit& v, std::string_view id_text) {
 Response ArticleScreens::save(Visit& v, std::string_view id_text) {
     auto post = screens_.signed_post(v);
     if (auto* answer = std::get_if<Response>(&post)) return std::move(*answer);
-    const auto& [session, token, form] = std::get<SignedPost>(post);
+    const auto& [session, token, form, files] = std::get<SignedPost>(post);
     auto opened = open(v, session.user, id_text);
     if (auto* answer = std::get_if<Response>(&opened)) return std::move(*answer);
     const auto& [article, site, sections] = std::get<Opened>(opened);
@@ -483,7 +500,7 @@ Response ArticleScreens::save(Visit& v, std::string_view id_text) {
 Response ArticleScreens::act(Visit& v, std::string_view id_text) {
     auto post = screens_.signed_post(v);
     if (auto* answer = std::get_if<Response>(&post)) return std::move(*answer);
-    const auto& [session, token, form] = std::get<SignedPost>(post);
+    const auto& [session, token, form, files] = std::get<SignedPost>(post);
     const auto action = domain::parse_article_action(field(form, "action"));
     if (!action) return screens_.expired_form(v);
     auto opened = open(v, session.user, id_text);
@@ -540,7 +557,7 @@ void ArticleScreens::add_notes(const Visit& v, TemplateDictionary& dict, const E
 Response ArticleScreens::add_note(Visit& v, std::string_view id_text) {
     auto post = screens_.signed_post(v);
     if (auto* answer = std::get_if<Response>(&post)) return std::move(*answer);
-    const auto& [session, token, form] = std::get<SignedPost>(post);
+    const auto& [session, token, form, files] = std::get<SignedPost>(post);
     const auto kind = domain::parse_note_kind(field(form, "kind"));
     if (!kind) return screens_.expired_form(v);
     auto opened = open(v, session.user, id_text);
@@ -557,6 +574,32 @@ Response ArticleScreens::add_note(Visit& v, std::string_view id_text) {
         return editor(v, 422, e);
     }
     return Screens::redirect("/newsroom/articles/" + std::to_string(article.id) + "?done=note");
+}
+
+Response ArticleScreens::picture(Visit& v, std::string_view id_text) {
+    auto post = screens_.signed_post(v);
+    if (auto* answer = std::get_if<Response>(&post)) return std::move(*answer);
+    const auto& [session, token, form, files] = std::get<SignedPost>(post);
+    auto opened = open(v, session.user, id_text);
+    if (auto* answer = std::get_if<Response>(&opened)) return std::move(*answer);
+    const auto& story = std::get<Opened>(opened);
+    const auto base = positive_number(field(form, "revision")).value_or(0);
+    const bool remove = field(form, "remove") == "1";
+    std::optional<std::string_view> bytes;
+    for (const auto& file : files)
+        if (file.name == "picture" && !file.content.empty()) bytes = file.content;
+    Result<domain::Article> done =
+        remove || bytes ? articles_.set_picture(session.user, story.article.id,
+                                                remove ? std::nullopt : bytes, base)
+                        : Result<domain::Article>(Error::invalid("Choose a picture.", "picture"));
+    if (!done) {
+        if (!shows_problem(done.error())) return refused(v, done.error());
+        auto e = editing(session, story);
+        e.problem = done.error();
+        return editor(v, done.error().code == ErrorCode::Conflict ? 409 : 422, e);
+    }
+    return Screens::redirect("/newsroom/articles/" + std::to_string(story.article.id) +
+                             (remove ? "?done=picture_removed" : "?done=picture"));
 }
 
 std::string ArticleScreens::revision_line(const Visit& v, const storage::ArticleRevision& r,
@@ -635,7 +678,7 @@ Response ArticleScreens::revision(Visit& v, std::string_view id_text, std::strin
 Response ArticleScreens::restore(Visit& v, std::string_view id_text, std::string_view number) {
     auto post = screens_.signed_post(v);
     if (auto* answer = std::get_if<Response>(&post)) return std::move(*answer);
-    const auto& [session, token, form] = std::get<SignedPost>(post);
+    const auto& [session, token, form, files] = std::get<SignedPost>(post);
     const auto id = positive_number(id_text);
     const auto n = positive_number(number);
     if (!id || !n) return refused(v, Error::not_found("no such revision"));

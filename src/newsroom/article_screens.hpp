@@ -41,6 +41,7 @@ class ArticleScreens {
     http::Response save(Visit& v, std::string_view id);
     http::Response act(Visit& v, std::string_view id);
     http::Response add_note(Visit& v, std::string_view id);
+    http::Response picture(Visit& v, std::string_view id);
     http::Response revisions(Visit& v, std::string_view id);
     http::Response revision(Visit& v, std::string_view id, std::string_view number);
     http::Response restore(Visit& v, std::string_view id, std::string_view number);

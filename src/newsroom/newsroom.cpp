@@ -140,7 +140,8 @@ struct Newsroom::Impl {
     }
 
     Response sign_in(Visit& v) {
-        const auto form = Screens::form_of(v);
+        const auto sent = Screens::form_of(v);
+        const auto* form = sent ? &sent->fields : nullptr;
         const auto held = http::cookie(v.http, form_cookie).value_or("");
         if (!form || !app::SessionService::form_token_matches(held, field(*form, "form_token")))
             return screens.expired_form(v);
@@ -328,7 +329,7 @@ struct Newsroom::Impl {
     Response moderate(Visit& v) {
         auto post = screens.signed_post(v);
         if (auto* refused = std::get_if<Response>(&post)) return std::move(*refused);
-        const auto& [session, token, form] = std::get<SignedPost>(post);
+        const auto& [session, token, form, files] = std::get<SignedPost>(post);
         auto directory = reader.directory();
         if (!directory) throw std::runtime_error("no directory: " + directory.error().cause);
         const std::string back = "/newsroom/comments" + QueueFilter::of(v.http).query(*directory);
@@ -363,7 +364,7 @@ struct Newsroom::Impl {
     Response sign_out(Visit& v, bool everywhere) {
         auto post = screens.signed_post(v);
         if (auto* refused = std::get_if<Response>(&post)) return std::move(*refused);
-        const auto& [session, token, form] = std::get<SignedPost>(post);
+        const auto& [session, token, form, files] = std::get<SignedPost>(post);
         if (everywhere) {
             auto ended = sessions.sign_out_everywhere(session.user.id);
             if (!ended) throw std::runtime_error("sign-out failed: " + ended.error().cause);
@@ -398,6 +399,16 @@ Result<std::unique_ptr<Newsroom>> Newsroom::create(Services services,
 bool Newsroom::owns(const Request& request) {
     const auto& segments = request.target.segments;
     return !segments.empty() && segments.front() == mount;
+}
+
+bool Newsroom::takes_upload(std::string_view target) {
+    constexpr std::string_view prefix = "/newsroom/articles/";
+    constexpr std::string_view suffix = "/picture";
+    target = target.substr(0, target.find('?'));
+    if (!target.starts_with(prefix) || !target.ends_with(suffix)) return false;
+    const auto id = target.substr(prefix.size(), target.size() - prefix.size() - suffix.size());
+    return !id.empty() && id.size() <= 18 &&
+           std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 Response Newsroom::handle(const Request& request) {

@@ -47,6 +47,9 @@ class Newsroom {
 
     /// Whether the request is the newsroom's: its path is /newsroom or below.
     static bool owns(const http::Request& request);
+    /// Whether a request to this target may carry a picture upload's body (far larger than a
+    /// form's): a story's picture form, /newsroom/articles/ID/picture.
+    static bool takes_upload(std::string_view target);
     /// Answers a request owns() is true of.
     http::Response handle(const http::Request& request);
 

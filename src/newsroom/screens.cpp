@@ -92,20 +92,37 @@ std::string Screens::form_token(const Visit& v) {
     return app::SessionService::form_token_for(http::cookie(v.http, session_cookie).value_or(""));
 }
 
-std::optional<Form> Screens::form_of(const Visit& v) {
-    if (!http::form_encoded(v.http) || http::cross_site(v.http, "")) return std::nullopt;
-    return http::parse_form(v.http.body);
+std::optional<SentForm> Screens::form_of(const Visit& v) {
+    if (http::cross_site(v.http, "")) return std::nullopt;
+    if (http::form_encoded(v.http)) {
+        auto fields = http::parse_form(v.http.body);
+        if (!fields) return std::nullopt;
+        return SentForm{std::move(*fields), {}};
+    }
+    const auto boundary = http::multipart_boundary(v.http.header("content-type"));
+    if (!boundary) return std::nullopt;
+    auto parts = http::parse_multipart(v.http.body, *boundary);
+    if (!parts) return std::nullopt;
+    SentForm sent;
+    for (auto& part : *parts) {
+        if (part.file_name)
+            sent.files.push_back(std::move(part));
+        else
+            sent.fields.emplace(part.name, std::string(part.content));
+    }
+    return sent;
 }
 
 std::variant<SignedPost, Response> Screens::signed_post(Visit& v) const {
     auto session = signed_in(v);
     if (!session) return redirect("/newsroom/login");
     auto token = *http::cookie(v.http, session_cookie);
-    auto form = form_of(v);
-    if (!form || !app::SessionService::form_token_matches(
-                     app::SessionService::form_token_for(token), field(*form, "form_token")))
+    auto sent = form_of(v);
+    if (!sent || !app::SessionService::form_token_matches(
+                     app::SessionService::form_token_for(token), field(sent->fields, "form_token")))
         return expired_form(v);
-    return SignedPost{std::move(*session), std::move(token), std::move(*form)};
+    return SignedPost{std::move(*session), std::move(token), std::move(sent->fields),
+                      std::move(sent->files)};
 }
 
 }  // namespace dateline::newsroom

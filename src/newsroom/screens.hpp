@@ -18,6 +18,7 @@
 #include "app/session_service.hpp"
 #include "http/browser_state.hpp"
 #include "http/message.hpp"
+#include "http/multipart.hpp"
 #include "render/catalog.hpp"
 #include "render/template_engine.hpp"
 
@@ -38,11 +39,19 @@ using Form = std::multimap<std::string, std::string>;
 /// The first value of a field, or "".
 std::string field(const Form& form, const std::string& name);
 
+/// What a form sent: its text fields, and the files of a multipart/form-data form (views into
+/// the request's body).
+struct SentForm {
+    Form fields;
+    std::vector<http::FormPart> files;
+};
+
 /// A POST from a signed-in screen's form: its session, the session's token and the fields.
 struct SignedPost {
     app::ActiveSession session;
     std::string token;
     Form form;
+    std::vector<http::FormPart> files;
 };
 
 /// Options of a <select>: (value, label) pairs, `chosen` selected.
@@ -78,8 +87,9 @@ class Screens {
     std::optional<app::ActiveSession> signed_in(const Visit& v) const;
     /// The form token of the request's session, for the forms of a signed-in screen.
     static std::string form_token(const Visit& v);
-    /// The fields of a same-site, form-encoded POST; nothing for any other request.
-    static std::optional<Form> form_of(const Visit& v);
+    /// What a same-site POST's form sent, URL-encoded or multipart (a file upload); nothing for
+    /// any other request or a malformed body.
+    static std::optional<SentForm> form_of(const Visit& v);
     /// The POST, or the answer to give instead: sign-in without a session, the expired-form
     /// page without the session's form token or from another site.
     std::variant<SignedPost, http::Response> signed_post(Visit& v) const;

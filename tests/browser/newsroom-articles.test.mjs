@@ -1,10 +1,11 @@
 // Writing in the newsroom with Debian's Chromium, in English and in Arabic: an editor signs in,
-// writes a story in Markdown, previews it, saves and publishes it, reads it on the site, edits it
+// writes a story in Markdown, previews it, saves it, gives it a picture, publishes it, reads it on the site, edits it
 // and sees "updated" there, adds a correction readers see under it, and opens its revisions. Every screen on the way is checked by
 // axe-core (WCAG 2.1 AA) and runs under the CSP without a violation or a console error.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dateline } from '../support/dateline.mjs';
+import { join } from 'node:path';
+import { dateline, repoRoot } from '../support/dateline.mjs';
 import {
   VIEWPORTS, useBrowserSuite, screenshotPath, openWatchedPage, cspViolations, axeFailures, assertNoAxeFailures,
 } from '../support/browser.mjs';
@@ -16,13 +17,13 @@ const PASSWORD = 'a passphrase for the desk';
 const RUNS = {
   en: {
     viewport: 'desktop', locale: 'en-GB', site: 'en', dir: 'ltr',
-    labels: { email: 'E-mail address', signIn: 'Sign in', stories: 'Stories', newStory: 'New story', headline: 'Headline', body: 'Body', section: 'Section', preview: 'Preview', save: 'Save', publish: 'Publish now', onSite: 'See it on the site', revisions: 'Revisions', note: 'What readers should know', addNote: 'Add the note' },
+    labels: { email: 'E-mail address', signIn: 'Sign in', stories: 'Stories', newStory: 'New story', headline: 'Headline', body: 'Body', section: 'Section', preview: 'Preview', save: 'Save', publish: 'Publish now', onSite: 'See it on the site', revisions: 'Revisions', note: 'What readers should know', addNote: 'Add the note', picture: 'A new picture', upload: 'Upload the picture' },
     story: { headline: 'Night ferry resumes its crossing', body: 'The ferry left at nine.\nPassengers cheered **loudly**.', section: 'region', edit: 'The ferry left at nine, on time.', note: 'An earlier version said the ferry left at ten.' },
     saved: /Saved: revision 1\./, updated: 'Updated',
   },
   ar: {
     viewport: 'phone', locale: 'ar-LB', site: 'ar', dir: 'rtl',
-    labels: { email: 'عنوان البريد الإلكتروني', signIn: 'دخول', stories: 'القصص', newStory: 'قصة جديدة', headline: 'العنوان', body: 'النص', section: 'القسم', preview: 'معاينة', save: 'حفظ', publish: 'النشر الآن', onSite: 'عرضها على الموقع', revisions: 'النسخ', note: 'ما ينبغي أن يعرفه القراء', addNote: 'إضافة الملاحظة' },
+    labels: { email: 'عنوان البريد الإلكتروني', signIn: 'دخول', stories: 'القصص', newStory: 'قصة جديدة', headline: 'العنوان', body: 'النص', section: 'القسم', preview: 'معاينة', save: 'حفظ', publish: 'النشر الآن', onSite: 'عرضها على الموقع', revisions: 'النسخ', note: 'ما ينبغي أن يعرفه القراء', addNote: 'إضافة الملاحظة', picture: 'صورة جديدة', upload: 'رفع الصورة' },
     story: { headline: 'عودة العبّارة الليلية إلى رحلاتها', body: 'أبحرت العبّارة في التاسعة.\nوصفّق الركاب **طويلًا**.', section: 'region', edit: 'أبحرت العبّارة في التاسعة تمامًا.', note: 'ذكرت نسخة سابقة أن العبّارة أبحرت في العاشرة.' },
     saved: /حُفظت: النسخة 1\./, updated: 'تحديث',
   },
@@ -82,12 +83,20 @@ for (const [lang, run] of Object.entries(RUNS)) {
         await check('saved story');
         const id = page.url().match(/articles\/(\d+)/)[1];
 
+        // Its lead picture, uploaded through the form.
+        await page.getByLabel(labels.picture, { exact: true }).setInputFiles(join(repoRoot, 'demo/images/city-skyline-dusk.jpg'));
+        await page.getByRole('button', { name: labels.upload }).click();
+        await page.waitForURL(/\?done=picture$/);
+        assert.equal(await page.locator('.picture__current').count(), 1);
+        await check('story with a picture');
+
         await page.getByRole('button', { name: labels.publish }).click();
         await page.waitForURL(/\?done=publish$/);
         const publicUrl = await page.getByRole('link', { name: labels.onSite }).getAttribute('href');
         const path = new URL(publicUrl).pathname;
         await page.goto(base + path);
         assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), story.headline);
+        assert.equal(await page.locator('.story__figure img').evaluate((img) => img.complete && img.naturalWidth > 0), true);
         assert.equal(await page.locator('.story__updated').count(), 0);
 
         // An hour later, as far as readers know, the story is edited.
@@ -96,7 +105,7 @@ for (const [lang, run] of Object.entries(RUNS)) {
         await page.goto(`${base}/newsroom/articles/${id}`);
         await page.getByLabel(labels.body, { exact: true }).fill(story.edit);
         await page.getByRole('button', { name: labels.save }).click();
-        await page.waitForURL(/\?saved=2$/);
+        await page.waitForURL(/\?saved=3$/);
         // The reader's page shows the change and when it was made. A reload asks the server again
         // (the browser keeps the page for its max-age); the server drops its copy through a
         // watch over the database, so the first look may come a moment early.
@@ -129,7 +138,7 @@ for (const [lang, run] of Object.entries(RUNS)) {
         await page.goto(`${base}/newsroom/articles/${id}`);
         await page.getByRole('link', { name: labels.revisions }).click();
         await page.waitForURL(`${base}/newsroom/articles/${id}/revisions`);
-        assert.equal(await page.locator('.revisions li').count(), 2);
+        assert.equal(await page.locator('.revisions li').count(), 3);
         await check('revisions');
         await page.locator('.revisions a').last().click();
         await page.waitForURL(`${base}/newsroom/articles/${id}/revisions/1`);

@@ -9,9 +9,9 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { deflateSync } from 'node:zlib';
 import { makeDataDir, startServer, dateline, get, repoRoot } from '../support/dateline.mjs';
 import { select, one, attr, count } from '../support/html.mjs';
+import { solidPng, claimMoreRows } from '../support/images.mjs';
 
 const PUBLIC_URL = 'http://news.example.test';
 const fixtures = join(repoRoot, 'tests/fixtures/ninjs');
@@ -430,46 +430,6 @@ describe('pictures that must not be published', () => {
         renditions: { original: { href, mimetype: 'image/jpeg' } } } },
     }));
     return { file, uri };
-  }
-
-  /** The JPEG's rows as its start-of-frame segment claims them, multiplied by `factor`. */
-  function claimMoreRows(jpeg, factor) {
-    for (let i = 2; i + 9 < jpeg.length;) {
-      const marker = jpeg[i + 1];
-      if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) {
-        jpeg.writeUInt16BE(jpeg.readUInt16BE(i + 5) * factor, i + 5);
-        return jpeg;
-      }
-      i += 2 + jpeg.readUInt16BE(i + 2);
-    }
-    throw new Error('no start-of-frame segment');
-  }
-
-  /** A PNG of one colour, wide enough to get smaller copies for srcset: a picture no test stored before. */
-  function solidPng(rgb, width = 1000, height = 40) {
-    const crc32 = (bytes) => {
-      let crc = 0xffffffff;
-      for (const b of bytes) {
-        crc ^= b;
-        for (let k = 0; k < 8; k++) crc = crc & 1 ? 0xedb88320 ^ (crc >>> 1) : crc >>> 1;
-      }
-      return (crc ^ 0xffffffff) >>> 0;
-    };
-    const chunk = (type, body) => {
-      const head = Buffer.alloc(8);
-      head.writeUInt32BE(body.length, 0);
-      head.write(type, 4, 'latin1');
-      const crc = Buffer.alloc(4);
-      crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), body])));
-      return Buffer.concat([head, body, crc]);
-    };
-    const header = Buffer.alloc(13);
-    header.writeUInt32BE(width, 0);
-    header.writeUInt32BE(height, 4);
-    header.set([8, 2, 0, 0, 0], 8); // 8 bits per channel, RGB
-    const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array(width).fill(rgb).flat())]);
-    return Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), chunk('IHDR', header),
-      chunk('IDAT', deflateSync(Buffer.concat(Array(height).fill(row)))), chunk('IEND', Buffer.alloc(0))]);
   }
 
   it('an item refused for its section leaves no picture file and no media row behind', () => {

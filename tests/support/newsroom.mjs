@@ -9,13 +9,17 @@ export const PASSWORD = 'the desk passphrase';
 export class Browser {
   constructor(base) { this.base = base; this.jar = new Map(); }
   cookie(name) { return this.jar.get(name); }
-  async request(path, { method = 'GET', form, headers = {} } = {}) {
+  /** `form`: fields sent URL-encoded; `multipart`: a FormData sent as multipart/form-data. */
+  async request(path, { method = 'GET', form, multipart, headers = {} } = {}) {
     const sent = { ...headers };
     if (this.jar.size) sent.cookie = [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ');
     let body;
     if (form) {
       body = new URLSearchParams(form).toString();
       sent['content-type'] = 'application/x-www-form-urlencoded';
+      sent.origin ??= this.base;
+    } else if (multipart) {
+      body = multipart;  // fetch writes the boundary into the Content-Type
       sent.origin ??= this.base;
     }
     const res = await get(this.base + path, { method, headers: sent, body });

@@ -2,6 +2,10 @@
 // concurrent edits and scheduled publishing (app::ArticleService with an account).
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <sstream>
 #include <thread>
 
 #include "../support_database.hpp"
@@ -257,12 +261,14 @@ TEST_P(ArticleEditingTest, APublicNoteGoesOnAPublishedStoryWithItsTimeAndMovesLa
               "note");
     const auto story = published_story();
     clock.set(now + 2 * hour);
-    EXPECT_EQ(service.add_note(author, story.id, domain::NoteKind::Correction, "Mine.").error().code,
-              ErrorCode::Forbidden);
+    EXPECT_EQ(
+        service.add_note(author, story.id, domain::NoteKind::Correction, "Mine.").error().code,
+        ErrorCode::Forbidden);
     EXPECT_EQ(service.add_note(editor, story.id, domain::NoteKind::Update, "  \n").error().field,
               "note");
-    EXPECT_EQ(service.add_note(editor, story.id, domain::NoteKind::Update,
-                               std::string(domain::max_note_chars + 1, 'x'))
+    EXPECT_EQ(service
+                  .add_note(editor, story.id, domain::NoteKind::Update,
+                            std::string(domain::max_note_chars + 1, 'x'))
                   .error()
                   .field,
               "note");
@@ -275,8 +281,8 @@ TEST_P(ArticleEditingTest, APublicNoteGoesOnAPublishedStoryWithItsTimeAndMovesLa
     EXPECT_EQ(noted->updated_at, now + 2 * hour);
     EXPECT_EQ(noted->revision, story.revision);  // a note is not a change of the text
     clock.set(now + 3 * hour);
-    ASSERT_TRUE(service.add_note(editor, story.id, domain::NoteKind::Update, "Ships are queuing.")
-                    .ok());
+    ASSERT_TRUE(
+        service.add_note(editor, story.id, domain::NoteKind::Update, "Ships are queuing.").ok());
 
     ReaderService reader(*database, clock);
     auto directory = reader.directory();
@@ -287,6 +293,44 @@ TEST_P(ArticleEditingTest, APublicNoteGoesOnAPublishedStoryWithItsTimeAndMovesLa
     EXPECT_EQ(notes[0].text, "An earlier version gave the wrong berth number.");
     EXPECT_EQ(notes[1].kind, domain::NoteKind::Update);
     EXPECT_TRUE((*page)->article.was_updated());
+}
+
+TEST_P(ArticleEditingTest, AnUploadedPictureBecomesTheLeadPictureAndAFailedSaveKeepsNoFile) {
+    std::ifstream in(
+        std::filesystem::path(DATELINE_SOURCE_DIR) / "demo/images/airport-terminal.jpg",
+        std::ios::binary);
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    const std::string photo = bytes.str();
+    const auto files = [&] {
+        std::error_code ec;
+        const std::filesystem::directory_iterator it(images.directory(), ec);
+        return ec ? 0 : std::distance(it, std::filesystem::directory_iterator());
+    };
+    auto story = service.create(other_author, "news", content("Terminal opens"));
+    ASSERT_TRUE(story.ok());
+
+    EXPECT_EQ(service.set_picture(author, story->id, photo, 1).error().code, ErrorCode::Forbidden);
+    EXPECT_EQ(files(), 0) << "refused before anything was stored";
+    EXPECT_EQ(service.set_picture(editor, story->id, std::string_view("GIF89a, or so it says"), 1)
+                  .error()
+                  .field,
+              "image");
+    EXPECT_EQ(service.set_picture(editor, story->id, photo, 7).error().field, "revision");
+    EXPECT_EQ(files(), 0) << "the refused save took its new files with it";
+
+    auto pictured = service.set_picture(editor, story->id, photo, 1);
+    ASSERT_TRUE(pictured.ok()) << pictured.error().message;
+    ASSERT_TRUE(pictured->lead_image.has_value());
+    EXPECT_EQ(pictured->lead_image->width, 1200);
+    EXPECT_EQ(pictured->revision, 2);
+    EXPECT_EQ(pictured->headline, "Terminal opens");
+    EXPECT_EQ(files(), 3) << "the picture and its two smaller copies";
+    auto removed = service.set_picture(editor, story->id, std::nullopt, 2);
+    ASSERT_TRUE(removed.ok());
+    EXPECT_FALSE(removed->lead_image.has_value());
+    EXPECT_EQ(files(), 3)
+        << "a removed picture's files stay: other stories or revisions may use them";
 }
 
 TEST_P(ArticleEditingTest, TheListShowsEachAccountWhatItMayReadFilteredAsAsked) {

@@ -1,0 +1,182 @@
+// A story's lead picture uploaded in the newsroom: decoded by libvips, turned upright, stripped
+// of its metadata, stored with its smaller copies and shown to readers; hostile files (the wrong
+// type behind a picture's name, a header claiming a billion pixels, a file cut short) refused
+// with nothing kept; the upload's larger body allowed only there, and only a few at a time.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { connect } from 'node:net';
+import { join } from 'node:path';
+import { get, repoRoot, useDemoServer } from '../support/dateline.mjs';
+import { Browser, addUser } from '../support/newsroom.mjs';
+import { solidPng, claimMoreRows, jpegSize, turnedJpeg } from '../support/images.mjs';
+
+const demo = useDemoServer({ env: { DATELINE_PAGE_CACHE_MB: '0' } });
+const harbour = readFileSync(join(repoRoot, 'tests/fixtures/ninjs/images/harbour-dawn.jpg'));
+// A photograph large enough to get smaller copies (the demo's own, drawn for the project).
+const skyline = readFileSync(join(repoRoot, 'demo/images/city-skyline-dusk.jpg'));
+const mediaFiles = () => readdirSync(join(demo.data.dir, 'media')).sort();
+const mediaRows = () => demo.data.sql('SELECT COUNT(*) FROM media').trim();
+
+before(() => {
+  addUser(demo.data.dir, 'editor@news.example', 'editor', ['en']);
+  addUser(demo.data.dir, 'writer@news.example', 'author', ['en']);
+});
+
+async function signedIn(email) {
+  const b = new Browser(demo.server.url);
+  assert.equal((await b.signIn(email)).status, 303);
+  return b;
+}
+
+async function newStory(b, headline, slug) {
+  const token = await b.formToken('/newsroom/');
+  const res = await b.request('/newsroom/articles/new', {
+    method: 'POST',
+    form: { site: 'en', headline, slug, body: 'Text.', section: 'region', lead_caption: 'Cranes at dawn', lead_credit: 'Photo desk', form_token: token, intent: 'save' },
+  });
+  assert.equal(res.status, 303, await res.text());
+  return Number(res.headers.get('location').match(/articles\/(\d+)/)[1]);
+}
+
+async function upload(b, id, bytes, { name = 'photo.jpg', type = 'image/jpeg', revision, remove } = {}) {
+  const form = new FormData();
+  form.append('form_token', await b.formToken('/newsroom/'));
+  form.append('revision', String(revision ?? demo.data.sql(`SELECT revision FROM articles WHERE id = ${id}`).trim()));
+  if (bytes) form.append('picture', new Blob([bytes], { type }), name);
+  else form.append('picture', new Blob([], { type: 'application/octet-stream' }), '');
+  if (remove) form.append('remove', '1');
+  return b.request(`/newsroom/articles/${id}/picture`, { method: 'POST', multipart: form });
+}
+
+test('a sideways photograph is stored upright, without its metadata, and shown to readers', async () => {
+  const b = await signedIn('editor@news.example');
+  const id = await newStory(b, 'Cranes at dawn', 'cranes-at-dawn');
+  const res = await upload(b, id, turnedJpeg(skyline));
+  assert.equal(res.status, 303, await res.text());
+  assert.equal(res.headers.get('location'), `/newsroom/articles/${id}?done=picture`);
+  const page = await (await b.request(res.headers.get('location'))).text();
+  assert.match(page, /The picture is the story&#39;s lead picture\./);
+  const [file, width, height] = demo.data.sql(`SELECT m.file_name, m.width, m.height FROM articles a
+    JOIN media m ON m.id = a.lead_media_id WHERE a.id = ${id}`).trim().split('|');
+  const original = jpegSize(skyline);
+  assert.deepEqual([Number(width), Number(height)], [original.height, original.width], 'turned upright');
+  const stored = readFileSync(join(demo.data.dir, 'media', file));
+  assert.equal(stored.indexOf('DatelineCam'), -1, 'the camera maker is gone');
+  assert.equal(stored.indexOf('Exif'), -1, 'no Exif segment at all');
+  assert.equal(demo.data.sql(`SELECT revision FROM articles WHERE id = ${id}`).trim(), '2');
+  assert.match(page, new RegExp(`<img class="picture__current" src="/media/${file}"`));
+  assert.equal((await get(`${demo.server.url}/media/${file}`)).status, 200);
+
+  assert.equal((await b.request(`/newsroom/articles/${id}/action`, { method: 'POST', form: { form_token: await b.formToken('/newsroom/'), action: 'publish' } })).status, 303);
+  const reader = await (await get(`${demo.server.url}/en/region/cranes-at-dawn`)).text();
+  assert.match(reader, new RegExp(`<img src="/media/${file}" srcset="[^"]*/media/${file.replace('.jpg', '')}-w480\\.jpg 480w`));
+  assert.match(reader, /<span class="story__caption">Cranes at dawn<\/span>/);
+
+  const removed = await upload(b, id, null, { remove: true });
+  assert.equal(removed.status, 303);
+  assert.equal(removed.headers.get('location'), `/newsroom/articles/${id}?done=picture_removed`);
+  assert.equal(demo.data.sql(`SELECT COUNT(*) FROM articles WHERE id = ${id} AND lead_media_id IS NULL`).trim(), '1');
+});
+
+test('hostile and broken files are refused in the person\'s language, and nothing is kept', async () => {
+  const b = await signedIn('editor@news.example');
+  const id = await newStory(b, 'Refused pictures', 'refused-pictures');
+  const files = mediaFiles();
+  const rows = mediaRows();
+  const png = solidPng([30, 90, 150]);
+  const hostile = {
+    'an HTML page named like a photograph': [Buffer.from('<html><script>alert(1)</script></html>'), 'photo.jpg', 'image/jpeg'],
+    'a PNG whose header claims a billion pixels': [solidPng([1, 2, 3], 50, 2, { claim: [40000, 40000] }), 'bomb.png', 'image/png'],
+    'a PNG cut short': [png.subarray(0, Math.floor(png.length * 2 / 3)), 'cut.png', 'image/png'],
+    'a JPEG with fewer rows than its header claims': [claimMoreRows(harbour, 8), 'tall.jpg', 'image/jpeg'],
+  };
+  for (const [what, [bytes, name, type]] of Object.entries(hostile)) {
+    const res = await upload(b, id, bytes, { name, type });
+    assert.equal(res.status, 422, what);
+    const html = await res.text();
+    assert.match(html, /not a picture the newsroom takes/, what);
+    assert.match(html, /id="picture"[^>]*aria-invalid="true"/, what);
+  }
+  const arabic = await b.request('/newsroom/?lang=ar');
+  assert.equal(arabic.status, 200);
+  const none = await upload(b, id, null);
+  assert.equal(none.status, 422);
+  assert.match(await none.text(), /اختر صورة أولًا/);
+  assert.deepEqual(mediaFiles(), files, 'no file left in the media folder');
+  assert.equal(mediaRows(), rows, 'no media row');
+  assert.equal(demo.data.sql(`SELECT revision FROM articles WHERE id = ${id}`).trim(), '1');
+});
+
+test('an author may not picture another\'s story; a stale revision is told; forms stay small', async () => {
+  const editor = await signedIn('editor@news.example');
+  const id = await newStory(editor, 'Not the writer\'s', 'not-the-writers');
+  const writer = await signedIn('writer@news.example');
+  const files = mediaFiles();
+  assert.equal((await upload(writer, id, solidPng([200, 10, 10]))).status, 403);
+  assert.deepEqual(mediaFiles(), files, 'refused before the picture was stored');
+  const stale = await upload(editor, id, solidPng([10, 200, 10]), { revision: 0 });
+  assert.equal(stale.status, 409);
+  assert.deepEqual(mediaFiles(), files, 'a save refused leaves no file behind');
+  // The upload's allowance is the picture form's alone: a story's text form keeps the small
+  // limit. The server answers from the announced length, before reading any of the body.
+  assert.match(await headOnly(`/newsroom/articles/${id}`, 2 * 1024 * 1024), /^HTTP\/1\.1 413 /);
+  assert.match(await headOnly(`/newsroom/articles/${id}/picture`, 26 * 1024 * 1024), /^HTTP\/1\.1 413 /);
+});
+
+/** Sends a POST's head announcing `length` bytes of body, and none of them; the answer's head. */
+async function headOnly(path, length) {
+  const url = new URL(demo.server.url);
+  const socket = await new Promise((resolve, reject) => {
+    const s = connect(Number(url.port), url.hostname, () => resolve(s));
+    s.on('error', reject);
+  });
+  try {
+    const replied = new Promise((resolve) => {
+      let text = '';
+      socket.on('data', (d) => { text += d; if (text.includes('\r\n\r\n')) resolve(text); });
+      socket.on('close', () => resolve(text));
+    });
+    socket.write(`POST ${path} HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: multipart/form-data; boundary=x\r\n` +
+      `Content-Length: ${length}\r\n\r\n`);
+    return await replied;
+  } finally {
+    socket.destroy();
+  }
+}
+
+test('a few uploads are read at once; one more gets 503 before its body is read', async () => {
+  const url = new URL(demo.server.url);
+  const held = [];
+  const open = () => new Promise((resolve, reject) => {
+    const socket = connect(Number(url.port), url.hostname, () => resolve(socket));
+    socket.on('error', reject);
+  });
+  const answer = (socket) => new Promise((resolve) => {
+    let text = '';
+    socket.on('data', (d) => { text += d; if (text.includes('\r\n\r\n')) resolve(text); });
+    socket.on('close', () => resolve(text));
+  });
+  const head = (length) => `POST /newsroom/articles/1/picture HTTP/1.1\r\nHost: ${url.host}\r\n` +
+    `Content-Type: multipart/form-data; boundary=x\r\nContent-Length: ${length}\r\n\r\n`;
+  try {
+    for (let i = 0; i < 4; i++) {
+      const socket = await open();
+      socket.write(head(1024 * 1024) + '--x\r\n');  // and then nothing more for now
+      held.push(socket);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+    const fifth = await open();
+    held.push(fifth);
+    const replied = answer(fifth);
+    fifth.write(head(10));
+    assert.match(await replied, /^HTTP\/1\.1 503 /);
+  } finally {
+    for (const s of held) s.destroy();
+  }
+  // The slots free up once those connections are gone.
+  await new Promise((r) => setTimeout(r, 200));
+  const b = await signedIn('editor@news.example');
+  const id = await newStory(b, 'After the rush', 'after-the-rush');
+  assert.equal((await upload(b, id, solidPng([5, 5, 250]))).status, 303);
+});
