@@ -7,6 +7,7 @@
 #include "sanitize/html_sanitizer.hpp"
 #include "sanitize/markdown.hpp"
 #include "storage/article_store.hpp"
+#include "storage/audit_store.hpp"
 #include "storage/site_store.hpp"
 
 namespace dateline::app {
@@ -288,6 +289,36 @@ Result<domain::Site> site_by_id(storage::SiteStore& sites, Id id) {
     return Error::not_found("The article's site is gone.");
 }
 
+// Records in the audit log, in the transaction of the act, what was done to the story.
+Status record(db::Connection& c, domain::Actor actor, domain::AuditAction action,
+              const domain::Article& story, std::string detail, UnixTime now) {
+    domain::AuditEntry entry;
+    entry.at = now;
+    entry.actor = std::move(actor);
+    entry.action = action;
+    entry.site_id = story.site_id;
+    entry.article_id = story.id;
+    entry.subject = story.headline;
+    entry.detail = std::move(detail);
+    return storage::AuditStore(c).record(entry);
+}
+
+domain::AuditAction audited(domain::ArticleAction action) {
+    switch (action) {
+        case domain::ArticleAction::Submit:
+            return domain::AuditAction::ArticleSubmit;
+        case domain::ArticleAction::Return:
+            return domain::AuditAction::ArticleReturn;
+        case domain::ArticleAction::Publish:
+            return domain::AuditAction::ArticlePublish;
+        case domain::ArticleAction::Schedule:
+            return domain::AuditAction::ArticleSchedule;
+        case domain::ArticleAction::Unpublish:
+            return domain::AuditAction::ArticleUnpublish;
+    }
+    return domain::AuditAction::ArticlePublish;
+}
+
 Error not_yours() {
     return Error::forbidden("This account may not do that to this article.");
 }
@@ -341,7 +372,8 @@ Result<domain::Article> ArticleService::revise(const domain::User& user, Id id,
 
 Result<domain::Article> ArticleService::revise_in(db::Connection& c, const domain::User& user,
                                                   Id id, ArticleDraft content,
-                                                  std::int64_t base_revision, UnixTime now) {
+                                                  std::int64_t base_revision, UnixTime now,
+                                                  domain::AuditAction action, std::string detail) {
     auto before = readable(c, user, id);
     if (!before) return before.error();
     if (!domain::may_edit(user, *before)) return not_yours();
@@ -370,7 +402,16 @@ Result<domain::Article> ArticleService::revise_in(db::Connection& c, const domai
     writer.base_revision = base_revision;
     auto saved = save_in(c, site->slug, content, now, writer);
     if (!saved) return saved.error();
-    return readable(c, user, id);
+    auto after = readable(c, user, id);
+    if (!after) return after.error();
+    // Drafts change all day; what readers have seen changing is what the log keeps.
+    if (before->first_published_at > 0 || action != domain::AuditAction::ArticleEdit) {
+        detail += (detail.empty() ? "" : ", ") + std::string("revision ") +
+                  std::to_string(after->revision);
+        if (auto kept = record(c, domain::Actor::of(user), action, *after, detail, now); !kept)
+            return kept.error();
+    }
+    return after;
 }
 
 Result<domain::Article> ArticleService::set_picture(const domain::User& user, Id id,
@@ -401,7 +442,9 @@ Result<domain::Article> ArticleService::set_picture(const domain::User& user, Id
                 if (!media) return media.error();
                 content.lead_image_id = media->id;
             }
-            return revise_in(c, user, id, std::move(content), base_revision, now);
+            return revise_in(c, user, id, std::move(content), base_revision, now,
+                             domain::AuditAction::ArticlePicture,
+                             pending ? "a new picture" : "the picture removed");
         });
     if (done && pending) pending->keep();
     return done;
@@ -443,6 +486,12 @@ Result<domain::Article> ArticleService::act(const domain::User& user, Id id,
             }
             if (auto s = storage::ArticleStore(c).set_status(id, *next, published, updated); !s)
                 return s.error();
+            const std::string detail =
+                action == domain::ArticleAction::Schedule ? "for " + format_utc_iso8601(*at) : "";
+            if (auto kept =
+                    record(c, domain::Actor::of(user), audited(action), *before, detail, now);
+                !kept)
+                return kept.error();
             return readable(c, user, id);
         });
 }
@@ -468,6 +517,10 @@ Result<domain::Article> ArticleService::add_note(const domain::User& user, Id id
                 domain::is_listed(story->status) ? std::max(now, story->first_published_at) : now;
             if (auto added = storage::ArticleStore(c).add_note(id, note, user.id, updated); !added)
                 return added.error();
+            if (auto kept = record(c, domain::Actor::of(user), domain::AuditAction::ArticleNote,
+                                   *story, std::string(domain::to_string(kind)) + ": " + text, now);
+                !kept)
+                return kept.error();
             return readable(c, user, id);
         });
 }
@@ -553,13 +606,34 @@ Result<domain::Article> ArticleService::restore(const domain::User& user, Id id,
     if (!earlier) return earlier.error();
     auto content = earlier->content;
     content.slug.clear();  // the story's current address stays
-    return revise(user, id, std::move(content), base_revision);
+    const UnixTime now = clock_.now();
+    return db::in_transaction<domain::Article>(database_, [&](db::Connection& c) {
+        return revise_in(c, user, id, content, base_revision, now,
+                         domain::AuditAction::ArticleRestore,
+                         "from revision " + std::to_string(revision));
+    });
 }
 
 Result<std::vector<Id>> ArticleService::publish_due() {
     const UnixTime now = clock_.now();
     return db::in_transaction<std::vector<Id>>(
-        database_, [&](db::Connection& c) { return storage::ArticleStore(c).publish_due(now); });
+        database_, [&](db::Connection& c) -> Result<std::vector<Id>> {
+            storage::ArticleStore articles(c);
+            auto published = articles.publish_due(now);
+            if (!published) return published.error();
+            // Recorded by the node whose statement claimed the story: once.
+            for (const auto id : *published) {
+                auto story = articles.by_id(id);
+                if (!story) return story.error();
+                if (!*story) continue;
+                if (auto kept =
+                        record(c, domain::Actor::system("scheduler"),
+                               domain::AuditAction::ArticlePublishOnSchedule, **story, "", now);
+                    !kept)
+                    return kept.error();
+            }
+            return published;
+        });
 }
 
 }  // namespace dateline::app

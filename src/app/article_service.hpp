@@ -8,6 +8,7 @@
 #include "core/result.hpp"
 #include "db/database.hpp"
 #include "domain/article.hpp"
+#include "domain/audit.hpp"
 #include "domain/editorial.hpp"
 #include "domain/user.hpp"
 #include "domain/wire_item.hpp"
@@ -36,8 +37,10 @@ struct ArticleQuery {
     int limit = 50;
 };
 
-/// Writing articles: the newsroom's editors and the wires. Each save is one transaction: the
-/// article, its byline, its tags and its revision land together or not at all. The newsroom's
+/// Writing articles: the newsroom's editors and the wires. What changes a story readers may
+/// have seen (state changes, edits after publication, pictures, notes, restores, scheduled
+/// publication) is recorded in the audit log in the same transaction. Each save is one transaction:
+/// the article, its byline, its tags and its revision land together or not at all. The newsroom's
 /// operations take the account that asks and check what it may do (domain/editorial.hpp):
 /// Forbidden when it may not, whatever screen or API asked.
 class ArticleService {
@@ -128,10 +131,13 @@ class ArticleService {
     Result<SavedArticle> save_in(db::Connection& c, const std::string& site_slug,
                                  const domain::ArticleDraft& draft, UnixTime now,
                                  const Writer& writer = {});
-    // revise() on the caller's connection, inside its transaction.
+    // revise() on the caller's connection, inside its transaction; recorded in the audit log
+    // as `action` (an edit only once the story has been published) with `detail`.
     Result<domain::Article> revise_in(db::Connection& c, const domain::User& user, domain::Id id,
                                       domain::ArticleDraft content, std::int64_t base_revision,
-                                      UnixTime now);
+                                      UnixTime now,
+                                      domain::AuditAction action = domain::AuditAction::ArticleEdit,
+                                      std::string detail = {});
     // The story, if the account may read it (NotFound, Forbidden), on the caller's connection.
     Result<domain::Article> readable(db::Connection& c, const domain::User& user, domain::Id id);
 

@@ -1,6 +1,7 @@
 #include "app/comment_service.hpp"
 
 #include "crypto/crypto.hpp"
+#include "storage/audit_store.hpp"
 #include "storage/comment_store.hpp"
 #include "storage/site_store.hpp"
 
@@ -91,24 +92,36 @@ Result<std::int64_t> CommentService::moderate(const domain::User& moderator,
 Result<std::int64_t> CommentService::moderate_checked(const domain::User* moderator,
                                                       const std::vector<domain::Id>& ids,
                                                       CommentStatus status) {
+    if (status == CommentStatus::Pending)
+        return Error::invalid("A comment is approved, rejected or marked as spam.", "status");
     const UnixTime now = clock_.now();
     return db::in_transaction<std::int64_t>(
         database_, [&](db::Connection& c) -> Result<std::int64_t> {
             storage::CommentStore store(c);
-            if (moderator) {
-                auto sites = store.sites_of(ids);
-                if (!sites) return sites.error();
+            auto sites = store.sites_of(ids);
+            if (!sites) return sites.error();
+            if (moderator)
                 for (const auto site : *sites)
                     if (!domain::may_moderate(*moderator, site))
                         return Error::forbidden(
                             "Some of these comments are on a site you do not moderate; nothing "
                             "was changed.");
-            }
             auto changed = store.set_status(ids, status, now);
             if (!changed) return changed.error();
             if (*changed != static_cast<std::int64_t>(ids.size()))
                 return Error::not_found(
                     "Some of these comments do not exist; nothing was changed.");
+            domain::AuditEntry entry;
+            entry.at = now;
+            entry.actor =
+                moderator ? domain::Actor::of(*moderator) : domain::Actor::system("command line");
+            entry.action = status == CommentStatus::Approved   ? domain::AuditAction::CommentApprove
+                           : status == CommentStatus::Rejected ? domain::AuditAction::CommentReject
+                                                               : domain::AuditAction::CommentSpam;
+            if (sites->size() == 1) entry.site_id = sites->front();
+            for (const auto id : ids)
+                entry.subject += (entry.subject.empty() ? "#" : ", #") + std::to_string(id);
+            if (auto kept = storage::AuditStore(c).record(entry); !kept) return kept.error();
             return changed;
         });
 }
@@ -141,10 +154,21 @@ Status CommentService::set_open(const domain::Site& site, const std::string& art
     return success();
 }
 
-Result<std::int64_t> CommentService::erase(const std::string& email) {
-    return db::in_transaction<std::int64_t>(database_, [&](db::Connection& c) {
-        return storage::CommentStore(c).erase_by_email(email);
-    });
+Result<std::int64_t> CommentService::erase(const std::string& email, const domain::Actor& by) {
+    const UnixTime now = clock_.now();
+    return db::in_transaction<std::int64_t>(
+        database_, [&](db::Connection& c) -> Result<std::int64_t> {
+            auto erased = storage::CommentStore(c).erase_by_email(email);
+            if (!erased) return erased.error();
+            // The record says that it was done, not to whom: the address is what was erased.
+            domain::AuditEntry entry;
+            entry.at = now;
+            entry.actor = by;
+            entry.action = domain::AuditAction::CommentErase;
+            entry.detail = std::to_string(*erased);
+            if (auto kept = storage::AuditStore(c).record(entry); !kept) return kept.error();
+            return erased;
+        });
 }
 
 Result<ArticleComments> CommentService::for_article(const domain::Site& site,

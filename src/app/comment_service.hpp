@@ -8,6 +8,7 @@
 #include "core/result.hpp"
 #include "db/database.hpp"
 #include "domain/article.hpp"
+#include "domain/audit.hpp"
 #include "domain/comment.hpp"
 #include "domain/user.hpp"
 
@@ -67,14 +68,17 @@ class CommentService {
     /// an account that moderates none; Invalid for a held reason not in domain::held_reasons.
     Result<std::vector<domain::CommentListing>> queue(const domain::User& moderator,
                                                       const ModerationQuery& query);
-    /// moderate() on behalf of `moderator`: Forbidden, changing nothing, when any of the
+    /// moderate() on behalf of `moderator` (recorded in the audit log as theirs; the other
+    /// overload records the console's command): Forbidden, changing nothing, when any of the
     /// comments is on a site they may not moderate.
     Result<std::int64_t> moderate(const domain::User& moderator, const std::vector<domain::Id>& ids,
                                   domain::CommentStatus status);
     /// Opens or closes one article to new comments; NotFound when the site has no such article.
     Status set_open(const domain::Site& site, const std::string& article_slug, bool open);
-    /// Removes every comment written with this e-mail address; returns how many.
-    Result<std::int64_t> erase(const std::string& email);
+    /// Removes every comment written with this e-mail address, at the reader's request; returns
+    /// how many. The audit log records that `by` did it and how many went, not the address.
+    Result<std::int64_t> erase(const std::string& email,
+                               const domain::Actor& by = domain::Actor::system("command line"));
 
     /// One page of an article's approved comments, newest first, and whether it takes new ones;
     /// NotFound past the last page.

@@ -3,6 +3,7 @@
 #include "core/utf8.hpp"
 #include "crypto/crypto.hpp"
 #include "domain/email.hpp"
+#include "storage/audit_store.hpp"
 #include "storage/site_store.hpp"
 #include "storage/user_store.hpp"
 
@@ -31,6 +32,17 @@ Status valid_password(const std::string& password) {
                           "password");
 }
 
+Status record(db::Connection& c, const domain::Actor& by, domain::AuditAction action,
+              const domain::User& account, std::string detail, UnixTime now) {
+    domain::AuditEntry entry;
+    entry.at = now;
+    entry.actor = by;
+    entry.action = action;
+    entry.subject = account.email;
+    entry.detail = std::move(detail);
+    return storage::AuditStore(c).record(entry);
+}
+
 Result<domain::User> existing(storage::UserStore& users, const std::string& email) {
     auto address = valid_email(email);
     if (!address) return address.error();
@@ -42,7 +54,8 @@ Result<domain::User> existing(storage::UserStore& users, const std::string& emai
 
 }  // namespace
 
-Result<domain::User> UserService::add(const NewUser& draft, const std::string& password) {
+Result<domain::User> UserService::add(const NewUser& draft, const std::string& password,
+                                      const domain::Actor& by) {
     domain::User user;
     auto email = valid_email(draft.email);
     if (!email) return email.error();
@@ -86,6 +99,13 @@ Result<domain::User> UserService::add(const NewUser& draft, const std::string& p
             if (!id) return id.error();
             user.id = *id;
             user.created_at = now;
+            std::string where;
+            for (const auto& slug : draft.site_slugs)
+                where += (where.empty() ? " on " : ", ") + slug;
+            if (auto kept = record(c, by, domain::AuditAction::UserAdd, user,
+                                   std::string(domain::to_string(user.role)) + where, now);
+                !kept)
+                return kept.error();
             return user;
         });
 }
@@ -95,29 +115,39 @@ Result<std::vector<domain::User>> UserService::list() {
     return storage::UserStore(*lease).list();
 }
 
-Result<domain::User> UserService::set_disabled(const std::string& email, bool disabled) {
+Result<domain::User> UserService::set_disabled(const std::string& email, bool disabled,
+                                               const domain::Actor& by) {
     return db::in_transaction<domain::User>(
         database_, [&](db::Connection& c) -> Result<domain::User> {
             storage::UserStore users(c);
             auto user = existing(users, email);
             if (!user) return user.error();
-            auto changed = users.set_disabled(user->id, disabled, clock_.now());
+            const UnixTime now = clock_.now();
+            auto changed = users.set_disabled(user->id, disabled, now);
             if (!changed) return changed.error();
             user->disabled = disabled;
+            if (auto kept = record(
+                    c, by,
+                    disabled ? domain::AuditAction::UserDisable : domain::AuditAction::UserEnable,
+                    *user, "", now);
+                !kept)
+                return kept.error();
             return user;
         });
 }
 
-Status UserService::reset_password(const std::string& email, const std::string& password) {
+Status UserService::reset_password(const std::string& email, const std::string& password,
+                                   const domain::Actor& by) {
     if (auto s = valid_password(password); !s) return s.error();
     const std::string hash = crypto::hash_password(password);
     return db::in_transaction<Done>(database_, [&](db::Connection& c) -> Status {
         storage::UserStore users(c);
         auto user = existing(users, email);
         if (!user) return user.error();
-        auto changed = users.set_password_hash(user->id, hash, clock_.now());
+        const UnixTime now = clock_.now();
+        auto changed = users.set_password_hash(user->id, hash, now);
         if (!changed) return changed.error();
-        return success();
+        return record(c, by, domain::AuditAction::UserPassword, *user, "", now);
     });
 }
 

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "app/article_service.hpp"
+#include "app/audit_service.hpp"
 #include "app/comment_intake.hpp"
 #include "app/comment_service.hpp"
 #include "app/content_watch.hpp"
@@ -171,8 +172,9 @@ int run_serve(const DataOptions& data) {
     media::ImageLibrary images(config.media_dir);
     app::MediaService media(database, images, clock);
     app::ArticleService articles(database, media, clock);
+    app::AuditService audit(database);
     auto newsroom = newsroom::Newsroom::create(
-        {sessions, comment_service, reader, articles}, share_dir() / "newsroom",
+        {sessions, comment_service, reader, articles, audit}, share_dir() / "newsroom",
         [&sites](const http::Request& r) { return sites.origin_for(r); }, config.trusted_proxies);
     if (!newsroom) return fail(newsroom.error());
     http::Server server(

@@ -1,6 +1,5 @@
 #include "newsroom/article_screens.hpp"
 
-#include <charconv>
 #include <map>
 #include <stdexcept>
 
@@ -16,13 +15,6 @@ using http::Response;
 using http::RouteParams;
 
 namespace {
-
-std::optional<std::int64_t> positive_number(std::string_view text) {
-    std::int64_t n = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
-    if (ec != std::errc() || end != text.data() + text.size() || n <= 0) return std::nullopt;
-    return n;
-}
 
 // Text as a textarea sends it (CRLF line ends), as the editor means it (LF).
 std::string unix_lines(std::string_view text) {

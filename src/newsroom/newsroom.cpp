@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <charconv>
 #include <map>
 #include <variant>
 
@@ -16,6 +15,7 @@
 #include "http/router.hpp"
 #include "http/static_files.hpp"
 #include "newsroom/article_screens.hpp"
+#include "newsroom/audit_screen.hpp"
 #include "newsroom/screens.hpp"
 #include "render/date_formatter.hpp"
 
@@ -78,6 +78,7 @@ struct Newsroom::Impl {
     Screens screens;
     const render::Catalog& catalog;
     ArticleScreens articles;
+    AuditScreen audit;
     http::StaticFiles assets;
     OriginOf origin_of;
     std::vector<std::string> trusted_proxies;
@@ -91,6 +92,7 @@ struct Newsroom::Impl {
           screens(s.sessions, std::move(t), std::move(c)),
           catalog(screens.catalog()),
           articles(screens, s.articles, s.reader),
+          audit(screens, s.audit, s.reader),
           assets(assets_dir, "public, max-age=3600"),
           origin_of(std::move(o)),
           trusted_proxies(std::move(proxies)) {
@@ -103,6 +105,7 @@ struct Newsroom::Impl {
             .get("comments", [this](Visit& v, const RouteParams&) { return comment_queue(v); })
             .post("comments", [this](Visit& v, const RouteParams&) { return moderate(v); });
         articles.add_routes(routes);
+        audit.add_routes(routes);
         routes.get("assets/*", [this](Visit& v, const RouteParams&) {
             const auto& segments = v.http.target.segments;
             if (auto file = assets.serve(v.http, {segments.begin() + 2, segments.end()}))
@@ -186,6 +189,8 @@ struct Newsroom::Impl {
         if (moderates_any(session->user)) dict.ShowSection("MODERATES");
         if (session->user.role != domain::Role::Moderator && !session->user.disabled)
             dict.ShowSection("WRITES");
+        if (session->user.role == domain::Role::Admin && !session->user.disabled)
+            dict.ShowSection("AUDITS");
         return page(v, 200, "desk.tpl", catalog.text(v.language, "desk_title"), dict);
     }
 
@@ -342,12 +347,8 @@ struct Newsroom::Impl {
         if (status == statuses.end()) return screens.expired_form(v);
         std::vector<domain::Id> ids;
         const auto [first, last] = form.equal_range("comment");
-        for (auto it = first; it != last; ++it) {
-            domain::Id id = 0;
-            const auto& text = it->second;
-            const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-            if (ec == std::errc() && end == text.data() + text.size() && id > 0) ids.push_back(id);
-        }
+        for (auto it = first; it != last; ++it)
+            if (const auto id = positive_number(it->second)) ids.push_back(*id);
         if (ids.empty()) return redirect(back + "&problem=none_chosen");
         auto done = comments.moderate(session.user, ids, status->second);
         if (!done) {

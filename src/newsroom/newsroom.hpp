@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/article_service.hpp"
+#include "app/audit_service.hpp"
 #include "app/comment_service.hpp"
 #include "app/reader_service.hpp"
 #include "app/session_service.hpp"
@@ -27,6 +28,7 @@ struct Services {
     app::CommentService& comments;
     app::ReaderService& reader;  ///< the network's sites, for filters and public addresses
     app::ArticleService& articles;
+    app::AuditService& audit;
 };
 
 /// The newsroom surface at /newsroom/ on the network's hosts: sign-in, the desk, sign-out, and

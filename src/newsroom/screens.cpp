@@ -1,6 +1,7 @@
 #include "newsroom/screens.hpp"
 
 #include <cctype>
+#include <charconv>
 #include <stdexcept>
 
 namespace dateline::newsroom {
@@ -23,6 +24,13 @@ http::CookieOptions Visit::cookie_options() const {
     o.path = "/newsroom";
     o.secure = secure;
     return o;
+}
+
+std::optional<std::int64_t> positive_number(std::string_view text) {
+    std::int64_t n = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+    if (ec != std::errc() || end != text.data() + text.size() || n <= 0) return std::nullopt;
+    return n;
 }
 
 std::string field(const Form& form, const std::string& name) {

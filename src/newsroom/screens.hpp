@@ -54,6 +54,9 @@ struct SignedPost {
     std::vector<http::FormPart> files;
 };
 
+/// A whole positive number written in decimal (an id in an address or a form), or nothing.
+std::optional<std::int64_t> positive_number(std::string_view text);
+
 /// Options of a <select>: (value, label) pairs, `chosen` selected.
 using Options = std::vector<std::pair<std::string, std::string>>;
 void add_options(ctemplate::TemplateDictionary& dict, const char* section, const Options& options,

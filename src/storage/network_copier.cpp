@@ -17,7 +17,7 @@ struct Table {
 };
 
 // Parents before children, so foreign keys hold at every insert.
-constexpr std::array<Table, 16> tables = {{
+constexpr std::array<Table, 17> tables = {{
     {"networks", "id, slug, name, default_site_slug", "id", true},
     {"sites",
      "id, network_id, slug, name, tagline, language, direction, time_zone, base_url, "
@@ -47,6 +47,8 @@ constexpr std::array<Table, 16> tables = {{
      "content_digest, created_at, moderated_at",
      "id", true},
     {"secrets", "name, value, created_at", "name", false},
+    {"audit_log", "id, at, user_id, actor, action, site_id, article_id, subject, detail", "id",
+     true},
 }};
 
 std::string placeholders(std::string_view columns) {

@@ -1,6 +1,7 @@
-// Writing in the newsroom with Debian's Chromium, in English and in Arabic: an editor signs in,
-// writes a story in Markdown, previews it, saves it, gives it a picture, publishes it, reads it on the site, edits it
-// and sees "updated" there, adds a correction readers see under it, and opens its revisions. Every screen on the way is checked by
+// Writing in the newsroom with Debian's Chromium, in English and in Arabic: an admin signs in,
+// writes a story in Markdown, previews it, saves it, gives it a picture, publishes it, reads it
+// on the site, edits it and sees "updated" there, adds a correction readers see under it, opens
+// its revisions, and finds what it did in the audit log. Every screen on the way is checked by
 // axe-core (WCAG 2.1 AA) and runs under the CSP without a violation or a console error.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -17,13 +18,13 @@ const PASSWORD = 'a passphrase for the desk';
 const RUNS = {
   en: {
     viewport: 'desktop', locale: 'en-GB', site: 'en', dir: 'ltr',
-    labels: { email: 'E-mail address', signIn: 'Sign in', stories: 'Stories', newStory: 'New story', headline: 'Headline', body: 'Body', section: 'Section', preview: 'Preview', save: 'Save', publish: 'Publish now', onSite: 'See it on the site', revisions: 'Revisions', note: 'What readers should know', addNote: 'Add the note', picture: 'A new picture', upload: 'Upload the picture' },
+    labels: { email: 'E-mail address', signIn: 'Sign in', stories: 'Stories', newStory: 'New story', headline: 'Headline', body: 'Body', section: 'Section', preview: 'Preview', save: 'Save', publish: 'Publish now', onSite: 'See it on the site', revisions: 'Revisions', note: 'What readers should know', addNote: 'Add the note', picture: 'A new picture', upload: 'Upload the picture', noted: 'added a correction or update' },
     story: { headline: 'Night ferry resumes its crossing', body: 'The ferry left at nine.\nPassengers cheered **loudly**.', section: 'region', edit: 'The ferry left at nine, on time.', note: 'An earlier version said the ferry left at ten.' },
     saved: /Saved: revision 1\./, updated: 'Updated',
   },
   ar: {
     viewport: 'phone', locale: 'ar-LB', site: 'ar', dir: 'rtl',
-    labels: { email: 'عنوان البريد الإلكتروني', signIn: 'دخول', stories: 'القصص', newStory: 'قصة جديدة', headline: 'العنوان', body: 'النص', section: 'القسم', preview: 'معاينة', save: 'حفظ', publish: 'النشر الآن', onSite: 'عرضها على الموقع', revisions: 'النسخ', note: 'ما ينبغي أن يعرفه القراء', addNote: 'إضافة الملاحظة', picture: 'صورة جديدة', upload: 'رفع الصورة' },
+    labels: { email: 'عنوان البريد الإلكتروني', signIn: 'دخول', stories: 'القصص', newStory: 'قصة جديدة', headline: 'العنوان', body: 'النص', section: 'القسم', preview: 'معاينة', save: 'حفظ', publish: 'النشر الآن', onSite: 'عرضها على الموقع', revisions: 'النسخ', note: 'ما ينبغي أن يعرفه القراء', addNote: 'إضافة الملاحظة', picture: 'صورة جديدة', upload: 'رفع الصورة', noted: 'أضاف تصويبًا أو تحديثًا' },
     story: { headline: 'عودة العبّارة الليلية إلى رحلاتها', body: 'أبحرت العبّارة في التاسعة.\nوصفّق الركاب **طويلًا**.', section: 'region', edit: 'أبحرت العبّارة في التاسعة تمامًا.', note: 'ذكرت نسخة سابقة أن العبّارة أبحرت في العاشرة.' },
     saved: /حُفظت: النسخة 1\./, updated: 'تحديث',
   },
@@ -31,8 +32,9 @@ const RUNS = {
 
 const suite = useBrowserSuite({
   setUp: ({ data }) => {
-    const r = dateline(['user', 'add', '--data', data.dir, '--email', 'desk@news.example', '--role', 'editor',
-      '--name', 'Rana Haddad', '--site', 'en', '--site', 'ar', '--password-file', '-'], { input: `${PASSWORD}\n` });
+    // An admin, so that the run ends on the audit log of what it did.
+    const r = dateline(['user', 'add', '--data', data.dir, '--email', 'desk@news.example', '--role', 'admin',
+      '--name', 'Rana Haddad', '--password-file', '-'], { input: `${PASSWORD}\n` });
     assert.equal(r.status, 0, r.stderr);
   },
 });
@@ -143,6 +145,10 @@ for (const [lang, run] of Object.entries(RUNS)) {
         await page.locator('.revisions a').last().click();
         await page.waitForURL(`${base}/newsroom/articles/${id}/revisions/1`);
         await check('revision 1');
+
+        await page.goto(`${base}/newsroom/audit`);
+        assert.match(await page.locator('tbody tr').first().innerText(), new RegExp(labels.noted));
+        await check('audit log');
         assertNoAxeFailures(failures);
         assert.deepEqual(problems, []);
       } finally {

@@ -57,23 +57,27 @@ before(async () => {
   pages.push({ name: 'en-article-sanitized-wire-body', path: new URL(imported.stdout.trim()).pathname, status: 200 });
 
   // The newsroom's screens: sign-in in both languages, the desk once signed in, its 404.
-  const added = dateline(['user', 'add', '--data', data.dir, '--email', 'desk@news.example', '--role', 'editor',
-    '--site', 'en', '--password-file', '-'], { input: 'a passphrase for the desk\n' });
-  assert.equal(added.status, 0, added.stderr);
-  const login = await get(`${server.url}/newsroom/login`);
-  const formCookie = login.headers.getSetCookie()[0].split(';')[0];
-  const formToken = (await login.text()).match(/name="form_token" value="([0-9a-f]+)"/)[1];
-  const signedIn = await get(`${server.url}/newsroom/login`, {
-    method: 'POST',
-    headers: { cookie: formCookie, 'content-type': 'application/x-www-form-urlencoded', origin: server.url },
-    body: new URLSearchParams({ email: 'desk@news.example', password: 'a passphrase for the desk', form_token: formToken }).toString(),
-  });
+  const signIn = async (email, role, sites) => {
+    const added = dateline(['user', 'add', '--data', data.dir, '--email', email, '--role', role,
+      ...sites.flatMap((site) => ['--site', site]), '--password-file', '-'], { input: 'a passphrase for the desk\n' });
+    assert.equal(added.status, 0, added.stderr);
+    const login = await get(`${server.url}/newsroom/login`);
+    const formCookie = login.headers.getSetCookie()[0].split(';')[0];
+    const formToken = (await login.text()).match(/name="form_token" value="([0-9a-f]+)"/)[1];
+    const signedIn = await get(`${server.url}/newsroom/login`, {
+      method: 'POST',
+      headers: { cookie: formCookie, 'content-type': 'application/x-www-form-urlencoded', origin: server.url },
+      body: new URLSearchParams({ email, password: 'a passphrase for the desk', form_token: formToken }).toString(),
+    });
+    return signedIn.headers.getSetCookie().find((c) => c.startsWith('dateline_session=')).split(';')[0];
+  };
+  const session = await signIn('desk@news.example', 'editor', ['en']);
+  const adminSession = await signIn('chief@news.example', 'admin', []);
   data.sql(`INSERT INTO comments (site_id, article_id, status, author_name, email, title, body, held_reason,
             content_digest, created_at)
             SELECT site_id, id, 'pending', 'Salma <i>', 'salma@example.com', 'A question & a <b>tag</b>',
                    'One.\n\nTwo.', 'links,question', 'markup', first_published_at + 60
             FROM articles WHERE site_id = (SELECT id FROM sites WHERE slug = 'en') LIMIT 1`);
-  const session = signedIn.headers.getSetCookie().find((c) => c.startsWith('dateline_session=')).split(';')[0];
   pages.push(
     { name: 'en-newsroom-sign-in', path: '/newsroom/login', status: 200 },
     { name: 'ar-newsroom-sign-in', path: '/newsroom/login?lang=ar', status: 200 },
@@ -90,6 +94,7 @@ before(async () => {
     { name: 'en-newsroom-article', path: `/newsroom/articles/${storyId}?lang=en`, status: 200, headers: { cookie: session } },
     { name: 'en-newsroom-revisions', path: `/newsroom/articles/${storyId}/revisions`, status: 200, headers: { cookie: session } },
     { name: 'en-newsroom-revision', path: `/newsroom/articles/${storyId}/revisions/1`, status: 200, headers: { cookie: session } },
+    { name: 'ar-newsroom-audit', path: '/newsroom/audit?lang=ar', status: 200, headers: { cookie: adminSession } },
   );
 
   for (const p of pages) {
@@ -115,7 +120,7 @@ after(async () => {
 
 describe('Nu Html Checker', () => {
   it('validated every page (the checker ran on all of them)', () => {
-    assert.equal(pages.length, 21);
+    assert.equal(pages.length, 22);
     const unknown = messages.filter((m) => !pages.some((p) => m.url?.endsWith(`/${basename(p.file)}`)));
     assert.deepEqual(unknown, [], 'no message about anything else (I/O or internal errors)');
   });
@@ -124,7 +129,7 @@ describe('Nu Html Checker', () => {
     'ar-home', 'ar-section', 'ar-tag', 'ar-article', 'ar-not-found', 'en-article-sanitized-wire-body',
     'en-newsroom-sign-in', 'ar-newsroom-sign-in', 'en-newsroom-desk', 'en-newsroom-comments',
     'ar-newsroom-not-found', 'en-newsroom-articles', 'ar-newsroom-new-article', 'en-newsroom-article',
-    'en-newsroom-revisions', 'en-newsroom-revision']) {
+    'en-newsroom-revisions', 'en-newsroom-revision', 'ar-newsroom-audit']) {
     it(`${name} has no errors`, () => {
       const p = pages.find((q) => q.name === name);
       assert.ok(p, `${name} was fetched`);

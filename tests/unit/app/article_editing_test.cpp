@@ -10,6 +10,7 @@
 
 #include "../support_database.hpp"
 #include "app/article_service.hpp"
+#include "app/audit_service.hpp"
 #include "app/network_setup.hpp"
 #include "app/reader_service.hpp"
 #include "app/user_service.hpp"
@@ -64,6 +65,7 @@ class ArticleEditingTest : public testing::TestWithParam<const char*> {
         editor = add("editor@news.example", Role::Editor, {"news"});
         sport_editor = add("sport@news.example", Role::Editor, {"sport"});
         moderator = add("moderator@news.example", Role::Moderator, {"news"});
+        admin = add("admin@news.example", Role::Admin, {});
     }
 
     domain::User add(const std::string& email, Role role, std::vector<std::string> sites) {
@@ -93,7 +95,7 @@ class ArticleEditingTest : public testing::TestWithParam<const char*> {
     media::ImageLibrary images{database.dir() / "media"};
     MediaService media{*database, images, clock};
     ArticleService service{*database, media, clock};
-    domain::User author, other_author, editor, sport_editor, moderator;
+    domain::User author, other_author, editor, sport_editor, moderator, admin;
 };
 
 TEST_P(ArticleEditingTest, AnAuthorWritesADraftInMarkdownAndHandsItToTheEditors) {
@@ -331,6 +333,54 @@ TEST_P(ArticleEditingTest, AnUploadedPictureBecomesTheLeadPictureAndAFailedSaveK
     EXPECT_FALSE(removed->lead_image.has_value());
     EXPECT_EQ(files(), 3)
         << "a removed picture's files stay: other stories or revisions may use them";
+}
+
+TEST_P(ArticleEditingTest, TheAuditLogKeepsWhatChangedWhatReadersSeeByWhomForAdminsOnly) {
+    auto story = service.create(author, "news", content("Ferry strike"));
+    ASSERT_TRUE(story.ok());
+    ASSERT_TRUE(service.revise(author, story->id, content("Ferry strike ends"), 1).ok());
+    ASSERT_TRUE(service.act(author, story->id, ArticleAction::Submit).ok());
+    ASSERT_TRUE(service.act(editor, story->id, ArticleAction::Publish).ok());
+    clock.set(now + hour);
+    ASSERT_TRUE(service.revise(editor, story->id, content("Ferry strike ends at noon"), 2).ok());
+    ASSERT_TRUE(
+        service.add_note(editor, story->id, domain::NoteKind::Update, "Boats sail again.").ok());
+    ASSERT_TRUE(service.act(editor, story->id, ArticleAction::Unpublish).ok());
+    auto later = service.create(editor, "news", content("Night service returns"));
+    ASSERT_TRUE(service.act(editor, later->id, ArticleAction::Schedule, now + 2 * hour).ok());
+    clock.set(now + 3 * hour);
+    ASSERT_TRUE(service.publish_due().ok());
+
+    AuditService audit(*database);
+    EXPECT_EQ(audit.read(editor, {}).error().code, ErrorCode::Forbidden);
+    auto entries = audit.read(admin, {});
+    ASSERT_TRUE(entries.ok()) << entries.error().message;
+    std::vector<std::string> lines;
+    for (auto it = entries->rbegin(); it != entries->rend(); ++it)
+        if (it->article_id)
+            lines.push_back(std::string(domain::to_string(it->action)) + " by " + it->actor.name +
+                            (it->detail.empty() ? "" : " (" + it->detail + ")"));
+    // The draft's own edit is not there: drafts change all day, readers saw none of it.
+    const std::vector<std::string> expected = {
+        "article.submit by author <author@news.example>",
+        "article.publish by editor <editor@news.example>",
+        "article.edit by editor <editor@news.example> (revision 3)",
+        "article.note by editor <editor@news.example> (update: Boats sail again.)",
+        "article.unpublish by editor <editor@news.example>",
+        "article.schedule by editor <editor@news.example> (for 2026-11-18T13:06:40Z)",
+        "article.publish_on_schedule by scheduler",
+    };
+    EXPECT_EQ(lines, expected);
+    EXPECT_EQ(entries->front().subject, "Night service returns");
+    EXPECT_FALSE(entries->front().actor.user_id.has_value());
+    // A page at a time, newest first.
+    auto first = audit.read(admin, {std::nullopt, std::nullopt, 2});
+    ASSERT_TRUE(first.ok());
+    ASSERT_EQ(first->size(), 2u);
+    auto next = audit.read(admin, {std::nullopt, first->back().id, 2});
+    ASSERT_TRUE(next.ok());
+    ASSERT_FALSE(next->empty());
+    EXPECT_LT(next->front().id, first->back().id);
 }
 
 TEST_P(ArticleEditingTest, TheListShowsEachAccountWhatItMayReadFilteredAsAsked) {

@@ -4,6 +4,8 @@
 
 #include "../support_database.hpp"
 #include "../support_story.hpp"
+#include "app/audit_service.hpp"
+#include "app/user_service.hpp"
 
 namespace dateline::app {
 
@@ -187,14 +189,32 @@ TEST_P(CommentServiceTest, AModeratorChangesNothingOnASiteTheyDoNotModerate) {
     EXPECT_EQ(refused.error().code, ErrorCode::Forbidden);
     EXPECT_EQ(comments.for_article(site, article)->count, 0);
 
-    const auto editor = account(domain::Role::Editor, {site.id});
-    auto approved = comments.moderate(editor, {first->id, second->id}, CommentStatus::Approved);
+    // A real account this time: what it does is recorded under its name.
+    auto editor = UserService(*database, clock)
+                      .add({"desk@news.example", "Desk", domain::Role::Editor, {site.slug}},
+                           "a passphrase for the desk");
+    ASSERT_TRUE(editor.ok()) << editor.error().message;
+    auto approved = comments.moderate(*editor, {first->id, second->id}, CommentStatus::Approved);
     ASSERT_TRUE(approved.ok()) << approved.error().message;
     EXPECT_EQ(*approved, 2);
     EXPECT_EQ(comments.for_article(site, article)->count, 2);
-    EXPECT_EQ(comments.moderate(editor, {first->id, 999999}, CommentStatus::Spam).error().code,
+    EXPECT_EQ(comments.moderate(*editor, {first->id, 999999}, CommentStatus::Spam).error().code,
               ErrorCode::NotFound);
     EXPECT_EQ(comments.for_article(site, article)->count, 2);
+    EXPECT_EQ(comments.moderate(*editor, {first->id}, CommentStatus::Pending).error().field,
+              "status");
+
+    auto admin = account(domain::Role::Admin, {});
+    auto log = AuditService(*database).read(admin, {});
+    ASSERT_TRUE(log.ok());
+    ASSERT_EQ(log->size(), 2u) << "the account's creation and one moderation; refusals leave none";
+    EXPECT_EQ(log->front().action, domain::AuditAction::CommentApprove);
+    EXPECT_EQ(log->front().actor.name, "Desk <desk@news.example>");
+    EXPECT_EQ(log->front().subject,
+              "#" + std::to_string(first->id) + ", #" + std::to_string(second->id));
+    EXPECT_EQ(log->front().site_id, site.id);
+    EXPECT_EQ(log->back().action, domain::AuditAction::UserAdd);
+    EXPECT_EQ(log->back().actor.name, "command line");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, CommentServiceTest,
