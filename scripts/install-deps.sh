@@ -10,6 +10,8 @@ debian_packages=(
   libctemplate-dev libsqlite3-dev sqlite3 libpq-dev postgresql libicu-dev libgumbo-dev
   # cmark-gfm: the newsroom's Markdown bodies (tables, strikethrough, autolinks: the extensions package)
   libcmark-gfm-dev libcmark-gfm-extensions-dev
+  # dtl: the diff (Myers' O(NP)) behind comparing two revisions of a story; header-only
+  libdtl-dev
   libsodium-dev libssl-dev libxxhash-dev zlib1g-dev libbrotli-dev prometheus-cpp-dev libcli11-dev libspdlog-dev libfmt-dev libtomlplusplus-dev
   # libvips-tools: `vips` for scripts/convert-demo-art.sh (SVG through librsvg2-2, which libvips42 depends on)
   libvips-dev libvips-tools

@@ -34,6 +34,16 @@
 </li>
 {{/ITEM}}</ol>
 </form>
-{{/QUEUE}}</main>
+{{/QUEUE}}{{#ERASE}}<section class="erase" aria-labelledby="erase-title">
+<h2 id="erase-title">{{T_ERASE_TITLE}}</h2>
+<form method="post" action="/newsroom/comments/erase">
+<input type="hidden" name="form_token" value="{{FORM_TOKEN}}">
+<p class="field"><label for="erase-email">{{T_ERASE_EMAIL}}</label>
+<input id="erase-email" name="email" type="email" required dir="ltr" aria-describedby="erase-hint">
+<span class="hint" id="erase-hint">{{T_ERASE_HINT}}</span></p>
+<p><button class="button button--quiet" type="submit">{{T_ERASE}}</button></p>
+</form>
+</section>
+{{/ERASE}}</main>
 </body>
 </html>

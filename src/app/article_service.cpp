@@ -600,6 +600,16 @@ Result<storage::ArticleRevision> ArticleService::revision(const domain::User& us
     return std::move(**found);
 }
 
+Result<RevisionComparison> ArticleService::compare(const domain::User& user, Id id,
+                                                   std::int64_t from, std::int64_t to) {
+    auto earlier = revision(user, id, from);
+    if (!earlier) return earlier.error();
+    auto later = revision(user, id, to);
+    if (!later) return later.error();
+    auto changes = domain::compare(earlier->content, later->content);
+    return RevisionComparison{std::move(*earlier), std::move(*later), std::move(changes)};
+}
+
 Result<domain::Article> ArticleService::restore(const domain::User& user, Id id,
                                                 std::int64_t revision, std::int64_t base_revision) {
     auto earlier = this->revision(user, id, revision);

@@ -10,6 +10,7 @@
 #include "domain/article.hpp"
 #include "domain/audit.hpp"
 #include "domain/editorial.hpp"
+#include "domain/revision_diff.hpp"
 #include "domain/user.hpp"
 #include "domain/wire_item.hpp"
 #include "storage/article_store.hpp"
@@ -25,6 +26,13 @@ struct SavedArticle {
     bool created = false;
     bool visible = false;  ///< readers can see it now
     std::string url;       ///< its public URL when visible
+};
+
+/// Two saves of a story and what changed from the first to the second.
+struct RevisionComparison {
+    storage::ArticleRevision from;
+    storage::ArticleRevision to;
+    domain::ContentComparison changes;
 };
 
 /// Which stories the newsroom lists (empty fields do not narrow it).
@@ -103,6 +111,9 @@ class ArticleService {
     /// One save with its content.
     Result<storage::ArticleRevision> revision(const domain::User& user, domain::Id id,
                                               std::int64_t revision);
+    /// What changed from one save of the story to another (either order).
+    Result<RevisionComparison> compare(const domain::User& user, domain::Id id, std::int64_t from,
+                                       std::int64_t to);
     /// Saves the content of an earlier revision as the newest (revise() with it).
     Result<domain::Article> restore(const domain::User& user, domain::Id id, std::int64_t revision,
                                     std::int64_t base_revision);

@@ -1,6 +1,7 @@
 #include "app/comment_service.hpp"
 
 #include "crypto/crypto.hpp"
+#include "domain/email.hpp"
 #include "storage/audit_store.hpp"
 #include "storage/comment_store.hpp"
 #include "storage/site_store.hpp"
@@ -152,6 +153,14 @@ Status CommentService::set_open(const domain::Site& site, const std::string& art
     if (!found) return found.error();
     if (!*found) return Error::not_found("The site has no article '" + article_slug + "'.");
     return success();
+}
+
+Result<std::int64_t> CommentService::erase(const domain::User& by, const std::string& email) {
+    if (by.disabled || by.role != domain::Role::Admin)
+        return Error::forbidden("Only an administrator erases a reader's comments.");
+    if (!domain::plausible_email(email))
+        return Error::invalid("This is not an e-mail address.", "email");
+    return erase(email, domain::Actor::of(by));
 }
 
 Result<std::int64_t> CommentService::erase(const std::string& email, const domain::Actor& by) {

@@ -75,6 +75,9 @@ class CommentService {
                                   domain::CommentStatus status);
     /// Opens or closes one article to new comments; NotFound when the site has no such article.
     Status set_open(const domain::Site& site, const std::string& article_slug, bool open);
+    /// erase() by a newsroom account: an admin's act (Forbidden for anyone else, since it reaches
+    /// every site); Invalid on "email" for something that is not an address.
+    Result<std::int64_t> erase(const domain::User& by, const std::string& email);
     /// Removes every comment written with this e-mail address, at the reader's request; returns
     /// how many. The audit log records that `by` did it and how many went, not the address.
     Result<std::int64_t> erase(const std::string& email,

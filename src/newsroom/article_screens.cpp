@@ -179,6 +179,8 @@ void ArticleScreens::add_routes(http::Router<Visit>& routes) {
               [this](Visit& v, const RouteParams& p) { return picture(v, p["id"]); })
         .get("articles/{id}/revisions",
              [this](Visit& v, const RouteParams& p) { return revisions(v, p["id"]); })
+        .get("articles/{id}/compare",
+             [this](Visit& v, const RouteParams& p) { return compare(v, p["id"]); })
         .get("articles/{id}/revisions/{n}",
              [this](Visit& v, const RouteParams& p) { return revision(v, p["id"], p["n"]); })
         .post("articles/{id}/revisions/{n}",
@@ -622,6 +624,14 @@ Response ArticleScreens::revisions(Visit& v, std::string_view id_text) {
     dict.SetIntValue("ID", static_cast<long>(id));
     dict.SetValue("HEADING", screens_.text(v, "revisions_title"));
     auto* list = dict.AddSectionDictionary("LIST");
+    if (found->size() > 1) {
+        auto* form = dict.AddSectionDictionary("COMPARE");
+        Options revisions;
+        for (const auto& r : *found)
+            revisions.emplace_back(std::to_string(r.revision), std::to_string(r.revision));
+        add_options(*form, "FROM_OPTION", revisions, std::to_string((*found)[1].revision));
+        add_options(*form, "TO_OPTION", revisions, std::to_string((*found)[0].revision));
+    }
     for (const auto& r : *found) {
         auto* item = list->AddSectionDictionary("ITEM");
         item->SetIntValue("REVISION", static_cast<long>(r.revision));
@@ -630,6 +640,56 @@ Response ArticleScreens::revisions(Visit& v, std::string_view id_text) {
         item->SetValue("STATUS_LABEL", screens_.text(v, status_key(r.status)));
     }
     return screens_.page(v, 200, "revisions.tpl", screens_.text(v, "revisions_title"), dict);
+}
+
+Response ArticleScreens::compare(Visit& v, std::string_view id_text) {
+    const auto session = screens_.signed_in(v);
+    if (!session) return Screens::redirect("/newsroom/login");
+    auto opened = open(v, session->user, id_text);
+    if (auto* answer = std::get_if<Response>(&opened)) return std::move(*answer);
+    const auto& [article, site, sections] = std::get<Opened>(opened);
+    const auto from = positive_number(v.http.target.param("from").value_or(""));
+    const auto to = positive_number(v.http.target.param("to").value_or(""));
+    if (!from || !to) return refused(v, Error::not_found("no such revision"));
+    auto found = articles_.compare(session->user, article.id, *from, *to);
+    if (!found) return refused(v, found.error());
+    auto dates = render::DateFormatter::create(v.language, site.time_zone, false);
+    if (!dates) throw std::runtime_error("dates: " + dates.error().cause);
+    TemplateDictionary dict("compare");
+    dict.SetIntValue("ID", static_cast<long>(article.id));
+    const std::string heading =
+        screens_.catalog().format(v.language, "compare_title",
+                                  {{"from", std::to_string(*from)}, {"to", std::to_string(*to)}});
+    dict.SetValue("HEADING", heading);
+    dict.SetValue("FROM_LINE", revision_line(v, found->from, *dates));
+    dict.SetValue("TO_LINE", revision_line(v, found->to, *dates));
+    dict.SetValue("CONTENT_LANG", site.language);
+    dict.SetValue("CONTENT_DIR", direction(site));
+    const auto& changes = found->changes;
+    if (changes.fields.empty() && !changes.body_changed) dict.ShowSection("NO_CHANGE");
+    if (!changes.fields.empty()) {
+        auto* table = dict.AddSectionDictionary("FIELDS");
+        for (const auto& change : changes.fields) {
+            auto* row = table->AddSectionDictionary("FIELD");
+            row->SetValue("LABEL", screens_.text(v, "field_" + change.field));
+            row->SetValue("BEFORE", change.before);
+            row->SetValue("AFTER", change.after);
+        }
+    }
+    if (changes.body_changed) {
+        auto* body = dict.AddSectionDictionary("BODY");
+        for (const auto& line : changes.body) {
+            auto* item = body->AddSectionDictionary("LINE");
+            const char* kind = line.kind == domain::DiffLine::Kind::Added     ? "ADDED"
+                               : line.kind == domain::DiffLine::Kind::Removed ? "REMOVED"
+                                                                              : "SAME";
+            item->SetValue("KIND", line.kind == domain::DiffLine::Kind::Added     ? "added"
+                                   : line.kind == domain::DiffLine::Kind::Removed ? "removed"
+                                                                                  : "same");
+            item->SetValueAndShowSection("TEXT", line.text, kind);
+        }
+    }
+    return screens_.page(v, 200, "compare.tpl", heading, dict);
 }
 
 Response ArticleScreens::revision(Visit& v, std::string_view id_text, std::string_view number) {

@@ -43,6 +43,7 @@ class ArticleScreens {
     http::Response add_note(Visit& v, std::string_view id);
     http::Response picture(Visit& v, std::string_view id);
     http::Response revisions(Visit& v, std::string_view id);
+    http::Response compare(Visit& v, std::string_view id);
     http::Response revision(Visit& v, std::string_view id, std::string_view number);
     http::Response restore(Visit& v, std::string_view id, std::string_view number);
 

@@ -103,7 +103,8 @@ struct Newsroom::Impl {
             .post("logout-everywhere",
                   [this](Visit& v, const RouteParams&) { return sign_out(v, true); })
             .get("comments", [this](Visit& v, const RouteParams&) { return comment_queue(v); })
-            .post("comments", [this](Visit& v, const RouteParams&) { return moderate(v); });
+            .post("comments", [this](Visit& v, const RouteParams&) { return moderate(v); })
+            .post("comments/erase", [this](Visit& v, const RouteParams&) { return erase(v); });
         articles.add_routes(routes);
         audit.add_routes(routes);
         routes.get("assets/*", [this](Visit& v, const RouteParams&) {
@@ -259,14 +260,20 @@ struct Newsroom::Impl {
 
         const auto done = v.http.target.param("done");
         const auto count = v.http.target.param("count");
-        if (done && count && (*done == "approve" || *done == "reject" || *done == "spam")) {
+        if (done && count && *done == "erase") {
+            dict.SetValueAndShowSection(
+                "DONE_TEXT",
+                catalog.count(v.language, "erased", "count", std::atoll(count->c_str()), false),
+                "DONE");
+        } else if (done && count && (*done == "approve" || *done == "reject" || *done == "spam")) {
             const long long n = std::atoll(count->c_str());
             dict.SetValueAndShowSection(
                 "DONE_TEXT", catalog.count(v.language, "moderated_" + *done, "count", n, false),
                 "DONE");
         }
         const auto problem = v.http.target.param("problem");
-        if (problem && (*problem == "none_chosen" || *problem == "not_yours" || *problem == "gone"))
+        if (problem && (*problem == "none_chosen" || *problem == "not_yours" ||
+                        *problem == "gone" || *problem == "bad_email"))
             dict.SetValueAndShowSection("PROBLEM_TEXT", catalog.text(v.language, *problem),
                                         "PROBLEM");
         if (!queue) {
@@ -280,6 +287,8 @@ struct Newsroom::Impl {
             list->SetValue("BACK_QUERY", filter.query(*directory));
             add_queue(*list, *queue, *directory, v.language);
         }
+        if (erases(user))
+            dict.SetValueAndShowSection("FORM_TOKEN", Screens::form_token(v), "ERASE");
         return page(v, queue ? 200 : 422, "comments.tpl",
                     catalog.text(v.language, "comments_title"), dict);
     }
@@ -362,6 +371,29 @@ struct Newsroom::Impl {
         return redirect(back + "&done=" + action + "&count=" + std::to_string(*done));
     }
 
+    // Erasing a reader's comments reaches every site: an admin's act.
+    static bool erases(const domain::User& user) {
+        return user.role == domain::Role::Admin && !user.disabled;
+    }
+
+    Response erase(Visit& v) {
+        auto post = screens.signed_post(v);
+        if (auto* refused = std::get_if<Response>(&post)) return std::move(*refused);
+        const auto& [session, token, form, files] = std::get<SignedPost>(post);
+        auto erased = comments.erase(session.user, field(form, "email"));
+        if (!erased) {
+            if (erased.error().code == ErrorCode::Forbidden)
+                return message(v, 403, "forbidden_title", catalog.text(v.language, "forbidden"));
+            if (erased.error().code == ErrorCode::Invalid)
+                return redirect("/newsroom/comments?status=pending&problem=bad_email");
+            throw std::runtime_error("erasing failed: " + erased.error().cause);
+        }
+        spdlog::info("newsroom: {} erased {} comment(s) at a reader's request", session.user.email,
+                     *erased);
+        return redirect("/newsroom/comments?status=pending&done=erase&count=" +
+                        std::to_string(*erased));
+    }
+
     Response sign_out(Visit& v, bool everywhere) {
         auto post = screens.signed_post(v);
         if (auto* refused = std::get_if<Response>(&post)) return std::move(*refused);
@@ -384,11 +416,11 @@ Result<std::unique_ptr<Newsroom>> Newsroom::create(Services services,
                                                    const std::filesystem::path& dir,
                                                    OriginOf origin_of,
                                                    std::vector<std::string> trusted_proxies) {
-    auto templates =
-        render::TemplateEngine::load(dir / "templates",
-                                     {"login.tpl", "desk.tpl", "message.tpl", "comments.tpl",
-                                      "articles.tpl", "article.tpl", "revisions.tpl"},
-                                     {"BODY_HTML"});
+    auto templates = render::TemplateEngine::load(
+        dir / "templates",
+        {"login.tpl", "desk.tpl", "message.tpl", "comments.tpl", "articles.tpl", "article.tpl",
+         "revisions.tpl", "audit.tpl", "compare.tpl"},
+        {"BODY_HTML"});
     if (!templates) return templates.error();
     auto catalog = render::Catalog::load(dir / "i18n");
     if (!catalog) return catalog.error();

@@ -18,13 +18,13 @@ const PASSWORD = 'a passphrase for the desk';
 const RUNS = {
   en: {
     viewport: 'desktop', locale: 'en-GB', site: 'en', dir: 'ltr',
-    labels: { email: 'E-mail address', signIn: 'Sign in', stories: 'Stories', newStory: 'New story', headline: 'Headline', body: 'Body', section: 'Section', preview: 'Preview', save: 'Save', publish: 'Publish now', onSite: 'See it on the site', revisions: 'Revisions', note: 'What readers should know', addNote: 'Add the note', picture: 'A new picture', upload: 'Upload the picture', noted: 'added a correction or update' },
+    labels: { email: 'E-mail address', signIn: 'Sign in', stories: 'Stories', newStory: 'New story', headline: 'Headline', body: 'Body', section: 'Section', preview: 'Preview', save: 'Save', publish: 'Publish now', onSite: 'See it on the site', revisions: 'Revisions', note: 'What readers should know', addNote: 'Add the note', picture: 'A new picture', upload: 'Upload the picture', noted: 'added a correction or update', compare: 'Compare' },
     story: { headline: 'Night ferry resumes its crossing', body: 'The ferry left at nine.\nPassengers cheered **loudly**.', section: 'region', edit: 'The ferry left at nine, on time.', note: 'An earlier version said the ferry left at ten.' },
     saved: /Saved: revision 1\./, updated: 'Updated',
   },
   ar: {
     viewport: 'phone', locale: 'ar-LB', site: 'ar', dir: 'rtl',
-    labels: { email: 'عنوان البريد الإلكتروني', signIn: 'دخول', stories: 'القصص', newStory: 'قصة جديدة', headline: 'العنوان', body: 'النص', section: 'القسم', preview: 'معاينة', save: 'حفظ', publish: 'النشر الآن', onSite: 'عرضها على الموقع', revisions: 'النسخ', note: 'ما ينبغي أن يعرفه القراء', addNote: 'إضافة الملاحظة', picture: 'صورة جديدة', upload: 'رفع الصورة', noted: 'أضاف تصويبًا أو تحديثًا' },
+    labels: { email: 'عنوان البريد الإلكتروني', signIn: 'دخول', stories: 'القصص', newStory: 'قصة جديدة', headline: 'العنوان', body: 'النص', section: 'القسم', preview: 'معاينة', save: 'حفظ', publish: 'النشر الآن', onSite: 'عرضها على الموقع', revisions: 'النسخ', note: 'ما ينبغي أن يعرفه القراء', addNote: 'إضافة الملاحظة', picture: 'صورة جديدة', upload: 'رفع الصورة', noted: 'أضاف تصويبًا أو تحديثًا', compare: 'قارن' },
     story: { headline: 'عودة العبّارة الليلية إلى رحلاتها', body: 'أبحرت العبّارة في التاسعة.\nوصفّق الركاب **طويلًا**.', section: 'region', edit: 'أبحرت العبّارة في التاسعة تمامًا.', note: 'ذكرت نسخة سابقة أن العبّارة أبحرت في العاشرة.' },
     saved: /حُفظت: النسخة 1\./, updated: 'تحديث',
   },
@@ -142,6 +142,11 @@ for (const [lang, run] of Object.entries(RUNS)) {
         await page.waitForURL(`${base}/newsroom/articles/${id}/revisions`);
         assert.equal(await page.locator('.revisions li').count(), 3);
         await check('revisions');
+        await page.getByRole('button', { name: labels.compare }).click();
+        await page.waitForURL(/\/compare\?from=2&to=3$/);
+        assert.equal(await page.locator('.diff__line--added').count(), 1);
+        await check('comparison');
+        await page.goBack();
         await page.locator('.revisions a').last().click();
         await page.waitForURL(`${base}/newsroom/articles/${id}/revisions/1`);
         await check('revision 1');

@@ -88,13 +88,25 @@ before(async () => {
   // The stories' screens: the list, a new story in Arabic, a demo story's editor and revisions.
   const storyId = data.sql(`SELECT a.id FROM articles a JOIN sites s ON s.id = a.site_id
                             WHERE s.slug = 'en' ORDER BY a.id LIMIT 1`).trim();
+  // A second revision of it, saved through the editor, for the comparison.
+  const deskToken = (await (await get(`${server.url}/newsroom/`, { headers: { cookie: session } })).text())
+    .match(/name="form_token" value="([0-9a-f]+)"/)[1];
+  const saved = await get(`${server.url}/newsroom/articles/${storyId}`, {
+    method: 'POST',
+    headers: { cookie: session, 'content-type': 'application/x-www-form-urlencoded', origin: server.url },
+    body: new URLSearchParams({ form_token: deskToken, revision: '1', intent: 'save', site: 'en', headline: 'A headline, revised',
+      body: 'A first paragraph.\nA <second> one.', section: 'region', tags: 'Harbour' }).toString(),
+  });
+  assert.equal(saved.status, 303);
   pages.push(
+    { name: 'en-newsroom-compare', path: `/newsroom/articles/${storyId}/compare?from=1&to=2`, status: 200, headers: { cookie: session } },
     { name: 'en-newsroom-articles', path: '/newsroom/articles', status: 200, headers: { cookie: session } },
     { name: 'ar-newsroom-new-article', path: '/newsroom/articles/new?lang=ar', status: 200, headers: { cookie: session } },
     { name: 'en-newsroom-article', path: `/newsroom/articles/${storyId}?lang=en`, status: 200, headers: { cookie: session } },
     { name: 'en-newsroom-revisions', path: `/newsroom/articles/${storyId}/revisions`, status: 200, headers: { cookie: session } },
     { name: 'en-newsroom-revision', path: `/newsroom/articles/${storyId}/revisions/1`, status: 200, headers: { cookie: session } },
     { name: 'ar-newsroom-audit', path: '/newsroom/audit?lang=ar', status: 200, headers: { cookie: adminSession } },
+    { name: 'ar-newsroom-comments-admin', path: '/newsroom/comments?lang=ar', status: 200, headers: { cookie: adminSession } },
   );
 
   for (const p of pages) {
@@ -120,7 +132,7 @@ after(async () => {
 
 describe('Nu Html Checker', () => {
   it('validated every page (the checker ran on all of them)', () => {
-    assert.equal(pages.length, 22);
+    assert.equal(pages.length, 24);
     const unknown = messages.filter((m) => !pages.some((p) => m.url?.endsWith(`/${basename(p.file)}`)));
     assert.deepEqual(unknown, [], 'no message about anything else (I/O or internal errors)');
   });
@@ -129,7 +141,8 @@ describe('Nu Html Checker', () => {
     'ar-home', 'ar-section', 'ar-tag', 'ar-article', 'ar-not-found', 'en-article-sanitized-wire-body',
     'en-newsroom-sign-in', 'ar-newsroom-sign-in', 'en-newsroom-desk', 'en-newsroom-comments',
     'ar-newsroom-not-found', 'en-newsroom-articles', 'ar-newsroom-new-article', 'en-newsroom-article',
-    'en-newsroom-revisions', 'en-newsroom-revision', 'ar-newsroom-audit']) {
+    'en-newsroom-revisions', 'en-newsroom-revision', 'ar-newsroom-audit', 'en-newsroom-compare',
+    'ar-newsroom-comments-admin']) {
     it(`${name} has no errors`, () => {
       const p = pages.find((q) => q.name === name);
       assert.ok(p, `${name} was fetched`);

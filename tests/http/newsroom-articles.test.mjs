@@ -142,10 +142,19 @@ test('the second editor to save is told, loses nothing, and may then save on pur
   assert.match(revisions, /Revision 2, [^<]+, by \u2068Rana Haddad\u2069/);
 });
 
-test('a revision is read and restored as the newest', async () => {
+test('two revisions are compared; one is read and restored as the newest', async () => {
   const b = await signedIn('editor@news.example');
   const id = await create(b, { headline: 'Ferry timetable changes', body: 'Old paragraph.' });
   assert.equal((await saveFrom(b, id, 1, { headline: 'Ferry timetable changes again', body: 'New paragraph.' })).status, 303);
+  const compared = await b.request(`/newsroom/articles/${id}/compare?from=1&to=2`);
+  assert.equal(compared.status, 200);
+  const diff = await compared.text();
+  assert.match(diff, /<th scope="row">Headline<\/th><td lang="en" dir="ltr"><del>Ferry timetable changes<\/del><\/td><td lang="en" dir="ltr"><ins>Ferry timetable changes again<\/ins><\/td>/);
+  assert.match(diff, /<li class="diff__line diff__line--removed"><del><span class="visually-hidden" lang="en">Removed: <\/span><span class="diff__mark" aria-hidden="true">−<\/span>Old paragraph\.<\/del><\/li>/);
+  assert.match(diff, /diff__line--added"><ins>[^\n]*New paragraph\.<\/ins>/);
+  assert.match(await (await b.request(`/newsroom/articles/${id}/compare?from=2&to=2`)).text(), /The two revisions say the same\./);
+  assert.equal((await b.request(`/newsroom/articles/${id}/compare?from=1&to=9`)).status, 404);
+  assert.match(await (await b.request(`/newsroom/articles/${id}/revisions`)).text(), /<option value="1" selected>1<\/option>/);
   const one = await (await b.request(`/newsroom/articles/${id}/revisions/1`)).text();
   assert.match(one, /<p>Old paragraph\.<\/p>/);
   const restored = await b.request(`/newsroom/articles/${id}/revisions/1`, { method: 'POST', form: { form_token: tokenOn(one), revision: String(revisionOn(one)) } });

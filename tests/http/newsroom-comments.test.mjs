@@ -115,3 +115,31 @@ test('an admin sees every site, and the Arabic site\'s comment right to left in 
   assert.match(html, /<article class="comment" lang="en" dir="ltr">/);
   assert.equal(idsOn(html).length, 3);
 });
+
+test('an admin erases a reader\'s comments on every site at their request; a moderator may not', async () => {
+  const moderator = new Browser(demo.server.url);
+  await moderator.signIn('en-mod@news.example');
+  assert.doesNotMatch(await (await moderator.request('/newsroom/comments')).text(), /action="\/newsroom\/comments\/erase"/);
+  const refused = await moderator.request('/newsroom/comments/erase', {
+    method: 'POST', form: { form_token: await moderator.formToken('/newsroom/'), email: 'reader@example.com' },
+  });
+  assert.equal(refused.status, 403);
+
+  const chief = new Browser(demo.server.url);
+  await chief.signIn('chief@news.example');
+  const page = await (await chief.request('/newsroom/comments')).text();
+  assert.match(page, /action="\/newsroom\/comments\/erase"/);
+  const token = tokenOn(page);
+  const bad = await chief.request('/newsroom/comments/erase', { method: 'POST', form: { form_token: token, email: 'not an address' } });
+  assert.equal(bad.headers.get('location'), '/newsroom/comments?status=pending&problem=bad_email');
+  assert.match(await (await chief.request(bad.headers.get('location'))).text(), /That is not an e-mail address; nothing was erased\./);
+  const before = Number(demo.data.sql("SELECT COUNT(*) FROM comments WHERE email = 'reader@example.com'").trim());
+  assert.ok(before >= 3);
+  const erased = await chief.request('/newsroom/comments/erase', { method: 'POST', form: { form_token: token, email: 'Reader@Example.com' } });
+  assert.equal(erased.headers.get('location'), `/newsroom/comments?status=pending&done=erase&count=${before}`);
+  assert.match(await (await chief.request(erased.headers.get('location'))).text(), new RegExp(`${before} comments erased\\.`));
+  assert.equal(demo.data.sql("SELECT COUNT(*) FROM comments WHERE lower(email) = 'reader@example.com'").trim(), '0');
+  const audit = await (await chief.request('/newsroom/audit')).text();
+  assert.match(audit, /erased a reader&#39;s comments/);
+  assert.doesNotMatch(audit, /reader@example\.com/i);
+});
