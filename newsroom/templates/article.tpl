@@ -32,7 +32,23 @@
 <p><button class="button button--quiet" type="submit">{{T_ADD_NOTE}}</button></p>
 </form>
 {{/NOTE_FORM}}</section>
-{{/NOTES}}{{#PREVIEW}}<section class="preview" aria-labelledby="preview-title">
+{{/NOTES}}{{#TRANSLATIONS}}<section class="translations" aria-labelledby="translations-title">
+<h2 id="translations-title">{{T_TRANSLATIONS_TITLE}}</h2>
+{{#LINKED}}<ul class="translations__list">
+{{#LINKED_ITEM}}<li><a href="/newsroom/articles/{{OTHER_ID}}" lang="{{OTHER_LANG}}" dir="{{OTHER_DIR}}">{{OTHER_HEADLINE}}</a> <span class="hint">{{OTHER_SITE}}</span></li>
+{{/LINKED_ITEM}}</ul>
+<form method="post" action="/newsroom/articles/{{ID}}/translations">
+<input type="hidden" name="form_token" value="{{FORM_TOKEN}}">
+<p><button class="button button--quiet" type="submit" name="unlink" value="1">{{T_UNLINK_TRANSLATION}}</button></p>
+</form>
+{{/LINKED}}{{#CANDIDATES}}<form method="post" action="/newsroom/articles/{{ID}}/translations">
+<input type="hidden" name="form_token" value="{{FORM_TOKEN}}">
+<p class="field"><label for="translation">{{T_FIELD_TRANSLATION}}</label>
+<select id="translation" name="other">{{#CANDIDATE}}<option value="{{VALUE}}">{{LABEL}}</option>{{/CANDIDATE}}</select></p>
+<p><button class="button button--quiet" type="submit">{{T_LINK_TRANSLATION}}</button></p>
+</form>
+{{/CANDIDATES}}</section>
+{{/TRANSLATIONS}}{{#PREVIEW}}<section class="preview" aria-labelledby="preview-title">
 <h2 id="preview-title">{{T_PREVIEW_TITLE}}</h2>
 <div lang="{{CONTENT_LANG}}" dir="{{CONTENT_DIR}}">
 <p class="preview__headline">{{PREVIEW_HEADLINE}}</p>
@@ -56,7 +72,6 @@
 {{/PICTURE}}{{#EDITOR}}<form class="editor" method="post" action="{{FORM_ACTION}}">
 <input type="hidden" name="form_token" value="{{FORM_TOKEN}}">
 <input type="hidden" name="revision" value="{{REVISION}}">
-<input type="hidden" name="lead_image" value="{{LEAD_IMAGE}}">
 <input type="hidden" name="site" value="{{SITE}}">
 <p class="hint">{{T_FIELD_SITE}}: {{SITE_NAME}}</p>
 <p class="field"><label for="headline">{{T_FIELD_HEADLINE}}</label>

@@ -54,6 +54,52 @@ Status check(const ArticleDraft& draft) {
 
 }  // namespace
 
+namespace {
+
+Result<domain::Site> site_by_id(storage::SiteStore& sites, Id id) {
+    auto all = sites.sites();
+    if (!all) return all.error();
+    for (auto& s : *all)
+        if (s.id == id) return s;
+    return Error::not_found("The article's site is gone.");
+}
+
+// Records in the audit log, in the transaction of the act, what was done to the story.
+Status record(db::Connection& c, domain::Actor actor, domain::AuditAction action,
+              const domain::Article& story, std::string detail, UnixTime now) {
+    domain::AuditEntry entry;
+    entry.at = now;
+    entry.actor = std::move(actor);
+    entry.action = action;
+    entry.site_id = story.site_id;
+    entry.article_id = story.id;
+    entry.subject = story.headline;
+    entry.detail = std::move(detail);
+    return storage::AuditStore(c).record(entry);
+}
+
+domain::AuditAction audited(domain::ArticleAction action) {
+    switch (action) {
+        case domain::ArticleAction::Submit:
+            return domain::AuditAction::ArticleSubmit;
+        case domain::ArticleAction::Return:
+            return domain::AuditAction::ArticleReturn;
+        case domain::ArticleAction::Publish:
+            return domain::AuditAction::ArticlePublish;
+        case domain::ArticleAction::Schedule:
+            return domain::AuditAction::ArticleSchedule;
+        case domain::ArticleAction::Unpublish:
+            return domain::AuditAction::ArticleUnpublish;
+    }
+    return domain::AuditAction::ArticlePublish;
+}
+
+Error not_yours() {
+    return Error::forbidden("This account may not do that to this article.");
+}
+
+}  // namespace
+
 std::string article_url(const std::string& base_url, const domain::Article& a) {
     return domain::article_path(base_url, a.section ? a.section->slug : std::string{}, a.slug);
 }
@@ -247,7 +293,19 @@ Result<SavedArticle> ArticleService::import_wire_item(const std::string& site_sl
                 if (!media) return media.error();
                 with_picture.lead_image_id = media->id;
             }
-            return save_in(c, site_slug, with_picture, now);
+            auto result = save_in(c, site_slug, with_picture, now);
+            if (!result || !domain::is_listed(with_picture.status)) return result;
+            // A story the wires published, or changed once published, is on the record too.
+            auto story = storage::ArticleStore(c).by_id(result->id);
+            if (!story) return story.error();
+            const bool was_listed = *previous && domain::is_listed((**previous).status);
+            if (auto kept = record(c, domain::Actor::system("import"),
+                                   was_listed ? domain::AuditAction::ArticleEdit
+                                              : domain::AuditAction::ArticlePublish,
+                                   **story, "revision " + std::to_string(result->revision), now);
+                !kept)
+                return kept.error();
+            return result;
         });
     if (saved && picture) picture->keep();
     return saved;
@@ -279,52 +337,6 @@ ArticleDraft ArticleService::content_of(const domain::Article& a) {
     return d;
 }
 
-namespace {
-
-Result<domain::Site> site_by_id(storage::SiteStore& sites, Id id) {
-    auto all = sites.sites();
-    if (!all) return all.error();
-    for (auto& s : *all)
-        if (s.id == id) return s;
-    return Error::not_found("The article's site is gone.");
-}
-
-// Records in the audit log, in the transaction of the act, what was done to the story.
-Status record(db::Connection& c, domain::Actor actor, domain::AuditAction action,
-              const domain::Article& story, std::string detail, UnixTime now) {
-    domain::AuditEntry entry;
-    entry.at = now;
-    entry.actor = std::move(actor);
-    entry.action = action;
-    entry.site_id = story.site_id;
-    entry.article_id = story.id;
-    entry.subject = story.headline;
-    entry.detail = std::move(detail);
-    return storage::AuditStore(c).record(entry);
-}
-
-domain::AuditAction audited(domain::ArticleAction action) {
-    switch (action) {
-        case domain::ArticleAction::Submit:
-            return domain::AuditAction::ArticleSubmit;
-        case domain::ArticleAction::Return:
-            return domain::AuditAction::ArticleReturn;
-        case domain::ArticleAction::Publish:
-            return domain::AuditAction::ArticlePublish;
-        case domain::ArticleAction::Schedule:
-            return domain::AuditAction::ArticleSchedule;
-        case domain::ArticleAction::Unpublish:
-            return domain::AuditAction::ArticleUnpublish;
-    }
-    return domain::AuditAction::ArticlePublish;
-}
-
-Error not_yours() {
-    return Error::forbidden("This account may not do that to this article.");
-}
-
-}  // namespace
-
 Result<domain::Article> ArticleService::readable(db::Connection& c, const domain::User& user,
                                                  Id id) {
     auto found = storage::ArticleStore(c).by_id(id);
@@ -343,6 +355,7 @@ Result<domain::Article> ArticleService::article(const domain::User& user, Id id)
 Result<domain::Article> ArticleService::create(const domain::User& user,
                                                const std::string& site_slug, ArticleDraft content) {
     content.external_id.clear();
+    content.lead_image_id.reset();  // a picture comes by upload, once the story exists
     content.status = domain::ArticleStatus::Draft;
     content.first_published_at.reset();
     content.updated_at.reset();
@@ -374,15 +387,21 @@ Result<domain::Article> ArticleService::revise_in(db::Connection& c, const domai
                                                   Id id, ArticleDraft content,
                                                   std::int64_t base_revision, UnixTime now,
                                                   domain::AuditAction action, std::string detail) {
+    if (auto locked = storage::ArticleStore(c).lock({id}); !locked) return locked.error();
     auto before = readable(c, user, id);
     if (!before) return before.error();
     if (!domain::may_edit(user, *before)) return not_yours();
     storage::SiteStore sites(c);
     auto site = site_by_id(sites, before->site_id);
     if (!site) return site.error();
-    // What the form does not carry stays as it was: the state, the wire's id.
+    // What the form does not carry stays as it was: the state, the wire's id, and the picture
+    // unless this save is about it (an upload, a restore): an id from a form is not trusted.
     content.external_id = before->external_id;
     content.status = before->status;
+    if (action != domain::AuditAction::ArticlePicture &&
+        action != domain::AuditAction::ArticleRestore)
+        content.lead_image_id =
+            before->lead_image ? std::optional<Id>(before->lead_image->id) : std::nullopt;
     if (before->first_published_at > 0) {
         content.first_published_at = before->first_published_at;
         if (!content.slug.empty() && content.slug != before->slug)
@@ -433,6 +452,7 @@ Result<domain::Article> ArticleService::set_picture(const domain::User& user, Id
     const UnixTime now = clock_.now();
     auto done = db::in_transaction<domain::Article>(
         database_, [&](db::Connection& c) -> Result<domain::Article> {
+            if (auto locked = storage::ArticleStore(c).lock({id}); !locked) return locked.error();
             auto before = readable(c, user, id);
             if (!before) return before.error();
             auto content = content_of(*before);
@@ -456,6 +476,7 @@ Result<domain::Article> ArticleService::act(const domain::User& user, Id id,
     const UnixTime now = clock_.now();
     return db::in_transaction<domain::Article>(
         database_, [&](db::Connection& c) -> Result<domain::Article> {
+            if (auto locked = storage::ArticleStore(c).lock({id}); !locked) return locked.error();
             auto before = readable(c, user, id);
             if (!before) return before.error();
             if (!domain::may_act(user, *before, action)) return not_yours();
@@ -507,6 +528,7 @@ Result<domain::Article> ArticleService::add_note(const domain::User& user, Id id
     const UnixTime now = clock_.now();
     return db::in_transaction<domain::Article>(
         database_, [&](db::Connection& c) -> Result<domain::Article> {
+            if (auto locked = storage::ArticleStore(c).lock({id}); !locked) return locked.error();
             auto story = readable(c, user, id);
             if (!story) return story.error();
             if (!domain::may_publish(user, story->site_id)) return not_yours();
@@ -598,6 +620,82 @@ Result<storage::ArticleRevision> ArticleService::revision(const domain::User& us
     if (!*found)
         return Error::not_found("The article has no revision " + std::to_string(revision) + ".");
     return std::move(**found);
+}
+
+Result<domain::Article> ArticleService::link_translation(const domain::User& user, Id id,
+                                                         Id other) {
+    return db::in_transaction<domain::Article>(
+        database_, [&](db::Connection& c) -> Result<domain::Article> {
+            storage::ArticleStore articles(c);
+            if (auto locked = articles.lock({id, other}); !locked) return locked.error();
+            auto a = readable(c, user, id);
+            if (!a) return a.error();
+            auto b = readable(c, user, other);
+            if (!b) return b.error();
+            if (a->site_id == b->site_id)
+                return Error::invalid("A translation is a story of another site.", "translation");
+            // Everyone in either group joins one: each the account's to edit, one a site.
+            std::vector<domain::Article> members{*a, *b};
+            for (const auto* story : {&*a, &*b}) {
+                auto linked = articles.translations(*story);
+                if (!linked) return linked.error();
+                members.insert(members.end(), linked->begin(), linked->end());
+            }
+            std::vector<Id> ids;
+            std::vector<Id> sites;
+            for (const auto& m : members) {
+                if (std::find(ids.begin(), ids.end(), m.id) != ids.end()) continue;
+                if (!domain::may_edit(user, m)) return not_yours();
+                if (std::find(sites.begin(), sites.end(), m.site_id) != sites.end())
+                    return Error::conflict("These stories would make two translations on one site.",
+                                           "translation");
+                ids.push_back(m.id);
+                sites.push_back(m.site_id);
+            }
+            // A group is named by its smallest member: no other group can have that name.
+            const Id group = *std::min_element(ids.begin(), ids.end());
+            if (auto s = articles.set_translation_group(ids, group); !s) return s.error();
+            if (auto kept =
+                    record(c, domain::Actor::of(user), domain::AuditAction::ArticleTranslation, *a,
+                           "linked to: " + b->headline, clock_.now());
+                !kept)
+                return kept.error();
+            return readable(c, user, id);
+        });
+}
+
+Result<domain::Article> ArticleService::unlink_translation(const domain::User& user, Id id) {
+    return db::in_transaction<domain::Article>(
+        database_, [&](db::Connection& c) -> Result<domain::Article> {
+            storage::ArticleStore articles(c);
+            if (auto locked = articles.lock({id}); !locked) return locked.error();
+            auto story = readable(c, user, id);
+            if (!story) return story.error();
+            if (!domain::may_edit(user, *story)) return not_yours();
+            auto linked = articles.translations(*story);
+            if (!linked) return linked.error();
+            if (auto s = articles.set_translation_group({id}, std::nullopt); !s) return s.error();
+            // Those left keep a group named by their smallest member (none for one alone).
+            std::vector<Id> rest;
+            for (const auto& l : *linked) rest.push_back(l.id);
+            const std::optional<Id> group =
+                rest.size() > 1 ? std::optional<Id>(*std::min_element(rest.begin(), rest.end()))
+                                : std::nullopt;
+            if (auto s = articles.set_translation_group(rest, group); !s) return s.error();
+            if (auto kept =
+                    record(c, domain::Actor::of(user), domain::AuditAction::ArticleTranslation,
+                           *story, "unlinked", clock_.now());
+                !kept)
+                return kept.error();
+            return readable(c, user, id);
+        });
+}
+
+Result<std::vector<domain::Article>> ArticleService::translations(const domain::User& user, Id id) {
+    auto lease = database_.acquire();
+    auto story = readable(*lease, user, id);
+    if (!story) return story.error();
+    return storage::ArticleStore(*lease).translations(*story);
 }
 
 Result<RevisionComparison> ArticleService::compare(const domain::User& user, Id id,

@@ -78,8 +78,8 @@ class ArticleService {
                                    domain::ArticleDraft content);
     /// New content for a story, from the revision the writer started from: Conflict on
     /// "revision" when someone saved it since (nothing is written; the caller keeps the text).
-    /// A story keeps its state; once it has been published its address (slug) stays, and its
-    /// "last updated" time moves to now.
+    /// A story keeps its state and its picture (set_picture changes that); once it has been
+    /// published its address (slug) stays, and its "last updated" time moves to now.
     Result<domain::Article> revise(const domain::User& user, domain::Id id,
                                    domain::ArticleDraft content, std::int64_t base_revision);
     /// Sets the story's lead picture from an upload's bytes (decoded, oriented, stripped of its
@@ -111,6 +111,17 @@ class ArticleService {
     /// One save with its content.
     Result<storage::ArticleRevision> revision(const domain::User& user, domain::Id id,
                                               std::int64_t revision);
+    /// Links the story to its translation on a sister site: they join one translation group,
+    /// with the stories already in either's (every one of them the account's to edit, else
+    /// Forbidden). Invalid on "translation" for a story of the same site; Conflict on
+    /// "translation" when the group would hold two stories of one site.
+    Result<domain::Article> link_translation(const domain::User& user, domain::Id id,
+                                             domain::Id other);
+    /// Takes the story out of its translation group (a group of one left ends too).
+    Result<domain::Article> unlink_translation(const domain::User& user, domain::Id id);
+    /// The story's translations on sister sites, in any state, if the account may read it.
+    Result<std::vector<domain::Article>> translations(const domain::User& user, domain::Id id);
+
     /// What changed from one save of the story to another (either order).
     Result<RevisionComparison> compare(const domain::User& user, domain::Id id, std::int64_t from,
                                        std::int64_t to);

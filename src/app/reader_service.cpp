@@ -166,11 +166,13 @@ Result<std::optional<StoryPage>> ReaderService::story(const domain::Site& site,
     if (!found) return found.error();
     if (!*found) return std::optional<StoryPage>{};
     if (auto notes = store.attach_notes(**found); !notes) return notes.error();
+    auto translations = store.translations(**found, now);
+    if (!translations) return translations.error();
     auto related = store.related(**found, now, related_count);
     if (!related) return related.error();
     auto comments = CommentService::for_article(*lease, site, **found, comments_page, now);
-    return std::optional<StoryPage>{
-        StoryPage{std::move(**found), std::move(*related), std::move(comments)}};
+    return std::optional<StoryPage>{StoryPage{std::move(**found), std::move(*translations),
+                                              std::move(*related), std::move(comments)}};
 }
 
 }  // namespace dateline::app

@@ -42,6 +42,7 @@ struct ArticlePage {
 /// An article page's content, read at once (ReaderService::story).
 struct StoryPage {
     domain::Article article;
+    std::vector<domain::Article> translations;  ///< visible, on sister sites (bare cards)
     std::vector<domain::Article> related;
     Result<ArticleComments> comments;
 };

@@ -95,6 +95,8 @@ struct Article {
     bool comments_open = true;
     std::int64_t revision = 1;     ///< moves on every save (concurrent edits are told apart by it)
     std::optional<Id> created_by;  ///< the newsroom account that wrote it; none when imported
+    /// Shared with its translations on sister sites (one story a site); none when it has none.
+    std::optional<Id> translation_group;
     /// Its public notes, oldest first. Read for the story's own page and the newsroom only.
     std::vector<ArticleNote> notes;
 

@@ -7,7 +7,7 @@ namespace dateline::domain {
 
 namespace {
 
-constexpr std::array<std::pair<AuditAction, std::string_view>, 18> names = {{
+constexpr std::array<std::pair<AuditAction, std::string_view>, 19> names = {{
     {AuditAction::ArticleSubmit, "article.submit"},
     {AuditAction::ArticleReturn, "article.return"},
     {AuditAction::ArticlePublish, "article.publish"},
@@ -18,6 +18,7 @@ constexpr std::array<std::pair<AuditAction, std::string_view>, 18> names = {{
     {AuditAction::ArticleRestore, "article.restore"},
     {AuditAction::ArticlePicture, "article.picture"},
     {AuditAction::ArticleNote, "article.note"},
+    {AuditAction::ArticleTranslation, "article.translation"},
     {AuditAction::CommentApprove, "comment.approve"},
     {AuditAction::CommentReject, "comment.reject"},
     {AuditAction::CommentSpam, "comment.spam"},

@@ -33,6 +33,7 @@ enum class AuditAction {
     ArticleRestore,
     ArticlePicture,
     ArticleNote,
+    ArticleTranslation,  ///< linked to, or unlinked from, its translations
     CommentApprove,
     CommentReject,
     CommentSpam,

@@ -55,7 +55,9 @@ std::optional<ArticleStatus> next_status(ArticleStatus from, ArticleAction actio
             if (from != S::Published) return S::Published;
             break;
         case ArticleAction::Schedule:
-            if (from != S::Published) return S::Scheduled;
+            // Not an unpublished story: its publication time is when readers first saw it,
+            // and a schedule would replace it. It is published again, at once.
+            if (from != S::Published && from != S::Unpublished) return S::Scheduled;
             break;
         case ArticleAction::Unpublish:
             if (from == S::Published) return S::Unpublished;

@@ -12,7 +12,8 @@ namespace dateline::domain {
 ///   submit:    draft -> review (the author hands it to the editors)
 ///   return:    review -> draft (an editor hands it back)
 ///   publish:   draft, review, scheduled, unpublished -> published
-///   schedule:  draft, review, scheduled, unpublished -> scheduled (at a time to come)
+///   schedule:  draft, review, scheduled -> scheduled (at a time to come); a story that was
+///              published keeps its first publication time, so it is published again at once
 ///   unpublish: published -> unpublished; scheduled -> draft (the plan is called off)
 enum class ArticleAction { Submit, Return, Publish, Schedule, Unpublish };
 

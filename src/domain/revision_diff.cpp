@@ -27,12 +27,12 @@ std::string comparable_body(const ArticleDraft& d) {
     if (!d.body_source.empty()) return d.body_source;
     std::string out;
     out.reserve(d.body_html.size() + d.body_html.size() / 32);
-    std::string_view html = d.body_html;
+    const std::string_view html = d.body_html;
+    bool closing = false;  // the tag being read is a closing one
     for (std::size_t i = 0; i < html.size(); ++i) {
         out += html[i];
-        if (html[i] == '>' && i + 1 < html.size() && html[i + 1] == '<' &&
-            out.rfind("</", out.rfind('<')) == out.rfind('<'))
-            out += '\n';
+        if (html[i] == '<') closing = i + 1 < html.size() && html[i + 1] == '/';
+        if (html[i] == '>' && closing && i + 1 < html.size() && html[i + 1] == '<') out += '\n';
     }
     return out;
 }

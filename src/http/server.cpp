@@ -306,7 +306,11 @@ struct Server::State {
         while (!stopping) {
             bhttp::request_parser<bhttp::string_body> parser;
             parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
-            parser.body_limit(options.max_body_bytes);
+            // Beast checks a declared Content-Length against the limit as the header ends: the
+            // larger one applies until the target is known, then each target gets its own.
+            parser.body_limit(options.large_bodies ? std::max(options.max_body_bytes,
+                                                              options.large_bodies->max_body_bytes)
+                                                   : options.max_body_bytes);
             if (buffer.size() == 0) {
                 // Idle until the first byte of the next request: only then is the connection
                 // busy, so a shutdown closes idle connections but answers a request that has
@@ -334,8 +338,15 @@ struct Server::State {
                                     remote_address, "uploads at capacity");
                     break;
                 }
-                parser.body_limit(options.large_bodies->max_body_bytes);
                 stream->expires_after(options.large_bodies->read_timeout);
+            } else if (!ec && options.large_bodies) {
+                // Any other target keeps the usual limit: for a declared length here, for
+                // chunks as they come.
+                if (const auto length = parser.content_length();
+                    length && *length > options.max_body_bytes)
+                    ec = bhttp::error::body_limit;
+                else
+                    parser.body_limit(options.max_body_bytes);
             }
             if (!ec) {
                 auto [body_error, body_bytes] =

@@ -70,7 +70,6 @@ domain::ArticleDraft content_from(const Form& form) {
     d.slug = trimmed(field(form, "slug"));
     d.lead_caption = trimmed(field(form, "lead_caption"));
     d.lead_credit = trimmed(field(form, "lead_credit"));
-    if (const auto image = positive_number(field(form, "lead_image"))) d.lead_image_id = *image;
     return d;
 }
 
@@ -108,6 +107,7 @@ Problem problem_of(const Error& e) {
         {"note", {"problem_note", "INVALID_NOTE"}},
         {"image", {"problem_image", "INVALID_PICTURE"}},
         {"picture", {"problem_no_picture", "INVALID_PICTURE"}},
+        {"translation", {"problem_translation", ""}},
     };
     const auto found = by_field.find(e.field);
     return found == by_field.end() ? Problem{"problem_other", ""} : found->second;
@@ -120,6 +120,9 @@ bool shows_problem(const Error& e) {
 const char* direction(const domain::Site& site) {
     return site.direction == domain::TextDirection::Rtl ? "rtl" : "ltr";
 }
+
+// How many stories of sister sites the translation form offers: the latest changed.
+constexpr std::size_t max_translation_candidates = 40;
 
 const domain::Site* site_of(const app::NetworkDirectory& sites, domain::Id id) {
     for (const auto& s : sites.sites)
@@ -175,6 +178,8 @@ void ArticleScreens::add_routes(http::Router<Visit>& routes) {
               [this](Visit& v, const RouteParams& p) { return act(v, p["id"]); })
         .post("articles/{id}/notes",
               [this](Visit& v, const RouteParams& p) { return add_note(v, p["id"]); })
+        .post("articles/{id}/translations",
+              [this](Visit& v, const RouteParams& p) { return translation(v, p["id"]); })
         .post("articles/{id}/picture",
               [this](Visit& v, const RouteParams& p) { return picture(v, p["id"]); })
         .get("articles/{id}/revisions",
@@ -199,6 +204,16 @@ Response ArticleScreens::refused(Visit& v, const Error& e) const {
     if (e.code == ErrorCode::NotFound)
         return screens_.message(v, 404, "not_found_title", screens_.text(v, "article_not_found"));
     throw std::runtime_error("the story could not be handled: " + e.message + " " + e.cause);
+}
+
+std::variant<ArticleScreens::StoryPost, Response> ArticleScreens::story_post(
+    Visit& v, std::string_view id_text) const {
+    auto post = screens_.signed_post(v);
+    if (auto* answer = std::get_if<Response>(&post)) return std::move(*answer);
+    auto& signed_post = std::get<SignedPost>(post);
+    auto opened = open(v, signed_post.session.user, id_text);
+    if (auto* answer = std::get_if<Response>(&opened)) return std::move(*answer);
+    return StoryPost{std::move(signed_post), std::move(std::get<Opened>(opened))};
 }
 
 std::variant<ArticleScreens::Opened, Response> ArticleScreens::open(
@@ -345,6 +360,7 @@ Response ArticleScreens::editor(Visit& v, int status, const Editing& e) const {
         }
     }
     if (a) add_notes(v, dict, e, token);
+    if (a && domain::may_edit(user, *a)) add_translations(dict, e, token);
     if (e.preview) {
         auto* preview = dict.AddSectionDictionary("PREVIEW");
         preview->SetValue("PREVIEW_HEADLINE", e.content.headline);
@@ -371,8 +387,6 @@ Response ArticleScreens::editor(Visit& v, int status, const Editing& e) const {
                                         : "/newsroom/articles/new");
         form->SetValue("FORM_TOKEN", token);
         form->SetIntValue("REVISION", static_cast<long>(e.base_revision));
-        form->SetValue("LEAD_IMAGE",
-                       e.content.lead_image_id ? std::to_string(*e.content.lead_image_id) : "");
         form->SetValue("SITE", e.site.slug);
         form->SetValue("SITE_NAME", e.site.name);
         const auto& c = e.content;
@@ -452,18 +466,18 @@ Response ArticleScreens::edit_form(Visit& v, std::string_view id_text) {
     }
     if (const auto done = target.param("done");
         done && (*done == "note" || *done == "picture" || *done == "picture_removed" ||
+                 *done == "translation_linked" || *done == "translation_unlinked" ||
                  domain::parse_article_action(*done)))
         e.done = screens_.text(v, "done_" + *done);
     return editor(v, 200, e);
 }
 
 Response ArticleScreens::save(Visit& v, std::string_view id_text) {
-    auto post = screens_.signed_post(v);
-    if (auto* answer = std::get_if<Response>(&post)) return std::move(*answer);
-    const auto& [session, token, form, files] = std::get<SignedPost>(post);
-    auto opened = open(v, session.user, id_text);
-    if (auto* answer = std::get_if<Response>(&opened)) return std::move(*answer);
-    const auto& [article, site, sections] = std::get<Opened>(opened);
+    auto sent = story_post(v, id_text);
+    if (auto* answer = std::get_if<Response>(&sent)) return std::move(*answer);
+    const auto& [post, opened] = std::get<StoryPost>(sent);
+    const auto& [session, token, form, files] = post;
+    const auto& [article, site, sections] = opened;
     Editing e{session, site, sections, content_from(form)};
     e.article = &article;
     e.base_revision = positive_number(field(form, "revision")).value_or(0);
@@ -492,14 +506,13 @@ Response ArticleScreens::save(Visit& v, std::string_view id_text) {
 }
 
 Response ArticleScreens::act(Visit& v, std::string_view id_text) {
-    auto post = screens_.signed_post(v);
-    if (auto* answer = std::get_if<Response>(&post)) return std::move(*answer);
-    const auto& [session, token, form, files] = std::get<SignedPost>(post);
+    auto sent = story_post(v, id_text);
+    if (auto* answer = std::get_if<Response>(&sent)) return std::move(*answer);
+    const auto& [post, opened] = std::get<StoryPost>(sent);
+    const auto& [session, token, form, files] = post;
     const auto action = domain::parse_article_action(field(form, "action"));
     if (!action) return screens_.expired_form(v);
-    auto opened = open(v, session.user, id_text);
-    if (auto* answer = std::get_if<Response>(&opened)) return std::move(*answer);
-    const auto& [article, site, sections] = std::get<Opened>(opened);
+    const auto& [article, site, sections] = opened;
     std::optional<UnixTime> at;
     const std::string publish_at = field(form, "publish_at");
     if (*action == ArticleAction::Schedule)
@@ -507,7 +520,7 @@ Response ArticleScreens::act(Visit& v, std::string_view id_text) {
     auto done = articles_.act(session.user, article.id, *action, at);
     if (!done) {
         if (!shows_problem(done.error())) return refused(v, done.error());
-        auto e = editing(session, std::get<Opened>(opened));
+        auto e = editing(session, opened);
         e.problem = done.error();
         e.publish_at = publish_at;
         return editor(v, 422, e);
@@ -548,20 +561,88 @@ void ArticleScreens::add_notes(const Visit& v, TemplateDictionary& dict, const E
     }
 }
 
+// The story's translations on sister sites, and the forms that link another or unlink it.
+void ArticleScreens::add_translations(TemplateDictionary& dict, const Editing& e,
+                                      const std::string& token) const {
+    const auto& a = *e.article;
+    const auto& user = e.session.user;
+    auto linked = articles_.translations(user, a.id);
+    if (!linked) throw std::runtime_error("translations: " + linked.error().cause);
+    auto readable = articles_.list(user, {});
+    if (!readable) throw std::runtime_error("stories: " + readable.error().cause);
+    const auto sites = directory();
+    Options candidates;
+    for (const auto& other : *readable) {
+        const bool linked_already =
+            other.translation_group && other.translation_group == a.translation_group;
+        if (other.site_id == a.site_id || linked_already || !domain::may_edit(user, other))
+            continue;
+        const auto* site = site_of(sites, other.site_id);
+        candidates.emplace_back(std::to_string(other.id),
+                                other.headline + " (" + (site ? site->name : "") + ")");
+        if (candidates.size() == max_translation_candidates) break;
+    }
+    if (linked->empty() && candidates.empty()) return;
+    auto* section = dict.AddSectionDictionary("TRANSLATIONS");
+    section->SetIntValue("ID", static_cast<long>(a.id));
+    section->SetValue("FORM_TOKEN", token);
+    if (!linked->empty()) {
+        auto* list = section->AddSectionDictionary("LINKED");
+        for (const auto& other : *linked) {
+            if (!domain::may_read(user, other)) continue;  // another's draft stays theirs
+            const auto* site = site_of(sites, other.site_id);
+            auto* item = list->AddSectionDictionary("LINKED_ITEM");
+            item->SetIntValue("OTHER_ID", static_cast<long>(other.id));
+            item->SetValue("OTHER_HEADLINE", other.headline);
+            item->SetValue("OTHER_SITE", site ? site->name : "");
+            item->SetValue("OTHER_LANG", site ? site->language : "");
+            item->SetValue("OTHER_DIR", site ? direction(*site) : "ltr");
+        }
+    }
+    if (!candidates.empty())
+        add_options(*section->AddSectionDictionary("CANDIDATES"), "CANDIDATE", candidates, "");
+}
+
+Response ArticleScreens::answer(Visit& v, const app::ActiveSession& session, const Opened& story,
+                                const Result<domain::Article>& done, const std::string& what) {
+    if (!done) {
+        if (!shows_problem(done.error())) return refused(v, done.error());
+        auto e = editing(session, story);
+        e.problem = done.error();
+        return editor(v, done.error().code == ErrorCode::Conflict ? 409 : 422, e);
+    }
+    return Screens::redirect("/newsroom/articles/" + std::to_string(story.article.id) +
+                             "?done=" + what);
+}
+
+Response ArticleScreens::translation(Visit& v, std::string_view id_text) {
+    auto sent = story_post(v, id_text);
+    if (auto* answer = std::get_if<Response>(&sent)) return std::move(*answer);
+    const auto& [post, opened] = std::get<StoryPost>(sent);
+    const auto& [session, token, form, files] = post;
+    const auto& story = opened;
+    const bool unlink = field(form, "unlink") == "1";
+    const auto other = positive_number(field(form, "other"));
+    if (!unlink && !other) return screens_.expired_form(v);
+    return answer(v, session, story,
+                  unlink ? articles_.unlink_translation(session.user, story.article.id)
+                         : articles_.link_translation(session.user, story.article.id, *other),
+                  unlink ? "translation_unlinked" : "translation_linked");
+}
+
 Response ArticleScreens::add_note(Visit& v, std::string_view id_text) {
-    auto post = screens_.signed_post(v);
-    if (auto* answer = std::get_if<Response>(&post)) return std::move(*answer);
-    const auto& [session, token, form, files] = std::get<SignedPost>(post);
+    auto sent = story_post(v, id_text);
+    if (auto* answer = std::get_if<Response>(&sent)) return std::move(*answer);
+    const auto& [post, opened] = std::get<StoryPost>(sent);
+    const auto& [session, token, form, files] = post;
     const auto kind = domain::parse_note_kind(field(form, "kind"));
     if (!kind) return screens_.expired_form(v);
-    auto opened = open(v, session.user, id_text);
-    if (auto* answer = std::get_if<Response>(&opened)) return std::move(*answer);
-    const auto& [article, site, sections] = std::get<Opened>(opened);
+    const auto& [article, site, sections] = opened;
     const std::string text = trimmed(unix_lines(field(form, "note")));
     auto added = articles_.add_note(session.user, article.id, *kind, text);
     if (!added) {
         if (!shows_problem(added.error())) return refused(v, added.error());
-        auto e = editing(session, std::get<Opened>(opened));
+        auto e = editing(session, opened);
         e.problem = added.error();
         e.note_draft = text;
         e.note_kind = std::string(domain::to_string(*kind));
@@ -571,12 +652,11 @@ Response ArticleScreens::add_note(Visit& v, std::string_view id_text) {
 }
 
 Response ArticleScreens::picture(Visit& v, std::string_view id_text) {
-    auto post = screens_.signed_post(v);
-    if (auto* answer = std::get_if<Response>(&post)) return std::move(*answer);
-    const auto& [session, token, form, files] = std::get<SignedPost>(post);
-    auto opened = open(v, session.user, id_text);
-    if (auto* answer = std::get_if<Response>(&opened)) return std::move(*answer);
-    const auto& story = std::get<Opened>(opened);
+    auto sent = story_post(v, id_text);
+    if (auto* answer = std::get_if<Response>(&sent)) return std::move(*answer);
+    const auto& [post, opened] = std::get<StoryPost>(sent);
+    const auto& [session, token, form, files] = post;
+    const auto& story = opened;
     const auto base = positive_number(field(form, "revision")).value_or(0);
     const bool remove = field(form, "remove") == "1";
     std::optional<std::string_view> bytes;
@@ -586,14 +666,7 @@ Response ArticleScreens::picture(Visit& v, std::string_view id_text) {
         remove || bytes ? articles_.set_picture(session.user, story.article.id,
                                                 remove ? std::nullopt : bytes, base)
                         : Result<domain::Article>(Error::invalid("Choose a picture.", "picture"));
-    if (!done) {
-        if (!shows_problem(done.error())) return refused(v, done.error());
-        auto e = editing(session, story);
-        e.problem = done.error();
-        return editor(v, done.error().code == ErrorCode::Conflict ? 409 : 422, e);
-    }
-    return Screens::redirect("/newsroom/articles/" + std::to_string(story.article.id) +
-                             (remove ? "?done=picture_removed" : "?done=picture"));
+    return answer(v, session, story, done, remove ? "picture_removed" : "picture");
 }
 
 std::string ArticleScreens::revision_line(const Visit& v, const storage::ArticleRevision& r,
@@ -740,6 +813,14 @@ Response ArticleScreens::restore(Visit& v, std::string_view id_text, std::string
         // Someone saved since the revision page was opened: show the story as it is now.
         if (restored.error().code == ErrorCode::Conflict)
             return Screens::redirect("/newsroom/articles/" + std::to_string(*id));
+        // The old content no longer passes (a section since removed): say so over the story.
+        if (restored.error().code == ErrorCode::Invalid) {
+            auto opened = open(v, session.user, id_text);
+            if (auto* answer = std::get_if<Response>(&opened)) return std::move(*answer);
+            auto e = editing(session, std::get<Opened>(opened));
+            e.problem = restored.error();
+            return editor(v, 422, e);
+        }
         return refused(v, restored.error());
     }
     return Screens::redirect("/newsroom/articles/" + std::to_string(*id) +

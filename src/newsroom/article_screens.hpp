@@ -30,7 +30,17 @@ class ArticleScreens {
         domain::Site site;
         std::vector<domain::Section> sections;
     };
+    // A signed-in form's POST about a story the account may read, or the answer to give instead.
+    struct StoryPost {
+        SignedPost post;
+        Opened story;
+    };
+    std::variant<StoryPost, http::Response> story_post(Visit& v, std::string_view id_text) const;
     static Editing editing(const app::ActiveSession& session, const Opened& opened);
+    // What a story's form gets once the service has acted: 303 to the story saying `what` was
+    // done, or the editor again with the problem (409, 422), or the refusal (403, 404).
+    http::Response answer(Visit& v, const app::ActiveSession& session, const Opened& story,
+                          const Result<domain::Article>& done, const std::string& what);
     // The story named by the address, or the answer to give instead (404, 403).
     std::variant<Opened, http::Response> open(Visit& v, const domain::User& user,
                                               std::string_view id_text) const;
@@ -42,6 +52,7 @@ class ArticleScreens {
     http::Response act(Visit& v, std::string_view id);
     http::Response add_note(Visit& v, std::string_view id);
     http::Response picture(Visit& v, std::string_view id);
+    http::Response translation(Visit& v, std::string_view id);
     http::Response revisions(Visit& v, std::string_view id);
     http::Response compare(Visit& v, std::string_view id);
     http::Response revision(Visit& v, std::string_view id, std::string_view number);
@@ -50,6 +61,8 @@ class ArticleScreens {
     http::Response editor(Visit& v, int status, const Editing& editing) const;
     void add_notes(const Visit& v, ctemplate::TemplateDictionary& dict, const Editing& editing,
                    const std::string& token) const;
+    void add_translations(ctemplate::TemplateDictionary& dict, const Editing& editing,
+                          const std::string& token) const;
     http::Response refused(Visit& v, const Error& error) const;
     app::NetworkDirectory directory() const;
     std::string revision_line(const Visit& v, const storage::ArticleRevision& revision,

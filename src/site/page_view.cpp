@@ -73,6 +73,7 @@ void setup_page(PageView& page, const SiteSnapshot& snapshot, const Theme& theme
 
     auto* head = d.AddIncludeDictionary(template_name("HEAD"));
     head->SetFilename("partials/head.tpl");
+    page.head = head;
     auto* header = d.AddIncludeDictionary(template_name("HEADER"));
     header->SetFilename("partials/header.tpl");
     auto* footer = d.AddIncludeDictionary(template_name("FOOTER"));

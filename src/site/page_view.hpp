@@ -24,6 +24,7 @@ namespace dateline::site {
 struct PageView {
     const domain::Site& site;
     ctemplate::TemplateDictionary dict{"page"};
+    ctemplate::TemplateDictionary* head = nullptr;  ///< the page's <head>, set by setup_page
 
     explicit PageView(const domain::Site& s) : site(s) {}
 };

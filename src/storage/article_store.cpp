@@ -24,7 +24,7 @@ std::string select_articles(bool with_body) {
            "s.id, s.slug, s.name, s.position, "
            "m.id, m.file_name, m.mime_type, m.width, m.height, m.bytes, " +
            (with_body ? "a.body_source, " : "'', ") +
-           "a.revision, a.created_by "
+           "a.revision, a.created_by, a.translation_group "
            "FROM articles a LEFT JOIN sections s ON s.id = a.section_id "
            "LEFT JOIN media m ON m.id = a.lead_media_id ";
 }
@@ -61,6 +61,7 @@ Article article_from_row(const db::Row& r) {
     a.body_source = r.text(26);
     a.revision = r.integer(27);
     if (!r.is_null(28)) a.created_by = r.integer(28);
+    if (!r.is_null(29)) a.translation_group = r.integer(29);
     return a;
 }
 
@@ -201,6 +202,17 @@ Result<SavedRevision> ArticleStore::save(const ArticleRecord& r, UnixTime now) {
     return saved;
 }
 
+Status ArticleStore::lock(const std::vector<Id>& ids) {
+    if (ids.empty() || c_.backend() != "postgres") return success();
+    Params params;
+    // In id order, so that two transactions locking the same rows cannot deadlock.
+    auto rows = c_.query("SELECT id FROM articles WHERE id IN (" + id_placeholders(ids, params) +
+                             ") ORDER BY id FOR UPDATE",
+                         params);
+    if (!rows) return rows.error();
+    return success();
+}
+
 Status ArticleStore::set_status(Id id, domain::ArticleStatus status,
                                 std::optional<UnixTime> first_published_at, UnixTime updated_at) {
     auto done = c_.execute(
@@ -209,6 +221,29 @@ Status ArticleStore::set_status(Id id, domain::ArticleStatus status,
     if (!done) return done.error();
     if (*done == 0) return Error::not_found("The article does not exist.");
     return success();
+}
+
+Status ArticleStore::set_translation_group(const std::vector<Id>& ids, std::optional<Id> group) {
+    if (ids.empty()) return success();
+    Params params{db::nullable(group)};
+    auto done = c_.execute("UPDATE articles SET translation_group = $1 WHERE id IN (" +
+                               id_placeholders(ids, params) + ")",
+                           params);
+    if (!done) return done.error();
+    return success();
+}
+
+Result<std::vector<Article>> ArticleStore::translations(const Article& article,
+                                                        std::optional<UnixTime> visible_at) {
+    if (!article.translation_group) return std::vector<Article>{};
+    // visible_condition reads the time as $2.
+    if (visible_at)
+        return load("WHERE a.translation_group = $1 AND a.id <> $3 AND " +
+                        std::string(visible_condition) + " ORDER BY a.site_id",
+                    {*article.translation_group, *visible_at, article.id}, Columns::Card,
+                    Details::Bare);
+    return load("WHERE a.translation_group = $1 AND a.id <> $2 ORDER BY a.site_id",
+                {*article.translation_group, article.id}, Columns::Card, Details::Bare);
 }
 
 Status ArticleStore::add_note(Id article_id, const domain::ArticleNote& note,

@@ -78,10 +78,23 @@ class ArticleStore {
     /// A slug already used on the site is a Conflict on field "slug"; an article that moved on
     /// from `expected_revision` is a Conflict on "revision"; a missing one, NotFound.
     Result<SavedRevision> save(const ArticleRecord& record, UnixTime now);
+    /// Holds these articles' rows until the transaction ends, so that what it reads of them
+    /// stays true until it writes: PostgreSQL's row locks (`FOR UPDATE`). SQLite needs none:
+    /// its write transactions already run one at a time.
+    Status lock(const std::vector<domain::Id>& ids);
     /// Moves the article to `status` with this publication time (nothing: none) and last update,
     /// without touching its content or revision. NotFound when there is no such article.
     Status set_status(domain::Id id, domain::ArticleStatus status,
                       std::optional<UnixTime> first_published_at, UnixTime updated_at);
+    /// Puts these articles in a translation group (nothing: takes them out of any).
+    /// A second article of one site in a group is a Conflict (the unique index).
+    Status set_translation_group(const std::vector<domain::Id>& ids,
+                                 std::optional<domain::Id> group);
+    /// The article's translations on other sites, as bare cards by site: all of them, or those
+    /// readers may see at `visible_at`.
+    Result<std::vector<domain::Article>> translations(const domain::Article& article,
+                                                      std::optional<UnixTime> visible_at = {});
+
     /// Adds a public note to the article and moves its last update to `updated_at`.
     Status add_note(domain::Id article_id, const domain::ArticleNote& note,
                     std::optional<domain::Id> noted_by, UnixTime updated_at);

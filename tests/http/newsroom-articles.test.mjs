@@ -20,6 +20,7 @@ before(() => {
   addUser(demo.data.dir, 'other-writer@news.example', 'author', ['en']);
   addUser(demo.data.dir, 'mod@news.example', 'moderator', ['en']);
   addUser(demo.data.dir, 'chief@news.example', 'admin', []);
+  addUser(demo.data.dir, 'both@news.example', 'editor', ['en', 'ar']);
 });
 
 async function signedIn(email) {
@@ -42,7 +43,6 @@ const story = (fields = {}) => ({
   lead_caption: '',
   lead_credit: '',
   slug: '',
-  lead_image: '',
   ...fields,
 });
 
@@ -298,4 +298,34 @@ test('an editor adds a correction: readers see it under the story with its time,
   assert.match(reader, /<strong>Correction<\/strong> <time datetime="[^"]+">[^<]+<\/time><\/p>\n<p class="story__note-text">An earlier version gave berth &lt;7&gt; as berth 9\.<\/p>/);
   assert.match(reader, /class="story__updated"/);
   assert.equal(demo.data.sql(`SELECT revision FROM articles WHERE id = ${id}`).trim(), '1', 'a note is not a new revision');
+});
+
+test('a story and its translation on the sister site point readers to each other', async () => {
+  const b = await signedIn('both@news.example');
+  const en = await create(b, { headline: 'Desalination plant opens', slug: 'desalination-plant' });
+  const ar = await create(b, { site: 'ar', headline: 'افتتاح محطة لتحلية المياه', slug: 'desalination-plant-ar', body: 'نص.', authors: '', tags: '' });
+  const page = await (await b.request(`/newsroom/articles/${en}`)).text();
+  assert.match(page, new RegExp(`<option value="${ar}">افتتاح محطة لتحلية المياه \\(`));
+  const linked = await b.request(`/newsroom/articles/${en}/translations`, { method: 'POST', form: { form_token: await b.formToken('/newsroom/'), other: String(ar) } });
+  assert.equal(linked.status, 303);
+  assert.equal(linked.headers.get('location'), `/newsroom/articles/${en}?done=translation_linked`);
+  assert.match(await (await b.request(`/newsroom/articles/${ar}`)).text(), new RegExp(`<a href="/newsroom/articles/${en}" lang="en" dir="ltr">Desalination plant opens</a>`));
+  // A second English story may not join: one story a site.
+  const other = await create(b, { headline: 'Another plant', slug: 'another-plant' });
+  const refused = await b.request(`/newsroom/articles/${other}/translations`, { method: 'POST', form: { form_token: await b.formToken('/newsroom/'), other: String(ar) } });
+  assert.equal(refused.status, 409);
+
+  for (const id of [en, ar]) assert.equal((await act(b, id, 'publish')).status, 303);
+  const reader = await (await get(`${demo.server.url}/en/region/desalination-plant`)).text();
+  assert.match(reader, /<link rel="alternate" hreflang="en" href="http:\/\/localhost:8080\/en\/region\/desalination-plant">/);
+  assert.match(reader, /<link rel="alternate" hreflang="ar" href="http:\/\/localhost:8080\/ar\/region\/desalination-plant-ar">/);
+  assert.match(reader, /<p class="story__translations">In other languages: <a href="\/ar\/region\/desalination-plant-ar" lang="ar" hreflang="ar" dir="rtl">افتتاح محطة لتحلية المياه<\/a><\/p>/);
+  const arabic = await (await get(`${demo.server.url}/ar/region/desalination-plant-ar`)).text();
+  assert.match(arabic, /بلغات أخرى: <a href="\/en\/region\/desalination-plant" lang="en" hreflang="en" dir="ltr">/);
+
+  const unlinked = await b.request(`/newsroom/articles/${ar}/translations`, { method: 'POST', form: { form_token: await b.formToken('/newsroom/'), unlink: '1' } });
+  assert.equal(unlinked.status, 303);
+  const alone = await (await get(`${demo.server.url}/en/region/desalination-plant`)).text();
+  assert.doesNotMatch(alone, /rel="alternate" hreflang/);
+  assert.doesNotMatch(alone, /story__translations/);
 });

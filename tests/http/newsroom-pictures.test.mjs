@@ -9,7 +9,7 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import { get, repoRoot, useDemoServer } from '../support/dateline.mjs';
 import { Browser, addUser } from '../support/newsroom.mjs';
-import { solidPng, claimMoreRows, jpegSize, turnedJpeg } from '../support/images.mjs';
+import { solidPng, noisyPng, claimMoreRows, jpegSize, turnedJpeg } from '../support/images.mjs';
 
 const demo = useDemoServer({ env: { DATELINE_PAGE_CACHE_MB: '0' } });
 const harbour = readFileSync(join(repoRoot, 'tests/fixtures/ninjs/images/harbour-dawn.jpg'));
@@ -77,6 +77,16 @@ test('a sideways photograph is stored upright, without its metadata, and shown t
   assert.equal(removed.status, 303);
   assert.equal(removed.headers.get('location'), `/newsroom/articles/${id}?done=picture_removed`);
   assert.equal(demo.data.sql(`SELECT COUNT(*) FROM articles WHERE id = ${id} AND lead_media_id IS NULL`).trim(), '1');
+});
+
+test('a picture larger than a form (3 MB) is taken on the picture form', async () => {
+  const b = await signedIn('editor@news.example');
+  const id = await newStory(b, 'A large photograph', 'a-large-photograph');
+  const big = noisyPng(1100, 1000);
+  assert.ok(big.length > 3 * 1024 * 1024, `${big.length} bytes`);
+  const res = await upload(b, id, big, { name: 'large.png', type: 'image/png' });
+  assert.equal(res.status, 303, await res.text());
+  assert.equal(demo.data.sql(`SELECT m.width FROM articles a JOIN media m ON m.id = a.lead_media_id WHERE a.id = ${id}`).trim(), '1100');
 });
 
 test('hostile and broken files are refused in the person\'s language, and nothing is kept', async () => {

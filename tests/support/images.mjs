@@ -1,5 +1,6 @@
 // Pictures made byte by byte for the suites: plain ones no test stored before, and hostile ones
 // (a header claiming more than the file holds, a decompression bomb, a turned photograph).
+import { randomBytes } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 
 function crc32(bytes) {
@@ -33,6 +34,18 @@ export function solidPng(rgb, width = 1000, height = 40, { claim } = {}) {
   const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array(width).fill(rgb).flat())]);
   return Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), pngChunk('IHDR', header),
     pngChunk('IDAT', deflateSync(Buffer.concat(Array(height).fill(row)))), pngChunk('IEND', Buffer.alloc(0))]);
+}
+
+/** A PNG of random pixels: it does not compress, so its file is about width × height × 3 bytes. */
+export function noisyPng(width, height) {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const rows = [];
+  for (let y = 0; y < height; y++) rows.push(Buffer.from([0]), randomBytes(width * 3));
+  return Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), pngChunk('IHDR', header),
+    pngChunk('IDAT', deflateSync(Buffer.concat(rows), { level: 1 })), pngChunk('IEND', Buffer.alloc(0))]);
 }
 
 /** The JPEG with the rows its start-of-frame segment claims multiplied by `factor`. */

@@ -116,6 +116,39 @@ void add_notes(PageView& view, const render::Catalog& catalog, const render::Dat
     }
 }
 
+// The story in the network's other languages: `hreflang` alternates in the head (absolute, the
+// story itself among them, as search engines ask) and links under the headline.
+void add_translations(PageView& view, const app::NetworkDirectory& directory,
+                      const domain::Article& a, const std::vector<domain::Article>& translations) {
+    std::vector<std::pair<const domain::Site*, const domain::Article*>> versions;
+    for (const auto& t : translations)
+        for (const auto& s : directory.sites)
+            if (s.id == t.site_id) versions.emplace_back(&s, &t);
+    if (versions.empty()) return;
+    const domain::Site& site = view.site;
+    auto alternate = [&](const domain::Site& s, const domain::Article& story) {
+        auto* link = view.head->AddSectionDictionary(template_name("ALTERNATE"));
+        link->SetValue(template_name("ALTERNATE_LANG"), s.language);
+        link->SetValue(template_name("ALTERNATE_URL"), s.origin() + story_path(s, story));
+    };
+    alternate(site, a);
+    auto* list = view.dict.AddSectionDictionary(template_name("TRANSLATIONS"));
+    for (std::size_t i = 0; i < versions.size(); ++i) {
+        const auto& [other, story] = versions[i];
+        alternate(*other, *story);
+        auto* item = list->AddSectionDictionary(template_name("TRANSLATION"));
+        // On the same origin by its path, as the sister sites are linked.
+        const std::string path = story_path(*other, *story);
+        item->SetValue(template_name("TRANSLATION_URL"),
+                       other->origin() == site.origin() ? path : other->origin() + path);
+        item->SetValue(template_name("TRANSLATION_LANG"), other->language);
+        item->SetValue(template_name("TRANSLATION_DIR"),
+                       other->direction == domain::TextDirection::Rtl ? "rtl" : "ltr");
+        item->SetValue(template_name("TRANSLATION_HEADLINE"), story->headline);
+        if (i + 1 < versions.size()) item->ShowSection(template_name("TRANSLATION_SEPARATOR"));
+    }
+}
+
 // Newer and older pages of the comments under a story (page 1 holds the newest).
 void add_comment_pages(TemplateDictionary& block, const domain::Site& site,
                        const render::Catalog& catalog, const std::string& path,
@@ -225,6 +258,8 @@ http::Response ReaderPages::article_page(PageRequest& request, const domain::Sec
     const auto updated = request.dates().format(std::max(a.updated_at, a.first_published_at));
     add_open_graph(view, a, published, updated);
     add_story(view, a, published, updated);
+    add_translations(view, snapshot.directory, a, (*found)->translations);
+    for (const auto& other : (*found)->translations) request.shows(other);
     add_notes(view, theme_.catalog, request.dates(), a);
     add_comments(view, theme_.catalog, request.dates(), path, *comments);
     // A form the reader already filled in is shown again even if comments closed meanwhile:

@@ -383,6 +383,45 @@ TEST_P(ArticleEditingTest, TheAuditLogKeepsWhatChangedWhatReadersSeeByWhomForAdm
     EXPECT_LT(next->front().id, first->back().id);
 }
 
+TEST_P(ArticleEditingTest, TranslationsOnSisterSitesAreLinkedOneASiteAndShownToReaders) {
+    auto english = service.create(editor, "news", content("Harbour reopens"));
+    auto other_english = service.create(editor, "news", content("Harbour reopens, again"));
+    auto sport = service.create(sport_editor, "sport", content_sport());
+    ASSERT_TRUE(english.ok() && other_english.ok() && sport.ok());
+    EXPECT_EQ(service.link_translation(editor, english->id, sport->id).error().code,
+              ErrorCode::Forbidden);
+    EXPECT_EQ(service.link_translation(admin, english->id, other_english->id).error().field,
+              "translation");
+    auto linked = service.link_translation(admin, english->id, sport->id);
+    ASSERT_TRUE(linked.ok()) << linked.error().message;
+    ASSERT_TRUE(linked->translation_group.has_value());
+    auto both = service.translations(admin, english->id);
+    ASSERT_TRUE(both.ok());
+    ASSERT_EQ(both->size(), 1u);
+    EXPECT_EQ(both->front().id, sport->id);
+    auto second = service.link_translation(admin, other_english->id, sport->id);
+    ASSERT_FALSE(second.ok());
+    EXPECT_EQ(second.error().code, ErrorCode::Conflict);
+
+    // Readers see a translation once it is published, not before.
+    ASSERT_TRUE(service.act(admin, english->id, ArticleAction::Publish).ok());
+    ReaderService reader(*database, clock);
+    auto directory = reader.directory();
+    auto page = reader.story(*directory->site_by_slug("news"), "harbour-reopens", 1);
+    ASSERT_TRUE(page.ok() && page->has_value());
+    EXPECT_TRUE((*page)->translations.empty());
+    ASSERT_TRUE(service.act(admin, sport->id, ArticleAction::Publish).ok());
+    page = reader.story(*directory->site_by_slug("news"), "harbour-reopens", 1);
+    ASSERT_EQ((*page)->translations.size(), 1u);
+    EXPECT_EQ((*page)->translations.front().headline, "Derby day");
+
+    auto unlinked = service.unlink_translation(admin, english->id);
+    ASSERT_TRUE(unlinked.ok());
+    EXPECT_FALSE(unlinked->translation_group.has_value());
+    EXPECT_FALSE(service.article(admin, sport->id)->translation_group.has_value())
+        << "a group of one ends";
+}
+
 TEST_P(ArticleEditingTest, TheListShowsEachAccountWhatItMayReadFilteredAsAsked) {
     ASSERT_TRUE(service.create(author, "news", content("Author's own draft")).ok());
     ASSERT_TRUE(service.create(other_author, "news", content("Someone else's draft")).ok());

@@ -31,10 +31,12 @@ TEST(Editorial, EachActionMovesOnlyFromTheStatesItAppliesTo) {
     EXPECT_EQ(next_status(S::Review, A::Submit), std::nullopt);
     EXPECT_EQ(next_status(S::Review, A::Return), S::Draft);
     EXPECT_EQ(next_status(S::Published, A::Return), std::nullopt);
-    for (const auto from : {S::Draft, S::Review, S::Scheduled, S::Unpublished}) {
+    for (const auto from : {S::Draft, S::Review, S::Scheduled, S::Unpublished})
         EXPECT_EQ(next_status(from, A::Publish), S::Published);
+    for (const auto from : {S::Draft, S::Review, S::Scheduled})
         EXPECT_EQ(next_status(from, A::Schedule), S::Scheduled);
-    }
+    EXPECT_EQ(next_status(S::Unpublished, A::Schedule), std::nullopt)
+        << "its first publication time stays";
     EXPECT_EQ(next_status(S::Published, A::Publish), std::nullopt);
     EXPECT_EQ(next_status(S::Published, A::Schedule), std::nullopt);
     EXPECT_EQ(next_status(S::Published, A::Unpublish), S::Unpublished);

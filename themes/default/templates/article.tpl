@@ -12,7 +12,8 @@
 <span class="story__published">{{T_PUBLISHED}} <time datetime="{{PUBLISHED_ISO}}">{{PUBLISHED_DATE}}{{T_DATE_TIME_SEPARATOR}}{{PUBLISHED_TIME}}</time></span>
 {{#UPDATED}}<span class="story__updated">{{T_UPDATED}} <time datetime="{{UPDATED_ISO}}">{{UPDATED_DATE}}{{T_DATE_TIME_SEPARATOR}}{{UPDATED_TIME}}</time></span>
 {{/UPDATED}}</p>
-</div>
+{{#TRANSLATIONS}}<p class="story__translations">{{T_ALSO_IN}} {{#TRANSLATION}}<a href="{{TRANSLATION_URL}}" lang="{{TRANSLATION_LANG}}" hreflang="{{TRANSLATION_LANG}}" dir="{{TRANSLATION_DIR}}">{{TRANSLATION_HEADLINE}}</a>{{#TRANSLATION_SEPARATOR}} · {{/TRANSLATION_SEPARATOR}}{{/TRANSLATION}}</p>
+{{/TRANSLATIONS}}</div>
 </header>
 {{#FIGURE}}<figure class="story__figure">
 <img src="{{IMAGE_URL}}" srcset="{{IMAGE_SRCSET}}" sizes="{{IMAGE_SIZES}}" width="{{IMAGE_WIDTH}}" height="{{IMAGE_HEIGHT}}" alt="{{IMAGE_ALT}}" fetchpriority="high">

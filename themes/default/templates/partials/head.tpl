@@ -6,7 +6,8 @@
 <title>{{PAGE_TITLE}}</title>
 {{#DESCRIPTION}}<meta name="description" content="{{PAGE_DESCRIPTION}}">
 {{/DESCRIPTION}}{{#CANONICAL}}<link rel="canonical" href="{{CANONICAL_URL}}">
-{{/CANONICAL}}{{#OPEN_GRAPH}}<meta property="og:site_name" content="{{SITE_NAME}}">
+{{/CANONICAL}}{{#ALTERNATE}}<link rel="alternate" hreflang="{{ALTERNATE_LANG}}" href="{{ALTERNATE_URL}}">
+{{/ALTERNATE}}{{#OPEN_GRAPH}}<meta property="og:site_name" content="{{SITE_NAME}}">
 <meta property="og:type" content="{{OG_TYPE}}">
 <meta property="og:title" content="{{OG_TITLE}}">
 <meta property="og:description" content="{{PAGE_DESCRIPTION}}">
