@@ -412,6 +412,19 @@ Result<domain::Article> ArticleService::revise_in(db::Connection& c, const domai
     } else {
         content.first_published_at.reset();
     }
+    // Wire copy has markup (links, emphasis) but no source: an editor sees its text, and while
+    // the body comes back as that text, the markup stays.
+    const auto text_of = [](std::string_view t) {
+        const auto first = t.find_first_not_of(" \t\r\n");
+        return first == std::string_view::npos
+                   ? std::string_view()
+                   : t.substr(first, t.find_last_not_of(" \t\r\n") - first + 1);
+    };
+    if (before->body_source.empty() && !content.body_source.empty() &&
+        text_of(content.body_source) == text_of(before->body_text)) {
+        content.body_source.clear();
+        content.body_html = before->body_html;
+    }
     content.updated_at =
         domain::is_listed(before->status) ? std::max(now, before->first_published_at) : now;
     if (auto valid = check(content); !valid) return valid.error();

@@ -79,7 +79,8 @@ class ArticleService {
     /// New content for a story, from the revision the writer started from: Conflict on
     /// "revision" when someone saved it since (nothing is written; the caller keeps the text).
     /// A story keeps its state and its picture (set_picture changes that); once it has been
-    /// published its address (slug) stays, and its "last updated" time moves to now.
+    /// published its address (slug) stays, and its "last updated" time moves to now. Wire copy
+    /// (a body without source) keeps its markup while the source sent is its text unchanged.
     Result<domain::Article> revise(const domain::User& user, domain::Id id,
                                    domain::ArticleDraft content, std::int64_t base_revision);
     /// Sets the story's lead picture from an upload's bytes (decoded, oriented, stripped of its

@@ -18,6 +18,12 @@ const domain::Site* NetworkDirectory::site_by_slug(std::string_view slug) const 
     return nullptr;
 }
 
+const domain::Site* NetworkDirectory::site_by_id(domain::Id id) const {
+    for (const auto& s : sites)
+        if (s.id == id) return &s;
+    return nullptr;
+}
+
 const std::vector<domain::Section>& NetworkDirectory::sections_of(const domain::Site& site) const {
     static const std::vector<domain::Section> none;
     for (std::size_t i = 0; i < sites.size(); ++i)

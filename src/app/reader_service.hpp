@@ -20,6 +20,7 @@ struct NetworkDirectory {
     std::vector<std::vector<domain::Section>> sections;
 
     const domain::Site* site_by_slug(std::string_view slug) const;
+    const domain::Site* site_by_id(domain::Id id) const;
     const std::vector<domain::Section>& sections_of(const domain::Site& site) const;
 };
 

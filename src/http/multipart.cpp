@@ -1,5 +1,7 @@
 #include "http/multipart.hpp"
 
+#include "http/field_list.hpp"
+
 #include <algorithm>
 #include <cctype>
 
@@ -14,12 +16,6 @@ std::string lowercase(std::string_view text) {
     std::string out(text);
     for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return out;
-}
-
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-    return text;
 }
 
 // RFC 2046 section 5.1.1: bchars, the last not a space.
@@ -41,8 +37,8 @@ std::optional<std::vector<std::pair<std::string, std::string>>> parameters(std::
         text.remove_prefix(semi + 1);
         const auto equals = text.find('=');
         if (equals == std::string_view::npos) return out;
-        std::string name = lowercase(trim(text.substr(0, equals)));
-        text = trim(text.substr(equals + 1));
+        std::string name = lowercase(trim_whitespace(text.substr(0, equals)));
+        text = trim_whitespace(text.substr(equals + 1));
         std::string value;
         if (!text.empty() && text.front() == '"') {
             std::size_t i = 1;
@@ -54,7 +50,7 @@ std::optional<std::vector<std::pair<std::string, std::string>>> parameters(std::
             text.remove_prefix(i + 1);
         } else {
             const auto end = text.find(';');
-            value = std::string(trim(text.substr(0, end)));
+            value = std::string(trim_whitespace(text.substr(0, end)));
             text = end == std::string_view::npos ? std::string_view() : text.substr(end);
         }
         out.emplace_back(std::move(name), std::move(value));
@@ -71,11 +67,12 @@ std::optional<FormPart> part_head(std::string_view headers) {
         headers = end == std::string_view::npos ? std::string_view() : headers.substr(end + 2);
         const auto colon = line.find(':');
         if (colon == std::string_view::npos) return std::nullopt;
-        const std::string field = lowercase(trim(line.substr(0, colon)));
-        const std::string_view value = trim(line.substr(colon + 1));
-        if (field == "content-disposition") {
+        const std::string_view field = trim_whitespace(line.substr(0, colon));
+        const std::string_view value = trim_whitespace(line.substr(colon + 1));
+        if (equals_ignoring_case(field, "content-disposition")) {
             const auto semi = value.find(';');
-            if (lowercase(trim(value.substr(0, semi))) != "form-data") return std::nullopt;
+            if (!equals_ignoring_case(trim_whitespace(value.substr(0, semi)), "form-data"))
+                return std::nullopt;
             auto params = parameters(value);
             if (!params) return std::nullopt;
             for (auto& [name, v] : *params) {
@@ -86,8 +83,8 @@ std::optional<FormPart> part_head(std::string_view headers) {
                     part.file_name = std::move(v);
                 }
             }
-        } else if (field == "content-type") {
-            part.content_type = lowercase(trim(value.substr(0, value.find(';'))));
+        } else if (equals_ignoring_case(field, "content-type")) {
+            part.content_type = lowercase(trim_whitespace(value.substr(0, value.find(';'))));
         }
     }
     if (!form_data) return std::nullopt;
@@ -98,7 +95,8 @@ std::optional<FormPart> part_head(std::string_view headers) {
 
 std::optional<std::string> multipart_boundary(std::string_view content_type) {
     const auto semi = content_type.find(';');
-    if (lowercase(trim(content_type.substr(0, semi))) != "multipart/form-data") return std::nullopt;
+    if (!equals_ignoring_case(trim_whitespace(content_type.substr(0, semi)), "multipart/form-data"))
+        return std::nullopt;
     auto params = parameters(content_type);
     if (!params) return std::nullopt;
     for (auto& [name, value] : *params)

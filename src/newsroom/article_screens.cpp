@@ -124,12 +124,6 @@ const char* direction(const domain::Site& site) {
 // How many stories of sister sites the translation form offers: the latest changed.
 constexpr std::size_t max_translation_candidates = 40;
 
-const domain::Site* site_of(const app::NetworkDirectory& sites, domain::Id id) {
-    for (const auto& s : sites.sites)
-        if (s.id == id) return &s;
-    return nullptr;
-}
-
 std::string status_key(domain::ArticleStatus status) {
     return "status_" + std::string(domain::to_string(status));
 }
@@ -223,7 +217,7 @@ std::variant<ArticleScreens::Opened, Response> ArticleScreens::open(
     auto article = articles_.article(user, *id);
     if (!article) return refused(v, article.error());
     const auto sites = directory();
-    const auto* site = site_of(sites, article->site_id);
+    const auto* site = sites.site_by_id(article->site_id);
     if (!site) return refused(v, Error::not_found("the story's site is gone"));
     return Opened{std::move(*article), *site, sites.sections_of(*site)};
 }
@@ -272,7 +266,7 @@ Response ArticleScreens::list(Visit& v) {
     auto* table = found->empty() ? nullptr : dict.AddSectionDictionary("LIST");
     std::map<domain::Id, render::DateFormatter> dates;
     for (const auto& a : *found) {
-        const auto* site = site_of(sites, a.site_id);
+        const auto* site = sites.site_by_id(a.site_id);
         if (!site) continue;
         auto formatter = dates.find(site->id);
         if (formatter == dates.end()) {
@@ -485,14 +479,7 @@ Response ArticleScreens::save(Visit& v, std::string_view id_text) {
         e.preview = true;
         return editor(v, 200, e);
     }
-    // Wire copy keeps its markup (links, emphasis) while its body is left as the form showed it.
-    auto content = e.content;
-    if (article.body_source.empty() &&
-        trimmed(content.body_source) == trimmed(unix_lines(article.body_text))) {
-        content.body_source.clear();
-        content.body_html = article.body_html;
-    }
-    auto saved = articles_.revise(session.user, article.id, content, e.base_revision);
+    auto saved = articles_.revise(session.user, article.id, e.content, e.base_revision);
     if (!saved) {
         if (!shows_problem(saved.error())) return refused(v, saved.error());
         e.problem = saved.error();
@@ -577,7 +564,7 @@ void ArticleScreens::add_translations(TemplateDictionary& dict, const Editing& e
             other.translation_group && other.translation_group == a.translation_group;
         if (other.site_id == a.site_id || linked_already || !domain::may_edit(user, other))
             continue;
-        const auto* site = site_of(sites, other.site_id);
+        const auto* site = sites.site_by_id(other.site_id);
         candidates.emplace_back(std::to_string(other.id),
                                 other.headline + " (" + (site ? site->name : "") + ")");
         if (candidates.size() == max_translation_candidates) break;
@@ -590,7 +577,7 @@ void ArticleScreens::add_translations(TemplateDictionary& dict, const Editing& e
         auto* list = section->AddSectionDictionary("LINKED");
         for (const auto& other : *linked) {
             if (!domain::may_read(user, other)) continue;  // another's draft stays theirs
-            const auto* site = site_of(sites, other.site_id);
+            const auto* site = sites.site_by_id(other.site_id);
             auto* item = list->AddSectionDictionary("LINKED_ITEM");
             item->SetIntValue("OTHER_ID", static_cast<long>(other.id));
             item->SetValue("OTHER_HEADLINE", other.headline);

@@ -1,6 +1,7 @@
 #include "storage/article_store.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <tuple>
 #include <unordered_map>
 
@@ -290,24 +291,19 @@ Result<std::vector<Id>> ArticleStore::publish_due(UnixTime now) {
 }
 
 Result<std::vector<Article>> ArticleStore::list_for_newsroom(const NewsroomQuery& q) {
-    Params params;
-    std::string where = "WHERE 1 = 1";
-    if (q.site_ids) {
-        if (q.site_ids->empty()) return std::vector<Article>{};
-        where += " AND a.site_id IN (" + id_placeholders(*q.site_ids, params) + ")";
-    }
-    if (q.status) {
-        params.emplace_back(std::string(domain::to_string(*q.status)));
-        where += " AND a.status = " + last_param(params);
-    }
-    if (q.section_id) {
-        params.emplace_back(*q.section_id);
-        where += " AND a.section_id = " + last_param(params);
-    }
-    if (q.created_by) {
-        params.emplace_back(*q.created_by);
-        where += " AND a.created_by = " + last_param(params);
-    }
+    // One walk per site down an index in the list's order (articles_site_updated, or with a
+    // state or an author articles_site_status_updated / articles_site_author_updated), each
+    // stopping at the limit, then merged: a few seeks a site, whatever the archive's size.
+    // One query over several sites would read every row of them and sort.
+    std::string filters;
+    Params tail;
+    auto add = [&](db::Value value, const std::string& condition) {
+        tail.push_back(std::move(value));
+        filters += " AND " + condition + " $" + std::to_string(tail.size() + 1);
+    };
+    if (q.status) add(std::string(domain::to_string(*q.status)), "a.status =");
+    if (q.section_id) add(*q.section_id, "a.section_id =");
+    if (q.created_by) add(*q.created_by, "a.created_by =");
     if (!q.text.empty()) {
         // A literal substring: LIKE's wildcards in the words are escaped.
         std::string pattern = "%";
@@ -316,12 +312,27 @@ Result<std::vector<Article>> ArticleStore::list_for_newsroom(const NewsroomQuery
             pattern += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
         }
         pattern += '%';
-        params.emplace_back(std::move(pattern));
-        where += " AND lower(a.headline) LIKE " + last_param(params) + " ESCAPE '\\'";
+        add(std::move(pattern), "lower(a.headline) LIKE");
+        filters += " ESCAPE '\\'";
     }
-    params.emplace_back(std::int64_t{q.limit});
-    return load(where + " ORDER BY a.updated_at DESC, a.id DESC LIMIT " + last_param(params),
-                params, Columns::Card);
+    tail.emplace_back(std::int64_t{q.limit});
+    const std::string sql = "WHERE a.site_id = $1" + filters +
+                            " ORDER BY a.updated_at DESC, a.id DESC LIMIT $" +
+                            std::to_string(tail.size() + 1);
+    std::vector<Article> out;
+    for (const Id site : q.site_ids) {
+        Params params{site};
+        params.insert(params.end(), tail.begin(), tail.end());
+        auto found = load(sql, params, Columns::Card, Details::Bare);
+        if (!found) return found.error();
+        out.insert(out.end(), std::make_move_iterator(found->begin()),
+                   std::make_move_iterator(found->end()));
+    }
+    std::sort(out.begin(), out.end(), [](const Article& x, const Article& y) {
+        return std::tie(x.updated_at, x.id) > std::tie(y.updated_at, y.id);
+    });
+    if (out.size() > static_cast<std::size_t>(q.limit)) out.resize(q.limit);
+    return out;
 }
 
 Result<std::optional<Id>> ArticleStore::id_by_external_id(Id site_id,

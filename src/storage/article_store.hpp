@@ -19,7 +19,7 @@ struct ArticleFilter {
 
 /// Which articles the newsroom lists. Empty or absent fields do not narrow the list.
 struct NewsroomQuery {
-    std::optional<std::vector<domain::Id>> site_ids;  ///< nothing: every site
+    std::vector<domain::Id> site_ids;  ///< the sites to list (none: an empty list)
     std::optional<domain::ArticleStatus> status;
     std::optional<domain::Id> section_id;
     std::optional<domain::Id> created_by;
@@ -106,8 +106,8 @@ class ArticleStore {
     /// exactly one reports each article.
     Result<std::vector<domain::Id>> publish_due(UnixTime now);
 
-    /// The newsroom's list: articles of the given sites (nothing: every site), newest change
-    /// first, narrowed by the query's filters; cards without body, with bylines and tags.
+    /// The newsroom's list: articles of the given sites, last changed first, narrowed by the
+    /// query's filters; bare cards (no body, bylines or tags).
     Result<std::vector<domain::Article>> list_for_newsroom(const NewsroomQuery& query);
 
     /// The article of the site that came from this wire item, if any.

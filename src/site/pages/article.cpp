@@ -122,8 +122,7 @@ void add_translations(PageView& view, const app::NetworkDirectory& directory,
                       const domain::Article& a, const std::vector<domain::Article>& translations) {
     std::vector<std::pair<const domain::Site*, const domain::Article*>> versions;
     for (const auto& t : translations)
-        for (const auto& s : directory.sites)
-            if (s.id == t.site_id) versions.emplace_back(&s, &t);
+        if (const auto* s = directory.site_by_id(t.site_id)) versions.emplace_back(s, &t);
     if (versions.empty()) return;
     const domain::Site& site = view.site;
     auto alternate = [&](const domain::Site& s, const domain::Article& story) {

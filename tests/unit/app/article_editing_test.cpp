@@ -182,6 +182,32 @@ TEST_P(ArticleEditingTest, EditingAPublishedStoryMovesLastUpdatedAndKeepsItsAddr
     EXPECT_EQ(edited->status, ArticleStatus::Published);
 }
 
+TEST_P(ArticleEditingTest, WireCopyKeepsItsMarkupUntilItsTextIsChanged) {
+    domain::ArticleDraft wire = content("Port strike ends");
+    wire.body_source.clear();
+    wire.body_html =
+        "<p>Talks ended <a href=\"https://wire.example/a\">at dawn</a>.</p><p>Ships sail.</p>";
+    wire.external_id = "urn:wire:7";
+    auto saved = service.save("news", wire);
+    ASSERT_TRUE(saved.ok());
+    auto story = service.article(editor, saved->id);
+    ASSERT_TRUE(story.ok());
+    ASSERT_TRUE(story->body_source.empty());
+    // The editor's form shows the text; sent back as it was (a trailing newline aside), the
+    // markup stays.
+    auto same = content("Port strike ends, talks over", story->body_text + "\n");
+    auto kept = service.revise(editor, saved->id, same, story->revision);
+    ASSERT_TRUE(kept.ok()) << kept.error().message;
+    EXPECT_EQ(kept->body_html, story->body_html);
+    EXPECT_NE(kept->body_html.find("<a href"), std::string::npos);
+    EXPECT_TRUE(kept->body_source.empty());
+    auto changed = service.revise(
+        editor, saved->id, content("Port strike ends", "Talks ended at dawn."), kept->revision);
+    ASSERT_TRUE(changed.ok());
+    EXPECT_EQ(changed->body_html, "<p>Talks ended at dawn.</p>");
+    EXPECT_EQ(changed->body_source, "Talks ended at dawn.");
+}
+
 TEST_P(ArticleEditingTest, RevisionsAreListedReadAndRestored) {
     auto story = service.create(editor, "news", content("First headline", "One."));
     ASSERT_TRUE(story.ok());

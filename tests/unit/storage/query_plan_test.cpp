@@ -1,7 +1,8 @@
-// Every query a reader page makes is answered from an index: no full scan of a growing table,
-// and no sort of more rows than the page shows. Each query is recorded as the stores send it,
-// then explained by the database itself (SQLite's EXPLAIN QUERY PLAN; PostgreSQL's EXPLAIN with
-// sequential scans and sorts priced out, so that a plan still showing one has no index to use).
+// Every query a reader page (and the newsroom's lists) makes is answered from an index: no full
+// scan of a growing table, and no sort of more rows than the page shows. Each query is recorded as
+// the stores send it, then explained by the database itself (SQLite's EXPLAIN QUERY PLAN;
+// PostgreSQL's EXPLAIN with sequential scans and sorts priced out, so that a plan still showing one
+// has no index to use).
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -14,7 +15,9 @@
 #include "app/network_setup.hpp"
 #include "provision/network_file.hpp"
 #include "storage/article_store.hpp"
+#include "storage/audit_store.hpp"
 #include "storage/comment_store.hpp"
+#include "storage/revision_store.hpp"
 #include "storage/site_store.hpp"
 
 namespace dateline::storage {
@@ -194,6 +197,28 @@ TEST_P(QueryPlanTest, ReaderPagesUseIndexesOnly) {
     EXPECT_FALSE(related->empty());
     ASSERT_TRUE(comments.approved_for((*story)->id, 50, 0).ok());
     ASSERT_TRUE(comments.approved_count((*story)->id).ok());
+    // Its corrections and its translations on sister sites.
+    auto linked = **story;
+    ASSERT_TRUE(articles.attach_notes(linked).ok());
+    linked.translation_group = linked.id;
+    ASSERT_TRUE(articles.translations(linked, now).ok());
+    ASSERT_TRUE(articles.translations(linked).ok());
+    // The newsroom's list of a site: all of it, by state, by author, by words; a story's
+    // revisions; the audit log, of every site and of one.
+    NewsroomQuery list;
+    list.site_ids = {site};
+    ASSERT_TRUE(articles.list_for_newsroom(list).ok());
+    list.status = domain::ArticleStatus::Review;
+    ASSERT_TRUE(articles.list_for_newsroom(list).ok());
+    list.status.reset();
+    list.created_by = 1;
+    ASSERT_TRUE(articles.list_for_newsroom(list).ok());
+    list.created_by.reset();
+    list.text = "harbour";
+    ASSERT_TRUE(articles.list_for_newsroom(list).ok());
+    ASSERT_TRUE(RevisionStore(recorded).list((*story)->id).ok());
+    ASSERT_TRUE(AuditStore(recorded).list({}).ok());
+    ASSERT_TRUE(AuditStore(recorded).list({site, 1000, 100}).ok());
     // The newsroom's moderation queue of one status, on one site and on all.
     ASSERT_TRUE(comments.list({domain::CommentStatus::Pending, {site}, "", 50}).ok());
     ASSERT_TRUE(comments.list({domain::CommentStatus::Pending, {}, "links", 50}).ok());
