@@ -112,19 +112,37 @@ echo "(requests per second and latency in ms, medians of $repeat runs of $durati
 echo " $connections connections; wrk beside both servers on the same cores; nginx with sendfile,"
 echo " keepalive_requests 100000 and gzip_static; \"uncached\": a second server with no page cache)"
 
-# Server CPU per uncached page: the uncached server's user and system time (/proc/PID/stat,
-# fields 14 and 15, in clock ticks) over one run, divided by the requests it answered.
-ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+# Server CPU per request: the user and system time of the server's processes (/proc/PID/stat,
+# fields 14 and 15, in clock ticks) over one run, divided by the requests answered. With wrk on
+# the same two cores, requests per second swing with the scheduler's luck (nginx alone by 30%
+# from run to run); the CPU a request costs each server swings far less.
+ticks() { local sum=0 pid; for pid in "$@"; do sum=$((sum + $(awk '{ print $14 + $15 }' "/proc/$pid/stat"))); done; echo "$sum"; }
 cpu_per_request() {
-  local pid=$1 url=$2 before after requests
-  before=$(ticks "$pid")
-  requests=$(wrk -t1 -c"$connections" -d"$duration" "$url" | awk '/requests in/ { print $1 }')
-  after=$(ticks "$pid")
+  local pids=$1 url=$2 before after requests; shift 2
+  before=$(ticks $pids)
+  requests=$(wrk -t1 -c"$connections" -d"$duration" "$@" "$url" | awk '/requests in/ { print $1 }')
+  after=$(ticks $pids)
   echo "($after - $before) * 1000000 / $(getconf CLK_TCK) / $requests" | bc -l
 }
-printf '\n%-34s %12s\n' "server CPU per uncached page" "µs"
-printf '%-34s %12.0f\n' "uncached home" "$(cpu_per_request "$uncached_pid" "$uncached/en/")"
-printf '%-34s %12.0f\n' "uncached article" "$(cpu_per_request "$uncached_pid" "$uncached$article")"
+# The median of $repeat measurements.
+cpu_median() { for _ in $(seq "$repeat"); do cpu_per_request "$@"; done | median; }
+nginx_workers=$(pgrep -P "$nginx_pid" | tr '\n' ' ')
+printf '\n%-22s %12s %12s %8s\n' "server CPU, µs/request" dateline nginx ratio
+cpu_row() {
+  local label=$1 ours theirs; shift
+  ours=$(cpu_median "$server_pid" "$base$article" "$@")
+  if [ ${#their_args[@]} -gt 0 ]; then set -- "${their_args[@]}"; fi
+  theirs=$(cpu_median "$nginx_workers" "http://127.0.0.1:$nginx_port/article.html" "$@")
+  printf '%-22s %12.1f %12.1f %8.2f\n' "$label" "$ours" "$theirs" "$(echo "$theirs / $ours" | bc -l)"
+}
+cpu_row "cached article"
+cpu_row "cached article, gzip" -H 'Accept-Encoding: gzip'
+their_args=(-H "If-None-Match: $nginx_etag")
+cpu_row "article, 304" -H "If-None-Match: $etag"
+their_args=()
+echo "(ratio: nginx's CPU per request over ours; above 1, a request costs us less)"
+printf '%-22s %12.0f\n' "uncached home" "$(cpu_median "$uncached_pid" "$uncached/en/")"
+printf '%-22s %12.0f\n' "uncached article" "$(cpu_median "$uncached_pid" "$uncached$article")"
 
 # Cached pages while a flood of refused comment posts (no valid security answer) runs beside them:
 # the refusals must cost no disk write and no render on the threads that serve cached pages.

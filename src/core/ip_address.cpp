@@ -31,6 +31,14 @@ std::optional<std::string> canonical_ip(std::string_view text) {
     return std::string(inet_ntop(AF_INET6, &v6, out, sizeof out));
 }
 
+bool is_ip_address(std::string_view text) {
+    if (text.empty() || text.size() >= max_text) return false;
+    const std::string input(text);
+    in6_addr parsed{};
+    return inet_pton(AF_INET, input.c_str(), &parsed) == 1 ||
+           inet_pton(AF_INET6, input.c_str(), &parsed) == 1;
+}
+
 std::string ip_network(std::string_view address) {
     std::string input(address);
     char out[max_text];

@@ -12,6 +12,9 @@ namespace dateline {
 /// `text` is not a bare address (a port, a name, garbage).
 std::optional<std::string> canonical_ip(std::string_view text);
 
+/// Whether `text` is a bare IP address: what canonical_ip accepts, without writing it out again.
+bool is_ip_address(std::string_view text);
+
 /// The network an address belongs to, for limits that must not be dodged by changing addresses
 /// within it: its /24 for IPv4 ("203.0.113.0/24"), its /64 for IPv6 ("2001:db8:1:2::/64").
 /// `address` must be canonical; anything else is returned as it is.

@@ -101,9 +101,38 @@ bool acceptable_text(std::string_view s) {
     return true;
 }
 
+// Characters that RFC 3986 lets a path segment hold as they are and that no decoding changes.
+bool plain_path_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '.' || c == '_' || c == '~' || c == '/';
+}
+
+// The target of nearly every page request: a path of unreserved characters, no escapes, no
+// query. Split here it costs a tenth of Boost.URL's parse, with the same answer; anything else
+// gets the full parse (nullopt here means "not plain", not "refused").
+std::optional<std::optional<Target>> parse_plain_path(std::string_view raw) {
+    if (raw.empty() || raw.front() != '/' || !std::all_of(raw.begin(), raw.end(), plain_path_char))
+        return std::nullopt;
+    Target target;
+    target.trailing_slash = raw.back() == '/';
+    std::string_view rest = raw.substr(1);
+    while (!rest.empty()) {
+        const auto slash = rest.find('/');
+        const std::string_view segment = rest.substr(0, slash);
+        if (segment.empty() || segment == "." || segment == "..")
+            return std::optional<Target>();  // "//" or a dot segment: refused
+        target.segments.emplace_back(segment);
+        if (target.segments.size() > max_segments) return std::optional<Target>();
+        if (slash == std::string_view::npos) break;
+        rest.remove_prefix(slash + 1);
+    }
+    return std::optional<Target>(std::move(target));
+}
+
 }  // namespace
 
 std::optional<Target> parse_target(std::string_view raw) {
+    if (auto plain = parse_plain_path(raw)) return std::move(*plain);
     // The absolute form (RFC 9112 section 3.2.2) must be accepted too; its host is the Host
     // header's business, so only the path and query are kept.
     for (const std::string_view scheme : {"http://", "https://"}) {

@@ -111,18 +111,19 @@ http::Response from_cache(const std::shared_ptr<const cache::CachedPage>& kept,
     const auto modified_since = if_none_match.empty() && !if_modified_since.empty()
                                     ? http::parse_http_date(if_modified_since)
                                     : std::nullopt;
-    if ((!if_none_match.empty() && http::etag_matches(if_none_match, etag)) ||
-        (modified_since && page.last_modified <= *modified_since)) {
-        r.status = 304;
-        r.headers = headers_of(page, coding, state);
-        return r;
-    }
+    const bool not_modified = (!if_none_match.empty() && http::etag_matches(if_none_match, etag)) ||
+                              (modified_since && page.last_modified <= *modified_since);
+    // A 304 carries the fields its 200 would (RFC 9110, 15.4.5), so a hit's serialised ones
+    // serve both.
     const std::string& fields = hit_fields_of(page, coding);
     if (std::string_view(state) == "hit" && !fields.empty())
         r.fields = std::shared_ptr<const std::string>(kept, &fields);
     else
         r.headers = headers_of(page, coding, state);
-    r.shared_body = std::shared_ptr<const std::string>(kept, &body_of(page, coding));
+    if (not_modified)
+        r.status = 304;
+    else
+        r.shared_body = std::shared_ptr<const std::string>(kept, &body_of(page, coding));
     return r;
 }
 

@@ -13,7 +13,7 @@ bool addressed_directly(std::string_view host) {
     if (host.empty()) return true;
     if (host.front() == '[') return host.find(']') != std::string_view::npos;  // IPv6 literal
     const std::string_view name = host.substr(0, host.find(':'));
-    return name == "localhost" || canonical_ip(name).has_value();
+    return name == "localhost" || is_ip_address(name);
 }
 
 std::vector<std::string> prefix_segments(const std::string& prefix) {

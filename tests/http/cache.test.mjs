@@ -105,6 +105,10 @@ test('pages go compressed to readers who accept it, compressed once, each coding
   const again = await rawGet('/ar/', { 'accept-encoding': 'br', 'if-none-match': br.headers.etag });
   assert.equal(again.status, 304);
   assert.equal(again.body.length, 0);
+  // RFC 9110, 15.4.5: the 304 says what its 200 would, so that a cache can refresh its copy.
+  for (const field of ['etag', 'cache-control', 'vary', 'last-modified', 'content-encoding'])
+    assert.equal(again.headers[field], br.headers[field], field);
+  assert.equal(again.headers['content-length'], undefined);
   const other = await rawGet('/ar/', { 'accept-encoding': 'gzip', 'if-none-match': br.headers.etag });
   assert.equal(other.status, 200, 'the Brotli validator does not stand for the gzip body');
 });

@@ -13,6 +13,12 @@ TEST(IpAddress, OneSpellingPerAddress) {
         EXPECT_FALSE(canonical_ip(bad)) << bad;
 }
 
+TEST(IpAddress, RecognisedAsCanonicalIpRecognises) {
+    for (const char* text : {"203.0.113.9", "::ffff:203.0.113.9", "2001:DB8::1", "::1", "",
+                             "203.0.113", "203.0.113.9:80", "[::1]", "news.example", "localhost"})
+        EXPECT_EQ(is_ip_address(text), canonical_ip(text).has_value()) << text;
+}
+
 TEST(IpAddress, NetworksForLimits) {
     EXPECT_EQ(ip_network("203.0.113.9"), "203.0.113.0/24");
     EXPECT_EQ(ip_network("2001:db8:1:2:3:4:5:6"), "2001:db8:1:2::/64");

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <cstdio>
+
 #include "http/message.hpp"
 
 namespace dateline::http {
@@ -33,6 +35,29 @@ TEST(Target, AbsoluteFormKeepsPathAndQuery) {
     ASSERT_TRUE(root);
     EXPECT_TRUE(root->segments.empty());
     EXPECT_FALSE(parse_target("http://example.com/../x"));
+}
+
+// Plain paths are split without Boost.URL. The same path with its first letter escaped takes the
+// full parse: both must give the same answer, including the refusals.
+TEST(Target, PlainPathsAnswerAsTheFullParse) {
+    std::string deep;
+    for (int i = 0; i < 33; ++i) deep += "/s";
+    for (const std::string& plain : std::vector<std::string>{
+             "/en", "/en/", "/en/world/older/12/", "/a.b/c~d/e-f_g", "/en/./x", "/en/../x",
+             "/en//x", "/en/x//", "/en/...", "/en/.x/", "/x", deep, deep.substr(2)}) {
+        std::string escaped = plain;
+        const auto letter = escaped.find_first_of("enasx");
+        char code[4];
+        std::snprintf(code, sizeof code, "%%%02X", static_cast<unsigned char>(escaped[letter]));
+        escaped.replace(letter, 1, code);
+        const auto fast = parse_target(plain);
+        const auto full = parse_target(escaped);
+        ASSERT_EQ(fast.has_value(), full.has_value()) << plain << " against " << escaped;
+        if (!fast) continue;
+        EXPECT_EQ(fast->segments, full->segments) << plain;
+        EXPECT_EQ(fast->trailing_slash, full->trailing_slash) << plain;
+        EXPECT_TRUE(fast->query.empty());
+    }
 }
 
 class HostileTarget : public testing::TestWithParam<const char*> {};
