@@ -12,6 +12,8 @@ debian_packages=(
   libcmark-gfm-dev libcmark-gfm-extensions-dev
   # dtl: the diff (Myers' O(NP)) behind comparing two revisions of a story; header-only
   libdtl-dev
+  # libqrencode: the QR code that carries a two-step sign-in key to an authenticator app
+  libqrencode-dev
   libsodium-dev libssl-dev libxxhash-dev zlib1g-dev libbrotli-dev prometheus-cpp-dev libcli11-dev libspdlog-dev libfmt-dev libtomlplusplus-dev
   # libvips-tools: `vips` for scripts/convert-demo-art.sh (SVG through librsvg2-2, which libvips42 depends on)
   libvips-dev libvips-tools

@@ -4,7 +4,8 @@
 {{#WRITES}}<p><a class="button" href="/newsroom/articles">{{T_ARTICLES_TITLE}}</a> <a class="button button--quiet" href="/newsroom/articles/new">{{T_NEW_ARTICLE}}</a></p>
 {{/WRITES}}{{#MODERATES}}<p><a class="button button--quiet" href="/newsroom/comments">{{T_COMMENTS_TITLE}}</a></p>
 {{/MODERATES}}{{#AUDITS}}<p><a class="button button--quiet" href="/newsroom/audit">{{T_AUDIT_TITLE}}</a></p>
-{{/AUDITS}}<p class="hint">{{T_DESK_COMING}}</p>
+{{/AUDITS}}<p><a href="/newsroom/account">{{T_ACCOUNT_LINK}}</a></p>
+<p class="hint">{{T_DESK_COMING}}</p>
 <form class="form form--inline" method="post" action="/newsroom/logout">
 <input type="hidden" name="form_token" value="{{FORM_TOKEN}}">
 <button class="button" type="submit">{{T_SIGN_OUT}}</button>

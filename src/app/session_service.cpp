@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/two_step.hpp"
 #include "core/utf8.hpp"
 #include "crypto/crypto.hpp"
 #include "domain/email.hpp"
@@ -18,6 +19,7 @@ constexpr std::size_t max_user_agent_bytes = 256;
 constexpr UnixTime touch_every = 60;
 
 const char* const refused = "The e-mail address or the password is not right.";
+const char* const time_ran_out = "The time to give the code ran out. Sign in again.";
 
 // A hash to check passwords against when the address has no account, so that an unknown address
 // takes as long as a known one.
@@ -39,6 +41,18 @@ Error too_many(std::int64_t retry_after_seconds) {
                                retry_after_seconds);
 }
 
+// Forbidden, naming the field at fault (the screen shows the message beside it).
+Error forbidden_in(std::string message, std::string field) {
+    Error e = Error::forbidden(std::move(message));
+    e.field = std::move(field);
+    return e;
+}
+
+// The account's counter is keyed by a digest: the table of counters holds no addresses.
+std::string account_key_of(std::string_view email) {
+    return crypto::sha256_hex(email);
+}
+
 }  // namespace
 
 SessionService::SessionService(db::Database& database, const Clock& clock, SessionPolicy policy)
@@ -47,15 +61,9 @@ SessionService::SessionService(db::Database& database, const Clock& clock, Sessi
 Result<SignedIn> SessionService::sign_in(const SignInAttempt& attempt,
                                          std::string_view previous_token) {
     const auto email = domain::account_email(attempt.email);
-    // The account's counter is keyed by a digest: the table of counters holds no addresses.
-    const std::string account_key = crypto::sha256_hex(email.value_or(attempt.email));
-    for (const auto& [limit, key] :
-         {std::pair{&policy_.account_failures, account_key},
-          std::pair{&policy_.address_failures, attempt.client_address}}) {
-        auto state = limits_.peek(*limit, key);
-        if (!state) return state.error();
-        if (!state->allowed) return too_many(state->retry_after_seconds);
-    }
+    const std::string account_key = account_key_of(email.value_or(attempt.email));
+    if (auto checked = check_limits(account_key, attempt.client_address); !checked)
+        return checked.error();
     std::optional<domain::User> user;
     std::string hash = stand_in_hash();
     if (email) {
@@ -76,20 +84,19 @@ Result<SignedIn> SessionService::sign_in(const SignInAttempt& attempt,
     const bool long_enough_to_try = attempt.password.size() <= domain::max_password_bytes;
     const bool matches = long_enough_to_try && crypto::password_matches(hash, attempt.password);
     if (!user || !matches || user->disabled) {
-        for (const auto& [limit, key] :
-             {std::pair{&policy_.account_failures, account_key},
-              std::pair{&policy_.address_failures, attempt.client_address}}) {
-            auto counted = limits_.hit(*limit, key);
-            if (!counted) return counted.error();
-        }
+        if (auto counted = count_failure(account_key, attempt.client_address); !counted)
+            return counted.error();
         return Error::forbidden(refused);
     }
     // A hash made at an older cost is made again now that the password is at hand.
     std::optional<std::string> rehashed;
     if (crypto::password_hash_outdated(hash)) rehashed = crypto::hash_password(attempt.password);
     const UnixTime now = clock_.now();
+    // An account with two-step sign-in gets a session that waits minutes for its code.
+    const bool awaiting_code = user->two_step;
+    const auto lifetime = awaiting_code ? policy_.code_wait.count() : policy_.absolute.count();
     SignedIn signed_in{std::move(*user), crypto::to_hex(crypto::random_bytes(token_bytes)),
-                       now + policy_.absolute.count(), policy_.absolute.count()};
+                       now + lifetime, lifetime, awaiting_code};
     std::string agent = attempt.user_agent.substr(0, max_user_agent_bytes);
     agent = to_displayable_utf8(agent);
     const storage::StoredSession stored{crypto::sha256_hex(signed_in.token),
@@ -98,7 +105,8 @@ Result<SignedIn> SessionService::sign_in(const SignInAttempt& attempt,
                                         now,
                                         signed_in.expires_at,
                                         attempt.client_address,
-                                        agent};
+                                        agent,
+                                        awaiting_code};
     auto opened = db::in_transaction<Done>(database_, [&](db::Connection& c) -> Status {
         storage::SessionStore sessions(c);
         if (const auto previous = digest_of(previous_token))
@@ -110,6 +118,81 @@ Result<SignedIn> SessionService::sign_in(const SignInAttempt& attempt,
         return sessions.insert(stored);
     });
     if (!opened) return opened.error();
+    return signed_in;
+}
+
+Status SessionService::check_limits(const std::string& account_key,
+                                    const std::string& client_address) {
+    for (const auto& [limit, key] : {std::pair{&policy_.account_failures, account_key},
+                                     std::pair{&policy_.address_failures, client_address}}) {
+        auto state = limits_.peek(*limit, key);
+        if (!state) return state.error();
+        if (!state->allowed) return too_many(state->retry_after_seconds);
+    }
+    return success();
+}
+
+Status SessionService::count_failure(const std::string& account_key,
+                                     const std::string& client_address) {
+    for (const auto& [limit, key] : {std::pair{&policy_.account_failures, account_key},
+                                     std::pair{&policy_.address_failures, client_address}}) {
+        auto counted = limits_.hit(*limit, key);
+        if (!counted) return counted.error();
+    }
+    return success();
+}
+
+Result<std::optional<domain::User>> SessionService::awaiting_code(std::string_view token) {
+    const auto digest = digest_of(token);
+    if (!digest) return std::optional<domain::User>{};
+    auto lease = database_.acquire();
+    auto found = storage::SessionStore(*lease).find(*digest);
+    if (!found) return found.error();
+    if (!*found || !(*found)->awaiting_code || (*found)->expires_at <= clock_.now())
+        return std::optional<domain::User>{};
+    auto user = storage::UserStore(*lease).by_id((*found)->user_id);
+    if (!user) return user.error();
+    if (!*user || (*user)->disabled) return std::optional<domain::User>{};
+    return user;
+}
+
+Result<SignedIn> SessionService::confirm_code(std::string_view token, std::string_view code,
+                                              const std::string& client_address) {
+    auto user = awaiting_code(token);
+    if (!user) return user.error();
+    if (!*user) return forbidden_in(time_ran_out, "session");
+    const std::string account_key = account_key_of((*user)->email);
+    if (auto checked = check_limits(account_key, client_address); !checked) return checked.error();
+    const UnixTime now = clock_.now();
+    const std::string digest = crypto::sha256_hex(token);
+    SignedIn signed_in{std::move(**user), crypto::to_hex(crypto::random_bytes(token_bytes)),
+                       now + policy_.absolute.count(), policy_.absolute.count()};
+    enum class Outcome { Opened, WrongCode, Gone } outcome = Outcome::Gone;
+    auto opened = db::in_transaction<Done>(database_, [&](db::Connection& c) -> Status {
+        auto found = storage::SessionStore(c).find(digest);
+        if (!found) return found.error();
+        if (!*found) return success();  // taken by another request meanwhile
+        auto took = take_two_step_code(c, signed_in.user.id, code, now);
+        if (!took) return took.error();
+        outcome = *took ? Outcome::Opened : Outcome::WrongCode;
+        if (!*took) return success();
+        storage::SessionStore sessions(c);
+        if (auto removed = sessions.remove(digest); !removed) return removed.error();
+        storage::StoredSession full = **found;
+        full.token_digest = crypto::sha256_hex(signed_in.token);
+        full.created_at = now;
+        full.last_seen_at = now;
+        full.expires_at = signed_in.expires_at;
+        full.awaiting_code = false;
+        return sessions.insert(full);
+    });
+    if (!opened) return opened.error();
+    if (outcome == Outcome::Gone) return forbidden_in(time_ran_out, "session");
+    if (outcome == Outcome::WrongCode) {
+        if (auto counted = count_failure(account_key, client_address); !counted)
+            return counted.error();
+        return forbidden_in("The code is not right, or was used already.", "code");
+    }
     return signed_in;
 }
 
@@ -125,6 +208,7 @@ Result<std::optional<ActiveSession>> SessionService::session(std::string_view to
     const auto& s = **found;
     auto user = storage::UserStore(*lease).by_id(s.user_id);
     if (!user) return user.error();
+    if (s.awaiting_code) return std::optional<ActiveSession>{};  // opens nothing yet
     const bool ended = s.expires_at <= now || s.last_seen_at + policy_.idle.count() <= now ||
                        !*user || (*user)->disabled;
     if (ended) {

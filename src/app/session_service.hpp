@@ -23,6 +23,8 @@ struct SessionPolicy {
     /// Failed sign-ins let through per account, and per client address, in each window.
     RateLimit account_failures{"sign-in-account", 5, std::chrono::seconds{15 * 60}};
     RateLimit address_failures{"sign-in-address", 20, std::chrono::seconds{15 * 60}};
+    /// How long a password stays good for the code that must follow it (two-step accounts).
+    std::chrono::seconds code_wait{5 * 60};
 };
 
 /// What someone typed at the sign-in form, and where from.
@@ -39,6 +41,9 @@ struct SignedIn {
     std::string token;
     UnixTime expires_at = 0;
     std::int64_t lifetime_seconds = 0;  ///< from now until expires_at
+    /// The account asks for a code after its password: the session opens nothing until
+    /// confirm_code takes one (within SessionPolicy::code_wait).
+    bool awaiting_code = false;
 };
 
 /// A session a request presented, still valid.
@@ -61,8 +66,18 @@ class SessionService {
     /// costs the same hash as a known one). RateLimited after too many failures for the account
     /// or the address, before the password is even checked.
     Result<SignedIn> sign_in(const SignInAttempt& attempt, std::string_view previous_token = {});
+    /// The account whose password opened this session, when the session is still waiting for
+    /// its code (nothing otherwise: unknown, ended, or open already).
+    Result<std::optional<domain::User>> awaiting_code(std::string_view token);
+    /// Takes the code from the account's authenticator app for a session awaiting it, and opens
+    /// a session in its place (a new token). Forbidden for a wrong code or one used already,
+    /// counted as a failed sign-in; RateLimited after too many; Forbidden with field "session"
+    /// when there is no session awaiting a code (its time ran out: sign in again).
+    Result<SignedIn> confirm_code(std::string_view token, std::string_view code,
+                                  const std::string& client_address);
     /// The session this token opened, if it is still valid (not past its absolute or idle limit,
-    /// its account enabled); its use is recorded (at most once a minute, to spare writes).
+    /// its account enabled, not awaiting a code); its use is recorded (at most once a minute,
+    /// to spare writes).
     Result<std::optional<ActiveSession>> session(std::string_view token);
     /// Ends the session of this token (nothing happens for an unknown one).
     Status sign_out(std::string_view token);
@@ -81,6 +96,9 @@ class SessionService {
     static bool form_token_matches(std::string_view expected, std::string_view presented);
 
   private:
+    Status check_limits(const std::string& account_key, const std::string& client_address);
+    Status count_failure(const std::string& account_key, const std::string& client_address);
+
     db::Database& database_;
     const Clock& clock_;
     SessionPolicy policy_;

@@ -2,8 +2,10 @@
 
 #include "core/utf8.hpp"
 #include "crypto/crypto.hpp"
+#include "crypto/totp.hpp"
 #include "domain/email.hpp"
 #include "storage/audit_store.hpp"
+#include "storage/session_store.hpp"
 #include "storage/site_store.hpp"
 #include "storage/user_store.hpp"
 
@@ -148,6 +150,108 @@ Status UserService::reset_password(const std::string& email, const std::string& 
         auto changed = users.set_password_hash(user->id, hash, now);
         if (!changed) return changed.error();
         return record(c, by, domain::AuditAction::UserPassword, *user, "", now);
+    });
+}
+
+namespace {
+
+// Wrong codes let through per account in each window, when turning two-step sign-in on or off.
+const RateLimit two_step_code_failures{"two-step-code", 5, std::chrono::seconds{15 * 60}};
+
+Error wrong_code() {
+    return Error::invalid("The code is not right. Type the six digits your app shows now.", "code");
+}
+
+}  // namespace
+
+Status UserService::with_code(const domain::User& account, const CodeAct& act) {
+    const std::string key = std::to_string(account.id);
+    auto state = limits_.peek(two_step_code_failures, key);
+    if (!state) return state.error();
+    if (!state->allowed)
+        return Error::rate_limited("Too many wrong codes. Try again in a few minutes.",
+                                   state->retry_after_seconds);
+    bool right = false;
+    auto done = db::in_transaction<Done>(database_, [&](db::Connection& c) -> Status {
+        auto acted = act(c, clock_.now());
+        if (!acted) return acted.error();
+        right = *acted;
+        return success();
+    });
+    if (!done) return done.error();
+    if (right) return success();
+    if (auto counted = limits_.hit(two_step_code_failures, key); !counted) return counted.error();
+    return wrong_code();
+}
+
+Result<TwoStepSetup> UserService::begin_two_step(const domain::User& account,
+                                                 std::string_view issuer) {
+    const std::string key = crypto::random_bytes(crypto::totp_key_bytes);
+    auto lease = database_.acquire();
+    auto kept = storage::UserStore(*lease).set_pending_two_step_key(account.id, crypto::to_hex(key),
+                                                                    clock_.now());
+    if (!kept) return kept.error();
+    if (!*kept) return Error::not_found("There is no such account.");
+    return two_step_setup(key, issuer, account.email);
+}
+
+Result<std::optional<TwoStepSetup>> UserService::pending_two_step(const domain::User& account,
+                                                                  std::string_view issuer) {
+    auto lease = database_.acquire();
+    auto keys = storage::UserStore(*lease).two_step_keys(account.id);
+    if (!keys) return keys.error();
+    const auto key = keys->pending_key ? crypto::from_hex(*keys->pending_key) : std::nullopt;
+    if (!key) return std::optional<TwoStepSetup>{};
+    return std::optional<TwoStepSetup>{two_step_setup(*key, issuer, account.email)};
+}
+
+Status UserService::confirm_two_step(const domain::User& account, std::string_view code) {
+    return with_code(account, [&](db::Connection& c, UnixTime now) -> Result<bool> {
+        storage::UserStore users(c);
+        auto keys = users.two_step_keys(account.id);
+        if (!keys) return keys.error();
+        if (!keys->pending_key) return Error::not_found("Nothing is being set up: start again.");
+        const auto key = crypto::from_hex(*keys->pending_key);
+        const auto step = key ? crypto::totp_match(*key, code, now, keys->last_step) : std::nullopt;
+        if (!step) return false;
+        auto confirmed = users.confirm_two_step_key(account.id, *keys->pending_key, now);
+        if (!confirmed) return confirmed.error();
+        auto used = users.use_two_step(account.id, *step);
+        if (!used) return used.error();
+        if (!*confirmed || !*used) return false;
+        if (auto kept = record(c, domain::Actor::of(account), domain::AuditAction::UserTwoStep,
+                               account, "on", now);
+            !kept)
+            return kept.error();
+        return true;
+    });
+}
+
+Status UserService::remove_two_step(const domain::User& account, std::string_view code) {
+    return with_code(account, [&](db::Connection& c, UnixTime now) -> Result<bool> {
+        auto taken = take_two_step_code(c, account.id, code, now);
+        if (!taken || !*taken) return taken;
+        auto removed = storage::UserStore(c).remove_two_step_keys(account.id, now);
+        if (!removed) return removed.error();
+        if (auto kept = record(c, domain::Actor::of(account), domain::AuditAction::UserTwoStep,
+                               account, "off", now);
+            !kept)
+            return kept.error();
+        return true;
+    });
+}
+
+Status UserService::reset_two_step(const std::string& email, const domain::Actor& by) {
+    return db::in_transaction<Done>(database_, [&](db::Connection& c) -> Status {
+        storage::UserStore users(c);
+        auto user = existing(users, email);
+        if (!user) return user.error();
+        const UnixTime now = clock_.now();
+        auto removed = users.remove_two_step_keys(user->id, now);
+        if (!removed) return removed.error();
+        auto ended = storage::SessionStore(c).remove_for_user(user->id);
+        if (!ended) return ended.error();
+        return record(c, by, domain::AuditAction::UserTwoStep, *user, "reset", now);
     });
 }
 

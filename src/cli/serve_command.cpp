@@ -15,6 +15,7 @@
 #include "app/reader_service.hpp"
 #include "app/security_check.hpp"
 #include "app/session_service.hpp"
+#include "app/user_service.hpp"
 #include "cli/command.hpp"
 #include "http/server.hpp"
 #include "media/image_library.hpp"
@@ -173,8 +174,9 @@ int run_serve(const DataOptions& data) {
     app::MediaService media(database, images, clock);
     app::ArticleService articles(database, media, clock);
     app::AuditService audit(database);
+    app::UserService users(database, clock);
     auto newsroom = newsroom::Newsroom::create(
-        {sessions, comment_service, reader, articles, audit}, share_dir() / "newsroom",
+        {sessions, comment_service, reader, articles, audit, users}, share_dir() / "newsroom",
         [&sites](const http::Request& r) { return sites.origin_for(r); }, config.trusted_proxies);
     if (!newsroom) return fail(newsroom.error());
     http::Server server(

@@ -1,4 +1,5 @@
-// dateline user: newsroom accounts (add, list, disable, enable, reset-password).
+// dateline user: newsroom accounts (add, list, disable, enable, reset-password,
+// reset-two-step).
 #include <termios.h>
 #include <unistd.h>
 
@@ -95,7 +96,14 @@ int run_user(const UserOptions& o) {
         for (const auto& u : *listed)
             std::cout << u.id << '\t' << u.email << '\t' << domain::to_string(u.role) << '\t'
                       << sites_of(u, *directory) << '\t' << (u.disabled ? "disabled" : "active")
-                      << '\t' << u.name << '\n';
+                      << '\t' << u.name << '\t' << (u.two_step ? "two-step" : "password") << '\n';
+        return 0;
+    }
+    if (o.action == "reset-two-step") {
+        if (auto done = users.reset_two_step(o.email); !done) return fail(done.error());
+        std::cout << "Two-step sign-in is off for " << o.email
+                  << ", and its sessions have ended: it signs in with its password alone until it "
+                     "sets up a new phone.\n";
         return 0;
     }
     if (o.action == "disable" || o.action == "enable") {
@@ -147,12 +155,19 @@ Command user_command(CLI::App& app) {
     add->add_option("--site", o->sites, "A site it works on (repeat for several; not for admins)");
     password_option(add);
     user->add_subcommand(
-        "list", "One account a line: id, e-mail, role, sites, status, name (tab-separated).");
+        "list",
+        "One account a line: id, e-mail, role, sites, status, name, sign-in (password or "
+        "two-step), tab-separated.");
     for (const auto& [action, what] : {std::pair{"disable", "Stop an account from signing in"},
                                        std::pair{"enable", "Let a disabled account sign in again"}})
         user->add_subcommand(action, what)
             ->add_option("--email", o->email, "The account's e-mail address")
             ->required();
+    user->add_subcommand("reset-two-step",
+                         "Turn off an account's two-step sign-in (a lost phone) and end its "
+                         "sessions.")
+        ->add_option("--email", o->email, "The account's e-mail address")
+        ->required();
     auto* reset = user->add_subcommand("reset-password", "Set an account's password.");
     reset->add_option("--email", o->email, "The account's e-mail address")->required();
     password_option(reset);

@@ -7,7 +7,7 @@ namespace dateline::domain {
 
 namespace {
 
-constexpr std::array<std::pair<AuditAction, std::string_view>, 19> names = {{
+constexpr std::array<std::pair<AuditAction, std::string_view>, 20> names = {{
     {AuditAction::ArticleSubmit, "article.submit"},
     {AuditAction::ArticleReturn, "article.return"},
     {AuditAction::ArticlePublish, "article.publish"},
@@ -27,6 +27,7 @@ constexpr std::array<std::pair<AuditAction, std::string_view>, 19> names = {{
     {AuditAction::UserDisable, "user.disable"},
     {AuditAction::UserEnable, "user.enable"},
     {AuditAction::UserPassword, "user.password"},
+    {AuditAction::UserTwoStep, "user.two_step"},
 }};
 
 }  // namespace

@@ -42,6 +42,7 @@ enum class AuditAction {
     UserDisable,
     UserEnable,
     UserPassword,
+    UserTwoStep,  ///< two-step sign-in turned on, off, or reset (the detail says which)
 };
 std::string_view to_string(AuditAction action);
 std::optional<AuditAction> parse_audit_action(std::string_view text);

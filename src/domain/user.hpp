@@ -29,6 +29,7 @@ struct User {
     std::vector<Id> site_ids;  ///< the sites they work on (an admin works on all)
     bool disabled = false;     ///< may not sign in; kept for the record of what they did
     UnixTime created_at = 0;
+    bool two_step = false;  ///< signs in with a code from an authenticator app after the password
 };
 
 /// Whether the account may moderate readers' comments on the site: an admin anywhere, an editor

@@ -14,6 +14,7 @@
 #include "http/browser_state.hpp"
 #include "http/router.hpp"
 #include "http/static_files.hpp"
+#include "newsroom/account_screen.hpp"
 #include "newsroom/article_screens.hpp"
 #include "newsroom/audit_screen.hpp"
 #include "newsroom/screens.hpp"
@@ -79,6 +80,7 @@ struct Newsroom::Impl {
     const render::Catalog& catalog;
     ArticleScreens articles;
     AuditScreen audit;
+    AccountScreen account;
     http::StaticFiles assets;
     OriginOf origin_of;
     std::vector<std::string> trusted_proxies;
@@ -93,12 +95,16 @@ struct Newsroom::Impl {
           catalog(screens.catalog()),
           articles(screens, s.articles, s.reader),
           audit(screens, s.audit, s.reader),
+          account(screens, s.users, s.reader),
           assets(assets_dir, "public, max-age=3600"),
           origin_of(std::move(o)),
           trusted_proxies(std::move(proxies)) {
         routes.get("", [this](Visit& v, const RouteParams&) { return desk(v); })
             .get("login", [this](Visit& v, const RouteParams&) { return login_form(v, {}, 200); })
             .post("login", [this](Visit& v, const RouteParams&) { return sign_in(v); })
+            .get("login/code",
+                 [this](Visit& v, const RouteParams&) { return code_form(v, {}, 200); })
+            .post("login/code", [this](Visit& v, const RouteParams&) { return take_code(v); })
             .post("logout", [this](Visit& v, const RouteParams&) { return sign_out(v, false); })
             .post("logout-everywhere",
                   [this](Visit& v, const RouteParams&) { return sign_out(v, true); })
@@ -107,6 +113,7 @@ struct Newsroom::Impl {
             .post("comments/erase", [this](Visit& v, const RouteParams&) { return erase(v); });
         articles.add_routes(routes);
         audit.add_routes(routes);
+        account.add_routes(routes);
         routes.get("assets/*", [this](Visit& v, const RouteParams&) {
             const auto& segments = v.http.target.segments;
             if (auto file = assets.serve(v.http, {segments.begin() + 2, segments.end()}))
@@ -168,11 +175,58 @@ struct Newsroom::Impl {
                 return login_form(v, catalog.text(v.language, "refused"), 422, email);
             throw std::runtime_error("sign-in failed: " + e.message + " " + e.cause);
         }
-        auto options = v.cookie_options();
-        options.max_age_seconds = done->lifetime_seconds;  // the browser forgets it when it ends
-        v.set_cookies.push_back(http::set_cookie(session_cookie, done->token, options));
+        keep_session(v, *done);
         v.set_cookies.push_back(http::expired_cookie(form_cookie, v.cookie_options()));
+        if (done->awaiting_code) return redirect("/newsroom/login/code");
         spdlog::info("newsroom: {} signed in from {}", done->user.email, attempt.client_address);
+        return redirect("/newsroom/");
+    }
+
+    static void keep_session(Visit& v, const app::SignedIn& session) {
+        auto options = v.cookie_options();
+        options.max_age_seconds = session.lifetime_seconds;  // the browser forgets it when it ends
+        v.set_cookies.push_back(http::set_cookie(session_cookie, session.token, options));
+    }
+
+    // The second step of a two-step sign-in: the code from the account's app, for the session
+    // the password opened (which opens nothing by itself). Its form token is derived from that
+    // session's token, as signed-in forms' are.
+    Response code_form(Visit& v, const std::optional<std::string>& error, int status) {
+        const std::string token = http::cookie(v.http, session_cookie).value_or("");
+        auto waiting = sessions.awaiting_code(token);
+        if (!waiting) throw std::runtime_error("sessions: " + waiting.error().cause);
+        if (!*waiting) return redirect("/newsroom/login");
+        TemplateDictionary dict("code");
+        dict.SetValue("FORM_TOKEN", Screens::form_token(v));
+        if (error) dict.SetValueAndShowSection("MESSAGE", *error, "ERROR");
+        return page(v, status, "code.tpl", catalog.text(v.language, "code_title"), dict);
+    }
+
+    Response take_code(Visit& v) {
+        const auto sent = Screens::form_of(v);
+        if (!sent || !app::SessionService::form_token_matches(Screens::form_token(v),
+                                                              field(sent->fields, "form_token")))
+            return screens.expired_form(v);
+        const std::string token = http::cookie(v.http, session_cookie).value_or("");
+        const std::string address = http::client_address(v.http, trusted_proxies);
+        auto done = sessions.confirm_code(token, field(sent->fields, "code"), address);
+        if (!done) {
+            const auto& e = done.error();
+            if (e.code == ErrorCode::RateLimited) {
+                const auto minutes = std::max<long long>(1, (e.retry_after_seconds + 59) / 60);
+                Response r = code_form(
+                    v, catalog.count(v.language, "too_many", "minutes", minutes, false), 429);
+                r.set_header("Retry-After", std::to_string(e.retry_after_seconds));
+                return r;
+            }
+            if (e.code == ErrorCode::Forbidden && e.field == "code")
+                return code_form(v, catalog.text(v.language, "code_refused"), 422);
+            if (e.code == ErrorCode::Forbidden)
+                return login_form(v, catalog.text(v.language, "code_time_ran_out"), 422);
+            throw std::runtime_error("sign-in failed: " + e.message + " " + e.cause);
+        }
+        keep_session(v, *done);
+        spdlog::info("newsroom: {} signed in with a code from {}", done->user.email, address);
         return redirect("/newsroom/");
     }
 
@@ -419,7 +473,7 @@ Result<std::unique_ptr<Newsroom>> Newsroom::create(Services services,
     auto templates = render::TemplateEngine::load(
         dir / "templates",
         {"login.tpl", "desk.tpl", "message.tpl", "comments.tpl", "articles.tpl", "article.tpl",
-         "revisions.tpl", "audit.tpl", "compare.tpl"},
+         "revisions.tpl", "audit.tpl", "compare.tpl", "code.tpl", "account.tpl"},
         {"BODY_HTML"});
     if (!templates) return templates.error();
     auto catalog = render::Catalog::load(dir / "i18n");

@@ -28,8 +28,10 @@ constexpr std::array<Table, 17> tables = {{
     {"sections", "id, site_id, slug, name, position", "id", true},
     {"tags", "id, site_id, slug, name", "id", true},
     {"authors", "id, site_id, slug, name, role", "id", true},
-    {"users", "id, email, name, role, password_hash, disabled_at, created_at, updated_at", "id",
-     true},
+    {"users",
+     "id, email, name, role, password_hash, disabled_at, created_at, updated_at, totp_key, "
+     "totp_pending_key, totp_last_step",
+     "id", true},
     {"user_sites", "user_id, site_id", "user_id, site_id", false},
     {"media", "id, file_name, mime_type, width, height, bytes, created_at", "id", true},
     {"articles",

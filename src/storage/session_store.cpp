@@ -5,9 +5,9 @@ namespace dateline::storage {
 Status SessionStore::insert(const StoredSession& s) {
     auto done = c_.execute(
         "INSERT INTO sessions (token_digest, user_id, created_at, last_seen_at, expires_at, "
-        "client_address, user_agent) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        "client_address, user_agent, awaiting_code) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         {s.token_digest, s.user_id, s.created_at, s.last_seen_at, s.expires_at, s.client_address,
-         s.user_agent});
+         s.user_agent, std::int64_t{s.awaiting_code ? 1 : 0}});
     if (!done) return done.error();
     return success();
 }
@@ -15,13 +15,14 @@ Status SessionStore::insert(const StoredSession& s) {
 Result<std::optional<StoredSession>> SessionStore::find(const std::string& token_digest) {
     auto rows = c_.query(
         "SELECT token_digest, user_id, created_at, last_seen_at, expires_at, client_address, "
-        "user_agent FROM sessions WHERE token_digest = $1",
+        "user_agent, awaiting_code FROM sessions WHERE token_digest = $1",
         {token_digest});
     if (!rows) return rows.error();
     if (rows->empty()) return std::optional<StoredSession>{};
     const auto& r = rows->front();
-    return std::optional<StoredSession>{StoredSession{
-        r.text(0), r.integer(1), r.integer(2), r.integer(3), r.integer(4), r.text(5), r.text(6)}};
+    return std::optional<StoredSession>{StoredSession{r.text(0), r.integer(1), r.integer(2),
+                                                      r.integer(3), r.integer(4), r.text(5),
+                                                      r.text(6), r.integer(7) != 0}};
 }
 
 Status SessionStore::touch(const std::string& token_digest, UnixTime now) {

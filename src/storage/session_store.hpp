@@ -20,6 +20,9 @@ struct StoredSession {
     UnixTime expires_at = 0;
     std::string client_address;
     std::string user_agent;
+    /// Opened by the password of an account that also asks for a code: it opens nothing until
+    /// the code is given (migrations/*/0017).
+    bool awaiting_code = false;
 };
 
 /// Newsroom sessions (migrations/*/0010_create_sessions.sql).

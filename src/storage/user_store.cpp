@@ -10,7 +10,8 @@ using domain::User;
 namespace {
 
 constexpr const char* user_columns =
-    "SELECT id, email, name, role, disabled_at IS NOT NULL, created_at FROM users ";
+    "SELECT id, email, name, role, disabled_at IS NOT NULL, created_at, totp_key IS NOT NULL "
+    "FROM users ";
 
 User user_from_row(const db::Row& r) {
     User u;
@@ -21,6 +22,7 @@ User user_from_row(const db::Row& r) {
     u.role = domain::parse_role(r.text(3)).value_or(domain::Role::Author);
     u.disabled = r.integer(4) != 0;
     u.created_at = r.integer(5);
+    u.two_step = r.integer(6) != 0;
     return u;
 }
 
@@ -109,6 +111,52 @@ Status UserStore::attach_sites(std::vector<User>& users) {
         if (const auto it = by_id.find(r.integer(0)); it != by_id.end())
             it->second->site_ids.push_back(r.integer(1));
     return success();
+}
+
+Result<TwoStepKeys> UserStore::two_step_keys(Id user_id) {
+    auto rows = c_.query(
+        "SELECT totp_key, totp_pending_key, totp_last_step FROM users WHERE id = $1", {user_id});
+    if (!rows) return rows.error();
+    if (rows->empty()) return Error::not_found("There is no such account.");
+    const auto& r = rows->front();
+    TwoStepKeys keys;
+    if (!r.is_null(0)) keys.key = r.text(0);
+    if (!r.is_null(1)) keys.pending_key = r.text(1);
+    keys.last_step = r.integer(2);
+    return keys;
+}
+
+Result<bool> UserStore::set_pending_two_step_key(Id user_id, const std::string& key_hex,
+                                                 UnixTime now) {
+    auto done = c_.execute("UPDATE users SET totp_pending_key = $2, updated_at = $3 WHERE id = $1",
+                           {user_id, key_hex, now});
+    if (!done) return done.error();
+    return *done > 0;
+}
+
+Result<bool> UserStore::confirm_two_step_key(Id user_id, const std::string& key_hex, UnixTime now) {
+    auto done = c_.execute(
+        "UPDATE users SET totp_key = totp_pending_key, totp_pending_key = NULL, updated_at = $3 "
+        "WHERE id = $1 AND totp_pending_key = $2",
+        {user_id, key_hex, now});
+    if (!done) return done.error();
+    return *done > 0;
+}
+
+Result<bool> UserStore::remove_two_step_keys(Id user_id, UnixTime now) {
+    auto done = c_.execute(
+        "UPDATE users SET totp_key = NULL, totp_pending_key = NULL, updated_at = $2 WHERE id = $1",
+        {user_id, now});
+    if (!done) return done.error();
+    return *done > 0;
+}
+
+Result<bool> UserStore::use_two_step(Id user_id, std::int64_t step) {
+    auto done =
+        c_.execute("UPDATE users SET totp_last_step = $2 WHERE id = $1 AND totp_last_step < $2",
+                   {user_id, step});
+    if (!done) return done.error();
+    return *done > 0;
 }
 
 }  // namespace dateline::storage

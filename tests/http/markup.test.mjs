@@ -108,6 +108,19 @@ before(async () => {
     { name: 'ar-newsroom-audit', path: '/newsroom/audit?lang=ar', status: 200, headers: { cookie: adminSession } },
     { name: 'ar-newsroom-comments-admin', path: '/newsroom/comments?lang=ar', status: 200, headers: { cookie: adminSession } },
   );
+  // The account screen with two-step sign-in off (the editor) and being set up (the admin).
+  const adminToken = (await (await get(`${server.url}/newsroom/`, { headers: { cookie: adminSession } })).text())
+    .match(/name="form_token" value="([0-9a-f]+)"/)[1];
+  const started = await get(`${server.url}/newsroom/account/two-step/start`, {
+    method: 'POST',
+    headers: { cookie: adminSession, 'content-type': 'application/x-www-form-urlencoded', origin: server.url },
+    body: new URLSearchParams({ form_token: adminToken }).toString(),
+  });
+  assert.equal(started.status, 303);
+  pages.push(
+    { name: 'en-newsroom-account', path: '/newsroom/account', status: 200, headers: { cookie: session } },
+    { name: 'ar-newsroom-account-two-step-setup', path: '/newsroom/account?lang=ar', status: 200, headers: { cookie: adminSession } },
+  );
 
   for (const p of pages) {
     const res = await get(server.url + p.path, { headers: p.headers ?? {} });
@@ -132,7 +145,7 @@ after(async () => {
 
 describe('Nu Html Checker', () => {
   it('validated every page (the checker ran on all of them)', () => {
-    assert.equal(pages.length, 24);
+    assert.equal(pages.length, 26);
     const unknown = messages.filter((m) => !pages.some((p) => m.url?.endsWith(`/${basename(p.file)}`)));
     assert.deepEqual(unknown, [], 'no message about anything else (I/O or internal errors)');
   });
@@ -142,7 +155,7 @@ describe('Nu Html Checker', () => {
     'en-newsroom-sign-in', 'ar-newsroom-sign-in', 'en-newsroom-desk', 'en-newsroom-comments',
     'ar-newsroom-not-found', 'en-newsroom-articles', 'ar-newsroom-new-article', 'en-newsroom-article',
     'en-newsroom-revisions', 'en-newsroom-revision', 'ar-newsroom-audit', 'en-newsroom-compare',
-    'ar-newsroom-comments-admin']) {
+    'ar-newsroom-comments-admin', 'en-newsroom-account', 'ar-newsroom-account-two-step-setup']) {
     it(`${name} has no errors`, () => {
       const p = pages.find((q) => q.name === name);
       assert.ok(p, `${name} was fetched`);

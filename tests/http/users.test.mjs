@@ -20,7 +20,7 @@ test('an editor is added for two sites, under the address in lower case, with an
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /Added editor rana@news\.example/);
   const [row] = list().filter((fields) => fields[1] === 'rana@news.example');
-  assert.deepEqual(row.slice(1), ['rana@news.example', 'editor', 'en,ar', 'active', 'رنا حداد']);
+  assert.deepEqual(row.slice(1), ['rana@news.example', 'editor', 'en,ar', 'active', 'رنا حداد', 'password']);
   const hash = data.sql("SELECT password_hash FROM users WHERE email = 'rana@news.example'").trim();
   assert.match(hash, /^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
   assert.ok(!hash.includes('passphrase'));

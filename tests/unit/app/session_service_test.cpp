@@ -6,6 +6,7 @@
 #include "app/network_setup.hpp"
 #include "app/user_service.hpp"
 #include "crypto/crypto.hpp"
+#include "crypto/totp.hpp"
 #include "provision/network_file.hpp"
 #include "storage/user_store.hpp"
 
@@ -25,7 +26,6 @@ class SessionServiceTest : public testing::TestWithParam<const char*> {
         ASSERT_TRUE(database.get());
         domain::NetworkSpec spec = provision::default_network_spec("http://news.example");
         ASSERT_TRUE(create_network(*database, spec).ok());
-        UserService users(*database, clock);
         auto added = users.add(
             {"desk@news.example", "Desk", domain::Role::Editor, {spec.sites.front().site.slug}},
             password);
@@ -48,9 +48,32 @@ class SessionServiceTest : public testing::TestWithParam<const char*> {
         return s.ok() ? *s : std::nullopt;
     }
 
+    domain::User account() {
+        auto found = storage::UserStore(*database->acquire()).by_id(user_id);
+        EXPECT_TRUE(found.ok() && *found);
+        return found.ok() && *found ? **found : domain::User{};
+    }
+
+    static std::string code_at(const std::string& key, UnixTime t) {
+        return crypto::hotp(key, static_cast<std::uint64_t>(crypto::totp_step_at(t)));
+    }
+
+    // Turns two-step sign-in on as the account's screen does, with the code of the clock's step,
+    // and returns the key, read back from the setup's text as an app reads it.
+    std::string two_step_on() {
+        auto setup = users.begin_two_step(account(), "Dateline");
+        EXPECT_TRUE(setup.ok());
+        const auto key = setup.ok() ? crypto::from_base32(setup->key_text) : std::nullopt;
+        EXPECT_TRUE(key);
+        if (!key) return {};
+        EXPECT_TRUE(users.confirm_two_step(account(), code_at(*key, clock.now())).ok());
+        return *key;
+    }
+
     TestDatabase database{GetParam()};
     FixedClock clock{start};
     SessionService sessions{*database, clock};
+    UserService users{*database, clock};
     domain::Id user_id = 0;
 };
 
@@ -209,6 +232,98 @@ TEST_P(SessionServiceTest, PurgeForgetsEndedSessionsOnly) {
     ASSERT_TRUE(rows.ok());
     ASSERT_EQ(rows->size(), 1u);
     EXPECT_EQ(rows->front().text(0), crypto::sha256_hex(fresh->token));
+}
+
+TEST_P(SessionServiceTest, TwoStepAccountsOpenASessionOnlyWithTheirCodeOnce) {
+    auto setup = users.begin_two_step(account(), "Dateline News");
+    ASSERT_TRUE(setup.ok()) << setup.error().message;
+    EXPECT_EQ(setup->uri.rfind("otpauth://totp/Dateline%20News:desk%40news.example?secret=", 0), 0u)
+        << setup->uri;
+    const auto key = crypto::from_base32(setup->key_text);  // as an app reads it
+    ASSERT_TRUE(key && key->size() == crypto::totp_key_bytes);
+    // Not on until a code from the new key is given.
+    auto before = good_sign_in();
+    ASSERT_TRUE(before.ok());
+    EXPECT_FALSE(before->awaiting_code);
+    EXPECT_EQ(users.confirm_two_step(account(), "000000").error().field, "code");
+    ASSERT_TRUE(users.confirm_two_step(account(), code_at(*key, start)).ok());
+
+    clock.set(start + 60);
+    auto half = good_sign_in();
+    ASSERT_TRUE(half.ok()) << half.error().message;
+    EXPECT_TRUE(half->awaiting_code);
+    EXPECT_EQ(half->expires_at, start + 60 + 5 * 60);
+    EXPECT_FALSE(active(half->token)) << "a password alone opens nothing";
+    auto waiting = sessions.awaiting_code(half->token);
+    ASSERT_TRUE(waiting.ok() && *waiting);
+    EXPECT_EQ((*waiting)->id, user_id);
+
+    auto wrong = sessions.confirm_code(half->token, "123456", "192.0.2.10");
+    ASSERT_FALSE(wrong.ok());
+    EXPECT_EQ(wrong.error().code, ErrorCode::Forbidden);
+    EXPECT_EQ(wrong.error().field, "code");
+    auto full = sessions.confirm_code(half->token, code_at(*key, start + 60), "192.0.2.10");
+    ASSERT_TRUE(full.ok()) << full.error().message;
+    EXPECT_NE(full->token, half->token) << "a new token once the code is given";
+    EXPECT_EQ(full->expires_at, start + 60 + 12 * 3600);
+    EXPECT_TRUE(active(full->token));
+    EXPECT_FALSE(active(half->token));
+
+    // The same code again, within its 30 seconds, for another password sign-in: refused.
+    auto again = good_sign_in();
+    ASSERT_TRUE(again.ok());
+    auto replay = sessions.confirm_code(again->token, code_at(*key, start + 60), "192.0.2.10");
+    ASSERT_FALSE(replay.ok());
+    EXPECT_EQ(replay.error().field, "code");
+    // Minutes later the half-open session has ended: sign in again.
+    clock.set(start + 60 + 6 * 60);
+    EXPECT_FALSE(*sessions.awaiting_code(again->token));
+    auto late =
+        sessions.confirm_code(again->token, code_at(*key, start + 60 + 6 * 60), "192.0.2.10");
+    ASSERT_FALSE(late.ok());
+    EXPECT_EQ(late.error().field, "session");
+}
+
+TEST_P(SessionServiceTest, WrongCodesCountAsFailedSignIns) {
+    const auto key = two_step_on();
+    auto half = good_sign_in();
+    ASSERT_TRUE(half.ok());
+    for (int i = 0; i < 5; ++i) {
+        auto wrong = sessions.confirm_code(half->token, "000000", "192.0.2.10");
+        ASSERT_FALSE(wrong.ok());
+        EXPECT_EQ(wrong.error().code, ErrorCode::Forbidden) << i;
+    }
+    auto limited = sessions.confirm_code(half->token, code_at(key, start + 30), "192.0.2.10");
+    ASSERT_FALSE(limited.ok());
+    EXPECT_EQ(limited.error().code, ErrorCode::RateLimited);
+}
+
+TEST_P(SessionServiceTest, TurningTwoStepOffTakesACodeAndAResetEndsSessions) {
+    const auto key = two_step_on();
+    EXPECT_EQ(users.remove_two_step(account(), code_at(key, start)).error().field, "code")
+        << "the code used to turn it on is spent";
+    ASSERT_TRUE(users.remove_two_step(account(), code_at(key, start + 30)).ok());
+    auto plain = good_sign_in();
+    ASSERT_TRUE(plain.ok());
+    EXPECT_FALSE(plain->awaiting_code);
+
+    // On again (once the spent steps are past), then reset at the console (a lost phone): its
+    // sessions end with it.
+    clock.set(start + 60);
+    two_step_on();
+    ASSERT_TRUE(active(plain->token));
+    ASSERT_TRUE(users.reset_two_step("desk@news.example").ok());
+    EXPECT_FALSE(active(plain->token));
+    auto after = good_sign_in();
+    ASSERT_TRUE(after.ok());
+    EXPECT_FALSE(after->awaiting_code);
+    auto lease = database->acquire();
+    auto audit =
+        lease->query("SELECT detail FROM audit_log WHERE action = 'user.two_step' ORDER BY id");
+    ASSERT_TRUE(audit.ok());
+    std::vector<std::string> details;
+    for (const auto& r : *audit) details.push_back(r.text(0));
+    EXPECT_EQ(details, (std::vector<std::string>{"on", "off", "on", "reset"}));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, SessionServiceTest,
