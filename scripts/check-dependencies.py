@@ -26,6 +26,7 @@ ALLOWED = {
     "provision": {"app", "domain", "core"},
     "site": {"app", "cache", "render", "http", "metrics", "domain", "config", "core"},
     "newsroom": {"app", "render", "http", "domain", "config", "core"},
+    "api": {"app", "http", "domain", "core"},
     "cli": None,  # the composition root may use every module
 }
 

@@ -4,6 +4,17 @@
 
 namespace dateline::app {
 
+Status record_account_act(db::Connection& c, const domain::Actor& by, domain::AuditAction action,
+                          const std::string& email, std::string detail, UnixTime now) {
+    domain::AuditEntry entry;
+    entry.at = now;
+    entry.actor = by;
+    entry.action = action;
+    entry.subject = email;
+    entry.detail = std::move(detail);
+    return storage::AuditStore(c).record(entry);
+}
+
 Result<std::vector<domain::AuditEntry>> AuditService::read(const domain::User& reader,
                                                            const AuditPage& page) {
     if (reader.disabled || reader.role != domain::Role::Admin)

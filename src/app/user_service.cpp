@@ -1,10 +1,10 @@
 #include "app/user_service.hpp"
 
+#include "app/audit_service.hpp"
 #include "core/utf8.hpp"
 #include "crypto/crypto.hpp"
 #include "crypto/totp.hpp"
 #include "domain/email.hpp"
-#include "storage/audit_store.hpp"
 #include "storage/session_store.hpp"
 #include "storage/site_store.hpp"
 #include "storage/user_store.hpp"
@@ -36,13 +36,7 @@ Status valid_password(const std::string& password) {
 
 Status record(db::Connection& c, const domain::Actor& by, domain::AuditAction action,
               const domain::User& account, std::string detail, UnixTime now) {
-    domain::AuditEntry entry;
-    entry.at = now;
-    entry.actor = by;
-    entry.action = action;
-    entry.subject = account.email;
-    entry.detail = std::move(detail);
-    return storage::AuditStore(c).record(entry);
+    return record_account_act(c, by, action, account.email, std::move(detail), now);
 }
 
 Result<domain::User> existing(storage::UserStore& users, const std::string& email) {

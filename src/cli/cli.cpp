@@ -20,9 +20,9 @@ int run(int argc, char** argv) {
         "Exit codes: 0 success; 1 the command could not do (all of) its work; 2 bad arguments.");
     app.set_version_flag("--version", std::string("dateline ") + DATELINE_VERSION);
     const std::vector<Command> commands = {
-        init_command(app),   serve_command(app),    sites_command(app),
-        import_command(app), comments_command(app), migrate_command(app),
-        copy_command(app),   export_command(app),   user_command(app)};
+        init_command(app),     serve_command(app),   sites_command(app), import_command(app),
+        comments_command(app), migrate_command(app), copy_command(app),  export_command(app),
+        user_command(app),     token_command(app)};
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -73,6 +73,7 @@ Command comments_command(CLI::App& app);
 Command migrate_command(CLI::App& app);
 Command copy_command(CLI::App& app);
 Command export_command(CLI::App& app);
+Command token_command(CLI::App& app);
 Command user_command(CLI::App& app);
 
 }  // namespace dateline::cli

@@ -6,6 +6,7 @@
 #include <optional>
 #include <thread>
 
+#include "api/api.hpp"
 #include "app/article_service.hpp"
 #include "app/audit_service.hpp"
 #include "app/comment_intake.hpp"
@@ -15,6 +16,7 @@
 #include "app/reader_service.hpp"
 #include "app/security_check.hpp"
 #include "app/session_service.hpp"
+#include "app/token_service.hpp"
 #include "app/user_service.hpp"
 #include "cli/command.hpp"
 #include "http/server.hpp"
@@ -179,9 +181,16 @@ int run_serve(const DataOptions& data) {
         {sessions, comment_service, reader, articles, audit, users}, share_dir() / "newsroom",
         [&sites](const http::Request& r) { return sites.origin_for(r); }, config.trusted_proxies);
     if (!newsroom) return fail(newsroom.error());
+    // The API answers /api/ on the same hosts, through the same services.
+    app::TokenService tokens(database, clock);
+    auto machines =
+        api::Api::create({tokens, articles, reader}, share_dir() / "api",
+                         [&sites](const http::Request& r) { return sites.origin_for(r); });
+    if (!machines) return fail(machines.error());
     http::Server server(
         options,
-        [&sites, &desk = **newsroom](const http::Request& r) {
+        [&sites, &desk = **newsroom, &api = **machines](const http::Request& r) {
+            if (api::Api::owns(r)) return api.handle(r);
             return newsroom::Newsroom::owns(r) ? desk.handle(r) : sites.handle(r);
         },
         [&sites](const http::Request& r) { return sites.handle_fast(r); });

@@ -7,7 +7,7 @@ namespace dateline::domain {
 
 namespace {
 
-constexpr std::array<std::pair<AuditAction, std::string_view>, 20> names = {{
+constexpr std::array<std::pair<AuditAction, std::string_view>, 22> names = {{
     {AuditAction::ArticleSubmit, "article.submit"},
     {AuditAction::ArticleReturn, "article.return"},
     {AuditAction::ArticlePublish, "article.publish"},
@@ -28,6 +28,8 @@ constexpr std::array<std::pair<AuditAction, std::string_view>, 20> names = {{
     {AuditAction::UserEnable, "user.enable"},
     {AuditAction::UserPassword, "user.password"},
     {AuditAction::UserTwoStep, "user.two_step"},
+    {AuditAction::UserTokenAdd, "user.token_add"},
+    {AuditAction::UserTokenRevoke, "user.token_revoke"},
 }};
 
 }  // namespace

@@ -42,7 +42,9 @@ enum class AuditAction {
     UserDisable,
     UserEnable,
     UserPassword,
-    UserTwoStep,  ///< two-step sign-in turned on, off, or reset (the detail says which)
+    UserTwoStep,      ///< two-step sign-in turned on, off, or reset (the detail says which)
+    UserTokenAdd,     ///< an API token made for the account (the detail: its name)
+    UserTokenRevoke,  ///< one of its API tokens revoked
 };
 std::string_view to_string(AuditAction action);
 std::optional<AuditAction> parse_audit_action(std::string_view text);

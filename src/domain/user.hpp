@@ -32,6 +32,17 @@ struct User {
     bool two_step = false;  ///< signs in with a code from an authenticator app after the password
 };
 
+/// A token a machine presents to the API (`Authorization: Bearer ...`) to act as its account,
+/// with the account's role and sites. Its secret is shown once, when made, and never kept.
+struct ApiToken {
+    Id id = 0;
+    Id user_id = 0;
+    std::string name;  ///< what it is for, as its maker said ("wire desk robot")
+    UnixTime created_at = 0;
+    std::optional<UnixTime> last_used_at;
+    bool revoked = false;
+};
+
 /// Whether the account may moderate readers' comments on the site: an admin anywhere, an editor
 /// or a moderator on their sites, an author never. Checked by the services, whatever the screen.
 bool may_moderate(const User& user, Id site_id);

@@ -17,7 +17,7 @@ struct Table {
 };
 
 // Parents before children, so foreign keys hold at every insert.
-constexpr std::array<Table, 17> tables = {{
+constexpr std::array<Table, 18> tables = {{
     {"networks", "id, slug, name, default_site_slug", "id", true},
     {"sites",
      "id, network_id, slug, name, tagline, language, direction, time_zone, base_url, "
@@ -33,6 +33,8 @@ constexpr std::array<Table, 17> tables = {{
      "totp_pending_key, totp_last_step",
      "id", true},
     {"user_sites", "user_id, site_id", "user_id, site_id", false},
+    {"api_tokens", "id, user_id, name, token_digest, created_at, last_used_at, revoked_at", "id",
+     true},
     {"media", "id, file_name, mime_type, width, height, bytes, created_at", "id", true},
     {"articles",
      "id, site_id, slug, headline, standfirst, body_html, body_text, dateline, source_credit, "

@@ -1,0 +1,244 @@
+#include "api/api.hpp"
+
+#include <spdlog/spdlog.h>
+#include <boost/json/array.hpp>
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
+#include <charconv>
+#include <fstream>
+#include <span>
+#include <sstream>
+
+#include "api/article_json.hpp"
+#include "http/field_list.hpp"
+#include "http/router.hpp"
+
+namespace dateline::api {
+
+namespace json = boost::json;
+using http::Request;
+using http::Response;
+using http::RouteParams;
+
+namespace {
+
+constexpr const char* mount = "api";
+constexpr int default_page = 50;
+constexpr int max_page = 200;
+
+Response json_response(int status, const json::value& body) {
+    Response r;
+    r.status = status;
+    r.body = json::serialize(body);
+    r.body += '\n';
+    r.set_header("Content-Type", "application/json; charset=utf-8");
+    r.set_header("Cache-Control", "no-store");
+    return r;
+}
+
+// The API's one shape of error: a stable code for machines, a message for people, the field.
+Response problem(int status, std::string_view code, const std::string& message,
+                 const std::string& field = {}) {
+    json::object error{{"code", code}, {"message", message}};
+    error["field"] = field.empty() ? json::value(nullptr) : json::value(field);
+    return json_response(status, json::object{{"error", std::move(error)}});
+}
+
+Response problem_of(const Error& e) {
+    switch (e.code) {
+        case ErrorCode::Invalid:
+            return problem(422, "invalid", e.message, e.field);
+        case ErrorCode::NotFound:
+            return problem(404, "not_found", e.message, e.field);
+        case ErrorCode::Conflict:
+            return problem(409, "conflict", e.message, e.field);
+        case ErrorCode::Forbidden:
+            return problem(403, "forbidden", e.message, e.field);
+        case ErrorCode::RateLimited: {
+            Response r = problem(429, "rate_limited", e.message, e.field);
+            r.set_header("Retry-After", std::to_string(e.retry_after_seconds));
+            return r;
+        }
+        default:
+            throw std::runtime_error(e.message + " " + e.cause);
+    }
+}
+
+std::optional<int> bounded_number(std::string_view text, int low, int high) {
+    int value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size() || value < low || value > high)
+        return std::nullopt;
+    return value;
+}
+
+}  // namespace
+
+// One API request: the HTTP request, the API's origin, and the account its token acts as.
+struct Call {
+    const Request& http;
+    std::string origin;
+    std::optional<domain::User> account;
+};
+
+struct Api::Impl {
+    Services services;
+    std::string openapi;  // the description, as served
+    OriginOf origin_of;
+    http::Router<Call> routes{"/api/v1/"};
+
+    Impl(Services s, std::string described, OriginOf o)
+        : services(s), openapi(std::move(described)), origin_of(std::move(o)) {
+        routes.get("openapi.json", [this](Call&, const RouteParams&) { return description(); })
+            .get("articles", [this](Call& c, const RouteParams&) { return list_articles(c); })
+            .get("articles/{id}",
+                 [this](Call& c, const RouteParams& p) { return get_article(c, p["id"]); });
+    }
+
+    Response description() const {
+        Response r;
+        r.status = 200;
+        r.body = openapi;
+        r.set_header("Content-Type", "application/json; charset=utf-8");
+        r.set_header("Cache-Control", "no-cache");
+        return r;
+    }
+
+    // The account the request's token acts as, or the 401 to answer (RFC 6750 section 3).
+    std::optional<Response> authenticate(Call& call) const {
+        const std::string_view header = call.http.header("authorization");
+        constexpr std::string_view scheme = "bearer ";
+        const bool bearer = header.size() > scheme.size() &&
+                            http::equals_ignoring_case(header.substr(0, scheme.size()), scheme);
+        if (!bearer) {
+            Response r = problem(401, "unauthorized",
+                                 "This needs an API token: Authorization: Bearer TOKEN.");
+            r.set_header("WWW-Authenticate", "Bearer realm=\"Dateline API\"");
+            return r;
+        }
+        auto account =
+            services.tokens.authenticate(http::trim_whitespace(header.substr(scheme.size())));
+        if (!account) throw std::runtime_error("tokens: " + account.error().cause);
+        if (!*account) {
+            Response r = problem(401, "unauthorized",
+                                 "The API token is not known, was revoked, or its account is "
+                                 "disabled.");
+            r.set_header("WWW-Authenticate",
+                         "Bearer realm=\"Dateline API\", error=\"invalid_token\"");
+            return r;
+        }
+        call.account = std::move(*account);
+        return std::nullopt;
+    }
+
+    const domain::Site& site_of(const app::NetworkDirectory& directory,
+                                const domain::Article& a) const {
+        const auto* site = directory.site_by_id(a.site_id);
+        if (!site) throw std::runtime_error("an article of no site: " + std::to_string(a.id));
+        return *site;
+    }
+
+    app::NetworkDirectory directory() const {
+        auto d = services.reader.directory();
+        if (!d) throw std::runtime_error("no directory: " + d.error().cause);
+        return std::move(*d);
+    }
+
+    Response list_articles(Call& call) {
+        if (auto refused = authenticate(call)) return *refused;
+        const auto& target = call.http.target;
+        app::ArticleQuery query;
+        query.site = target.param("site").value_or("");
+        query.section = target.param("section").value_or("");
+        query.text = target.param("q").value_or("");
+        query.limit = default_page;
+        if (const auto status = target.param("status")) {
+            query.status = domain::parse_article_status(*status);
+            if (!query.status)
+                return problem(400, "bad_request",
+                               "status is one of draft, review, scheduled, published, unpublished.",
+                               "status");
+        }
+        if (const auto limit = target.param("limit")) {
+            const auto n = bounded_number(*limit, 1, max_page);
+            if (!n)
+                return problem(
+                    400, "bad_request",
+                    "limit is a whole number from 1 to " + std::to_string(max_page) + ".", "limit");
+            query.limit = *n;
+        }
+        const auto dir = directory();
+        if (!query.site.empty() && !dir.site_by_slug(query.site))
+            return problem(400, "bad_request", "There is no site '" + query.site + "'.", "site");
+        auto found = services.articles.list(*call.account, query);
+        if (!found) return problem_of(found.error());
+        json::array items;
+        for (const auto& a : *found)
+            items.push_back(
+                article_ninjs(a, site_of(dir, a), call.origin, Representation::Partial));
+        return json_response(200, json::object{{"items", std::move(items)}});
+    }
+
+    Response get_article(Call& call, std::string_view id_text) {
+        if (auto refused = authenticate(call)) return *refused;
+        domain::Id id = 0;
+        const auto [end, ec] = std::from_chars(id_text.data(), id_text.data() + id_text.size(), id);
+        if (ec != std::errc() || end != id_text.data() + id_text.size() || id <= 0)
+            return problem(404, "not_found", "There is no such article.");
+        auto found = services.articles.article(*call.account, id);
+        if (!found) return problem_of(found.error());
+        const auto dir = directory();
+        return json_response(200, article_ninjs(*found, site_of(dir, *found), call.origin));
+    }
+};
+
+Api::Api(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Api::~Api() = default;
+
+Result<std::unique_ptr<Api>> Api::create(Services services, const std::filesystem::path& dir,
+                                         OriginOf origin_of) {
+    const auto path = dir / "openapi.json";
+    std::ifstream file(path, std::ios::binary);
+    std::ostringstream text;
+    text << file.rdbuf();
+    if (!file) return Error::unavailable("Cannot read " + path.string() + ".");
+    boost::system::error_code ec;
+    (void)json::parse(text.str(), ec);
+    if (ec) return Error::invalid(path.string() + " is not JSON: " + ec.message() + ".");
+    return std::unique_ptr<Api>(
+        new Api(std::make_unique<Impl>(services, text.str(), std::move(origin_of))));
+}
+
+bool Api::owns(const Request& request) {
+    const auto& segments = request.target.segments;
+    return !segments.empty() && segments.front() == mount;
+}
+
+Response Api::handle(const Request& request) {
+    auto& impl = *impl_;
+    const auto origin = impl.origin_of(request);
+    if (!origin) return problem(421, "misdirected", "No site here has that host name.");
+    Call call{request, *origin, std::nullopt};
+    const auto& segments = request.target.segments;
+    try {
+        if (segments.size() < 2 || segments[1] != "v1")
+            return problem(404, "not_found", "The API is at /api/v1/.");
+        auto routed = impl.routes.dispatch(request.method, std::span(segments).subspan(2),
+                                           request.target.trailing_slash, call);
+        if (!routed) return problem(404, "not_found", "There is no such address in the API.");
+        if (routed->status == 405) {
+            Response r = problem(405, "method_not_allowed",
+                                 "This address does not take " + request.method_name + ".");
+            r.set_header("Allow", std::string(routed->header("Allow")));
+            r.route = routed->route;
+            return r;
+        }
+        return std::move(*routed);
+    } catch (const std::exception& e) {
+        spdlog::error("api: request {} {} failed: {}", request.id, request.raw_target, e.what());
+        return problem(500, "internal", "The API could not do this just now. Try again shortly.");
+    }
+}
+
+}  // namespace dateline::api

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "app/article_service.hpp"
+#include "app/reader_service.hpp"
+#include "app/token_service.hpp"
+#include "core/result.hpp"
+#include "http/message.hpp"
+
+namespace dateline::api {
+
+/// What the API works with: the same services, and so the same permission checks, as the
+/// newsroom's screens.
+struct Services {
+    app::TokenService& tokens;
+    app::ArticleService& articles;
+    app::ReaderService& reader;  ///< the network's sites, for addresses and filters
+};
+
+/// The origin of the network's site on the request's host ("https://news.example"), or nothing
+/// when no site of the network has that host.
+using OriginOf = std::function<std::optional<std::string>(const http::Request&)>;
+
+/// The newsroom's JSON API at /api/v1 on the network's hosts, described by the OpenAPI 3.1
+/// document at /api/v1/openapi.json (the share folder's `api/openapi.json`). Machines present an
+/// API token (`Authorization: Bearer dl_...`, app::TokenService) and act as its account, with its
+/// role and sites. Articles are IPTC ninjs 3.1 documents (api/article_json.hpp). Every error is
+/// `{"error": {"code", "message", "field"}}` with its status (400, 401, 403, 404, 405, 409, 422,
+/// 429); nothing it answers is cached.
+class Api {
+  public:
+    /// Loads the OpenAPI document from `dir`; a missing or malformed one fails here.
+    static Result<std::unique_ptr<Api>> create(Services services, const std::filesystem::path& dir,
+                                               OriginOf origin_of);
+    ~Api();
+
+    /// Whether the request is the API's: its path is /api or below.
+    static bool owns(const http::Request& request);
+    /// Answers a request owns() is true of.
+    http::Response handle(const http::Request& request);
+
+  private:
+    struct Impl;
+    explicit Api(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace dateline::api

@@ -1,0 +1,196 @@
+// The JSON API over real HTTP: its OpenAPI 3.1 description linted by Redocly's CLI as served,
+// every answer checked against that description's schemas (Ajv, JSON Schema 2020-12, as OpenAPI
+// 3.1 uses it), tokens from `dateline token add` acting with their account's role and sites, and
+// one shape of error with a stable code.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { dateline, get, useDemoServer } from '../support/dateline.mjs';
+import { addUser } from '../support/newsroom.mjs';
+
+const demo = useDemoServer();
+const tokens = {};
+let description;
+let ajv;
+
+function tokenFor(email, name = 'tests') {
+  const r = dateline(['token', 'add', '--data', demo.data.dir, '--email', email, '--name', name]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^dl_[0-9a-f]{64}\n$/, 'the token alone, on one line');
+  return r.stdout.trim();
+}
+
+// Node 20 runs root-level `before` hooks side by side, so this one could run before the demo
+// server is up: each test awaits it instead, made once.
+let prepared;
+const ready = () => (prepared ??= prepare());
+async function prepare() {
+  addUser(demo.data.dir, 'api-editor@news.example', 'editor', ['en']);
+  addUser(demo.data.dir, 'api-author@news.example', 'author', ['en']);
+  addUser(demo.data.dir, 'api-moderator@news.example', 'moderator', ['en']);
+  addUser(demo.data.dir, 'api-leaver@news.example', 'editor', ['en']);
+  for (const who of ['editor', 'author', 'moderator', 'leaver']) tokens[who] = tokenFor(`api-${who}@news.example`);
+  const res = await get(`${demo.server.url}/api/v1/openapi.json`);
+  assert.equal(res.status, 200);
+  description = await res.json();
+  ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats(ajv);
+  ajv.addSchema(description, 'openapi');
+}
+
+/** Asserts that `body` is what the description's schema `name` says. */
+function conforms(body, name) {
+  const validate = ajv.getSchema(`openapi#/components/schemas/${name}`);
+  assert.ok(validate, `the description has ${name}`);
+  assert.ok(validate(body), `${name}: ${JSON.stringify(validate.errors, null, 1)}\n${JSON.stringify(body).slice(0, 600)}`);
+}
+
+async function call(path, token, options = {}) {
+  const headers = { ...(options.headers ?? {}) };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const res = await get(`${demo.server.url}/api/v1${path}`, { ...options, headers });
+  const body = await res.json();
+  return { res, body };
+}
+
+async function refused(path, token, status, code, options) {
+  const { res, body } = await call(path, token, options);
+  assert.equal(res.status, status, `${path}: ${JSON.stringify(body)}`);
+  assert.equal(res.headers.get('content-type'), 'application/json; charset=utf-8');
+  assert.equal(res.headers.get('cache-control'), 'no-store');
+  conforms(body, 'Error');
+  assert.equal(body.error.code, code);
+  return { res, body };
+}
+
+test('the served description passes Redocly\'s linter with the recommended rules, strict', async () => {
+  await ready();
+  const work = mkdtempSync(join(tmpdir(), 'dateline-openapi-'));
+  try {
+    const file = join(work, 'openapi.json');
+    writeFileSync(file, JSON.stringify(description));
+    const lint = spawnSync('npx', ['--no-install', 'redocly', 'lint', '--config', resolve('api/redocly.yaml'), file],
+      { encoding: 'utf8', timeout: 120_000 });
+    assert.equal(lint.status, 0, lint.stdout + lint.stderr);
+    assert.match(lint.stdout + lint.stderr, /Your API description is valid/);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  assert.equal(description.openapi, '3.1.0');
+});
+
+test('without a good token: 401 with a Bearer challenge', async () => {
+  await ready();
+  const none = await refused('/articles', null, 401, 'unauthorized');
+  assert.equal(none.res.headers.get('www-authenticate'), 'Bearer realm="Dateline API"');
+  const forged = await refused('/articles', `dl_${'0'.repeat(64)}`, 401, 'unauthorized');
+  assert.match(forged.res.headers.get('www-authenticate'), /error="invalid_token"/);
+  await refused('/articles', 'not a token at all', 401, 'unauthorized');
+  await refused('/articles', null, 401, 'unauthorized', { headers: { authorization: `Basic ${tokens.editor}` } });
+  // A revoked token and a disabled account's token stop at once.
+  const spare = tokenFor('api-editor@news.example', 'spare');
+  assert.equal((await call('/articles?limit=1', spare)).res.status, 200);
+  const listed = dateline(['token', 'list', '--data', demo.data.dir, '--email', 'api-editor@news.example']);
+  assert.equal(listed.status, 0, listed.stderr);
+  const row = listed.stdout.trim().split('\n').map((l) => l.split('\t')).find((f) => f[1] === 'spare');
+  assert.equal(row[4], 'active');
+  assert.match(row[3], /^\d{4}-\d\d-\d\dT/, 'its use is recorded');
+  const revoked = dateline(['token', 'revoke', '--data', demo.data.dir, '--id', row[0]]);
+  assert.equal(revoked.status, 0, revoked.stderr);
+  await refused('/articles', spare, 401, 'unauthorized');
+  assert.equal(dateline(['user', 'disable', '--data', demo.data.dir, '--email', 'api-leaver@news.example']).status, 0);
+  await refused('/articles', tokens.leaver, 401, 'unauthorized');
+  const again = dateline(['token', 'revoke', '--data', demo.data.dir, '--id', row[0]]);
+  assert.notEqual(again.status, 0);
+  assert.match(again.stderr, /no working token/);
+});
+
+test('an editor lists the stories of their site as ninjs 3.1 documents, filtered', async () => {
+  await ready();
+  const { res, body } = await call('/articles?site=en&status=published&limit=5', tokens.editor);
+  assert.equal(res.status, 200, JSON.stringify(body));
+  conforms(body, 'ArticleList');
+  assert.equal(body.items.length, 5);
+  for (const item of body.items) {
+    // Addresses are the network's own (the demo's public URL), whatever host the request named.
+    const origin = new URL(item.uri).origin;
+    assert.equal(item.uri, `${origin}/api/v1/articles/${item.dateline.id}`);
+    assert.deepEqual(item.standard, { name: 'ninjs', version: '3.1', schema: `${origin}/api/v1/openapi.json#/components/schemas/Article` });
+    assert.equal(item.representationType, 'partial');
+    assert.equal(item.bodies, undefined, 'a summary: the story\'s own address gives the body');
+    assert.equal(item.pubStatus, 'usable');
+    assert.equal(item.language, 'en');
+    assert.equal(item.dateline.site, 'en');
+    assert.equal(item.dateline.status, 'published');
+    assert.match(item.dateline.url, new RegExp(`^${origin}/en/`));
+  }
+  // Only the editor's site: the Arabic site's stories are not theirs.
+  const all = await call('/articles?limit=200', tokens.editor);
+  assert.ok(all.body.items.every((i) => i.dateline.site === 'en'));
+  const one = await call('/articles?limit=1', tokens.editor);
+  assert.equal(one.body.items.length, 1);
+  await refused('/articles?status=gone', tokens.editor, 400, 'bad_request');
+  assert.equal((await call('/articles?status=gone', tokens.editor)).body.error.field, 'status');
+  await refused('/articles?limit=0', tokens.editor, 400, 'bad_request');
+  await refused('/articles?limit=abc', tokens.editor, 400, 'bad_request');
+  assert.equal((await call('/articles?site=fr', tokens.editor)).body.error.field, 'site');
+});
+
+test('one story: its anatomy in ninjs, its public address serving it; others\' stories refused', async () => {
+  await ready();
+  const { body: list } = await call('/articles?site=en&status=published&limit=20', tokens.editor);
+  const pictured = list.items.find((i) => i.associations) ?? list.items[0];
+  const { res, body } = await call(`/articles/${pictured.dateline.id}`, tokens.editor);
+  assert.equal(res.status, 200);
+  conforms(body, 'Article');
+  assert.equal(body.representationType, 'full');
+  for (const field of ['uri', 'headlines', 'descriptions', 'dateline', 'associations', 'pubStatus', 'version'])
+    assert.deepEqual(body[field], pictured[field], `${field} as in the list`);
+  assert.equal(body.headlines[0].role, 'main');
+  assert.ok(body.headlines[0].value.length > 0);
+  assert.equal(body.bodies[0].contentType, 'text/html');
+  assert.match(body.bodies[0].value, /<p>/);
+  const onServer = (url) => `${demo.server.url}${new URL(url).pathname}`;
+  const page = await get(onServer(body.dateline.url));
+  assert.equal(page.status, 200, 'the public URL is the story\'s page');
+  assert.ok((await page.text()).includes(body.headlines[0].value.replaceAll('&', '&amp;').replaceAll("'", '&#39;').slice(0, 20)));
+  if (body.associations) {
+    const picture = await get(onServer(body.associations[0].renditions[0].href));
+    assert.equal(picture.status, 200);
+    assert.equal(picture.headers.get('content-type'), body.associations[0].renditions[0].contentType);
+  }
+  await refused('/articles/999999', tokens.editor, 404, 'not_found');
+  await refused('/articles/abc', tokens.editor, 404, 'not_found');
+  const arabic = demo.data.sql("SELECT a.id FROM articles a JOIN sites s ON s.id = a.site_id WHERE s.slug = 'ar' LIMIT 1").trim();
+  const other = await call(`/articles/${arabic}`, tokens.editor);
+  assert.equal(other.res.status, 403, 'another site\'s story');
+  conforms(other.body, 'Error');
+  assert.equal(other.body.error.code, 'forbidden');
+});
+
+test('the role decides: an author reads only their own stories, a moderator none', async () => {
+  await ready();
+  const author = await call('/articles', tokens.author);
+  assert.equal(author.res.status, 200);
+  conforms(author.body, 'ArticleList');
+  assert.deepEqual(author.body.items, [], 'an author with no stories of their own');
+  const moderator = await call('/articles', tokens.moderator);
+  assert.equal(moderator.res.status, 200);
+  assert.deepEqual(moderator.body.items, [], 'a moderator writes no stories, so reads none here');
+});
+
+test('unknown addresses and methods get the same shape of error', async () => {
+  await ready();
+  await refused('/nowhere', tokens.editor, 404, 'not_found');
+  const posted = await refused('/articles/1/whatever', tokens.editor, 404, 'not_found', { method: 'POST' });
+  assert.ok(posted);
+  const wrong = await refused('/openapi.json', null, 405, 'method_not_allowed', { method: 'POST' });
+  assert.match(wrong.res.headers.get('allow'), /GET/);
+  const res = await get(`${demo.server.url}/api/v2/articles`);
+  assert.equal(res.status, 404);
+});

@@ -1,0 +1,96 @@
+#include "app/token_service.hpp"
+
+#include <gtest/gtest.h>
+
+#include "../support_database.hpp"
+#include "app/network_setup.hpp"
+#include "app/user_service.hpp"
+#include "crypto/crypto.hpp"
+#include "provision/network_file.hpp"
+
+namespace dateline::app {
+
+using testing_support::FixedClock;
+using testing_support::TestDatabase;
+
+constexpr UnixTime start = 1'795'000'000;
+
+class TokenServiceTest : public testing::TestWithParam<const char*> {
+  protected:
+    void SetUp() override {
+        if (database.skipped()) GTEST_SKIP() << "no PostgreSQL test cluster (run through ctest)";
+        ASSERT_TRUE(database.get());
+        domain::NetworkSpec spec = provision::default_network_spec("http://news.example");
+        ASSERT_TRUE(create_network(*database, spec).ok());
+        UserService users(*database, clock);
+        auto added = users.add(
+            {"robot@news.example", "Robot", domain::Role::Editor, {spec.sites.front().site.slug}},
+            "a long enough passphrase");
+        ASSERT_TRUE(added.ok()) << added.error().message;
+    }
+
+    TestDatabase database{GetParam()};
+    FixedClock clock{start};
+    TokenService tokens{*database, clock};
+};
+
+TEST_P(TokenServiceTest, ATokenActsAsItsAccountUntilRevokedAndOnlyItsDigestIsKept) {
+    auto made = tokens.create("Robot@News.Example", "wire desk");
+    ASSERT_TRUE(made.ok()) << made.error().message;
+    EXPECT_EQ(made->secret.rfind("dl_", 0), 0u);
+    EXPECT_EQ(made->secret.size(), 3u + 64u);
+    EXPECT_EQ(made->token.name, "wire desk");
+    auto rows = database->acquire()->query("SELECT token_digest FROM api_tokens");
+    ASSERT_TRUE(rows.ok());
+    ASSERT_EQ(rows->size(), 1u);
+    EXPECT_EQ(rows->front().text(0), crypto::sha256_hex(made->secret));
+
+    auto who = tokens.authenticate(made->secret);
+    ASSERT_TRUE(who.ok() && *who);
+    EXPECT_EQ((*who)->email, "robot@news.example");
+    EXPECT_EQ((*who)->role, domain::Role::Editor);
+    const std::vector<std::string> forgeries = {std::string(),
+                                                "dl_",
+                                                made->secret.substr(0, 66),
+                                                made->secret + "0",
+                                                "dl_" + std::string(64, 'g'),
+                                                "xx" + made->secret.substr(2)};
+    for (const auto& forged : forgeries) {
+        auto none = tokens.authenticate(forged);
+        ASSERT_TRUE(none.ok());
+        EXPECT_FALSE(*none) << forged;
+    }
+    auto listed = tokens.list("robot@news.example");
+    ASSERT_TRUE(listed.ok() && listed->size() == 1u);
+    EXPECT_EQ(listed->front().last_used_at, start);
+
+    ASSERT_TRUE(tokens.revoke(made->token.id).ok());
+    EXPECT_FALSE(*tokens.authenticate(made->secret));
+    EXPECT_EQ(tokens.revoke(made->token.id).error().code, ErrorCode::NotFound);
+    EXPECT_TRUE(tokens.list("robot@news.example")->front().revoked);
+    auto audit = database->acquire()->query(
+        "SELECT action, detail FROM audit_log WHERE action LIKE 'user.token%' ORDER BY id");
+    ASSERT_TRUE(audit.ok());
+    ASSERT_EQ(audit->size(), 2u);
+    EXPECT_EQ((*audit)[0].text(0), "user.token_add");
+    EXPECT_EQ((*audit)[1].text(0), "user.token_revoke");
+    EXPECT_EQ((*audit)[1].text(1), "wire desk");
+}
+
+TEST_P(TokenServiceTest, ADisabledAccountsTokensStopAndNoneAreMadeForIt) {
+    auto made = tokens.create("robot@news.example", "");
+    ASSERT_TRUE(made.ok());
+    EXPECT_EQ(made->token.name, "API");
+    UserService users(*database, clock);
+    ASSERT_TRUE(users.set_disabled("robot@news.example", true).ok());
+    EXPECT_FALSE(*tokens.authenticate(made->secret));
+    EXPECT_EQ(tokens.create("robot@news.example", "again").error().code, ErrorCode::Invalid);
+    EXPECT_EQ(tokens.create("nobody@news.example", "x").error().code, ErrorCode::NotFound);
+    EXPECT_EQ(tokens.create("robot@news.example", std::string(81, 'n')).error().field, "name");
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, TokenServiceTest,
+                         testing::ValuesIn(testing_support::backend_names),
+                         [](const auto& b) { return std::string(b.param); });
+
+}  // namespace dateline::app
