@@ -9,8 +9,11 @@
 #include <fstream>
 #include <span>
 #include <sstream>
+#include <variant>
 
 #include "api/article_json.hpp"
+#include "core/clock.hpp"
+#include "domain/editorial.hpp"
 #include "http/field_list.hpp"
 #include "http/router.hpp"
 
@@ -92,8 +95,14 @@ struct Api::Impl {
         : services(s), openapi(std::move(described)), origin_of(std::move(o)) {
         routes.get("openapi.json", [this](Call&, const RouteParams&) { return description(); })
             .get("articles", [this](Call& c, const RouteParams&) { return list_articles(c); })
+            .post("articles", [this](Call& c, const RouteParams&) { return create_article(c); })
             .get("articles/{id}",
-                 [this](Call& c, const RouteParams& p) { return get_article(c, p["id"]); });
+                 [this](Call& c, const RouteParams& p) { return get_article(c, p["id"]); })
+            .put("articles/{id}",
+                 [this](Call& c, const RouteParams& p) { return update_article(c, p["id"]); })
+            .post("articles/{id}/{action}", [this](Call& c, const RouteParams& p) {
+                return act_on_article(c, p["id"], p["action"]);
+            });
     }
 
     Response description() const {
@@ -180,16 +189,100 @@ struct Api::Impl {
         return json_response(200, json::object{{"items", std::move(items)}});
     }
 
+    static std::optional<domain::Id> article_id(std::string_view text) {
+        domain::Id id = 0;
+        const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+        if (ec != std::errc() || end != text.data() + text.size() || id <= 0) return std::nullopt;
+        return id;
+    }
+
+    // The story as the answer of a read or a write: the whole document.
+    Response story(const Call& call, int status, const domain::Article& a) const {
+        const auto dir = directory();
+        Response r = json_response(status, article_ninjs(a, site_of(dir, a), call.origin));
+        if (status == 201) r.set_header("Location", article_api_url(call.origin, a.id));
+        return r;
+    }
+
+    // The request's body as JSON, or the 400/415 to answer.
+    static std::variant<json::value, Response> body_of(const Call& call) {
+        const auto type = call.http.header("content-type");
+        const auto media = http::trim_whitespace(type.substr(0, type.find(';')));
+        if (!http::equals_ignoring_case(media, "application/json"))
+            return problem(415, "unsupported_media_type", "Send the body as application/json.");
+        boost::system::error_code ec;
+        json::value parsed = json::parse(call.http.body, ec);
+        if (ec) return problem(400, "bad_request", "The body is not JSON: " + ec.message() + ".");
+        return parsed;
+    }
+
     Response get_article(Call& call, std::string_view id_text) {
         if (auto refused = authenticate(call)) return *refused;
-        domain::Id id = 0;
-        const auto [end, ec] = std::from_chars(id_text.data(), id_text.data() + id_text.size(), id);
-        if (ec != std::errc() || end != id_text.data() + id_text.size() || id <= 0)
-            return problem(404, "not_found", "There is no such article.");
-        auto found = services.articles.article(*call.account, id);
+        const auto id = article_id(id_text);
+        if (!id) return problem(404, "not_found", "There is no such article.");
+        auto found = services.articles.article(*call.account, *id);
         if (!found) return problem_of(found.error());
-        const auto dir = directory();
-        return json_response(200, article_ninjs(*found, site_of(dir, *found), call.origin));
+        return story(call, 200, *found);
+    }
+
+    // A new draft from a ninjs document (dateline.site says where).
+    Response create_article(Call& call) {
+        if (auto refused = authenticate(call)) return *refused;
+        auto body = body_of(call);
+        if (auto* refused = std::get_if<Response>(&body)) return std::move(*refused);
+        auto sent = sent_article(std::get<json::value>(body));
+        if (!sent) return problem(400, "bad_request", sent.error().message, sent.error().field);
+        if (sent->site.empty())
+            return problem(400, "bad_request", "dateline.site names the site of the new story.",
+                           "dateline.site");
+        auto made = services.articles.create(*call.account, sent->site, std::move(sent->draft));
+        if (!made) return problem_of(made.error());
+        return story(call, 201, *made);
+    }
+
+    // New content for a story, from the revision it started from (dateline.revision).
+    Response update_article(Call& call, std::string_view id_text) {
+        if (auto refused = authenticate(call)) return *refused;
+        const auto id = article_id(id_text);
+        if (!id) return problem(404, "not_found", "There is no such article.");
+        auto body = body_of(call);
+        if (auto* refused = std::get_if<Response>(&body)) return std::move(*refused);
+        auto sent = sent_article(std::get<json::value>(body));
+        if (!sent) return problem(400, "bad_request", sent.error().message, sent.error().field);
+        if (!sent->revision)
+            return problem(400, "bad_request",
+                           "dateline.revision names the revision the change started from.",
+                           "dateline.revision");
+        auto saved =
+            services.articles.revise(*call.account, *id, std::move(sent->draft), *sent->revision);
+        if (!saved) return problem_of(saved.error());
+        return story(call, 200, *saved);
+    }
+
+    // publish, unpublish, schedule ({"publish_at": RFC 3339 time}), submit, return.
+    Response act_on_article(Call& call, std::string_view id_text, std::string_view name) {
+        if (auto refused = authenticate(call)) return *refused;
+        const auto id = article_id(id_text);
+        const auto action = domain::parse_article_action(name);
+        if (!id || !action)
+            return problem(404, "not_found", "There is no such address in the API.");
+        std::optional<UnixTime> at;
+        if (*action == domain::ArticleAction::Schedule) {
+            auto body = body_of(call);
+            if (auto* refused = std::get_if<Response>(&body)) return std::move(*refused);
+            const auto& value = std::get<json::value>(body);
+            const auto* when =
+                value.is_object() ? value.get_object().if_contains("publish_at") : nullptr;
+            UnixTime t = 0;
+            if (!when || !when->is_string() || !parse_iso8601(when->get_string(), t))
+                return problem(400, "bad_request",
+                               "publish_at is a time with its offset, as 2026-12-01T09:30:00Z.",
+                               "publish_at");
+            at = t;
+        }
+        auto done = services.articles.act(*call.account, *id, *action, at);
+        if (!done) return problem_of(done.error());
+        return story(call, 200, *done);
     }
 };
 

@@ -53,7 +53,132 @@ json::object lead_picture(const domain::Article& a, const domain::Media& m,
     return picture;
 }
 
+// The string at `key` of `o`: nothing when absent or null; Invalid naming `path` when it is
+// anything else.
+Result<std::optional<std::string>> text_at(const json::object& o, std::string_view key,
+                                           const std::string& path) {
+    const auto* v = o.if_contains(key);
+    if (!v || v->is_null()) return std::optional<std::string>{};
+    if (!v->is_string()) return Error::invalid(path + " must be a string.", path);
+    return std::optional<std::string>{std::string(v->get_string())};
+}
+
+// The items of the array at `key` that are objects: Invalid when it is not an array of them.
+Result<std::vector<const json::object*>> objects_at(const json::object& o, std::string_view key) {
+    std::vector<const json::object*> out;
+    const auto* v = o.if_contains(key);
+    if (!v || v->is_null()) return out;
+    const std::string path(key);
+    if (!v->is_array()) return Error::invalid(path + " must be an array of objects.", path);
+    for (const auto& item : v->get_array()) {
+        if (!item.is_object()) return Error::invalid(path + " must be an array of objects.", path);
+        out.push_back(&item.get_object());
+    }
+    return out;
+}
+
+// The value of the first item with this role, else of the first item (when `any` is true).
+Result<std::optional<std::string>> value_with_role(const std::vector<const json::object*>& items,
+                                                   std::string_view role, const std::string& path,
+                                                   bool any, std::string_view content_type = {}) {
+    const json::object* chosen = nullptr;
+    for (const auto* item : items) {
+        const auto* r = item->if_contains("role");
+        const auto* t = item->if_contains("contentType");
+        const bool role_fits = r && r->is_string() && r->get_string() == role;
+        const bool type_fits =
+            content_type.empty() || (t && t->is_string() && t->get_string() == content_type);
+        if (role_fits && type_fits) {
+            chosen = item;
+            break;
+        }
+    }
+    if (!chosen && any && !items.empty()) chosen = items.front();
+    if (!chosen) return std::optional<std::string>{};
+    auto value = text_at(*chosen, "value", path);
+    if (!value) return value.error();
+    if (!*value) return Error::invalid(path + " items need a value.", path);
+    return value;
+}
+
 }  // namespace
+
+Result<SentArticle> sent_article(const json::value& document) {
+    if (!document.is_object()) return Error::invalid("The body must be a ninjs JSON object.");
+    const auto& doc = document.get_object();
+    SentArticle sent;
+    auto& d = sent.draft;
+
+    auto headlines = objects_at(doc, "headlines");
+    if (!headlines) return headlines.error();
+    auto headline = value_with_role(*headlines, "main", "headlines", true);
+    if (!headline) return headline.error();
+    d.headline = headline->value_or("");
+
+    auto descriptions = objects_at(doc, "descriptions");
+    if (!descriptions) return descriptions.error();
+    auto summary = value_with_role(*descriptions, "summary", "descriptions", false);
+    if (!summary) return summary.error();
+    d.standfirst = summary->value_or("");
+
+    auto bodies = objects_at(doc, "bodies");
+    if (!bodies) return bodies.error();
+    auto markdown = value_with_role(*bodies, "source", "bodies", false, "text/markdown");
+    if (!markdown) return markdown.error();
+    auto html = value_with_role(*bodies, "main", "bodies", true);
+    if (!html) return html.error();
+    d.body_source = markdown->value_or("");
+    if (d.body_source.empty()) d.body_html = html->value_or("");
+
+    auto by = text_at(doc, "by", "by");
+    if (!by) return by.error();
+    const std::string byline = by->value_or("");
+    for (std::string_view rest = byline; !rest.empty();) {
+        const auto comma = rest.find(',');
+        std::string_view name = rest.substr(0, comma);
+        while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
+        while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+        if (!name.empty()) d.author_names.emplace_back(name);
+        rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+    }
+    auto located = text_at(doc, "located", "located");
+    if (!located) return located.error();
+    d.dateline = located->value_or("");
+
+    auto sources = objects_at(doc, "infoSources");
+    if (!sources) return sources.error();
+    if (!sources->empty()) {
+        auto name = text_at(*sources->front(), "name", "infoSources");
+        if (!name) return name.error();
+        d.source_credit = name->value_or("");
+    }
+    auto subjects = objects_at(doc, "subjects");
+    if (!subjects) return subjects.error();
+    for (const auto* subject : *subjects) {
+        auto name = text_at(*subject, "name", "subjects");
+        if (!name) return name.error();
+        if (*name && !(*name)->empty()) d.tag_names.push_back(**name);
+    }
+
+    if (const auto* own = doc.if_contains("dateline"); own && !own->is_null()) {
+        if (!own->is_object()) return Error::invalid("dateline must be an object.", "dateline");
+        const auto& o = own->get_object();
+        for (const auto& [key, target] :
+             {std::pair{"site", &sent.site}, std::pair{"section", &d.section_slug},
+              std::pair{"slug", &d.slug}}) {
+            auto value = text_at(o, key, std::string("dateline.") + key);
+            if (!value) return value.error();
+            *target = value->value_or("");
+        }
+        if (const auto* revision = o.if_contains("revision"); revision && !revision->is_null()) {
+            if (!revision->is_int64() || revision->get_int64() < 1)
+                return Error::invalid("dateline.revision must be a whole number from 1.",
+                                      "dateline.revision");
+            sent.revision = revision->get_int64();
+        }
+    }
+    return sent;
+}
 
 std::string article_api_url(const std::string& api_base, domain::Id id) {
     return api_base + "/api/v1/articles/" + std::to_string(id);

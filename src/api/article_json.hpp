@@ -2,8 +2,11 @@
 
 #include <boost/json/object.hpp>
 
+#include <cstdint>
+#include <optional>
 #include <string>
 
+#include "core/result.hpp"
 #include "domain/article.hpp"
 #include "domain/site.hpp"
 
@@ -26,6 +29,23 @@ enum class Representation { Full, Partial };
 boost::json::object article_ninjs(const domain::Article& article, const domain::Site& site,
                                   const std::string& api_base,
                                   Representation representation = Representation::Full);
+
+/// A story as a client sends it: its content, and where it goes.
+struct SentArticle {
+    domain::ArticleDraft draft;
+    std::string site;                      ///< dateline.site: a site's slug (needed to create)
+    std::optional<std::int64_t> revision;  ///< dateline.revision: what an update started from
+};
+
+/// Reads a ninjs document sent to the API, in the vocabulary article_ninjs writes: the main (or
+/// first) headline, the summary description as standfirst, the body from a `text/markdown`
+/// body (role source) or else a `text/html` one (sanitized when saved), `by` as the byline
+/// (names separated by commas), `located`, the first info source's name as source credit,
+/// subjects' names as tags, and under `dateline` the site, section, slug and revision. Fields it
+/// does not know are ignored, as ninjs's readers do; a known field of the wrong type is Invalid
+/// with the field named ("headlines", "dateline.revision"), as is a document that is not a JSON
+/// object. Editorial limits are the services' to check.
+Result<SentArticle> sent_article(const boost::json::value& document);
 
 /// The API address of an article: `api_base`/api/v1/articles/ID.
 std::string article_api_url(const std::string& api_base, domain::Id id);

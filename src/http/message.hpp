@@ -22,7 +22,7 @@ struct Target {
     std::optional<std::string> param(std::string_view name) const;
 };
 
-enum class Method { Get, Head, Post, Other };
+enum class Method { Get, Head, Post, Put, Other };
 
 /// An HTTP request as handlers see it: no I/O, no Beast types.
 struct Request {

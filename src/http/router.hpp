@@ -54,6 +54,9 @@ class Router {
     Router& post(std::string pattern, Handler handler) {
         return add(Method::Post, std::move(pattern), std::move(handler));
     }
+    Router& put(std::string pattern, Handler handler) {
+        return add(Method::Put, std::move(pattern), std::move(handler));
+    }
 
     /// The first matching route's response. Nothing when no pattern matches the path; a 405
     /// naming the allowed methods when patterns match it only for other methods.
@@ -62,6 +65,7 @@ class Router {
         const Method wanted = method == Method::Head ? Method::Get : method;
         bool get_matched = false;
         bool post_matched = false;
+        bool put_matched = false;
         for (const auto& route : routes_) {
             RouteParams params;
             if (!matches(route, segments, trailing_slash, params)) continue;
@@ -70,13 +74,18 @@ class Router {
                 if (response.route.empty()) response.route = *route.name;
                 return response;
             }
-            (route.method == Method::Get ? get_matched : post_matched) = true;
+            (route.method == Method::Get    ? get_matched
+             : route.method == Method::Post ? post_matched
+                                            : put_matched) = true;
         }
-        if (!get_matched && !post_matched) return std::nullopt;
+        if (!get_matched && !post_matched && !put_matched) return std::nullopt;
+        std::string allow;
+        for (const auto& [matched, names] :
+             {std::pair{get_matched, "GET, HEAD"}, std::pair{post_matched, "POST"},
+              std::pair{put_matched, "PUT"}})
+            if (matched) allow += (allow.empty() ? "" : ", ") + std::string(names);
         Response r = Response::text(405, "Method not allowed\n");
-        r.set_header("Allow", get_matched && post_matched ? "GET, HEAD, POST"
-                              : get_matched               ? "GET, HEAD"
-                                                          : "POST");
+        r.set_header("Allow", allow);
         return r;
     }
 

@@ -59,6 +59,8 @@ Method method_of(bhttp::verb verb) {
             return Method::Head;
         case bhttp::verb::post:
             return Method::Post;
+        case bhttp::verb::put:
+            return Method::Put;
         default:
             return Method::Other;
     }

@@ -194,3 +194,125 @@ test('unknown addresses and methods get the same shape of error', async () => {
   const res = await get(`${demo.server.url}/api/v2/articles`);
   assert.equal(res.status, 404);
 });
+
+/** Sends a JSON body (or `raw` as it is) with the token. */
+function send(method, path, token, body, { raw, type = 'application/json' } = {}) {
+  return call(path, token, { method, body: raw ?? JSON.stringify(body), headers: { 'content-type': type } });
+}
+
+const draft = (headline, extra = {}) => ({
+  headlines: [{ role: 'main', value: headline }],
+  descriptions: [{ role: 'summary', contentType: 'text/plain', value: 'A standfirst written for the API test.' }],
+  bodies: [{ role: 'source', contentType: 'text/markdown', value: 'First paragraph, with **weight**.\nSecond paragraph.' }],
+  by: 'Rana Haddad, Omar Saleh',
+  located: 'BEIRUT',
+  infoSources: [{ name: 'Dateline Wire', role: 'source' }],
+  subjects: [{ name: 'Harbour' }, { name: 'Transport' }],
+  dateline: { site: 'en', section: 'region' },
+  ...extra,
+});
+
+test('an editor writes a draft, updates it from its revision, publishes it, and readers see it', async () => {
+  await ready();
+  const made = await send('POST', '/articles', tokens.editor, draft('Ferry timetable changes announced by API'));
+  assert.equal(made.res.status, 201, JSON.stringify(made.body));
+  conforms(made.body, 'Article');
+  assert.equal(made.res.headers.get('location'), made.body.uri);
+  assert.equal(made.body.dateline.status, 'draft');
+  assert.equal(made.body.pubStatus, 'withheld');
+  assert.equal(made.body.dateline.url, undefined, 'no public address before publication');
+  assert.match(made.body.bodies[0].value, /<p>First paragraph, with <strong>weight<\/strong>\.<\/p>\s*<p>Second paragraph\.<\/p>/);
+  assert.equal(made.body.bodies[1].value, 'First paragraph, with **weight**.\nSecond paragraph.');
+  assert.equal(made.body.by, 'Rana Haddad, Omar Saleh');
+  assert.deepEqual(made.body.subjects.map((s) => s.name), ['Harbour', 'Transport']);
+  const path = new URL(made.body.uri).pathname.replace('/api/v1', '');
+
+  const update = draft('Ferry timetable changes confirmed by API', { dateline: { site: 'en', section: 'region', revision: 1 } });
+  const saved = await send('PUT', path, tokens.editor, update);
+  assert.equal(saved.res.status, 200, JSON.stringify(saved.body));
+  conforms(saved.body, 'Article');
+  assert.equal(saved.body.dateline.revision, 2);
+  assert.equal(saved.body.headlines[0].value, 'Ferry timetable changes confirmed by API');
+  // The same base revision again: someone saved since, nothing is written.
+  const stale = await send('PUT', path, tokens.editor, { ...update, headlines: [{ value: 'Lost change' }] });
+  assert.equal(stale.res.status, 409);
+  conforms(stale.body, 'Error');
+  assert.equal(stale.body.error.code, 'conflict');
+  assert.equal(stale.body.error.field, 'revision');
+  assert.equal((await call(path, tokens.editor)).body.headlines[0].value, 'Ferry timetable changes confirmed by API');
+  const noRevision = await send('PUT', path, tokens.editor, draft('No revision'));
+  assert.equal(noRevision.res.status, 400);
+  assert.equal(noRevision.body.error.field, 'dateline.revision');
+
+  const published = await send('POST', `${path}/publish`, tokens.editor, {});
+  assert.equal(published.res.status, 200, JSON.stringify(published.body));
+  conforms(published.body, 'Article');
+  assert.equal(published.body.pubStatus, 'usable');
+  assert.ok(published.body.dateline.url, 'the publish answer carries the public address');
+  const page = await get(`${demo.server.url}${new URL(published.body.dateline.url).pathname}`);
+  assert.equal(page.status, 200);
+  assert.match(await page.text(), /Ferry timetable changes confirmed by API/);
+
+  const past = await send('POST', `${path}/schedule`, tokens.editor, { publish_at: '2020-01-01T00:00:00Z' });
+  assert.equal(past.res.status, 422);
+  assert.equal((await send('POST', `${path}/schedule`, tokens.editor, { publish_at: 'tomorrow' })).res.status, 400);
+  const down = await send('POST', `${path}/unpublish`, tokens.editor, {});
+  assert.equal(down.res.status, 200);
+  assert.equal(down.body.pubStatus, 'canceled');
+  // A story taken down stays down (the newsroom's rule); a new draft is scheduled instead.
+  assert.equal((await send('POST', `${path}/schedule`, tokens.editor, { publish_at: '2099-01-01T00:00:00Z' })).res.status, 422);
+  const next = await send('POST', '/articles', tokens.editor, draft('A scheduled story from the API'));
+  const nextPath = new URL(next.body.uri).pathname.replace('/api/v1', '');
+  const later = new Date(Date.now() + 3 * 86400_000).toISOString().replace(/\.\d+Z$/, 'Z');
+  const scheduled = await send('POST', `${nextPath}/schedule`, tokens.editor, { publish_at: later });
+  assert.equal(scheduled.res.status, 200, JSON.stringify(scheduled.body));
+  assert.equal(scheduled.body.dateline.status, 'scheduled');
+  assert.equal(scheduled.body.embargoedUntil, later);
+  await refused(`${path}/explode`, tokens.editor, 404, 'not_found', { method: 'POST' });
+});
+
+test('writes are checked as in the newsroom: an author drafts and submits, only editors publish', async () => {
+  await ready();
+  const mine = await send('POST', '/articles', tokens.author, draft('An author drafts through the API'));
+  assert.equal(mine.res.status, 201, JSON.stringify(mine.body));
+  const path = new URL(mine.body.uri).pathname.replace('/api/v1', '');
+  const publish = await send('POST', `${path}/publish`, tokens.author, {});
+  assert.equal(publish.res.status, 403);
+  conforms(publish.body, 'Error');
+  const submitted = await send('POST', `${path}/submit`, tokens.author, {});
+  assert.equal(submitted.res.status, 200);
+  assert.equal(submitted.body.dateline.status, 'review');
+  const listed = await call('/articles', tokens.author);
+  assert.deepEqual(listed.body.items.map((i) => i.dateline.id), [mine.body.dateline.id], 'an author lists their own');
+  const elsewhere = await send('POST', '/articles', tokens.editor, draft('Not my site', { dateline: { site: 'ar' } }));
+  assert.equal(elsewhere.res.status, 403);
+  const moderator = await send('POST', '/articles', tokens.moderator, draft('A moderator writes nothing'));
+  assert.equal(moderator.res.status, 403);
+});
+
+test('bad writes get a clear error naming the field, and nothing is written', async () => {
+  await ready();
+  const before = demo.data.sql('SELECT COUNT(*) FROM articles').trim();
+  const notJson = await send('POST', '/articles', tokens.editor, null, { raw: '{"headlines": [' });
+  assert.equal(notJson.res.status, 400);
+  conforms(notJson.body, 'Error');
+  const form = await send('POST', '/articles', tokens.editor, null, { raw: 'headline=x', type: 'application/x-www-form-urlencoded' });
+  assert.equal(form.res.status, 415);
+  assert.equal(form.body.error.code, 'unsupported_media_type');
+  const noSite = await send('POST', '/articles', tokens.editor, draft('Where?', { dateline: {} }));
+  assert.equal(noSite.res.status, 400);
+  assert.equal(noSite.body.error.field, 'dateline.site');
+  const wrongType = await send('POST', '/articles', tokens.editor, { ...draft('x'), headlines: 'a string' });
+  assert.equal(wrongType.res.status, 400);
+  assert.equal(wrongType.body.error.field, 'headlines');
+  const empty = await send('POST', '/articles', tokens.editor, draft(''));
+  assert.equal(empty.res.status, 422);
+  assert.equal(empty.body.error.code, 'invalid');
+  assert.equal(empty.body.error.field, 'headline');
+  const section = await send('POST', '/articles', tokens.editor, draft('Unknown section', { dateline: { site: 'en', section: 'nowhere' } }));
+  assert.equal(section.res.status, 422);
+  assert.equal(section.body.error.field, 'section');
+  const array = await send('POST', '/articles', tokens.editor, [1, 2]);
+  assert.equal(array.res.status, 400);
+  assert.equal(demo.data.sql('SELECT COUNT(*) FROM articles').trim(), before, 'nothing written');
+});

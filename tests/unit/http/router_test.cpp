@@ -79,6 +79,20 @@ TEST(Router, OtherMethodsOnAKnownPathGet405WithWhatIsAllowed) {
     EXPECT_TRUE(seen.route.empty()) << "no handler ran";
 }
 
+TEST(Router, PutRoutesAnswerPutAndAreNamedInAllow) {
+    Router<Seen> api("/api/v1/");
+    api.get("articles/{id}", [](Seen&, const RouteParams&) { return Response::text(200, "got"); })
+        .put("articles/{id}", [](Seen&, const RouteParams&) { return Response::text(200, "put"); });
+    Seen seen;
+    const auto put = dispatch(api, Method::Put, {"articles", "7"}, false, seen);
+    ASSERT_TRUE(put);
+    EXPECT_EQ(put->body, "put");
+    const auto post = dispatch(api, Method::Post, {"articles", "7"}, false, seen);
+    ASSERT_TRUE(post);
+    EXPECT_EQ(post->status, 405);
+    EXPECT_EQ(post->header("Allow"), "GET, HEAD, PUT");
+}
+
 TEST(Router, AResponseNamesTheRouteThatAnsweredWhereTheTableIsMounted) {
     Router<Seen> mounted("/{site}/");
     mounted.get("{section}/{slug}",
