@@ -64,13 +64,15 @@ Result<std::vector<domain::ApiToken>> TokenService::list(const std::string& emai
     return storage::TokenStore(*lease).for_user(owner->id);
 }
 
-Status TokenService::revoke(domain::Id token_id, const domain::Actor& by) {
+Status TokenService::revoke(domain::Id token_id, const domain::Actor& by,
+                            std::optional<domain::Id> only_of) {
     return db::in_transaction<Done>(database_, [&](db::Connection& c) -> Status {
         storage::TokenStore tokens(c);
         auto token = tokens.by_id(token_id);
         if (!token) return token.error();
         const UnixTime now = clock_.now();
-        auto revoked = *token ? tokens.revoke(token_id, now) : Result<bool>(false);
+        const bool theirs = *token && (!only_of || (*token)->user_id == *only_of);
+        auto revoked = theirs ? tokens.revoke(token_id, now) : Result<bool>(false);
         if (!revoked) return revoked.error();
         if (!*revoked)
             return Error::not_found("There is no working token " + std::to_string(token_id) + ".");

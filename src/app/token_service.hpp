@@ -33,9 +33,11 @@ class TokenService {
                             const domain::Actor& by = domain::Actor::system("command line"));
     /// An account's tokens, newest first (revoked ones too).
     Result<std::vector<domain::ApiToken>> list(const std::string& email);
-    /// Revokes a token: at once, on every node. NotFound when there is no such working token.
+    /// Revokes a token: at once, on every node. NotFound when there is no such working token, or
+    /// (with `only_of`) when it is not that account's: an account revokes only its own.
     Status revoke(domain::Id token_id,
-                  const domain::Actor& by = domain::Actor::system("command line"));
+                  const domain::Actor& by = domain::Actor::system("command line"),
+                  std::optional<domain::Id> only_of = std::nullopt);
     /// The account a presented secret acts as: nothing for an unknown or revoked token or a
     /// disabled account. Its use is recorded at most once a minute.
     Result<std::optional<domain::User>> authenticate(std::string_view secret);

@@ -177,12 +177,13 @@ int run_serve(const DataOptions& data) {
     app::ArticleService articles(database, media, clock);
     app::AuditService audit(database);
     app::UserService users(database, clock);
+    app::TokenService tokens(database, clock);
     auto newsroom = newsroom::Newsroom::create(
-        {sessions, comment_service, reader, articles, audit, users}, share_dir() / "newsroom",
-        [&sites](const http::Request& r) { return sites.origin_for(r); }, config.trusted_proxies);
+        {sessions, comment_service, reader, articles, audit, users, tokens},
+        share_dir() / "newsroom", [&sites](const http::Request& r) { return sites.origin_for(r); },
+        config.trusted_proxies);
     if (!newsroom) return fail(newsroom.error());
     // The API answers /api/ on the same hosts, through the same services.
-    app::TokenService tokens(database, clock);
     auto machines =
         api::Api::create({tokens, articles, reader}, share_dir() / "api",
                          [&sites](const http::Request& r) { return sites.origin_for(r); });

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "core/clock.hpp"
 #include "render/qr_code.hpp"
 
 namespace dateline::newsroom {
@@ -24,7 +25,11 @@ void AccountScreen::add_routes(http::Router<Visit>& routes) {
         .post("account/two-step/confirm",
               [this](Visit& v, const http::RouteParams&) { return confirm(v, true); })
         .post("account/two-step/remove",
-              [this](Visit& v, const http::RouteParams&) { return confirm(v, false); });
+              [this](Visit& v, const http::RouteParams&) { return confirm(v, false); })
+        .post("account/tokens",
+              [this](Visit& v, const http::RouteParams&) { return make_token(v); })
+        .post("account/tokens/revoke",
+              [this](Visit& v, const http::RouteParams&) { return revoke_token(v); });
 }
 
 // The network's name labels the key in the person's app.
@@ -35,7 +40,7 @@ std::string AccountScreen::issuer() const {
 }
 
 Response AccountScreen::show(Visit& v, const app::ActiveSession& session, int status,
-                             const std::string& error) {
+                             const std::string& error, const std::string& new_token) {
     const auto& user = session.user;
     TemplateDictionary dict("account");
     dict.SetValue("FORM_TOKEN", Screens::form_token(v));
@@ -57,7 +62,54 @@ Response AccountScreen::show(Visit& v, const app::ActiveSession& session, int st
     } else {
         dict.ShowSection("OFF");
     }
+    if (!new_token.empty()) dict.SetValueAndShowSection("NEW_TOKEN", new_token, "MADE");
+    if (done && *done == "revoked")
+        dict.SetValueAndShowSection("DONE_TEXT", screens_.text(v, "token_revoked"), "DONE");
+    auto tokens = tokens_.list(user.email);
+    if (!tokens) throw std::runtime_error("tokens: " + tokens.error().cause);
+    if (tokens->empty()) dict.ShowSection("NO_TOKENS");
+    for (const auto& t : *tokens) {
+        auto* row = dict.AddSectionDictionary("TOKEN");
+        row->SetValue("TOKEN_NAME", t.name);
+        row->SetValue("TOKEN_MADE", format_utc_iso8601(t.created_at));
+        row->SetValue("TOKEN_USED", t.last_used_at ? format_utc_iso8601(*t.last_used_at)
+                                                   : screens_.text(v, "token_never_used"));
+        if (t.revoked) {
+            row->ShowSection("REVOKED");
+        } else {
+            auto* form = row->AddSectionDictionary("ACTIVE");
+            form->SetIntValue("TOKEN_ID", static_cast<long>(t.id));
+            form->SetValue("FORM_TOKEN", Screens::form_token(v));
+        }
+    }
     return screens_.page(v, status, "account.tpl", screens_.text(v, "account_title"), dict);
+}
+
+Response AccountScreen::make_token(Visit& v) {
+    auto post = screens_.signed_post(v);
+    if (auto* refused = std::get_if<Response>(&post)) return std::move(*refused);
+    const auto& [session, token, form, files] = std::get<SignedPost>(post);
+    auto made =
+        tokens_.create(session.user.email, field(form, "name"), domain::Actor::of(session.user));
+    if (!made) {
+        if (made.error().code != ErrorCode::Invalid)
+            throw std::runtime_error("tokens: " + made.error().cause);
+        return show(v, session, 422, screens_.text(v, "token_bad_name"));
+    }
+    // Shown on this answer alone (no-store, never redirected to): it is kept nowhere.
+    return show(v, session, 200, {}, made->secret);
+}
+
+Response AccountScreen::revoke_token(Visit& v) {
+    auto post = screens_.signed_post(v);
+    if (auto* refused = std::get_if<Response>(&post)) return std::move(*refused);
+    const auto& [session, token, form, files] = std::get<SignedPost>(post);
+    const auto id = positive_number(field(form, "token"));
+    if (!id) return screens_.expired_form(v);
+    auto revoked = tokens_.revoke(*id, domain::Actor::of(session.user), session.user.id);
+    if (!revoked && revoked.error().code != ErrorCode::NotFound)
+        throw std::runtime_error("tokens: " + revoked.error().cause);
+    return Screens::redirect("/newsroom/account?done=revoked");
 }
 
 Response AccountScreen::start(Visit& v) {

@@ -95,7 +95,7 @@ struct Newsroom::Impl {
           catalog(screens.catalog()),
           articles(screens, s.articles, s.reader),
           audit(screens, s.audit, s.reader),
-          account(screens, s.users, s.reader),
+          account(screens, s.users, s.tokens, s.reader),
           assets(assets_dir, "public, max-age=3600"),
           origin_of(std::move(o)),
           trusted_proxies(std::move(proxies)) {

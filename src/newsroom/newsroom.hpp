@@ -12,6 +12,7 @@
 #include "app/comment_service.hpp"
 #include "app/reader_service.hpp"
 #include "app/session_service.hpp"
+#include "app/token_service.hpp"
 #include "app/user_service.hpp"
 #include "core/result.hpp"
 #include "http/message.hpp"
@@ -30,7 +31,8 @@ struct Services {
     app::ReaderService& reader;  ///< the network's sites, for filters and public addresses
     app::ArticleService& articles;
     app::AuditService& audit;
-    app::UserService& users;  ///< the person's own account (two-step sign-in)
+    app::UserService& users;    ///< the person's own account (two-step sign-in)
+    app::TokenService& tokens;  ///< their API tokens
 };
 
 /// The newsroom surface at /newsroom/ on the network's hosts: sign-in (with a code from an

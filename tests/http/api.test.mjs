@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { dateline, get, useDemoServer } from '../support/dateline.mjs';
-import { addUser } from '../support/newsroom.mjs';
+import { Browser, addUser } from '../support/newsroom.mjs';
 
 const demo = useDemoServer();
 const tokens = {};
@@ -315,4 +315,33 @@ test('bad writes get a clear error naming the field, and nothing is written', as
   const array = await send('POST', '/articles', tokens.editor, [1, 2]);
   assert.equal(array.res.status, 400);
   assert.equal(demo.data.sql('SELECT COUNT(*) FROM articles').trim(), before, 'nothing written');
+});
+
+test('tokens made on the newsroom account screen work at once, shown once, and are revoked there', async () => {
+  await ready();
+  const b = new Browser(demo.server.url);
+  assert.equal((await b.signIn('api-editor@news.example')).status, 303);
+  const token = await b.formToken('/newsroom/account');
+  const made = await b.request('/newsroom/account/tokens', { method: 'POST', form: { form_token: token, name: 'Nightly export' } });
+  assert.equal(made.status, 200);
+  assert.equal(made.headers.get('cache-control'), 'no-store');
+  const html = await made.text();
+  const secret = html.match(/<code>(dl_[0-9a-f]{64})<\/code>/)[1];
+  assert.equal((await call('/articles?limit=1', secret)).res.status, 200);
+  const again = await (await b.request('/newsroom/account')).text();
+  assert.ok(!again.includes(secret), 'the secret is not shown again');
+  assert.match(again, /<strong>Nightly export<\/strong>/);
+  const id = demo.data.sql("SELECT id FROM api_tokens WHERE name = 'Nightly export'").trim();
+  // Another account cannot revoke it: the form names a token that is not theirs, nothing changes.
+  const other = new Browser(demo.server.url);
+  await other.signIn('api-author@news.example');
+  const otherToken = await other.formToken('/newsroom/account');
+  await other.request('/newsroom/account/tokens/revoke', { method: 'POST', form: { form_token: otherToken, token: id } });
+  assert.equal((await call('/articles?limit=1', secret)).res.status, 200, 'still works');
+  const revoked = await b.request('/newsroom/account/tokens/revoke', { method: 'POST', form: { form_token: token, token: id } });
+  assert.equal(revoked.status, 303);
+  assert.match(await (await b.request('/newsroom/account?done=revoked')).text(), /The token is revoked/);
+  assert.equal((await call('/articles?limit=1', secret)).res.status, 401);
+  const forged = await b.request('/newsroom/account/tokens', { method: 'POST', form: { name: 'no form token' } });
+  assert.equal(forged.status, 403);
 });
