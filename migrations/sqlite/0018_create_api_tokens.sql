@@ -1,7 +1,8 @@
 -- API tokens: machines do the newsroom's work through /api/v1 as the account a token was made
 -- for, with that account's role and sites. A token is shown once when made; only its SHA-256 is
--- kept here, so that a copy of this table opens nothing. A token ends when revoked or when its
--- account is disabled; it stays listed (revoked) so that what it did stays attributed. Kept in
+-- kept here, so that a copy of this table opens nothing. A token works until it is revoked, and
+-- not while its account is disabled; a revoked one stays listed, so that what it did stays
+-- attributed. Kept in
 -- step with migrations/postgres/0018.
 CREATE TABLE api_tokens (
     id INTEGER PRIMARY KEY,

@@ -180,7 +180,12 @@ struct Api::Impl {
         const auto dir = directory();
         if (!query.site.empty() && !dir.site_by_slug(query.site))
             return problem(400, "bad_request", "There is no site '" + query.site + "'.", "site");
+        if (!query.section.empty() && query.site.empty())
+            return problem(400, "bad_request", "A section is one of a site's: give site too.",
+                           "section");
         auto found = services.articles.list(*call.account, query);
+        if (!found && found.error().code == ErrorCode::Invalid)  // a filter naming nothing
+            return problem(400, "bad_request", found.error().message, found.error().field);
         if (!found) return problem_of(found.error());
         json::array items;
         for (const auto& a : *found)

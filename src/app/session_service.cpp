@@ -19,7 +19,8 @@ constexpr std::size_t max_user_agent_bytes = 256;
 constexpr UnixTime touch_every = 60;
 
 const char* const refused = "The e-mail address or the password is not right.";
-const char* const time_ran_out = "The time to give the code ran out. Sign in again.";
+const char* const time_ran_out =
+    "This sign-in has ended (it waited too long, or took too many wrong codes). Sign in again.";
 
 // A hash to check passwords against when the address has no account, so that an unknown address
 // takes as long as a known one.
@@ -163,6 +164,9 @@ Result<SignedIn> SessionService::confirm_code(std::string_view token, std::strin
     if (!*user) return forbidden_in(time_ran_out, "session");
     const std::string account_key = account_key_of((*user)->email);
     if (auto checked = check_limits(account_key, client_address); !checked) return checked.error();
+    auto attempt = limits_.hit(policy_.code_attempts, account_key);
+    if (!attempt) return attempt.error();
+    if (!attempt->allowed) return too_many(attempt->retry_after_seconds);
     const UnixTime now = clock_.now();
     const std::string digest = crypto::sha256_hex(token);
     SignedIn signed_in{std::move(**user), crypto::to_hex(crypto::random_bytes(token_bytes)),
@@ -174,9 +178,18 @@ Result<SignedIn> SessionService::confirm_code(std::string_view token, std::strin
         if (!*found) return success();  // taken by another request meanwhile
         auto took = take_two_step_code(c, signed_in.user.id, code, now);
         if (!took) return took.error();
-        outcome = *took ? Outcome::Opened : Outcome::WrongCode;
-        if (!*took) return success();
         storage::SessionStore sessions(c);
+        if (!*took) {
+            outcome = Outcome::WrongCode;
+            auto wrong = sessions.count_wrong_code(digest);
+            if (!wrong) return wrong.error();
+            if (*wrong < policy_.wrong_codes_per_session) return success();
+            outcome = Outcome::Gone;  // too many for one password: it must be given again
+            auto removed = sessions.remove(digest);
+            if (!removed) return removed.error();
+            return success();
+        }
+        outcome = Outcome::Opened;
         if (auto removed = sessions.remove(digest); !removed) return removed.error();
         storage::StoredSession full = **found;
         full.token_digest = crypto::sha256_hex(signed_in.token);
@@ -187,7 +200,11 @@ Result<SignedIn> SessionService::confirm_code(std::string_view token, std::strin
         return sessions.insert(full);
     });
     if (!opened) return opened.error();
-    if (outcome == Outcome::Gone) return forbidden_in(time_ran_out, "session");
+    if (outcome == Outcome::Gone) {
+        if (auto counted = count_failure(account_key, client_address); !counted)
+            return counted.error();
+        return forbidden_in(time_ran_out, "session");
+    }
     if (outcome == Outcome::WrongCode) {
         if (auto counted = count_failure(account_key, client_address); !counted)
             return counted.error();

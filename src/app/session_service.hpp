@@ -25,6 +25,11 @@ struct SessionPolicy {
     RateLimit address_failures{"sign-in-address", 20, std::chrono::seconds{15 * 60}};
     /// How long a password stays good for the code that must follow it (two-step accounts).
     std::chrono::seconds code_wait{5 * 60};
+    /// Codes tried per account in each window, right or wrong, counted before they are checked
+    /// (so that requests side by side, on any node, cannot try more).
+    RateLimit code_attempts{"sign-in-code", 10, std::chrono::seconds{15 * 60}};
+    /// Wrong codes a session awaiting one takes; then it ends and the password is asked again.
+    std::int64_t wrong_codes_per_session = 3;
 };
 
 /// What someone typed at the sign-in form, and where from.
@@ -71,8 +76,9 @@ class SessionService {
     Result<std::optional<domain::User>> awaiting_code(std::string_view token);
     /// Takes the code from the account's authenticator app for a session awaiting it, and opens
     /// a session in its place (a new token). Forbidden for a wrong code or one used already,
-    /// counted as a failed sign-in; RateLimited after too many; Forbidden with field "session"
-    /// when there is no session awaiting a code (its time ran out: sign in again).
+    /// counted as a failed sign-in; RateLimited after too many codes tried for the account;
+    /// Forbidden with field "session" when there is no session awaiting a code (its time ran out,
+    /// or it took too many wrong codes: sign in again).
     Result<SignedIn> confirm_code(std::string_view token, std::string_view code,
                                   const std::string& client_address);
     /// The session this token opened, if it is still valid (not past its absolute or idle limit,

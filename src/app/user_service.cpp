@@ -199,7 +199,8 @@ Result<std::optional<TwoStepSetup>> UserService::pending_two_step(const domain::
     return std::optional<TwoStepSetup>{two_step_setup(*key, issuer, account.email)};
 }
 
-Status UserService::confirm_two_step(const domain::User& account, std::string_view code) {
+Status UserService::confirm_two_step(const domain::User& account, std::string_view code,
+                                     std::string_view keep_session) {
     return with_code(account, [&](db::Connection& c, UnixTime now) -> Result<bool> {
         storage::UserStore users(c);
         auto keys = users.two_step_keys(account.id);
@@ -208,11 +209,18 @@ Status UserService::confirm_two_step(const domain::User& account, std::string_vi
         const auto key = crypto::from_hex(*keys->pending_key);
         const auto step = key ? crypto::totp_match(*key, code, now, keys->last_step) : std::nullopt;
         if (!step) return false;
-        auto confirmed = users.confirm_two_step_key(account.id, *keys->pending_key, now);
-        if (!confirmed) return confirmed.error();
+        // The step first: a code taken meanwhile (a second click) writes nothing.
         auto used = users.use_two_step(account.id, *step);
         if (!used) return used.error();
-        if (!*confirmed || !*used) return false;
+        if (!*used) return false;
+        auto confirmed = users.confirm_two_step_key(account.id, *keys->pending_key, now);
+        if (!confirmed) return confirmed.error();
+        if (!*confirmed)  // an error, so that the step taken above is rolled back
+            return Error::conflict("The setup changed meanwhile: start again.", "code");
+        // Whoever signed in with the password alone (a thief, perhaps) is signed out.
+        auto ended = storage::SessionStore(c).remove_others(
+            account.id, keep_session.empty() ? std::string() : crypto::sha256_hex(keep_session));
+        if (!ended) return ended.error();
         if (auto kept = record(c, domain::Actor::of(account), domain::AuditAction::UserTwoStep,
                                account, "on", now);
             !kept)

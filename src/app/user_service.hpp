@@ -55,10 +55,13 @@ class UserService {
     /// The key being set up, shown again (after a wrong code); nothing when there is none.
     Result<std::optional<TwoStepSetup>> pending_two_step(const domain::User& account,
                                                          std::string_view issuer);
-    /// Turns two-step sign-in on with the key being set up, once `code` from it is right.
-    /// Invalid (field "code") for a wrong code; NotFound when nothing is being set up;
-    /// RateLimited after too many wrong codes. Audited.
-    Status confirm_two_step(const domain::User& account, std::string_view code);
+    /// Turns two-step sign-in on with the key being set up, once `code` from it is right, and
+    /// ends the account's other sessions (opened by the password alone), all but
+    /// `keep_session`'s (the token of the session that asks, if any). Invalid (field "code") for
+    /// a wrong code; NotFound when nothing is being set up; RateLimited after too many wrong
+    /// codes. Audited.
+    Status confirm_two_step(const domain::User& account, std::string_view code,
+                            std::string_view keep_session = {});
     /// Turns two-step sign-in off; `code` must be a current one from the key in use (whoever
     /// holds the session alone cannot). Invalid (field "code"), RateLimited as above. Audited.
     Status remove_two_step(const domain::User& account, std::string_view code);

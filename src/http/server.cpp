@@ -363,6 +363,8 @@ struct Server::State {
                     parser.body_limit(options.max_body_bytes);
             }
             if (!ec && !parser.is_done()) {  // done at the head for a request without a body
+                // The body's own time, not what the idle wait or the last write left over.
+                if (!large) stream->expires_after(options.read_timeout);
                 auto [body_error, body_bytes] =
                     co_await bhttp::async_read(*stream, buffer, parser, use_nothrow);
                 ec = body_error;

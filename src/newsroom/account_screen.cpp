@@ -127,7 +127,7 @@ Response AccountScreen::confirm(Visit& v, bool turning_on) {
     if (auto* refused = std::get_if<Response>(&post)) return std::move(*refused);
     auto& [session, token, form, files] = std::get<SignedPost>(post);
     const std::string code = field(form, "code");
-    const auto done = turning_on ? users_.confirm_two_step(session.user, code)
+    const auto done = turning_on ? users_.confirm_two_step(session.user, code, token)
                                  : users_.remove_two_step(session.user, code);
     if (done)
         return Screens::redirect(std::string("/newsroom/account?done=") +
@@ -138,7 +138,8 @@ Response AccountScreen::confirm(Visit& v, bool turning_on) {
         r.set_header("Retry-After", std::to_string(e.retry_after_seconds));
         return r;
     }
-    if (e.code != ErrorCode::Invalid && e.code != ErrorCode::NotFound)
+    if (e.code != ErrorCode::Invalid && e.code != ErrorCode::NotFound &&
+        e.code != ErrorCode::Conflict)
         throw std::runtime_error("two-step: " + e.cause);
     auto current = screens_.signed_in(v);  // the account as it is now
     if (!current) return Screens::redirect("/newsroom/login");

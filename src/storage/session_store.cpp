@@ -42,6 +42,21 @@ Result<std::int64_t> SessionStore::remove_for_user(domain::Id user_id) {
     return c_.execute("DELETE FROM sessions WHERE user_id = $1", {user_id});
 }
 
+Result<std::int64_t> SessionStore::remove_others(domain::Id user_id,
+                                                 const std::string& keep_digest) {
+    return c_.execute("DELETE FROM sessions WHERE user_id = $1 AND token_digest <> $2",
+                      {user_id, keep_digest});
+}
+
+Result<std::int64_t> SessionStore::count_wrong_code(const std::string& token_digest) {
+    auto rows = c_.query(
+        "UPDATE sessions SET code_failures = code_failures + 1 WHERE token_digest = $1 "
+        "RETURNING code_failures",
+        {token_digest});
+    if (!rows) return rows.error();
+    return rows->empty() ? 0 : rows->front().integer(0);
+}
+
 Result<std::int64_t> SessionStore::purge(UnixTime now, UnixTime idle_before) {
     return c_.execute("DELETE FROM sessions WHERE expires_at <= $1 OR last_seen_at < $2",
                       {now, idle_before});

@@ -39,6 +39,11 @@ class SessionStore {
     Result<bool> remove(const std::string& token_digest);
     /// Ends every session of an account; returns how many there were.
     Result<std::int64_t> remove_for_user(domain::Id user_id);
+    /// Ends every session of an account but the one with this digest; returns how many.
+    Result<std::int64_t> remove_others(domain::Id user_id, const std::string& keep_digest);
+    /// Counts a wrong code given for a session awaiting one; returns how many there now are
+    /// (0 when the session is gone).
+    Result<std::int64_t> count_wrong_code(const std::string& token_digest);
     /// Forgets sessions past their absolute limit, or unused since `idle_before`.
     Result<std::int64_t> purge(UnixTime now, UnixTime idle_before);
 

@@ -139,6 +139,10 @@ test('an editor lists the stories of their site as ninjs 3.1 documents, filtered
   await refused('/articles?limit=0', tokens.editor, 400, 'bad_request');
   await refused('/articles?limit=abc', tokens.editor, 400, 'bad_request');
   assert.equal((await call('/articles?site=fr', tokens.editor)).body.error.field, 'site');
+  const orphan = await refused('/articles?section=region', tokens.editor, 400, 'bad_request');
+  assert.equal(orphan.body.error.field, 'section');
+  const unknown = await refused('/articles?site=en&section=nowhere', tokens.editor, 400, 'bad_request');
+  assert.equal(unknown.body.error.field, 'section');
 });
 
 test('one story: its anatomy in ninjs, its public address serving it; others\' stories refused', async () => {

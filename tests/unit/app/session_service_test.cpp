@@ -284,18 +284,40 @@ TEST_P(SessionServiceTest, TwoStepAccountsOpenASessionOnlyWithTheirCodeOnce) {
     EXPECT_EQ(late.error().field, "session");
 }
 
-TEST_P(SessionServiceTest, WrongCodesCountAsFailedSignIns) {
+TEST_P(SessionServiceTest, WrongCodesEndTheirSignInAndCountAsFailedSignIns) {
     const auto key = two_step_on();
     auto half = good_sign_in();
     ASSERT_TRUE(half.ok());
-    for (int i = 0; i < 5; ++i) {
-        auto wrong = sessions.confirm_code(half->token, "000000", "192.0.2.10");
-        ASSERT_FALSE(wrong.ok());
-        EXPECT_EQ(wrong.error().code, ErrorCode::Forbidden) << i;
-    }
-    auto limited = sessions.confirm_code(half->token, code_at(key, start + 30), "192.0.2.10");
+    for (int i = 0; i < 2; ++i)
+        EXPECT_EQ(sessions.confirm_code(half->token, "000000", "192.0.2.10").error().field, "code")
+            << i;
+    // The third wrong code ends this sign-in: the password must be given again.
+    EXPECT_EQ(sessions.confirm_code(half->token, "000000", "192.0.2.10").error().field, "session");
+    EXPECT_FALSE(*sessions.awaiting_code(half->token));
+    EXPECT_EQ(
+        sessions.confirm_code(half->token, code_at(key, start + 30), "192.0.2.10").error().field,
+        "session");
+    // Each wrong code was a failed sign-in: two more, and even the right code is refused.
+    auto again = good_sign_in();
+    ASSERT_TRUE(again.ok());
+    for (int i = 0; i < 2; ++i)
+        EXPECT_EQ(sessions.confirm_code(again->token, "000000", "192.0.2.10").error().code,
+                  ErrorCode::Forbidden);
+    auto limited = sessions.confirm_code(again->token, code_at(key, start + 30), "192.0.2.10");
     ASSERT_FALSE(limited.ok());
     EXPECT_EQ(limited.error().code, ErrorCode::RateLimited);
+}
+
+TEST_P(SessionServiceTest, TurningTwoStepOnEndsTheAccountsOtherSessions) {
+    auto kept = good_sign_in();
+    auto other = good_sign_in();
+    ASSERT_TRUE(kept.ok() && other.ok());
+    auto setup = users.begin_two_step(account(), "Dateline");
+    ASSERT_TRUE(setup.ok());
+    const auto key = *crypto::from_base32(setup->key_text);
+    ASSERT_TRUE(users.confirm_two_step(account(), code_at(key, start), kept->token).ok());
+    EXPECT_TRUE(active(kept->token)) << "the session that turned it on";
+    EXPECT_FALSE(active(other->token)) << "one opened by the password alone";
 }
 
 TEST_P(SessionServiceTest, TurningTwoStepOffTakesACodeAndAResetEndsSessions) {
@@ -310,10 +332,15 @@ TEST_P(SessionServiceTest, TurningTwoStepOffTakesACodeAndAResetEndsSessions) {
     // On again (once the spent steps are past), then reset at the console (a lost phone): its
     // sessions end with it.
     clock.set(start + 60);
-    two_step_on();
-    ASSERT_TRUE(active(plain->token));
+    const auto second_key = two_step_on();
+    EXPECT_FALSE(active(plain->token)) << "opened by the password alone, it ended";
+    auto half = good_sign_in();
+    ASSERT_TRUE(half.ok());
+    auto full = sessions.confirm_code(half->token, code_at(second_key, start + 90), "192.0.2.10");
+    ASSERT_TRUE(full.ok()) << full.error().message;
+    ASSERT_TRUE(active(full->token));
     ASSERT_TRUE(users.reset_two_step("desk@news.example").ok());
-    EXPECT_FALSE(active(plain->token));
+    EXPECT_FALSE(active(full->token));
     auto after = good_sign_in();
     ASSERT_TRUE(after.ok());
     EXPECT_FALSE(after->awaiting_code);
