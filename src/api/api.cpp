@@ -13,7 +13,9 @@
 
 #include "api/article_json.hpp"
 #include "core/clock.hpp"
+#include "domain/comment.hpp"
 #include "domain/editorial.hpp"
+#include "domain/paths.hpp"
 #include "http/field_list.hpp"
 #include "http/router.hpp"
 
@@ -100,9 +102,13 @@ struct Api::Impl {
                  [this](Call& c, const RouteParams& p) { return get_article(c, p["id"]); })
             .put("articles/{id}",
                  [this](Call& c, const RouteParams& p) { return update_article(c, p["id"]); })
-            .post("articles/{id}/{action}", [this](Call& c, const RouteParams& p) {
-                return act_on_article(c, p["id"], p["action"]);
-            });
+            .post("articles/{id}/{action}",
+                  [this](Call& c, const RouteParams& p) {
+                      return act_on_article(c, p["id"], p["action"]);
+                  })
+            .get("comments", [this](Call& c, const RouteParams&) { return list_comments(c); })
+            .post("comments/moderate",
+                  [this](Call& c, const RouteParams&) { return moderate_comments(c); });
     }
 
     Response description() const {
@@ -262,6 +268,87 @@ struct Api::Impl {
             services.articles.revise(*call.account, *id, std::move(sent->draft), *sent->revision);
         if (!saved) return problem_of(saved.error());
         return story(call, 200, *saved);
+    }
+
+    // The moderation queue of the sites the account moderates, as the newsroom shows it (the
+    // reader's address is never given out).
+    Response list_comments(Call& call) {
+        if (auto refused = authenticate(call)) return *refused;
+        const auto& target = call.http.target;
+        app::ModerationQuery query;
+        if (const auto status = target.param("status")) {
+            query.status = domain::parse_comment_status(*status);
+            if (!query.status && *status != "all")
+                return problem(400, "bad_request",
+                               "status is one of pending, approved, rejected, spam, all.",
+                               "status");
+        }
+        const auto dir = directory();
+        if (const auto site = target.param("site")) {
+            const auto* found = dir.site_by_slug(*site);
+            if (!found)
+                return problem(400, "bad_request", "There is no site '" + *site + "'.", "site");
+            query.site_id = found->id;
+        }
+        query.held_reason = target.param("reason").value_or("");
+        auto queue = services.comments.queue(*call.account, query);
+        if (!queue && queue.error().code == ErrorCode::Invalid)
+            return problem(400, "bad_request", queue.error().message, "reason");
+        if (!queue) return problem_of(queue.error());
+        json::array items;
+        for (const auto& l : *queue) {
+            const auto& c = l.comment;
+            json::array held;
+            for (std::string_view rest = c.held_reason; !rest.empty();) {
+                const auto comma = rest.find(',');
+                if (comma != 0) held.emplace_back(rest.substr(0, comma));
+                rest =
+                    comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+            }
+            json::object article{{"id", c.article_id}, {"headline", l.article_headline}};
+            if (const auto* site = dir.site_by_slug(l.site_slug))
+                article["url"] =
+                    domain::article_path(site->base_url, l.section_slug, l.article_slug);
+            items.push_back(json::object{{"id", c.id},
+                                         {"site", l.site_slug},
+                                         {"status", domain::to_string(c.status)},
+                                         {"held", std::move(held)},
+                                         {"name", c.author_name},
+                                         {"title", c.title},
+                                         {"body", c.body},
+                                         {"created", format_utc_iso8601(c.created_at)},
+                                         {"article", std::move(article)}});
+        }
+        return json_response(200, json::object{{"items", std::move(items)}});
+    }
+
+    // {"ids": [...], "status": "approved" | "rejected" | "spam"}: all or nothing.
+    Response moderate_comments(Call& call) {
+        if (auto refused = authenticate(call)) return *refused;
+        auto body = body_of(call);
+        if (auto* refused = std::get_if<Response>(&body)) return std::move(*refused);
+        const auto& value = std::get<json::value>(body);
+        const auto* o = value.if_object();
+        const auto* ids = o ? o->if_contains("ids") : nullptr;
+        const auto* status = o ? o->if_contains("status") : nullptr;
+        std::optional<domain::CommentStatus> to;
+        if (status && status->is_string()) to = domain::parse_comment_status(status->get_string());
+        if (!to || *to == domain::CommentStatus::Pending)
+            return problem(400, "bad_request", "status is one of approved, rejected, spam.",
+                           "status");
+        std::vector<domain::Id> chosen;
+        if (ids && ids->is_array())
+            for (const auto& id : ids->get_array())
+                if (id.is_int64() && id.get_int64() > 0) chosen.push_back(id.get_int64());
+        if (!ids || !ids->is_array() || chosen.empty() ||
+            chosen.size() != ids->get_array().size() ||
+            chosen.size() > static_cast<std::size_t>(max_page))
+            return problem(400, "bad_request",
+                           "ids lists from 1 to " + std::to_string(max_page) + " comment ids.",
+                           "ids");
+        auto done = services.comments.moderate(*call.account, chosen, *to);
+        if (!done) return problem_of(done.error());
+        return json_response(200, json::object{{"changed", *done}});
     }
 
     // publish, unpublish, schedule ({"publish_at": RFC 3339 time}), submit, return.

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "app/article_service.hpp"
+#include "app/comment_service.hpp"
 #include "app/reader_service.hpp"
 #include "app/token_service.hpp"
 #include "core/result.hpp"
@@ -19,6 +20,7 @@ namespace dateline::api {
 struct Services {
     app::TokenService& tokens;
     app::ArticleService& articles;
+    app::CommentService& comments;
     app::ReaderService& reader;  ///< the network's sites, for addresses and filters
 };
 

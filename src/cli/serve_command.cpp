@@ -185,7 +185,7 @@ int run_serve(const DataOptions& data) {
     if (!newsroom) return fail(newsroom.error());
     // The API answers /api/ on the same hosts, through the same services.
     auto machines =
-        api::Api::create({tokens, articles, reader}, share_dir() / "api",
+        api::Api::create({tokens, articles, comment_service, reader}, share_dir() / "api",
                          [&sites](const http::Request& r) { return sites.origin_for(r); });
     if (!machines) return fail(machines.error());
     http::Server server(

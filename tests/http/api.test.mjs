@@ -349,3 +349,42 @@ test('tokens made on the newsroom account screen work at once, shown once, and a
   const forged = await b.request('/newsroom/account/tokens', { method: 'POST', form: { name: 'no form token' } });
   assert.equal(forged.status, 403);
 });
+
+test('moderators read the queue of their sites and moderate through the API, all or nothing', async () => {
+  await ready();
+  for (const [site, title] of [['en', 'An API moderation question'], ['ar', 'سؤال للإشراف عبر الواجهة']]) {
+    demo.data.sql(`INSERT INTO comments (site_id, article_id, status, author_name, email, title, body, held_reason,
+                   content_digest, created_at)
+                   SELECT a.site_id, a.id, 'pending', 'Salma <b>', 'salma@example.com', '${title}', 'One.\n\nTwo.',
+                          'links,question', 'api-${site}', a.first_published_at + 60
+                   FROM articles a JOIN sites s ON s.id = a.site_id WHERE s.slug = '${site}' AND a.status = 'published' LIMIT 1`);
+  }
+  const queue = await call('/comments', tokens.moderator);
+  assert.equal(queue.res.status, 200, JSON.stringify(queue.body));
+  conforms(queue.body, 'CommentList');
+  const mine = queue.body.items.find((c) => c.title === 'An API moderation question');
+  assert.ok(mine, 'the English site\'s held comment');
+  assert.deepEqual(mine.held, ['links', 'question']);
+  assert.equal(mine.name, 'Salma <b>', 'as written: escaping is the reader\'s');
+  assert.equal(mine.status, 'pending');
+  assert.ok(!JSON.stringify(queue.body).includes('salma@example.com'), 'no reader\'s address');
+  assert.ok(queue.body.items.every((c) => c.site === 'en'), 'only the sites it moderates');
+  const other = demo.data.sql("SELECT id FROM comments WHERE content_digest = 'api-ar'").trim();
+  const mixed = await send('POST', '/comments/moderate', tokens.moderator, { ids: [mine.id, Number(other)], status: 'approved' });
+  assert.equal(mixed.res.status, 403);
+  conforms(mixed.body, 'Error');
+  assert.equal(demo.data.sql(`SELECT status FROM comments WHERE id = ${mine.id}`).trim(), 'pending', 'nothing changed');
+  const done = await send('POST', '/comments/moderate', tokens.moderator, { ids: [mine.id], status: 'approved' });
+  assert.equal(done.res.status, 200, JSON.stringify(done.body));
+  conforms(done.body, 'Moderated');
+  assert.equal(done.body.changed, 1);
+  const approved = await call('/comments?status=approved&site=en', tokens.moderator);
+  assert.ok(approved.body.items.some((c) => c.id === mine.id));
+  await refused('/comments?status=maybe', tokens.moderator, 400, 'bad_request');
+  await refused('/comments?reason=rude', tokens.moderator, 400, 'bad_request');
+  for (const body of [{ ids: [], status: 'spam' }, { ids: ['1'], status: 'spam' }, { ids: [mine.id], status: 'pending' }, { status: 'spam' }])
+    assert.equal((await send('POST', '/comments/moderate', tokens.moderator, body)).res.status, 400, JSON.stringify(body));
+  const author = await call('/comments', tokens.author);
+  assert.equal(author.res.status, 403, 'an author moderates nothing');
+  conforms(author.body, 'Error');
+});
