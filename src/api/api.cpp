@@ -299,12 +299,8 @@ struct Api::Impl {
         for (const auto& l : *queue) {
             const auto& c = l.comment;
             json::array held;
-            for (std::string_view rest = c.held_reason; !rest.empty();) {
-                const auto comma = rest.find(',');
-                if (comma != 0) held.emplace_back(rest.substr(0, comma));
-                rest =
-                    comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
-            }
+            for (const auto reason : domain::held_reasons_of(c.held_reason))
+                held.emplace_back(reason);
             json::object article{{"id", c.article_id}, {"headline", l.article_headline}};
             if (const auto* site = dir.site_by_slug(l.site_slug))
                 article["url"] =

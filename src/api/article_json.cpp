@@ -4,6 +4,7 @@
 
 #include "core/clock.hpp"
 #include "domain/paths.hpp"
+#include "http/field_list.hpp"
 
 namespace dateline::api {
 
@@ -135,9 +136,7 @@ Result<SentArticle> sent_article(const json::value& document) {
     const std::string byline = by->value_or("");
     for (std::string_view rest = byline; !rest.empty();) {
         const auto comma = rest.find(',');
-        std::string_view name = rest.substr(0, comma);
-        while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
-        while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+        const auto name = http::trim_whitespace(rest.substr(0, comma));
         if (!name.empty()) d.author_names.emplace_back(name);
         rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
     }

@@ -1,6 +1,7 @@
 #include "app/token_service.hpp"
 
 #include "app/audit_service.hpp"
+#include "app/user_service.hpp"
 #include "core/utf8.hpp"
 #include "crypto/crypto.hpp"
 #include "domain/email.hpp"
@@ -17,15 +18,6 @@ constexpr std::size_t max_name_characters = 80;
 // A token's use is written at most this often: every request would be a write otherwise.
 constexpr UnixTime touch_every = 60;
 
-Result<domain::User> account(storage::UserStore& users, const std::string& email) {
-    const auto address = domain::account_email(email);
-    if (!address) return Error::not_found("There is no account with the address " + email + ".");
-    auto found = users.by_email(*address);
-    if (!found) return found.error();
-    if (!*found) return Error::not_found("There is no account with the address " + *address + ".");
-    return std::move(**found);
-}
-
 }  // namespace
 
 Result<NewToken> TokenService::create(const std::string& email, const std::string& name,
@@ -40,8 +32,7 @@ Result<NewToken> TokenService::create(const std::string& email, const std::strin
     made.secret = std::string(secret_prefix) + crypto::to_hex(crypto::random_bytes(secret_bytes));
     const UnixTime now = clock_.now();
     auto done = db::in_transaction<Done>(database_, [&](db::Connection& c) -> Status {
-        storage::UserStore users(c);
-        auto owner = account(users, email);
+        auto owner = account_with_email(c, email);
         if (!owner) return owner.error();
         if (owner->disabled)
             return Error::invalid("The account " + owner->email + " is disabled.", "email");
@@ -58,8 +49,7 @@ Result<NewToken> TokenService::create(const std::string& email, const std::strin
 
 Result<std::vector<domain::ApiToken>> TokenService::list(const std::string& email) {
     auto lease = database_.acquire();
-    storage::UserStore users(*lease);
-    auto owner = account(users, email);
+    auto owner = account_with_email(*lease, email);
     if (!owner) return owner.error();
     return storage::TokenStore(*lease).for_user(owner->id);
 }

@@ -39,16 +39,16 @@ Status record(db::Connection& c, const domain::Actor& by, domain::AuditAction ac
     return record_account_act(c, by, action, account.email, std::move(detail), now);
 }
 
-Result<domain::User> existing(storage::UserStore& users, const std::string& email) {
+}  // namespace
+
+Result<domain::User> account_with_email(db::Connection& c, const std::string& email) {
     auto address = valid_email(email);
     if (!address) return address.error();
-    auto found = users.by_email(*address);
+    auto found = storage::UserStore(c).by_email(*address);
     if (!found) return found.error();
     if (!*found) return Error::not_found("There is no account with the address " + *address + ".");
     return std::move(**found);
 }
-
-}  // namespace
 
 Result<domain::User> UserService::add(const NewUser& draft, const std::string& password,
                                       const domain::Actor& by) {
@@ -116,7 +116,7 @@ Result<domain::User> UserService::set_disabled(const std::string& email, bool di
     return db::in_transaction<domain::User>(
         database_, [&](db::Connection& c) -> Result<domain::User> {
             storage::UserStore users(c);
-            auto user = existing(users, email);
+            auto user = account_with_email(c, email);
             if (!user) return user.error();
             const UnixTime now = clock_.now();
             auto changed = users.set_disabled(user->id, disabled, now);
@@ -138,7 +138,7 @@ Status UserService::reset_password(const std::string& email, const std::string& 
     const std::string hash = crypto::hash_password(password);
     return db::in_transaction<Done>(database_, [&](db::Connection& c) -> Status {
         storage::UserStore users(c);
-        auto user = existing(users, email);
+        auto user = account_with_email(c, email);
         if (!user) return user.error();
         const UnixTime now = clock_.now();
         auto changed = users.set_password_hash(user->id, hash, now);
@@ -246,7 +246,7 @@ Status UserService::remove_two_step(const domain::User& account, std::string_vie
 Status UserService::reset_two_step(const std::string& email, const domain::Actor& by) {
     return db::in_transaction<Done>(database_, [&](db::Connection& c) -> Status {
         storage::UserStore users(c);
-        auto user = existing(users, email);
+        auto user = account_with_email(c, email);
         if (!user) return user.error();
         const UnixTime now = clock_.now();
         auto removed = users.remove_two_step_keys(user->id, now);

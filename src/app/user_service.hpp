@@ -16,6 +16,10 @@
 
 namespace dateline::app {
 
+/// The account with this address (in any case, with spaces around): Invalid for a malformed
+/// address, NotFound when there is none. For the services that act on an account named by it.
+Result<domain::User> account_with_email(db::Connection& c, const std::string& email);
+
 /// A new account as an admin (or `dateline user add`) describes it.
 struct NewUser {
     std::string email;

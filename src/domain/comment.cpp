@@ -100,4 +100,18 @@ int count_links(std::string_view text) {
     return links;
 }
 
+std::vector<std::string_view> held_reasons_of(std::string_view held_reason) {
+    std::vector<std::string_view> named;
+    for (const auto reason : held_reasons)
+        for (std::string_view rest = held_reason; !rest.empty();) {
+            const auto comma = rest.find(',');
+            if (rest.substr(0, comma) == reason) {
+                named.push_back(reason);
+                break;
+            }
+            rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+        }
+    return named;
+}
+
 }  // namespace dateline::domain

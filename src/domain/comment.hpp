@@ -47,6 +47,8 @@ struct CommentDraft {
 /// honeypot field was filled (then it goes straight to spam). A resubmitted duplicate is refused
 /// at intake, never stored.
 inline constexpr std::array<std::string_view, 3> held_reasons = {"links", "question", "honeypot"};
+/// The known reasons a comma-separated held_reason names, in held_reasons' order.
+std::vector<std::string_view> held_reasons_of(std::string_view held_reason);
 
 /// Links past this many in one comment hold it as likely spam.
 inline constexpr int max_comment_links = 2;

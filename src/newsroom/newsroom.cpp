@@ -371,11 +371,9 @@ struct Newsroom::Impl {
                 "STATUS_LABEL",
                 catalog.text(language, "status_" + std::string(domain::to_string(c.status))));
             std::string held;
-            for (const auto reason : domain::held_reasons)
-                if (("," + c.held_reason + ",").find("," + std::string(reason) + ",") !=
-                    std::string::npos)
-                    held += (held.empty() ? "" : ", ") +
-                            catalog.text(language, "reason_" + std::string(reason));
+            for (const auto reason : domain::held_reasons_of(c.held_reason))
+                held += (held.empty() ? "" : ", ") +
+                        catalog.text(language, "reason_" + std::string(reason));
             if (!held.empty()) item->SetValueAndShowSection("HELD_LABEL", held, "HELD");
             item->SetValue("ARTICLE_URL",
                            domain::article_path(site->base_url, l.section_slug, l.article_slug));

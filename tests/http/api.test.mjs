@@ -191,8 +191,7 @@ test('the role decides: an author reads only their own stories, a moderator none
 test('unknown addresses and methods get the same shape of error', async () => {
   await ready();
   await refused('/nowhere', tokens.editor, 404, 'not_found');
-  const posted = await refused('/articles/1/whatever', tokens.editor, 404, 'not_found', { method: 'POST' });
-  assert.ok(posted);
+  await refused('/articles/1/whatever', tokens.editor, 404, 'not_found', { method: 'POST' });
   const wrong = await refused('/openapi.json', null, 405, 'method_not_allowed', { method: 'POST' });
   assert.match(wrong.res.headers.get('allow'), /GET/);
   const res = await get(`${demo.server.url}/api/v2/articles`);

@@ -24,4 +24,14 @@ TEST(CommentRules, LimitsCountCharactersNotBytes) {
     EXPECT_FALSE(field_errors({arabic + "ع", "a@b.example", "T", "B"}, CommentLimits{}).empty());
 }
 
+TEST(CommentRules, HeldReasonsAreReadWholeAndKnownOnly) {
+    EXPECT_EQ(held_reasons_of("links,question"),
+              (std::vector<std::string_view>{"links", "question"}));
+    EXPECT_EQ(held_reasons_of("question,links"),
+              (std::vector<std::string_view>{"links", "question"}));
+    EXPECT_EQ(held_reasons_of("honeypot"), (std::vector<std::string_view>{"honeypot"}));
+    EXPECT_TRUE(held_reasons_of("").empty());
+    EXPECT_TRUE(held_reasons_of("linksy,questions,rude").empty()) << "whole words only";
+}
+
 }  // namespace dateline::domain
