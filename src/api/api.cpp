@@ -5,6 +5,7 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <fstream>
 #include <span>
@@ -31,6 +32,7 @@ namespace {
 constexpr const char* mount = "api";
 constexpr int default_page = 50;
 constexpr int max_page = 200;
+constexpr std::string_view picture_types[] = {"image/jpeg", "image/png", "image/webp", "image/gif"};
 
 Response json_response(int status, const json::value& body) {
     Response r;
@@ -106,6 +108,7 @@ struct Api::Impl {
                   [this](Call& c, const RouteParams& p) {
                       return act_on_article(c, p["id"], p["action"]);
                   })
+            .post("media", [this](Call& c, const RouteParams&) { return upload_media(c); })
             .get("comments", [this](Call& c, const RouteParams&) { return list_comments(c); })
             .post("comments/moderate",
                   [this](Call& c, const RouteParams&) { return moderate_comments(c); });
@@ -246,7 +249,9 @@ struct Api::Impl {
         if (sent->site.empty())
             return problem(400, "bad_request", "dateline.site names the site of the new story.",
                            "dateline.site");
-        auto made = services.articles.create(*call.account, sent->site, std::move(sent->draft));
+        if (auto refused = find_picture(*sent)) return *refused;
+        auto made = services.articles.create(*call.account, sent->site, std::move(sent->draft),
+                                             app::PictureSource::Draft);
         if (!made) return problem_of(made.error());
         return story(call, 201, *made);
     }
@@ -264,10 +269,48 @@ struct Api::Impl {
             return problem(400, "bad_request",
                            "dateline.revision names the revision the change started from.",
                            "dateline.revision");
-        auto saved =
-            services.articles.revise(*call.account, *id, std::move(sent->draft), *sent->revision);
+        if (auto refused = find_picture(*sent)) return *refused;
+        auto saved = services.articles.revise(*call.account, *id, std::move(sent->draft),
+                                              *sent->revision, app::PictureSource::Draft);
         if (!saved) return problem_of(saved.error());
         return story(call, 200, *saved);
+    }
+
+    // The document's lead picture as the media table's id in its draft, or the 422 to answer.
+    std::optional<Response> find_picture(SentArticle& sent) const {
+        if (!sent.lead_picture) return std::nullopt;
+        auto media = services.media.find(*sent.lead_picture);
+        if (!media && media.error().code == ErrorCode::NotFound)
+            return problem(422, "invalid",
+                           "The leadImage's uri names no picture stored here: upload it with "
+                           "POST /api/v1/media first.",
+                           "associations");
+        if (!media) return problem_of(media.error());
+        sent.draft.lead_image_id = media->id;
+        return std::nullopt;
+    }
+
+    // A picture, its bytes as the body: stored (decoded, stripped of metadata, re-encoded, with
+    // its smaller copies) for a story's leadImage to name.
+    Response upload_media(Call& call) {
+        if (auto refused = authenticate(call)) return *refused;
+        const auto type = call.http.header("content-type");
+        const auto media_type = http::trim_whitespace(type.substr(0, type.find(';')));
+        const bool picture = std::any_of(
+            std::begin(picture_types), std::end(picture_types),
+            [&](std::string_view t) { return http::equals_ignoring_case(media_type, t); });
+        if (!picture)
+            return problem(415, "unsupported_media_type",
+                           "Send the picture's bytes as image/jpeg, image/png, image/webp or "
+                           "image/gif.");
+        if (call.http.body.empty())
+            return problem(400, "bad_request", "The body is the picture's bytes.", "image");
+        auto stored = services.media.upload(*call.account, call.http.body);
+        if (!stored) return problem_of(stored.error());
+        auto described = picture_ninjs(*stored, call.origin);
+        Response r = json_response(201, described);
+        r.set_header("Location", std::string(described.at("uri").get_string()));
+        return r;
     }
 
     // The moderation queue of the sites the account moderates, as the newsroom shows it (the
@@ -394,6 +437,21 @@ Result<std::unique_ptr<Api>> Api::create(Services services, const std::filesyste
 bool Api::owns(const Request& request) {
     const auto& segments = request.target.segments;
     return !segments.empty() && segments.front() == mount;
+}
+
+bool Api::takes_large_body(const http::RequestHead& head) {
+    constexpr std::string_view scheme = "bearer ";
+    if (head.authorization.size() <= scheme.size() ||
+        !http::equals_ignoring_case(head.authorization.substr(0, scheme.size()), scheme))
+        return false;
+    const auto path = head.target.substr(0, head.target.find('?'));
+    constexpr std::string_view articles = "/api/v1/articles";
+    if (head.method == "POST") return path == "/api/v1/media" || path == articles;
+    if (head.method != "PUT" || !path.starts_with(articles) || path.size() <= articles.size() + 1 ||
+        path[articles.size()] != '/')
+        return false;
+    const auto id = path.substr(articles.size() + 1);
+    return std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 Response Api::handle(const Request& request) {

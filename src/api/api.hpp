@@ -8,6 +8,7 @@
 
 #include "app/article_service.hpp"
 #include "app/comment_service.hpp"
+#include "app/media_service.hpp"
 #include "app/reader_service.hpp"
 #include "app/token_service.hpp"
 #include "core/result.hpp"
@@ -21,6 +22,7 @@ struct Services {
     app::TokenService& tokens;
     app::ArticleService& articles;
     app::CommentService& comments;
+    app::MediaService& media;
     app::ReaderService& reader;  ///< the network's sites, for addresses and filters
 };
 
@@ -43,6 +45,10 @@ class Api {
 
     /// Whether the request is the API's: its path is /api or below.
     static bool owns(const http::Request& request);
+    /// Whether a request may carry a body larger than a form's: a picture (POST
+    /// /api/v1/media) or a story (POST /api/v1/articles, PUT /api/v1/articles/ID), sent with a
+    /// bearer token (checked later, when the request is answered).
+    static bool takes_large_body(const http::RequestHead& head);
     /// Answers a request owns() is true of.
     http::Response handle(const http::Request& request);
 

@@ -2,6 +2,8 @@
 
 #include <boost/json/array.hpp>
 
+#include <algorithm>
+
 #include "core/clock.hpp"
 #include "domain/paths.hpp"
 #include "http/field_list.hpp"
@@ -35,22 +37,12 @@ json::object text_of(const char* role, const char* content_type, const std::stri
 
 json::object lead_picture(const domain::Article& a, const domain::Media& m,
                           const std::string& origin) {
-    const std::string href = origin + "/media/" + m.file_name;
     json::object picture;
     picture["name"] = "leadImage";  // ninjs 3's association name for a story's main picture
-    picture["uri"] = href;
-    picture["type"] = "picture";
+    for (auto& [key, value] : picture_ninjs(m, origin)) picture[key] = std::move(value);
     if (!a.lead_caption.empty())
         picture["descriptions"] = json::array{text_of("caption", "text/plain", a.lead_caption)};
     if (!a.lead_credit.empty()) picture["by"] = a.lead_credit;
-    json::object rendition;
-    rendition["name"] = "original";
-    rendition["href"] = href;
-    rendition["contentType"] = m.mime_type;
-    rendition["width"] = m.width;
-    rendition["height"] = m.height;
-    rendition["sizeInBytes"] = m.bytes;
-    picture["renditions"] = json::array{rendition};
     return picture;
 }
 
@@ -100,6 +92,23 @@ Result<std::optional<std::string>> value_with_role(const std::vector<const json:
     if (!value) return value.error();
     if (!*value) return Error::invalid(path + " items need a value.", path);
     return value;
+}
+
+// The file name in a stored picture's address (".../media/<hex>.jpg"), or nothing.
+std::optional<std::string> stored_file_of(std::string_view uri) {
+    constexpr std::string_view folder = "/media/";
+    const auto at = uri.rfind(folder);
+    if (at == std::string_view::npos) return std::nullopt;
+    const auto name = uri.substr(at + folder.size());
+    const auto dot = name.find('.');
+    if (dot == 0 || dot == std::string_view::npos || dot > 64) return std::nullopt;
+    const auto hex = name.substr(0, dot);
+    const auto extension = name.substr(dot);
+    const bool hexadecimal = std::all_of(hex.begin(), hex.end(), [](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+    });
+    if (!hexadecimal || (extension != ".jpg" && extension != ".png")) return std::nullopt;
+    return std::string(name);
 }
 
 }  // namespace
@@ -159,6 +168,31 @@ Result<SentArticle> sent_article(const json::value& document) {
         if (*name && !(*name)->empty()) d.tag_names.push_back(**name);
     }
 
+    auto associations = objects_at(doc, "associations");
+    if (!associations) return associations.error();
+    for (const auto* item : *associations) {
+        auto name = text_at(*item, "name", "associations");
+        if (!name) return name.error();
+        if (*name != "leadImage") continue;
+        auto uri = text_at(*item, "uri", "associations");
+        if (!uri) return uri.error();
+        const auto file = stored_file_of(uri->value_or(""));
+        if (!file)
+            return Error::invalid(
+                "associations: the leadImage's uri is the address of a picture stored by "
+                "POST /api/v1/media.",
+                "associations");
+        sent.lead_picture = *file;
+        auto captions = objects_at(*item, "descriptions");
+        if (!captions) return captions.error();
+        auto caption = value_with_role(*captions, "caption", "associations", true);
+        if (!caption) return caption.error();
+        d.lead_caption = caption->value_or("");
+        auto credit = text_at(*item, "by", "associations");
+        if (!credit) return credit.error();
+        d.lead_credit = credit->value_or("");
+    }
+
     if (const auto* own = doc.if_contains("dateline"); own && !own->is_null()) {
         if (!own->is_object()) return Error::invalid("dateline must be an object.", "dateline");
         const auto& o = own->get_object();
@@ -177,6 +211,18 @@ Result<SentArticle> sent_article(const json::value& document) {
         }
     }
     return sent;
+}
+
+json::object picture_ninjs(const domain::Media& m, const std::string& origin) {
+    const std::string href = origin + "/media/" + m.file_name;
+    json::object rendition;
+    rendition["name"] = "original";
+    rendition["href"] = href;
+    rendition["contentType"] = m.mime_type;
+    rendition["width"] = m.width;
+    rendition["height"] = m.height;
+    rendition["sizeInBytes"] = m.bytes;
+    return json::object{{"uri", href}, {"type", "picture"}, {"renditions", json::array{rendition}}};
 }
 
 std::string article_api_url(const std::string& api_base, domain::Id id) {

@@ -353,9 +353,10 @@ Result<domain::Article> ArticleService::article(const domain::User& user, Id id)
 }
 
 Result<domain::Article> ArticleService::create(const domain::User& user,
-                                               const std::string& site_slug, ArticleDraft content) {
+                                               const std::string& site_slug, ArticleDraft content,
+                                               PictureSource picture) {
     content.external_id.clear();
-    content.lead_image_id.reset();  // a picture comes by upload, once the story exists
+    if (picture == PictureSource::Story) content.lead_image_id.reset();
     content.status = domain::ArticleStatus::Draft;
     content.first_published_at.reset();
     content.updated_at.reset();
@@ -376,17 +377,19 @@ Result<domain::Article> ArticleService::create(const domain::User& user,
 }
 
 Result<domain::Article> ArticleService::revise(const domain::User& user, Id id,
-                                               ArticleDraft content, std::int64_t base_revision) {
+                                               ArticleDraft content, std::int64_t base_revision,
+                                               PictureSource picture) {
     const UnixTime now = clock_.now();
     return db::in_transaction<domain::Article>(database_, [&](db::Connection& c) {
-        return revise_in(c, user, id, std::move(content), base_revision, now);
+        return revise_in(c, user, id, std::move(content), base_revision, now, picture);
     });
 }
 
 Result<domain::Article> ArticleService::revise_in(db::Connection& c, const domain::User& user,
                                                   Id id, ArticleDraft content,
                                                   std::int64_t base_revision, UnixTime now,
-                                                  domain::AuditAction action, std::string detail) {
+                                                  PictureSource picture, domain::AuditAction action,
+                                                  std::string detail) {
     if (auto locked = storage::ArticleStore(c).lock({id}); !locked) return locked.error();
     auto before = readable(c, user, id);
     if (!before) return before.error();
@@ -395,11 +398,10 @@ Result<domain::Article> ArticleService::revise_in(db::Connection& c, const domai
     auto site = site_by_id(sites, before->site_id);
     if (!site) return site.error();
     // What the form does not carry stays as it was: the state, the wire's id, and the picture
-    // unless this save is about it (an upload, a restore): an id from a form is not trusted.
+    // unless the save states it (an upload, a restore, the API): an id from a form is not trusted.
     content.external_id = before->external_id;
     content.status = before->status;
-    if (action != domain::AuditAction::ArticlePicture &&
-        action != domain::AuditAction::ArticleRestore)
+    if (picture == PictureSource::Story)
         content.lead_image_id =
             before->lead_image ? std::optional<Id>(before->lead_image->id) : std::nullopt;
     if (before->first_published_at > 0) {
@@ -476,7 +478,7 @@ Result<domain::Article> ArticleService::set_picture(const domain::User& user, Id
                 content.lead_image_id = media->id;
             }
             return revise_in(c, user, id, std::move(content), base_revision, now,
-                             domain::AuditAction::ArticlePicture,
+                             PictureSource::Draft, domain::AuditAction::ArticlePicture,
                              pending ? "a new picture" : "the picture removed");
         });
     if (done && pending) pending->keep();
@@ -729,7 +731,7 @@ Result<domain::Article> ArticleService::restore(const domain::User& user, Id id,
     content.slug.clear();  // the story's current address stays
     const UnixTime now = clock_.now();
     return db::in_transaction<domain::Article>(database_, [&](db::Connection& c) {
-        return revise_in(c, user, id, content, base_revision, now,
+        return revise_in(c, user, id, content, base_revision, now, PictureSource::Draft,
                          domain::AuditAction::ArticleRestore,
                          "from revision " + std::to_string(revision));
     });

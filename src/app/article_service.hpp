@@ -45,6 +45,11 @@ struct ArticleQuery {
     int limit = 50;
 };
 
+/// Where a save takes the story's lead picture from. Story: the picture stays what it was (the
+/// newsroom's form, which changes it only by upload; none for a new story). Draft: the draft's
+/// lead_image_id, an id of the media table (the API, whose document states the story whole).
+enum class PictureSource { Story, Draft };
+
 /// Writing articles: the newsroom's editors and the wires. What changes a story readers may
 /// have seen (state changes, edits after publication, pictures, notes, restores, scheduled
 /// publication) is recorded in the audit log in the same transaction. Each save is one transaction:
@@ -75,14 +80,16 @@ class ArticleService {
     /// A new draft on the site, written by `user` (the byline is what the draft names). The
     /// body is rendered from its Markdown source when it has one.
     Result<domain::Article> create(const domain::User& user, const std::string& site_slug,
-                                   domain::ArticleDraft content);
+                                   domain::ArticleDraft content,
+                                   PictureSource picture = PictureSource::Story);
     /// New content for a story, from the revision the writer started from: Conflict on
     /// "revision" when someone saved it since (nothing is written; the caller keeps the text).
-    /// A story keeps its state and its picture (set_picture changes that); once it has been
+    /// A story keeps its state, and its picture unless `picture` is Draft; once it has been
     /// published its address (slug) stays, and its "last updated" time moves to now. Wire copy
     /// (a body without source) keeps its markup while the source sent is its text unchanged.
     Result<domain::Article> revise(const domain::User& user, domain::Id id,
-                                   domain::ArticleDraft content, std::int64_t base_revision);
+                                   domain::ArticleDraft content, std::int64_t base_revision,
+                                   PictureSource picture = PictureSource::Story);
     /// Sets the story's lead picture from an upload's bytes (decoded, oriented, stripped of its
     /// metadata and stored with its smaller copies by the media library), or removes it
     /// (nothing): a save like revise(), from `base_revision`. The account's right to edit is
@@ -158,7 +165,7 @@ class ArticleService {
     // as `action` (an edit only once the story has been published) with `detail`.
     Result<domain::Article> revise_in(db::Connection& c, const domain::User& user, domain::Id id,
                                       domain::ArticleDraft content, std::int64_t base_revision,
-                                      UnixTime now,
+                                      UnixTime now, PictureSource picture,
                                       domain::AuditAction action = domain::AuditAction::ArticleEdit,
                                       std::string detail = {});
     // The story, if the account may read it (NotFound, Forbidden), on the caller's connection.

@@ -1,5 +1,6 @@
 #include "app/media_service.hpp"
 
+#include "domain/editorial.hpp"
 #include "storage/media_store.hpp"
 
 namespace dateline::app {
@@ -44,10 +45,34 @@ Result<PendingPicture> MediaService::store_bytes(std::string_view bytes) const {
 Result<domain::Media> MediaService::add_file(const std::filesystem::path& source) const {
     auto picture = store_file(source);
     if (!picture) return picture.error();
+    return record(*picture);
+}
+
+Result<domain::Media> MediaService::upload(const domain::User& user, std::string_view bytes) const {
+    if (!domain::may_write_somewhere(user))
+        return Error::forbidden("This account does not write stories: it cannot add pictures.");
+    auto picture = store_bytes(bytes);
+    if (!picture) return picture.error();
+    return record(*picture);
+}
+
+Result<domain::Media> MediaService::find(const std::string& file_name) const {
+    auto lease = database_.acquire();
+    auto found = storage::MediaStore(*lease).by_file_name(file_name);
+    if (!found) return found.error();
+    if (!*found) {
+        Error e = Error::not_found("There is no stored picture '" + file_name + "'.");
+        e.field = "image";
+        return e;
+    }
+    return std::move(**found);
+}
+
+Result<domain::Media> MediaService::record(PendingPicture& picture) const {
     const UnixTime now = clock_.now();
     auto media = db::in_transaction<domain::Media>(
-        database_, [&](db::Connection& c) { return picture->record(c, now); });
-    if (media) picture->keep();
+        database_, [&](db::Connection& c) { return picture.record(c, now); });
+    if (media) picture.keep();
     return media;
 }
 

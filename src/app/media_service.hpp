@@ -6,6 +6,7 @@
 #include "core/result.hpp"
 #include "db/database.hpp"
 #include "domain/article.hpp"
+#include "domain/user.hpp"
 #include "media/image_library.hpp"
 
 namespace dateline::app {
@@ -55,7 +56,19 @@ class MediaService {
     /// nothing it newly wrote is left behind.
     Result<domain::Media> add_file(const std::filesystem::path& source) const;
 
+    /// Stores and records a picture an account sends (the API's media upload) in a transaction
+    /// of its own, for the stories it may write: Forbidden for an account that writes none (a
+    /// moderator, a disabled account), checked before the picture is decoded. A refused picture
+    /// is Invalid on "image". The same picture sent twice is one row.
+    Result<domain::Media> upload(const domain::User& user, std::string_view bytes) const;
+
+    /// The stored picture with this file name ("<hash>.jpg"): NotFound on "image" otherwise.
+    Result<domain::Media> find(const std::string& file_name) const;
+
   private:
+    // Records a stored picture in a transaction of its own, keeping its files once it commits.
+    Result<domain::Media> record(PendingPicture& picture) const;
+
     db::Database& database_;
     const media::ImageLibrary& images_;
     const Clock& clock_;

@@ -162,10 +162,14 @@ int run_serve(const DataOptions& data) {
     report_database(metrics, database);
     report_comments(metrics, intake);
     auto options = server_options(config);
-    // A story's picture is the one body larger than a form: room for the largest picture the
-    // media library takes, and the form around it.
-    options.large_bodies = http::ServerOptions::LargeBodies{newsroom::Newsroom::takes_upload,
-                                                            media::max_image_bytes + 64 * 1024};
+    // A picture (the newsroom's form, the API's upload) and a story sent to the API are the
+    // bodies larger than a form: room for the largest picture the media library takes, and the
+    // form around it (a story's body, at most 2 MB, fits in it as JSON).
+    options.large_bodies = http::ServerOptions::LargeBodies{
+        [](const http::RequestHead& head) {
+            return newsroom::Newsroom::takes_upload(head) || api::Api::takes_large_body(head);
+        },
+        media::max_image_bytes + 64 * 1024};
     options.on_response = [&metrics](const http::Request& request, const http::Response& response,
                                      std::chrono::steady_clock::duration took) {
         metrics.observe_request(response.route, request.method_name, response.status, took);
@@ -185,7 +189,7 @@ int run_serve(const DataOptions& data) {
     if (!newsroom) return fail(newsroom.error());
     // The API answers /api/ on the same hosts, through the same services.
     auto machines =
-        api::Api::create({tokens, articles, comment_service, reader}, share_dir() / "api",
+        api::Api::create({tokens, articles, comment_service, media, reader}, share_dir() / "api",
                          [&sites](const http::Request& r) { return sites.origin_for(r); });
     if (!machines) return fail(machines.error());
     http::Server server(

@@ -67,6 +67,12 @@ std::optional<ArticleStatus> next_status(ArticleStatus from, ArticleAction actio
     return std::nullopt;
 }
 
+bool may_write_somewhere(const User& user) {
+    if (user.role == Role::Admin) return !user.disabled;
+    return std::any_of(user.site_ids.begin(), user.site_ids.end(),
+                       [&](Id site) { return may_write(user, site); });
+}
+
 bool may_write(const User& user, Id site_id) {
     if (user.disabled) return false;
     switch (user.role) {

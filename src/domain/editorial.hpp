@@ -28,6 +28,9 @@ std::optional<ArticleStatus> next_status(ArticleStatus from, ArticleAction actio
 /// Whether the account may start stories on the site: an admin anywhere, an editor or an
 /// author on their sites. A disabled account may do nothing.
 bool may_write(const User& user, Id site_id);
+/// Whether the account may start stories on some site (may_write on one of them): what adding
+/// a picture to the media library asks.
+bool may_write_somewhere(const User& user);
 /// Whether the account may publish, schedule, unpublish and return stories of the site, and
 /// edit any of them: an admin anywhere, an editor on their sites.
 bool may_publish(const User& user, Id site_id);

@@ -23,7 +23,11 @@ std::string origin_host(std::string_view origin) {
 }  // namespace
 
 std::optional<std::string> cookie(const Request& request, std::string_view name) {
-    std::string_view rest = request.header("cookie");
+    return cookie(request.header("cookie"), name);
+}
+
+std::optional<std::string> cookie(std::string_view cookie_header, std::string_view name) {
+    std::string_view rest = cookie_header;
     while (!rest.empty()) {
         const auto end = rest.find(';');
         const std::string_view pair = trim_whitespace(rest.substr(0, end));

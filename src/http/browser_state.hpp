@@ -15,6 +15,8 @@ namespace dateline::http {
 /// The value of the first cookie named `name` in the request's Cookie header (RFC 6265 section
 /// 5.4: "a=1; b=2"), or nothing.
 std::optional<std::string> cookie(const Request& request, std::string_view name);
+/// The same, read from a Cookie header's value.
+std::optional<std::string> cookie(std::string_view cookie_header, std::string_view name);
 
 /// How a cookie is set. Defaults are the strictest: not readable by scripts, sent only with
 /// requests from our own pages.

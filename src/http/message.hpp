@@ -88,6 +88,15 @@ std::optional<std::multimap<std::string, std::string>> parse_form(std::string_vi
 /// a hop that is not an address stops the walk: nothing beyond it is believed.
 std::string client_address(const Request& request, const std::vector<std::string>& trusted_proxies);
 
+/// What a request's head says, seen before its body is read: enough to decide how large a body
+/// to take, not to trust (nothing here has been checked against the database).
+struct RequestHead {
+    std::string_view method;
+    std::string_view target;         ///< as sent, with its query
+    std::string_view authorization;  ///< the Authorization field, or empty
+    std::string_view cookie;         ///< the Cookie field, or empty
+};
+
 /// A handler: a pure function from request to response. It may block (on the database) and
 /// throw; the server answers 500.
 using Handler = std::function<Response(const Request&)>;

@@ -41,6 +41,16 @@ struct LargeBodySlot {
     int count;  // how many were in flight with this one
 };
 
+// The fields of a parsed head that decide whether its body may be large.
+RequestHead head_of(const bhttp::request_header<>& in) {
+    const auto field = [&](bhttp::field f) {
+        const auto found = in.find(f);
+        return found == in.end() ? std::string_view() : std::string_view(found->value());
+    };
+    return {std::string_view(in.method_string()), std::string_view(in.target()),
+            field(bhttp::field::authorization), field(bhttp::field::cookie)};
+}
+
 constexpr auto use_nothrow = asio::as_tuple(asio::use_awaitable);
 constexpr auto shutdown_poll = std::chrono::milliseconds(50);
 constexpr std::size_t first_read_bytes = 4096;
@@ -345,7 +355,7 @@ struct Server::State {
             // An upload's body may be larger and slower, while few of them are read at once.
             std::optional<LargeBodySlot> large;
             if (!ec && options.large_bodies &&
-                options.large_bodies->accepts(std::string_view(parser.get().target()))) {
+                options.large_bodies->accepts(head_of(parser.get()))) {
                 large.emplace(large_bodies_in_flight);
                 if (large->count > options.large_bodies->max_in_flight) {
                     co_await refuse(*stream, 503, "Too many uploads at once; try again shortly",

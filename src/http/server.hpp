@@ -26,11 +26,11 @@ struct ServerOptions {
     int max_queued_requests = 1024;
     std::size_t max_header_bytes = 16 * 1024;
     std::size_t max_body_bytes = 1024 * 1024;
-    /// Requests whose target `accepts` may carry a larger body (uploads), read within a longer
+    /// Requests whose head `accepts` may carry a larger body (uploads), read within a longer
     /// time; at most `max_in_flight` such bodies are read at once, and a request beyond that
     /// gets 503 before its body is read, so that large bodies cannot exhaust memory.
     struct LargeBodies {
-        std::function<bool(std::string_view target)> accepts;
+        std::function<bool(const RequestHead&)> accepts;
         std::size_t max_body_bytes = 0;
         std::chrono::seconds read_timeout{120};
         int max_in_flight = 4;

@@ -486,10 +486,13 @@ bool Newsroom::owns(const Request& request) {
     return !segments.empty() && segments.front() == mount;
 }
 
-bool Newsroom::takes_upload(std::string_view target) {
+bool Newsroom::takes_upload(const http::RequestHead& head) {
     constexpr std::string_view prefix = "/newsroom/articles/";
     constexpr std::string_view suffix = "/picture";
-    target = target.substr(0, target.find('?'));
+    // Only a signed-in browser uploads: a request without the session's cookie keeps the usual
+    // limit, and so cannot hold one of the few large bodies' places.
+    if (head.method != "POST" || !http::cookie(head.cookie, session_cookie)) return false;
+    const auto target = head.target.substr(0, head.target.find('?'));
     if (!target.starts_with(prefix) || !target.ends_with(suffix)) return false;
     const auto id = target.substr(prefix.size(), target.size() - prefix.size() - suffix.size());
     return !id.empty() && id.size() <= 18 &&

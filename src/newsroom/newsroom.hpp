@@ -54,9 +54,9 @@ class Newsroom {
 
     /// Whether the request is the newsroom's: its path is /newsroom or below.
     static bool owns(const http::Request& request);
-    /// Whether a request to this target may carry a picture upload's body (far larger than a
-    /// form's): a story's picture form, /newsroom/articles/ID/picture.
-    static bool takes_upload(std::string_view target);
+    /// Whether a request may carry a picture upload's body (far larger than a form's): a POST
+    /// of a story's picture form, /newsroom/articles/ID/picture, with a session cookie.
+    static bool takes_upload(const http::RequestHead& head);
     /// Answers a request owns() is true of.
     http::Response handle(const http::Request& request);
 

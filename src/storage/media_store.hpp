@@ -16,6 +16,8 @@ class MediaStore {
 
     /// Records the file, or returns the existing row when the same content was stored before.
     Result<domain::Media> ensure(const domain::Media& media, UnixTime now);
+    /// The stored image with this file name ("<hash>.jpg"), or nothing.
+    Result<std::optional<domain::Media>> by_file_name(const std::string& file_name);
 
   private:
     db::Connection& c_;

@@ -1,17 +1,19 @@
 // The JSON API over real HTTP: its OpenAPI 3.1 description linted by Redocly's CLI as served,
 // every answer checked against that description's schemas (Ajv, JSON Schema 2020-12, as OpenAPI
-// 3.1 uses it), tokens from `dateline token add` acting with their account's role and sites, and
-// one shape of error with a stable code.
+// 3.1 uses it), tokens from `dateline token add` acting with their account's role and sites,
+// pictures uploaded and named by stories, and one shape of error with a stable code.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { dateline, get, useDemoServer } from '../support/dateline.mjs';
+import { dateline, get, repoRoot, useDemoServer } from '../support/dateline.mjs';
+import { jpegSize, noisyPng, solidPng, turnedJpeg } from '../support/images.mjs';
 import { Browser, addUser } from '../support/newsroom.mjs';
+import { answerToHead } from '../support/raw-http.mjs';
 
 const demo = useDemoServer();
 const tokens = {};
@@ -386,4 +388,103 @@ test('moderators read the queue of their sites and moderate through the API, all
   const author = await call('/comments', tokens.author);
   assert.equal(author.res.status, 403, 'an author moderates nothing');
   conforms(author.body, 'Error');
+});
+
+/** Sends a POST's head announcing `length` bytes of body, and none of them; the answer's head. */
+function headOnly(path, length, extra = '') {
+  const url = new URL(demo.server.url);
+  return answerToHead(Number(url.port), `POST ${path} HTTP/1.1\r\nHost: ${url.host}\r\n${extra}` +
+    `Content-Type: image/png\r\nContent-Length: ${length}\r\n\r\n`);
+}
+
+test('pictures: uploaded once, named as a story\'s leadImage with caption and credit, shown to readers', async () => {
+  await ready();
+  const mediaFiles = () => readdirSync(join(demo.data.dir, 'media')).sort();
+  const mediaRows = () => demo.data.sql('SELECT COUNT(*) FROM media').trim();
+  const onServer = (url) => `${demo.server.url}${new URL(url).pathname}`;
+  const upload = (token, bytes, type = 'image/jpeg') =>
+    call('/media', token, { method: 'POST', body: bytes, headers: { 'content-type': type } });
+
+  const skyline = readFileSync(join(repoRoot, 'demo/images/city-skyline-dusk.jpg'));
+  const stored = await upload(tokens.editor, turnedJpeg(skyline));
+  assert.equal(stored.res.status, 201, JSON.stringify(stored.body));
+  conforms(stored.body, 'Picture');
+  assert.equal(stored.res.headers.get('location'), stored.body.uri);
+  const [original] = stored.body.renditions;
+  const size = jpegSize(skyline);
+  assert.deepEqual([original.width, original.height], [size.height, size.width], 'turned upright');
+  assert.equal(original.contentType, 'image/jpeg');
+  const file = await get(onServer(stored.body.uri));
+  assert.equal(file.status, 200);
+  const bytes = Buffer.from(await file.arrayBuffer());
+  assert.equal(bytes.indexOf('Exif'), -1, 'stored without its metadata');
+  const rows = mediaRows();
+  const again = await upload(tokens.editor, turnedJpeg(skyline));
+  assert.equal(again.body.uri, stored.body.uri, 'the same picture is stored once');
+  assert.equal(mediaRows(), rows);
+
+  // Refused: who may not add pictures, what is not one, and a large body without a token.
+  const files = mediaFiles();
+  await refused('/media', null, 401, 'unauthorized', { method: 'POST', body: skyline, headers: { 'content-type': 'image/jpeg' } });
+  const moderator = await upload(tokens.moderator, skyline);
+  assert.equal(moderator.res.status, 403);
+  conforms(moderator.body, 'Error');
+  assert.equal((await upload(tokens.editor, skyline, 'text/plain')).res.status, 415);
+  const html = await upload(tokens.editor, Buffer.from('<html><script>alert(1)</script></html>'));
+  assert.equal(html.res.status, 422);
+  assert.equal(html.body.error.field, 'image');
+  const bomb = await upload(tokens.editor, solidPng([1, 2, 3], 50, 2, { claim: [40000, 40000] }), 'image/png');
+  assert.equal(bomb.res.status, 422);
+  assert.deepEqual(mediaFiles(), files, 'nothing kept of what was refused');
+  assert.equal(mediaRows(), rows);
+  assert.match(await headOnly('/api/v1/media', 3 * 1024 * 1024), /^HTTP\/1\.1 413 /, 'no token: a form\'s limit');
+  const big = noisyPng(1100, 1000);
+  assert.ok(big.length > 3 * 1024 * 1024);
+  const large = await upload(tokens.editor, big, 'image/png');
+  assert.equal(large.res.status, 201, 'with a token, a picture larger than a form');
+  assert.equal(large.body.renditions[0].width, 1100);
+
+  // A story names it; a round trip through GET and PUT keeps it; a PUT without it removes it.
+  const leadImage = {
+    name: 'leadImage', uri: stored.body.uri,
+    descriptions: [{ role: 'caption', contentType: 'text/plain', value: 'The skyline at dusk, from the API' }],
+    by: 'API photo desk',
+  };
+  const made = await send('POST', '/articles', tokens.editor, draft('A skyline story with its picture', { associations: [leadImage] }));
+  assert.equal(made.res.status, 201, JSON.stringify(made.body));
+  conforms(made.body, 'Article');
+  const [association] = made.body.associations;
+  assert.equal(association.uri, stored.body.uri);
+  assert.equal(association.descriptions[0].value, 'The skyline at dusk, from the API');
+  assert.equal(association.by, 'API photo desk');
+  const path = new URL(made.body.uri).pathname.replace('/api/v1', '');
+  const published = await send('POST', `${path}/publish`, tokens.editor, {});
+  assert.equal(published.res.status, 200);
+  const name = new URL(stored.body.uri).pathname.split('/').pop();
+  const page = await (await get(onServer(published.body.dateline.url))).text();
+  assert.match(page, new RegExp(`srcset="[^"]*/media/${name.replace('.jpg', '')}-w480\\.jpg 480w`));
+  assert.match(page, /The skyline at dusk, from the API/);
+  assert.match(page, /API photo desk/);
+
+  const current = (await call(path, tokens.editor)).body;
+  const edited = { ...current, headlines: [{ role: 'main', value: 'A skyline story, edited' }] };
+  const kept = await send('PUT', path, tokens.editor, edited);
+  assert.equal(kept.res.status, 200, JSON.stringify(kept.body));
+  assert.deepEqual(kept.body.associations, current.associations, 'GET then PUT keeps the picture');
+  const without = { ...kept.body };
+  delete without.associations;
+  const removed = await send('PUT', path, tokens.editor, without);
+  assert.equal(removed.res.status, 200);
+  assert.equal(removed.body.associations, undefined, 'the document states the story whole');
+  const id = made.body.dateline.id;
+  assert.equal(demo.data.sql(`SELECT COUNT(*) FROM articles WHERE id = ${id} AND lead_media_id IS NULL`).trim(), '1');
+
+  const revision = removed.body.dateline.revision;
+  const unknown = await send('PUT', path, tokens.editor, { ...without, associations: [{ ...leadImage, uri: 'http://localhost:8080/media/0123abcd.jpg' }] });
+  assert.equal(unknown.res.status, 422);
+  assert.equal(unknown.body.error.field, 'associations');
+  const elsewhere = await send('PUT', path, tokens.editor, { ...without, associations: [{ ...leadImage, uri: 'https://elsewhere.example/photo.jpg' }] });
+  assert.equal(elsewhere.res.status, 400);
+  assert.equal(elsewhere.body.error.field, 'associations');
+  assert.equal((await call(path, tokens.editor)).body.dateline.revision, revision, 'nothing written');
 });

@@ -1,7 +1,8 @@
 // A story's lead picture uploaded in the newsroom: decoded by libvips, turned upright, stripped
 // of its metadata, stored with its smaller copies and shown to readers; hostile files (the wrong
 // type behind a picture's name, a header claiming a billion pixels, a file cut short) refused
-// with nothing kept; the upload's larger body allowed only there, and only a few at a time.
+// with nothing kept; the upload's larger body allowed only there, with a session cookie, and only
+// a few at a time.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import { get, repoRoot, useDemoServer } from '../support/dateline.mjs';
 import { Browser, addUser } from '../support/newsroom.mjs';
+import { answerToHead } from '../support/raw-http.mjs';
 import { solidPng, noisyPng, claimMoreRows, jpegSize, turnedJpeg } from '../support/images.mjs';
 
 const demo = useDemoServer({ env: { DATELINE_PAGE_CACHE_MB: '0' } });
@@ -135,24 +137,10 @@ test('an author may not picture another\'s story; a stale revision is told; form
 });
 
 /** Sends a POST's head announcing `length` bytes of body, and none of them; the answer's head. */
-async function headOnly(path, length) {
+function headOnly(path, length, extra = '') {
   const url = new URL(demo.server.url);
-  const socket = await new Promise((resolve, reject) => {
-    const s = connect(Number(url.port), url.hostname, () => resolve(s));
-    s.on('error', reject);
-  });
-  try {
-    const replied = new Promise((resolve) => {
-      let text = '';
-      socket.on('data', (d) => { text += d; if (text.includes('\r\n\r\n')) resolve(text); });
-      socket.on('close', () => resolve(text));
-    });
-    socket.write(`POST ${path} HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: multipart/form-data; boundary=x\r\n` +
-      `Content-Length: ${length}\r\n\r\n`);
-    return await replied;
-  } finally {
-    socket.destroy();
-  }
+  return answerToHead(Number(url.port), `POST ${path} HTTP/1.1\r\nHost: ${url.host}\r\n${extra}` +
+    `Content-Type: multipart/form-data; boundary=x\r\nContent-Length: ${length}\r\n\r\n`);
 }
 
 test('a few uploads are read at once; one more gets 503 before its body is read', async () => {
@@ -167,7 +155,10 @@ test('a few uploads are read at once; one more gets 503 before its body is read'
     socket.on('data', (d) => { text += d; if (text.includes('\r\n\r\n')) resolve(text); });
     socket.on('close', () => resolve(text));
   });
-  const head = (length) => `POST /newsroom/articles/1/picture HTTP/1.1\r\nHost: ${url.host}\r\n` +
+  // Only a request with a session cookie gets one of the places (the cookie is checked later,
+  // with the form): without one, the body keeps a form's limit.
+  const head = (length, cookie = 'Cookie: dateline_session=0\r\n') =>
+    `POST /newsroom/articles/1/picture HTTP/1.1\r\nHost: ${url.host}\r\n${cookie}` +
     `Content-Type: multipart/form-data; boundary=x\r\nContent-Length: ${length}\r\n\r\n`;
   try {
     for (let i = 0; i < 4; i++) {
@@ -181,6 +172,11 @@ test('a few uploads are read at once; one more gets 503 before its body is read'
     const replied = answer(fifth);
     fifth.write(head(10));
     assert.match(await replied, /^HTTP\/1\.1 503 /);
+    const anonymous = await open();
+    held.push(anonymous);
+    const told = answer(anonymous);
+    anonymous.write(head(2 * 1024 * 1024, ''));
+    assert.match(await told, /^HTTP\/1\.1 413 /, 'no cookie: a form\'s limit, not a place');
   } finally {
     for (const s of held) s.destroy();
   }

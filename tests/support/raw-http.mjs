@@ -131,3 +131,25 @@ export class Connection {
     this.socket.destroy();
   }
 }
+
+/**
+ * Sends `head`, a request's head announcing a body it does not send, and resolves with the
+ * answer's head as text (empty if none came within `timeoutMs`): what the server decides before
+ * reading any of the body.
+ */
+export function answerToHead(port, head, { timeoutMs = 5000 } = {}) {
+  return new Promise((resolve) => {
+    let text = '';
+    const socket = net.connect({ host: '127.0.0.1', port });
+    const finish = () => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(text);
+    };
+    const timer = setTimeout(finish, timeoutMs);
+    socket.on('connect', () => socket.write(head));
+    socket.on('data', (d) => { text += d; if (text.includes('\r\n\r\n')) finish(); });
+    socket.on('close', finish);
+    socket.on('error', finish);
+  });
+}

@@ -75,6 +75,16 @@ TEST(Editorial, RolesDecideWhoWritesEditsAndPublishes) {
     auto disabled = editor;
     disabled.disabled = true;
     EXPECT_FALSE(may_read(disabled, other_draft));
+
+    // Adding a picture asks for a site to write on, any one.
+    EXPECT_TRUE(may_write_somewhere(admin));
+    EXPECT_TRUE(may_write_somewhere(author));
+    EXPECT_FALSE(may_write_somewhere(moderator));
+    EXPECT_FALSE(may_write_somewhere(account(Role::Editor, {})));
+    EXPECT_FALSE(may_write_somewhere(disabled));
+    auto disabled_admin = admin;
+    disabled_admin.disabled = true;
+    EXPECT_FALSE(may_write_somewhere(disabled_admin));
 }
 
 }  // namespace dateline::domain
