@@ -222,7 +222,17 @@ json::object picture_ninjs(const domain::Media& m, const std::string& origin) {
     rendition["width"] = m.width;
     rendition["height"] = m.height;
     rendition["sizeInBytes"] = m.bytes;
-    return json::object{{"uri", href}, {"type", "picture"}, {"renditions", json::array{rendition}}};
+    json::array renditions{rendition};
+    if (m.webp) {
+        json::object webp;
+        webp["name"] = "webp";
+        webp["href"] = origin + "/media/" + domain::webp_name(m.file_name);
+        webp["contentType"] = "image/webp";
+        webp["width"] = m.width;
+        webp["height"] = m.height;
+        renditions.push_back(std::move(webp));
+    }
+    return json::object{{"uri", href}, {"type", "picture"}, {"renditions", std::move(renditions)}};
 }
 
 std::string article_api_url(const std::string& api_base, domain::Id id) {

@@ -21,9 +21,9 @@ PendingPicture::~PendingPicture() {
 
 Result<domain::Media> PendingPicture::record(db::Connection& connection, UnixTime now) const {
     return storage::MediaStore(connection)
-        .ensure(
-            {0, stored_.file_name, stored_.mime_type, stored_.width, stored_.height, stored_.bytes},
-            now);
+        .ensure({0, stored_.file_name, stored_.mime_type, stored_.width, stored_.height,
+                 stored_.bytes, stored_.webp},
+                now);
 }
 
 Result<PendingPicture> MediaService::store_file(const std::filesystem::path& source) const {
@@ -54,6 +54,24 @@ Result<domain::Media> MediaService::upload(const domain::User& user, std::string
     auto picture = store_bytes(bytes);
     if (!picture) return picture.error();
     return record(*picture);
+}
+
+Result<int> MediaService::add_webp_copies() const {
+    auto pending = [&] {
+        auto lease = database_.acquire();
+        return storage::MediaStore(*lease).without_webp();
+    }();
+    if (!pending) return pending.error();
+    int done = 0;
+    for (const auto& m : *pending) {
+        if (auto written = images_.write_webp_copies(m.file_name, m.width); !written)
+            return written.error();
+        auto lease = database_.acquire();
+        if (auto marked = storage::MediaStore(*lease).mark_webp(m.id); !marked)
+            return marked.error();
+        ++done;
+    }
+    return done;
 }
 
 Result<domain::Media> MediaService::find(const std::string& file_name) const {

@@ -62,6 +62,12 @@ class MediaService {
     /// is Invalid on "image". The same picture sent twice is one row.
     Result<domain::Media> upload(const domain::User& user, std::string_view bytes) const;
 
+    /// Writes the WebP copies of every picture stored before they were made, and records each
+    /// once its files are written (`dateline media webp`): how many. A picture that cannot be
+    /// decoded stops the work with its name; what was done stays done, and a second run goes on
+    /// from there.
+    Result<int> add_webp_copies() const;
+
     /// The stored picture with this file name ("<hash>.jpg"): NotFound on "image" otherwise.
     Result<domain::Media> find(const std::string& file_name) const;
 

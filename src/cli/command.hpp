@@ -74,6 +74,7 @@ Command migrate_command(CLI::App& app);
 Command copy_command(CLI::App& app);
 Command export_command(CLI::App& app);
 Command token_command(CLI::App& app);
+Command media_command(CLI::App& app);
 Command user_command(CLI::App& app);
 
 }  // namespace dateline::cli

@@ -55,6 +55,10 @@ std::vector<MediaVariant> media_variants(const std::string& file_name, int width
     return out;
 }
 
+std::string webp_name(const std::string& file_name) {
+    return file_name.substr(0, file_name.rfind('.')) + ".webp";
+}
+
 bool Article::was_updated() const {
     constexpr UnixTime minute = 60;
     return first_published_at > 0 && updated_at >= first_published_at + minute;

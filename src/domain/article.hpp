@@ -34,6 +34,8 @@ struct Media {
     int width = 0;
     int height = 0;
     std::int64_t bytes = 0;
+    /// A WebP copy of it, and of each of its smaller copies, is stored beside it (webp_name).
+    bool webp = false;
 };
 
 /// A smaller copy of a stored image, for `srcset`.
@@ -48,6 +50,10 @@ inline constexpr int media_variant_widths[] = {480, 960};
 /// The smaller copies of an image, narrowest first: "<name>-w480.jpg" for each variant width
 /// below the image's own width. The media library writes exactly these files.
 std::vector<MediaVariant> media_variants(const std::string& file_name, int width);
+
+/// The name of the WebP copy of a stored image or of one of its smaller copies: the same name
+/// ending in ".webp" ("<hash>-w480.jpg" -> "<hash>-w480.webp").
+std::string webp_name(const std::string& file_name);
 
 /// What a public note on a story says: a correction of something it got wrong, or an update
 /// (news the story has since taken in).

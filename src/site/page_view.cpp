@@ -15,12 +15,15 @@ constexpr int eager_images = 3;  // images above the fold load at once, the rest
 constexpr const char* card_sizes = "(min-width: 64em) 22rem, (min-width: 40em) 45vw, 40vw";
 constexpr const char* wide_sizes = "(min-width: 64em) 48rem, 100vw";
 
-// `srcset` for a stored image: its smaller copies, then the image itself.
-std::string srcset(const domain::Media& m) {
+// `srcset` for a stored image: its smaller copies, then the image itself; or their WebP copies.
+std::string srcset(const domain::Media& m, bool webp) {
+    const auto name = [&](const std::string& file) {
+        return webp ? domain::webp_name(file) : file;
+    };
     std::string out;
     for (const auto& v : domain::media_variants(m.file_name, m.width))
-        out += "/media/" + v.file_name + " " + std::to_string(v.width) + "w, ";
-    return out + "/media/" + m.file_name + " " + std::to_string(m.width) + "w";
+        out += "/media/" + name(v.file_name) + " " + std::to_string(v.width) + "w, ";
+    return out + "/media/" + name(m.file_name) + " " + std::to_string(m.width) + "w";
 }
 
 const char* direction_of(const domain::Site& site) {
@@ -122,7 +125,10 @@ void set_title(PageView& page, const std::string& title, const std::string& desc
 
 void set_image(TemplateDictionary* d, const domain::Media& m, bool wide) {
     d->SetValue(template_name("IMAGE_URL"), "/media/" + m.file_name);
-    d->SetValue(template_name("IMAGE_SRCSET"), srcset(m));
+    d->SetValue(template_name("IMAGE_SRCSET"), srcset(m, false));
+    if (m.webp)
+        d->SetValueAndShowSection(template_name("IMAGE_WEBP_SRCSET"), srcset(m, true),
+                                  template_name("WEBP"));
     d->SetValue(template_name("IMAGE_SIZES"), wide ? wide_sizes : card_sizes);
     d->SetIntValue(template_name("IMAGE_WIDTH"), m.width);
     d->SetIntValue(template_name("IMAGE_HEIGHT"), m.height);

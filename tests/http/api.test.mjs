@@ -414,6 +414,10 @@ test('pictures: uploaded once, named as a story\'s leadImage with caption and cr
   const size = jpegSize(skyline);
   assert.deepEqual([original.width, original.height], [size.height, size.width], 'turned upright');
   assert.equal(original.contentType, 'image/jpeg');
+  assert.deepEqual(stored.body.renditions[1], {
+    name: 'webp', href: stored.body.uri.replace(/\.jpg$/, '.webp'), contentType: 'image/webp',
+    width: original.width, height: original.height,
+  });
   const file = await get(onServer(stored.body.uri));
   assert.equal(file.status, 200);
   const bytes = Buffer.from(await file.arrayBuffer());

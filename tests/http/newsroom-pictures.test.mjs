@@ -5,10 +5,10 @@
 // a few at a time.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
-import { get, repoRoot, useDemoServer } from '../support/dateline.mjs';
+import { dateline, get, repoRoot, useDemoServer } from '../support/dateline.mjs';
 import { Browser, addUser } from '../support/newsroom.mjs';
 import { answerToHead } from '../support/raw-http.mjs';
 import { solidPng, noisyPng, claimMoreRows, jpegSize, turnedJpeg } from '../support/images.mjs';
@@ -72,7 +72,17 @@ test('a sideways photograph is stored upright, without its metadata, and shown t
 
   assert.equal((await b.request(`/newsroom/articles/${id}/action`, { method: 'POST', form: { form_token: await b.formToken('/newsroom/'), action: 'publish' } })).status, 303);
   const reader = await (await get(`${demo.server.url}/en/region/cranes-at-dawn`)).text();
-  assert.match(reader, new RegExp(`<img src="/media/${file}" srcset="[^"]*/media/${file.replace('.jpg', '')}-w480\\.jpg 480w`));
+  const stem = file.replace('.jpg', '');
+  assert.match(reader, new RegExp(`<img src="/media/${file}" srcset="[^"]*/media/${stem}-w480\\.jpg 480w`));
+  // Browsers that take WebP choose from its copies, the same widths in fewer bytes.
+  const webp = reader.match(/<source type="image\/webp" srcset="([^"]+)"/);
+  assert.ok(webp, 'a WebP source in the story\'s <picture>');
+  const smaller = [480, 960].filter((w) => w < Number(width)).map((w) => `/media/${stem}-w${w}.webp ${w}w, `);
+  assert.equal(webp[1], `${smaller.join('')}/media/${stem}.webp ${width}w`);
+  const copy = await get(`${demo.server.url}/media/${stem}.webp`);
+  assert.equal(copy.status, 200);
+  assert.equal(copy.headers.get('content-type'), 'image/webp');
+  assert.ok(Number(copy.headers.get('content-length')) < stored.length, 'smaller than the JPEG');
   assert.match(reader, /<span class="story__caption">Cranes at dawn<\/span>/);
 
   const removed = await upload(b, id, null, { remove: true });
@@ -185,4 +195,32 @@ test('a few uploads are read at once; one more gets 503 before its body is read'
   const b = await signedIn('editor@news.example');
   const id = await newStory(b, 'After the rush', 'after-the-rush');
   assert.equal((await upload(b, id, solidPng([5, 5, 250]))).status, 303);
+});
+
+test('pictures stored before WebP copies existed get them from `dateline media webp`, then offer them', async () => {
+  const b = await signedIn('editor@news.example');
+  const id = await newStory(b, 'An older picture', 'an-older-picture');
+  assert.equal((await upload(b, id, skyline)).status, 303);
+  const [mediaId, file, width] = demo.data.sql(`SELECT m.id, m.file_name, m.width FROM articles a
+    JOIN media m ON m.id = a.lead_media_id WHERE a.id = ${id}`).trim().split('|');
+  const stem = file.replace('.jpg', '');
+  // As a picture stored by an earlier release: no WebP files, none recorded.
+  const copies = mediaFiles().filter((f) => f.startsWith(stem) && f.endsWith('.webp'));
+  assert.equal(copies.length, 3, 'the picture and its two smaller copies');
+  for (const copy of copies) rmSync(join(demo.data.dir, 'media', copy));
+  demo.data.sql(`UPDATE media SET webp = 0 WHERE id = ${mediaId}`);
+  assert.equal((await b.request(`/newsroom/articles/${id}/action`, { method: 'POST', form: { form_token: await b.formToken('/newsroom/'), action: 'publish' } })).status, 303);
+  const before = await (await get(`${demo.server.url}/en/region/an-older-picture`)).text();
+  assert.match(before, new RegExp(`<img src="/media/${file}"`));
+  assert.ok(!before.includes(`/media/${stem}-w480.webp`), 'no WebP offered while there is none');
+
+  const run = dateline(['media', 'webp', '--data', demo.data.dir]);
+  assert.equal(run.status, 0, run.stderr);
+  assert.equal(run.stdout, '1 picture given WebP copies.\n');
+  assert.deepEqual(mediaFiles().filter((f) => f.startsWith(stem) && f.endsWith('.webp')), copies);
+  assert.equal(demo.data.sql(`SELECT webp FROM media WHERE id = ${mediaId}`).trim(), '1');
+  const after = await (await get(`${demo.server.url}/en/region/an-older-picture`)).text();
+  assert.match(after, new RegExp(`<source type="image/webp" srcset="/media/${stem}-w480\\.webp 480w, /media/${stem}-w960\\.webp 960w, /media/${stem}\\.webp ${width}w"`));
+  const again = dateline(['media', 'webp', '--data', demo.data.dir]);
+  assert.equal(again.stdout, '0 pictures given WebP copies.\n', 'nothing left to do');
 });

@@ -7,6 +7,7 @@
 #include <iterator>
 
 #include "../support_fixed_clock.hpp"
+#include "domain/article.hpp"
 
 namespace dateline::media {
 
@@ -64,6 +65,14 @@ TEST(ImageLibrary, StoresGoodPictures) {
         auto stored = library.store_bytes(read(fixtures / name));
         ASSERT_TRUE(stored.ok()) << name << ": " << stored.error().message;
         EXPECT_TRUE(std::filesystem::exists(dir.path() / stored->file_name));
+        // A WebP copy of the picture and of each smaller copy, beside them.
+        EXPECT_TRUE(stored->webp);
+        std::vector<std::string> copies{domain::webp_name(stored->file_name)};
+        for (const auto& v : domain::media_variants(stored->file_name, stored->width))
+            copies.push_back(domain::webp_name(v.file_name));
+        for (const auto& copy : copies)
+            EXPECT_EQ(sniff_image_type(read(dir.path() / copy)), "image/webp")
+                << name << ": " << copy;
     }
 }
 
