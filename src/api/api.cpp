@@ -72,6 +72,15 @@ Response problem_of(const Error& e) {
     }
 }
 
+// The token of an Authorization field of the Bearer scheme (RFC 6750 section 2.1), or nothing.
+std::optional<std::string_view> bearer_token(std::string_view header) {
+    constexpr std::string_view scheme = "bearer ";
+    if (header.size() <= scheme.size() ||
+        !http::equals_ignoring_case(header.substr(0, scheme.size()), scheme))
+        return std::nullopt;
+    return http::trim_whitespace(header.substr(scheme.size()));
+}
+
 std::optional<int> bounded_number(std::string_view text, int low, int high) {
     int value = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -93,10 +102,14 @@ struct Api::Impl {
     Services services;
     std::string openapi;  // the description, as served
     OriginOf origin_of;
+    std::vector<std::string> trusted_proxies;  // whose X-Forwarded-For names the client
     http::Router<Call> routes{"/api/v1/"};
 
-    Impl(Services s, std::string described, OriginOf o)
-        : services(s), openapi(std::move(described)), origin_of(std::move(o)) {
+    Impl(Services s, std::string described, OriginOf o, std::vector<std::string> proxies)
+        : services(s),
+          openapi(std::move(described)),
+          origin_of(std::move(o)),
+          trusted_proxies(std::move(proxies)) {
         routes.get("openapi.json", [this](Call&, const RouteParams&) { return description(); })
             .get("articles", [this](Call& c, const RouteParams&) { return list_articles(c); })
             .post("articles", [this](Call& c, const RouteParams&) { return create_article(c); })
@@ -123,20 +136,19 @@ struct Api::Impl {
         return r;
     }
 
-    // The account the request's token acts as, or the 401 to answer (RFC 6750 section 3).
+    // The account the request's token acts as, or the 401 or 429 to answer (RFC 6750 section 3).
     std::optional<Response> authenticate(Call& call) const {
-        const std::string_view header = call.http.header("authorization");
-        constexpr std::string_view scheme = "bearer ";
-        const bool bearer = header.size() > scheme.size() &&
-                            http::equals_ignoring_case(header.substr(0, scheme.size()), scheme);
-        if (!bearer) {
+        const auto secret = bearer_token(call.http.header("authorization"));
+        if (!secret) {
             Response r = problem(401, "unauthorized",
                                  "This needs an API token: Authorization: Bearer TOKEN.");
             r.set_header("WWW-Authenticate", "Bearer realm=\"Dateline API\"");
             return r;
         }
         auto account =
-            services.tokens.authenticate(http::trim_whitespace(header.substr(scheme.size())));
+            services.tokens.authenticate(*secret, http::client_address(call.http, trusted_proxies));
+        if (!account && account.error().code == ErrorCode::RateLimited)
+            return problem_of(account.error());
         if (!account) throw std::runtime_error("tokens: " + account.error().cause);
         if (!*account) {
             Response r = problem(401, "unauthorized",
@@ -421,7 +433,8 @@ Api::Api(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Api::~Api() = default;
 
 Result<std::unique_ptr<Api>> Api::create(Services services, const std::filesystem::path& dir,
-                                         OriginOf origin_of) {
+                                         OriginOf origin_of,
+                                         std::vector<std::string> trusted_proxies) {
     const auto path = dir / "openapi.json";
     std::ifstream file(path, std::ios::binary);
     std::ostringstream text;
@@ -430,8 +443,8 @@ Result<std::unique_ptr<Api>> Api::create(Services services, const std::filesyste
     boost::system::error_code ec;
     (void)json::parse(text.str(), ec);
     if (ec) return Error::invalid(path.string() + " is not JSON: " + ec.message() + ".");
-    return std::unique_ptr<Api>(
-        new Api(std::make_unique<Impl>(services, text.str(), std::move(origin_of))));
+    return std::unique_ptr<Api>(new Api(std::make_unique<Impl>(
+        services, text.str(), std::move(origin_of), std::move(trusted_proxies))));
 }
 
 bool Api::owns(const Request& request) {
@@ -440,10 +453,7 @@ bool Api::owns(const Request& request) {
 }
 
 bool Api::takes_large_body(const http::RequestHead& head) {
-    constexpr std::string_view scheme = "bearer ";
-    if (head.authorization.size() <= scheme.size() ||
-        !http::equals_ignoring_case(head.authorization.substr(0, scheme.size()), scheme))
-        return false;
+    if (!bearer_token(head.authorization)) return false;
     const auto path = head.target.substr(0, head.target.find('?'));
     constexpr std::string_view articles = "/api/v1/articles";
     if (head.method == "POST") return path == "/api/v1/media" || path == articles;

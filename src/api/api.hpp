@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "app/article_service.hpp"
 #include "app/comment_service.hpp"
@@ -38,9 +39,11 @@ using OriginOf = std::function<std::optional<std::string>(const http::Request&)>
 /// 429); nothing it answers is cached.
 class Api {
   public:
-    /// Loads the OpenAPI document from `dir`; a missing or malformed one fails here.
+    /// Loads the OpenAPI document from `dir`; a missing or malformed one fails here. Requests
+    /// from `trusted_proxies` are counted against the client their X-Forwarded-For names.
     static Result<std::unique_ptr<Api>> create(Services services, const std::filesystem::path& dir,
-                                               OriginOf origin_of);
+                                               OriginOf origin_of,
+                                               std::vector<std::string> trusted_proxies);
     ~Api();
 
     /// Whether the request is the API's: its path is /api or below.

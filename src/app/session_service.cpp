@@ -35,11 +35,7 @@ std::optional<std::string> digest_of(std::string_view token) {
 }
 
 Error too_many(std::int64_t retry_after_seconds) {
-    const auto minutes = std::max<std::int64_t>(1, (retry_after_seconds + 59) / 60);
-    return Error::rate_limited("Too many attempts to sign in. Try again in " +
-                                   std::to_string(minutes) +
-                                   (minutes == 1 ? " minute." : " minutes."),
-                               retry_after_seconds);
+    return app::too_many("Too many attempts to sign in.", retry_after_seconds);
 }
 
 // Forbidden, naming the field at fault (the screen shows the message beside it).

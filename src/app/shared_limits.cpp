@@ -1,9 +1,18 @@
 #include "app/shared_limits.hpp"
 
+#include <algorithm>
+
 #include "crypto/crypto.hpp"
 #include "storage/limits_store.hpp"
 
 namespace dateline::app {
+
+Error too_many(std::string_view what, std::int64_t retry_after_seconds) {
+    const auto minutes = std::max<std::int64_t>(1, (retry_after_seconds + 59) / 60);
+    return Error::rate_limited(std::string(what) + " Try again in " + std::to_string(minutes) +
+                                   (minutes == 1 ? " minute." : " minutes."),
+                               retry_after_seconds);
+}
 
 using crypto::sha256_hex;
 

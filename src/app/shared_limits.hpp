@@ -24,6 +24,10 @@ struct RateDecision {
     std::int64_t retry_after_seconds = 0;  ///< when refused: until the window ends
 };
 
+/// The refusal of a hit that a limit turned away: `what` ("Too many attempts to sign in."),
+/// then when trying again may work, in minutes.
+Error too_many(std::string_view what, std::int64_t retry_after_seconds);
+
 /// Rate limits and one-time tokens shared by every node of the network: they live in the
 /// database, counted in fixed windows aligned on the clock, each hit and each use one atomic
 /// statement, committed without waiting for the disk (db::RelaxedCommits). A node that restarts

@@ -73,7 +73,21 @@ Status TokenService::revoke(domain::Id token_id, const domain::Actor& by,
     });
 }
 
-Result<std::optional<domain::User>> TokenService::authenticate(std::string_view secret) {
+Result<std::optional<domain::User>> TokenService::authenticate(std::string_view secret,
+                                                               const std::string& client_address) {
+    auto state = limits_.peek(api_token_failures, client_address);
+    if (!state) return state.error();
+    if (!state->allowed)
+        return too_many("Too many requests with tokens that are not good.",
+                        state->retry_after_seconds);
+    auto found = look_up(secret);
+    if (found && !*found)
+        if (auto counted = limits_.hit(api_token_failures, client_address); !counted)
+            return counted.error();
+    return found;
+}
+
+Result<std::optional<domain::User>> TokenService::look_up(std::string_view secret) {
     const auto hex = secret.substr(std::min(secret.size(), secret_prefix.size()));
     if (!secret.starts_with(secret_prefix) || hex.size() != secret_bytes * 2 ||
         !crypto::from_hex(hex))

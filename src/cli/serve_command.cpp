@@ -188,9 +188,9 @@ int run_serve(const DataOptions& data) {
         config.trusted_proxies);
     if (!newsroom) return fail(newsroom.error());
     // The API answers /api/ on the same hosts, through the same services.
-    auto machines =
-        api::Api::create({tokens, articles, comment_service, media, reader}, share_dir() / "api",
-                         [&sites](const http::Request& r) { return sites.origin_for(r); });
+    auto machines = api::Api::create(
+        {tokens, articles, comment_service, media, reader}, share_dir() / "api",
+        [&sites](const http::Request& r) { return sites.origin_for(r); }, config.trusted_proxies);
     if (!machines) return fail(machines.error());
     http::Server server(
         options,

@@ -15,7 +15,8 @@ import { jpegSize, noisyPng, solidPng, turnedJpeg } from '../support/images.mjs'
 import { Browser, addUser } from '../support/newsroom.mjs';
 import { answerToHead } from '../support/raw-http.mjs';
 
-const demo = useDemoServer();
+// Loopback is a trusted proxy here, so that a test may speak for another client (X-Forwarded-For).
+const demo = useDemoServer({ env: { DATELINE_TRUSTED_PROXIES: '127.0.0.1' } });
 const tokens = {};
 let description;
 let ajv;
@@ -491,4 +492,16 @@ test('pictures: uploaded once, named as a story\'s leadImage with caption and cr
   assert.equal(elsewhere.res.status, 400);
   assert.equal(elsewhere.body.error.field, 'associations');
   assert.equal((await call(path, tokens.editor)).body.dateline.revision, revision, 'nothing written');
+});
+
+test('an address sending wrong tokens is told to wait (429), and other clients are not', async () => {
+  await ready();
+  // The demo server trusts loopback as a proxy here, so each test client names its own address.
+  const from = (address) => ({ headers: { 'x-forwarded-for': address } });
+  for (let i = 0; i < 20; i++)
+    await refused('/articles?limit=1', `dl_${String(i).padStart(64, '0')}`, 401, 'unauthorized', from('203.0.113.9'));
+  const told = await refused('/articles?limit=1', tokens.editor, 429, 'rate_limited', from('203.0.113.9'));
+  assert.match(told.body.error.message, /^Too many requests with tokens that are not good\. Try again in \d+ minutes?\.$/);
+  assert.ok(Number(told.res.headers.get('retry-after')) > 0);
+  assert.equal((await call('/articles?limit=1', tokens.editor, from('203.0.113.10'))).res.status, 200, 'another client');
 });
