@@ -172,13 +172,20 @@ Result<std::optional<StoryPage>> ReaderService::story(const domain::Site& site,
     if (!found) return found.error();
     if (!*found) return std::optional<StoryPage>{};
     if (auto notes = store.attach_notes(**found); !notes) return notes.error();
-    auto translations = store.translations(**found, now);
-    if (!translations) return translations.error();
+    auto group = store.translations(**found);
+    if (!group) return group.error();
+    std::vector<domain::Article> translations;
+    std::vector<domain::Id> group_ids;
+    for (auto& other : *group) {
+        group_ids.push_back(other.id);
+        if (other.visible_at(now)) translations.push_back(std::move(other));
+    }
     auto related = store.related(**found, now, related_count);
     if (!related) return related.error();
     auto comments = CommentService::for_article(*lease, site, **found, comments_page, now);
-    return std::optional<StoryPage>{StoryPage{std::move(**found), std::move(*translations),
-                                              std::move(*related), std::move(comments)}};
+    return std::optional<StoryPage>{StoryPage{std::move(**found), std::move(translations),
+                                              std::move(group_ids), std::move(*related),
+                                              std::move(comments)}};
 }
 
 }  // namespace dateline::app

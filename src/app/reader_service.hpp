@@ -44,6 +44,9 @@ struct ArticlePage {
 struct StoryPage {
     domain::Article article;
     std::vector<domain::Article> translations;  ///< visible, on sister sites (bare cards)
+    /// Every other story of its translation group, visible or not yet: the page depends on
+    /// them all, since one published later joins its list of translations.
+    std::vector<domain::Id> translation_group;
     std::vector<domain::Article> related;
     Result<ArticleComments> comments;
 };

@@ -108,6 +108,8 @@ struct Article {
 
     /// True when the last update is meaningfully later than first publication (a minute or more).
     bool was_updated() const;
+    /// Whether readers see it at `now`: listed, and its publication time has come.
+    bool visible_at(UnixTime now) const { return is_listed(status) && first_published_at <= now; }
 };
 
 /// What a writer or an importer supplies to create or revise an article. Names, not ids: the

@@ -65,7 +65,8 @@ struct PageRequest {
     std::vector<std::string> cache_tags;
 
     /// The page shows `story` (its card, or the story itself).
-    void shows(const domain::Article& story) { cache_tags.push_back(page_tag::story(story.id)); }
+    void shows(const domain::Article& story) { shows(story.id); }
+    void shows(domain::Id story) { cache_tags.push_back(page_tag::story(story)); }
 
     const render::DateFormatter& dates() const { return snapshot.formatters.at(site.id); }
     /// The site's section with this slug, if any.

@@ -235,15 +235,8 @@ Status ArticleStore::set_translation_group(const std::vector<Id>& ids, std::opti
     return success();
 }
 
-Result<std::vector<Article>> ArticleStore::translations(const Article& article,
-                                                        std::optional<UnixTime> visible_at) {
+Result<std::vector<Article>> ArticleStore::translations(const Article& article) {
     if (!article.translation_group) return std::vector<Article>{};
-    // visible_condition reads the time as $2.
-    if (visible_at)
-        return load("WHERE a.translation_group = $1 AND a.id <> $3 AND " +
-                        std::string(visible_condition) + " ORDER BY a.site_id",
-                    {*article.translation_group, *visible_at, article.id}, Columns::Card,
-                    Details::Bare);
     return load("WHERE a.translation_group = $1 AND a.id <> $2 ORDER BY a.site_id",
                 {*article.translation_group, article.id}, Columns::Card, Details::Bare);
 }

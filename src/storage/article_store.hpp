@@ -90,10 +90,8 @@ class ArticleStore {
     /// A second article of one site in a group is a Conflict (the unique index).
     Status set_translation_group(const std::vector<domain::Id>& ids,
                                  std::optional<domain::Id> group);
-    /// The article's translations on other sites, as bare cards by site: all of them, or those
-    /// readers may see at `visible_at`.
-    Result<std::vector<domain::Article>> translations(const domain::Article& article,
-                                                      std::optional<UnixTime> visible_at = {});
+    /// The article's translations on other sites, whatever their state, as bare cards by site.
+    Result<std::vector<domain::Article>> translations(const domain::Article& article);
 
     /// Adds a public note to the article and moves its last update to `updated_at`.
     Status add_note(domain::Id article_id, const domain::ArticleNote& note,

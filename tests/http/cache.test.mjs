@@ -6,6 +6,7 @@ import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { dateline, get, repoRoot, useDemoServer, waitUntil } from '../support/dateline.mjs';
+import { Browser, addUser } from '../support/newsroom.mjs';
 
 const demo = useDemoServer();
 
@@ -140,4 +141,36 @@ test('a story imported while the server runs reaches its pages; the pages that c
   assert.ok((await page('/en/tags/libraries/')).html.includes(path), 'its tag lists it');
   for (const untouched of ['/en/sport/', sport, '/ar/'])
     assert.equal((await page(untouched)).cache, 'hit', `${untouched} stays cached`);
+});
+
+test('a translation published later reaches its partner\'s cached page, which stays cached until then', async () => {
+  addUser(demo.data.dir, 'cache-desk@news.example', 'admin', []);
+  const b = new Browser(demo.server.url);
+  assert.equal((await b.signIn('cache-desk@news.example')).status, 303);
+  const page = async (path) => {
+    const res = await get(`${demo.server.url}${path}`);
+    return { cache: res.headers.get('x-dateline-cache'), html: await res.text() };
+  };
+  const [id, section, slug] = demo.data.sql(`SELECT a.id, s.slug, a.slug FROM articles a
+    JOIN sections s ON s.id = a.section_id JOIN sites si ON si.id = a.site_id
+    WHERE si.slug = 'en' AND a.status = 'published' AND a.translation_group IS NULL
+    ORDER BY a.id LIMIT 1`).trim().split('|');
+  const path = `/en/${section}/${slug}`;
+  const draft = await b.request('/newsroom/articles/new', {
+    method: 'POST',
+    form: { site: 'ar', headline: 'ترجمة تنشر لاحقا', body: 'نص الترجمة.', section: 'region', slug: 'later-translation',
+      form_token: await b.formToken('/newsroom/'), intent: 'save' },
+  });
+  assert.equal(draft.status, 303, await draft.text());
+  const ar = draft.headers.get('location').match(/articles\/(\d+)/)[1];
+  const linked = await b.request(`/newsroom/articles/${id}/translations`, { method: 'POST', form: { form_token: await b.formToken('/newsroom/'), other: ar } });
+  assert.equal(linked.status, 303);
+
+  // The linked draft is not shown, and the page is cached as it is.
+  await waitUntil('the story\'s page cached', async () => (await page(path)).cache === 'hit');
+  assert.doesNotMatch((await page(path)).html, /story__translations/);
+  const published = await b.request(`/newsroom/articles/${ar}/action`, { method: 'POST', form: { form_token: await b.formToken('/newsroom/'), action: 'publish' } });
+  assert.equal(published.status, 303);
+  await waitUntil('the translation on its partner\'s page',
+    async () => (await page(path)).html.includes('<a href="/ar/region/later-translation" lang="ar" hreflang="ar" dir="rtl">'));
 });

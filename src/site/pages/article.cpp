@@ -258,7 +258,7 @@ http::Response ReaderPages::article_page(PageRequest& request, const domain::Sec
     add_open_graph(view, a, published, updated);
     add_story(view, a, published, updated);
     add_translations(view, snapshot.directory, a, (*found)->translations);
-    for (const auto& other : (*found)->translations) request.shows(other);
+    for (const auto other : (*found)->translation_group) request.shows(other);
     add_notes(view, theme_.catalog, request.dates(), a);
     add_comments(view, theme_.catalog, request.dates(), path, *comments);
     // A form the reader already filled in is shown again even if comments closed meanwhile:

@@ -201,7 +201,6 @@ TEST_P(QueryPlanTest, ReaderPagesUseIndexesOnly) {
     auto linked = **story;
     ASSERT_TRUE(articles.attach_notes(linked).ok());
     linked.translation_group = linked.id;
-    ASSERT_TRUE(articles.translations(linked, now).ok());
     ASSERT_TRUE(articles.translations(linked).ok());
     // The newsroom's list of a site: all of it, by state, by author, by words; a story's
     // revisions; the audit log, of every site and of one.
