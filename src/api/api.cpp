@@ -81,6 +81,20 @@ std::optional<std::string_view> bearer_token(std::string_view header) {
     return http::trim_whitespace(header.substr(scheme.size()));
 }
 
+// A position in the newsroom's order as a page's next address spells it: "UPDATED.ID".
+std::optional<storage::ChangePosition> change_position(std::string_view text) {
+    const auto dot = text.find('.');
+    if (dot == std::string_view::npos) return std::nullopt;
+    storage::ChangePosition at;
+    const auto whole = [](std::string_view digits, std::int64_t& out) {
+        const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), out);
+        return ec == std::errc() && end == digits.data() + digits.size() && out >= 0;
+    };
+    if (!whole(text.substr(0, dot), at.updated_at) || !whole(text.substr(dot + 1), at.id))
+        return std::nullopt;
+    return at;
+}
+
 std::optional<int> bounded_number(std::string_view text, int low, int high) {
     int value = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -198,6 +212,12 @@ struct Api::Impl {
                     "limit is a whole number from 1 to " + std::to_string(max_page) + ".", "limit");
             query.limit = *n;
         }
+        if (const auto after = target.param("after")) {
+            query.after = change_position(*after);
+            if (!query.after)
+                return problem(400, "bad_request",
+                               "after is a position a page gave in its next address.", "after");
+        }
         const auto dir = directory();
         if (!query.site.empty() && !dir.site_by_slug(query.site))
             return problem(400, "bad_request", "There is no site '" + query.site + "'.", "site");
@@ -212,7 +232,19 @@ struct Api::Impl {
         for (const auto& a : *found)
             items.push_back(
                 article_ninjs(a, site_of(dir, a), call.origin, Representation::Partial));
-        return json_response(200, json::object{{"items", std::move(items)}});
+        json::object page{{"items", std::move(items)}};
+        if (static_cast<int>(found->size()) == query.limit) {
+            // The same filters, from after the last story of this page.
+            std::string next = call.origin + "/api/v1/articles?";
+            for (const auto& [name, value] : target.query)
+                if (name != "after")
+                    next += domain::encode_path_segment(name) + "=" +
+                            domain::encode_path_segment(value) + "&";
+            const auto& last = found->back();
+            page["next"] =
+                next + "after=" + std::to_string(last.updated_at) + "." + std::to_string(last.id);
+        }
+        return json_response(200, page);
     }
 
     static std::optional<domain::Id> article_id(std::string_view text) {

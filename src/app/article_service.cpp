@@ -572,6 +572,7 @@ Result<std::vector<domain::Article>> ArticleService::list(const domain::User& us
     q.status = query.status;
     q.created_by = query.created_by;
     q.text = query.text;
+    q.after = query.after;
     q.limit = query.limit;
     // The sites on which the account reads every story, and those where only its own.
     std::vector<Id> every, own;

@@ -41,7 +41,8 @@ struct ArticleQuery {
     std::optional<domain::ArticleStatus> status;
     std::string section;  ///< a section's slug, on `site`
     std::optional<domain::Id> created_by;
-    std::string text;  ///< words of the headline
+    std::string text;                              ///< words of the headline
+    std::optional<storage::ChangePosition> after;  ///< the page after this story
     int limit = 50;
 };
 

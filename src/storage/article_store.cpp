@@ -309,6 +309,13 @@ Result<std::vector<Article>> ArticleStore::list_for_newsroom(const NewsroomQuery
         add(std::move(pattern), "lower(a.headline) LIKE");
         filters += " ESCAPE '\\'";
     }
+    if (q.after) {
+        // A row value walks on down the same index, from the position, on both backends.
+        tail.emplace_back(q.after->updated_at);
+        tail.emplace_back(q.after->id);
+        filters += " AND (a.updated_at, a.id) < ($" + std::to_string(tail.size()) + ", $" +
+                   std::to_string(tail.size() + 1) + ")";
+    }
     tail.emplace_back(std::int64_t{q.limit});
     const std::string sql = "WHERE a.site_id = $1" + filters +
                             " ORDER BY a.updated_at DESC, a.id DESC LIMIT $" +

@@ -18,12 +18,21 @@ struct ArticleFilter {
 };
 
 /// Which articles the newsroom lists. Empty or absent fields do not narrow the list.
+/// A story's place in the newsroom's order (last changed first: later change, then larger id),
+/// after which a page of the list goes on (keyset pagination: a page costs the same however
+/// deep it is).
+struct ChangePosition {
+    UnixTime updated_at = 0;
+    domain::Id id = 0;
+};
+
 struct NewsroomQuery {
     std::vector<domain::Id> site_ids;  ///< the sites to list (none: an empty list)
     std::optional<domain::ArticleStatus> status;
     std::optional<domain::Id> section_id;
     std::optional<domain::Id> created_by;
-    std::string text;  ///< words of the headline, any case
+    std::string text;                     ///< words of the headline, any case
+    std::optional<ChangePosition> after;  ///< the stories after this one in the order
     int limit = 50;
 };
 

@@ -505,3 +505,33 @@ test('an address sending wrong tokens is told to wait (429), and other clients a
   assert.ok(Number(told.res.headers.get('retry-after')) > 0);
   assert.equal((await call('/articles?limit=1', tokens.editor, from('203.0.113.10'))).res.status, 200, 'another client');
 });
+
+test('the list goes page by page from each page\'s next address, the same stories as one long page', async () => {
+  await ready();
+  const onServer = (url) => { const u = new URL(url); return `${u.pathname.replace('/api/v1', '')}${u.search}`; };
+  const whole = await call('/articles?site=en&limit=200', tokens.editor);
+  assert.equal(whole.res.status, 200);
+  assert.equal(whole.body.next, undefined, 'a page that is not full is the last');
+  const expected = whole.body.items.map((i) => i.dateline.id);
+  assert.ok(expected.length > 20, `${expected.length} stories`);
+  const seen = [];
+  let path = '/articles?site=en&limit=7';
+  for (let pages = 0; path; pages++) {
+    assert.ok(pages < 50, 'the pages come to an end');
+    const { res, body } = await call(path, tokens.editor);
+    assert.equal(res.status, 200, JSON.stringify(body));
+    conforms(body, 'ArticleList');
+    seen.push(...body.items.map((i) => i.dateline.id));
+    if (body.next) {
+      const next = new URL(body.next);
+      assert.equal(`${next.origin}${next.pathname}`, 'http://localhost:8080/api/v1/articles');
+      assert.deepEqual([...next.searchParams.keys()].sort(), ['after', 'limit', 'site'], 'the same filters');
+      assert.equal(next.searchParams.get('site'), 'en');
+      assert.match(next.searchParams.get('after'), /^\d+\.\d+$/);
+    }
+    path = body.next ? onServer(body.next) : null;
+  }
+  assert.deepEqual(seen, expected);
+  await refused('/articles?after=yesterday', tokens.editor, 400, 'bad_request');
+  await refused('/articles?after=12.-3', tokens.editor, 400, 'bad_request');
+});

@@ -215,6 +215,13 @@ TEST_P(QueryPlanTest, ReaderPagesUseIndexesOnly) {
     list.created_by.reset();
     list.text = "harbour";
     ASSERT_TRUE(articles.list_for_newsroom(list).ok());
+    list.text.clear();
+    list.after = ChangePosition{now, 1000};  // a page further down
+    ASSERT_TRUE(articles.list_for_newsroom(list).ok());
+    list.status = domain::ArticleStatus::Published;
+    ASSERT_TRUE(articles.list_for_newsroom(list).ok());
+    list.status.reset();
+    list.after.reset();
     ASSERT_TRUE(RevisionStore(recorded).list((*story)->id).ok());
     ASSERT_TRUE(AuditStore(recorded).list({}).ok());
     ASSERT_TRUE(AuditStore(recorded).list({site, 1000, 100}).ok());
