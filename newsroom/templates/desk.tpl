@@ -3,7 +3,7 @@
 <p class="who">{{SIGNED_IN_AS}}</p>
 {{#WRITES}}<p><a class="button" href="/newsroom/articles">{{T_ARTICLES_TITLE}}</a> <a class="button button--quiet" href="/newsroom/articles/new">{{T_NEW_ARTICLE}}</a></p>
 {{/WRITES}}{{#MODERATES}}<p><a class="button button--quiet" href="/newsroom/comments">{{T_COMMENTS_TITLE}}</a></p>
-{{/MODERATES}}{{#AUDITS}}<p><a class="button button--quiet" href="/newsroom/audit">{{T_AUDIT_TITLE}}</a></p>
+{{/MODERATES}}{{#AUDITS}}<p><a class="button button--quiet" href="/newsroom/audit">{{T_AUDIT_TITLE}}</a> <a class="button button--quiet" href="/newsroom/sites">{{T_SITES_TITLE}}</a></p>
 {{/AUDITS}}<p><a href="/newsroom/account">{{T_ACCOUNT_LINK}}</a></p>
 <p class="hint">{{T_DESK_COMING}}</p>
 <form class="form form--inline" method="post" action="/newsroom/logout">

@@ -16,6 +16,7 @@
 #include "app/reader_service.hpp"
 #include "app/security_check.hpp"
 #include "app/session_service.hpp"
+#include "app/site_service.hpp"
 #include "app/token_service.hpp"
 #include "app/user_service.hpp"
 #include "cli/command.hpp"
@@ -182,8 +183,9 @@ int run_serve(const DataOptions& data) {
     app::AuditService audit(database);
     app::UserService users(database, clock);
     app::TokenService tokens(database, clock);
+    app::SiteService site_settings(database, clock);
     auto newsroom = newsroom::Newsroom::create(
-        {sessions, comment_service, reader, articles, audit, users, tokens},
+        {sessions, comment_service, reader, articles, audit, users, tokens, site_settings},
         share_dir() / "newsroom", [&sites](const http::Request& r) { return sites.origin_for(r); },
         config.trusted_proxies);
     if (!newsroom) return fail(newsroom.error());

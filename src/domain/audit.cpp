@@ -7,7 +7,7 @@ namespace dateline::domain {
 
 namespace {
 
-constexpr std::array<std::pair<AuditAction, std::string_view>, 22> names = {{
+constexpr std::array<std::pair<AuditAction, std::string_view>, 23> names = {{
     {AuditAction::ArticleSubmit, "article.submit"},
     {AuditAction::ArticleReturn, "article.return"},
     {AuditAction::ArticlePublish, "article.publish"},
@@ -30,6 +30,7 @@ constexpr std::array<std::pair<AuditAction, std::string_view>, 22> names = {{
     {AuditAction::UserTwoStep, "user.two_step"},
     {AuditAction::UserTokenAdd, "user.token_add"},
     {AuditAction::UserTokenRevoke, "user.token_revoke"},
+    {AuditAction::SiteSettings, "site.settings"},
 }};
 
 }  // namespace

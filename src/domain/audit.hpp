@@ -45,6 +45,7 @@ enum class AuditAction {
     UserTwoStep,      ///< two-step sign-in turned on, off, or reset (the detail says which)
     UserTokenAdd,     ///< an API token made for the account (the detail: its name)
     UserTokenRevoke,  ///< one of its API tokens revoked
+    SiteSettings,     ///< a site's settings changed (the detail says what)
 };
 std::string_view to_string(AuditAction action);
 std::optional<AuditAction> parse_audit_action(std::string_view text);

@@ -16,14 +16,9 @@ Status validate_site(const SiteSpec& s) {
     if (!split_base_url(s.site.base_url, origin, path))
         return Error::invalid(which +
                               ": its address must be an http(s) URL whose path ends in '/'");
-    constexpr std::size_t largest_limit = 100'000;
-    const auto& limits = s.site.comment_limits;
-    if (s.site.comments_close_after_days < 0 || limits.name < 1 || limits.title < 1 ||
-        limits.body < 1 || limits.name > largest_limit || limits.title > largest_limit ||
-        limits.body > largest_limit)
-        return Error::invalid(which +
-                              ": comment limits must be from 1 to 100000 characters, and "
-                              "close_after_days 0 (never) or more");
+    if (auto comments = validate(comment_settings_of(s.site)); !comments)
+        return Error::invalid(which + ": " + comments.error().field + ": " +
+                              comments.error().message);
     for (const auto& section : s.sections) {
         if (!is_valid_slug(section.slug) || is_reserved_section_slug(section.slug))
             return Error::invalid(

@@ -79,4 +79,29 @@ std::string Site::host() const {
     return parts.origin.substr(parts.origin.find("://") + 3);
 }
 
+Status validate(const CommentSettings& s) {
+    if (s.close_after_days < 0 || s.close_after_days > max_close_after_days)
+        return Error::invalid(
+            "Stories close after 0 (never) to " + std::to_string(max_close_after_days) + " days.",
+            "close_after_days");
+    for (const auto& [limit, field] :
+         {std::pair{s.limits.name, "max_name"}, std::pair{s.limits.title, "max_title"},
+          std::pair{s.limits.body, "max_comment"}})
+        if (limit < 1 || limit > max_comment_field_limit)
+            return Error::invalid("A comment field's limit is from 1 to " +
+                                      std::to_string(max_comment_field_limit) + " characters.",
+                                  field);
+    return success();
+}
+
+CommentSettings comment_settings_of(const Site& site) {
+    return {site.comments_open, site.comments_close_after_days, site.comment_limits};
+}
+
+void apply(const CommentSettings& settings, Site& site) {
+    site.comments_open = settings.open;
+    site.comments_close_after_days = settings.close_after_days;
+    site.comment_limits = settings.limits;
+}
+
 }  // namespace dateline::domain

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "core/result.hpp"
+
 namespace dateline::domain {
 
 using Id = std::int64_t;
@@ -58,6 +60,27 @@ struct Site {
     /// lowercased: what a request's Host header says when it is for this site.
     std::string host() const;
 };
+
+/// A site's comment settings, as network.json gives them and admins change them.
+struct CommentSettings {
+    bool open = true;
+    int close_after_days = 0;  ///< 0: stories stay open
+    CommentLimits limits;
+};
+
+/// The largest limit on a comment field, and the most days a story may stay open, before it
+/// closes by itself.
+inline constexpr std::size_t max_comment_field_limit = 100'000;
+inline constexpr int max_close_after_days = 3650;
+
+/// Invalid on the first field that breaks a rule ("close_after_days", "max_name", "max_title",
+/// "max_comment"): limits from 1 to max_comment_field_limit characters, stories closing after
+/// 0 (never) to max_close_after_days days.
+Status validate(const CommentSettings& settings);
+/// The site's comment settings.
+CommentSettings comment_settings_of(const Site& site);
+/// The site with these comment settings.
+void apply(const CommentSettings& settings, Site& site);
 
 struct Section {
     Id id = 0;

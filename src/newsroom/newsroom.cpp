@@ -18,6 +18,7 @@
 #include "newsroom/article_screens.hpp"
 #include "newsroom/audit_screen.hpp"
 #include "newsroom/screens.hpp"
+#include "newsroom/site_screen.hpp"
 #include "render/date_formatter.hpp"
 
 namespace dateline::newsroom {
@@ -81,6 +82,7 @@ struct Newsroom::Impl {
     ArticleScreens articles;
     AuditScreen audit;
     AccountScreen account;
+    SiteScreen sites;
     http::StaticFiles assets;
     OriginOf origin_of;
     std::vector<std::string> trusted_proxies;
@@ -96,6 +98,7 @@ struct Newsroom::Impl {
           articles(screens, s.articles, s.reader),
           audit(screens, s.audit, s.reader),
           account(screens, s.users, s.tokens, s.reader),
+          sites(screens, s.sites, s.reader),
           assets(assets_dir, "public, max-age=3600"),
           origin_of(std::move(o)),
           trusted_proxies(std::move(proxies)) {
@@ -114,6 +117,7 @@ struct Newsroom::Impl {
         articles.add_routes(routes);
         audit.add_routes(routes);
         account.add_routes(routes);
+        sites.add_routes(routes);
         routes.get("assets/*", [this](Visit& v, const RouteParams&) {
             const auto& segments = v.http.target.segments;
             if (auto file = assets.serve(v.http, {segments.begin() + 2, segments.end()}))
@@ -471,7 +475,7 @@ Result<std::unique_ptr<Newsroom>> Newsroom::create(Services services,
     auto templates = render::TemplateEngine::load(
         dir / "templates",
         {"login.tpl", "desk.tpl", "message.tpl", "comments.tpl", "articles.tpl", "article.tpl",
-         "revisions.tpl", "audit.tpl", "compare.tpl", "code.tpl", "account.tpl"},
+         "revisions.tpl", "audit.tpl", "compare.tpl", "code.tpl", "account.tpl", "sites.tpl"},
         {"BODY_HTML"});
     if (!templates) return templates.error();
     auto catalog = render::Catalog::load(dir / "i18n");

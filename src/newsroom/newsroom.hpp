@@ -12,6 +12,7 @@
 #include "app/comment_service.hpp"
 #include "app/reader_service.hpp"
 #include "app/session_service.hpp"
+#include "app/site_service.hpp"
 #include "app/token_service.hpp"
 #include "app/user_service.hpp"
 #include "core/result.hpp"
@@ -33,11 +34,13 @@ struct Services {
     app::AuditService& audit;
     app::UserService& users;    ///< the person's own account (two-step sign-in)
     app::TokenService& tokens;  ///< their API tokens
+    app::SiteService& sites;    ///< the sites' settings, for admins
 };
 
 /// The newsroom surface at /newsroom/ on the network's hosts: sign-in (with a code from an
 /// authenticator app for accounts that turned two-step sign-in on), the desk, the person's
-/// account, sign-out, stories, the moderation queue of readers' comments and the audit log. Its
+/// account, sign-out, stories, the moderation queue of readers' comments, and for admins the
+/// audit log and the sites' settings. Its
 /// screens come in English or Arabic (right to left), as the person asks (`?lang=`, remembered in
 /// a cookie) or their browser prefers. Nothing it answers is cached or shared: every response is
 /// `no-store`. Sessions ride in an HttpOnly, SameSite=Strict cookie scoped to /newsroom; every

@@ -110,6 +110,17 @@ Result<std::vector<domain::Section>> SiteStore::sections(Id site_id) {
     return out;
 }
 
+Status SiteStore::set_comment_settings(Id site_id, const domain::CommentSettings& s) {
+    auto changed = c_.execute(
+        "UPDATE sites SET comments_open = $2, comments_close_after_days = $3, "
+        "comment_name_max = $4, comment_title_max = $5, comment_body_max = $6 WHERE id = $1",
+        {site_id, std::int64_t{s.open}, std::int64_t{s.close_after_days},
+         static_cast<std::int64_t>(s.limits.name), static_cast<std::int64_t>(s.limits.title),
+         static_cast<std::int64_t>(s.limits.body)});
+    if (!changed) return changed.error();
+    return success();
+}
+
 Result<bool> SiteStore::set_article_comments_open(Id site_id, const std::string& article_slug,
                                                   bool open) {
     auto changed =

@@ -33,6 +33,8 @@ class SiteStore {
     /// The tag with this slug on the site, created with `name` when missing.
     Result<domain::Tag> ensure_tag(domain::Id site_id, const std::string& slug,
                                    const std::string& name);
+    /// Sets the site's comment settings.
+    Status set_comment_settings(domain::Id site_id, const domain::CommentSettings& settings);
     /// Opens or closes one article of the site to new comments; false when there is no such
     /// article.
     Result<bool> set_article_comments_open(domain::Id site_id, const std::string& article_slug,

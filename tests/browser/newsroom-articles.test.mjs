@@ -154,6 +154,9 @@ for (const [lang, run] of Object.entries(RUNS)) {
         await page.goto(`${base}/newsroom/audit`);
         assert.match(await page.locator('tbody tr').first().innerText(), new RegExp(labels.noted));
         await check('audit log');
+        await page.goto(`${base}/newsroom/sites`);
+        assert.equal(await page.locator('section.site-settings').count(), 2, 'a form for each site');
+        await check('sites');
         assertNoAxeFailures(failures);
         assert.deepEqual(problems, []);
       } finally {

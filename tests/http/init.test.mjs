@@ -41,7 +41,7 @@ for (const [name, change, message] of [
   ['bad section slug', (n) => { n.sites[0].sections.push({ slug: 'Big News', name: 'x' }); }, /'Big News' cannot be a section slug/],
   ['unknown time zone', (n) => { n.sites[1].time_zone = 'Mars/Olympus'; }, /unknown time zone 'Mars\/Olympus'/],
   ['bad site slug', (n) => { n.sites[0].slug = '../en'; }, /slug must be lowercase/],
-  ['zero comment limit', (n) => { n.sites[0].comments = { max_comment: 0 }; }, /comment limits must be from 1/],
+  ['zero comment limit', (n) => { n.sites[0].comments = { max_comment: 0 }; }, /max_comment: A comment field's limit is from 1 to 100000 characters/],
 ]) {
   test(`init refuses a network with a ${name}`, () => {
     const demo = demoWith(name.replace(/ /g, '-'), change);

@@ -106,6 +106,8 @@ before(async () => {
     { name: 'en-newsroom-revisions', path: `/newsroom/articles/${storyId}/revisions`, status: 200, headers: { cookie: session } },
     { name: 'en-newsroom-revision', path: `/newsroom/articles/${storyId}/revisions/1`, status: 200, headers: { cookie: session } },
     { name: 'ar-newsroom-audit', path: '/newsroom/audit?lang=ar', status: 200, headers: { cookie: adminSession } },
+    { name: 'ar-newsroom-sites', path: '/newsroom/sites?lang=ar', status: 200, headers: { cookie: adminSession } },
+    { name: 'en-newsroom-sites', path: '/newsroom/sites?lang=en', status: 200, headers: { cookie: adminSession } },
     { name: 'ar-newsroom-comments-admin', path: '/newsroom/comments?lang=ar', status: 200, headers: { cookie: adminSession } },
   );
   // The account screen with two-step sign-in off (the editor) and being set up (the admin).
@@ -145,7 +147,7 @@ after(async () => {
 
 describe('Nu Html Checker', () => {
   it('validated every page (the checker ran on all of them)', () => {
-    assert.equal(pages.length, 26);
+    assert.equal(pages.length, 28);
     const unknown = messages.filter((m) => !pages.some((p) => m.url?.endsWith(`/${basename(p.file)}`)));
     assert.deepEqual(unknown, [], 'no message about anything else (I/O or internal errors)');
   });
@@ -155,7 +157,8 @@ describe('Nu Html Checker', () => {
     'en-newsroom-sign-in', 'ar-newsroom-sign-in', 'en-newsroom-desk', 'en-newsroom-comments',
     'ar-newsroom-not-found', 'en-newsroom-articles', 'ar-newsroom-new-article', 'en-newsroom-article',
     'en-newsroom-revisions', 'en-newsroom-revision', 'ar-newsroom-audit', 'en-newsroom-compare',
-    'ar-newsroom-comments-admin', 'en-newsroom-account', 'ar-newsroom-account-two-step-setup']) {
+    'ar-newsroom-comments-admin', 'en-newsroom-account', 'ar-newsroom-account-two-step-setup',
+    'ar-newsroom-sites', 'en-newsroom-sites']) {
     it(`${name} has no errors`, () => {
       const p = pages.find((q) => q.name === name);
       assert.ok(p, `${name} was fetched`);
