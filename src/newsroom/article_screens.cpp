@@ -1,5 +1,6 @@
 #include "newsroom/article_screens.hpp"
 
+#include <algorithm>
 #include <map>
 #include <stdexcept>
 
@@ -222,6 +223,38 @@ std::variant<ArticleScreens::Opened, Response> ArticleScreens::open(
     return Opened{std::move(*article), *site, sites.sections_of(*site)};
 }
 
+// The list's section and author filters: the sections of the sites the account writes on,
+// grouped by site; the accounts that write on the sites it publishes on (an author sees only
+// their own stories, so gets no choice of author).
+void ArticleScreens::add_filters(TemplateDictionary& dict, const domain::User& user,
+                                 const app::NetworkDirectory& sites, const std::string& section,
+                                 std::optional<domain::Id> author) const {
+    std::vector<domain::Id> published_on;
+    for (const auto& site : sites.sites) {
+        if (domain::may_publish(user, site.id)) published_on.push_back(site.id);
+        if (!domain::may_write(user, site.id)) continue;
+        auto* group = dict.AddSectionDictionary("SECTION_GROUP");
+        group->SetValue("GROUP_LABEL", site.name);
+        Options options;
+        for (const auto& s : sites.sections_of(site))
+            options.emplace_back(site.slug + "/" + s.slug, s.name);
+        add_options(*group, "SECTION_OPTION", options, section);
+    }
+    if (published_on.empty()) return;
+    auto accounts = users_.list();
+    if (!accounts) throw std::runtime_error("accounts: " + accounts.error().cause);
+    Options writers;
+    for (const auto& a : *accounts) {
+        const bool shares_a_site =
+            std::any_of(published_on.begin(), published_on.end(),
+                        [&](domain::Id s) { return domain::may_write(a, s); });
+        if (shares_a_site)
+            writers.emplace_back(std::to_string(a.id), a.name + " <" + a.email + ">");
+    }
+    add_options(*dict.AddSectionDictionary("AUTHORS"), "AUTHOR_OPTION", writers,
+                author ? std::to_string(*author) : "");
+}
+
 Response ArticleScreens::list(Visit& v) {
     const auto session = screens_.signed_in(v);
     if (!session) return Screens::redirect("/newsroom/login");
@@ -229,12 +262,29 @@ Response ArticleScreens::list(Visit& v) {
     const auto sites = directory();
     app::ArticleQuery query;
     query.site = v.http.target.param("site").value_or("");
-    if (!sites.site_by_slug(query.site)) query.site.clear();
+    // A section is named with its site, "SITE/SECTION", which it narrows the list to.
+    const std::string section = v.http.target.param("section").value_or("");
+    if (const auto slash = section.find('/'); slash != std::string::npos) {
+        query.site = section.substr(0, slash);
+        query.section = section.substr(slash + 1);
+    }
+    if (!sites.site_by_slug(query.site)) {
+        query.site.clear();
+        query.section.clear();
+    }
     query.status = domain::parse_article_status(v.http.target.param("status").value_or(""));
     query.text = trimmed(v.http.target.param("q").value_or(""));
     const bool mine = v.http.target.param("mine").value_or("") == "1";
-    if (mine) query.created_by = user.id;
+    const auto author = positive_number(v.http.target.param("author").value_or(""));
+    if (mine)
+        query.created_by = user.id;
+    else if (author)
+        query.created_by = *author;
     auto found = articles_.list(user, query);
+    if (!found && found.error().code == ErrorCode::Invalid) {  // a section the site lacks
+        query.section.clear();
+        found = articles_.list(user, query);
+    }
     if (!found && found.error().code != ErrorCode::Forbidden) return refused(v, found.error());
 
     TemplateDictionary dict("articles");
@@ -247,6 +297,8 @@ Response ArticleScreens::list(Visit& v) {
         }
     if (writes) dict.ShowSection("WRITES");
     add_options(dict, "SITE_OPTION", site_options, query.site);
+    add_filters(dict, user, sites, query.section.empty() ? "" : query.site + "/" + query.section,
+                mine ? std::nullopt : author);
     Options statuses;
     for (const auto s : {domain::ArticleStatus::Draft, domain::ArticleStatus::Review,
                          domain::ArticleStatus::Scheduled, domain::ArticleStatus::Published,

@@ -4,6 +4,7 @@
 
 #include "app/article_service.hpp"
 #include "app/reader_service.hpp"
+#include "app/user_service.hpp"
 #include "http/router.hpp"
 #include "newsroom/screens.hpp"
 #include "render/date_formatter.hpp"
@@ -17,12 +18,15 @@ namespace dateline::newsroom {
 class ArticleScreens {
   public:
     ArticleScreens(const Screens& screens, app::ArticleService& articles,
-                   app::ReaderService& reader)
-        : screens_(screens), articles_(articles), reader_(reader) {}
+                   app::ReaderService& reader, app::UserService& users)
+        : screens_(screens), articles_(articles), reader_(reader), users_(users) {}
 
     void add_routes(http::Router<Visit>& routes);
 
   private:
+    void add_filters(ctemplate::TemplateDictionary& dict, const domain::User& user,
+                     const app::NetworkDirectory& sites, const std::string& section,
+                     std::optional<domain::Id> author) const;
     struct Editing;
     // A story the account may read, with its site and the site's sections.
     struct Opened {
@@ -71,6 +75,7 @@ class ArticleScreens {
     const Screens& screens_;
     app::ArticleService& articles_;
     app::ReaderService& reader_;
+    app::UserService& users_;
 };
 
 }  // namespace dateline::newsroom

@@ -82,7 +82,7 @@ struct Newsroom::Impl {
     ArticleScreens articles;
     AuditScreen audit;
     AccountScreen account;
-    SiteScreen sites;
+    SiteScreen site_settings;
     http::StaticFiles assets;
     OriginOf origin_of;
     std::vector<std::string> trusted_proxies;
@@ -95,10 +95,10 @@ struct Newsroom::Impl {
           reader(s.reader),
           screens(s.sessions, std::move(t), std::move(c)),
           catalog(screens.catalog()),
-          articles(screens, s.articles, s.reader),
+          articles(screens, s.articles, s.reader, s.users),
           audit(screens, s.audit, s.reader),
           account(screens, s.users, s.tokens, s.reader),
-          sites(screens, s.sites, s.reader),
+          site_settings(screens, s.sites, s.reader),
           assets(assets_dir, "public, max-age=3600"),
           origin_of(std::move(o)),
           trusted_proxies(std::move(proxies)) {
@@ -117,7 +117,7 @@ struct Newsroom::Impl {
         articles.add_routes(routes);
         audit.add_routes(routes);
         account.add_routes(routes);
-        sites.add_routes(routes);
+        site_settings.add_routes(routes);
         routes.get("assets/*", [this](Visit& v, const RouteParams&) {
             const auto& segments = v.http.target.segments;
             if (auto file = assets.serve(v.http, {segments.begin() + 2, segments.end()}))

@@ -256,7 +256,7 @@ test('a story scheduled for later is hidden until then; a time gone by is refuse
   assert.match(await (await b.request(`/newsroom/articles/${id}`)).text(), /badge--draft/);
 });
 
-test('the list filters by site, state and words of the headline', async () => {
+test('the list filters by site, state, section, author and words of the headline', async () => {
   const b = await signedIn('editor@news.example');
   const id = await create(b, { headline: 'Lighthouse keeper retires' });
   const found = await (await b.request('/newsroom/articles?q=lighthouse')).text();
@@ -267,6 +267,23 @@ test('the list filters by site, state and words of the headline', async () => {
   const mine = await (await b.request('/newsroom/articles?mine=1&site=en')).text();
   assert.match(mine, /Lighthouse keeper retires/);
   assert.doesNotMatch(mine, /A writer&#39;s first draft/);
+
+  // By section (of a site the account writes on) and by who wrote it.
+  const writer = await signedIn('writer@news.example');
+  const diary = await create(writer, { headline: 'A lighthouse diary', section: 'world' });
+  const writerId = demo.data.sql("SELECT id FROM users WHERE email = 'writer@news.example'").trim();
+  const form = await (await b.request('/newsroom/articles')).text();
+  assert.match(form, /<optgroup label="Manara Today"><option value="en\/region">Region<\/option>/);
+  assert.match(form, new RegExp(`<option value="${writerId}">Rana Haddad &lt;writer@news.example&gt;</option>`));
+  assert.doesNotMatch(form, /mod@news\.example/, 'a moderator writes nothing');
+  const rows = (html) => [...html.matchAll(/<tr><td><a href="\/newsroom\/articles\/(\d+)"/g)].map((m) => Number(m[1]));
+  assert.deepEqual(rows(await (await b.request('/newsroom/articles?section=en/world&q=lighthouse')).text()), [diary]);
+  assert.deepEqual(rows(await (await b.request('/newsroom/articles?section=en/region&q=lighthouse')).text()), [id]);
+  const byWriter = await (await b.request(`/newsroom/articles?author=${writerId}&q=lighthouse`)).text();
+  assert.deepEqual(rows(byWriter), [diary]);
+  assert.match(byWriter, new RegExp(`<option value="${writerId}" selected>`));
+  assert.doesNotMatch(await (await writer.request('/newsroom/articles')).text(), /id="author"/,
+    'an author sees only their own stories: no choice of author');
 });
 
 test('an editor adds a correction: readers see it under the story with its time, and "updated"', async () => {
