@@ -485,7 +485,8 @@ bool Api::owns(const Request& request) {
 }
 
 bool Api::takes_large_body(const http::RequestHead& head) {
-    if (!bearer_token(head.authorization)) return false;
+    const auto secret = bearer_token(head.authorization);
+    if (!secret || !app::looks_like_api_token(*secret)) return false;
     const auto path = head.target.substr(0, head.target.find('?'));
     constexpr std::string_view articles = "/api/v1/articles";
     if (head.method == "POST") return path == "/api/v1/media" || path == articles;

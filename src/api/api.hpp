@@ -50,7 +50,7 @@ class Api {
     static bool owns(const http::Request& request);
     /// Whether a request may carry a body larger than a form's: a picture (POST
     /// /api/v1/media) or a story (POST /api/v1/articles, PUT /api/v1/articles/ID), sent with a
-    /// bearer token (checked later, when the request is answered).
+    /// bearer token shaped like an API token (checked later, when the request is answered).
     static bool takes_large_body(const http::RequestHead& head);
     /// Answers a request owns() is true of.
     http::Response handle(const http::Request& request);

@@ -401,9 +401,9 @@ Result<domain::Article> ArticleService::revise_in(db::Connection& c, const domai
     // unless the save states it (an upload, a restore, the API): an id from a form is not trusted.
     content.external_id = before->external_id;
     content.status = before->status;
-    if (picture == PictureSource::Story)
-        content.lead_image_id =
-            before->lead_image ? std::optional<Id>(before->lead_image->id) : std::nullopt;
+    const std::optional<Id> picture_before =
+        before->lead_image ? std::optional<Id>(before->lead_image->id) : std::nullopt;
+    if (picture == PictureSource::Story) content.lead_image_id = picture_before;
     if (before->first_published_at > 0) {
         content.first_published_at = before->first_published_at;
         if (!content.slug.empty() && content.slug != before->slug)
@@ -443,6 +443,15 @@ Result<domain::Article> ArticleService::revise_in(db::Connection& c, const domai
         detail += (detail.empty() ? "" : ", ") + std::string("revision ") +
                   std::to_string(after->revision);
         if (auto kept = record(c, domain::Actor::of(user), action, *after, detail, now); !kept)
+            return kept.error();
+    }
+    // A picture changed along with the text (the API's whole document) is logged as an
+    // upload is, whatever the story's state.
+    if (action == domain::AuditAction::ArticleEdit && content.lead_image_id != picture_before) {
+        const std::string what = content.lead_image_id ? "a new picture" : "the picture removed";
+        if (auto kept = record(c, domain::Actor::of(user), domain::AuditAction::ArticlePicture,
+                               *after, what + ", revision " + std::to_string(after->revision), now);
+            !kept)
             return kept.error();
     }
     return after;

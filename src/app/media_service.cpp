@@ -56,20 +56,22 @@ Result<domain::Media> MediaService::upload(const domain::User& user, std::string
     return record(*picture);
 }
 
-Result<int> MediaService::add_webp_copies() const {
+Result<MediaService::WebpCopies> MediaService::add_webp_copies() const {
     auto pending = [&] {
         auto lease = database_.acquire();
         return storage::MediaStore(*lease).without_webp();
     }();
     if (!pending) return pending.error();
-    int done = 0;
+    WebpCopies done;
     for (const auto& m : *pending) {
-        if (auto written = images_.write_webp_copies(m.file_name, m.width); !written)
-            return written.error();
+        if (auto written = images_.write_webp_copies(m.file_name, m.width); !written) {
+            done.failed.push_back(m.file_name + ": " + written.error().message);
+            continue;
+        }
         auto lease = database_.acquire();
         if (auto marked = storage::MediaStore(*lease).mark_webp(m.id); !marked)
             return marked.error();
-        ++done;
+        ++done.written;
     }
     return done;
 }

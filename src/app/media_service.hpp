@@ -1,6 +1,8 @@
 #pragma once
 
 #include <filesystem>
+#include <string>
+#include <vector>
 
 #include "core/clock.hpp"
 #include "core/result.hpp"
@@ -62,11 +64,16 @@ class MediaService {
     /// is Invalid on "image". The same picture sent twice is one row.
     Result<domain::Media> upload(const domain::User& user, std::string_view bytes) const;
 
+    /// What add_webp_copies did: how many pictures got their copies, and those that could not
+    /// ("NAME: why"), left as they were.
+    struct WebpCopies {
+        int written = 0;
+        std::vector<std::string> failed;
+    };
     /// Writes the WebP copies of every picture stored before they were made, and records each
-    /// once its files are written (`dateline media webp`): how many. A picture that cannot be
-    /// decoded stops the work with its name; what was done stays done, and a second run goes on
-    /// from there.
-    Result<int> add_webp_copies() const;
+    /// once its files are written (`dateline media webp`). A picture that cannot be read or
+    /// decoded is skipped and named; the others go on. Fails only when the database does.
+    Result<WebpCopies> add_webp_copies() const;
 
     /// The stored picture with this file name ("<hash>.jpg"): NotFound on "image" otherwise.
     Result<domain::Media> find(const std::string& file_name) const;

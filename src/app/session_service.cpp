@@ -30,7 +30,7 @@ const std::string& stand_in_hash() {
 }
 
 std::optional<std::string> digest_of(std::string_view token) {
-    if (token.size() != token_bytes * 2 || !crypto::from_hex(token)) return std::nullopt;
+    if (!SessionService::looks_like_token(token)) return std::nullopt;
     return crypto::sha256_hex(token);
 }
 
@@ -116,6 +116,10 @@ Result<SignedIn> SessionService::sign_in(const SignInAttempt& attempt,
     });
     if (!opened) return opened.error();
     return signed_in;
+}
+
+bool SessionService::looks_like_token(std::string_view token) {
+    return token.size() == token_bytes * 2 && crypto::from_hex(token).has_value();
 }
 
 Status SessionService::check_limits(const std::string& account_key,

@@ -71,6 +71,8 @@ class SessionService {
     /// costs the same hash as a known one). RateLimited after too many failures for the account
     /// or the address, before the password is even checked.
     Result<SignedIn> sign_in(const SignInAttempt& attempt, std::string_view previous_token = {});
+    /// Whether `token` has the shape of a session's token (64 hex digits), before any lookup.
+    static bool looks_like_token(std::string_view token);
     /// The account whose password opened this session, when the session is still waiting for
     /// its code (nothing otherwise: unknown, ended, or open already).
     Result<std::optional<domain::User>> awaiting_code(std::string_view token);

@@ -87,11 +87,14 @@ Result<std::optional<domain::User>> TokenService::authenticate(std::string_view 
     return found;
 }
 
-Result<std::optional<domain::User>> TokenService::look_up(std::string_view secret) {
+bool looks_like_api_token(std::string_view secret) {
     const auto hex = secret.substr(std::min(secret.size(), secret_prefix.size()));
-    if (!secret.starts_with(secret_prefix) || hex.size() != secret_bytes * 2 ||
-        !crypto::from_hex(hex))
-        return std::optional<domain::User>{};
+    return secret.starts_with(secret_prefix) && hex.size() == secret_bytes * 2 &&
+           crypto::from_hex(hex).has_value();
+}
+
+Result<std::optional<domain::User>> TokenService::look_up(std::string_view secret) {
+    if (!looks_like_api_token(secret)) return std::optional<domain::User>{};
     auto lease = database_.acquire();
     storage::TokenStore tokens(*lease);
     auto token = tokens.by_digest(crypto::sha256_hex(secret));

@@ -20,6 +20,9 @@ struct NewToken {
     std::string secret;  ///< "dl_" and 64 hex digits (256 random bits)
 };
 
+/// Whether `secret` has the shape of an API token ("dl_" and 64 hex digits), before any lookup.
+bool looks_like_api_token(std::string_view secret);
+
 /// Failed token checks let through per client address in each window. A 256-bit secret cannot
 /// be guessed, but each wrong one costs a lookup, and a client sending them is misconfigured or
 /// hostile: it is told to wait (429) before it costs more.

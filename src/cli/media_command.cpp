@@ -23,9 +23,12 @@ Command media_command(CLI::App& app) {
                 app::MediaService service(*opened->database, images, clock);
                 auto done = service.add_webp_copies();
                 if (!done) return fail(done.error());
-                std::cout << *done << (*done == 1 ? " picture" : " pictures")
+                std::cout << done->written << (done->written == 1 ? " picture" : " pictures")
                           << " given WebP copies.\n";
-                return 0;
+                for (const auto& failed : done->failed) std::cerr << failed << '\n';
+                if (done->failed.empty()) return 0;
+                return fail(std::to_string(done->failed.size()) +
+                            " picture(s) could not be read; they keep serving without WebP");
             }};
 }
 

@@ -495,7 +495,9 @@ bool Newsroom::takes_upload(const http::RequestHead& head) {
     constexpr std::string_view suffix = "/picture";
     // Only a signed-in browser uploads: a request without the session's cookie keeps the usual
     // limit, and so cannot hold one of the few large bodies' places.
-    if (head.method != "POST" || !http::cookie(head.cookie, session_cookie)) return false;
+    const auto session = http::cookie(head.cookie, session_cookie);
+    if (head.method != "POST" || !session || !app::SessionService::looks_like_token(*session))
+        return false;
     const auto target = head.target.substr(0, head.target.find('?'));
     if (!target.starts_with(prefix) || !target.ends_with(suffix)) return false;
     const auto id = target.substr(prefix.size(), target.size() - prefix.size() - suffix.size());

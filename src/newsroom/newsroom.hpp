@@ -58,7 +58,8 @@ class Newsroom {
     /// Whether the request is the newsroom's: its path is /newsroom or below.
     static bool owns(const http::Request& request);
     /// Whether a request may carry a picture upload's body (far larger than a form's): a POST
-    /// of a story's picture form, /newsroom/articles/ID/picture, with a session cookie.
+    /// of a story's picture form, /newsroom/articles/ID/picture, with a cookie shaped like a
+    /// session's (it is checked when the request is answered, after its body is read).
     static bool takes_upload(const http::RequestHead& head);
     /// Answers a request owns() is true of.
     http::Response handle(const http::Request& request);

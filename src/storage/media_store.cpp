@@ -16,12 +16,19 @@ Result<domain::Media> MediaStore::ensure(const domain::Media& m, UnixTime now) {
     auto rows = c_.query(
         "INSERT INTO media (file_name, mime_type, width, height, bytes, created_at, webp) "
         "VALUES ($1, $2, $3, $4, $5, $6, $7) "
+        // A picture stored again writes nothing (a media row's change empties every node's
+        // page cache), unless it now brings the WebP copies its row lacked.
         "ON CONFLICT (file_name) DO UPDATE SET webp = excluded.webp "
+        "WHERE media.webp < excluded.webp "
         "RETURNING id, file_name, mime_type, width, height, bytes, webp",
         {m.file_name, m.mime_type, std::int64_t{m.width}, std::int64_t{m.height}, m.bytes, now,
          std::int64_t{m.webp ? 1 : 0}});
     if (!rows) return rows.error();
-    return media_of(rows->front());
+    if (!rows->empty()) return media_of(rows->front());
+    auto stored = by_file_name(m.file_name);
+    if (!stored) return stored.error();
+    if (!*stored) return Error::unavailable("The picture " + m.file_name + " was not recorded.");
+    return std::move(**stored);
 }
 
 Result<std::vector<domain::Media>> MediaStore::without_webp() {

@@ -167,7 +167,7 @@ test('a few uploads are read at once; one more gets 503 before its body is read'
   });
   // Only a request with a session cookie gets one of the places (the cookie is checked later,
   // with the form): without one, the body keeps a form's limit.
-  const head = (length, cookie = 'Cookie: dateline_session=0\r\n') =>
+  const head = (length, cookie = `Cookie: dateline_session=${'0'.repeat(64)}\r\n`) =>
     `POST /newsroom/articles/1/picture HTTP/1.1\r\nHost: ${url.host}\r\n${cookie}` +
     `Content-Type: multipart/form-data; boundary=x\r\nContent-Length: ${length}\r\n\r\n`;
   try {
@@ -214,13 +214,20 @@ test('pictures stored before WebP copies existed get them from `dateline media w
   assert.match(before, new RegExp(`<img src="/media/${file}"`));
   assert.ok(!before.includes(`/media/${stem}-w480.webp`), 'no WebP offered while there is none');
 
+  // A row whose file is gone is named and skipped; the others are done all the same.
+  demo.data.sql(`INSERT INTO media (file_name, mime_type, width, height, bytes, created_at, webp)
+    VALUES ('00ff00ff.jpg', 'image/jpeg', 100, 100, 10, 0, 0)`);
   const run = dateline(['media', 'webp', '--data', demo.data.dir]);
-  assert.equal(run.status, 0, run.stderr);
+  assert.equal(run.status, 1, run.stderr);
   assert.equal(run.stdout, '1 picture given WebP copies.\n');
+  assert.match(run.stderr, /^00ff00ff\.jpg: The stored picture 00ff00ff\.jpg cannot be decoded\.\n/);
+  assert.match(run.stderr, /1 picture\(s\) could not be read/);
+  demo.data.sql("DELETE FROM media WHERE file_name = '00ff00ff.jpg'");
   assert.deepEqual(mediaFiles().filter((f) => f.startsWith(stem) && f.endsWith('.webp')), copies);
   assert.equal(demo.data.sql(`SELECT webp FROM media WHERE id = ${mediaId}`).trim(), '1');
   const after = await (await get(`${demo.server.url}/en/region/an-older-picture`)).text();
   assert.match(after, new RegExp(`<source type="image/webp" srcset="/media/${stem}-w480\\.webp 480w, /media/${stem}-w960\\.webp 960w, /media/${stem}\\.webp ${width}w"`));
   const again = dateline(['media', 'webp', '--data', demo.data.dir]);
+  assert.equal(again.status, 0, again.stderr);
   assert.equal(again.stdout, '0 pictures given WebP copies.\n', 'nothing left to do');
 });
