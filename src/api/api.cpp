@@ -6,7 +6,6 @@
 #include <boost/json/serialize.hpp>
 
 #include <algorithm>
-#include <charconv>
 #include <fstream>
 #include <span>
 #include <sstream>
@@ -14,6 +13,7 @@
 
 #include "api/article_json.hpp"
 #include "core/clock.hpp"
+#include "core/decimal.hpp"
 #include "domain/comment.hpp"
 #include "domain/editorial.hpp"
 #include "domain/paths.hpp"
@@ -85,22 +85,16 @@ std::optional<std::string_view> bearer_token(std::string_view header) {
 std::optional<storage::ChangePosition> change_position(std::string_view text) {
     const auto dot = text.find('.');
     if (dot == std::string_view::npos) return std::nullopt;
-    storage::ChangePosition at;
-    const auto whole = [](std::string_view digits, std::int64_t& out) {
-        const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), out);
-        return ec == std::errc() && end == digits.data() + digits.size() && out >= 0;
-    };
-    if (!whole(text.substr(0, dot), at.updated_at) || !whole(text.substr(dot + 1), at.id))
-        return std::nullopt;
-    return at;
+    const auto updated = parse_decimal(text.substr(0, dot));
+    const auto id = parse_decimal(text.substr(dot + 1));
+    if (!updated || !id) return std::nullopt;
+    return storage::ChangePosition{*updated, *id};
 }
 
 std::optional<int> bounded_number(std::string_view text, int low, int high) {
-    int value = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc() || end != text.data() + text.size() || value < low || value > high)
-        return std::nullopt;
-    return value;
+    const auto value = parse_decimal(text);
+    if (!value || *value < low || *value > high) return std::nullopt;
+    return static_cast<int>(*value);
 }
 
 }  // namespace
@@ -248,9 +242,8 @@ struct Api::Impl {
     }
 
     static std::optional<domain::Id> article_id(std::string_view text) {
-        domain::Id id = 0;
-        const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-        if (ec != std::errc() || end != text.data() + text.size() || id <= 0) return std::nullopt;
+        const auto id = parse_decimal(text);
+        if (!id || *id == 0) return std::nullopt;
         return id;
     }
 

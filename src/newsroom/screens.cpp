@@ -1,8 +1,9 @@
 #include "newsroom/screens.hpp"
 
 #include <cctype>
-#include <charconv>
 #include <stdexcept>
+
+#include "core/decimal.hpp"
 
 namespace dateline::newsroom {
 
@@ -27,9 +28,8 @@ http::CookieOptions Visit::cookie_options() const {
 }
 
 std::optional<std::int64_t> positive_number(std::string_view text) {
-    std::int64_t n = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
-    if (ec != std::errc() || end != text.data() + text.size() || n <= 0) return std::nullopt;
+    const auto n = parse_decimal(text);
+    if (!n || *n == 0) return std::nullopt;
     return n;
 }
 

@@ -1,7 +1,8 @@
 #include "newsroom/site_screen.hpp"
 
-#include <charconv>
 #include <stdexcept>
+
+#include "core/decimal.hpp"
 
 namespace dateline::newsroom {
 
@@ -18,21 +19,13 @@ constexpr std::pair<const char*, const char*> number_fields[] = {
     {"max_comment", "MAX_COMMENT"},
 };
 
-// A whole number from 0 written in decimal, or nothing.
-std::optional<std::int64_t> whole_number(std::string_view text) {
-    std::int64_t value = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc() || end != text.data() + text.size() || value < 0) return std::nullopt;
-    return value;
-}
-
 // The settings a site's form sent, or Invalid on the field that is not a number.
 Result<domain::CommentSettings> settings_from(const Form& form) {
     domain::CommentSettings s;
     s.open = field(form, "comments_open") == "1";
     std::int64_t values[std::size(number_fields)] = {};
     for (std::size_t i = 0; i < std::size(number_fields); ++i) {
-        const auto value = whole_number(field(form, number_fields[i].first));
+        const auto value = parse_decimal(field(form, number_fields[i].first));
         // Beyond any rule's bound, but small enough for the checks to name the field.
         if (!value || *value > 1'000'000'000)
             return Error::invalid("Not a whole number.", number_fields[i].first);

@@ -2,33 +2,27 @@
 
 #include <gtest/gtest.h>
 
-#include "../support_database.hpp"
-#include "app/network_setup.hpp"
+#include "../support_network.hpp"
 #include "app/user_service.hpp"
 #include "crypto/crypto.hpp"
 #include "crypto/totp.hpp"
-#include "provision/network_file.hpp"
 #include "storage/user_store.hpp"
 
 namespace dateline::app {
 
 using testing_support::FixedClock;
-using testing_support::TestDatabase;
 
 constexpr UnixTime start = 1'795'000'000;
 const std::string password = "the desk's long passphrase";
 
 // One suite, run against every backend.
-class SessionServiceTest : public testing::TestWithParam<const char*> {
+class SessionServiceTest : public testing_support::DefaultNetworkTest {
   protected:
     void SetUp() override {
-        if (database.skipped()) GTEST_SKIP() << "no PostgreSQL test cluster (run through ctest)";
-        ASSERT_TRUE(database.get());
-        domain::NetworkSpec spec = provision::default_network_spec("http://news.example");
-        ASSERT_TRUE(create_network(*database, spec).ok());
-        auto added = users.add(
-            {"desk@news.example", "Desk", domain::Role::Editor, {spec.sites.front().site.slug}},
-            password);
+        DefaultNetworkTest::SetUp();
+        if (!ready()) return;
+        auto added = users.add({"desk@news.example", "Desk", domain::Role::Editor, {first_site()}},
+                               password);
         ASSERT_TRUE(added.ok()) << added.error().message;
         user_id = added->id;
     }
@@ -70,7 +64,6 @@ class SessionServiceTest : public testing::TestWithParam<const char*> {
         return *key;
     }
 
-    TestDatabase database{GetParam()};
     FixedClock clock{start};
     SessionService sessions{*database, clock};
     UserService users{*database, clock};

@@ -2,16 +2,13 @@
 
 #include <gtest/gtest.h>
 
-#include "../support_database.hpp"
-#include "app/network_setup.hpp"
+#include "../support_network.hpp"
 #include "app/reader_service.hpp"
 #include "app/user_service.hpp"
-#include "provision/network_file.hpp"
 
 namespace dateline::app {
 
 using testing_support::FixedClock;
-using testing_support::TestDatabase;
 
 namespace {
 
@@ -19,14 +16,11 @@ constexpr UnixTime start = 1'795'000'000;
 
 }  // namespace
 
-class SiteServiceTest : public testing::TestWithParam<const char*> {
+class SiteServiceTest : public testing_support::DefaultNetworkTest {
   protected:
     void SetUp() override {
-        if (database.skipped()) GTEST_SKIP() << "no PostgreSQL test cluster (run through ctest)";
-        ASSERT_TRUE(database.get());
-        spec = provision::default_network_spec("http://news.example");
-        ASSERT_TRUE(create_network(*database, spec).ok());
-        slug = spec.sites.front().site.slug;
+        DefaultNetworkTest::SetUp();
+        if (!ready()) return;
         auto added = UserService(*database, clock)
                          .add({"chief@news.example", "Chief", domain::Role::Admin, {}},
                               "a long enough passphrase");
@@ -54,12 +48,10 @@ class SiteServiceTest : public testing::TestWithParam<const char*> {
         return rows->front().integer(0);
     }
 
-    TestDatabase database{GetParam()};
     FixedClock clock{start};
     SiteService sites{*database, clock};
-    domain::NetworkSpec spec;
-    std::string slug;
     domain::User admin;
+    const std::string slug = first_site();
 };
 
 TEST_P(SiteServiceTest, AnAdminChangesASitesCommentsAndTheLogSaysWhat) {

@@ -2,34 +2,28 @@
 
 #include <gtest/gtest.h>
 
-#include "../support_database.hpp"
-#include "app/network_setup.hpp"
+#include "../support_network.hpp"
 #include "app/user_service.hpp"
 #include "crypto/crypto.hpp"
-#include "provision/network_file.hpp"
 
 namespace dateline::app {
 
 using testing_support::FixedClock;
-using testing_support::TestDatabase;
 
 constexpr UnixTime start = 1'795'000'000;
 
-class TokenServiceTest : public testing::TestWithParam<const char*> {
+class TokenServiceTest : public testing_support::DefaultNetworkTest {
   protected:
     void SetUp() override {
-        if (database.skipped()) GTEST_SKIP() << "no PostgreSQL test cluster (run through ctest)";
-        ASSERT_TRUE(database.get());
-        domain::NetworkSpec spec = provision::default_network_spec("http://news.example");
-        ASSERT_TRUE(create_network(*database, spec).ok());
+        DefaultNetworkTest::SetUp();
+        if (!ready()) return;
         UserService users(*database, clock);
-        auto added = users.add(
-            {"robot@news.example", "Robot", domain::Role::Editor, {spec.sites.front().site.slug}},
-            "a long enough passphrase");
+        auto added =
+            users.add({"robot@news.example", "Robot", domain::Role::Editor, {first_site()}},
+                      "a long enough passphrase");
         ASSERT_TRUE(added.ok()) << added.error().message;
     }
 
-    TestDatabase database{GetParam()};
     FixedClock clock{start};
     TokenService tokens{*database, clock};
 };

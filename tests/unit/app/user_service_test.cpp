@@ -2,31 +2,20 @@
 
 #include <gtest/gtest.h>
 
-#include "../support_database.hpp"
-#include "app/network_setup.hpp"
+#include "../support_network.hpp"
 #include "crypto/crypto.hpp"
-#include "provision/network_file.hpp"
 #include "storage/user_store.hpp"
 
 namespace dateline::app {
 
 using testing_support::FixedClock;
-using testing_support::TestDatabase;
 
 constexpr UnixTime now = 1'795'000'000;
 const std::string password = "long enough passphrase";
 
 // One suite, run against every backend.
-class UserServiceTest : public testing::TestWithParam<const char*> {
+class UserServiceTest : public testing_support::DefaultNetworkTest {
   protected:
-    void SetUp() override {
-        if (database.skipped()) GTEST_SKIP() << "no PostgreSQL test cluster (run through ctest)";
-        ASSERT_TRUE(database.get());
-        domain::NetworkSpec spec = provision::default_network_spec("http://news.example");
-        ASSERT_TRUE(create_network(*database, spec).ok());
-        site = spec.sites.front().site.slug;
-    }
-
     std::string stored_hash(const std::string& email) {
         auto lease = database->acquire();
         storage::UserStore store(*lease);
@@ -37,10 +26,9 @@ class UserServiceTest : public testing::TestWithParam<const char*> {
         return **hash;
     }
 
-    TestDatabase database{GetParam()};
     FixedClock clock{now};
     UserService users{*database, clock};
-    std::string site;
+    const std::string site = first_site();
 };
 
 TEST_P(UserServiceTest, AddsAnAccountUnderItsLowerCaseAddressWithAHashNotThePassword) {
