@@ -24,7 +24,7 @@ ALLOWED = {
     "ingest": {"domain", "sanitize", "core"},
     "app": {"storage", "db", "ingest", "media", "crypto", "sanitize", "domain", "config", "core"},
     "provision": {"app", "domain", "core"},
-    "site": {"app", "cache", "render", "http", "metrics", "domain", "config", "core"},
+    "site": {"app", "cache", "render", "http", "metrics", "domain", "config", "core", "sanitize"},
     "newsroom": {"app", "render", "http", "domain", "config", "core"},
     "api": {"app", "http", "domain", "core"},
     "cli": None,  # the composition root may use every module

@@ -12,6 +12,11 @@ debian_packages=(
   libcmark-gfm-dev libcmark-gfm-extensions-dev
   # dtl: the diff (Myers' O(NP)) behind comparing two revisions of a story; header-only
   libdtl-dev
+  # pugixml: feeds (RSS, Atom) and sitemaps written as XML with every character escaped right
+  libpugixml-dev
+  # libxml2-utils (xmllint) checks sitemaps against their schemas; python3-feedparser reads the
+  # feeds back as a feed reader does (tests/http/discovery.test.mjs)
+  libxml2-utils python3-feedparser
   # libqrencode: the QR code that carries a two-step sign-in key to an authenticator app
   libqrencode-dev
   libsodium-dev libssl-dev libxxhash-dev zlib1g-dev libbrotli-dev prometheus-cpp-dev libcli11-dev libspdlog-dev libfmt-dev libtomlplusplus-dev

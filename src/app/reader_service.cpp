@@ -57,7 +57,7 @@ Result<FrontPage> ReaderService::front_page(const NetworkDirectory& directory,
     storage::ArticleStore store(*lease);
     const UnixTime now = clock_.now();
     FrontPage page;
-    auto latest = store.list_visible({site.id, {}, {}}, now, latest_count, {}, bare);
+    auto latest = store.list_visible({site.id, {}, {}, {}}, now, latest_count, {}, bare);
     if (!latest) return latest.error();
     page.latest = std::move(*latest);
     // A story shows once on the page: section blocks skip what the latest list already has.
@@ -71,7 +71,7 @@ Result<FrontPage> ReaderService::front_page(const NetworkDirectory& directory,
             page.latest.begin(), page.latest.end(),
             [&](const domain::Article& a) { return a.section && a.section->id == section.id; });
         auto stories =
-            store.list_visible({site.id, section.id, {}}, now,
+            store.list_visible({site.id, section.id, {}, {}}, now,
                                section_story_count + static_cast<int>(already), {}, bare);
         if (!stories) return stories.error();
         std::erase_if(*stories, shown);
@@ -89,7 +89,7 @@ Result<ArticlePage> ReaderService::page_of(domain::Id site_id, std::optional<dom
     const db::ReadSnapshot snapshot(*lease);
     storage::ArticleStore store(*lease);
     const UnixTime now = clock_.now();
-    const storage::ArticleFilter filter{site_id, section, tag};
+    const storage::ArticleFilter filter{site_id, section, tag, {}};
     storage::ListingPage page;
     if (request.from != ListingRequest::From::Newest) {
         auto position = store.listed_position(site_id, request.story);
@@ -160,6 +160,67 @@ Result<std::optional<domain::Article>> ReaderService::article(const domain::Site
                                                               const std::string& slug) {
     auto lease = database_.acquire();
     return storage::ArticleStore(*lease).visible_by_slug(site.id, slug, clock_.now());
+}
+
+Result<std::vector<domain::Article>> ReaderService::feed_stories(const domain::Site& site,
+                                                                 const FeedSource& source) {
+    auto lease = database_.acquire();
+    const db::ReadSnapshot snapshot(*lease);
+    return storage::ArticleStore(*lease).list_visible(
+        {site.id, source.section, source.tag, {}}, clock_.now(), feed_size, {},
+        storage::ArticleStore::Details::Attached, storage::ArticleStore::Columns::Whole);
+}
+
+Result<ListingActivity> ReaderService::listing_activity(const NetworkDirectory& directory,
+                                                        const domain::Site& site) {
+    auto lease = database_.acquire();
+    const db::ReadSnapshot snapshot(*lease);
+    storage::ArticleStore articles(*lease);
+    const UnixTime now = clock_.now();
+    ListingActivity activity;
+    // The newest story of the site and of each section: one step down an index each.
+    auto newest = [&](std::optional<domain::Id> section) -> Result<UnixTime> {
+        auto found = articles.list_visible({site.id, section, {}, {}}, now, 1, {}, bare);
+        if (!found) return found.error();
+        return found->empty() ? UnixTime{0} : found->front().first_published_at;
+    };
+    auto home = newest(std::nullopt);
+    if (!home) return home.error();
+    activity.home = *home;
+    for (const auto& section : directory.sections_of(site)) {
+        auto latest = newest(section.id);
+        if (!latest) return latest.error();
+        if (*latest != 0) activity.sections.emplace_back(section, *latest);
+    }
+    auto tags = storage::SiteStore(*lease).tag_activity(site.id, now);
+    if (!tags) return tags.error();
+    for (auto& t : *tags) activity.tags.emplace_back(std::move(t.tag), t.latest);
+    return activity;
+}
+
+Result<std::vector<StorySpan>> ReaderService::story_spans(const domain::Site& site) {
+    auto lease = database_.acquire();
+    auto spans =
+        storage::ArticleStore(*lease).visible_id_spans(site.id, clock_.now(), sitemap_span);
+    if (!spans) return spans.error();
+    std::vector<StorySpan> out;
+    out.reserve(spans->size());
+    for (const auto& s : *spans) out.push_back({s.number, s.last_changed});
+    return out;
+}
+
+Result<std::vector<domain::Article>> ReaderService::span_stories(const domain::Site& site,
+                                                                 std::int64_t span) {
+    auto lease = database_.acquire();
+    return storage::ArticleStore(*lease).visible_in_id_span(
+        site.id, clock_.now(), span * sitemap_span, (span + 1) * sitemap_span);
+}
+
+Result<std::vector<domain::Article>> ReaderService::news_stories(const domain::Site& site) {
+    auto lease = database_.acquire();
+    const UnixTime now = clock_.now();
+    return storage::ArticleStore(*lease).list_visible({site.id, {}, {}, now - news_window}, now,
+                                                      news_limit, {}, bare);
 }
 
 Result<std::optional<StoryPage>> ReaderService::story(const domain::Site& site,

@@ -61,6 +61,27 @@ struct FrontPage {
     std::vector<SectionStories> sections;
 };
 
+/// Which listing a feed follows: the site's stories (neither set), a section's or a tag's.
+struct FeedSource {
+    std::optional<domain::Id> section;
+    std::optional<domain::Id> tag;
+};
+
+/// A site's listings as its sitemap gives them: each with the publication time of its newest
+/// story; only sections and tags with a story.
+struct ListingActivity {
+    UnixTime home = 0;  ///< 0: the site has no story yet
+    std::vector<std::pair<domain::Section, UnixTime>> sections;
+    std::vector<std::pair<domain::Tag, UnixTime>> tags;
+};
+
+/// A part of a site's sitemap: the visible stories whose ids fall in one span of
+/// ReaderService::sitemap_span ids, and the latest change among them.
+struct StorySpan {
+    std::int64_t number = 0;
+    UnixTime last_changed = 0;
+};
+
 /// Everything a reader may see, read through one surface (site pages now, the API later).
 /// Only visible articles come out of it.
 class ReaderService {
@@ -96,6 +117,24 @@ class ReaderService {
     Result<std::optional<StoryPage>> story(const domain::Site& site, const std::string& slug,
                                            int comments_page);
 
+    /// A feed's newest stories, whole (bodies, bylines and tags), newest first.
+    Result<std::vector<domain::Article>> feed_stories(const domain::Site& site,
+                                                      const FeedSource& source);
+    /// The site's home, sections and tags with the time of their newest story.
+    Result<ListingActivity> listing_activity(const NetworkDirectory& directory,
+                                             const domain::Site& site);
+    /// The spans of ids holding the site's visible stories, by number.
+    Result<std::vector<StorySpan>> story_spans(const domain::Site& site);
+    /// The visible stories of one span (bare cards, by id); empty for a span with none.
+    Result<std::vector<domain::Article>> span_stories(const domain::Site& site, std::int64_t span);
+    /// What a news sitemap lists: the stories first published in the last news_window, newest
+    /// first, at most news_limit (bare cards).
+    Result<std::vector<domain::Article>> news_stories(const domain::Site& site);
+
+    static constexpr int feed_size = 20;
+    static constexpr std::int64_t sitemap_span = 10'000;
+    static constexpr int news_limit = 1000;
+    static constexpr UnixTime news_window = 2 * 24 * 3600;
     static constexpr int page_size = 20;
     static constexpr int latest_count = 13;
     static constexpr int section_story_count = 4;

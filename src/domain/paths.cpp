@@ -37,4 +37,8 @@ std::string tag_path(std::string_view prefix, std::string_view tag_slug) {
            "/";
 }
 
+std::string sitemap_stories_file(std::int64_t span) {
+    return "stories-" + std::to_string(span) + ".xml";
+}
+
 }  // namespace dateline::domain

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -12,6 +13,20 @@ namespace dateline::domain {
 inline constexpr std::string_view sectionless_segment = "news";
 /// The path segment that holds tag pages.
 inline constexpr std::string_view tags_segment = "tags";
+
+/// The files of a listing's feeds, below the listing's path ("/en/", "/en/world/",
+/// "/en/tags/ports/").
+inline constexpr std::string_view rss_file = "rss.xml";
+inline constexpr std::string_view atom_file = "atom.xml";
+inline constexpr std::string_view json_feed_file = "feed.json";
+/// A site's sitemap index, below its prefix, and the folder of the sitemaps it lists.
+inline constexpr std::string_view sitemap_file = "sitemap.xml";
+inline constexpr std::string_view sitemaps_segment = "sitemaps";
+/// The sitemaps below that folder: the site's listings, its news of the last days, and its
+/// stories by span of ids ("stories-3.xml").
+inline constexpr std::string_view sitemap_pages_file = "pages.xml";
+inline constexpr std::string_view sitemap_news_file = "news.xml";
+std::string sitemap_stories_file(std::int64_t span);
 
 /// A slug as one URL path segment: unreserved ASCII as is, everything else percent-encoded.
 std::string encode_path_segment(std::string_view slug);

@@ -20,8 +20,9 @@ bool is_known_time_zone(const std::string& zone) {
 
 bool is_reserved_section_slug(std::string_view slug) {
     // "news" holds articles without a section; the rest are routes of their own.
-    constexpr std::array<std::string_view, 8> reserved = {
-        "tags", "news", "assets", "media", "healthz", "comment-check", "newsroom", "api"};
+    constexpr std::array<std::string_view, 9> reserved = {"tags",     "news",    "assets",
+                                                          "media",    "healthz", "comment-check",
+                                                          "newsroom", "api",     "sitemaps"};
     return std::find(reserved.begin(), reserved.end(), slug) != reserved.end();
 }
 

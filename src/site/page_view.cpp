@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include "domain/paths.hpp"
+#include "site/syndication.hpp"
 
 namespace dateline::site {
 
@@ -82,6 +83,14 @@ void setup_page(PageView& page, const SiteSnapshot& snapshot, const Theme& theme
     auto* footer = d.AddIncludeDictionary(template_name("FOOTER"));
     footer->SetFilename("partials/footer.tpl");
 
+    add_feed_links(page, site.path_prefix(), "");
+    for (const auto format : feed_formats) {
+        auto* link = footer->AddSectionDictionary(template_name("FEED_LINK"));
+        link->SetValue(template_name("FEED_LINK_URL"),
+                       site.path_prefix() + std::string(feed_file(format)));
+        link->SetValue(template_name("FEED_LINK_TYPE"), std::string(feed_media_type(format)));
+        link->SetValue(template_name("FEED_LINK_NAME"), std::string(feed_format_name(format)));
+    }
     if (!site.tagline.empty()) header->ShowSection(template_name("TAGLINE"));
     if (current_section.empty()) header->ShowSection(template_name("HOME_CURRENT"));
     for (const auto& section : directory.sections_of(site)) {
@@ -108,6 +117,17 @@ void setup_page(PageView& page, const SiteSnapshot& snapshot, const Theme& theme
     if (!site.publisher_address.empty())
         footer->SetValueAndShowSection(template_name("PUBLISHER_ADDRESS"), site.publisher_address,
                                        template_name("ADDRESS"));
+}
+
+void add_feed_links(PageView& page, const std::string& path, const std::string& title) {
+    const std::string name = title.empty() ? page.site.name : title + " | " + page.site.name;
+    for (const auto format : feed_formats) {
+        auto* link = page.head->AddSectionDictionary(template_name("FEED"));
+        link->SetValue(template_name("FEED_TYPE"), std::string(feed_media_type(format)));
+        link->SetValue(template_name("FEED_TITLE"),
+                       name + " (" + std::string(feed_format_name(format)) + ")");
+        link->SetValue(template_name("FEED_URL"), path + std::string(feed_file(format)));
+    }
 }
 
 void set_title(PageView& page, const std::string& title, const std::string& description,

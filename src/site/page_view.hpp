@@ -34,6 +34,10 @@ struct PageView {
 void setup_page(PageView& page, const SiteSnapshot& snapshot, const Theme& theme,
                 std::string_view current_section, UnixTime now);
 
+/// Links the feeds of a listing at `path` ("/en/world/") in the page's head, titled by the
+/// listing (`title`; empty for the site's own). setup_page links the site's.
+void add_feed_links(PageView& page, const std::string& path, const std::string& title);
+
 /// The page's title (with the site's name), description and canonical URL (absolute).
 void set_title(PageView& page, const std::string& title, const std::string& description,
                const std::string& canonical);

@@ -10,6 +10,7 @@
 #include "app/reader_service.hpp"
 #include "http/message.hpp"
 #include "site/site_snapshot.hpp"
+#include "site/syndication.hpp"
 #include "site/theme.hpp"
 
 namespace dateline::site {
@@ -104,6 +105,18 @@ class ReaderPages {
     http::Response comment_check_show(const http::Request& request);
     bool takes_comments() const { return comments_.intake && comments_.check; }
 
+    // pages/feeds.cpp: the newest stories of the site, a section or a tag
+    http::Response site_feed(PageRequest& request, FeedFormat format);
+    http::Response section_feed(PageRequest& request, std::string_view section, FeedFormat format);
+    http::Response tag_feed(PageRequest& request, std::string_view tag, FeedFormat format);
+
+    // pages/sitemaps.cpp: the site's sitemap index (sitemap.xml) and the sitemaps it lists
+    // (sitemaps/pages.xml, sitemaps/news.xml, sitemaps/stories-N.xml)
+    http::Response sitemap_index_show(PageRequest& request);
+    http::Response sitemap_show(PageRequest& request, std::string_view file);
+    /// robots.txt for the request's host: what crawlers may read, and its sites' sitemaps.
+    static http::Response robots_show(const SiteSnapshot& snapshot, const http::Request& request);
+
     // pages/errors.cpp
     /// An error page in the site's language; with `kept`, it also holds the comment the reader
     /// sent, ready to send again to `kept_action`, so that nothing they wrote is lost.
@@ -118,6 +131,8 @@ class ReaderPages {
                            const std::string& kept_action = {});
 
   private:
+    http::Response feed(PageRequest& request, FeedFormat format, const std::string& path,
+                        const std::string& title, const app::FeedSource& source);
     http::Response listing(PageRequest& request, const std::string& kind, const std::string& title,
                            const std::string& path, std::string_view current_section,
                            const app::ListingRequest& asked, const app::ArticlePage& page);

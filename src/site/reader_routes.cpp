@@ -1,6 +1,7 @@
 // The reader surface's route tables, read top to bottom: the first match answers.
 #include "site/reader_routes.hpp"
 
+#include "domain/paths.hpp"
 #include "site/cached_pages.hpp"
 #include "site/comment_form.hpp"
 
@@ -28,6 +29,8 @@ http::Router<NetworkRequest> network_routes(ReaderPages& pages, const http::Stat
                                             const http::StaticFiles& media) {
     http::Router<NetworkRequest> routes;
     routes.get("healthz", [](auto&, auto&) { return Response::text(200, "ok\n"); })
+        .get("robots.txt",
+             [](NetworkRequest& r, auto&) { return ReaderPages::robots_show(r.snapshot, r.http); })
         .get("assets/*", serve_file(pages, assets))
         .get("media/*", serve_file(pages, media));
     if (pages.takes_comments())
@@ -38,7 +41,28 @@ http::Router<NetworkRequest> network_routes(ReaderPages& pages, const http::Stat
 
 http::Router<PageRequest> site_routes(ReaderPages& pages) {
     http::Router<PageRequest> routes("/{site}/");
-    routes.get("", [&pages](PageRequest& r, auto&) { return pages.home_show(r); })
+    routes.get("", [&pages](PageRequest& r, auto&) { return pages.home_show(r); });
+    // Before the patterns a file name would also match ("{section}", "{section}/{slug}").
+    for (const auto format : feed_formats) {
+        const std::string file(feed_file(format));
+        routes
+            .get(file,
+                 [&pages, format](PageRequest& r, auto&) { return pages.site_feed(r, format); })
+            .get("tags/{tag}/" + file,
+                 [&pages, format](PageRequest& r, const RouteParams& p) {
+                     return pages.tag_feed(r, p["tag"], format);
+                 })
+            .get("{section}/" + file, [&pages, format](PageRequest& r, const RouteParams& p) {
+                return pages.section_feed(r, p["section"], format);
+            });
+    }
+    routes
+        .get(std::string(domain::sitemap_file),
+             [&pages](PageRequest& r, auto&) { return pages.sitemap_index_show(r); })
+        .get(std::string(domain::sitemaps_segment) + "/{file}",
+             [&pages](PageRequest& r, const RouteParams& p) {
+                 return pages.sitemap_show(r, p["file"]);
+             })
         .get("tags/{tag}/",
              [&pages](PageRequest& r, const RouteParams& p) { return pages.tag_show(r, p["tag"]); })
         .get("tags/{tag}/{direction}/{story}/",

@@ -5,6 +5,7 @@
 
 #include "domain/paths.hpp"
 #include "site/page_view.hpp"
+#include "site/syndication.hpp"
 
 namespace dateline::site {
 
@@ -17,23 +18,42 @@ class Exporter {
   public:
     Exporter(ReaderSite& site, const ExportOptions& options) : site_(site), options_(options) {}
 
-    // Renders `path` of `site` as a reader asking for it would get it, and writes it.
-    Status page(const domain::Site& site, const std::string& path) {
+    // `path` of `site` as a reader asking for it would get it, written where a web server looks
+    // for it: a page as its folder's index.html (`/en/world/story` and `/en/world/` alike), a
+    // file (a feed, a sitemap, robots.txt) under its own name. Folders are named by the path's
+    // segments percent-decoded (an Arabic slug is UTF-8 on disk, as nginx looks it up);
+    // parse_target refused ".", ".." and slashes in a segment.
+    enum class Kind { Page, File };
+    Status write(const domain::Site& site, const std::string& path, Kind kind) {
         auto target = http::parse_target(path);
         if (!target) return Error::internal("The path " + path + " does not parse.");
-        // `/en/world/story` and `/en/world/` both become a folder's index.html, named as a web
-        // server maps the URL to files: its segments percent-decoded (an Arabic slug is UTF-8 on
-        // disk, as nginx looks it up). parse_target refused ".", ".." and slashes in a segment.
         fs::path file = options_.out;
         for (const auto& segment : target->segments) file /= segment;
+        if (kind == Kind::Page) file /= "index.html";
         const http::Response response = render(site, path, std::move(*target));
         if (response.status != 200)
-            return Error::internal("The page " + path + " answered " +
+            return Error::internal("The address " + path + " answered " +
                                    std::to_string(response.status) + " instead of 200.");
-        if (auto written = write_file(file / "index.html", response.payload()); !written)
-            return written;
-        ++summary_.pages;
-        if (options_.progress) options_.progress(summary_.pages);
+        if (auto written = write_file(file, response.payload()); !written) return written;
+        if (kind == Kind::File) {
+            ++summary_.files;
+        } else {
+            ++summary_.pages;
+            if (options_.progress) options_.progress(summary_.pages);
+        }
+        return success();
+    }
+    Status page(const domain::Site& site, const std::string& path) {
+        return write(site, path, Kind::Page);
+    }
+    Status file(const domain::Site& site, const std::string& path) {
+        return write(site, path, Kind::File);
+    }
+
+    // The feeds of a listing at `path`, in every format.
+    Status feeds(const domain::Site& site, const std::string& path) {
+        for (const auto format : feed_formats)
+            if (auto done = file(site, path + std::string(feed_file(format))); !done) return done;
         return success();
     }
 
@@ -153,26 +173,42 @@ Result<ExportSummary> export_static(ReaderSite& site, app::ReaderService& reader
             if (!listed->older) break;
             at = {ListingRequest::From::OlderThan, *listed->older};
         }
+        if (auto done = exporter.feeds(s, prefix); !done) return done.error();
         for (const auto& section : directory.sections_of(s)) {
+            const std::string path = domain::section_path(prefix, section.slug);
             auto done = exporter.listing(
-                s, domain::section_path(prefix, section.slug),
-                [&](const ListingRequest& r) { return reader.section_page(section, r); });
+                s, path, [&](const ListingRequest& r) { return reader.section_page(section, r); });
             if (!done) return done.error();
+            if (auto fed = exporter.feeds(s, path); !fed) return fed.error();
         }
         auto tags = reader.listed_tags(s);
         if (!tags) return tags.error();
         for (const auto& tag : *tags) {
-            auto done =
-                exporter.listing(s, domain::tag_path(prefix, tag.slug),
-                                 [&](const ListingRequest& r) { return reader.tag_page(tag, r); });
+            const std::string path = domain::tag_path(prefix, tag.slug);
+            auto done = exporter.listing(
+                s, path, [&](const ListingRequest& r) { return reader.tag_page(tag, r); });
             if (!done) return done.error();
+            if (auto fed = exporter.feeds(s, path); !fed) return fed.error();
         }
+        // The sitemaps, as the index lists them.
+        const std::string sitemaps = prefix + std::string(domain::sitemaps_segment) + "/";
+        if (auto done = exporter.file(s, prefix + std::string(domain::sitemap_file)); !done)
+            return done.error();
+        std::vector<std::string> names{std::string(domain::sitemap_pages_file),
+                                       std::string(domain::sitemap_news_file)};
+        auto spans = reader.story_spans(s);
+        if (!spans) return spans.error();
+        for (const auto& span : *spans) names.push_back(domain::sitemap_stories_file(span.number));
+        for (const auto& name : names)
+            if (auto done = exporter.file(s, sitemaps + name); !done) return done.error();
     }
     if (!any) return Error::not_found("The network has no site '" + *options.site + "'.");
     if (const auto* fallback = directory.site_by_slug(directory.network.default_site_slug)) {
         if (auto done = exporter.not_found_page(*fallback); !done) return done.error();
-        if (!options.site)
+        if (!options.site) {
             if (auto done = exporter.root_page(*fallback); !done) return done.error();
+            if (auto done = exporter.file(*fallback, "/robots.txt"); !done) return done.error();
+        }
     }
     for (const auto& [from, to] : {std::pair{assets_dir, options.out / "assets"},
                                    std::pair{media_dir, options.out / "media"}})

@@ -22,14 +22,16 @@ struct ExportOptions {
 
 struct ExportSummary {
     std::size_t pages = 0;
-    std::size_t files = 0;  ///< assets and pictures copied
+    std::size_t files = 0;  ///< feeds, sitemaps, robots.txt, assets and pictures
 };
 
 /// Writes the reader sites as static files that any web server serves as they are: every page a
 /// reader can reach (home, sections and tags with every older page, articles), rendered by
 /// `site` exactly as it serves them, each at `<path>/index.html` (a server redirects
-/// `/en/world/story` to the folder and serves its index); the theme's assets and the stored
-/// pictures; `404.html`; and at the root, a page leading to the network's default site. Pages
+/// `/en/world/story` to the folder and serves its index); the feeds of the sites, sections and
+/// tags and the sites' sitemaps, each at its own name; the theme's assets and the stored
+/// pictures; `404.html`; and at the root, a page leading to the network's default site and
+/// `robots.txt`. Pages
 /// are written from scratch; a page that fails to render stops the export with its path.
 Result<ExportSummary> export_static(ReaderSite& site, app::ReaderService& reader,
                                     const app::NetworkDirectory& directory,

@@ -95,6 +95,10 @@ std::string listing_clause(const ArticleFilter& f, UnixTime now, int limit, cons
             where += " AND a.section_id = " + last_param(params);
         }
     }
+    if (f.published_since) {
+        params.emplace_back(*f.published_since);
+        where += " AND " + time + " >= " + last_param(params);
+    }
     const bool newer = page.from == ListingPage::From::NewerThan;
     if (page.from != ListingPage::From::Newest) {
         params.emplace_back(page.position.published_at);
@@ -456,13 +460,36 @@ Result<std::optional<Article>> ArticleStore::visible_by_slug(Id site_id, const s
 
 Result<std::vector<Article>> ArticleStore::list_visible(const ArticleFilter& filter, UnixTime now,
                                                         int limit, const ListingPage& page,
-                                                        Details details) {
+                                                        Details details, Columns columns) {
     Params params;
     const std::string clause = listing_clause(filter, now, limit, page, params);
-    auto articles = load(clause, params, Columns::Card, details);
+    auto articles = load(clause, params, columns, details);
     if (articles && page.from == ListingPage::From::NewerThan)
         std::reverse(articles->begin(), articles->end());
     return articles;
+}
+
+Result<std::vector<Article>> ArticleStore::visible_in_id_span(Id site_id, UnixTime now, Id first_id,
+                                                              Id end_id) {
+    return load("WHERE a.site_id = $1 AND " + std::string(visible_condition) +
+                    " AND a.id >= $3 AND a.id < $4 ORDER BY a.id",
+                {site_id, now, first_id, end_id}, Columns::Card, Details::Bare);
+}
+
+Result<std::vector<ArticleStore::IdSpan>> ArticleStore::visible_id_spans(Id site_id, UnixTime now,
+                                                                         std::int64_t span_length) {
+    // Integer division in both backends; a story's last change is its update or, scheduled
+    // after its last edit, its publication.
+    auto rows = c_.query(
+        "SELECT a.id / $3 AS span, MAX(CASE WHEN a.updated_at > a.first_published_at THEN "
+        "a.updated_at ELSE a.first_published_at END) FROM articles a WHERE a.site_id = $1 AND " +
+            std::string(visible_condition) + " GROUP BY span ORDER BY span",
+        {site_id, now, span_length});
+    if (!rows) return rows.error();
+    std::vector<IdSpan> spans;
+    spans.reserve(rows->size());
+    for (const auto& r : *rows) spans.push_back({r.integer(0), r.integer(1)});
+    return spans;
 }
 
 Result<std::optional<ListingPosition>> ArticleStore::listed_position(Id site_id, Id id) {

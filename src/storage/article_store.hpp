@@ -15,6 +15,8 @@ struct ArticleFilter {
     domain::Id site_id = 0;
     std::optional<domain::Id> section_id;
     std::optional<domain::Id> tag_id;
+    /// Only stories first published at or after this time.
+    std::optional<UnixTime> published_since;
 };
 
 /// Which articles the newsroom lists. Empty or absent fields do not narrow the list.
@@ -130,15 +132,30 @@ class ArticleStore {
     Result<std::optional<domain::Article>> visible_by_slug(domain::Id site_id,
                                                            const std::string& slug, UnixTime now);
 
-    /// Up to `limit` visible articles as cards (no body), newest first: the newest, or those just
-    /// older or just newer than `page.position`. Walks an index from the starting point, so the
-    /// cost does not depend on the size of the archive nor on how deep the page is.
-    /// With Details::Bare, the cards come without bylines and tags: a card shows neither, and a
-    /// caller that needs them attaches them to the cards it keeps in one go (attach_details).
+    /// Up to `limit` visible articles, newest first: the newest, or those just older or just
+    /// newer than `page.position`. Walks an index from the starting point, so the cost does not
+    /// depend on the size of the archive nor on how deep the page is.
+    /// With Columns::Card, the articles come without their bodies (a card shows none); with
+    /// Details::Bare, without bylines and tags: a card shows neither, and a caller that needs
+    /// them attaches them to the cards it keeps in one go (attach_details).
     enum class Details { Attached, Bare };
+    enum class Columns { Whole, Card };
     Result<std::vector<domain::Article>> list_visible(const ArticleFilter& filter, UnixTime now,
                                                       int limit, const ListingPage& page = {},
-                                                      Details details = Details::Attached);
+                                                      Details details = Details::Attached,
+                                                      Columns columns = Columns::Card);
+    /// The visible articles of the site whose ids lie in [first_id, end_id), as bare cards, by
+    /// id: a part of the site's sitemap. Walks ids, so it costs what the span holds.
+    Result<std::vector<domain::Article>> visible_in_id_span(domain::Id site_id, UnixTime now,
+                                                            domain::Id first_id, domain::Id end_id);
+    /// Which spans of ids of `span_length` hold visible articles of the site (span n holds ids
+    /// n * span_length to (n + 1) * span_length - 1), with the latest change in each, by span.
+    struct IdSpan {
+        std::int64_t number = 0;
+        UnixTime last_changed = 0;
+    };
+    Result<std::vector<IdSpan>> visible_id_spans(domain::Id site_id, UnixTime now,
+                                                 std::int64_t span_length);
     /// Reads the bylines and tags of these articles: four statements however many there are.
     Status attach_details(const std::vector<domain::Article*>& articles);
     /// Where a listed (published or scheduled) article of the site stands in reading order.
@@ -155,7 +172,6 @@ class ArticleStore {
 
   private:
     /// Whole articles, or cards: everything but the body (left empty), for lists of stories.
-    enum class Columns { Whole, Card };
     Result<std::vector<domain::Article>> load(const std::string& where, const db::Params& params,
                                               Columns columns = Columns::Whole,
                                               Details details = Details::Attached);

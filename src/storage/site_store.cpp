@@ -155,6 +155,20 @@ Result<std::vector<domain::Tag>> SiteStore::listed_tags(Id site_id, UnixTime now
     return tags;
 }
 
+Result<std::vector<SiteStore::TagActivity>> SiteStore::tag_activity(Id site_id, UnixTime now) {
+    auto rows = c_.query(
+        "SELECT t.id, t.site_id, t.slug, t.name, MAX(l.listed_at) FROM tags t JOIN article_tags l "
+        "ON l.tag_id = t.id WHERE t.site_id = $1 AND l.listed_at IS NOT NULL AND l.listed_at <= $2 "
+        "GROUP BY t.id, t.site_id, t.slug, t.name ORDER BY t.slug",
+        {site_id, now});
+    if (!rows) return rows.error();
+    std::vector<TagActivity> tags;
+    tags.reserve(rows->size());
+    for (const auto& r : *rows)
+        tags.push_back({{r.integer(0), r.integer(1), r.text(2), r.text(3)}, r.integer(4)});
+    return tags;
+}
+
 Result<domain::Tag> SiteStore::ensure_tag(Id site_id, const std::string& slug,
                                           const std::string& name) {
     auto rows = c_.query(

@@ -44,6 +44,13 @@ class SiteStore {
     Result<std::optional<domain::Tag>> tag_by_slug(domain::Id site_id, const std::string& slug);
     /// The site's tags that at least one visible story carries, by slug.
     Result<std::vector<domain::Tag>> listed_tags(domain::Id site_id, UnixTime now);
+    /// The same tags, each with the publication time of its newest visible story (a sitemap's
+    /// lastmod). Reads every listed story's tag row of the site: for sitemaps, not pages.
+    struct TagActivity {
+        domain::Tag tag;
+        UnixTime latest = 0;
+    };
+    Result<std::vector<TagActivity>> tag_activity(domain::Id site_id, UnixTime now);
 
     /// The author of the site with this name, else with this slug, else a new one.
     Result<domain::Author> ensure_author(domain::Id site_id, const std::string& slug,

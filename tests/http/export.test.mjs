@@ -136,6 +136,28 @@ test('a listing page holds its newest stories, and a missing page gets the site\
   assert.match(await missing.text(), /<html lang="en" dir="ltr">/, 'the site\'s own 404 page');
 });
 
+test('the export holds every feed, the sitemaps and robots.txt, as the server writes them', async () => {
+  for (const path of ['/robots.txt', '/en/rss.xml', '/en/atom.xml', '/ar/feed.json', '/en/world/rss.xml',
+    '/en/tags/heat-wave/atom.xml', '/en/sitemap.xml', '/en/sitemaps/pages.xml', '/en/sitemaps/news.xml']) {
+    const res = await fetch(origin + path, { signal: AbortSignal.timeout(10_000) });
+    assert.equal(res.status, 200, path);
+    await res.arrayBuffer();
+  }
+  // Every sitemap the index lists is there, and lists the imported stories.
+  const index = readFileSync(join(exported, 'en', 'sitemap.xml'), 'utf8');
+  const parts = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
+  const stories = parts.filter((p) => p.includes('/stories-'));
+  assert.ok(stories.length > 0);
+  let listed = '';
+  for (const part of parts) {
+    const res = await fetch(origin + part, { signal: AbortSignal.timeout(10_000) });
+    assert.equal(res.status, 200, part);
+    listed += await res.text();
+  }
+  assert.match(listed, /heat-wave-day-22/, 'the imported stories');
+  assert.match(readFileSync(join(exported, 'robots.txt'), 'utf8'), /^Sitemap: http:\/\/localhost:8080\/en\/sitemap\.xml$/m);
+});
+
 test('one site alone, and an unknown site refused', () => {
   const out = join(work, 'arabic');
   const r = dateline(['export', '--data', data.dir, '--out', out, '--site', 'ar']);

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <regex>
+#include <set>
 
 #include "../support_database.hpp"
 #include "../support_fixed_clock.hpp"
@@ -177,8 +178,8 @@ TEST_P(QueryPlanTest, ReaderPagesUseIndexesOnly) {
 
     // Home, section and tag listings, first and deep pages in both directions.
     for (const ArticleFilter& filter :
-         {ArticleFilter{site, {}, {}}, ArticleFilter{site, section, {}},
-          ArticleFilter{site, {}, (*tag)->id}}) {
+         {ArticleFilter{site, {}, {}, {}}, ArticleFilter{site, section, {}, {}},
+          ArticleFilter{site, {}, (*tag)->id, {}}}) {
         auto first = articles.list_visible(filter, now, 21);
         ASSERT_TRUE(first.ok());
         ASSERT_GT(first->size(), 10u);
@@ -232,8 +233,59 @@ TEST_P(QueryPlanTest, ReaderPagesUseIndexesOnly) {
     auto tags = sites.listed_tags(site, now);
     ASSERT_TRUE(tags.ok());
     EXPECT_FALSE(tags->empty());
+    // A feed's whole stories, the news sitemap's last hours, and a sitemap's span of ids.
+    using Details = ArticleStore::Details;
+    ASSERT_TRUE(articles
+                    .list_visible({site, section, {}, {}}, now, 20, {}, Details::Attached,
+                                  ArticleStore::Columns::Whole)
+                    .ok());
+    auto recent =
+        articles.list_visible({site, {}, {}, now - 10 * 3600}, now, 1000, {}, Details::Bare);
+    ASSERT_TRUE(recent.ok());
+    EXPECT_EQ(recent->size(), 11u) << "the stories of the last ten hours, the tenth included";
+    ASSERT_TRUE(articles.visible_in_id_span(site, now, 0, 10'000).ok());
 
     expect_index_backed(recorded, *lease);
+}
+
+// A site's sitemaps list its stories by spans of ids: every visible story in exactly one span,
+// and a span's last change is its latest story's.
+TEST_P(QueryPlanTest, SitemapSpansHoldEveryVisibleStoryOnce) {
+    auto lease = database->acquire();
+    ArticleStore articles(*lease);
+    auto site_list = SiteStore(*lease).sites();
+    ASSERT_TRUE(site_list.ok() && !site_list->empty());
+    const domain::Id site = site_list->front().id;
+    // Ten ids a span, so that the thirty stories fill several.
+    auto spans = articles.visible_id_spans(site, now, 10);
+    ASSERT_TRUE(spans.ok());
+    ASSERT_GE(spans->size(), 3u);
+    std::set<domain::Id> seen;
+    for (const auto& span : *spans) {
+        auto stories =
+            articles.visible_in_id_span(site, now, span.number * 10, span.number * 10 + 10);
+        ASSERT_TRUE(stories.ok());
+        ASSERT_FALSE(stories->empty()) << "span " << span.number;
+        UnixTime latest = 0;
+        for (const auto& a : *stories) {
+            EXPECT_EQ(a.id / 10, span.number);
+            EXPECT_TRUE(seen.insert(a.id).second) << "story " << a.id << " in two spans";
+            latest = std::max({latest, a.first_published_at, a.updated_at});
+        }
+        EXPECT_EQ(span.last_changed, latest);
+    }
+    EXPECT_EQ(seen.size(), 30u);
+    // A story not yet published is in none.
+    auto later = articles.visible_id_spans(site, now - 3600 * 29, 10);
+    ASSERT_TRUE(later.ok());
+    std::size_t early = 0;
+    for (const auto& span : *later) {
+        auto stories = articles.visible_in_id_span(site, now - 3600 * 29, span.number * 10,
+                                                   span.number * 10 + 10);
+        ASSERT_TRUE(stories.ok());
+        early += stories->size();
+    }
+    EXPECT_EQ(early, 1u) << "only the story published 29 hours before now";
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, QueryPlanTest, testing::ValuesIn(testing_support::backend_names),

@@ -11,7 +11,13 @@
 {{#SISTER}}<li><a href="{{SISTER_URL}}" lang="{{SISTER_LANG}}" hreflang="{{SISTER_LANG}}" dir="{{SISTER_DIR}}">{{SISTER_NAME}}</a></li>
 {{/SISTER}}</ul>
 </nav>
-{{/SISTER_SITES}}{{#FOOTER_CREDIT}}<p class="site-footer__credit">{{FOOTER_CREDIT_TEXT}}</p>
+{{/SISTER_SITES}}<nav class="site-footer__feeds" aria-label="{{T_FEEDS}}">
+<h2 class="site-footer__heading">{{T_FEEDS}}</h2>
+<ul>
+{{#FEED_LINK}}<li><a href="{{FEED_LINK_URL}}" type="{{FEED_LINK_TYPE}}" lang="en" dir="ltr">{{FEED_LINK_NAME}}</a></li>
+{{/FEED_LINK}}</ul>
+</nav>
+{{#FOOTER_CREDIT}}<p class="site-footer__credit">{{FOOTER_CREDIT_TEXT}}</p>
 {{/FOOTER_CREDIT}}{{#ADDRESS}}<address class="site-footer__address">{{PUBLISHER_ADDRESS}}</address>
 {{/ADDRESS}}<p class="site-footer__rights">© {{YEAR}} {{SITE_NAME}}. {{T_ALL_RIGHTS}}</p>
 </footer>

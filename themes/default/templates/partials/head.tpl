@@ -18,7 +18,8 @@
 <meta property="article:modified_time" content="{{OG_MODIFIED}}">
 {{/OG_ARTICLE}}{{/OPEN_GRAPH}}{{#PAGINATION_LINKS}}{{#PREV}}<link rel="prev" href="{{PREV_URL}}">
 {{/PREV}}{{#NEXT}}<link rel="next" href="{{NEXT_URL}}">
-{{/NEXT}}{{/PAGINATION_LINKS}}<link rel="icon" href="{{ASSETS_PATH}}img/icon.svg" type="image/svg+xml">
+{{/NEXT}}{{/PAGINATION_LINKS}}{{#FEED}}<link rel="alternate" type="{{FEED_TYPE}}" title="{{FEED_TITLE}}" href="{{FEED_URL}}">
+{{/FEED}}<link rel="icon" href="{{ASSETS_PATH}}img/icon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="{{ASSETS_PATH}}css/site.css">
 {{#COMMENT_ASSETS}}<link rel="stylesheet" href="{{ASSETS_PATH}}vendor/altcha/altcha.css">
 {{/COMMENT_ASSETS}}
