@@ -223,7 +223,7 @@ json::object picture_ninjs(const domain::Media& m, const std::string& origin) {
     rendition["height"] = m.height;
     rendition["sizeInBytes"] = m.bytes;
     json::array renditions{rendition};
-    if (m.webp) {
+    if (m.has_webp()) {
         json::object webp;
         webp["name"] = "webp";
         webp["href"] = origin + "/media/" + domain::webp_name(m.file_name);

@@ -22,7 +22,7 @@ PendingPicture::~PendingPicture() {
 Result<domain::Media> PendingPicture::record(db::Connection& connection, UnixTime now) const {
     return storage::MediaStore(connection)
         .ensure({0, stored_.file_name, stored_.mime_type, stored_.width, stored_.height,
-                 stored_.bytes, stored_.webp},
+                 stored_.bytes, stored_.copies},
                 now);
 }
 
@@ -56,20 +56,20 @@ Result<domain::Media> MediaService::upload(const domain::User& user, std::string
     return record(*picture);
 }
 
-Result<MediaService::WebpCopies> MediaService::add_webp_copies() const {
+Result<MediaService::AddedCopies> MediaService::add_copies() const {
     auto pending = [&] {
         auto lease = database_.acquire();
-        return storage::MediaStore(*lease).without_webp();
+        return storage::MediaStore(*lease).lacking_copies();
     }();
     if (!pending) return pending.error();
-    WebpCopies done;
+    AddedCopies done;
     for (const auto& m : *pending) {
-        if (auto written = images_.write_webp_copies(m.file_name, m.width); !written) {
+        if (auto written = images_.write_copies(m.file_name, m.width); !written) {
             done.failed.push_back(m.file_name + ": " + written.error().message);
             continue;
         }
         auto lease = database_.acquire();
-        if (auto marked = storage::MediaStore(*lease).mark_webp(m.id); !marked)
+        if (auto marked = storage::MediaStore(*lease).mark_copies(m.id); !marked)
             return marked.error();
         ++done.written;
     }

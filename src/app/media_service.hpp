@@ -64,16 +64,17 @@ class MediaService {
     /// is Invalid on "image". The same picture sent twice is one row.
     Result<domain::Media> upload(const domain::User& user, std::string_view bytes) const;
 
-    /// What add_webp_copies did: how many pictures got their copies, and those that could not
+    /// What add_copies did: how many pictures got their copies, and those that could not
     /// ("NAME: why"), left as they were.
-    struct WebpCopies {
+    struct AddedCopies {
         int written = 0;
         std::vector<std::string> failed;
     };
-    /// Writes the WebP copies of every picture stored before they were made, and records each
-    /// once its files are written (`dateline media webp`). A picture that cannot be read or
-    /// decoded is skipped and named; the others go on. Fails only when the database does.
-    Result<WebpCopies> add_webp_copies() const;
+    /// Writes the copies (WebP, crops) of every picture stored before they were made, and
+    /// records each once its files are written (`dateline media copies`). A picture that cannot
+    /// be read or decoded is skipped and named; the others go on. Fails only when the database
+    /// does.
+    Result<AddedCopies> add_copies() const;
 
     /// The stored picture with this file name ("<hash>.jpg"): NotFound on "image" otherwise.
     Result<domain::Media> find(const std::string& file_name) const;

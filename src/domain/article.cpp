@@ -1,5 +1,7 @@
 #include "domain/article.hpp"
 
+#include <algorithm>
+
 #include "core/utf8.hpp"
 
 namespace dateline::domain {
@@ -52,6 +54,27 @@ std::vector<MediaVariant> media_variants(const std::string& file_name, int width
         if (w < width)
             out.push_back(
                 {w, file_name.substr(0, dot) + "-w" + std::to_string(w) + file_name.substr(dot)});
+    return out;
+}
+
+std::vector<MediaCrop> media_crops(const std::string& file_name, int width, int height) {
+    struct Ratio {
+        const char* name;
+        int across;
+        int down;
+    };
+    constexpr Ratio ratios[] = {{"16x9", 16, 9}, {"4x3", 4, 3}, {"1x1", 1, 1}};
+    std::vector<MediaCrop> out;
+    const auto dot = file_name.rfind('.');
+    if (dot == std::string::npos || width < 1 || height < 1) return out;
+    for (const auto& r : ratios) {
+        const long long widest = static_cast<long long>(height) * r.across / r.down;
+        const int w = static_cast<int>(std::min<long long>({media_crop_max_width, width, widest}));
+        const int h = static_cast<int>(static_cast<long long>(w) * r.down / r.across);
+        if (w < 1 || h < 1) continue;
+        out.push_back(
+            {r.name, w, h, file_name.substr(0, dot) + "-" + r.name + file_name.substr(dot)});
+    }
     return out;
 }
 

@@ -26,6 +26,13 @@ constexpr bool is_listed(ArticleStatus status) {
 /// The status with this stored name; nothing for any other text.
 std::optional<ArticleStatus> parse_article_status(std::string_view text);
 
+/// Which copies of a stored picture are on disk beside it, as a level: each level has the copies
+/// of the levels below. Level 0: the picture and its smaller copies (media_variants).
+inline constexpr int media_copies_webp = 1;   ///< a WebP of it and of each smaller copy
+inline constexpr int media_copies_crops = 2;  ///< its crops for sharing (media_crops)
+/// The level every picture stored now has.
+inline constexpr int media_copies_all = media_copies_crops;
+
 /// An image stored in the data directory's media folder, named by its content hash.
 struct Media {
     Id id = 0;
@@ -34,8 +41,10 @@ struct Media {
     int width = 0;
     int height = 0;
     std::int64_t bytes = 0;
-    /// A WebP copy of it, and of each of its smaller copies, is stored beside it (webp_name).
-    bool webp = false;
+    int copies = 0;  ///< which copies are stored beside it (media_copies_*)
+
+    bool has_webp() const { return copies >= media_copies_webp; }
+    bool has_crops() const { return copies >= media_copies_crops; }
 };
 
 /// A smaller copy of a stored image, for `srcset`.
@@ -50,6 +59,23 @@ inline constexpr int media_variant_widths[] = {480, 960};
 /// The smaller copies of an image, narrowest first: "<name>-w480.jpg" for each variant width
 /// below the image's own width. The media library writes exactly these files.
 std::vector<MediaVariant> media_variants(const std::string& file_name, int width);
+
+/// A crop of a stored image to one aspect ratio, for the services that show a story's picture
+/// in a frame of their own (search results, link previews: schema.org's and OpenGraph's images).
+struct MediaCrop {
+    std::string ratio;  ///< "16x9", "4x3", "1x1"
+    int width = 0;
+    int height = 0;
+    std::string file_name;  ///< "<name>-16x9.<ext>"
+};
+
+/// The widest a crop is made.
+inline constexpr int media_crop_max_width = 1200;
+
+/// The crops of an image of `width` x `height`: for each ratio (16:9, 4:3, 1:1), the largest box
+/// of that ratio the image holds, scaled down to at most media_crop_max_width wide. The media
+/// library writes exactly these files.
+std::vector<MediaCrop> media_crops(const std::string& file_name, int width, int height);
 
 /// The name of the WebP copy of a stored image or of one of its smaller copies: the same name
 /// ending in ".webp" ("<hash>-w480.jpg" -> "<hash>-w480.webp").

@@ -128,16 +128,25 @@ std::string encode_webp(const vips::VImage& image) {
     return out;
 }
 
-// The WebP copies of a stored picture, name and bytes: of each smaller copy (scaled from
-// `image`), then of the picture itself, last, so that once it exists the others do.
-std::vector<std::pair<std::string, std::string>> webp_copies_of(const vips::VImage& image,
-                                                                const std::string& file_name) {
+// The copies a stored picture has beyond its smaller ones, name and bytes, in the order they
+// are written: the WebP of each smaller copy (scaled from `image`) and of the picture itself,
+// then its crops; the last crop last, so that once it exists every other copy does.
+std::vector<std::pair<std::string, std::string>> derived_copies_of(const vips::VImage& image,
+                                                                   const std::string& file_name,
+                                                                   bool png) {
     std::vector<std::pair<std::string, std::string>> copies;
     for (const auto& variant : domain::media_variants(file_name, image.width()))
         copies.emplace_back(
             domain::webp_name(variant.file_name),
             encode_webp(image.resize(static_cast<double>(variant.width) / image.width())));
     copies.emplace_back(domain::webp_name(file_name), encode_webp(image));
+    for (const auto& crop : domain::media_crops(file_name, image.width(), image.height())) {
+        const vips::VImage framed =
+            image.thumbnail_image(crop.width, vips::VImage::option()
+                                                  ->set("height", crop.height)
+                                                  ->set("crop", VIPS_INTERESTING_ATTENTION));
+        copies.emplace_back(crop.file_name, encode(framed, png));
+    }
     return copies;
 }
 
@@ -175,7 +184,7 @@ Result<StoredImage> ImageLibrary::store_bytes(std::string_view bytes) const {
     StoredImage stored;
     std::string encoded;
     std::vector<std::pair<domain::MediaVariant, std::string>> variants;
-    std::vector<std::pair<std::string, std::string>> webp_copies;
+    std::vector<std::pair<std::string, std::string>> derived;
     try {
         const vips::VImage header =
             vips::VImage::new_from_buffer(bytes.data(), bytes.size(), "",
@@ -212,8 +221,8 @@ Result<StoredImage> ImageLibrary::store_bytes(std::string_view bytes) const {
                 image.resize(static_cast<double>(variant.width) / stored.width);
             variants.emplace_back(variant, encode(smaller, png));
         }
-        webp_copies = webp_copies_of(image, stored.file_name);
-        stored.webp = true;
+        derived = derived_copies_of(image, stored.file_name, png);
+        stored.copies = domain::media_copies_all;
     } catch (const vips::VError&) {
         return Error::invalid("The image is damaged or incomplete: it cannot be decoded in full.",
                               "image");
@@ -222,10 +231,11 @@ Result<StoredImage> ImageLibrary::store_bytes(std::string_view bytes) const {
     std::error_code ec;
     std::filesystem::create_directories(directory_, ec);
     const bool existed = std::filesystem::exists(directory_ / stored.file_name, ec);
-    // WebP copies first (the full-size one last): a picture stored before they were made gets
-    // them now. Then the variants: once the main file exists, every file it implies exists too.
-    if (!existed || !std::filesystem::exists(directory_ / webp_copies.back().first, ec))
-        for (const auto& [name, data] : webp_copies)
+    // The WebP copies and crops first (the last crop last): a picture stored before they were
+    // made gets them now. Then the variants: once the main file exists, every file it implies
+    // exists too.
+    if (!existed || !std::filesystem::exists(directory_ / derived.back().first, ec))
+        for (const auto& [name, data] : derived)
             if (auto written = write_atomically(name, data); !written) return written.error();
     if (existed) return stored;
     for (const auto& [variant, data] : variants)
@@ -237,7 +247,7 @@ Result<StoredImage> ImageLibrary::store_bytes(std::string_view bytes) const {
     return stored;
 }
 
-Status ImageLibrary::write_webp_copies(const std::string& file_name, int width) const {
+Status ImageLibrary::write_copies(const std::string& file_name, int width) const {
     std::vector<std::pair<std::string, std::string>> copies;
     try {
         const auto image =
@@ -246,7 +256,7 @@ Status ImageLibrary::write_webp_copies(const std::string& file_name, int width) 
             return Error::invalid("The stored picture " + file_name + " is not " +
                                       std::to_string(width) + " pixels wide.",
                                   "image");
-        copies = webp_copies_of(image, file_name);
+        copies = derived_copies_of(image, file_name, image.has_alpha());
     } catch (const vips::VError&) {
         return Error::invalid("The stored picture " + file_name + " cannot be decoded.", "image");
     }
@@ -264,6 +274,8 @@ void ImageLibrary::remove(const StoredImage& image) const {
         std::filesystem::remove(directory_ / domain::webp_name(variant.file_name), ec);
     }
     std::filesystem::remove(directory_ / domain::webp_name(image.file_name), ec);
+    for (const auto& crop : domain::media_crops(image.file_name, image.width, image.height))
+        std::filesystem::remove(directory_ / crop.file_name, ec);
 }
 
 }  // namespace dateline::media

@@ -20,7 +20,7 @@ struct StoredImage {
     int width = 0;
     int height = 0;
     std::int64_t bytes = 0;
-    bool webp = false;     ///< WebP copies of it and its smaller copies are stored beside it
+    int copies = 0;        ///< which copies are stored beside it (domain::media_copies_*)
     bool created = false;  ///< this call wrote the files: they were not in the folder before
 };
 
@@ -32,8 +32,10 @@ void initialise(const char* argv0);
 /// max_stored_dimension, re-encoded (JPEG, or PNG when the picture has transparency) with all
 /// metadata (EXIF, GPS, XMP) stripped, and saved under a name derived from the result's SHA-256,
 /// so the same picture is stored once. Smaller copies for `srcset` are written beside it, named
-/// by domain::media_variants, and a WebP copy of each file (domain::webp_name), which browsers
-/// take at about two thirds of the bytes.
+/// by domain::media_variants, a WebP copy of each file (domain::webp_name), which browsers
+/// take at about two thirds of the bytes, and crops to 16:9, 4:3 and 1:1 (domain::media_crops)
+/// for the services that frame a story's picture themselves, cut where libvips finds the
+/// picture's interest (its "attention" strategy: edges, skin tones, saturation).
 class ImageLibrary {
   public:
     explicit ImageLibrary(std::filesystem::path directory) : directory_(std::move(directory)) {}
@@ -43,10 +45,11 @@ class ImageLibrary {
     Result<StoredImage> store_file(const std::filesystem::path& source) const;
     Result<StoredImage> store_bytes(std::string_view bytes) const;
 
-    /// Writes the WebP copies of a picture stored before they were made (domain::Media::webp
-    /// false): of the file `file_name` in this folder, `width` pixels wide, and of its smaller
-    /// copies. Invalid when the file cannot be decoded.
-    Status write_webp_copies(const std::string& file_name, int width) const;
+    /// Writes the copies a picture stored by an earlier release may lack (domain::Media::copies
+    /// below domain::media_copies_all): the WebP copies of the file `file_name` in this folder,
+    /// `width` pixels wide, and of its smaller copies, and its crops. Invalid when the file
+    /// cannot be decoded.
+    Status write_copies(const std::string& file_name, int width) const;
 
     /// Removes a stored picture's file and its smaller copies, for work that failed after
     /// store_file/store_bytes created them. A file already gone, or that cannot be removed, is

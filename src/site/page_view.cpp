@@ -146,7 +146,7 @@ void set_title(PageView& page, const std::string& title, const std::string& desc
 void set_image(TemplateDictionary* d, const domain::Media& m, bool wide) {
     d->SetValue(template_name("IMAGE_URL"), "/media/" + m.file_name);
     d->SetValue(template_name("IMAGE_SRCSET"), srcset(m, false));
-    if (m.webp)
+    if (m.has_webp())
         d->SetValueAndShowSection(template_name("IMAGE_WEBP_SRCSET"), srcset(m, true),
                                   template_name("WEBP"));
     d->SetValue(template_name("IMAGE_SIZES"), wide ? wide_sizes : card_sizes);

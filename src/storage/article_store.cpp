@@ -25,7 +25,7 @@ std::string select_articles(bool with_body) {
            "s.id, s.slug, s.name, s.position, "
            "m.id, m.file_name, m.mime_type, m.width, m.height, m.bytes, " +
            (with_body ? "a.body_source, " : "'', ") +
-           "a.revision, a.created_by, a.translation_group, m.webp "
+           "a.revision, a.created_by, a.translation_group, m.copies "
            "FROM articles a LEFT JOIN sections s ON s.id = a.section_id "
            "LEFT JOIN media m ON m.id = a.lead_media_id ";
 }
@@ -59,7 +59,7 @@ Article article_from_row(const db::Row& r) {
     if (!r.is_null(20))
         a.lead_image =
             domain::Media{r.integer(20),      r.text(21),    r.text(22),        int(r.integer(23)),
-                          int(r.integer(24)), r.integer(25), r.integer(30) != 0};
+                          int(r.integer(24)), r.integer(25), int(r.integer(30))};
     a.body_source = r.text(26);
     a.revision = r.integer(27);
     if (!r.is_null(28)) a.created_by = r.integer(28);

@@ -4,25 +4,25 @@ namespace dateline::storage {
 
 namespace {
 
-// A row of (id, file_name, mime_type, width, height, bytes, webp).
+// A row of (id, file_name, mime_type, width, height, bytes, copies).
 domain::Media media_of(const db::Row& r) {
     return {r.integer(0),      r.text(1),    r.text(2),        int(r.integer(3)),
-            int(r.integer(4)), r.integer(5), r.integer(6) != 0};
+            int(r.integer(4)), r.integer(5), int(r.integer(6))};
 }
 
 }  // namespace
 
 Result<domain::Media> MediaStore::ensure(const domain::Media& m, UnixTime now) {
     auto rows = c_.query(
-        "INSERT INTO media (file_name, mime_type, width, height, bytes, created_at, webp) "
+        "INSERT INTO media (file_name, mime_type, width, height, bytes, created_at, copies) "
         "VALUES ($1, $2, $3, $4, $5, $6, $7) "
         // A picture stored again writes nothing (a media row's change empties every node's
-        // page cache), unless it now brings the WebP copies its row lacked.
-        "ON CONFLICT (file_name) DO UPDATE SET webp = excluded.webp "
-        "WHERE media.webp < excluded.webp "
-        "RETURNING id, file_name, mime_type, width, height, bytes, webp",
+        // page cache), unless it now brings copies its row lacked.
+        "ON CONFLICT (file_name) DO UPDATE SET copies = excluded.copies "
+        "WHERE media.copies < excluded.copies "
+        "RETURNING id, file_name, mime_type, width, height, bytes, copies",
         {m.file_name, m.mime_type, std::int64_t{m.width}, std::int64_t{m.height}, m.bytes, now,
-         std::int64_t{m.webp ? 1 : 0}});
+         std::int64_t{m.copies}});
     if (!rows) return rows.error();
     if (!rows->empty()) return media_of(rows->front());
     auto stored = by_file_name(m.file_name);
@@ -31,25 +31,27 @@ Result<domain::Media> MediaStore::ensure(const domain::Media& m, UnixTime now) {
     return std::move(**stored);
 }
 
-Result<std::vector<domain::Media>> MediaStore::without_webp() {
+Result<std::vector<domain::Media>> MediaStore::lacking_copies() {
     auto rows = c_.query(
-        "SELECT id, file_name, mime_type, width, height, bytes, webp FROM media WHERE webp = 0 "
-        "ORDER BY id");
+        "SELECT id, file_name, mime_type, width, height, bytes, copies FROM media "
+        "WHERE copies < $1 ORDER BY id",
+        {std::int64_t{domain::media_copies_all}});
     if (!rows) return rows.error();
     std::vector<domain::Media> out;
     for (const auto& r : *rows) out.push_back(media_of(r));
     return out;
 }
 
-Status MediaStore::mark_webp(domain::Id id) {
-    auto done = c_.execute("UPDATE media SET webp = 1 WHERE id = $1", {id});
+Status MediaStore::mark_copies(domain::Id id) {
+    auto done = c_.execute("UPDATE media SET copies = $2 WHERE id = $1",
+                           {id, std::int64_t{domain::media_copies_all}});
     if (!done) return done.error();
     return success();
 }
 
 Result<std::optional<domain::Media>> MediaStore::by_file_name(const std::string& file_name) {
     auto rows = c_.query(
-        "SELECT id, file_name, mime_type, width, height, bytes, webp FROM media "
+        "SELECT id, file_name, mime_type, width, height, bytes, copies FROM media "
         "WHERE file_name = $1",
         {file_name});
     if (!rows) return rows.error();

@@ -16,10 +16,11 @@ class MediaStore {
 
     /// Records the file, or returns the existing row when the same content was stored before.
     Result<domain::Media> ensure(const domain::Media& media, UnixTime now);
-    /// The stored images without WebP copies (stored before they were made), oldest first.
-    Result<std::vector<domain::Media>> without_webp();
-    /// Records that the image's WebP copies are stored.
-    Status mark_webp(domain::Id id);
+    /// The stored images that lack copies a picture stored now has (stored by an earlier
+    /// release: domain::Media::copies below domain::media_copies_all), oldest first.
+    Result<std::vector<domain::Media>> lacking_copies();
+    /// Records that every copy of the image is stored (domain::media_copies_all).
+    Status mark_copies(domain::Id id);
     /// The stored image with this file name ("<hash>.jpg"), or nothing.
     Result<std::optional<domain::Media>> by_file_name(const std::string& file_name);
 

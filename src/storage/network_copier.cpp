@@ -35,7 +35,7 @@ constexpr std::array<Table, 18> tables = {{
     {"user_sites", "user_id, site_id", "user_id, site_id", false},
     {"api_tokens", "id, user_id, name, token_digest, created_at, last_used_at, revoked_at", "id",
      true},
-    {"media", "id, file_name, mime_type, width, height, bytes, created_at, webp", "id", true},
+    {"media", "id, file_name, mime_type, width, height, bytes, created_at, copies", "id", true},
     {"articles",
      "id, site_id, slug, headline, standfirst, body_html, body_text, dateline, source_credit, "
      "section_id, lead_media_id, lead_caption, lead_credit, status, first_published_at, "

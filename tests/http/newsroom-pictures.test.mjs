@@ -197,37 +197,41 @@ test('a few uploads are read at once; one more gets 503 before its body is read'
   assert.equal((await upload(b, id, solidPng([5, 5, 250]))).status, 303);
 });
 
-test('pictures stored before WebP copies existed get them from `dateline media webp`, then offer them', async () => {
+test('pictures stored before their copies existed get them from `dateline media copies`, then offer them', async () => {
   const b = await signedIn('editor@news.example');
   const id = await newStory(b, 'An older picture', 'an-older-picture');
   assert.equal((await upload(b, id, skyline)).status, 303);
   const [mediaId, file, width] = demo.data.sql(`SELECT m.id, m.file_name, m.width FROM articles a
     JOIN media m ON m.id = a.lead_media_id WHERE a.id = ${id}`).trim().split('|');
   const stem = file.replace('.jpg', '');
-  // As a picture stored by an earlier release: no WebP files, none recorded.
+  // As a picture stored by an earlier release: no WebP files and no crops, none recorded.
   const copies = mediaFiles().filter((f) => f.startsWith(stem) && f.endsWith('.webp'));
   assert.equal(copies.length, 3, 'the picture and its two smaller copies');
-  for (const copy of copies) rmSync(join(demo.data.dir, 'media', copy));
-  demo.data.sql(`UPDATE media SET webp = 0 WHERE id = ${mediaId}`);
+  const crops = ['16x9', '4x3', '1x1'].map((ratio) => `${stem}-${ratio}.jpg`);
+  for (const crop of crops) assert.ok(mediaFiles().includes(crop), `${crop} was written`);
+  for (const copy of [...copies, ...crops]) rmSync(join(demo.data.dir, 'media', copy));
+  demo.data.sql(`UPDATE media SET copies = 0 WHERE id = ${mediaId}`);
   assert.equal((await b.request(`/newsroom/articles/${id}/action`, { method: 'POST', form: { form_token: await b.formToken('/newsroom/'), action: 'publish' } })).status, 303);
   const before = await (await get(`${demo.server.url}/en/region/an-older-picture`)).text();
   assert.match(before, new RegExp(`<img src="/media/${file}"`));
   assert.ok(!before.includes(`/media/${stem}-w480.webp`), 'no WebP offered while there is none');
 
   // A row whose file is gone is named and skipped; the others are done all the same.
-  demo.data.sql(`INSERT INTO media (file_name, mime_type, width, height, bytes, created_at, webp)
+  demo.data.sql(`INSERT INTO media (file_name, mime_type, width, height, bytes, created_at, copies)
     VALUES ('00ff00ff.jpg', 'image/jpeg', 100, 100, 10, 0, 0)`);
-  const run = dateline(['media', 'webp', '--data', demo.data.dir]);
+  const run = dateline(['media', 'copies', '--data', demo.data.dir]);
   assert.equal(run.status, 1, run.stderr);
-  assert.equal(run.stdout, '1 picture given WebP copies.\n');
+  assert.equal(run.stdout, '1 picture given their copies.\n');
   assert.match(run.stderr, /^00ff00ff\.jpg: The stored picture 00ff00ff\.jpg cannot be decoded\.\n/);
   assert.match(run.stderr, /1 picture\(s\) could not be read/);
   demo.data.sql("DELETE FROM media WHERE file_name = '00ff00ff.jpg'");
   assert.deepEqual(mediaFiles().filter((f) => f.startsWith(stem) && f.endsWith('.webp')), copies);
-  assert.equal(demo.data.sql(`SELECT webp FROM media WHERE id = ${mediaId}`).trim(), '1');
+  for (const crop of crops) assert.ok(mediaFiles().includes(crop), `${crop} written again`);
+  assert.equal(demo.data.sql(`SELECT copies FROM media WHERE id = ${mediaId}`).trim(), '2');
   const after = await (await get(`${demo.server.url}/en/region/an-older-picture`)).text();
   assert.match(after, new RegExp(`<source type="image/webp" srcset="/media/${stem}-w480\\.webp 480w, /media/${stem}-w960\\.webp 960w, /media/${stem}\\.webp ${width}w"`));
+  // The first release's name for the command still works.
   const again = dateline(['media', 'webp', '--data', demo.data.dir]);
   assert.equal(again.status, 0, again.stderr);
-  assert.equal(again.stdout, '0 pictures given WebP copies.\n', 'nothing left to do');
+  assert.equal(again.stdout, '0 pictures given their copies.\n', 'nothing left to do');
 });

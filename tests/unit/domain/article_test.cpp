@@ -71,4 +71,23 @@ TEST(SiteAddress, SplitsBaseUrls) {
     EXPECT_FALSE(split_base_url("http:///en/", origin, path));
 }
 
+// The crops of a picture: the largest box of each ratio it holds, at most 1200 pixels wide.
+TEST(MediaCrops, TakeTheLargestBoxOfEachRatio) {
+    const auto wide = media_crops("ab.jpg", 2000, 1125);
+    ASSERT_EQ(wide.size(), 3u);
+    EXPECT_EQ(wide[0].file_name, "ab-16x9.jpg");
+    EXPECT_EQ(std::pair(wide[0].width, wide[0].height), std::pair(1200, 675));
+    EXPECT_EQ(std::pair(wide[1].width, wide[1].height), std::pair(1200, 900));
+    EXPECT_EQ(std::pair(wide[2].width, wide[2].height), std::pair(1125, 1125));
+    EXPECT_EQ(wide[2].file_name, "ab-1x1.jpg");
+    // A tall picture narrower than 1200: its full width, never enlarged.
+    const auto tall = media_crops("cd.png", 600, 900);
+    ASSERT_EQ(tall.size(), 3u);
+    EXPECT_EQ(std::pair(tall[0].width, tall[0].height), std::pair(600, 337));
+    EXPECT_EQ(std::pair(tall[1].width, tall[1].height), std::pair(600, 450));
+    EXPECT_EQ(std::pair(tall[2].width, tall[2].height), std::pair(600, 600));
+    EXPECT_EQ(tall[1].file_name, "cd-4x3.png");
+    EXPECT_TRUE(media_crops("noextension", 100, 100).empty());
+}
+
 }  // namespace dateline::domain

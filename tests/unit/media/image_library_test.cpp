@@ -65,14 +65,30 @@ TEST(ImageLibrary, StoresGoodPictures) {
         auto stored = library.store_bytes(read(fixtures / name));
         ASSERT_TRUE(stored.ok()) << name << ": " << stored.error().message;
         EXPECT_TRUE(std::filesystem::exists(dir.path() / stored->file_name));
-        // A WebP copy of the picture and of each smaller copy, beside them.
-        EXPECT_TRUE(stored->webp);
+        // A WebP copy of the picture and of each smaller copy, beside them, and its crops.
+        EXPECT_EQ(stored->copies, domain::media_copies_all);
         std::vector<std::string> copies{domain::webp_name(stored->file_name)};
         for (const auto& v : domain::media_variants(stored->file_name, stored->width))
             copies.push_back(domain::webp_name(v.file_name));
         for (const auto& copy : copies)
             EXPECT_EQ(sniff_image_type(read(dir.path() / copy)), "image/webp")
                 << name << ": " << copy;
+        // Each crop in its ratio, of the picture's kind: read back as a picture of that size.
+        const ImageLibrary reader(dir.path() / "read-back");
+        const auto crops = domain::media_crops(stored->file_name, stored->width, stored->height);
+        ASSERT_EQ(crops.size(), 3u);
+        for (const auto& crop : crops) {
+            auto back = reader.store_bytes(read(dir.path() / crop.file_name));
+            ASSERT_TRUE(back.ok())
+                << name << ": " << crop.file_name << ": " << back.error().message;
+            EXPECT_EQ(back->width, crop.width) << crop.file_name;
+            EXPECT_EQ(back->height, crop.height) << crop.file_name;
+            EXPECT_EQ(back->mime_type, stored->mime_type) << crop.file_name;
+        }
+        std::filesystem::remove_all(reader.directory());
+        // Removing the picture takes every copy with it.
+        library.remove(*stored);
+        EXPECT_EQ(files_in(dir.path()), 0u) << name;
     }
 }
 
