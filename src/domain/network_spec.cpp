@@ -1,5 +1,7 @@
 #include "domain/network_spec.hpp"
 
+#include <algorithm>
+
 #include "domain/slug.hpp"
 
 namespace dateline::domain {
@@ -24,8 +26,15 @@ Status validate_site(const SiteSpec& s) {
             return Error::invalid(
                 which + ": '" + section.slug +
                 "' cannot be a section slug (lowercase letters, digits and "
-                "hyphens; not tags, news, assets, media, healthz, comment-check or newsroom)");
+                "hyphens; not tags, news, assets, media, healthz, comment-check, newsroom, api or "
+                "sitemaps)");
     }
+    const auto unknown = std::find_if(s.site.share_networks.begin(), s.site.share_networks.end(),
+                                      [](const std::string& n) { return !is_share_network(n); });
+    if (unknown != s.site.share_networks.end())
+        return Error::invalid(which + ": '" + *unknown +
+                              "' is not a network stories can be shared on (x, facebook, "
+                              "whatsapp, telegram, linkedin, email)");
     return success();
 }
 

@@ -18,6 +18,12 @@ bool is_known_time_zone(const std::string& zone) {
     return tz && *tz != icu::TimeZone::getUnknown();
 }
 
+bool is_share_network(std::string_view name) {
+    constexpr std::array<std::string_view, 6> networks = {"x",        "facebook", "whatsapp",
+                                                          "telegram", "linkedin", "email"};
+    return std::find(networks.begin(), networks.end(), name) != networks.end();
+}
+
 bool is_reserved_section_slug(std::string_view slug) {
     // "news" holds articles without a section; the rest are routes of their own.
     constexpr std::array<std::string_view, 9> reserved = {"tags",     "news",    "assets",

@@ -46,6 +46,9 @@ struct Site {
     std::string base_url;   ///< absolute, ends in '/', e.g. "http://localhost:8080/en/"
     bool arabic_indic_digits = false;
     std::vector<SocialLink> social_links;
+    /// Where readers may share a story, in the order its page offers them (is_share_network):
+    /// plain links to each network's own share address, no script of theirs.
+    std::vector<std::string> share_networks;
     std::string footer_credit;
     std::string publisher_address;
     bool comments_open = true;
@@ -104,6 +107,10 @@ struct Author {
     std::string name;
     std::string role;
 };
+
+/// The networks a story can be shared on: "x", "facebook", "whatsapp", "telegram", "linkedin",
+/// "email".
+bool is_share_network(std::string_view name);
 
 /// True for an IANA time zone ICU knows ("Asia/Dubai").
 bool is_known_time_zone(const std::string& zone);

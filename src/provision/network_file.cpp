@@ -57,6 +57,9 @@ Result<domain::NetworkSpec> read_network_spec(const std::filesystem::path& file,
             s.site.comment_limits.body =
                 static_cast<std::size_t>(number(comments, "max_comment", 1500));
         }
+        for (const auto& name : array(o, "share"))
+            s.site.share_networks.push_back(name.is_string() ? std::string(name.get_string())
+                                                             : std::string("(not a name)"));
         for (const auto& link : array(o, "social"))
             if (link.is_object())
                 s.site.social_links.push_back(

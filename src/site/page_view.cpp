@@ -130,6 +130,36 @@ void add_feed_links(PageView& page, const std::string& path, const std::string& 
     }
 }
 
+void add_structured_data(PageView& page, const std::string& json_ld) {
+    page.head->AddSectionDictionary(template_name("STRUCTURED_DATA"))
+        ->SetValue(template_name("STRUCTURED_DATA_JSON"), json_ld);
+}
+
+Publisher publisher_of(const domain::Site& site, const Theme& theme) {
+    Publisher publisher{site.name, site.origin() + site.path_prefix(), "", 0, 0};
+    if (theme.logo) {
+        publisher.logo_url = site.origin() + "/assets/" + theme.logo->path;
+        publisher.logo_width = theme.logo->width;
+        publisher.logo_height = theme.logo->height;
+    }
+    return publisher;
+}
+
+void add_language_versions(PageView& page, const app::NetworkDirectory& directory,
+                           const std::vector<LanguageVersion>& versions) {
+    if (versions.size() < 2) return;
+    const LanguageVersion* fallback = &versions.front();
+    for (const auto& v : versions)
+        if (v.site->slug == directory.network.default_site_slug) fallback = &v;
+    auto link = [&](const std::string& language, const std::string& url) {
+        auto* alternate = page.head->AddSectionDictionary(template_name("ALTERNATE"));
+        alternate->SetValue(template_name("ALTERNATE_LANG"), language);
+        alternate->SetValue(template_name("ALTERNATE_URL"), url);
+    };
+    for (const auto& v : versions) link(v.site->language, v.url);
+    link("x-default", fallback->url);
+}
+
 void set_title(PageView& page, const std::string& title, const std::string& description,
                const std::string& canonical) {
     set_global(page, "PAGE_TITLE", title.empty() ? page.site.name : title + " | " + page.site.name);

@@ -16,6 +16,7 @@
 #include "http/message.hpp"
 #include "render/date_formatter.hpp"
 #include "site/site_snapshot.hpp"
+#include "site/structured_data.hpp"
 #include "site/theme.hpp"
 
 namespace dateline::site {
@@ -37,6 +38,24 @@ void setup_page(PageView& page, const SiteSnapshot& snapshot, const Theme& theme
 /// Links the feeds of a listing at `path` ("/en/world/") in the page's head, titled by the
 /// listing (`title`; empty for the site's own). setup_page links the site's.
 void add_feed_links(PageView& page, const std::string& path, const std::string& title);
+
+/// Adds a block of structured data (structured_data.hpp) to the page's head.
+void add_structured_data(PageView& page, const std::string& json_ld);
+
+/// The site as the publisher of its stories, with the theme's logo when it has one.
+Publisher publisher_of(const domain::Site& site, const Theme& theme);
+
+/// One language version of a page, for `hreflang`: its site and absolute URL.
+struct LanguageVersion {
+    const domain::Site* site;
+    std::string url;
+};
+/// Names the page's language versions in its head (the page's own among them), and the one for
+/// readers of any other language (`x-default`): the version on the network's default site, else
+/// the first. Every version names the same set, so the links are reciprocal. Nothing for a
+/// page with no other version.
+void add_language_versions(PageView& page, const app::NetworkDirectory& directory,
+                           const std::vector<LanguageVersion>& versions);
 
 /// The page's title (with the site's name), description and canonical URL (absolute).
 void set_title(PageView& page, const std::string& title, const std::string& description,

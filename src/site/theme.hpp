@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,11 +21,19 @@ struct TemplateString {
     std::string text;
 };
 
+/// The publisher's logo a theme offers (`assets/img/logo.png`), for search engines.
+struct Logo {
+    std::string path;  ///< below the assets' address: "img/logo.png"
+    int width = 0;
+    int height = 0;
+};
+
 /// The theme a reader site renders with: its templates, strings and assets folder.
 struct Theme {
     std::unique_ptr<render::TemplateEngine> templates;
     render::Catalog catalog;
     std::filesystem::path assets_dir;
+    std::optional<Logo> logo;
     /// The catalog's strings per language (English for a language the theme lacks), named once.
     std::map<std::string, std::vector<TemplateString>, std::less<>> template_strings;
 

@@ -1,9 +1,29 @@
 #include "storage/site_store.hpp"
 
+#include <algorithm>
+
 namespace dateline::storage {
 
 namespace {
 constexpr int max_slug_suffix = 100;
+
+// A list of names (share networks) as its column holds it: separated by single spaces.
+std::string join_words(const std::vector<std::string>& words) {
+    std::string out;
+    for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+    return out;
+}
+
+std::vector<std::string> split_words(const std::string& text) {
+    std::vector<std::string> words;
+    std::size_t at = 0;
+    while (at < text.size()) {
+        const auto end = std::min(text.find(' ', at), text.size());
+        if (end > at) words.push_back(text.substr(at, end - at));
+        at = end + 1;
+    }
+    return words;
+}
 }  // namespace
 
 using db::Params;
@@ -30,8 +50,9 @@ Result<Id> SiteStore::insert_site(const domain::Site& s) {
     auto rows = c_.query(
         "INSERT INTO sites (network_id, slug, name, tagline, language, direction, time_zone, "
         "base_url, arabic_indic_digits, footer_credit, publisher_address, comments_open, "
-        "comments_close_after_days, comment_name_max, comment_title_max, comment_body_max) "
-        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) "
+        "comments_close_after_days, comment_name_max, comment_title_max, comment_body_max, "
+        "share_networks) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) "
         "RETURNING id",
         {s.network_id, s.slug, s.name, s.tagline, s.language,
          std::string(s.direction == domain::TextDirection::Rtl ? "rtl" : "ltr"), s.time_zone,
@@ -39,7 +60,7 @@ Result<Id> SiteStore::insert_site(const domain::Site& s) {
          std::int64_t{s.comments_open}, std::int64_t{s.comments_close_after_days},
          static_cast<std::int64_t>(s.comment_limits.name),
          static_cast<std::int64_t>(s.comment_limits.title),
-         static_cast<std::int64_t>(s.comment_limits.body)});
+         static_cast<std::int64_t>(s.comment_limits.body), join_words(s.share_networks)});
     if (!rows) return rows.error();
     const Id id = rows->front().integer(0);
     std::int64_t position = 0;
@@ -57,8 +78,8 @@ Result<std::vector<domain::Site>> SiteStore::sites() {
     auto rows = c_.query(
         "SELECT id, network_id, slug, name, tagline, language, direction, time_zone, base_url, "
         "arabic_indic_digits, footer_credit, publisher_address, comments_open, "
-        "comments_close_after_days, comment_name_max, comment_title_max, comment_body_max "
-        "FROM sites ORDER BY id");
+        "comments_close_after_days, comment_name_max, comment_title_max, comment_body_max, "
+        "share_networks FROM sites ORDER BY id");
     if (!rows) return rows.error();
     std::vector<domain::Site> sites;
     for (const auto& r : *rows) {
@@ -80,6 +101,7 @@ Result<std::vector<domain::Site>> SiteStore::sites() {
         s.comment_limits = {static_cast<std::size_t>(r.integer(14)),
                             static_cast<std::size_t>(r.integer(15)),
                             static_cast<std::size_t>(r.integer(16))};
+        s.share_networks = split_words(r.text(17));
         auto links = c_.query(
             "SELECT network, url FROM site_social_links WHERE site_id = $1 ORDER BY position",
             {s.id});

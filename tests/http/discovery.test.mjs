@@ -314,3 +314,123 @@ test('feeds and sitemaps that do not exist are the site\'s 404 page', async () =
     assert.match(body, /<html lang="en"/);
   }
 });
+
+/** The JSON-LD blocks of a page, parsed. */
+function structuredData(html) {
+  return [...html.matchAll(/<script type="application\/ld\+json">([^]*?)<\/script>/g)].map((m) => JSON.parse(m[1]));
+}
+const metaContent = (html, key, name) => select(html, { tag: 'meta', where: (t) => attr(t, key) === name })
+  .map((m) => attr(m.token, 'content'));
+
+test('a story page describes the story for search engines and for sharing, field by field', async () => {
+  const en = spec.sites.find((s) => s.slug === 'en');
+  const story = demoStories(en).find((a) => a.image && a.authors.length > 0 && a.source);
+  const feed = feedparser((await text('/en/rss.xml')).body);
+  const url = feed.entries.find((e) => e.title === story.headline).link;
+  const html = (await text(new URL(url).pathname)).body;
+  const [article, trail] = structuredData(html);
+  assert.equal(article['@context'], 'https://schema.org');
+  assert.equal(article['@type'], 'NewsArticle');
+  assert.equal(article.headline, story.headline);
+  assert.equal(article.description, story.standfirst);
+  assert.equal(article.url, url);
+  assert.equal(article.mainEntityOfPage['@id'], url);
+  // Times in the site's zone (Asia/Dubai), as the page shows them.
+  assert.match(article.datePublished, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+04:00$/);
+  assert.match(article.dateModified, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+04:00$/);
+  const hoursAgo = (Date.now() - Date.parse(article.datePublished)) / 3600_000;
+  assert.ok(Math.abs(hoursAgo - story.published_hours_ago) < 1);
+  const authors = en.authors.filter((a) => story.authors.includes(a.slug)).map((a) => a.name);
+  assert.deepEqual(article.author.map((a) => [a['@type'], a.name]), authors.map((n) => ['Person', n]));
+  assert.equal(article.dateline, story.dateline);
+  assert.equal(article.inLanguage, 'en');
+  assert.equal(article.isAccessibleForFree, true);
+  assert.equal(article.articleSection, en.sections.find((s) => s.slug === story.section).name);
+  assert.deepEqual(article.keywords, story.tags);
+  assert.equal(article.publisher['@type'], 'NewsMediaOrganization');
+  assert.equal(article.publisher.name, en.name);
+  assert.equal(article.publisher.url, `${publicOrigin}/en/`);
+  const logo = await get(`${demo.server.url}${new URL(article.publisher.logo.url).pathname}`);
+  assert.equal(logo.status, 200);
+  assert.equal(logo.headers.get('content-type'), 'image/png');
+  await logo.arrayBuffer();
+  assert.deepEqual([article.publisher.logo.width, article.publisher.logo.height], [512, 512]);
+  // The picture in the three frames search engines ask for, each served.
+  assert.equal(article.image.length, 3);
+  for (const [i, ratio] of ['16x9', '4x3', '1x1'].entries()) {
+    assert.match(article.image[i], new RegExp(`^${publicOrigin}/media/[0-9a-f]+-${ratio}\\.jpg$`));
+    const picture = await get(`${demo.server.url}${new URL(article.image[i]).pathname}`);
+    assert.equal(picture.status, 200, article.image[i]);
+    await picture.arrayBuffer();
+  }
+  assert.equal(trail['@type'], 'BreadcrumbList');
+  assert.deepEqual(trail.itemListElement.map((i) => [i.position, i.name]),
+    [[1, en.name], [2, article.articleSection], [3, story.headline]]);
+  assert.equal(trail.itemListElement[2].item, url);
+
+  // OpenGraph and X's card.
+  assert.deepEqual(metaContent(html, 'property', 'og:type'), ['article']);
+  assert.deepEqual(metaContent(html, 'property', 'og:url'), [url]);
+  assert.deepEqual(metaContent(html, 'property', 'og:image'), [article.image[0]]);
+  assert.deepEqual(metaContent(html, 'property', 'og:image:width'), ['1200']);
+  assert.deepEqual(metaContent(html, 'property', 'og:image:height'), ['675']);
+  assert.deepEqual(metaContent(html, 'property', 'og:image:alt'), [story.caption]);
+  assert.deepEqual(metaContent(html, 'property', 'article:tag'), story.tags);
+  assert.deepEqual(metaContent(html, 'name', 'twitter:card'), ['summary_large_image']);
+  assert.deepEqual(metaContent(html, 'name', 'twitter:title'), [story.headline]);
+  assert.deepEqual(metaContent(html, 'name', 'twitter:image'), [article.image[0]]);
+  const canonical = select(html, { tag: 'link', where: (t) => attr(t, 'rel') === 'canonical' });
+  assert.deepEqual(canonical.map((l) => attr(l.token, 'href')), [url]);
+});
+
+test('the home pages say they are each other\'s language versions, both ways, and name the site', async () => {
+  const versions = {};
+  for (const site of spec.sites) {
+    const html = (await text(site.path)).body;
+    versions[site.slug] = select(html, { tag: 'link', where: (t) => attr(t, 'rel') === 'alternate' && attr(t, 'hreflang') })
+      .map((l) => `${attr(l.token, 'hreflang')} ${attr(l.token, 'href')}`);
+    const [website] = structuredData(html);
+    assert.equal(website['@type'], 'WebSite');
+    assert.equal(website.name, site.name);
+    assert.equal(website.url, `${publicOrigin}${site.path}`);
+  }
+  const expected = [...spec.sites.map((s) => `${s.language} ${publicOrigin}${s.path}`), `x-default ${publicOrigin}/en/`];
+  for (const site of spec.sites) assert.deepEqual(versions[site.slug], expected, `${site.path}: every version, fully qualified`);
+});
+
+test('section and tag pages carry their place as a breadcrumb', async () => {
+  for (const [path, name] of [['/en/world/', 'World'], ['/en/tags/aviation/', 'Aviation'], ['/ar/region/', 'المنطقة']]) {
+    const html = (await text(path)).body;
+    const trail = structuredData(html).find((d) => d['@type'] === 'BreadcrumbList');
+    assert.ok(trail, path);
+    const site = spec.sites.find((s) => path.startsWith(s.path));
+    assert.deepEqual(trail.itemListElement.map((i) => [i.name, i.item]),
+      [[site.name, `${publicOrigin}${site.path}`], [name, `${publicOrigin}${path}`]]);
+  }
+});
+
+test('a story page offers the networks its site shares on, as plain links in the site\'s order', async () => {
+  for (const site of spec.sites) {
+    const feed = feedparser((await text(`${site.path}rss.xml`)).body);
+    const url = feed.entries[0].link;
+    const story = { headline: feed.entries[0].title };
+    const html = (await text(new URL(url).pathname)).body;
+    const nav = select(html, { tag: 'nav', where: (t) => attr(t, 'class') === 'story__share' });
+    assert.equal(nav.length, 1, `${site.path}: one share block`);
+    const links = select(nav[0].outer, { tag: 'a' }).map((a) => attr(a.token, 'href'));
+    const u = encodeURIComponent(url);
+    const title = encodeURIComponent(story.headline).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    const expected = {
+      x: `https://x.com/intent/post?text=${title}&url=${u}`,
+      facebook: `https://www.facebook.com/sharer/sharer.php?u=${u}`,
+      whatsapp: `https://wa.me/?text=${title}%20${u}`,
+      telegram: `https://t.me/share/url?url=${u}&text=${title}`,
+      linkedin: `https://www.linkedin.com/sharing/share-offsite/?url=${u}`,
+      email: `mailto:?subject=${title}&body=${u}`,
+    };
+    assert.deepEqual(links, site.share.map((n) => expected[n]), `${site.path}: ${site.share}`);
+  }
+  // Nothing of the networks' own loads with the page.
+  const html = (await text('/en/')).body;
+  assert.ok(!/facebook\.net|platform\.twitter|connect\.facebook/.test(html));
+});

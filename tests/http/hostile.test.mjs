@@ -58,10 +58,11 @@ after(async () => {
 /** Everything a page must not contain, whatever its text says. */
 function assertInert(html, what) {
   assert.deepEqual(activeContent(html), [], `${what}: no active content`);
-  // The theme's own comment form and its script file are the only form and script, once each.
-  assert.ok((html.match(/<script[\s>]/gi) ?? []).length <= 1, `${what}: one script at most`);
+  // The theme's own comment form and its script file are the only form and script, once each,
+  // beside the structured data blocks (JSON, which browsers do not run).
+  assert.ok((html.match(/<script(?! type="application\/ld\+json">)[\s>]/gi) ?? []).length <= 1, `${what}: one script at most`);
   assert.ok((html.match(/<form[\s>]/gi) ?? []).length <= 1, `${what}: one form at most`);
-  for (const raw of [/<script(?! type="module" src="\/assets\/js\/comment-form\.js"><\/script>)[\s>]/i,
+  for (const raw of [/<script(?! type="module" src="\/assets\/js\/comment-form\.js"><\/script>| type="application\/ld\+json">)[\s>]/i,
     /<iframe/i, /<svg/i, /<style/i, /<object/i, /<img src=x/i,
     /<form(?! class="comment-form__form" method="post" action="\/)/i,
     /(href|src|action)\s*=\s*["']?\s*(javascript|vbscript):/i]) {
@@ -106,6 +107,20 @@ describe('an article whose every field is hostile', () => {
         assert.match(name, /^[a-z][a-z0-9:-]*$/, `a well-formed attribute name on <${t.name}>: ${name}`);
       }
     }
+  });
+
+  it('gives search engines the story as it was written, in JSON that cannot leave its script', () => {
+    const blocks = [...articleHtml.matchAll(/<script type="application\/ld\+json">([^]*?)<\/script>/g)].map((m) => m[1]);
+    assert.equal(blocks.length, 2, 'the story and its breadcrumb');
+    for (const block of blocks) assert.ok(!/[<>&]/.test(block), `no markup character in the JSON: ${block.slice(0, 200)}`);
+    const story = JSON.parse(blocks[0]);
+    assert.equal(story['@type'], 'NewsArticle');
+    assert.equal(story.headline, item.headline);
+    assert.equal(story.description, item.description_text);
+    assert.equal(story.dateline, item.located);
+    assert.deepEqual(story.author.map((a) => a.name), [item.byline]);
+    const trail = JSON.parse(blocks[1]);
+    assert.equal(trail.itemListElement.at(-1).name, item.headline);
   });
 
   it('sanitizes the body: active markup gone, text and the safe link kept', () => {

@@ -339,6 +339,13 @@ test('a story and its translation on the sister site point readers to each other
   assert.match(reader, /<p class="story__translations">In other languages: <a href="\/ar\/region\/desalination-plant-ar" lang="ar" hreflang="ar" dir="rtl">افتتاح محطة لتحلية المياه<\/a><\/p>/);
   const arabic = await (await get(`${demo.server.url}/ar/region/desalination-plant-ar`)).text();
   assert.match(arabic, /بلغات أخرى: <a href="\/en\/region\/desalination-plant" lang="en" hreflang="en" dir="ltr">/);
+  // Both pages name the same versions, and the same one for any other language: the story on
+  // the network's default site.
+  const versions = (html) => [...html.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">/g)].map((m) => `${m[1]} ${m[2]}`);
+  const expected = ['en http://localhost:8080/en/region/desalination-plant', 'ar http://localhost:8080/ar/region/desalination-plant-ar',
+    'x-default http://localhost:8080/en/region/desalination-plant'];
+  assert.deepEqual(versions(reader), expected);
+  assert.deepEqual(versions(arabic), expected);
 
   const unlinked = await b.request(`/newsroom/articles/${ar}/translations`, { method: 'POST', form: { form_token: await b.formToken('/newsroom/'), unlink: '1' } });
   assert.equal(unlinked.status, 303);

@@ -139,7 +139,11 @@ function findingsOf(html, document, findings) {
     const where = sourceOf(html, node, false).slice(0, 160);
     // The theme's own scripts are files under /assets/ (the CSP forbids inline ones).
     const themeScript = t.name === 'script' && t.namespace === HTML_NS && (attr(t, 'src') ?? '').startsWith('/assets/');
-    if (ACTIVE_ELEMENTS.has(t.name) && !themeScript) findings.add(`<${t.name}> element: ${where}`);
+    // Structured data for search engines: browsers never run a script of that type (a data
+    // block). Text that broke out of it would make a script element of its own, found here.
+    const dataBlock = t.name === 'script' && t.namespace === HTML_NS && attr(t, 'src') === undefined &&
+      attr(t, 'type') === 'application/ld+json';
+    if (ACTIVE_ELEMENTS.has(t.name) && !themeScript && !dataBlock) findings.add(`<${t.name}> element: ${where}`);
     if (t.name === 'meta' && (attr(t, 'http-equiv') ?? '').toLowerCase() === 'refresh') {
       findings.add(`meta refresh: ${where}`);
     }

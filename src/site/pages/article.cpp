@@ -1,5 +1,11 @@
 // The story page: the whole anatomy of a news story, its approved comments (`?comments=N`, the
 // newest first) and the comment form, then related news.
+#include <boost/url/encode.hpp>
+#include <boost/url/rfc/unreserved_chars.hpp>
+
+#include <algorithm>
+#include <iterator>
+
 #include "core/paragraphs.hpp"
 #include "domain/paths.hpp"
 #include "site/cached_pages.hpp"
@@ -21,6 +27,15 @@ bool names_story(const PageRequest& request, std::string_view section) {
     return request.section(section) || section == domain::sectionless_segment;
 }
 
+// The addresses of the picture as services that frame it themselves want it: its crops to
+// 16:9, 4:3 and 1:1 (the widest first), or the picture itself while its crops are not made.
+std::vector<domain::MediaCrop> share_frames(const domain::Media& m) {
+    if (m.has_crops()) return domain::media_crops(m.file_name, m.width, m.height);
+    return {{"", m.width, m.height, m.file_name}};
+}
+
+// How the story shows when shared: OpenGraph (Facebook, LinkedIn, messaging apps) and the card
+// X reads.
 void add_open_graph(PageView& view, const domain::Article& a,
                     const render::FormattedTime& published, const render::FormattedTime& updated) {
     auto& d = view.dict;
@@ -30,10 +45,110 @@ void add_open_graph(PageView& view, const domain::Article& a,
     set_global(view, "OG_PUBLISHED", published.iso);
     set_global(view, "OG_MODIFIED", updated.iso);
     d.ShowTemplateGlobalSection(template_name("OG_ARTICLE"));
+    if (a.section)
+        view.head->SetValueAndShowSection(template_name("OG_SECTION_NAME"), a.section->name,
+                                          template_name("OG_SECTION"));
+    for (const auto& tag : a.tags)
+        view.head->AddSectionDictionary(template_name("OG_TAG"))
+            ->SetValue(template_name("OG_TAG_NAME"), tag.name);
+    set_global(view, "TWITTER_CARD", a.lead_image ? "summary_large_image" : "summary");
     if (a.lead_image) {
-        set_global(view, "OG_IMAGE_URL", view.site.origin() + "/media/" + a.lead_image->file_name);
+        const auto frame = share_frames(*a.lead_image).front();
+        set_global(view, "OG_IMAGE_URL", view.site.origin() + "/media/" + frame.file_name);
+        set_global(view, "OG_IMAGE_WIDTH", std::to_string(frame.width));
+        set_global(view, "OG_IMAGE_HEIGHT", std::to_string(frame.height));
+        set_global(view, "OG_IMAGE_ALT", a.lead_caption.empty() ? a.headline : a.lead_caption);
         d.ShowTemplateGlobalSection(template_name("OG_IMAGE"));
     }
+}
+
+// Each network's own address for sharing a link: `{url}` and `{title}` stand for the story's
+// address and headline, percent-encoded.
+struct ShareAddress {
+    std::string_view network;
+    std::string_view pattern;
+};
+constexpr ShareAddress share_addresses[] = {
+    {"x", "https://x.com/intent/post?text={title}&url={url}"},
+    {"facebook", "https://www.facebook.com/sharer/sharer.php?u={url}"},
+    {"whatsapp", "https://wa.me/?text={title}%20{url}"},
+    {"telegram", "https://t.me/share/url?url={url}&text={title}"},
+    {"linkedin", "https://www.linkedin.com/sharing/share-offsite/?url={url}"},
+    {"email", "mailto:?subject={title}&body={url}"},
+};
+
+// A share address as its attribute holds it, emitted raw (theme.cpp): the story's address and
+// headline percent-encoded, the ampersands between the parameters escaped.
+std::string share_attribute(std::string_view pattern, const std::string& url,
+                            const std::string& title) {
+    std::string out;
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+        if (pattern.substr(i).starts_with("{url}")) {
+            out += url;
+            i += 4;
+        } else if (pattern.substr(i).starts_with("{title}")) {
+            out += title;
+            i += 6;
+        } else if (pattern[i] == '&') {
+            out += "&amp;";
+        } else {
+            out += pattern[i];
+        }
+    }
+    return out;
+}
+
+// Where readers may share the story, as the site configures it: plain links to each network's
+// own share address, so that no script or tracker of theirs loads with the page.
+void add_share_links(PageView& view, const render::Catalog& catalog, const std::string& url,
+                     const std::string& headline) {
+    const domain::Site& site = view.site;
+    if (site.share_networks.empty()) return;
+    const std::string u = boost::urls::encode(url, boost::urls::unreserved_chars);
+    const std::string title = boost::urls::encode(headline, boost::urls::unreserved_chars);
+    auto* block = view.dict.AddSectionDictionary(template_name("SHARE"));
+    for (const auto& network : site.share_networks) {
+        const auto* known =
+            std::find_if(std::begin(share_addresses), std::end(share_addresses),
+                         [&](const ShareAddress& s) { return s.network == network; });
+        if (known == std::end(share_addresses)) continue;
+        auto* link = block->AddSectionDictionary(template_name("SHARE_LINK"));
+        link->SetValue(template_name("SHARE_URL"), share_attribute(known->pattern, u, title));
+        link->SetValue(template_name("SHARE_NETWORK"), network);
+        link->SetValue(template_name("SHARE_NAME"),
+                       catalog.text(site.language, "share_" + network));
+    }
+}
+
+// What search engines read of the story (schema.org NewsArticle) and of where it sits.
+void add_structured_story(PageView& view, const Theme& theme, const domain::Article& a,
+                          const std::string& url, const render::FormattedTime& published,
+                          const render::FormattedTime& updated) {
+    const domain::Site& site = view.site;
+    NewsArticleData data;
+    data.url = url;
+    data.headline = a.headline;
+    data.description = a.standfirst;
+    data.date_published = published.iso;
+    data.date_modified = updated.iso;
+    // No author pages yet: a name without an address.
+    for (const auto& author : a.authors) data.authors.emplace_back(author.name, "");
+    if (a.lead_image)
+        for (const auto& frame : share_frames(*a.lead_image))
+            data.images.push_back(site.origin() + "/media/" + frame.file_name);
+    data.dateline = a.dateline;
+    data.language = site.language;
+    if (a.section) data.section = a.section->name;
+    for (const auto& tag : a.tags) data.keywords.push_back(tag.name);
+    data.publisher = publisher_of(site, theme);
+    add_structured_data(view, news_article_json_ld(data));
+    std::vector<std::pair<std::string, std::string>> trail{
+        {site.name, site.origin() + site.path_prefix()}};
+    if (a.section)
+        trail.emplace_back(a.section->name, site.origin() + domain::section_path(site.path_prefix(),
+                                                                                 a.section->slug));
+    trail.emplace_back(a.headline, url);
+    add_structured_data(view, breadcrumb_json_ld(trail));
 }
 
 void add_story(PageView& view, const domain::Article& a, const render::FormattedTime& published,
@@ -116,25 +231,27 @@ void add_notes(PageView& view, const render::Catalog& catalog, const render::Dat
     }
 }
 
-// The story in the network's other languages: `hreflang` alternates in the head (absolute, the
+// The story in the network's other languages: `hreflang` versions in the head (absolute, the
 // story itself among them, as search engines ask) and links under the headline.
 void add_translations(PageView& view, const app::NetworkDirectory& directory,
                       const domain::Article& a, const std::vector<domain::Article>& translations) {
-    std::vector<std::pair<const domain::Site*, const domain::Article*>> versions;
+    std::vector<std::pair<const domain::Site*, const domain::Article*>> others;
     for (const auto& t : translations)
-        if (const auto* s = directory.site_by_id(t.site_id)) versions.emplace_back(s, &t);
-    if (versions.empty()) return;
+        if (const auto* s = directory.site_by_id(t.site_id)) others.emplace_back(s, &t);
+    if (others.empty()) return;
     const domain::Site& site = view.site;
-    auto alternate = [&](const domain::Site& s, const domain::Article& story) {
-        auto* link = view.head->AddSectionDictionary(template_name("ALTERNATE"));
-        link->SetValue(template_name("ALTERNATE_LANG"), s.language);
-        link->SetValue(template_name("ALTERNATE_URL"), s.origin() + story_path(s, story));
-    };
-    alternate(site, a);
+    // In the network's order of sites, the same on every version's page.
+    std::vector<LanguageVersion> versions;
+    for (const auto& s : directory.sites) {
+        if (s.id == site.id) versions.push_back({&s, s.origin() + story_path(s, a)});
+        for (const auto& [other, story] : others)
+            if (other->id == s.id)
+                versions.push_back({other, other->origin() + story_path(*other, *story)});
+    }
+    add_language_versions(view, directory, versions);
     auto* list = view.dict.AddSectionDictionary(template_name("TRANSLATIONS"));
-    for (std::size_t i = 0; i < versions.size(); ++i) {
-        const auto& [other, story] = versions[i];
-        alternate(*other, *story);
+    for (std::size_t i = 0; i < others.size(); ++i) {
+        const auto& [other, story] = others[i];
         auto* item = list->AddSectionDictionary(template_name("TRANSLATION"));
         // On the same origin by its path, as the sister sites are linked.
         const std::string path = story_path(*other, *story);
@@ -144,7 +261,7 @@ void add_translations(PageView& view, const app::NetworkDirectory& directory,
         item->SetValue(template_name("TRANSLATION_DIR"),
                        other->direction == domain::TextDirection::Rtl ? "rtl" : "ltr");
         item->SetValue(template_name("TRANSLATION_HEADLINE"), story->headline);
-        if (i + 1 < versions.size()) item->ShowSection(template_name("TRANSLATION_SEPARATOR"));
+        if (i + 1 < others.size()) item->ShowSection(template_name("TRANSLATION_SEPARATOR"));
     }
 }
 
@@ -256,7 +373,9 @@ http::Response ReaderPages::article_page(PageRequest& request, const domain::Sec
     const auto published = request.dates().format(a.first_published_at);
     const auto updated = request.dates().format(std::max(a.updated_at, a.first_published_at));
     add_open_graph(view, a, published, updated);
+    add_structured_story(view, theme_, a, site.origin() + path, published, updated);
     add_story(view, a, published, updated);
+    add_share_links(view, theme_.catalog, site.origin() + path, a.headline);
     add_translations(view, snapshot.directory, a, (*found)->translations);
     for (const auto other : (*found)->translation_group) request.shows(other);
     add_notes(view, theme_.catalog, request.dates(), a);

@@ -7,6 +7,22 @@
 
 namespace dateline::site {
 
+namespace {
+
+// The network's home pages as language versions of each other, when each site has a language of
+// its own: two sites in one language are two publications, not versions of one.
+std::vector<LanguageVersion> home_versions(const app::NetworkDirectory& directory) {
+    std::vector<LanguageVersion> versions;
+    for (const auto& s : directory.sites) {
+        for (const auto& v : versions)
+            if (v.site->language == s.language) return {};
+        versions.push_back({&s, s.origin() + s.path_prefix()});
+    }
+    return versions;
+}
+
+}  // namespace
+
 http::Response ReaderPages::home_show(PageRequest& request) {
     const domain::Site& site = request.site;
     // The home page has one page; its older stories are in the sections.
@@ -18,6 +34,9 @@ http::Response ReaderPages::home_show(PageRequest& request) {
     PageView view(site);
     setup_page(view, request.snapshot, theme_, "", reader_.now());
     set_title(view, "", site.tagline, site.base_url);
+    add_structured_data(view, website_json_ld(publisher_of(site, theme_), site.language));
+    add_language_versions(view, request.snapshot.directory,
+                          home_versions(request.snapshot.directory));
     auto& d = view.dict;
     request.cache_tags.push_back(page_tag::home(site.id));
     for (const auto& a : front->latest) request.shows(a);

@@ -91,6 +91,8 @@ http::Response ReaderPages::listing(PageRequest& request, const std::string& kin
               site.origin() + listing_url(path, page.newest ? app::ListingRequest{} : asked));
     // The listing's own feeds, titled as they title themselves (pages/feeds.cpp).
     add_feed_links(view, path, current_section.empty() ? kind + ": " + title : title);
+    add_structured_data(view, breadcrumb_json_ld({{site.name, site.origin() + site.path_prefix()},
+                                                  {title, site.origin() + path}}));
     auto& d = view.dict;
     d.SetValue(template_name("LISTING_KIND"), kind);
     d.SetValue(template_name("LISTING_TITLE"), title);

@@ -5,6 +5,7 @@
 #include "../support_fixed_clock.hpp"
 #include "render/catalog.hpp"
 #include "render/template_engine.hpp"
+#include "site/theme.hpp"
 
 namespace dateline::render {
 
@@ -13,8 +14,10 @@ using testing_support::TempDir;
 TEST(Theme, TheDefaultThemeLoads) {
     const std::filesystem::path theme =
         std::filesystem::path(DATELINE_SOURCE_DIR) / "themes/default";
-    auto engine = TemplateEngine::load(theme / "templates", {"article.tpl", "home.tpl"}, {"BODY"});
-    ASSERT_TRUE(engine.ok()) << engine.error().message;
+    // As the reader site loads it, with the values it lets through raw.
+    auto loaded = site::load_theme(theme);
+    ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+    EXPECT_TRUE(loaded->logo.has_value()) << "the publisher's logo for search engines";
     auto catalog = Catalog::load(theme / "i18n");
     ASSERT_TRUE(catalog.ok()) << catalog.error().message;
     EXPECT_EQ(catalog->text("ar", "home"), "الرئيسية");

@@ -38,7 +38,13 @@
 {{#TAG}}<li><a href="{{TAG_URL}}" rel="tag"><bdi>{{TAG_NAME}}</bdi></a></li>
 {{/TAG}}</ul>
 </nav>
-{{/TAGS}}</footer>
+{{/TAGS}}{{#SHARE}}<nav class="story__share" aria-label="{{T_SHARE_HEADING}}">
+<h2 class="story__share-heading">{{T_SHARE_HEADING}}</h2>
+<ul>
+{{#SHARE_LINK}}<li><a href="{{SHARE_URL:none}}" class="story__share-link story__share-link--{{SHARE_NETWORK}}" rel="noopener noreferrer">{{SHARE_NAME}}</a></li>
+{{/SHARE_LINK}}</ul>
+</nav>
+{{/SHARE}}</footer>
 </article>
 {{#COMMENTS}}<section class="comments" aria-labelledby="comments-heading">
 <h2 id="comments-heading" class="block-heading">{{COMMENTS_HEADING}}</h2>

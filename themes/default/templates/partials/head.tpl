@@ -14,12 +14,23 @@
 <meta property="og:url" content="{{CANONICAL_URL}}">
 <meta property="og:locale" content="{{LANG}}">
 {{#OG_IMAGE}}<meta property="og:image" content="{{OG_IMAGE_URL}}">
+<meta property="og:image:width" content="{{OG_IMAGE_WIDTH}}">
+<meta property="og:image:height" content="{{OG_IMAGE_HEIGHT}}">
+<meta property="og:image:alt" content="{{OG_IMAGE_ALT}}">
 {{/OG_IMAGE}}{{#OG_ARTICLE}}<meta property="article:published_time" content="{{OG_PUBLISHED}}">
 <meta property="article:modified_time" content="{{OG_MODIFIED}}">
-{{/OG_ARTICLE}}{{/OPEN_GRAPH}}{{#PAGINATION_LINKS}}{{#PREV}}<link rel="prev" href="{{PREV_URL}}">
+{{/OG_ARTICLE}}<meta name="twitter:card" content="{{TWITTER_CARD}}">
+<meta name="twitter:title" content="{{OG_TITLE}}">
+{{#DESCRIPTION}}<meta name="twitter:description" content="{{PAGE_DESCRIPTION}}">
+{{/DESCRIPTION}}{{#OG_IMAGE}}<meta name="twitter:image" content="{{OG_IMAGE_URL}}">
+<meta name="twitter:image:alt" content="{{OG_IMAGE_ALT}}">
+{{/OG_IMAGE}}{{/OPEN_GRAPH}}{{#OG_SECTION}}<meta property="article:section" content="{{OG_SECTION_NAME}}">
+{{/OG_SECTION}}{{#OG_TAG}}<meta property="article:tag" content="{{OG_TAG_NAME}}">
+{{/OG_TAG}}{{#PAGINATION_LINKS}}{{#PREV}}<link rel="prev" href="{{PREV_URL}}">
 {{/PREV}}{{#NEXT}}<link rel="next" href="{{NEXT_URL}}">
 {{/NEXT}}{{/PAGINATION_LINKS}}{{#FEED}}<link rel="alternate" type="{{FEED_TYPE}}" title="{{FEED_TITLE}}" href="{{FEED_URL}}">
-{{/FEED}}<link rel="icon" href="{{ASSETS_PATH}}img/icon.svg" type="image/svg+xml">
+{{/FEED}}{{#STRUCTURED_DATA}}<script type="application/ld+json">{{STRUCTURED_DATA_JSON:none}}</script>
+{{/STRUCTURED_DATA}}<link rel="icon" href="{{ASSETS_PATH}}img/icon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="{{ASSETS_PATH}}css/site.css">
 {{#COMMENT_ASSETS}}<link rel="stylesheet" href="{{ASSETS_PATH}}vendor/altcha/altcha.css">
 {{/COMMENT_ASSETS}}
