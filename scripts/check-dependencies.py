@@ -14,6 +14,7 @@ ALLOWED = {
     "config": {"core"},
     "db": {"core"},
     "sanitize": {"core"},
+    "search": {"core"},
     "render": {"core"},
     "http": {"core"},
     "crypto": {"core"},

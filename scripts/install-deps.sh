@@ -12,6 +12,8 @@ debian_packages=(
   libcmark-gfm-dev libcmark-gfm-extensions-dev
   # dtl: the diff (Myers' O(NP)) behind comparing two revisions of a story; header-only
   libdtl-dev
+  # libstemmer (Snowball): English and Arabic stems for search
+  libstemmer-dev
   # pugixml: feeds (RSS, Atom) and sitemaps written as XML with every character escaped right
   libpugixml-dev
   # libxml2-utils (xmllint) checks sitemaps against their schemas; python3-feedparser reads the
