@@ -216,11 +216,12 @@ Result<std::vector<domain::Article>> ReaderService::span_stories(const domain::S
         site.id, clock_.now(), span * sitemap_span, (span + 1) * sitemap_span);
 }
 
-Result<std::vector<domain::Article>> ReaderService::news_stories(const domain::Site& site) {
+Result<std::vector<domain::Article>> ReaderService::news_stories(const domain::Site& site,
+                                                                 int limit) {
     auto lease = database_.acquire();
     const UnixTime now = clock_.now();
     return storage::ArticleStore(*lease).list_visible({site.id, {}, {}, now - news_window}, now,
-                                                      news_limit, {}, bare);
+                                                      limit, {}, bare);
 }
 
 Result<std::optional<StoryPage>> ReaderService::story(const domain::Site& site,

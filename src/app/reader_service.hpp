@@ -128,8 +128,9 @@ class ReaderService {
     /// The visible stories of one span (bare cards, by id); empty for a span with none.
     Result<std::vector<domain::Article>> span_stories(const domain::Site& site, std::int64_t span);
     /// What a news sitemap lists: the stories first published in the last news_window, newest
-    /// first, at most news_limit (bare cards).
-    Result<std::vector<domain::Article>> news_stories(const domain::Site& site);
+    /// first, at most `limit` (bare cards).
+    Result<std::vector<domain::Article>> news_stories(const domain::Site& site,
+                                                      int limit = news_limit);
 
     static constexpr int feed_size = 20;
     static constexpr std::int64_t sitemap_span = 10'000;

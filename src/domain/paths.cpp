@@ -38,7 +38,11 @@ std::string tag_path(std::string_view prefix, std::string_view tag_slug) {
 }
 
 std::string sitemap_stories_file(std::int64_t span) {
-    return "stories-" + std::to_string(span) + ".xml";
+    return "sitemap-stories-" + std::to_string(span) + ".xml";
+}
+
+bool is_listed_sitemap_name(std::string_view name) {
+    return name.starts_with("sitemap-") && name.ends_with(".xml");
 }
 
 }  // namespace dateline::domain

@@ -19,14 +19,16 @@ inline constexpr std::string_view tags_segment = "tags";
 inline constexpr std::string_view rss_file = "rss.xml";
 inline constexpr std::string_view atom_file = "atom.xml";
 inline constexpr std::string_view json_feed_file = "feed.json";
-/// A site's sitemap index, below its prefix, and the folder of the sitemaps it lists.
+/// A site's sitemap index, below its prefix, and the sitemaps it lists, beside it (a sitemap may
+/// list only addresses below its own folder): the site's listings, its news of the last days,
+/// and its stories by span of ids ("sitemap-stories-3.xml").
 inline constexpr std::string_view sitemap_file = "sitemap.xml";
-inline constexpr std::string_view sitemaps_segment = "sitemaps";
-/// The sitemaps below that folder: the site's listings, its news of the last days, and its
-/// stories by span of ids ("stories-3.xml").
-inline constexpr std::string_view sitemap_pages_file = "pages.xml";
-inline constexpr std::string_view sitemap_news_file = "news.xml";
+inline constexpr std::string_view sitemap_pages_file = "sitemap-pages.xml";
+inline constexpr std::string_view sitemap_news_file = "sitemap-news.xml";
 std::string sitemap_stories_file(std::int64_t span);
+/// True for a name spelled as the sitemaps an index lists are ("sitemap-….xml"); no section
+/// slug is (a slug has no dot).
+bool is_listed_sitemap_name(std::string_view name);
 
 /// A slug as one URL path segment: unreserved ASCII as is, everything else percent-encoded.
 std::string encode_path_segment(std::string_view slug);

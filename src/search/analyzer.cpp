@@ -4,6 +4,7 @@
 #include <unicode/brkiter.h>
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include <array>
 #include <memory>
@@ -127,10 +128,27 @@ bool is_english(std::string_view language) {
     return language.substr(0, language.find('-')) == "en";
 }
 
-std::string term_of(const icu::UnicodeString& folded, std::string_view language) {
+std::string term_of(icu::UnicodeString folded, std::string_view language) {
     if (is_arabic(language)) return arabic_term(utf8(folded), ArabicStemming::Light10ThenSnowball);
-    if (is_english(language)) return english_snowball().stem(utf8(folded));
+    if (is_english(language)) {
+        // Typeset copy writes "Dubai’s"; Snowball knows the possessive only with "'".
+        for (const UChar32 apostrophe : {0x2019, 0x02BC, 0xFF07})
+            folded.findAndReplace(icu::UnicodeString(apostrophe), icu::UnicodeString(u'\''));
+        return english_snowball().stem(utf8(folded));
+    }
     return utf8(folded);
+}
+
+// The bytes `count` code points take in `text` from `at`: what ICU read as that many, each
+// ill-formed sequence counted once as the U+FFFD it became.
+std::size_t bytes_of(std::string_view text, std::size_t at, int32_t count) {
+    auto i = static_cast<int32_t>(at);
+    const auto end = static_cast<int32_t>(text.size());
+    for (int32_t n = 0; n < count && i < end; ++n) {
+        UChar32 c = 0;
+        U8_NEXT(text.data(), i, end, c);
+    }
+    return static_cast<std::size_t>(i) - at;
 }
 
 }  // namespace
@@ -165,9 +183,9 @@ std::vector<Word> words(std::string_view text, std::string_view language) {
     for (int32_t end = boundaries->next(); end != icu::BreakIterator::DONE;
          start = end, end = boundaries->next()) {
         const icu::UnicodeString segment(source, start, end - start);
-        const std::size_t length = utf8(segment).size();
+        const std::size_t length = bytes_of(text, offset, segment.countChar32());
         // Letters, numbers, kana, ideographs: a word; spaces and punctuation are not.
-        if (boundaries->getRuleStatus() != UBRK_WORD_NONE) {
+        if (boundaries->getRuleStatus() >= UBRK_WORD_NONE_LIMIT) {
             UErrorCode folding = U_ZERO_ERROR;
             const icu::UnicodeString folded = fold->normalize(segment, folding);
             if (U_SUCCESS(folding)) {

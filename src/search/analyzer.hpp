@@ -14,7 +14,7 @@
 
 namespace dateline::search {
 
-/// One word of a text and where it lies in it (bytes), for highlighting.
+/// One word of a text and where it lies in it (bytes of the text as given), for highlighting.
 struct Word {
     std::string term;  ///< the word as the index keeps it
     std::size_t offset = 0;

@@ -59,10 +59,6 @@ http::Router<PageRequest> site_routes(ReaderPages& pages) {
     routes
         .get(std::string(domain::sitemap_file),
              [&pages](PageRequest& r, auto&) { return pages.sitemap_index_show(r); })
-        .get(std::string(domain::sitemaps_segment) + "/{file}",
-             [&pages](PageRequest& r, const RouteParams& p) {
-                 return pages.sitemap_show(r, p["file"]);
-             })
         .get("tags/{tag}/",
              [&pages](PageRequest& r, const RouteParams& p) { return pages.tag_show(r, p["tag"]); })
         .get("tags/{tag}/{direction}/{story}/",
@@ -79,9 +75,13 @@ http::Router<PageRequest> site_routes(ReaderPages& pages) {
              [&pages](PageRequest& r, const RouteParams& p) {
                  return pages.section_show(r, p["section"]);
              })
-        .get("{section}",
+        // A name without a slash: a sitemap beside the index ("sitemap-news.xml"), else a
+        // section asked for without its slash.
+        .get("{name}",
              [&pages](PageRequest& r, const RouteParams& p) {
-                 return pages.section_redirect(r, p["section"]);
+                 return domain::is_listed_sitemap_name(p["name"])
+                            ? pages.sitemap_show(r, p["name"])
+                            : pages.section_redirect(r, p["name"]);
              })
         .get("{section}/{direction}/{story}/",
              [&pages](PageRequest& r, const RouteParams& p) {

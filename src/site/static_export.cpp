@@ -191,16 +191,16 @@ Result<ExportSummary> export_static(ReaderSite& site, app::ReaderService& reader
             if (auto fed = exporter.feeds(s, path); !fed) return fed.error();
         }
         // The sitemaps, as the index lists them.
-        const std::string sitemaps = prefix + std::string(domain::sitemaps_segment) + "/";
-        if (auto done = exporter.file(s, prefix + std::string(domain::sitemap_file)); !done)
-            return done.error();
-        std::vector<std::string> names{std::string(domain::sitemap_pages_file),
-                                       std::string(domain::sitemap_news_file)};
+        std::vector<std::string> names{std::string(domain::sitemap_file),
+                                       std::string(domain::sitemap_pages_file)};
+        auto news = reader.news_stories(s, 1);
+        if (!news) return news.error();
+        if (!news->empty()) names.emplace_back(domain::sitemap_news_file);
         auto spans = reader.story_spans(s);
         if (!spans) return spans.error();
         for (const auto& span : *spans) names.push_back(domain::sitemap_stories_file(span.number));
         for (const auto& name : names)
-            if (auto done = exporter.file(s, sitemaps + name); !done) return done.error();
+            if (auto done = exporter.file(s, prefix + name); !done) return done.error();
     }
     if (!any) return Error::not_found("The network has no site '" + *options.site + "'.");
     if (const auto* fallback = directory.site_by_slug(directory.network.default_site_slug)) {

@@ -8,6 +8,7 @@
 
 #include "domain/paths.hpp"
 #include "http/validators.hpp"
+#include "sanitize/html_sanitizer.hpp"
 
 namespace dateline::site {
 
@@ -89,7 +90,9 @@ std::string rss_feed(const Feed& feed, const std::string& self_url) {
     auto channel = element(rss, "channel");
     element(channel, "title", feed.title);
     element(channel, "link", feed.home_url);
-    element(channel, "description", feed.description.empty() ? feed.title : feed.description);
+    // RSS readers read descriptions as HTML: plain text goes in escaped.
+    element(channel, "description",
+            sanitize::escape_html(feed.description.empty() ? feed.title : feed.description));
     element(channel, "language", feed.language);
     element(channel, "lastBuildDate", http::format_http_date(feed_updated(feed)));
     element(channel, "generator", generator);
@@ -103,7 +106,7 @@ std::string rss_feed(const Feed& feed, const std::string& self_url) {
         element(item, "link", e.url);
         auto guid = element(item, "guid", e.id);
         attribute(guid, "isPermaLink", "false");
-        if (!e.summary.empty()) element(item, "description", e.summary);
+        if (!e.summary.empty()) element(item, "description", sanitize::escape_html(e.summary));
         element(item, "content:encoded", e.content_html);
         element(item, "pubDate", http::format_http_date(e.published));
         for (const auto& author : e.authors) element(item, "dc:creator", author);

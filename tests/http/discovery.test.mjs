@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import Parser from 'rss-parser';
-import { dateline, get, repoRoot, useDemoServer, waitUntil } from '../support/dateline.mjs';
+import { dateline, get, makeDataDir, repoRoot, startServer, useDemoServer, waitUntil } from '../support/dateline.mjs';
 import { loadDemo } from '../support/demo.mjs';
-import { attr, select } from '../support/html.mjs';
+import { attr, decode, select } from '../support/html.mjs';
 
 const demo = useDemoServer();
 const spec = loadDemo();
@@ -116,7 +116,7 @@ test('RSS and Atom read cleanly in feedparser, with everything a story carries',
       assert.equal(feed.entries.length, Math.min(20, site.articles.length));
       const first = feed.entries[0];
       assert.equal(first.title, newest.headline, 'newest first');
-      assert.equal(first.summary, newest.standfirst);
+      assert.equal(decode(first.summary), newest.standfirst);
       assert.match(first.link, new RegExp(`^${publicOrigin}${site.path}${newest.section}/`));
       assert.match(first.id, new RegExp(`^tag:localhost,\\d{4}-\\d{2}-\\d{2}:${site.slug}/\\d+$`));
       assert.ok(first.authors.length > 0 && first.authors.every((a) => a), 'a byline');
@@ -226,7 +226,9 @@ test('robots.txt names each site\'s sitemap, and every sitemap is valid and list
     const index = (await text(new URL(indexes[spec.sites.indexOf(site)]).pathname)).body;
     assert.equal(schemaErrors(index, 'siteindex.xsd'), '', `${site.path}sitemap.xml`);
     const listed = xpath(index, `//${local('sitemap', 'loc')}/text()`);
-    assert.ok(listed.some((l) => l.endsWith('/sitemaps/pages.xml')) && listed.some((l) => l.endsWith('/sitemaps/news.xml')));
+    assert.ok(listed.some((l) => l.endsWith('/sitemap-pages.xml')) && listed.some((l) => l.endsWith('/sitemap-news.xml')));
+    // A sitemap may list only addresses below its own folder: each sits beside the index.
+    for (const loc of listed) assert.equal(loc.slice(0, loc.lastIndexOf('/') + 1), `${publicOrigin}${site.path}`, loc);
     assert.equal(xpath(index, `//${local('sitemap', 'lastmod')}/text()`).length, listed.length, 'each with lastmod');
     const stories = [];
     for (const loc of listed) {
@@ -237,12 +239,12 @@ test('robots.txt names each site\'s sitemap, and every sitemap is valid and list
       const urls = xpath(body, `//${local('url', 'loc')}/text()`);
       assert.equal(xpath(body, `//${local('url', 'lastmod')}/text()`).length, urls.length, `${loc}: each with lastmod`);
       assert.ok(urls.length <= 50_000);
-      if (loc.includes('/stories-')) {
+      if (loc.includes('/sitemap-stories-')) {
         stories.push(...urls);
         const withPicture = site.articles.filter((a) => a.image).length;
         assert.equal(xpath(body, `//${local('url', 'image', 'loc')}/text()`).length, withPicture, 'a picture entry for each lead picture');
       }
-      if (loc.endsWith('/pages.xml')) {
+      if (loc.endsWith('/sitemap-pages.xml')) {
         assert.ok(urls.includes(`${publicOrigin}${site.path}`), 'the home page');
         for (const section of new Set(site.articles.map((a) => a.section)))
           assert.ok(urls.includes(`${publicOrigin}${site.path}${section}/`), `the ${section} section`);
@@ -261,7 +263,7 @@ test('robots.txt names each site\'s sitemap, and every sitemap is valid and list
 
 test('the news sitemap lists the last two days\' stories with their publication, language, date and title', async () => {
   for (const site of spec.sites) {
-    const { body } = await text(`${site.path}sitemaps/news.xml`);
+    const { body } = await text(`${site.path}sitemap-news.xml`);
     assert.equal(schemaErrors(body, 'sitemap-with-extensions.xsd'), '');
     const recent = demoStories(site).filter((a) => a.published_hours_ago < 48).map((a) => a.headline);
     assert.ok(recent.length > 0 && recent.length < site.articles.length, 'the demo has older stories too');
@@ -296,9 +298,9 @@ test('a story published while the server runs reaches the feeds and the sitemaps
   const path = new URL(url).pathname;
   await waitUntil('the new story in the site\'s feed', async () => (await text('/en/rss.xml')).body.includes(url));
   assert.ok((await text('/en/region/atom.xml')).body.includes(url), 'its section\'s feed');
-  assert.ok((await text('/en/sitemaps/news.xml')).body.includes(url), 'the news sitemap');
+  assert.ok((await text('/en/sitemap-news.xml')).body.includes(url), 'the news sitemap');
   const index = (await text('/en/sitemap.xml')).body;
-  const parts = xpath(index, `//${local('sitemap', 'loc')}/text()`).filter((l) => l.includes('/stories-'));
+  const parts = xpath(index, `//${local('sitemap', 'loc')}/text()`).filter((l) => l.includes('/sitemap-stories-'));
   const all = [];
   for (const loc of parts) all.push(...xpath((await text(new URL(loc).pathname)).body, `//${local('url', 'loc')}/text()`));
   assert.ok(all.includes(url), `a story sitemap lists ${path}`);
@@ -306,8 +308,8 @@ test('a story published while the server runs reaches the feeds and the sitemaps
 });
 
 test('feeds and sitemaps that do not exist are the site\'s 404 page', async () => {
-  for (const path of ['/en/no-such-section/rss.xml', '/en/tags/no-such-tag/atom.xml', '/en/sitemaps/stories-01.xml',
-    '/en/sitemaps/stories-999.xml', '/en/sitemaps/stories--1.xml', '/en/sitemaps/other.xml', '/en/rss.xml/']) {
+  for (const path of ['/en/no-such-section/rss.xml', '/en/tags/no-such-tag/atom.xml', '/en/sitemap-stories-01.xml',
+    '/en/sitemap-stories-999.xml', '/en/sitemap-stories--1.xml', '/en/sitemap-other.xml', '/en/rss.xml/']) {
     const { res, body } = await text(path);
     assert.equal(res.status, 404, path);
     assert.match(res.headers.get('content-type'), /^text\/html/);
@@ -434,3 +436,23 @@ test('a story page offers the networks its site shares on, as plain links in the
   const html = (await text('/en/')).body;
   assert.ok(!/facebook\.net|platform\.twitter|connect\.facebook/.test(html));
 });
+
+test('a site without news lists no news sitemap, and an empty one is not served', async () => {
+  const data = makeDataDir({ demo: false });
+  const server = await startServer(data.dir);
+  try {
+    // The default network: one site at the root of the public address, no story yet.
+    const index = await (await get(`${server.url}/sitemap.xml`)).text();
+    assert.equal(schemaErrors(index, 'siteindex.xsd'), '');
+    assert.deepEqual(xpath(index, `//${local('sitemap', 'loc')}/text()`), [`${publicOrigin}/sitemap-pages.xml`]);
+    const pages = await (await get(`${server.url}/sitemap-pages.xml`)).text();
+    assert.equal(schemaErrors(pages, 'sitemap-with-extensions.xsd'), '', 'the home page alone, still a valid sitemap');
+    const news = await get(`${server.url}/sitemap-news.xml`);
+    assert.equal(news.status, 404);
+    await news.arrayBuffer();
+  } finally {
+    await server.stop();
+    data.remove();
+  }
+});
+

@@ -138,7 +138,7 @@ test('a listing page holds its newest stories, and a missing page gets the site\
 
 test('the export holds every feed, the sitemaps and robots.txt, as the server writes them', async () => {
   for (const path of ['/robots.txt', '/en/rss.xml', '/en/atom.xml', '/ar/feed.json', '/en/world/rss.xml',
-    '/en/tags/heat-wave/atom.xml', '/en/sitemap.xml', '/en/sitemaps/pages.xml', '/en/sitemaps/news.xml']) {
+    '/en/tags/heat-wave/atom.xml', '/en/sitemap.xml', '/en/sitemap-pages.xml', '/en/sitemap-news.xml']) {
     const res = await fetch(origin + path, { signal: AbortSignal.timeout(10_000) });
     assert.equal(res.status, 200, path);
     await res.arrayBuffer();
@@ -146,7 +146,7 @@ test('the export holds every feed, the sitemaps and robots.txt, as the server wr
   // Every sitemap the index lists is there, and lists the imported stories.
   const index = readFileSync(join(exported, 'en', 'sitemap.xml'), 'utf8');
   const parts = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
-  const stories = parts.filter((p) => p.includes('/stories-'));
+  const stories = parts.filter((p) => p.includes('/sitemap-stories-'));
   assert.ok(stories.length > 0);
   let listed = '';
   for (const part of parts) {

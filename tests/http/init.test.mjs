@@ -41,7 +41,7 @@ for (const [name, change, message] of [
   ['bad section slug', (n) => { n.sites[0].sections.push({ slug: 'Big News', name: 'x' }); }, /'Big News' cannot be a section slug/],
   ['unknown time zone', (n) => { n.sites[1].time_zone = 'Mars/Olympus'; }, /unknown time zone 'Mars\/Olympus'/],
   ['unknown share network', (n) => { n.sites[0].share = ['x', 'myspace']; }, /'myspace' is not a network stories can be shared on/],
-  ['a sitemaps section', (n) => { n.sites[0].sections.push({ slug: 'sitemaps', name: 'Maps' }); }, /'sitemaps' cannot be a section slug/],
+  ['an api section', (n) => { n.sites[0].sections.push({ slug: 'api', name: 'API' }); }, /'api' cannot be a section slug/],
   ['bad site slug', (n) => { n.sites[0].slug = '../en'; }, /slug must be lowercase/],
   ['zero comment limit', (n) => { n.sites[0].comments = { max_comment: 0 }; }, /max_comment: A comment field's limit is from 1 to 100000 characters/],
 ]) {

@@ -1,9 +1,9 @@
 // What crawlers read: robots.txt for each host, and each site's sitemaps. A site's sitemap index
-// (`sitemap.xml`) lists a sitemap of its home, sections and tags (`sitemaps/pages.xml`), a Google
-// News sitemap of the last two days (`sitemaps/news.xml`), and its stories by spans of ids
-// (`sitemaps/stories-N.xml`): a span holds at most ReaderService::sitemap_span ids, so a sitemap
-// stays far below the 50,000 addresses allowed, and an old span's sitemap changes only when one
-// of its stories does.
+// (`sitemap.xml`) lists, beside it, a sitemap of its home, sections and tags
+// (`sitemap-pages.xml`), a Google News sitemap of the last two days (`sitemap-news.xml`, when
+// there is news), and its stories by spans of ids (`sitemap-stories-N.xml`): a span holds at most
+// ReaderService::sitemap_span ids, so a sitemap stays far below the 50,000 addresses allowed,
+// and an old span's sitemap changes only when one of its stories does.
 #include <algorithm>
 #include <charconv>
 
@@ -27,13 +27,12 @@ http::Response xml(std::string body) {
 }
 
 std::string sitemaps_url(const domain::Site& site, std::string_view file) {
-    return site.origin() + site.path_prefix() + std::string(domain::sitemaps_segment) + "/" +
-           std::string(file);
+    return site.origin() + site.path_prefix() + std::string(file);
 }
 
-// The span a `stories-N.xml` names, spelled exactly as sitemap_stories_file spells it.
+// The span a `sitemap-stories-N.xml` names, spelled exactly as sitemap_stories_file spells it.
 std::optional<std::int64_t> span_of(std::string_view file) {
-    constexpr std::string_view prefix = "stories-";
+    constexpr std::string_view prefix = "sitemap-stories-";
     if (!file.starts_with(prefix)) return std::nullopt;
     std::int64_t span = 0;
     const auto [end, ec] =
@@ -70,8 +69,11 @@ http::Response ReaderPages::sitemap_index_show(PageRequest& request) {
     if (!spans) return failure(request.snapshot, site, spans.error());
     UnixTime latest = 0;
     for (const auto& s : *spans) latest = std::max(latest, s.last_changed);
-    std::vector<SitemapRef> refs{{sitemaps_url(site, sitemap_pages_file), latest},
-                                 {sitemaps_url(site, sitemap_news_file), latest}};
+    // A sitemap holds one address or more: the news sitemap is listed while there is news.
+    auto news = reader_.news_stories(site, 1);
+    if (!news) return failure(request.snapshot, site, news.error());
+    std::vector<SitemapRef> refs{{sitemaps_url(site, sitemap_pages_file), latest}};
+    if (!news->empty()) refs.push_back({sitemaps_url(site, sitemap_news_file), latest});
     for (const auto& s : *spans)
         refs.push_back(
             {sitemaps_url(site, domain::sitemap_stories_file(s.number)), s.last_changed});
@@ -96,6 +98,7 @@ http::Response ReaderPages::sitemap_show(PageRequest& request, std::string_view 
     } else if (file == sitemap_news_file) {
         auto stories = reader_.news_stories(site);
         if (!stories) return failure(snapshot, site, stories.error());
+        if (stories->empty()) return error_page(snapshot, site, 404);
         for (const auto& a : *stories) {
             auto url = story_url(site, a);
             url.news = NewsEntry{site.name, news_language(site), a.first_published_at, a.headline};

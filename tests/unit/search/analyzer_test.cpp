@@ -101,8 +101,9 @@ TEST(ArabicAnalysis, TheStemmingUsedFindsTheMostWithoutFalseMatches) {
               << both.false_matches << "\n";
     EXPECT_EQ(both.found, total);
     EXPECT_EQ(both.false_matches, 0);
-    EXPECT_GE(both.found, light.found);
-    EXPECT_GE(both.found, snowball.found);
+    // Each alone misses spellings the two together find (docs/discovery.md gives the figures).
+    EXPECT_LT(light.found, total);
+    EXPECT_LT(snowball.found, total);
 }
 
 TEST(ArabicAnalysis, EachSpellingMeetsTheStorysAndEachDifferentWordStaysApart) {
@@ -124,6 +125,7 @@ TEST(EnglishAnalysis, FoldsCaseAndWidthAndStems) {
     EXPECT_EQ(term("RUNNING", "en"), term("runs", "en"));
     EXPECT_EQ(term("ｐｏｒｔｓ", "en"), term("port", "en")) << "full-width letters fold (NFKC)";
     EXPECT_EQ(term("Straße", "en"), term("strasse", "en")) << "case folding, not lowering";
+    EXPECT_EQ(term("Dubai’s", "en"), term("Dubai", "en")) << "a typeset possessive";
     EXPECT_NE(term("port", "en"), term("part", "en"));
 }
 
@@ -137,6 +139,11 @@ TEST(Words, SplitAtWordBoundariesWithTheirPlaceInTheText) {
     EXPECT_EQ(text.substr(found[3].offset, found[3].length), "دبي");
     EXPECT_EQ(text.substr(found[4].offset, found[4].length), "2026");
     EXPECT_TRUE(words("  — ، !", "ar").empty()) << "punctuation and spaces are no words";
+    // A stray byte is one replaced character: the words after it keep their place.
+    const std::string damaged = "port \xFF harbour";
+    const auto read = words(damaged, "en");
+    ASSERT_EQ(read.size(), 2u);
+    EXPECT_EQ(damaged.substr(read[1].offset, read[1].length), "harbour");
 }
 
 }  // namespace

@@ -25,7 +25,7 @@ Feed sample_feed() {
     e.url = "https://news.example/en/region/ferry";
     // A control character and U+FFFE, which no XML 1.0 document may hold, among markup.
     e.title = "Ferries \"resume\" <today> & \x01tomorrow\xEF\xBF\xBE";
-    e.summary = "Crossings restart at dawn.";
+    e.summary = "Crossings restart at dawn & dusk.";
     e.content_html = "<p>The first boat left at 6.</p>";
     e.published = published;
     e.updated = published + 600;
@@ -67,8 +67,10 @@ TEST(Syndication, RssEscapesMarkupAndLeavesOutWhatXmlCannotHold) {
     EXPECT_EQ(categories, 2) << "a section and a tag of one name are one category";
     EXPECT_STREQ(channel.child("atom:link").attribute("href").value(),
                  "https://news.example/en/rss.xml");
-    EXPECT_STREQ(channel.child_value("description"), "Harbour & Coast <News>")
-        << "RSS requires a description: the title when the site has no tagline";
+    EXPECT_STREQ(channel.child_value("description"), "Harbour &amp; Coast &lt;News&gt;")
+        << "RSS requires a description (the title when the site has no tagline), read as HTML";
+    EXPECT_STREQ(item.child_value("description"), "Crossings restart at dawn &amp; dusk.")
+        << "a plain-text summary escaped for readers that read it as HTML";
 }
 
 TEST(Syndication, AtomNamesThePublisherForEntriesWithoutAByline) {
