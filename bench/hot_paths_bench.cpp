@@ -9,6 +9,7 @@
 #include "http/message.hpp"
 #include "http/validators.hpp"
 #include "render/date_formatter.hpp"
+#include "search/analyzer.hpp"
 
 namespace {
 
@@ -94,6 +95,20 @@ void BM_format_new_date(benchmark::State& state) {
 
 }  // namespace
 
+// A story's text as the search index will read it, in each language (about 3 KB).
+std::string story_text(const std::string& paragraph) {
+    std::string text;
+    while (text.size() < 3 * 1024) text += paragraph + "\n\n";
+    return text;
+}
+
+// A story's search terms (search::terms), in its language.
+void BM_analyze(benchmark::State& state, const char* language, const char* paragraph) {
+    const std::string text = story_text(paragraph);
+    for (auto _ : state) benchmark::DoNotOptimize(search::terms(text, language));
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
+}
+
 BENCHMARK(BM_parse_target);
 BENCHMARK(BM_parse_target_with_query);
 BENCHMARK(BM_append_fields);
@@ -103,5 +118,12 @@ BENCHMARK(BM_brotli);
 BENCHMARK(BM_preferred_coding);
 BENCHMARK(BM_format_date);
 BENCHMARK(BM_format_new_date);
+BENCHMARK_CAPTURE(
+    BM_analyze, english, "en",
+    "The port authority said on Sunday that the new container berths at the harbour "
+    "would open in spring, ahead of the ferry season, after storms delayed the works.");
+BENCHMARK_CAPTURE(BM_analyze, arabic, "ar",
+                  "قالت هيئة الميناء يوم الأحد إن أرصفة الحاويات الجديدة في المرفأ ستفتح في "
+                  "الربيع، قبل موسم العبّارات، بعد أن أخّرت العواصف الأعمال.");
 
 BENCHMARK_MAIN();

@@ -7,6 +7,7 @@
 #include <unicode/utf8.h>
 
 #include <array>
+#include <map>
 #include <memory>
 
 namespace dateline::search {
@@ -132,8 +133,9 @@ std::string term_of(icu::UnicodeString folded, std::string_view language) {
     if (is_arabic(language)) return arabic_term(utf8(folded), ArabicStemming::Light10ThenSnowball);
     if (is_english(language)) {
         // Typeset copy writes "Dubai’s"; Snowball knows the possessive only with "'".
-        for (const UChar32 apostrophe : {0x2019, 0x02BC, 0xFF07})
-            folded.findAndReplace(icu::UnicodeString(apostrophe), icu::UnicodeString(u'\''));
+        for (int32_t i = 0; i < folded.length(); ++i)
+            if (const char16_t c = folded.charAt(i); c == 0x2019 || c == 0x02BC || c == 0xFF07)
+                folded.setCharAt(i, u'\'');
         return english_snowball().stem(utf8(folded));
     }
     return utf8(folded);
@@ -167,14 +169,31 @@ std::string arabic_term(std::string_view folded_word, ArabicStemming stemming) {
     return arabic_snowball().stem(utf8(light10(word)));
 }
 
+namespace {
+
+// This thread's word boundaries for a language, made once (making one loads its rules).
+icu::BreakIterator* word_boundaries(std::string_view language) {
+    thread_local std::map<std::string, std::unique_ptr<icu::BreakIterator>, std::less<>> made;
+    auto found = made.find(language);
+    if (found == made.end()) {
+        const std::string tag(language);
+        UErrorCode status = U_ZERO_ERROR;
+        std::unique_ptr<icu::BreakIterator> boundaries(
+            icu::BreakIterator::createWordInstance(icu::Locale(tag.c_str()), status));
+        if (U_FAILURE(status)) boundaries.reset();
+        found = made.emplace(tag, std::move(boundaries)).first;
+    }
+    return found->second.get();
+}
+
+}  // namespace
+
 std::vector<Word> words(std::string_view text, std::string_view language) {
     std::vector<Word> out;
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* fold = icu::Normalizer2::getNFKCCasefoldInstance(status);
-    const std::string tag(language);
-    std::unique_ptr<icu::BreakIterator> boundaries(
-        icu::BreakIterator::createWordInstance(icu::Locale(tag.c_str()), status));
-    if (U_FAILURE(status)) return out;
+    icu::BreakIterator* boundaries = word_boundaries(language);
+    if (U_FAILURE(status) || !boundaries) return out;
     const icu::UnicodeString source = icu::UnicodeString::fromUTF8(
         icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
     boundaries->setText(source);
