@@ -84,7 +84,8 @@ struct SitemapUrl {
     std::optional<NewsEntry> news;
 };
 
-/// A sitemap of a site (at most 50,000 addresses, which the caller keeps to).
+/// A sitemap of a site (at most 50,000 addresses, sitemaps.org's limit, which the caller keeps
+/// to).
 std::string sitemap(const std::vector<SitemapUrl>& urls);
 
 /// One sitemap an index lists.
@@ -93,8 +94,5 @@ struct SitemapRef {
     UnixTime lastmod = 0;  ///< 0: unknown, left out
 };
 std::string sitemap_index(const std::vector<SitemapRef>& sitemaps);
-
-/// The most addresses one sitemap may hold (sitemaps.org).
-inline constexpr std::size_t max_sitemap_urls = 50'000;
 
 }  // namespace dateline::site

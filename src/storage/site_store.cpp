@@ -178,10 +178,13 @@ Result<std::vector<domain::Tag>> SiteStore::listed_tags(Id site_id, UnixTime now
 }
 
 Result<std::vector<SiteStore::TagActivity>> SiteStore::tag_activity(Id site_id, UnixTime now) {
+    // Each tag's newest listed story is one step down the listed-stories index
+    // (article_tags_listed), not a walk through all of its stories.
     auto rows = c_.query(
-        "SELECT t.id, t.site_id, t.slug, t.name, MAX(l.listed_at) FROM tags t JOIN article_tags l "
-        "ON l.tag_id = t.id WHERE t.site_id = $1 AND l.listed_at IS NOT NULL AND l.listed_at <= $2 "
-        "GROUP BY t.id, t.site_id, t.slug, t.name ORDER BY t.slug",
+        "SELECT id, site_id, slug, name, latest FROM (SELECT t.id, t.site_id, t.slug, t.name, "
+        "(SELECT MAX(l.listed_at) FROM article_tags l WHERE l.tag_id = t.id AND l.listed_at <= "
+        "$2) AS latest FROM tags t WHERE t.site_id = $1) AS listed WHERE latest IS NOT NULL "
+        "ORDER BY slug",
         {site_id, now});
     if (!rows) return rows.error();
     std::vector<TagActivity> tags;

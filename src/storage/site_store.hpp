@@ -45,7 +45,7 @@ class SiteStore {
     /// The site's tags that at least one visible story carries, by slug.
     Result<std::vector<domain::Tag>> listed_tags(domain::Id site_id, UnixTime now);
     /// The same tags, each with the publication time of its newest visible story (a sitemap's
-    /// lastmod). Reads every listed story's tag row of the site: for sitemaps, not pages.
+    /// lastmod): one index step a tag of the site, for sitemaps, not pages.
     struct TagActivity {
         domain::Tag tag;
         UnixTime latest = 0;

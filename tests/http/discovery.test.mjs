@@ -432,9 +432,17 @@ test('a story page offers the networks its site shares on, as plain links in the
     };
     assert.deepEqual(links, site.share.map((n) => expected[n]), `${site.path}: ${site.share}`);
   }
-  // Nothing of the networks' own loads with the page.
-  const html = (await text('/en/')).body;
-  assert.ok(!/facebook\.net|platform\.twitter|connect\.facebook/.test(html));
+  // Nothing of the networks' own loads with a story page: every script, frame, picture and style
+  // sheet comes from the site itself.
+  const url = feedparser((await text('/en/rss.xml')).body).entries[0].link;
+  const html = (await text(new URL(url).pathname)).body;
+  const loaded = [...select(html, { tag: 'script' }).map((s) => attr(s.token, 'src')),
+    ...select(html, { tag: 'iframe' }).map((f) => attr(f.token, 'src') ?? 'an iframe'),
+    ...select(html, { tag: 'img' }).map((i) => attr(i.token, 'src')),
+    ...select(html, { tag: 'link', where: (t) => attr(t, 'rel') === 'stylesheet' }).map((l) => attr(l.token, 'href'))]
+    .filter((src) => src !== undefined);
+  assert.ok(loaded.length > 0);
+  for (const src of loaded) assert.match(src, /^\/(?!\/)/, `loaded from the site itself: ${src}`);
 });
 
 test('a site without news lists no news sitemap, and an empty one is not served', async () => {

@@ -63,6 +63,9 @@ events { worker_connections 64; }
 http {
   include /etc/nginx/mime.types;
   access_log off;
+  # The crawl asks for more than nginx's default 1,000 requests a connection; a connection closed
+  # by nginx just as the crawler reuses it would fail a fetch that nothing was wrong with.
+  keepalive_requests 100000;
   server { listen 127.0.0.1:${port}; root ${exported}; error_page 404 /404.html; }
 }
 `);

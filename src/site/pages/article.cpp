@@ -8,6 +8,7 @@
 
 #include "core/paragraphs.hpp"
 #include "domain/paths.hpp"
+#include "sanitize/html_sanitizer.hpp"
 #include "site/cached_pages.hpp"
 #include "site/comment_form.hpp"
 #include "site/page_view.hpp"
@@ -78,24 +79,22 @@ constexpr ShareAddress share_addresses[] = {
 };
 
 // A share address as its attribute holds it, emitted raw (theme.cpp): the story's address and
-// headline percent-encoded, the ampersands between the parameters escaped.
+// headline percent-encoded into the pattern, then escaped for the attribute.
 std::string share_attribute(std::string_view pattern, const std::string& url,
                             const std::string& title) {
-    std::string out;
+    std::string address;
     for (std::size_t i = 0; i < pattern.size(); ++i) {
         if (pattern.substr(i).starts_with("{url}")) {
-            out += url;
+            address += url;
             i += 4;
         } else if (pattern.substr(i).starts_with("{title}")) {
-            out += title;
+            address += title;
             i += 6;
-        } else if (pattern[i] == '&') {
-            out += "&amp;";
         } else {
-            out += pattern[i];
+            address += pattern[i];
         }
     }
-    return out;
+    return sanitize::escape_html(address);
 }
 
 // Where readers may share the story, as the site configures it: plain links to each network's

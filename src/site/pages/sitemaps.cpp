@@ -16,6 +16,9 @@ namespace dateline::site {
 
 namespace {
 
+// A part holds at most sitemap_span stories: far below what one sitemap may list.
+static_assert(app::ReaderService::sitemap_span <= 50'000);
+
 using domain::sitemap_news_file;
 using domain::sitemap_pages_file;
 
@@ -118,11 +121,9 @@ http::Response ReaderPages::sitemap_show(PageRequest& request, std::string_view 
 http::Response ReaderPages::robots_show(const SiteSnapshot& snapshot,
                                         const http::Request& request) {
     const auto& sites = snapshot.directory.sites;
-    // The sites on the host asked; a host no site names (an address, `localhost`) is the default
-    // site's, as its pages are.
+    // The sites on the host asked (lowercased by the server); a host no site names (an address,
+    // `localhost`) is the default site's, as its pages are.
     std::string host = request.host;
-    std::transform(host.begin(), host.end(), host.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     const bool named = std::any_of(sites.begin(), sites.end(),
                                    [&](const domain::Site& s) { return s.host() == host; });
     if (!named)
