@@ -23,9 +23,15 @@ ALLOWED = {
     "metrics": set(),
     "storage": {"db", "domain", "core"},
     "ingest": {"domain", "sanitize", "core"},
-    "app": {"storage", "db", "ingest", "media", "crypto", "sanitize", "domain", "config", "core"},
+    "app": {
+        "storage", "db", "ingest", "media", "search", "crypto", "sanitize", "domain", "config",
+        "core",
+    },
     "provision": {"app", "domain", "core"},
-    "site": {"app", "cache", "render", "http", "metrics", "domain", "config", "core", "sanitize"},
+    "site": {
+        "app", "cache", "render", "http", "metrics", "domain", "config", "core", "sanitize",
+        "search",
+    },
     "newsroom": {"app", "render", "http", "domain", "config", "core"},
     "api": {"app", "http", "domain", "core"},
     "cli": None,  # the composition root may use every module

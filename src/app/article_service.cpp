@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/search_indexer.hpp"
 #include "domain/paths.hpp"
 #include "domain/slug.hpp"
 #include "sanitize/html_sanitizer.hpp"
@@ -158,10 +159,13 @@ Result<SavedArticle> ArticleService::save_in(db::Connection& c, const std::strin
             return Error::invalid("The site has no section '" + draft.section_slug + "'.",
                                   "section");
     }
+    // Searched as saved, in the same transaction: a story is never found by words it lost.
+    SearchableText text;
     for (const auto& name : draft.author_names) {
         auto author = sites.ensure_author(site->id, domain::slugify(name), name);
         if (!author) return author.error();
         record.author_ids.push_back(author->id);
+        text.bylines.push_back(author->name);
     }
     for (const auto& name : draft.tag_names) {
         const std::string slug = domain::slugify(name);
@@ -169,6 +173,7 @@ Result<SavedArticle> ArticleService::save_in(db::Connection& c, const std::strin
         auto tag = sites.ensure_tag(site->id, slug, name);
         if (!tag) return tag.error();
         record.tag_ids.push_back(tag->id);
+        text.tags.push_back(tag->name);
     }
     record.headline = draft.headline;
     record.standfirst = draft.standfirst;
@@ -203,6 +208,13 @@ Result<SavedArticle> ArticleService::save_in(db::Connection& c, const std::strin
     revision.content.slug = record.slug;
     revision.content.body_html = record.body_html;
     if (auto kept = storage::RevisionStore(c).record(revision); !kept) return kept.error();
+    text.headline = record.headline;
+    text.standfirst = record.standfirst;
+    text.dateline = record.dateline;
+    text.body = record.body_text;
+    text.source_credit = record.source_credit;
+    if (auto indexed = index_story(c, row->id, text, site->language); !indexed)
+        return indexed.error();
 
     SavedArticle saved;
     saved.id = row->id;

@@ -54,6 +54,14 @@ void ContentWatch::poll(std::chrono::milliseconds timeout) {
             else
                 for (const auto id : *done) spdlog::info("published scheduled story {}", id);
         }
+        if (search_ && !search_current_) {
+            if (auto indexed = search_->catch_up(SearchIndexer::batch_size); !indexed)
+                spdlog::warn("could not index stories for search: {}", indexed.error().message);
+            else if (*indexed > 0)
+                spdlog::info("indexed {} stories for search", *indexed);
+            else
+                search_current_ = true;
+        }
         if (!purged_at_ || now - *purged_at_ >= purge_interval_seconds) {
             purged_at_ = now;
             if (auto done = limits_.purge(); !done)

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/article_service.hpp"
+#include "app/search_indexer.hpp"
 #include "app/session_service.hpp"
 #include "app/shared_limits.hpp"
 #include "core/clock.hpp"
@@ -42,19 +43,21 @@ struct ContentHandlers {
 
 /// A serving node's background duty: hands on what changed in the content, whoever changed it
 /// (db::ChangeWatcher), publishes scheduled stories when their time comes (every node tries;
-/// each story is published by one), and now and then forgets spent tokens, old rate-limit
-/// windows and ended newsroom sessions.
+/// each story is published by one), indexes for search the stories the index lacks (after an
+/// upgrade: a batch a round, until none is left), and now and then forgets spent tokens, old
+/// rate-limit windows and ended newsroom sessions.
 /// Time comes from the injected clock, so tests move it rather than wait.
 class ContentWatch {
   public:
     /// Without a watcher (the database could not be watched) only the housekeeping runs.
     ContentWatch(std::unique_ptr<db::ChangeWatcher> watcher, SharedLimits& limits,
                  const Clock& clock, ContentHandlers handlers, SessionService* sessions = nullptr,
-                 ArticleService* articles = nullptr)
+                 ArticleService* articles = nullptr, SearchIndexer* search = nullptr)
         : watcher_(std::move(watcher)),
           limits_(limits),
           sessions_(sessions),
           articles_(articles),
+          search_(search),
           clock_(clock),
           handlers_(std::move(handlers)) {}
 
@@ -79,6 +82,8 @@ class ContentWatch {
     SharedLimits& limits_;
     SessionService* sessions_;
     ArticleService* articles_;
+    SearchIndexer* search_;
+    bool search_current_ = false;  ///< nothing was left to index at the last look
     const Clock& clock_;
     ContentHandlers handlers_;
     std::optional<UnixTime> purged_at_;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "storage/article_store.hpp"
+#include "storage/search_store.hpp"
 #include "storage/site_store.hpp"
 
 namespace dateline::app {
@@ -248,6 +249,28 @@ Result<std::optional<StoryPage>> ReaderService::story(const domain::Site& site,
     return std::optional<StoryPage>{StoryPage{std::move(**found), std::move(translations),
                                               std::move(group_ids), std::move(*related),
                                               std::move(comments)}};
+}
+
+Result<SearchPage> ReaderService::search(const domain::Site& site, const search::Query& query,
+                                         int number) {
+    SearchPage page;
+    page.number = std::clamp(number, 1, max_search_page);
+    if (query.empty()) return page;
+    auto lease = database_.acquire();
+    const db::ReadSnapshot snapshot(*lease);
+    // One more than a page says whether another follows.
+    auto found = storage::SearchStore(*lease).find(
+        site.id, clock_.now(), {query.required, query.excluded}, search_page_size + 1,
+        (page.number - 1) * search_page_size);
+    if (!found) return found.error();
+    page.more = found->size() > std::size_t(search_page_size);
+    if (page.more) found->pop_back();
+    auto stories = storage::ArticleStore(*lease).by_ids(*found);
+    if (!stories) return stories.error();
+    for (const auto id : *found)
+        for (auto& a : *stories)
+            if (a.id == id) page.articles.push_back(std::move(a));
+    return page;
 }
 
 }  // namespace dateline::app

@@ -9,6 +9,7 @@
 #include "core/result.hpp"
 #include "db/database.hpp"
 #include "domain/article.hpp"
+#include "search/query.hpp"
 
 namespace dateline::app {
 
@@ -82,6 +83,13 @@ struct StorySpan {
     UnixTime last_changed = 0;
 };
 
+/// A page of a reader's search of one site, best first (storage::SearchStore::find's order).
+struct SearchPage {
+    std::vector<domain::Article> articles;  ///< whole (their text gives the excerpts)
+    int number = 1;                         ///< from 1
+    bool more = false;                      ///< a next page has stories
+};
+
 /// Everything a reader may see, read through one surface (site pages now, the API later).
 /// Only visible articles come out of it.
 class ReaderService {
@@ -132,6 +140,12 @@ class ReaderService {
     Result<std::vector<domain::Article>> news_stories(const domain::Site& site,
                                                       int limit = news_limit);
 
+    /// Page `number` (from 1, at most max_search_page) of the site's visible stories that
+    /// match `query`; none for a query that requires nothing.
+    Result<SearchPage> search(const domain::Site& site, const search::Query& query, int number);
+
+    static constexpr int search_page_size = 10;
+    static constexpr int max_search_page = 50;
     static constexpr int feed_size = 20;
     static constexpr std::int64_t sitemap_span = 10'000;
     static constexpr int news_limit = 1000;

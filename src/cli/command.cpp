@@ -1,7 +1,9 @@
 #include "cli/command.hpp"
 
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
+#include <cstdio>
 #include <iostream>
 
 #include "cli/cli.hpp"
@@ -68,6 +70,17 @@ int fail(const Error& error) {
     // The operator running the command is the one who can act on the internal cause.
     if (!error.cause.empty()) spdlog::error("cause: {}", error.cause);
     return fail(error.message);
+}
+
+void draw_progress(const std::string& label, std::int64_t done, std::int64_t total) {
+    if (!::isatty(STDERR_FILENO)) return;
+    constexpr int width = 30;
+    const int filled = total > 0 ? static_cast<int>(width * done / total) : width;
+    std::fprintf(stderr, "\r  %-18s [%s%s] %lld/%lld", label.c_str(),
+                 std::string(filled, '#').c_str(), std::string(width - filled, ' ').c_str(),
+                 static_cast<long long>(done), static_cast<long long>(total));
+    if (done == total) std::fputc('\n', stderr);
+    std::fflush(stderr);
 }
 
 }  // namespace dateline::cli

@@ -61,6 +61,10 @@ class DataOptions {
     config::Overrides extra_;
 };
 
+/// Progress on a terminal: one line redrawn in place ("  label [####    ] done/total"), ended
+/// when done reaches total; nothing when standard error is a file or a pipe.
+void draw_progress(const std::string& label, std::int64_t done, std::int64_t total);
+
 /// Says why on standard error and gives the exit code for a command that failed.
 int fail(const std::string& message);
 int fail(const Error& error);
@@ -76,5 +80,6 @@ Command export_command(CLI::App& app);
 Command token_command(CLI::App& app);
 Command media_command(CLI::App& app);
 Command user_command(CLI::App& app);
+Command reindex_command(CLI::App& app);
 
 }  // namespace dateline::cli

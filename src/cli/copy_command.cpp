@@ -1,29 +1,11 @@
 // dateline copy: a whole network moved between databases (SQLite and PostgreSQL, either way).
-#include <unistd.h>
-
-#include <cstdio>
 #include <iostream>
 
+#include "app/search_indexer.hpp"
 #include "cli/command.hpp"
 #include "storage/network_copier.hpp"
 
 namespace dateline::cli {
-
-namespace {
-
-// One line redrawn in place on a terminal; nothing when standard error is a file or a pipe.
-void draw_progress(const std::string& table, std::int64_t done, std::int64_t total) {
-    if (!::isatty(STDERR_FILENO)) return;
-    constexpr int width = 30;
-    const int filled = total > 0 ? static_cast<int>(width * done / total) : width;
-    std::fprintf(stderr, "\r  %-18s [%s%s] %lld/%lld", table.c_str(),
-                 std::string(filled, '#').c_str(), std::string(width - filled, ' ').c_str(),
-                 static_cast<long long>(done), static_cast<long long>(total));
-    if (done == total) std::fputc('\n', stderr);
-    std::fflush(stderr);
-}
-
-}  // namespace
 
 Command copy_command(CLI::App& app) {
     struct Options {
@@ -43,7 +25,14 @@ Command copy_command(CLI::App& app) {
                 if (!to) return fail(to.error());
                 auto copied = storage::copy_network(**from, **to, draw_progress);
                 if (!copied) return fail(copied.error());
-                std::cout << "Copied " << *copied << " rows.\n";
+                // Each backend indexes in its own form: the copy's index is made anew.
+                auto indexed =
+                    app::SearchIndexer(**to).rebuild([](std::int64_t done, std::int64_t total) {
+                        draw_progress("search index", done, total);
+                    });
+                if (!indexed) return fail(indexed.error());
+                std::cout << "Copied " << *copied << " rows; indexed " << *indexed
+                          << " stories for search.\n";
                 return 0;
             }};
 }

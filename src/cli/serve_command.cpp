@@ -219,6 +219,7 @@ int run_serve(const DataOptions& data) {
     auto watcher = db::watch_changes(config.database_url);
     if (!watcher)
         spdlog::warn("not watching the database for changes: {}", watcher.error().message);
+    app::SearchIndexer search_index(database);
     app::ContentWatch watch(
         watcher ? std::move(*watcher) : nullptr, limits, clock,
         {.network_changed =
@@ -228,7 +229,7 @@ int run_serve(const DataOptions& data) {
                                   refreshed.error().message, refreshed.error().cause);
              },
          .content_changed = [&sites](const app::ChangedContent& c) { sites.drop_changed(c); }},
-        &sessions, &articles);
+        &sessions, &articles, &search_index);
     std::atomic<bool> serving{true};
     std::thread watching([&] { watch.run(serving); });
     std::thread scraping;

@@ -37,6 +37,15 @@ std::string tag_path(std::string_view prefix, std::string_view tag_slug) {
            "/";
 }
 
+std::string search_path(std::string_view prefix, std::string_view query, int page) {
+    std::string path = std::string(prefix) + std::string(search_segment);
+    if (query.empty()) return path;
+    // Percent-encoded as a path segment is: every byte but the unreserved ones, valid in a query.
+    path += "?q=" + encode_path_segment(query);
+    if (page > 1) path += "&page=" + std::to_string(page);
+    return path;
+}
+
 std::string sitemap_stories_file(std::int64_t span) {
     return "sitemap-stories-" + std::to_string(span) + ".xml";
 }

@@ -30,6 +30,10 @@ std::string sitemap_stories_file(std::int64_t span);
 /// slug is (a slug has no dot).
 bool is_listed_sitemap_name(std::string_view name);
 
+/// A site's search page and the OpenSearch description of it, below its prefix.
+inline constexpr std::string_view search_segment = "search";
+inline constexpr std::string_view opensearch_file = "opensearch.xml";
+
 /// A slug as one URL path segment: unreserved ASCII as is, everything else percent-encoded.
 std::string encode_path_segment(std::string_view slug);
 
@@ -38,6 +42,8 @@ std::string article_path(std::string_view prefix, std::string_view section_slug,
                          std::string_view article_slug);
 /// "<prefix><section>/".
 std::string section_path(std::string_view prefix, std::string_view section_slug);
+/// "<prefix>search", with "?q=<query>" when there is one and "&page=<page>" past the first.
+std::string search_path(std::string_view prefix, std::string_view query = {}, int page = 1);
 /// "<prefix>tags/<tag>/".
 std::string tag_path(std::string_view prefix, std::string_view tag_slug);
 

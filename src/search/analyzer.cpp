@@ -209,7 +209,10 @@ std::vector<Word> words(std::string_view text, std::string_view language) {
             const icu::UnicodeString folded = fold->normalize(segment, folding);
             if (U_SUCCESS(folding)) {
                 std::string term = term_of(folded, language);
-                if (!term.empty()) out.push_back({std::move(term), offset, length});
+                // A '"' inside a word (Hebrew acronyms) would end a quoted term in a query.
+                std::erase(term, '"');
+                if (!term.empty() && term.size() <= max_term_bytes)
+                    out.push_back({std::move(term), offset, length});
             }
         }
         offset += length;

@@ -21,6 +21,14 @@ struct Word {
     std::size_t length = 0;
 };
 
+/// Which analysis made the terms an index holds: raised whenever a change to this module gives
+/// a word another term, so that stories indexed before are indexed again.
+inline constexpr int analysis_version = 1;
+
+/// Longer "words" (runs of letters without a space, pasted codes) are not words readers search
+/// for; they are left out, in stories and queries alike.
+inline constexpr std::size_t max_term_bytes = 100;
+
 /// The words of `text` in order, each with its term. `language` is a BCP 47 tag ("en", "ar");
 /// a language without rules of its own gets folding alone. Invalid UTF-8 is read as U+FFFD.
 std::vector<Word> words(std::string_view text, std::string_view language);

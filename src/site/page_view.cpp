@@ -70,6 +70,8 @@ void setup_page(PageView& page, const SiteSnapshot& snapshot, const Theme& theme
     set_global(page, "SITE_TAGLINE", site.tagline);
     set_global(page, "HOME_PATH", site.path_prefix());
     set_global(page, "ASSETS_PATH", "/assets/");
+    set_global(page, "SEARCH_PATH", domain::search_path(site.path_prefix()));
+    set_global(page, "OPENSEARCH_PATH", site.path_prefix() + std::string(domain::opensearch_file));
     set_global(page, "NETWORK_NAME", directory.network.name);
     set_global(page, "YEAR",
                render::format_integer(std::stoi(format_utc_iso8601(now).substr(0, 4)),

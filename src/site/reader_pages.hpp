@@ -117,6 +117,10 @@ class ReaderPages {
     /// robots.txt for the request's host: what crawlers may read, and its sites' sitemaps.
     static http::Response robots_show(const SiteSnapshot& snapshot, const http::Request& request);
 
+    // pages/search.cpp: `?q=words&page=N`, and the OpenSearch description of it
+    http::Response search_show(PageRequest& request);
+    http::Response opensearch_show(PageRequest& request);
+
     // pages/errors.cpp
     /// An error page in the site's language; with `kept`, it also holds the comment the reader
     /// sent, ready to send again to `kept_action`, so that nothing they wrote is lost.

@@ -57,6 +57,10 @@ http::Router<PageRequest> site_routes(ReaderPages& pages) {
             });
     }
     routes
+        .get(std::string(domain::search_segment),
+             [&pages](PageRequest& r, auto&) { return pages.search_show(r); })
+        .get(std::string(domain::opensearch_file),
+             [&pages](PageRequest& r, auto&) { return pages.opensearch_show(r); })
         .get(std::string(domain::sitemap_file),
              [&pages](PageRequest& r, auto&) { return pages.sitemap_index_show(r); })
         .get("tags/{tag}/",

@@ -190,8 +190,12 @@ Result<ExportSummary> export_static(ReaderSite& site, app::ReaderService& reader
             if (!done) return done.error();
             if (auto fed = exporter.feeds(s, path); !fed) return fed.error();
         }
-        // The sitemaps, as the index lists them.
-        std::vector<std::string> names{std::string(domain::sitemap_file),
+        // The sitemaps, as the index lists them, and the search's description.
+        // The search page answers queries, which a copy of files cannot: a static copy's search
+        // box needs a serving node behind the search path (docs/operations.md). Its
+        // description is a file like any other.
+        std::vector<std::string> names{std::string(domain::opensearch_file),
+                                       std::string(domain::sitemap_file),
                                        std::string(domain::sitemap_pages_file)};
         auto news = reader.news_stories(s, 1);
         if (!news) return news.error();

@@ -94,13 +94,20 @@ std::string breadcrumb_json_ld(const std::vector<std::pair<std::string, std::str
         {"@context", context}, {"@type", "BreadcrumbList"}, {"itemListElement", items}});
 }
 
-std::string website_json_ld(const Publisher& publisher, const std::string& language) {
+std::string website_json_ld(const Publisher& publisher, const std::string& language,
+                            const std::string& search_url) {
+    // The sitelinks search box: where a search engine may send its readers' queries.
+    const json::object search{{"@type", "SearchAction"},
+                              {"target", json::object{{"@type", "EntryPoint"},
+                                                      {"urlTemplate", search_url + "?q={query}"}}},
+                              {"query-input", "required name=query"}};
     return script_safe(json::object{{"@context", context},
                                     {"@type", "WebSite"},
                                     {"name", publisher.name},
                                     {"url", publisher.url},
                                     {"inLanguage", language},
-                                    {"publisher", organization(publisher)}});
+                                    {"publisher", organization(publisher)},
+                                    {"potentialAction", search}});
 }
 
 }  // namespace dateline::site

@@ -40,7 +40,9 @@ std::string news_article_json_ld(const NewsArticleData& article);
 /// A trail from the site's home to the page: names and absolute URLs, home first.
 std::string breadcrumb_json_ld(const std::vector<std::pair<std::string, std::string>>& trail);
 
-/// The site itself, for its home page.
-std::string website_json_ld(const Publisher& publisher, const std::string& language);
+/// The site itself, for its home page, with its search (`search_url`, absolute, without a
+/// query) as a SearchAction.
+std::string website_json_ld(const Publisher& publisher, const std::string& language,
+                            const std::string& search_url);
 
 }  // namespace dateline::site

@@ -295,4 +295,36 @@ std::string sitemap_index(const std::vector<SitemapRef>& sitemaps) {
     return serialise(doc);
 }
 
+std::string opensearch_description(const OpenSearchDescription& d) {
+    auto doc = document();
+    auto root = doc.append_child("OpenSearchDescription");
+    attribute(root, "xmlns", "http://a9.com/-/spec/opensearch/1.1/");
+    std::string short_name;
+    std::size_t characters = 0;
+    for (const char c : d.short_name) {
+        const bool starts_character = (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        if (starts_character && ++characters > 16) break;
+        short_name += c;
+    }
+    element(root, "ShortName", short_name);
+    element(root, "Description", d.description);
+    element(root, "InputEncoding", "UTF-8");
+    element(root, "Language", d.language);
+    if (!d.image_url.empty()) {
+        auto image = element(root, "Image", d.image_url);
+        attribute(image, "width", std::to_string(d.image_width));
+        attribute(image, "height", std::to_string(d.image_height));
+        attribute(image, "type", "image/png");
+    }
+    auto search = element(root, "Url");
+    attribute(search, "type", "text/html");
+    attribute(search, "method", "get");
+    attribute(search, "template", d.search_url + "?q={searchTerms}");
+    auto self = element(root, "Url");
+    attribute(self, "type", "application/opensearchdescription+xml");
+    attribute(self, "rel", "self");
+    attribute(self, "template", d.self_url);
+    return serialise(doc);
+}
+
 }  // namespace dateline::site

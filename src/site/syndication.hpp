@@ -1,7 +1,8 @@
 #pragma once
 
 // What a site says of its stories to machines: feeds (RSS 2.0, Atom 1.0, JSON Feed 1.1) and
-// sitemaps (sitemaps.org 0.9 with Google's image and news extensions), written from plain values
+// sitemaps (sitemaps.org 0.9 with Google's image and news extensions), the OpenSearch
+// description of the site's search, written from plain values
 // so that the formats know nothing of the database. Every string is text as people wrote it
 // (escaped here for its format), except `content_html`, which is safe HTML already.
 
@@ -94,5 +95,18 @@ struct SitemapRef {
     UnixTime lastmod = 0;  ///< 0: unknown, left out
 };
 std::string sitemap_index(const std::vector<SitemapRef>& sitemaps);
+
+/// What a browser needs to offer a site's search (OpenSearch 1.1).
+struct OpenSearchDescription {
+    std::string short_name;  ///< cut to OpenSearch's 16 characters
+    std::string description;
+    std::string language;
+    std::string search_url;  ///< absolute, without a query: "?q=" and the words follow
+    std::string self_url;    ///< where this description is
+    std::string image_url;   ///< absolute; empty: none
+    int image_width = 0;
+    int image_height = 0;
+};
+std::string opensearch_description(const OpenSearchDescription& description);
 
 }  // namespace dateline::site

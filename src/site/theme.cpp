@@ -21,7 +21,8 @@ const std::vector<std::string> required_templates = {"home.tpl",
                                                      "partials/footer.tpl",
                                                      "partials/card.tpl",
                                                      "partials/pagination.tpl",
-                                                     "partials/comment-field.tpl"};
+                                                     "partials/comment-field.tpl",
+                                                     "search.tpl"};
 
 std::string upper_key(std::string_view key) {
     std::string out = "T_";

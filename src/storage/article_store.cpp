@@ -448,6 +448,29 @@ Result<std::optional<Article>> ArticleStore::by_id(Id id) {
     return std::optional<Article>{std::move(found->front())};
 }
 
+Result<std::vector<Article>> ArticleStore::by_ids(const std::vector<Id>& ids) {
+    if (ids.empty()) return std::vector<Article>{};
+    Params params;
+    const std::string in = id_placeholders(ids, params);
+    return load("WHERE a.id IN (" + in + ") ORDER BY a.id", params);
+}
+
+Result<std::vector<Id>> ArticleStore::ids_after(Id after, int limit) {
+    auto rows = c_.query("SELECT id FROM articles WHERE id > $1 ORDER BY id LIMIT $2",
+                         {after, std::int64_t{limit}});
+    if (!rows) return rows.error();
+    std::vector<Id> ids;
+    ids.reserve(rows->size());
+    for (const auto& r : *rows) ids.push_back(r.integer(0));
+    return ids;
+}
+
+Result<std::int64_t> ArticleStore::count_all() {
+    auto rows = c_.query("SELECT COUNT(*) FROM articles");
+    if (!rows) return rows.error();
+    return rows->front().integer(0);
+}
+
 Result<std::optional<Article>> ArticleStore::visible_by_slug(Id site_id, const std::string& slug,
                                                              UnixTime now) {
     auto found =

@@ -128,6 +128,12 @@ class ArticleStore {
 
     /// Any article, visible or not, with its byline, tags, section and image.
     Result<std::optional<domain::Article>> by_id(domain::Id id);
+    /// These articles, whatever their state, whole with their bylines and tags, by id.
+    Result<std::vector<domain::Article>> by_ids(const std::vector<domain::Id>& ids);
+    /// Up to `limit` article ids greater than `after`, in order: a walk over every article.
+    Result<std::vector<domain::Id>> ids_after(domain::Id after, int limit);
+    /// How many articles there are, in every state.
+    Result<std::int64_t> count_all();
     /// The visible article of the site with this slug.
     Result<std::optional<domain::Article>> visible_by_slug(domain::Id site_id,
                                                            const std::string& slug, UnixTime now);

@@ -34,7 +34,9 @@ http::Response ReaderPages::home_show(PageRequest& request) {
     PageView view(site);
     setup_page(view, request.snapshot, theme_, "", reader_.now());
     set_title(view, "", site.tagline, site.base_url);
-    add_structured_data(view, website_json_ld(publisher_of(site, theme_), site.language));
+    add_structured_data(view,
+                        website_json_ld(publisher_of(site, theme_), site.language,
+                                        site.origin() + domain::search_path(site.path_prefix())));
     add_language_versions(view, request.snapshot.directory,
                           home_versions(request.snapshot.directory));
     auto& d = view.dict;

@@ -129,17 +129,20 @@ http::Response ReaderPages::robots_show(const SiteSnapshot& snapshot,
     if (!named)
         if (const auto* fallback = snapshot.fallback_site()) host = fallback->host();
     std::string body =
-        "# Crawlers may read every reader page; the newsroom, the API and the comment form's\n"
-        "# security checks are not for them.\n"
+        "# Crawlers may read every reader page; the newsroom, the API, the comment form's\n"
+        "# security checks and the results of searches are not for them.\n"
         "User-agent: *\n"
         "Disallow: /newsroom/\n"
         "Disallow: /api/\n"
-        "Disallow: /comment-check\n"
-        "Allow: /\n\n";
+        "Disallow: /comment-check\n";
+    std::string sitemaps;
     for (const auto& s : sites)
-        if (s.host() == host)
-            body += "Sitemap: " + s.origin() + s.path_prefix() + std::string(domain::sitemap_file) +
-                    "\n";
+        if (s.host() == host) {
+            body += "Disallow: " + domain::search_path(s.path_prefix()) + "\n";
+            sitemaps += "Sitemap: " + s.origin() + s.path_prefix() +
+                        std::string(domain::sitemap_file) + "\n";
+        }
+    body += "Allow: /\n\n" + sitemaps;
     http::Response r = http::Response::text(200, std::move(body));
     r.set_header("Cache-Control", "public, max-age=3600");
     return r;

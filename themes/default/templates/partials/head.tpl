@@ -29,7 +29,9 @@
 {{/OG_TAG}}{{#PAGINATION_LINKS}}{{#PREV}}<link rel="prev" href="{{PREV_URL}}">
 {{/PREV}}{{#NEXT}}<link rel="next" href="{{NEXT_URL}}">
 {{/NEXT}}{{/PAGINATION_LINKS}}{{#FEED}}<link rel="alternate" type="{{FEED_TYPE}}" title="{{FEED_TITLE}}" href="{{FEED_URL}}">
-{{/FEED}}{{#STRUCTURED_DATA}}<script type="application/ld+json">{{STRUCTURED_DATA_JSON:none}}</script>
+{{/FEED}}<link rel="search" type="application/opensearchdescription+xml" title="{{SITE_NAME}}" href="{{OPENSEARCH_PATH}}">
+{{#NOINDEX}}<meta name="robots" content="noindex">
+{{/NOINDEX}}{{#STRUCTURED_DATA}}<script type="application/ld+json">{{STRUCTURED_DATA_JSON:none}}</script>
 {{/STRUCTURED_DATA}}<link rel="icon" href="{{ASSETS_PATH}}img/icon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="{{ASSETS_PATH}}css/site.css">
 {{#COMMENT_ASSETS}}<link rel="stylesheet" href="{{ASSETS_PATH}}vendor/altcha/altcha.css">

@@ -6,7 +6,12 @@
 {{#SISTER_SITES}}<ul class="masthead__sisters" aria-label="{{T_SISTER_SITES}}">
 {{#SISTER}}<li><a href="{{SISTER_URL}}" lang="{{SISTER_LANG}}" hreflang="{{SISTER_LANG}}" dir="{{SISTER_DIR}}">{{SISTER_NAME}}</a></li>
 {{/SISTER}}</ul>
-{{/SISTER_SITES}}</div>
+{{/SISTER_SITES}}<form class="site-search" role="search" action="{{SEARCH_PATH}}" method="get">
+<label class="visually-hidden" for="masthead-q">{{T_SEARCH_LABEL}}</label>
+<input class="site-search__input" id="masthead-q" type="search" name="q" value="{{SEARCH_QUERY}}" maxlength="256" enterkeyhint="search" autocomplete="off">
+<button class="site-search__button" type="submit">{{T_SEARCH_BUTTON}}</button>
+</form>
+</div>
 {{#TAGLINE}}<p class="masthead__tagline">{{SITE_TAGLINE}}</p>
 {{/TAGLINE}}<nav class="sections-nav" aria-label="{{T_SECTIONS}}">
 <ul>

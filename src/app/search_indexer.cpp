@@ -1,0 +1,118 @@
+#include "app/search_indexer.hpp"
+
+#include <map>
+
+#include "search/analyzer.hpp"
+#include "storage/article_store.hpp"
+#include "storage/site_store.hpp"
+
+namespace dateline::app {
+
+namespace {
+
+std::vector<std::string> terms_of(const std::vector<std::string>& texts,
+                                  std::string_view language) {
+    std::vector<std::string> out;
+    for (const auto& t : texts) {
+        auto more = search::terms(t, language);
+        out.insert(out.end(), std::make_move_iterator(more.begin()),
+                   std::make_move_iterator(more.end()));
+    }
+    return out;
+}
+
+}  // namespace
+
+SearchableText searchable_text(const domain::Article& a) {
+    SearchableText text;
+    text.headline = a.headline;
+    text.standfirst = a.standfirst;
+    for (const auto& t : a.tags) text.tags.push_back(t.name);
+    text.dateline = a.dateline;
+    text.body = a.body_text;
+    for (const auto& author : a.authors) text.bylines.push_back(author.name);
+    text.source_credit = a.source_credit;
+    return text;
+}
+
+storage::SearchDocument search_document(const SearchableText& text, std::string_view language) {
+    storage::SearchDocument document;
+    document.headline = search::terms(text.headline, language);
+    std::vector<std::string> summary{text.standfirst};
+    summary.insert(summary.end(), text.tags.begin(), text.tags.end());
+    document.summary = terms_of(summary, language);
+    std::vector<std::string> body{text.dateline, text.body};
+    body.insert(body.end(), text.bylines.begin(), text.bylines.end());
+    body.push_back(text.source_credit);
+    document.body = terms_of(body, language);
+    return document;
+}
+
+Status index_story(db::Connection& c, domain::Id id, const SearchableText& text,
+                   std::string_view language) {
+    return storage::SearchStore(c).put(id, search_document(text, language),
+                                       search::analysis_version);
+}
+
+Status SearchIndexer::index(const std::vector<domain::Id>& ids) {
+    auto done = db::in_transaction<bool>(database_, [&](db::Connection& c) -> Result<bool> {
+        storage::SiteStore sites(c);
+        auto all_sites = sites.sites();
+        if (!all_sites) return all_sites.error();
+        std::map<domain::Id, std::string> languages;
+        for (const auto& s : *all_sites) languages[s.id] = s.language;
+        auto stories = storage::ArticleStore(c).by_ids(ids);
+        if (!stories) return stories.error();
+        for (const auto& story : *stories)
+            if (auto kept =
+                    index_story(c, story.id, searchable_text(story), languages[story.site_id]);
+                !kept)
+                return kept.error();
+        return true;
+    });
+    if (!done) return done.error();
+    return success();
+}
+
+Result<std::int64_t> SearchIndexer::rebuild(const IndexProgress& progress) {
+    std::int64_t total = 0;
+    {
+        auto lease = database_.acquire();
+        auto count = storage::ArticleStore(*lease).count_all();
+        if (!count) return count.error();
+        total = *count;
+    }
+    if (progress) progress(0, total);
+    std::int64_t done = 0;
+    domain::Id after = 0;
+    for (;;) {
+        std::vector<domain::Id> ids;
+        {
+            auto lease = database_.acquire();
+            auto next = storage::ArticleStore(*lease).ids_after(after, batch_size);
+            if (!next) return next.error();
+            ids = std::move(*next);
+        }
+        if (ids.empty()) break;
+        if (auto indexed = index(ids); !indexed) return indexed.error();
+        after = ids.back();
+        done += static_cast<std::int64_t>(ids.size());
+        if (progress) progress(std::min(done, total), std::max(done, total));
+    }
+    return done;
+}
+
+Result<std::int64_t> SearchIndexer::catch_up(int limit) {
+    std::vector<domain::Id> ids;
+    {
+        auto lease = database_.acquire();
+        auto stale = storage::SearchStore(*lease).stale(search::analysis_version, 0, limit);
+        if (!stale) return stale.error();
+        ids = std::move(*stale);
+    }
+    if (ids.empty()) return std::int64_t{0};
+    if (auto indexed = index(ids); !indexed) return indexed.error();
+    return static_cast<std::int64_t>(ids.size());
+}
+
+}  // namespace dateline::app

@@ -1,0 +1,61 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.hpp"
+#include "db/database.hpp"
+#include "domain/article.hpp"
+#include "storage/search_store.hpp"
+
+namespace dateline::app {
+
+/// What of a story search reads, as plain text.
+struct SearchableText {
+    std::string headline;
+    std::string standfirst;
+    std::vector<std::string> tags;
+    std::string dateline;
+    std::string body;  ///< the body's text, no markup
+    std::vector<std::string> bylines;
+    std::string source_credit;
+};
+
+SearchableText searchable_text(const domain::Article& article);
+
+/// The story's search document: its text analysed in its site's language.
+storage::SearchDocument search_document(const SearchableText& text, std::string_view language);
+
+/// Indexes a story in the caller's transaction (what ArticleService does as it saves one).
+Status index_story(db::Connection& connection, domain::Id id, const SearchableText& text,
+                   std::string_view language);
+
+/// How far indexing has gone: `done` stories of `total`.
+using IndexProgress = std::function<void(std::int64_t done, std::int64_t total)>;
+
+/// Brings the search index in line with the stories: after an upgrade (a new analysis, or
+/// stories written before there was an index), after a copy between databases, or on demand.
+/// Works in batches, each in a transaction of its own, so readers and writers carry on.
+class SearchIndexer {
+  public:
+    explicit SearchIndexer(db::Database& database) : database_(database) {}
+
+    /// Indexes every story again, whatever the index holds. Returns how many.
+    Result<std::int64_t> rebuild(const IndexProgress& progress = {});
+    /// Indexes up to `limit` stories that the index lacks or holds by an older analysis: a
+    /// serving node's background catching up. Returns how many; 0 once nothing is left.
+    Result<std::int64_t> catch_up(int limit);
+
+    static constexpr int batch_size = 200;
+
+  private:
+    /// Indexes these stories in one transaction.
+    Status index(const std::vector<domain::Id>& ids);
+
+    db::Database& database_;
+};
+
+}  // namespace dateline::app

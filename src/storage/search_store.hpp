@@ -1,0 +1,57 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/result.hpp"
+#include "db/database.hpp"
+#include "domain/site.hpp"
+
+namespace dateline::storage {
+
+/// A story as the search index keeps it: the analysed terms of each of its parts, in order
+/// (search::terms). A match in the headline ranks a story above one in its summary, which ranks
+/// it above one in the body.
+struct SearchDocument {
+    std::vector<std::string> headline;
+    std::vector<std::string> summary;  ///< the standfirst and the tags
+    std::vector<std::string> body;     ///< the dateline, the body, the byline, the credit
+};
+
+/// What a search asks for, in analysed terms: every phrase of `required` (its terms one after
+/// the other within one part; a phrase of one term is a word) and none of `excluded`.
+struct SearchTerms {
+    std::vector<std::vector<std::string>> required;
+    std::vector<std::vector<std::string>> excluded;
+};
+
+/// The search index of the stories, one SQL text per backend: SQLite's FTS5 (a table whose
+/// tokenizer splits at spaces only) and PostgreSQL's tsvector (written as a literal), both
+/// indexing the terms Dateline's analysis made, so that both find the same stories and rank them
+/// alike. Positions run across the parts with a gap between them, so that a phrase never spans
+/// two; both index a story's first `max_positions` positions (PostgreSQL's limit).
+class SearchStore {
+  public:
+    explicit SearchStore(db::Connection& connection) : c_(connection) {}
+
+    /// Indexes the article (replacing what was indexed of it) as made by analysis `analysis`.
+    Status put(domain::Id article_id, const SearchDocument& document, int analysis);
+
+    /// Up to `limit` articles, in id order after `after_id`, that the index lacks or holds as made
+    /// by an analysis other than `analysis`: what indexing must catch up with.
+    Result<std::vector<domain::Id>> stale(int analysis, domain::Id after_id, int limit);
+
+    /// A page of the site's visible stories that match `terms` (which must require something),
+    /// best first: all the required phrases in the headline, then all in the headline and
+    /// summary, then the rest; newest first within each. `limit` from `offset`.
+    Result<std::vector<domain::Id>> find(domain::Id site_id, UnixTime now, const SearchTerms& terms,
+                                         int limit, int offset);
+
+    static constexpr std::size_t max_positions = 16383;
+
+  private:
+    db::Connection& c_;
+};
+
+}  // namespace dateline::storage

@@ -1,0 +1,263 @@
+// Search through the application, on both backends: stories saved by ArticleService are found
+// by ReaderService::search as readers spell their queries, in English and in Arabic, and the
+// same stories come back in the same order from SQLite's FTS5 and PostgreSQL's tsvector.
+#include <gtest/gtest.h>
+
+#include "../support_database.hpp"
+#include "app/article_service.hpp"
+#include "app/network_setup.hpp"
+#include "app/reader_service.hpp"
+#include "app/search_indexer.hpp"
+#include "provision/network_file.hpp"
+#include "search/query.hpp"
+
+namespace dateline::app {
+namespace {
+
+using testing_support::FixedClock;
+using testing_support::TestDatabase;
+
+constexpr UnixTime now = 1'795'000'000;
+constexpr UnixTime hour = 3600;
+
+class SearchTest : public testing::TestWithParam<const char*> {
+  protected:
+    void SetUp() override {
+        if (database.skipped()) GTEST_SKIP() << "no PostgreSQL test cluster (run through ctest)";
+        ASSERT_TRUE(database.get());
+        domain::NetworkSpec spec = provision::default_network_spec("http://news.example");
+        domain::SiteSpec arabic;
+        arabic.site.slug = "ar";
+        arabic.site.name = "الأخبار";
+        arabic.site.language = "ar";
+        arabic.site.direction = domain::TextDirection::Rtl;
+        arabic.site.time_zone = "Asia/Dubai";
+        arabic.site.base_url = "http://news.example/ar/";
+        arabic.sections.push_back({0, 0, "news", "أخبار", 0});
+        spec.sites.push_back(std::move(arabic));
+        ASSERT_TRUE(create_network(*database, spec).ok());
+    }
+
+    // A published story; its slug is its headline's.
+    std::string story(const std::string& site, const std::string& headline, const std::string& body,
+                      UnixTime hours_ago, const std::string& standfirst = "",
+                      std::vector<std::string> tags = {}) {
+        domain::ArticleDraft d;
+        d.headline = headline;
+        d.standfirst = standfirst;
+        d.body_html = body;
+        d.section_slug = "news";
+        d.tag_names = std::move(tags);
+        d.status = domain::ArticleStatus::Published;
+        d.first_published_at = now - hours_ago * hour;
+        auto saved = articles.save(site, d);
+        EXPECT_TRUE(saved.ok()) << saved.error().message;
+        return saved.ok() ? saved->slug : "";
+    }
+
+    // The slugs a query finds on a site, best first (every page).
+    std::vector<std::string> found(const std::string& site_slug, const std::string& text) {
+        auto directory = reader.directory();
+        EXPECT_TRUE(directory.ok());
+        const auto* site = directory->site_by_slug(site_slug);
+        const auto query = search::parse_query(text, site->language);
+        std::vector<std::string> slugs;
+        for (int page = 1; page <= ReaderService::max_search_page; ++page) {
+            auto result = reader.search(*site, query, page);
+            EXPECT_TRUE(result.ok()) << result.error().message << " " << result.error().cause;
+            if (!result.ok()) break;
+            for (const auto& a : result->articles) slugs.push_back(a.slug);
+            if (!result->more) break;
+        }
+        return slugs;
+    }
+
+    TestDatabase database{GetParam()};
+    FixedClock clock{now};
+    media::ImageLibrary images{database.dir() / "media"};
+    MediaService media{*database, images, clock};
+    ArticleService articles{*database, media, clock};
+    ReaderService reader{*database, clock};
+};
+
+using Slugs = std::vector<std::string>;
+
+TEST_P(SearchTest, FindsEnglishWordsInAnyInflectionAndCase) {
+    const auto ports =
+        story("news", "Ports reopen after the storm", "<p>Shipping resumed on Monday.</p>", 3);
+    const auto harbour = story("news", "Harbour pilots strike",
+                               "<p>The pilots who guide ships into the PORT stopped work.</p>", 2);
+    story("news", "Schools close for the holiday", "<p>Pupils stay at home.</p>", 1);
+    // The headline's match ranks first, whatever the dates.
+    EXPECT_EQ(found("news", "port"), (Slugs{ports, harbour}));
+    EXPECT_EQ(found("news", "PORTS"), (Slugs{ports, harbour}));
+    EXPECT_EQ(found("news", "reopening"), (Slugs{ports}));
+    EXPECT_EQ(found("news", "piloted ship"), (Slugs{harbour}));
+    EXPECT_EQ(found("news", "volcano"), Slugs{});
+    EXPECT_EQ(found("news", ""), Slugs{});
+}
+
+TEST_P(SearchTest, FindsArabicWordsHoweverTheyAreSpelled) {
+    const auto library = story("ar", "افتتاح المكتبة العامة الجديدة في المدينة",
+                               "<p>وقال مسؤول إن المكتبة تضم مئة ألف كتاب.</p>", 3);
+    const auto hospital =
+        story("ar", "مستشفى جديد للأطفال", "<p>يستقبل المستشفى أول مرضاه الأسبوع المقبل.</p>", 2);
+    const auto roses =
+        story("ar", "معرض الورد السنوي", "<p>يعرض المزارعون أزهاراً من الجبال.</p>", 1);
+    // Without the article or with a conjunction, with diacritics, another alef, another hamza
+    // carrier, alef maqsura as yaa, taa marbuta as haa, and tatweel: all find the story.
+    EXPECT_EQ(found("ar", "مكتبة"), (Slugs{library}));
+    EXPECT_EQ(found("ar", "والمكتبة"), (Slugs{library}));
+    EXPECT_EQ(found("ar", "مَكْتَبَةٌ"), (Slugs{library}));
+    EXPECT_EQ(found("ar", "مكتبه"), (Slugs{library}));
+    EXPECT_EQ(found("ar", "مكـــتبة"), (Slugs{library}));
+    EXPECT_EQ(found("ar", "افتتاح"), (Slugs{library}));
+    EXPECT_EQ(found("ar", "إفتتاح"), (Slugs{library}));
+    EXPECT_EQ(found("ar", "مسئول"), (Slugs{library}));
+    EXPECT_EQ(found("ar", "مستشفي"), (Slugs{hospital}));
+    EXPECT_EQ(found("ar", "المستشفيات"), (Slugs{hospital}));
+    // Another inflection: a plural finds the singular's story.
+    EXPECT_EQ(found("ar", "المكتبات"), (Slugs{library}));
+    // "ورد" (roses) is not "رد" (a reply), nor is the library's story about roses.
+    EXPECT_EQ(found("ar", "رد"), Slugs{});
+    EXPECT_EQ(found("ar", "الورد"), (Slugs{roses}));
+    // Each site searches its own stories.
+    EXPECT_EQ(found("news", "مكتبة"), Slugs{});
+}
+
+TEST_P(SearchTest, QuotedPhrasesMatchOnlyThePhrase) {
+    const auto phrase = story("news", "A new trade route", "<p>The new trade route opens.</p>", 2);
+    const auto apart =
+        story("news", "Trade talks", "<p>A new deal on the route was agreed for trade.</p>", 1);
+    EXPECT_EQ(found("news", "trade route"), (Slugs{phrase, apart}));
+    EXPECT_EQ(found("news", "\"trade route\""), (Slugs{phrase}));
+    EXPECT_EQ(found("news", "“new trade route”"), (Slugs{phrase}));
+    EXPECT_EQ(found("news", "\"route trade\""), Slugs{});
+    // A phrase does not run from one part of a story into the next.
+    const auto split = story("news", "Fishing boats", "<p>Boats return.</p>", 0, "Crews rest.");
+    EXPECT_EQ(found("news", "\"boats crews\""), Slugs{});
+    EXPECT_EQ(found("news", "boats crews"), (Slugs{split}));
+
+    const auto arabic =
+        story("ar", "طريق تجاري جديد", "<p>افتتح الطريق التجاري الجديد أمس.</p>", 2);
+    story("ar", "محادثات تجارية", "<p>الطريق إلى اتفاق تجاري جديد ما زال طويلاً.</p>", 1);
+    EXPECT_EQ(found("ar", "«الطريق التجاري»"), (Slugs{arabic}));
+}
+
+TEST_P(SearchTest, ExcludedWordsLeaveStoriesOut) {
+    const auto dubai = story("news", "Dubai port grows", "<p>Volumes rose.</p>", 2);
+    const auto oman = story("news", "Oman port grows", "<p>Volumes rose too.</p>", 1);
+    EXPECT_EQ(found("news", "port"), (Slugs{oman, dubai}));
+    EXPECT_EQ(found("news", "port -dubai"), (Slugs{oman}));
+    EXPECT_EQ(found("news", "port -\"volumes rose too\""), (Slugs{dubai}));
+    // Nothing to look for: only words to leave out.
+    EXPECT_EQ(found("news", "-dubai"), Slugs{});
+}
+
+TEST_P(SearchTest, RanksHeadlineThenSummaryThenBodyAndNewestFirstWithin) {
+    const auto body_old = story("news", "Weather", "<p>Flooding hit the coast.</p>", 5);
+    const auto body_new = story("news", "Roads", "<p>Flooding closed roads.</p>", 1);
+    const auto summary = story("news", "Rain", "<p>Rain fell.</p>", 4, "After the flooding");
+    const auto tagged = story("news", "Clean-up", "<p>Crews worked.</p>", 6, "", {"Flooding"});
+    const auto headline = story("news", "Flooding warning", "<p>Stay home.</p>", 3);
+    EXPECT_EQ(found("news", "flooding"), (Slugs{headline, summary, tagged, body_new, body_old}));
+}
+
+TEST_P(SearchTest, FindsOnlyWhatReadersMaySee) {
+    domain::ArticleDraft draft;
+    draft.headline = "Secret draft about harbours";
+    draft.body_html = "<p>Not yet.</p>";
+    draft.section_slug = "news";
+    ASSERT_TRUE(articles.save("news", draft).ok());
+    story("news", "Harbours in the future", "<p>Scheduled.</p>", -5);
+    const auto visible = story("news", "Harbours today", "<p>Out now.</p>", 1);
+    EXPECT_EQ(found("news", "harbour"), (Slugs{visible}));
+}
+
+TEST_P(SearchTest, ARevisionIsSearchedAsItNowReads) {
+    domain::ArticleDraft d;
+    d.headline = "Volcano erupts";
+    d.body_html = "<p>Ash fell.</p>";
+    d.section_slug = "news";
+    d.status = domain::ArticleStatus::Published;
+    d.first_published_at = now - hour;
+    d.external_id = "wire-1";
+    ASSERT_TRUE(articles.save("news", d).ok());
+    EXPECT_EQ(found("news", "volcano").size(), 1U);
+    d.headline = "Earthquake shakes the island";
+    ASSERT_TRUE(articles.save("news", d).ok());
+    EXPECT_EQ(found("news", "volcano"), Slugs{});
+    EXPECT_EQ(found("news", "earthquake").size(), 1U);
+    // A save that fails leaves the index as it was.
+    d.headline = "Tsunami warning";
+    d.section_slug = "no-such-section";
+    EXPECT_FALSE(articles.save("news", d).ok());
+    EXPECT_EQ(found("news", "tsunami"), Slugs{});
+    EXPECT_EQ(found("news", "earthquake").size(), 1U);
+}
+
+TEST_P(SearchTest, PagesFollowOneAnother) {
+    Slugs all;
+    for (int i = 0; i < 23; ++i)
+        all.push_back(
+            story("news", "Market report " + std::to_string(i), "<p>Shares.</p>", 30 - i));
+    std::reverse(all.begin(), all.end());  // newest first
+    EXPECT_EQ(found("news", "market"), all);
+
+    auto directory = reader.directory();
+    const auto* site = directory->site_by_slug("news");
+    const auto query = search::parse_query("market", "en");
+    auto third = reader.search(*site, query, 3);
+    ASSERT_TRUE(third.ok());
+    EXPECT_EQ(third->articles.size(), 3U);
+    EXPECT_FALSE(third->more);
+    auto fourth = reader.search(*site, query, 4);
+    ASSERT_TRUE(fourth.ok());
+    EXPECT_TRUE(fourth->articles.empty());
+}
+
+TEST_P(SearchTest, TheIndexerCatchesUpAndRebuilds) {
+    const auto ports = story("news", "Ports reopen", "<p>Ships sail.</p>", 2);
+    const auto arabic = story("ar", "المكتبة تفتح", "<p>الكتب.</p>", 1);
+    // As after an upgrade: stories the index does not hold.
+    {
+        auto lease = database->acquire();
+        ASSERT_TRUE(lease->execute("DELETE FROM search_documents").ok());
+    }
+    EXPECT_EQ(found("news", "port"), Slugs{});
+    SearchIndexer indexer(*database);
+    auto caught = indexer.catch_up(SearchIndexer::batch_size);
+    ASSERT_TRUE(caught.ok()) << caught.error().message << " " << caught.error().cause;
+    EXPECT_EQ(*caught, 2);
+    EXPECT_EQ(*indexer.catch_up(SearchIndexer::batch_size), 0);
+    EXPECT_EQ(found("news", "port"), (Slugs{ports}));
+    EXPECT_EQ(found("ar", "مكتبة"), (Slugs{arabic}));
+
+    std::vector<std::pair<std::int64_t, std::int64_t>> progress;
+    auto rebuilt = indexer.rebuild(
+        [&](std::int64_t done, std::int64_t total) { progress.emplace_back(done, total); });
+    ASSERT_TRUE(rebuilt.ok());
+    EXPECT_EQ(*rebuilt, 2);
+    EXPECT_EQ(progress.front(), (std::pair<std::int64_t, std::int64_t>{0, 2}));
+    EXPECT_EQ(progress.back(), (std::pair<std::int64_t, std::int64_t>{2, 2}));
+    EXPECT_EQ(found("news", "port"), (Slugs{ports}));
+    EXPECT_EQ(found("ar", "مكتبة"), (Slugs{arabic}));
+}
+
+TEST_P(SearchTest, WordsWithPunctuationAndQuotesAreTermsOfTheirOwn) {
+    const auto us = story("news", "U.S. envoy visits", "<p>O'Neill met officials.</p>", 2);
+    story("news", "Us and them", "<p>A column.</p>", 1);
+    EXPECT_EQ(found("news", "u.s."), (Slugs{us}));
+    EXPECT_EQ(found("news", "o'neill"), (Slugs{us}));
+    // Query syntax typed by a reader is only ever words: no operator reaches the index.
+    EXPECT_EQ(found("news", "envoy OR column"), Slugs{});
+    EXPECT_EQ(found("news", "\"envoy) NOT (visits\""), Slugs{});
+    EXPECT_EQ(found("news", "headline:envoy"), Slugs{});
+    EXPECT_EQ(found("news", "'envoy' & 'visits'"), (Slugs{us}));
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, SearchTest, testing::ValuesIn(testing_support::backend_names),
+                         [](const auto& backend) { return std::string(backend.param); });
+
+}  // namespace
+}  // namespace dateline::app
