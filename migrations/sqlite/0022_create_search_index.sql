@@ -7,10 +7,13 @@ CREATE VIRTUAL TABLE search_index USING fts5(
     tokenize = "ascii tokenchars '!#$%&''()*+,-./:;<=>?@[\]^_`{|}~'"
 );
 
--- Which stories are indexed and by which analysis, so that a newer analysis re-indexes the rest.
+-- Which stories are indexed and by which analysis, so that a newer analysis re-indexes the rest;
+-- and each story's key terms (search/key_terms.hpp, separated by spaces), which related news
+-- compares.
 CREATE TABLE search_documents (
     article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
-    analysis INTEGER NOT NULL
+    analysis INTEGER NOT NULL,
+    key_terms TEXT NOT NULL DEFAULT ''
 );
 
 -- A virtual table knows no foreign keys: its rows go with their article's.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/related_news.hpp"
 #include "app/search_indexer.hpp"
 #include "domain/paths.hpp"
 #include "domain/slug.hpp"
@@ -215,6 +216,8 @@ Result<SavedArticle> ArticleService::save_in(db::Connection& c, const std::strin
     text.source_credit = record.source_credit;
     if (auto indexed = index_story(c, row->id, text, site->language); !indexed)
         return indexed.error();
+    if (domain::is_listed(record.status))
+        if (auto chosen = RelatedNews::choose(c, row->id, now); !chosen) return chosen.error();
 
     SavedArticle saved;
     saved.id = row->id;
@@ -543,6 +546,9 @@ Result<domain::Article> ArticleService::act(const domain::User& user, Id id,
             }
             if (auto s = storage::ArticleStore(c).set_status(id, *next, published, updated); !s)
                 return s.error();
+            // Published or scheduled, it takes its place in related news.
+            if (domain::is_listed(*next))
+                if (auto chosen = RelatedNews::choose(c, id, now); !chosen) return chosen.error();
             const std::string detail =
                 action == domain::ArticleAction::Schedule ? "for " + format_utc_iso8601(*at) : "";
             if (auto kept =
@@ -661,44 +667,62 @@ Result<storage::ArticleRevision> ArticleService::revision(const domain::User& us
 
 Result<domain::Article> ArticleService::link_translation(const domain::User& user, Id id,
                                                          Id other) {
-    return db::in_transaction<domain::Article>(
-        database_, [&](db::Connection& c) -> Result<domain::Article> {
-            storage::ArticleStore articles(c);
-            if (auto locked = articles.lock({id, other}); !locked) return locked.error();
-            auto a = readable(c, user, id);
-            if (!a) return a.error();
-            auto b = readable(c, user, other);
-            if (!b) return b.error();
-            if (a->site_id == b->site_id)
-                return Error::invalid("A translation is a story of another site.", "translation");
-            // Everyone in either group joins one: each the account's to edit, one a site.
-            std::vector<domain::Article> members{*a, *b};
-            for (const auto* story : {&*a, &*b}) {
-                auto linked = articles.translations(*story);
-                if (!linked) return linked.error();
-                members.insert(members.end(), linked->begin(), linked->end());
-            }
-            std::vector<Id> ids;
-            std::vector<Id> sites;
-            for (const auto& m : members) {
-                if (std::find(ids.begin(), ids.end(), m.id) != ids.end()) continue;
-                if (!domain::may_edit(user, m)) return not_yours();
-                if (std::find(sites.begin(), sites.end(), m.site_id) != sites.end())
-                    return Error::conflict("These stories would make two translations on one site.",
-                                           "translation");
-                ids.push_back(m.id);
-                sites.push_back(m.site_id);
-            }
-            // A group is named by its smallest member: no other group can have that name.
-            const Id group = *std::min_element(ids.begin(), ids.end());
-            if (auto s = articles.set_translation_group(ids, group); !s) return s.error();
-            if (auto kept =
-                    record(c, domain::Actor::of(user), domain::AuditAction::ArticleTranslation, *a,
+    return db::in_transaction<domain::Article>(database_, [&](db::Connection& c) {
+        return link_in(c, &user, domain::Actor::of(user), id, other);
+    });
+}
+
+Result<domain::Article> ArticleService::link_translation_as(const std::string& actor, Id id,
+                                                            Id other) {
+    return db::in_transaction<domain::Article>(database_, [&](db::Connection& c) {
+        return link_in(c, nullptr, domain::Actor::system(actor), id, other);
+    });
+}
+
+Result<domain::Article> ArticleService::link_in(db::Connection& c, const domain::User* user,
+                                                const domain::Actor& actor, Id id, Id other) {
+    storage::ArticleStore articles(c);
+    if (auto locked = articles.lock({id, other}); !locked) return locked.error();
+    // A story as whoever links may see it: the account's to read, or any for the system.
+    const auto story = [&](Id which) -> Result<domain::Article> {
+        if (user) return readable(c, *user, which);
+        auto found = articles.by_id(which);
+        if (!found) return found.error();
+        if (!*found) return Error::not_found("There is no such story.");
+        return std::move(**found);
+    };
+    auto a = story(id);
+    if (!a) return a.error();
+    auto b = story(other);
+    if (!b) return b.error();
+    if (a->site_id == b->site_id)
+        return Error::invalid("A translation is a story of another site.", "translation");
+    // Everyone in either group joins one: each the account's to edit, one a site.
+    std::vector<domain::Article> members{*a, *b};
+    for (const auto* member : {&*a, &*b}) {
+        auto linked = articles.translations(*member);
+        if (!linked) return linked.error();
+        members.insert(members.end(), linked->begin(), linked->end());
+    }
+    std::vector<Id> ids;
+    std::vector<Id> sites;
+    for (const auto& m : members) {
+        if (std::find(ids.begin(), ids.end(), m.id) != ids.end()) continue;
+        if (user && !domain::may_edit(*user, m)) return not_yours();
+        if (std::find(sites.begin(), sites.end(), m.site_id) != sites.end())
+            return Error::conflict("These stories would make two translations on one site.",
+                                   "translation");
+        ids.push_back(m.id);
+        sites.push_back(m.site_id);
+    }
+    // A group is named by its smallest member: no other group can have that name.
+    const Id group = *std::min_element(ids.begin(), ids.end());
+    if (auto s = articles.set_translation_group(ids, group); !s) return s.error();
+    if (auto kept = record(c, actor, domain::AuditAction::ArticleTranslation, *a,
                            "linked to: " + b->headline, clock_.now());
-                !kept)
-                return kept.error();
-            return readable(c, user, id);
-        });
+        !kept)
+        return kept.error();
+    return story(id);
 }
 
 Result<domain::Article> ArticleService::unlink_translation(const domain::User& user, Id id) {

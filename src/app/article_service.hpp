@@ -126,6 +126,10 @@ class ArticleService {
     /// "translation" when the group would hold two stories of one site.
     Result<domain::Article> link_translation(const domain::User& user, domain::Id id,
                                              domain::Id other);
+    /// The same for a part of the system with no account (the demo loader), recorded as its act
+    /// (`actor`, Actor::system's name).
+    Result<domain::Article> link_translation_as(const std::string& actor, domain::Id id,
+                                                domain::Id other);
     /// Takes the story out of its translation group (a group of one left ends too).
     Result<domain::Article> unlink_translation(const domain::User& user, domain::Id id);
     /// The story's translations on sister sites, in any state, if the account may read it.
@@ -150,6 +154,10 @@ class ArticleService {
     static domain::ArticleDraft content_of(const domain::Article& article);
 
   private:
+    // link_translation in the caller's transaction: by `user` (every story theirs to edit), or by
+    // a part of the system when there is none.
+    Result<domain::Article> link_in(db::Connection& c, const domain::User* user,
+                                    const domain::Actor& actor, domain::Id id, domain::Id other);
     Result<std::optional<domain::Article>> imported_before(const std::string& site_slug,
                                                            const std::string& external_id);
     // Who saves, and from which revision: none for imports and loaders.

@@ -2,7 +2,9 @@
 
 #include <map>
 
+#include "app/related_news.hpp"
 #include "search/analyzer.hpp"
+#include "search/key_terms.hpp"
 #include "storage/article_store.hpp"
 #include "storage/site_store.hpp"
 
@@ -45,6 +47,7 @@ storage::SearchDocument search_document(const SearchableText& text, std::string_
     body.insert(body.end(), text.bylines.begin(), text.bylines.end());
     body.push_back(text.source_credit);
     document.body = terms_of(body, language);
+    document.key = search::key_terms(text.headline + "\n" + text.standfirst, language);
     return document;
 }
 
@@ -54,7 +57,7 @@ Status index_story(db::Connection& c, domain::Id id, const SearchableText& text,
                                        search::analysis_version);
 }
 
-Status SearchIndexer::index(const std::vector<domain::Id>& ids) {
+Status SearchIndexer::index(const std::vector<domain::Id>& ids, RelatedLists lists) {
     auto done = db::in_transaction<bool>(database_, [&](db::Connection& c) -> Result<bool> {
         storage::SiteStore sites(c);
         auto all_sites = sites.sites();
@@ -68,13 +71,19 @@ Status SearchIndexer::index(const std::vector<domain::Id>& ids) {
                     index_story(c, story.id, searchable_text(story), languages[story.site_id]);
                 !kept)
                 return kept.error();
+        // Related news reads what the index keeps: chosen once the batch is indexed, older
+        // stories first (a newer one joins their lists as its own is chosen).
+        if (lists == RelatedLists::Keep) return true;
+        const UnixTime now = clock_.now();
+        for (const auto& story : *stories)
+            if (auto chosen = RelatedNews::choose(c, story.id, now); !chosen) return chosen.error();
         return true;
     });
     if (!done) return done.error();
     return success();
 }
 
-Result<std::int64_t> SearchIndexer::rebuild(const IndexProgress& progress) {
+Result<std::int64_t> SearchIndexer::rebuild(const IndexProgress& progress, RelatedLists lists) {
     std::int64_t total = 0;
     {
         auto lease = database_.acquire();
@@ -94,7 +103,7 @@ Result<std::int64_t> SearchIndexer::rebuild(const IndexProgress& progress) {
             ids = std::move(*next);
         }
         if (ids.empty()) break;
-        if (auto indexed = index(ids); !indexed) return indexed.error();
+        if (auto indexed = index(ids, lists); !indexed) return indexed.error();
         after = ids.back();
         done += static_cast<std::int64_t>(ids.size());
         if (progress) progress(std::min(done, total), std::max(done, total));
@@ -111,7 +120,7 @@ Result<std::int64_t> SearchIndexer::catch_up(int limit) {
         ids = std::move(*stale);
     }
     if (ids.empty()) return std::int64_t{0};
-    if (auto indexed = index(ids); !indexed) return indexed.error();
+    if (auto indexed = index(ids, RelatedLists::Choose); !indexed) return indexed.error();
     return static_cast<std::int64_t>(ids.size());
 }
 

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/clock.hpp"
 #include "core/result.hpp"
 #include "db/database.hpp"
 #include "domain/article.hpp"
@@ -36,15 +37,21 @@ Status index_story(db::Connection& connection, domain::Id id, const SearchableTe
 /// How far indexing has gone: `done` stories of `total`.
 using IndexProgress = std::function<void(std::int64_t done, std::int64_t total)>;
 
-/// Brings the search index in line with the stories: after an upgrade (a new analysis, or
-/// stories written before there was an index), after a copy between databases, or on demand.
-/// Works in batches, each in a transaction of its own, so readers and writers carry on.
+/// Brings the search index in line with the stories, and chooses their related news as it goes
+/// (RelatedNews): after an upgrade (a new analysis, or stories written before there was an
+/// index), after a copy between databases, or on demand. Works in batches, each in a
+/// transaction of its own, so readers and writers carry on.
 class SearchIndexer {
   public:
-    explicit SearchIndexer(db::Database& database) : database_(database) {}
+    SearchIndexer(db::Database& database, const Clock& clock)
+        : database_(database), clock_(clock) {}
 
+    /// Whether indexing chooses the stories' related news again, or keeps the lists they have
+    /// (a copy's, copied with their rows).
+    enum class RelatedLists { Choose, Keep };
     /// Indexes every story again, whatever the index holds. Returns how many.
-    Result<std::int64_t> rebuild(const IndexProgress& progress = {});
+    Result<std::int64_t> rebuild(const IndexProgress& progress = {},
+                                 RelatedLists lists = RelatedLists::Choose);
     /// Indexes up to `limit` stories that the index lacks or holds by an older analysis: a
     /// serving node's background catching up. Returns how many; 0 once nothing is left.
     Result<std::int64_t> catch_up(int limit);
@@ -53,9 +60,10 @@ class SearchIndexer {
 
   private:
     /// Indexes these stories in one transaction.
-    Status index(const std::vector<domain::Id>& ids);
+    Status index(const std::vector<domain::Id>& ids, RelatedLists lists);
 
     db::Database& database_;
+    const Clock& clock_;
 };
 
 }  // namespace dateline::app

@@ -25,11 +25,14 @@ Command copy_command(CLI::App& app) {
                 if (!to) return fail(to.error());
                 auto copied = storage::copy_network(**from, **to, draw_progress);
                 if (!copied) return fail(copied.error());
-                // Each backend indexes in its own form: the copy's index is made anew.
-                auto indexed =
-                    app::SearchIndexer(**to).rebuild([](std::int64_t done, std::int64_t total) {
-                        draw_progress("search index", done, total);
-                    });
+                SystemClock clock;
+                // Each backend indexes in its own form: the copy's index is made anew (its related
+                // news came with the rows).
+                const auto progress = [](std::int64_t done, std::int64_t total) {
+                    draw_progress("search index", done, total);
+                };
+                auto indexed = app::SearchIndexer(**to, clock)
+                                   .rebuild(progress, app::SearchIndexer::RelatedLists::Keep);
                 if (!indexed) return fail(indexed.error());
                 std::cout << "Copied " << *copied << " rows; indexed " << *indexed
                           << " stories for search.\n";

@@ -17,7 +17,8 @@ Command reindex_command(CLI::App& app) {
     return {reindex, [data] {
                 auto opened = data->open(true);
                 if (!opened) return fail(opened.error());
-                auto indexed = app::SearchIndexer(*opened->database)
+                SystemClock clock;
+                auto indexed = app::SearchIndexer(*opened->database, clock)
                                    .rebuild([](std::int64_t done, std::int64_t total) {
                                        draw_progress("search index", done, total);
                                    });

@@ -219,7 +219,7 @@ int run_serve(const DataOptions& data) {
     auto watcher = db::watch_changes(config.database_url);
     if (!watcher)
         spdlog::warn("not watching the database for changes: {}", watcher.error().message);
-    app::SearchIndexer search_index(database);
+    app::SearchIndexer search_index(database, clock);
     app::ContentWatch watch(
         watcher ? std::move(*watcher) : nullptr, limits, clock,
         {.network_changed =

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <map>
+#include <utility>
+#include <vector>
 
 #include "provision/json_file.hpp"
 
@@ -18,6 +20,9 @@ Result<int> load_demo_articles(app::ArticleService& articles, const app::MediaSe
                                const std::filesystem::path& demo_dir, UnixTime now) {
     int count = 0;
     std::map<std::string, domain::Id> stored_images;
+    // Stories by "<site>/<file stem>", and the translations to link once all are saved.
+    std::map<std::string, domain::Id> saved_ids;
+    std::vector<std::pair<domain::Id, std::pair<std::string, std::string>>> translations;
     for (const auto& s : spec.sites) {
         std::map<std::string, std::string> author_names;
         for (const auto& a : s.authors) author_names[a.slug] = a.name;
@@ -73,7 +78,24 @@ Result<int> load_demo_articles(app::ArticleService& articles, const app::MediaSe
                 e.message = file.string() + ": " + e.message;
                 return e;
             }
+            saved_ids[s.site.slug + "/" + file.stem().string()] = saved->id;
+            if (const std::string of = text(*o, "translation_of"); !of.empty())
+                translations.push_back({saved->id, {of, file.string()}});
             ++count;
+        }
+    }
+    for (const auto& [id, link] : translations) {
+        const auto& [of, file] = link;
+        const auto original = saved_ids.find(of);
+        if (original == saved_ids.end())
+            return Error::invalid(std::string(file)
+                                      .append(": translation_of names no demo story '")
+                                      .append(of)
+                                      .append("'"));
+        if (auto linked = articles.link_translation_as("demo", id, original->second); !linked) {
+            Error e = linked.error();
+            e.message = file + ": " + e.message;
+            return e;
         }
     }
     return count;

@@ -448,11 +448,11 @@ Result<std::optional<Article>> ArticleStore::by_id(Id id) {
     return std::optional<Article>{std::move(found->front())};
 }
 
-Result<std::vector<Article>> ArticleStore::by_ids(const std::vector<Id>& ids) {
+Result<std::vector<Article>> ArticleStore::by_ids(const std::vector<Id>& ids, Columns columns) {
     if (ids.empty()) return std::vector<Article>{};
     Params params;
     const std::string in = id_placeholders(ids, params);
-    return load("WHERE a.id IN (" + in + ") ORDER BY a.id", params);
+    return load("WHERE a.id IN (" + in + ") ORDER BY a.id", params, columns);
 }
 
 Result<std::vector<Id>> ArticleStore::ids_after(Id after, int limit) {
@@ -529,65 +529,68 @@ Result<std::optional<ListingPosition>> ArticleStore::listed_position(Id site_id,
 
 Result<std::vector<Article>> ArticleStore::related(const Article& article, UnixTime now,
                                                    int limit) {
-    struct Candidate {
-        int shared_tags = 0;
-        bool same_section = false;
-        ListingPosition position;
-    };
-    std::unordered_map<Id, Candidate> candidates;
-    const Id section = article.section ? article.section->id : 0;
-    for (const auto& tag : article.tags) {
-        auto rows = c_.query(
-            "SELECT t.article_id, t.listed_at, a.section_id FROM article_tags t "
-            "JOIN articles a ON a.id = t.article_id WHERE t.tag_id = $1 AND t.listed_at IS NOT "
-            "NULL AND t.listed_at <= $2 AND t.article_id <> $3 "
-            "ORDER BY t.listed_at DESC, t.article_id DESC LIMIT $4",
-            {tag.id, now, article.id, std::int64_t{related_candidates_per_tag}});
-        if (!rows) return rows.error();
-        for (const auto& r : *rows) {
-            auto& c = candidates[r.integer(0)];
-            ++c.shared_tags;
-            c.same_section = section != 0 && !r.is_null(2) && r.integer(2) == section;
-            c.position = {r.integer(1), r.integer(0)};
-        }
-    }
-    if (section != 0) {
-        auto rows = c_.query(
-            "SELECT a.id, a.first_published_at FROM articles a WHERE a.site_id = "
-            "$1 AND " +
-                std::string(visible_condition) +
-                " AND a.section_id = $3 AND a.id <> $4 ORDER BY "
-                "a.first_published_at DESC, a.id DESC LIMIT $5",
-            {article.site_id, now, section, article.id, std::int64_t{limit}});
-        if (!rows) return rows.error();
-        for (const auto& r : *rows) {
-            auto& c = candidates[r.integer(0)];
-            c.same_section = true;
-            c.position = {r.integer(1), r.integer(0)};
-        }
-    }
-    std::vector<std::pair<Id, Candidate>> ranked(candidates.begin(), candidates.end());
-    std::sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) {
-        const auto& a = x.second;
-        const auto& b = y.second;
-        return std::tie(a.shared_tags, a.same_section, a.position.published_at, a.position.id) >
-               std::tie(b.shared_tags, b.same_section, b.position.published_at, b.position.id);
-    });
-    if (ranked.size() > std::size_t(limit)) ranked.resize(std::size_t(limit));
-    if (ranked.empty()) return std::vector<Article>{};
+    auto rows = c_.query(
+        // The story's list in order, and each story looked up by its key alone as a subquery of
+        // its own: as a join, or given the site too, both planners would rather walk the site's
+        // whole listing. (A list holds its site's stories only: RelatedNews chooses them so.)
+        "SELECT r.related_id FROM related_stories r WHERE r.article_id = $1 AND (SELECT "
+        "a.first_published_at FROM articles a WHERE a.id = r.related_id AND a.status IN "
+        "('published', 'scheduled')) <= $2 ORDER BY r.weight DESC, r.related_id DESC LIMIT $3",
+        {article.id, now, std::int64_t{limit}});
+    if (!rows) return rows.error();
+    if (rows->empty()) return std::vector<Article>{};
     std::vector<Id> ids;
-    ids.reserve(ranked.size());
-    for (const auto& [id, candidate] : ranked) ids.push_back(id);
+    ids.reserve(rows->size());
+    for (const auto& r : *rows) ids.push_back(r.integer(0));
     Params params;
     const std::string in = id_placeholders(ids, params);
     auto loaded = load("WHERE a.id IN (" + in + ")", params, Columns::Card, Details::Bare);
     if (!loaded) return loaded.error();
     std::vector<Article> in_order;
     in_order.reserve(loaded->size());
-    for (const auto& [id, candidate] : ranked)
+    for (const auto id : ids)
         for (auto& a : *loaded)
             if (a.id == id) in_order.push_back(std::move(a));
     return in_order;
+}
+
+Result<std::int64_t> ArticleStore::count_listed(Id site_id) {
+    auto rows = c_.query(
+        "SELECT COUNT(*) FROM articles a WHERE a.site_id = $1 AND a.status IN ('published', "
+        "'scheduled') AND a.first_published_at IS NOT NULL",
+        {site_id});
+    if (!rows) return rows.error();
+    return rows->front().integer(0);
+}
+
+Result<std::map<Id, std::int64_t>> ArticleStore::count_listed_by_tag(
+    const std::vector<Id>& tag_ids) {
+    std::map<Id, std::int64_t> out;
+    for (const auto tag : tag_ids) {
+        auto rows = c_.query(
+            "SELECT COUNT(*) FROM article_tags t WHERE t.tag_id = $1 AND t.listed_at IS NOT NULL",
+            {tag});
+        if (!rows) return rows.error();
+        out[tag] = rows->front().integer(0);
+    }
+    return out;
+}
+
+Result<std::vector<Id>> ArticleStore::tag_neighbours(const Article& article, UnixTime now,
+                                                     int per_tag) {
+    std::vector<Id> out;
+    for (const auto& tag : article.tags) {
+        auto rows = c_.query(
+            "SELECT t.article_id FROM article_tags t WHERE t.tag_id = $1 AND t.listed_at IS NOT "
+            "NULL AND t.listed_at <= $2 AND t.article_id <> $3 "
+            "ORDER BY t.listed_at DESC, t.article_id DESC LIMIT $4",
+            {tag.id, now, article.id, std::int64_t{per_tag}});
+        if (!rows) return rows.error();
+        for (const auto& r : *rows)
+            if (std::find(out.begin(), out.end(), r.integer(0)) == out.end())
+                out.push_back(r.integer(0));
+    }
+    return out;
 }
 
 }  // namespace dateline::storage

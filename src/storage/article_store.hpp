@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -128,8 +129,15 @@ class ArticleStore {
 
     /// Any article, visible or not, with its byline, tags, section and image.
     Result<std::optional<domain::Article>> by_id(domain::Id id);
-    /// These articles, whatever their state, whole with their bylines and tags, by id.
-    Result<std::vector<domain::Article>> by_ids(const std::vector<domain::Id>& ids);
+    /// What of an article a read brings: its body or not (Columns::Card: everything else), its
+    /// bylines and tags or not (Details::Bare).
+    enum class Details { Attached, Bare };
+    enum class Columns { Whole, Card };
+
+    /// These articles, whatever their state, with their bylines and tags, by id: whole, or as
+    /// cards (no body).
+    Result<std::vector<domain::Article>> by_ids(const std::vector<domain::Id>& ids,
+                                                Columns columns = Columns::Whole);
     /// Up to `limit` article ids greater than `after`, in order: a walk over every article.
     Result<std::vector<domain::Id>> ids_after(domain::Id after, int limit);
     /// How many articles there are, in every state.
@@ -144,8 +152,6 @@ class ArticleStore {
     /// With Columns::Card, the articles come without their bodies (a card shows none); with
     /// Details::Bare, without bylines and tags: a card shows neither, and a caller that needs
     /// them attaches them to the cards it keeps in one go (attach_details).
-    enum class Details { Attached, Bare };
-    enum class Columns { Whole, Card };
     Result<std::vector<domain::Article>> list_visible(const ArticleFilter& filter, UnixTime now,
                                                       int limit, const ListingPage& page = {},
                                                       Details details = Details::Attached,
@@ -167,14 +173,21 @@ class ArticleStore {
     /// Where a listed (published or scheduled) article of the site stands in reading order.
     Result<std::optional<ListingPosition>> listed_position(domain::Id site_id, domain::Id id);
 
-    /// Visible articles (as bare cards: no body, bylines or tags) related to `article`, and only
-    /// those: sharing a tag or its section. Most shared tags first, then the same section, newest
-    /// first among equals.
-    /// Candidates are the latest `related_candidates_per_tag` stories of each of its tags and the
-    /// latest of its section, so the cost is bounded by the article's tags, not by the archive.
+    /// Up to `limit` of the visible stories chosen as the article's related news
+    /// (RelatedStore), best first, as bare cards (no body, bylines or tags): one walk of the
+    /// article's list, whatever the archive.
     Result<std::vector<domain::Article>> related(const domain::Article& article, UnixTime now,
                                                  int limit);
-    static constexpr int related_candidates_per_tag = 30;
+    /// How many stories the site lists (published or scheduled), and how many of them carry
+    /// each of these tags: the rarity of what a story shares with another. Index counts, at
+    /// publishing time.
+    Result<std::int64_t> count_listed(domain::Id site_id);
+    Result<std::map<domain::Id, std::int64_t>> count_listed_by_tag(
+        const std::vector<domain::Id>& tag_ids);
+    /// The latest `per_tag` visible stories of each of the article's tags, but the article:
+    /// candidates for its related news, bounded by its tags, not by the archive.
+    Result<std::vector<domain::Id>> tag_neighbours(const domain::Article& article, UnixTime now,
+                                                   int per_tag);
 
   private:
     /// Whole articles, or cards: everything but the body (left empty), for lists of stories.

@@ -17,7 +17,7 @@ struct Table {
 };
 
 // Parents before children, so foreign keys hold at every insert.
-constexpr std::array<Table, 18> tables = {{
+constexpr std::array<Table, 19> tables = {{
     {"networks", "id, slug, name, default_site_slug", "id", true},
     {"sites",
      "id, network_id, slug, name, tagline, language, direction, time_zone, base_url, "
@@ -48,6 +48,7 @@ constexpr std::array<Table, 18> tables = {{
     {"article_notes", "id, article_id, kind, body, noted_at, noted_by", "id", true},
     {"article_authors", "article_id, author_id, position", "article_id, author_id", false},
     {"article_tags", "article_id, tag_id, position, listed_at", "article_id, tag_id", false},
+    {"related_stories", "article_id, related_id, weight", "article_id, related_id", false},
     {"comments",
      "id, site_id, article_id, status, author_name, email, title, body, held_reason, "
      "content_digest, created_at, moderated_at",

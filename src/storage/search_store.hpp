@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,8 @@ struct SearchDocument {
     std::vector<std::string> headline;
     std::vector<std::string> summary;  ///< the standfirst and the tags
     std::vector<std::string> body;     ///< the dateline, the body, the byline, the credit
+    /// What the story is about (search::key_terms), kept beside the index for related news.
+    std::vector<std::string> key;
 };
 
 /// What a search asks for, in analysed terms: every phrase of `required` (its terms one after
@@ -47,6 +50,19 @@ class SearchStore {
     /// summary, then the rest; newest first within each. `limit` from `offset`.
     Result<std::vector<domain::Id>> find(domain::Id site_id, UnixTime now, const SearchTerms& terms,
                                          int limit, int offset);
+
+    /// Up to `limit` of the site's visible stories whose headline, standfirst or tags hold any
+    /// of `terms`, newest (largest id) first: the candidates for a story's related news.
+    Result<std::vector<domain::Id>> newest_with_any(domain::Id site_id, UnixTime now,
+                                                    const std::vector<std::string>& terms,
+                                                    int limit);
+    /// How many indexed stories hold each of `terms` in their headline, standfirst or tags (a
+    /// term none holds: 0): the rarity of a story's key terms. Each count costs what the term's
+    /// entries in the index do.
+    Result<std::map<std::string, std::int64_t>> frequencies(const std::vector<std::string>& terms);
+    /// The key terms kept for these stories (none for a story not indexed).
+    Result<std::map<domain::Id, std::vector<std::string>>> key_terms(
+        const std::vector<domain::Id>& ids);
 
     static constexpr std::size_t max_positions = 16383;
 

@@ -12,8 +12,8 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import Parser from 'rss-parser';
 import { dateline, get, makeDataDir, repoRoot, startServer, useDemoServer, waitUntil } from '../support/dateline.mjs';
-import { loadDemo } from '../support/demo.mjs';
-import { attr, decode, select } from '../support/html.mjs';
+import { articlePath, loadDemo } from '../support/demo.mjs';
+import { attr, decode, one, select } from '../support/html.mjs';
 
 const demo = useDemoServer();
 const spec = loadDemo();
@@ -398,6 +398,37 @@ test('the home pages say they are each other\'s language versions, both ways, an
   }
   const expected = [...spec.sites.map((s) => `${s.language} ${publicOrigin}${s.path}`), `x-default ${publicOrigin}/en/`];
   for (const site of spec.sites) assert.deepEqual(versions[site.slug], expected, `${site.path}: every version, fully qualified`);
+});
+
+test('the demo\'s translations name each other with hreflang, both ways, fully qualified, with x-default', async () => {
+  const pairs = [];
+  for (const site of spec.sites) {
+    for (const a of site.articles.filter((x) => x.translation_of)) {
+      const [otherSlug, stem] = a.translation_of.split('/');
+      const otherSite = spec.sites.find((s) => s.slug === otherSlug);
+      const original = otherSite.articles.find((x) => x.file === `${stem}.json`);
+      assert.ok(original, `${a.file}: translation_of names a demo story`);
+      pairs.push([[site, a], [otherSite, original]]);
+    }
+  }
+  assert.ok(pairs.length >= 2, 'the demo has translations in both directions');
+  for (const pair of pairs) {
+    const urls = [];
+    for (const [site, story] of pair) urls.push(`${publicOrigin}${await articlePath(demo.server.url, site, story)}`);
+    const named = [];
+    for (const [i, [site]] of pair.entries()) {
+      const html = (await text(new URL(urls[i]).pathname)).body;
+      named.push(select(html, { tag: 'link', where: (t) => attr(t, 'rel') === 'alternate' && attr(t, 'hreflang') })
+        .map((l) => `${attr(l.token, 'hreflang')} ${attr(l.token, 'href')}`).sort());
+      // The story page's own language version is its canonical address.
+      assert.equal(attr(one(html, { tag: 'link', where: (t) => attr(t, 'rel') === 'canonical' }).token, 'href'), urls[i]);
+      assert.equal(site.language, pair[i][0].language);
+    }
+    const english = pair.findIndex(([site]) => site.slug === 'en');
+    const expected = [...pair.map(([site], i) => `${site.language} ${urls[i]}`), `x-default ${urls[english]}`].sort();
+    assert.deepEqual(named[0], expected, `${pair[0][1].file}: both versions and x-default`);
+    assert.deepEqual(named[1], expected, `${pair[1][1].file}: the same set, reciprocal`);
+  }
 });
 
 test('section and tag pages carry their place as a breadcrumb', async () => {

@@ -5,6 +5,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dateline, repoRoot } from '../support/dateline.mjs';
+import { loadDemo } from '../support/demo.mjs';
 
 const work = mkdtempSync(join(tmpdir(), 'dateline-init-'));
 after(() => rmSync(work, { recursive: true, force: true }));
@@ -33,7 +34,20 @@ test('a broken demo article fails init, names the file, and a later init starts 
   assert.notEqual(dateline(['sites', '--data', data]).status, 0, 'no network is left behind');
   const again = dateline(['init', '--data', data, '--demo']);
   assert.equal(again.status, 0, again.stderr);
-  assert.match(again.stdout, /with 64 articles/);
+  const stories = loadDemo().sites.reduce((n, site) => n + site.articles.length, 0);
+  assert.match(again.stdout, new RegExp(`with ${stories} articles`));
+});
+
+test('a demo translation of no demo story fails init, naming the file and the story it names', () => {
+  const demo = demoWith('lost-translation', (_, dir) => {
+    const story = JSON.parse(readFileSync(join(repoRoot, 'demo/articles/en/01-oman-coastal-highway.json'), 'utf8'));
+    writeFileSync(join(dir, 'articles/en/01-translated.json'), JSON.stringify({ ...story, image: undefined, translation_of: 'ar/99-missing' }));
+  });
+  const data = join(work, 'data-lost-translation');
+  const failed = dateline(['init', '--data', data, '--demo', '--demo-dir', demo]);
+  assert.equal(failed.status, 1);
+  assert.match(failed.stderr, /01-translated\.json: translation_of names no demo story 'ar\/99-missing'/);
+  assert.notEqual(dateline(['sites', '--data', data]).status, 0, 'no network is left behind');
 });
 
 for (const [name, change, message] of [

@@ -278,7 +278,7 @@ for (const [site, lang] of [[en, 'en'], [ar, 'ar']]) {
       }
     });
 
-    it('ends with related news: other stories of the same section or tags, each with a date', () => {
+    it('ends with related news: other stories sharing its tags or words, each with a date', () => {
       const related = one(html, { cls: 'related' });
       assert.equal(one(related.outer, { tag: 'h2' }).text, lang === 'en' ? 'Related news' : 'أخبار ذات صلة');
       const cards = select(related.inner, { tag: 'article' });
@@ -288,8 +288,13 @@ for (const [site, lang] of [[en, 'en'], [ar, 'ar']]) {
         assert.notEqual(headline, article.headline, 'the story is not related to itself');
         const other = site.articles.find((a) => a.headline === headline);
         assert.ok(other, `"${headline}" is a story of the same site`);
-        assert.ok(other.section === article.section || other.tags.some((t) => article.tags.includes(t)),
-          `"${headline}" shares the section or a tag with the story`);
+        // A tag, or at least two words (of five letters or more, a rough stand-in for the key
+        // terms the choice compares) of the headlines and standfirsts.
+        const words = (a) => new Set(`${a.headline} ${a.standfirst}`.toLowerCase().match(/[\p{L}]{5,}/gu) ?? []);
+        const ours = words(article);
+        const sharedWords = [...words(other)].filter((w) => ours.has(w)).length;
+        assert.ok(other.tags.some((t) => article.tags.includes(t)) || sharedWords >= 2,
+          `"${headline}" shares a tag or words with the story`);
         const time = one(card.inner, { tag: 'time' });
         checkTime(time, initAt - other.published_hours_ago * HOUR, lang, `related "${headline}"`);
       }

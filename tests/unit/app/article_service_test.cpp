@@ -139,8 +139,11 @@ TEST_P(ArticleServiceTest, RelatedNewsPrefersSharedTags) {
     auto directory = reader.directory();
     auto story = reader.story(*directory->site_by_slug("news"), "main-story", 1);
     ASSERT_TRUE(story.ok() && *story);
+    // Saved before the two that share its tags, the story has them in its list all the same:
+    // each was offered to the lists of the stories it chose. A story of the same section that
+    // shares nothing else is not related.
     const auto& related = (*story)->related;
-    ASSERT_EQ(related.size(), 3u);
+    ASSERT_EQ(related.size(), 2u);
     EXPECT_EQ(related[0].headline, "Shares two tags");
     EXPECT_EQ(related[1].headline, "Shares one tag");
 }

@@ -225,7 +225,7 @@ TEST_P(SearchTest, TheIndexerCatchesUpAndRebuilds) {
         ASSERT_TRUE(lease->execute("DELETE FROM search_documents").ok());
     }
     EXPECT_EQ(found("news", "port"), Slugs{});
-    SearchIndexer indexer(*database);
+    SearchIndexer indexer(*database, clock);
     auto caught = indexer.catch_up(SearchIndexer::batch_size);
     ASSERT_TRUE(caught.ok()) << caught.error().message << " " << caught.error().cause;
     EXPECT_EQ(*caught, 2);

@@ -332,9 +332,33 @@ TEST_P(QueryPlanTest, SearchWalksItsIndexAndTheStoriesItFinds) {
     // PostgreSQL joins the matches to their stories as its statistics say (by key, or through the
     // site's listing index when it holds a handful of stories, as here); SQLite by key.
     if (lease->backend() == "sqlite") {
+        EXPECT_EQ(plan.rfind("SCAN search_index VIRTUAL TABLE INDEX", 0), 0U) << "first\n" << plan;
         EXPECT_NE(plan.find("SEARCH a USING INTEGER PRIMARY KEY (rowid=?)"), std::string::npos)
             << plan;
+        EXPECT_EQ(plan.find("articles_site_listed"), std::string::npos) << plan;
     }
+}
+
+// A story's related news: its list by key, each story by its primary key, never the site's
+// listing (an index too, but one the size of the archive).
+TEST_P(QueryPlanTest, RelatedNewsReadsTheStorysListAndEachStoryByKey) {
+    auto lease = database->acquire();
+    auto site_list = SiteStore(*lease).sites();
+    ASSERT_TRUE(site_list.ok() && !site_list->empty());
+    auto story = ArticleStore(*lease).visible_by_slug(site_list->front().id, "story-3", now);
+    ASSERT_TRUE(story.ok() && story->has_value());
+    RecordingConnection recorded(*lease);
+    auto related = ArticleStore(recorded).related(**story, now, 6);
+    ASSERT_TRUE(related.ok());
+    EXPECT_EQ(related->size(), 6u) << "the stories sharing its tags, closest in time first";
+    std::string plan;
+    for (const auto& line : explained(*lease, recorded.seen[0].first, recorded.seen[0].second))
+        plan += line + "\n";
+    EXPECT_TRUE(plan.find("related_stories_order") != std::string::npos) << plan;
+    EXPECT_TRUE(plan.find("SEARCH a USING INTEGER PRIMARY KEY (rowid=?)") != std::string::npos ||
+                plan.find("Index Scan using articles_pkey on articles a") != std::string::npos)
+        << plan;
+    EXPECT_EQ(plan.find("articles_site_listed"), std::string::npos) << plan;
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, QueryPlanTest, testing::ValuesIn(testing_support::backend_names),
