@@ -83,25 +83,11 @@ Status RelatedNews::choose(db::Connection& c, Id id, UnixTime now) {
     auto own_key = search.key_terms({id});
     if (!own_key) return own_key.error();
     const Traits me = traits_of(story, (*own_key)[id]);
-    auto stories = articles.count_listed(story.site_id);
-    if (!stories) return stories.error();
-    auto with_tag = articles.count_listed_by_tag(me.tags);
-    if (!with_tag) return with_tag.error();
-    auto with_term = search.frequencies(me.key);
-    if (!with_term) return with_term.error();
-    Rarity rarity;
-    for (const auto& [tag, with] : *with_tag) rarity.tags[tag] = inverse_frequency(*stories, with);
-    for (const auto& [term, with] : *with_term)
-        rarity.terms[term] = inverse_frequency(*stories, with);
-
     // The candidates: stories of its tags, stories sharing a key term, and the lists that name
     // it already (a change may take it out of them).
     auto by_tags = articles.tag_neighbours(story, now, per_tag);
     if (!by_tags) return by_tags.error();
-    const std::vector<std::string> asked(
-        me.key.begin(),
-        me.key.begin() + std::min<std::ptrdiff_t>(key_terms_asked, std::ssize(me.key)));
-    auto by_words = search.newest_with_any(story.site_id, now, asked, by_terms);
+    auto by_words = search.newest_with_any(story.site_id, now, me.key, by_terms);
     if (!by_words) return by_words.error();
     auto naming = related.listing(id, offered_to);
     if (!naming) return naming.error();
@@ -110,16 +96,50 @@ Status RelatedNews::choose(db::Connection& c, Id id, UnixTime now) {
         for (const auto other : *from)
             if (other != id && std::find(ids.begin(), ids.end(), other) == ids.end())
                 ids.push_back(other);
-    auto others = articles.by_ids(ids, storage::ArticleStore::Columns::Card);
+    // What the weights compare of them, in three statements (cards without bylines or tags).
+    auto others = articles.by_ids(ids, storage::ArticleStore::Columns::Card,
+                                  storage::ArticleStore::Details::Bare);
     if (!others) return others.error();
+    auto tags = articles.tag_ids_of(ids);
+    if (!tags) return tags.error();
     auto keys = search.key_terms(ids);
     if (!keys) return keys.error();
+    std::vector<Traits> traits;
+    traits.reserve(others->size());
+    for (const auto& other : *others)
+        traits.push_back({other.first_published_at, (*tags)[other.id], (*keys)[other.id]});
+
+    // How rare is what it shares: counted for the tags and terms some candidate shares only.
+    std::vector<Id> shared_tags;
+    std::vector<std::string> shared_terms;
+    for (const auto& t : traits) {
+        for (const auto tag : t.tags)
+            if (std::find(me.tags.begin(), me.tags.end(), tag) != me.tags.end() &&
+                std::find(shared_tags.begin(), shared_tags.end(), tag) == shared_tags.end())
+                shared_tags.push_back(tag);
+        for (const auto& term : t.key)
+            if (std::find(me.key.begin(), me.key.end(), term) != me.key.end() &&
+                std::find(shared_terms.begin(), shared_terms.end(), term) == shared_terms.end())
+                shared_terms.push_back(term);
+    }
+    auto stories = articles.count_listed(story.site_id);
+    if (!stories) return stories.error();
+    auto with_tag = articles.count_listed_by_tag(shared_tags);
+    if (!with_tag) return with_tag.error();
+    auto with_term = search.frequencies(shared_terms);
+    if (!with_term) return with_term.error();
+    Rarity rarity;
+    for (const auto& [tag, with] : *with_tag) rarity.tags[tag] = inverse_frequency(*stories, with);
+    for (const auto& [term, with] : *with_term)
+        rarity.terms[term] = inverse_frequency(*stories, with);
 
     std::vector<RelatedEntry> mine;
+    mine.reserve(others->size());
     std::map<Id, double> weights;
-    for (const auto& other : *others) {
+    for (std::size_t i = 0; i < others->size(); ++i) {
+        const auto& other = (*others)[i];
         if (other.site_id != story.site_id) continue;
-        const double weight = weight_of(me, traits_of(other, (*keys)[other.id]), rarity);
+        const double weight = weight_of(me, traits[i], rarity);
         weights[other.id] = weight;
         if (weight > 0 && domain::is_listed(other.status)) mine.push_back({other.id, weight});
     }

@@ -10,11 +10,11 @@
 namespace dateline::app {
 
 /// Chooses a story's related news when it is published or changed, never when it is read: the
-/// site's visible stories that share its tags and key terms (search::key_terms of its headline
-/// and standfirst), the rarer on the site the more, weighted by how close in time they are, best
-/// first. The weight is the same seen from either story, so the story is offered to the lists of
-/// those it chose (and taken from those it no longer relates to): an older story's list takes in
-/// a newer one without being saved again.
+/// site's visible stories that share its tags and key terms (the first key_terms_kept of its
+/// headline and standfirst: search::key_terms), the rarer on the site the more, weighted by how
+/// close in time they are, best first. The weight is the same seen from either story, so the story
+/// is offered to the lists of those it chose (and taken from those it no longer relates to): an
+/// older story's list takes in a newer one without being saved again.
 ///
 /// weight = (Σ shared tags 2·ln(1 + N / stories with the tag)
 ///           + Σ shared key terms ln(1 + N / stories with the term))
@@ -26,11 +26,12 @@ class RelatedNews {
     /// indexed for search (its key terms are read from there). A draft keeps what it had.
     static Status choose(db::Connection& connection, domain::Id id, UnixTime now);
 
-    static constexpr int kept = 12;             ///< a list's length (pages show fewer)
-    static constexpr int per_tag = 30;          ///< candidates from each of the story's tags
-    static constexpr int by_terms = 60;         ///< candidates sharing a key term
-    static constexpr int key_terms_asked = 12;  ///< the story's first key terms, for those
-    static constexpr int offered_to = 50;       ///< lists naming the story, updated at most
+    static constexpr int kept = 12;      ///< a list's length (pages show fewer)
+    static constexpr int per_tag = 30;   ///< candidates from each of the story's tags
+    static constexpr int by_terms = 60;  ///< candidates sharing a key term
+    /// A story's key terms kept for this: the first (its headline's, then its standfirst's).
+    static constexpr std::size_t key_terms_kept = 12;
+    static constexpr int offered_to = 50;  ///< lists naming the story, updated at most
     /// What two stories must share to be related: a tag of a tenth of the site's stories (2 ln 11
     /// ≈ 4.8), or two words each in a tenth, or one word in a hundredth (ln 101 ≈ 4.6).
     static constexpr double min_shared = 4.5;

@@ -48,6 +48,8 @@ storage::SearchDocument search_document(const SearchableText& text, std::string_
     body.push_back(text.source_credit);
     document.body = terms_of(body, language);
     document.key = search::key_terms(text.headline + "\n" + text.standfirst, language);
+    if (document.key.size() > RelatedNews::key_terms_kept)
+        document.key.resize(RelatedNews::key_terms_kept);
     return document;
 }
 

@@ -448,11 +448,29 @@ Result<std::optional<Article>> ArticleStore::by_id(Id id) {
     return std::optional<Article>{std::move(found->front())};
 }
 
-Result<std::vector<Article>> ArticleStore::by_ids(const std::vector<Id>& ids, Columns columns) {
+Result<std::vector<Article>> ArticleStore::by_ids(const std::vector<Id>& ids, Columns columns,
+                                                  Details details) {
     if (ids.empty()) return std::vector<Article>{};
     Params params;
     const std::string in = id_placeholders(ids, params);
-    return load("WHERE a.id IN (" + in + ") ORDER BY a.id", params, columns);
+    return load("WHERE a.id IN (" + in + ") ORDER BY a.id", params, columns, details);
+}
+
+Result<std::map<Id, std::vector<Id>>> ArticleStore::tag_ids_of(const std::vector<Id>& ids) {
+    std::map<Id, std::vector<Id>> out;
+    if (ids.empty()) return out;
+    Params params;
+    const std::string in = id_placeholders(ids, params);
+    auto rows = c_.query("SELECT article_id, tag_id FROM article_tags WHERE article_id IN (" + in +
+                             ") ORDER BY article_id, position",
+                         params);
+    if (!rows) return rows.error();
+    for (const auto& r : *rows) {
+        auto& tags = out[r.integer(0)];
+        if (std::find(tags.begin(), tags.end(), r.integer(1)) == tags.end())
+            tags.push_back(r.integer(1));
+    }
+    return out;
 }
 
 Result<std::vector<Id>> ArticleStore::ids_after(Id after, int limit) {

@@ -137,7 +137,11 @@ class ArticleStore {
     /// These articles, whatever their state, with their bylines and tags, by id: whole, or as
     /// cards (no body).
     Result<std::vector<domain::Article>> by_ids(const std::vector<domain::Id>& ids,
-                                                Columns columns = Columns::Whole);
+                                                Columns columns = Columns::Whole,
+                                                Details details = Details::Attached);
+    /// The tags of these articles (ids, in the story's order), in one statement.
+    Result<std::map<domain::Id, std::vector<domain::Id>>> tag_ids_of(
+        const std::vector<domain::Id>& ids);
     /// Up to `limit` article ids greater than `after`, in order: a walk over every article.
     Result<std::vector<domain::Id>> ids_after(domain::Id after, int limit);
     /// How many articles there are, in every state.
