@@ -146,7 +146,7 @@ Status RelatedNews::choose(db::Connection& c, Id id, UnixTime now) {
     best_first(mine);
     auto before = related.list(id);
     if (!before) return before.error();
-    if (auto kept = related.update(id, *before, mine); !kept) return kept.error();
+    if (auto written = related.update(id, *before, mine); !written) return written.error();
 
     // Offered to those it chose, and to those that named it, with the same weight.
     for (const auto& offer : weights) {
@@ -163,7 +163,7 @@ Status RelatedNews::choose(db::Connection& c, Id id, UnixTime now) {
         if (weight > 0) next.push_back({id, weight});
         best_first(next);
         if (next == *theirs) continue;
-        if (auto kept = related.update(other, *theirs, next); !kept) return kept.error();
+        if (auto written = related.update(other, *theirs, next); !written) return written.error();
     }
     return success();
 }
