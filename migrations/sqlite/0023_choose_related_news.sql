@@ -10,7 +10,7 @@ CREATE TABLE related_stories (
 );
 -- A story's list in reading order, and the lists that name a story.
 CREATE INDEX related_stories_order ON related_stories (article_id, weight, related_id);
-CREATE INDEX related_stories_related ON related_stories (related_id);
+CREATE INDEX related_stories_related ON related_stories (related_id, article_id);
 
 -- A list shows on its story's own page: a change to it drops that page ('article', as the
 -- story's comments do).

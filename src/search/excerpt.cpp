@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/utf8.hpp"
 #include "search/analyzer.hpp"
 
 namespace dateline::search {
@@ -10,12 +11,6 @@ namespace dateline::search {
 namespace {
 
 constexpr std::string_view ellipsis = "\xE2\x80\xA6";
-
-std::size_t characters(std::string_view text) {
-    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    }));
-}
 
 bool is_marked(const Word& word, const std::vector<std::string>& terms) {
     return std::find(terms.begin(), terms.end(), word.term) != terms.end();
@@ -54,17 +49,17 @@ std::vector<Fragment> highlight(std::string_view text, std::string_view language
 std::vector<Fragment> excerpt(std::string_view text, std::string_view language,
                               const std::vector<std::string>& terms, std::size_t max_chars) {
     const auto all = words(text, language);
-    if (all.empty() || characters(text) <= max_chars)
+    if (all.empty() || count_code_points(text) <= max_chars)
         return fragments(text, all, terms, 0, text.size());
     // The passage starts at a word; it takes the words that fit. Of the starts at a marked word
     // (and the text's beginning), the one whose passage holds the most terms wins: the earliest
     // among equals.
     const auto passage_end = [&](std::size_t first) {
         std::size_t last = first;
-        while (
-            last + 1 < all.size() &&
-            characters(text.substr(all[first].offset, all[last + 1].offset + all[last + 1].length -
-                                                          all[first].offset)) <= max_chars)
+        while (last + 1 < all.size() &&
+               count_code_points(text.substr(
+                   all[first].offset,
+                   all[last + 1].offset + all[last + 1].length - all[first].offset)) <= max_chars)
             ++last;
         return last;
     };

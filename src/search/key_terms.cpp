@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/utf8.hpp"
 #include "search/analyzer.hpp"
 
 namespace dateline::search {
@@ -35,12 +36,6 @@ std::set<std::string> common_terms(std::string_view language) {
     return {list.begin(), list.end()};
 }
 
-std::size_t characters(const std::string& term) {
-    return static_cast<std::size_t>(std::count_if(term.begin(), term.end(), [](char c) {
-        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    }));
-}
-
 bool is_number(const std::string& term) {
     return std::all_of(term.begin(), term.end(),
                        [](char c) { return (c >= '0' && c <= '9') || c == '.' || c == ','; });
@@ -58,7 +53,8 @@ std::vector<std::string> key_terms(std::string_view text, std::string_view langu
     for (auto& term : terms(text, language)) {
         if (common.count(term) > 0 || is_number(term)) continue;
         // One letter says nothing of a story (an initial, a letter left of a contraction).
-        if (characters(term) < 2 || std::find(out.begin(), out.end(), term) != out.end()) continue;
+        if (count_code_points(term) < 2 || std::find(out.begin(), out.end(), term) != out.end())
+            continue;
         out.push_back(std::move(term));
     }
     return out;

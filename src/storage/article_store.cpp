@@ -282,10 +282,7 @@ Result<std::vector<Id>> ArticleStore::publish_due(UnixTime now) {
         "WHERE status = 'scheduled' AND first_published_at <= $1 RETURNING id",
         {now});
     if (!rows) return rows.error();
-    std::vector<Id> ids;
-    ids.reserve(rows->size());
-    for (const auto& r : *rows) ids.push_back(r.integer(0));
-    return ids;
+    return ids_of(*rows);
 }
 
 Result<std::vector<Article>> ArticleStore::list_for_newsroom(const NewsroomQuery& q) {
@@ -477,10 +474,7 @@ Result<std::vector<Id>> ArticleStore::ids_after(Id after, int limit) {
     auto rows = c_.query("SELECT id FROM articles WHERE id > $1 ORDER BY id LIMIT $2",
                          {after, std::int64_t{limit}});
     if (!rows) return rows.error();
-    std::vector<Id> ids;
-    ids.reserve(rows->size());
-    for (const auto& r : *rows) ids.push_back(r.integer(0));
-    return ids;
+    return ids_of(*rows);
 }
 
 Result<std::int64_t> ArticleStore::count_all() {
@@ -557,9 +551,7 @@ Result<std::vector<Article>> ArticleStore::related(const Article& article, UnixT
         {article.id, now, std::int64_t{limit}});
     if (!rows) return rows.error();
     if (rows->empty()) return std::vector<Article>{};
-    std::vector<Id> ids;
-    ids.reserve(rows->size());
-    for (const auto& r : *rows) ids.push_back(r.integer(0));
+    const std::vector<Id> ids = ids_of(*rows);
     Params params;
     const std::string in = id_placeholders(ids, params);
     auto loaded = load("WHERE a.id IN (" + in + ")", params, Columns::Card, Details::Bare);

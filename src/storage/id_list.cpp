@@ -14,4 +14,11 @@ std::string id_placeholders(const std::vector<domain::Id>& ids, db::Params& para
     return list;
 }
 
+std::vector<domain::Id> ids_of(const db::Rows& rows) {
+    std::vector<domain::Id> ids;
+    ids.reserve(rows.size());
+    for (const auto& r : rows) ids.push_back(r.integer(0));
+    return ids;
+}
+
 }  // namespace dateline::storage

@@ -1,6 +1,6 @@
 #pragma once
 
-// Internal to storage: binding a list of ids for `IN (...)`.
+// Internal to storage: lists of ids, bound for `IN (...)` and read from a query's first column.
 
 #include <string>
 #include <vector>
@@ -16,5 +16,8 @@ namespace dateline::storage {
 /// a statement of its own, compiled on each visit, and the connection's statement cache was
 /// flushed every 512 of them. `ids` must not be empty.
 std::string id_placeholders(const std::vector<domain::Id>& ids, db::Params& params);
+
+/// The first column of each row, as ids, in the query's order.
+std::vector<domain::Id> ids_of(const db::Rows& rows);
 
 }  // namespace dateline::storage

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "storage/id_list.hpp"
+
 namespace dateline::storage {
 
 using domain::Id;
@@ -50,10 +52,7 @@ Result<std::vector<Id>> RelatedStore::listing(Id related_id, int limit) {
         "ORDER BY article_id DESC LIMIT $2",
         {related_id, std::int64_t{limit}});
     if (!rows) return rows.error();
-    std::vector<Id> out;
-    out.reserve(rows->size());
-    for (const auto& r : *rows) out.push_back(r.integer(0));
-    return out;
+    return ids_of(*rows);
 }
 
 }  // namespace dateline::storage

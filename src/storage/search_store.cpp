@@ -120,14 +120,6 @@ std::string pg_all(const std::vector<std::vector<std::string>>& phrases,
     return out;
 }
 
-// The ids a query gave, in its order.
-std::vector<Id> ids_of(const db::Rows& rows) {
-    std::vector<Id> ids;
-    ids.reserve(rows.size());
-    for (const auto& r : rows) ids.push_back(r.integer(0));
-    return ids;
-}
-
 constexpr const char* visible =
     "a.site_id = $1 AND a.status IN ('published', 'scheduled') AND a.first_published_at <= $2";
 
