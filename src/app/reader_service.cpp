@@ -58,7 +58,7 @@ Result<FrontPage> ReaderService::front_page(const NetworkDirectory& directory,
     storage::ArticleStore store(*lease);
     const UnixTime now = clock_.now();
     FrontPage page;
-    auto latest = store.list_visible({site.id, {}, {}, {}}, now, latest_count, {}, bare);
+    auto latest = store.list_visible({.site_id = site.id}, now, latest_count, {}, bare);
     if (!latest) return latest.error();
     page.latest = std::move(*latest);
     // A story shows once on the page: section blocks skip what the latest list already has.
@@ -72,7 +72,7 @@ Result<FrontPage> ReaderService::front_page(const NetworkDirectory& directory,
             page.latest.begin(), page.latest.end(),
             [&](const domain::Article& a) { return a.section && a.section->id == section.id; });
         auto stories =
-            store.list_visible({site.id, section.id, {}, {}}, now,
+            store.list_visible({.site_id = site.id, .section_id = section.id}, now,
                                section_story_count + static_cast<int>(already), {}, bare);
         if (!stories) return stories.error();
         std::erase_if(*stories, shown);
@@ -82,18 +82,16 @@ Result<FrontPage> ReaderService::front_page(const NetworkDirectory& directory,
     return page;
 }
 
-Result<ArticlePage> ReaderService::page_of(domain::Id site_id, std::optional<domain::Id> section,
-                                           std::optional<domain::Id> tag,
+Result<ArticlePage> ReaderService::page_of(const storage::ArticleFilter& filter,
                                            const ListingRequest& request) {
     using From = storage::ListingPage::From;
     auto lease = database_.acquire();
     const db::ReadSnapshot snapshot(*lease);
     storage::ArticleStore store(*lease);
     const UnixTime now = clock_.now();
-    const storage::ArticleFilter filter{site_id, section, tag, {}};
     storage::ListingPage page;
     if (request.from != ListingRequest::From::Newest) {
-        auto position = store.listed_position(site_id, request.story);
+        auto position = store.listed_position(filter.site_id, request.story);
         if (!position) return position.error();
         if (!*position || (*position)->published_at > now)
             return Error::not_found("There is no such page.");
@@ -135,15 +133,20 @@ Result<ArticlePage> ReaderService::page_of(domain::Id site_id, std::optional<dom
 
 Result<ArticlePage> ReaderService::section_page(const domain::Section& section,
                                                 const ListingRequest& page) {
-    return page_of(section.site_id, section.id, std::nullopt, page);
+    return page_of({.site_id = section.site_id, .section_id = section.id}, page);
 }
 
 Result<ArticlePage> ReaderService::tag_page(const domain::Tag& tag, const ListingRequest& page) {
-    return page_of(tag.site_id, std::nullopt, tag.id, page);
+    return page_of({.site_id = tag.site_id, .tag_id = tag.id}, page);
+}
+
+Result<ArticlePage> ReaderService::author_page(const domain::Author& author,
+                                               const ListingRequest& page) {
+    return page_of({.site_id = author.site_id, .author_id = author.id}, page);
 }
 
 Result<ArticlePage> ReaderService::site_page(const domain::Site& site, const ListingRequest& page) {
-    return page_of(site.id, std::nullopt, std::nullopt, page);
+    return page_of({.site_id = site.id}, page);
 }
 
 Result<std::optional<domain::Tag>> ReaderService::tag(const domain::Site& site,
@@ -157,6 +160,22 @@ Result<std::vector<domain::Tag>> ReaderService::listed_tags(const domain::Site& 
     return storage::SiteStore(*lease).listed_tags(site.id, clock_.now());
 }
 
+Result<std::optional<domain::Author>> ReaderService::author(const domain::Site& site,
+                                                            const std::string& slug) {
+    auto lease = database_.acquire();
+    return storage::SiteStore(*lease).author_by_slug(site.id, slug);
+}
+
+Result<std::vector<domain::Author>> ReaderService::listed_authors(const domain::Site& site) {
+    auto lease = database_.acquire();
+    auto active = storage::SiteStore(*lease).author_activity(site.id, clock_.now());
+    if (!active) return active.error();
+    std::vector<domain::Author> authors;
+    authors.reserve(active->size());
+    for (auto& a : *active) authors.push_back(std::move(a.author));
+    return authors;
+}
+
 Result<std::optional<domain::Article>> ReaderService::article(const domain::Site& site,
                                                               const std::string& slug) {
     auto lease = database_.acquire();
@@ -167,9 +186,13 @@ Result<std::vector<domain::Article>> ReaderService::feed_stories(const domain::S
                                                                  const FeedSource& source) {
     auto lease = database_.acquire();
     const db::ReadSnapshot snapshot(*lease);
-    return storage::ArticleStore(*lease).list_visible(
-        {site.id, source.section, source.tag, {}}, clock_.now(), feed_size, {},
-        storage::ArticleStore::Details::Attached, storage::ArticleStore::Columns::Whole);
+    return storage::ArticleStore(*lease).list_visible({.site_id = site.id,
+                                                       .section_id = source.section,
+                                                       .tag_id = source.tag,
+                                                       .author_id = source.author},
+                                                      clock_.now(), feed_size, {},
+                                                      storage::ArticleStore::Details::Attached,
+                                                      storage::ArticleStore::Columns::Whole);
 }
 
 Result<ListingActivity> ReaderService::listing_activity(const NetworkDirectory& directory,
@@ -181,7 +204,8 @@ Result<ListingActivity> ReaderService::listing_activity(const NetworkDirectory& 
     ListingActivity activity;
     // The newest story of the site and of each section: one step down an index each.
     auto newest = [&](std::optional<domain::Id> section) -> Result<UnixTime> {
-        auto found = articles.list_visible({site.id, section, {}, {}}, now, 1, {}, bare);
+        auto found =
+            articles.list_visible({.site_id = site.id, .section_id = section}, now, 1, {}, bare);
         if (!found) return found.error();
         return found->empty() ? UnixTime{0} : found->front().first_published_at;
     };
@@ -196,6 +220,9 @@ Result<ListingActivity> ReaderService::listing_activity(const NetworkDirectory& 
     auto tags = storage::SiteStore(*lease).tag_activity(site.id, now);
     if (!tags) return tags.error();
     for (auto& t : *tags) activity.tags.emplace_back(std::move(t.tag), t.latest);
+    auto authors = storage::SiteStore(*lease).author_activity(site.id, now);
+    if (!authors) return authors.error();
+    for (auto& a : *authors) activity.authors.emplace_back(std::move(a.author), a.latest);
     return activity;
 }
 
@@ -221,8 +248,8 @@ Result<std::vector<domain::Article>> ReaderService::news_stories(const domain::S
                                                                  int limit) {
     auto lease = database_.acquire();
     const UnixTime now = clock_.now();
-    return storage::ArticleStore(*lease).list_visible({site.id, {}, {}, now - news_window}, now,
-                                                      limit, {}, bare);
+    return storage::ArticleStore(*lease).list_visible(
+        {.site_id = site.id, .published_since = now - news_window}, now, limit, {}, bare);
 }
 
 Result<std::optional<StoryPage>> ReaderService::story(const domain::Site& site,

@@ -11,6 +11,10 @@
 #include "domain/article.hpp"
 #include "search/query.hpp"
 
+namespace dateline::storage {
+struct ArticleFilter;
+}  // namespace dateline::storage
+
 namespace dateline::app {
 
 /// The sites of the network as loaded at start: read often, changed only by `init`.
@@ -62,18 +66,21 @@ struct FrontPage {
     std::vector<SectionStories> sections;
 };
 
-/// Which listing a feed follows: the site's stories (neither set), a section's or a tag's.
+/// Which listing a feed follows: the site's stories (none set), a section's, a tag's or an
+/// author's.
 struct FeedSource {
-    std::optional<domain::Id> section;
-    std::optional<domain::Id> tag;
+    std::optional<domain::Id> section{};
+    std::optional<domain::Id> tag{};
+    std::optional<domain::Id> author{};
 };
 
 /// A site's listings as its sitemap gives them: each with the publication time of its newest
-/// story; only sections and tags with a story.
+/// story; only sections, tags and authors with a story.
 struct ListingActivity {
     UnixTime home = 0;  ///< 0: the site has no story yet
     std::vector<std::pair<domain::Section, UnixTime>> sections;
     std::vector<std::pair<domain::Tag, UnixTime>> tags;
+    std::vector<std::pair<domain::Author, UnixTime>> authors;
 };
 
 /// A part of a site's sitemap: the visible stories whose ids fall in one span of
@@ -114,6 +121,12 @@ class ReaderService {
     Result<std::vector<domain::Tag>> listed_tags(const domain::Site& site);
     /// A page of a tag's stories, like section_page.
     Result<ArticlePage> tag_page(const domain::Tag& tag, const ListingRequest& page);
+    /// The site's author with this slug, if any.
+    Result<std::optional<domain::Author>> author(const domain::Site& site, const std::string& slug);
+    /// The site's authors whose byline is on at least one visible story, by slug.
+    Result<std::vector<domain::Author>> listed_authors(const domain::Site& site);
+    /// A page of the stories an author's byline is on, like section_page.
+    Result<ArticlePage> author_page(const domain::Author& author, const ListingRequest& page);
     /// A page of every story the site lists, like section_page (what a static copy walks).
     Result<ArticlePage> site_page(const domain::Site& site, const ListingRequest& page);
     /// The visible article of the site with this slug, if any.
@@ -128,7 +141,7 @@ class ReaderService {
     /// A feed's newest stories, whole (bodies, bylines and tags), newest first.
     Result<std::vector<domain::Article>> feed_stories(const domain::Site& site,
                                                       const FeedSource& source);
-    /// The site's home, sections and tags with the time of their newest story.
+    /// The site's home, sections, tags and authors with the time of their newest story.
     Result<ListingActivity> listing_activity(const NetworkDirectory& directory,
                                              const domain::Site& site);
     /// The spans of ids holding the site's visible stories, by number.
@@ -156,8 +169,7 @@ class ReaderService {
     static constexpr int related_count = 6;
 
   private:
-    Result<ArticlePage> page_of(domain::Id site_id, std::optional<domain::Id> section,
-                                std::optional<domain::Id> tag, const ListingRequest& page);
+    Result<ArticlePage> page_of(const storage::ArticleFilter& filter, const ListingRequest& page);
 
     db::Database& database_;
     const Clock& clock_;

@@ -32,9 +32,21 @@ std::string section_path(std::string_view prefix, std::string_view section_slug)
     return std::string(prefix) + encode_path_segment(section_slug) + "/";
 }
 
+namespace {
+
+// "<prefix><segment>/<slug>/".
+std::string listing_path(std::string_view prefix, std::string_view segment, std::string_view slug) {
+    return std::string(prefix) + std::string(segment) + "/" + encode_path_segment(slug) + "/";
+}
+
+}  // namespace
+
 std::string tag_path(std::string_view prefix, std::string_view tag_slug) {
-    return std::string(prefix) + std::string(tags_segment) + "/" + encode_path_segment(tag_slug) +
-           "/";
+    return listing_path(prefix, tags_segment, tag_slug);
+}
+
+std::string author_path(std::string_view prefix, std::string_view author_slug) {
+    return listing_path(prefix, authors_segment, author_slug);
 }
 
 std::string search_path(std::string_view prefix, std::string_view query, int page) {

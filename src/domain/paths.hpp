@@ -13,6 +13,8 @@ namespace dateline::domain {
 inline constexpr std::string_view sectionless_segment = "news";
 /// The path segment that holds tag pages.
 inline constexpr std::string_view tags_segment = "tags";
+/// The path segment that holds author pages.
+inline constexpr std::string_view authors_segment = "authors";
 
 /// The files of a listing's feeds, below the listing's path ("/en/", "/en/world/",
 /// "/en/tags/ports/").
@@ -46,5 +48,7 @@ std::string section_path(std::string_view prefix, std::string_view section_slug)
 std::string search_path(std::string_view prefix, std::string_view query = {}, int page = 1);
 /// "<prefix>tags/<tag>/".
 std::string tag_path(std::string_view prefix, std::string_view tag_slug);
+/// "<prefix>authors/<author>/".
+std::string author_path(std::string_view prefix, std::string_view author_slug);
 
 }  // namespace dateline::domain

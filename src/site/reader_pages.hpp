@@ -47,6 +47,12 @@ inline std::string section(domain::Id id) {
 inline std::string tag(domain::Id id) {
     return tagged("tag:", id);
 }
+/// Every page of a site's author listings. Any story change of the site may add a story to an
+/// author's listing or take one from it (a change names the story, not its bylines), so these
+/// go with the home page.
+inline std::string bylines(domain::Id site) {
+    return tagged("bylines:", site);
+}
 /// A story's own pages and every page carrying its card.
 inline std::string story(domain::Id id) {
     return tagged("story:", id);
@@ -93,6 +99,9 @@ class ReaderPages {
     http::Response tag_show(PageRequest& request, std::string_view tag,
                             const app::ListingRequest& at = {});
     http::Response tag_redirect(PageRequest& request, std::string_view tag);
+    http::Response author_show(PageRequest& request, std::string_view author,
+                               const app::ListingRequest& at = {});
+    http::Response author_redirect(PageRequest& request, std::string_view author);
     // pages/article.cpp: `?comments=N`, `?comment=received`
     http::Response article_show(PageRequest& request, std::string_view section,
                                 std::string_view slug);
@@ -109,6 +118,7 @@ class ReaderPages {
     http::Response site_feed(PageRequest& request, FeedFormat format);
     http::Response section_feed(PageRequest& request, std::string_view section, FeedFormat format);
     http::Response tag_feed(PageRequest& request, std::string_view tag, FeedFormat format);
+    http::Response author_feed(PageRequest& request, std::string_view author, FeedFormat format);
 
     // pages/sitemaps.cpp: the site's sitemap index (sitemap.xml) and the sitemaps it lists
     // (sitemaps/pages.xml, sitemaps/news.xml, sitemaps/stories-N.xml)
@@ -137,8 +147,16 @@ class ReaderPages {
   private:
     http::Response feed(PageRequest& request, FeedFormat format, const std::string& path,
                         const std::string& title, const app::FeedSource& source);
-    http::Response listing(PageRequest& request, const std::string& kind, const std::string& title,
-                           const std::string& path, std::string_view current_section,
+    /// What a listing page says of itself, above its stories.
+    struct ListingHeading {
+        std::string kind{};   ///< "Section", "Topic", "Author"
+        std::string title{};  ///< its name
+        std::string note{};   ///< a line under the title (an author's role); may be empty
+        std::string path{};   ///< its first page's, below the site
+        std::string_view current_section{};  ///< the navigation's current entry; empty: none
+        std::string json_ld{};  ///< structured data beside the breadcrumb; may be empty
+    };
+    http::Response listing(PageRequest& request, const ListingHeading& heading,
                            const app::ListingRequest& asked, const app::ArticlePage& page);
     /// The story page; with `form`, the comment form as a submission left it.
     http::Response article_page(PageRequest& request, const domain::Section* section,

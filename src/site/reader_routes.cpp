@@ -23,6 +23,31 @@ auto serve_file(ReaderPages& pages, const http::StaticFiles& files) {
     };
 }
 
+using ListingShow = http::Response (ReaderPages::*)(PageRequest&, std::string_view,
+                                                    const app::ListingRequest&);
+using ListingRedirect = http::Response (ReaderPages::*)(PageRequest&, std::string_view);
+
+// A named listing below `segment` ("tags/ports/"): its first page, its pages from a story
+// ("older/ID/", "newer/ID/"), and its name without the slash, redirected.
+void add_named_listing(http::Router<PageRequest>& routes, ReaderPages& pages,
+                       std::string_view segment, ListingShow show, ListingRedirect redirect) {
+    const std::string named = std::string(segment) + "/{name}";
+    routes
+        .get(named + "/",
+             [&pages, show](PageRequest& r, const RouteParams& p) {
+                 return (pages.*show)(r, p["name"], {});
+             })
+        .get(named + "/{direction}/{story}/",
+             [&pages, show](PageRequest& r, const RouteParams& p) {
+                 const auto at = CachedPages::listing_at(p["direction"], p["story"]);
+                 return at ? (pages.*show)(r, p["name"], *at)
+                           : pages.error_page(r.snapshot, r.site, 404);
+             })
+        .get(named, [&pages, redirect](PageRequest& r, const RouteParams& p) {
+            return (pages.*redirect)(r, p["name"]);
+        });
+}
+
 }  // namespace
 
 http::Router<NetworkRequest> network_routes(ReaderPages& pages, const http::StaticFiles& assets,
@@ -52,6 +77,10 @@ http::Router<PageRequest> site_routes(ReaderPages& pages) {
                  [&pages, format](PageRequest& r, const RouteParams& p) {
                      return pages.tag_feed(r, p["tag"], format);
                  })
+            .get("authors/{author}/" + file,
+                 [&pages, format](PageRequest& r, const RouteParams& p) {
+                     return pages.author_feed(r, p["author"], format);
+                 })
             .get("{section}/" + file, [&pages, format](PageRequest& r, const RouteParams& p) {
                 return pages.section_feed(r, p["section"], format);
             });
@@ -62,19 +91,12 @@ http::Router<PageRequest> site_routes(ReaderPages& pages) {
         .get(std::string(domain::opensearch_file),
              [&pages](PageRequest& r, auto&) { return pages.opensearch_show(r); })
         .get(std::string(domain::sitemap_file),
-             [&pages](PageRequest& r, auto&) { return pages.sitemap_index_show(r); })
-        .get("tags/{tag}/",
-             [&pages](PageRequest& r, const RouteParams& p) { return pages.tag_show(r, p["tag"]); })
-        .get("tags/{tag}/{direction}/{story}/",
-             [&pages](PageRequest& r, const RouteParams& p) {
-                 const auto at = CachedPages::listing_at(p["direction"], p["story"]);
-                 return at ? pages.tag_show(r, p["tag"], *at)
-                           : pages.error_page(r.snapshot, r.site, 404);
-             })
-        .get("tags/{tag}",
-             [&pages](PageRequest& r, const RouteParams& p) {
-                 return pages.tag_redirect(r, p["tag"]);
-             })
+             [&pages](PageRequest& r, auto&) { return pages.sitemap_index_show(r); });
+    add_named_listing(routes, pages, domain::tags_segment, &ReaderPages::tag_show,
+                      &ReaderPages::tag_redirect);
+    add_named_listing(routes, pages, domain::authors_segment, &ReaderPages::author_show,
+                      &ReaderPages::author_redirect);
+    routes
         .get("{section}/",
              [&pages](PageRequest& r, const RouteParams& p) {
                  return pages.section_show(r, p["section"]);

@@ -73,6 +73,7 @@ void ReaderSite::drop_changed(const app::ChangedContent& changed) {
     for (const auto& s : changed.stories) {
         tags.push_back(page_tag::story(s.story));
         tags.push_back(page_tag::home(s.site));
+        tags.push_back(page_tag::bylines(s.site));
         if (s.section != 0) tags.push_back(page_tag::section(s.section));
     }
     for (const auto tag : changed.tags) tags.push_back(page_tag::tag(tag));

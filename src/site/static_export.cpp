@@ -162,8 +162,8 @@ Result<ExportSummary> export_static(ReaderSite& site, app::ReaderService& reader
         any = true;
         const std::string prefix = s.path_prefix();
         if (auto done = exporter.page(s, prefix); !done) return done.error();
-        // Every story the site lists, a page of the site's listing at a time, then its sections
-        // and the tags its stories carry.
+        // Every story the site lists, a page of the site's listing at a time, then its sections,
+        // the tags its stories carry and the authors of their bylines.
         ListingRequest at;
         for (;;) {
             auto listed = reader.site_page(s, at);
@@ -174,21 +174,31 @@ Result<ExportSummary> export_static(ReaderSite& site, app::ReaderService& reader
             at = {ListingRequest::From::OlderThan, *listed->older};
         }
         if (auto done = exporter.feeds(s, prefix); !done) return done.error();
+        // A listing's pages and its feeds.
+        auto listing = [&](const std::string& path, const auto& page_of) -> Status {
+            if (auto done = exporter.listing(s, path, page_of); !done) return done.error();
+            return exporter.feeds(s, path);
+        };
         for (const auto& section : directory.sections_of(s)) {
-            const std::string path = domain::section_path(prefix, section.slug);
-            auto done = exporter.listing(
-                s, path, [&](const ListingRequest& r) { return reader.section_page(section, r); });
+            auto done =
+                listing(domain::section_path(prefix, section.slug),
+                        [&](const ListingRequest& r) { return reader.section_page(section, r); });
             if (!done) return done.error();
-            if (auto fed = exporter.feeds(s, path); !fed) return fed.error();
         }
         auto tags = reader.listed_tags(s);
         if (!tags) return tags.error();
         for (const auto& tag : *tags) {
-            const std::string path = domain::tag_path(prefix, tag.slug);
-            auto done = exporter.listing(
-                s, path, [&](const ListingRequest& r) { return reader.tag_page(tag, r); });
+            auto done = listing(domain::tag_path(prefix, tag.slug),
+                                [&](const ListingRequest& r) { return reader.tag_page(tag, r); });
             if (!done) return done.error();
-            if (auto fed = exporter.feeds(s, path); !fed) return fed.error();
+        }
+        auto authors = reader.listed_authors(s);
+        if (!authors) return authors.error();
+        for (const auto& author : *authors) {
+            auto done =
+                listing(domain::author_path(prefix, author.slug),
+                        [&](const ListingRequest& r) { return reader.author_page(author, r); });
+            if (!done) return done.error();
         }
         // The sitemaps, as the index lists them, and the search's description.
         // The search page answers queries, which a copy of files cannot: a static copy's search

@@ -83,6 +83,16 @@ std::string news_article_json_ld(const NewsArticleData& a) {
     return script_safe(o);
 }
 
+std::string profile_page_json_ld(const std::string& name, const std::string& role,
+                                 const std::string& url) {
+    json::object person{{"@type", "Person"}, {"name", name}, {"url", url}};
+    if (!role.empty()) person["jobTitle"] = role;
+    return script_safe(json::object{{"@context", context},
+                                    {"@type", "ProfilePage"},
+                                    {"url", url},
+                                    {"mainEntity", std::move(person)}});
+}
+
 std::string breadcrumb_json_ld(const std::vector<std::pair<std::string, std::string>>& trail) {
     json::array items;
     for (std::size_t i = 0; i < trail.size(); ++i)

@@ -40,6 +40,11 @@ std::string news_article_json_ld(const NewsArticleData& article);
 /// A trail from the site's home to the page: names and absolute URLs, home first.
 std::string breadcrumb_json_ld(const std::vector<std::pair<std::string, std::string>>& trail);
 
+/// A person's page (an author's listing): the person as its main entity, with `role` as their
+/// job title when there is one.
+std::string profile_page_json_ld(const std::string& name, const std::string& role,
+                                 const std::string& url);
+
 /// The site itself, for its home page, with its search (`search_url`, absolute, without a
 /// query) as a SearchAction.
 std::string website_json_ld(const Publisher& publisher, const std::string& language,

@@ -73,21 +73,23 @@ std::string last_param(const Params& params) {
 }
 
 // The WHERE and ORDER BY of a listing. Site and section listings walk the partial indexes
-// articles_site_listed / articles_section_listed; a tag's walks article_tags_listed, joined to
-// its articles by key. Reading order is (time, id) descending; a NewerThan page walks up and is
-// reversed by the caller.
+// articles_site_listed / articles_section_listed; a tag's or an author's walks its links'
+// article_tags_listed / article_authors_listed, joined to its articles by key. Reading order is
+// (time, id) descending; a NewerThan page walks up and is reversed by the caller.
 std::string listing_clause(const ArticleFilter& f, UnixTime now, int limit, const ListingPage& page,
                            Params& params) {
-    const bool by_tag = f.tag_id.has_value();
-    const std::string time = by_tag ? "t.listed_at" : "a.first_published_at";
-    const std::string id = by_tag ? "t.article_id" : "a.id";
+    const bool by_link = f.tag_id || f.author_id;
+    const std::string time = by_link ? "t.listed_at" : "a.first_published_at";
+    const std::string id = by_link ? "t.article_id" : "a.id";
     params = {f.site_id, now};
     std::string where;
-    if (by_tag) {
-        params.emplace_back(*f.tag_id);
-        where =
-            "JOIN article_tags t ON t.article_id = a.id WHERE t.tag_id = " + last_param(params) +
-            " AND t.listed_at IS NOT NULL AND t.listed_at <= $2 AND a.site_id = $1";
+    if (by_link) {
+        params.emplace_back(f.tag_id ? *f.tag_id : *f.author_id);
+        where = std::string(f.tag_id ? "JOIN article_tags t ON t.article_id = a.id WHERE t.tag_id"
+                                     : "JOIN article_authors t ON t.article_id = a.id WHERE "
+                                       "t.author_id") +
+                " = " + last_param(params) +
+                " AND t.listed_at IS NOT NULL AND t.listed_at <= $2 AND a.site_id = $1";
     } else {
         where = "WHERE a.site_id = $1 AND " + std::string(visible_condition);
         if (f.section_id) {
@@ -186,18 +188,19 @@ Result<SavedRevision> ArticleStore::save(const ArticleRecord& r, UnixTime now) {
             if (auto d = c_.execute(sql, {saved.id}); !d) return d.error();
     }
     const Id id = saved.id;
+    // The tag's and the author's reading order (migrations/*/0007, 0024): the story's time while
+    // it is listed.
+    const db::Value listed_at =
+        domain::is_listed(r.status) ? db::nullable(r.first_published_at) : db::Value(nullptr);
     std::int64_t position = 0;
     for (const Id author : r.author_ids) {
         auto d = c_.execute(
-            "INSERT INTO article_authors (article_id, author_id, position) VALUES ($1, $2, $3) "
-            "ON CONFLICT DO NOTHING",
-            {id, author, position++});
+            "INSERT INTO article_authors (article_id, author_id, position, listed_at) "
+            "VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+            {id, author, position++, listed_at});
         if (!d) return d.error();
     }
     position = 0;
-    // The tag's reading order (migrations/*/0007): the story's time while it is listed.
-    const db::Value listed_at =
-        domain::is_listed(r.status) ? db::nullable(r.first_published_at) : db::Value(nullptr);
     for (const Id tag : r.tag_ids) {
         auto d = c_.execute(
             "INSERT INTO article_tags (article_id, tag_id, position, listed_at) "

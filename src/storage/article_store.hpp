@@ -14,10 +14,12 @@ namespace dateline::storage {
 /// Which published articles to list: the whole site, one section or one tag.
 struct ArticleFilter {
     domain::Id site_id = 0;
-    std::optional<domain::Id> section_id;
-    std::optional<domain::Id> tag_id;
+    std::optional<domain::Id> section_id{};
+    std::optional<domain::Id> tag_id{};
+    /// An author's stories (their byline names the author); not with `tag_id`.
+    std::optional<domain::Id> author_id{};
     /// Only stories first published at or after this time.
-    std::optional<UnixTime> published_since;
+    std::optional<UnixTime> published_since{};
 };
 
 /// Which articles the newsroom lists. Empty or absent fields do not narrow the list.

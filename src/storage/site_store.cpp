@@ -206,16 +206,47 @@ Result<domain::Tag> SiteStore::ensure_tag(Id site_id, const std::string& slug,
     return domain::Tag{r.integer(0), r.integer(1), r.text(2), r.text(3)};
 }
 
+namespace {
+
+domain::Author author_from_row(const db::Row& r) {
+    return {r.integer(0), r.integer(1), r.text(2), r.text(3), r.text(4)};
+}
+
+}  // namespace
+
+Result<std::optional<domain::Author>> SiteStore::author_by_slug(Id site_id,
+                                                                const std::string& slug) {
+    auto rows = c_.query(
+        "SELECT id, site_id, slug, name, role FROM authors WHERE site_id = $1 AND slug = $2",
+        {site_id, slug});
+    if (!rows) return rows.error();
+    if (rows->empty()) return std::optional<domain::Author>{};
+    return std::optional<domain::Author>{author_from_row(rows->front())};
+}
+
+Result<std::vector<SiteStore::AuthorActivity>> SiteStore::author_activity(Id site_id,
+                                                                          UnixTime now) {
+    // As tag_activity, down article_authors_listed.
+    auto rows = c_.query(
+        "SELECT id, site_id, slug, name, role, latest FROM (SELECT w.id, w.site_id, w.slug, "
+        "w.name, w.role, (SELECT MAX(l.listed_at) FROM article_authors l WHERE l.author_id = "
+        "w.id AND l.listed_at <= $2) AS latest FROM authors w WHERE w.site_id = $1) AS listed "
+        "WHERE latest IS NOT NULL ORDER BY slug",
+        {site_id, now});
+    if (!rows) return rows.error();
+    std::vector<AuthorActivity> authors;
+    authors.reserve(rows->size());
+    for (const auto& r : *rows) authors.push_back({author_from_row(r), r.integer(5)});
+    return authors;
+}
+
 Result<domain::Author> SiteStore::ensure_author(Id site_id, const std::string& slug,
                                                 const std::string& name, const std::string& role) {
     auto existing = c_.query(
         "SELECT id, site_id, slug, name, role FROM authors WHERE site_id = $1 AND name = $2",
         {site_id, name});
     if (!existing) return existing.error();
-    if (!existing->empty()) {
-        const auto& r = existing->front();
-        return domain::Author{r.integer(0), r.integer(1), r.text(2), r.text(3), r.text(4)};
-    }
+    if (!existing->empty()) return author_from_row(existing->front());
     // Two people whose names slugify alike ("José Pérez", "Jose Perez") are two authors.
     for (int n = 1; n <= max_slug_suffix; ++n) {
         const std::string candidate = n == 1 ? slug : slug + "-" + std::to_string(n);
@@ -224,9 +255,7 @@ Result<domain::Author> SiteStore::ensure_author(Id site_id, const std::string& s
             "ON CONFLICT (site_id, slug) DO NOTHING RETURNING id, site_id, slug, name, role",
             {site_id, candidate, name, role});
         if (!rows) return rows.error();
-        if (rows->empty()) continue;
-        const auto& r = rows->front();
-        return domain::Author{r.integer(0), r.integer(1), r.text(2), r.text(3), r.text(4)};
+        if (!rows->empty()) return author_from_row(rows->front());
     }
     return Error::conflict("Too many authors share this name's slug.", "author");
 }

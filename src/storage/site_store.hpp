@@ -52,6 +52,18 @@ class SiteStore {
     };
     Result<std::vector<TagActivity>> tag_activity(domain::Id site_id, UnixTime now);
 
+    /// The site's author with this slug, if any.
+    Result<std::optional<domain::Author>> author_by_slug(domain::Id site_id,
+                                                         const std::string& slug);
+    /// The site's authors whose byline is on at least one visible story, by slug, each with the
+    /// publication time of their newest visible story: one index step an author of the site,
+    /// for sitemaps and the export, not pages.
+    struct AuthorActivity {
+        domain::Author author;
+        UnixTime latest = 0;
+    };
+    Result<std::vector<AuthorActivity>> author_activity(domain::Id site_id, UnixTime now);
+
     /// The author of the site with this name, else with this slug, else a new one.
     Result<domain::Author> ensure_author(domain::Id site_id, const std::string& slug,
                                          const std::string& name, const std::string& role = {});

@@ -213,14 +213,16 @@ for (const [lang, site] of Object.entries(SITES)) {
 
 for (const lang of Object.keys(SITES)) {
   for (const viewportName of Object.keys(VIEWPORTS)) {
-    test(`axe: ${lang} home, article and search on a ${viewportName} have no WCAG 2.1 AA violations`,
+    test(`axe: ${lang} home, article, author and search on a ${viewportName} have no WCAG 2.1 AA violations`,
       { timeout: TEST_TIMEOUT }, async () => {
         const { context, page } = await openContext(viewportName);
         try {
           const failures = [];
           // The search page with results, its words marked.
           const search = `/${lang}/search?q=${encodeURIComponent(lang === 'ar' ? 'الميناء' : 'port')}`;
-          for (const path of [`/${lang}/`, await articleFor(lang), search]) {
+          // An author's page, reached from the article's byline.
+          const author = `/${lang}/authors/${lang === 'ar' ? 'rania-alsaadi' : 'layla-haddad'}/`;
+          for (const path of [`/${lang}/`, await articleFor(lang), author, search]) {
             await gotoOk(page, path);
             failures.push(await axeFailures(page, `${path} (${viewportName})`));
             if (viewportName === 'phone') assertNoSideScroll(await sideScrollMetrics(page), `${path} (phone)`);

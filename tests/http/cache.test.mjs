@@ -3,6 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { dateline, get, repoRoot, useDemoServer, waitUntil } from '../support/dateline.mjs';
@@ -141,6 +143,34 @@ test('a story imported while the server runs reaches its pages; the pages that c
   assert.ok((await page('/en/tags/libraries/')).html.includes(path), 'its tag lists it');
   for (const untouched of ['/en/sport/', sport, '/ar/'])
     assert.equal((await page(untouched)).cache, 'hit', `${untouched} stays cached`);
+});
+
+test('a story by an author reaches their cached page; their feed follows', async () => {
+  const page = async (path) => {
+    const res = await get(`${demo.server.url}${path}`);
+    return { cache: res.headers.get('x-dateline-cache'), html: await res.text() };
+  };
+  const watched = ['/en/authors/layla-haddad/', '/en/authors/layla-haddad/rss.xml'];
+  for (const path of watched) await page(path);
+  for (const path of watched) assert.equal((await page(path)).cache, 'hit', `${path} is cached`);
+  const dir = mkdtempSync(join(tmpdir(), 'dateline-byline-'));
+  try {
+    const file = join(dir, 'byline.json');
+    writeFileSync(file, JSON.stringify({
+      uri: 'urn:newsml:example.test:byline:1', type: 'text', language: 'en',
+      firstcreated: new Date(Date.now() - 60_000).toISOString(),
+      headline: 'Ferry timetable doubles crossings for the holiday weekend',
+      body_text: 'Two more boats join the route from Friday.', byline: 'Layla Haddad',
+    }));
+    const r = dateline(['import', '--data', demo.data.dir, '--site', 'en', '--section', 'region', '--publish', file]);
+    assert.equal(r.status, 0, r.stderr);
+    const path = new URL(r.stdout.trim()).pathname;
+    await waitUntil('the new story first on its author\'s page',
+      async () => (await page(watched[0])).html.match(/class="card__headline"><a href="([^"]+)"/)?.[1] === path);
+    assert.ok((await page(watched[1])).html.includes('Ferry timetable doubles crossings'), 'and in their feed');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('a translation published later reaches its partner\'s cached page, which stays cached until then', async () => {

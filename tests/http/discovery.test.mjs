@@ -149,12 +149,13 @@ test('RSS and Atom read cleanly in feedparser, with everything a story carries',
   }
 });
 
-test('a section\'s and a tag\'s feeds hold their own stories, in feedparser and in rss-parser', async () => {
+test('a section\'s, a tag\'s and an author\'s feeds hold their own stories, in feedparser and in rss-parser', async () => {
   const en = spec.sites.find((s) => s.slug === 'en');
   const parser = new Parser();
   for (const [path, stories] of [
     ['/en/world/', en.articles.filter((a) => a.section === 'world')],
     ['/en/tags/aviation/', en.articles.filter((a) => a.tags.includes('Aviation'))],
+    ['/en/authors/layla-haddad/', en.articles.filter((a) => a.authors.includes('layla-haddad'))],
   ]) {
     const expected = demoStories({ articles: stories }).map((a) => a.headline);
     for (const file of ['rss.xml', 'atom.xml']) {
@@ -249,6 +250,10 @@ test('robots.txt names each site\'s sitemap, and every sitemap is valid and list
         for (const section of new Set(site.articles.map((a) => a.section)))
           assert.ok(urls.includes(`${publicOrigin}${site.path}${section}/`), `the ${section} section`);
         assert.ok(urls.some((u) => u.includes('/tags/')), 'the tags');
+        // Every author with a story, and no one else.
+        const bylined = new Set(site.articles.flatMap((a) => a.authors));
+        assert.deepEqual(urls.filter((u) => u.includes('/authors/')).sort(),
+          [...bylined].map((slug) => `${publicOrigin}${site.path}authors/${slug}/`).sort(), 'the authors');
       }
     }
     assert.equal(stories.length, site.articles.length, `${site.path}: every story`);
@@ -344,6 +349,16 @@ test('a story page describes the story for search engines and for sharing, field
   assert.ok(Math.abs(hoursAgo - story.published_hours_ago) < 1);
   const authors = en.authors.filter((a) => story.authors.includes(a.slug)).map((a) => a.name);
   assert.deepEqual(article.author.map((a) => [a['@type'], a.name]), authors.map((n) => ['Person', n]));
+  // Each author's URL is their page, the one the byline links, and it describes them.
+  const bylineLinks = select(one(html, { cls: 'story__byline' }).inner, { tag: 'a' })
+    .map((a) => `${publicOrigin}${attr(a.token, 'href')}`);
+  assert.deepEqual(article.author.map((a) => a.url), bylineLinks);
+  for (const author of article.author) {
+    const profile = structuredData((await text(new URL(author.url).pathname)).body)
+      .find((d) => d['@type'] === 'ProfilePage');
+    assert.equal(profile?.mainEntity?.name, author.name, author.url);
+    assert.equal(profile.mainEntity.url, author.url);
+  }
   assert.equal(article.dateline, story.dateline);
   assert.equal(article.inLanguage, 'en');
   assert.equal(article.isAccessibleForFree, true);
@@ -431,8 +446,9 @@ test('the demo\'s translations name each other with hreflang, both ways, fully q
   }
 });
 
-test('section and tag pages carry their place as a breadcrumb', async () => {
-  for (const [path, name] of [['/en/world/', 'World'], ['/en/tags/aviation/', 'Aviation'], ['/ar/region/', 'المنطقة']]) {
+test('section, tag and author pages carry their place as a breadcrumb', async () => {
+  for (const [path, name] of [['/en/world/', 'World'], ['/en/tags/aviation/', 'Aviation'], ['/ar/region/', 'المنطقة'],
+    ['/en/authors/layla-haddad/', 'Layla Haddad']]) {
     const html = (await text(path)).body;
     const trail = structuredData(html).find((d) => d['@type'] === 'BreadcrumbList');
     assert.ok(trail, path);

@@ -100,10 +100,12 @@ describe('every page type of both sites', () => {
       const { html } = await page(articleUrl);
       const tagLink = select(html, { cls: 'story__tags' })[0];
       const tagHref = tagLink && attr(select(tagLink.inner, { tag: 'a' })[0].token, 'href');
+      const authorHref = attr(select(one(html, { cls: 'story__byline' }).inner, { tag: 'a' })[0].token, 'href');
       pages.push(
         { site, kind: 'home', path: site.path },
         { site, kind: 'section', path: `${site.path}${site.sections[0].slug}/` },
         { site, kind: 'tag', path: tagHref },
+        { site, kind: 'author', path: authorHref },
         { site, kind: 'article', path: articleUrl },
         { site, kind: 'not found', path: `${site.path}no-such-section/no-such-story`, status: 404 },
       );
@@ -111,7 +113,7 @@ describe('every page type of both sites', () => {
   });
 
   it('each answers with its status, HTML in UTF-8, and the site language and direction', async () => {
-    assert.equal(pages.length, 10);
+    assert.equal(pages.length, 12);
     for (const p of pages) {
       assert.ok(p.path, `${p.site.slug} ${p.kind}: a URL was found`);
       const { res, html } = await page(p.path);
@@ -222,6 +224,28 @@ for (const [site, lang] of [[en, 'en'], [ar, 'ar']]) {
       const names = article.authors.map((slug) => site.authors.find((a) => a.slug === slug).name);
       assert.deepEqual(select(byline.inner, { cls: 'story__author' }).map((a) => a.text), names);
       assert.ok(byline.text.startsWith(lang === 'en' ? 'By ' : 'بقلم '), `byline: ${byline.text}`);
+    });
+
+    it('links each name of the byline to the author\'s page: their role and their stories, newest first', async () => {
+      const links = select(one(html, { cls: 'story__byline' }).inner, { tag: 'a' });
+      assert.equal(links.length, article.authors.length);
+      for (const [i, link] of links.entries()) {
+        const author = site.authors.find((a) => a.slug === article.authors[i]);
+        const href = attr(link.token, 'href');
+        assert.equal(href, `${site.path}authors/${author.slug}/`);
+        const { res, html: authorPage } = await page(href);
+        assert.equal(res.status, 200, href);
+        assert.equal(one(authorPage, { tag: 'h1' }).text, author.name);
+        assert.equal(one(authorPage, { cls: 'listing__kind' }).text, lang === 'en' ? 'Author' : 'كاتب');
+        assert.equal(one(authorPage, { cls: 'listing__note' }).text, author.role);
+        const theirs = site.articles.filter((a) => a.authors.includes(author.slug));
+        assert.ok(theirs.length <= 20, 'the demo author fits one page');
+        const listed = select(authorPage, { cls: 'card__headline' }).map((h) => h.text);
+        assert.deepEqual([...listed].sort(), theirs.map((a) => a.headline).sort(), href);
+        const hoursAgo = listed.map((h) => theirs.find((a) => a.headline === h).published_hours_ago);
+        assert.deepEqual(hoursAgo, [...hoursAgo].sort((x, y) => x - y), `${href}: newest first`);
+        assert.ok(listed.includes(article.headline), `${href} lists the story`);
+      }
     });
 
     it('names two authors in order, joined in the site language', async () => {
@@ -370,7 +394,8 @@ describe('not found', () => {
       '/en/region/?before=-1', '/en/region/newer/999999/', '/ar/region/older/999999/',
       '/en/region/?before=1x', '/en/region/?before=1&after=2', '/en/region/?comments=0',
       '/en/region/older/abc/', '/en/region/older/0/', '/en/region/older/1x/', '/en/region/later/1/',
-      '/en/tags/no-such-tag/older/1/', '/en/no-such-section/older/1/']) {
+      '/en/tags/no-such-tag/older/1/', '/en/no-such-section/older/1/', '/en/authors/no-such-author/',
+      '/en/authors/no-such-author/older/1/', '/en/authors/layla-haddad/older/abc/', '/ar/authors/layla-haddad/']) {
       const { res } = await page(path);
       assert.equal(res.status, 404, path);
     }

@@ -130,8 +130,9 @@ void add_structured_story(PageView& view, const Theme& theme, const domain::Arti
     data.description = a.standfirst;
     data.date_published = published.iso;
     data.date_modified = updated.iso;
-    // No author pages yet: a name without an address.
-    for (const auto& author : a.authors) data.authors.emplace_back(author.name, "");
+    for (const auto& author : a.authors)
+        data.authors.emplace_back(
+            author.name, site.origin() + domain::author_path(site.path_prefix(), author.slug));
     if (a.lead_image)
         for (const auto& frame : share_frames(*a.lead_image))
             data.images.push_back(site.origin() + "/media/" + frame.file_name);
@@ -169,6 +170,8 @@ void add_story(PageView& view, const domain::Article& a, const render::Formatted
         for (std::size_t i = 0; i < a.authors.size(); ++i) {
             auto* author = byline->AddSectionDictionary(template_name("AUTHOR"));
             author->SetValue(template_name("AUTHOR_NAME"), a.authors[i].name);
+            author->SetValue(template_name("AUTHOR_URL"),
+                             domain::author_path(site.path_prefix(), a.authors[i].slug));
             if (i + 1 < a.authors.size()) author->ShowSection(template_name("AUTHOR_SEPARATOR"));
         }
     }

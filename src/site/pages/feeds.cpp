@@ -120,7 +120,7 @@ http::Response ReaderPages::section_feed(PageRequest& request, std::string_view 
     if (!section) return error_page(request.snapshot, request.site, 404);
     request.cache_tags.push_back(page_tag::section(section->id));
     return feed(request, format, domain::section_path(request.site.path_prefix(), section->slug),
-                section->name, {section->id, {}});
+                section->name, {.section = section->id});
 }
 
 http::Response ReaderPages::tag_feed(PageRequest& request, std::string_view slug,
@@ -131,7 +131,20 @@ http::Response ReaderPages::tag_feed(PageRequest& request, std::string_view slug
     const domain::Tag& tag = **found;
     request.cache_tags.push_back(page_tag::tag(tag.id));
     return feed(request, format, domain::tag_path(request.site.path_prefix(), tag.slug),
-                theme_.catalog.text(request.site.language, "tag") + ": " + tag.name, {{}, tag.id});
+                theme_.catalog.text(request.site.language, "tag") + ": " + tag.name,
+                {.tag = tag.id});
+}
+
+http::Response ReaderPages::author_feed(PageRequest& request, std::string_view slug,
+                                        FeedFormat format) {
+    auto found = reader_.author(request.site, std::string(slug));
+    if (!found) return failure(request.snapshot, request.site, found.error());
+    if (!*found) return error_page(request.snapshot, request.site, 404);
+    const domain::Author& author = **found;
+    request.cache_tags.push_back(page_tag::bylines(request.site.id));
+    return feed(request, format, domain::author_path(request.site.path_prefix(), author.slug),
+                theme_.catalog.text(request.site.language, "author") + ": " + author.name,
+                {.author = author.id});
 }
 
 http::Response ReaderPages::feed(PageRequest& request, FeedFormat format, const std::string& path,

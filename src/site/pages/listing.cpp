@@ -1,9 +1,10 @@
-// Section and tag pages: a listing of stories, newest first, in pages that start at a story
+// Section, tag and author pages: a listing of stories, newest first, in pages that start at a story
 // (`older/ID/`, `newer/ID/`; the first spelling, `?before=ID` and `?after=ID`, redirects).
 #include "domain/paths.hpp"
 #include "site/cached_pages.hpp"
 #include "site/page_view.hpp"
 #include "site/reader_pages.hpp"
+#include "site/structured_data.hpp"
 #include "site/template_names.hpp"
 
 namespace dateline::site {
@@ -38,8 +39,12 @@ http::Response ReaderPages::section_show(PageRequest& request, std::string_view 
     auto result = reader_.section_page(*section, at);
     if (!result) return failure(request.snapshot, request.site, result.error());
     request.cache_tags.push_back(page_tag::section(section->id));
-    return listing(request, theme_.catalog.text(request.site.language, "section"), section->name,
-                   path, section->slug, at, *result);
+    return listing(request,
+                   {.kind = theme_.catalog.text(request.site.language, "section"),
+                    .title = section->name,
+                    .path = path,
+                    .current_section = section->slug},
+                   at, *result);
 }
 
 http::Response ReaderPages::section_redirect(PageRequest& request, std::string_view slug) {
@@ -61,8 +66,11 @@ http::Response ReaderPages::tag_show(PageRequest& request, std::string_view slug
     auto result = reader_.tag_page(**found, at);
     if (!result) return failure(request.snapshot, request.site, result.error());
     request.cache_tags.push_back(page_tag::tag((*found)->id));
-    return listing(request, theme_.catalog.text(request.site.language, "tag"), (*found)->name, path,
-                   "", at, *result);
+    return listing(request,
+                   {.kind = theme_.catalog.text(request.site.language, "tag"),
+                    .title = (*found)->name,
+                    .path = path},
+                   at, *result);
 }
 
 http::Response ReaderPages::tag_redirect(PageRequest& request, std::string_view slug) {
@@ -70,12 +78,43 @@ http::Response ReaderPages::tag_redirect(PageRequest& request, std::string_view 
         301, domain::tag_path(request.site.path_prefix(), std::string(slug)));
 }
 
-http::Response ReaderPages::listing(PageRequest& request, const std::string& kind,
-                                    const std::string& title, const std::string& path,
-                                    std::string_view current_section,
+http::Response ReaderPages::author_show(PageRequest& request, std::string_view slug,
+                                        const app::ListingRequest& at) {
+    const auto queried = queried_position(request.http, at);
+    if (queried.names_no_page) return error_page(request.snapshot, request.site, 404);
+    const domain::Site& site = request.site;
+    const std::string path = domain::author_path(site.path_prefix(), slug);
+    if (queried.moved) return http::Response::redirect(301, listing_url(path, *queried.moved));
+    auto found = reader_.author(site, std::string(slug));
+    if (!found) return failure(request.snapshot, site, found.error());
+    if (!*found) return error_page(request.snapshot, site, 404);
+    const domain::Author& author = **found;
+    auto result = reader_.author_page(author, at);
+    if (!result) return failure(request.snapshot, site, result.error());
+    // An author without a listed story has no page: nothing would lead a reader there.
+    if (result->articles.empty()) return error_page(request.snapshot, site, 404);
+    request.cache_tags.push_back(page_tag::bylines(site.id));
+    return listing(
+        request,
+        {.kind = theme_.catalog.text(site.language, "author"),
+         .title = author.name,
+         .note = author.role,
+         .path = path,
+         .json_ld = profile_page_json_ld(author.name, author.role, site.origin() + path)},
+        at, *result);
+}
+
+http::Response ReaderPages::author_redirect(PageRequest& request, std::string_view slug) {
+    return http::Response::redirect(301, domain::author_path(request.site.path_prefix(), slug));
+}
+
+http::Response ReaderPages::listing(PageRequest& request, const ListingHeading& heading,
                                     const app::ListingRequest& asked,
                                     const app::ArticlePage& page) {
     const domain::Site& site = request.site;
+    const std::string& title = heading.title;
+    const std::string& path = heading.path;
+    const std::string_view current_section = heading.current_section;
     PageView view(site);
     setup_page(view, request.snapshot, theme_, current_section, reader_.now());
     std::string page_title = title;
@@ -90,12 +129,16 @@ http::Response ReaderPages::listing(PageRequest& request, const std::string& kin
     set_title(view, page_title, "",
               site.origin() + listing_url(path, page.newest ? app::ListingRequest{} : asked));
     // The listing's own feeds, titled as they title themselves (pages/feeds.cpp).
-    add_feed_links(view, path, current_section.empty() ? kind + ": " + title : title);
+    add_feed_links(view, path, current_section.empty() ? heading.kind + ": " + title : title);
     add_structured_data(view, breadcrumb_json_ld({{site.name, site.origin() + site.path_prefix()},
                                                   {title, site.origin() + path}}));
+    if (!heading.json_ld.empty()) add_structured_data(view, heading.json_ld);
     auto& d = view.dict;
-    d.SetValue(template_name("LISTING_KIND"), kind);
+    d.SetValue(template_name("LISTING_KIND"), heading.kind);
     d.SetValue(template_name("LISTING_TITLE"), title);
+    if (!heading.note.empty())
+        d.SetValueAndShowSection(template_name("LISTING_NOTE_TEXT"), heading.note,
+                                 template_name("LISTING_NOTE"));
     int images = 0;
     if (page.articles.empty()) d.ShowSection(template_name("EMPTY"));
     ctemplate::TemplateDictionary* stories =

@@ -1,5 +1,5 @@
 // What crawlers read: robots.txt for each host, and each site's sitemaps. A site's sitemap index
-// (`sitemap.xml`) lists, beside it, a sitemap of its home, sections and tags
+// (`sitemap.xml`) lists, beside it, a sitemap of its home, sections, tags and authors
 // (`sitemap-pages.xml`), a Google News sitemap of the last two days (`sitemap-news.xml`, when
 // there is news), and its stories by spans of ids (`sitemap-stories-N.xml`): a span holds at most
 // ReaderService::sitemap_span ids, so a sitemap stays far below the 50,000 addresses allowed,
@@ -98,6 +98,9 @@ http::Response ReaderPages::sitemap_show(PageRequest& request, std::string_view 
                 {site.origin() + domain::section_path(prefix, section.slug), latest, {}, {}});
         for (const auto& [tag, latest] : activity->tags)
             urls.push_back({site.origin() + domain::tag_path(prefix, tag.slug), latest, {}, {}});
+        for (const auto& [author, latest] : activity->authors)
+            urls.push_back(
+                {site.origin() + domain::author_path(prefix, author.slug), latest, {}, {}});
     } else if (file == sitemap_news_file) {
         auto stories = reader_.news_stories(site);
         if (!stories) return failure(snapshot, site, stories.error());

@@ -161,10 +161,11 @@ TEST_P(ArticleServiceTest, PagesListingsFromAStoryWhateverTheirDepth) {
     // 45 stories, two at each publication time: the id orders stories of the same second.
     std::vector<std::string> newest_first;
     for (int i = 44; i >= 0; --i) newest_first.push_back("Story " + std::to_string(i));
-    for (int i = 0; i < 45; ++i)
-        ASSERT_TRUE(
-            service.save("news", published("Story " + std::to_string(i), 45 - i / 2, {"Ports"}))
-                .ok());
+    for (int i = 0; i < 45; ++i) {
+        auto story = published("Story " + std::to_string(i), 45 - i / 2, {"Ports"});
+        story.author_names = {"Desk"};
+        ASSERT_TRUE(service.save("news", story).ok());
+    }
     auto draft = published("Draft story", 1);
     draft.status = domain::ArticleStatus::Draft;
     const auto draft_id = service.save("news", draft)->id;
@@ -175,10 +176,15 @@ TEST_P(ArticleServiceTest, PagesListingsFromAStoryWhateverTheirDepth) {
     const auto& section = directory->sections_of(site)[0];
     const auto tag = reader.tag(site, "ports");
     ASSERT_TRUE(tag.ok() && tag->has_value());
-    for (const bool by_tag : {false, true}) {
-        SCOPED_TRACE(by_tag ? "tag" : "section");
+    const auto author = reader.author(site, "desk");
+    ASSERT_TRUE(author.ok() && author->has_value());
+    for (const char* listing : {"section", "tag", "author"}) {
+        SCOPED_TRACE(listing);
         auto page_at = [&](ListingRequest at) {
-            return by_tag ? reader.tag_page(**tag, at) : reader.section_page(section, at);
+            const std::string_view kind = listing;
+            return kind == "tag"      ? reader.tag_page(**tag, at)
+                   : kind == "author" ? reader.author_page(**author, at)
+                                      : reader.section_page(section, at);
         };
         // Older and older: every story once, in reading order, 20 to a page.
         std::vector<std::string> seen;
@@ -214,22 +220,31 @@ TEST_P(ArticleServiceTest, PagesListingsFromAStoryWhateverTheirDepth) {
     }
 }
 
-TEST_P(ArticleServiceTest, AStoryLeavingTheListingLeavesItsTagPages) {
+TEST_P(ArticleServiceTest, AStoryLeavingTheListingLeavesItsTagAndAuthorPages) {
     ArticleService service(*database, media, clock);
     auto story = published("Withdrawn later", 2, {"Ports"});
+    story.author_names = {"Desk"};
     story.external_id = "urn:wire:7";
     ASSERT_TRUE(service.save("news", story).ok());
-    ASSERT_TRUE(service.save("news", published("Stays", 3, {"Ports"})).ok());
+    auto stays = published("Stays", 3, {"Ports"});
+    stays.author_names = {"Desk"};
+    ASSERT_TRUE(service.save("news", stays).ok());
     story.status = domain::ArticleStatus::Draft;
     ASSERT_TRUE(service.save("news", story).ok());
 
     ReaderService reader(*database, clock);
     auto directory = reader.directory();
-    const auto tag = reader.tag(*directory->site_by_slug("news"), "ports");
+    const auto& site = *directory->site_by_slug("news");
+    const auto tag = reader.tag(site, "ports");
+    const auto author = reader.author(site, "desk");
+    ASSERT_TRUE(author.ok() && author->has_value());
     auto page = reader.tag_page(**tag, {});
     ASSERT_TRUE(page.ok());
     EXPECT_EQ(headlines(*page), std::vector<std::string>{"Stays"});
-    // However the status changes, the tag's reading order follows (a trigger keeps it).
+    page = reader.author_page(**author, {});
+    ASSERT_TRUE(page.ok());
+    EXPECT_EQ(headlines(*page), std::vector<std::string>{"Stays"});
+    // However the status changes, the reading orders follow (triggers keep them).
     {
         auto lease = database->acquire();
         ASSERT_TRUE(lease->execute("UPDATE articles SET status = 'draft' WHERE slug = 'stays'"));
@@ -239,6 +254,9 @@ TEST_P(ArticleServiceTest, AStoryLeavingTheListingLeavesItsTagPages) {
                            {now - 5 * hour}));
     }
     page = reader.tag_page(**tag, {});
+    ASSERT_TRUE(page.ok());
+    EXPECT_EQ(headlines(*page), std::vector<std::string>{"Withdrawn later"});
+    page = reader.author_page(**author, {});
     ASSERT_TRUE(page.ok());
     EXPECT_EQ(headlines(*page), std::vector<std::string>{"Withdrawn later"});
 }

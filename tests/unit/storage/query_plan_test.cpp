@@ -183,11 +183,14 @@ TEST_P(QueryPlanTest, ReaderPagesUseIndexesOnly) {
     const domain::Id section = sections->front().id;
     auto tag = sites.tag_by_slug(site, "ports");
     ASSERT_TRUE(tag.ok() && tag->has_value());
+    auto author = sites.author_by_slug(site, "desk");
+    ASSERT_TRUE(author.ok() && author->has_value());
 
-    // Home, section and tag listings, first and deep pages in both directions.
+    // Home, section, tag and author listings, first and deep pages in both directions.
     for (const ArticleFilter& filter :
-         {ArticleFilter{site, {}, {}, {}}, ArticleFilter{site, section, {}, {}},
-          ArticleFilter{site, {}, (*tag)->id, {}}}) {
+         {ArticleFilter{.site_id = site}, ArticleFilter{.site_id = site, .section_id = section},
+          ArticleFilter{.site_id = site, .tag_id = (*tag)->id},
+          ArticleFilter{.site_id = site, .author_id = (*author)->id}}) {
         auto first = articles.list_visible(filter, now, 21);
         ASSERT_TRUE(first.ok());
         ASSERT_GT(first->size(), 10u);
@@ -237,18 +240,23 @@ TEST_P(QueryPlanTest, ReaderPagesUseIndexesOnly) {
     // The newsroom's moderation queue of one status, on one site and on all.
     ASSERT_TRUE(comments.list({domain::CommentStatus::Pending, {site}, "", 50}).ok());
     ASSERT_TRUE(comments.list({domain::CommentStatus::Pending, {}, "links", 50}).ok());
-    // The tags a static export walks.
+    // The tags and authors a static export walks, and the sitemap of listings.
     auto tags = sites.listed_tags(site, now);
     ASSERT_TRUE(tags.ok());
     EXPECT_FALSE(tags->empty());
+    auto authors = sites.author_activity(site, now);
+    ASSERT_TRUE(authors.ok());
+    ASSERT_EQ(authors->size(), 1u);
+    EXPECT_EQ(authors->front().latest, now) << "the author's newest story";
+    ASSERT_TRUE(sites.tag_activity(site, now).ok());
     // A feed's whole stories, the news sitemap's last hours, and a sitemap's span of ids.
     using Details = ArticleStore::Details;
     ASSERT_TRUE(articles
-                    .list_visible({site, section, {}, {}}, now, 20, {}, Details::Attached,
-                                  ArticleStore::Columns::Whole)
+                    .list_visible({.site_id = site, .section_id = section}, now, 20, {},
+                                  Details::Attached, ArticleStore::Columns::Whole)
                     .ok());
-    auto recent =
-        articles.list_visible({site, {}, {}, now - 10 * 3600}, now, 1000, {}, Details::Bare);
+    auto recent = articles.list_visible({.site_id = site, .published_since = now - 10 * 3600}, now,
+                                        1000, {}, Details::Bare);
     ASSERT_TRUE(recent.ok());
     EXPECT_EQ(recent->size(), 11u) << "the stories of the last ten hours, the tenth included";
     ASSERT_TRUE(articles.visible_in_id_span(site, now, 0, 10'000).ok());

@@ -7,7 +7,7 @@
 {{/SECTION}}<h1 class="story__headline">{{HEADLINE}}</h1>
 {{#STANDFIRST}}<p class="story__standfirst">{{STANDFIRST_TEXT}}</p>
 {{/STANDFIRST}}<div class="story__meta">
-{{#BYLINE}}<p class="story__byline">{{T_BY}} {{#AUTHOR}}<bdi class="story__author">{{AUTHOR_NAME}}</bdi>{{#AUTHOR_SEPARATOR}} {{T_AND}} {{/AUTHOR_SEPARATOR}}{{/AUTHOR}}</p>
+{{#BYLINE}}<p class="story__byline">{{T_BY}} {{#AUTHOR}}<a class="story__author" href="{{AUTHOR_URL}}"><bdi>{{AUTHOR_NAME}}</bdi></a>{{#AUTHOR_SEPARATOR}} {{T_AND}} {{/AUTHOR_SEPARATOR}}{{/AUTHOR}}</p>
 {{/BYLINE}}<p class="story__times">
 <span class="story__published">{{T_PUBLISHED}} <time datetime="{{PUBLISHED_ISO}}">{{PUBLISHED_DATE}}{{T_DATE_TIME_SEPARATOR}}{{PUBLISHED_TIME}}</time></span>
 {{#UPDATED}}<span class="story__updated">{{T_UPDATED}} <time datetime="{{UPDATED_ISO}}">{{UPDATED_DATE}}{{T_DATE_TIME_SEPARATOR}}{{UPDATED_TIME}}</time></span>

@@ -4,7 +4,8 @@
 <header class="listing__header">
 <p class="listing__kind">{{LISTING_KIND}}</p>
 <h1 class="listing__title">{{LISTING_TITLE}}</h1>
-</header>
+{{#LISTING_NOTE}}<p class="listing__note">{{LISTING_NOTE_TEXT}}</p>
+{{/LISTING_NOTE}}</header>
 {{#STORIES}}<div class="card-list">
 {{#STORY}}{{>CARD}}
 {{/STORY}}</div>
