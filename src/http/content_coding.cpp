@@ -6,8 +6,6 @@
 #include "http/field_list.hpp"
 
 #include <algorithm>
-#include <cctype>
-#include <charconv>
 #include <optional>
 
 namespace dateline::http {
@@ -20,35 +18,6 @@ namespace {
 // 2% and 8% smaller. Brotli below 5 comes out larger than gzip 6.
 constexpr int gzip_level = 6;
 constexpr int brotli_quality = 5;
-
-// A weight "q=0.5" in thousandths; 1000 when absent, nothing when malformed.
-std::optional<int> weight(std::string_view params) {
-    int q = 1000;
-    while (!params.empty()) {
-        const auto semicolon = params.find(';');
-        auto param = params.substr(0, semicolon);
-        param.remove_prefix(std::min(param.size(), param.find_first_not_of(" \t")));
-        param = param.substr(0, param.find_last_not_of(" \t") + 1);
-        params = semicolon == std::string_view::npos ? "" : params.substr(semicolon + 1);
-        if (param.size() < 2 || !equals_ignoring_case(param.substr(0, 2), "q=")) continue;
-        const auto value = param.substr(2);
-        // qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] )
-        if (value.empty() || (value[0] != '0' && value[0] != '1')) return std::nullopt;
-        int thousandths = (value[0] - '0') * 1000;
-        if (value.size() > 1) {
-            if (value[1] != '.' || value.size() > 5) return std::nullopt;
-            int scale = 100;
-            for (const char c : value.substr(2)) {
-                if (c < '0' || c > '9') return std::nullopt;
-                thousandths += (c - '0') * scale;
-                scale /= 10;
-            }
-        }
-        if (thousandths > 1000) return std::nullopt;
-        q = thousandths;
-    }
-    return q;
-}
 
 }  // namespace
 
@@ -66,13 +35,7 @@ std::string_view coding_name(Coding coding) {
 
 Coding preferred_coding(std::string_view accept_encoding, bool brotli_offered, bool gzip_offered) {
     std::optional<int> br, gzip, identity, any;
-    for (const auto item : list_elements(accept_encoding)) {
-        const auto semicolon = item.find(';');
-        auto name = item.substr(0, semicolon);
-        name = name.substr(0, name.find_last_not_of(" \t") + 1);
-        const auto q =
-            weight(semicolon == std::string_view::npos ? "" : item.substr(semicolon + 1));
-        if (!q || name.empty()) continue;
+    for (const auto [name, q] : weighted_elements(accept_encoding)) {
         if (equals_ignoring_case(name, "br"))
             br = q;
         else if (equals_ignoring_case(name, "gzip") || equals_ignoring_case(name, "x-gzip"))

@@ -31,18 +31,27 @@ const char* direction_of(const domain::Site& site) {
     return site.direction == domain::TextDirection::Rtl ? "rtl" : "ltr";
 }
 
-void add_sister_sites(TemplateDictionary* part, const domain::Site& site,
+// A page of `to` as `from`'s pages link it: on the same origin by its path, so that the link
+// works from any copy of the network (a static export, a staging host) and not only from the
+// public address.
+std::string link_between(const domain::Site& from, const domain::Site& to, std::string_view url) {
+    const std::string origin = to.origin();
+    if (from.origin() == origin && url.substr(0, origin.size()) == origin)
+        return std::string(url.substr(origin.size()));
+    return std::string(url);
+}
+
+void add_sister_sites(PageView& page, TemplateDictionary* part,
                       const app::NetworkDirectory& directory) {
     TemplateDictionary* list = nullptr;
-    const std::string origin = site.origin();
+    const domain::Site& site = page.site;
     for (const auto& sister : directory.sites) {
         if (sister.id == site.id) continue;
         if (!list) list = part->AddSectionDictionary(template_name("SISTER_SITES"));
         auto* item = list->AddSectionDictionary(template_name("SISTER"));
-        // A sister on the same origin by its path: the link then works from any copy of the
-        // network (a static export, a staging host) and not only from the public address.
+        page.sister_links.emplace_back(sister.id, item);
         item->SetValue(template_name("SISTER_URL"),
-                       sister.origin() == origin ? sister.path_prefix() : sister.base_url);
+                       link_between(site, sister, sister.origin() + sister.path_prefix()));
         item->SetValue(template_name("SISTER_NAME"), sister.name);
         item->SetValue(template_name("SISTER_LANG"), sister.language);
         item->SetValue(template_name("SISTER_DIR"), direction_of(sister));
@@ -102,7 +111,7 @@ void setup_page(PageView& page, const SiteSnapshot& snapshot, const Theme& theme
         nav->SetValue(template_name("NAV_NAME"), section.name);
         if (section.slug == current_section) nav->ShowSection(template_name("NAV_CURRENT"));
     }
-    for (auto* part : {header, footer}) add_sister_sites(part, site, directory);
+    for (auto* part : {header, footer}) add_sister_sites(page, part, directory);
     if (!site.social_links.empty()) {
         auto* social = footer->AddSectionDictionary(template_name("SOCIAL_LINKS"));
         for (const auto& link : site.social_links) {
@@ -160,6 +169,11 @@ void add_language_versions(PageView& page, const app::NetworkDirectory& director
     };
     for (const auto& v : versions) link(v.site->language, v.url);
     link("x-default", fallback->url);
+    for (const auto& [sister, item] : page.sister_links)
+        for (const auto& v : versions)
+            if (v.site->id == sister)
+                item->SetValue(template_name("SISTER_URL"),
+                               link_between(page.site, *v.site, v.url));
 }
 
 void set_title(PageView& page, const std::string& title, const std::string& description,

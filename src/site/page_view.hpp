@@ -9,6 +9,8 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "app/reader_service.hpp"
 #include "core/clock.hpp"
@@ -26,6 +28,9 @@ struct PageView {
     const domain::Site& site;
     ctemplate::TemplateDictionary dict{"page"};
     ctemplate::TemplateDictionary* head = nullptr;  ///< the page's <head>, set by setup_page
+    /// The links to each sister site (header and footer), which add_language_versions points at
+    /// the page's version there.
+    std::vector<std::pair<domain::Id, ctemplate::TemplateDictionary*>> sister_links;
 
     explicit PageView(const domain::Site& s) : site(s) {}
 };
@@ -53,7 +58,7 @@ struct LanguageVersion {
 /// Names the page's language versions in its head (the page's own among them), and the one for
 /// readers of any other language (`x-default`): the version on the network's default site, else
 /// the first. Every version names the same set, so the links are reciprocal. Nothing for a
-/// page with no other version.
+/// page with no other version. The links to sister sites lead to the versions there.
 void add_language_versions(PageView& page, const app::NetworkDirectory& directory,
                            const std::vector<LanguageVersion>& versions);
 

@@ -157,7 +157,16 @@ Response ReaderSite::site_page(const SiteSnapshot& snap, const Request& request,
     const bool read = request.method == http::Method::Get || request.method == http::Method::Head;
     if (!match.site) {
         const domain::Site* fallback = snap.fallback_site();
-        if (segments.empty() && fallback) return Response::redirect(302, fallback->path_prefix());
+        if (segments.empty() && fallback) {
+            // The network's root: the reader's language among its sites. The answer depends on
+            // that header alone, and says so, so that any cache may keep it.
+            const auto* site =
+                snap.site_for_languages(request.host, request.header("accept-language"));
+            Response r = Response::redirect(302, site->path_prefix());
+            r.set_header("Vary", "Accept-Language");
+            r.set_header("Cache-Control", "public, max-age=300");
+            return r;
+        }
         if (fallback) return pages_.error_page(snap, *fallback, 404);
         return Response::text(404, "Not found\n");
     }

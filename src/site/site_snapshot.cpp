@@ -4,6 +4,7 @@
 #include <numeric>
 
 #include "core/ip_address.hpp"
+#include "http/field_list.hpp"
 
 namespace dateline::site {
 
@@ -63,6 +64,37 @@ const domain::Site* SiteSnapshot::fallback_site() const {
     const auto* site = directory.site_by_slug(directory.network.default_site_slug);
     if (!site && !directory.sites.empty()) site = &directory.sites.back();
     return site;
+}
+
+namespace {
+
+// A language range and a site's language tag name the same language, one maybe more precisely.
+bool languages_meet(std::string_view range, std::string_view tag) {
+    const auto prefix_of = [](std::string_view shorter, std::string_view longer) {
+        return longer.size() > shorter.size() && longer[shorter.size()] == '-' &&
+               http::equals_ignoring_case(longer.substr(0, shorter.size()), shorter);
+    };
+    return http::equals_ignoring_case(range, tag) || prefix_of(tag, range) || prefix_of(range, tag);
+}
+
+}  // namespace
+
+const domain::Site* SiteSnapshot::site_for_languages(std::string_view host,
+                                                     std::string_view accept_language) const {
+    auto ranges = http::weighted_elements(accept_language);
+    std::stable_sort(ranges.begin(), ranges.end(),
+                     [](const auto& a, const auto& b) { return a.weight > b.weight; });
+    const bool any_host = std::none_of(addresses.begin(), addresses.end(),
+                                       [&](const Address& a) { return a.host == host; });
+    for (const auto& [range, weight] : ranges) {
+        if (weight == 0) break;
+        if (range == "*") break;
+        for (std::size_t i = 0; i < addresses.size(); ++i)
+            if ((any_host || addresses[i].host == host) &&
+                languages_meet(range, directory.sites[i].language))
+                return &directory.sites[i];
+    }
+    return fallback_site();
 }
 
 SiteMatch match_site(const SiteSnapshot& snapshot, const http::Request& request) {

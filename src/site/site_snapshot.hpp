@@ -29,6 +29,11 @@ struct SiteSnapshot {
     static Result<std::shared_ptr<const SiteSnapshot>> make(app::NetworkDirectory directory);
     /// The site pages fall back to when no site matches (the network's default).
     const domain::Site* fallback_site() const;
+    /// The site of `host` (every site when the host is an address) in the language the reader's
+    /// `Accept-Language` weighs highest (RFC 4647 lookup: "en-GB" finds "en", "ar" finds
+    /// "ar-AE"; the first listed wins a tie), else the fallback site.
+    const domain::Site* site_for_languages(std::string_view host,
+                                           std::string_view accept_language) const;
 };
 
 /// The site a request is for, and how many path segments its prefix took.

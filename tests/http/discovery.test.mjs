@@ -437,6 +437,13 @@ test('the demo\'s translations name each other with hreflang, both ways, fully q
         .map((l) => `${attr(l.token, 'hreflang')} ${attr(l.token, 'href')}`).sort());
       // The story page's own language version is its canonical address.
       assert.equal(attr(one(html, { tag: 'link', where: (t) => attr(t, 'rel') === 'canonical' }).token, 'href'), urls[i]);
+      // The language switch, in the masthead and the footer, leads to the translation, as the
+      // story's own list of its translations does.
+      const other = urls[1 - i];
+      const switches = select(html, { tag: 'a', where: (t) => attr(t, 'hreflang') === pair[1 - i][0].language });
+      assert.equal(select(one(html, { cls: 'masthead' }).inner, { tag: 'a', where: (t) => attr(t, 'hreflang') }).length, 1);
+      assert.ok(switches.length >= 2, `${urls[i]}: a switch in the masthead and the footer`);
+      for (const s of switches) assert.equal(`${publicOrigin}${attr(s.token, 'href')}`, other, `${urls[i]}: the switch`);
       assert.equal(site.language, pair[i][0].language);
     }
     const english = pair.findIndex(([site]) => site.slug === 'en');

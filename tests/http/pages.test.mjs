@@ -72,6 +72,19 @@ describe('redirects and service endpoints', () => {
     assert.equal(new URL(res.headers.get('location'), server.url).href, `${server.url}/en/`);
   });
 
+  it('/ follows the reader\'s Accept-Language among the sites, and says it varies by it', async () => {
+    for (const [languages, site] of [['ar', '/ar/'], ['ar-AE,en;q=0.5', '/ar/'], ['fr, ar;q=0.3', '/ar/'],
+      ['AR-sa;q=0.9, en;q=0.8', '/ar/'], ['en-GB,en;q=0.9,ar;q=0.8', '/en/'], ['de', '/en/'], ['*', '/en/'],
+      ['ar;q=0', '/en/'], ['ar;q=2', '/en/']]) {
+      const { res } = await page('/', { headers: { 'accept-language': languages } });
+      assert.equal(res.status, 302, languages);
+      assert.equal(new URL(res.headers.get('location'), server.url).pathname, site, languages);
+      assert.equal(res.headers.get('vary'), 'Accept-Language');
+      assert.match(res.headers.get('cache-control'), /^public/);
+      assert.equal(res.headers.get('set-cookie'), null);
+    }
+  });
+
   it('/en redirects to /en/', async () => {
     const { res } = await page('/en');
     assert.ok([301, 308].includes(res.status), `a permanent redirect, got ${res.status}`);
