@@ -145,6 +145,11 @@ Result<ArticlePage> ReaderService::author_page(const domain::Author& author,
     return page_of({.site_id = author.site_id, .author_id = author.id}, page);
 }
 
+Result<ArticlePage> ReaderService::sectionless_page(const domain::Site& site,
+                                                    const ListingRequest& page) {
+    return page_of({.site_id = site.id, .sectionless = true}, page);
+}
+
 Result<ArticlePage> ReaderService::site_page(const domain::Site& site, const ListingRequest& page) {
     return page_of({.site_id = site.id}, page);
 }
@@ -189,7 +194,8 @@ Result<std::vector<domain::Article>> ReaderService::feed_stories(const domain::S
     return storage::ArticleStore(*lease).list_visible({.site_id = site.id,
                                                        .section_id = source.section,
                                                        .tag_id = source.tag,
-                                                       .author_id = source.author},
+                                                       .author_id = source.author,
+                                                       .sectionless = source.sectionless},
                                                       clock_.now(), feed_size, {},
                                                       storage::ArticleStore::Details::Attached,
                                                       storage::ArticleStore::Columns::Whole);
@@ -203,20 +209,22 @@ Result<ListingActivity> ReaderService::listing_activity(const NetworkDirectory& 
     const UnixTime now = clock_.now();
     ListingActivity activity;
     // The newest story of the site and of each section: one step down an index each.
-    auto newest = [&](std::optional<domain::Id> section) -> Result<UnixTime> {
-        auto found =
-            articles.list_visible({.site_id = site.id, .section_id = section}, now, 1, {}, bare);
+    auto newest = [&](const storage::ArticleFilter& filter) -> Result<UnixTime> {
+        auto found = articles.list_visible(filter, now, 1, {}, bare);
         if (!found) return found.error();
         return found->empty() ? UnixTime{0} : found->front().first_published_at;
     };
-    auto home = newest(std::nullopt);
+    auto home = newest({.site_id = site.id});
     if (!home) return home.error();
     activity.home = *home;
     for (const auto& section : directory.sections_of(site)) {
-        auto latest = newest(section.id);
+        auto latest = newest({.site_id = site.id, .section_id = section.id});
         if (!latest) return latest.error();
         if (*latest != 0) activity.sections.emplace_back(section, *latest);
     }
+    auto sectionless = newest({.site_id = site.id, .sectionless = true});
+    if (!sectionless) return sectionless.error();
+    activity.sectionless = *sectionless;
     auto tags = storage::SiteStore(*lease).tag_activity(site.id, now);
     if (!tags) return tags.error();
     for (auto& t : *tags) activity.tags.emplace_back(std::move(t.tag), t.latest);

@@ -72,6 +72,7 @@ struct FeedSource {
     std::optional<domain::Id> section{};
     std::optional<domain::Id> tag{};
     std::optional<domain::Id> author{};
+    bool sectionless = false;  ///< the stories without a section
 };
 
 /// A site's listings as its sitemap gives them: each with the publication time of its newest
@@ -81,6 +82,7 @@ struct ListingActivity {
     std::vector<std::pair<domain::Section, UnixTime>> sections;
     std::vector<std::pair<domain::Tag, UnixTime>> tags;
     std::vector<std::pair<domain::Author, UnixTime>> authors;
+    UnixTime sectionless = 0;  ///< 0: no story without a section
 };
 
 /// A part of a site's sitemap: the visible stories whose ids fall in one span of
@@ -127,6 +129,8 @@ class ReaderService {
     Result<std::vector<domain::Author>> listed_authors(const domain::Site& site);
     /// A page of the stories an author's byline is on, like section_page.
     Result<ArticlePage> author_page(const domain::Author& author, const ListingRequest& page);
+    /// A page of the site's stories without a section (`<prefix>news/`), like section_page.
+    Result<ArticlePage> sectionless_page(const domain::Site& site, const ListingRequest& page);
     /// A page of every story the site lists, like section_page (what a static copy walks).
     Result<ArticlePage> site_page(const domain::Site& site, const ListingRequest& page);
     /// The visible article of the site with this slug, if any.

@@ -32,6 +32,10 @@ std::string sitemap_stories_file(std::int64_t span);
 /// slug is (a slug has no dot).
 bool is_listed_sitemap_name(std::string_view name);
 
+/// A site's web app manifest, below its prefix, and the icon a host serves at its root.
+inline constexpr std::string_view web_manifest_file = "manifest.webmanifest";
+inline constexpr std::string_view favicon_file = "favicon.ico";
+
 /// A site's search page and the OpenSearch description of it, below its prefix.
 inline constexpr std::string_view search_segment = "search";
 inline constexpr std::string_view opensearch_file = "opensearch.xml";

@@ -64,8 +64,8 @@ void set_global(PageView& page, const char* name, const std::string& value) {
     page.dict.SetTemplateGlobalValue(template_name(name), value);
 }
 
-void setup_page(PageView& page, const SiteSnapshot& snapshot, const Theme& theme,
-                std::string_view current_section, UnixTime now) {
+void setup_page(PageView& page, const SiteSnapshot& snapshot, const Theme& theme, NavEntry current,
+                UnixTime now) {
     const domain::Site& site = page.site;
     const auto& directory = snapshot.directory;
     const auto& catalog = theme.catalog;
@@ -81,6 +81,7 @@ void setup_page(PageView& page, const SiteSnapshot& snapshot, const Theme& theme
     set_global(page, "ASSETS_PATH", "/assets/");
     set_global(page, "SEARCH_PATH", domain::search_path(site.path_prefix()));
     set_global(page, "OPENSEARCH_PATH", site.path_prefix() + std::string(domain::opensearch_file));
+    set_global(page, "MANIFEST_PATH", site.path_prefix() + std::string(domain::web_manifest_file));
     set_global(page, "NETWORK_NAME", directory.network.name);
     set_global(page, "YEAR",
                render::format_integer(std::stoi(format_utc_iso8601(now).substr(0, 4)),
@@ -103,13 +104,14 @@ void setup_page(PageView& page, const SiteSnapshot& snapshot, const Theme& theme
         link->SetValue(template_name("FEED_LINK_NAME"), std::string(feed_format_name(format)));
     }
     if (!site.tagline.empty()) header->ShowSection(template_name("TAGLINE"));
-    if (current_section.empty()) header->ShowSection(template_name("HOME_CURRENT"));
+    if (current.is_home) header->ShowSection(template_name("HOME_CURRENT"));
     for (const auto& section : directory.sections_of(site)) {
         auto* nav = header->AddSectionDictionary(template_name("NAV"));
         nav->SetValue(template_name("NAV_URL"),
                       domain::section_path(site.path_prefix(), section.slug));
         nav->SetValue(template_name("NAV_NAME"), section.name);
-        if (section.slug == current_section) nav->ShowSection(template_name("NAV_CURRENT"));
+        if (!current.section_slug.empty() && section.slug == current.section_slug)
+            nav->ShowSection(template_name("NAV_CURRENT"));
     }
     for (auto* part : {header, footer}) add_sister_sites(page, part, directory);
     if (!site.social_links.empty()) {

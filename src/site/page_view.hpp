@@ -35,10 +35,21 @@ struct PageView {
     explicit PageView(const domain::Site& s) : site(s) {}
 };
 
+/// The navigation's entry a page belongs to, marked as the reader's place (`aria-current`): the
+/// home page's, a section's (its own page and its stories), or none (a tag, an author, the
+/// search, an error, a story without a section).
+struct NavEntry {
+    static NavEntry home() { return {true, {}}; }
+    static NavEntry section(std::string_view slug) { return {false, slug}; }
+    static NavEntry none() { return {}; }
+    bool is_home = false;
+    std::string_view section_slug;  ///< empty: no section
+};
+
 /// Fills what every page shares: language, direction, the theme's strings, masthead,
-/// navigation (marking `current_section`), sister sites and footer.
-void setup_page(PageView& page, const SiteSnapshot& snapshot, const Theme& theme,
-                std::string_view current_section, UnixTime now);
+/// navigation (marking `current`), sister sites and footer.
+void setup_page(PageView& page, const SiteSnapshot& snapshot, const Theme& theme, NavEntry current,
+                UnixTime now);
 
 /// Links the feeds of a listing at `path` ("/en/world/") in the page's head, titled by the
 /// listing (`title`; empty for the site's own). setup_page links the site's.

@@ -53,6 +53,10 @@ inline std::string tag(domain::Id id) {
 inline std::string bylines(domain::Id site) {
     return tagged("bylines:", site);
 }
+/// Every page of a site's listing of stories without a section (`<prefix>news/`).
+inline std::string sectionless(domain::Id site) {
+    return tagged("sectionless:", site);
+}
 /// A story's own pages and every page carrying its card.
 inline std::string story(domain::Id id) {
     return tagged("story:", id);
@@ -96,6 +100,9 @@ class ReaderPages {
     http::Response section_show(PageRequest& request, std::string_view section,
                                 const app::ListingRequest& at = {});
     http::Response section_redirect(PageRequest& request, std::string_view section);
+    /// The site's stories without a section, at their folder (`<prefix>news/`): what
+    /// section_show answers for that name.
+    http::Response sectionless_show(PageRequest& request, const app::ListingRequest& at);
     http::Response tag_show(PageRequest& request, std::string_view tag,
                             const app::ListingRequest& at = {});
     http::Response tag_redirect(PageRequest& request, std::string_view tag);
@@ -131,6 +138,9 @@ class ReaderPages {
     http::Response search_show(PageRequest& request);
     http::Response opensearch_show(PageRequest& request);
 
+    // pages/manifest.cpp: the site as a web app (name, language, start, icons)
+    http::Response manifest_show(PageRequest& request);
+
     // pages/errors.cpp
     /// An error page in the site's language; with `kept`, it also holds the comment the reader
     /// sent, ready to send again to `kept_action`, so that nothing they wrote is lost.
@@ -154,6 +164,8 @@ class ReaderPages {
         std::string note{};   ///< a line under the title (an author's role); may be empty
         std::string path{};   ///< its first page's, below the site
         std::string_view current_section{};  ///< the navigation's current entry; empty: none
+        /// What the listing's feeds call themselves (pages/feeds.cpp); empty: "<kind>: <title>".
+        std::string feed_title{};
         std::string json_ld{};  ///< structured data beside the breadcrumb; may be empty
     };
     http::Response listing(PageRequest& request, const ListingHeading& heading,

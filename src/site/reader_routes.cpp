@@ -12,14 +12,19 @@ namespace {
 using http::Response;
 using http::RouteParams;
 
-// A file below the folder, or the network's page for "not found".
+// The network's page for "not found".
+Response not_found(ReaderPages& pages, NetworkRequest& r) {
+    if (const auto* site = r.snapshot.fallback_site())
+        return pages.error_page(r.snapshot, *site, 404);
+    return Response::text(404, "Not found\n");
+}
+
+// A file below the folder, or "not found".
 auto serve_file(ReaderPages& pages, const http::StaticFiles& files) {
     return [&pages, &files](NetworkRequest& r, const RouteParams&) -> Response {
         const auto& segments = r.http.target.segments;
         if (auto file = files.serve(r.http, {segments.begin() + 1, segments.end()})) return *file;
-        if (const auto* site = r.snapshot.fallback_site())
-            return pages.error_page(r.snapshot, *site, 404);
-        return Response::text(404, "Not found\n");
+        return not_found(pages, r);
     };
 }
 
@@ -57,6 +62,14 @@ http::Router<NetworkRequest> network_routes(ReaderPages& pages, const http::Stat
         .get("robots.txt",
              [](NetworkRequest& r, auto&) { return ReaderPages::robots_show(r.snapshot, r.http); })
         .get("assets/*", serve_file(pages, assets))
+        // Browsers ask every host for its icon at the root, whatever the page says.
+        .get(std::string(domain::favicon_file),
+             [&pages, &assets](NetworkRequest& r, auto&) {
+                 static const std::vector<std::string> icon{"img",
+                                                            std::string(domain::favicon_file)};
+                 if (auto file = assets.serve(r.http, icon)) return *file;
+                 return not_found(pages, r);
+             })
         .get("media/*", serve_file(pages, media));
     if (pages.takes_comments())
         routes.get(comment_check_segment,
@@ -90,6 +103,8 @@ http::Router<PageRequest> site_routes(ReaderPages& pages) {
              [&pages](PageRequest& r, auto&) { return pages.search_show(r); })
         .get(std::string(domain::opensearch_file),
              [&pages](PageRequest& r, auto&) { return pages.opensearch_show(r); })
+        .get(std::string(domain::web_manifest_file),
+             [&pages](PageRequest& r, auto&) { return pages.manifest_show(r); })
         .get(std::string(domain::sitemap_file),
              [&pages](PageRequest& r, auto&) { return pages.sitemap_index_show(r); });
     add_named_listing(routes, pages, domain::tags_segment, &ReaderPages::tag_show,

@@ -74,7 +74,8 @@ void ReaderSite::drop_changed(const app::ChangedContent& changed) {
         tags.push_back(page_tag::story(s.story));
         tags.push_back(page_tag::home(s.site));
         tags.push_back(page_tag::bylines(s.site));
-        if (s.section != 0) tags.push_back(page_tag::section(s.section));
+        tags.push_back(s.section != 0 ? page_tag::section(s.section)
+                                      : page_tag::sectionless(s.site));
     }
     for (const auto tag : changed.tags) tags.push_back(page_tag::tag(tag));
     for (const auto story : changed.comments) tags.push_back(page_tag::comments(story));

@@ -185,6 +185,14 @@ Result<ExportSummary> export_static(ReaderSite& site, app::ReaderService& reader
                         [&](const ListingRequest& r) { return reader.section_page(section, r); });
             if (!done) return done.error();
         }
+        auto sectionless = reader.sectionless_page(s, {});
+        if (!sectionless) return sectionless.error();
+        if (!sectionless->articles.empty()) {
+            auto done =
+                listing(domain::section_path(prefix, domain::sectionless_segment),
+                        [&](const ListingRequest& r) { return reader.sectionless_page(s, r); });
+            if (!done) return done.error();
+        }
         auto tags = reader.listed_tags(s);
         if (!tags) return tags.error();
         for (const auto& tag : *tags) {
@@ -204,9 +212,9 @@ Result<ExportSummary> export_static(ReaderSite& site, app::ReaderService& reader
         // The search page answers queries, which a copy of files cannot: a static copy's search
         // box needs a serving node behind the search path (docs/operations.md). Its
         // description is a file like any other.
-        std::vector<std::string> names{std::string(domain::opensearch_file),
-                                       std::string(domain::sitemap_file),
-                                       std::string(domain::sitemap_pages_file)};
+        std::vector<std::string> names{
+            std::string(domain::opensearch_file), std::string(domain::web_manifest_file),
+            std::string(domain::sitemap_file), std::string(domain::sitemap_pages_file)};
         auto news = reader.news_stories(s, 1);
         if (!news) return news.error();
         if (!news->empty()) names.emplace_back(domain::sitemap_news_file);
@@ -221,7 +229,8 @@ Result<ExportSummary> export_static(ReaderSite& site, app::ReaderService& reader
         if (auto done = exporter.not_found_page(*fallback); !done) return done.error();
         if (!options.site) {
             if (auto done = exporter.root_page(*fallback); !done) return done.error();
-            if (auto done = exporter.file(*fallback, "/robots.txt"); !done) return done.error();
+            for (const char* file : {"/robots.txt", "/favicon.ico"})
+                if (auto done = exporter.file(*fallback, file); !done) return done.error();
         }
     }
     for (const auto& [from, to] : {std::pair{assets_dir, options.out / "assets"},

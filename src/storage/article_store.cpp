@@ -73,7 +73,8 @@ std::string last_param(const Params& params) {
 }
 
 // The WHERE and ORDER BY of a listing. Site and section listings walk the partial indexes
-// articles_site_listed / articles_section_listed; a tag's or an author's walks its links'
+// articles_site_listed / articles_section_listed (articles_sectionless_listed for the stories
+// without a section); a tag's or an author's walks its links'
 // article_tags_listed / article_authors_listed, joined to its articles by key. Reading order is
 // (time, id) descending; a NewerThan page walks up and is reversed by the caller.
 std::string listing_clause(const ArticleFilter& f, UnixTime now, int limit, const ListingPage& page,
@@ -95,6 +96,8 @@ std::string listing_clause(const ArticleFilter& f, UnixTime now, int limit, cons
         if (f.section_id) {
             params.emplace_back(*f.section_id);
             where += " AND a.section_id = " + last_param(params);
+        } else if (f.sectionless) {
+            where += " AND a.section_id IS NULL";  // articles_sectionless_listed
         }
     }
     if (f.published_since) {

@@ -18,6 +18,8 @@ struct ArticleFilter {
     std::optional<domain::Id> tag_id{};
     /// An author's stories (their byline names the author); not with `tag_id`.
     std::optional<domain::Id> author_id{};
+    /// Only stories without a section (what `<prefix>news/` lists); not with `section_id`.
+    bool sectionless = false;
     /// Only stories first published at or after this time.
     std::optional<UnixTime> published_since{};
 };

@@ -170,6 +170,24 @@ describe('importing valid items', () => {
     await checkTags(html, ['Fisheries', 'Harbours', 'Dredging'], harbour.headline);
   });
 
+  it('a story imported without a section lives in the site\'s news folder, which lists it', async () => {
+    assert.ok(harbourPath.startsWith('/en/news/'), harbourPath);
+    const html = await article(harbourPath);
+    const kicker = select(html, { tag: 'a', where: (t) => attr(t, 'href') === '/en/news/' });
+    assert.equal(kicker.length, 1, 'its kicker leads to the folder');
+    assert.equal(kicker[0].text, 'News');
+    assert.equal(select(html, { tag: 'a', where: (t) => attr(t, 'aria-current') }).length, 0,
+      'no entry of the navigation is its place, Home least of all');
+    const folder = await page('/en/news/');
+    assert.equal(folder.status, 200);
+    assert.equal(one(folder.html, { tag: 'h1' }).text, 'News');
+    assert.ok(cardHeadlines(folder.html).includes(harbour.headline), 'the folder lists it');
+    assert.match((await page('/en/news/rss.xml')).html, /<title>News \| /, 'and has its feeds');
+    const sitemap = (await page('/en/sitemap-pages.xml')).html;
+    assert.ok(sitemap.includes(`${PUBLIC_URL}/en/news/</loc>`), 'and is in the sitemap');
+    assert.equal((await page('/ar/news/')).status, 404, 'a site with no such story has no such page');
+  });
+
   it('a ninjs 3.x item (arrays, main headline, file: URL rendition) is published into a section', async () => {
     // file: URLs are absolute: place the picture in a folder whose name needs percent-encoding.
     const dir = join(work, 'photo desk');

@@ -125,6 +125,19 @@ describe('every page type of both sites', () => {
     }
   });
 
+  it('the navigation marks the reader\'s place: Home on the home page, a section on its page and its stories, nothing elsewhere', async () => {
+    for (const p of pages) {
+      const { html } = await page(p.path);
+      const current = select(html, { tag: 'a', where: (t) => attr(t, 'aria-current') === 'page' })
+        .map((a) => attr(a.token, 'href'));
+      const article = p.kind === 'article' ? richArticle(p.site) : null;
+      const expected = { home: [p.site.path], section: [p.path], article: [`${p.site.path}${article?.section}/`] }[p.kind] ?? [];
+      assert.deepEqual(current, expected, `${p.site.slug} ${p.kind} ${p.path}`);
+    }
+    const { html } = await page(`/en/search?q=port`);
+    assert.equal(select(html, { tag: 'a', where: (t) => attr(t, 'aria-current') }).length, 0, 'the search page');
+  });
+
   it('each answers with its status, HTML in UTF-8, and the site language and direction', async () => {
     assert.equal(pages.length, 12);
     for (const p of pages) {
@@ -487,6 +500,40 @@ describe('HTTP behaviour', () => {
     const stale = await get(`${server.url}/assets/css/site.css`, { headers: { 'If-None-Match': '"not-the-etag"' } });
     assert.equal(stale.status, 200, 'another ETag gets the file');
     assert.equal(await stale.text(), css);
+  });
+
+  it('a browser finds each site\'s icons and its web app manifest, in the site\'s language', async () => {
+    const icon = await get(`${server.url}/favicon.ico`);
+    assert.equal(icon.status, 200);
+    assert.equal(icon.headers.get('content-type'), 'image/x-icon');
+    const bytes = Buffer.from(await icon.arrayBuffer());
+    assert.deepEqual([...bytes.subarray(0, 4)], [0, 0, 1, 0], 'an ICO file');
+    assert.ok(bytes.readUInt16LE(4) >= 2, 'of several sizes');
+    for (const site of [en, ar]) {
+      const { html } = await page(site.path);
+      const link = (rel) => attr(one(html, { tag: 'link', where: (t) => attr(t, 'rel') === rel }).token, 'href');
+      const touch = await get(server.url + link('apple-touch-icon'));
+      assert.equal(touch.status, 200);
+      assert.equal(touch.headers.get('content-type'), 'image/png');
+      assert.equal(Buffer.from(await touch.arrayBuffer()).readUInt32BE(16), 180, 'a 180-pixel touch icon');
+      const res = await get(server.url + link('manifest'));
+      assert.equal(res.status, 200);
+      assert.match(res.headers.get('content-type'), /^application\/manifest\+json/);
+      const manifest = await res.json();
+      assert.equal(manifest.name, site.name);
+      assert.equal(manifest.lang, site.language);
+      assert.equal(manifest.dir, site.direction);
+      assert.equal(manifest.start_url, site.path);
+      assert.equal(manifest.display, 'standalone');
+      for (const size of [192, 512]) {
+        const entry = manifest.icons.find((i) => i.sizes === `${size}x${size}`);
+        assert.ok(entry, `a ${size}-pixel icon`);
+        const file = await get(server.url + entry.src);
+        assert.equal(file.status, 200, entry.src);
+        assert.equal(file.headers.get('content-type'), entry.type);
+        assert.equal(Buffer.from(await file.arrayBuffer()).readUInt32BE(16), size, `${entry.src} is ${size} pixels wide`);
+      }
+    }
   });
 
   it('missing assets and media are 404', async () => {

@@ -151,17 +151,18 @@ void add_structured_story(PageView& view, const Theme& theme, const domain::Arti
     add_structured_data(view, breadcrumb_json_ld(trail));
 }
 
-void add_story(PageView& view, const domain::Article& a, const render::FormattedTime& published,
-               const render::FormattedTime& updated) {
+// `sectionless`: the name of the folder of stories without a section, their kicker.
+void add_story(PageView& view, const domain::Article& a, const std::string& sectionless,
+               const render::FormattedTime& published, const render::FormattedTime& updated) {
     const domain::Site& site = view.site;
     auto& d = view.dict;
     d.SetValue(template_name("HEADLINE"), a.headline);
-    if (a.section) {
-        auto* s = d.AddSectionDictionary(template_name("SECTION"));
-        s->SetValue(template_name("SECTION_URL"),
-                    domain::section_path(site.path_prefix(), a.section->slug));
-        s->SetValue(template_name("SECTION_NAME"), a.section->name);
-    }
+    auto* kicker = d.AddSectionDictionary(template_name("SECTION"));
+    kicker->SetValue(
+        template_name("SECTION_URL"),
+        domain::section_path(site.path_prefix(),
+                             a.section ? a.section->slug : domain::sectionless_segment));
+    kicker->SetValue(template_name("SECTION_NAME"), a.section ? a.section->name : sectionless);
     if (!a.standfirst.empty())
         d.SetValueAndShowSection(template_name("STANDFIRST_TEXT"), a.standfirst,
                                  template_name("STANDFIRST"));
@@ -370,13 +371,14 @@ http::Response ReaderPages::article_page(PageRequest& request, const domain::Sec
     if (!comments) return fail(comments.error());
 
     PageView view(site);
-    setup_page(view, snapshot, theme_, a.section ? a.section->slug : "", reader_.now());
+    setup_page(view, snapshot, theme_,
+               a.section ? NavEntry::section(a.section->slug) : NavEntry::none(), reader_.now());
     set_title(view, a.headline, a.standfirst, site.origin() + path);
     const auto published = request.dates().format(a.first_published_at);
     const auto updated = request.dates().format(std::max(a.updated_at, a.first_published_at));
     add_open_graph(view, a, published, updated);
     add_structured_story(view, theme_, a, site.origin() + path, published, updated);
-    add_story(view, a, published, updated);
+    add_story(view, a, theme_.catalog.text(site.language, "sectionless"), published, updated);
     add_share_links(view, theme_.catalog, site.origin() + path, a.headline);
     add_translations(view, snapshot.directory, a, (*found)->translations);
     for (const auto other : (*found)->translation_group) request.shows(other);

@@ -117,6 +117,12 @@ http::Response ReaderPages::site_feed(PageRequest& request, FeedFormat format) {
 http::Response ReaderPages::section_feed(PageRequest& request, std::string_view slug,
                                          FeedFormat format) {
     const domain::Section* section = request.section(slug);
+    if (!section && slug == domain::sectionless_segment) {
+        const domain::Site& site = request.site;
+        request.cache_tags.push_back(page_tag::sectionless(site.id));
+        return feed(request, format, domain::section_path(site.path_prefix(), slug),
+                    theme_.catalog.text(site.language, "sectionless"), {.sectionless = true});
+    }
     if (!section) return error_page(request.snapshot, request.site, 404);
     request.cache_tags.push_back(page_tag::section(section->id));
     return feed(request, format, domain::section_path(request.site.path_prefix(), section->slug),

@@ -32,6 +32,7 @@ QueriedPosition queried_position(const http::Request& request, const app::Listin
 http::Response ReaderPages::section_show(PageRequest& request, std::string_view slug,
                                          const app::ListingRequest& at) {
     const domain::Section* section = request.section(slug);
+    if (!section && slug == domain::sectionless_segment) return sectionless_show(request, at);
     const auto queried = queried_position(request.http, at);
     if (!section || queried.names_no_page) return error_page(request.snapshot, request.site, 404);
     const std::string path = domain::section_path(request.site.path_prefix(), section->slug);
@@ -43,15 +44,35 @@ http::Response ReaderPages::section_show(PageRequest& request, std::string_view 
                    {.kind = theme_.catalog.text(request.site.language, "section"),
                     .title = section->name,
                     .path = path,
-                    .current_section = section->slug},
+                    .current_section = section->slug,
+                    .feed_title = section->name},
                    at, *result);
 }
 
 http::Response ReaderPages::section_redirect(PageRequest& request, std::string_view slug) {
     const domain::Section* section = request.section(slug);
-    if (!section) return error_page(request.snapshot, request.site, 404);
-    return http::Response::redirect(
-        301, domain::section_path(request.site.path_prefix(), section->slug));
+    if (!section && slug != domain::sectionless_segment)
+        return error_page(request.snapshot, request.site, 404);
+    return http::Response::redirect(301, domain::section_path(request.site.path_prefix(), slug));
+}
+
+http::Response ReaderPages::sectionless_show(PageRequest& request, const app::ListingRequest& at) {
+    const domain::Site& site = request.site;
+    const auto queried = queried_position(request.http, at);
+    if (queried.names_no_page) return error_page(request.snapshot, site, 404);
+    const std::string path = domain::section_path(site.path_prefix(), domain::sectionless_segment);
+    if (queried.moved) return http::Response::redirect(301, listing_url(path, *queried.moved));
+    auto result = reader_.sectionless_page(site, at);
+    if (!result) return failure(request.snapshot, site, result.error());
+    // Not a section a reader can pick: a folder with nothing in it is not a page.
+    if (result->articles.empty()) return error_page(request.snapshot, site, 404);
+    request.cache_tags.push_back(page_tag::sectionless(site.id));
+    return listing(request,
+                   {.kind = theme_.catalog.text(site.language, "section"),
+                    .title = theme_.catalog.text(site.language, "sectionless"),
+                    .path = path,
+                    .feed_title = theme_.catalog.text(site.language, "sectionless")},
+                   at, *result);
 }
 
 http::Response ReaderPages::tag_show(PageRequest& request, std::string_view slug,
@@ -116,7 +137,9 @@ http::Response ReaderPages::listing(PageRequest& request, const ListingHeading& 
     const std::string& path = heading.path;
     const std::string_view current_section = heading.current_section;
     PageView view(site);
-    setup_page(view, request.snapshot, theme_, current_section, reader_.now());
+    setup_page(view, request.snapshot, theme_,
+               current_section.empty() ? NavEntry::none() : NavEntry::section(current_section),
+               reader_.now());
     std::string page_title = title;
     std::string status;
     if (!page.newest && !page.articles.empty()) {
@@ -129,7 +152,8 @@ http::Response ReaderPages::listing(PageRequest& request, const ListingHeading& 
     set_title(view, page_title, "",
               site.origin() + listing_url(path, page.newest ? app::ListingRequest{} : asked));
     // The listing's own feeds, titled as they title themselves (pages/feeds.cpp).
-    add_feed_links(view, path, current_section.empty() ? heading.kind + ": " + title : title);
+    add_feed_links(view, path,
+                   heading.feed_title.empty() ? heading.kind + ": " + title : heading.feed_title);
     add_structured_data(view, breadcrumb_json_ld({{site.name, site.origin() + site.path_prefix()},
                                                   {title, site.origin() + path}}));
     if (!heading.json_ld.empty()) add_structured_data(view, heading.json_ld);

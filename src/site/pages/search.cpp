@@ -15,8 +15,6 @@ namespace {
 
 // How much of a story's text a result shows.
 constexpr std::size_t excerpt_chars = 240;
-// What the navigation marks as current on the search page: no section has this slug.
-constexpr std::string_view search_page_marker = "search";
 
 void add_fragments(ctemplate::TemplateDictionary* d, const char* section,
                    const std::vector<search::Fragment>& fragments) {
@@ -46,7 +44,7 @@ http::Response ReaderPages::search_show(PageRequest& request) {
     if (found->articles.empty() && *number > 1) return error_page(request.snapshot, site, 404);
 
     PageView view(site);
-    setup_page(view, request.snapshot, theme_, search_page_marker, reader_.now());
+    setup_page(view, request.snapshot, theme_, NavEntry::none(), reader_.now());
     const auto& catalog = theme_.catalog;
     const std::string heading =
         query.empty() ? catalog.text(site.language, "search")

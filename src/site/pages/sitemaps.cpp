@@ -93,6 +93,12 @@ http::Response ReaderPages::sitemap_show(PageRequest& request, std::string_view 
         if (!activity) return failure(snapshot, site, activity.error());
         const std::string prefix = site.path_prefix();
         urls.push_back({site.origin() + prefix, activity->home, {}, {}});
+        if (activity->sectionless != 0)
+            urls.push_back(
+                {site.origin() + domain::section_path(prefix, domain::sectionless_segment),
+                 activity->sectionless,
+                 {},
+                 {}});
         for (const auto& [section, latest] : activity->sections)
             urls.push_back(
                 {site.origin() + domain::section_path(prefix, section.slug), latest, {}, {}});

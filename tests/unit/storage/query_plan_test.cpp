@@ -169,6 +169,15 @@ class QueryPlanTest : public testing::TestWithParam<const char*> {
 };
 
 TEST_P(QueryPlanTest, ReaderPagesUseIndexesOnly) {
+    app::ArticleService service(*database, media, clock);
+    for (int i = 0; i < 12; ++i) {
+        domain::ArticleDraft d;
+        d.headline = "Wire story " + std::to_string(i);
+        d.body_html = "<p>Body</p>";
+        d.status = domain::ArticleStatus::Published;
+        d.first_published_at = now - 100 * 3600 - 3600 * i;  // older than the news window
+        ASSERT_TRUE(service.save("news", d).ok());
+    }
     auto lease = database->acquire();
     RecordingConnection recorded(*lease);
     SiteStore sites(recorded);
@@ -186,11 +195,12 @@ TEST_P(QueryPlanTest, ReaderPagesUseIndexesOnly) {
     auto author = sites.author_by_slug(site, "desk");
     ASSERT_TRUE(author.ok() && author->has_value());
 
-    // Home, section, tag and author listings, first and deep pages in both directions.
+    // Home, section, tag, author and sectionless listings, first and deep pages both ways.
     for (const ArticleFilter& filter :
          {ArticleFilter{.site_id = site}, ArticleFilter{.site_id = site, .section_id = section},
           ArticleFilter{.site_id = site, .tag_id = (*tag)->id},
-          ArticleFilter{.site_id = site, .author_id = (*author)->id}}) {
+          ArticleFilter{.site_id = site, .author_id = (*author)->id},
+          ArticleFilter{.site_id = site, .sectionless = true}}) {
         auto first = articles.list_visible(filter, now, 21);
         ASSERT_TRUE(first.ok());
         ASSERT_GT(first->size(), 10u);

@@ -33,6 +33,8 @@
 {{#NOINDEX}}<meta name="robots" content="noindex">
 {{/NOINDEX}}{{#STRUCTURED_DATA}}<script type="application/ld+json">{{STRUCTURED_DATA_JSON:none}}</script>
 {{/STRUCTURED_DATA}}<link rel="icon" href="{{ASSETS_PATH}}img/icon.svg" type="image/svg+xml">
+<link rel="apple-touch-icon" href="{{ASSETS_PATH}}img/apple-touch-icon.png">
+<link rel="manifest" href="{{MANIFEST_PATH}}">
 <link rel="stylesheet" href="{{ASSETS_PATH}}css/site.css">
 {{#COMMENT_ASSETS}}<link rel="stylesheet" href="{{ASSETS_PATH}}vendor/altcha/altcha.css">
 {{/COMMENT_ASSETS}}
