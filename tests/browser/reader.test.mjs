@@ -261,6 +261,34 @@ test('no console errors, page errors or CSP violations on home and article pages
 
 // ---- 4. Works without JavaScript -------------------------------------------------------------
 
+test('on a phone every section is in reach, the bar says more are aside, and kicker links are big enough to tap', { timeout: TEST_TIMEOUT }, async () => {
+  for (const lang of Object.keys(SITES)) {
+    const { context, page, problems } = await openContext('phone');
+    try {
+      await gotoOk(page, `/${lang}/`);
+      const bar = page.locator('.sections-nav ul');
+      const fits = await bar.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+      assert.ok(fits.scroll > fits.client, `${lang}: the demo's sections are wider than a phone (${JSON.stringify(fits)})`);
+      const style = await bar.evaluate((el) => getComputedStyle(el));
+      assert.equal(style.overflowX, 'auto', `${lang}: the bar scrolls`);
+      assert.match(style.backgroundAttachment, /local/, `${lang}: a shadow on the side with more`);
+      const links = page.locator('.sections-nav a');
+      const last = links.last();
+      await last.scrollIntoViewIfNeeded();
+      const box = await last.boundingBox();
+      const width = page.viewportSize().width;
+      assert.ok(box.x >= 0 && box.x + box.width <= width + 0.5, `${lang}: the last section can be brought into view (${JSON.stringify(box)})`);
+      for (const kicker of await page.locator('main .card__kicker a').all()) {
+        const k = await kicker.boundingBox();
+        if (k) assert.ok(k.height >= 24, `${lang}: a kicker link ${k.height} pixels tall`);
+      }
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
 test('home and article pages work with JavaScript disabled', { timeout: TEST_TIMEOUT }, async () => {
   for (const lang of Object.keys(SITES)) {
     const { context, page, problems } = await openContext('phone', { javaScriptEnabled: false });
