@@ -2,9 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include "app/article_service.hpp"
+#include "app/media_service.hpp"
 #include "app/network_setup.hpp"
+#include "app/reader_service.hpp"
+#include "media/image_library.hpp"
 #include "provision/network_file.hpp"
 #include "support_database.hpp"
+#include "support_fixed_clock.hpp"
 
 namespace dateline::testing_support {
 
@@ -25,6 +30,20 @@ class DefaultNetworkTest : public testing::TestWithParam<const char*> {
 
     TestDatabase database{GetParam()};
     domain::NetworkSpec spec = provision::default_network_spec("http://news.example");
+};
+
+/// A DefaultNetworkTest with the services that write stories and read them as readers do, on a
+/// clock stopped at `now` (a test moves it with clock.set). A suite adds its sites to `spec`
+/// before calling DefaultNetworkTest::SetUp.
+class StoryServicesTest : public DefaultNetworkTest {
+  protected:
+    static constexpr UnixTime now = 1'795'000'000;  // late 2026
+
+    FixedClock clock{now};
+    media::ImageLibrary images{database.dir() / "media"};
+    app::MediaService media{*database, images, clock};
+    app::ArticleService articles{*database, media, clock};
+    app::ReaderService reader{*database, clock};
 };
 
 }  // namespace dateline::testing_support

@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-#include "../support_database.hpp"
+#include "../support_network.hpp"
 #include "app/article_service.hpp"
 #include "app/network_setup.hpp"
 #include "app/reader_service.hpp"
@@ -16,19 +16,12 @@
 namespace dateline::app {
 namespace {
 
-using testing_support::FixedClock;
-using testing_support::TestDatabase;
-
-constexpr UnixTime now = 1'795'000'000;
 constexpr UnixTime hour = 3600;
 using Headlines = std::vector<std::string>;
 
-class RelatedNewsTest : public testing::TestWithParam<const char*> {
+class RelatedNewsTest : public testing_support::StoryServicesTest {
   protected:
     void SetUp() override {
-        if (database.skipped()) GTEST_SKIP() << "no PostgreSQL test cluster (run through ctest)";
-        ASSERT_TRUE(database.get());
-        domain::NetworkSpec spec = provision::default_network_spec("http://news.example");
         spec.sites[0].sections.push_back({0, 0, "sport", "Sport", 1});
         domain::SiteSpec other;
         other.site.slug = "other";
@@ -38,7 +31,7 @@ class RelatedNewsTest : public testing::TestWithParam<const char*> {
         other.site.base_url = "http://other.example/";
         other.sections.push_back({0, 0, "news", "News", 0});
         spec.sites.push_back(std::move(other));
-        ASSERT_TRUE(create_network(*database, spec).ok());
+        DefaultNetworkTest::SetUp();
     }
 
     domain::ArticleDraft draft(const std::string& headline, UnixTime hours_ago,
@@ -70,13 +63,6 @@ class RelatedNewsTest : public testing::TestWithParam<const char*> {
         for (const auto& a : (*story)->related) out.push_back(a.headline);
         return out;
     }
-
-    TestDatabase database{GetParam()};
-    FixedClock clock{now};
-    media::ImageLibrary images{database.dir() / "media"};
-    MediaService media{*database, images, clock};
-    ArticleService articles{*database, media, clock};
-    ReaderService reader{*database, clock};
 };
 
 TEST_P(RelatedNewsTest, StoriesSharingKeyWordsAreRelatedAndOneCommonWordIsNot) {

@@ -3,7 +3,7 @@
 // same stories come back in the same order from SQLite's FTS5 and PostgreSQL's tsvector.
 #include <gtest/gtest.h>
 
-#include "../support_database.hpp"
+#include "../support_network.hpp"
 #include "app/article_service.hpp"
 #include "app/network_setup.hpp"
 #include "app/reader_service.hpp"
@@ -14,18 +14,11 @@
 namespace dateline::app {
 namespace {
 
-using testing_support::FixedClock;
-using testing_support::TestDatabase;
-
-constexpr UnixTime now = 1'795'000'000;
 constexpr UnixTime hour = 3600;
 
-class SearchTest : public testing::TestWithParam<const char*> {
+class SearchTest : public testing_support::StoryServicesTest {
   protected:
     void SetUp() override {
-        if (database.skipped()) GTEST_SKIP() << "no PostgreSQL test cluster (run through ctest)";
-        ASSERT_TRUE(database.get());
-        domain::NetworkSpec spec = provision::default_network_spec("http://news.example");
         domain::SiteSpec arabic;
         arabic.site.slug = "ar";
         arabic.site.name = "الأخبار";
@@ -35,7 +28,7 @@ class SearchTest : public testing::TestWithParam<const char*> {
         arabic.site.base_url = "http://news.example/ar/";
         arabic.sections.push_back({0, 0, "news", "أخبار", 0});
         spec.sites.push_back(std::move(arabic));
-        ASSERT_TRUE(create_network(*database, spec).ok());
+        DefaultNetworkTest::SetUp();
     }
 
     // A published story; its slug is its headline's.
@@ -71,13 +64,6 @@ class SearchTest : public testing::TestWithParam<const char*> {
         }
         return slugs;
     }
-
-    TestDatabase database{GetParam()};
-    FixedClock clock{now};
-    media::ImageLibrary images{database.dir() / "media"};
-    MediaService media{*database, images, clock};
-    ArticleService articles{*database, media, clock};
-    ReaderService reader{*database, clock};
 };
 
 using Slugs = std::vector<std::string>;
