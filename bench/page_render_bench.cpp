@@ -10,6 +10,7 @@
 #include "app/comment_intake.hpp"
 #include "app/network_setup.hpp"
 #include "app/reader_service.hpp"
+#include "core/memory_policy.hpp"
 #include "db/migrator.hpp"
 #include "domain/paths.hpp"
 #include "media/image_library.hpp"
@@ -140,6 +141,7 @@ BENCHMARK(BM_section);
 BENCHMARK(BM_arabic_home);
 
 int main(int argc, char** argv) {
+    dateline::keep_freed_memory_for_reuse();
     dateline::media::initialise(argv[0]);
     benchmark::Initialize(&argc, argv);
     benchmark::RunSpecifiedBenchmarks();
