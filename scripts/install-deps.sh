@@ -16,6 +16,8 @@ debian_packages=(
   libstemmer-dev
   # pugixml: feeds (RSS, Atom) and sitemaps written as XML with every character escaped right
   libpugixml-dev
+  # valijson: wire items checked against the JSON Schema their standard publishes (ninjs); header-only
+  libvalijson-dev
   # libxml2-utils (xmllint) checks sitemaps against their schemas; python3-feedparser reads the
   # feeds back as a feed reader does (tests/http/discovery.test.mjs)
   libxml2-utils python3-feedparser

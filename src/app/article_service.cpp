@@ -265,9 +265,27 @@ Result<SavedArticle> ArticleService::import_wire_item(const std::string& site_sl
     const UnixTime now = clock_.now();
     auto previous = imported_before(site_slug, item.guid);
     if (!previous) return previous.error();
+    if (item.status != domain::WireStatus::Usable) {
+        const std::string what =
+            item.status == domain::WireStatus::Canceled ? "canceled" : "withheld";
+        if (!*previous)
+            return Error::invalid("the agency has " + what +
+                                  " this item, and no story was made from it; nothing imported");
+        return take_down(**previous,
+                         "the agency " + what + " the item" +
+                             (item.version.empty() ? "" : " (version " + item.version + ")"));
+    }
     if (publish) {
-        draft.status = domain::ArticleStatus::Published;
-        draft.first_published_at = std::min(item.first_created.value_or(now), now);
+        // An embargo still to come makes the story scheduled for it; readers see it no sooner.
+        const UnixTime embargo = item.embargoed_until.value_or(0);
+        if (embargo > now) {
+            draft.status = domain::ArticleStatus::Scheduled;
+            draft.first_published_at = embargo;
+        } else {
+            draft.status = domain::ArticleStatus::Published;
+            draft.first_published_at =
+                std::min(std::max(item.first_created.value_or(now), embargo), now);
+        }
     }
     if (*previous) {
         // A new version of a story already here is a correction: it keeps the story's
@@ -324,6 +342,37 @@ Result<SavedArticle> ArticleService::import_wire_item(const std::string& site_sl
         });
     if (saved && picture) picture->keep();
     return saved;
+}
+
+Result<SavedArticle> ArticleService::take_down(const domain::Article& story,
+                                               const std::string& why) {
+    const UnixTime now = clock_.now();
+    return db::in_transaction<SavedArticle>(
+        database_, [&](db::Connection& c) -> Result<SavedArticle> {
+            if (auto locked = storage::ArticleStore(c).lock({story.id}); !locked)
+                return locked.error();
+            auto current = storage::ArticleStore(c).by_id(story.id);
+            if (!current) return current.error();
+            if (!*current) return Error::not_found("The story is gone.");
+            const domain::Article& before = **current;
+            // A story not out yet stays where it is in the newsroom; one out, or scheduled,
+            // comes down as an editor's "unpublish" would take it.
+            if (domain::is_listed(before.status)) {
+                std::optional<UnixTime> published;
+                if (before.status == domain::ArticleStatus::Published &&
+                    before.first_published_at > 0)
+                    published = before.first_published_at;
+                if (auto s = storage::ArticleStore(c).set_status(
+                        before.id, domain::ArticleStatus::Unpublished, published, now);
+                    !s)
+                    return s.error();
+            }
+            if (auto kept = record(c, domain::Actor::system("import"),
+                                   domain::AuditAction::ArticleUnpublish, before, why, now);
+                !kept)
+                return kept.error();
+            return SavedArticle{before.id, before.revision, before.slug, false, false, {}};
+        });
 }
 
 std::string ArticleService::rendered_body(const ArticleDraft& content) {

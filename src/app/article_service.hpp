@@ -70,10 +70,13 @@ class ArticleService {
 
     /// Turns a wire item into an article of the site: body sanitized, picture stored, byline,
     /// dateline, source credit and tags kept. Published at the item's first-created time when
-    /// `publish`, else kept as a draft. Re-importing the same item updates it as a correction:
-    /// a published story stays published at its first publication time, in its section unless
-    /// another is given. The picture's media row and the article are one transaction; a refused
-    /// import leaves no new file in the media folder.
+    /// `publish` (scheduled for its embargo while the embargo is still to come), else kept as a
+    /// draft. Re-importing the same item updates it as a correction: a published story stays
+    /// published at its first publication time, in its section unless another is given. An item
+    /// the agency has withheld or canceled takes the story made from it down (unpublished, on the
+    /// audit log as the import's act) and is refused when there is none. The picture's media row
+    /// and the article are one transaction; a refused import leaves no new file in the media
+    /// folder.
     Result<SavedArticle> import_wire_item(const std::string& site_slug,
                                           const domain::WireItem& item, bool publish,
                                           const std::string& section_slug = {});
@@ -154,6 +157,8 @@ class ArticleService {
     static domain::ArticleDraft content_of(const domain::Article& article);
 
   private:
+    // Unpublishes a story the wires have withdrawn, on the audit log with the reason.
+    Result<SavedArticle> take_down(const domain::Article& story, const std::string& why);
     // link_translation in the caller's transaction: by `user` (every story theirs to edit), or by
     // a part of the system when there is none.
     Result<domain::Article> link_in(db::Connection& c, const domain::User* user,

@@ -8,6 +8,8 @@
 
 #include "core/paragraphs.hpp"
 #include "core/utf8.hpp"
+#include "ingest/ninjs_schema.hpp"
+#include "ingest/nitf.hpp"
 #include "sanitize/html_sanitizer.hpp"
 
 namespace dateline::ingest {
@@ -23,31 +25,172 @@ std::string string_at(const json::object& o, std::string_view key) {
     return {};
 }
 
-// ninjs 3.x keeps several texts per kind in arrays of {value, role, contenttype}; the "main"
-// role wins, else the first with a value.
-const json::object* pick_text(const json::object& o, std::string_view key) {
-    const auto* v = o.if_contains(key);
-    if (!v || !v->is_array()) return nullptr;
-    const json::object* first = nullptr;
+// How each generation of ninjs spells the fields read here. 1.x has one field per text
+// ("headline", "body_html"), 2.x arrays of texts ("headlines", "bodies") in lower case, 3.x the
+// same arrays in camelCase ("firstCreated", "contentType").
+struct Spelling {
+    int generation;
+    const char* by;
+    const char* subjects;
+    const char* info_sources;
+    const char* copyright_holder;
+    const char* first_created;
+    const char* version_created;
+    const char* embargo;
+    const char* pub_status;
+    const char* content_type;  // of a text (2.x, 3.x) or a rendition
+};
+
+constexpr Spelling spellings[] = {
+    {1, "byline", "subject", "infosource", "copyrightholder", "firstcreated", "versioncreated",
+     "embargoed", "pubstatus", "mimetype"},
+    {2, "by", "subjects", "infosources", "copyrightholder", "firstcreated", "versioncreated",
+     "embargoed", "pubstatus", "contenttype"},
+    {3, "by", "subjects", "infoSources", "copyrightHolder", "firstCreated", "versionCreated",
+     "embargoedUntil", "pubStatus", "contentType"},
+};
+
+// The version an item declares in "standard" (2.x, 3.x) or "$standard" (1.x), if any.
+std::string declared_version(const json::object& o) {
+    for (const char* key : {"standard", "$standard"})
+        if (const auto* s = o.if_contains(key); s && s->is_object())
+            if (const auto* v = s->get_object().if_contains("version"); v && v->is_string())
+                return std::string(v->get_string());
+    return {};
+}
+
+// Whether a name only 3.x spells so (camelCase) appears anywhere in the item: a picture's
+// renditions ("contentType", "sizeInBytes") may be the only place that shows it.
+bool spelled_as_3x(const json::value& v, int depth = 0) {
+    static constexpr std::string_view camel_case[] = {
+        "firstCreated",    "versionCreated",  "pubStatus",          "copyrightHolder",
+        "copyrightNotice", "infoSources",     "embargoedUntil",     "altIds",
+        "contentCreated",  "edNote",          "representationType", "usageTerms",
+        "rightsInfo",      "trustIndicators", "contentType",        "sizeInBytes",
+        "charCount",       "wordCount",       "eventDetails",       "digitalSourceType"};
+    constexpr int deepest = 8;
+    if (depth > deepest) return false;
+    if (v.is_array()) {
+        for (const auto& e : v.get_array())
+            if (spelled_as_3x(e, depth + 1)) return true;
+        return false;
+    }
+    if (!v.is_object()) return false;
+    for (const auto& [key, value] : v.get_object()) {
+        for (const auto name : camel_case)
+            if (key == name) return true;
+        if (spelled_as_3x(value, depth + 1)) return true;
+    }
+    return false;
+}
+
+// The generation an item's own field names show, for items that declare no version.
+int generation_by_shape(const json::value& item) {
+    if (spelled_as_3x(item)) return 3;
+    const auto& o = item.get_object();
+    for (const char* key :
+         {"headlines", "bodies", "descriptions", "subjects", "infosources", "genres", "people",
+          "places", "organisations", "trustindicators", "altids", "events", "objects"})
+        if (o.contains(key)) return 2;
+    return 1;
+}
+
+// One text the item carries (a headline, a description, a body) and what it is written in.
+struct Text {
+    enum class Kind { Plain, Nitf, Html };  // in order of richness
+    std::string value;
+    Kind kind = Kind::Plain;
+    std::string role;
+};
+
+bool contains_word(std::string_view text, std::string_view word) {
+    std::string lower(text);
+    for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return lower.find(word) != std::string::npos;
+}
+
+// What a text is written in, from its content type, else its role or 1.x field suffix ("html",
+// "nitf"), else its first character.
+Text::Kind kind_of(std::string_view content_type, std::string_view role, std::string_view value) {
+    for (const std::string_view hint : {content_type, role}) {
+        if (contains_word(hint, "nitf")) return Text::Kind::Nitf;
+        if (contains_word(hint, "html")) return Text::Kind::Html;
+        if (contains_word(hint, "text") || contains_word(hint, "plain")) return Text::Kind::Plain;
+    }
+    const auto first = value.find_first_not_of(" \t\r\n");
+    return first != std::string_view::npos && value[first] == '<' ? Text::Kind::Html
+                                                                  : Text::Kind::Plain;
+}
+
+// Every text of a kind ("headline", "description", "body"): 1.x's `<kind>` and `<kind>_<format>`
+// fields, or the 2.x and 3.x `<kind>s` array.
+std::vector<Text> texts_of(const json::object& o, const std::string& kind, const Spelling& names) {
+    std::vector<Text> texts;
+    if (names.generation == 1) {
+        for (const auto& [key, value] : o) {
+            if (!value.is_string() || value.get_string().empty()) continue;
+            const std::string_view k = key;
+            if (k != kind && k.rfind(kind + "_", 0) != 0) continue;
+            const std::string_view suffix = k.size() > kind.size() ? k.substr(kind.size() + 1) : "";
+            texts.push_back({std::string(value.get_string()),
+                             kind_of(suffix, "", value.get_string()), std::string(suffix)});
+        }
+        return texts;
+    }
+    const auto* v = o.if_contains(kind == "body" ? std::string("bodies") : kind + "s");
+    if (!v || !v->is_array()) return texts;
     for (const auto& entry : v->get_array()) {
         if (!entry.is_object()) continue;
         const auto& e = entry.get_object();
-        if (string_at(e, "value").empty()) continue;
-        if (string_at(e, "role") == "main" || string_at(e, "role").empty()) return &e;
-        if (!first) first = &e;
+        std::string value = string_at(e, "value");
+        if (value.empty()) continue;
+        const std::string role = string_at(e, "role");
+        const Text::Kind k = kind_of(string_at(e, names.content_type), role, value);
+        texts.push_back({std::move(value), k, role});
     }
-    return first;
+    return texts;
 }
 
+// The richest text (HTML, then NITF, then plain); among equals the "main" one, else the first.
+const Text* richest(const std::vector<Text>& texts) {
+    const Text* best = nullptr;
+    for (const auto& t : texts)
+        if (!best || t.kind > best->kind ||
+            (t.kind == best->kind && t.role == "main" && best->role != "main"))
+            best = &t;
+    return best;
+}
+
+// A short text (headline, standfirst, caption): plain text preferred, the "main" one first.
+std::string plainest(const std::vector<Text>& texts) {
+    const Text* best = nullptr;
+    for (const auto& t : texts)
+        if (!best || t.kind < best->kind ||
+            (t.kind == best->kind && t.role == "main" && best->role != "main"))
+            best = &t;
+    if (!best) return {};
+    return best->kind == Text::Kind::Plain ? best->value
+                                           : sanitize::sanitize_html(best->value).text;
+}
+
+// Plain wire text as paragraphs: blank lines separate them when the text has any; otherwise
+// agencies put one paragraph on each line.
 std::string paragraphs_from_text(std::string_view text) {
+    std::vector<std::string> paragraphs = split_paragraphs(text);
+    if (paragraphs.size() == 1) {
+        paragraphs.clear();
+        std::size_t start = 0;
+        while (start <= text.size()) {
+            const auto end = std::min(text.find('\n', start), text.size());
+            for (auto& p : split_paragraphs(text.substr(start, end - start)))
+                paragraphs.push_back(std::move(p));
+            start = end + 1;
+        }
+    }
     std::string html;
-    for (const auto& paragraph : split_paragraphs(text))
+    for (const auto& paragraph : paragraphs)
         html += "<p>" + sanitize::escape_html(paragraph) + "</p>";
     return html;
-}
-
-bool is_html(std::string_view contenttype) {
-    return contenttype.find("html") != std::string::npos;
 }
 
 std::string name_of(const json::value* v) {
@@ -170,17 +313,15 @@ struct Rendition {
     std::string type;
 };
 
-void collect_rendition(const json::value& v, std::vector<Rendition>& out) {
+void collect_rendition(const json::value& v, const Spelling& names, std::vector<Rendition>& out) {
     if (!v.is_object()) return;
     const auto& r = v.get_object();
-    Rendition rendition{string_at(r, "href"), 0,
-                        string_at(r, "contenttype").empty() ? string_at(r, "mimetype")
-                                                            : string_at(r, "contenttype")};
+    Rendition rendition{string_at(r, "href"), 0, string_at(r, names.content_type)};
     if (const auto* w = r.if_contains("width")) rendition.width = whole_number(*w);
     if (!rendition.href.empty()) out.push_back(std::move(rendition));
 }
 
-std::optional<domain::WireImage> picture(const json::object& item,
+std::optional<domain::WireImage> picture(const json::object& item, const Spelling& names,
                                          const std::filesystem::path& base,
                                          const std::vector<std::filesystem::path>& import_roots,
                                          std::vector<std::string>& warnings) {
@@ -202,9 +343,10 @@ std::optional<domain::WireImage> picture(const json::object& item,
         if (const auto* r = a->if_contains("renditions")) {
             if (r->is_object())
                 for (const auto& [key, value] : r->get_object())
-                    collect_rendition(value, renditions);
+                    collect_rendition(value, names, renditions);
             else if (r->is_array())
-                for (const auto& value : r->get_array()) collect_rendition(value, renditions);
+                for (const auto& value : r->get_array())
+                    collect_rendition(value, names, renditions);
         }
         // The widest local rendition that may be read; each one refused gives way to the next.
         std::vector<const Rendition*> local;
@@ -230,17 +372,11 @@ std::optional<domain::WireImage> picture(const json::object& item,
         }
         domain::WireImage image;
         image.location = location->string();
-        image.caption = string_at(*a, "description_text");
-        if (image.caption.empty())
-            if (const auto* d = pick_text(*a, "descriptions"))
-                image.caption = string_at(*d, "value");
-        if (image.caption.empty()) image.caption = string_at(*a, "headline");
-        if (image.caption.empty())
-            if (const auto* h = pick_text(*a, "headlines")) image.caption = string_at(*h, "value");
-        image.credit = string_at(*a, "by");
-        if (image.credit.empty()) image.credit = string_at(*a, "byline");
-        if (image.credit.empty()) image.credit = name_of(a->if_contains("copyrightholder"));
-        if (image.credit.empty()) image.credit = string_at(*a, "creditline");
+        image.caption = plainest(texts_of(*a, "description", names));
+        if (image.caption.empty()) image.caption = plainest(texts_of(*a, "headline", names));
+        image.credit = string_at(*a, names.by);
+        if (image.credit.empty()) image.credit = string_at(*a, names.copyright_holder);
+        if (image.credit.empty()) image.credit = name_of(a->if_contains(names.info_sources));
         return image;
     }
     return std::nullopt;
@@ -298,64 +434,98 @@ Result<WireItem> parse_ninjs(std::string_view text, const std::filesystem::path&
         return Error::invalid("not valid JSON (" + ec.message() + " at " +
                               position(text, consumed) + ")");
     const json::value doc = parser.release();
+    if (doc.is_array())
+        return Error::invalid("a list of " + std::to_string(doc.get_array().size()) +
+                              " items (a collection): Dateline reads one ninjs item a file");
     if (!doc.is_object()) return Error::invalid("not a ninjs item: the top level is not an object");
     const auto& o = doc.as_object();
 
     WireItem item;
     item.guid = string_at(o, "uri");
     if (item.guid.empty()) return Error::invalid("no 'uri': every ninjs item needs one", "uri");
-    const std::string type = string_at(o, "type");
-    if (!type.empty() && type != "text" && type != "composite")
-        return Error::invalid(
-            "an item of type '" + type + "' is not a story; only text items import", "type");
 
-    item.headline = string_at(o, "headline");
-    if (item.headline.empty())
-        if (const auto* h = pick_text(o, "headlines")) item.headline = string_at(*h, "value");
+    // The schema of the version the item declares, else of the newest version of the generation
+    // its field names show.
+    const std::string declared = declared_version(o);
+    const std::string version =
+        schema_version_for(declared.empty() ? std::to_string(generation_by_shape(doc)) : declared);
+    if (version.empty())
+        return Error::invalid("it declares ninjs " + declared +
+                              ", a version Dateline does not know (it reads 1.0 to 3.1)");
+    if (!declared.empty() && declared != version && declared.rfind(version + ".", 0) != 0)
+        item.warnings.push_back("it declares ninjs " + declared +
+                                ", which is newer than Dateline knows; read as ninjs " + version);
+    if (auto valid = check_ninjs_schema(doc, version); !valid) return valid.error();
+    const Spelling& names = spellings[version.front() - '1'];
+    item.format = "ninjs " + version;
+    item.version = string_at(o, "version");
+
+    const std::string type = string_at(o, "type");
+    if (o.contains("eventDetails") || type == "event" || type == "planning")
+        return Error::invalid(
+            "an event or a planning item (it announces coverage, with its "
+            "dates and places) is not a story: only text items, and "
+            "composite items that carry text, become articles",
+            "type");
+    if (!type.empty() && type != "text" && type != "composite")
+        return Error::invalid("an item of type '" + type +
+                                  "' is not a story: only text items, and composite items "
+                                  "that carry text, become articles",
+                              "type");
+
+    item.headline = plainest(texts_of(o, "headline", names));
     if (item.headline.empty()) return Error::invalid("no headline", "headline");
 
-    item.standfirst = string_at(o, "description_text");
-    if (item.standfirst.empty())
-        if (const auto* d = pick_text(o, "descriptions");
-            d && !is_html(string_at(*d, "contenttype")))
-            item.standfirst = string_at(*d, "value");
-    if (item.standfirst.empty() && !string_at(o, "description_html").empty())
-        item.standfirst = sanitize::sanitize_html(string_at(o, "description_html")).text;
-
-    item.body_html = string_at(o, "body_html");
-    if (item.body_html.empty()) {
-        if (const auto* b = pick_text(o, "bodies")) {
-            const std::string value = string_at(*b, "value");
-            item.body_html =
-                is_html(string_at(*b, "contenttype")) || string_at(*b, "contenttype").empty()
-                    ? value
-                    : paragraphs_from_text(value);
+    item.standfirst = plainest(texts_of(o, "description", names));
+    const auto bodies = texts_of(o, "body", names);
+    if (const Text* body = richest(bodies)) {
+        if (body->kind == Text::Kind::Html) {
+            item.body_html = body->value;
+        } else if (body->kind == Text::Kind::Nitf) {
+            auto html = nitf_body_html(body->value);
+            if (html) {
+                item.body_html = std::move(*html);
+            } else {
+                // A broken NITF body gives way to the item's plain one, if it has one.
+                item.warnings.push_back(html.error().message);
+                for (const auto& t : bodies)
+                    if (t.kind == Text::Kind::Plain) item.body_html = paragraphs_from_text(t.value);
+            }
+        } else {
+            item.body_html = paragraphs_from_text(body->value);
         }
     }
-    if (item.body_html.empty()) item.body_html = paragraphs_from_text(string_at(o, "body_text"));
-    if (item.body_html.empty()) return Error::invalid("no body", "body");
+    if (item.body_html.empty() && !item.standfirst.empty()) {
+        // A flash or a brief: its description is all the text there is.
+        item.body_html = paragraphs_from_text(item.standfirst);
+        item.standfirst.clear();
+    }
+    if (item.body_html.empty()) return Error::invalid("no body and no description", "body");
 
-    item.byline = string_at(o, "by");
-    if (item.byline.empty()) item.byline = string_at(o, "byline");
+    item.byline = string_at(o, names.by);
     item.dateline = name_of(o.if_contains("located"));
-    item.source_credit = name_of(o.if_contains("infosources"));
-    if (item.source_credit.empty()) item.source_credit = name_of(o.if_contains("infosource"));
-    if (item.source_credit.empty()) item.source_credit = name_of(o.if_contains("copyrightholder"));
-    if (item.source_credit.empty()) item.source_credit = name_of(o.if_contains("provider"));
+    item.source_credit = name_of(o.if_contains(names.info_sources));
+    if (item.source_credit.empty()) item.source_credit = string_at(o, names.copyright_holder);
     item.language = string_at(o, "language");
+    add_tags_from(o.if_contains(names.subjects), item.tags);
 
-    add_tags_from(o.if_contains("subject"), item.tags);
-    add_tags_from(o.if_contains("subjects"), item.tags);
-    add_tags_from(o.if_contains("keywords"), item.tags);
-
-    auto first = time_at(o, "firstcreated");
+    auto first = time_at(o, names.first_created);
     if (!first) return first.error();
-    auto version = time_at(o, "versioncreated");
-    if (!version) return version.error();
-    item.first_created = *first;
-    item.version_created = *version;
+    auto version_created = time_at(o, names.version_created);
+    if (!version_created) return version_created.error();
+    auto embargo = time_at(o, names.embargo);
+    if (!embargo) return embargo.error();
+    item.version_created = *version_created;
+    item.first_created = *first ? *first : *version_created;
+    item.embargoed_until = *embargo;
+    if (const auto* u = o.if_contains("urgency"))
+        if (const auto level = whole_number(*u); level >= 1 && level <= 9)
+            item.urgency = static_cast<int>(level);
+    const std::string status = string_at(o, names.pub_status);
+    if (status == "withheld") item.status = domain::WireStatus::Withheld;
+    if (status == "canceled") item.status = domain::WireStatus::Canceled;
 
-    item.image = picture(o, base_dir, import_roots, item.warnings);
+    item.image = picture(o, names, base_dir, import_roots, item.warnings);
     return item;
 }
 

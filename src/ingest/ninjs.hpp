@@ -12,15 +12,26 @@ namespace dateline::ingest {
 /// Largest ninjs document accepted, in bytes.
 inline constexpr std::size_t max_ninjs_bytes = 8 * 1024 * 1024;
 
-/// Reads an IPTC ninjs item (2.x or 3.x; https://iptc.org/standards/ninjs/) into a WireItem:
-/// headline(s), body (HTML, or plain text turned into paragraphs), byline (`by`/`byline`),
-/// `located` as dateline, the first of `infosources`, `copyrightholder` or `provider` as source
-/// credit, subjects and keywords as tags, `firstcreated` and `versioncreated`, and the first
-/// picture association as image. A rendition's `href` may be a path relative to `base_dir`, the
-/// item's folder, or a `file:` URL; either must lead, symbolic links followed, into that folder
-/// (a `file:` URL may also lead below one of `import_roots`), and to a regular file. The widest
-/// rendition allowed is taken; each one refused adds a warning naming it and why, and with none
-/// left the item has no image. Errors name the problem; the caller adds the file name.
+/// Reads an IPTC ninjs item (https://iptc.org/standards/ninjs/) of any version, 1.0 to 3.1, into
+/// a WireItem. The version is the one the item declares (`standard`, 1.x's `$standard`), else the
+/// newest of the generation its field names show (1.x single fields such as `body_html`, 2.x
+/// arrays such as `bodies`, 3.x camelCase such as `firstCreated`); the item must be valid against
+/// that version's published JSON Schema, and is read with that version's field names:
+/// - headline; standfirst (the description, plain text preferred); the richest body (HTML, else
+///   NITF's `body.content`, else plain text, whose blank lines, or else single line breaks,
+///   separate paragraphs); an item with a description and no body (a flash) has the description
+///   as its body;
+/// - byline, `located` as dateline, the first information source (else the copyright holder) as
+///   source credit, subjects as tags, language, urgency, embargo, publication status
+///   (usable, withheld, canceled), the agency's version;
+/// - first created (else version created) and version created;
+/// - the first picture association as image. A rendition's `href` may be a path relative to
+///   `base_dir`, the item's folder, or a `file:` URL; either must lead, symbolic links followed,
+///   into that folder (a `file:` URL may also lead below one of `import_roots`), and to a regular
+///   file. The widest rendition allowed is taken; each one refused adds a warning naming it and
+///   why, and with none left the item has no image.
+/// Items of other types than text and composite are refused. Errors name the problem; the caller
+/// adds the file name.
 Result<domain::WireItem> parse_ninjs(std::string_view json, const std::filesystem::path& base_dir,
                                      const std::vector<std::filesystem::path>& import_roots = {});
 

@@ -294,7 +294,7 @@ test('a story published while the server runs reaches the feeds and the sitemaps
     firstcreated: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
     headline: 'Harbour ferries add a late crossing for the festival week',
     body_html: '<p>The last ferry now leaves at midnight until Sunday.</p>',
-    located: 'SALALAH', provider: { name: 'Coastal News Agency' }, keywords: ['Ferries'],
+    located: 'SALALAH', copyrightholder: 'Coastal News Agency', subject: [{ name: 'Ferries' }],
   }));
   const r = dateline(['import', '--data', demo.data.dir, '--site', 'en', '--section', 'region', '--publish', fixture]);
   rmSync(dir, { recursive: true, force: true });

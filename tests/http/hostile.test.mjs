@@ -35,7 +35,7 @@ before(async () => {
   writeFileSync(companionFile, JSON.stringify({
     uri: 'urn:newsml:example.test:hostile-companion', type: 'text', firstcreated: '2025-01-10T08:00:00Z',
     headline: 'Browser makers agree on a shared list of blocked script addresses',
-    body_html: '<p>A plain story that shares a tag with the hostile one.</p>', keywords: ['javascript:alert(2)'],
+    body_html: '<p>A plain story that shares a tag with the hostile one.</p>', subject: [{ name: 'javascript:alert(2)' }],
   }));
   const r = dateline(['import', '--data', data.dir, '--site', 'en', '--section', 'world', '--publish', fixtureFile, companionFile]);
   assert.equal(r.status, 0, `the items import: ${r.stderr}`);
@@ -91,7 +91,7 @@ describe('an article whose every field is hostile', () => {
     assert.equal(one(articleHtml, { cls: 'story__standfirst' }).text, item.description_text, 'standfirst');
     assert.equal(one(articleHtml, { cls: 'story__author' }).text, item.byline, 'byline');
     assert.equal(one(articleHtml, { cls: 'story__dateline' }).text, item.located, 'dateline');
-    assert.equal(one(articleHtml, { cls: 'story__agency' }).text, item.infosources[0].name, 'source');
+    assert.equal(one(articleHtml, { cls: 'story__agency' }).text, item.infosource[0].name, 'source');
     assert.equal(one(articleHtml, { cls: 'story__caption' }).text, image.description_text, 'caption');
     assert.equal(one(articleHtml, { cls: 'story__credit' }).text, image.byline, 'credit');
     assert.equal(one(articleHtml, { tag: 'title' }).text, `${item.headline} | ${SITE_NAME}`, 'title');
@@ -149,7 +149,7 @@ describe('an article whose every field is hostile', () => {
 
   it('links hostile tag names to tag pages that work and are inert', async () => {
     const links = select(one(articleHtml, { cls: 'story__tags' }).inner, { tag: 'a' });
-    const names = [...item.subject.map((s) => s.name), ...item.keywords];
+    const names = item.subject.map((s) => s.name);
     assert.deepEqual(links.map((a) => a.text), names, 'each tag shown as written');
     for (const link of links) {
       const href = attr(link.token, 'href');

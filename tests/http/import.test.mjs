@@ -1,5 +1,5 @@
-// `dateline import` and `dateline sites`: IPTC ninjs items (the classic single-field shape and the
-// array shape of ninjs 3.x) become articles that readers see with their full anatomy; drafts stay
+// `dateline import` and `dateline sites`: IPTC ninjs items of every version (1.x single fields,
+// 2.x arrays, 3.x camelCase) become articles that readers see with their full anatomy; drafts stay
 // hidden; malformed files are refused with one clear line and leave nothing behind; re-importing
 // an item updates it.
 import { describe, it, before, after } from 'node:test';
@@ -293,6 +293,73 @@ describe('importing valid items', () => {
   });
 });
 
+describe('every ninjs version, as agencies spell it (tests/fixtures/ninjs/versions/)', () => {
+  const version = (name) => fixture(`versions/${name}`);
+
+  it('ninjs 1.6: the XHTML body wins over the plain one, with the picture, credit and times', async () => {
+    const { path } = publishOne(version('v1-xhtml-and-text.json'), { section: 'world' });
+    const html = await article(path);
+    assert.equal(one(html, { tag: 'h1' }).text, 'Muscat port opens deep-water berth for the largest container ships');
+    const body = one(html, { cls: 'story__body' });
+    assert.ok(body.text.includes('Duqmar'), 'the paragraph only the XHTML body has');
+    assert.equal(one(body.inner, { tag: 'em' }).text, 'every year');
+    assert.equal(one(html, { cls: 'story__source' }).text, 'Source: Gulf Coast Wire');
+    assert.equal(timeOf(html, 'story__published'), '2025-03-04T10:10:00+04:00', 'firstcreated');
+    await checkImage(html, { caption: 'The empty deep-water quay at Ras Khaleef at sunrise, a day before the first ship was due.',
+      credit: 'Yousef Al Balushi / Gulf Coast Wire', width: 96, height: 64 });
+  });
+
+  it('ninjs 2.1: a flash with a description and no body is published with the description as its text', async () => {
+    const { path } = publishOne(version('v2-description-only.json'), { section: 'world' });
+    const html = await article(path);
+    assert.ok(one(html, { cls: 'story__body' }).text.includes('The town council of Qasr Nadeem voted 19 to 4'));
+    assert.equal(select(html, { cls: 'story__standfirst' }).length, 0, 'not shown twice');
+  });
+
+  it('ninjs 3.0: an NITF body gives its paragraphs alone, and a future embargo schedules the story', async () => {
+    const r = importFiles([version('v3-nitf-body.json')], { section: 'world' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(lines(r.stdout)[0], /^\d+$/, 'an id: readers do not see it yet');
+    assert.equal((await page('/en/world/amman-to-plant-12-000-shade-trees-along-its-hottest-ring-road')).status, 404,
+      'embargoed until 2031');
+    assert.ok(!(await page('/en/world/')).html.includes('Amman to plant 12,000 shade trees'), 'not listed');
+  });
+
+  it('ninjs 3.1: plain text on single lines is a paragraph a line, its markup kept as text', async () => {
+    const { path } = publishOne(version('v3-plain-single-lines.json'), { section: 'world' });
+    const body = one(await article(path), { cls: 'story__body' });
+    const paragraphs = select(body.inner, { tag: 'p', where: (t) => !attr(t, 'class') });
+    assert.equal(paragraphs.length, 4, body.inner);
+    assert.ok(body.inner.includes('AT&amp;T') && body.inner.includes('&lt;b&gt;'), body.inner);
+  });
+
+  it('a canceled version takes the story down; a withheld item with no story is refused', async () => {
+    const { path } = publishOne(version('v3-camel-no-first-created.json'), { section: 'world' });
+    assert.equal((await page(path)).status, 200);
+    const canceled = importFiles([version('v3-camel-canceled.json')], { section: 'world' });
+    assert.equal(canceled.status, 0, canceled.stderr);
+    assert.equal((await page(path)).status, 404, 'the story is no longer served');
+    assert.ok(!(await page('/en/world/')).html.includes('Ras Hadeer desalination plant'), 'nor listed');
+
+    const withheld = importFiles([version('v2-withheld.json')], { section: 'world' });
+    assert.equal(withheld.status, 1);
+    assert.match(withheld.stderr, /v2-withheld\.json: the agency has withheld this item/);
+  });
+
+  it('items that break their version\'s schema, pictures and events are refused with the reason', () => {
+    for (const [name, reason] of [
+      ['invalid-v3-urgency-text.json', /not valid ninjs 3\.1 .*\/urgency/],
+      ['invalid-v2-unknown-field.json', /not valid ninjs 2\.2 .*'kicker'/],
+      ['v3-picture-item.json', /type 'picture' is not a story/],
+    ]) {
+      const r = importFiles([version(name)], { section: 'world' });
+      assert.equal(r.status, 1, name);
+      assert.equal(r.stdout, '');
+      assert.match(r.stderr, reason, r.stderr);
+    }
+  });
+});
+
 describe('refusing malformed items', () => {
   const cases = [
     ['invalid-json.json', /JSON/, 'Truncated item that never closes', 'broken'],
@@ -444,7 +511,7 @@ describe('pictures that must not be published', () => {
     const file = join(dir, `${name}.json`);
     writeFileSync(file, JSON.stringify({
       uri, type: 'text', headline: `Story ${name} with a picture`, body_html: '<p>Text.</p>',
-      associations: { featureimage: { type: 'picture', description_text: 'A caption.', byline: 'Photo desk',
+      associations: { featureimage: { uri: `${uri}:picture`, type: 'picture', description_text: 'A caption.', byline: 'Photo desk',
         renditions: { original: { href, mimetype: 'image/jpeg' } } } },
     }));
     return { file, uri };

@@ -1,0 +1,12 @@
+// Fuzz harness: the NITF reader must return HTML or an error for any bytes, never crash.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "ingest/nitf.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string_view text(reinterpret_cast<const char*>(data), size);
+    (void)dateline::ingest::nitf_body_html(text);
+    return 0;
+}
