@@ -81,5 +81,6 @@ Command token_command(CLI::App& app);
 Command media_command(CLI::App& app);
 Command user_command(CLI::App& app);
 Command reindex_command(CLI::App& app);
+Command wires_command(CLI::App& app);
 
 }  // namespace dateline::cli

@@ -19,6 +19,7 @@
 #include "app/site_service.hpp"
 #include "app/token_service.hpp"
 #include "app/user_service.hpp"
+#include "app/wire_desk.hpp"
 #include "cli/command.hpp"
 #include "http/server.hpp"
 #include "media/image_library.hpp"
@@ -35,6 +36,25 @@ constexpr std::chrono::seconds limit_window{600};
 // An IPv6 address in a URL goes in brackets.
 std::string bracketed(const std::string& host) {
     return host.find(':') != std::string::npos ? "[" + host + "]" : host;
+}
+
+// The wire sources are read every few seconds while the node serves; with several nodes on
+// one database each file is taken by one of them.
+void work_wire_sources(app::WireDesk& wires, const std::atomic<bool>& serving) {
+    constexpr auto round = std::chrono::seconds(2);
+    constexpr auto nap = std::chrono::milliseconds(250);
+    while (serving) {
+        auto run = wires.run_once();
+        if (!run) {
+            spdlog::warn("wire desk: {}", run.error().message);
+        } else {
+            for (const auto& problem : run->problems) spdlog::warn("wire desk: {}", problem);
+            if (run->received > 0)
+                spdlog::info("wire desk: {} received, {} published", run->received, run->published);
+        }
+        for (auto slept = std::chrono::milliseconds(0); serving && slept < round; slept += nap)
+            std::this_thread::sleep_for(nap);
+    }
 }
 
 http::ServerOptions server_options(const config::Config& config) {
@@ -232,6 +252,8 @@ int run_serve(const DataOptions& data) {
         &sessions, &articles, &search_index);
     std::atomic<bool> serving{true};
     std::thread watching([&] { watch.run(serving); });
+    app::WireDesk wires(database, articles, clock, config.wire_dir, config.import_roots);
+    std::thread reading_wires([&] { work_wire_sources(wires, serving); });
     std::thread scraping;
     if (scrapes) scraping = std::thread([&scrapes] { scrapes->run(); });
     server.run();
@@ -241,6 +263,7 @@ int run_serve(const DataOptions& data) {
         scraping.join();
     }
     watching.join();
+    reading_wires.join();
     std::cout << "Dateline stopped." << std::endl;
     return 0;
 }

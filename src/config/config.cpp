@@ -195,6 +195,7 @@ Result<Config> load(const std::filesystem::path& data_dir, const Overrides& flag
     c.database_url = DatabaseUrl::sqlite((data_dir / "dateline.db").string()).text;
     c.theme_dir = default_theme_dir;
     c.media_dir = data_dir / "media";
+    c.wire_dir = data_dir / "wire";
     const auto all = options();
 
     const auto file = data_dir / "dateline.toml";

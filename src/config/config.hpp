@@ -18,6 +18,7 @@ struct Config {
     std::string database_url;         ///< "sqlite:PATH"; default sqlite:<data>/dateline.db
     std::filesystem::path theme_dir;  ///< default: the installed default theme
     std::filesystem::path media_dir;  ///< <data>/media
+    std::filesystem::path wire_dir;   ///< <data>/wire: the wire queue's pictures
     std::string listen_host = "127.0.0.1";
     int listen_port = 8080;
     /// Where /metrics is served (Prometheus text format), apart from the readers' port so that

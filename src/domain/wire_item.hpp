@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "domain/site.hpp"
 
 namespace dateline::domain {
 
@@ -43,6 +44,35 @@ struct WireItem {
     WireStatus status = WireStatus::Usable;
     std::optional<WireImage> image;
     std::vector<std::string> warnings;  ///< things skipped that the operator should know about
+};
+
+/// The stored name of a publication status: "usable", "withheld", "canceled".
+std::string_view to_string(WireStatus status);
+/// The status with this stored name; nothing for any other text.
+std::optional<WireStatus> parse_wire_status(std::string_view text);
+
+/// Where an agency's items come from: a folder its drops land in (an FTP or SFTP upload folder,
+/// a shared folder), feeding one site, and a section of it when given.
+struct WireSource {
+    Id id = 0;
+    std::string name;      ///< the operator's name for it ("afp-english"), unique
+    std::string location;  ///< the folder's absolute path
+    Id site_id = 0;
+    std::string site_slug;
+    std::optional<Id> section_id;
+    std::string section_slug;   ///< empty without a section
+    bool auto_publish = false;  ///< its items are published as they arrive, not only queued
+    UnixTime created_at = 0;
+};
+
+/// A version of an item as it reached the wire desk, in the queue.
+struct ReceivedWireItem {
+    Id id = 0;
+    std::optional<Id> source_id;
+    std::string source_name;  ///< empty when its source was removed since
+    UnixTime received_at = 0;
+    std::optional<Id> article_id;  ///< the story made from it, when one was
+    WireItem item;
 };
 
 }  // namespace dateline::domain

@@ -521,12 +521,26 @@ Result<WireItem> parse_ninjs(std::string_view text, const std::filesystem::path&
     if (const auto* u = o.if_contains("urgency"))
         if (const auto level = whole_number(*u); level >= 1 && level <= 9)
             item.urgency = static_cast<int>(level);
-    const std::string status = string_at(o, names.pub_status);
-    if (status == "withheld") item.status = domain::WireStatus::Withheld;
-    if (status == "canceled") item.status = domain::WireStatus::Canceled;
+    item.status = domain::parse_wire_status(string_at(o, names.pub_status))
+                      .value_or(domain::WireStatus::Usable);
 
     item.image = picture(o, names, base_dir, import_roots, item.warnings);
     return item;
+}
+
+Result<std::string> read_item_text(const std::filesystem::path& file) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(file, ec);
+    if (ec) return Error::invalid("cannot be read (" + ec.message() + ")");
+    if (size > max_ninjs_bytes)
+        return Error::invalid("larger than " + std::to_string(max_ninjs_bytes / (1024 * 1024)) +
+                              " MB");
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return Error::invalid("cannot be opened");
+    std::string text(size, '\0');
+    in.read(text.data(), static_cast<std::streamsize>(size));
+    if (!in) return Error::invalid("cannot be read");
+    return text;
 }
 
 Result<WireItem> read_ninjs_file(const std::filesystem::path& file,
@@ -536,18 +550,9 @@ Result<WireItem> read_ninjs_file(const std::filesystem::path& file,
         out.message = file.string() + ": " + e.message;
         return out;
     };
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(file, ec);
-    if (ec) return fail(Error::invalid("cannot be read (" + ec.message() + ")"));
-    if (size > max_ninjs_bytes)
-        return fail(Error::invalid("larger than " +
-                                   std::to_string(max_ninjs_bytes / (1024 * 1024)) + " MB"));
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return fail(Error::invalid("cannot be opened"));
-    std::string text(size, '\0');
-    in.read(text.data(), static_cast<std::streamsize>(size));
-    if (!in) return fail(Error::invalid("cannot be read"));
-    auto item = parse_ninjs(text, file.parent_path(), import_roots);
+    auto text = read_item_text(file);
+    if (!text) return fail(text.error());
+    auto item = parse_ninjs(*text, file.parent_path(), import_roots);
     if (!item) return fail(item.error());
     return item;
 }

@@ -35,6 +35,9 @@ inline constexpr std::size_t max_ninjs_bytes = 8 * 1024 * 1024;
 Result<domain::WireItem> parse_ninjs(std::string_view json, const std::filesystem::path& base_dir,
                                      const std::vector<std::filesystem::path>& import_roots = {});
 
+/// A wire file's text, when it is a file that can be read and holds at most max_ninjs_bytes.
+Result<std::string> read_item_text(const std::filesystem::path& file);
+
 /// Reads and parses a ninjs file, with errors prefixed by its path; its folder is `base_dir`.
 Result<domain::WireItem> read_ninjs_file(
     const std::filesystem::path& file, const std::vector<std::filesystem::path>& import_roots = {});

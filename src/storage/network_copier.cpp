@@ -17,7 +17,7 @@ struct Table {
 };
 
 // Parents before children, so foreign keys hold at every insert.
-constexpr std::array<Table, 19> tables = {{
+constexpr std::array<Table, 21> tables = {{
     {"networks", "id, slug, name, default_site_slug", "id", true},
     {"sites",
      "id, network_id, slug, name, tagline, language, direction, time_zone, base_url, "
@@ -57,6 +57,12 @@ constexpr std::array<Table, 19> tables = {{
     {"secrets", "name, value, created_at", "name", false},
     {"audit_log", "id, at, user_id, actor, action, site_id, article_id, subject, detail", "id",
      true},
+    {"wire_sources", "id, name, kind, location, site_id, section_id, auto_publish, created_at",
+     "id", true},
+    {"wire_items",
+     "id, source_id, guid, version, format, language, headline, urgency, embargoed_until, "
+     "status, version_created, received_at, content, article_id",
+     "id", true},
 }};
 
 std::string placeholders(std::string_view columns) {

@@ -1,0 +1,296 @@
+#include "app/wire_desk.hpp"
+
+#include <spdlog/spdlog.h>
+#include <boost/json.hpp>
+
+#include "crypto/crypto.hpp"
+#include "ingest/ninjs.hpp"
+#include "ingest/wire_folder.hpp"
+#include "storage/site_store.hpp"
+#include "storage/wire_store.hpp"
+
+namespace dateline::app {
+
+namespace fs = std::filesystem;
+namespace json = boost::json;
+using domain::WireItem;
+
+namespace {
+
+constexpr std::size_t max_source_name = 64;
+
+bool is_source_name(const std::string& name) {
+    if (name.empty() || name.size() > max_source_name) return false;
+    for (const char c : name)
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_')) return false;
+    return true;
+}
+
+json::value time_value(const std::optional<UnixTime>& t) {
+    return t ? json::value(*t) : json::value(nullptr);
+}
+
+std::optional<UnixTime> time_of(const json::object& o, std::string_view key) {
+    const auto* v = o.if_contains(key);
+    if (!v || !v->is_int64()) return std::nullopt;
+    return v->get_int64();
+}
+
+std::string text_of(const json::object& o, std::string_view key) {
+    const auto* v = o.if_contains(key);
+    return v && v->is_string() ? std::string(v->get_string()) : std::string();
+}
+
+std::vector<std::string> texts_of(const json::object& o, std::string_view key) {
+    std::vector<std::string> out;
+    if (const auto* v = o.if_contains(key); v && v->is_array())
+        for (const auto& e : v->get_array())
+            if (e.is_string()) out.emplace_back(e.get_string());
+    return out;
+}
+
+json::array array_of(const std::vector<std::string>& texts) {
+    json::array out;
+    for (const auto& t : texts) out.emplace_back(t);
+    return out;
+}
+
+// An item as the queue keeps it: every field, so that a story can be made from it later.
+std::string content_of(const WireItem& item) {
+    json::object o{{"guid", item.guid},
+                   {"version", item.version},
+                   {"format", item.format},
+                   {"headline", item.headline},
+                   {"standfirst", item.standfirst},
+                   {"body_html", item.body_html},
+                   {"byline", item.byline},
+                   {"dateline", item.dateline},
+                   {"source_credit", item.source_credit},
+                   {"language", item.language},
+                   {"tags", array_of(item.tags)},
+                   {"first_created", time_value(item.first_created)},
+                   {"version_created", time_value(item.version_created)},
+                   {"embargoed_until", time_value(item.embargoed_until)},
+                   {"urgency", item.urgency ? json::value(*item.urgency) : json::value(nullptr)},
+                   {"status", domain::to_string(item.status)},
+                   {"warnings", array_of(item.warnings)}};
+    if (item.image)
+        o["image"] = json::object{{"location", item.image->location},
+                                  {"caption", item.image->caption},
+                                  {"credit", item.image->credit}};
+    return json::serialize(o);
+}
+
+WireItem item_of(const std::string& content) {
+    WireItem item;
+    boost::system::error_code ec;
+    const json::value v = json::parse(content, ec);
+    if (ec || !v.is_object()) return item;
+    const auto& o = v.get_object();
+    item.guid = text_of(o, "guid");
+    item.version = text_of(o, "version");
+    item.format = text_of(o, "format");
+    item.headline = text_of(o, "headline");
+    item.standfirst = text_of(o, "standfirst");
+    item.body_html = text_of(o, "body_html");
+    item.byline = text_of(o, "byline");
+    item.dateline = text_of(o, "dateline");
+    item.source_credit = text_of(o, "source_credit");
+    item.language = text_of(o, "language");
+    item.tags = texts_of(o, "tags");
+    item.first_created = time_of(o, "first_created");
+    item.version_created = time_of(o, "version_created");
+    item.embargoed_until = time_of(o, "embargoed_until");
+    if (const auto urgency = time_of(o, "urgency")) item.urgency = static_cast<int>(*urgency);
+    item.status =
+        domain::parse_wire_status(text_of(o, "status")).value_or(domain::WireStatus::Usable);
+    item.warnings = texts_of(o, "warnings");
+    if (const auto* image = o.if_contains("image"); image && image->is_object())
+        item.image = domain::WireImage{text_of(image->get_object(), "location"),
+                                       text_of(image->get_object(), "caption"),
+                                       text_of(image->get_object(), "credit")};
+    return item;
+}
+
+}  // namespace
+
+Result<domain::WireSource> WireDesk::add_source(const std::string& name, const fs::path& folder,
+                                                const std::string& site_slug,
+                                                const std::string& section_slug,
+                                                bool auto_publish) {
+    if (!is_source_name(name))
+        return Error::invalid("A wire source's name has 1 to 64 letters, digits, '-' or '_'.",
+                              "name");
+    std::error_code ec;
+    const fs::path location = fs::canonical(folder, ec);
+    if (ec || !fs::is_directory(location, ec))
+        return Error::invalid("The folder " + folder.string() + " does not exist.", "folder");
+    auto lease = database_.acquire();
+    storage::SiteStore sites(*lease);
+    auto all = sites.sites();
+    if (!all) return all.error();
+    domain::WireSource source;
+    source.name = name;
+    source.location = location.string();
+    source.auto_publish = auto_publish;
+    for (const auto& site : *all)
+        if (site.slug == site_slug) source.site_id = site.id;
+    if (source.site_id == 0) return Error::invalid("There is no site '" + site_slug + "'.", "site");
+    source.site_slug = site_slug;
+    if (!section_slug.empty()) {
+        auto sections = sites.sections(source.site_id);
+        if (!sections) return sections.error();
+        for (const auto& section : *sections)
+            if (section.slug == section_slug) source.section_id = section.id;
+        if (!source.section_id)
+            return Error::invalid(
+                "The site '" + site_slug + "' has no section '" + section_slug + "'.", "section");
+        source.section_slug = section_slug;
+    }
+    source.created_at = clock_.now();
+    auto id = storage::WireStore(*lease).add_source(source, source.created_at);
+    if (!id) return id.error();
+    source.id = *id;
+    return source;
+}
+
+Result<std::vector<domain::WireSource>> WireDesk::sources() {
+    auto lease = database_.acquire();
+    return storage::WireStore(*lease).sources();
+}
+
+Status WireDesk::remove_source(const std::string& name) {
+    auto lease = database_.acquire();
+    auto removed = storage::WireStore(*lease).remove_source(name);
+    if (!removed) return removed.error();
+    if (!*removed) return Error::not_found("There is no wire source named '" + name + "'.");
+    return success();
+}
+
+Result<WireRun> WireDesk::run_once() {
+    auto all = sources();
+    if (!all) return all.error();
+    WireRun run;
+    for (const auto& source : *all) {
+        const ingest::WireFolder folder(source.location);
+        // A claim left by a process that stopped mid-way is read again after a while.
+        if (auto released = folder.release_stale_claims(std::chrono::minutes(10));
+            released && *released > 0)
+            spdlog::warn("wire desk: {}: {} file(s) left half-read are read again", source.name,
+                         *released);
+        auto items = folder.settled_items(fs::file_time_type::clock::now());
+        if (!items) {
+            run.problems.push_back(source.name + ": " + items.error().message);
+            continue;
+        }
+        for (const auto& file : *items) {
+            auto claimed = folder.claim(file);
+            if (!claimed) {
+                run.problems.push_back(file.string() + ": " + claimed.error().message);
+                continue;
+            }
+            if (!*claimed) continue;  // another node took it
+            std::optional<std::string> refused;
+            try {
+                refused = take(source, **claimed, run);
+            } catch (const std::exception& e) {
+                // One file's unexpected failure must not stop the others.
+                spdlog::error("wire desk: {}: {}", file.string(), e.what());
+                refused = "could not be read (unexpected failure)";
+            }
+            auto filed = folder.file_away(**claimed, refused);
+            if (refused) {
+                ++run.failed;
+                run.problems.push_back(file.string() + ": " + *refused);
+            }
+            if (!filed) run.problems.push_back(file.string() + ": " + filed.error().message);
+        }
+    }
+    return run;
+}
+
+std::optional<std::string> WireDesk::take(const domain::WireSource& source, const fs::path& claimed,
+                                          WireRun& run) {
+    if (claimed.extension() != ".json")
+        return "not an item Dateline reads: only ninjs (JSON) items are read from folders";
+    auto text = ingest::read_item_text(claimed);
+    if (!text) return text.error().message;
+    // Relative pictures are looked for where the agency dropped the item, not in .claimed/.
+    auto item = ingest::parse_ninjs(*text, fs::path(source.location), import_roots_);
+    if (!item) return item.error().message;
+
+    // The picture is kept beside the queue, named by the version it came with, for as long as
+    // the item may be used: the agency's folder is theirs to clean.
+    if (item->image) {
+        std::error_code ec;
+        const fs::path pictures = wire_dir_ / "pictures";
+        fs::create_directories(pictures, ec);
+        const fs::path kept =
+            pictures / (crypto::sha256_hex(item->guid + '\n' + item->version).substr(0, 32) +
+                        fs::path(item->image->location).extension().string());
+        if (!ec)
+            fs::copy_file(item->image->location, kept, fs::copy_options::overwrite_existing, ec);
+        if (ec) {
+            item->warnings.push_back("its picture could not be kept (" + ec.message() + ")");
+            item->image.reset();
+        } else {
+            item->image->location = kept.string();
+        }
+    }
+
+    domain::ReceivedWireItem received;
+    received.source_id = source.id;
+    received.received_at = clock_.now();
+    received.item = *item;
+    std::optional<domain::Id> id;
+    {
+        auto lease = database_.acquire();
+        auto recorded = storage::WireStore(*lease).record(received, content_of(*item));
+        if (!recorded) return recorded.error().message;
+        id = *recorded;
+    }
+    if (!id) {
+        ++run.repeated;
+        return std::nullopt;
+    }
+    ++run.received;
+    const bool withdrawn = item->status != domain::WireStatus::Usable;
+    if (!source.auto_publish && !withdrawn) return std::nullopt;  // queued for the desk
+    if (item->version_created) {
+        // Files may arrive out of order: a version older than one received already (a later
+        // correction, or the withdrawal) changes no story; it is in the queue for the record.
+        auto lease = database_.acquire();
+        auto later =
+            storage::WireStore(*lease).has_later_version(item->guid, *id, *item->version_created);
+        if (!later) return later.error().message;
+        if (*later) return std::nullopt;
+    }
+    auto saved = articles_.import_wire_item(source.site_slug, *item, source.auto_publish,
+                                            source.section_slug);
+    if (!saved) {
+        // A withdrawal of an item no story was made from changes nothing: it is in the queue.
+        if (withdrawn && saved.error().code == ErrorCode::Invalid) return std::nullopt;
+        return "in the queue, but not published: " + saved.error().message;
+    }
+    ++run.published;
+    auto lease = database_.acquire();
+    if (auto linked = storage::WireStore(*lease).link_article(*id, saved->id); !linked)
+        return linked.error().message;
+    return std::nullopt;
+}
+
+Result<std::vector<domain::ReceivedWireItem>> WireDesk::queue(const std::string& source_name,
+                                                              int limit) {
+    auto lease = database_.acquire();
+    auto rows = storage::WireStore(*lease).queue(source_name, limit);
+    if (!rows) return rows.error();
+    std::vector<domain::ReceivedWireItem> out;
+    out.reserve(rows->size());
+    for (auto& [received, content] : *rows) {
+        received.item = item_of(content);
+        out.push_back(std::move(received));
+    }
+    return out;
+}
+
+}  // namespace dateline::app

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/result.hpp"
+#include "db/database.hpp"
+#include "domain/wire_item.hpp"
+
+namespace dateline::storage {
+
+/// The wire desk's sources and the items they brought (migrations/*/0026_create_wire_desk.sql).
+/// An item's fields travel as `content`, JSON written and read by the caller; the columns beside
+/// it are what the queue lists and filters by.
+class WireStore {
+  public:
+    explicit WireStore(db::Connection& connection) : c_(connection) {}
+
+    /// Stores a new source; its name must be free (Conflict on "name" otherwise).
+    Result<domain::Id> add_source(const domain::WireSource& source, UnixTime now);
+    /// Every source, by name, with its site's and section's slugs.
+    Result<std::vector<domain::WireSource>> sources();
+    /// Removes a source by name; false when there is none. Its items stay in the queue.
+    Result<bool> remove_source(const std::string& name);
+
+    /// Records a version of an item; nothing (and no change) when that version, by the item's
+    /// identifier and version, was received before.
+    Result<std::optional<domain::Id>> record(const domain::ReceivedWireItem& received,
+                                             const std::string& content);
+    /// Whether a version of the item other than `except` was received that the agency made
+    /// later than `version_created` (by its version time).
+    Result<bool> has_later_version(const std::string& guid, domain::Id except,
+                                   UnixTime version_created);
+    /// Notes the story made from a received item.
+    Status link_article(domain::Id item_id, domain::Id article_id);
+    /// The newest items first, at most `limit`, of one source when `source_name` is given; each
+    /// with its content for the caller to read.
+    Result<std::vector<std::pair<domain::ReceivedWireItem, std::string>>> queue(
+        const std::string& source_name, int limit);
+
+  private:
+    db::Connection& c_;
+};
+
+}  // namespace dateline::storage
