@@ -192,7 +192,15 @@ Result<SavedArticle> ArticleService::save_in(db::Connection& c, const std::strin
     record.lead_credit = draft.lead_credit;
     record.status = draft.status;
     record.first_published_at = draft.first_published_at;
+    // The embargo this save gives, else the story's own: no save publishes before it.
+    record.embargoed_until = draft.sets_embargo ? draft.embargoed_until
+                             : previous         ? previous->embargoed_until
+                                                : std::nullopt;
+    const std::optional<UnixTime> asked = record.first_published_at;
+    domain::hold_for_embargo(record.status, record.first_published_at, record.embargoed_until, now);
     record.updated_at = draft.updated_at.value_or(now);
+    if (record.first_published_at != asked)  // held: its last change is its publication
+        record.updated_at = std::max(record.updated_at, *record.first_published_at);
     record.external_id = draft.external_id;
     record.created_by = writer.user_id;
     record.expected_revision = writer.base_revision;
@@ -275,17 +283,12 @@ Result<SavedArticle> ArticleService::import_wire_item(const std::string& site_sl
                          "the agency " + what + " the item" +
                              (item.version.empty() ? "" : " (version " + item.version + ")"));
     }
+    // The agency's version says whether there is an embargo: saving holds the story for it.
+    draft.sets_embargo = true;
+    draft.embargoed_until = item.embargoed_until;
     if (publish) {
-        // An embargo still to come makes the story scheduled for it; readers see it no sooner.
-        const UnixTime embargo = item.embargoed_until.value_or(0);
-        if (embargo > now) {
-            draft.status = domain::ArticleStatus::Scheduled;
-            draft.first_published_at = embargo;
-        } else {
-            draft.status = domain::ArticleStatus::Published;
-            draft.first_published_at =
-                std::min(std::max(item.first_created.value_or(now), embargo), now);
-        }
+        draft.status = domain::ArticleStatus::Published;
+        draft.first_published_at = std::min(item.first_created.value_or(now), now);
     }
     if (*previous) {
         // A new version of a story already here is a correction: it keeps the story's
@@ -297,6 +300,14 @@ Result<SavedArticle> ArticleService::import_wire_item(const std::string& site_sl
             draft.first_published_at = before.first_published_at > 0
                                            ? std::optional<UnixTime>(before.first_published_at)
                                            : std::nullopt;
+            // A time its embargo gave it is the agency's to move: a version that moves or lifts
+            // the embargo publishes the story at its own time, held by the new embargo if any.
+            if (before.embargoed_until && before.first_published_at == *before.embargoed_until &&
+                before.embargoed_until != item.embargoed_until &&
+                domain::is_listed(before.status)) {
+                draft.status = domain::ArticleStatus::Published;
+                draft.first_published_at = std::min(item.first_created.value_or(now), now);
+            }
         }
         if (draft.section_slug.empty() && before.section) draft.section_slug = before.section->slug;
     }
@@ -578,28 +589,39 @@ Result<domain::Article> ArticleService::act(const domain::User& user, Id id,
                 before->first_published_at > 0 ? std::optional<UnixTime>(before->first_published_at)
                                                : std::nullopt;
             UnixTime updated = before->updated_at;
+            domain::ArticleStatus status = *next;
             if (action == domain::ArticleAction::Publish) {
                 // Back after being taken down, it keeps its first publication time.
                 if (!published || before->status == domain::ArticleStatus::Scheduled)
                     published = now;
+                domain::hold_for_embargo(status, published, before->embargoed_until, now);
                 updated = std::max(updated, *published);
             } else if (action == domain::ArticleAction::Schedule) {
                 if (!at || *at <= now)
                     return Error::invalid("A story is scheduled for a time still to come.",
                                           "publish_at");
                 published = *at;
-                updated = *at;
+                domain::hold_for_embargo(status, published, before->embargoed_until, now);
+                updated = *published;
             } else if (action == domain::ArticleAction::Unpublish &&
                        before->status == domain::ArticleStatus::Scheduled) {
                 published.reset();  // called off: it was never published
             }
-            if (auto s = storage::ArticleStore(c).set_status(id, *next, published, updated); !s)
+            if (auto s = storage::ArticleStore(c).set_status(id, status, published, updated); !s)
                 return s.error();
             // Published or scheduled, it takes its place in related news.
-            if (domain::is_listed(*next))
+            if (domain::is_listed(status))
                 if (auto chosen = RelatedNews::choose(c, id, now); !chosen) return chosen.error();
-            const std::string detail =
+            const std::optional<UnixTime> asked =
+                action == domain::ArticleAction::Publish    ? std::optional<UnixTime>(now)
+                : action == domain::ArticleAction::Schedule ? at
+                                                            : std::nullopt;
+            const bool held = asked && published && *published > *asked;
+            std::string detail =
                 action == domain::ArticleAction::Schedule ? "for " + format_utc_iso8601(*at) : "";
+            if (held)
+                detail += (detail.empty() ? "" : "; ") + std::string("held by its embargo until ") +
+                          format_utc_iso8601(*published);
             if (auto kept =
                     record(c, domain::Actor::of(user), audited(action), *before, detail, now);
                 !kept)

@@ -142,4 +142,12 @@ Status validate(const ArticleDraft& d) {
     return success();
 }
 
+void hold_for_embargo(ArticleStatus& status, std::optional<UnixTime>& first_published_at,
+                      const std::optional<UnixTime>& embargoed_until, UnixTime now) {
+    if (!is_listed(status) || !embargoed_until) return;
+    if (!first_published_at || *first_published_at < *embargoed_until)
+        first_published_at = *embargoed_until;
+    if (*embargoed_until > now) status = ArticleStatus::Scheduled;
+}
+
 }  // namespace dateline::domain

@@ -124,6 +124,9 @@ struct Article {
     UnixTime first_published_at = 0;  ///< 0 until published
     UnixTime updated_at = 0;
     std::string external_id;  ///< the wire item's guid; re-imports update by it
+    /// Not to be published before this moment (an agency's embargo): whoever publishes it, it is
+    /// scheduled for then at the earliest.
+    std::optional<UnixTime> embargoed_until;
     bool comments_open = true;
     std::int64_t revision = 1;     ///< moves on every save (concurrent edits are told apart by it)
     std::optional<Id> created_by;  ///< the newsroom account that wrote it; none when imported
@@ -160,7 +163,17 @@ struct ArticleDraft {
     ArticleStatus status = ArticleStatus::Draft;
     std::optional<UnixTime> first_published_at;
     std::optional<UnixTime> updated_at;
+    /// Whether this save sets the embargo (an import: the agency's version says, a version
+    /// without one lifts it); otherwise the story keeps the one it has.
+    bool sets_embargo = false;
+    std::optional<UnixTime> embargoed_until;
 };
+
+/// What an embargo makes of a publication: a listed story whose time comes before the embargo
+/// is published at the embargo instead, scheduled while the embargo is still to come. Anything
+/// else is left as it is.
+void hold_for_embargo(ArticleStatus& status, std::optional<UnixTime>& first_published_at,
+                      const std::optional<UnixTime>& embargoed_until, UnixTime now);
 
 /// Editorial limits, in Unicode characters.
 inline constexpr std::size_t max_headline_chars = 250;

@@ -25,7 +25,7 @@ std::string select_articles(bool with_body) {
            "s.id, s.slug, s.name, s.position, "
            "m.id, m.file_name, m.mime_type, m.width, m.height, m.bytes, " +
            (with_body ? "a.body_source, " : "'', ") +
-           "a.revision, a.created_by, a.translation_group, m.copies "
+           "a.revision, a.created_by, a.translation_group, m.copies, a.embargoed_until "
            "FROM articles a LEFT JOIN sections s ON s.id = a.section_id "
            "LEFT JOIN media m ON m.id = a.lead_media_id ";
 }
@@ -64,6 +64,7 @@ Article article_from_row(const db::Row& r) {
     a.revision = r.integer(27);
     if (!r.is_null(28)) a.created_by = r.integer(28);
     if (!r.is_null(29)) a.translation_group = r.integer(29);
+    if (!r.is_null(31)) a.embargoed_until = r.integer(31);
     return a;
 }
 
@@ -146,7 +147,8 @@ Result<SavedRevision> ArticleStore::save(const ArticleRecord& r, UnixTime now) {
                   db::nullable(r.first_published_at),
                   r.updated_at,
                   db::nullable_text(r.external_id),
-                  r.body_source};
+                  r.body_source,
+                  db::nullable(r.embargoed_until)};
     SavedRevision saved{r.id, 1};
     if (saved.id == 0) {
         params.emplace_back(db::nullable(r.created_by));
@@ -154,9 +156,9 @@ Result<SavedRevision> ArticleStore::save(const ArticleRecord& r, UnixTime now) {
         auto rows = c_.query(
             "INSERT INTO articles (site_id, slug, headline, standfirst, body_html, body_text, "
             "dateline, source_credit, section_id, lead_media_id, lead_caption, lead_credit, "
-            "status, first_published_at, updated_at, external_id, body_source, created_by, "
-            "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, "
-            "$15, $16, $17, $18, $19) RETURNING id, revision",
+            "status, first_published_at, updated_at, external_id, body_source, embargoed_until, "
+            "created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, "
+            "$13, $14, $15, $16, $17, $18, $19, $20) RETURNING id, revision",
             params);
         if (!rows) return rows.error();
         saved = {rows->front().integer(0), rows->front().integer(1)};
@@ -171,8 +173,8 @@ Result<SavedRevision> ArticleStore::save(const ArticleRecord& r, UnixTime now) {
             "body_html = $5, body_text = $6, dateline = $7, source_credit = $8, section_id = $9, "
             "lead_media_id = $10, lead_caption = $11, lead_credit = $12, status = $13, "
             "first_published_at = $14, updated_at = $15, external_id = $16, body_source = $17, "
-            "revision = revision + 1 WHERE id = $18 AND revision = COALESCE($19, revision) "
-            "RETURNING revision",
+            "embargoed_until = $18, revision = revision + 1 WHERE id = $19 AND "
+            "revision = COALESCE($20, revision) RETURNING revision",
             params);
         if (!rows) return rows.error();
         if (rows->empty()) {

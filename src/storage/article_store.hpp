@@ -70,6 +70,7 @@ struct ArticleRecord {
     std::optional<UnixTime> first_published_at;
     UnixTime updated_at = 0;
     std::string external_id;
+    std::optional<UnixTime> embargoed_until;
     std::vector<domain::Id> author_ids;  ///< byline order
     std::vector<domain::Id> tag_ids;
     std::optional<domain::Id> created_by;  ///< written on insert only

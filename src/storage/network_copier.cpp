@@ -41,7 +41,7 @@ constexpr std::array<Table, 21> tables = {{
      "id, site_id, slug, headline, standfirst, body_html, body_text, dateline, source_credit, "
      "section_id, lead_media_id, lead_caption, lead_credit, status, first_published_at, "
      "updated_at, created_at, external_id, comments_open, body_source, revision, created_by, "
-     "translation_group",
+     "translation_group, embargoed_until",
      "id", true},
     {"article_revisions", "article_id, revision, saved_at, saved_by, status, content",
      "article_id, revision", false},

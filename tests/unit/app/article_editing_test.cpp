@@ -14,6 +14,7 @@
 #include "app/network_setup.hpp"
 #include "app/reader_service.hpp"
 #include "app/user_service.hpp"
+#include "domain/wire_item.hpp"
 #include "provision/network_file.hpp"
 
 namespace dateline::app {
@@ -482,6 +483,50 @@ TEST_P(ArticleEditingTest, TheListShowsEachAccountWhatItMayReadFilteredAsAsked) 
     EXPECT_EQ(service.list(editor, sport).error().code, ErrorCode::Forbidden);
     EXPECT_EQ(headlines(sport_editor, sport), std::vector<std::string>{"Derby day"});
     EXPECT_TRUE(headlines(moderator, {}).empty());
+}
+
+// An agency's embargo holds whoever publishes: an editor's Publish schedules the story for the
+// embargo, an editor's save keeps it, and only a later version of the item lifts it.
+TEST_P(ArticleEditingTest, AnEmbargoHoldsTheStoryWhoeverPublishesIt) {
+    domain::WireItem item;
+    item.guid = "urn:wire:embargoed";
+    item.headline = "Budget figures due at noon";
+    item.body_html = "<p>Figures.</p>";
+    item.first_created = now - hour;
+    item.embargoed_until = now + 2 * hour;
+    auto imported = service.import_wire_item("news", item, false, "news");
+    ASSERT_TRUE(imported.ok()) << imported.error().message;
+    ASSERT_FALSE(imported->visible);
+
+    auto pressed = service.act(editor, imported->id, ArticleAction::Publish);
+    ASSERT_TRUE(pressed.ok()) << pressed.error().message;
+    EXPECT_EQ(pressed->status, ArticleStatus::Scheduled);
+    EXPECT_EQ(pressed->first_published_at, now + 2 * hour);
+    EXPECT_FALSE(readers_see(imported->slug));
+    auto early = service.act(editor, imported->id, ArticleAction::Schedule, now + hour);
+    ASSERT_TRUE(early.ok());
+    EXPECT_EQ(early->first_published_at, now + 2 * hour) << "not before the embargo";
+
+    // An editor's save says nothing of the embargo: the story keeps it.
+    auto edited = content("Budget figures due at noon, in full");
+    edited.status = ArticleStatus::Published;
+    edited.first_published_at = now;
+    auto saved = service.save("news", [&] {
+        auto d = edited;
+        d.external_id = item.guid;
+        return d;
+    }());
+    ASSERT_TRUE(saved.ok()) << saved.error().message;
+    EXPECT_FALSE(saved->visible);
+    EXPECT_FALSE(readers_see(imported->slug));
+
+    // The agency lifts it in a new version: the story is out.
+    item.embargoed_until.reset();
+    item.version = "2";
+    auto lifted = service.import_wire_item("news", item, true, "news");
+    ASSERT_TRUE(lifted.ok()) << lifted.error().message;
+    EXPECT_TRUE(lifted->visible);
+    EXPECT_TRUE(readers_see(imported->slug));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ArticleEditingTest,
