@@ -5,32 +5,26 @@
 #include <cstdlib>
 #include <fstream>
 
+#include "../support_fixed_clock.hpp"
+
 namespace dateline::config {
 
-namespace {
-std::filesystem::path temp_dir() {
-    auto dir = std::filesystem::temp_directory_path() /
-               ("dateline-config-" + std::to_string(::getpid()) + "-" +
-                testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
-    return dir;
-}
-}  // namespace
-
 TEST(Config, DefaultsUnderTheDataDirectory) {
-    const auto dir = temp_dir();
+    const testing_support::TempDir temp;  // removed when the test ends
+    const auto& dir = temp.path();
     const auto c = load(dir, {}, "/themes/default");
     ASSERT_TRUE(c.ok()) << c.error().message;
     EXPECT_EQ(c->database_url, "sqlite:" + (dir / "dateline.db").string());
     EXPECT_EQ(c->media_dir, dir / "media");
+    EXPECT_EQ(c->wire_dir, dir / "wire");
     EXPECT_EQ(c->listen_port, 8080);
     EXPECT_EQ(c->theme_dir, "/themes/default");
     EXPECT_TRUE(c->metrics_host.empty()) << "no /metrics unless configured";
 }
 
 TEST(Config, MetricsAreServedOnlyWhereConfigured) {
-    const auto dir = temp_dir();
+    const testing_support::TempDir temp;  // removed when the test ends
+    const auto& dir = temp.path();
     std::ofstream(dir / "dateline.toml") << "metrics_listen = \"127.0.0.1:9464\"\n";
     auto c = load(dir, {}, "/t");
     ASSERT_TRUE(c.ok()) << c.error().message;
@@ -45,7 +39,8 @@ TEST(Config, MetricsAreServedOnlyWhereConfigured) {
 }
 
 TEST(Config, FileThenEnvironmentThenFlags) {
-    const auto dir = temp_dir();
+    const testing_support::TempDir temp;  // removed when the test ends
+    const auto& dir = temp.path();
     std::ofstream(dir / "dateline.toml") << "listen = \"0.0.0.0:9000\"\nthreads = 3\n";
     auto c = load(dir, {}, "/t");
     ASSERT_TRUE(c.ok()) << c.error().message;
@@ -61,7 +56,8 @@ TEST(Config, FileThenEnvironmentThenFlags) {
 }
 
 TEST(Config, RejectsBadValuesNamingTheSource) {
-    const auto dir = temp_dir();
+    const testing_support::TempDir temp;  // removed when the test ends
+    const auto& dir = temp.path();
     auto c = load(dir, {{"listen", "nonsense"}}, "/t");
     ASSERT_FALSE(c.ok());
     EXPECT_NE(c.error().message.find("--listen"), std::string::npos);
@@ -79,7 +75,8 @@ TEST(Config, RejectsBadValuesNamingTheSource) {
 }
 
 TEST(Config, CommentGuardsAndTrustedProxies) {
-    const auto dir = temp_dir();
+    const testing_support::TempDir temp;  // removed when the test ends
+    const auto& dir = temp.path();
     auto c = load(dir, {}, "/t");
     EXPECT_EQ(c->comment_check_difficulty, 2000);
     EXPECT_EQ(c->comment_min_fill_seconds, 3);
@@ -102,7 +99,8 @@ TEST(Config, CommentGuardsAndTrustedProxies) {
 }
 
 TEST(Config, ImportRoots) {
-    const auto dir = temp_dir();
+    const testing_support::TempDir temp;  // removed when the test ends
+    const auto& dir = temp.path();
     auto c = load(dir, {}, "/t");
     ASSERT_TRUE(c.ok());
     EXPECT_TRUE(c->import_roots.empty()) << "none by default";
