@@ -1,4 +1,5 @@
-// Fuzz harness: the NITF reader must return HTML or an error for any bytes, never crash.
+// Fuzz harness: the NITF readers (a body, a whole document) must return their result or an
+// error for any bytes, never crash.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -8,5 +9,6 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
     (void)dateline::ingest::nitf_body_html(text);
+    (void)dateline::ingest::parse_nitf_document(text, "/nonexistent", {});
     return 0;
 }

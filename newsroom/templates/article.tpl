@@ -5,7 +5,9 @@
 {{/DONE}}{{#PROBLEM}}<div class="notice notice--error" role="alert" id="problem"><p>{{PROBLEM_TEXT}}</p>{{#CURRENT}}
 <p><a href="{{CURRENT_URL}}" target="_blank" rel="noopener">{{T_OPEN_CURRENT}}</a></p>{{/CURRENT}}</div>
 {{/PROBLEM}}{{#STATE}}<p class="state"><span class="badge badge--{{STATUS}}">{{STATUS_LABEL}}</span> {{STATE_TEXT}}{{#PUBLIC}} <a href="{{PUBLIC_URL}}">{{T_VIEW_ON_SITE}}</a>{{/PUBLIC}} <a href="/newsroom/articles/{{ID}}/revisions">{{T_REVISIONS_TITLE}}</a></p>
-{{/STATE}}{{#ACTIONS}}<form class="actions-form" method="post" action="/newsroom/articles/{{ID}}/action">
+{{/STATE}}{{#EMBARGO}}<p class="notice" role="status">{{T_ARTICLE_EMBARGOED_UNTIL}} <time datetime="{{EMBARGO_ISO}}">{{EMBARGO_DATE}}</time>. {{T_WIRE_EMBARGO_HINT}}</p>
+{{/EMBARGO}}{{#WIRE_NEWER}}<p class="notice" role="status">{{WIRE_NEWER_TEXT}} <a href="/newsroom/wires/{{WIRE_ID}}">{{T_WIRE_SEE_NEWER}}</a></p>
+{{/WIRE_NEWER}}{{#ACTIONS}}<form class="actions-form" method="post" action="/newsroom/articles/{{ID}}/action">
 <input type="hidden" name="form_token" value="{{FORM_TOKEN}}">
 <fieldset class="actions"><legend>{{T_ACTIONS_LEGEND}}</legend>
 {{#ACT}}<button class="button{{#QUIET}} button--quiet{{/QUIET}}" type="submit" name="action" value="{{ACTION}}">{{LABEL}}</button>

@@ -253,7 +253,11 @@ json::object article_ninjs(const domain::Article& a, const domain::Site& site,
     doc["version"] = std::to_string(a.revision);
     doc["versionCreated"] = format_utc_iso8601(a.updated_at);
     doc["pubStatus"] = pub_status(a.status);
-    if (a.status == domain::ArticleStatus::Scheduled && a.first_published_at > 0)
+    // The agency's embargo, which holds the story whatever its state; else when a scheduled
+    // story comes out.
+    if (a.embargoed_until)
+        doc["embargoedUntil"] = format_utc_iso8601(*a.embargoed_until);
+    else if (a.status == domain::ArticleStatus::Scheduled && a.first_published_at > 0)
         doc["embargoedUntil"] = format_utc_iso8601(a.first_published_at);
     doc["language"] = site.language;
     doc["headlines"] = json::array{text_of("main", nullptr, a.headline)};

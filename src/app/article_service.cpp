@@ -251,9 +251,10 @@ Result<std::optional<domain::Article>> ArticleService::imported_before(
     return articles.by_id(**id);
 }
 
-Result<SavedArticle> ArticleService::import_wire_item(const std::string& site_slug,
-                                                      const domain::WireItem& item, bool publish,
-                                                      const std::string& section_slug) {
+namespace {
+
+// A story's fields as an agency's item gives them, for a draft or an import.
+ArticleDraft draft_from_wire(const domain::WireItem& item, const std::string& section_slug) {
     ArticleDraft draft;
     draft.external_id = item.guid;
     draft.headline = item.headline;
@@ -270,6 +271,22 @@ Result<SavedArticle> ArticleService::import_wire_item(const std::string& site_sl
     }
     draft.tag_names = item.tags;
     if (draft.tag_names.size() > domain::max_tags) draft.tag_names.resize(domain::max_tags);
+    // The agency's version says whether there is an embargo: saving holds the story for it.
+    draft.sets_embargo = true;
+    draft.embargoed_until = item.embargoed_until;
+    if (item.image) {
+        draft.lead_caption = item.image->caption;
+        draft.lead_credit = item.image->credit;
+    }
+    return draft;
+}
+
+}  // namespace
+
+Result<SavedArticle> ArticleService::import_wire_item(const std::string& site_slug,
+                                                      const domain::WireItem& item, bool publish,
+                                                      const std::string& section_slug) {
+    ArticleDraft draft = draft_from_wire(item, section_slug);
     const UnixTime now = clock_.now();
     auto previous = imported_before(site_slug, item.guid);
     if (!previous) return previous.error();
@@ -283,9 +300,6 @@ Result<SavedArticle> ArticleService::import_wire_item(const std::string& site_sl
                          "the agency " + what + " the item" +
                              (item.version.empty() ? "" : " (version " + item.version + ")"));
     }
-    // The agency's version says whether there is an embargo: saving holds the story for it.
-    draft.sets_embargo = true;
-    draft.embargoed_until = item.embargoed_until;
     if (publish) {
         draft.status = domain::ArticleStatus::Published;
         draft.first_published_at = std::min(item.first_created.value_or(now), now);
@@ -315,10 +329,6 @@ Result<SavedArticle> ArticleService::import_wire_item(const std::string& site_sl
         draft.updated_at =
             std::clamp(item.version_created.value_or(*draft.first_published_at),
                        *draft.first_published_at, std::max(now, *draft.first_published_at));
-    }
-    if (item.image) {
-        draft.lead_caption = item.image->caption;
-        draft.lead_credit = item.image->credit;
     }
     if (auto valid = check(draft); !valid) return valid.error();
     // Stored before the transaction (decoding takes a while and must not hold the write lock),
@@ -353,6 +363,46 @@ Result<SavedArticle> ArticleService::import_wire_item(const std::string& site_sl
         });
     if (saved && picture) picture->keep();
     return saved;
+}
+
+Result<domain::Article> ArticleService::use_wire_item(const domain::User& user,
+                                                      const std::string& site_slug,
+                                                      const domain::WireItem& item,
+                                                      const std::string& section_slug) {
+    if (item.status != domain::WireStatus::Usable)
+        return Error::invalid("The agency has withdrawn this item: it may not be used.");
+    auto previous = imported_before(site_slug, item.guid);
+    if (!previous) return previous.error();
+    if (*previous) return article(user, (**previous).id);  // the story made from it already
+    ArticleDraft draft = draft_from_wire(item, section_slug);
+    if (auto valid = check(draft); !valid) return valid.error();
+    std::optional<PendingPicture> picture;
+    if (item.image) {
+        auto stored = media_.store_file(item.image->location);
+        if (!stored) return stored.error();
+        picture.emplace(std::move(*stored));
+    }
+    const UnixTime now = clock_.now();
+    auto made = db::in_transaction<domain::Article>(
+        database_, [&](db::Connection& c) -> Result<domain::Article> {
+            storage::SiteStore sites(c);
+            auto site = find_site(sites, site_slug);
+            if (!site) return Error::not_found("There is no site '" + site_slug + "'.");
+            if (!domain::may_write(user, site->id)) return not_yours();
+            ArticleDraft with_picture = draft;
+            if (picture) {
+                auto media = picture->record(c, now);
+                if (!media) return media.error();
+                with_picture.lead_image_id = media->id;
+            }
+            Writer writer;
+            writer.user_id = user.id;
+            auto saved = save_in(c, site_slug, with_picture, now, writer);
+            if (!saved) return saved.error();
+            return readable(c, user, saved->id);
+        });
+    if (made && picture) picture->keep();
+    return made;
 }
 
 Result<SavedArticle> ArticleService::take_down(const domain::Article& story,

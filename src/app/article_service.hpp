@@ -81,6 +81,14 @@ class ArticleService {
                                           const domain::WireItem& item, bool publish,
                                           const std::string& section_slug = {});
 
+    /// A draft of the site made by `user` from a wire item (an editor's "Use" in the wire
+    /// queue): every field of the item, its picture stored, its embargo kept, the item's id
+    /// remembered so that the agency's later versions find the story. The story made from the
+    /// item before, when there is one, instead of a second. Refused for an item the agency has
+    /// withheld or canceled, and for a site the user may not write for.
+    Result<domain::Article> use_wire_item(const domain::User& user, const std::string& site_slug,
+                                          const domain::WireItem& item,
+                                          const std::string& section_slug);
     /// A new draft on the site, written by `user` (the byline is what the draft names). The
     /// body is rendered from its Markdown source when it has one.
     Result<domain::Article> create(const domain::User& user, const std::string& site_slug,

@@ -4,7 +4,8 @@
 #include <boost/json.hpp>
 
 #include "crypto/crypto.hpp"
-#include "ingest/ninjs.hpp"
+#include "ingest/item_files.hpp"
+#include "ingest/wire_document.hpp"
 #include "ingest/wire_folder.hpp"
 #include "storage/site_store.hpp"
 #include "storage/wire_store.hpp"
@@ -112,6 +113,19 @@ WireItem item_of(const std::string& content) {
     return item;
 }
 
+// Rows of the queue with their items read.
+Result<std::vector<domain::ReceivedWireItem>> items_of(
+    Result<std::vector<storage::WireStore::Row>> rows) {
+    if (!rows) return rows.error();
+    std::vector<domain::ReceivedWireItem> out;
+    out.reserve(rows->size());
+    for (auto& [received, content] : *rows) {
+        received.item = item_of(content);
+        out.push_back(std::move(received));
+    }
+    return out;
+}
+
 }  // namespace
 
 Result<domain::WireSource> WireDesk::add_source(const std::string& name, const fs::path& folder,
@@ -192,7 +206,7 @@ Result<WireRun> WireDesk::run_once() {
             if (!*claimed) continue;  // another node took it
             std::optional<std::string> refused;
             try {
-                refused = take(source, **claimed, run);
+                refused = take(source, file, **claimed, run);
             } catch (const std::exception& e) {
                 // One file's unexpected failure must not stop the others.
                 spdlog::error("wire desk: {}: {}", file.string(), e.what());
@@ -209,43 +223,66 @@ Result<WireRun> WireDesk::run_once() {
     return run;
 }
 
-std::optional<std::string> WireDesk::take(const domain::WireSource& source, const fs::path& claimed,
-                                          WireRun& run) {
-    if (claimed.extension() != ".json")
-        return "not an item Dateline reads: only ninjs (JSON) items are read from folders";
+std::optional<std::string> WireDesk::take(const domain::WireSource& source, const fs::path& file,
+                                          const fs::path& claimed, WireRun& run) {
     auto text = ingest::read_item_text(claimed);
     if (!text) return text.error().message;
     // Relative pictures are looked for where the agency dropped the item, not in .claimed/.
-    auto item = ingest::parse_ninjs(*text, fs::path(source.location), import_roots_);
-    if (!item) return item.error().message;
+    auto document = ingest::read_wire_document(*text, fs::path(source.location), import_roots_);
+    if (!document) return document.error().message;
+    // A feed or a message carries several stories: one refused leaves the others.
+    for (const auto& reason : document->skipped)
+        run.problems.push_back(file.string() + ": " + reason);
+    // A file is done once any of its stories was taken, with the others' reasons in the run's
+    // problems; it is filed as failed, with the first reason, when none was.
+    std::optional<std::string> first_refusal;
+    bool any_taken = false;
+    for (auto& item : document->items) {
+        auto refused = take_item(source, std::move(item), run);
+        if (!refused) {
+            any_taken = true;
+        } else if (!first_refusal) {
+            first_refusal = std::move(refused);
+        } else {
+            run.problems.push_back(file.string() + ": " + *refused);
+        }
+    }
+    if (any_taken && first_refusal) {
+        run.problems.push_back(file.string() + ": " + *first_refusal);
+        return std::nullopt;
+    }
+    return first_refusal;
+}
 
+std::optional<std::string> WireDesk::take_item(const domain::WireSource& source,
+                                               domain::WireItem item, WireRun& run) {
     // The picture is kept beside the queue, named by the version it came with, for as long as
     // the item may be used: the agency's folder is theirs to clean.
-    if (item->image) {
+    if (item.image) {
         std::error_code ec;
         const fs::path pictures = wire_dir_ / "pictures";
         fs::create_directories(pictures, ec);
         const fs::path kept =
-            pictures / (crypto::sha256_hex(item->guid + '\n' + item->version).substr(0, 32) +
-                        fs::path(item->image->location).extension().string());
+            pictures / (crypto::sha256_hex(item.guid + '\n' + item.version).substr(0, 32) +
+                        fs::path(item.image->location).extension().string());
         if (!ec)
-            fs::copy_file(item->image->location, kept, fs::copy_options::overwrite_existing, ec);
+            fs::copy_file(item.image->location, kept, fs::copy_options::overwrite_existing, ec);
         if (ec) {
-            item->warnings.push_back("its picture could not be kept (" + ec.message() + ")");
-            item->image.reset();
+            item.warnings.push_back("its picture could not be kept (" + ec.message() + ")");
+            item.image.reset();
         } else {
-            item->image->location = kept.string();
+            item.image->location = kept.string();
         }
     }
 
     domain::ReceivedWireItem received;
     received.source_id = source.id;
     received.received_at = clock_.now();
-    received.item = *item;
+    received.item = item;
     std::optional<domain::Id> id;
     {
         auto lease = database_.acquire();
-        auto recorded = storage::WireStore(*lease).record(received, content_of(*item));
+        auto recorded = storage::WireStore(*lease).record(received, content_of(item));
         if (!recorded) return recorded.error().message;
         id = *recorded;
     }
@@ -254,18 +291,18 @@ std::optional<std::string> WireDesk::take(const domain::WireSource& source, cons
         return std::nullopt;
     }
     ++run.received;
-    const bool withdrawn = item->status != domain::WireStatus::Usable;
+    const bool withdrawn = item.status != domain::WireStatus::Usable;
     if (!source.auto_publish && !withdrawn) return std::nullopt;  // queued for the desk
-    if (item->version_created) {
+    if (item.version_created) {
         // Files may arrive out of order: a version older than one received already (a later
         // correction, or the withdrawal) changes no story; it is in the queue for the record.
         auto lease = database_.acquire();
         auto later =
-            storage::WireStore(*lease).has_later_version(item->guid, *id, *item->version_created);
+            storage::WireStore(*lease).has_later_version(item.guid, *id, *item.version_created);
         if (!later) return later.error().message;
         if (*later) return std::nullopt;
     }
-    auto saved = articles_.import_wire_item(source.site_slug, *item, source.auto_publish,
+    auto saved = articles_.import_wire_item(source.site_slug, item, source.auto_publish,
                                             source.section_slug);
     if (!saved) {
         // A withdrawal of an item no story was made from changes nothing: it is in the queue.
@@ -279,18 +316,38 @@ std::optional<std::string> WireDesk::take(const domain::WireSource& source, cons
     return std::nullopt;
 }
 
-Result<std::vector<domain::ReceivedWireItem>> WireDesk::queue(const std::string& source_name,
-                                                              int limit) {
+Result<std::vector<domain::ReceivedWireItem>> WireDesk::queue(const domain::WireQueueQuery& query) {
     auto lease = database_.acquire();
-    auto rows = storage::WireStore(*lease).queue(source_name, limit);
-    if (!rows) return rows.error();
-    std::vector<domain::ReceivedWireItem> out;
-    out.reserve(rows->size());
-    for (auto& [received, content] : *rows) {
-        received.item = item_of(content);
-        out.push_back(std::move(received));
-    }
-    return out;
+    return items_of(storage::WireStore(*lease).queue(query));
+}
+
+Result<std::optional<domain::ReceivedWireItem>> WireDesk::item(domain::Id id) {
+    auto lease = database_.acquire();
+    auto row = storage::WireStore(*lease).by_id(id);
+    if (!row) return row.error();
+    if (!*row) return std::optional<domain::ReceivedWireItem>{};
+    auto& [received, content] = **row;
+    received.item = item_of(content);
+    return std::optional<domain::ReceivedWireItem>{std::move(received)};
+}
+
+Result<std::vector<domain::ReceivedWireItem>> WireDesk::versions(const std::string& guid) {
+    auto lease = database_.acquire();
+    return items_of(storage::WireStore(*lease).versions_of(guid));
+}
+
+Result<domain::Article> WireDesk::use(const domain::User& user, domain::Id id,
+                                      const std::string& site_slug,
+                                      const std::string& section_slug) {
+    auto found = item(id);
+    if (!found) return found.error();
+    if (!*found) return Error::not_found("There is no such item in the wire queue.");
+    auto story = articles_.use_wire_item(user, site_slug, (**found).item, section_slug);
+    if (!story) return story.error();
+    auto lease = database_.acquire();
+    if (auto linked = storage::WireStore(*lease).link_article(id, story->id); !linked)
+        return linked.error();
+    return story;
 }
 
 }  // namespace dateline::app

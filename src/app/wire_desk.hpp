@@ -24,7 +24,8 @@ struct WireRun {
 
 /// The wire desk: the agencies' sources and the queue of what they sent. A pass reads every
 /// complete file of every source folder (several nodes may share the folders: each file is read
-/// by one), checks and reads the item (ninjs of any version), records the version in the queue
+/// by one), reads its stories (a ninjs item of any version, a NewsML-G2 item or message, an NITF
+/// document, an RSS or Atom feed), records each version in the queue
 /// (a version received before is not received again), copies its picture into the wire folder of
 /// the data directory, and files the file under done/ or failed/ with the reason. A source that
 /// publishes by itself makes each item a published story, or updates the story its earlier
@@ -54,15 +55,30 @@ class WireDesk {
     /// One pass over every source.
     Result<WireRun> run_once();
 
-    /// The queue, newest first: at most `limit` items, of one source when `source_name` is given.
-    Result<std::vector<domain::ReceivedWireItem>> queue(const std::string& source_name,
-                                                        int limit = 100);
+    /// The queue, newest first, as the query narrows it.
+    Result<std::vector<domain::ReceivedWireItem>> queue(const domain::WireQueueQuery& query);
+    /// One item of the queue; nothing when there is no such item.
+    Result<std::optional<domain::ReceivedWireItem>> item(domain::Id id);
+    /// Every version received of the item `guid`, in the order they came: what an editor sees
+    /// to know whether the agency sent something newer.
+    Result<std::vector<domain::ReceivedWireItem>> versions(const std::string& guid);
+    /// An editor's "Use": a draft of the site (and section, when given) made by `user` from the
+    /// queue's item `id`, which then remembers the story; the story made from an earlier
+    /// version instead, when there is one. NotFound for an item not in the queue; otherwise as
+    /// ArticleService::use_wire_item.
+    Result<domain::Article> use(const domain::User& user, domain::Id id,
+                                const std::string& site_slug, const std::string& section_slug);
 
   private:
-    // Reads, records and (for a publishing source) publishes one claimed file; the reason when
-    // it is refused.
+    // Reads, records and (for a publishing source) publishes the stories of one file, claimed
+    // as `claimed`; the reason when it is refused.
     std::optional<std::string> take(const domain::WireSource& source,
+                                    const std::filesystem::path& file,
                                     const std::filesystem::path& claimed, WireRun& run);
+    // Records one story of a file and, for a publishing source, publishes it; the reason when
+    // it is refused.
+    std::optional<std::string> take_item(const domain::WireSource& source, domain::WireItem item,
+                                         WireRun& run);
 
     db::Database& database_;
     ArticleService& articles_;

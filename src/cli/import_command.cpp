@@ -1,5 +1,6 @@
-// dateline import: IPTC ninjs items as articles of a site, one line per item (its URL when
-// published, else its id); a malformed item is named on standard error and the others go on.
+// dateline import: wire files (ninjs, NewsML-G2, NITF, RSS, Atom) as articles of a site, one
+// line per story (its URL when published, else its id); a malformed file or story is named on
+// standard error and the others go on.
 #include <spdlog/spdlog.h>
 
 #include <iostream>
@@ -8,7 +9,8 @@
 #include "app/media_service.hpp"
 #include "cli/cli.hpp"
 #include "cli/command.hpp"
-#include "ingest/ninjs.hpp"
+#include "ingest/item_files.hpp"
+#include "ingest/wire_document.hpp"
 #include "media/image_library.hpp"
 
 namespace dateline::cli {
@@ -24,24 +26,33 @@ struct ImportOptions {
     std::vector<std::string> import_roots;
 };
 
-// Imports one file; says what happened on stdout (the URL or id) or stderr (the problem).
+// Imports the stories of one file; says what happened to each on stdout (the URL or id) or
+// stderr (the problem). False when any story of the file was not imported.
 bool import_one(app::ArticleService& articles, const std::string& file, const ImportOptions& o,
                 const std::vector<fs::path>& import_roots) {
-    auto item = ingest::read_ninjs_file(file, import_roots);
-    if (!item) {
-        std::cerr << item.error().message << "\n";
+    auto text = ingest::read_item_text(file);
+    auto document =
+        text ? ingest::read_wire_document(*text, fs::path(file).parent_path(), import_roots)
+             : Result<ingest::WireDocument>(text.error());
+    if (!document) {
+        std::cerr << file << ": " << document.error().message << "\n";
         return false;
     }
-    for (const auto& warning : item->warnings)
-        std::cerr << file << ": warning: " << warning << "\n";
-    auto saved = articles.import_wire_item(o.site, *item, o.publish, o.section);
-    if (!saved) {
-        std::cerr << file << ": " << saved.error().message << "\n";
-        if (!saved.error().cause.empty()) spdlog::error("{}: {}", file, saved.error().cause);
-        return false;
+    bool all = document->skipped.empty();
+    for (const auto& reason : document->skipped) std::cerr << file << ": " << reason << "\n";
+    for (const auto& item : document->items) {
+        for (const auto& warning : item.warnings)
+            std::cerr << file << ": warning: " << warning << "\n";
+        auto saved = articles.import_wire_item(o.site, item, o.publish, o.section);
+        if (!saved) {
+            std::cerr << file << ": " << saved.error().message << "\n";
+            if (!saved.error().cause.empty()) spdlog::error("{}: {}", file, saved.error().cause);
+            all = false;
+            continue;
+        }
+        std::cout << (saved->visible ? saved->url : std::to_string(saved->id)) << "\n";
     }
-    std::cout << (saved->visible ? saved->url : std::to_string(saved->id)) << "\n";
-    return true;
+    return all;
 }
 
 int run_import(ImportOptions& o) {
@@ -89,7 +100,9 @@ int run_import(ImportOptions& o) {
 
 Command import_command(CLI::App& app) {
     auto o = std::make_shared<ImportOptions>();
-    auto* import = app.add_subcommand("import", "Import IPTC ninjs items as articles of a site.");
+    auto* import = app.add_subcommand(
+        "import",
+        "Import wire files (IPTC ninjs, NewsML-G2, NITF; RSS, Atom) as articles of a site.");
     o->data.add_to(*import);
     import->add_option("--site", o->site, "Slug of the site to import into")->required();
     import->add_option("--section", o->section, "Section slug for the imported articles");
@@ -98,7 +111,11 @@ Command import_command(CLI::App& app) {
     import->add_option("--import-root", o->import_roots,
                        "A folder that pictures' file: URLs may point into, besides the item's "
                        "own (repeatable; replaces import_roots from the configuration)");
-    import->add_option("FILE", o->files, "ninjs JSON files")->required()->check(CLI::ExistingFile);
+    import
+        ->add_option("FILE", o->files,
+                     "wire files: ninjs (JSON), NewsML-G2, NITF, RSS or Atom (XML)")
+        ->required()
+        ->check(CLI::ExistingFile);
     return {import, [o] { return run_import(*o); }};
 }
 

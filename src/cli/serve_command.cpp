@@ -200,12 +200,13 @@ int run_serve(const DataOptions& data) {
     media::ImageLibrary images(config.media_dir);
     app::MediaService media(database, images, clock);
     app::ArticleService articles(database, media, clock);
+    app::WireDesk wires(database, articles, clock, config.wire_dir, config.import_roots);
     app::AuditService audit(database);
     app::UserService users(database, clock);
     app::TokenService tokens(database, clock);
     app::SiteService site_settings(database, clock);
     auto newsroom = newsroom::Newsroom::create(
-        {sessions, comment_service, reader, articles, audit, users, tokens, site_settings},
+        {sessions, comment_service, reader, articles, audit, users, tokens, site_settings, wires},
         share_dir() / "newsroom", [&sites](const http::Request& r) { return sites.origin_for(r); },
         config.trusted_proxies);
     if (!newsroom) return fail(newsroom.error());
@@ -252,7 +253,6 @@ int run_serve(const DataOptions& data) {
         &sessions, &articles, &search_index);
     std::atomic<bool> serving{true};
     std::thread watching([&] { watch.run(serving); });
-    app::WireDesk wires(database, articles, clock, config.wire_dir, config.import_roots);
     std::thread reading_wires([&] { work_wire_sources(wires, serving); });
     std::thread scraping;
     if (scrapes) scraping = std::thread([&scrapes] { scrapes->run(); });

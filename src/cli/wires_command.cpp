@@ -64,7 +64,10 @@ int run_wires(const WiresOptions& o) {
         return 0;
     }
     if (o.action == "queue") {
-        auto items = desk.queue(o.source, o.limit);
+        domain::WireQueueQuery query;
+        query.source_name = o.source;
+        query.limit = o.limit;
+        auto items = desk.queue(query);
         if (!items) return fail(items.error());
         for (const auto& r : *items)
             std::cout << r.id << '\t' << field(r.source_name) << '\t' << field(r.item.language)
@@ -90,8 +93,9 @@ Command wires_command(CLI::App& app) {
     o->data.add_to(*wires);
     wires->fallthrough();
     wires->require_subcommand(1);
-    auto* add = wires->add_subcommand(
-        "add", "Add a source: a folder agencies drop ninjs items into, feeding a site.");
+    auto* add = wires->add_subcommand("add",
+                                      "Add a source: a folder agencies drop wire files into "
+                                      "(ninjs, NewsML-G2, NITF, RSS, Atom), feeding a site.");
     add->add_option("--name", o->name, "The source's name (letters, digits, '-', '_')")->required();
     add->add_option("--folder", o->folder, "The folder the agency's files land in")->required();
     add->add_option("--site", o->site, "Slug of the site it feeds")->required();

@@ -75,4 +75,15 @@ struct ReceivedWireItem {
     WireItem item;
 };
 
+/// What the wire queue shows: of one source, in one language, at least this urgent, with these
+/// words in the headline (any empty field narrows nothing), after the item `before_id`.
+struct WireQueueQuery {
+    std::string source_name;
+    std::string language;        ///< a language tag or its primary subtag ("en" gives "en-GB")
+    std::optional<int> urgency;  ///< items of this urgency or a more urgent one (1 is the most)
+    std::string text;
+    std::optional<Id> before_id;
+    int limit = 100;
+};
+
 }  // namespace dateline::domain

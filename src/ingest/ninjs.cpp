@@ -1,13 +1,11 @@
 #include "ingest/ninjs.hpp"
 
 #include <boost/json.hpp>
-#include <boost/url/pct_string_view.hpp>
 
 #include <algorithm>
-#include <fstream>
 
-#include "core/paragraphs.hpp"
 #include "core/utf8.hpp"
+#include "ingest/item_files.hpp"
 #include "ingest/ninjs_schema.hpp"
 #include "ingest/nitf.hpp"
 #include "sanitize/html_sanitizer.hpp"
@@ -173,26 +171,6 @@ std::string plainest(const std::vector<Text>& texts) {
                                            : sanitize::sanitize_html(best->value).text;
 }
 
-// Plain wire text as paragraphs: blank lines separate them when the text has any; otherwise
-// agencies put one paragraph on each line.
-std::string paragraphs_from_text(std::string_view text) {
-    std::vector<std::string> paragraphs = split_paragraphs(text);
-    if (paragraphs.size() == 1) {
-        paragraphs.clear();
-        std::size_t start = 0;
-        while (start <= text.size()) {
-            const auto end = std::min(text.find('\n', start), text.size());
-            for (auto& p : split_paragraphs(text.substr(start, end - start)))
-                paragraphs.push_back(std::move(p));
-            start = end + 1;
-        }
-    }
-    std::string html;
-    for (const auto& paragraph : paragraphs)
-        html += "<p>" + sanitize::escape_html(paragraph) + "</p>";
-    return html;
-}
-
 std::string name_of(const json::value* v) {
     if (!v) return {};
     if (v->is_string()) return std::string(v->get_string());
@@ -204,93 +182,6 @@ std::string name_of(const json::value* v) {
         }
     }
     return {};
-}
-
-// The decoded text of a percent-encoded path. An escape that is not '%' and two hex digits is
-// refused rather than guessed at ("100%.jpg" is not a name a URL can hold). Only escapes are
-// checked: spaces and non-ASCII letters pass as written, as wires often send them.
-Result<std::string> percent_decoded(const std::string& encoded) {
-    const auto checked = boost::urls::make_pct_string_view(encoded);
-    if (!checked)
-        return Error::invalid(
-            "it holds a malformed percent-escape (a '%' not followed by two hex digits)");
-    return checked->decode();
-}
-
-// What a rendition's href names: a path relative to the item's folder, a file: URL (RFC 8089),
-// or a remote file, which is not fetched here.
-struct Href {
-    enum class Kind { Relative, FileUrl, Remote };
-    Kind kind = Kind::Remote;
-    std::string path;     // percent-decoded
-    std::string problem;  // why a local href cannot be used, when it cannot
-};
-
-Href classify(const std::string& href) {
-    const auto decoded = [](Href::Kind kind, const std::string& encoded) {
-        auto path = percent_decoded(encoded);
-        if (!path) return Href{kind, {}, path.error().message};
-        return Href{kind, std::move(*path), {}};
-    };
-    if (href.rfind("file:", 0) == 0) {
-        std::string_view rest = std::string_view(href).substr(5);
-        if (rest.rfind("//", 0) == 0) {
-            rest.remove_prefix(2);
-            const auto slash = rest.find('/');
-            const std::string_view host = rest.substr(0, slash);
-            if (!host.empty() && host != "localhost")
-                return {Href::Kind::FileUrl, {}, "a file: URL on another host"};
-            rest = slash == std::string_view::npos ? std::string_view() : rest.substr(slash);
-        }
-        Href url = decoded(Href::Kind::FileUrl, std::string(rest));
-        if (url.problem.empty() && (url.path.empty() || url.path.front() != '/'))
-            return {Href::Kind::FileUrl, {}, "a file: URL must hold an absolute path"};
-        return url;
-    }
-    if (href.find("://") != std::string::npos) return {};
-    return decoded(Href::Kind::Relative, href);
-}
-
-// Inside `folder`, not the folder itself; both absolute and free of symbolic links.
-bool within(const std::filesystem::path& path, const std::filesystem::path& folder) {
-    const auto relative = path.lexically_relative(folder);
-    return !relative.empty() && relative != "." && *relative.begin() != "..";
-}
-
-// Where a local rendition's file really is, symbolic links followed, once it is known to be
-// allowed: a relative href inside the item's folder, a file: URL there or below an import root,
-// and never anything but a regular file (a FIFO would hang the import, a device never ends).
-// A file that does not exist passes here; reading it will say so.
-Result<std::filesystem::path> confine(const Href& href, const std::filesystem::path& base_dir,
-                                      const std::vector<std::filesystem::path>& import_roots) {
-    namespace fs = std::filesystem;
-    if (!href.problem.empty()) return Error::invalid(href.problem);
-    if (href.path.find('\0') != std::string::npos)
-        return Error::invalid("its path holds a NUL character");
-    std::error_code ec;
-    const fs::path folder = fs::weakly_canonical(fs::absolute(base_dir, ec), ec);
-    if (ec) return Error::invalid("the item's folder cannot be resolved (" + ec.message() + ")");
-    // An absolute path given as a relative href replaces the folder here, and is refused below.
-    const fs::path wanted =
-        href.kind == Href::Kind::Relative ? folder / href.path : fs::path(href.path);
-    const fs::path real = fs::weakly_canonical(wanted, ec);
-    if (ec) return Error::invalid("it cannot be resolved (" + ec.message() + ")");
-    bool allowed = within(real, folder);
-    if (!allowed && href.kind == Href::Kind::FileUrl)
-        for (const auto& root : import_roots) {
-            const fs::path real_root = fs::weakly_canonical(root, ec);
-            if (!ec && within(real, real_root)) allowed = true;
-        }
-    if (!allowed) {
-        const std::string where = href.kind == Href::Kind::Relative
-                                      ? "it is outside the item's folder"
-                                      : "it is outside the item's folder and the import roots";
-        return Error::invalid(where + " (it leads to " + real.string() + ")");
-    }
-    const auto status = fs::status(real, ec);
-    if (fs::exists(status) && !fs::is_regular_file(status))
-        return Error::invalid("it is not a regular file (" + real.string() + ")");
-    return real;
 }
 
 // A JSON number as a whole number; 0 for anything else (fractions, huge or negative values are
@@ -307,16 +198,10 @@ std::int64_t whole_number(const json::value& v) {
     return 0;
 }
 
-struct Rendition {
-    std::string href;
-    std::int64_t width = 0;
-    std::string type;
-};
-
-void collect_rendition(const json::value& v, const Spelling& names, std::vector<Rendition>& out) {
+void collect_rendition(const json::value& v, std::vector<Rendition>& out) {
     if (!v.is_object()) return;
     const auto& r = v.get_object();
-    Rendition rendition{string_at(r, "href"), 0, string_at(r, names.content_type)};
+    Rendition rendition{string_at(r, "href"), 0};
     if (const auto* w = r.if_contains("width")) rendition.width = whole_number(*w);
     if (!rendition.href.empty()) out.push_back(std::move(rendition));
 }
@@ -343,33 +228,12 @@ std::optional<domain::WireImage> picture(const json::object& item, const Spellin
         if (const auto* r = a->if_contains("renditions")) {
             if (r->is_object())
                 for (const auto& [key, value] : r->get_object())
-                    collect_rendition(value, names, renditions);
+                    collect_rendition(value, renditions);
             else if (r->is_array())
-                for (const auto& value : r->get_array())
-                    collect_rendition(value, names, renditions);
+                for (const auto& value : r->get_array()) collect_rendition(value, renditions);
         }
-        // The widest local rendition that may be read; each one refused gives way to the next.
-        std::vector<const Rendition*> local;
-        for (const auto& r : renditions)
-            if (classify(r.href).kind != Href::Kind::Remote) local.push_back(&r);
-        std::stable_sort(local.begin(), local.end(), [](const Rendition* x, const Rendition* y) {
-            return x->width > y->width;
-        });
-        std::optional<std::filesystem::path> location;
-        for (const auto* r : local) {
-            auto confined = confine(classify(r->href), base, import_roots);
-            if (confined) {
-                location = std::move(*confined);
-                break;
-            }
-            warnings.push_back("the picture rendition '" + r->href +
-                               "' is refused: " + confined.error().message);
-        }
-        if (!location) {
-            if (local.empty() && !renditions.empty())
-                warnings.push_back("the picture has only remote renditions; imported without it");
-            continue;
-        }
+        const auto location = local_rendition(renditions, base, import_roots, warnings);
+        if (!location) continue;
         domain::WireImage image;
         image.location = location->string();
         image.caption = plainest(texts_of(*a, "description", names));
@@ -420,8 +284,8 @@ std::string position(std::string_view text, std::size_t offset) {
 
 Result<WireItem> parse_ninjs(std::string_view text, const std::filesystem::path& base_dir,
                              const std::vector<std::filesystem::path>& import_roots) {
-    if (text.size() > max_ninjs_bytes)
-        return Error::invalid("larger than " + std::to_string(max_ninjs_bytes / (1024 * 1024)) +
+    if (text.size() > max_item_bytes)
+        return Error::invalid("larger than " + std::to_string(max_item_bytes / (1024 * 1024)) +
                               " MB");
     if (!is_valid_utf8(text)) return Error::invalid("not valid UTF-8");
     json::parse_options options;
@@ -489,15 +353,16 @@ Result<WireItem> parse_ninjs(std::string_view text, const std::filesystem::path&
                 // A broken NITF body gives way to the item's plain one, if it has one.
                 item.warnings.push_back(html.error().message);
                 for (const auto& t : bodies)
-                    if (t.kind == Text::Kind::Plain) item.body_html = paragraphs_from_text(t.value);
+                    if (t.kind == Text::Kind::Plain)
+                        item.body_html = paragraphs_from_plain_text(t.value);
             }
         } else {
-            item.body_html = paragraphs_from_text(body->value);
+            item.body_html = paragraphs_from_plain_text(body->value);
         }
     }
     if (item.body_html.empty() && !item.standfirst.empty()) {
         // A flash or a brief: its description is all the text there is.
-        item.body_html = paragraphs_from_text(item.standfirst);
+        item.body_html = paragraphs_from_plain_text(item.standfirst);
         item.standfirst.clear();
     }
     if (item.body_html.empty()) return Error::invalid("no body and no description", "body");
@@ -526,21 +391,6 @@ Result<WireItem> parse_ninjs(std::string_view text, const std::filesystem::path&
 
     item.image = picture(o, names, base_dir, import_roots, item.warnings);
     return item;
-}
-
-Result<std::string> read_item_text(const std::filesystem::path& file) {
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(file, ec);
-    if (ec) return Error::invalid("cannot be read (" + ec.message() + ")");
-    if (size > max_ninjs_bytes)
-        return Error::invalid("larger than " + std::to_string(max_ninjs_bytes / (1024 * 1024)) +
-                              " MB");
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return Error::invalid("cannot be opened");
-    std::string text(size, '\0');
-    in.read(text.data(), static_cast<std::streamsize>(size));
-    if (!in) return Error::invalid("cannot be read");
-    return text;
 }
 
 Result<WireItem> read_ninjs_file(const std::filesystem::path& file,

@@ -9,9 +9,6 @@
 
 namespace dateline::ingest {
 
-/// Largest ninjs document accepted, in bytes.
-inline constexpr std::size_t max_ninjs_bytes = 8 * 1024 * 1024;
-
 /// Reads an IPTC ninjs item (https://iptc.org/standards/ninjs/) of any version, 1.0 to 3.1, into
 /// a WireItem. The version is the one the item declares (`standard`, 1.x's `$standard`), else the
 /// newest of the generation its field names show (1.x single fields such as `body_html`, 2.x
@@ -34,9 +31,6 @@ inline constexpr std::size_t max_ninjs_bytes = 8 * 1024 * 1024;
 /// adds the file name.
 Result<domain::WireItem> parse_ninjs(std::string_view json, const std::filesystem::path& base_dir,
                                      const std::vector<std::filesystem::path>& import_roots = {});
-
-/// A wire file's text, when it is a file that can be read and holds at most max_ninjs_bytes.
-Result<std::string> read_item_text(const std::filesystem::path& file);
 
 /// Reads and parses a ninjs file, with errors prefixed by its path; its folder is `base_dir`.
 Result<domain::WireItem> read_ninjs_file(

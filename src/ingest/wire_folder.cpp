@@ -22,7 +22,9 @@ bool is_item_name(const std::string& name) {
     if (name.empty() || name.front() == '.') return false;
     for (const char* upload : {".tmp", ".part", ".filepart", ".partial"})
         if (ends_with(name, upload)) return false;
-    return ends_with(name, ".json") || ends_with(name, ".xml");
+    for (const char* item : {".json", ".xml", ".nitf", ".rss", ".atom"})
+        if (ends_with(name, item)) return true;
+    return false;
 }
 
 // A name in `dir` not taken yet: `name`, else `stem-2.ext`, `stem-3.ext`, ...

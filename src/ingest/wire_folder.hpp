@@ -24,9 +24,9 @@ class WireFolder {
 
     const std::filesystem::path& path() const { return folder_; }
 
-    /// The item files (`*.json`, `*.xml`) in the folder itself that are complete: regular files,
-    /// not hidden, not named as uploads in progress (`*.tmp`, `*.part`, `*.filepart`), unchanged
-    /// for `settle_time` before `now`. Oldest first.
+    /// The item files (`*.json`, `*.xml`, `*.nitf`, `*.rss`, `*.atom`) in the folder itself that
+    /// are complete: regular files, not hidden, not named as uploads in progress (`*.tmp`,
+    /// `*.part`, `*.filepart`), unchanged for `settle_time` before `now`. Oldest first.
     Result<std::vector<std::filesystem::path>> settled_items(
         std::filesystem::file_time_type now) const;
 

@@ -342,6 +342,35 @@ Response ArticleScreens::list(Visit& v) {
     return screens_.page(v, 200, "articles.tpl", screens_.text(v, "articles_title"), dict);
 }
 
+void ArticleScreens::wire_notices(const Visit& v, TemplateDictionary& dict,
+                                  const domain::Site& site, const domain::Article& a) const {
+    auto dates = render::DateFormatter::create(v.language, site.time_zone, false);
+    if (!dates) throw std::runtime_error("dates: " + dates.error().cause);
+    if (a.embargoed_until) {
+        const auto until = dates->format(*a.embargoed_until);
+        auto* embargo = dict.AddSectionDictionary("EMBARGO");
+        embargo->SetValue("EMBARGO_ISO", until.iso);
+        embargo->SetValue("EMBARGO_DATE",
+                          until.short_date + screens_.text(v, "date_time_separator") + until.time);
+    }
+    if (a.external_id.empty()) return;
+    // A version the agency sent after the one this story was made from, or last updated by.
+    auto versions = wires_.versions(a.external_id);
+    if (!versions) throw std::runtime_error("wire versions: " + versions.error().cause);
+    const domain::ReceivedWireItem* used = nullptr;
+    for (const auto& version : *versions)
+        if (version.article_id == a.id) used = &version;
+    if (!used || &versions->back() == used) return;
+    const auto& newest = versions->back();
+    auto* newer = dict.AddSectionDictionary("WIRE_NEWER");
+    newer->SetIntValue("WIRE_ID", static_cast<long>(newest.id));
+    newer->SetValue(
+        "WIRE_NEWER_TEXT",
+        screens_.catalog().format(
+            v.language, "wire_newer_version",
+            {{"version", newest.item.version.empty() ? std::string("—") : newest.item.version}}));
+}
+
 Response ArticleScreens::editor(Visit& v, int status, const Editing& e) const {
     TemplateDictionary dict("article");
     const auto& user = e.session.user;
@@ -372,6 +401,7 @@ Response ArticleScreens::editor(Visit& v, int status, const Editing& e) const {
         if (a->status == domain::ArticleStatus::Published)
             state->SetValueAndShowSection("PUBLIC_URL", app::article_url(e.site.base_url, *a),
                                           "PUBLIC");
+        wire_notices(v, dict, e.site, *a);
         // The actions this account may take from the story's state.
         TemplateDictionary* actions = nullptr;
         auto actions_form = [&] {

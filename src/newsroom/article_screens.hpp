@@ -5,6 +5,7 @@
 #include "app/article_service.hpp"
 #include "app/reader_service.hpp"
 #include "app/user_service.hpp"
+#include "app/wire_desk.hpp"
 #include "http/router.hpp"
 #include "newsroom/screens.hpp"
 #include "render/date_formatter.hpp"
@@ -18,12 +19,15 @@ namespace dateline::newsroom {
 class ArticleScreens {
   public:
     ArticleScreens(const Screens& screens, app::ArticleService& articles,
-                   app::ReaderService& reader, app::UserService& users)
-        : screens_(screens), articles_(articles), reader_(reader), users_(users) {}
+                   app::ReaderService& reader, app::UserService& users, app::WireDesk& wires)
+        : screens_(screens), articles_(articles), reader_(reader), users_(users), wires_(wires) {}
 
     void add_routes(http::Router<Visit>& routes);
 
   private:
+    // The agency's embargo of a story made from the wires, and a version it sent since.
+    void wire_notices(const Visit& v, ctemplate::TemplateDictionary& dict, const domain::Site& site,
+                      const domain::Article& a) const;
     void add_filters(ctemplate::TemplateDictionary& dict, const domain::User& user,
                      const app::NetworkDirectory& sites, const std::string& section,
                      std::optional<domain::Id> author) const;
@@ -76,6 +80,7 @@ class ArticleScreens {
     app::ArticleService& articles_;
     app::ReaderService& reader_;
     app::UserService& users_;
+    app::WireDesk& wires_;
 };
 
 }  // namespace dateline::newsroom

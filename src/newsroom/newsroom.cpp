@@ -19,6 +19,7 @@
 #include "newsroom/audit_screen.hpp"
 #include "newsroom/screens.hpp"
 #include "newsroom/site_screen.hpp"
+#include "newsroom/wire_screen.hpp"
 #include "render/date_formatter.hpp"
 
 namespace dateline::newsroom {
@@ -83,6 +84,7 @@ struct Newsroom::Impl {
     AuditScreen audit;
     AccountScreen account;
     SiteScreen site_settings;
+    WireScreen wires;
     http::StaticFiles assets;
     OriginOf origin_of;
     std::vector<std::string> trusted_proxies;
@@ -95,10 +97,11 @@ struct Newsroom::Impl {
           reader(s.reader),
           screens(s.sessions, std::move(t), std::move(c)),
           catalog(screens.catalog()),
-          articles(screens, s.articles, s.reader, s.users),
+          articles(screens, s.articles, s.reader, s.users, s.wires),
           audit(screens, s.audit, s.reader),
           account(screens, s.users, s.tokens, s.reader),
           site_settings(screens, s.sites, s.reader),
+          wires(screens, s.wires, s.reader),
           assets(assets_dir, "public, max-age=3600"),
           origin_of(std::move(o)),
           trusted_proxies(std::move(proxies)) {
@@ -118,6 +121,7 @@ struct Newsroom::Impl {
         audit.add_routes(routes);
         account.add_routes(routes);
         site_settings.add_routes(routes);
+        wires.add_routes(routes);
         routes.get("assets/*", [this](Visit& v, const RouteParams&) {
             const auto& segments = v.http.target.segments;
             if (auto file = assets.serve(v.http, {segments.begin() + 2, segments.end()}))

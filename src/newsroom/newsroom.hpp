@@ -15,6 +15,7 @@
 #include "app/site_service.hpp"
 #include "app/token_service.hpp"
 #include "app/user_service.hpp"
+#include "app/wire_desk.hpp"
 #include "core/result.hpp"
 #include "http/message.hpp"
 
@@ -35,11 +36,13 @@ struct Services {
     app::UserService& users;    ///< the person's own account (two-step sign-in)
     app::TokenService& tokens;  ///< their API tokens
     app::SiteService& sites;    ///< the sites' settings, for admins
+    app::WireDesk& wires;       ///< the agencies' queue, for the people who write
 };
 
 /// The newsroom surface at /newsroom/ on the network's hosts: sign-in (with a code from an
 /// authenticator app for accounts that turned two-step sign-in on), the desk, the person's
-/// account, sign-out, stories, the moderation queue of readers' comments, and for admins the
+/// account, sign-out, stories, the agencies' wire queue, the moderation queue of readers'
+/// comments, and for admins the
 /// audit log and the sites' settings. Its
 /// screens come in English or Arabic (right to left), as the person asks (`?lang=`, remembered in
 /// a cookie) or their browser prefers. Nothing it answers is cached or shared: every response is

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "storage/id_list.hpp"
+#include "storage/like_pattern.hpp"
 
 namespace dateline::storage {
 
@@ -308,14 +309,7 @@ Result<std::vector<Article>> ArticleStore::list_for_newsroom(const NewsroomQuery
     if (q.section_id) add(*q.section_id, "a.section_id =");
     if (q.created_by) add(*q.created_by, "a.created_by =");
     if (!q.text.empty()) {
-        // A literal substring: LIKE's wildcards in the words are escaped.
-        std::string pattern = "%";
-        for (const char c : q.text) {
-            if (c == '%' || c == '_' || c == '\\') pattern += '\\';
-            pattern += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-        }
-        pattern += '%';
-        add(std::move(pattern), "lower(a.headline) LIKE");
+        add(contains_pattern(q.text), "lower(a.headline) LIKE");
         filters += " ESCAPE '\\'";
     }
     if (q.after) {

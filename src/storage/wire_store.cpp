@@ -1,5 +1,7 @@
 #include "storage/wire_store.hpp"
 
+#include "storage/like_pattern.hpp"
+
 namespace dateline::storage {
 
 namespace {
@@ -93,31 +95,81 @@ Status WireStore::link_article(domain::Id item_id, domain::Id article_id) {
     return success();
 }
 
-Result<std::vector<std::pair<domain::ReceivedWireItem, std::string>>> WireStore::queue(
-    const std::string& source_name, int limit) {
-    std::string sql =
-        "SELECT i.id, i.source_id, COALESCE(w.name, ''), i.received_at, i.article_id, "
-        "i.content FROM wire_items i LEFT JOIN wire_sources w ON w.id = i.source_id ";
-    db::Params params{std::int64_t{limit}};
-    if (!source_name.empty()) {
-        sql += "WHERE w.name = $2 ";
-        params.push_back(source_name);
-    }
-    sql += "ORDER BY i.received_at DESC, i.id DESC LIMIT $1";
-    auto rows = c_.query(sql, params);
+namespace {
+
+constexpr const char* item_columns =
+    "SELECT i.id, i.source_id, COALESCE(w.name, ''), i.received_at, i.article_id, ";
+
+WireStore::Row item_from_row(const db::Row& r) {
+    domain::ReceivedWireItem received;
+    received.id = r.integer(0);
+    if (!r.is_null(1)) received.source_id = r.integer(1);
+    received.source_name = r.text(2);
+    received.received_at = r.integer(3);
+    if (!r.is_null(4)) received.article_id = r.integer(4);
+    return {std::move(received), r.text(5)};
+}
+
+Result<std::vector<WireStore::Row>> rows_of(Result<std::vector<db::Row>> rows) {
     if (!rows) return rows.error();
-    std::vector<std::pair<domain::ReceivedWireItem, std::string>> out;
+    std::vector<WireStore::Row> out;
     out.reserve(rows->size());
-    for (const auto& r : *rows) {
-        domain::ReceivedWireItem received;
-        received.id = r.integer(0);
-        if (!r.is_null(1)) received.source_id = r.integer(1);
-        received.source_name = r.text(2);
-        received.received_at = r.integer(3);
-        if (!r.is_null(4)) received.article_id = r.integer(4);
-        out.emplace_back(std::move(received), r.text(5));
-    }
+    for (const auto& r : *rows) out.push_back(item_from_row(r));
     return out;
+}
+
+}  // namespace
+
+Result<std::vector<WireStore::Row>> WireStore::queue(const domain::WireQueueQuery& q) {
+    std::string where;
+    db::Params params{std::int64_t{q.limit}};
+    const auto add = [&](db::Value value, const std::string& condition) {
+        params.push_back(std::move(value));
+        where +=
+            (where.empty() ? "WHERE " : " AND ") + condition + " $" + std::to_string(params.size());
+    };
+    if (!q.source_name.empty()) add(q.source_name, "w.name =");
+    if (!q.language.empty()) {
+        add(q.language, "(i.language =");
+        // A primary subtag also finds its regional forms: "en" finds "en-GB".
+        params.push_back(q.language + "-%");
+        where += " OR i.language LIKE $" + std::to_string(params.size()) + ")";
+    }
+    if (q.urgency) add(std::int64_t{*q.urgency}, "i.urgency <=");
+    if (!q.text.empty()) {
+        add(contains_pattern(q.text), "lower(i.headline) LIKE");
+        where += " ESCAPE '\\'";
+    }
+    if (q.before_id) {
+        // Walks on down the index from the item, in the queue's order.
+        params.emplace_back(*q.before_id);
+        const std::string n = std::to_string(params.size());
+        where += std::string(where.empty() ? "WHERE " : " AND ") +
+                 "(i.received_at, i.id) < ((SELECT received_at FROM wire_items WHERE id = $" + n +
+                 "), $" + n + ")";
+    }
+    return rows_of(c_.query(std::string(item_columns) +
+                                "i.content FROM wire_items i LEFT JOIN wire_sources w ON w.id = "
+                                "i.source_id " +
+                                where + " ORDER BY i.received_at DESC, i.id DESC LIMIT $1",
+                            params));
+}
+
+Result<std::optional<WireStore::Row>> WireStore::by_id(domain::Id id) {
+    auto rows = rows_of(c_.query(std::string(item_columns) +
+                                     "i.content FROM wire_items i LEFT JOIN wire_sources w ON "
+                                     "w.id = i.source_id WHERE i.id = $1",
+                                 {id}));
+    if (!rows) return rows.error();
+    if (rows->empty()) return std::optional<Row>{};
+    return std::optional<Row>{std::move(rows->front())};
+}
+
+Result<std::vector<WireStore::Row>> WireStore::versions_of(const std::string& guid) {
+    return rows_of(c_.query(std::string(item_columns) +
+                                "i.content FROM wire_items i LEFT JOIN wire_sources w ON w.id = "
+                                "i.source_id WHERE i.guid = $1 ORDER BY i.received_at, i.id",
+                            {guid}));
 }
 
 }  // namespace dateline::storage

@@ -35,10 +35,15 @@ class WireStore {
                                    UnixTime version_created);
     /// Notes the story made from a received item.
     Status link_article(domain::Id item_id, domain::Id article_id);
-    /// The newest items first, at most `limit`, of one source when `source_name` is given; each
-    /// with its content for the caller to read.
-    Result<std::vector<std::pair<domain::ReceivedWireItem, std::string>>> queue(
-        const std::string& source_name, int limit);
+    /// A received item and its content, for the caller to read.
+    using Row = std::pair<domain::ReceivedWireItem, std::string>;
+
+    /// The queue, newest first, as `query` narrows it.
+    Result<std::vector<Row>> queue(const domain::WireQueueQuery& query);
+    /// One received item by its id in the queue.
+    Result<std::optional<Row>> by_id(domain::Id id);
+    /// Every version received of an item, by its identifier, in the order they came.
+    Result<std::vector<Row>> versions_of(const std::string& guid);
 
   private:
     db::Connection& c_;

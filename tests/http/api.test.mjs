@@ -180,6 +180,23 @@ test('one story: its anatomy in ninjs, its public address serving it; others\' s
   assert.equal(other.body.error.code, 'forbidden');
 });
 
+test('an agency\'s embargo is the story\'s embargoedUntil, whoever asks it to be published', async () => {
+  await ready();
+  const file = join(repoRoot, 'tests/fixtures/ninjs/versions/v3-nitf-body.json');
+  const imported = dateline(['import', '--data', demo.data.dir, '--site', 'en', file]);
+  assert.equal(imported.status, 0, imported.stderr);
+  const id = imported.stdout.trim();
+  assert.match(id, /^\d+$/, 'a draft: its id');
+  const { res, body } = await call(`/articles/${id}`, tokens.editor);
+  assert.equal(res.status, 200);
+  conforms(body, 'Article');
+  assert.equal(body.embargoedUntil, '2031-01-01T08:00:00Z');
+  const publish = await send('POST', `/articles/${id}/publish`, tokens.editor, {});
+  assert.equal(publish.res.status, 200, JSON.stringify(publish.body));
+  assert.equal(publish.body.dateline.status, 'scheduled', 'held by the embargo');
+  assert.equal(publish.body.embargoedUntil, '2031-01-01T08:00:00Z');
+});
+
 test('the role decides: an author reads only their own stories, a moderator none', async () => {
   await ready();
   const author = await call('/articles', tokens.author);

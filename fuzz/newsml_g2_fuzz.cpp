@@ -1,0 +1,12 @@
+// Fuzz harness: the NewsML-G2 reader must return items or an error for any bytes, never crash.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "ingest/newsml_g2.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string_view text(reinterpret_cast<const char*>(data), size);
+    (void)dateline::ingest::parse_newsml_g2(text, "/nonexistent", {});
+    return 0;
+}

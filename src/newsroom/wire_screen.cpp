@@ -1,0 +1,293 @@
+#include "newsroom/wire_screen.hpp"
+
+#include <stdexcept>
+
+#include "domain/paths.hpp"
+#include "render/date_formatter.hpp"
+
+namespace dateline::newsroom {
+
+using ctemplate::TemplateDictionary;
+using http::Response;
+
+namespace {
+
+constexpr int items_per_page = 50;
+
+// Whether the person writes stories (moderators read comments only).
+bool writes(const domain::User& user) {
+    return user.role != domain::Role::Moderator && !user.disabled;
+}
+
+// "ar" and "ar-JO" read right to left.
+bool right_to_left(std::string_view language) {
+    const auto primary = language.substr(0, language.find('-'));
+    return primary == "ar" || primary == "he" || primary == "fa" || primary == "ur";
+}
+
+// The queue's filters, read from the address; what is not understood narrows nothing.
+domain::WireQueueQuery query_of(const http::Request& request) {
+    domain::WireQueueQuery q;
+    q.source_name = request.target.param("source").value_or("");
+    q.language = request.target.param("language").value_or("");
+    if (q.language.size() > 35) q.language.clear();
+    if (const auto urgency = positive_number(request.target.param("urgency").value_or(""));
+        urgency && *urgency <= 9)
+        q.urgency = static_cast<int>(*urgency);
+    q.text = request.target.param("q").value_or("");
+    if (q.text.size() > 200) q.text.resize(200);
+    q.before_id = positive_number(request.target.param("before").value_or(""));
+    q.limit = items_per_page;
+    return q;
+}
+
+void set_language(TemplateDictionary* dict, const std::string& language) {
+    dict->SetValue("ITEM_LANG", language);
+    dict->SetValue("ITEM_DIR", right_to_left(language) ? "rtl" : "ltr");
+}
+
+}  // namespace
+
+void WireScreen::add_routes(http::Router<Visit>& routes) {
+    routes.get("wires", [this](Visit& v, const http::RouteParams&) { return list(v); })
+        .get("wires/{id}",
+             [this](Visit& v, const http::RouteParams& p) { return show(v, p["id"]); })
+        .post("wires/{id}/use",
+              [this](Visit& v, const http::RouteParams& p) { return use(v, p["id"]); });
+}
+
+Response WireScreen::list(Visit& v) {
+    const auto session = screens_.signed_in(v);
+    if (!session) return Screens::redirect("/newsroom/login");
+    if (!writes(session->user))
+        return screens_.message(v, 403, "forbidden_title", screens_.text(v, "wires_forbidden"));
+    const auto query = query_of(v.http);
+    auto items = wires_.queue(query);
+    if (!items) throw std::runtime_error("wire queue: " + items.error().cause);
+    auto sources = wires_.sources();
+    if (!sources) throw std::runtime_error("wire sources: " + sources.error().cause);
+
+    TemplateDictionary dict("wires");
+    Options source_options;
+    for (const auto& s : *sources) source_options.emplace_back(s.name, s.name);
+    add_options(dict, "SOURCE_OPTION", source_options, query.source_name);
+    add_options(dict, "LANGUAGE_OPTION",
+                {{"en", screens_.text(v, "language_en")}, {"ar", screens_.text(v, "language_ar")}},
+                query.language);
+    Options urgencies;
+    for (int u = 1; u <= 8; ++u)
+        urgencies.emplace_back(std::to_string(u),
+                               screens_.catalog().format(v.language, "wire_urgency_at_least",
+                                                         {{"urgency", std::to_string(u)}}));
+    add_options(dict, "URGENCY_OPTION", urgencies,
+                query.urgency ? std::to_string(*query.urgency) : "");
+    dict.SetValue("TEXT", query.text);
+    if (items->empty()) {
+        dict.ShowSection("EMPTY");
+        return screens_.page(v, 200, "wires.tpl", screens_.text(v, "wires_title"), dict);
+    }
+    auto dates = render::DateFormatter::create(v.language, "UTC", false);
+    if (!dates) throw std::runtime_error("dates: " + dates.error().cause);
+    auto* list = dict.AddSectionDictionary("LIST");
+    for (const auto& r : *items) {
+        auto* row = list->AddSectionDictionary("ITEM");
+        row->SetIntValue("ID", static_cast<long>(r.id));
+        row->SetValue("HEADLINE", r.item.headline);
+        set_language(row, r.item.language);
+        row->SetValue("SOURCE", r.source_name.empty() ? screens_.text(v, "wire_source_removed")
+                                                      : r.source_name);
+        row->SetValue("FORMAT", r.item.format);
+        row->SetValue("VERSION", r.item.version);
+        const auto received = dates->format(r.received_at);
+        row->SetValue("ISO", received.iso);
+        row->SetValue(
+            "DATE", received.short_date + screens_.text(v, "date_time_separator") + received.time);
+        if (r.item.urgency)
+            row->SetValueAndShowSection(
+                "URGENCY_TEXT",
+                screens_.catalog().format(v.language, "wire_urgency",
+                                          {{"urgency", std::to_string(*r.item.urgency)}}),
+                "URGENCY");
+        if (r.item.urgency && *r.item.urgency <= 2) row->ShowSection("FLASH");
+        if (r.item.embargoed_until) {
+            const auto until = dates->format(*r.item.embargoed_until);
+            auto* embargo = row->AddSectionDictionary("EMBARGO");
+            embargo->SetValue("EMBARGO_ISO", until.iso);
+            embargo->SetValue(
+                "EMBARGO_DATE",
+                until.short_date + screens_.text(v, "date_time_separator") + until.time);
+        }
+        if (r.item.status != domain::WireStatus::Usable)
+            row->SetValueAndShowSection(
+                "STATUS_TEXT",
+                screens_.text(v, "wire_status_" + std::string(domain::to_string(r.item.status))),
+                "WITHDRAWN");
+        if (r.article_id) {
+            auto* used = row->AddSectionDictionary("USED");
+            used->SetIntValue("ARTICLE_ID", static_cast<long>(*r.article_id));
+        }
+    }
+    if (items->size() == static_cast<std::size_t>(items_per_page)) {
+        auto* older = list->AddSectionDictionary("OLDER");
+        std::string link = "/newsroom/wires?before=" + std::to_string(items->back().id);
+        const auto add = [&](const char* name, const std::string& value) {
+            if (!value.empty())
+                link += std::string("&") + name + "=" + domain::encode_path_segment(value);
+        };
+        add("source", query.source_name);
+        add("language", query.language);
+        add("urgency", query.urgency ? std::to_string(*query.urgency) : "");
+        add("q", query.text);
+        older->SetValue("OLDER_URL", link);
+    }
+    return screens_.page(v, 200, "wires.tpl", screens_.text(v, "wires_title"), dict);
+}
+
+Response WireScreen::show(Visit& v, std::string_view id_text) {
+    const auto session = screens_.signed_in(v);
+    if (!session) return Screens::redirect("/newsroom/login");
+    if (!writes(session->user))
+        return screens_.message(v, 403, "forbidden_title", screens_.text(v, "wires_forbidden"));
+    const auto id = positive_number(id_text);
+    auto found = id ? wires_.item(*id)
+                    : Result<std::optional<domain::ReceivedWireItem>>(
+                          std::optional<domain::ReceivedWireItem>{});
+    if (!found) throw std::runtime_error("wire item: " + found.error().cause);
+    if (!*found)
+        return screens_.message(v, 404, "not_found_title", screens_.text(v, "wire_not_found"));
+    const auto& received = **found;
+    const auto& item = received.item;
+    auto versions = wires_.versions(item.guid);
+    if (!versions) throw std::runtime_error("wire versions: " + versions.error().cause);
+    auto directory = reader_.directory();
+    if (!directory) throw std::runtime_error("no directory: " + directory.error().cause);
+    auto sources = wires_.sources();
+    if (!sources) throw std::runtime_error("wire sources: " + sources.error().cause);
+    auto dates = render::DateFormatter::create(v.language, "UTC", false);
+    if (!dates) throw std::runtime_error("dates: " + dates.error().cause);
+    const auto when = [&](UnixTime t) {
+        const auto d = dates->format(t);
+        return std::pair{d.iso, d.short_date + screens_.text(v, "date_time_separator") + d.time};
+    };
+
+    TemplateDictionary dict("wire");
+    dict.SetValue("FORM_TOKEN", Screens::form_token(v));
+    dict.SetIntValue("ID", static_cast<long>(received.id));
+    set_language(&dict, item.language);
+    dict.SetValue("HEADLINE", item.headline);
+    if (!item.standfirst.empty())
+        dict.SetValueAndShowSection("STANDFIRST_TEXT", item.standfirst, "STANDFIRST");
+    // As the story would show it: through the same sanitizer.
+    domain::ArticleDraft body;
+    body.body_html = item.body_html;
+    dict.SetValue("BODY_HTML", app::ArticleService::rendered_body(body));
+    const auto fact = [&](const char* label_key, const std::string& value) {
+        if (value.empty()) return;
+        auto* row = dict.AddSectionDictionary("FACT");
+        row->SetValue("LABEL", screens_.text(v, label_key));
+        row->SetValue("VALUE", value);
+    };
+    fact("wire_source", received.source_name.empty() ? screens_.text(v, "wire_source_removed")
+                                                     : received.source_name);
+    fact("wire_format", item.format);
+    fact("wire_guid", item.guid);
+    fact("wire_version", item.version);
+    fact("wire_byline", item.byline);
+    fact("wire_dateline", item.dateline);
+    fact("wire_credit", item.source_credit);
+    fact("wire_language", item.language);
+    if (item.urgency) fact("wire_urgency_label", std::to_string(*item.urgency));
+    std::string tags;
+    for (const auto& t : item.tags) tags += (tags.empty() ? "" : ", ") + t;
+    fact("wire_tags", tags);
+    if (item.first_created) fact("wire_first_created", when(*item.first_created).second);
+    if (item.version_created) fact("wire_version_created", when(*item.version_created).second);
+    fact("wire_received", when(received.received_at).second);
+    if (item.embargoed_until) {
+        const auto [iso, text] = when(*item.embargoed_until);
+        dict.SetValueAndShowSection("EMBARGO_DATE", text, "EMBARGO");
+        dict.SetValue("EMBARGO_ISO", iso);
+    }
+    if (item.image) {
+        auto* picture = dict.AddSectionDictionary("PICTURE");
+        picture->SetValue("CAPTION", item.image->caption);
+        if (!item.image->credit.empty())
+            picture->SetValueAndShowSection("CREDIT", item.image->credit, "CREDIT");
+    }
+    for (const auto& w : item.warnings)
+        dict.AddSectionDictionary("WARNING")->SetValue("WARNING_TEXT", w);
+
+    // Versions: which is this one, which made a story, and whether a later one came since.
+    std::optional<domain::Id> story;
+    domain::Id used_version = 0;
+    for (const auto& other : *versions)
+        if (other.article_id) {
+            story = other.article_id;
+            used_version = other.id;
+        }
+    for (const auto& other : *versions) {
+        auto* row = dict.AddSectionDictionary("VERSION_ROW");
+        row->SetIntValue("VERSION_ID", static_cast<long>(other.id));
+        row->SetValue("VERSION_NAME", other.item.version.empty() ? "—" : other.item.version);
+        const auto [iso, text] = when(other.received_at);
+        row->SetValue("VERSION_ISO", iso);
+        row->SetValue("VERSION_DATE", text);
+        if (other.id == received.id) row->ShowSection("THIS_ONE");
+        if (other.id == used_version) row->ShowSection("MADE_STORY");
+        if (used_version != 0 && other.id > used_version) row->ShowSection("SINCE_STORY");
+    }
+    if (story) {
+        auto* made = dict.AddSectionDictionary("STORY");
+        made->SetIntValue("ARTICLE_ID", static_cast<long>(*story));
+        if (received.id > used_version) made->ShowSection("NEWER");
+    } else if (item.status != domain::WireStatus::Usable) {
+        dict.SetValueAndShowSection(
+            "STATUS_TEXT",
+            screens_.text(v, "wire_status_" + std::string(domain::to_string(item.status))),
+            "WITHDRAWN");
+    } else {
+        // "Use": on a site the person writes for, the source's own first.
+        std::string source_site;
+        std::string source_section;
+        for (const auto& s : *sources)
+            if (received.source_id && s.id == *received.source_id) {
+                source_site = s.site_slug;
+                source_section = s.section_slug;
+            }
+        Options sites;
+        for (const auto& s : directory->sites)
+            if (domain::may_write(session->user, s.id)) sites.emplace_back(s.slug, s.name);
+        if (!sites.empty()) {
+            auto* use = dict.AddSectionDictionary("USE");
+            add_options(*use, "SITE_OPTION", sites, source_site);
+            use->SetValue("SECTION", source_section);
+        }
+    }
+    return screens_.page(v, 200, "wire.tpl", item.headline, dict);
+}
+
+Response WireScreen::use(Visit& v, std::string_view id_text) {
+    auto post = screens_.signed_post(v);
+    if (auto* answer = std::get_if<Response>(&post)) return std::move(*answer);
+    const auto& [session, token, form, files] = std::get<SignedPost>(post);
+    const auto id = positive_number(id_text);
+    if (!id) return screens_.message(v, 404, "not_found_title", screens_.text(v, "wire_not_found"));
+    auto story = wires_.use(session.user, *id, field(form, "site"), field(form, "section"));
+    if (!story) {
+        switch (story.error().code) {
+            case ErrorCode::NotFound:
+                return screens_.message(v, 404, "not_found_title",
+                                        screens_.text(v, "wire_not_found"));
+            case ErrorCode::Forbidden:
+                return screens_.message(v, 403, "forbidden_title",
+                                        screens_.text(v, "wires_forbidden"));
+            case ErrorCode::Invalid:
+                return screens_.message(v, 422, "wire_use_refused_title", story.error().message);
+            default:
+                throw std::runtime_error("wire use: " + story.error().cause);
+        }
+    }
+    return Screens::redirect("/newsroom/articles/" + std::to_string(story->id));
+}
+
+}  // namespace dateline::newsroom
