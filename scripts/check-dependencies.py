@@ -23,8 +23,10 @@ ALLOWED = {
     "metrics": set(),
     "storage": {"db", "domain", "core"},
     "ingest": {"domain", "sanitize", "core"},
+    "fetch": {"core"},
     "app": {
-        "storage", "db", "ingest", "media", "search", "crypto", "sanitize", "domain", "config",
+        "storage", "db", "ingest", "fetch", "media", "search", "crypto", "sanitize", "domain",
+        "config",
         "core",
     },
     "provision": {"app", "domain", "core"},

@@ -18,6 +18,8 @@ debian_packages=(
   libpugixml-dev
   # valijson: wire items checked against the JSON Schema their standard publishes (ninjs); header-only
   libvalijson-dev
+  # libcurl: the wire desk's pulls of feeds and agencies' endpoints, and remote pictures
+  libcurl4-openssl-dev
   # libxml2-utils (xmllint) checks sitemaps against their schemas; python3-feedparser reads the
   # feeds back as a feed reader does (tests/http/discovery.test.mjs)
   libxml2-utils python3-feedparser

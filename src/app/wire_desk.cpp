@@ -2,8 +2,10 @@
 
 #include <spdlog/spdlog.h>
 #include <boost/json.hpp>
+#include <boost/url.hpp>
 
-#include "crypto/crypto.hpp"
+#include <algorithm>
+
 #include "ingest/item_files.hpp"
 #include "ingest/wire_document.hpp"
 #include "ingest/wire_folder.hpp"
@@ -78,7 +80,8 @@ std::string content_of(const WireItem& item) {
     if (item.image)
         o["image"] = json::object{{"location", item.image->location},
                                   {"caption", item.image->caption},
-                                  {"credit", item.image->credit}};
+                                  {"credit", item.image->credit},
+                                  {"url", item.image->url}};
     return json::serialize(o);
 }
 
@@ -109,7 +112,8 @@ WireItem item_of(const std::string& content) {
     if (const auto* image = o.if_contains("image"); image && image->is_object())
         item.image = domain::WireImage{text_of(image->get_object(), "location"),
                                        text_of(image->get_object(), "caption"),
-                                       text_of(image->get_object(), "credit")};
+                                       text_of(image->get_object(), "credit"),
+                                       text_of(image->get_object(), "url")};
     return item;
 }
 
@@ -132,20 +136,47 @@ Result<domain::WireSource> WireDesk::add_source(const std::string& name, const f
                                                 const std::string& site_slug,
                                                 const std::string& section_slug,
                                                 bool auto_publish) {
-    if (!is_source_name(name))
-        return Error::invalid("A wire source's name has 1 to 64 letters, digits, '-' or '_'.",
-                              "name");
+    domain::WireSource source;
     std::error_code ec;
     const fs::path location = fs::canonical(folder, ec);
     if (ec || !fs::is_directory(location, ec))
         return Error::invalid("The folder " + folder.string() + " does not exist.", "folder");
+    source.location = location.string();
+    return add(std::move(source), name, site_slug, section_slug, auto_publish);
+}
+
+Result<domain::WireSource> WireDesk::add_url_source(const std::string& name, const std::string& url,
+                                                    const std::string& site_slug,
+                                                    const std::string& section_slug,
+                                                    bool auto_publish, int poll_seconds) {
+    const auto parsed = boost::urls::parse_absolute_uri(url);
+    if (!parsed || (parsed->scheme() != "http" && parsed->scheme() != "https"))
+        return Error::invalid("A wire source's address is an http or https URL: '" + url + "'.",
+                              "url");
+    if (parsed->host().empty())
+        return Error::invalid("The address '" + url + "' names no host.", "url");
+    if (poll_seconds < min_poll_seconds || poll_seconds > max_poll_seconds)
+        return Error::invalid("A source is pulled every " + std::to_string(min_poll_seconds) +
+                                  " to " + std::to_string(max_poll_seconds) + " seconds.",
+                              "every");
+    domain::WireSource source;
+    source.kind = domain::WireSourceKind::Url;
+    source.location = std::string(parsed->buffer());
+    source.poll_seconds = poll_seconds;
+    return add(std::move(source), name, site_slug, section_slug, auto_publish);
+}
+
+Result<domain::WireSource> WireDesk::add(domain::WireSource source, const std::string& name,
+                                         const std::string& site_slug,
+                                         const std::string& section_slug, bool auto_publish) {
+    if (!is_source_name(name))
+        return Error::invalid("A wire source's name has 1 to 64 letters, digits, '-' or '_'.",
+                              "name");
     auto lease = database_.acquire();
     storage::SiteStore sites(*lease);
     auto all = sites.sites();
     if (!all) return all.error();
-    domain::WireSource source;
     source.name = name;
-    source.location = location.string();
     source.auto_publish = auto_publish;
     for (const auto& site : *all)
         if (site.slug == site_slug) source.site_id = site.id;
@@ -181,11 +212,15 @@ Status WireDesk::remove_source(const std::string& name) {
     return success();
 }
 
-Result<WireRun> WireDesk::run_once() {
+Result<WireRun> WireDesk::run_once(Pulls pulls) {
     auto all = sources();
     if (!all) return all.error();
     WireRun run;
     for (const auto& source : *all) {
+        if (source.kind == domain::WireSourceKind::Url) {
+            pull(source, pulls, run);
+            continue;
+        }
         const ingest::WireFolder folder(source.location);
         // A claim left by a process that stopped mid-way is read again after a while.
         if (auto released = folder.release_stale_claims(std::chrono::minutes(10));
@@ -223,6 +258,60 @@ Result<WireRun> WireDesk::run_once() {
     return run;
 }
 
+void WireDesk::pull(domain::WireSource source, Pulls pulls, WireRun& run) {
+    const UnixTime now = clock_.now();
+    if (pulls == Pulls::WhenDue) {
+        // Taken by moving the next pull on: of several nodes, one pulls.
+        auto lease = database_.acquire();
+        auto taken = storage::WireStore(*lease).take_pull(source.id, now, now + retry_seconds);
+        if (!taken) {
+            run.problems.push_back(source.name + ": " + taken.error().message);
+            return;
+        }
+        if (!*taken) return;
+    }
+    const auto failed = [&](const std::string& why) {
+        // Each failure in a row doubles the wait, up to an hour, so that a server in trouble
+        // is not hammered and a broken source does not fill the log every two seconds.
+        source.failures = std::min(source.failures + 1, 30);
+        const std::int64_t wait = std::min<std::int64_t>(
+            std::int64_t{source.poll_seconds} << std::min(source.failures, 12),
+            max_backoff_seconds);
+        source.next_poll_at = now + wait;
+        source.last_error = why;
+        run.problems.push_back(source.name + ": " + why);
+    };
+    fetch::FetchRequest request;
+    request.url = source.location;
+    request.etag = source.etag;
+    request.last_modified = source.last_modified;
+    request.max_bytes = ingest::max_item_bytes;
+    auto got = fetcher_.get(request);
+    if (!got) {
+        failed(source.location + ": " + got.error().message);
+    } else if (got->status == 304) {
+        source.failures = 0;
+        source.last_error.clear();
+        source.next_poll_at = now + source.poll_seconds;
+    } else if (auto document = ingest::read_wire_document(got->body, {}, {}); !document) {
+        failed(source.location + ": " + document.error().message);
+    } else {
+        for (const auto& reason : document->skipped)
+            run.problems.push_back(source.name + ": " + reason);
+        for (auto& item : document->items)
+            if (auto refused = take_item(source, std::move(item), got->url, run))
+                run.problems.push_back(source.name + ": " + *refused);
+        source.etag = got->etag;
+        source.last_modified = got->last_modified;
+        source.failures = 0;
+        source.last_error.clear();
+        source.next_poll_at = now + source.poll_seconds;
+    }
+    auto lease = database_.acquire();
+    if (auto kept = storage::WireStore(*lease).record_pull(source); !kept)
+        run.problems.push_back(source.name + ": " + kept.error().message);
+}
+
 std::optional<std::string> WireDesk::take(const domain::WireSource& source, const fs::path& file,
                                           const fs::path& claimed, WireRun& run) {
     auto text = ingest::read_item_text(claimed);
@@ -238,7 +327,7 @@ std::optional<std::string> WireDesk::take(const domain::WireSource& source, cons
     std::optional<std::string> first_refusal;
     bool any_taken = false;
     for (auto& item : document->items) {
-        auto refused = take_item(source, std::move(item), run);
+        auto refused = take_item(source, std::move(item), {}, run);
         if (!refused) {
             any_taken = true;
         } else if (!first_refusal) {
@@ -255,25 +344,11 @@ std::optional<std::string> WireDesk::take(const domain::WireSource& source, cons
 }
 
 std::optional<std::string> WireDesk::take_item(const domain::WireSource& source,
-                                               domain::WireItem item, WireRun& run) {
-    // The picture is kept beside the queue, named by the version it came with, for as long as
-    // the item may be used: the agency's folder is theirs to clean.
-    if (item.image) {
-        std::error_code ec;
-        const fs::path pictures = wire_dir_ / "pictures";
-        fs::create_directories(pictures, ec);
-        const fs::path kept =
-            pictures / (crypto::sha256_hex(item.guid + '\n' + item.version).substr(0, 32) +
-                        fs::path(item.image->location).extension().string());
-        if (!ec)
-            fs::copy_file(item.image->location, kept, fs::copy_options::overwrite_existing, ec);
-        if (ec) {
-            item.warnings.push_back("its picture could not be kept (" + ec.message() + ")");
-            item.image.reset();
-        } else {
-            item.image->location = kept.string();
-        }
-    }
+                                               domain::WireItem item, const std::string& base_url,
+                                               WireRun& run) {
+    // The picture is kept beside the queue for as long as the item may be used: the agency's
+    // folder is theirs to clean, and a remote picture may be gone tomorrow.
+    pictures_.keep(item, base_url);
 
     domain::ReceivedWireItem received;
     received.source_id = source.id;

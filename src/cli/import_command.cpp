@@ -7,8 +7,10 @@
 
 #include "app/article_service.hpp"
 #include "app/media_service.hpp"
+#include "app/wire_pictures.hpp"
 #include "cli/cli.hpp"
 #include "cli/command.hpp"
+#include "fetch/http_fetcher.hpp"
 #include "ingest/item_files.hpp"
 #include "ingest/wire_document.hpp"
 #include "media/image_library.hpp"
@@ -28,7 +30,8 @@ struct ImportOptions {
 
 // Imports the stories of one file; says what happened to each on stdout (the URL or id) or
 // stderr (the problem). False when any story of the file was not imported.
-bool import_one(app::ArticleService& articles, const std::string& file, const ImportOptions& o,
+bool import_one(app::ArticleService& articles, const app::WirePictures& pictures,
+                const std::string& file, const ImportOptions& o,
                 const std::vector<fs::path>& import_roots) {
     auto text = ingest::read_item_text(file);
     auto document =
@@ -40,10 +43,17 @@ bool import_one(app::ArticleService& articles, const std::string& file, const Im
     }
     bool all = document->skipped.empty();
     for (const auto& reason : document->skipped) std::cerr << file << ": " << reason << "\n";
-    for (const auto& item : document->items) {
+    for (auto& item : document->items) {
+        // A remote picture is fetched for the import, which stores its own copy.
+        const bool fetched = pictures.fetch(item);
+        const std::string fetched_file = fetched ? item.image->location : std::string();
         for (const auto& warning : item.warnings)
             std::cerr << file << ": warning: " << warning << "\n";
         auto saved = articles.import_wire_item(o.site, item, o.publish, o.section);
+        if (fetched) {
+            std::error_code ec;
+            fs::remove(fetched_file, ec);
+        }
         if (!saved) {
             std::cerr << file << ": " << saved.error().message << "\n";
             if (!saved.error().cause.empty()) spdlog::error("{}: {}", file, saved.error().cause);
@@ -82,10 +92,12 @@ int run_import(ImportOptions& o) {
     media::ImageLibrary images(opened->config.media_dir);
     app::MediaService media(*opened->database, images, clock);
     app::ArticleService articles(*opened->database, media, clock);
+    const fetch::HttpFetcher fetcher(opened->config.wire_allow_private_addresses);
+    const app::WirePictures pictures(opened->config.wire_dir / "pictures", fetcher);
     int failures = 0;
     for (const auto& file : o.files) {
         try {
-            failures += import_one(articles, file, o, roots) ? 0 : 1;
+            failures += import_one(articles, pictures, file, o, roots) ? 0 : 1;
         } catch (const std::exception& e) {
             // One file's unexpected failure must not take the others down with it.
             std::cerr << file << ": could not be imported (unexpected failure)\n";

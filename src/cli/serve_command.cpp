@@ -21,6 +21,7 @@
 #include "app/user_service.hpp"
 #include "app/wire_desk.hpp"
 #include "cli/command.hpp"
+#include "fetch/http_fetcher.hpp"
 #include "http/server.hpp"
 #include "media/image_library.hpp"
 #include "metrics/registry.hpp"
@@ -200,7 +201,8 @@ int run_serve(const DataOptions& data) {
     media::ImageLibrary images(config.media_dir);
     app::MediaService media(database, images, clock);
     app::ArticleService articles(database, media, clock);
-    app::WireDesk wires(database, articles, clock, config.wire_dir, config.import_roots);
+    const fetch::HttpFetcher fetcher(config.wire_allow_private_addresses);
+    app::WireDesk wires(database, articles, clock, config.wire_dir, config.import_roots, fetcher);
     app::AuditService audit(database);
     app::UserService users(database, clock);
     app::TokenService tokens(database, clock);

@@ -138,6 +138,12 @@ std::vector<Option> options() {
              c.trusted_proxies = std::move(out);
              return true;
          }},
+        {"wire_allow_private_addresses", "DATELINE_WIRE_ALLOW_PRIVATE_ADDRESSES", "true or false",
+         [](Config& c, std::string_view v) {
+             if (v != "true" && v != "false") return false;
+             c.wire_allow_private_addresses = v == "true";
+             return true;
+         }},
         {"import_roots", "DATELINE_IMPORT_ROOTS",
          "absolute folder paths separated by ':', e.g. /srv/wire/photos:/mnt/agency",
          [](Config& c, std::string_view v) {
@@ -218,6 +224,8 @@ Result<Config> load(const std::filesystem::path& data_dir, const Overrides& flag
             std::string value;
             if (auto s = node.value<std::string>()) {
                 value = *s;
+            } else if (node.is_boolean()) {
+                value = *node.value<bool>() ? "true" : "false";
             } else if (auto n = node.value<long long>()) {
                 value = std::to_string(*n);
             } else if (const auto* list = node.as_array()) {

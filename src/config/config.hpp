@@ -54,6 +54,10 @@ struct Config {
     /// Folders outside an item's own folder from which `dateline import` may read a picture
     /// named by a `file:` URL (absolute paths). None by default: an item reaches only its folder.
     std::vector<std::filesystem::path> import_roots;
+    /// Whether the wire desk may fetch from private, loopback and reserved addresses (a feed or
+    /// a picture on the local network). Off by default: a source's address could otherwise reach
+    /// the services beside the server.
+    bool wire_allow_private_addresses = false;
 };
 
 /// Overrides from flags, by option name ("listen", "threads", "db", "theme", ...). A list option

@@ -11,9 +11,10 @@ namespace dateline::domain {
 
 /// A picture that came with a wire item: where its file is and how to credit it.
 struct WireImage {
-    std::string location;  ///< a local file path (remote renditions are not fetched here)
+    std::string location;  ///< a local file path; empty while only `url` is known
     std::string caption;
     std::string credit;
+    std::string url;  ///< the remote rendition to fetch (maybe relative to its feed's address)
 };
 
 /// What the agency says may be done with an item (IPTC's publication status).
@@ -51,18 +52,33 @@ std::string_view to_string(WireStatus status);
 /// The status with this stored name; nothing for any other text.
 std::optional<WireStatus> parse_wire_status(std::string_view text);
 
+/// How a wire source brings its items.
+enum class WireSourceKind {
+    Folder,  ///< files dropped into a folder
+    Url,     ///< a feed or an agency's endpoint pulled over HTTP(S) on a schedule
+};
+
 /// Where an agency's items come from: a folder its drops land in (an FTP or SFTP upload folder,
-/// a shared folder), feeding one site, and a section of it when given.
+/// a shared folder), or an address pulled on a schedule, feeding one site, and a section of it
+/// when given.
 struct WireSource {
     Id id = 0;
-    std::string name;      ///< the operator's name for it ("afp-english"), unique
-    std::string location;  ///< the folder's absolute path
+    std::string name;  ///< the operator's name for it ("afp-english"), unique
+    WireSourceKind kind = WireSourceKind::Folder;
+    std::string location;  ///< the folder's absolute path, or the http(s) URL
     Id site_id = 0;
     std::string site_slug;
     std::optional<Id> section_id;
     std::string section_slug;   ///< empty without a section
     bool auto_publish = false;  ///< its items are published as they arrive, not only queued
     UnixTime created_at = 0;
+    // A URL source's schedule, and what its last pull learnt.
+    int poll_seconds = 60;  ///< how often it is pulled when all goes well
+    std::string etag;       ///< the validators of its last answer, for a conditional pull
+    std::string last_modified;
+    UnixTime next_poll_at = 0;  ///< when it is next due
+    int failures = 0;           ///< pulls failed in a row: each doubles the wait, up to an hour
+    std::string last_error;     ///< why the last pull failed, for the operator
 };
 
 /// A version of an item as it reached the wire desk, in the queue.

@@ -118,23 +118,47 @@ Result<std::string> read_item_text(const std::filesystem::path& file) {
     return text;
 }
 
-std::optional<fs::path> local_rendition(const std::vector<Rendition>& renditions,
-                                        const fs::path& base_dir,
-                                        const std::vector<fs::path>& import_roots,
-                                        std::vector<std::string>& warnings) {
+std::optional<PictureSource> picture_source(const std::vector<Rendition>& renditions,
+                                            const fs::path& base_dir,
+                                            const std::vector<fs::path>& import_roots,
+                                            std::vector<std::string>& warnings) {
+    const bool fetched_document = base_dir.empty();
     std::vector<const Rendition*> local;
-    for (const auto& r : renditions)
-        if (classify(r.href).kind != Href::Kind::Remote) local.push_back(&r);
-    std::stable_sort(local.begin(), local.end(),
-                     [](const Rendition* x, const Rendition* y) { return x->width > y->width; });
+    std::vector<const Rendition*> remote;
+    for (const auto& r : renditions) {
+        const Href href = classify(r.href);
+        const bool relative_address = fetched_document && href.kind == Href::Kind::Relative;
+        (href.kind == Href::Kind::Remote || relative_address ? remote : local).push_back(&r);
+    }
+    const auto widest_first = [](std::vector<const Rendition*>& list) {
+        std::stable_sort(list.begin(), list.end(), [](const Rendition* x, const Rendition* y) {
+            return x->width > y->width;
+        });
+    };
+    widest_first(local);
+    widest_first(remote);
     for (const auto* r : local) {
+        if (fetched_document) {
+            warnings.push_back("the picture rendition '" + r->href +
+                               "' is refused: a document fetched from an address may not name a "
+                               "file");
+            continue;
+        }
         auto confined = confine(classify(r->href), base_dir, import_roots);
-        if (confined) return std::move(*confined);
+        if (confined) return PictureSource{std::move(*confined), {}};
         warnings.push_back("the picture rendition '" + r->href +
                            "' is refused: " + confined.error().message);
     }
-    if (local.empty() && !renditions.empty())
-        warnings.push_back("the picture has only remote renditions; imported without it");
+    for (const auto* r : remote) {
+        // Only web addresses are fetched: not ftp:, data: or anything else a feed may hold.
+        const auto colon = r->href.find(':');
+        const bool schemeless = colon == std::string::npos || r->href.find('/') < colon;
+        const bool web = r->href.rfind("http://", 0) == 0 || r->href.rfind("https://", 0) == 0 ||
+                         (fetched_document && schemeless);
+        if (web) return PictureSource{{}, r->href};
+        warnings.push_back("the picture rendition '" + r->href +
+                           "' is refused: only http and https addresses are fetched");
+    }
     return std::nullopt;
 }
 

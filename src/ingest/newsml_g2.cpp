@@ -144,11 +144,12 @@ std::optional<domain::WireImage> picture_of(const pugi::xml_node& item, std::str
     for (const auto& remote : xml::children(xml::child(item, "contentSet"), "remoteContent"))
         renditions.push_back(
             {xml::attribute(remote, "href"), remote.attribute("width").as_llong(0)});
-    const auto location = local_rendition(renditions, base_dir, import_roots, warnings);
-    if (!location) return std::nullopt;
+    const auto source = picture_source(renditions, base_dir, import_roots, warnings);
+    if (!source) return std::nullopt;
     const auto meta = xml::child(item, "contentMeta");
     domain::WireImage image;
-    image.location = location->string();
+    image.location = source->file.string();
+    image.url = source->url;
     image.caption = xml::text(pick(xml::children(meta, "description"), "caption", lang));
     if (image.caption.empty())
         image.caption = xml::text(pick(xml::children(meta, "headline"), "main", lang));

@@ -26,9 +26,9 @@ namespace dateline::ingest {
 ///   metadata leaves empty) or XHTML inline, else `inlineData` as plain text (or HTML); an item
 ///   with only a description (a flash) has the description as its body;
 /// - its picture: the first picture item that a package of the same message groups with it, or
-///   that its `link`s point to, with the widest `remoteContent` rendition that is a local file
-///   (as for ninjs: inside `base_dir`, or a `file:` URL below one of `import_roots`), its
-///   caption (the caption `description`, else its headline) and credit.
+///   that its `link`s point to, from its `remoteContent` renditions as picture_source() chooses
+///   (a local file, else an address to fetch), with its caption (the caption `description`,
+///   else its headline) and credit.
 /// Items that are not stories (pictures, videos, events, concepts, planning) are skipped with the
 /// reason, as is a text item without an id, a headline or any text. An error when the document
 /// is not NewsML-G2, is a package delivered without its items, or holds no story.

@@ -232,10 +232,11 @@ std::optional<domain::WireImage> picture(const json::object& item, const Spellin
             else if (r->is_array())
                 for (const auto& value : r->get_array()) collect_rendition(value, renditions);
         }
-        const auto location = local_rendition(renditions, base, import_roots, warnings);
-        if (!location) continue;
+        const auto source = picture_source(renditions, base, import_roots, warnings);
+        if (!source) continue;
         domain::WireImage image;
-        image.location = location->string();
+        image.location = source->file.string();
+        image.url = source->url;
         image.caption = plainest(texts_of(*a, "description", names));
         if (image.caption.empty()) image.caption = plainest(texts_of(*a, "headline", names));
         image.credit = string_at(*a, names.by);

@@ -22,11 +22,10 @@ namespace dateline::ingest {
 ///   source credit, subjects as tags, language, urgency, embargo, publication status
 ///   (usable, withheld, canceled), the agency's version;
 /// - first created (else version created) and version created;
-/// - the first picture association as image. A rendition's `href` may be a path relative to
-///   `base_dir`, the item's folder, or a `file:` URL; either must lead, symbolic links followed,
-///   into that folder (a `file:` URL may also lead below one of `import_roots`), and to a regular
-///   file. The widest rendition allowed is taken; each one refused adds a warning naming it and
-///   why, and with none left the item has no image.
+/// - the first picture association as image, from its renditions as picture_source() chooses
+///   (item_files.hpp): the widest local file allowed (inside `base_dir`, the item's folder, or a
+///   `file:` URL below one of `import_roots`), else the widest http(s) one as `url`, for the
+///   caller to fetch; each one refused adds a warning, and with none left there is no image.
 /// Items of other types than text and composite are refused. Errors name the problem; the caller
 /// adds the file name.
 Result<domain::WireItem> parse_ninjs(std::string_view json, const std::filesystem::path& base_dir,

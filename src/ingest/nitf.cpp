@@ -219,11 +219,11 @@ Result<domain::WireItem> parse_nitf_document(
         for (const auto& reference : xml::children(media, "media-reference"))
             renditions.push_back(
                 {xml::attribute(reference, "source"), reference.attribute("width").as_llong(0)});
-        const auto location = local_rendition(renditions, base_dir, import_roots, item.warnings);
-        if (!location) continue;
+        const auto source = picture_source(renditions, base_dir, import_roots, item.warnings);
+        if (!source) continue;
         item.image =
-            domain::WireImage{location->string(), xml::text(xml::child(media, "media-caption")),
-                              xml::text(xml::child(media, "media-producer"))};
+            domain::WireImage{source->file.string(), xml::text(xml::child(media, "media-caption")),
+                              xml::text(xml::child(media, "media-producer")), source->url};
         break;
     }
     return item;

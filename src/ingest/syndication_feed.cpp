@@ -482,10 +482,10 @@ struct Picture {
     std::optional<domain::WireImage> image(const std::filesystem::path& base_dir,
                                            const std::vector<std::filesystem::path>& import_roots,
                                            std::vector<std::string>& warnings) const {
-        const auto location = local_rendition(renditions, base_dir, import_roots, warnings);
-        if (!location) return std::nullopt;
-        return domain::WireImage{location->string(), description.empty() ? title : description,
-                                 credit};
+        const auto source = picture_source(renditions, base_dir, import_roots, warnings);
+        if (!source) return std::nullopt;
+        return domain::WireImage{source->file.string(), description.empty() ? title : description,
+                                 credit, source->url};
     }
 };
 

@@ -30,10 +30,10 @@ namespace dateline::ingest {
 ///   version; `xml:lang` of the entry or the feed as language; `source/title`, else the feed's
 ///   title, as source credit.
 /// - Picture: an image `enclosure` (Atom: `link rel="enclosure"`), `media:content` of medium or
-///   type image and `media:thumbnail`, also inside `media:group`; the widest local rendition is
-///   taken as for ninjs (inside `base_dir`, or a `file:` URL below one of `import_roots`; each one
-///   refused adds a warning, as does a picture with only remote ones, which are not fetched), with
-///   `media:description` (else `media:title`) as caption and `media:credit` as credit.
+///   type image and `media:thumbnail`, also inside `media:group`, as picture_source() chooses (a
+///   local file inside `base_dir` or below one of `import_roots`, else an address to fetch; each
+///   one refused adds a warning), with `media:description` (else `media:title`) as caption and
+///   `media:credit` as credit.
 /// Headline, standfirst, byline, tags and captions are plain text (HTML in them is made text);
 /// bodies are the feed's untrusted HTML, for the caller to sanitize. An item with neither guid
 /// nor link is known by its feed's link (Atom: id) and its title, with a warning; an unreadable

@@ -21,7 +21,8 @@ struct WireDocument {
 
 /// Reads a wire file's text in whichever format it is written: ninjs (JSON), NewsML-G2, NITF,
 /// RSS or Atom (XML, told apart by their root element). `base_dir` is the file's folder: local
-/// picture renditions must stay inside it (or, for `file:` URLs, below one of `import_roots`).
+/// picture renditions must stay inside it (or, for `file:` URLs, below one of `import_roots`);
+/// empty for a document fetched from an address, whose relative renditions are addresses.
 /// An error when the file is in no format Dateline reads, or holds no story that can be read
 /// (then the error gives the first reason).
 Result<WireDocument> read_wire_document(std::string_view text,

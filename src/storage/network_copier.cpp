@@ -57,7 +57,9 @@ constexpr std::array<Table, 21> tables = {{
     {"secrets", "name, value, created_at", "name", false},
     {"audit_log", "id, at, user_id, actor, action, site_id, article_id, subject, detail", "id",
      true},
-    {"wire_sources", "id, name, kind, location, site_id, section_id, auto_publish, created_at",
+    {"wire_sources",
+     "id, name, kind, location, site_id, section_id, auto_publish, created_at, poll_seconds, "
+     "etag, last_modified, next_poll_at, failures, last_error",
      "id", true},
     {"wire_items",
      "id, source_id, guid, version, format, language, headline, urgency, embargoed_until, "

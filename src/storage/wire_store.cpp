@@ -8,7 +8,8 @@ namespace {
 
 constexpr const char* source_columns =
     "SELECT w.id, w.name, w.location, w.site_id, s.slug, w.section_id, "
-    "COALESCE(x.slug, ''), w.auto_publish, w.created_at FROM wire_sources w "
+    "COALESCE(x.slug, ''), w.auto_publish, w.created_at, w.kind, w.poll_seconds, w.etag, "
+    "w.last_modified, w.next_poll_at, w.failures, w.last_error FROM wire_sources w "
     "JOIN sites s ON s.id = w.site_id LEFT JOIN sections x ON x.id = w.section_id ";
 
 domain::WireSource source_from_row(const db::Row& r) {
@@ -22,6 +23,13 @@ domain::WireSource source_from_row(const db::Row& r) {
     s.section_slug = r.text(6);
     s.auto_publish = r.integer(7) != 0;
     s.created_at = r.integer(8);
+    s.kind = r.text(9) == "url" ? domain::WireSourceKind::Url : domain::WireSourceKind::Folder;
+    s.poll_seconds = static_cast<int>(r.integer(10));
+    s.etag = r.text(11);
+    s.last_modified = r.text(12);
+    s.next_poll_at = r.integer(13);
+    s.failures = static_cast<int>(r.integer(14));
+    s.last_error = r.text(15);
     return s;
 }
 
@@ -35,10 +43,11 @@ Result<domain::Id> WireStore::add_source(const domain::WireSource& source, UnixT
                                "name");
     auto rows = c_.query(
         "INSERT INTO wire_sources (name, kind, location, site_id, section_id, auto_publish, "
-        "created_at) VALUES ($1, 'folder', $2, $3, $4, $5, $6) RETURNING id",
-        {source.name, source.location, source.site_id,
+        "created_at, poll_seconds) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+        {source.name, std::string(source.kind == domain::WireSourceKind::Url ? "url" : "folder"),
+         source.location, source.site_id,
          source.section_id ? db::Value(*source.section_id) : db::Value(nullptr),
-         std::int64_t{source.auto_publish ? 1 : 0}, now});
+         std::int64_t{source.auto_publish ? 1 : 0}, now, std::int64_t{source.poll_seconds}});
     if (!rows) return rows.error();
     return rows->front().integer(0);
 }
@@ -86,6 +95,25 @@ Result<bool> WireStore::has_later_version(const std::string& guid, domain::Id ex
         {guid, except, version_created});
     if (!rows) return rows.error();
     return !rows->empty();
+}
+
+Result<bool> WireStore::take_pull(domain::Id source_id, UnixTime now, UnixTime until) {
+    auto rows = c_.query(
+        "UPDATE wire_sources SET next_poll_at = $3 WHERE id = $1 AND next_poll_at <= $2 "
+        "RETURNING id",
+        {source_id, now, until});
+    if (!rows) return rows.error();
+    return !rows->empty();
+}
+
+Status WireStore::record_pull(const domain::WireSource& source) {
+    auto done = c_.execute(
+        "UPDATE wire_sources SET etag = $2, last_modified = $3, next_poll_at = $4, failures = $5, "
+        "last_error = $6 WHERE id = $1",
+        {source.id, source.etag, source.last_modified, source.next_poll_at,
+         std::int64_t{source.failures}, source.last_error});
+    if (!done) return done.error();
+    return success();
 }
 
 Status WireStore::link_article(domain::Id item_id, domain::Id article_id) {

@@ -33,6 +33,13 @@ class WireStore {
     /// later than `version_created` (by its version time).
     Result<bool> has_later_version(const std::string& guid, domain::Id except,
                                    UnixTime version_created);
+    /// Takes the pull of a URL source that is due at `now` for this node: its next pull moves to
+    /// `until` (so that another node does not pull it too) and true; false when it is not due or
+    /// another node took it first.
+    Result<bool> take_pull(domain::Id source_id, UnixTime now, UnixTime until);
+    /// Keeps what a pull of the source learnt: its validators, when it is next due, its failures
+    /// in a row and the last one's reason.
+    Status record_pull(const domain::WireSource& source);
     /// Notes the story made from a received item.
     Status link_article(domain::Id item_id, domain::Id article_id);
     /// A received item and its content, for the caller to read.

@@ -306,7 +306,7 @@ domain::WireItem wire_item_with_picture(std::string guid) {
     item.guid = std::move(guid);
     item.headline = "Harbour at dawn " + item.guid;
     item.body_html = "<p>Body</p>";
-    item.image = domain::WireImage{picture_fixture.string(), "The quay.", "Photo desk"};
+    item.image = domain::WireImage{picture_fixture.string(), "The quay.", "Photo desk", {}};
     return item;
 }
 

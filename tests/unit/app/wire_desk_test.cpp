@@ -75,7 +75,8 @@ class WireDeskTest : public testing::TestWithParam<const char*> {
     media::ImageLibrary images{database.dir() / "media"};
     MediaService media{*database, images, clock};
     ArticleService articles{*database, media, clock};
-    WireDesk desk{*database, articles, clock, database.dir() / "wire", {}};
+    fetch::HttpFetcher fetcher{false};
+    WireDesk desk{*database, articles, clock, database.dir() / "wire", {}, fetcher};
 };
 
 TEST_P(WireDeskTest, SourcesAreCheckedWhenAdded) {

@@ -122,6 +122,24 @@ TEST(Config, ImportRoots) {
     EXPECT_FALSE(load(dir, {}, "/t").ok()) << "relative in the file";
 }
 
+TEST(Config, PrivateAddressesAreFetchedOnlyWhenAllowed) {
+    const testing_support::TempDir temp;  // removed when the test ends
+    const auto& dir = temp.path();
+    auto c = load(dir, {}, "/t");
+    ASSERT_TRUE(c.ok());
+    EXPECT_FALSE(c->wire_allow_private_addresses) << "refused by default";
+    std::ofstream(dir / "dateline.toml") << "wire_allow_private_addresses = true\n";
+    c = load(dir, {}, "/t");
+    ASSERT_TRUE(c.ok()) << c.error().message;
+    EXPECT_TRUE(c->wire_allow_private_addresses) << "a TOML boolean";
+    c = load(dir, {{"wire_allow_private_addresses", "false"}}, "/t");
+    ASSERT_TRUE(c.ok());
+    EXPECT_FALSE(c->wire_allow_private_addresses);
+    const auto refused = load(dir, {{"wire_allow_private_addresses", "yes"}}, "/t");
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().field, "wire_allow_private_addresses");
+}
+
 TEST(Config, ParsesListenAddresses) {
     std::string host;
     int port = 0;

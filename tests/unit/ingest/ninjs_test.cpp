@@ -99,14 +99,22 @@ TEST(Ninjs, OddRenditionWidthsDoNotFailTheItem) {
     EXPECT_EQ(item->image->location, "/in/e.jpg");
 }
 
-TEST(Ninjs, RemoteRenditionsAreSkippedWithAWarning) {
+TEST(Ninjs, ARemoteRenditionIsLeftForTheCallerToFetchWhenNoLocalOneMayBeRead) {
     const auto item = parse_ninjs(R"({"uri": "u", "headline": "H", "body_html": "<p>b</p>",
-        "associations": {"featureimage": {"uri": "p", "type": "picture",
-            "renditions": {"original": {"href": "https://cdn.example.com/a.jpg"}}}}})",
+        "associations": {"featureimage": {"uri": "p", "type": "picture", "description_text": "Quay",
+            "renditions": {"thumb": {"href": "https://cdn.example.com/t.jpg", "width": 100},
+                           "original": {"href": "https://cdn.example.com/a.jpg", "width": 2000},
+                           "ftp": {"href": "ftp://cdn.example.com/b.jpg", "width": 4000}}}}})",
                                   "/");
     ASSERT_TRUE(item.ok());
-    EXPECT_FALSE(item->image);
-    EXPECT_EQ(item->warnings.size(), 1u);
+    ASSERT_TRUE(item->image);
+    EXPECT_EQ(item->image->location, "");
+    EXPECT_EQ(item->image->url, "https://cdn.example.com/a.jpg") << "the widest web address";
+    EXPECT_EQ(item->image->caption, "Quay");
+    ASSERT_EQ(item->warnings.size(), 1u);
+    EXPECT_EQ(item->warnings[0],
+              "the picture rendition 'ftp://cdn.example.com/b.jpg' is refused: only http and "
+              "https addresses are fetched");
 }
 
 namespace {

@@ -419,7 +419,7 @@ TEST(SyndicationFeed, PicturesMayNotLeaveTheFeedsFolder) {
         << item.warnings[1];
 }
 
-TEST(SyndicationFeed, RemotePicturesAreNotFetched) {
+TEST(SyndicationFeed, RemotePicturesAreLeftForTheCallerToFetch) {
     const auto doc = parse(R"(<rss version="2.0"><channel><title>t</title><item>
         <title>Remote</title><guid>r1</guid><description>d</description>
         <enclosure url="https://cdn.example.org/a.jpg" type="image/jpeg" length="1"/>
@@ -427,9 +427,10 @@ TEST(SyndicationFeed, RemotePicturesAreNotFetched) {
         </item></channel></rss>)");
     ASSERT_TRUE(doc.ok()) << doc.error().message;
     const auto& item = doc->items.at(0);
-    EXPECT_FALSE(item.image);
-    EXPECT_EQ(item.warnings,
-              Strings{"the picture has only remote renditions; imported without it"});
+    ASSERT_TRUE(item.image);
+    EXPECT_EQ(item.image->location, "");
+    EXPECT_EQ(item.image->url, "https://cdn.example.org/a.jpg");
+    EXPECT_TRUE(item.warnings.empty());
 }
 
 TEST(SyndicationFeed, ModulesAreKnownByTheNamespaceTheirPrefixIsBoundTo) {
