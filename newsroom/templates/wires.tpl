@@ -1,7 +1,8 @@
 {{%AUTOESCAPE context="HTML"}}{{>HEAD}}<main id="main" class="panel panel--wide">
 <p><a href="/newsroom/">{{T_BACK_TO_DESK}}</a></p>
 <h1>{{T_WIRES_TITLE}}</h1>
-<form class="filters" method="get" action="/newsroom/wires">
+{{#MANAGES}}<p><a class="button button--quiet" href="/newsroom/wires/sources">{{T_WIRE_SOURCES_TITLE}}</a></p>
+{{/MANAGES}}<form class="filters" method="get" action="/newsroom/wires">
 <p class="field"><label for="source">{{T_FILTER_SOURCE}}</label>
 <select id="source" name="source"><option value="">{{T_ANY_SOURCE}}</option>{{#SOURCE_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/SOURCE_OPTION}}</select></p>
 <p class="field"><label for="language">{{T_FILTER_LANGUAGE}}</label>

@@ -47,7 +47,7 @@ class WireDesk {
     /// `file:` URL may point into besides its item's own (config `import_roots`); `fetcher`
     /// pulls URL sources and remote pictures.
     WireDesk(db::Database& database, ArticleService& articles, const Clock& clock,
-             std::filesystem::path wire_dir, std::vector<std::filesystem::path> import_roots,
+             const std::filesystem::path& wire_dir, std::vector<std::filesystem::path> import_roots,
              const fetch::HttpFetcher& fetcher)
         : database_(database),
           articles_(articles),

@@ -19,6 +19,20 @@ bool writes(const domain::User& user) {
     return user.role != domain::Role::Moderator && !user.disabled;
 }
 
+// Whether the person manages the network's wire sources.
+bool manages_sources(const domain::User& user) {
+    return user.role == domain::Role::Admin && !user.disabled;
+}
+
+// The catalog key of what was wrong with a source an admin tried to add, by the field the desk
+// named.
+std::string source_problem_key(const Error& e) {
+    if (e.code == ErrorCode::Conflict) return "wire_source_problem_taken";
+    for (const char* field : {"name", "folder", "url", "every", "site", "section"})
+        if (e.field == field) return std::string("wire_source_problem_") + field;
+    return "wire_source_problem_where";
+}
+
 // "ar" and "ar-JO" read right to left.
 bool right_to_left(std::string_view language) {
     const auto primary = language.substr(0, language.find('-'));
@@ -50,6 +64,15 @@ void set_language(TemplateDictionary* dict, const std::string& language) {
 
 void WireScreen::add_routes(http::Router<Visit>& routes) {
     routes.get("wires", [this](Visit& v, const http::RouteParams&) { return list(v); })
+        .get("wires/sources",
+             [this](Visit& v, const http::RouteParams&) {
+                 const auto session = screens_.signed_in(v);
+                 if (!session) return Screens::redirect("/newsroom/login");
+                 return sources(v, *session, 200);
+             })
+        .post("wires/sources", [this](Visit& v, const http::RouteParams&) { return add_source(v); })
+        .post("wires/sources/{name}/remove",
+              [this](Visit& v, const http::RouteParams& p) { return remove_source(v, p["name"]); })
         .get("wires/{id}",
              [this](Visit& v, const http::RouteParams& p) { return show(v, p["id"]); })
         .post("wires/{id}/use",
@@ -64,12 +87,13 @@ Response WireScreen::list(Visit& v) {
     const auto query = query_of(v.http);
     auto items = wires_.queue(query);
     if (!items) throw std::runtime_error("wire queue: " + items.error().cause);
-    auto sources = wires_.sources();
-    if (!sources) throw std::runtime_error("wire sources: " + sources.error().cause);
+    auto all_sources = wires_.sources();
+    if (!all_sources) throw std::runtime_error("wire sources: " + all_sources.error().cause);
 
     TemplateDictionary dict("wires");
+    if (manages_sources(session->user)) dict.ShowSection("MANAGES");
     Options source_options;
-    for (const auto& s : *sources) source_options.emplace_back(s.name, s.name);
+    for (const auto& s : *all_sources) source_options.emplace_back(s.name, s.name);
     add_options(dict, "SOURCE_OPTION", source_options, query.source_name);
     add_options(dict, "LANGUAGE_OPTION",
                 {{"en", screens_.text(v, "language_en")}, {"ar", screens_.text(v, "language_ar")}},
@@ -161,8 +185,8 @@ Response WireScreen::show(Visit& v, std::string_view id_text) {
     if (!versions) throw std::runtime_error("wire versions: " + versions.error().cause);
     auto directory = reader_.directory();
     if (!directory) throw std::runtime_error("no directory: " + directory.error().cause);
-    auto sources = wires_.sources();
-    if (!sources) throw std::runtime_error("wire sources: " + sources.error().cause);
+    auto all_sources = wires_.sources();
+    if (!all_sources) throw std::runtime_error("wire sources: " + all_sources.error().cause);
     auto dates = render::DateFormatter::create(v.language, "UTC", false);
     if (!dates) throw std::runtime_error("dates: " + dates.error().cause);
     const auto when = [&](UnixTime t) {
@@ -249,7 +273,7 @@ Response WireScreen::show(Visit& v, std::string_view id_text) {
         // "Use": on a site the person writes for, the source's own first.
         std::string source_site;
         std::string source_section;
-        for (const auto& s : *sources)
+        for (const auto& s : *all_sources)
             if (received.source_id && s.id == *received.source_id) {
                 source_site = s.site_slug;
                 source_section = s.section_slug;
@@ -288,6 +312,132 @@ Response WireScreen::use(Visit& v, std::string_view id_text) {
         }
     }
     return Screens::redirect("/newsroom/articles/" + std::to_string(story->id));
+}
+
+Response WireScreen::sources(Visit& v, const app::ActiveSession& session, int status,
+                             const RefusedSource* refused) {
+    if (!manages_sources(session.user))
+        return screens_.message(v, 403, "forbidden_title",
+                                screens_.text(v, "wire_sources_forbidden"));
+    auto all = wires_.sources();
+    if (!all) throw std::runtime_error("wire sources: " + all.error().cause);
+    auto directory = reader_.directory();
+    if (!directory) throw std::runtime_error("no directory: " + directory.error().cause);
+    TemplateDictionary dict("wire_sources");
+    const std::string token = Screens::form_token(v);
+    dict.SetValue("FORM_TOKEN", token);
+    const auto done = v.http.target.param("done").value_or("");
+    if (done == "added" || done == "removed")
+        dict.SetValueAndShowSection("DONE_TEXT", screens_.text(v, "wire_source_done_" + done),
+                                    "DONE");
+    if (all->empty()) dict.ShowSection("NO_SOURCES");
+    auto dates = render::DateFormatter::create(v.language, "UTC", false);
+    if (!dates) throw std::runtime_error("dates: " + dates.error().cause);
+    for (const auto& s : *all) {
+        auto* row = dict.AddSectionDictionary("SOURCE");
+        row->SetValue("NAME", s.name);
+        row->SetValue("LOCATION", s.location);
+        row->SetValue("WHERE", s.site_slug + (s.section_slug.empty() ? "" : "/" + s.section_slug));
+        row->SetValue("MODE", screens_.text(v, s.auto_publish ? "wire_source_publishes"
+                                                              : "wire_source_queues"));
+        row->SetValue("FORM_TOKEN", token);
+        if (s.kind != domain::WireSourceKind::Url) {
+            row->SetValue("KIND", screens_.text(v, "wire_source_folder"));
+            continue;
+        }
+        row->SetValue("KIND", screens_.text(v, "wire_source_url"));
+        auto* schedule = row->AddSectionDictionary("SCHEDULE");
+        schedule->SetValue(
+            "EVERY", screens_.catalog().format(v.language, "wire_source_every",
+                                               {{"seconds", std::to_string(s.poll_seconds)}}));
+        if (s.next_poll_at > 0) {
+            const auto next = dates->format(s.next_poll_at);
+            auto* at = schedule->AddSectionDictionary("NEXT");
+            at->SetValue("NEXT_ISO", next.iso);
+            at->SetValue("NEXT_DATE",
+                         next.short_date + screens_.text(v, "date_time_separator") + next.time);
+        }
+        if (s.failures > 0) {
+            auto* failing = schedule->AddSectionDictionary("FAILING");
+            failing->SetValue("FAILURES",
+                              screens_.catalog().format(v.language, "wire_source_failures",
+                                                        {{"count", std::to_string(s.failures)}}));
+            failing->SetValue("LAST_ERROR", s.last_error);
+        }
+    }
+    // The add form: where its stories go (a site, or a section of it), and what was sent.
+    const auto sent = [&](const char* name) {
+        return refused ? field(refused->sent, name) : std::string();
+    };
+    Options where;
+    for (const auto& site : directory->sites) {
+        where.emplace_back(site.slug, site.name);
+        for (const auto& section : directory->sections_of(site))
+            where.emplace_back(site.slug + "/" + section.slug, site.name + " › " + section.name);
+    }
+    add_options(dict, "WHERE_OPTION", where, sent("where"));
+    dict.SetValue("SENT_NAME", sent("name"));
+    dict.SetValue("SENT_FOLDER", sent("folder"));
+    dict.SetValue("SENT_URL", sent("url"));
+    dict.SetValue("SENT_EVERY", refused ? sent("every") : "60");
+    if (sent("auto_publish") == "1") dict.ShowSection("AUTO_PUBLISH");
+    if (refused) {
+        dict.SetValueAndShowSection(
+            "PROBLEM_TEXT", screens_.text(v, source_problem_key(refused->error)), "PROBLEM");
+        // The field to mark: the one the desk named, else the place the stories go.
+        std::string invalid = refused->error.field.empty() ? "where" : refused->error.field;
+        for (auto& ch : invalid) ch = static_cast<char>(ch >= 'a' && ch <= 'z' ? ch - 32 : ch);
+        dict.ShowSection("INVALID_" + invalid);
+    }
+    return screens_.page(v, status, "wire-sources.tpl", screens_.text(v, "wire_sources_title"),
+                         dict);
+}
+
+Response WireScreen::add_source(Visit& v) {
+    auto post = screens_.signed_post(v);
+    if (auto* answer = std::get_if<Response>(&post)) return std::move(*answer);
+    const auto& sent = std::get<SignedPost>(post);
+    if (!manages_sources(sent.session.user))
+        return screens_.message(v, 403, "forbidden_title",
+                                screens_.text(v, "wire_sources_forbidden"));
+    const std::string where = field(sent.form, "where");
+    const auto slash = where.find('/');
+    const std::string site = where.substr(0, slash);
+    const std::string section = slash == std::string::npos ? "" : where.substr(slash + 1);
+    const std::string url = field(sent.form, "url");
+    const std::string folder = field(sent.form, "folder");
+    const bool auto_publish = field(sent.form, "auto_publish") == "1";
+    Result<domain::WireSource> added = Error::invalid("Give a folder or an address.", "folder");
+    if (!url.empty() && !folder.empty()) {
+        added = Error::invalid("A folder or an address, not both.", "url");
+    } else if (!url.empty()) {
+        const auto every = positive_number(field(sent.form, "every"));
+        added = every && *every <= app::WireDesk::max_poll_seconds
+                    ? wires_.add_url_source(field(sent.form, "name"), url, site, section,
+                                            auto_publish, static_cast<int>(*every))
+                    : Result<domain::WireSource>(Error::invalid("Not a number.", "every"));
+    } else if (!folder.empty()) {
+        added = wires_.add_source(field(sent.form, "name"), folder, site, section, auto_publish);
+    }
+    if (added) return Screens::redirect("/newsroom/wires/sources?done=added");
+    if (added.error().code != ErrorCode::Invalid && added.error().code != ErrorCode::Conflict)
+        throw std::runtime_error("wire source: " + added.error().cause);
+    const RefusedSource refused{sent.form, added.error()};
+    return sources(v, sent.session, 422, &refused);
+}
+
+Response WireScreen::remove_source(Visit& v, std::string_view name) {
+    auto post = screens_.signed_post(v);
+    if (auto* answer = std::get_if<Response>(&post)) return std::move(*answer);
+    const auto& sent = std::get<SignedPost>(post);
+    if (!manages_sources(sent.session.user))
+        return screens_.message(v, 403, "forbidden_title",
+                                screens_.text(v, "wire_sources_forbidden"));
+    auto removed = wires_.remove_source(std::string(name));
+    if (!removed && removed.error().code == ErrorCode::NotFound)
+        return screens_.message(v, 404, "not_found_title", screens_.text(v, "not_found"));
+    if (!removed) throw std::runtime_error("wire source: " + removed.error().cause);
+    return Screens::redirect("/newsroom/wires/sources?done=removed");
 }
 
 }  // namespace dateline::newsroom

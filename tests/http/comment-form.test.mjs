@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
-import { dateline, get, makeDataDir, repoRoot, startServer } from '../support/dateline.mjs';
+import { awaitWholeLimitWindow, dateline, get, makeDataDir, repoRoot, startServer } from '../support/dateline.mjs';
 import { activeContent, count, decode } from '../support/html.mjs';
 import { checkUrl, goodFields, postForm, questionOn, sendComment, solveCheck } from '../support/comments.mjs';
 
@@ -163,6 +163,7 @@ test('a solution earned on one story does not pass on another', async () => {
 test('one address, and one IP network, may fetch only so many challenges', async () => {
   await restart({ DATELINE_COMMENT_CHECK_LIMIT: '3', DATELINE_COMMENT_CHECK_SUBNET_LIMIT: '5',
     DATELINE_TRUSTED_PROXIES: '127.0.0.1' });
+  await awaitWholeLimitWindow();
   const url = await checkUrl(server.url, enPath);
   const from = (address) => ({ headers: { 'x-forwarded-for': address } });
   for (let i = 0; i < 3; i += 1) assert.equal((await get(url, from('2001:db8:7:7::1'))).status, 200);
@@ -468,6 +469,7 @@ test('"send it again" from a kept comment shows the form filled in, ready to che
 
 test('too many comments from one address get 429, a clear message and the text kept', async () => {
   await restart({ DATELINE_COMMENT_ADDRESS_LIMIT: '2', DATELINE_TRUSTED_PROXIES: '127.0.0.1' });
+  await awaitWholeLimitWindow();
   const from = (address) => ({ 'x-forwarded-for': address });
   // A refused attempt counts too: it cost the server as much.
   const refused = await postForm(`${server.url}${enPath}`, goodFields({ name: '' }), from('203.0.113.9'));

@@ -212,3 +212,15 @@ export function useDemoServer({ env = {} } = {}) {
   });
   return context;
 }
+
+/**
+ * Waits, when the wall clock is within `marginSeconds` of the end of a rate limit's window, for
+ * the next window to begin. The server's limits count in fixed windows aligned on the clock
+ * (app::LocalLimits, app::SharedLimits: ten minutes), so a burst that straddles a boundary is
+ * counted in two windows and passes a limit it should meet.
+ */
+export async function awaitWholeLimitWindow({ windowSeconds = 600, marginSeconds = 20 } = {}) {
+  const into = (Date.now() / 1000) % windowSeconds;
+  if (into > windowSeconds - marginSeconds)
+    await new Promise((resolve) => setTimeout(resolve, (windowSeconds - into + 0.5) * 1000));
+}
