@@ -18,8 +18,8 @@ using domain::WireItem;
 namespace {
 
 std::string item_class(const pugi::xml_node& item) {
-    return std::string(xml::code_value(
-        xml::attribute(xml::child(xml::child(item, "itemMeta"), "itemClass"), "qcode")));
+    return xml::code_value(
+        xml::attribute(xml::child(xml::child(item, "itemMeta"), "itemClass"), "qcode"));
 }
 
 std::string language_of(const pugi::xml_node& node) {
@@ -41,7 +41,7 @@ pugi::xml_node pick(const std::vector<pugi::xml_node>& nodes, std::string_view r
     pugi::xml_node best;
     int best_score = -1;
     for (const auto& node : nodes) {
-        const std::string_view given = xml::code_value(xml::attribute(node, "role"));
+        const std::string given = xml::code_value(xml::attribute(node, "role"));
         const bool role_fits = given.empty() || given == role;
         const int score = (role_fits ? 2 : 0) + (same_language(language_of(node), lang) ? 1 : 0);
         if (score > best_score) {
@@ -207,7 +207,7 @@ Result<WireItem> text_item(const pugi::xml_node& node, const Context& context,
         item.source_credit =
             name_of(xml::child(xml::child(node, "rightsInfo"), "copyrightHolder"), lang);
     if (item.source_credit.empty())
-        item.source_credit = std::string(xml::code_value(xml::attribute(provider, "qcode")));
+        item.source_credit = xml::code_value(xml::attribute(provider, "qcode"));
 
     for (const auto& subject : xml::children(content_meta, "subject"))
         add_tag(item.tags, name_of(subject, lang));

@@ -150,9 +150,9 @@ std::string html_of_children(const pugi::xml_node& node) {
     return out;
 }
 
-std::string_view code_value(std::string_view code) {
+std::string code_value(std::string_view code) {
     const auto cut = code.find_last_of(":/");
-    return cut == std::string_view::npos ? code : code.substr(cut + 1);
+    return std::string(cut == std::string_view::npos ? code : code.substr(cut + 1));
 }
 
 }  // namespace dateline::ingest::xml

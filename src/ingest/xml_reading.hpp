@@ -47,6 +47,7 @@ std::string html_of_children(const pugi::xml_node& node);
 
 /// The last segment of a controlled-vocabulary code: "stat:usable" and
 /// "http://cv.iptc.org/newscodes/pubstatusg2/usable" both give "usable".
-std::string_view code_value(std::string_view qcode_or_uri);
+/// A copy, not a view: the code is most often read from a temporary attribute value.
+std::string code_value(std::string_view qcode_or_uri);
 
 }  // namespace dateline::ingest::xml
