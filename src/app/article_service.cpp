@@ -281,6 +281,28 @@ ArticleDraft draft_from_wire(const domain::WireItem& item, const std::string& se
     return draft;
 }
 
+// A wire item's picture, stored before a save's transaction (decoding takes a while and must not
+// hold the write lock) and recorded inside it; a refused save removes the files it newly wrote.
+Result<std::optional<PendingPicture>> picture_of(const MediaService& media,
+                                                 const domain::WireItem& item) {
+    if (!item.image) return std::optional<PendingPicture>{};
+    auto stored = media.store_file(item.image->location);
+    if (!stored) return stored.error();
+    return std::optional<PendingPicture>{std::move(*stored)};
+}
+
+// The draft with its picture's media row recorded on the transaction's connection.
+Result<ArticleDraft> with_picture_of(db::Connection& c, const ArticleDraft& draft,
+                                     const std::optional<PendingPicture>& picture, UnixTime now) {
+    ArticleDraft out = draft;
+    if (picture) {
+        auto media = picture->record(c, now);
+        if (!media) return media.error();
+        out.lead_image_id = media->id;
+    }
+    return out;
+}
+
 }  // namespace
 
 Result<SavedArticle> ArticleService::import_wire_item(const std::string& site_slug,
@@ -331,24 +353,14 @@ Result<SavedArticle> ArticleService::import_wire_item(const std::string& site_sl
                        *draft.first_published_at, std::max(now, *draft.first_published_at));
     }
     if (auto valid = check(draft); !valid) return valid.error();
-    // Stored before the transaction (decoding takes a while and must not hold the write lock),
-    // recorded inside it; a refused import removes the files it newly wrote.
-    std::optional<PendingPicture> picture;
-    if (item.image) {
-        auto stored = media_.store_file(item.image->location);
-        if (!stored) return stored.error();
-        picture.emplace(std::move(*stored));
-    }
+    auto picture = picture_of(media_, item);
+    if (!picture) return picture.error();
     auto saved =
         db::in_transaction<SavedArticle>(database_, [&](db::Connection& c) -> Result<SavedArticle> {
-            ArticleDraft with_picture = draft;
-            if (picture) {
-                auto media = picture->record(c, now);
-                if (!media) return media.error();
-                with_picture.lead_image_id = media->id;
-            }
-            auto result = save_in(c, site_slug, with_picture, now);
-            if (!result || !domain::is_listed(with_picture.status)) return result;
+            auto with_picture = with_picture_of(c, draft, *picture, now);
+            if (!with_picture) return with_picture.error();
+            auto result = save_in(c, site_slug, *with_picture, now);
+            if (!result || !domain::is_listed(with_picture->status)) return result;
             // A story the wires published, or changed once published, is on the record too.
             auto story = storage::ArticleStore(c).by_id(result->id);
             if (!story) return story.error();
@@ -361,7 +373,7 @@ Result<SavedArticle> ArticleService::import_wire_item(const std::string& site_sl
                 return kept.error();
             return result;
         });
-    if (saved && picture) picture->keep();
+    if (saved && *picture) (*picture)->keep();
     return saved;
 }
 
@@ -376,12 +388,8 @@ Result<domain::Article> ArticleService::use_wire_item(const domain::User& user,
     if (*previous) return article(user, (**previous).id);  // the story made from it already
     ArticleDraft draft = draft_from_wire(item, section_slug);
     if (auto valid = check(draft); !valid) return valid.error();
-    std::optional<PendingPicture> picture;
-    if (item.image) {
-        auto stored = media_.store_file(item.image->location);
-        if (!stored) return stored.error();
-        picture.emplace(std::move(*stored));
-    }
+    auto picture = picture_of(media_, item);
+    if (!picture) return picture.error();
     const UnixTime now = clock_.now();
     auto made = db::in_transaction<domain::Article>(
         database_, [&](db::Connection& c) -> Result<domain::Article> {
@@ -389,19 +397,15 @@ Result<domain::Article> ArticleService::use_wire_item(const domain::User& user,
             auto site = find_site(sites, site_slug);
             if (!site) return Error::not_found("There is no site '" + site_slug + "'.");
             if (!domain::may_write(user, site->id)) return not_yours();
-            ArticleDraft with_picture = draft;
-            if (picture) {
-                auto media = picture->record(c, now);
-                if (!media) return media.error();
-                with_picture.lead_image_id = media->id;
-            }
+            auto with_picture = with_picture_of(c, draft, *picture, now);
+            if (!with_picture) return with_picture.error();
             Writer writer;
             writer.user_id = user.id;
-            auto saved = save_in(c, site_slug, with_picture, now, writer);
+            auto saved = save_in(c, site_slug, *with_picture, now, writer);
             if (!saved) return saved.error();
             return readable(c, user, saved->id);
         });
-    if (made && picture) picture->keep();
+    if (made && *picture) (*picture)->keep();
     return made;
 }
 

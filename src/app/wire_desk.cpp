@@ -110,10 +110,9 @@ WireItem item_of(const std::string& content) {
         domain::parse_wire_status(text_of(o, "status")).value_or(domain::WireStatus::Usable);
     item.warnings = texts_of(o, "warnings");
     if (const auto* image = o.if_contains("image"); image && image->is_object())
-        item.image = domain::WireImage{text_of(image->get_object(), "location"),
-                                       text_of(image->get_object(), "caption"),
-                                       text_of(image->get_object(), "credit"),
-                                       text_of(image->get_object(), "url")};
+        item.image = domain::WireImage{
+            text_of(image->get_object(), "location"), text_of(image->get_object(), "caption"),
+            text_of(image->get_object(), "credit"), text_of(image->get_object(), "url")};
     return item;
 }
 

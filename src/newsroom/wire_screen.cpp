@@ -393,13 +393,19 @@ Response WireScreen::sources(Visit& v, const app::ActiveSession& session, int st
                          dict);
 }
 
-Response WireScreen::add_source(Visit& v) {
+std::variant<SignedPost, Response> WireScreen::admin_post(Visit& v) {
     auto post = screens_.signed_post(v);
-    if (auto* answer = std::get_if<Response>(&post)) return std::move(*answer);
-    const auto& sent = std::get<SignedPost>(post);
-    if (!manages_sources(sent.session.user))
+    if (const auto* sent = std::get_if<SignedPost>(&post);
+        sent && !manages_sources(sent->session.user))
         return screens_.message(v, 403, "forbidden_title",
                                 screens_.text(v, "wire_sources_forbidden"));
+    return post;
+}
+
+Response WireScreen::add_source(Visit& v) {
+    auto post = admin_post(v);
+    if (auto* answer = std::get_if<Response>(&post)) return std::move(*answer);
+    const auto& sent = std::get<SignedPost>(post);
     const std::string where = field(sent.form, "where");
     const auto slash = where.find('/');
     const std::string site = where.substr(0, slash);
@@ -427,12 +433,8 @@ Response WireScreen::add_source(Visit& v) {
 }
 
 Response WireScreen::remove_source(Visit& v, std::string_view name) {
-    auto post = screens_.signed_post(v);
+    auto post = admin_post(v);
     if (auto* answer = std::get_if<Response>(&post)) return std::move(*answer);
-    const auto& sent = std::get<SignedPost>(post);
-    if (!manages_sources(sent.session.user))
-        return screens_.message(v, 403, "forbidden_title",
-                                screens_.text(v, "wire_sources_forbidden"));
     auto removed = wires_.remove_source(std::string(name));
     if (!removed && removed.error().code == ErrorCode::NotFound)
         return screens_.message(v, 404, "not_found_title", screens_.text(v, "not_found"));

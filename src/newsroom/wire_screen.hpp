@@ -31,6 +31,8 @@ class WireScreen {
     };
     http::Response sources(Visit& v, const app::ActiveSession& session, int status,
                            const RefusedSource* refused = nullptr);
+    // The POST of an admin's form, or the answer to give instead (sign-in, expired form, 403).
+    std::variant<SignedPost, http::Response> admin_post(Visit& v);
     http::Response add_source(Visit& v);
     http::Response remove_source(Visit& v, std::string_view name);
 
