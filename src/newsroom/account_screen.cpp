@@ -7,8 +7,8 @@
 
 namespace dateline::newsroom {
 
-using ctemplate::TemplateDictionary;
 using http::Response;
+using render::Dictionary;
 
 void AccountScreen::add_routes(http::Router<Visit>& routes) {
     routes
@@ -42,44 +42,45 @@ std::string AccountScreen::issuer() const {
 Response AccountScreen::show(Visit& v, const app::ActiveSession& session, int status,
                              const std::string& error, const std::string& new_token) {
     const auto& user = session.user;
-    TemplateDictionary dict("account");
-    dict.SetValue("FORM_TOKEN", Screens::form_token(v));
+    Dictionary dict;
+    dict.set_value("FORM_TOKEN", Screens::form_token(v));
     const std::string role = screens_.text(v, "role_" + std::string(domain::to_string(user.role)));
-    dict.SetValue("SIGNED_IN_AS", screens_.catalog().format(
-                                      v.language, "signed_in_as",
-                                      {{"name", "\u2068" + user.name + "\u2069"}, {"role", role}}));
+    dict.set_value(
+        "SIGNED_IN_AS",
+        screens_.catalog().format(v.language, "signed_in_as",
+                                  {{"name", "\u2068" + user.name + "\u2069"}, {"role", role}}));
     const auto done = v.http.target.param("done");
     if (done && (*done == "on" || *done == "off"))
-        dict.SetValueAndShowSection("DONE_TEXT", screens_.text(v, "two_step_turned_" + *done),
-                                    "DONE");
-    if (!error.empty()) dict.SetValueAndShowSection("MESSAGE", error, "ERROR");
+        dict.set_value_and_show_section("DONE_TEXT", screens_.text(v, "two_step_turned_" + *done),
+                                        "DONE");
+    if (!error.empty()) dict.set_value_and_show_section("MESSAGE", error, "ERROR");
     if (user.two_step) {
-        dict.ShowSection("ON");
+        dict.show_section("ON");
     } else if (auto pending = users_.pending_two_step(user, issuer()); !pending) {
         throw std::runtime_error("two-step keys: " + pending.error().cause);
     } else if (*pending) {
-        dict.SetValueAndShowSection("KEY_TEXT", (*pending)->key_text, "SETUP");
+        dict.set_value_and_show_section("KEY_TEXT", (*pending)->key_text, "SETUP");
     } else {
-        dict.ShowSection("OFF");
+        dict.show_section("OFF");
     }
-    if (!new_token.empty()) dict.SetValueAndShowSection("NEW_TOKEN", new_token, "MADE");
+    if (!new_token.empty()) dict.set_value_and_show_section("NEW_TOKEN", new_token, "MADE");
     if (done && *done == "revoked")
-        dict.SetValueAndShowSection("DONE_TEXT", screens_.text(v, "token_revoked"), "DONE");
+        dict.set_value_and_show_section("DONE_TEXT", screens_.text(v, "token_revoked"), "DONE");
     auto tokens = tokens_.list(user.email);
     if (!tokens) throw std::runtime_error("tokens: " + tokens.error().cause);
-    if (tokens->empty()) dict.ShowSection("NO_TOKENS");
+    if (tokens->empty()) dict.show_section("NO_TOKENS");
     for (const auto& t : *tokens) {
-        auto* row = dict.AddSectionDictionary("TOKEN");
-        row->SetValue("TOKEN_NAME", t.name);
-        row->SetValue("TOKEN_MADE", format_utc_iso8601(t.created_at));
-        row->SetValue("TOKEN_USED", t.last_used_at ? format_utc_iso8601(*t.last_used_at)
-                                                   : screens_.text(v, "token_never_used"));
+        auto* row = dict.add_section("TOKEN");
+        row->set_value("TOKEN_NAME", t.name);
+        row->set_value("TOKEN_MADE", format_utc_iso8601(t.created_at));
+        row->set_value("TOKEN_USED", t.last_used_at ? format_utc_iso8601(*t.last_used_at)
+                                                    : screens_.text(v, "token_never_used"));
         if (t.revoked) {
-            row->ShowSection("REVOKED");
+            row->show_section("REVOKED");
         } else {
-            auto* form = row->AddSectionDictionary("ACTIVE");
-            form->SetIntValue("TOKEN_ID", static_cast<long>(t.id));
-            form->SetValue("FORM_TOKEN", Screens::form_token(v));
+            auto* form = row->add_section("ACTIVE");
+            form->set_int_value("TOKEN_ID", static_cast<long>(t.id));
+            form->set_value("FORM_TOKEN", Screens::form_token(v));
         }
     }
     return screens_.page(v, status, "account.tpl", screens_.text(v, "account_title"), dict);

@@ -10,10 +10,10 @@
 
 namespace dateline::newsroom {
 
-using ctemplate::TemplateDictionary;
 using domain::ArticleAction;
 using http::Response;
 using http::RouteParams;
+using render::Dictionary;
 
 namespace {
 
@@ -226,15 +226,15 @@ std::variant<ArticleScreens::Opened, Response> ArticleScreens::open(
 // The list's section and author filters: the sections of the sites the account writes on,
 // grouped by site; the accounts that write on the sites it publishes on (an author sees only
 // their own stories, so gets no choice of author).
-void ArticleScreens::add_filters(TemplateDictionary& dict, const domain::User& user,
+void ArticleScreens::add_filters(Dictionary& dict, const domain::User& user,
                                  const app::NetworkDirectory& sites, const std::string& section,
                                  std::optional<domain::Id> author) const {
     std::vector<domain::Id> published_on;
     for (const auto& site : sites.sites) {
         if (domain::may_publish(user, site.id)) published_on.push_back(site.id);
         if (!domain::may_write(user, site.id)) continue;
-        auto* group = dict.AddSectionDictionary("SECTION_GROUP");
-        group->SetValue("GROUP_LABEL", site.name);
+        auto* group = dict.add_section("SECTION_GROUP");
+        group->set_value("GROUP_LABEL", site.name);
         Options options;
         for (const auto& s : sites.sections_of(site))
             options.emplace_back(site.slug + "/" + s.slug, s.name);
@@ -251,7 +251,7 @@ void ArticleScreens::add_filters(TemplateDictionary& dict, const domain::User& u
         if (shares_a_site)
             writers.emplace_back(std::to_string(a.id), a.name + " <" + a.email + ">");
     }
-    add_options(*dict.AddSectionDictionary("AUTHORS"), "AUTHOR_OPTION", writers,
+    add_options(*dict.add_section("AUTHORS"), "AUTHOR_OPTION", writers,
                 author ? std::to_string(*author) : "");
 }
 
@@ -287,7 +287,7 @@ Response ArticleScreens::list(Visit& v) {
     }
     if (!found && found.error().code != ErrorCode::Forbidden) return refused(v, found.error());
 
-    TemplateDictionary dict("articles");
+    Dictionary dict;
     Options site_options;
     bool writes = false;
     for (const auto& s : sites.sites)
@@ -295,7 +295,7 @@ Response ArticleScreens::list(Visit& v) {
             site_options.emplace_back(s.slug, s.name);
             writes = true;
         }
-    if (writes) dict.ShowSection("WRITES");
+    if (writes) dict.show_section("WRITES");
     add_options(dict, "SITE_OPTION", site_options, query.site);
     add_filters(dict, user, sites, query.section.empty() ? "" : query.site + "/" + query.section,
                 mine ? std::nullopt : author);
@@ -306,16 +306,16 @@ Response ArticleScreens::list(Visit& v) {
         statuses.emplace_back(domain::to_string(s), screens_.text(v, status_key(s)));
     add_options(dict, "STATUS_OPTION", statuses,
                 query.status ? std::string(domain::to_string(*query.status)) : "");
-    dict.SetValue("TEXT", query.text);
-    if (mine) dict.ShowSection("MINE");
+    dict.set_value("TEXT", query.text);
+    if (mine) dict.show_section("MINE");
     if (!found) {
-        dict.SetValueAndShowSection("PROBLEM_TEXT", screens_.text(v, "article_forbidden"),
-                                    "PROBLEM");
-        dict.ShowSection("EMPTY");
+        dict.set_value_and_show_section("PROBLEM_TEXT", screens_.text(v, "article_forbidden"),
+                                        "PROBLEM");
+        dict.show_section("EMPTY");
         return screens_.page(v, 403, "articles.tpl", screens_.text(v, "articles_title"), dict);
     }
-    if (found->empty()) dict.ShowSection("EMPTY");
-    auto* table = found->empty() ? nullptr : dict.AddSectionDictionary("LIST");
+    if (found->empty()) dict.show_section("EMPTY");
+    auto* table = found->empty() ? nullptr : dict.add_section("LIST");
     std::map<domain::Id, render::DateFormatter> dates;
     for (const auto& a : *found) {
         const auto* site = sites.site_by_id(a.site_id);
@@ -326,32 +326,32 @@ Response ArticleScreens::list(Visit& v) {
             if (!made) throw std::runtime_error("dates: " + made.error().cause);
             formatter = dates.emplace(site->id, std::move(*made)).first;
         }
-        auto* row = table->AddSectionDictionary("ROW");
-        row->SetIntValue("ID", static_cast<long>(a.id));
-        row->SetValue("HEADLINE", a.headline);
-        row->SetValue("SITE_LANG", site->language);
-        row->SetValue("SITE_DIR", direction(*site));
-        row->SetValue("SITE_NAME", site->name);
-        row->SetValue("STATUS", std::string(domain::to_string(a.status)));
-        row->SetValue("STATUS_LABEL", screens_.text(v, status_key(a.status)));
+        auto* row = table->add_section("ROW");
+        row->set_int_value("ID", static_cast<long>(a.id));
+        row->set_value("HEADLINE", a.headline);
+        row->set_value("SITE_LANG", site->language);
+        row->set_value("SITE_DIR", direction(*site));
+        row->set_value("SITE_NAME", site->name);
+        row->set_value("STATUS", std::string(domain::to_string(a.status)));
+        row->set_value("STATUS_LABEL", screens_.text(v, status_key(a.status)));
         const auto when = formatter->second.format(a.updated_at);
-        row->SetValue("ISO", when.iso);
-        row->SetValue("DATE",
-                      when.short_date + screens_.text(v, "date_time_separator") + when.time);
+        row->set_value("ISO", when.iso);
+        row->set_value("DATE",
+                       when.short_date + screens_.text(v, "date_time_separator") + when.time);
     }
     return screens_.page(v, 200, "articles.tpl", screens_.text(v, "articles_title"), dict);
 }
 
-void ArticleScreens::wire_notices(const Visit& v, TemplateDictionary& dict,
-                                  const domain::Site& site, const domain::Article& a) const {
+void ArticleScreens::wire_notices(const Visit& v, Dictionary& dict, const domain::Site& site,
+                                  const domain::Article& a) const {
     auto dates = render::DateFormatter::create(v.language, site.time_zone, false);
     if (!dates) throw std::runtime_error("dates: " + dates.error().cause);
     if (a.embargoed_until) {
         const auto until = dates->format(*a.embargoed_until);
-        auto* embargo = dict.AddSectionDictionary("EMBARGO");
-        embargo->SetValue("EMBARGO_ISO", until.iso);
-        embargo->SetValue("EMBARGO_DATE",
-                          until.short_date + screens_.text(v, "date_time_separator") + until.time);
+        auto* embargo = dict.add_section("EMBARGO");
+        embargo->set_value("EMBARGO_ISO", until.iso);
+        embargo->set_value("EMBARGO_DATE",
+                           until.short_date + screens_.text(v, "date_time_separator") + until.time);
     }
     if (a.external_id.empty()) return;
     // A version the agency sent after the one this story was made from, or last updated by.
@@ -362,9 +362,9 @@ void ArticleScreens::wire_notices(const Visit& v, TemplateDictionary& dict,
         if (version.article_id == a.id) used = &version;
     if (!used || &versions->back() == used) return;
     const auto& newest = versions->back();
-    auto* newer = dict.AddSectionDictionary("WIRE_NEWER");
-    newer->SetIntValue("WIRE_ID", static_cast<long>(newest.id));
-    newer->SetValue(
+    auto* newer = dict.add_section("WIRE_NEWER");
+    newer->set_int_value("WIRE_ID", static_cast<long>(newest.id));
+    newer->set_value(
         "WIRE_NEWER_TEXT",
         screens_.catalog().format(
             v.language, "wire_newer_version",
@@ -372,43 +372,44 @@ void ArticleScreens::wire_notices(const Visit& v, TemplateDictionary& dict,
 }
 
 Response ArticleScreens::editor(Visit& v, int status, const Editing& e) const {
-    TemplateDictionary dict("article");
+    Dictionary dict;
     const auto& user = e.session.user;
     const auto* a = e.article;
-    dict.SetValue("HEADING", screens_.text(v, a ? "edit_article_title" : "new_article_title"));
-    dict.SetValue("CONTENT_LANG", e.site.language);
-    dict.SetValue("CONTENT_DIR", direction(e.site));
+    dict.set_value("HEADING", screens_.text(v, a ? "edit_article_title" : "new_article_title"));
+    dict.set_value("CONTENT_LANG", e.site.language);
+    dict.set_value("CONTENT_DIR", direction(e.site));
     const std::string token = Screens::form_token(v);
-    if (!e.done.empty()) dict.SetValueAndShowSection("DONE_TEXT", e.done, "DONE");
+    if (!e.done.empty()) dict.set_value_and_show_section("DONE_TEXT", e.done, "DONE");
     if (e.problem) {
         const auto problem = problem_of(*e.problem);
-        auto* p = dict.AddSectionDictionary("PROBLEM");
-        p->SetValue("PROBLEM_TEXT", screens_.text(v, problem.key));
+        auto* p = dict.add_section("PROBLEM");
+        p->set_value("PROBLEM_TEXT", screens_.text(v, problem.key));
         if (problem.key == "conflict" && a)
-            p->SetValueAndShowSection("CURRENT_URL", "/newsroom/articles/" + std::to_string(a->id),
-                                      "CURRENT");
-        if (!problem.invalid_section.empty()) dict.ShowSection(problem.invalid_section);
+            p->set_value_and_show_section("CURRENT_URL",
+                                          "/newsroom/articles/" + std::to_string(a->id), "CURRENT");
+        if (!problem.invalid_section.empty())
+            dict.show_section(render::Name::of(problem.invalid_section));
     }
     if (a) {
-        auto* state = dict.AddSectionDictionary("STATE");
-        state->SetIntValue("ID", static_cast<long>(a->id));
-        state->SetValue("STATUS", std::string(domain::to_string(a->status)));
-        state->SetValue("STATUS_LABEL", screens_.text(v, status_key(a->status)));
-        state->SetValue("STATE_TEXT", screens_.catalog().format(
-                                          v.language, "state_is",
-                                          {{"status", screens_.text(v, status_key(a->status))},
-                                           {"revision", std::to_string(a->revision)}}));
+        auto* state = dict.add_section("STATE");
+        state->set_int_value("ID", static_cast<long>(a->id));
+        state->set_value("STATUS", std::string(domain::to_string(a->status)));
+        state->set_value("STATUS_LABEL", screens_.text(v, status_key(a->status)));
+        state->set_value("STATE_TEXT", screens_.catalog().format(
+                                           v.language, "state_is",
+                                           {{"status", screens_.text(v, status_key(a->status))},
+                                            {"revision", std::to_string(a->revision)}}));
         if (a->status == domain::ArticleStatus::Published)
-            state->SetValueAndShowSection("PUBLIC_URL", app::article_url(e.site.base_url, *a),
-                                          "PUBLIC");
+            state->set_value_and_show_section("PUBLIC_URL", app::article_url(e.site.base_url, *a),
+                                              "PUBLIC");
         wire_notices(v, dict, e.site, *a);
         // The actions this account may take from the story's state.
-        TemplateDictionary* actions = nullptr;
+        Dictionary* actions = nullptr;
         auto actions_form = [&] {
             if (!actions) {
-                actions = dict.AddSectionDictionary("ACTIONS");
-                actions->SetIntValue("ID", static_cast<long>(a->id));
-                actions->SetValue("FORM_TOKEN", token);
+                actions = dict.add_section("ACTIONS");
+                actions->set_int_value("ID", static_cast<long>(a->id));
+                actions->set_value("FORM_TOKEN", token);
             }
             return actions;
         };
@@ -416,74 +417,73 @@ Response ArticleScreens::editor(Visit& v, int status, const Editing& e) const {
                                   ArticleAction::Publish, ArticleAction::Unpublish}) {
             if (!domain::next_status(a->status, action) || !domain::may_act(user, *a, action))
                 continue;
-            auto* button = actions_form()->AddSectionDictionary("ACT");
-            button->SetValue("ACTION", std::string(domain::to_string(action)));
-            button->SetValue("LABEL",
-                             screens_.text(v, "act_" + std::string(domain::to_string(action))));
+            auto* button = actions_form()->add_section("ACT");
+            button->set_value("ACTION", domain::to_string(action));
+            button->set_value("LABEL",
+                              screens_.text(v, "act_" + std::string(domain::to_string(action))));
             if (action != ArticleAction::Publish && action != ArticleAction::Submit)
-                button->ShowSection("QUIET");
+                button->show_section("QUIET");
         }
         if (domain::next_status(a->status, ArticleAction::Schedule) &&
             domain::may_act(user, *a, ArticleAction::Schedule)) {
-            auto* schedule = actions_form()->AddSectionDictionary("SCHEDULE");
-            schedule->SetValue(
+            auto* schedule = actions_form()->add_section("SCHEDULE");
+            schedule->set_value(
                 "PUBLISH_AT_LABEL",
                 screens_.catalog().format(v.language, "publish_at", {{"zone", e.site.time_zone}}));
             std::string at = e.publish_at;
             if (at.empty() && a->status == domain::ArticleStatus::Scheduled)
                 at = render::to_local_input(a->first_published_at, e.site.time_zone).value_or("");
-            schedule->SetValue("PUBLISH_AT", at);
+            schedule->set_value("PUBLISH_AT", at);
         }
     }
     if (a) add_notes(v, dict, e, token);
     if (a && domain::may_edit(user, *a)) add_translations(dict, e, token);
     if (e.preview) {
-        auto* preview = dict.AddSectionDictionary("PREVIEW");
-        preview->SetValue("PREVIEW_HEADLINE", e.content.headline);
+        auto* preview = dict.add_section("PREVIEW");
+        preview->set_value("PREVIEW_HEADLINE", e.content.headline);
         if (!e.content.standfirst.empty())
-            preview->AddSectionDictionary("PREVIEW_STANDFIRST")
-                ->SetValue("TEXT", e.content.standfirst);
-        preview->SetValue("BODY_HTML", app::ArticleService::rendered_body(e.content));
+            preview->add_section("PREVIEW_STANDFIRST")->set_value("TEXT", e.content.standfirst);
+        preview->set_value("BODY_HTML", app::ArticleService::rendered_body(e.content));
     }
     if (a && domain::may_edit(user, *a)) {
-        auto* picture = dict.AddSectionDictionary("PICTURE");
-        picture->SetIntValue("ID", static_cast<long>(a->id));
-        picture->SetValue("FORM_TOKEN", token);
-        picture->SetIntValue("REVISION", static_cast<long>(e.base_revision));
+        auto* picture = dict.add_section("PICTURE");
+        picture->set_int_value("ID", static_cast<long>(a->id));
+        picture->set_value("FORM_TOKEN", token);
+        picture->set_int_value("REVISION", static_cast<long>(e.base_revision));
         if (a->lead_image) {
-            auto* current = picture->AddSectionDictionary("CURRENT_PICTURE");
-            current->SetValue("PICTURE_URL", "/media/" + a->lead_image->file_name);
-            current->SetIntValue("PICTURE_WIDTH", a->lead_image->width);
-            current->SetIntValue("PICTURE_HEIGHT", a->lead_image->height);
+            auto* current = picture->add_section("CURRENT_PICTURE");
+            current->set_value("PICTURE_URL", "/media/" + a->lead_image->file_name);
+            current->set_int_value("PICTURE_WIDTH", a->lead_image->width);
+            current->set_int_value("PICTURE_HEIGHT", a->lead_image->height);
         }
     }
     if (!a || domain::may_edit(user, *a)) {
-        auto* form = dict.AddSectionDictionary("EDITOR");
-        form->SetValue("FORM_ACTION", a ? "/newsroom/articles/" + std::to_string(a->id)
-                                        : "/newsroom/articles/new");
-        form->SetValue("FORM_TOKEN", token);
-        form->SetIntValue("REVISION", static_cast<long>(e.base_revision));
-        form->SetValue("SITE", e.site.slug);
-        form->SetValue("SITE_NAME", e.site.name);
+        auto* form = dict.add_section("EDITOR");
+        form->set_value("FORM_ACTION", a ? "/newsroom/articles/" + std::to_string(a->id)
+                                         : "/newsroom/articles/new");
+        form->set_value("FORM_TOKEN", token);
+        form->set_int_value("REVISION", static_cast<long>(e.base_revision));
+        form->set_value("SITE", e.site.slug);
+        form->set_value("SITE_NAME", e.site.name);
         const auto& c = e.content;
-        form->SetValue("HEADLINE", c.headline);
-        form->SetValue("STANDFIRST", c.standfirst);
-        form->SetValue("BODY", c.body_source);
-        form->SetValue("DATELINE", c.dateline);
-        form->SetValue("AUTHORS", joined(c.author_names));
-        form->SetValue("SOURCE_CREDIT", c.source_credit);
+        form->set_value("HEADLINE", c.headline);
+        form->set_value("STANDFIRST", c.standfirst);
+        form->set_value("BODY", c.body_source);
+        form->set_value("DATELINE", c.dateline);
+        form->set_value("AUTHORS", joined(c.author_names));
+        form->set_value("SOURCE_CREDIT", c.source_credit);
         Options sections;
         for (const auto& s : e.sections) sections.emplace_back(s.slug, s.name);
         add_options(*form, "SECTION_OPTION", sections, c.section_slug);
-        form->SetValue("TAGS", joined(c.tag_names));
-        form->SetValue("LEAD_CAPTION", c.lead_caption);
-        form->SetValue("LEAD_CREDIT", c.lead_credit);
-        form->SetValue("SLUG", c.slug);
-        if (a && a->first_published_at > 0) form->ShowSection("SLUG_FIXED");
+        form->set_value("TAGS", joined(c.tag_names));
+        form->set_value("LEAD_CAPTION", c.lead_caption);
+        form->set_value("LEAD_CREDIT", c.lead_credit);
+        form->set_value("SLUG", c.slug);
+        if (a && a->first_published_at > 0) form->show_section("SLUG_FIXED");
     } else {
-        auto* read = dict.AddSectionDictionary("READ_ONLY");
-        read->SetValue("HEADLINE", a->headline);
-        read->SetValue("BODY_HTML", a->body_html);
+        auto* read = dict.add_section("READ_ONLY");
+        read->set_value("HEADLINE", a->headline);
+        read->set_value("BODY_HTML", a->body_html);
     }
     const std::string title = a ? a->headline : screens_.text(v, "new_article_title");
     return screens_.page(v, status, "article.tpl", title, dict);
@@ -600,38 +600,39 @@ Response ArticleScreens::act(Visit& v, std::string_view id_text) {
 
 // The story's public notes and, for an editor of a story that has been published, the form
 // that adds one.
-void ArticleScreens::add_notes(const Visit& v, TemplateDictionary& dict, const Editing& e,
+void ArticleScreens::add_notes(const Visit& v, Dictionary& dict, const Editing& e,
                                const std::string& token) const {
     const auto& a = *e.article;
     const bool may_add = domain::may_publish(e.session.user, a.site_id) && a.first_published_at > 0;
     if (a.notes.empty() && !may_add) return;
-    auto* notes = dict.AddSectionDictionary("NOTES");
+    auto* notes = dict.add_section("NOTES");
     if (!a.notes.empty()) {
         auto dates = render::DateFormatter::create(v.language, e.site.time_zone, false);
         if (!dates) throw std::runtime_error("dates: " + dates.error().cause);
-        auto* list = notes->AddSectionDictionary("NOTE_LIST");
+        auto* list = notes->add_section("NOTE_LIST");
         for (const auto& note : a.notes) {
-            auto* item = list->AddSectionDictionary("NOTE");
-            item->SetValue("KIND_LABEL",
-                           screens_.text(v, "note_" + std::string(domain::to_string(note.kind))));
+            auto* item = list->add_section("NOTE");
+            item->set_value("KIND_LABEL",
+                            screens_.text(v, "note_" + std::string(domain::to_string(note.kind))));
             const auto when = dates->format(note.noted_at);
-            item->SetValue("ISO", when.iso);
-            item->SetValue("DATE",
-                           when.short_date + screens_.text(v, "date_time_separator") + when.time);
-            item->SetValue("TEXT", note.text);
+            item->set_value("ISO", when.iso);
+            item->set_value("DATE",
+                            when.short_date + screens_.text(v, "date_time_separator") + when.time);
+            item->set_value("TEXT", note.text);
         }
     }
     if (may_add) {
-        auto* form = notes->AddSectionDictionary("NOTE_FORM");
-        form->SetIntValue("ID", static_cast<long>(a.id));
-        form->SetValue("FORM_TOKEN", token);
-        form->SetValue("NOTE_DRAFT", e.note_draft);
-        form->ShowSection(e.note_kind == "update" ? "UPDATE_CHOSEN" : "CORRECTION_CHOSEN");
+        auto* form = notes->add_section("NOTE_FORM");
+        form->set_int_value("ID", static_cast<long>(a.id));
+        form->set_value("FORM_TOKEN", token);
+        form->set_value("NOTE_DRAFT", e.note_draft);
+        form->show_section(e.note_kind == "update" ? render::Name("UPDATE_CHOSEN")
+                                                   : render::Name("CORRECTION_CHOSEN"));
     }
 }
 
 // The story's translations on sister sites, and the forms that link another or unlink it.
-void ArticleScreens::add_translations(TemplateDictionary& dict, const Editing& e,
+void ArticleScreens::add_translations(Dictionary& dict, const Editing& e,
                                       const std::string& token) const {
     const auto& a = *e.article;
     const auto& user = e.session.user;
@@ -652,24 +653,24 @@ void ArticleScreens::add_translations(TemplateDictionary& dict, const Editing& e
         if (candidates.size() == max_translation_candidates) break;
     }
     if (linked->empty() && candidates.empty()) return;
-    auto* section = dict.AddSectionDictionary("TRANSLATIONS");
-    section->SetIntValue("ID", static_cast<long>(a.id));
-    section->SetValue("FORM_TOKEN", token);
+    auto* section = dict.add_section("TRANSLATIONS");
+    section->set_int_value("ID", static_cast<long>(a.id));
+    section->set_value("FORM_TOKEN", token);
     if (!linked->empty()) {
-        auto* list = section->AddSectionDictionary("LINKED");
+        auto* list = section->add_section("LINKED");
         for (const auto& other : *linked) {
             if (!domain::may_read(user, other)) continue;  // another's draft stays theirs
             const auto* site = sites.site_by_id(other.site_id);
-            auto* item = list->AddSectionDictionary("LINKED_ITEM");
-            item->SetIntValue("OTHER_ID", static_cast<long>(other.id));
-            item->SetValue("OTHER_HEADLINE", other.headline);
-            item->SetValue("OTHER_SITE", site ? site->name : "");
-            item->SetValue("OTHER_LANG", site ? site->language : "");
-            item->SetValue("OTHER_DIR", site ? direction(*site) : "ltr");
+            auto* item = list->add_section("LINKED_ITEM");
+            item->set_int_value("OTHER_ID", static_cast<long>(other.id));
+            item->set_value("OTHER_HEADLINE", other.headline);
+            item->set_value("OTHER_SITE", site ? site->name : "");
+            item->set_value("OTHER_LANG", site ? site->language : "");
+            item->set_value("OTHER_DIR", site ? direction(*site) : "ltr");
         }
     }
     if (!candidates.empty())
-        add_options(*section->AddSectionDictionary("CANDIDATES"), "CANDIDATE", candidates, "");
+        add_options(*section->add_section("CANDIDATES"), "CANDIDATE", candidates, "");
 }
 
 Response ArticleScreens::answer(Visit& v, const app::ActiveSession& session, const Opened& story,
@@ -762,12 +763,12 @@ Response ArticleScreens::revisions(Visit& v, std::string_view id_text) {
     if (!found) return refused(v, found.error());
     auto dates = render::DateFormatter::create(v.language, site.time_zone, false);
     if (!dates) throw std::runtime_error("dates: " + dates.error().cause);
-    TemplateDictionary dict("revisions");
-    dict.SetIntValue("ID", static_cast<long>(id));
-    dict.SetValue("HEADING", screens_.text(v, "revisions_title"));
-    auto* list = dict.AddSectionDictionary("LIST");
+    Dictionary dict;
+    dict.set_int_value("ID", static_cast<long>(id));
+    dict.set_value("HEADING", screens_.text(v, "revisions_title"));
+    auto* list = dict.add_section("LIST");
     if (found->size() > 1) {
-        auto* form = dict.AddSectionDictionary("COMPARE");
+        auto* form = dict.add_section("COMPARE");
         Options revisions;
         for (const auto& r : *found)
             revisions.emplace_back(std::to_string(r.revision), std::to_string(r.revision));
@@ -775,11 +776,11 @@ Response ArticleScreens::revisions(Visit& v, std::string_view id_text) {
         add_options(*form, "TO_OPTION", revisions, std::to_string((*found)[0].revision));
     }
     for (const auto& r : *found) {
-        auto* item = list->AddSectionDictionary("ITEM");
-        item->SetIntValue("REVISION", static_cast<long>(r.revision));
-        item->SetValue("LINE", revision_line(v, r, *dates));
-        item->SetValue("STATUS", std::string(domain::to_string(r.status)));
-        item->SetValue("STATUS_LABEL", screens_.text(v, status_key(r.status)));
+        auto* item = list->add_section("ITEM");
+        item->set_int_value("REVISION", static_cast<long>(r.revision));
+        item->set_value("LINE", revision_line(v, r, *dates));
+        item->set_value("STATUS", std::string(domain::to_string(r.status)));
+        item->set_value("STATUS_LABEL", screens_.text(v, status_key(r.status)));
     }
     return screens_.page(v, 200, "revisions.tpl", screens_.text(v, "revisions_title"), dict);
 }
@@ -797,38 +798,39 @@ Response ArticleScreens::compare(Visit& v, std::string_view id_text) {
     if (!found) return refused(v, found.error());
     auto dates = render::DateFormatter::create(v.language, site.time_zone, false);
     if (!dates) throw std::runtime_error("dates: " + dates.error().cause);
-    TemplateDictionary dict("compare");
-    dict.SetIntValue("ID", static_cast<long>(article.id));
+    Dictionary dict;
+    dict.set_int_value("ID", static_cast<long>(article.id));
     const std::string heading =
         screens_.catalog().format(v.language, "compare_title",
                                   {{"from", std::to_string(*from)}, {"to", std::to_string(*to)}});
-    dict.SetValue("HEADING", heading);
-    dict.SetValue("FROM_LINE", revision_line(v, found->from, *dates));
-    dict.SetValue("TO_LINE", revision_line(v, found->to, *dates));
-    dict.SetValue("CONTENT_LANG", site.language);
-    dict.SetValue("CONTENT_DIR", direction(site));
+    dict.set_value("HEADING", heading);
+    dict.set_value("FROM_LINE", revision_line(v, found->from, *dates));
+    dict.set_value("TO_LINE", revision_line(v, found->to, *dates));
+    dict.set_value("CONTENT_LANG", site.language);
+    dict.set_value("CONTENT_DIR", direction(site));
     const auto& changes = found->changes;
-    if (changes.fields.empty() && !changes.body_changed) dict.ShowSection("NO_CHANGE");
+    if (changes.fields.empty() && !changes.body_changed) dict.show_section("NO_CHANGE");
     if (!changes.fields.empty()) {
-        auto* table = dict.AddSectionDictionary("FIELDS");
+        auto* table = dict.add_section("FIELDS");
         for (const auto& change : changes.fields) {
-            auto* row = table->AddSectionDictionary("FIELD");
-            row->SetValue("LABEL", screens_.text(v, "field_" + change.field));
-            row->SetValue("BEFORE", change.before);
-            row->SetValue("AFTER", change.after);
+            auto* row = table->add_section("FIELD");
+            row->set_value("LABEL", screens_.text(v, "field_" + change.field));
+            row->set_value("BEFORE", change.before);
+            row->set_value("AFTER", change.after);
         }
     }
     if (changes.body_changed) {
-        auto* body = dict.AddSectionDictionary("BODY");
+        auto* body = dict.add_section("BODY");
         for (const auto& line : changes.body) {
-            auto* item = body->AddSectionDictionary("LINE");
-            const char* kind = line.kind == domain::DiffLine::Kind::Added     ? "ADDED"
-                               : line.kind == domain::DiffLine::Kind::Removed ? "REMOVED"
-                                                                              : "SAME";
-            item->SetValue("KIND", line.kind == domain::DiffLine::Kind::Added     ? "added"
-                                   : line.kind == domain::DiffLine::Kind::Removed ? "removed"
-                                                                                  : "same");
-            item->SetValueAndShowSection("TEXT", line.text, kind);
+            auto* item = body->add_section("LINE");
+            const render::Name kind =
+                line.kind == domain::DiffLine::Kind::Added     ? render::Name("ADDED")
+                : line.kind == domain::DiffLine::Kind::Removed ? render::Name("REMOVED")
+                                                               : render::Name("SAME");
+            item->set_value("KIND", line.kind == domain::DiffLine::Kind::Added     ? "added"
+                                    : line.kind == domain::DiffLine::Kind::Removed ? "removed"
+                                                                                   : "same");
+            item->set_value_and_show_section("TEXT", line.text, kind);
         }
     }
     return screens_.page(v, 200, "compare.tpl", heading, dict);
@@ -847,24 +849,24 @@ Response ArticleScreens::revision(Visit& v, std::string_view id_text, std::strin
     if (!found) return refused(v, found.error());
     auto dates = render::DateFormatter::create(v.language, site.time_zone, false);
     if (!dates) throw std::runtime_error("dates: " + dates.error().cause);
-    TemplateDictionary dict("revision");
-    dict.SetIntValue("ID", static_cast<long>(id));
+    Dictionary dict;
+    dict.set_int_value("ID", static_cast<long>(id));
     const std::string heading =
         screens_.catalog().format(v.language, "revision_title", {{"revision", std::to_string(*n)}});
-    dict.SetValue("HEADING", heading);
-    auto* one = dict.AddSectionDictionary("ONE");
-    one->SetIntValue("REVISION", static_cast<long>(*n));
-    one->SetValue("LINE", revision_line(v, *found, *dates));
-    one->SetValue("CONTENT_LANG", site.language);
-    one->SetValue("CONTENT_DIR", direction(site));
-    one->SetValue("HEADLINE", found->content.headline);
+    dict.set_value("HEADING", heading);
+    auto* one = dict.add_section("ONE");
+    one->set_int_value("REVISION", static_cast<long>(*n));
+    one->set_value("LINE", revision_line(v, *found, *dates));
+    one->set_value("CONTENT_LANG", site.language);
+    one->set_value("CONTENT_DIR", direction(site));
+    one->set_value("HEADLINE", found->content.headline);
     if (!found->content.standfirst.empty())
-        one->AddSectionDictionary("STANDFIRST")->SetValue("TEXT", found->content.standfirst);
-    one->SetValue("BODY_HTML", found->content.body_html);
+        one->add_section("STANDFIRST")->set_value("TEXT", found->content.standfirst);
+    one->set_value("BODY_HTML", found->content.body_html);
     if (domain::may_edit(session->user, article) && *n != article.revision) {
-        auto* restore = one->AddSectionDictionary("RESTORE");
-        restore->SetValue("FORM_TOKEN", Screens::form_token(v));
-        restore->SetIntValue("CURRENT_REVISION", static_cast<long>(article.revision));
+        auto* restore = one->add_section("RESTORE");
+        restore->set_value("FORM_TOKEN", Screens::form_token(v));
+        restore->set_int_value("CURRENT_REVISION", static_cast<long>(article.revision));
     }
     return screens_.page(v, 200, "revisions.tpl", heading, dict);
 }

@@ -26,9 +26,9 @@ class ArticleScreens {
 
   private:
     // The agency's embargo of a story made from the wires, and a version it sent since.
-    void wire_notices(const Visit& v, ctemplate::TemplateDictionary& dict, const domain::Site& site,
+    void wire_notices(const Visit& v, render::Dictionary& dict, const domain::Site& site,
                       const domain::Article& a) const;
-    void add_filters(ctemplate::TemplateDictionary& dict, const domain::User& user,
+    void add_filters(render::Dictionary& dict, const domain::User& user,
                      const app::NetworkDirectory& sites, const std::string& section,
                      std::optional<domain::Id> author) const;
     struct Editing;
@@ -67,9 +67,9 @@ class ArticleScreens {
     http::Response restore(Visit& v, std::string_view id, std::string_view number);
 
     http::Response editor(Visit& v, int status, const Editing& editing) const;
-    void add_notes(const Visit& v, ctemplate::TemplateDictionary& dict, const Editing& editing,
+    void add_notes(const Visit& v, render::Dictionary& dict, const Editing& editing,
                    const std::string& token) const;
-    void add_translations(ctemplate::TemplateDictionary& dict, const Editing& editing,
+    void add_translations(render::Dictionary& dict, const Editing& editing,
                           const std::string& token) const;
     http::Response refused(Visit& v, const Error& error) const;
     app::NetworkDirectory directory() const;

@@ -6,8 +6,8 @@
 
 namespace dateline::newsroom {
 
-using ctemplate::TemplateDictionary;
 using http::Response;
+using render::Dictionary;
 
 namespace {
 
@@ -45,40 +45,40 @@ Response AuditScreen::show(Visit& v) {
         throw std::runtime_error("audit log: " + entries.error().cause);
     }
 
-    TemplateDictionary dict("audit");
+    Dictionary dict;
     Options sites;
     for (const auto& s : directory->sites) sites.emplace_back(s.slug, s.name);
     add_options(dict, "SITE_OPTION", sites, site ? site->slug : "");
     if (entries->empty()) {
-        dict.ShowSection("EMPTY");
+        dict.show_section("EMPTY");
         return screens_.page(v, 200, "audit.tpl", screens_.text(v, "audit_title"), dict);
     }
     // Times in the network's first site's zone: one clock for the whole log.
     const std::string zone = directory->sites.empty() ? "UTC" : directory->sites.front().time_zone;
     auto dates = render::DateFormatter::create(v.language, zone, false);
     if (!dates) throw std::runtime_error("dates: " + dates.error().cause);
-    auto* list = dict.AddSectionDictionary("LIST");
+    auto* list = dict.add_section("LIST");
     for (const auto& e : *entries) {
-        auto* row = list->AddSectionDictionary("ENTRY");
+        auto* row = list->add_section("ENTRY");
         const auto when = dates->format(e.at);
-        row->SetValue("ISO", when.iso);
-        row->SetValue("DATE",
-                      when.short_date + screens_.text(v, "date_time_separator") + when.time);
-        row->SetValue("ACTOR", e.actor.name);
-        row->SetValue("ACTION_LABEL", screens_.text(v, label_key(e.action)));
+        row->set_value("ISO", when.iso);
+        row->set_value("DATE",
+                       when.short_date + screens_.text(v, "date_time_separator") + when.time);
+        row->set_value("ACTOR", e.actor.name);
+        row->set_value("ACTION_LABEL", screens_.text(v, label_key(e.action)));
         if (e.article_id) {
-            auto* link = row->AddSectionDictionary("ARTICLE");
-            link->SetIntValue("ARTICLE_ID", static_cast<long>(*e.article_id));
-            link->SetValue("SUBJECT", e.subject);
+            auto* link = row->add_section("ARTICLE");
+            link->set_int_value("ARTICLE_ID", static_cast<long>(*e.article_id));
+            link->set_value("SUBJECT", e.subject);
         } else {
-            row->AddSectionDictionary("PLAIN")->SetValue("SUBJECT", e.subject);
+            row->add_section("PLAIN")->set_value("SUBJECT", e.subject);
         }
-        if (!e.detail.empty()) row->SetValueAndShowSection("DETAIL_TEXT", e.detail, "DETAIL");
+        if (!e.detail.empty()) row->set_value_and_show_section("DETAIL_TEXT", e.detail, "DETAIL");
     }
     if (entries->size() == static_cast<std::size_t>(entries_per_page)) {
-        auto* older = list->AddSectionDictionary("OLDER");
-        older->SetIntValue("BEFORE", static_cast<long>(entries->back().id));
-        if (site) older->SetValue("SITE_QUERY", "&site=" + site->slug);
+        auto* older = list->add_section("OLDER");
+        older->set_int_value("BEFORE", static_cast<long>(entries->back().id));
+        if (site) older->set_value("SITE_QUERY", "&site=" + site->slug);
     }
     return screens_.page(v, 200, "audit.tpl", screens_.text(v, "audit_title"), dict);
 }

@@ -24,10 +24,10 @@
 
 namespace dateline::newsroom {
 
-using ctemplate::TemplateDictionary;
 using http::Request;
 using http::Response;
 using http::RouteParams;
+using render::Dictionary;
 
 namespace {
 
@@ -131,7 +131,7 @@ struct Newsroom::Impl {
     }
 
     Response page(Visit& v, int status, const std::string& name, const std::string& title,
-                  TemplateDictionary& dict) const {
+                  Dictionary& dict) const {
         return screens.page(v, status, name, title, dict);
     }
     Response message(Visit& v, int status, const char* title_key, const std::string& text) const {
@@ -151,10 +151,10 @@ struct Newsroom::Impl {
             token = app::SessionService::new_form_token();
             v.set_cookies.push_back(http::set_cookie(form_cookie, token, v.cookie_options()));
         }
-        TemplateDictionary dict("login");
-        dict.SetValue("FORM_TOKEN", token);
-        dict.SetValue("EMAIL", email);
-        if (error) dict.SetValueAndShowSection("MESSAGE", *error, "ERROR");
+        Dictionary dict;
+        dict.set_value("FORM_TOKEN", token);
+        dict.set_value("EMAIL", email);
+        if (error) dict.set_value_and_show_section("MESSAGE", *error, "ERROR");
         return page(v, status, "login.tpl", catalog.text(v.language, "sign_in_title"), dict);
     }
 
@@ -204,9 +204,9 @@ struct Newsroom::Impl {
         auto waiting = sessions.awaiting_code(token);
         if (!waiting) throw std::runtime_error("sessions: " + waiting.error().cause);
         if (!*waiting) return redirect("/newsroom/login");
-        TemplateDictionary dict("code");
-        dict.SetValue("FORM_TOKEN", Screens::form_token(v));
-        if (error) dict.SetValueAndShowSection("MESSAGE", *error, "ERROR");
+        Dictionary dict;
+        dict.set_value("FORM_TOKEN", Screens::form_token(v));
+        if (error) dict.set_value_and_show_section("MESSAGE", *error, "ERROR");
         return page(v, status, "code.tpl", catalog.text(v.language, "code_title"), dict);
     }
 
@@ -241,19 +241,19 @@ struct Newsroom::Impl {
     Response desk(Visit& v) {
         const auto session = signed_in(v);
         if (!session) return redirect("/newsroom/login");
-        TemplateDictionary dict("desk");
-        dict.SetValue("FORM_TOKEN", Screens::form_token(v));
+        Dictionary dict;
+        dict.set_value("FORM_TOKEN", Screens::form_token(v));
         const std::string role =
             catalog.text(v.language, "role_" + std::string(domain::to_string(session->user.role)));
         // The name isolated (FSI ... PDI), as an Arabic name in an English sentence must be.
         const std::string name = "\u2068" + session->user.name + "\u2069";
-        dict.SetValue("SIGNED_IN_AS",
-                      catalog.format(v.language, "signed_in_as", {{"name", name}, {"role", role}}));
-        if (moderates_any(session->user)) dict.ShowSection("MODERATES");
+        dict.set_value("SIGNED_IN_AS", catalog.format(v.language, "signed_in_as",
+                                                      {{"name", name}, {"role", role}}));
+        if (moderates_any(session->user)) dict.show_section("MODERATES");
         if (session->user.role != domain::Role::Moderator && !session->user.disabled)
-            dict.ShowSection("WRITES");
+            dict.show_section("WRITES");
         if (session->user.role == domain::Role::Admin && !session->user.disabled)
-            dict.ShowSection("AUDITS");
+            dict.show_section("AUDITS");
         return page(v, 200, "desk.tpl", catalog.text(v.language, "desk_title"), dict);
     }
 
@@ -304,7 +304,7 @@ struct Newsroom::Impl {
         if (!queue && queue.error().code == ErrorCode::Forbidden)
             return message(v, 403, "forbidden_title", catalog.text(v.language, "forbidden"));
 
-        TemplateDictionary dict("comments");
+        Dictionary dict;
         Options statuses;
         for (const char* s : {"pending", "approved", "rejected", "spam", "all"})
             statuses.emplace_back(s, catalog.text(v.language, std::string("status_") + s));
@@ -323,40 +323,40 @@ struct Newsroom::Impl {
         const auto done = v.http.target.param("done");
         const auto count = v.http.target.param("count");
         if (done && count && *done == "erase") {
-            dict.SetValueAndShowSection(
+            dict.set_value_and_show_section(
                 "DONE_TEXT",
                 catalog.count(v.language, "erased", "count", std::atoll(count->c_str()), false),
                 "DONE");
         } else if (done && count && (*done == "approve" || *done == "reject" || *done == "spam")) {
             const long long n = std::atoll(count->c_str());
-            dict.SetValueAndShowSection(
+            dict.set_value_and_show_section(
                 "DONE_TEXT", catalog.count(v.language, "moderated_" + *done, "count", n, false),
                 "DONE");
         }
         const auto problem = v.http.target.param("problem");
         if (problem && (*problem == "none_chosen" || *problem == "not_yours" ||
                         *problem == "gone" || *problem == "bad_email"))
-            dict.SetValueAndShowSection("PROBLEM_TEXT", catalog.text(v.language, *problem),
-                                        "PROBLEM");
+            dict.set_value_and_show_section("PROBLEM_TEXT", catalog.text(v.language, *problem),
+                                            "PROBLEM");
         if (!queue) {
-            dict.SetValueAndShowSection("PROBLEM_TEXT", queue.error().message, "PROBLEM");
-            dict.ShowSection("EMPTY");
+            dict.set_value_and_show_section("PROBLEM_TEXT", queue.error().message, "PROBLEM");
+            dict.show_section("EMPTY");
         } else if (queue->empty()) {
-            dict.ShowSection("EMPTY");
+            dict.show_section("EMPTY");
         } else {
-            auto* list = dict.AddSectionDictionary("QUEUE");
-            list->SetValue("FORM_TOKEN", Screens::form_token(v));
-            list->SetValue("BACK_QUERY", filter.query(*directory));
+            auto* list = dict.add_section("QUEUE");
+            list->set_value("FORM_TOKEN", Screens::form_token(v));
+            list->set_value("BACK_QUERY", filter.query(*directory));
             add_queue(*list, *queue, *directory, v.language);
         }
         if (erases(user))
-            dict.SetValueAndShowSection("FORM_TOKEN", Screens::form_token(v), "ERASE");
+            dict.set_value_and_show_section("FORM_TOKEN", Screens::form_token(v), "ERASE");
         return page(v, queue ? 200 : 422, "comments.tpl",
                     catalog.text(v.language, "comments_title"), dict);
     }
 
     // Each comment as its readers will see it (the site's language, direction and dates).
-    void add_queue(TemplateDictionary& list, const std::vector<domain::CommentListing>& queue,
+    void add_queue(Dictionary& list, const std::vector<domain::CommentListing>& queue,
                    const app::NetworkDirectory& directory, const std::string& language) const {
         std::map<std::string, render::DateFormatter> dates;
         for (const auto& l : queue) {
@@ -370,33 +370,34 @@ struct Newsroom::Impl {
                 formatter = dates.emplace(site->slug, std::move(*made)).first;
             }
             const auto& c = l.comment;
-            auto* item = list.AddSectionDictionary("ITEM");
-            item->SetIntValue("ID", static_cast<long>(c.id));
-            item->SetValue("CHOOSE_LABEL",
-                           catalog.format(language, "choose",
-                                          {{"name", "\u2068" + c.author_name + "\u2069"}}));
-            item->SetValue(
+            auto* item = list.add_section("ITEM");
+            item->set_int_value("ID", static_cast<long>(c.id));
+            item->set_value("CHOOSE_LABEL",
+                            catalog.format(language, "choose",
+                                           {{"name", "\u2068" + c.author_name + "\u2069"}}));
+            item->set_value(
                 "STATUS_LABEL",
                 catalog.text(language, "status_" + std::string(domain::to_string(c.status))));
             std::string held;
             for (const auto reason : domain::held_reasons_of(c.held_reason))
                 held += (held.empty() ? "" : ", ") +
                         catalog.text(language, "reason_" + std::string(reason));
-            if (!held.empty()) item->SetValueAndShowSection("HELD_LABEL", held, "HELD");
-            item->SetValue("ARTICLE_URL",
-                           domain::article_path(site->base_url, l.section_slug, l.article_slug));
-            item->SetValue("ARTICLE_HEADLINE", l.article_headline);
-            item->SetValue("SITE_LANG", site->language);
-            item->SetValue("SITE_DIR",
-                           site->direction == domain::TextDirection::Rtl ? "rtl" : "ltr");
-            item->SetValue("TITLE", c.title);
-            item->SetValue("AUTHOR", c.author_name);
+            if (!held.empty()) item->set_value_and_show_section("HELD_LABEL", held, "HELD");
+            item->set_value("ARTICLE_URL",
+                            domain::article_path(site->base_url, l.section_slug, l.article_slug));
+            item->set_value("ARTICLE_HEADLINE", l.article_headline);
+            item->set_value("SITE_LANG", site->language);
+            item->set_value("SITE_DIR",
+                            site->direction == domain::TextDirection::Rtl ? "rtl" : "ltr");
+            item->set_value("TITLE", c.title);
+            item->set_value("AUTHOR", c.author_name);
             const auto when = formatter->second.format(c.created_at);
-            item->SetValue("ISO", when.iso);
-            item->SetValue("DATE", when.date + catalog.text(site->language, "date_time_separator") +
-                                       when.time);
+            item->set_value("ISO", when.iso);
+            item->set_value(
+                "DATE",
+                when.date + catalog.text(site->language, "date_time_separator") + when.time);
             for (const auto& paragraph : split_paragraphs(c.body))
-                item->AddSectionDictionary("PARAGRAPH")->SetValue("PARAGRAPH_TEXT", paragraph);
+                item->add_section("PARAGRAPH")->set_value("PARAGRAPH_TEXT", paragraph);
         }
     }
 

@@ -7,18 +7,8 @@
 
 namespace dateline::newsroom {
 
-using ctemplate::TemplateDictionary;
 using http::Response;
-
-namespace {
-
-std::string upper(std::string_view key) {
-    std::string out;
-    for (const char c : key) out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return out;
-}
-
-}  // namespace
+using render::Dictionary;
 
 http::CookieOptions Visit::cookie_options() const {
     http::CookieOptions o;
@@ -38,13 +28,13 @@ std::string field(const Form& form, const std::string& name) {
     return it == form.end() ? std::string() : it->second;
 }
 
-void add_options(TemplateDictionary& dict, const char* section, const Options& options,
+void add_options(Dictionary& dict, render::Name section, const Options& options,
                  const std::string& chosen) {
     for (const auto& [value, label] : options) {
-        auto* o = dict.AddSectionDictionary(section);
-        o->SetValue("VALUE", value);
-        o->SetValue("LABEL", label);
-        if (value == chosen) o->ShowSection("SELECTED");
+        auto* o = dict.add_section(section);
+        o->set_value("VALUE", value);
+        o->set_value("LABEL", label);
+        if (value == chosen) o->show_section("SELECTED");
     }
 }
 
@@ -53,17 +43,16 @@ std::string Screens::text(const Visit& v, const std::string& key) const {
 }
 
 Response Screens::page(Visit& v, int status, const std::string& name, const std::string& title,
-                       TemplateDictionary& dict) const {
+                       Dictionary& dict) const {
     const bool arabic = v.language == "ar";
-    dict.SetTemplateGlobalValue("LANG", v.language);
-    dict.SetTemplateGlobalValue("DIR", arabic ? "rtl" : "ltr");
-    dict.SetTemplateGlobalValue("TITLE", title);
+    dict.set_template_global_value("LANG", v.language);
+    dict.set_template_global_value("DIR", arabic ? "rtl" : "ltr");
+    dict.set_template_global_value("TITLE", title);
     const std::string other = arabic ? "en" : "ar";
-    dict.SetTemplateGlobalValue("OTHER_LANG", other);
-    dict.SetTemplateGlobalValue("OTHER_LANGUAGE_NAME", catalog_.text(other, "language_name"));
-    for (const auto& [key, text] : catalog_.strings(v.language))
-        dict.SetTemplateGlobalValue("T_" + upper(key), text);
-    dict.AddIncludeDictionary("HEAD")->SetFilename("partials/head.tpl");
+    dict.set_template_global_value("OTHER_LANG", other);
+    dict.set_template_global_value("OTHER_LANGUAGE_NAME", catalog_.text(other, "language_name"));
+    dict.share(catalog_.template_values(v.language));
+    dict.add_include("HEAD", "partials/head.tpl");
     std::string body;
     if (!templates_->expand(name, dict, body)) throw std::runtime_error("no template " + name);
     Response r = Response::html(status, std::move(body));
@@ -73,8 +62,8 @@ Response Screens::page(Visit& v, int status, const std::string& name, const std:
 
 Response Screens::message(Visit& v, int status, const char* title_key,
                           const std::string& text) const {
-    TemplateDictionary dict("message");
-    dict.SetValue("MESSAGE", text);
+    Dictionary dict;
+    dict.set_value("MESSAGE", text);
     return page(v, status, "message.tpl", catalog_.text(v.language, title_key), dict);
 }
 

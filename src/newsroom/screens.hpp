@@ -3,9 +3,7 @@
 // What every newsroom screen shares (internal to the newsroom module): the request as the
 // newsroom sees it, the templates and strings, the session behind a request, and the answers.
 
-#include <cstring>  // ctemplate's headers use strlen without including it
-
-#include <ctemplate/template_dictionary.h>
+#include "render/dictionary.hpp"
 
 #include <map>
 #include <memory>
@@ -59,7 +57,7 @@ std::optional<std::int64_t> positive_number(std::string_view text);
 
 /// Options of a <select>: (value, label) pairs, `chosen` selected.
 using Options = std::vector<std::pair<std::string, std::string>>;
-void add_options(ctemplate::TemplateDictionary& dict, const char* section, const Options& options,
+void add_options(render::Dictionary& dict, render::Name section, const Options& options,
                  const std::string& chosen);
 
 /// The name of the session cookie, shared with the sign-in screens.
@@ -77,7 +75,7 @@ class Screens {
 
     /// A screen: the template with the language's strings, never stored by anyone.
     http::Response page(Visit& v, int status, const std::string& name, const std::string& title,
-                        ctemplate::TemplateDictionary& dict) const;
+                        render::Dictionary& dict) const;
     /// A short page saying `text` under the title `title_key`.
     http::Response message(Visit& v, int status, const char* title_key,
                            const std::string& text) const;

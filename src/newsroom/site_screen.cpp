@@ -6,8 +6,8 @@
 
 namespace dateline::newsroom {
 
-using ctemplate::TemplateDictionary;
 using http::Response;
+using render::Dictionary;
 
 namespace {
 
@@ -58,37 +58,38 @@ Response SiteScreen::show(Visit& v, const app::ActiveSession& session, int statu
         return screens_.message(v, 403, "forbidden_title", screens_.text(v, "sites_forbidden"));
     auto directory = reader_.directory();
     if (!directory) throw std::runtime_error("no directory: " + directory.error().cause);
-    TemplateDictionary dict("sites");
+    Dictionary dict;
     if (v.http.target.param("done") == "saved")
-        dict.SetValueAndShowSection("DONE_TEXT", screens_.text(v, "sites_saved"), "DONE");
+        dict.set_value_and_show_section("DONE_TEXT", screens_.text(v, "sites_saved"), "DONE");
     const std::string token = Screens::form_token(v);
     for (const auto& site : directory->sites) {
-        auto* row = dict.AddSectionDictionary("SITE");
-        row->SetValue("SLUG", site.slug);
-        row->SetValue("NAME", site.name);
-        row->SetValue("FORM_TOKEN", token);
+        auto* row = dict.add_section("SITE");
+        row->set_value("SLUG", site.slug);
+        row->set_value("NAME", site.name);
+        row->set_value("FORM_TOKEN", token);
         const bool this_one = refused && refused->slug == site.slug;
         if (this_one) {
             // What the person sent stays in the form, with the field marked.
             const auto& e = refused->error;
             const bool limit = e.field.starts_with("max_");
-            row->SetValueAndShowSection(
+            row->set_value_and_show_section(
                 "MESSAGE",
                 screens_.text(v, limit ? "problem_comment_limit" : "problem_close_after_days"),
                 "ERROR");
             for (const auto& [name, key] : number_fields) {
-                row->SetValue(key, field(refused->sent, name));
-                if (e.field == name) row->ShowSection(std::string("INVALID_") + key);
+                row->set_value(render::Name::of(key), field(refused->sent, name));
+                if (e.field == name)
+                    row->show_section(render::Name::of(std::string("INVALID_") + key));
             }
-            if (field(refused->sent, "comments_open") == "1") row->ShowSection("OPEN");
+            if (field(refused->sent, "comments_open") == "1") row->show_section("OPEN");
             continue;
         }
         const auto s = domain::comment_settings_of(site);
-        if (s.open) row->ShowSection("OPEN");
-        row->SetIntValue("CLOSE_AFTER_DAYS", s.close_after_days);
-        row->SetIntValue("MAX_NAME", static_cast<long>(s.limits.name));
-        row->SetIntValue("MAX_TITLE", static_cast<long>(s.limits.title));
-        row->SetIntValue("MAX_COMMENT", static_cast<long>(s.limits.body));
+        if (s.open) row->show_section("OPEN");
+        row->set_int_value("CLOSE_AFTER_DAYS", s.close_after_days);
+        row->set_int_value("MAX_NAME", static_cast<long>(s.limits.name));
+        row->set_int_value("MAX_TITLE", static_cast<long>(s.limits.title));
+        row->set_int_value("MAX_COMMENT", static_cast<long>(s.limits.body));
     }
     return screens_.page(v, status, "sites.tpl", screens_.text(v, "sites_title"), dict);
 }

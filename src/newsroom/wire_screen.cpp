@@ -7,8 +7,8 @@
 
 namespace dateline::newsroom {
 
-using ctemplate::TemplateDictionary;
 using http::Response;
+using render::Dictionary;
 
 namespace {
 
@@ -55,9 +55,9 @@ domain::WireQueueQuery query_of(const http::Request& request) {
     return q;
 }
 
-void set_language(TemplateDictionary* dict, const std::string& language) {
-    dict->SetValue("ITEM_LANG", language);
-    dict->SetValue("ITEM_DIR", right_to_left(language) ? "rtl" : "ltr");
+void set_language(Dictionary* dict, const std::string& language) {
+    dict->set_value("ITEM_LANG", language);
+    dict->set_value("ITEM_DIR", right_to_left(language) ? "rtl" : "ltr");
 }
 
 }  // namespace
@@ -90,8 +90,8 @@ Response WireScreen::list(Visit& v) {
     auto all_sources = wires_.sources();
     if (!all_sources) throw std::runtime_error("wire sources: " + all_sources.error().cause);
 
-    TemplateDictionary dict("wires");
-    if (manages_sources(session->user)) dict.ShowSection("MANAGES");
+    Dictionary dict;
+    if (manages_sources(session->user)) dict.show_section("MANAGES");
     Options source_options;
     for (const auto& s : *all_sources) source_options.emplace_back(s.name, s.name);
     add_options(dict, "SOURCE_OPTION", source_options, query.source_name);
@@ -105,54 +105,54 @@ Response WireScreen::list(Visit& v) {
                                                          {{"urgency", std::to_string(u)}}));
     add_options(dict, "URGENCY_OPTION", urgencies,
                 query.urgency ? std::to_string(*query.urgency) : "");
-    dict.SetValue("TEXT", query.text);
+    dict.set_value("TEXT", query.text);
     if (items->empty()) {
-        dict.ShowSection("EMPTY");
+        dict.show_section("EMPTY");
         return screens_.page(v, 200, "wires.tpl", screens_.text(v, "wires_title"), dict);
     }
     auto dates = render::DateFormatter::create(v.language, "UTC", false);
     if (!dates) throw std::runtime_error("dates: " + dates.error().cause);
-    auto* list = dict.AddSectionDictionary("LIST");
+    auto* list = dict.add_section("LIST");
     for (const auto& r : *items) {
-        auto* row = list->AddSectionDictionary("ITEM");
-        row->SetIntValue("ID", static_cast<long>(r.id));
-        row->SetValue("HEADLINE", r.item.headline);
+        auto* row = list->add_section("ITEM");
+        row->set_int_value("ID", static_cast<long>(r.id));
+        row->set_value("HEADLINE", r.item.headline);
         set_language(row, r.item.language);
-        row->SetValue("SOURCE", r.source_name.empty() ? screens_.text(v, "wire_source_removed")
-                                                      : r.source_name);
-        row->SetValue("FORMAT", r.item.format);
-        row->SetValue("VERSION", r.item.version);
+        row->set_value("SOURCE", r.source_name.empty() ? screens_.text(v, "wire_source_removed")
+                                                       : r.source_name);
+        row->set_value("FORMAT", r.item.format);
+        row->set_value("VERSION", r.item.version);
         const auto received = dates->format(r.received_at);
-        row->SetValue("ISO", received.iso);
-        row->SetValue(
+        row->set_value("ISO", received.iso);
+        row->set_value(
             "DATE", received.short_date + screens_.text(v, "date_time_separator") + received.time);
         if (r.item.urgency)
-            row->SetValueAndShowSection(
+            row->set_value_and_show_section(
                 "URGENCY_TEXT",
                 screens_.catalog().format(v.language, "wire_urgency",
                                           {{"urgency", std::to_string(*r.item.urgency)}}),
                 "URGENCY");
-        if (r.item.urgency && *r.item.urgency <= 2) row->ShowSection("FLASH");
+        if (r.item.urgency && *r.item.urgency <= 2) row->show_section("FLASH");
         if (r.item.embargoed_until) {
             const auto until = dates->format(*r.item.embargoed_until);
-            auto* embargo = row->AddSectionDictionary("EMBARGO");
-            embargo->SetValue("EMBARGO_ISO", until.iso);
-            embargo->SetValue(
+            auto* embargo = row->add_section("EMBARGO");
+            embargo->set_value("EMBARGO_ISO", until.iso);
+            embargo->set_value(
                 "EMBARGO_DATE",
                 until.short_date + screens_.text(v, "date_time_separator") + until.time);
         }
         if (r.item.status != domain::WireStatus::Usable)
-            row->SetValueAndShowSection(
+            row->set_value_and_show_section(
                 "STATUS_TEXT",
                 screens_.text(v, "wire_status_" + std::string(domain::to_string(r.item.status))),
                 "WITHDRAWN");
         if (r.article_id) {
-            auto* used = row->AddSectionDictionary("USED");
-            used->SetIntValue("ARTICLE_ID", static_cast<long>(*r.article_id));
+            auto* used = row->add_section("USED");
+            used->set_int_value("ARTICLE_ID", static_cast<long>(*r.article_id));
         }
     }
     if (items->size() == static_cast<std::size_t>(items_per_page)) {
-        auto* older = list->AddSectionDictionary("OLDER");
+        auto* older = list->add_section("OLDER");
         std::string link = "/newsroom/wires?before=" + std::to_string(items->back().id);
         const auto add = [&](const char* name, const std::string& value) {
             if (!value.empty())
@@ -162,7 +162,7 @@ Response WireScreen::list(Visit& v) {
         add("language", query.language);
         add("urgency", query.urgency ? std::to_string(*query.urgency) : "");
         add("q", query.text);
-        older->SetValue("OLDER_URL", link);
+        older->set_value("OLDER_URL", link);
     }
     return screens_.page(v, 200, "wires.tpl", screens_.text(v, "wires_title"), dict);
 }
@@ -194,22 +194,22 @@ Response WireScreen::show(Visit& v, std::string_view id_text) {
         return std::pair{d.iso, d.short_date + screens_.text(v, "date_time_separator") + d.time};
     };
 
-    TemplateDictionary dict("wire");
-    dict.SetValue("FORM_TOKEN", Screens::form_token(v));
-    dict.SetIntValue("ID", static_cast<long>(received.id));
+    Dictionary dict;
+    dict.set_value("FORM_TOKEN", Screens::form_token(v));
+    dict.set_int_value("ID", static_cast<long>(received.id));
     set_language(&dict, item.language);
-    dict.SetValue("HEADLINE", item.headline);
+    dict.set_value("HEADLINE", item.headline);
     if (!item.standfirst.empty())
-        dict.SetValueAndShowSection("STANDFIRST_TEXT", item.standfirst, "STANDFIRST");
+        dict.set_value_and_show_section("STANDFIRST_TEXT", item.standfirst, "STANDFIRST");
     // As the story would show it: through the same sanitizer.
     domain::ArticleDraft body;
     body.body_html = item.body_html;
-    dict.SetValue("BODY_HTML", app::ArticleService::rendered_body(body));
+    dict.set_value("BODY_HTML", app::ArticleService::rendered_body(body));
     const auto fact = [&](const char* label_key, const std::string& value) {
         if (value.empty()) return;
-        auto* row = dict.AddSectionDictionary("FACT");
-        row->SetValue("LABEL", screens_.text(v, label_key));
-        row->SetValue("VALUE", value);
+        auto* row = dict.add_section("FACT");
+        row->set_value("LABEL", screens_.text(v, label_key));
+        row->set_value("VALUE", value);
     };
     fact("wire_source", received.source_name.empty() ? screens_.text(v, "wire_source_removed")
                                                      : received.source_name);
@@ -229,17 +229,16 @@ Response WireScreen::show(Visit& v, std::string_view id_text) {
     fact("wire_received", when(received.received_at).second);
     if (item.embargoed_until) {
         const auto [iso, text] = when(*item.embargoed_until);
-        dict.SetValueAndShowSection("EMBARGO_DATE", text, "EMBARGO");
-        dict.SetValue("EMBARGO_ISO", iso);
+        dict.set_value_and_show_section("EMBARGO_DATE", text, "EMBARGO");
+        dict.set_value("EMBARGO_ISO", iso);
     }
     if (item.image) {
-        auto* picture = dict.AddSectionDictionary("PICTURE");
-        picture->SetValue("CAPTION", item.image->caption);
+        auto* picture = dict.add_section("PICTURE");
+        picture->set_value("CAPTION", item.image->caption);
         if (!item.image->credit.empty())
-            picture->SetValueAndShowSection("CREDIT", item.image->credit, "CREDIT");
+            picture->set_value_and_show_section("CREDIT", item.image->credit, "CREDIT");
     }
-    for (const auto& w : item.warnings)
-        dict.AddSectionDictionary("WARNING")->SetValue("WARNING_TEXT", w);
+    for (const auto& w : item.warnings) dict.add_section("WARNING")->set_value("WARNING_TEXT", w);
 
     // Versions: which is this one, which made a story, and whether a later one came since.
     std::optional<domain::Id> story;
@@ -250,22 +249,22 @@ Response WireScreen::show(Visit& v, std::string_view id_text) {
             used_version = other.id;
         }
     for (const auto& other : *versions) {
-        auto* row = dict.AddSectionDictionary("VERSION_ROW");
-        row->SetIntValue("VERSION_ID", static_cast<long>(other.id));
-        row->SetValue("VERSION_NAME", other.item.version.empty() ? "—" : other.item.version);
+        auto* row = dict.add_section("VERSION_ROW");
+        row->set_int_value("VERSION_ID", static_cast<long>(other.id));
+        row->set_value("VERSION_NAME", other.item.version.empty() ? "—" : other.item.version);
         const auto [iso, text] = when(other.received_at);
-        row->SetValue("VERSION_ISO", iso);
-        row->SetValue("VERSION_DATE", text);
-        if (other.id == received.id) row->ShowSection("THIS_ONE");
-        if (other.id == used_version) row->ShowSection("MADE_STORY");
-        if (used_version != 0 && other.id > used_version) row->ShowSection("SINCE_STORY");
+        row->set_value("VERSION_ISO", iso);
+        row->set_value("VERSION_DATE", text);
+        if (other.id == received.id) row->show_section("THIS_ONE");
+        if (other.id == used_version) row->show_section("MADE_STORY");
+        if (used_version != 0 && other.id > used_version) row->show_section("SINCE_STORY");
     }
     if (story) {
-        auto* made = dict.AddSectionDictionary("STORY");
-        made->SetIntValue("ARTICLE_ID", static_cast<long>(*story));
-        if (received.id > used_version) made->ShowSection("NEWER");
+        auto* made = dict.add_section("STORY");
+        made->set_int_value("ARTICLE_ID", static_cast<long>(*story));
+        if (received.id > used_version) made->show_section("NEWER");
     } else if (item.status != domain::WireStatus::Usable) {
-        dict.SetValueAndShowSection(
+        dict.set_value_and_show_section(
             "STATUS_TEXT",
             screens_.text(v, "wire_status_" + std::string(domain::to_string(item.status))),
             "WITHDRAWN");
@@ -282,9 +281,9 @@ Response WireScreen::show(Visit& v, std::string_view id_text) {
         for (const auto& s : directory->sites)
             if (domain::may_write(session->user, s.id)) sites.emplace_back(s.slug, s.name);
         if (!sites.empty()) {
-            auto* use = dict.AddSectionDictionary("USE");
+            auto* use = dict.add_section("USE");
             add_options(*use, "SITE_OPTION", sites, source_site);
-            use->SetValue("SECTION", source_section);
+            use->set_value("SECTION", source_section);
         }
     }
     return screens_.page(v, 200, "wire.tpl", item.headline, dict);
@@ -323,46 +322,46 @@ Response WireScreen::sources(Visit& v, const app::ActiveSession& session, int st
     if (!all) throw std::runtime_error("wire sources: " + all.error().cause);
     auto directory = reader_.directory();
     if (!directory) throw std::runtime_error("no directory: " + directory.error().cause);
-    TemplateDictionary dict("wire_sources");
+    Dictionary dict;
     const std::string token = Screens::form_token(v);
-    dict.SetValue("FORM_TOKEN", token);
+    dict.set_value("FORM_TOKEN", token);
     const auto done = v.http.target.param("done").value_or("");
     if (done == "added" || done == "removed")
-        dict.SetValueAndShowSection("DONE_TEXT", screens_.text(v, "wire_source_done_" + done),
-                                    "DONE");
-    if (all->empty()) dict.ShowSection("NO_SOURCES");
+        dict.set_value_and_show_section("DONE_TEXT", screens_.text(v, "wire_source_done_" + done),
+                                        "DONE");
+    if (all->empty()) dict.show_section("NO_SOURCES");
     auto dates = render::DateFormatter::create(v.language, "UTC", false);
     if (!dates) throw std::runtime_error("dates: " + dates.error().cause);
     for (const auto& s : *all) {
-        auto* row = dict.AddSectionDictionary("SOURCE");
-        row->SetValue("NAME", s.name);
-        row->SetValue("LOCATION", s.location);
-        row->SetValue("WHERE", s.site_slug + (s.section_slug.empty() ? "" : "/" + s.section_slug));
-        row->SetValue("MODE", screens_.text(v, s.auto_publish ? "wire_source_publishes"
-                                                              : "wire_source_queues"));
-        row->SetValue("FORM_TOKEN", token);
+        auto* row = dict.add_section("SOURCE");
+        row->set_value("NAME", s.name);
+        row->set_value("LOCATION", s.location);
+        row->set_value("WHERE", s.site_slug + (s.section_slug.empty() ? "" : "/" + s.section_slug));
+        row->set_value("MODE", screens_.text(v, s.auto_publish ? "wire_source_publishes"
+                                                               : "wire_source_queues"));
+        row->set_value("FORM_TOKEN", token);
         if (s.kind != domain::WireSourceKind::Url) {
-            row->SetValue("KIND", screens_.text(v, "wire_source_folder"));
+            row->set_value("KIND", screens_.text(v, "wire_source_folder"));
             continue;
         }
-        row->SetValue("KIND", screens_.text(v, "wire_source_url"));
-        auto* schedule = row->AddSectionDictionary("SCHEDULE");
-        schedule->SetValue(
+        row->set_value("KIND", screens_.text(v, "wire_source_url"));
+        auto* schedule = row->add_section("SCHEDULE");
+        schedule->set_value(
             "EVERY", screens_.catalog().format(v.language, "wire_source_every",
                                                {{"seconds", std::to_string(s.poll_seconds)}}));
         if (s.next_poll_at > 0) {
             const auto next = dates->format(s.next_poll_at);
-            auto* at = schedule->AddSectionDictionary("NEXT");
-            at->SetValue("NEXT_ISO", next.iso);
-            at->SetValue("NEXT_DATE",
-                         next.short_date + screens_.text(v, "date_time_separator") + next.time);
+            auto* at = schedule->add_section("NEXT");
+            at->set_value("NEXT_ISO", next.iso);
+            at->set_value("NEXT_DATE",
+                          next.short_date + screens_.text(v, "date_time_separator") + next.time);
         }
         if (s.failures > 0) {
-            auto* failing = schedule->AddSectionDictionary("FAILING");
-            failing->SetValue("FAILURES",
-                              screens_.catalog().format(v.language, "wire_source_failures",
-                                                        {{"count", std::to_string(s.failures)}}));
-            failing->SetValue("LAST_ERROR", s.last_error);
+            auto* failing = schedule->add_section("FAILING");
+            failing->set_value("FAILURES",
+                               screens_.catalog().format(v.language, "wire_source_failures",
+                                                         {{"count", std::to_string(s.failures)}}));
+            failing->set_value("LAST_ERROR", s.last_error);
         }
     }
     // The add form: where its stories go (a site, or a section of it), and what was sent.
@@ -376,18 +375,18 @@ Response WireScreen::sources(Visit& v, const app::ActiveSession& session, int st
             where.emplace_back(site.slug + "/" + section.slug, site.name + " › " + section.name);
     }
     add_options(dict, "WHERE_OPTION", where, sent("where"));
-    dict.SetValue("SENT_NAME", sent("name"));
-    dict.SetValue("SENT_FOLDER", sent("folder"));
-    dict.SetValue("SENT_URL", sent("url"));
-    dict.SetValue("SENT_EVERY", refused ? sent("every") : "60");
-    if (sent("auto_publish") == "1") dict.ShowSection("AUTO_PUBLISH");
+    dict.set_value("SENT_NAME", sent("name"));
+    dict.set_value("SENT_FOLDER", sent("folder"));
+    dict.set_value("SENT_URL", sent("url"));
+    dict.set_value("SENT_EVERY", refused ? sent("every") : "60");
+    if (sent("auto_publish") == "1") dict.show_section("AUTO_PUBLISH");
     if (refused) {
-        dict.SetValueAndShowSection(
+        dict.set_value_and_show_section(
             "PROBLEM_TEXT", screens_.text(v, source_problem_key(refused->error)), "PROBLEM");
         // The field to mark: the one the desk named, else the place the stories go.
         std::string invalid = refused->error.field.empty() ? "where" : refused->error.field;
         for (auto& ch : invalid) ch = static_cast<char>(ch >= 'a' && ch <= 'z' ? ch - 32 : ch);
-        dict.ShowSection("INVALID_" + invalid);
+        dict.show_section(render::Name::of("INVALID_" + invalid));
     }
     return screens_.page(v, status, "wire-sources.tpl", screens_.text(v, "wire_sources_title"),
                          dict);

@@ -5,6 +5,7 @@
 #include <unicode/unistr.h>
 #include <boost/json.hpp>
 
+#include <cctype>
 #include <cstdint>
 #include <fstream>
 #include <memory>
@@ -81,12 +82,27 @@ Result<Catalog> Catalog::load(const std::filesystem::path& dir) {
                                           .append(" strings lack \"")
                                           .append(key)
                                           .append("\"."));
+    for (const auto& [language, strings] : catalog.languages_) {
+        auto& values = catalog.template_values_[language];
+        for (const auto& [key, text] : strings) {
+            std::string name = "T_";
+            for (const char c : key)
+                name += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+            values.set(Name::of(name), text);
+        }
+    }
     return catalog;
 }
 
 const Catalog::Strings& Catalog::strings(std::string_view language) const {
     auto it = languages_.find(language);
     if (it == languages_.end()) it = languages_.find(reference_language);
+    return it->second;
+}
+
+const SharedValues& Catalog::template_values(std::string_view language) const {
+    auto it = template_values_.find(language);
+    if (it == template_values_.end()) it = template_values_.find(reference_language);
     return it->second;
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "render/dictionary.hpp"
 
 namespace dateline::render {
 
@@ -23,6 +24,9 @@ class Catalog {
 
     /// The strings for a language, falling back to English for a language the theme lacks.
     const Strings& strings(std::string_view language) const;
+    /// The strings for a language as templates see them: `T_` and the key in capitals
+    /// ("read_more" is `{{T_READ_MORE}}`), made once; English for a language the theme lacks.
+    const SharedValues& template_values(std::string_view language) const;
     /// One string; the key itself when missing, so a gap shows instead of breaking the page.
     std::string text(std::string_view language, std::string_view key) const;
     /// One string with its placeholders filled: {{"count", "3"}} turns "{count}" into "3".
@@ -50,6 +54,7 @@ class Catalog {
                                std::string_view name, long long n, bool arabic_indic_digits) const;
 
     std::map<std::string, Strings, std::less<>> languages_;
+    std::map<std::string, SharedValues, std::less<>> template_values_;
     std::shared_ptr<CountMemo> memo_;
 };
 

@@ -1,11 +1,8 @@
 #include "site/comment_form.hpp"
-#include "site/template_names.hpp"
 
-#include <cstring>  // ctemplate's headers use strlen without including it
-
-#include <ctemplate/template_dictionary.h>
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
+#include "render/dictionary.hpp"
 
 #include "core/utf8.hpp"
 #include "render/date_formatter.hpp"
@@ -13,7 +10,7 @@
 
 namespace dateline::site {
 
-using ctemplate::TemplateDictionary;
+using render::Dictionary;
 
 namespace {
 
@@ -81,87 +78,79 @@ app::CommentForm read_comment_form(const std::multimap<std::string, std::string>
     return form;
 }
 
-void add_comment_form(TemplateDictionary& page, const domain::Site& site,
-                      const render::Catalog& catalog, const std::string& action, domain::Id article,
-                      const CommentFormState* state, const app::SecurityCheck& check) {
+void add_comment_form(Dictionary& page, const domain::Site& site, const render::Catalog& catalog,
+                      const std::string& action, domain::Id article, const CommentFormState* state,
+                      const app::SecurityCheck& check) {
     const std::string& lang = site.language;
-    page.ShowTemplateGlobalSection(template_name("COMMENT_ASSETS"));
-    auto* form = page.AddSectionDictionary(template_name("COMMENT_FORM"));
-    form->SetValue(template_name("FORM_ACTION"), action + "#comment-form");
-    form->SetValue(template_name("CHECK_URL"), std::string("/") + comment_check_segment + "?" +
-                                                   comment_check_article_param + "=" +
-                                                   std::to_string(article));
+    page.show_template_global_section("COMMENT_ASSETS");
+    auto* form = page.add_section("COMMENT_FORM");
+    form->set_value("FORM_ACTION", action + "#comment-form");
+    form->set_value("CHECK_URL", std::string("/") + comment_check_segment + "?" +
+                                     comment_check_article_param + "=" + std::to_string(article));
 
     if (state && state->notice != FormNotice::None) {
         const std::string kind = state->notice == FormNotice::Received ? "received" : "closed";
-        auto* notice = form->AddSectionDictionary(template_name("NOTICE"));
-        notice->SetValue(template_name("NOTICE_KIND"), kind);
-        notice->SetValue(template_name("NOTICE_TEXT"),
-                         catalog.text(lang, "comment_notice_" + kind));
+        auto* notice = form->add_section("NOTICE");
+        notice->set_value("NOTICE_KIND", kind);
+        notice->set_value("NOTICE_TEXT", catalog.text(lang, "comment_notice_" + kind));
     }
 
     auto error_text = [&](std::string_view field, const std::string& key, std::size_t limit) {
         return catalog.count(lang, "error_" + std::string(field) + "_" + key, "limit",
                              static_cast<long long>(limit), site.arabic_indic_digits);
     };
-    TemplateDictionary* summary = nullptr;
+    Dictionary* summary = nullptr;
     auto summarise = [&](const std::string& target, const std::string& text) {
-        if (!summary) summary = form->AddSectionDictionary(template_name("ERROR_SUMMARY"));
-        auto* item = summary->AddSectionDictionary(template_name("SUMMARY_ITEM"));
-        item->SetValue(template_name("ITEM_TARGET"), target);
-        item->SetValue(template_name("ITEM_TEXT"), text);
+        if (!summary) summary = form->add_section("ERROR_SUMMARY");
+        auto* item = summary->add_section("SUMMARY_ITEM");
+        item->set_value("ITEM_TARGET", target);
+        item->set_value("ITEM_TEXT", text);
     };
 
     for (const auto& spec : field_specs) {
-        auto* field = form->AddIncludeDictionary(template_name("COMMENT_FIELD"));
-        field->SetFilename("partials/comment-field.tpl");
+        auto* field = form->add_include("COMMENT_FIELD", "partials/comment-field.tpl");
         const std::string id = std::string("comment-") + spec.name;
         const std::size_t limit = spec.limit ? site.comment_limits.*spec.limit : 0;
-        field->SetValue(template_name("FIELD"), spec.name);
-        field->SetValue(template_name("LABEL"),
-                        catalog.text(lang, std::string("field_") + spec.name));
-        field->SetValue(template_name("HINT"),
-                        catalog.count(lang, std::string("hint_") + spec.name, "limit",
-                                      static_cast<long long>(limit), site.arabic_indic_digits));
-        field->SetValue(template_name("VALUE"),
-                        state ? to_displayable_utf8(state->sent.draft.*spec.value) : "");
+        field->set_value("FIELD", spec.name);
+        field->set_value("LABEL", catalog.text(lang, std::string("field_") + spec.name));
+        field->set_value("HINT",
+                         catalog.count(lang, std::string("hint_") + spec.name, "limit",
+                                       static_cast<long long>(limit), site.arabic_indic_digits));
+        field->set_value("VALUE", state ? to_displayable_utf8(state->sent.draft.*spec.value) : "");
         std::string described_by = id + "-hint";
         if (const auto* key = error_of(state, spec.name)) {
             const std::string text = error_text(spec.name, *key, limit);
-            field->SetValueAndShowSection(template_name("ERROR_TEXT"), text,
-                                          template_name("INVALID"));
+            field->set_value_and_show_section("ERROR_TEXT", text, "INVALID");
             described_by += " " + id + "-error";
             summarise(id, text);
         }
-        field->SetValue(template_name("DESCRIBED_BY"), described_by);
+        field->set_value("DESCRIBED_BY", described_by);
         if (spec.type) {
-            auto* input = field->AddSectionDictionary(template_name("INPUT"));
-            input->SetValue(template_name("TYPE"), spec.type);
-            input->SetValue(template_name("AUTOCOMPLETE"), spec.autocomplete);
-            input->SetValue(template_name("DIRECTION"), spec.direction);
+            auto* input = field->add_section("INPUT");
+            input->set_value("TYPE", spec.type);
+            input->set_value("AUTOCOMPLETE", spec.autocomplete);
+            input->set_value("DIRECTION", spec.direction);
         } else {
-            auto* area = field->AddSectionDictionary(template_name("TEXTAREA"));
-            area->SetIntValue(template_name("LIMIT"), static_cast<long>(limit));
-            area->SetValue(template_name("DIGITS"), site.arabic_indic_digits ? "arab" : "latn");
-            area->SetValue(template_name("COUNTER_MESSAGES"), counter_messages(catalog, lang));
+            auto* area = field->add_section("TEXTAREA");
+            area->set_int_value("LIMIT", static_cast<long>(limit));
+            area->set_value("DIGITS", site.arabic_indic_digits ? "arab" : "latn");
+            area->set_value("COUNTER_MESSAGES", counter_messages(catalog, lang));
         }
     }
 
     std::string terms_described_by = "comment-terms-text";
     if (const auto* key = error_of(state, "terms")) {
         const std::string text = error_text("terms", *key, 0);
-        form->SetValueAndShowSection(template_name("TERMS_ERROR_TEXT"), text,
-                                     template_name("TERMS_INVALID"));
+        form->set_value_and_show_section("TERMS_ERROR_TEXT", text, "TERMS_INVALID");
         terms_described_by += " comment-terms-error";
         summarise("comment-terms", text);
     }
-    form->SetValue(template_name("TERMS_DESCRIBED_BY"), terms_described_by);
-    if (state && state->sent.terms_accepted) form->ShowSection(template_name("TERMS_CHECKED"));
+    form->set_value("TERMS_DESCRIBED_BY", terms_described_by);
+    if (state && state->sent.terms_accepted) form->show_section("TERMS_CHECKED");
 
     if (const auto* key = error_of(state, "check")) {
         const std::string text = error_text("check", *key, 0);
-        form->SetValueAndShowSection(template_name("CHECK_ERROR_TEXT"), text,
-                                     template_name("CHECK_INVALID"));
+        form->set_value_and_show_section("CHECK_ERROR_TEXT", text, "CHECK_INVALID");
         summarise("comment-check", text);
     }
     if (const auto* key = error_of(state, "form"))
@@ -170,28 +159,26 @@ void add_comment_form(TemplateDictionary& page, const domain::Site& site,
     // from then on the form also asks a question that needs none.
     if (state && state->ask_question) {
         const auto q = check.question(app::comment_check_context(article));
-        auto* question = form->AddSectionDictionary(template_name("QUESTION"));
-        question->SetValue(template_name("QUESTION_TEXT"),
-                           catalog.format(lang, "check_question",
-                                          {{"first", render::spell_out(q.first, lang)},
-                                           {"second", render::spell_out(q.second, lang)}}));
-        question->SetValue(template_name("QUESTION_TOKEN"), q.token);
+        auto* question = form->add_section("QUESTION");
+        question->set_value("QUESTION_TEXT",
+                            catalog.format(lang, "check_question",
+                                           {{"first", render::spell_out(q.first, lang)},
+                                            {"second", render::spell_out(q.second, lang)}}));
+        question->set_value("QUESTION_TOKEN", q.token);
     } else {
-        form->ShowSection(template_name("NOSCRIPT_NOTE"));
+        form->show_section("NOSCRIPT_NOTE");
     }
     if (state && !state->started_note.empty())
-        form->SetValueAndShowSection(template_name("STARTED_NOTE"), state->started_note,
-                                     template_name("STARTED"));
+        form->set_value_and_show_section("STARTED_NOTE", state->started_note, "STARTED");
 }
 
-void add_kept_comment(TemplateDictionary& page, const std::string& action,
-                      const app::CommentForm& sent) {
-    auto* kept = page.AddSectionDictionary(template_name("KEPT"));
-    kept->SetValue(template_name("KEPT_ACTION"), action + "#comment-form");
+void add_kept_comment(Dictionary& page, const std::string& action, const app::CommentForm& sent) {
+    auto* kept = page.add_section("KEPT");
+    kept->set_value("KEPT_ACTION", action + "#comment-form");
     for (const auto& spec : field_specs)
-        kept->SetValue(std::string("KEPT_") + spec.name,
-                       to_displayable_utf8(sent.draft.*spec.value));
-    if (sent.terms_accepted) kept->ShowSection(template_name("KEPT_TERMS"));
+        kept->set_value(render::Name::of(std::string("KEPT_") + spec.name),
+                        to_displayable_utf8(sent.draft.*spec.value));
+    if (sent.terms_accepted) kept->show_section("KEPT_TERMS");
 }
 
 }  // namespace dateline::site

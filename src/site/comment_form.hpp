@@ -13,8 +13,8 @@
 #include "http/message.hpp"
 #include "render/catalog.hpp"
 
-namespace ctemplate {
-class TemplateDictionary;
+namespace dateline::render {
+class Dictionary;
 }
 
 namespace dateline::site {
@@ -38,13 +38,13 @@ app::CommentForm read_comment_form(const std::multimap<std::string, std::string>
 
 /// Fills the article template's COMMENT_FORM section: an empty form, or `state`'s. Its security
 /// check is bound to `article`.
-void add_comment_form(ctemplate::TemplateDictionary& page, const domain::Site& site,
+void add_comment_form(render::Dictionary& page, const domain::Site& site,
                       const render::Catalog& catalog, const std::string& action, domain::Id article,
                       const CommentFormState* state, const app::SecurityCheck& check);
 
 /// Fills the error template's KEPT section: what the reader sent, in a form that sends it again
 /// to `action` (without the spent security answer: the article asks for a new one).
-void add_kept_comment(ctemplate::TemplateDictionary& page, const std::string& action,
+void add_kept_comment(render::Dictionary& page, const std::string& action,
                       const app::CommentForm& sent);
 
 /// Where the security-check widget fetches its challenges (any host, any site), with

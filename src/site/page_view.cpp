@@ -1,5 +1,4 @@
 #include "site/page_view.hpp"
-#include "site/template_names.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -8,7 +7,7 @@
 
 namespace dateline::site {
 
-using ctemplate::TemplateDictionary;
+using render::Dictionary;
 
 namespace {
 
@@ -41,27 +40,26 @@ std::string link_between(const domain::Site& from, const domain::Site& to, std::
     return std::string(url);
 }
 
-void add_sister_sites(PageView& page, TemplateDictionary* part,
-                      const app::NetworkDirectory& directory) {
-    TemplateDictionary* list = nullptr;
+void add_sister_sites(PageView& page, Dictionary* part, const app::NetworkDirectory& directory) {
+    Dictionary* list = nullptr;
     const domain::Site& site = page.site;
     for (const auto& sister : directory.sites) {
         if (sister.id == site.id) continue;
-        if (!list) list = part->AddSectionDictionary(template_name("SISTER_SITES"));
-        auto* item = list->AddSectionDictionary(template_name("SISTER"));
+        if (!list) list = part->add_section("SISTER_SITES");
+        auto* item = list->add_section("SISTER");
         page.sister_links.emplace_back(sister.id, item);
-        item->SetValue(template_name("SISTER_URL"),
-                       link_between(site, sister, sister.origin() + sister.path_prefix()));
-        item->SetValue(template_name("SISTER_NAME"), sister.name);
-        item->SetValue(template_name("SISTER_LANG"), sister.language);
-        item->SetValue(template_name("SISTER_DIR"), direction_of(sister));
+        item->set_value("SISTER_URL",
+                        link_between(site, sister, sister.origin() + sister.path_prefix()));
+        item->set_value("SISTER_NAME", sister.name);
+        item->set_value("SISTER_LANG", sister.language);
+        item->set_value("SISTER_DIR", direction_of(sister));
     }
 }
 
 }  // namespace
 
-void set_global(PageView& page, const char* name, const std::string& value) {
-    page.dict.SetTemplateGlobalValue(template_name(name), value);
+void set_global(PageView& page, render::Name name, std::string_view value) {
+    page.dict.set_template_global_value(name, value);
 }
 
 void setup_page(PageView& page, const SiteSnapshot& snapshot, const Theme& theme, NavEntry current,
@@ -70,9 +68,8 @@ void setup_page(PageView& page, const SiteSnapshot& snapshot, const Theme& theme
     const auto& directory = snapshot.directory;
     const auto& catalog = theme.catalog;
     auto& d = page.dict;
-    // The theme outlives every page: its strings are referenced, not copied into each page.
-    for (const auto& [name, text] : theme.strings_for(site.language))
-        d.SetTemplateGlobalValueWithoutCopy(name, text);
+    // The theme outlives every page: its strings are shared, not copied into each page.
+    d.share(catalog.template_values(site.language));
     set_global(page, "LANG", site.language);
     set_global(page, "DIR", direction_of(site));
     set_global(page, "SITE_NAME", site.name);
@@ -87,65 +84,56 @@ void setup_page(PageView& page, const SiteSnapshot& snapshot, const Theme& theme
                render::format_integer(std::stoi(format_utc_iso8601(now).substr(0, 4)),
                                       site.arabic_indic_digits));
 
-    auto* head = d.AddIncludeDictionary(template_name("HEAD"));
-    head->SetFilename("partials/head.tpl");
+    auto* head = d.add_include("HEAD", "partials/head.tpl");
     page.head = head;
-    auto* header = d.AddIncludeDictionary(template_name("HEADER"));
-    header->SetFilename("partials/header.tpl");
-    auto* footer = d.AddIncludeDictionary(template_name("FOOTER"));
-    footer->SetFilename("partials/footer.tpl");
+    auto* header = d.add_include("HEADER", "partials/header.tpl");
+    auto* footer = d.add_include("FOOTER", "partials/footer.tpl");
 
     add_feed_links(page, site.path_prefix(), "");
     for (const auto format : feed_formats) {
-        auto* link = footer->AddSectionDictionary(template_name("FEED_LINK"));
-        link->SetValue(template_name("FEED_LINK_URL"),
-                       site.path_prefix() + std::string(feed_file(format)));
-        link->SetValue(template_name("FEED_LINK_TYPE"), std::string(feed_media_type(format)));
-        link->SetValue(template_name("FEED_LINK_NAME"), std::string(feed_format_name(format)));
+        auto* link = footer->add_section("FEED_LINK");
+        link->set_value("FEED_LINK_URL", site.path_prefix() + std::string(feed_file(format)));
+        link->set_value("FEED_LINK_TYPE", feed_media_type(format));
+        link->set_value("FEED_LINK_NAME", feed_format_name(format));
     }
-    if (!site.tagline.empty()) header->ShowSection(template_name("TAGLINE"));
-    if (current.is_home) header->ShowSection(template_name("HOME_CURRENT"));
+    if (!site.tagline.empty()) header->show_section("TAGLINE");
+    if (current.is_home) header->show_section("HOME_CURRENT");
     for (const auto& section : directory.sections_of(site)) {
-        auto* nav = header->AddSectionDictionary(template_name("NAV"));
-        nav->SetValue(template_name("NAV_URL"),
-                      domain::section_path(site.path_prefix(), section.slug));
-        nav->SetValue(template_name("NAV_NAME"), section.name);
+        auto* nav = header->add_section("NAV");
+        nav->set_value("NAV_URL", domain::section_path(site.path_prefix(), section.slug));
+        nav->set_value("NAV_NAME", section.name);
         if (!current.section_slug.empty() && section.slug == current.section_slug)
-            nav->ShowSection(template_name("NAV_CURRENT"));
+            nav->show_section("NAV_CURRENT");
     }
     for (auto* part : {header, footer}) add_sister_sites(page, part, directory);
     if (!site.social_links.empty()) {
-        auto* social = footer->AddSectionDictionary(template_name("SOCIAL_LINKS"));
+        auto* social = footer->add_section("SOCIAL_LINKS");
         for (const auto& link : site.social_links) {
-            auto* item = social->AddSectionDictionary(template_name("SOCIAL"));
-            item->SetValue(template_name("SOCIAL_URL"), link.url);
+            auto* item = social->add_section("SOCIAL");
+            item->set_value("SOCIAL_URL", link.url);
             const std::string label = catalog.text(site.language, "social_" + link.network);
-            item->SetValue(template_name("SOCIAL_NAME"),
-                           label.rfind("social_", 0) == 0 ? link.network : label);
+            item->set_value("SOCIAL_NAME", label.rfind("social_", 0) == 0 ? link.network : label);
         }
     }
     if (!site.footer_credit.empty())
-        footer->SetValueAndShowSection(template_name("FOOTER_CREDIT_TEXT"), site.footer_credit,
-                                       template_name("FOOTER_CREDIT"));
+        footer->set_value_and_show_section("FOOTER_CREDIT_TEXT", site.footer_credit,
+                                           "FOOTER_CREDIT");
     if (!site.publisher_address.empty())
-        footer->SetValueAndShowSection(template_name("PUBLISHER_ADDRESS"), site.publisher_address,
-                                       template_name("ADDRESS"));
+        footer->set_value_and_show_section("PUBLISHER_ADDRESS", site.publisher_address, "ADDRESS");
 }
 
 void add_feed_links(PageView& page, const std::string& path, const std::string& title) {
     const std::string name = title.empty() ? page.site.name : title + " | " + page.site.name;
     for (const auto format : feed_formats) {
-        auto* link = page.head->AddSectionDictionary(template_name("FEED"));
-        link->SetValue(template_name("FEED_TYPE"), std::string(feed_media_type(format)));
-        link->SetValue(template_name("FEED_TITLE"),
-                       name + " (" + std::string(feed_format_name(format)) + ")");
-        link->SetValue(template_name("FEED_URL"), path + std::string(feed_file(format)));
+        auto* link = page.head->add_section("FEED");
+        link->set_value("FEED_TYPE", feed_media_type(format));
+        link->set_value("FEED_TITLE", name + " (" + std::string(feed_format_name(format)) + ")");
+        link->set_value("FEED_URL", path + std::string(feed_file(format)));
     }
 }
 
 void add_structured_data(PageView& page, const std::string& json_ld) {
-    page.head->AddSectionDictionary(template_name("STRUCTURED_DATA"))
-        ->SetValue(template_name("STRUCTURED_DATA_JSON"), json_ld);
+    page.head->add_section("STRUCTURED_DATA")->set_value("STRUCTURED_DATA_JSON", json_ld);
 }
 
 Publisher publisher_of(const domain::Site& site, const Theme& theme) {
@@ -165,17 +153,16 @@ void add_language_versions(PageView& page, const app::NetworkDirectory& director
     for (const auto& v : versions)
         if (v.site->slug == directory.network.default_site_slug) fallback = &v;
     auto link = [&](const std::string& language, const std::string& url) {
-        auto* alternate = page.head->AddSectionDictionary(template_name("ALTERNATE"));
-        alternate->SetValue(template_name("ALTERNATE_LANG"), language);
-        alternate->SetValue(template_name("ALTERNATE_URL"), url);
+        auto* alternate = page.head->add_section("ALTERNATE");
+        alternate->set_value("ALTERNATE_LANG", language);
+        alternate->set_value("ALTERNATE_URL", url);
     };
     for (const auto& v : versions) link(v.site->language, v.url);
     link("x-default", fallback->url);
     for (const auto& [sister, item] : page.sister_links)
         for (const auto& v : versions)
             if (v.site->id == sister)
-                item->SetValue(template_name("SISTER_URL"),
-                               link_between(page.site, *v.site, v.url));
+                item->set_value("SISTER_URL", link_between(page.site, *v.site, v.url));
 }
 
 void set_title(PageView& page, const std::string& title, const std::string& description,
@@ -183,50 +170,44 @@ void set_title(PageView& page, const std::string& title, const std::string& desc
     set_global(page, "PAGE_TITLE", title.empty() ? page.site.name : title + " | " + page.site.name);
     if (!description.empty()) {
         set_global(page, "PAGE_DESCRIPTION", description);
-        page.dict.ShowTemplateGlobalSection(template_name("DESCRIPTION"));
+        page.dict.show_template_global_section("DESCRIPTION");
     }
     if (!canonical.empty()) {
         set_global(page, "CANONICAL_URL", canonical);
-        page.dict.ShowTemplateGlobalSection(template_name("CANONICAL"));
+        page.dict.show_template_global_section("CANONICAL");
     }
 }
 
-void set_image(TemplateDictionary* d, const domain::Media& m, bool wide) {
-    d->SetValue(template_name("IMAGE_URL"), "/media/" + m.file_name);
-    d->SetValue(template_name("IMAGE_SRCSET"), srcset(m, false));
-    if (m.has_webp())
-        d->SetValueAndShowSection(template_name("IMAGE_WEBP_SRCSET"), srcset(m, true),
-                                  template_name("WEBP"));
-    d->SetValue(template_name("IMAGE_SIZES"), wide ? wide_sizes : card_sizes);
-    d->SetIntValue(template_name("IMAGE_WIDTH"), m.width);
-    d->SetIntValue(template_name("IMAGE_HEIGHT"), m.height);
+void set_image(Dictionary* d, const domain::Media& m, bool wide) {
+    d->set_value("IMAGE_URL", "/media/" + m.file_name);
+    d->set_value("IMAGE_SRCSET", srcset(m, false));
+    if (m.has_webp()) d->set_value_and_show_section("IMAGE_WEBP_SRCSET", srcset(m, true), "WEBP");
+    d->set_value("IMAGE_SIZES", wide ? wide_sizes : card_sizes);
+    d->set_int_value("IMAGE_WIDTH", m.width);
+    d->set_int_value("IMAGE_HEIGHT", m.height);
 }
 
-void add_card(TemplateDictionary* parent, const domain::Site& site, const domain::Article& a,
+void add_card(Dictionary* parent, const domain::Site& site, const domain::Article& a,
               const render::DateFormatter& dates, const CardOptions& options, int& images_shown) {
-    TemplateDictionary* card = parent->AddIncludeDictionary(template_name("CARD"));
-    card->SetFilename("partials/card.tpl");
-    card->SetValue(template_name("URL"), story_path(site, a));
-    card->SetValue(template_name("HEADLINE"), a.headline);
-    card->ShowSection(template_name(options.heading2 ? "H2" : "H3"));
-    if (options.lead) card->ShowSection(template_name("LEAD"));
+    Dictionary* card = parent->add_include("CARD", "partials/card.tpl");
+    card->set_value("URL", story_path(site, a));
+    card->set_value("HEADLINE", a.headline);
+    card->show_section(options.heading2 ? render::Name("H2") : render::Name("H3"));
+    if (options.lead) card->show_section("LEAD");
     const auto when = dates.format(a.first_published_at);
-    card->SetValue(template_name("DATE_ISO"), when.iso);
-    card->SetValue(template_name("DATE_SHORT"), when.short_date);
+    card->set_value("DATE_ISO", when.iso);
+    card->set_value("DATE_SHORT", when.short_date);
     if (options.show_section && a.section) {
-        auto* s = card->AddSectionDictionary(template_name("SECTION"));
-        s->SetValue(template_name("SECTION_URL"),
-                    domain::section_path(site.path_prefix(), a.section->slug));
-        s->SetValue(template_name("SECTION_NAME"), a.section->name);
+        auto* s = card->add_section("SECTION");
+        s->set_value("SECTION_URL", domain::section_path(site.path_prefix(), a.section->slug));
+        s->set_value("SECTION_NAME", a.section->name);
     }
     if (options.show_standfirst && !a.standfirst.empty())
-        card->SetValueAndShowSection(template_name("STANDFIRST_TEXT"), a.standfirst,
-                                     template_name("STANDFIRST"));
+        card->set_value_and_show_section("STANDFIRST_TEXT", a.standfirst, "STANDFIRST");
     if (a.lead_image) {
-        auto* img = card->AddSectionDictionary(template_name("IMAGE"));
+        auto* img = card->add_section("IMAGE");
         set_image(img, *a.lead_image, options.lead);
-        img->SetValue(template_name("IMAGE_LOADING"),
-                      images_shown++ < eager_images ? "eager" : "lazy");
+        img->set_value("IMAGE_LOADING", images_shown++ < eager_images ? "eager" : "lazy");
     }
 }
 
@@ -242,22 +223,20 @@ void add_pagination(PageView& page, const std::string& path, const app::ArticleP
     using From = app::ListingRequest::From;
     if (!listing.newer && !listing.older) return;
     auto& d = page.dict;
-    auto* nav = d.AddIncludeDictionary(template_name("PAGINATION"));
-    nav->SetFilename("partials/pagination.tpl");
-    if (!status.empty())
-        nav->SetValueAndShowSection(template_name("PAGE_STATUS"), status, template_name("STATUS"));
-    d.ShowTemplateGlobalSection(template_name("PAGINATION_LINKS"));
+    auto* nav = d.add_include("PAGINATION", "partials/pagination.tpl");
+    if (!status.empty()) nav->set_value_and_show_section("PAGE_STATUS", status, "STATUS");
+    d.show_template_global_section("PAGINATION_LINKS");
     if (listing.newer) {
         const auto url = listing_url(path, {From::NewerThan, *listing.newer});
-        nav->SetValueAndShowSection(template_name("PREV_URL"), url, template_name("PREV"));
-        d.SetTemplateGlobalValue(template_name("PREV_URL"), url);
-        d.ShowTemplateGlobalSection(template_name("PREV"));
+        nav->set_value_and_show_section("PREV_URL", url, "PREV");
+        d.set_template_global_value("PREV_URL", url);
+        d.show_template_global_section("PREV");
     }
     if (listing.older) {
         const auto url = listing_url(path, {From::OlderThan, *listing.older});
-        nav->SetValueAndShowSection(template_name("NEXT_URL"), url, template_name("NEXT"));
-        d.SetTemplateGlobalValue(template_name("NEXT_URL"), url);
-        d.ShowTemplateGlobalSection(template_name("NEXT"));
+        nav->set_value_and_show_section("NEXT_URL", url, "NEXT");
+        d.set_template_global_value("NEXT_URL", url);
+        d.show_template_global_section("NEXT");
     }
 }
 

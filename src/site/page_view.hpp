@@ -3,9 +3,7 @@
 // Building the views of reader pages: what every page shares (language, masthead, navigation,
 // footer, title), story cards, pagination and images. Internal to the site module.
 
-#include <cstring>  // ctemplate's headers use strlen without including it
-
-#include <ctemplate/template_dictionary.h>
+#include "render/dictionary.hpp"
 
 #include <string>
 #include <string_view>
@@ -26,11 +24,11 @@ namespace dateline::site {
 /// One page being built: the site it belongs to and its template dictionary.
 struct PageView {
     const domain::Site& site;
-    ctemplate::TemplateDictionary dict{"page"};
-    ctemplate::TemplateDictionary* head = nullptr;  ///< the page's <head>, set by setup_page
+    render::Dictionary dict;
+    render::Dictionary* head = nullptr;  ///< the page's <head>, set by setup_page
     /// The links to each sister site (header and footer), which add_language_versions points at
     /// the page's version there.
-    std::vector<std::pair<domain::Id, ctemplate::TemplateDictionary*>> sister_links;
+    std::vector<std::pair<domain::Id, render::Dictionary*>> sister_links;
 
     explicit PageView(const domain::Site& s) : site(s) {}
 };
@@ -77,8 +75,8 @@ void add_language_versions(PageView& page, const app::NetworkDirectory& director
 void set_title(PageView& page, const std::string& title, const std::string& description,
                const std::string& canonical);
 
-/// Sets a value every template of the page sees; `name` is a string literal (template_name).
-void set_global(PageView& page, const char* name, const std::string& value);
+/// Sets a value every template of the page sees.
+void set_global(PageView& page, render::Name name, std::string_view value);
 
 /// How a story card shows.
 struct CardOptions {
@@ -90,12 +88,11 @@ struct CardOptions {
 
 /// Adds a story card to `parent`'s CARD include. `images_shown` counts the images of the page
 /// so far: the first few load at once, the rest lazily.
-void add_card(ctemplate::TemplateDictionary* parent, const domain::Site& site,
-              const domain::Article& article, const render::DateFormatter& dates,
-              const CardOptions& options, int& images_shown);
+void add_card(render::Dictionary* parent, const domain::Site& site, const domain::Article& article,
+              const render::DateFormatter& dates, const CardOptions& options, int& images_shown);
 
 /// A stored image's URL, `srcset`, `sizes` and dimensions in `d`.
-void set_image(ctemplate::TemplateDictionary* d, const domain::Media& image, bool wide);
+void set_image(render::Dictionary* d, const domain::Media& image, bool wide);
 
 /// A listing's URL starting where `at` says ("/en/world/", "/en/world/older/123/"): a path, so
 /// that a static copy of the site and a CDN that ignores queries keep every page apart.

@@ -24,12 +24,6 @@ const std::vector<std::string> required_templates = {"home.tpl",
                                                      "partials/comment-field.tpl",
                                                      "search.tpl"};
 
-std::string upper_key(std::string_view key) {
-    std::string out = "T_";
-    for (const char c : key) out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return out;
-}
-
 constexpr const char* logo_path = "img/logo.png";
 
 // The size a PNG's header gives (its IHDR chunk, right after the signature); nothing for a file
@@ -65,21 +59,8 @@ Result<Theme> load_theme(const std::filesystem::path& dir) {
     if (!templates) return templates.error();
     auto catalog = render::Catalog::load(dir / "i18n");
     if (!catalog) return catalog.error();
-    Theme theme{
-        std::move(*templates), std::move(*catalog), dir / "assets", read_logo(dir / "assets"), {}};
-    for (const auto& language : theme.catalog.languages()) {
-        auto& strings = theme.template_strings[language];
-        for (const auto& [key, text] : theme.catalog.strings(language))
-            strings.push_back({TemplateName(upper_key(key)), text});
-    }
-    return theme;
-}
-
-const std::vector<TemplateString>& Theme::strings_for(std::string_view language) const {
-    auto it = template_strings.find(language);
-    if (it == template_strings.end())
-        it = template_strings.find(render::Catalog::reference_language);
-    return it->second;
+    return Theme{std::move(*templates), std::move(*catalog), dir / "assets",
+                 read_logo(dir / "assets")};
 }
 
 }  // namespace dateline::site

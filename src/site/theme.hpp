@@ -11,15 +11,8 @@
 #include "core/result.hpp"
 #include "render/catalog.hpp"
 #include "render/template_engine.hpp"
-#include "site/template_names.hpp"
 
 namespace dateline::site {
-
-/// A catalog string as every page hands it to the templates: `T_` and its key in capitals.
-struct TemplateString {
-    TemplateName name;
-    std::string text;
-};
 
 /// The publisher's logo a theme offers (`assets/img/logo.png`), for search engines.
 struct Logo {
@@ -34,10 +27,6 @@ struct Theme {
     render::Catalog catalog;
     std::filesystem::path assets_dir;
     std::optional<Logo> logo;
-    /// The catalog's strings per language (English for a language the theme lacks), named once.
-    std::map<std::string, std::vector<TemplateString>, std::less<>> template_strings;
-
-    const std::vector<TemplateString>& strings_for(std::string_view language) const;
 };
 
 /// Loads and checks a theme folder (templates/, i18n/, assets/); every template the reader site

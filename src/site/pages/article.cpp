@@ -13,13 +13,12 @@
 #include "site/comment_form.hpp"
 #include "site/page_view.hpp"
 #include "site/reader_pages.hpp"
-#include "site/template_names.hpp"
 
 namespace dateline::site {
 
 namespace {
 
-using ctemplate::TemplateDictionary;
+using render::Dictionary;
 
 constexpr const char* comments_param = "comments";
 constexpr int related_eager_images = 3;  // below the fold: every related image loads lazily
@@ -40,18 +39,16 @@ std::vector<domain::MediaCrop> share_frames(const domain::Media& m) {
 void add_open_graph(PageView& view, const domain::Article& a,
                     const render::FormattedTime& published, const render::FormattedTime& updated) {
     auto& d = view.dict;
-    d.ShowTemplateGlobalSection(template_name("OPEN_GRAPH"));
+    d.show_template_global_section("OPEN_GRAPH");
     set_global(view, "OG_TYPE", "article");
     set_global(view, "OG_TITLE", a.headline);
     set_global(view, "OG_PUBLISHED", published.iso);
     set_global(view, "OG_MODIFIED", updated.iso);
-    d.ShowTemplateGlobalSection(template_name("OG_ARTICLE"));
+    d.show_template_global_section("OG_ARTICLE");
     if (a.section)
-        view.head->SetValueAndShowSection(template_name("OG_SECTION_NAME"), a.section->name,
-                                          template_name("OG_SECTION"));
+        view.head->set_value_and_show_section("OG_SECTION_NAME", a.section->name, "OG_SECTION");
     for (const auto& tag : a.tags)
-        view.head->AddSectionDictionary(template_name("OG_TAG"))
-            ->SetValue(template_name("OG_TAG_NAME"), tag.name);
+        view.head->add_section("OG_TAG")->set_value("OG_TAG_NAME", tag.name);
     set_global(view, "TWITTER_CARD", a.lead_image ? "summary_large_image" : "summary");
     if (a.lead_image) {
         const auto frame = share_frames(*a.lead_image).front();
@@ -59,7 +56,7 @@ void add_open_graph(PageView& view, const domain::Article& a,
         set_global(view, "OG_IMAGE_WIDTH", std::to_string(frame.width));
         set_global(view, "OG_IMAGE_HEIGHT", std::to_string(frame.height));
         set_global(view, "OG_IMAGE_ALT", a.lead_caption.empty() ? a.headline : a.lead_caption);
-        d.ShowTemplateGlobalSection(template_name("OG_IMAGE"));
+        d.show_template_global_section("OG_IMAGE");
     }
 }
 
@@ -105,17 +102,16 @@ void add_share_links(PageView& view, const render::Catalog& catalog, const std::
     if (site.share_networks.empty()) return;
     const std::string u = boost::urls::encode(url, boost::urls::unreserved_chars);
     const std::string title = boost::urls::encode(headline, boost::urls::unreserved_chars);
-    auto* block = view.dict.AddSectionDictionary(template_name("SHARE"));
+    auto* block = view.dict.add_section("SHARE");
     for (const auto& network : site.share_networks) {
         const auto* known =
             std::find_if(std::begin(share_addresses), std::end(share_addresses),
                          [&](const ShareAddress& s) { return s.network == network; });
         if (known == std::end(share_addresses)) continue;
-        auto* link = block->AddSectionDictionary(template_name("SHARE_LINK"));
-        link->SetValue(template_name("SHARE_URL"), share_attribute(known->pattern, u, title));
-        link->SetValue(template_name("SHARE_NETWORK"), network);
-        link->SetValue(template_name("SHARE_NAME"),
-                       catalog.text(site.language, "share_" + network));
+        auto* link = block->add_section("SHARE_LINK");
+        link->set_value("SHARE_URL", share_attribute(known->pattern, u, title));
+        link->set_value("SHARE_NETWORK", network);
+        link->set_value("SHARE_NAME", catalog.text(site.language, "share_" + network));
     }
 }
 
@@ -156,60 +152,52 @@ void add_story(PageView& view, const domain::Article& a, const std::string& sect
                const render::FormattedTime& published, const render::FormattedTime& updated) {
     const domain::Site& site = view.site;
     auto& d = view.dict;
-    d.SetValue(template_name("HEADLINE"), a.headline);
-    auto* kicker = d.AddSectionDictionary(template_name("SECTION"));
-    kicker->SetValue(
-        template_name("SECTION_URL"),
-        domain::section_path(site.path_prefix(),
-                             a.section ? a.section->slug : domain::sectionless_segment));
-    kicker->SetValue(template_name("SECTION_NAME"), a.section ? a.section->name : sectionless);
+    d.set_value("HEADLINE", a.headline);
+    auto* kicker = d.add_section("SECTION");
+    kicker->set_value("SECTION_URL", domain::section_path(site.path_prefix(),
+                                                          a.section ? a.section->slug
+                                                                    : domain::sectionless_segment));
+    kicker->set_value("SECTION_NAME", a.section ? a.section->name : sectionless);
     if (!a.standfirst.empty())
-        d.SetValueAndShowSection(template_name("STANDFIRST_TEXT"), a.standfirst,
-                                 template_name("STANDFIRST"));
+        d.set_value_and_show_section("STANDFIRST_TEXT", a.standfirst, "STANDFIRST");
     if (!a.authors.empty()) {
-        auto* byline = d.AddSectionDictionary(template_name("BYLINE"));
+        auto* byline = d.add_section("BYLINE");
         for (std::size_t i = 0; i < a.authors.size(); ++i) {
-            auto* author = byline->AddSectionDictionary(template_name("AUTHOR"));
-            author->SetValue(template_name("AUTHOR_NAME"), a.authors[i].name);
-            author->SetValue(template_name("AUTHOR_URL"),
-                             domain::author_path(site.path_prefix(), a.authors[i].slug));
-            if (i + 1 < a.authors.size()) author->ShowSection(template_name("AUTHOR_SEPARATOR"));
+            auto* author = byline->add_section("AUTHOR");
+            author->set_value("AUTHOR_NAME", a.authors[i].name);
+            author->set_value("AUTHOR_URL",
+                              domain::author_path(site.path_prefix(), a.authors[i].slug));
+            if (i + 1 < a.authors.size()) author->show_section("AUTHOR_SEPARATOR");
         }
     }
-    d.SetValue(template_name("PUBLISHED_ISO"), published.iso);
-    d.SetValue(template_name("PUBLISHED_DATE"), published.date);
-    d.SetValue(template_name("PUBLISHED_TIME"), published.time);
+    d.set_value("PUBLISHED_ISO", published.iso);
+    d.set_value("PUBLISHED_DATE", published.date);
+    d.set_value("PUBLISHED_TIME", published.time);
     if (a.was_updated()) {
-        auto* u = d.AddSectionDictionary(template_name("UPDATED"));
-        u->SetValue(template_name("UPDATED_ISO"), updated.iso);
-        u->SetValue(template_name("UPDATED_DATE"), updated.date);
-        u->SetValue(template_name("UPDATED_TIME"), updated.time);
+        auto* u = d.add_section("UPDATED");
+        u->set_value("UPDATED_ISO", updated.iso);
+        u->set_value("UPDATED_DATE", updated.date);
+        u->set_value("UPDATED_TIME", updated.time);
     }
     if (a.lead_image) {
-        auto* fig = d.AddSectionDictionary(template_name("FIGURE"));
+        auto* fig = d.add_section("FIGURE");
         set_image(fig, *a.lead_image, true);
-        fig->SetValue(template_name("IMAGE_ALT"),
-                      a.lead_caption.empty() ? a.headline : a.lead_caption);
+        fig->set_value("IMAGE_ALT", a.lead_caption.empty() ? a.headline : a.lead_caption);
         if (!a.lead_caption.empty())
-            fig->SetValueAndShowSection(template_name("CAPTION_TEXT"), a.lead_caption,
-                                        template_name("CAPTION"));
+            fig->set_value_and_show_section("CAPTION_TEXT", a.lead_caption, "CAPTION");
         if (!a.lead_credit.empty())
-            fig->SetValueAndShowSection(template_name("CREDIT_TEXT"), a.lead_credit,
-                                        template_name("CREDIT"));
+            fig->set_value_and_show_section("CREDIT_TEXT", a.lead_credit, "CREDIT");
     }
-    if (!a.dateline.empty())
-        d.SetValueAndShowSection(template_name("DATELINE_TEXT"), a.dateline,
-                                 template_name("DATELINE"));
-    d.SetValue(template_name("BODY"), a.body_html);
+    if (!a.dateline.empty()) d.set_value_and_show_section("DATELINE_TEXT", a.dateline, "DATELINE");
+    d.set_value("BODY", a.body_html);
     if (!a.source_credit.empty())
-        d.SetValueAndShowSection(template_name("SOURCE_TEXT"), a.source_credit,
-                                 template_name("SOURCE"));
+        d.set_value_and_show_section("SOURCE_TEXT", a.source_credit, "SOURCE");
     if (!a.tags.empty()) {
-        auto* tags = d.AddSectionDictionary(template_name("TAGS"));
+        auto* tags = d.add_section("TAGS");
         for (const auto& t : a.tags) {
-            auto* item = tags->AddSectionDictionary(template_name("TAG"));
-            item->SetValue(template_name("TAG_NAME"), t.name);
-            item->SetValue(template_name("TAG_URL"), domain::tag_path(site.path_prefix(), t.slug));
+            auto* item = tags->add_section("TAG");
+            item->set_value("TAG_NAME", t.name);
+            item->set_value("TAG_URL", domain::tag_path(site.path_prefix(), t.slug));
         }
     }
 }
@@ -219,18 +207,18 @@ void add_notes(PageView& view, const render::Catalog& catalog, const render::Dat
                const domain::Article& a) {
     if (a.notes.empty()) return;
     const domain::Site& site = view.site;
-    auto* block = view.dict.AddSectionDictionary(template_name("NOTES"));
+    auto* block = view.dict.add_section("NOTES");
     for (const auto& note : a.notes) {
-        auto* item = block->AddSectionDictionary(template_name("NOTE"));
+        auto* item = block->add_section("NOTE");
         const bool update = note.kind == domain::NoteKind::Update;
-        item->SetValue(template_name("NOTE_KIND"), update ? "update" : "correction");
-        item->SetValue(template_name("NOTE_KIND_LABEL"),
-                       catalog.text(site.language, update ? "note_update" : "note_correction"));
+        item->set_value("NOTE_KIND", update ? "update" : "correction");
+        item->set_value("NOTE_KIND_LABEL",
+                        catalog.text(site.language, update ? "note_update" : "note_correction"));
         const auto when = dates.format(note.noted_at);
-        item->SetValue(template_name("NOTE_ISO"), when.iso);
-        item->SetValue(template_name("NOTE_DATE"),
-                       when.date + catalog.text(site.language, "date_time_separator") + when.time);
-        item->SetValue(template_name("NOTE_TEXT"), note.text);
+        item->set_value("NOTE_ISO", when.iso);
+        item->set_value("NOTE_DATE",
+                        when.date + catalog.text(site.language, "date_time_separator") + when.time);
+        item->set_value("NOTE_TEXT", note.text);
     }
 }
 
@@ -252,39 +240,38 @@ void add_translations(PageView& view, const app::NetworkDirectory& directory,
                 versions.push_back({other, other->origin() + story_path(*other, *story)});
     }
     add_language_versions(view, directory, versions);
-    auto* list = view.dict.AddSectionDictionary(template_name("TRANSLATIONS"));
+    auto* list = view.dict.add_section("TRANSLATIONS");
     for (std::size_t i = 0; i < others.size(); ++i) {
         const auto& [other, story] = others[i];
-        auto* item = list->AddSectionDictionary(template_name("TRANSLATION"));
+        auto* item = list->add_section("TRANSLATION");
         // On the same origin by its path, as the sister sites are linked.
         const std::string path = story_path(*other, *story);
-        item->SetValue(template_name("TRANSLATION_URL"),
-                       other->origin() == site.origin() ? path : other->origin() + path);
-        item->SetValue(template_name("TRANSLATION_LANG"), other->language);
-        item->SetValue(template_name("TRANSLATION_DIR"),
-                       other->direction == domain::TextDirection::Rtl ? "rtl" : "ltr");
-        item->SetValue(template_name("TRANSLATION_HEADLINE"), story->headline);
-        if (i + 1 < others.size()) item->ShowSection(template_name("TRANSLATION_SEPARATOR"));
+        item->set_value("TRANSLATION_URL",
+                        other->origin() == site.origin() ? path : other->origin() + path);
+        item->set_value("TRANSLATION_LANG", other->language);
+        item->set_value("TRANSLATION_DIR",
+                        other->direction == domain::TextDirection::Rtl ? "rtl" : "ltr");
+        item->set_value("TRANSLATION_HEADLINE", story->headline);
+        if (i + 1 < others.size()) item->show_section("TRANSLATION_SEPARATOR");
     }
 }
 
 // Newer and older pages of the comments under a story (page 1 holds the newest).
-void add_comment_pages(TemplateDictionary& block, const domain::Site& site,
-                       const render::Catalog& catalog, const std::string& path,
-                       const app::ArticleComments& comments) {
+void add_comment_pages(Dictionary& block, const domain::Site& site, const render::Catalog& catalog,
+                       const std::string& path, const app::ArticleComments& comments) {
     auto url = [&](int page) {
         return (page <= 1 ? path : path + "?" + comments_param + "=" + std::to_string(page)) +
                "#comments-heading";
     };
-    auto* nav = block.AddSectionDictionary(template_name("COMMENT_PAGES"));
-    nav->SetValue(template_name("COMMENT_PAGE_STATUS"),
-                  page_status(catalog, site, comments.page, comments.page_count));
+    auto* nav = block.add_section("COMMENT_PAGES");
+    nav->set_value("COMMENT_PAGE_STATUS",
+                   page_status(catalog, site, comments.page, comments.page_count));
     if (comments.page > 1)
-        nav->SetValueAndShowSection(template_name("NEWER_COMMENTS_URL"), url(comments.page - 1),
-                                    template_name("NEWER_COMMENTS"));
+        nav->set_value_and_show_section("NEWER_COMMENTS_URL", url(comments.page - 1),
+                                        "NEWER_COMMENTS");
     if (comments.page < comments.page_count)
-        nav->SetValueAndShowSection(template_name("OLDER_COMMENTS_URL"), url(comments.page + 1),
-                                    template_name("OLDER_COMMENTS"));
+        nav->set_value_and_show_section("OLDER_COMMENTS_URL", url(comments.page + 1),
+                                        "OLDER_COMMENTS");
 }
 
 void add_comments(PageView& view, const render::Catalog& catalog,
@@ -292,25 +279,24 @@ void add_comments(PageView& view, const render::Catalog& catalog,
                   const app::ArticleComments& comments) {
     const domain::Site& site = view.site;
     if (comments.count == 0) return;
-    auto* block = view.dict.AddSectionDictionary(template_name("COMMENTS"));
-    block->SetValue(
-        template_name("COMMENTS_HEADING"),
+    auto* block = view.dict.add_section("COMMENTS");
+    block->set_value(
+        "COMMENTS_HEADING",
         catalog.format(
             site.language, "comments_heading",
             {{"count", render::format_integer(comments.count, site.arabic_indic_digits)}}));
     for (const auto& c : comments.approved) {
-        auto* item = block->AddSectionDictionary(template_name("COMMENT"));
-        item->SetIntValue(template_name("COMMENT_ID"), static_cast<long>(c.id));
-        item->SetValue(template_name("COMMENT_TITLE"), c.title);
-        item->SetValue(template_name("COMMENT_AUTHOR"), c.author_name);
+        auto* item = block->add_section("COMMENT");
+        item->set_int_value("COMMENT_ID", static_cast<long>(c.id));
+        item->set_value("COMMENT_TITLE", c.title);
+        item->set_value("COMMENT_AUTHOR", c.author_name);
         const auto when = dates.format(c.created_at);
-        item->SetValue(template_name("COMMENT_ISO"), when.iso);
-        item->SetValue(template_name("COMMENT_DATE"),
-                       when.date + catalog.text(site.language, "date_time_separator") + when.time);
+        item->set_value("COMMENT_ISO", when.iso);
+        item->set_value("COMMENT_DATE",
+                        when.date + catalog.text(site.language, "date_time_separator") + when.time);
         // Paragraphs as the reader typed them; every character escaped by the template.
         for (const auto& paragraph : split_paragraphs(c.body))
-            item->AddSectionDictionary(template_name("PARAGRAPH"))
-                ->SetValue(template_name("PARAGRAPH_TEXT"), paragraph);
+            item->add_section("PARAGRAPH")->set_value("PARAGRAPH_TEXT", paragraph);
     }
     if (comments.page_count > 1) add_comment_pages(*block, site, catalog, path, comments);
 }
@@ -389,11 +375,11 @@ http::Response ReaderPages::article_page(PageRequest& request, const domain::Sec
     if (comments_.intake && (comments->open || posted))
         add_comment_form(view.dict, site, theme_.catalog, path, a.id, form, *comments_.check);
     if (!related.empty()) {
-        auto* r = view.dict.AddSectionDictionary(template_name("RELATED"));
+        auto* r = view.dict.add_section("RELATED");
         int images = related_eager_images;
         for (const auto& other : related)
-            add_card(r->AddSectionDictionary(template_name("STORY")), site, other, request.dates(),
-                     {.show_section = true}, images);
+            add_card(r->add_section("STORY"), site, other, request.dates(), {.show_section = true},
+                     images);
     }
     http::Response response = render_page(theme_, view, "article.tpl", status);
     if (form) response.set_header("Cache-Control", "no-store");  // one reader's page

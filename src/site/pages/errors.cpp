@@ -6,7 +6,6 @@
 #include "site/comment_form.hpp"
 #include "site/page_view.hpp"
 #include "site/reader_pages.hpp"
-#include "site/template_names.hpp"
 
 namespace dateline::site {
 
@@ -45,13 +44,13 @@ http::Response ReaderPages::error_page(const SiteSnapshot& snapshot, const domai
     const std::string prefix = strings_prefix(status);
     const std::string title = theme_.catalog.text(site.language, prefix + "_title");
     set_title(view, title, "", "");
-    view.dict.SetValue(template_name("ERROR_TITLE"), title);
+    view.dict.set_value("ERROR_TITLE", title);
     const std::int64_t minutes = std::max<std::int64_t>(1, (retry_after + 59) / 60);
-    view.dict.SetValue(template_name("ERROR_TEXT"),
-                       status == 429
-                           ? theme_.catalog.count(site.language, "comment_notice_limited",
-                                                  "minutes", minutes, site.arabic_indic_digits)
-                           : theme_.catalog.text(site.language, prefix + "_text"));
+    view.dict.set_value(
+        "ERROR_TEXT", status == 429
+                          ? theme_.catalog.count(site.language, "comment_notice_limited", "minutes",
+                                                 minutes, site.arabic_indic_digits)
+                          : theme_.catalog.text(site.language, prefix + "_text"));
     if (kept) add_kept_comment(view.dict, kept_action, kept->sent);
     http::Response r = render_page(theme_, view, "error.tpl", status);
     r.set_header("Cache-Control", "no-store");

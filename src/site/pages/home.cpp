@@ -3,7 +3,6 @@
 #include "site/cached_pages.hpp"
 #include "site/page_view.hpp"
 #include "site/reader_pages.hpp"
-#include "site/template_names.hpp"
 
 namespace dateline::site {
 
@@ -45,30 +44,27 @@ http::Response ReaderPages::home_show(PageRequest& request) {
     for (const auto& block : front->sections)
         for (const auto& a : block.articles) request.shows(a);
     int images = 0;
-    if (front->latest.empty()) d.ShowSection(template_name("EMPTY"));
-    ctemplate::TemplateDictionary* latest = nullptr;
+    if (front->latest.empty()) d.show_section("EMPTY");
+    render::Dictionary* latest = nullptr;
     for (std::size_t i = 0; i < front->latest.size(); ++i) {
         if (i == 0) {
             add_card(
-                d.AddSectionDictionary(template_name("LEAD_STORY")), site, front->latest[0],
-                request.dates(),
+                d.add_section("LEAD_STORY"), site, front->latest[0], request.dates(),
                 {.heading2 = true, .show_section = true, .show_standfirst = true, .lead = true},
                 images);
             continue;
         }
-        if (!latest) latest = d.AddSectionDictionary(template_name("LATEST"));
-        add_card(latest->AddSectionDictionary(template_name("STORY")), site, front->latest[i],
-                 request.dates(), {.show_section = true}, images);
+        if (!latest) latest = d.add_section("LATEST");
+        add_card(latest->add_section("STORY"), site, front->latest[i], request.dates(),
+                 {.show_section = true}, images);
     }
     for (const auto& block : front->sections) {
-        auto* b = d.AddSectionDictionary(template_name("SECTION_BLOCK"));
-        b->SetValue(template_name("BLOCK_SLUG"), block.section.slug);
-        b->SetValue(template_name("BLOCK_NAME"), block.section.name);
-        b->SetValue(template_name("BLOCK_URL"),
-                    domain::section_path(site.path_prefix(), block.section.slug));
+        auto* b = d.add_section("SECTION_BLOCK");
+        b->set_value("BLOCK_SLUG", block.section.slug);
+        b->set_value("BLOCK_NAME", block.section.name);
+        b->set_value("BLOCK_URL", domain::section_path(site.path_prefix(), block.section.slug));
         for (const auto& a : block.articles)
-            add_card(b->AddSectionDictionary(template_name("STORY")), site, a, request.dates(), {},
-                     images);
+            add_card(b->add_section("STORY"), site, a, request.dates(), {}, images);
     }
     return render_page(theme_, view, "home.tpl", 200);
 }

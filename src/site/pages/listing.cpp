@@ -5,7 +5,6 @@
 #include "site/page_view.hpp"
 #include "site/reader_pages.hpp"
 #include "site/structured_data.hpp"
-#include "site/template_names.hpp"
 
 namespace dateline::site {
 
@@ -158,19 +157,17 @@ http::Response ReaderPages::listing(PageRequest& request, const ListingHeading& 
                                                   {title, site.origin() + path}}));
     if (!heading.json_ld.empty()) add_structured_data(view, heading.json_ld);
     auto& d = view.dict;
-    d.SetValue(template_name("LISTING_KIND"), heading.kind);
-    d.SetValue(template_name("LISTING_TITLE"), title);
+    d.set_value("LISTING_KIND", heading.kind);
+    d.set_value("LISTING_TITLE", title);
     if (!heading.note.empty())
-        d.SetValueAndShowSection(template_name("LISTING_NOTE_TEXT"), heading.note,
-                                 template_name("LISTING_NOTE"));
+        d.set_value_and_show_section("LISTING_NOTE_TEXT", heading.note, "LISTING_NOTE");
     int images = 0;
-    if (page.articles.empty()) d.ShowSection(template_name("EMPTY"));
-    ctemplate::TemplateDictionary* stories =
-        page.articles.empty() ? nullptr : d.AddSectionDictionary(template_name("STORIES"));
+    if (page.articles.empty()) d.show_section("EMPTY");
+    render::Dictionary* stories = page.articles.empty() ? nullptr : d.add_section("STORIES");
     for (const auto& a : page.articles) request.shows(a);
     for (const auto& a : page.articles)
         add_card(
-            stories->AddSectionDictionary(template_name("STORY")), site, a, request.dates(),
+            stories->add_section("STORY"), site, a, request.dates(),
             {.heading2 = true, .show_section = current_section.empty(), .show_standfirst = true},
             images);
     add_pagination(view, path, page, status);

@@ -7,7 +7,6 @@
 #include "site/page_view.hpp"
 #include "site/reader_pages.hpp"
 #include "site/syndication.hpp"
-#include "site/template_names.hpp"
 
 namespace dateline::site {
 
@@ -16,12 +15,12 @@ namespace {
 // How much of a story's text a result shows.
 constexpr std::size_t excerpt_chars = 240;
 
-void add_fragments(ctemplate::TemplateDictionary* d, const char* section,
+void add_fragments(render::Dictionary* d, render::Name section,
                    const std::vector<search::Fragment>& fragments) {
     for (const auto& f : fragments) {
-        auto* part = d->AddSectionDictionary(template_name(section));
-        part->SetValueAndShowSection(template_name("PART"), f.text,
-                                     template_name(f.marked ? "MARKED" : "PLAIN"));
+        auto* part = d->add_section(section);
+        part->set_value_and_show_section("PART", f.text,
+                                         f.marked ? render::Name("MARKED") : render::Name("PLAIN"));
     }
 }
 
@@ -54,30 +53,29 @@ http::Response ReaderPages::search_show(PageRequest& request) {
                        {{"page", render::format_integer(*number, site.arabic_indic_digits)}});
     set_title(view, *number > 1 ? heading + " (" + status + ")" : heading, "", "");
     // Results are not pages of their own for search engines; the stories they lead to are.
-    view.dict.ShowTemplateGlobalSection(template_name("NOINDEX"));
+    view.dict.show_template_global_section("NOINDEX");
     set_global(view, "SEARCH_QUERY", text);
     auto& d = view.dict;
-    d.SetValue(template_name("SEARCH_HEADING"), heading);
+    d.set_value("SEARCH_HEADING", heading);
     if (!query.empty() && found->articles.empty())
-        d.SetValueAndShowSection(template_name("SEARCH_NONE"),
-                                 catalog.format(site.language, "search_none", {{"query", text}}),
-                                 template_name("NONE"));
+        d.set_value_and_show_section(
+            "SEARCH_NONE", catalog.format(site.language, "search_none", {{"query", text}}), "NONE");
     const auto terms = query.marked_terms();
     if (!found->articles.empty()) {
-        auto* results = d.AddSectionDictionary(template_name("RESULTS"));
-        results->SetIntValue(template_name("FIRST_NUMBER"),
-                             (*number - 1) * app::ReaderService::search_page_size + 1);
+        auto* results = d.add_section("RESULTS");
+        results->set_int_value("FIRST_NUMBER",
+                               (*number - 1) * app::ReaderService::search_page_size + 1);
         for (const auto& a : found->articles) {
-            auto* r = results->AddSectionDictionary(template_name("RESULT"));
-            r->SetValue(template_name("URL"), story_path(site, a));
+            auto* r = results->add_section("RESULT");
+            r->set_value("URL", story_path(site, a));
             const auto when = request.dates().format(a.first_published_at);
-            r->SetValue(template_name("DATE_ISO"), when.iso);
-            r->SetValue(template_name("DATE_SHORT"), when.short_date);
+            r->set_value("DATE_ISO", when.iso);
+            r->set_value("DATE_SHORT", when.short_date);
             if (a.section) {
-                auto* s = r->AddSectionDictionary(template_name("SECTION"));
-                s->SetValue(template_name("SECTION_URL"),
-                            domain::section_path(site.path_prefix(), a.section->slug));
-                s->SetValue(template_name("SECTION_NAME"), a.section->name);
+                auto* s = r->add_section("SECTION");
+                s->set_value("SECTION_URL",
+                             domain::section_path(site.path_prefix(), a.section->slug));
+                s->set_value("SECTION_NAME", a.section->name);
             }
             add_fragments(r, "HEADLINE_PART", search::highlight(a.headline, site.language, terms));
             // The passage of the body that holds the words, else the standfirst.
@@ -88,20 +86,20 @@ http::Response ReaderPages::search_show(PageRequest& request) {
         }
     }
     if (*number > 1 || found->more) {
-        auto* pages = d.AddSectionDictionary(template_name("SEARCH_PAGES"));
-        pages->SetValue(template_name("PAGE_STATUS"), status);
-        d.ShowTemplateGlobalSection(template_name("PAGINATION_LINKS"));
+        auto* pages = d.add_section("SEARCH_PAGES");
+        pages->set_value("PAGE_STATUS", status);
+        d.show_template_global_section("PAGINATION_LINKS");
         if (*number > 1) {
             const auto url = domain::search_path(site.path_prefix(), text, *number - 1);
-            pages->SetValueAndShowSection(template_name("PREV_URL"), url, template_name("PREV"));
-            d.SetTemplateGlobalValue(template_name("PREV_URL"), url);
-            d.ShowTemplateGlobalSection(template_name("PREV"));
+            pages->set_value_and_show_section("PREV_URL", url, "PREV");
+            d.set_template_global_value("PREV_URL", url);
+            d.show_template_global_section("PREV");
         }
         if (found->more) {
             const auto url = domain::search_path(site.path_prefix(), text, *number + 1);
-            pages->SetValueAndShowSection(template_name("NEXT_URL"), url, template_name("NEXT"));
-            d.SetTemplateGlobalValue(template_name("NEXT_URL"), url);
-            d.ShowTemplateGlobalSection(template_name("NEXT"));
+            pages->set_value_and_show_section("NEXT_URL", url, "NEXT");
+            d.set_template_global_value("NEXT_URL", url);
+            d.show_template_global_section("NEXT");
         }
     }
     auto response = render_page(theme_, view, "search.tpl", 200);
