@@ -252,6 +252,13 @@ Result<std::vector<domain::Article>> ReaderService::span_stories(const domain::S
         site.id, clock_.now(), span * sitemap_span, (span + 1) * sitemap_span);
 }
 
+Result<std::vector<domain::Article>> ReaderService::latest_stories(const domain::Site& site,
+                                                                   int limit) {
+    auto lease = database_.acquire();
+    return storage::ArticleStore(*lease).list_visible({.site_id = site.id}, clock_.now(), limit, {},
+                                                      bare);
+}
+
 Result<std::vector<domain::Article>> ReaderService::news_stories(const domain::Site& site,
                                                                  int limit) {
     auto lease = database_.acquire();

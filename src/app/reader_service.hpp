@@ -154,6 +154,8 @@ class ReaderService {
     Result<std::vector<domain::Article>> span_stories(const domain::Site& site, std::int64_t span);
     /// What a news sitemap lists: the stories first published in the last news_window, newest
     /// first, at most `limit` (bare cards).
+    /// The site's `limit` newest listed stories, as cards (a missing page offers them).
+    Result<std::vector<domain::Article>> latest_stories(const domain::Site& site, int limit);
     Result<std::vector<domain::Article>> news_stories(const domain::Site& site,
                                                       int limit = news_limit);
 

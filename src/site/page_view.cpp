@@ -11,7 +11,6 @@ using render::Dictionary;
 
 namespace {
 
-constexpr int eager_images = 3;  // images above the fold load at once, the rest lazily
 constexpr const char* card_sizes = "(min-width: 64em) 22rem, (min-width: 40em) 45vw, 40vw";
 constexpr const char* wide_sizes = "(min-width: 64em) 48rem, 100vw";
 
@@ -207,7 +206,7 @@ void add_card(Dictionary* parent, const domain::Site& site, const domain::Articl
     if (a.lead_image) {
         auto* img = card->add_section("IMAGE");
         set_image(img, *a.lead_image, options.lead);
-        img->set_value("IMAGE_LOADING", images_shown++ < eager_images ? "eager" : "lazy");
+        img->set_value("IMAGE_LOADING", images_shown++ < eager_card_images ? "eager" : "lazy");
     }
 }
 

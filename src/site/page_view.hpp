@@ -86,6 +86,10 @@ struct CardOptions {
     bool lead = false;             ///< the lead story: a wide image
 };
 
+/// How many cards' images a page loads at once (those above the fold); the rest load lazily.
+/// Cards below the fold start their count here.
+inline constexpr int eager_card_images = 3;
+
 /// Adds a story card to `parent`'s CARD include. `images_shown` counts the images of the page
 /// so far: the first few load at once, the rest lazily.
 void add_card(render::Dictionary* parent, const domain::Site& site, const domain::Article& article,

@@ -15,6 +15,8 @@
 
 namespace dateline::site {
 
+struct PageView;
+
 /// How the sites take reader comments. Without an intake, article pages show no form.
 struct CommentOptions {
     app::CommentIntake* intake = nullptr;
@@ -155,6 +157,8 @@ class ReaderPages {
                            const std::string& kept_action = {});
 
   private:
+    /// What a missing page offers instead: the site's search and its newest stories.
+    void add_ways_on(PageView& view, const SiteSnapshot& snapshot);
     http::Response feed(PageRequest& request, FeedFormat format, const std::string& path,
                         const std::string& title, const app::FeedSource& source);
     /// What a listing page says of itself, above its stories.

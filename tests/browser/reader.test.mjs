@@ -213,7 +213,7 @@ for (const [lang, site] of Object.entries(SITES)) {
 
 for (const lang of Object.keys(SITES)) {
   for (const viewportName of Object.keys(VIEWPORTS)) {
-    test(`axe: ${lang} home, article, author and search on a ${viewportName} have no WCAG 2.1 AA violations`,
+    test(`axe: ${lang} home, article, author, search and a missing page on a ${viewportName} have no WCAG 2.1 AA violations`,
       { timeout: TEST_TIMEOUT }, async () => {
         const { context, page } = await openContext(viewportName);
         try {
@@ -228,6 +228,12 @@ for (const lang of Object.keys(SITES)) {
             if (viewportName === 'phone') assertNoSideScroll(await sideScrollMetrics(page), `${path} (phone)`);
           }
           assert.ok(await page.locator('main li.search-result mark').count() > 0, `${search}: words marked`);
+          // A missing page: its own search form and the latest stories beside the masthead's.
+          const missing = `/${lang}/no-such-page`;
+          const response = await page.goto(suite.server.url + missing, { waitUntil: 'load' });
+          assert.equal(response.status(), 404, `GET ${missing}`);
+          failures.push(await axeFailures(page, `${missing} (${viewportName})`));
+          if (viewportName === 'phone') assertNoSideScroll(await sideScrollMetrics(page), `${missing} (phone)`);
           assertNoAxeFailures(failures);
         } finally {
           await context.close();

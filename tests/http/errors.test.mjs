@@ -31,6 +31,16 @@ test('the Arabic site answers 500 in Arabic, right to left', async () => {
   assert.doesNotMatch(html, /articles_gone|sqlite|postgres|no such table|does not exist/i);
 });
 
+test('a missing page still offers the search when its latest stories cannot be read', async () => {
+  const res = await get(`${demo.server.url}/en/no-such-page`);
+  assert.equal(res.status, 404);
+  const html = await res.text();
+  assert.match(html, /Page not found/);
+  assert.match(html, /<form class="search__form" action="\/en\/search"/);
+  assert.doesNotMatch(html, /Latest news/);
+  assert.doesNotMatch(html, /articles_gone|sqlite|no such table/i);
+});
+
 test('what does not need the broken table is still served', async () => {
   const health = await get(`${demo.server.url}/healthz`);
   assert.equal(health.status, 200);

@@ -409,6 +409,37 @@ describe('not found', () => {
     });
   }
 
+  for (const [site, labelText, heading] of [[en, 'Search the site', 'Latest news'], [ar, 'ابحث في الموقع', 'آخر الأخبار']]) {
+    it(`${site.slug}: a missing page offers the site's search and its five newest stories`, async () => {
+      const { res, html } = await page(`${site.path}no-such-page`);
+      assert.equal(res.status, 404);
+      assert.equal(res.headers.get('cache-control'), 'no-store');
+      // Besides the masthead's, a search form in the page itself.
+      const form = one(html, { tag: 'form', cls: 'search__form' });
+      assert.equal(attr(form.token, 'action'), `${site.path}search`);
+      assert.equal(attr(form.token, 'method'), 'get');
+      const input = one(html, { tag: 'input', cls: 'search__input' });
+      assert.equal(attr(input.token, 'name'), 'q');
+      const label = one(html, { tag: 'label', where: (t) => attr(t, 'for') === attr(input.token, 'id') });
+      assert.equal(label.text, labelText);
+      assert.ok(select(html, { tag: 'h2' }).some((h) => h.text === heading), `a "${heading}" heading`);
+      // Five of the site's newest stories (stories published at the same hour may come in
+      // either order), newest first, each linked to where it is read.
+      const hours = new Map(site.articles.map((a) => [a.headline, a.published_hours_ago]));
+      const linked = select(html, { tag: 'h3' }).map((h) => h.text).filter((t) => hours.has(t));
+      assert.equal(new Set(linked).size, 5, `five stories: ${linked}`);
+      const fifth = [...hours.values()].sort((a, b) => a - b)[4];
+      for (const [i, headline] of linked.entries()) {
+        assert.ok(hours.get(headline) <= fifth, `"${headline}" is among the five newest`);
+        if (i > 0) assert.ok(hours.get(headline) >= hours.get(linked[i - 1]), 'newest first');
+      }
+      const newest = site.articles.find((a) => a.headline === linked[0]);
+      const story = await articlePath(server.url, site, newest);
+      assert.ok(select(html, { tag: 'a', where: (t) => attr(t, 'href') === story }).length > 0,
+        `the newest story is linked at ${story}`);
+    });
+  }
+
   it('an address outside every site is 404', async () => {
     const { res } = await page('/no-such-site/');
     assert.equal(res.status, 404);

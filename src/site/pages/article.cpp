@@ -21,7 +21,6 @@ namespace {
 using render::Dictionary;
 
 constexpr const char* comments_param = "comments";
-constexpr int related_eager_images = 3;  // below the fold: every related image loads lazily
 
 bool names_story(const PageRequest& request, std::string_view section) {
     return request.section(section) || section == domain::sectionless_segment;
@@ -376,7 +375,7 @@ http::Response ReaderPages::article_page(PageRequest& request, const domain::Sec
         add_comment_form(view.dict, site, theme_.catalog, path, a.id, form, *comments_.check);
     if (!related.empty()) {
         auto* r = view.dict.add_section("RELATED");
-        int images = related_eager_images;
+        int images = eager_card_images;  // below the fold: every image loads lazily
         for (const auto& other : related)
             add_card(r->add_section("STORY"), site, other, request.dates(), {.show_section = true},
                      images);

@@ -12,6 +12,8 @@ namespace dateline::site {
 namespace {
 
 constexpr int unavailable_retry_seconds = 5;
+// A missing page offers the site's search and this many of its newest stories.
+constexpr int not_found_latest_count = 5;
 
 // The theme's strings of each error page: "<prefix>_title" and "<prefix>_text".
 std::string strings_prefix(int status) {
@@ -36,6 +38,24 @@ std::string strings_prefix(int status) {
 
 }  // namespace
 
+void ReaderPages::add_ways_on(PageView& view, const SiteSnapshot& snapshot) {
+    const domain::Site& site = view.site;
+    auto* ways = view.dict.add_section("NOT_FOUND");
+    // The stories are a help, not the page: without them the reader still gets the search.
+    auto latest = reader_.latest_stories(site, not_found_latest_count);
+    if (!latest) {
+        spdlog::warn("site {}: the missing page's latest stories: {}", site.slug,
+                     latest.error().cause);
+        return;
+    }
+    if (latest->empty()) return;
+    auto* list = ways->add_section("LATEST");
+    const auto& dates = snapshot.formatters.at(site.id);
+    int images = eager_card_images;  // below the message: every image loads lazily
+    for (const auto& story : *latest)
+        add_card(list->add_section("STORY"), site, story, dates, {.show_section = true}, images);
+}
+
 http::Response ReaderPages::error_page(const SiteSnapshot& snapshot, const domain::Site& site,
                                        int status, const CommentFormState* kept,
                                        const std::string& kept_action, std::int64_t retry_after) {
@@ -52,6 +72,7 @@ http::Response ReaderPages::error_page(const SiteSnapshot& snapshot, const domai
                                                  minutes, site.arabic_indic_digits)
                           : theme_.catalog.text(site.language, prefix + "_text"));
     if (kept) add_kept_comment(view.dict, kept_action, kept->sent);
+    if (status == 404) add_ways_on(view, snapshot);
     http::Response r = render_page(theme_, view, "error.tpl", status);
     r.set_header("Cache-Control", "no-store");
     if (status == 503) r.set_header("Retry-After", std::to_string(unavailable_retry_seconds));

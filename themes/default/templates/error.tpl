@@ -18,6 +18,19 @@
 <p><button class="button" type="submit">{{T_KEPT_RETRY}}</button></p>
 </form>
 </section>
-{{/KEPT}}<p><a href="{{HOME_PATH}}">{{T_BACK_HOME}}</a></p>
-</main>
+{{/KEPT}}{{#NOT_FOUND}}<form class="search__form" action="{{SEARCH_PATH}}" method="get">
+<label for="error-search-q">{{T_SEARCH_LABEL}}</label>
+<div class="search__row">
+<input class="search__input" id="error-search-q" type="search" name="q" maxlength="256" enterkeyhint="search" autocomplete="off">
+<button class="search__button" type="submit">{{T_SEARCH_BUTTON}}</button>
+</div>
+</form>
+{{/NOT_FOUND}}<p><a href="{{HOME_PATH}}">{{T_BACK_HOME}}</a></p>
+{{#NOT_FOUND}}{{#LATEST}}<section class="related" aria-labelledby="latest-heading">
+<h2 id="latest-heading" class="block-heading">{{T_LATEST_NEWS}}</h2>
+<div class="card-list card-list--compact">
+{{#STORY}}{{>CARD}}
+{{/STORY}}</div>
+</section>
+{{/LATEST}}{{/NOT_FOUND}}</main>
 {{>FOOTER}}
