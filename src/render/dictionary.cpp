@@ -94,7 +94,7 @@ Dictionary& Dictionary::globals() {
 }
 
 std::string_view Dictionary::copy(std::string_view text) {
-    if (text.empty()) return {};
+    if (text.empty()) return "";  // never a null pointer to ctemplate, even with no length
     auto* at = static_cast<char*>(tree_->arena.allocate(text.size() + 1, 1));
     std::memcpy(at, text.data(), text.size());
     at[text.size()] = '\0';

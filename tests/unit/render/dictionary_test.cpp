@@ -61,12 +61,13 @@ TEST(Dictionary, ValuesAreEscapedByTheirContext) {
 
 TEST(Dictionary, AValueSetAgainReplacesTheFirstAndNumbersAreWritten) {
     Templates t;
-    t.add("page.tpl", "{{A}} {{N}}");
+    t.add("page.tpl", "{{A}} {{N}} [{{E}}] <a href=\"{{E}}\">x</a>");
     Dictionary d;
     d.set_value("A", "first");
     d.set_value("A", "second");
     d.set_int_value("N", -42);
-    EXPECT_EQ(t.expand("page.tpl", d), "second -42");
+    d.set_value("E", "");  // an empty value, escaped as text and as an address
+    EXPECT_EQ(t.expand("page.tpl", d), "second -42 [] <a href=\"\">x</a>");
 }
 
 TEST(Dictionary, SectionsAreHiddenShownOrRepeatedAndSeeTheirParentsValues) {
