@@ -17,7 +17,8 @@ const std::string* SharedValues::find(Name name) const {
 }
 
 struct Dictionary::Tree {
-    // An article page's dictionaries and values take about 20 KB: one block, then a few more.
+    // One first block for a page's dictionaries and values; a larger page takes more, each
+    // twice the last (the resource's growth).
     std::pmr::monotonic_buffer_resource arena{16 * 1024};
     Dictionary* globals = nullptr;
     const SharedValues* shared = nullptr;
