@@ -45,6 +45,7 @@ struct Site {
     std::string time_zone;  ///< IANA zone, e.g. "Asia/Dubai"
     std::string base_url;   ///< absolute, ends in '/', e.g. "http://localhost:8080/en/"
     bool arabic_indic_digits = false;
+    bool hijri_dates = false;  ///< the Hijri date beside the Gregorian one on an article
     std::vector<SocialLink> social_links;
     /// Where readers may share a story, in the order its page offers them (is_share_network):
     /// plain links to each network's own share address, no script of theirs.

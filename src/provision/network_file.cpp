@@ -43,6 +43,8 @@ Result<domain::NetworkSpec> read_network_spec(const std::filesystem::path& file,
             text(o, "base_url").empty() ? public_url + text(o, "path") : text(o, "base_url");
         const auto* digits = o.if_contains("arabic_indic_digits");
         s.site.arabic_indic_digits = digits && digits->is_bool() && digits->get_bool();
+        const auto* hijri = o.if_contains("hijri_dates");
+        s.site.hijri_dates = hijri && hijri->is_bool() && hijri->get_bool();
         s.site.footer_credit = text(o, "footer_credit");
         s.site.publisher_address = text(o, "publisher_address");
         if (const auto* c = o.if_contains("comments"); c && c->is_object()) {

@@ -9,13 +9,14 @@
 #include <array>
 #include <map>
 #include <memory>
+#include <string_view>
 #include <unordered_map>
 
 namespace dateline::render {
 
 namespace {
 
-enum Pattern { Iso, LongDate, ShortDate, TimeOfDay, ZoneName, PatternCount };
+enum Pattern { Iso, LongDate, ShortDate, TimeOfDay, ZoneName, Clock, Zone, Hijri, PatternCount };
 
 // Moments this thread formatted lately: the same stories' times come back on every listing
 // they appear in, and formatting one costs five ICU calls.
@@ -24,7 +25,12 @@ constexpr std::size_t remembered_moments = 2048;
 struct Formatters {
     std::array<std::unique_ptr<icu::SimpleDateFormat>, PatternCount> formats;
     std::unordered_map<UnixTime, FormattedTime> recent;
+    bool arabic = false;
 };
+
+// Arabic names a zone "توقيت ..." after its place; the few without one (UTC: "غرينتش") get the
+// word too, so that a line can say "بتوقيت ...".
+constexpr std::string_view arabic_time_word = "توقيت";
 
 std::unique_ptr<icu::SimpleDateFormat> make(const icu::Locale& locale, const icu::TimeZone& zone,
                                             const icu::UnicodeString& pattern) {
@@ -47,8 +53,12 @@ std::unique_ptr<icu::SimpleDateFormat> from_skeleton(const icu::Locale& locale,
     return make(locale, zone, pattern);
 }
 
+bool is_arabic(const icu::Locale& locale) {
+    return std::string_view(locale.getLanguage()) == "ar";
+}
+
 Formatters& formatters_for(const std::string& key, const std::string& locale_id,
-                           const std::string& zone_id) {
+                           const std::string& zone_id, bool hijri) {
     thread_local std::map<std::string, Formatters, std::less<>> cache;
     auto it = cache.find(key);
     if (it != cache.end()) return it->second;
@@ -63,6 +73,17 @@ Formatters& formatters_for(const std::string& key, const std::string& locale_id,
     // The localized GMT offset ("GMT+4", "غرينتش+٤") reads the same in every language, where
     // short zone names exist only in some ("GST" in Arabic, none in English).
     f.formats[ZoneName] = make(locale, *zone, "O");
+    const bool arabic = is_arabic(locale);
+    f.arabic = arabic;
+    f.formats[Clock] = arabic ? make(locale, *zone, "HH:mm") : from_skeleton(locale, *zone, "jmm");
+    // CLDR's location format ("توقيت {0}"), with the country where a zone has one of its own.
+    f.formats[Zone] = make(locale, *zone, arabic ? "VVVV" : "O");
+    if (hijri) {
+        icu::Locale islamic(locale);
+        UErrorCode status = U_ZERO_ERROR;
+        islamic.setKeywordValue("calendar", "islamic-umalqura", status);
+        if (U_SUCCESS(status)) f.formats[Hijri] = from_skeleton(islamic, *zone, "dMMMMy");
+    }
     return cache.emplace(key, std::move(f)).first->second;
 }
 
@@ -77,31 +98,35 @@ std::string run(const std::unique_ptr<icu::SimpleDateFormat>& f, UnixTime t) {
 
 }  // namespace
 
-Result<DateFormatter> DateFormatter::create(const std::string& language,
-                                            const std::string& time_zone,
-                                            bool arabic_indic_digits) {
+Result<DateFormatter> DateFormatter::create(const DateStyle& style) {
     std::unique_ptr<icu::TimeZone> zone(
-        icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(time_zone)));
+        icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(style.time_zone)));
     if (*zone == icu::TimeZone::getUnknown())
-        return Error::invalid("Unknown time zone '" + time_zone + "'.", "time_zone");
+        return Error::invalid("Unknown time zone '" + style.time_zone + "'.", "time_zone");
     // BCP 47 numbering-system extension: "arab" is Arabic-Indic, "latn" Western digits.
-    const std::string locale = language + (arabic_indic_digits ? "-u-nu-arab" : "-u-nu-latn");
+    const std::string locale =
+        style.language + (style.arabic_indic_digits ? "-u-nu-arab" : "-u-nu-latn");
     UErrorCode status = U_ZERO_ERROR;
     const icu::Locale parsed = icu::Locale::forLanguageTag(locale, status);
     if (U_FAILURE(status))
-        return Error::invalid("Unknown language '" + language + "'.", "language");
-    return DateFormatter(parsed.getName(), time_zone);
+        return Error::invalid("Unknown language '" + style.language + "'.", "language");
+    return DateFormatter(parsed.getName(), style.time_zone, style.hijri);
 }
 
 FormattedTime DateFormatter::format(UnixTime t) const {
-    Formatters& f = formatters_for(key_, locale_, time_zone_);
+    Formatters& f = formatters_for(key_, locale_, time_zone_, hijri_);
     if (const auto known = f.recent.find(t); known != f.recent.end()) return known->second;
     if (f.recent.size() >= remembered_moments) f.recent.clear();
-    return f.recent
-        .emplace(t, FormattedTime{run(f.formats[Iso], t), run(f.formats[LongDate], t),
-                                  run(f.formats[ShortDate], t),
-                                  run(f.formats[TimeOfDay], t) + " " + run(f.formats[ZoneName], t)})
-        .first->second;
+    FormattedTime out{run(f.formats[Iso], t),
+                      run(f.formats[LongDate], t),
+                      run(f.formats[ShortDate], t),
+                      run(f.formats[TimeOfDay], t) + " " + run(f.formats[ZoneName], t),
+                      run(f.formats[Clock], t),
+                      run(f.formats[Zone], t),
+                      run(f.formats[Hijri], t)};
+    if (f.arabic && !out.zone.starts_with(arabic_time_word))
+        out.zone = std::string(arabic_time_word) + " " + out.zone;
+    return f.recent.emplace(t, std::move(out)).first->second;
 }
 
 }  // namespace dateline::render

@@ -71,6 +71,7 @@ void setup_page(PageView& page, const SiteSnapshot& snapshot, const Theme& theme
     d.share(catalog.template_values(site.language));
     set_global(page, "LANG", site.language);
     set_global(page, "DIR", direction_of(site));
+    set_global(page, "NUMBERING", site.arabic_indic_digits ? "arab" : "latn");
     set_global(page, "SITE_NAME", site.name);
     set_global(page, "SITE_TAGLINE", site.tagline);
     set_global(page, "HOME_PATH", site.path_prefix());
@@ -196,6 +197,7 @@ void add_card(Dictionary* parent, const domain::Site& site, const domain::Articl
     const auto when = dates.format(a.first_published_at);
     card->set_value("DATE_ISO", when.iso);
     card->set_value("DATE_SHORT", when.short_date);
+    card->set_value("CLOCK", when.clock);
     if (options.show_section && a.section) {
         auto* s = card->add_section("SECTION");
         s->set_value("SECTION_URL", domain::section_path(site.path_prefix(), a.section->slug));
@@ -245,6 +247,16 @@ std::string page_status(const render::Catalog& catalog, const domain::Site& site
         site.language, "page_status",
         {{"page", render::format_integer(page, site.arabic_indic_digits)},
          {"count", render::format_integer(page_count, site.arabic_indic_digits)}});
+}
+
+std::string moment_text(const render::Catalog& catalog, const domain::Site& site,
+                        const render::FormattedTime& when, bool hijri) {
+    const bool with_hijri = hijri && !when.hijri.empty();
+    return catalog.format(site.language, with_hijri ? "moment_with_hijri" : "moment",
+                          {{"date", when.date},
+                           {"time", when.clock},
+                           {"zone", when.zone},
+                           {"hijri", with_hijri ? when.hijri : std::string()}});
 }
 
 std::string story_path(const domain::Site& site, const domain::Article& a) {

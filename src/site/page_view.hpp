@@ -111,6 +111,11 @@ void add_pagination(PageView& page, const std::string& path, const app::ArticleP
 std::string page_status(const render::Catalog& catalog, const domain::Site& site, int page,
                         int page_count);
 
+/// A moment in full as the site's language writes it (the catalog's `moment`): date, time of day
+/// and zone; with `hijri`, and when the site shows it, the Hijri date too (`moment_with_hijri`).
+std::string moment_text(const render::Catalog& catalog, const domain::Site& site,
+                        const render::FormattedTime& when, bool hijri = false);
+
 /// Where a story is read on its site.
 std::string story_path(const domain::Site& site, const domain::Article& article);
 /// The story path a request named: its section may be stale, and none is "news".

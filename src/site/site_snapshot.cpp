@@ -32,8 +32,8 @@ std::vector<std::string> prefix_segments(const std::string& prefix) {
 Result<std::shared_ptr<const SiteSnapshot>> SiteSnapshot::make(app::NetworkDirectory directory) {
     auto snap = std::make_shared<SiteSnapshot>();
     for (const auto& s : directory.sites) {
-        auto formatter =
-            render::DateFormatter::create(s.language, s.time_zone, s.arabic_indic_digits);
+        auto formatter = render::DateFormatter::create(
+            {s.language, s.time_zone, s.arabic_indic_digits, s.hijri_dates});
         if (!formatter) {
             Error e = formatter.error();
             e.message = "Site '" + s.slug + "': " + e.message;

@@ -23,7 +23,7 @@ constexpr std::array<Table, 21> tables = {{
      "id, network_id, slug, name, tagline, language, direction, time_zone, base_url, "
      "arabic_indic_digits, footer_credit, publisher_address, comments_open, "
      "comments_close_after_days, comment_name_max, comment_title_max, comment_body_max, "
-     "share_networks",
+     "share_networks, hijri_dates",
      "id", true},
     {"site_social_links", "site_id, position, network, url", "site_id, position", false},
     {"sections", "id, site_id, slug, name, position", "id", true},

@@ -51,8 +51,8 @@ Result<Id> SiteStore::insert_site(const domain::Site& s) {
         "INSERT INTO sites (network_id, slug, name, tagline, language, direction, time_zone, "
         "base_url, arabic_indic_digits, footer_credit, publisher_address, comments_open, "
         "comments_close_after_days, comment_name_max, comment_title_max, comment_body_max, "
-        "share_networks) "
-        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) "
+        "share_networks, hijri_dates) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) "
         "RETURNING id",
         {s.network_id, s.slug, s.name, s.tagline, s.language,
          std::string(s.direction == domain::TextDirection::Rtl ? "rtl" : "ltr"), s.time_zone,
@@ -60,7 +60,8 @@ Result<Id> SiteStore::insert_site(const domain::Site& s) {
          std::int64_t{s.comments_open}, std::int64_t{s.comments_close_after_days},
          static_cast<std::int64_t>(s.comment_limits.name),
          static_cast<std::int64_t>(s.comment_limits.title),
-         static_cast<std::int64_t>(s.comment_limits.body), join_words(s.share_networks)});
+         static_cast<std::int64_t>(s.comment_limits.body), join_words(s.share_networks),
+         std::int64_t{s.hijri_dates}});
     if (!rows) return rows.error();
     const Id id = rows->front().integer(0);
     std::int64_t position = 0;
@@ -79,7 +80,7 @@ Result<std::vector<domain::Site>> SiteStore::sites() {
         "SELECT id, network_id, slug, name, tagline, language, direction, time_zone, base_url, "
         "arabic_indic_digits, footer_credit, publisher_address, comments_open, "
         "comments_close_after_days, comment_name_max, comment_title_max, comment_body_max, "
-        "share_networks FROM sites ORDER BY id");
+        "share_networks, hijri_dates FROM sites ORDER BY id");
     if (!rows) return rows.error();
     std::vector<domain::Site> sites;
     for (const auto& r : *rows) {
@@ -102,6 +103,7 @@ Result<std::vector<domain::Site>> SiteStore::sites() {
                             static_cast<std::size_t>(r.integer(15)),
                             static_cast<std::size_t>(r.integer(16))};
         s.share_networks = split_words(r.text(17));
+        s.hijri_dates = r.integer(18) != 0;
         auto links = c_.query(
             "SELECT network, url FROM site_social_links WHERE site_id = $1 ORDER BY position",
             {s.id});

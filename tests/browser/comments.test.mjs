@@ -103,6 +103,7 @@ const articlePath = {};
 
 /** The demo server and Chromium, set once the suite runs. */
 const suite = useBrowserSuite({
+  dataOptions: { arabicIndicDigits: true },  // the counter counts in the site's digits
   env: {
     DATELINE_PAGE_CACHE_MB: '0',
     DATELINE_COMMENT_CHECK_DIFFICULTY: '50',

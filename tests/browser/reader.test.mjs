@@ -295,6 +295,49 @@ test('on a phone every section is in reach, the bar says more are aside, and kic
   }
 });
 
+test('cards say how long ago each story was published, in the site\'s language, and keep the exact time', { timeout: TEST_TIMEOUT }, async () => {
+  const expected = {
+    en: /^(now|\d+ minutes? ago|\d+ hours? ago|yesterday|\d+ days ago)$/,
+    ar: /^(الآن|قبل .+|أمس|أول أمس)$/,
+  };
+  for (const lang of Object.keys(SITES)) {
+    for (const javaScriptEnabled of [true, false]) {
+      const { context, page, problems } = await openContext('phone', { javaScriptEnabled });
+      try {
+        await gotoOk(page, `/${lang}/`);
+        const times = await page.locator('main .card time[data-relative]').evaluateAll((els) => els.map((el) => ({
+          text: el.textContent, title: el.title, datetime: el.dateTime,
+        })));
+        assert.ok(times.length >= 5, `${lang}: cards carry times (${times.length})`);
+        for (const t of times) {
+          assert.match(t.datetime, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+04:00$/, `${lang}: the exact moment for machines`);
+          if (!javaScriptEnabled) {
+            assert.match(t.text, /\d{1,2}:\d{2}/, `${lang}: without script, the date and time of day: ${t.text}`);
+            assert.equal(t.title, '');
+            continue;
+          }
+          assert.match(t.title, /\d{1,2}:\d{2}/, `${lang}: the exact date and time as its tooltip: ${t.title}`);
+          if (Date.now() - Date.parse(t.datetime) < 6.9 * 86_400_000) {
+            assert.match(t.text, expected[lang], `${lang}: relative time "${t.text}"`);
+          } else {
+            assert.equal(t.text, t.title, `${lang}: a story older than a week keeps its date`);
+          }
+        }
+        if (javaScriptEnabled) {
+          // The newest story's text is what the reader's browser says of that moment.
+          const first = times[0];
+          const hours = Math.floor((Date.now() - Date.parse(first.datetime)) / 3_600_000);
+          const words = new Intl.RelativeTimeFormat(`${lang}-u-nu-latn`, { numeric: 'auto' });
+          if (hours >= 1 && hours < 24) assert.equal(first.text, words.format(-hours, 'hour'), `${lang}: newest story`);
+        }
+        assert.deepEqual(problems, []);
+      } finally {
+        await context.close();
+      }
+    }
+  }
+});
+
 test('home and article pages work with JavaScript disabled', { timeout: TEST_TIMEOUT }, async () => {
   for (const lang of Object.keys(SITES)) {
     const { context, page, problems } = await openContext('phone', { javaScriptEnabled: false });

@@ -29,7 +29,7 @@ function comments(...args) {
 }
 
 before(async () => {
-  data = makeDataDir();
+  data = makeDataDir({ arabicIndicDigits: true });  // counts in the site's digits
   server = await startServer(data.dir);
   const firstStory = (html) => html.match(/class="card__headline"><a href="([^"]+)"/)[1];
   enPath = firstStory(await pageOf('/en/'));

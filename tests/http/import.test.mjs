@@ -22,7 +22,7 @@ let server;
 let work;
 
 before(async () => {
-  data = makeDataDir({ publicUrl: PUBLIC_URL });
+  data = makeDataDir({ publicUrl: PUBLIC_URL, arabicIndicDigits: true });
   // Content changes under this server: no page cache, so each change shows at once.
   server = await startServer(data.dir, [], { env: { DATELINE_PAGE_CACHE_MB: '0' } });
   work = mkdtempSync(join(tmpdir(), 'dateline-import-'));

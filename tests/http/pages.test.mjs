@@ -44,8 +44,12 @@ function richArticle(site) {
   return candidates.sort((a, b) => b.authors.length - a.authors.length || b.tags.length - a.tags.length)[0];
 }
 
+/** The demo site of a language: its digits are one style across interface and dates. */
+const siteOf = (lang) => demo.sites.find((s) => s.language === lang);
+const localeOf = (lang) => `${lang}-u-nu-${siteOf(lang).arabic_indic_digits ? 'arab' : 'latn'}`;
+
 function localDate(instant, lang) {
-  const parts = (options) => new Intl.DateTimeFormat(lang === 'ar' ? 'ar-u-nu-arab' : 'en', { timeZone: TIME_ZONE, ...options }).format(instant);
+  const parts = (options) => new Intl.DateTimeFormat(localeOf(lang), { timeZone: TIME_ZONE, ...options }).format(instant);
   return { year: parts({ year: 'numeric' }), months: [parts({ month: 'long' }), parts({ month: 'short' })] };
 }
 
@@ -59,9 +63,11 @@ function checkTime(time, expected, lang, what) {
   const { year, months } = localDate(instant, lang);
   assert.ok(time.text.includes(year), `${what}: visible text "${time.text}" shows the year ${year}`);
   assert.ok(months.some((m) => time.text.includes(m)), `${what}: visible text "${time.text}" names the month (${months})`);
-  if (lang === 'ar') {
-    assert.match(time.text, ARABIC_DIGITS, `${what}: Arabic dates use Arabic-Indic digits`);
-    assert.doesNotMatch(time.text, /[0-9]/, `${what}: no Western digits in an Arabic date: "${time.text}"`);
+  if (siteOf(lang).arabic_indic_digits) {
+    assert.match(time.text, ARABIC_DIGITS, `${what}: the site's Arabic-Indic digits`);
+    assert.doesNotMatch(time.text, /[0-9]/, `${what}: no Western digits: "${time.text}"`);
+  } else {
+    assert.doesNotMatch(time.text, ARABIC_DIGITS, `${what}: the site's Western digits, as its copy: "${time.text}"`);
   }
 }
 
@@ -242,7 +248,26 @@ for (const [site, lang] of [[en, 'en'], [ar, 'ar']]) {
       assert.equal(updated.length, 1, 'one updated time (the article was updated)');
       checkTime(one(updated[0].outer, { tag: 'time' }), initAt - article.updated_hours_ago * HOUR, lang, 'updated');
       assert.ok(published[0].text.startsWith(lang === 'en' ? 'Published' : 'نُشر'), `label: ${published[0].text}`);
-      assert.ok(updated[0].text.startsWith(lang === 'en' ? 'Updated' : 'آخر تحديث'), `label: ${updated[0].text}`);
+      assert.ok(updated[0].text.startsWith(lang === 'en' ? 'Updated' : 'حُدّث يوم'), `label: ${updated[0].text}`);
+    });
+
+    it('writes the time line as the language does: Arabic with a 24-hour clock, the zone by its place and the Hijri date', () => {
+      const [published] = select(html, { cls: 'story__published' });
+      const time = one(published.outer, { tag: 'time' });
+      const instant = Date.parse(attr(time.token, 'datetime'));
+      const clock = new Intl.DateTimeFormat(localeOf(lang), { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
+      if (lang === 'ar') {
+        assert.ok(published.text.startsWith('نُشر يوم '), published.text);
+        assert.ok(time.text.includes(`، الساعة ${clock} بتوقيت الإمارات العربية المتحدة`), `24-hour clock and the zone's place: ${time.text}`);
+        assert.doesNotMatch(time.text, /غرينتش| ص | م$/, `no offset from Greenwich, no abbreviated day period: ${time.text}`);
+        const hijri = new Intl.DateTimeFormat(`${lang}-u-ca-islamic-umalqura-nu-${siteOf(lang).arabic_indic_digits ? 'arab' : 'latn'}`, { timeZone: TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric' })
+          .formatToParts(instant).filter((p) => p.type !== 'literal').map((p) => p.value);
+        assert.ok(time.text.includes('الموافق'), `the Hijri date beside the Gregorian one (the site shows it): ${time.text}`);
+        for (const part of hijri) assert.ok(time.text.includes(part), `Hijri ${part} in ${time.text}`);
+      } else {
+        assert.match(time.text, /\d{1,2}:\d{2}[\s\u202f][AP]M GMT\+4$/, `English keeps its clock and the offset: ${time.text}`);
+        assert.doesNotMatch(time.text, /AH/, 'no Hijri date: the English site does not show it');
+      }
     });
 
     it('has a byline naming its authors in order', () => {
@@ -368,7 +393,7 @@ for (const [site, lang] of [[en, 'en'], [ar, 'ar']]) {
 }
 
 describe('the Arabic site', () => {
-  it('is right-to-left with Arabic interface strings and Arabic-Indic digits', async () => {
+  it('is right-to-left with Arabic interface strings, and one digit style in its dates and copy', async () => {
     const { html } = await page('/ar/');
     const root = one(html, { tag: 'html' });
     assert.equal(attr(root.token, 'lang'), 'ar');
@@ -376,11 +401,16 @@ describe('the Arabic site', () => {
     assert.ok(textOf(html).includes('آخر الأخبار'), '"latest news" in Arabic');
     assert.ok(textOf(html).includes('الرئيسية'), '"home" in Arabic');
     assert.doesNotMatch(textOf(html), /\b(Latest news|Home|Related news|Skip to content)\b/, 'no English interface strings');
+    // The demo's Arabic copy writes Western digits, as most Gulf papers and agencies do; so do
+    // its dates, and the page tells its script which digits to use.
+    assert.equal(ar.arabic_indic_digits, false);
+    assert.equal(attr(root.token, 'data-numbering'), 'latn');
+    assert.ok(select(html, { cls: 'card__headline' }).some((h) => /[0-9]/.test(h.text)), 'a headline with figures');
     const times = select(html, { tag: 'time' });
     assert.ok(times.length > 5);
     for (const t of times) {
-      assert.match(t.text, ARABIC_DIGITS, `date "${t.text}" in Arabic-Indic digits`);
-      assert.doesNotMatch(t.text, /[0-9]/, `date "${t.text}" has no Western digits`);
+      assert.match(t.text, /\b20\d\d\b/, `date "${t.text}" in Western digits`);
+      assert.doesNotMatch(t.text, ARABIC_DIGITS, `date "${t.text}" has no Arabic-Indic digits`);
     }
   });
 

@@ -39,16 +39,16 @@ export function launchChromium() {
 /**
  * Registers before/after hooks that give the calling suite a demo data directory, a server on it
  * (`env` goes to the server, see startServer) and Chromium; returns an object whose `data`,
- * `server` and `browser` are set once the suite runs. `setUp(suite)`, if given, runs once the
+ * `server` and `browser` are set once the suite runs (`dataOptions` go to makeDataDir). `setUp(suite)`, if given, runs once the
  * server is up (before Chromium starts): a suite's own setup belongs there, not in a second
  * top-level before() hook, which node:test may start without waiting for this one. Afterwards the
  * hooks close the browser, stop the server, remove the data and assert that the server exited
  * cleanly.
  */
-export function useBrowserSuite({ env = {}, setUp } = {}) {
+export function useBrowserSuite({ env = {}, setUp, dataOptions = {} } = {}) {
   const suite = { data: null, server: null, browser: null };
   before(async () => {
-    suite.data = makeDataDir();
+    suite.data = makeDataDir(dataOptions);
     suite.server = await startServer(suite.data.dir, [], { env });
     await setUp?.(suite);
     suite.browser = await launchChromium();

@@ -51,7 +51,14 @@ export function makePostgresDatabase(adminUrl = postgresAdminUrl) {
  * demoDir when given). On PostgreSQL it gets a database of its own, named in its dateline.toml
  * so every command run on the directory uses it; remove() drops it.
  */
-export function makeDataDir({ demo = true, publicUrl = 'http://localhost:8080', demoDir } = {}) {
+/**
+ * A fresh data directory made by `dateline init` (the demo network unless `demo` is false). With
+ * `arabicIndicDigits`, its Arabic sites write numbers with Arabic-Indic digits (the demo's write
+ * Western ones, as its copy does), for the suites that check that setting.
+ */
+export function makeDataDir({
+  demo = true, publicUrl = 'http://localhost:8080', demoDir, arabicIndicDigits = false,
+} = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'dateline-test-'));
   let database = '';
   if (backend === 'postgres') {
@@ -64,7 +71,7 @@ export function makeDataDir({ demo = true, publicUrl = 'http://localhost:8080', 
   if (demoDir) args.push('--demo-dir', demoDir);
   const r = dateline(args);
   if (r.status !== 0) throw new Error(`dateline init failed (${r.status}): ${r.stderr}`);
-  return {
+  const made = {
     dir,
     /** Runs SQL on the directory's database, whichever the backend. */
     sql: (statement) => (backend === 'postgres'
@@ -75,6 +82,8 @@ export function makeDataDir({ demo = true, publicUrl = 'http://localhost:8080', 
       if (database) psql(postgresAdminUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     },
   };
+  if (arabicIndicDigits) made.sql("UPDATE sites SET arabic_indic_digits = 1 WHERE language = 'ar'");
+  return made;
 }
 
 function sqliteExec(file, statement) {

@@ -147,7 +147,7 @@ void add_structured_story(PageView& view, const Theme& theme, const domain::Arti
 }
 
 // `sectionless`: the name of the folder of stories without a section, their kicker.
-void add_story(PageView& view, const domain::Article& a, const std::string& sectionless,
+void add_story(PageView& view, const render::Catalog& catalog, const domain::Article& a,
                const render::FormattedTime& published, const render::FormattedTime& updated) {
     const domain::Site& site = view.site;
     auto& d = view.dict;
@@ -156,7 +156,8 @@ void add_story(PageView& view, const domain::Article& a, const std::string& sect
     kicker->set_value("SECTION_URL", domain::section_path(site.path_prefix(),
                                                           a.section ? a.section->slug
                                                                     : domain::sectionless_segment));
-    kicker->set_value("SECTION_NAME", a.section ? a.section->name : sectionless);
+    kicker->set_value("SECTION_NAME",
+                      a.section ? a.section->name : catalog.text(site.language, "sectionless"));
     if (!a.standfirst.empty())
         d.set_value_and_show_section("STANDFIRST_TEXT", a.standfirst, "STANDFIRST");
     if (!a.authors.empty()) {
@@ -170,13 +171,11 @@ void add_story(PageView& view, const domain::Article& a, const std::string& sect
         }
     }
     d.set_value("PUBLISHED_ISO", published.iso);
-    d.set_value("PUBLISHED_DATE", published.date);
-    d.set_value("PUBLISHED_TIME", published.time);
+    d.set_value("PUBLISHED_WHEN", moment_text(catalog, site, published, true));
     if (a.was_updated()) {
         auto* u = d.add_section("UPDATED");
         u->set_value("UPDATED_ISO", updated.iso);
-        u->set_value("UPDATED_DATE", updated.date);
-        u->set_value("UPDATED_TIME", updated.time);
+        u->set_value("UPDATED_WHEN", moment_text(catalog, site, updated));
     }
     if (a.lead_image) {
         auto* fig = d.add_section("FIGURE");
@@ -215,8 +214,7 @@ void add_notes(PageView& view, const render::Catalog& catalog, const render::Dat
                         catalog.text(site.language, update ? "note_update" : "note_correction"));
         const auto when = dates.format(note.noted_at);
         item->set_value("NOTE_ISO", when.iso);
-        item->set_value("NOTE_DATE",
-                        when.date + catalog.text(site.language, "date_time_separator") + when.time);
+        item->set_value("NOTE_DATE", moment_text(catalog, site, when));
         item->set_value("NOTE_TEXT", note.text);
     }
 }
@@ -291,8 +289,7 @@ void add_comments(PageView& view, const render::Catalog& catalog,
         item->set_value("COMMENT_AUTHOR", c.author_name);
         const auto when = dates.format(c.created_at);
         item->set_value("COMMENT_ISO", when.iso);
-        item->set_value("COMMENT_DATE",
-                        when.date + catalog.text(site.language, "date_time_separator") + when.time);
+        item->set_value("COMMENT_DATE", moment_text(catalog, site, when));
         // Paragraphs as the reader typed them; every character escaped by the template.
         for (const auto& paragraph : split_paragraphs(c.body))
             item->add_section("PARAGRAPH")->set_value("PARAGRAPH_TEXT", paragraph);
@@ -363,7 +360,7 @@ http::Response ReaderPages::article_page(PageRequest& request, const domain::Sec
     const auto updated = request.dates().format(std::max(a.updated_at, a.first_published_at));
     add_open_graph(view, a, published, updated);
     add_structured_story(view, theme_, a, site.origin() + path, published, updated);
-    add_story(view, a, theme_.catalog.text(site.language, "sectionless"), published, updated);
+    add_story(view, theme_.catalog, a, published, updated);
     add_share_links(view, theme_.catalog, site.origin() + path, a.headline);
     add_translations(view, snapshot.directory, a, (*found)->translations);
     for (const auto other : (*found)->translation_group) request.shows(other);

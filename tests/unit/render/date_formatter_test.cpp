@@ -78,6 +78,48 @@ TEST(DateFormatter, ArabicBytesWithEitherDigits) {
     EXPECT_EQ(l.time, "2:30 ص غرينتش+4");
 }
 
+// Arabic as Arabic newspapers write a time: the 24-hour clock and the zone by its place; other
+// languages keep CLDR's clock and the offset from Greenwich.
+TEST(DateFormatter, ClockAndZoneAsEachLanguageWritesThem) {
+    const UnixTime t = at("2026-11-29T10:05:00Z");  // 14:05 in Dubai
+    const auto ar = DateFormatter::create("ar", "Asia/Dubai", false);
+    ASSERT_TRUE(ar.ok());
+    EXPECT_EQ(ar->format(t).clock, "14:05");
+    EXPECT_EQ(ar->format(t).zone, "توقيت الإمارات العربية المتحدة");
+    EXPECT_EQ(ar->format(t).hijri, "") << "only when the site asks for it";
+    const auto arab = DateFormatter::create("ar", "Asia/Dubai", true);
+    ASSERT_TRUE(arab.ok());
+    EXPECT_EQ(arab->format(t).clock, "١٤:٠٥");
+    // A zone with no place of its own still reads "توقيت ..." (so a line can say "بتوقيت").
+    const auto utc = DateFormatter::create("ar", "UTC", false);
+    ASSERT_TRUE(utc.ok());
+    EXPECT_EQ(utc->format(t).zone, "توقيت غرينتش");
+    EXPECT_EQ(utc->format(t).clock, "10:05");
+    const auto en = DateFormatter::create("en", "Asia/Dubai", false);
+    ASSERT_TRUE(en.ok());
+    // CLDR 42 puts a narrow no-break space (U+202F) before the day period.
+    EXPECT_EQ(en->format(t).clock, "2:05\u202FPM");
+    EXPECT_EQ(en->format(t).zone, "GMT+4");
+    EXPECT_EQ(en->format(t).time, "2:05\u202FPM GMT+4") << "the newsroom's form is unchanged";
+}
+
+// The Umm al-Qura date (ICU's islamic-umalqura calendar) in the site's language and digits.
+TEST(DateFormatter, HijriDateWhenTheSiteShowsIt) {
+    const UnixTime t = at("2026-12-02T10:05:00Z");
+    const auto ar = DateFormatter::create({"ar", "Asia/Dubai", false, true});
+    ASSERT_TRUE(ar.ok());
+    EXPECT_EQ(ar->format(t).hijri, "22 جمادى الآخرة 1448 هـ");
+    EXPECT_EQ(ar->format(t).short_date, "2 ديسمبر 2026") << "the Gregorian date stays";
+    const auto arab = DateFormatter::create({"ar", "Asia/Dubai", true, true});
+    ASSERT_TRUE(arab.ok());
+    EXPECT_EQ(arab->format(t).hijri, "٢٢ جمادى الآخرة ١٤٤٨ هـ");
+    const auto en = DateFormatter::create({"en", "Asia/Dubai", false, true});
+    ASSERT_TRUE(en.ok());
+    EXPECT_EQ(en->format(t).hijri, "Jumada II 22, 1448 AH");
+    // After midnight in Dubai the Hijri day turns with the Gregorian one, in the site's zone.
+    EXPECT_EQ(ar->format(at("2026-12-02T20:30:00Z")).hijri, "23 جمادى الآخرة 1448 هـ");
+}
+
 // No grouping separator and no bidi mark: the sign is a plain ASCII hyphen.
 TEST(Numbers, IntegersWithEitherDigitsAndNoGrouping) {
     EXPECT_EQ(format_integer(0, true), "٠");

@@ -9,8 +9,8 @@
 {{/STANDFIRST}}<div class="story__meta">
 {{#BYLINE}}<p class="story__byline">{{T_BY}} {{#AUTHOR}}<a class="story__author" href="{{AUTHOR_URL}}"><bdi>{{AUTHOR_NAME}}</bdi></a>{{#AUTHOR_SEPARATOR}} {{T_AND}} {{/AUTHOR_SEPARATOR}}{{/AUTHOR}}</p>
 {{/BYLINE}}<p class="story__times">
-<span class="story__published">{{T_PUBLISHED}} <time datetime="{{PUBLISHED_ISO}}">{{PUBLISHED_DATE}}{{T_DATE_TIME_SEPARATOR}}{{PUBLISHED_TIME}}</time></span>
-{{#UPDATED}}<span class="story__updated">{{T_UPDATED}} <time datetime="{{UPDATED_ISO}}">{{UPDATED_DATE}}{{T_DATE_TIME_SEPARATOR}}{{UPDATED_TIME}}</time></span>
+<span class="story__published">{{T_PUBLISHED}} <time datetime="{{PUBLISHED_ISO}}">{{PUBLISHED_WHEN}}</time></span>
+{{#UPDATED}}<span class="story__updated">{{T_UPDATED}} <time datetime="{{UPDATED_ISO}}">{{UPDATED_WHEN}}</time></span>
 {{/UPDATED}}</p>
 {{#TRANSLATIONS}}<p class="story__translations">{{T_ALSO_IN}} {{#TRANSLATION}}<a href="{{TRANSLATION_URL}}" lang="{{TRANSLATION_LANG}}" hreflang="{{TRANSLATION_LANG}}" dir="{{TRANSLATION_DIR}}">{{TRANSLATION_HEADLINE}}</a>{{#TRANSLATION_SEPARATOR}} · {{/TRANSLATION_SEPARATOR}}{{/TRANSLATION}}</p>
 {{/TRANSLATIONS}}</div>

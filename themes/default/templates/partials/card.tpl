@@ -4,6 +4,6 @@
 {{#SECTION}}<p class="card__kicker"><a href="{{SECTION_URL}}">{{SECTION_NAME}}</a></p>
 {{/SECTION}}{{#H2}}<h2 class="card__headline"><a href="{{URL}}">{{HEADLINE}}</a></h2>{{/H2}}{{#H3}}<h3 class="card__headline"><a href="{{URL}}">{{HEADLINE}}</a></h3>{{/H3}}
 {{#STANDFIRST}}<p class="card__standfirst">{{STANDFIRST_TEXT}}</p>
-{{/STANDFIRST}}<p class="card__meta"><time datetime="{{DATE_ISO}}">{{DATE_SHORT}}</time></p>
+{{/STANDFIRST}}<p class="card__meta"><time datetime="{{DATE_ISO}}" data-relative>{{DATE_SHORT}}{{T_DATE_TIME_SEPARATOR}}{{CLOCK}}</time></p>
 </div>
 </article>

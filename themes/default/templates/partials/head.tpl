@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<!DOCTYPE html>
-<html lang="{{LANG}}" dir="{{DIR}}">
+<html lang="{{LANG}}" dir="{{DIR}}" data-numbering="{{NUMBERING}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -36,6 +36,7 @@
 <link rel="apple-touch-icon" href="{{ASSETS_PATH}}img/apple-touch-icon.png">
 <link rel="manifest" href="{{MANIFEST_PATH}}">
 <link rel="stylesheet" href="{{ASSETS_PATH}}css/site.css">
+<script type="module" src="{{ASSETS_PATH}}js/relative-time.js"></script>
 {{#COMMENT_ASSETS}}<link rel="stylesheet" href="{{ASSETS_PATH}}vendor/altcha/altcha.css">
 {{/COMMENT_ASSETS}}
 </head>
