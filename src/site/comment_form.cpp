@@ -82,7 +82,6 @@ void add_comment_form(Dictionary& page, const domain::Site& site, const render::
                       const std::string& action, domain::Id article, const CommentFormState* state,
                       const app::SecurityCheck& check) {
     const std::string& lang = site.language;
-    page.show_template_global_section("COMMENT_ASSETS");
     auto* form = page.add_section("COMMENT_FORM");
     form->set_value("FORM_ACTION", action + "#comment-form");
     form->set_value("CHECK_URL", std::string("/") + comment_check_segment + "?" +

@@ -250,8 +250,18 @@ for (const [lang, site] of Object.entries(SITES)) {
             .observe(el, { childList: true, characterData: true, subtree: true });
         });
 
-        // The security check waits for the reader to start on the form (auto="onfocus").
+        // The security check waits for the reader to start on the form: neither its challenge nor
+        // its script and stylesheet are fetched before.
         assert.ok(!requested.includes('/comment-check'), 'no challenge fetched before the form is used');
+        for (const asset of ['/assets/vendor/altcha/altcha.min.js', '/assets/vendor/altcha/altcha.css']) {
+          assert.ok(!requested.includes(asset), `${asset} not fetched before the form is used`);
+        }
+        assert.equal(await page.locator('link[href*="altcha"]').count(), 0, 'no widget stylesheet in the page as served');
+        // The form and the comments above it line up with the story's column.
+        const column = await page.locator('.story__body').boundingBox();
+        const formBox = await section.boundingBox();
+        assert.ok(Math.abs(formBox.x - column.x) <= 1 && Math.abs(formBox.width - column.width) <= 1,
+          `the form is as wide as the story and aligned with it: ${JSON.stringify({ formBox, column })}`);
         await textarea.tap();
         await textarea.pressSequentially(reader.typed);
         assert.equal(await textOf(counter), site.counter(COMMENT_LIMIT - 20), 'counter after typing 20 characters');
@@ -289,7 +299,16 @@ for (const [lang, site] of Object.entries(SITES)) {
         // Focusing the form started the security check; let it finish so the only problem is the
         // missing address.
         await waitForCheck(page, site);
+        assert.ok(requested.includes('/assets/vendor/altcha/altcha.min.js'), 'the widget loaded once the reader started');
         assert.ok(requested.includes('/comment-check'), 'the widget fetched its challenge from /comment-check');
+        // Its checkbox, reached by keyboard, wears the site's focus ring.
+        const checkbox = page.locator('#comment-form altcha-widget .altcha-checkbox input[type=checkbox]');
+        await checkbox.focus();
+        const ring = await checkbox.evaluate((el) => {
+          const s = getComputedStyle(el);
+          return { style: s.outlineStyle, width: parseFloat(s.outlineWidth) };
+        });
+        assert.deepEqual(ring, { style: 'solid', width: 3 }, 'the widget checkbox has the site\'s 3 px focus ring');
         assert.ok(requested.includes('/assets/vendor/altcha/pbkdf2.js'), 'the widget solved it in the vendored worker');
         if (site.dir === 'rtl') {
           assert.equal(await textarea.evaluate((el) => getComputedStyle(el).direction), 'rtl', 'Arabic comment runs right to left');
@@ -387,6 +406,9 @@ for (const [lang, site] of Object.entries(SITES)) {
         assert.match(await textOf(notice), site.received, 'the received notice');
         assert.equal(await notice.getAttribute('role'), 'status');
         assert.ok(await inViewport(notice), 'the notice is on screen');
+        // The confirmation has the focus, so that a screen reader reads it out.
+        await page.waitForFunction(() => document.activeElement?.id === 'comment-form-notice', null, { timeout: 3_000 })
+          .catch(async () => assert.fail(`the focus is on ${await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80))}`));
         assert.equal(await page.locator('#comment-form-summary').count(), 0, 'no error summary');
         assert.equal(await page.locator('.field__error').count(), 0, 'no field errors');
         // Pending: not on the page until a moderator approves it.
@@ -446,8 +468,8 @@ test('a reader who sends while the security check is still working waits for it,
       const articleUrl = `${suite.server.url}${articlePath.en}`;
       await page.goto(articleUrl, { waitUntil: 'load' });
       // Everything typed in without touching the form (as a password manager or a quick paste
-      // might), so the first focus is the press of the button itself: the check starts then,
-      // and takes at least half a second, while the form is being sent.
+      // might), so the first focus is the press of the button itself: the widget loads and its
+      // check starts then, and takes at least half a second, while the form is being sent.
       await page.evaluate(() => {
         const set = (id, value) => { document.getElementById(id).value = value; };
         set('comment-name', 'Hurried Reader');
@@ -456,7 +478,8 @@ test('a reader who sends while the security check is still working waits for it,
         set('comment-comment', 'Typed quickly and sent at once.');
         document.getElementById('comment-terms').checked = true;
       });
-      assert.equal(await page.locator('#comment-form altcha-widget').evaluate((w) => w.getState()), 'unverified');
+      assert.equal(await page.evaluate(() => customElements.get('altcha-widget')), undefined,
+        'the widget has not loaded: the reader has not used the form');
       const posts = [];
       page.on('request', (r) => { if (r.method() === 'POST') posts.push(r.url()); });
       const answered = page.waitForResponse(

@@ -63,7 +63,7 @@
 {{/COMMENT_PAGES}}</section>
 {{/COMMENTS}}{{#COMMENT_FORM}}<section class="comment-form" id="comment-form" aria-labelledby="comment-form-heading">
 <h2 id="comment-form-heading" class="block-heading">{{T_COMMENT_FORM_HEADING}}</h2>
-{{#NOTICE}}<p class="comment-form__notice comment-form__notice--{{NOTICE_KIND}}" id="comment-form-notice" role="status">{{NOTICE_TEXT}}</p>
+{{#NOTICE}}<p class="comment-form__notice comment-form__notice--{{NOTICE_KIND}}" id="comment-form-notice" role="status" tabindex="-1">{{NOTICE_TEXT}}</p>
 {{/NOTICE}}{{#ERROR_SUMMARY}}<div class="comment-form__summary" id="comment-form-summary" tabindex="-1" role="alert" aria-labelledby="comment-form-summary-heading">
 <h3 id="comment-form-summary-heading">{{T_FORM_PROBLEM}}</h3>
 <ul>

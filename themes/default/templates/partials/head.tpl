@@ -37,6 +37,4 @@
 <link rel="manifest" href="{{MANIFEST_PATH}}">
 <link rel="stylesheet" href="{{ASSETS_PATH}}css/site.css">
 <script type="module" src="{{ASSETS_PATH}}js/relative-time.js"></script>
-{{#COMMENT_ASSETS}}<link rel="stylesheet" href="{{ASSETS_PATH}}vendor/altcha/altcha.css">
-{{/COMMENT_ASSETS}}
 </head>
