@@ -2,7 +2,9 @@
 
 #include <algorithm>
 
+#include "app/front_page_service.hpp"
 #include "storage/article_store.hpp"
+#include "storage/front_page_store.hpp"
 #include "storage/search_store.hpp"
 #include "storage/site_store.hpp"
 
@@ -58,19 +60,39 @@ Result<FrontPage> ReaderService::front_page(const NetworkDirectory& directory,
     storage::ArticleStore store(*lease);
     const UnixTime now = clock_.now();
     FrontPage page;
-    auto latest = store.list_visible({.site_id = site.id}, now, latest_count, {}, bare);
-    if (!latest) return latest.error();
-    page.latest = std::move(*latest);
-    // A story shows once on the page: section blocks skip what the latest list already has.
+    auto chosen = storage::FrontPageStore(*lease).top_stories(site.id);
+    if (!chosen) return chosen.error();
+    if (!chosen->empty()) {
+        auto cards = store.by_ids_in_order(*chosen, storage::ArticleStore::Columns::Card, bare);
+        if (!cards) return cards.error();
+        for (auto& a : *cards)
+            if (a.site_id == site.id && a.visible_at(now)) page.top.push_back(std::move(a));
+    }
+    // A story shows once on the page: the newest fill the top, then the latest list, and section
+    // blocks skip what either has.
     auto shown = [&](const domain::Article& a) {
-        return std::any_of(page.latest.begin(), page.latest.end(),
-                           [&](const domain::Article& l) { return l.id == a.id; });
+        const auto same = [&](const domain::Article& s) { return s.id == a.id; };
+        return std::any_of(page.top.begin(), page.top.end(), same) ||
+               std::any_of(page.latest.begin(), page.latest.end(), same);
     };
+    const int wanted = static_cast<int>(FrontPageService::top_count) + latest_count;
+    auto newest = store.list_visible({.site_id = site.id}, now,
+                                     wanted + static_cast<int>(page.top.size()), {}, bare);
+    if (!newest) return newest.error();
+    std::erase_if(*newest, shown);
+    for (auto& a : *newest) {
+        if (page.top.size() < FrontPageService::top_count)
+            page.top.push_back(std::move(a));
+        else if (page.latest.size() < std::size_t(latest_count))
+            page.latest.push_back(std::move(a));
+    }
     for (const auto& section : directory.sections_of(site)) {
-        // Enough to fill the block once the section's stories among the latest are skipped.
-        const auto already = std::count_if(
-            page.latest.begin(), page.latest.end(),
-            [&](const domain::Article& a) { return a.section && a.section->id == section.id; });
+        // Enough to fill the block once the section's stories shown above are skipped.
+        const auto in_section = [&](const domain::Article& a) {
+            return a.section && a.section->id == section.id;
+        };
+        const auto already = std::count_if(page.top.begin(), page.top.end(), in_section) +
+                             std::count_if(page.latest.begin(), page.latest.end(), in_section);
         auto stories =
             store.list_visible({.site_id = site.id, .section_id = section.id}, now,
                                section_story_count + static_cast<int>(already), {}, bare);

@@ -56,9 +56,12 @@ struct StoryPage {
     Result<ArticleComments> comments;
 };
 
-/// The home page's stories.
+/// The home page's stories, each once.
 struct FrontPage {
-    std::vector<domain::Article> latest;  ///< newest first; the first is the lead story
+    /// The lead, then the stories beside it: the editors' choice in their order (those visible),
+    /// then the newest to make up FrontPageService::top_count.
+    std::vector<domain::Article> top;
+    std::vector<domain::Article> latest;  ///< the newest of the others
     struct SectionStories {
         domain::Section section;
         std::vector<domain::Article> articles;
@@ -170,7 +173,7 @@ class ReaderService {
     static constexpr int news_limit = 1000;
     static constexpr UnixTime news_window = 2 * 24 * 3600;
     static constexpr int page_size = 20;
-    static constexpr int latest_count = 13;
+    static constexpr int latest_count = 8;
     static constexpr int section_story_count = 4;
     static constexpr int related_count = 6;
 

@@ -74,6 +74,7 @@ Command serve_command(CLI::App& app);
 Command sites_command(CLI::App& app);
 Command import_command(CLI::App& app);
 Command comments_command(CLI::App& app);
+Command front_command(CLI::App& app);
 Command migrate_command(CLI::App& app);
 Command copy_command(CLI::App& app);
 Command export_command(CLI::App& app);

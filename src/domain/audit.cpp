@@ -7,7 +7,7 @@ namespace dateline::domain {
 
 namespace {
 
-constexpr std::array<std::pair<AuditAction, std::string_view>, 23> names = {{
+constexpr std::array<std::pair<AuditAction, std::string_view>, 24> names = {{
     {AuditAction::ArticleSubmit, "article.submit"},
     {AuditAction::ArticleReturn, "article.return"},
     {AuditAction::ArticlePublish, "article.publish"},
@@ -31,6 +31,7 @@ constexpr std::array<std::pair<AuditAction, std::string_view>, 23> names = {{
     {AuditAction::UserTokenAdd, "user.token_add"},
     {AuditAction::UserTokenRevoke, "user.token_revoke"},
     {AuditAction::SiteSettings, "site.settings"},
+    {AuditAction::SiteTopStories, "site.top_stories"},
 }};
 
 }  // namespace

@@ -46,6 +46,7 @@ enum class AuditAction {
     UserTokenAdd,     ///< an API token made for the account (the detail: its name)
     UserTokenRevoke,  ///< one of its API tokens revoked
     SiteSettings,     ///< a site's settings changed (the detail says what)
+    SiteTopStories,   ///< the order of a site's top stories changed (the detail: the new order)
 };
 std::string_view to_string(AuditAction action);
 std::optional<AuditAction> parse_audit_action(std::string_view text);

@@ -348,6 +348,14 @@ Result<std::optional<Id>> ArticleStore::id_by_external_id(Id site_id,
     return std::optional<Id>{rows->front().integer(0)};
 }
 
+Result<std::optional<Id>> ArticleStore::id_by_slug(Id site_id, const std::string& slug) {
+    auto rows =
+        c_.query("SELECT id FROM articles WHERE site_id = $1 AND slug = $2", {site_id, slug});
+    if (!rows) return rows.error();
+    if (rows->empty()) return std::optional<Id>{};
+    return std::optional<Id>{rows->front().integer(0)};
+}
+
 Result<bool> ArticleStore::slug_taken(Id site_id, const std::string& slug,
                                       std::optional<Id> except) {
     auto rows = c_.query("SELECT id FROM articles WHERE site_id = $1 AND slug = $2 AND id <> $3",
@@ -455,6 +463,18 @@ Result<std::vector<Article>> ArticleStore::by_ids(const std::vector<Id>& ids, Co
     return load("WHERE a.id IN (" + in + ") ORDER BY a.id", params, columns, details);
 }
 
+Result<std::vector<Article>> ArticleStore::by_ids_in_order(const std::vector<Id>& ids,
+                                                           Columns columns, Details details) {
+    auto found = by_ids(ids, columns, details);
+    if (!found) return found.error();
+    std::vector<Article> out;
+    out.reserve(found->size());
+    for (const auto id : ids)
+        for (auto& a : *found)
+            if (a.id == id) out.push_back(std::move(a));
+    return out;
+}
+
 Result<std::map<Id, std::vector<Id>>> ArticleStore::tag_ids_of(const std::vector<Id>& ids) {
     std::map<Id, std::vector<Id>> out;
     if (ids.empty()) return out;
@@ -553,17 +573,7 @@ Result<std::vector<Article>> ArticleStore::related(const Article& article, UnixT
         {article.id, now, std::int64_t{limit}});
     if (!rows) return rows.error();
     if (rows->empty()) return std::vector<Article>{};
-    const std::vector<Id> ids = ids_of(*rows);
-    Params params;
-    const std::string in = id_placeholders(ids, params);
-    auto loaded = load("WHERE a.id IN (" + in + ")", params, Columns::Card, Details::Bare);
-    if (!loaded) return loaded.error();
-    std::vector<Article> in_order;
-    in_order.reserve(loaded->size());
-    for (const auto id : ids)
-        for (auto& a : *loaded)
-            if (a.id == id) in_order.push_back(std::move(a));
-    return in_order;
+    return by_ids_in_order(ids_of(*rows), Columns::Card, Details::Bare);
 }
 
 Result<std::int64_t> ArticleStore::count_listed(Id site_id) {

@@ -128,6 +128,8 @@ class ArticleStore {
     /// The article of the site that came from this wire item, if any.
     Result<std::optional<domain::Id>> id_by_external_id(domain::Id site_id,
                                                         const std::string& external_id);
+    /// The article of the site with this slug, in any state.
+    Result<std::optional<domain::Id>> id_by_slug(domain::Id site_id, const std::string& slug);
     /// True when another article of the site (not `except_id`) uses the slug.
     Result<bool> slug_taken(domain::Id site_id, const std::string& slug,
                             std::optional<domain::Id> except_id);
@@ -144,6 +146,9 @@ class ArticleStore {
     Result<std::vector<domain::Article>> by_ids(const std::vector<domain::Id>& ids,
                                                 Columns columns = Columns::Whole,
                                                 Details details = Details::Attached);
+    /// by_ids, in the order of `ids` (a list someone chose) rather than by id.
+    Result<std::vector<domain::Article>> by_ids_in_order(const std::vector<domain::Id>& ids,
+                                                         Columns columns, Details details);
     /// The tags of these articles (ids, in the story's order), in one statement.
     Result<std::map<domain::Id, std::vector<domain::Id>>> tag_ids_of(
         const std::vector<domain::Id>& ids);

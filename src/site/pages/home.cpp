@@ -1,4 +1,5 @@
-// The home page: the lead story, the latest stories, then stories by section.
+// The home page: the top stories (the lead and four beside it, in the editors' order), the
+// latest stories, then stories by section.
 #include "domain/paths.hpp"
 #include "site/cached_pages.hpp"
 #include "site/page_view.hpp"
@@ -40,23 +41,32 @@ http::Response ReaderPages::home_show(PageRequest& request) {
                           home_versions(request.snapshot.directory));
     auto& d = view.dict;
     request.cache_tags.push_back(page_tag::home(site.id));
+    for (const auto& a : front->top) request.shows(a);
     for (const auto& a : front->latest) request.shows(a);
     for (const auto& block : front->sections)
         for (const auto& a : block.articles) request.shows(a);
     int images = 0;
-    if (front->latest.empty()) d.show_section("EMPTY");
-    render::Dictionary* latest = nullptr;
-    for (std::size_t i = 0; i < front->latest.size(); ++i) {
+    if (front->top.empty()) d.show_section("EMPTY");
+    render::Dictionary* top = nullptr;
+    render::Dictionary* beside = nullptr;
+    for (std::size_t i = 0; i < front->top.size(); ++i) {
         if (i == 0) {
+            top = d.add_section("TOP");
             add_card(
-                d.add_section("LEAD_STORY"), site, front->latest[0], request.dates(),
+                top->add_section("LEAD_STORY"), site, front->top[0], request.dates(),
                 {.heading2 = true, .show_section = true, .show_standfirst = true, .lead = true},
                 images);
             continue;
         }
-        if (!latest) latest = d.add_section("LATEST");
-        add_card(latest->add_section("STORY"), site, front->latest[i], request.dates(),
+        if (!beside) beside = top->add_section("BESIDE");
+        add_card(beside->add_section("STORY"), site, front->top[i], request.dates(),
                  {.show_section = true}, images);
+    }
+    render::Dictionary* latest = nullptr;
+    for (const auto& a : front->latest) {
+        if (!latest) latest = d.add_section("LATEST");
+        add_card(latest->add_section("STORY"), site, a, request.dates(), {.show_section = true},
+                 images);
     }
     for (const auto& block : front->sections) {
         auto* b = d.add_section("SECTION_BLOCK");

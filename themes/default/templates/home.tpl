@@ -2,10 +2,16 @@
 {{>HEADER}}
 <main id="content" class="home">
 <h1 class="visually-hidden">{{SITE_NAME}}: {{T_LATEST_NEWS}}</h1>
-{{#LEAD_STORY}}<section class="home__lead" aria-label="{{T_LEAD_STORY}}">
+{{#TOP}}<section class="home__top" aria-labelledby="top-heading">
+<h2 id="top-heading" class="visually-hidden">{{T_TOP_STORIES}}</h2>
+{{#LEAD_STORY}}<div class="home__lead">
 {{>CARD}}
-</section>
-{{/LEAD_STORY}}{{#LATEST}}<section class="home__latest" aria-labelledby="latest-heading">
+</div>
+{{/LEAD_STORY}}{{#BESIDE}}<div class="home__beside card-list card-list--compact">
+{{#STORY}}{{>CARD}}
+{{/STORY}}</div>
+{{/BESIDE}}</section>
+{{/TOP}}{{#LATEST}}<section class="home__latest" aria-labelledby="latest-heading">
 <h2 id="latest-heading" class="block-heading">{{T_LATEST_NEWS}}</h2>
 <div class="card-grid">
 {{#STORY}}{{>CARD}}

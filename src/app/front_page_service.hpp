@@ -1,0 +1,42 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/result.hpp"
+#include "db/database.hpp"
+#include "domain/article.hpp"
+#include "domain/audit.hpp"
+#include "domain/site.hpp"
+
+namespace dateline::app {
+
+/// The editors' order of a site's home page: the stories they put at its top, the lead first.
+/// Readers see each while it is visible, in this order, and the newest stories after them
+/// (ReaderService::front_page).
+class FrontPageService {
+  public:
+    /// The lead and the four stories beside it.
+    static constexpr std::size_t top_count = 5;
+
+    FrontPageService(db::Database& database, const Clock& clock)
+        : database_(database), clock_(clock) {}
+
+    /// The site's chosen stories in order, visible or not, as cards.
+    Result<std::vector<domain::Article>> top_stories(const domain::Site& site);
+
+    /// Makes the site's top stories these, named by slug, in order. Invalid (nothing changed)
+    /// for more than top_count, a story named twice, a slug the site has no story for, or a story
+    /// readers cannot see and will not (a draft, one in review, an unpublished one); a scheduled
+    /// story may be placed, and leads from its time on. Recorded in the audit log when the order
+    /// changes.
+    Status set_top_stories(const domain::Site& site, const std::vector<std::string>& slugs,
+                           const domain::Actor& by);
+
+  private:
+    db::Database& database_;
+    const Clock& clock_;
+};
+
+}  // namespace dateline::app

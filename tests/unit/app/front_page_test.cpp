@@ -1,0 +1,143 @@
+// The editors' order of a home page, on both backends: the chosen stories lead in their order,
+// the newest fill the rest, each story shows once, and what readers cannot see is skipped or
+// refused.
+#include "app/front_page_service.hpp"
+
+#include <gtest/gtest.h>
+
+#include "../support_network.hpp"
+#include "app/article_service.hpp"
+#include "app/reader_service.hpp"
+#include "domain/slug.hpp"
+#include "storage/audit_store.hpp"
+
+namespace dateline::app {
+namespace {
+
+constexpr UnixTime hour = 3600;
+using Headlines = std::vector<std::string>;
+
+class FrontPageTest : public testing_support::StoryServicesTest {
+  protected:
+    void SetUp() override {
+        DefaultNetworkTest::SetUp();
+        if (!ready()) return;
+        // Twenty stories an hour apart, "Story 0" the newest.
+        for (int i = 0; i < 20; ++i) save("Story " + std::to_string(i), i);
+    }
+
+    void save(const std::string& headline, UnixTime hours_ago,
+              domain::ArticleStatus status = domain::ArticleStatus::Published) {
+        domain::ArticleDraft d;
+        d.headline = headline;
+        d.body_html = "<p>Text.</p>";
+        d.section_slug = "news";
+        d.status = status;
+        d.first_published_at = now - hours_ago * hour;
+        auto saved = articles.save(first_site(), d);
+        ASSERT_TRUE(saved.ok()) << saved.error().message;
+    }
+
+    const domain::Site& site() {
+        if (!directory) directory = *reader.directory();
+        return *directory->site_by_slug(first_site());
+    }
+
+    Status choose(const Headlines& headlines) {
+        std::vector<std::string> slugs;
+        for (const auto& h : headlines) slugs.push_back(domain::slugify(h));
+        return front.set_top_stories(site(), slugs, domain::Actor::system("test"));
+    }
+
+    // What a reader sees: the top stories, then the latest list.
+    std::pair<Headlines, Headlines> home() {
+        auto page = reader.front_page(*reader.directory(), site());
+        EXPECT_TRUE(page.ok());
+        std::pair<Headlines, Headlines> out;
+        if (!page.ok()) return out;
+        for (const auto& a : page->top) out.first.push_back(a.headline);
+        for (const auto& a : page->latest) out.second.push_back(a.headline);
+        return out;
+    }
+
+    FrontPageService front{*database, clock};
+    std::optional<NetworkDirectory> directory;
+};
+
+TEST_P(FrontPageTest, WithoutAChoiceTheNewestLead) {
+    if (!ready()) return;
+    const auto [top, latest] = home();
+    EXPECT_EQ(top, (Headlines{"Story 0", "Story 1", "Story 2", "Story 3", "Story 4"}));
+    EXPECT_EQ(latest.size(), std::size_t(ReaderService::latest_count));
+    EXPECT_EQ(latest.front(), "Story 5");
+}
+
+TEST_P(FrontPageTest, TheChosenLeadInTheirOrderAndTheNewestFillTheRest) {
+    if (!ready()) return;
+    ASSERT_TRUE(choose({"Story 9", "Story 3"}).ok());
+    const auto [top, latest] = home();
+    EXPECT_EQ(top, (Headlines{"Story 9", "Story 3", "Story 0", "Story 1", "Story 2"}));
+    // Each story once: the latest list goes on after the top, without the chosen ones.
+    EXPECT_EQ(latest, (Headlines{"Story 4", "Story 5", "Story 6", "Story 7", "Story 8", "Story 10",
+                                 "Story 11", "Story 12"}));
+    auto listed = front.top_stories(site());
+    ASSERT_TRUE(listed.ok());
+    ASSERT_EQ(listed->size(), 2u);
+    EXPECT_EQ(listed->front().headline, "Story 9");
+}
+
+TEST_P(FrontPageTest, ReorderingAndClearing) {
+    if (!ready()) return;
+    ASSERT_TRUE(choose({"Story 9", "Story 3", "Story 7"}).ok());
+    ASSERT_TRUE(choose({"Story 7", "Story 9"}).ok());  // moved, and one left out
+    EXPECT_EQ(home().first, (Headlines{"Story 7", "Story 9", "Story 0", "Story 1", "Story 2"}));
+    ASSERT_TRUE(choose({}).ok());
+    EXPECT_EQ(home().first, (Headlines{"Story 0", "Story 1", "Story 2", "Story 3", "Story 4"}));
+}
+
+TEST_P(FrontPageTest, AStoryReadersCannotSeeYetIsSkippedUntilItsTime) {
+    if (!ready()) return;
+    save("Scheduled story", -2, domain::ArticleStatus::Scheduled);  // two hours ahead
+    ASSERT_TRUE(choose({"Scheduled story", "Story 5"}).ok());
+    EXPECT_EQ(home().first, (Headlines{"Story 5", "Story 0", "Story 1", "Story 2", "Story 3"}));
+    clock.set(now + 3 * hour);
+    EXPECT_EQ(home().first.front(), "Scheduled story");
+}
+
+TEST_P(FrontPageTest, RefusesWhatCannotLeadAndChangesNothing) {
+    if (!ready()) return;
+    save("Draft story", 0, domain::ArticleStatus::Draft);
+    ASSERT_TRUE(choose({"Story 4"}).ok());
+    for (const Headlines& wrong :
+         {Headlines{"Story 1", "Draft story"}, Headlines{"Story 1", "No such story"},
+          Headlines{"Story 1", "Story 1"},
+          Headlines{"Story 1", "Story 2", "Story 3", "Story 5", "Story 6", "Story 7"}}) {
+        const auto refused = choose(wrong);
+        ASSERT_FALSE(refused.ok()) << wrong.back();
+        EXPECT_EQ(refused.error().code, ErrorCode::Invalid);
+        EXPECT_EQ(refused.error().field, "stories");
+        EXPECT_EQ(home().first.front(), "Story 4") << "unchanged after " << wrong.back();
+    }
+}
+
+TEST_P(FrontPageTest, EachChangeIsRecordedOnce) {
+    if (!ready()) return;
+    ASSERT_TRUE(choose({"Story 2", "Story 8"}).ok());
+    ASSERT_TRUE(choose({"Story 2", "Story 8"}).ok());  // the same order: nothing to record
+    auto lease = database->acquire();
+    auto entries = storage::AuditStore(*lease).list({});
+    ASSERT_TRUE(entries.ok());
+    int recorded = 0;
+    for (const auto& e : *entries) {
+        if (e.action != domain::AuditAction::SiteTopStories) continue;
+        ++recorded;
+        EXPECT_EQ(e.detail, "Story 2, Story 8");
+    }
+    EXPECT_EQ(recorded, 1);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, FrontPageTest, testing::ValuesIn(testing_support::backend_names),
+                         [](const auto& backend) { return std::string(backend.param); });
+
+}  // namespace
+}  // namespace dateline::app
