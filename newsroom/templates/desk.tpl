@@ -2,7 +2,8 @@
 <h1>{{T_DESK_TITLE}}</h1>
 <p class="who">{{SIGNED_IN_AS}}</p>
 {{#WRITES}}<p><a class="button" href="/newsroom/articles">{{T_ARTICLES_TITLE}}</a> <a class="button button--quiet" href="/newsroom/articles/new">{{T_NEW_ARTICLE}}</a> <a class="button button--quiet" href="/newsroom/wires">{{T_WIRES_TITLE}}</a></p>
-{{/WRITES}}{{#MODERATES}}<p><a class="button button--quiet" href="/newsroom/comments">{{T_COMMENTS_TITLE}}</a></p>
+{{/WRITES}}{{#ARRANGES}}<p><a class="button button--quiet" href="/newsroom/front">{{T_DESK_FRONT}}</a></p>
+{{/ARRANGES}}{{#MODERATES}}<p><a class="button button--quiet" href="/newsroom/comments">{{T_COMMENTS_TITLE}}</a></p>
 {{/MODERATES}}{{#AUDITS}}<p><a class="button button--quiet" href="/newsroom/audit">{{T_AUDIT_TITLE}}</a> <a class="button button--quiet" href="/newsroom/sites">{{T_SITES_TITLE}}</a></p>
 {{/AUDITS}}<p><a href="/newsroom/account">{{T_ACCOUNT_LINK}}</a></p>
 <p class="hint">{{T_DESK_COMING}}</p>

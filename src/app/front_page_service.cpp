@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "domain/editorial.hpp"
+
 #include "storage/article_store.hpp"
 #include "storage/audit_store.hpp"
 #include "storage/front_page_store.hpp"
@@ -73,6 +75,14 @@ Status FrontPageService::set_top_stories(const domain::Site& site,
             return recorded.error();
         return success();
     });
+}
+
+Status FrontPageService::set_top_stories(const domain::User& user, const domain::Site& site,
+                                         const std::vector<std::string>& slugs) {
+    if (!domain::may_publish(user, site.id))
+        return Error::forbidden(
+            "Only the site's editors and administrators arrange its home page.");
+    return set_top_stories(site, slugs, domain::Actor::of(user));
 }
 
 }  // namespace dateline::app

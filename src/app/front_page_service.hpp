@@ -9,6 +9,7 @@
 #include "domain/article.hpp"
 #include "domain/audit.hpp"
 #include "domain/site.hpp"
+#include "domain/user.hpp"
 
 namespace dateline::app {
 
@@ -33,6 +34,10 @@ class FrontPageService {
     /// changes.
     Status set_top_stories(const domain::Site& site, const std::vector<std::string>& slugs,
                            const domain::Actor& by);
+    /// The same for a newsroom account: Forbidden for anyone who may not publish on the site
+    /// (domain::may_publish: an enabled admin, or an editor of the site).
+    Status set_top_stories(const domain::User& user, const domain::Site& site,
+                           const std::vector<std::string>& slugs);
 
   private:
     db::Database& database_;

@@ -12,6 +12,7 @@
 #include "app/comment_intake.hpp"
 #include "app/comment_service.hpp"
 #include "app/content_watch.hpp"
+#include "app/front_page_service.hpp"
 #include "app/local_limits.hpp"
 #include "app/reader_service.hpp"
 #include "app/security_check.hpp"
@@ -207,8 +208,10 @@ int run_serve(const DataOptions& data) {
     app::UserService users(database, clock);
     app::TokenService tokens(database, clock);
     app::SiteService site_settings(database, clock);
+    app::FrontPageService front_page(database, clock);
     auto newsroom = newsroom::Newsroom::create(
-        {sessions, comment_service, reader, articles, audit, users, tokens, site_settings, wires},
+        {sessions, comment_service, reader, articles, audit, users, tokens, site_settings, wires,
+         front_page},
         share_dir() / "newsroom", [&sites](const http::Request& r) { return sites.origin_for(r); },
         config.trusted_proxies);
     if (!newsroom) return fail(newsroom.error());

@@ -9,6 +9,7 @@
 
 #include "core/paragraphs.hpp"
 #include "domain/comment.hpp"
+#include "domain/editorial.hpp"
 #include "domain/paths.hpp"
 #include "domain/user.hpp"
 #include "http/browser_state.hpp"
@@ -17,6 +18,7 @@
 #include "newsroom/account_screen.hpp"
 #include "newsroom/article_screens.hpp"
 #include "newsroom/audit_screen.hpp"
+#include "newsroom/front_screen.hpp"
 #include "newsroom/screens.hpp"
 #include "newsroom/site_screen.hpp"
 #include "newsroom/wire_screen.hpp"
@@ -85,6 +87,7 @@ struct Newsroom::Impl {
     AccountScreen account;
     SiteScreen site_settings;
     WireScreen wires;
+    FrontScreen front_page;
     http::StaticFiles assets;
     OriginOf origin_of;
     std::vector<std::string> trusted_proxies;
@@ -102,6 +105,7 @@ struct Newsroom::Impl {
           account(screens, s.users, s.tokens, s.reader),
           site_settings(screens, s.sites, s.reader),
           wires(screens, s.wires, s.reader),
+          front_page(screens, s.front, s.reader),
           assets(assets_dir, "public, max-age=3600"),
           origin_of(std::move(o)),
           trusted_proxies(std::move(proxies)) {
@@ -122,6 +126,7 @@ struct Newsroom::Impl {
         account.add_routes(routes);
         site_settings.add_routes(routes);
         wires.add_routes(routes);
+        front_page.add_routes(routes);
         routes.get("assets/*", [this](Visit& v, const RouteParams&) {
             const auto& segments = v.http.target.segments;
             if (auto file = assets.serve(v.http, {segments.begin() + 2, segments.end()}))
@@ -254,7 +259,15 @@ struct Newsroom::Impl {
             dict.show_section("WRITES");
         if (session->user.role == domain::Role::Admin && !session->user.disabled)
             dict.show_section("AUDITS");
+        if (publishes_anywhere(session->user)) dict.show_section("ARRANGES");
         return page(v, 200, "desk.tpl", catalog.text(v.language, "desk_title"), dict);
+    }
+
+    bool publishes_anywhere(const domain::User& user) const {
+        auto directory = reader.directory();
+        if (!directory) throw std::runtime_error("no directory: " + directory.error().cause);
+        return std::any_of(directory->sites.begin(), directory->sites.end(),
+                           [&](const domain::Site& s) { return domain::may_publish(user, s.id); });
     }
 
     static bool moderates_any(const domain::User& user) {

@@ -10,6 +10,7 @@
 #include "app/article_service.hpp"
 #include "app/audit_service.hpp"
 #include "app/comment_service.hpp"
+#include "app/front_page_service.hpp"
 #include "app/reader_service.hpp"
 #include "app/session_service.hpp"
 #include "app/site_service.hpp"
@@ -33,10 +34,11 @@ struct Services {
     app::ReaderService& reader;  ///< the network's sites, for filters and public addresses
     app::ArticleService& articles;
     app::AuditService& audit;
-    app::UserService& users;    ///< the person's own account (two-step sign-in)
-    app::TokenService& tokens;  ///< their API tokens
-    app::SiteService& sites;    ///< the sites' settings, for admins
-    app::WireDesk& wires;       ///< the agencies' queue, for the people who write
+    app::UserService& users;       ///< the person's own account (two-step sign-in)
+    app::TokenService& tokens;     ///< their API tokens
+    app::SiteService& sites;       ///< the sites' settings, for admins
+    app::WireDesk& wires;          ///< the agencies' queue, for the people who write
+    app::FrontPageService& front;  ///< the home pages' top stories, for the people who publish
 };
 
 /// The newsroom surface at /newsroom/ on the network's hosts: sign-in (with a code from an

@@ -18,15 +18,15 @@ const PASSWORD = 'a passphrase for the desk';
 const RUNS = {
   en: {
     viewport: 'desktop', locale: 'en-GB', site: 'en', dir: 'ltr',
-    labels: { email: 'E-mail address', signIn: 'Sign in', stories: 'Stories', newStory: 'New story', headline: 'Headline', body: 'Body', section: 'Section', preview: 'Preview', save: 'Save', publish: 'Publish now', onSite: 'See it on the site', revisions: 'Revisions', note: 'What readers should know', addNote: 'Add the note', picture: 'A new picture', upload: 'Upload the picture', noted: 'added a correction or update', compare: 'Compare' },
+    labels: { email: 'E-mail address', signIn: 'Sign in', stories: 'Stories', newStory: 'New story', headline: 'Headline', body: 'Body', section: 'Section', preview: 'Preview', save: 'Save', publish: 'Publish now', onSite: 'See it on the site', revisions: 'Revisions', note: 'What readers should know', addNote: 'Add the note', picture: 'A new picture', upload: 'Upload the picture', noted: 'added a correction or update', compare: 'Compare', putAtTop: 'Put at the top', arranged: "changed a site's top stories" },
     story: { headline: 'Night ferry resumes its crossing', body: 'The ferry left at nine.\nPassengers cheered **loudly**.', section: 'region', edit: 'The ferry left at nine, on time.', note: 'An earlier version said the ferry left at ten.' },
     saved: /Saved: revision 1\./, updated: 'Updated',
   },
   ar: {
     viewport: 'phone', locale: 'ar-LB', site: 'ar', dir: 'rtl',
-    labels: { email: 'عنوان البريد الإلكتروني', signIn: 'دخول', stories: 'القصص', newStory: 'قصة جديدة', headline: 'العنوان', body: 'النص', section: 'القسم', preview: 'معاينة', save: 'حفظ', publish: 'النشر الآن', onSite: 'عرضها على الموقع', revisions: 'النسخ', note: 'ما ينبغي أن يعرفه القراء', addNote: 'إضافة الملاحظة', picture: 'صورة جديدة', upload: 'رفع الصورة', noted: 'أضاف تصويبًا أو تحديثًا', compare: 'قارن' },
+    labels: { email: 'عنوان البريد الإلكتروني', signIn: 'دخول', stories: 'القصص', newStory: 'قصة جديدة', headline: 'العنوان', body: 'النص', section: 'القسم', preview: 'معاينة', save: 'حفظ', publish: 'النشر الآن', onSite: 'عرضها على الموقع', revisions: 'النسخ', note: 'ما ينبغي أن يعرفه القراء', addNote: 'إضافة الملاحظة', picture: 'صورة جديدة', upload: 'رفع الصورة', noted: 'أضاف تصويبًا أو تحديثًا', compare: 'قارن', putAtTop: 'ضعه في الأعلى', arranged: 'غيّر أهم أخبار موقع' },
     story: { headline: 'عودة العبّارة الليلية إلى رحلاتها', body: 'أبحرت العبّارة في التاسعة.\nوصفّق الركاب **طويلًا**.', section: 'region', edit: 'أبحرت العبّارة في التاسعة تمامًا.', note: 'ذكرت نسخة سابقة أن العبّارة أبحرت في العاشرة.' },
-    saved: /حُفظت: النسخة 1\./, updated: 'تحديث',
+    saved: /حُفظت: النسخة 1\./, updated: 'حُدّث',
   },
 };
 
@@ -151,8 +151,23 @@ for (const [lang, run] of Object.entries(RUNS)) {
         await page.waitForURL(`${base}/newsroom/articles/${id}/revisions/1`);
         await check('revision 1');
 
+        // The story at the top of its site's home page, from the top stories screen.
+        await page.goto(`${base}/newsroom/front?site=${run.site}`);
+        await check('top stories');
+        await page.getByRole('button', { name: `${labels.putAtTop}: ${story.headline}` }).click();
+        await page.waitForURL(/done=saved$/);
+        assert.equal(await page.locator('.front-list').first().locator('li').count(), 1);
+        await check('top stories, one chosen');
+        await page.goto(`${base}/${run.site}/`);
+        for (let i = 0; i < 40 && (await page.locator('.home__lead .card__headline').innerText()) !== story.headline; i++) {
+          await page.waitForTimeout(250);
+          await page.reload();
+        }
+        assert.equal(await page.locator('.home__lead .card__headline').innerText(), story.headline, 'the story leads the home page');
+
         await page.goto(`${base}/newsroom/audit`);
-        assert.match(await page.locator('tbody tr').first().innerText(), new RegExp(labels.noted));
+        assert.match(await page.locator('tbody tr').first().innerText(), new RegExp(labels.arranged));
+        assert.match(await page.locator('tbody tr').nth(1).innerText(), new RegExp(labels.noted));
         await check('audit log');
         await page.goto(`${base}/newsroom/sites`);
         assert.equal(await page.locator('section.site-settings').count(), 2, 'a form for each site');

@@ -1,11 +1,13 @@
 // The editors' order of a home page over a real server, with its page cache on: `dateline front`
-// puts stories at the top of a site's home page in the order given, readers see the change at
-// once (the change drops the cached page, whoever makes it), the newest stories fill the rest,
-// and what readers cannot see is refused with a clear message.
+// and the newsroom's top stories screen put stories at the top of a site's home page in the order
+// given, readers see the change at once (the change drops the cached page, whoever makes it), the
+// newest stories fill the rest, and what readers cannot see is refused with a clear message; only
+// the people who publish on a site arrange it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { dateline, get, makeDataDir, startServer, waitUntil } from '../support/dateline.mjs';
 import { attr, one, select } from '../support/html.mjs';
+import { Browser, addUser } from '../support/newsroom.mjs';
 
 let data;
 let server;
@@ -13,6 +15,8 @@ let server;
 before(async () => {
   data = makeDataDir();
   server = await startServer(data.dir);
+  addUser(data.dir, 'editor@news.example', 'editor', ['en']);
+  addUser(data.dir, 'writer@news.example', 'author', ['en']);
 });
 
 after(async () => {
@@ -92,4 +96,93 @@ test('a story readers cannot see, a story named twice, too many or an unknown on
   }
   assert.equal(front('list', '--site', 'en').stdout, '', 'no story was placed');
   assert.equal(front('list', '--site', 'xx').status, 1, 'an unknown site is refused');
+});
+
+async function signedIn(email) {
+  const b = new Browser(server.url);
+  assert.equal((await b.signIn(email)).status, 303);
+  return b;
+}
+
+/** The screen's two lists as slugs: the chosen stories in order, and those offered. */
+async function screen(b, site = 'en') {
+  const res = await b.request(`/newsroom/front?site=${site}`);
+  const html = await res.text();
+  const slugs = (id) => {
+    const section = html.slice(html.indexOf(`id="${id}"`));
+    const list = section.slice(0, section.indexOf('</section>'));
+    return [...list.matchAll(/name="story" value="([^"]+)"/g)].map((m) => m[1]);
+  };
+  return { res, html, chosen: slugs('chosen-heading'), offered: slugs('offered-heading') };
+}
+
+async function press(b, action, story, site = 'en') {
+  const form_token = await b.formToken(`/newsroom/front?site=${site}`);
+  return b.request(`/newsroom/front/${site}`, { method: 'POST', form: { form_token, action, story } });
+}
+
+test('an editor puts stories at the top from the newsroom, orders them and takes them off; readers see each change', async () => {
+  const b = await signedIn('editor@news.example');
+  assert.match(await (await b.request('/newsroom/')).text(), /href="\/newsroom\/front"/, 'the desk links the screen');
+  const first = await screen(b);
+  assert.equal(first.res.status, 200);
+  assert.deepEqual(first.chosen, [], 'nothing chosen yet');
+  assert.equal(first.offered.length, 20, 'the site\'s latest stories are offered');
+  const [a, c] = [first.offered[8], first.offered[3]];
+
+  for (const story of [a, c]) {
+    const r = await press(b, 'add', story);
+    assert.equal(r.status, 303);
+    assert.equal(r.headers.get('location'), '/newsroom/front?site=en&done=saved');
+  }
+  let now = await screen(b);
+  assert.deepEqual(now.chosen, [a, c]);
+  assert.match(await (await b.request('/newsroom/front?site=en&done=saved')).text(), /The top stories are saved/);
+  assert.ok(!now.offered.includes(a), 'a chosen story is not offered again');
+  await waitUntil('readers see the chosen lead', async () => (await home('en')).lead[0] === a);
+
+  assert.equal((await press(b, 'up', c)).status, 303);
+  assert.deepEqual((await screen(b)).chosen, [c, a]);
+  await waitUntil('readers see the new order', async () => (await home('en')).lead[0] === c);
+
+  assert.equal((await press(b, 'remove', c)).status, 303);
+  assert.deepEqual((await screen(b)).chosen, [a]);
+
+  // Full: five at the top, and the screen offers no more.
+  for (const story of first.offered.slice(10, 14)) assert.equal((await press(b, 'add', story)).status, 303);
+  now = await screen(b);
+  assert.equal(now.chosen.length, 5);
+  assert.match(now.html, /Five stories are at the top/);
+  assert.ok(!/value="add"/.test(now.html), 'no story can be added');
+  // A sixth sent anyway (another screen, a stale page) is refused, and the order kept.
+  const sixth = await press(b, 'add', first.offered[15]);
+  assert.equal(sixth.status, 422);
+  assert.match(await sixth.text(), /That change could not be made/);
+  assert.equal((await screen(b)).chosen.length, 5);
+
+  // The record says who did it.
+  const log = front('list', '--site', 'en');
+  assert.equal(log.stdout.trim().split('\n').length, 5);
+  const audit = data.sql("SELECT actor, detail FROM audit_log WHERE action = 'site.top_stories' ORDER BY id DESC LIMIT 1");
+  assert.match(audit, /Rana Haddad <editor@news\.example>/);
+  assert.equal(front('clear', '--site', 'en').status, 0);
+});
+
+test('an author may not arrange the home page, a form without its token is refused, and the Arabic screen speaks Arabic', async () => {
+  const author = await signedIn('writer@news.example');
+  assert.equal((await author.request('/newsroom/front')).status, 403);
+  assert.doesNotMatch(await (await author.request('/newsroom/')).text(), /href="\/newsroom\/front"/);
+  const someone = (await screen(await signedIn('editor@news.example'))).offered[0];
+  const forged = await author.request('/newsroom/front/en', { method: 'POST', form: { form_token: await author.formToken('/newsroom/'), action: 'add', story: someone } });
+  assert.equal(forged.status, 403);
+  assert.equal(front('list', '--site', 'en').stdout, '', 'nothing was placed');
+
+  const editor = await signedIn('editor@news.example');
+  const tokenless = await editor.request('/newsroom/front/en', { method: 'POST', form: { action: 'add', story: someone } });
+  assert.equal(tokenless.status, 403);
+  assert.equal(front('list', '--site', 'en').stdout, '', 'nothing was placed');
+  // The editor works on the English site only.
+  assert.equal((await editor.request('/newsroom/front?site=ar')).status, 404);
+  const arabic = await editor.request('/newsroom/front?lang=ar');
+  assert.match(await arabic.text(), /<h1>أهم الأخبار: /);
 });

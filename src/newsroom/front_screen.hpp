@@ -1,0 +1,34 @@
+#pragma once
+
+#include "app/front_page_service.hpp"
+#include "app/reader_service.hpp"
+#include "http/router.hpp"
+#include "newsroom/screens.hpp"
+
+namespace dateline::newsroom {
+
+/// The top stories of a site's home page at /newsroom/front?site=SLUG, for the people who
+/// publish on it: the chosen stories in order (the lead first), each moved up or down or taken
+/// off, and the site's latest stories, each put at the top with one press
+/// (app::FrontPageService).
+class FrontScreen {
+  public:
+    FrontScreen(const Screens& screens, app::FrontPageService& front, app::ReaderService& reader)
+        : screens_(screens), front_(front), reader_(reader) {}
+
+    void add_routes(http::Router<Visit>& routes);
+
+    /// How many of the site's latest stories the screen offers to put at the top.
+    static constexpr int offered = 20;
+
+  private:
+    http::Response show(Visit& v, const app::ActiveSession& session, std::string_view site_slug,
+                        int status, bool refused = false);
+    http::Response change(Visit& v, std::string_view site_slug);
+
+    const Screens& screens_;
+    app::FrontPageService& front_;
+    app::ReaderService& reader_;
+};
+
+}  // namespace dateline::newsroom
