@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/utf8.hpp"
 #include "domain/editorial.hpp"
 
 #include "storage/article_store.hpp"
@@ -83,6 +84,89 @@ Status FrontPageService::set_top_stories(const domain::User& user, const domain:
         return Error::forbidden(
             "Only the site's editors and administrators arrange its home page.");
     return set_top_stories(site, slugs, domain::Actor::of(user));
+}
+
+namespace {
+
+// The text without the spaces, tabs and line breaks a form leaves around it.
+std::string trimmed(std::string_view text) {
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) return {};
+    return std::string(text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1));
+}
+
+// Records a change to the site's banner in the transaction that made it.
+Status record_breaking(db::Connection& c, const domain::User& user, const domain::Site& site,
+                       UnixTime at, std::optional<Id> article, std::string detail) {
+    domain::AuditEntry entry;
+    entry.at = at;
+    entry.actor = domain::Actor::of(user);
+    entry.action = domain::AuditAction::SiteBreakingNews;
+    entry.site_id = site.id;
+    entry.article_id = article;
+    entry.subject = site.name;
+    entry.detail = std::move(detail);
+    return storage::AuditStore(c).record(entry);
+}
+
+}  // namespace
+
+Result<std::optional<storage::BreakingNews>> FrontPageService::breaking(const domain::Site& site) {
+    auto lease = database_.acquire();
+    auto found = storage::FrontPageStore(*lease).breaking(site.id);
+    if (!found) return found.error();
+    const UnixTime now = clock_.now();
+    if (*found && !((*found)->until > now && domain::is_listed((*found)->status) &&
+                    (*found)->first_published_at <= now))
+        return std::optional<storage::BreakingNews>{};
+    return found;
+}
+
+Status FrontPageService::set_breaking(const domain::User& user, const domain::Site& site,
+                                      const std::string& slug, const std::string& text, int hours) {
+    if (!domain::may_publish(user, site.id))
+        return Error::forbidden("Only the site's editors and administrators put up its banner.");
+    if (hours < 1 || hours > max_breaking_hours)
+        return Error::invalid(
+            "A banner stays up from 1 to " + std::to_string(max_breaking_hours) + " hours.",
+            "hours");
+    const std::string line = trimmed(text);
+    if (count_code_points(line) > max_breaking_text || !is_valid_utf8(line) ||
+        has_ascii_control(line))
+        return Error::invalid(
+            "A banner's line is at most " + std::to_string(max_breaking_text) + " characters.",
+            "text");
+    const UnixTime now = clock_.now();
+    return db::in_transaction<Done>(database_, [&](db::Connection& c) -> Status {
+        storage::ArticleStore articles(c);
+        auto id = articles.id_by_slug(site.id, slug);
+        if (!id) return id.error();
+        if (!*id) return Error::invalid("The site has no story '" + slug + "'.", "story");
+        auto cards = cards_in_order(c, {**id});
+        if (!cards) return cards.error();
+        if (cards->empty() || !cards->front().visible_at(now))
+            return Error::invalid("Readers cannot see the story '" + slug + "' now.", "story");
+        const auto& story = cards->front();
+        const std::string shown = line.empty() ? story.headline : line;
+        const UnixTime until = now + UnixTime{hours} * 3600;
+        if (auto set = storage::FrontPageStore(c).set_breaking(site.id, story.id, shown, until);
+            !set)
+            return set.error();
+        return record_breaking(c, user, site, now, story.id,
+                               shown + " (" + std::to_string(hours) + " h)");
+    });
+}
+
+Status FrontPageService::clear_breaking(const domain::User& user, const domain::Site& site) {
+    if (!domain::may_publish(user, site.id))
+        return Error::forbidden("Only the site's editors and administrators take down its banner.");
+    const UnixTime now = clock_.now();
+    return db::in_transaction<Done>(database_, [&](db::Connection& c) -> Status {
+        auto gone = storage::FrontPageStore(c).clear_breaking(site.id);
+        if (!gone) return gone.error();
+        if (!*gone) return success();
+        return record_breaking(c, user, site, now, std::nullopt, "taken down");
+    });
 }
 
 }  // namespace dateline::app

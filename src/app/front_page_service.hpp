@@ -10,6 +10,7 @@
 #include "domain/audit.hpp"
 #include "domain/site.hpp"
 #include "domain/user.hpp"
+#include "storage/front_page_store.hpp"
 
 namespace dateline::app {
 
@@ -38,6 +39,22 @@ class FrontPageService {
     /// (domain::may_publish: an enabled admin, or an editor of the site).
     Status set_top_stories(const domain::User& user, const domain::Site& site,
                            const std::vector<std::string>& slugs);
+
+    /// The longest a banner stays up, and the longest its line.
+    static constexpr int max_breaking_hours = 48;
+    static constexpr std::size_t max_breaking_text = 140;  ///< code points
+
+    /// The site's breaking-news banner while readers see it: up, before its time, its story
+    /// visible.
+    Result<std::optional<storage::BreakingNews>> breaking(const domain::Site& site);
+    /// Puts up the site's banner, linking to its story `slug` and reading `text` (the story's
+    /// headline when empty), for `hours`; it replaces the site's banner, if any. Forbidden for
+    /// anyone who may not publish on the site; Invalid on `story` (no such story, or one readers
+    /// cannot see now), `text` (too long) or `hours` (not 1 to max_breaking_hours). Recorded.
+    Status set_breaking(const domain::User& user, const domain::Site& site, const std::string& slug,
+                        const std::string& text, int hours);
+    /// Takes the site's banner down (nothing to do without one). Forbidden as set_breaking.
+    Status clear_breaking(const domain::User& user, const domain::Site& site);
 
   private:
     db::Database& database_;

@@ -1,8 +1,11 @@
 #include "app/reader_service.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 
 #include "app/front_page_service.hpp"
+#include "domain/paths.hpp"
 #include "storage/article_store.hpp"
 #include "storage/front_page_store.hpp"
 #include "storage/search_store.hpp"
@@ -51,6 +54,47 @@ Result<NetworkDirectory> ReaderService::directory() {
         d.sections.push_back(std::move(*sections));
     }
     return d;
+}
+
+std::optional<Banner> ReaderService::banner(const domain::Site& site) {
+    std::optional<storage::BreakingNews> b;
+    bool cached = false;
+    std::uint64_t generation = 0;
+    {
+        std::lock_guard lock(banners_mutex_);
+        generation = banners_generation_;
+        if (const auto it = banners_.find(site.id); it != banners_.end()) {
+            b = it->second;
+            cached = true;
+        }
+    }
+    if (!cached) {
+        {
+            auto lease = database_.acquire();
+            auto found = storage::FrontPageStore(*lease).breaking(site.id);
+            if (!found) {
+                spdlog::warn("could not read the breaking-news banner of {}: {}", site.slug,
+                             found.error().message);
+                return std::nullopt;
+            }
+            b = std::move(*found);
+        }
+        // Kept only if nothing changed while it was read: else the next page reads it again.
+        std::lock_guard lock(banners_mutex_);
+        if (generation == banners_generation_) banners_[site.id] = b;
+    }
+    // Past its time, or its story not (yet) visible: no banner. The pages that showed it are
+    // fresh for seconds only, so it goes within that once its time is up.
+    const UnixTime now = clock_.now();
+    if (!b || b->until <= now || !domain::is_listed(b->status) || b->first_published_at > now)
+        return std::nullopt;
+    return Banner{b->text, domain::article_path(site.path_prefix(), b->section_slug, b->slug)};
+}
+
+void ReaderService::forget_banners() {
+    std::lock_guard lock(banners_mutex_);
+    banners_.clear();
+    ++banners_generation_;
 }
 
 Result<FrontPage> ReaderService::front_page(const NetworkDirectory& directory,

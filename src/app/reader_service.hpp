@@ -1,7 +1,10 @@
 #pragma once
 
+#include <cstdint>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "app/comment_service.hpp"
@@ -10,6 +13,7 @@
 #include "db/database.hpp"
 #include "domain/article.hpp"
 #include "search/query.hpp"
+#include "storage/front_page_store.hpp"
 
 namespace dateline::storage {
 struct ArticleFilter;
@@ -102,6 +106,12 @@ struct SearchPage {
     bool more = false;                      ///< a next page has stories
 };
 
+/// A site's breaking-news banner as its pages show it.
+struct Banner {
+    std::string text;
+    std::string path;  ///< the story's page
+};
+
 /// Everything a reader may see, read through one surface (site pages now, the API later).
 /// Only visible articles come out of it.
 class ReaderService {
@@ -113,6 +123,13 @@ class ReaderService {
     Result<NetworkDirectory> directory();
     /// The reader's "now": what is visible and the footer's year depend on it.
     UnixTime now() const { return clock_.now(); }
+
+    /// The site's breaking-news banner while it is up (app::FrontPageService), on every page of
+    /// the site. Kept per site once read, since every page asks, until forget_banners(); a read
+    /// that fails shows no banner (and is logged), never a broken page.
+    std::optional<Banner> banner(const domain::Site& site);
+    /// Reads the banners again from the next page on: called whenever the content changed.
+    void forget_banners();
 
     /// The home page's stories: the latest, then up to four per section not already shown.
     Result<FrontPage> front_page(const NetworkDirectory& directory, const domain::Site& site);
@@ -182,6 +199,9 @@ class ReaderService {
 
     db::Database& database_;
     const Clock& clock_;
+    std::mutex banners_mutex_;
+    std::unordered_map<domain::Id, std::optional<storage::BreakingNews>> banners_;
+    std::uint64_t banners_generation_ = 0;  ///< counts forget_banners() calls
 };
 
 }  // namespace dateline::app

@@ -7,7 +7,7 @@ namespace dateline::domain {
 
 namespace {
 
-constexpr std::array<std::pair<AuditAction, std::string_view>, 24> names = {{
+constexpr std::array<std::pair<AuditAction, std::string_view>, 25> names = {{
     {AuditAction::ArticleSubmit, "article.submit"},
     {AuditAction::ArticleReturn, "article.return"},
     {AuditAction::ArticlePublish, "article.publish"},
@@ -32,6 +32,7 @@ constexpr std::array<std::pair<AuditAction, std::string_view>, 24> names = {{
     {AuditAction::UserTokenRevoke, "user.token_revoke"},
     {AuditAction::SiteSettings, "site.settings"},
     {AuditAction::SiteTopStories, "site.top_stories"},
+    {AuditAction::SiteBreakingNews, "site.breaking_news"},
 }};
 
 }  // namespace

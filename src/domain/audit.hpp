@@ -42,11 +42,12 @@ enum class AuditAction {
     UserDisable,
     UserEnable,
     UserPassword,
-    UserTwoStep,      ///< two-step sign-in turned on, off, or reset (the detail says which)
-    UserTokenAdd,     ///< an API token made for the account (the detail: its name)
-    UserTokenRevoke,  ///< one of its API tokens revoked
-    SiteSettings,     ///< a site's settings changed (the detail says what)
-    SiteTopStories,   ///< the order of a site's top stories changed (the detail: the new order)
+    UserTwoStep,       ///< two-step sign-in turned on, off, or reset (the detail says which)
+    UserTokenAdd,      ///< an API token made for the account (the detail: its name)
+    UserTokenRevoke,   ///< one of its API tokens revoked
+    SiteSettings,      ///< a site's settings changed (the detail says what)
+    SiteTopStories,    ///< the order of a site's top stories changed (the detail: the new order)
+    SiteBreakingNews,  ///< a site's breaking-news banner put up (the detail: its line) or down
 };
 std::string_view to_string(AuditAction action);
 std::optional<AuditAction> parse_audit_action(std::string_view text);

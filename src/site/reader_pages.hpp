@@ -16,6 +16,7 @@
 namespace dateline::site {
 
 struct PageView;
+struct NavEntry;
 
 /// How the sites take reader comments. Without an intake, article pages show no form.
 struct CommentOptions {
@@ -157,6 +158,10 @@ class ReaderPages {
                            const std::string& kept_action = {});
 
   private:
+    /// setup_page, and the site's breaking-news banner while one is up (left out of pages that
+    /// say the database failed: `with_banner` false).
+    void begin_page(PageView& view, const SiteSnapshot& snapshot, NavEntry current,
+                    bool with_banner = true);
     /// What a missing page offers instead: the site's search and its newest stories.
     void add_ways_on(PageView& view, const SiteSnapshot& snapshot);
     http::Response feed(PageRequest& request, FeedFormat format, const std::string& path,

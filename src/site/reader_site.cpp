@@ -62,11 +62,13 @@ Status ReaderSite::refresh() {
         std::lock_guard lock(snapshot_mutex_);
         snapshot_ = std::move(*snap);
     }
+    reader_.forget_banners();
     cache_.clear();
     return success();
 }
 
 void ReaderSite::drop_changed(const app::ChangedContent& changed) {
+    reader_.forget_banners();
     // The tags each page noted as it was rendered (PageRequest).
     std::vector<std::string> tags;
     for (const auto site : changed.sites) tags.push_back(page_tag::site(site));

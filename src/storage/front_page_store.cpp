@@ -40,4 +40,42 @@ Status FrontPageStore::set_top_stories(Id site_id, const std::vector<Id>& before
     return success();
 }
 
+Result<std::optional<BreakingNews>> FrontPageStore::breaking(Id site_id) {
+    auto rows = c_.query(
+        "SELECT b.article_id, b.text, b.shown_until, a.slug, s.slug, a.headline, a.status, "
+        "a.first_published_at FROM breaking_news b JOIN articles a ON a.id = b.article_id "
+        "LEFT JOIN sections s ON s.id = a.section_id WHERE b.site_id = $1",
+        {site_id});
+    if (!rows) return rows.error();
+    if (rows->empty()) return std::optional<BreakingNews>{};
+    const auto& r = rows->front();
+    BreakingNews b;
+    b.article_id = r.integer(0);
+    b.text = r.text(1);
+    b.until = r.integer(2);
+    b.slug = r.text(3);
+    b.section_slug = r.is_null(4) ? std::string() : r.text(4);
+    b.headline = r.text(5);
+    b.status = domain::parse_article_status(r.text(6)).value_or(domain::ArticleStatus::Draft);
+    b.first_published_at = r.is_null(7) ? 0 : r.integer(7);
+    return std::optional<BreakingNews>{std::move(b)};
+}
+
+Status FrontPageStore::set_breaking(Id site_id, Id article_id, const std::string& text,
+                                    UnixTime until) {
+    if (auto gone = clear_breaking(site_id); !gone) return gone.error();
+    auto done = c_.execute(
+        "INSERT INTO breaking_news (site_id, article_id, text, shown_until) VALUES ($1, $2, $3, "
+        "$4)",
+        {site_id, article_id, text, until});
+    if (!done) return done.error();
+    return success();
+}
+
+Result<bool> FrontPageStore::clear_breaking(Id site_id) {
+    auto done = c_.execute("DELETE FROM breaking_news WHERE site_id = $1", {site_id});
+    if (!done) return done.error();
+    return *done > 0;
+}
+
 }  // namespace dateline::storage

@@ -2,14 +2,29 @@
 
 #include <vector>
 
+#include "core/clock.hpp"
 #include "core/result.hpp"
 #include "db/database.hpp"
+#include "domain/article.hpp"
 #include "domain/site.hpp"
 
 namespace dateline::storage {
 
+/// A site's breaking-news banner (migrations/*/0031), with what a page needs of its story.
+struct BreakingNews {
+    domain::Id article_id = 0;
+    std::string text;
+    UnixTime until = 0;  ///< shown before this moment
+    // The story, to link it and to know whether readers may see it.
+    std::string slug;
+    std::string section_slug;  ///< empty: none
+    std::string headline;
+    domain::ArticleStatus status = domain::ArticleStatus::Draft;
+    UnixTime first_published_at = 0;
+};
+
 /// The editors' order of each site's home page (migrations/*/0030): the stories at its top, the
-/// lead first.
+/// lead first; and its breaking-news banner.
 class FrontPageStore {
   public:
     explicit FrontPageStore(db::Connection& connection) : c_(connection) {}
@@ -21,6 +36,13 @@ class FrontPageStore {
     /// cached pages and the home page on every node.
     Status set_top_stories(domain::Id site_id, const std::vector<domain::Id>& before,
                            const std::vector<domain::Id>& ids);
+
+    /// The site's banner, shown or past, if it has one.
+    Result<std::optional<BreakingNews>> breaking(domain::Id site_id);
+    Status set_breaking(domain::Id site_id, domain::Id article_id, const std::string& text,
+                        UnixTime until);
+    /// Takes the site's banner down; false when it had none.
+    Result<bool> clear_breaking(domain::Id site_id);
 
   private:
     db::Connection& c_;

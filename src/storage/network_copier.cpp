@@ -17,7 +17,7 @@ struct Table {
 };
 
 // Parents before children, so foreign keys hold at every insert.
-constexpr std::array<Table, 22> tables = {{
+constexpr std::array<Table, 23> tables = {{
     {"networks", "id, slug, name, default_site_slug", "id", true},
     {"sites",
      "id, network_id, slug, name, tagline, language, direction, time_zone, base_url, "
@@ -51,6 +51,7 @@ constexpr std::array<Table, 22> tables = {{
     {"article_tags", "article_id, tag_id, position, listed_at", "article_id, tag_id", false},
     {"related_stories", "article_id, related_id, weight", "article_id, related_id", false},
     {"front_page_stories", "site_id, position, article_id", "site_id, position", false},
+    {"breaking_news", "site_id, article_id, text, shown_until", "site_id", false},
     {"comments",
      "id, site_id, article_id, status, author_name, email, title, body, held_reason, "
      "content_digest, created_at, moderated_at",

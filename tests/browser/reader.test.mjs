@@ -17,8 +17,20 @@ const SITES = {
   ar: { lang: 'ar', dir: 'rtl' },
 };
 
-/** The demo server and Chromium, set once the suite runs. */
-const suite = useBrowserSuite();
+/**
+ * The demo server and Chromium, set once the suite runs; each site with a breaking-news banner up
+ * (as an editor puts one up in the newsroom), so that every check below sees pages with it.
+ */
+const BANNERS = { en: 'Storm warning for the coast tonight', ar: 'تحذير من عاصفة على الساحل الليلة' };
+const suite = useBrowserSuite({
+  setUp: ({ data }) => {
+    for (const [site, text] of Object.entries(BANNERS)) {
+      data.sql(`INSERT INTO breaking_news (site_id, article_id, text, shown_until)
+        SELECT a.site_id, a.id, '${text}', 4102444800 FROM articles a JOIN sites s ON s.id = a.site_id
+        WHERE s.slug = '${site}' AND a.status = 'published' ORDER BY a.first_published_at DESC LIMIT 1`);
+    }
+  },
+});
 /** Article path (e.g. /en/culture/...) of the first story on each site's home page. */
 const articlePath = {};
 
@@ -288,6 +300,29 @@ test('on a phone every section is in reach, the bar says more are aside, and kic
         const k = await kicker.boundingBox();
         if (k) assert.ok(k.height >= 24, `${lang}: a kicker link ${k.height} pixels tall`);
       }
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+test('a breaking-news banner runs under the masthead of every page, in the site\'s language, and leads to its story', { timeout: TEST_TIMEOUT }, async () => {
+  for (const lang of Object.keys(SITES)) {
+    const { context, page, problems } = await openContext('phone');
+    try {
+      for (const path of [`/${lang}/`, await articleFor(lang)]) {
+        await gotoOk(page, path);
+        const banner = page.locator('.breaking');
+        assert.ok(await banner.isVisible(), `${path}: the banner shows`);
+        assert.equal(await banner.getAttribute('role'), 'region');
+        assert.equal((await banner.locator('.breaking__link').innerText()).trim(), BANNERS[lang]);
+        const box = await banner.boundingBox();
+        const masthead = await page.locator('.masthead').boundingBox();
+        assert.ok(box.y >= masthead.y + masthead.height - 1, `${path}: under the masthead`);
+      }
+      await Promise.all([page.waitForURL((u) => !u.pathname.endsWith(`/${lang}/`)), page.locator('.breaking__link').click()]);
+      assert.ok(await page.locator('main h1').isVisible(), `${lang}: the banner leads to a story`);
       assert.deepEqual(problems, []);
     } finally {
       await context.close();

@@ -186,3 +186,55 @@ test('an author may not arrange the home page, a form without its token is refus
   const arabic = await editor.request('/newsroom/front?lang=ar');
   assert.match(await arabic.text(), /<h1>أهم الأخبار: /);
 });
+
+/** The banner a page shows: its line and link, or null. */
+async function bannerOn(path) {
+  const html = await (await get(server.url + path)).text();
+  const found = select(html, { cls: 'breaking' });
+  if (found.length === 0) return null;
+  const link = one(found[0].outer, { cls: 'breaking__link' });
+  return { label: one(found[0].outer, { cls: 'breaking__label' }).text, text: link.text, href: attr(link.token, 'href') };
+}
+
+test('a breaking-news banner on every page of the site until it is taken down or its story withdrawn', async () => {
+  const b = await signedIn('editor@news.example');
+  const [story, other] = (await screen(b)).offered;
+  const put = async (fields) => b.request('/newsroom/front/en', {
+    method: 'POST', form: { form_token: await b.formToken('/newsroom/front?site=en'), action: 'breaking', ...fields },
+  });
+  const [section, slug] = data.sql(`SELECT s.slug, a.slug FROM articles a JOIN sections s ON s.id = a.section_id WHERE a.slug = '${story}'`).trim().split('|');
+  const pages = ['/en/', `/en/${section}/`, `/en/${section}/${slug}`, '/en/search?q=gulf', '/en/no-such-page'];
+
+  const refused = await put({ story, text: 'x'.repeat(141), hours: '2' });
+  assert.equal(refused.status, 422);
+  assert.match(await refused.text(), /Keep the line to 140 characters or fewer/);
+  assert.equal((await put({ story, text: '', hours: '0' })).status, 422);
+  assert.equal(await bannerOn('/en/'), null, 'nothing put up');
+
+  const up = await put({ story, text: 'Floods close the coast road', hours: '2' });
+  assert.equal(up.status, 303);
+  await waitUntil('the banner on the home page', async () => (await bannerOn('/en/')) !== null);
+  for (const path of pages) {
+    const banner = await bannerOn(path);
+    assert.deepEqual(banner, { label: 'Breaking', text: 'Floods close the coast road', href: `/en/${section}/${slug}` }, path);
+  }
+  assert.equal(await bannerOn('/ar/'), null, 'the other site has none');
+  assert.match(await (await b.request('/newsroom/front?site=en')).text(), /Shown until/);
+
+  // Its story withdrawn: the banner goes with it, from every page.
+  data.sql(`UPDATE articles SET status = 'unpublished' WHERE slug = '${story}'`);
+  await waitUntil('the banner gone from the home page', async () => (await bannerOn('/en/')) === null);
+  assert.equal(await bannerOn(`/en/${section}/`), null);
+
+  // Put up again (the headline when no line is given), then taken down.
+  assert.equal((await put({ story: other, text: '', hours: '1' })).status, 303);
+  await waitUntil('a new banner', async () => (await bannerOn('/en/')) !== null);
+  const headline = data.sql(`SELECT headline FROM articles WHERE slug = '${other}'`).trim();
+  assert.equal((await bannerOn('/en/')).text, headline);
+  const down = await b.request('/newsroom/front/en', { method: 'POST', form: { form_token: await b.formToken('/newsroom/front?site=en'), action: 'calm' } });
+  assert.equal(down.status, 303);
+  await waitUntil('the banner taken down', async () => (await bannerOn('/en/')) === null);
+  const log = data.sql("SELECT detail FROM audit_log WHERE action = 'site.breaking_news' ORDER BY id");
+  assert.match(log, /Floods close the coast road \(2 h\)/);
+  assert.match(log, /taken down/);
+});

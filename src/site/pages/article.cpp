@@ -353,8 +353,7 @@ http::Response ReaderPages::article_page(PageRequest& request, const domain::Sec
     if (!comments) return fail(comments.error());
 
     PageView view(site);
-    setup_page(view, snapshot, theme_,
-               a.section ? NavEntry::section(a.section->slug) : NavEntry::none(), reader_.now());
+    begin_page(view, snapshot, a.section ? NavEntry::section(a.section->slug) : NavEntry::none());
     set_title(view, a.headline, a.standfirst, site.origin() + path);
     const auto published = request.dates().format(a.first_published_at);
     const auto updated = request.dates().format(std::max(a.updated_at, a.first_published_at));

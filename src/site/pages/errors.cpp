@@ -60,7 +60,7 @@ http::Response ReaderPages::error_page(const SiteSnapshot& snapshot, const domai
                                        int status, const CommentFormState* kept,
                                        const std::string& kept_action, std::int64_t retry_after) {
     PageView view(site);
-    setup_page(view, snapshot, theme_, NavEntry::none(), reader_.now());
+    begin_page(view, snapshot, NavEntry::none(), status < 500);
     const std::string prefix = strings_prefix(status);
     const std::string title = theme_.catalog.text(site.language, prefix + "_title");
     set_title(view, title, "", "");

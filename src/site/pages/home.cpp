@@ -32,7 +32,7 @@ http::Response ReaderPages::home_show(PageRequest& request) {
     auto front = reader_.front_page(request.snapshot.directory, site);
     if (!front) return failure(request.snapshot, site, front.error());
     PageView view(site);
-    setup_page(view, request.snapshot, theme_, NavEntry::home(), reader_.now());
+    begin_page(view, request.snapshot, NavEntry::home());
     set_title(view, "", site.tagline, site.base_url);
     add_structured_data(view,
                         website_json_ld(publisher_of(site, theme_), site.language,

@@ -136,9 +136,8 @@ http::Response ReaderPages::listing(PageRequest& request, const ListingHeading& 
     const std::string& path = heading.path;
     const std::string_view current_section = heading.current_section;
     PageView view(site);
-    setup_page(view, request.snapshot, theme_,
-               current_section.empty() ? NavEntry::none() : NavEntry::section(current_section),
-               reader_.now());
+    begin_page(view, request.snapshot,
+               current_section.empty() ? NavEntry::none() : NavEntry::section(current_section));
     std::string page_title = title;
     std::string status;
     if (!page.newest && !page.articles.empty()) {

@@ -43,7 +43,7 @@ http::Response ReaderPages::search_show(PageRequest& request) {
     if (found->articles.empty() && *number > 1) return error_page(request.snapshot, site, 404);
 
     PageView view(site);
-    setup_page(view, request.snapshot, theme_, NavEntry::none(), reader_.now());
+    begin_page(view, request.snapshot, NavEntry::none());
     const auto& catalog = theme_.catalog;
     const std::string heading =
         query.empty() ? catalog.text(site.language, "search")

@@ -8,6 +8,7 @@
 #include "../support_network.hpp"
 #include "app/article_service.hpp"
 #include "app/reader_service.hpp"
+#include "app/user_service.hpp"
 #include "domain/slug.hpp"
 #include "storage/audit_store.hpp"
 
@@ -134,6 +135,68 @@ TEST_P(FrontPageTest, EachChangeIsRecordedOnce) {
         EXPECT_EQ(e.detail, "Story 2, Story 8");
     }
     EXPECT_EQ(recorded, 1);
+}
+
+// The breaking-news banner: up for its hours, for a story readers can see, on one site; down when
+// taken down, when its time is up, or when its story is withdrawn.
+TEST_P(FrontPageTest, BreakingNewsBanner) {
+    if (!ready()) return;
+    auto added = UserService(*database, clock)
+                     .add({"desk@news.example", "Desk", domain::Role::Editor, {first_site()}},
+                          "a long enough passphrase");
+    ASSERT_TRUE(added.ok()) << added.error().message;
+    const domain::User editor = *added;
+    EXPECT_FALSE(reader.banner(site()));
+    const auto put = front.set_breaking(editor, site(), domain::slugify("Story 3"),
+                                        "  Floods close the coast road  ", 2);
+    ASSERT_TRUE(put.ok()) << put.error().message << " " << put.error().cause;
+    reader.forget_banners();
+    auto banner = reader.banner(site());
+    ASSERT_TRUE(banner);
+    EXPECT_EQ(banner->text, "Floods close the coast road");
+    EXPECT_EQ(banner->path, "/news/story-3");
+    // An empty line: the story's headline.
+    ASSERT_TRUE(front.set_breaking(editor, site(), domain::slugify("Story 4"), "", 1).ok());
+    reader.forget_banners();
+    EXPECT_EQ(reader.banner(site())->text, "Story 4");
+    // Refused, and the banner kept.
+    save("Draft story", 0, domain::ArticleStatus::Draft);
+    for (const auto& [slug, text, hours, field] :
+         {std::tuple{std::string("draft-story"), std::string(), 2, "story"},
+          std::tuple{std::string("no-such-story"), std::string(), 2, "story"},
+          std::tuple{domain::slugify("Story 4"), std::string(141, 'x'), 2, "text"},
+          std::tuple{domain::slugify("Story 4"), std::string(), 0, "hours"},
+          std::tuple{domain::slugify("Story 4"), std::string(), 49, "hours"}}) {
+        const auto refused = front.set_breaking(editor, site(), slug, text, hours);
+        ASSERT_FALSE(refused.ok()) << slug;
+        EXPECT_EQ(refused.error().field, field) << slug;
+    }
+    domain::User author = editor;
+    author.role = domain::Role::Author;
+    EXPECT_EQ(front.set_breaking(author, site(), "story-1", "", 2).error().code,
+              ErrorCode::Forbidden);
+    EXPECT_EQ(front.clear_breaking(author, site()).error().code, ErrorCode::Forbidden);
+    reader.forget_banners();
+    EXPECT_EQ(reader.banner(site())->text, "Story 4");
+    // Its time up: gone (the same read, judged again at each page).
+    clock.set(now + 3600);
+    EXPECT_FALSE(reader.banner(site()));
+    EXPECT_FALSE(front.breaking(site()).value());
+    clock.set(now);
+    // Its story withdrawn: gone with it.
+    {
+        auto lease = database->acquire();
+        ASSERT_TRUE(lease->execute("UPDATE articles SET status = 'unpublished' WHERE slug = $1",
+                                   {std::string("story-4")}));
+    }
+    reader.forget_banners();
+    EXPECT_FALSE(reader.banner(site()));
+    // Taken down.
+    ASSERT_TRUE(front.set_breaking(editor, site(), "story-5", "", 2).ok());
+    ASSERT_TRUE(front.clear_breaking(editor, site()).ok());
+    reader.forget_banners();
+    EXPECT_FALSE(reader.banner(site()));
+    ASSERT_TRUE(front.clear_breaking(editor, site()).ok()) << "nothing to take down is no error";
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, FrontPageTest, testing::ValuesIn(testing_support::backend_names),

@@ -20,3 +20,7 @@
 {{/NAV}}</ul>
 </nav>
 </header>
+{{#BREAKING}}<div class="breaking" role="region" aria-labelledby="breaking-label">
+<p><strong class="breaking__label" id="breaking-label">{{T_BREAKING}}</strong> <a class="breaking__link" href="{{BREAKING_URL}}">{{BREAKING_TEXT}}</a></p>
+</div>
+{{/BREAKING}}
