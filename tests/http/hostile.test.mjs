@@ -58,14 +58,16 @@ after(async () => {
 /** Everything a page must not contain, whatever its text says. */
 function assertInert(html, what) {
   assert.deepEqual(activeContent(html), [], `${what}: no active content`);
-  // The theme's own forms (the header's search box, the comment form) and the comment form's
-  // script file are the only forms and script, once each, beside the structured data blocks
-  // (JSON, which browsers do not run).
-  assert.ok((html.match(/<script(?! type="application\/ld\+json">)[\s>]/gi) ?? []).length <= 1, `${what}: one script at most`);
+  // The theme's own forms (the header's search box, the comment form) and script files (the
+  // cards' relative times on every page, the comment form's) are the only forms and scripts,
+  // once each, beside the structured data blocks (JSON, which browsers do not run).
+  assert.ok((html.match(/<script(?! type="application\/ld\+json">)[\s>]/gi) ?? []).length <= 2, `${what}: two scripts at most`);
+  assert.equal((html.match(/<script type="module" src="\/assets\/js\/relative-time\.js"><\/script>/g) ?? []).length, 1,
+    `${what}: the relative-time script once`);
   assert.ok((html.match(/<form[\s>]/gi) ?? []).length <= 2, `${what}: two forms at most`);
   assert.equal((html.match(/<form class="site-search" role="search" action="\/en\/search" method="get">/g) ?? []).length, 1,
     `${what}: the search box once`);
-  for (const raw of [/<script(?! type="module" src="\/assets\/js\/comment-form\.js"><\/script>| type="application\/ld\+json">)[\s>]/i,
+  for (const raw of [/<script(?! type="module" src="\/assets\/js\/(comment-form|relative-time)\.js"><\/script>| type="application\/ld\+json">)[\s>]/i,
     /<iframe/i, /<svg/i, /<style/i, /<object/i, /<img src=x/i,
     /<form(?! class="comment-form__form" method="post" action="\/| class="site-search" role="search" action="\/en\/search" method="get">)/i,
     /(href|src|action)\s*=\s*["']?\s*(javascript|vbscript):/i]) {
