@@ -6,7 +6,8 @@ LISTEN ?= 127.0.0.1:8080
 PUBLIC_URL ?= http://localhost:8080
 JOBS ?= $(shell nproc)
 # `make fuzz`: every harness for FUZZ_SECONDS each, or only those named, e.g. `make fuzz FUZZ=form`.
-FUZZ_HARNESSES := form http_request multipart ninjs nitf sanitize security_answer target
+FUZZ_HARNESSES := form http_request multipart ninjs nitf sanitize security_answer target \
+                  template_escapes
 FUZZ ?= $(FUZZ_HARNESSES)
 FUZZ_SECONDS ?= 60
 FUZZ_DIR := build/fuzz

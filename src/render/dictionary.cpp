@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstring>
 #include <memory_resource>
 #include <new>
 
@@ -22,17 +23,6 @@ struct Dictionary::Tree {
     std::pmr::monotonic_buffer_resource arena{16 * 1024};
     Dictionary* globals = nullptr;
     const SharedValues* shared = nullptr;
-};
-
-class Dictionary::ChildIterator final : public ctemplate::TemplateDictionaryInterface::Iterator {
-  public:
-    explicit ChildIterator(const Children& list) : at_(list.items), end_(list.items + list.size) {}
-    bool HasNext() const override { return at_ != end_; }
-    const ctemplate::TemplateDictionaryInterface& Next() override { return **at_++; }
-
-  private:
-    Dictionary* const* at_;
-    Dictionary* const* end_;
 };
 
 template <class T>
@@ -95,10 +85,9 @@ Dictionary& Dictionary::globals() {
 }
 
 std::string_view Dictionary::copy(std::string_view text) {
-    if (text.empty()) return "";  // never a null pointer to ctemplate, even with no length
-    auto* at = static_cast<char*>(tree_->arena.allocate(text.size() + 1, 1));
+    if (text.empty()) return {};
+    auto* at = static_cast<char*>(tree_->arena.allocate(text.size(), 1));
     std::memcpy(at, text.data(), text.size());
-    at[text.size()] = '\0';
     return {at, text.size()};
 }
 
@@ -143,7 +132,7 @@ Dictionary* Dictionary::add_section(Name section) {
 Dictionary* Dictionary::add_include(Name name, std::string_view file) {
     // An included template sees none of the values around it: no parent.
     Dictionary* child = append(includes_.find_or_add(name.key(), *tree_), nullptr);
-    child->file_ = copy(file).data();
+    child->file_ = copy(file);
     return child;
 }
 
@@ -155,29 +144,15 @@ void Dictionary::show_template_global_section(Name section) {
     globals().show_section(section);
 }
 
-namespace {
-
-Name name_of(const ctemplate::TemplateString& name) {
-    return Name::of(std::string_view(name.data(), name.size()));
-}
-
-std::uint64_t key_of(const ctemplate::TemplateString& name) {
-    return name_of(name).key();
-}
-
-}  // namespace
-
-ctemplate::TemplateString Dictionary::GetValue(const ctemplate::TemplateString& variable) const {
-    const Name name = name_of(variable);
+std::string_view Dictionary::value(Name name) const {
     const std::uint64_t key = name.key();
-    const std::string_view* found = nullptr;
-    for (const Dictionary* d = this; d && !found; d = d->parent_) found = d->values_.find(key);
-    if (!found && tree_->globals) found = tree_->globals->values_.find(key);
-    if (found) return {found->data(), found->size()};
+    for (const Dictionary* d = this; d; d = d->parent_)
+        if (const std::string_view* found = d->values_.find(key)) return *found;
+    if (tree_->globals)
+        if (const std::string_view* found = tree_->globals->values_.find(key)) return *found;
     if (tree_->shared)
-        if (const std::string* shared = tree_->shared->find(name))
-            return {shared->data(), shared->size()};
-    return {"", 0};
+        if (const std::string* shared = tree_->shared->find(name)) return *shared;
+    return {};
 }
 
 const Dictionary::Children* Dictionary::section(std::uint64_t key) const {
@@ -193,44 +168,22 @@ const Dictionary::Children* Dictionary::include(std::uint64_t key) const {
     return nullptr;
 }
 
-bool Dictionary::IsHiddenSection(const ctemplate::TemplateString& name) const {
-    return section(key_of(name)) == nullptr;
+namespace {
+
+template <class List>
+std::span<const Dictionary* const> all_of(const List* list) {
+    if (!list) return {};
+    return {list->items, list->size};
 }
 
-bool Dictionary::IsUnhiddenSection(const ctemplate::TemplateString& name) const {
-    return !IsHiddenSection(name);
+}  // namespace
+
+std::span<const Dictionary* const> Dictionary::section_dictionaries(Name section_name) const {
+    return all_of(section(section_name.key()));
 }
 
-bool Dictionary::IsHiddenTemplate(const ctemplate::TemplateString& name) const {
-    return include(key_of(name)) == nullptr;
-}
-
-const char* Dictionary::GetIncludeTemplateName(const ctemplate::TemplateString& variable,
-                                               int dictnum) const {
-    const Children* list = include(key_of(variable));
-    if (!list || dictnum < 0 || static_cast<std::uint32_t>(dictnum) >= list->size) return "";
-    return list->items[dictnum]->file_;
-}
-
-ctemplate::TemplateDictionaryInterface::Iterator* Dictionary::CreateTemplateIterator(
-    const ctemplate::TemplateString& name) const {
-    static constexpr Children none{};
-    const Children* list = include(key_of(name));
-    return new ChildIterator(list ? *list : none);
-}
-
-ctemplate::TemplateDictionaryInterface::Iterator* Dictionary::CreateSectionIterator(
-    const ctemplate::TemplateString& name) const {
-    static constexpr Children none{};
-    const Children* list = section(key_of(name));
-    return new ChildIterator(list ? *list : none);
-}
-
-void Dictionary::DumpToString(std::string* out, int level) const {
-    out->append(static_cast<std::size_t>(level) * ctemplate::kIndent, ' ');
-    *out += "dictionary: " + std::to_string(values_.size) + " values, " +
-            std::to_string(sections_.size) + " sections, " + std::to_string(includes_.size) +
-            " includes\n";
+std::span<const Dictionary* const> Dictionary::include_dictionaries(Name name) const {
+    return all_of(include(name.key()));
 }
 
 }  // namespace dateline::render

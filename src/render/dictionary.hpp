@@ -1,12 +1,9 @@
 #pragma once
 
-#include <cstring>  // ctemplate's headers use strlen without including it
-
-#include <ctemplate/template_dictionary_interface.h>
-
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -59,17 +56,17 @@ class SharedValues {
 /// What a page's templates are expanded with: values, sections (shown or repeated, each with its
 /// own values that fall back to their parents') and included templates (which see only their
 /// own values, the tree's template-global ones and the shared ones), as ctemplate's
-/// `TemplateDictionary` has them, and read by ctemplate's expansion through the interface it
-/// offers for that. Unlike ctemplate's dictionary, it keeps everything of one page in one arena
-/// freed at once, names nothing for debugging, and looks names up in flat hash tables: building
-/// the dictionary was a third of an article page's render.
+/// `TemplateDictionary` has them.
+/// `TemplateEngine` reads it. Unlike ctemplate's dictionary, it keeps everything of one page in
+/// one arena freed at once, names nothing for debugging, and looks names up in flat hash tables:
+/// building the dictionary was a third of an article page's render.
 ///
 /// A root dictionary owns its tree; the dictionaries `add_section` and `add_include` return live
 /// as long as the root. Values are copied. Not for use by two threads at once.
-class Dictionary final : public ctemplate::TemplateDictionaryInterface {
+class Dictionary {
   public:
     Dictionary();
-    ~Dictionary() override;
+    ~Dictionary();
     Dictionary(const Dictionary&) = delete;
     Dictionary& operator=(const Dictionary&) = delete;
 
@@ -92,17 +89,16 @@ class Dictionary final : public ctemplate::TemplateDictionaryInterface {
     /// A section shown in every template of the tree.
     void show_template_global_section(Name section);
 
-  protected:
-    // What ctemplate's expansion asks.
-    ctemplate::TemplateString GetValue(const ctemplate::TemplateString& variable) const override;
-    bool IsHiddenSection(const ctemplate::TemplateString& name) const override;
-    bool IsUnhiddenSection(const ctemplate::TemplateString& name) const override;
-    bool IsHiddenTemplate(const ctemplate::TemplateString& name) const override;
-    const char* GetIncludeTemplateName(const ctemplate::TemplateString& variable,
-                                       int dictnum) const override;
-    Iterator* CreateTemplateIterator(const ctemplate::TemplateString& name) const override;
-    Iterator* CreateSectionIterator(const ctemplate::TemplateString& name) const override;
-    void DumpToString(std::string* out, int level) const override;
+    // What the templates read.
+    /// The value of `name`: this dictionary's, a parent's, the tree's template-global one or the
+    /// shared one, in that order; empty when none has it.
+    std::string_view value(Name name) const;
+    /// The dictionaries `section` is expanded with, once each; none when it is hidden.
+    std::span<const Dictionary* const> section_dictionaries(Name section) const;
+    /// The dictionaries the include `name` is expanded with, once each.
+    std::span<const Dictionary* const> include_dictionaries(Name name) const;
+    /// An include dictionary's template file.
+    std::string_view include_file() const { return file_; }
 
   private:
     struct Tree;
@@ -125,8 +121,6 @@ class Dictionary final : public ctemplate::TemplateDictionaryInterface {
         T* find(std::uint64_t key) const;
         T& find_or_add(std::uint64_t key, Tree& tree);
     };
-    class ChildIterator;
-
     Dictionary(Tree& tree, const Dictionary* parent);
     Dictionary* make_child(const Dictionary* parent);
     Dictionary& globals();
@@ -141,7 +135,7 @@ class Dictionary final : public ctemplate::TemplateDictionaryInterface {
     Table<std::string_view> values_;
     Table<Children> sections_;
     Table<Children> includes_;
-    const char* file_ = "";  // an include's template
+    std::string_view file_;  // an include's template
 };
 
 }  // namespace dateline::render

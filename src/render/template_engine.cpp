@@ -3,11 +3,12 @@
 #include <cstring>  // ctemplate's headers use strlen without including it
 
 #include <ctemplate/template.h>
-#include <ctemplate/template_cache.h>
 
 #include <algorithm>
 #include <fstream>
 #include <sstream>
+
+#include "render/template_escapes.hpp"
 
 namespace dateline::render {
 
@@ -15,6 +16,9 @@ namespace {
 
 constexpr std::string_view autoescape_pragma = "{{%AUTOESCAPE context=\"HTML\"}}";
 constexpr std::string_view raw_modifier = ":none}}";
+// How ctemplate's dump of a parse closes a text node; a template holding it could not be read
+// back unambiguously.
+constexpr std::string_view text_end = "|<--\n";
 
 // Escaping is what keeps readers safe from what writers and agencies send: a template must turn
 // on contextual escaping, and may switch it off only for the variables the program sanitized.
@@ -34,6 +38,25 @@ Status check_escaping(const std::filesystem::path& file, const std::string& text
     return success();
 }
 
+// What the dump of a parse does not show: an include's modifiers (`{{>CARD:h}}`), which
+// ctemplate applies to the included template's output, and markers in other delimiters
+// (`{{=<% %>=}}`), which hide them from this check. The engine writes neither.
+Status check_markers(const std::filesystem::path& file, const std::string& text) {
+    if (text.find("{{=") != std::string::npos)
+        return Error::invalid("The template " + file.string() +
+                              " changes its delimiters ({{=...=}}), which Dateline's templates "
+                              "do not do.");
+    for (auto at = text.find("{{>"); at != std::string::npos; at = text.find("{{>", at + 3)) {
+        const auto close = text.find("}}", at);
+        const std::string marker =
+            text.substr(at, close == std::string::npos ? 40 : close - at + 2);
+        if (marker.find(':') != std::string::npos)
+            return Error::invalid("The template " + file.string() + " gives the include " + marker +
+                                  " a modifier; an included template escapes its own values.");
+    }
+    return success();
+}
+
 Result<std::string> read_file(const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);
     std::stringstream buffer;
@@ -42,26 +65,147 @@ Result<std::string> read_file(const std::filesystem::path& file) {
     return buffer.str();
 }
 
-// One engine's copy on one thread.
-struct ThreadCopy {
-    const TemplateEngine* engine;
-    std::weak_ptr<const int> alive;
-    std::unique_ptr<ctemplate::TemplateCache> cache;
+// A node of a template as ctemplate parsed it; a section's nodes follow it up to its `end`.
+struct Node {
+    enum class Kind : std::uint8_t { Text, Variable, Section, Include };
+    Kind kind = Kind::Text;
+    // A section named for the one around it with "_separator": expanded once more with each of
+    // that section's dictionaries but the last, as ctemplate does.
+    bool separator = false;
+    std::uint32_t end = 0;
+    Name name = Name::of("");
+    std::string text;
+    std::vector<Escape> escapes;
+};
+
+// Reads ctemplate's dump of a parse (`Template::DumpToString`), one node a line, into nodes:
+// the parse as ctemplate made it, blank lines stripped and every variable's escaping chosen by
+// its context.
+class DumpReader {
+  public:
+    DumpReader(std::string_view dump, std::string file) : dump_(dump), file_(std::move(file)) {}
+
+    /// The nodes, or why the dump could not be read or holds what the engine does not write.
+    Status read(std::vector<Node>& nodes) {
+        using Kind = Node::Kind;
+        std::vector<std::size_t> open;  // the sections being read, by index
+        std::vector<std::string> open_names;
+        bool main_seen = false;
+        while (at_ < dump_.size()) {
+            skip_spaces();
+            if (take("------------")) {
+                skip_line();
+            } else if (take("Section Start: ")) {
+                const std::string name(line());
+                if (!main_seen && name == "__{{MAIN}}__") {
+                    main_seen = true;
+                    continue;
+                }
+                auto& node = nodes.emplace_back();
+                node.kind = Kind::Section;
+                node.name = Name::of(name);
+                node.separator = !open_names.empty() && name == open_names.back() + "_separator";
+                open.push_back(nodes.size() - 1);
+                open_names.push_back(name);
+            } else if (take("Section End: ")) {
+                const std::string_view name = line();
+                if (open.empty()) {
+                    if (name != "__{{MAIN}}__") return unreadable("an unopened section's end");
+                    continue;
+                }
+                if (name != open_names.back()) return unreadable("a section's end");
+                nodes[open.back()].end = static_cast<std::uint32_t>(nodes.size());
+                open.pop_back();
+                open_names.pop_back();
+            } else if (take("Pragma Node: -->|")) {
+                if (!text()) return unreadable("a pragma");
+            } else if (take("Text Node: -->|")) {
+                const auto bytes = text();
+                if (!bytes) return unreadable("a text");
+                auto& node = nodes.emplace_back();
+                node.kind = Kind::Text;
+                node.text = std::string(*bytes);
+            } else if (take("Variable Node: ")) {
+                auto& node = nodes.emplace_back();
+                node.kind = Kind::Variable;
+                if (auto s = name_and_escapes(line(), node); !s) return s;
+            } else if (take("Template Node: ")) {
+                auto& node = nodes.emplace_back();
+                node.kind = Kind::Include;
+                node.name = Name::of(line());
+            } else {
+                return unreadable("a node");
+            }
+        }
+        if (!open.empty() || !main_seen) return unreadable("its sections");
+        return success();
+    }
+
+  private:
+    bool take(std::string_view prefix) {
+        if (dump_.substr(at_, prefix.size()) != prefix) return false;
+        at_ += prefix.size();
+        return true;
+    }
+    void skip_spaces() {
+        while (at_ < dump_.size() && dump_[at_] == ' ') ++at_;
+    }
+    std::string_view line() {
+        const auto end = dump_.find('\n', at_);
+        const auto stop = end == std::string_view::npos ? dump_.size() : end;
+        const std::string_view found = dump_.substr(at_, stop - at_);
+        at_ = end == std::string_view::npos ? dump_.size() : end + 1;
+        return found;
+    }
+    void skip_line() { line(); }
+    std::optional<std::string_view> text() {
+        const auto end = dump_.find(text_end, at_);
+        if (end == std::string_view::npos) return std::nullopt;
+        const std::string_view found = dump_.substr(at_, end - at_);
+        at_ = end + text_end.size();
+        return found;
+    }
+    Status name_and_escapes(std::string_view spelled, Node& node) {
+        const auto colon = spelled.find(':');
+        node.name = Name::of(spelled.substr(0, colon));
+        for (std::size_t from = colon; from != std::string_view::npos;) {
+            const auto next = spelled.find(':', from + 1);
+            const std::string_view modifier =
+                spelled.substr(from + 1, next == std::string_view::npos ? std::string_view::npos
+                                                                        : next - from - 1);
+            const auto escape = escape_named(modifier);
+            if (!escape)
+                return Error::invalid(
+                    "The template " + file_ + " writes " + std::string(spelled) +
+                    ", and Dateline does not write the :" + std::string(modifier) + " modifier.");
+            node.escapes.push_back(*escape);
+            from = next;
+        }
+        return success();
+    }
+    Status unreadable(const std::string& what) const {
+        return Error::invalid("The parse of the template " + file_ + " could not be read (" + what +
+                              ").");
+    }
+
+    std::string_view dump_;
+    std::string file_;
+    std::size_t at_ = 0;
 };
 
 }  // namespace
 
-TemplateEngine::TemplateEngine(Texts texts)
-    : texts_(std::move(texts)), alive_(std::make_shared<const int>(0)) {}
-TemplateEngine::~TemplateEngine() = default;
+struct TemplateEngine::Template {
+    std::string name;  // its path below the templates folder
+    std::vector<Node> nodes;
+};
 
-std::unique_ptr<ctemplate::TemplateCache> TemplateEngine::parse() const {
-    auto cache = std::make_unique<ctemplate::TemplateCache>();
-    for (const auto& [name, text] : texts_)
-        if (!cache->StringToTemplateCache(name, text, ctemplate::STRIP_BLANK_LINES)) return nullptr;
-    cache->Freeze();
-    return cache;
+TemplateEngine::TemplateEngine(std::vector<std::unique_ptr<Template>> templates)
+    : templates_(std::move(templates)) {
+    for (const auto& t : templates_) by_name_.emplace(t->name, t.get());
 }
+
+TemplateEngine::~TemplateEngine() = default;
 
 Result<std::unique_ptr<TemplateEngine>> TemplateEngine::load(
     const std::filesystem::path& dir, const std::vector<std::string>& required,
@@ -69,43 +213,99 @@ Result<std::unique_ptr<TemplateEngine>> TemplateEngine::load(
     std::error_code ec;
     if (!std::filesystem::is_directory(dir, ec))
         return Error::invalid("The theme's templates folder " + dir.string() + " does not exist.");
-    Texts texts;
+    std::vector<std::unique_ptr<Template>> templates;
     for (const auto& entry : std::filesystem::recursive_directory_iterator(dir, ec)) {
         if (entry.path().extension() != ".tpl") continue;
         auto text = read_file(entry.path());
         if (!text) return text.error();
         if (auto safe = check_escaping(entry.path(), *text, raw_allowed); !safe)
             return safe.error();
-        // Parsed alone first, so that a syntax error names its file.
-        ctemplate::TemplateCache check;
-        if (!check.StringToTemplateCache(entry.path().lexically_relative(dir).string(), *text,
-                                         ctemplate::STRIP_BLANK_LINES))
+        if (auto markers = check_markers(entry.path(), *text); !markers) return markers.error();
+        if (text->find(text_end.substr(0, 4)) != std::string::npos)
+            return Error::invalid("The template " + entry.path().string() + " contains \"" +
+                                  std::string(text_end.substr(0, 4)) +
+                                  "\", which the engine cannot read back; write it as "
+                                  "\"|&lt;--\".");
+        const std::unique_ptr<ctemplate::Template> parsed(
+            ctemplate::Template::StringToTemplate(*text, ctemplate::STRIP_BLANK_LINES));
+        if (!parsed)
             return Error::invalid("The template " + entry.path().string() +
                                   " has a syntax error (see the log above).");
-        texts.emplace_back(entry.path().lexically_relative(dir).string(), std::move(*text));
+        auto compiled = std::make_unique<Template>();
+        compiled->name = entry.path().lexically_relative(dir).string();
+        std::string dump;
+        parsed->DumpToString(compiled->name.c_str(), &dump);
+        if (auto read = DumpReader(dump, entry.path().string()).read(compiled->nodes); !read)
+            return read.error();
+        templates.push_back(std::move(compiled));
     }
     for (const auto& name : required)
-        if (std::none_of(texts.begin(), texts.end(),
-                         [&](const auto& loaded) { return loaded.first == name; }))
+        if (std::none_of(templates.begin(), templates.end(),
+                         [&](const auto& loaded) { return loaded->name == name; }))
             return Error::invalid("The theme lacks the template " + name + ".");
-    return std::unique_ptr<TemplateEngine>(new TemplateEngine(std::move(texts)));
-}
-
-const ctemplate::TemplateCache* TemplateEngine::cache_of_this_thread() const {
-    thread_local std::vector<ThreadCopy> copies;
-    for (const auto& copy : copies)
-        if (copy.engine == this && !copy.alive.expired()) return copy.cache.get();
-    std::erase_if(copies, [](const ThreadCopy& copy) { return copy.alive.expired(); });
-    // Every text parsed at load, so this parses too.
-    copies.push_back({this, alive_, parse()});
-    return copies.back().cache.get();
+    return std::unique_ptr<TemplateEngine>(new TemplateEngine(std::move(templates)));
 }
 
 bool TemplateEngine::expand(const std::string& name, const Dictionary& dictionary,
                             std::string& out) const {
-    const auto* cache = cache_of_this_thread();
-    return cache &&
-           cache->ExpandNoLoad(name, ctemplate::STRIP_BLANK_LINES, &dictionary, nullptr, &out);
+    const auto found = by_name_.find(name);
+    if (found == by_name_.end()) return false;
+    const Template& what = *found->second;
+    return expand(what, 0, what.nodes.size(), dictionary, true, out);
+}
+
+// Expands `what`'s nodes from `begin` to `end` with `dictionary`, the `last` of its section's.
+bool TemplateEngine::expand(const Template& what, std::size_t begin, std::size_t end,
+                            const Dictionary& dictionary, bool last, std::string& out) const {
+    using Kind = Node::Kind;
+    bool complete = true;
+    for (std::size_t i = begin; i < end; ++i) {
+        const Node& node = what.nodes[i];
+        switch (node.kind) {
+            case Kind::Text:
+                out.append(node.text);
+                break;
+            case Kind::Variable: {
+                const std::string_view value = dictionary.value(node.name);
+                if (node.escapes.size() == 1) {
+                    append_escaped(node.escapes.front(), value, out);
+                } else if (node.escapes.empty()) {
+                    out.append(value);
+                } else {  // each modifier writes what the one before it wrote
+                    std::string written(value);
+                    for (const Escape escape : node.escapes) {
+                        std::string next;
+                        append_escaped(escape, written, next);
+                        written = std::move(next);
+                    }
+                    out.append(written);
+                }
+                break;
+            }
+            case Kind::Section: {
+                const auto dictionaries = dictionary.section_dictionaries(node.name);
+                for (std::size_t k = 0; k < dictionaries.size(); ++k)
+                    complete &= expand(what, i + 1, node.end, *dictionaries[k],
+                                       k + 1 == dictionaries.size(), out);
+                if (node.separator && !last)
+                    complete &= expand(what, i + 1, node.end, dictionary, true, out);
+                i = node.end - 1;
+                break;
+            }
+            case Kind::Include:
+                for (const Dictionary* included : dictionary.include_dictionaries(node.name)) {
+                    const auto found = by_name_.find(included->include_file());
+                    if (found == by_name_.end()) {
+                        complete = false;
+                        continue;
+                    }
+                    const Template& inner = *found->second;
+                    complete &= expand(inner, 0, inner.nodes.size(), *included, true, out);
+                }
+                break;
+        }
+    }
+    return complete;
 }
 
 }  // namespace dateline::render

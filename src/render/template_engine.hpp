@@ -3,29 +3,29 @@
 #include <filesystem>
 #include <memory>
 #include <string>
-#include <utility>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/result.hpp"
 #include "render/dictionary.hpp"
 
-namespace ctemplate {
-class TemplateCache;
-}  // namespace ctemplate
-
 namespace dateline::render {
 
-/// A theme's templates (Google ctemplate, escaping by context through each template's
-/// AUTOESCAPE pragma), read and checked once when the engine is created: a broken template fails
-/// at start, never on a request. Each thread that expands parses its own frozen copy on first
-/// use, because ctemplate takes its cache's locks for every included template it expands: with
-/// one copy, the threads rendering pages queued for those locks (futex waits were a tenth of an
-/// uncached page's time over HTTP).
+/// A theme's templates, read and checked once when the engine is created: a broken template
+/// fails at start, never on a request. Google ctemplate parses each one and chooses, through its
+/// AUTOESCAPE pragma, how each variable is escaped by its context; the engine keeps that parse,
+/// immutable, and expands it itself: ctemplate's own expansion wrote escaped values a byte at a
+/// time through virtual calls, hashed every name on every lookup and took locks for each
+/// included template, a fifth of an article page's render. Any number of threads may expand at
+/// once.
 class TemplateEngine {
   public:
     /// Loads every `*.tpl` under `templates_dir` (recursively) and requires `required` among them.
     /// Every template must begin with `{{%AUTOESCAPE context="HTML"}}`, and only the variables in
-    /// `raw_allowed` may carry the `:none` modifier.
+    /// `raw_allowed` may carry the `:none` modifier. A variable that ctemplate escapes in a way
+    /// the engine does not write (`render/template_escapes.hpp` lists what it writes) fails the
+    /// load and is named.
     static Result<std::unique_ptr<TemplateEngine>> load(
         const std::filesystem::path& templates_dir, const std::vector<std::string>& required,
         const std::vector<std::string>& raw_allowed = {});
@@ -34,22 +34,19 @@ class TemplateEngine {
     TemplateEngine& operator=(const TemplateEngine&) = delete;
 
     /// Expands a loaded template (its path relative to the templates folder) with `dictionary`.
-    /// Returns false only for a template that was not loaded.
+    /// Returns false for a template that was not loaded, or one that includes a template that
+    /// was not loaded (its place is then left empty).
     bool expand(const std::string& name, const Dictionary& dictionary, std::string& out) const;
 
   private:
-    /// Each template's name and text, as read and checked at load.
-    using Texts = std::vector<std::pair<std::string, std::string>>;
+    struct Template;
 
-    explicit TemplateEngine(Texts texts);
-    /// A frozen cache of every template, parsed from the texts; nullptr when one does not parse.
-    std::unique_ptr<ctemplate::TemplateCache> parse() const;
-    const ctemplate::TemplateCache* cache_of_this_thread() const;
+    explicit TemplateEngine(std::vector<std::unique_ptr<Template>> templates);
+    bool expand(const Template& what, std::size_t begin, std::size_t end,
+                const Dictionary& dictionary, bool last, std::string& out) const;
 
-    Texts texts_;
-    /// Alive as long as the engine: a thread's copy made for an engine since destroyed (perhaps
-    /// at the same address as a new one) is known by it and dropped.
-    std::shared_ptr<const int> alive_;
+    std::vector<std::unique_ptr<Template>> templates_;
+    std::unordered_map<std::string_view, const Template*> by_name_;
 };
 
 }  // namespace dateline::render

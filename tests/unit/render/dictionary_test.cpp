@@ -1,5 +1,10 @@
 #include <gtest/gtest.h>
 
+#include <cstring>  // ctemplate's headers use strlen without including it
+
+#include <ctemplate/template.h>
+#include <ctemplate/template_cache.h>
+
 #include <fstream>
 
 #include "../support_fixed_clock.hpp"
@@ -31,12 +36,104 @@ class Templates {
         return out;
     }
 
+    // What ctemplate's own expansion writes for the same templates.
+    std::string ctemplate_expand(const std::string& name, ctemplate::TemplateDictionary& dict) {
+        ctemplate::TemplateCache cache;
+        cache.SetTemplateRootDirectory(dir_.path().string());
+        std::string out;
+        EXPECT_TRUE(cache.ExpandWithData(name, ctemplate::STRIP_BLANK_LINES, &dict, nullptr, &out));
+        return out;
+    }
+
   private:
     TempDir dir_;
     std::unique_ptr<TemplateEngine> engine_;
 };
 
+// One page's values given to a Dictionary and to a ctemplate::TemplateDictionary alike.
+class BothDictionaries {
+  public:
+    BothDictionaries()
+        : ours_(std::make_unique<Dictionary>()),
+          theirs_(new ctemplate::TemplateDictionary("page")),
+          root_(true) {}
+    ~BothDictionaries() {
+        if (root_) delete theirs_;  // NOLINT(cppcoreguidelines-owning-memory): ctemplate's API
+    }
+    BothDictionaries(const BothDictionaries&) = delete;
+    BothDictionaries& operator=(const BothDictionaries&) = delete;
+    BothDictionaries(BothDictionaries&&) = default;
+
+    void set(const std::string& name, const std::string& value) {
+        ours().set_value(Name::of(name), value);
+        theirs_->SetValue(name, value);
+    }
+    void global(const std::string& name, const std::string& value) {
+        ours().set_template_global_value(Name::of(name), value);
+        theirs_->SetTemplateGlobalValue(name, value);
+    }
+    void show(const std::string& section) {
+        ours().show_section(Name::of(section));
+        theirs_->ShowSection(section);
+    }
+    BothDictionaries section(const std::string& section) {
+        return BothDictionaries(ours().add_section(Name::of(section)),
+                                theirs_->AddSectionDictionary(section));
+    }
+    BothDictionaries include(const std::string& name, const std::string& file) {
+        auto* theirs = theirs_->AddIncludeDictionary(name);
+        theirs->SetFilename(file);
+        return BothDictionaries(ours().add_include(Name::of(name), file), theirs);
+    }
+    Dictionary& ours() { return owned_ ? *ours_ : *child_; }
+    ctemplate::TemplateDictionary& theirs() { return *theirs_; }
+
+  private:
+    BothDictionaries(Dictionary* ours, ctemplate::TemplateDictionary* theirs)
+        : child_(ours), theirs_(theirs), root_(false) {}
+    std::unique_ptr<Dictionary> ours_;
+    Dictionary* child_ = nullptr;
+    bool owned_ = ours_ != nullptr;
+    ctemplate::TemplateDictionary* theirs_;
+    bool root_;
+};
+
 }  // namespace
+
+// The engine expands ctemplate's parse itself; what it writes must be what ctemplate writes:
+// blank lines stripped, escaping by context, sections repeated with separators, nested
+// sections, includes, template-global values.
+TEST(Dictionary, TheEngineWritesWhatCtemplateWrites) {
+    Templates t;
+    t.add("page.tpl",
+          "\n  {{#ITEMS}}\n<li title=\"{{TITLE}}\" data-n={{N}}><a href=\"{{URL}}\">{{NAME}}</a>"
+          "{{#ITEMS_separator}}, {{/ITEMS_separator}}</li>\n  {{/ITEMS}}\n"
+          "{{#OUTER}}  \n{{#INNER}}[{{LANG}}|{{NAME}}|{{OWN}}]{{/INNER}}{{/OUTER}}\n"
+          "<script>var s = '{{SCRIPT}}';</script><style>p{color:{{COLOR}}}</style>\n"
+          "{{>CARD}}\n{{! a comment }}\n<pre>{{BODY:pre_escape}}</pre>{{NOPE}}\n");
+    t.add("partials/card.tpl", "\n<p>{{TITLE}} {{LANG}}{{NAME}}</p>\n");
+    BothDictionaries d;
+    d.global("LANG", "ar");
+    d.set("NAME", "top <name>");
+    for (const char* name : {"a & b", "javascript:x", "\"quoted\"\n"}) {
+        auto item = d.section("ITEMS");
+        item.set("TITLE", name);
+        item.set("N", std::string(name) + "=1");
+        item.set("URL", name);
+    }
+    auto outer = d.section("OUTER");
+    outer.section("INNER").set("OWN", "\xe2\x80\xa8");
+    outer.section("INNER").set("OWN", "2");
+    d.set("SCRIPT", "</script>'\\");
+    d.set("COLOR", "red;background:url(x)");
+    d.include("CARD", "partials/card.tpl").set("TITLE", "one");
+    d.include("CARD", "partials/card.tpl").set("TITLE", "two");
+    d.set("BODY", "line\n\tindented <b>");
+    const std::string ours = t.expand("page.tpl", d.ours());
+    EXPECT_EQ(ours, t.ctemplate_expand("page.tpl", d.theirs()));
+    EXPECT_NE(ours.find("&lt;name&gt;</a>, </li>"), std::string::npos) << ours;  // a separator
+    EXPECT_NE(ours.find("[ar|top &lt;name&gt;|2]"), std::string::npos) << ours;
+}
 
 TEST(Dictionary, NamesHashTheSameAtCompileTimeAndAtRunTime) {
     constexpr Name literal = "HEADLINE";

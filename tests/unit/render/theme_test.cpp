@@ -78,6 +78,39 @@ TEST(Theme, RawOutputOnlyForSanitizedValues) {
     EXPECT_TRUE(TemplateEngine::load(dir.path(), {"page.tpl"}, {"BODY"}).ok());
 }
 
+TEST(Theme, AnEscapeTheEngineDoesNotWriteFailsAtLoad) {
+    TempDir dir;
+    std::ofstream(dir.path() / "page.tpl")
+        << "{{%AUTOESCAPE context=\"HTML\"}}<p>{{HEADLINE}}</p><p>{{SNIPPET:H=snippet}}</p>";
+    auto engine = TemplateEngine::load(dir.path(), {"page.tpl"});
+    ASSERT_FALSE(engine.ok());
+    EXPECT_NE(engine.error().message.find("SNIPPET:H=snippet"), std::string::npos)
+        << engine.error().message;
+    EXPECT_NE(engine.error().message.find("page.tpl"), std::string::npos);
+}
+
+TEST(Theme, AnIncludeWithAModifierOrOtherDelimitersFailsAtLoad) {
+    TempDir dir;
+    std::ofstream(dir.path() / "page.tpl") << "{{%AUTOESCAPE context=\"HTML\"}}<p>{{>CARD:h}}</p>";
+    auto engine = TemplateEngine::load(dir.path(), {"page.tpl"});
+    ASSERT_FALSE(engine.ok());
+    EXPECT_NE(engine.error().message.find("{{>CARD:h}}"), std::string::npos)
+        << engine.error().message;
+    std::ofstream(dir.path() / "page.tpl")
+        << "{{%AUTOESCAPE context=\"HTML\"}}{{=<% %>=}}<p><%>CARD:h%></p>";
+    engine = TemplateEngine::load(dir.path(), {"page.tpl"});
+    ASSERT_FALSE(engine.ok());
+    EXPECT_NE(engine.error().message.find("delimiters"), std::string::npos);
+}
+
+TEST(Theme, TextTheEngineCannotReadBackFailsAtLoad) {
+    TempDir dir;
+    std::ofstream(dir.path() / "page.tpl") << "{{%AUTOESCAPE context=\"HTML\"}}<p>a |<-- b</p>";
+    auto engine = TemplateEngine::load(dir.path(), {"page.tpl"});
+    ASSERT_FALSE(engine.ok());
+    EXPECT_NE(engine.error().message.find("|<--"), std::string::npos);
+}
+
 TEST(Theme, AMissingTemplateFailsAtLoad) {
     TempDir dir;
     std::ofstream(dir.path() / "page.tpl") << "{{%AUTOESCAPE context=\"HTML\"}}<p>ok</p>";
