@@ -5,6 +5,8 @@
 
 #include <boost/json.hpp>
 
+#include <random>
+
 #include "site/structured_data.hpp"
 
 namespace dateline::site {
@@ -31,6 +33,30 @@ TEST(StructuredData, NothingInTheTextCanEndItsScriptElement) {
     EXPECT_EQ(o.at("headline").as_string(), hostile_story().headline);
     EXPECT_EQ(o.at("description").as_string(), hostile_story().description);
     EXPECT_EQ(o.at("publisher").at("name").as_string(), "Harbour & Coast");
+}
+
+// Whatever bytes a headline, a byline or a keyword holds (control characters, quotes, broken
+// UTF-8), the JSON reads back as exactly those bytes, and stays valid.
+TEST(StructuredData, AnyTextReadsBackAsItWasWritten) {
+    std::mt19937 random(20261202);
+    for (int i = 0; i < 300; ++i) {
+        std::string text(random() % 40, '\0');
+        for (auto& c : text) c = static_cast<char>(random() % 128);  // JSON's parser wants UTF-8
+        NewsArticleData a = hostile_story();
+        a.headline = text;
+        a.authors = {{text, "https://news.example/" + text}};
+        a.keywords = {text, "second"};
+        const std::string json = news_article_json_ld(a);
+        boost::system::error_code ec;
+        const auto parsed = boost::json::parse(json, ec);
+        ASSERT_FALSE(ec) << json;
+        const auto& o = parsed.as_object();
+        EXPECT_EQ(o.at("headline").as_string(), text);
+        EXPECT_EQ(o.at("author").at(0).at("name").as_string(), text);
+        EXPECT_EQ(o.at("keywords").at(0).as_string(), text);
+        EXPECT_EQ(o.at("keywords").at(1).as_string(), "second");
+        EXPECT_EQ(json.find('<'), std::string::npos);
+    }
 }
 
 TEST(StructuredData, AStoryWithoutABylineIsThePublishers) {
