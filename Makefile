@@ -47,6 +47,7 @@ bench: build
 	@bash bench/breaking_news.sh $(BUILD_DIR)/dateline
 	@bash bench/search_load.sh $(BUILD_DIR)/dateline
 	@bash bench/export_vs_hugo.sh $(BUILD_DIR)/dateline
+	@bash bench/lighthouse.sh $(BUILD_DIR)/dateline
 
 # A clang build of the harnesses alone (libFuzzer, AddressSanitizer, UndefinedBehaviorSanitizer);
 # crashing inputs are written to $(FUZZ_FINDINGS)/<harness>/ (see fuzz/README.md).

@@ -209,6 +209,8 @@ void add_card(Dictionary* parent, const domain::Site& site, const domain::Articl
         auto* img = card->add_section("IMAGE");
         set_image(img, *a.lead_image, options.lead);
         img->set_value("IMAGE_LOADING", images_shown++ < eager_card_images ? "eager" : "lazy");
+        // The lead story's picture is the largest paint of a home page's first screen.
+        if (options.lead) img->show_section("URGENT");
     }
 }
 

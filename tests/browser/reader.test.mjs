@@ -225,19 +225,33 @@ for (const [lang, site] of Object.entries(SITES)) {
 
 for (const lang of Object.keys(SITES)) {
   for (const viewportName of Object.keys(VIEWPORTS)) {
-    test(`axe: ${lang} home, article, author, search and a missing page on a ${viewportName} have no WCAG 2.1 AA violations`,
+    test(`axe: ${lang} home, article, section, tag, author, search and a missing page on a ${viewportName} have no WCAG 2.1 AA violations`,
       { timeout: TEST_TIMEOUT }, async () => {
         const { context, page } = await openContext(viewportName);
         try {
           const failures = [];
+          const article = await articleFor(lang);
+          // A section's and a tag's page, as a reader reaches them: a card's kicker, a story's tag.
+          const pathOf = async (selector) =>
+            new URL(await page.locator(selector).first().getAttribute('href'), suite.server.url).pathname;
+          await gotoOk(page, `/${lang}/`);
+          const section = await pathOf('main .card__kicker a');
+          await gotoOk(page, article);
+          const tag = await pathOf('main .story__tags a');
           // The search page with results, its words marked.
           const search = `/${lang}/search?q=${encodeURIComponent(lang === 'ar' ? 'الميناء' : 'port')}`;
           // An author's page, reached from the article's byline.
           const author = `/${lang}/authors/${lang === 'ar' ? 'rania-alsaadi' : 'layla-haddad'}/`;
-          for (const path of [`/${lang}/`, await articleFor(lang), author, search]) {
+          const pages = { home: `/${lang}/`, article, section, tag, author, search };
+          for (const [kind, path] of Object.entries(pages)) {
             await gotoOk(page, path);
             failures.push(await axeFailures(page, `${path} (${viewportName})`));
             if (viewportName === 'phone') assertNoSideScroll(await sideScrollMetrics(page), `${path} (phone)`);
+            // Every page type for a human to look at (the home page and the article are taken above).
+            if (kind !== 'home' && kind !== 'article') {
+              assert.deepEqual(await scrollThrough(page), [], `${path}: images that failed to load`);
+              await fullPageScreenshot(page, screenshotPath(`${lang}-${kind}-${viewportName}.png`));
+            }
           }
           assert.ok(await page.locator('main li.search-result mark').count() > 0, `${search}: words marked`);
           // A missing page: its own search form and the latest stories beside the masthead's.
@@ -246,6 +260,7 @@ for (const lang of Object.keys(SITES)) {
           assert.equal(response.status(), 404, `GET ${missing}`);
           failures.push(await axeFailures(page, `${missing} (${viewportName})`));
           if (viewportName === 'phone') assertNoSideScroll(await sideScrollMetrics(page), `${missing} (phone)`);
+          await fullPageScreenshot(page, screenshotPath(`${lang}-missing-${viewportName}.png`));
           assertNoAxeFailures(failures);
         } finally {
           await context.close();

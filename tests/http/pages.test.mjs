@@ -171,6 +171,11 @@ describe('every page type of both sites', () => {
       assert.ok(new Set(linked).size >= 10, `${site.slug}: the home page links at least 10 stories, found ${new Set(linked).size}`);
       const newest = [...site.articles].sort((a, b) => a.published_hours_ago - b.published_hours_ago)[0];
       assert.ok(linked.includes(newest.headline), `${site.slug}: the newest story "${newest.headline}" is on the home page`);
+      // The lead story's picture, the largest thing on a phone's first screen, is asked for first.
+      const urgent = select(html, { tag: 'img' }).filter((img) => attr(img.token, 'fetchpriority') === 'high');
+      assert.equal(urgent.length, 1, `${site.slug}: one picture asked for first`);
+      const lead = one(html, { cls: 'card--lead' });
+      assert.ok(lead.inner.includes(urgent[0].outer), `${site.slug}: it is the lead story's`);
     }
   });
 
@@ -184,6 +189,12 @@ describe('every page type of both sites', () => {
       assert.equal(one(html, { tag: 'h1' }).text, section.name, `${site.slug}: the section name is the heading`);
       const listed = select(html, { cls: 'card__headline' }).map((h) => h.text);
       assert.deepEqual(listed, expected.map((a) => a.headline), `${site.slug} ${section.slug}: the listing`);
+      // What a search engine shows under the title: the section and the site, in the site's language.
+      const description = select(html, { tag: 'meta' }).find((m) => attr(m.token, 'name') === 'description');
+      assert.ok(description, `${site.slug}: a section page has a meta description`);
+      const text = attr(description.token, 'content');
+      assert.ok(text.startsWith(`${section.name}: `) && text.includes(site.name), `${site.slug}: ${text}`);
+      assert.match(text, site.language === 'ar' ? /آخر الأخبار/ : /latest stories/);
     }
   });
 

@@ -147,7 +147,10 @@ http::Response ReaderPages::listing(PageRequest& request, const ListingHeading& 
             {{"date", request.dates().format(page.articles.front().first_published_at).date}});
         page_title += " (" + status + ")";
     }
-    set_title(view, page_title, "",
+    // What a search engine shows under the listing's title.
+    set_title(view, page_title,
+              theme_.catalog.format(site.language, "listing_description",
+                                    {{"title", title}, {"site", site.name}}),
               site.origin() + listing_url(path, page.newest ? app::ListingRequest{} : asked));
     // The listing's own feeds, titled as they title themselves (pages/feeds.cpp).
     add_feed_links(view, path,

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Lighthouse (npm, pinned in bench/lighthouse/) on the home, a section and an article page of both
+# demo sites, as a phone (Lighthouse's mobile emulation, throttled) and as a desktop, with Debian's
+# Chromium: the median of RUNS runs (3) of each category's score, and the audits that cost a
+# point in accessibility, best practices or SEO. Loopback only; about 20 s a run.
+# Usage: bench/lighthouse.sh [path/to/dateline]
+set -euo pipefail
+bin=${1:-build/release/dateline}
+runs=${RUNS:-3}
+here=$(cd "$(dirname "$0")" && pwd)
+work=$(mktemp -d)
+server_pid=""
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+[ -d "$here/lighthouse/node_modules/lighthouse" ] ||
+  npm ci --prefix "$here/lighthouse" --no-audit --no-fund --loglevel=error
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+"$bin" init --data "$work/data" --demo >/dev/null 2>&1
+port=$(free_port)
+"$bin" serve --data "$work/data" --listen "127.0.0.1:$port" --threads 2 >"$work/serve.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
+base="http://127.0.0.1:$port"
+
+pages=()
+for site in en ar; do
+  home=$(curl -s "$base/$site/")
+  article=$(echo "$home" | grep -o 'class="card__headline"><a href="[^"]*"' | sed -n 1p | cut -d'"' -f4)
+  section=$(echo "$home" | grep -o 'class="card__kicker"><a href="[^"]*"' | sed -n 1p | cut -d'"' -f4)
+  pages+=("$site home|/$site/" "$site section|$section" "$site article|$article")
+done
+
+printf '%-14s %-8s %12s %14s %15s %5s\n' page device performance accessibility "best practices" SEO
+for entry in "${pages[@]}"; do
+  name=${entry%%|*}
+  path=${entry#*|}
+  for device in mobile desktop; do
+    preset=()
+    [ "$device" = desktop ] && preset=(--preset=desktop)
+    for run in $(seq "$runs"); do
+      CHROME_PATH=/usr/bin/chromium "$here/lighthouse/node_modules/.bin/lighthouse" "$base$path" \
+        --quiet --chrome-flags="--headless=new --no-sandbox" "${preset[@]}" \
+        --only-categories=performance,accessibility,best-practices,seo \
+        --output=json --output-path="$work/$device-$run.json" >/dev/null 2>&1
+    done
+    node - "$name" "$device" "$work" "$runs" <<'JS'
+const [name, device, dir, runs] = process.argv.slice(2);
+const fs = require('fs');
+const reports = [...Array(Number(runs)).keys()].map((i) =>
+  JSON.parse(fs.readFileSync(`${dir}/${device}-${i + 1}.json`, 'utf8')));
+const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const score = (id) => Math.round(100 * median(reports.map((r) => r.categories[id].score)));
+console.log(`${name.padEnd(14)} ${device.padEnd(8)} ${String(score('performance')).padStart(12)} ` +
+  `${String(score('accessibility')).padStart(14)} ${String(score('best-practices')).padStart(15)} ` +
+  `${String(score('seo')).padStart(5)}`);
+// What cost a point where the target is 100: each failing audit once, with its score.
+const failing = new Set();
+for (const r of reports)
+  for (const id of ['accessibility', 'best-practices', 'seo'])
+    for (const ref of r.categories[id].auditRefs)
+      if (ref.weight > 0 && r.audits[ref.id].score !== null && r.audits[ref.id].score < 1)
+        failing.add(`${id}: ${ref.id}`);
+for (const f of failing) console.log(`    ${f}`);
+JS
+  done
+done
