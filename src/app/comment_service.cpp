@@ -200,9 +200,12 @@ Result<ArticleComments> CommentService::for_article(db::Connection& connection,
         static_cast<int>(std::max<std::int64_t>(1, (*count + per_page - 1) / per_page));
     if (page < 1 || page > out.page_count) return Error::not_found("No such page of comments.");
     out.page = page;
-    auto approved = store.approved_for(article.id, per_page, std::int64_t{page - 1} * per_page);
-    if (!approved) return approved.error();
-    out.approved = std::move(*approved);
+    // Most stories have no comment: no query for a list that would be empty.
+    if (*count > 0) {
+        auto approved = store.approved_for(article.id, per_page, std::int64_t{page - 1} * per_page);
+        if (!approved) return approved.error();
+        out.approved = std::move(*approved);
+    }
     out.open = open_for_comments(site, article, now);
     return out;
 }
