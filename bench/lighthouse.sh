@@ -20,18 +20,21 @@ trap cleanup EXIT
   npm ci --prefix "$here/lighthouse" --no-audit --no-fund --loglevel=error
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
-"$bin" init --data "$work/data" --demo >/dev/null 2>&1
+fail() { echo "lighthouse.sh: $1" >&2; [ -f "${2:-}" ] && tail -n 20 "$2" >&2; exit 1; }
+"$bin" init --data "$work/data" --demo >"$work/init.log" 2>&1 || fail "init failed" "$work/init.log"
 port=$(free_port)
 "$bin" serve --data "$work/data" --listen "127.0.0.1:$port" --threads 2 >"$work/serve.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
+curl -sf "http://127.0.0.1:$port/healthz" >/dev/null || fail "the server did not start" "$work/serve.log"
 base="http://127.0.0.1:$port"
 
 pages=()
 for site in en ar; do
   home=$(curl -s "$base/$site/")
-  article=$(echo "$home" | grep -o 'class="card__headline"><a href="[^"]*"' | sed -n 1p | cut -d'"' -f4)
-  section=$(echo "$home" | grep -o 'class="card__kicker"><a href="[^"]*"' | sed -n 1p | cut -d'"' -f4)
+  article=$(echo "$home" | { grep -o 'class="card__headline"><a href="[^"]*"' || true; } | sed -n 1p | cut -d'"' -f4)
+  section=$(echo "$home" | { grep -o 'class="card__kicker"><a href="[^"]*"' || true; } | sed -n 1p | cut -d'"' -f4)
+  [ -n "$article" ] && [ -n "$section" ] || fail "no story or section link on /$site/"
   pages+=("$site home|/$site/" "$site section|$section" "$site article|$article")
 done
 
@@ -46,7 +49,8 @@ for entry in "${pages[@]}"; do
       CHROME_PATH=/usr/bin/chromium "$here/lighthouse/node_modules/.bin/lighthouse" "$base$path" \
         --quiet --chrome-flags="--headless=new --no-sandbox" "${preset[@]}" \
         --only-categories=performance,accessibility,best-practices,seo \
-        --output=json --output-path="$work/$device-$run.json" >/dev/null 2>&1
+        --output=json --output-path="$work/$device-$run.json" >"$work/lighthouse.log" 2>&1 ||
+        fail "Lighthouse failed on $path ($device)" "$work/lighthouse.log"
     done
     node - "$name" "$device" "$work" "$runs" <<'JS'
 const [name, device, dir, runs] = process.argv.slice(2);

@@ -83,13 +83,16 @@ struct Node {
 // its context.
 class DumpReader {
   public:
-    DumpReader(std::string_view dump, std::string file) : dump_(dump), file_(std::move(file)) {}
+    DumpReader(std::string_view dump, std::string file, const std::vector<std::string>& raw_allowed)
+        : dump_(dump), file_(std::move(file)), raw_allowed_(raw_allowed) {}
 
     /// The nodes, or why the dump could not be read or holds what the engine does not write.
     Status read(std::vector<Node>& nodes) {
         using Kind = Node::Kind;
         std::vector<std::size_t> open;  // the sections being read, by index
         std::vector<std::string> open_names;
+        // Each open section's separator so far: ctemplate's is the last "_separator" child.
+        std::vector<std::optional<std::size_t>> separators;
         bool main_seen = false;
         while (at_ < dump_.size()) {
             skip_spaces();
@@ -104,9 +107,14 @@ class DumpReader {
                 auto& node = nodes.emplace_back();
                 node.kind = Kind::Section;
                 node.name = Name::of(name);
-                node.separator = !open_names.empty() && name == open_names.back() + "_separator";
+                if (!open_names.empty() && name == open_names.back() + "_separator") {
+                    if (separators.back()) nodes[*separators.back()].separator = false;
+                    node.separator = true;
+                    separators.back() = nodes.size() - 1;
+                }
                 open.push_back(nodes.size() - 1);
                 open_names.push_back(name);
+                separators.emplace_back();
             } else if (take("Section End: ")) {
                 const std::string_view name = line();
                 if (open.empty()) {
@@ -117,6 +125,7 @@ class DumpReader {
                 nodes[open.back()].end = static_cast<std::uint32_t>(nodes.size());
                 open.pop_back();
                 open_names.pop_back();
+                separators.pop_back();
             } else if (take("Pragma Node: -->|")) {
                 if (!text()) return unreadable("a pragma");
             } else if (take("Text Node: -->|")) {
@@ -130,9 +139,25 @@ class DumpReader {
                 node.kind = Kind::Variable;
                 if (auto s = name_and_escapes(line(), node); !s) return s;
             } else if (take("Template Node: ")) {
+                const std::string_view spelled = line();
+                // ctemplate indents every line of an include that follows spaces at the start of
+                // its line, which its dump does not show.
+                if (!nodes.empty() && nodes.back().kind == Kind::Text) {
+                    const std::string& before = nodes.back().text;
+                    const auto line_start = before.rfind('\n');
+                    const std::string_view indent =
+                        line_start == std::string::npos
+                            ? (nodes.size() == 1 ? std::string_view(before) : std::string_view())
+                            : std::string_view(before).substr(line_start + 1);
+                    if (!indent.empty() &&
+                        indent.find_first_not_of(" \t") == std::string_view::npos)
+                        return Error::invalid("The template " + file_ + " indents the include " +
+                                              std::string(spelled) +
+                                              "; put it at the start of its line.");
+                }
                 auto& node = nodes.emplace_back();
                 node.kind = Kind::Include;
-                node.name = Name::of(line());
+                node.name = Name::of(spelled);
             } else {
                 return unreadable("a node");
             }
@@ -167,7 +192,12 @@ class DumpReader {
     }
     Status name_and_escapes(std::string_view spelled, Node& node) {
         const auto colon = spelled.find(':');
-        node.name = Name::of(spelled.substr(0, colon));
+        const std::string name(spelled.substr(0, colon));
+        node.name = Name::of(name);
+        // Under the pragma ctemplate gives every variable its escaping.
+        if (colon == std::string_view::npos)
+            return Error::invalid("The template " + file_ + " writes " + name +
+                                  " without escaping it.");
         for (std::size_t from = colon; from != std::string_view::npos;) {
             const auto next = spelled.find(':', from + 1);
             const std::string_view modifier =
@@ -178,6 +208,12 @@ class DumpReader {
                 return Error::invalid(
                     "The template " + file_ + " writes " + std::string(spelled) +
                     ", and Dateline does not write the :" + std::string(modifier) + " modifier.");
+            // Escaping is off only where the program sanitized the value, whatever else the
+            // marker says (`{{X:none:h}}` inside a script would be written as mere text).
+            if (*escape == Escape::None &&
+                std::find(raw_allowed_.begin(), raw_allowed_.end(), name) == raw_allowed_.end())
+                return Error::invalid("The template " + file_ + " turns escaping off for " + name +
+                                      "; only sanitized values may be emitted raw.");
             node.escapes.push_back(*escape);
             from = next;
         }
@@ -190,6 +226,7 @@ class DumpReader {
 
     std::string_view dump_;
     std::string file_;
+    const std::vector<std::string>& raw_allowed_;
     std::size_t at_ = 0;
 };
 
@@ -234,8 +271,10 @@ Result<std::unique_ptr<TemplateEngine>> TemplateEngine::load(
         auto compiled = std::make_unique<Template>();
         compiled->name = entry.path().lexically_relative(dir).string();
         std::string dump;
-        parsed->DumpToString(compiled->name.c_str(), &dump);
-        if (auto read = DumpReader(dump, entry.path().string()).read(compiled->nodes); !read)
+        // Named "t" in the dump's first line: a file's own name could hold a line break.
+        parsed->DumpToString("t", &dump);
+        if (auto read = DumpReader(dump, entry.path().string(), raw_allowed).read(compiled->nodes);
+            !read)
             return read.error();
         templates.push_back(std::move(compiled));
     }

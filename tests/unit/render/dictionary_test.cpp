@@ -135,6 +135,23 @@ TEST(Dictionary, TheEngineWritesWhatCtemplateWrites) {
     EXPECT_NE(ours.find("[ar|top &lt;name&gt;|2]"), std::string::npos) << ours;
 }
 
+// Of two "_separator" sections in one section, ctemplate takes the last as the separator; the
+// first is an ordinary (hidden) section.
+TEST(Dictionary, OnlyTheLastSeparatorSectionSeparates) {
+    Templates t;
+    t.add("page.tpl",
+          "{{#I}}{{#I_separator}}A{{/I_separator}}{{N}}{{#I_separator}}B{{/I_separator}}{{/I}}\n"
+          "<ul>\n  {{>CARD}}\n</ul>\n");
+    t.add("partials/card.tpl", "<li>a</li>\n<li>b</li>\n");
+    BothDictionaries d;
+    d.section("I").set("N", "1");
+    d.section("I").set("N", "2");
+    d.include("CARD", "partials/card.tpl");
+    const std::string ours = t.expand("page.tpl", d.ours());
+    EXPECT_EQ(ours, t.ctemplate_expand("page.tpl", d.theirs()));
+    EXPECT_EQ(ours.substr(0, 4), "1B2\n");
+}
+
 TEST(Dictionary, NamesHashTheSameAtCompileTimeAndAtRunTime) {
     constexpr Name literal = "HEADLINE";
     static_assert(literal.key() != 0);

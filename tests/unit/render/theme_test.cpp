@@ -103,6 +103,32 @@ TEST(Theme, AnIncludeWithAModifierOrOtherDelimitersFailsAtLoad) {
     EXPECT_NE(engine.error().message.find("delimiters"), std::string::npos);
 }
 
+TEST(Theme, EscapingTurnedOffBesideAnotherModifierFailsAtLoad) {
+    // Inside a script, `:h` alone would let `1;alert(1)` run: `:none` counts wherever it stands.
+    TempDir dir;
+    std::ofstream(dir.path() / "page.tpl")
+        << "{{%AUTOESCAPE context=\"HTML\"}}<script>var a = {{X:none:h}};</script>";
+    auto engine = TemplateEngine::load(dir.path(), {"page.tpl"});
+    ASSERT_FALSE(engine.ok());
+    EXPECT_NE(engine.error().message.find("turns escaping off for X"), std::string::npos)
+        << engine.error().message;
+}
+
+TEST(Theme, AnIndentedIncludeFailsAtLoad) {
+    // ctemplate would indent each line of the included output, which its parse does not show.
+    TempDir dir;
+    for (const char* text : {"<ul>\n  {{>CARD}}</ul>", "  {{>CARD}}"}) {
+        std::ofstream(dir.path() / "page.tpl") << "{{%AUTOESCAPE context=\"HTML\"}}" << text;
+        auto engine = TemplateEngine::load(dir.path(), {"page.tpl"});
+        ASSERT_FALSE(engine.ok()) << text;
+        EXPECT_NE(engine.error().message.find("indents the include CARD"), std::string::npos);
+    }
+    // Alone on its line, its spaces are stripped with the blank lines, and nothing is indented.
+    std::ofstream(dir.path() / "page.tpl")
+        << "{{%AUTOESCAPE context=\"HTML\"}}<ul>\n  {{>CARD}}\n</ul>";
+    EXPECT_TRUE(TemplateEngine::load(dir.path(), {"page.tpl"}).ok());
+}
+
 TEST(Theme, TextTheEngineCannotReadBackFailsAtLoad) {
     TempDir dir;
     std::ofstream(dir.path() / "page.tpl") << "{{%AUTOESCAPE context=\"HTML\"}}<p>a |<-- b</p>";

@@ -35,13 +35,21 @@ TEST(StructuredData, NothingInTheTextCanEndItsScriptElement) {
     EXPECT_EQ(o.at("publisher").at("name").as_string(), "Harbour & Coast");
 }
 
-// Whatever bytes a headline, a byline or a keyword holds (control characters, quotes, broken
-// UTF-8), the JSON reads back as exactly those bytes, and stays valid.
+// Whatever text a headline, a byline or a keyword holds (control characters, quotes, Arabic,
+// the line separators, characters outside the BMP), the JSON reads back as exactly that text.
 TEST(StructuredData, AnyTextReadsBackAsItWasWritten) {
     std::mt19937 random(20261202);
     for (int i = 0; i < 300; ++i) {
-        std::string text(random() % 40, '\0');
-        for (auto& c : text) c = static_cast<char>(random() % 128);  // JSON's parser wants UTF-8
+        static const std::vector<std::string> wide = {"\u0628", "\u062e", "\u00e9",
+                                                      "\u2028", "\u2029", "\U0001F4F0"};
+        std::string text;
+        for (auto n = random() % 40; n > 0; --n) {
+            const auto pick = random() % 160;
+            if (pick < 128)
+                text += static_cast<char>(pick);
+            else
+                text += wide[pick % wide.size()];
+        }
         NewsArticleData a = hostile_story();
         a.headline = text;
         a.authors = {{text, "https://news.example/" + text}};
