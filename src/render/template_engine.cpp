@@ -15,26 +15,16 @@ namespace dateline::render {
 namespace {
 
 constexpr std::string_view autoescape_pragma = "{{%AUTOESCAPE context=\"HTML\"}}";
-constexpr std::string_view raw_modifier = ":none}}";
 // How ctemplate's dump of a parse closes a text node; a template holding it could not be read
 // back unambiguously.
 constexpr std::string_view text_end = "|<--\n";
 
 // Escaping is what keeps readers safe from what writers and agencies send: a template must turn
-// on contextual escaping, and may switch it off only for the variables the program sanitized.
-Status check_escaping(const std::filesystem::path& file, const std::string& text,
-                      const std::vector<std::string>& raw_allowed) {
+// on contextual escaping (where it switches it off, `:none`, is checked in its parse, below).
+Status check_escaping(const std::filesystem::path& file, const std::string& text) {
     if (text.rfind(autoescape_pragma, 0) != 0)
         return Error::invalid("The template " + file.string() + " must begin with " +
                               std::string(autoescape_pragma) + ".");
-    for (auto at = text.find(raw_modifier); at != std::string::npos;
-         at = text.find(raw_modifier, at + 1)) {
-        const auto open = text.rfind("{{", at);
-        const std::string variable = text.substr(open + 2, at - open - 2);
-        if (std::find(raw_allowed.begin(), raw_allowed.end(), variable) == raw_allowed.end())
-            return Error::invalid("The template " + file.string() + " turns escaping off for " +
-                                  variable + "; only sanitized values may be emitted raw.");
-    }
     return success();
 }
 
@@ -255,8 +245,7 @@ Result<std::unique_ptr<TemplateEngine>> TemplateEngine::load(
         if (entry.path().extension() != ".tpl") continue;
         auto text = read_file(entry.path());
         if (!text) return text.error();
-        if (auto safe = check_escaping(entry.path(), *text, raw_allowed); !safe)
-            return safe.error();
+        if (auto safe = check_escaping(entry.path(), *text); !safe) return safe.error();
         if (auto markers = check_markers(entry.path(), *text); !markers) return markers.error();
         if (text->find(text_end.substr(0, 4)) != std::string::npos)
             return Error::invalid("The template " + entry.path().string() + " contains \"" +
