@@ -62,6 +62,7 @@ nginx -c "$work/nginx.conf" -e "$work/nginx-error.log" &
 nginx_pid=$!
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$nginx_port/home.html" >/dev/null && break; sleep 0.1; done
 
+browser='Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36'
 rps() { wrk -t1 -c"$connections" -d"$duration" "$@" | awk '/Requests\/sec/ {print $2}'; }
 
 # One wrk run: "requests/s p50 p99" (latencies in ms).
@@ -103,6 +104,8 @@ compare "home, gzip" "$base/en/" "http://127.0.0.1:$nginx_port/home.html" -H 'Ac
 compare "article" "$base$article" "http://127.0.0.1:$nginx_port/article.html"
 compare "article, gzip" "$base$article" "http://127.0.0.1:$nginx_port/article.html" -H 'Accept-Encoding: gzip'
 compare "article, br" "$base$article" "" -H 'Accept-Encoding: br'
+# A browser's request is counted as a read of the story ("most read"); wrk's own is not.
+compare "article, counted" "$base$article" "http://127.0.0.1:$nginx_port/article.html" -H "User-Agent: $browser"
 their_args=(-H "If-None-Match: $nginx_etag")
 compare "article, 304" "$base$article" "http://127.0.0.1:$nginx_port/article.html" -H "If-None-Match: $etag"
 their_args=()
@@ -137,6 +140,7 @@ cpu_row() {
 }
 cpu_row "cached article"
 cpu_row "cached article, gzip" -H 'Accept-Encoding: gzip'
+cpu_row "cached article, counted" -H "User-Agent: $browser"
 their_args=(-H "If-None-Match: $nginx_etag")
 cpu_row "article, 304" -H "If-None-Match: $etag"
 their_args=()

@@ -62,6 +62,11 @@ void ContentWatch::poll(std::chrono::milliseconds timeout) {
             else
                 search_current_ = true;
         }
+        if (reads_ && (!reads_flushed_at_ || now - *reads_flushed_at_ >= reads_interval_)) {
+            reads_flushed_at_ = now;
+            if (auto flushed = reads_->flush(); !flushed)
+                spdlog::warn("could not add up the stories' reads: {}", flushed.error().message);
+        }
         if (!purged_at_ || now - *purged_at_ >= purge_interval_seconds) {
             purged_at_ = now;
             if (auto done = limits_.purge(); !done)

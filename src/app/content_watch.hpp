@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/article_service.hpp"
+#include "app/most_read.hpp"
 #include "app/search_indexer.hpp"
 #include "app/session_service.hpp"
 #include "app/shared_limits.hpp"
@@ -44,20 +45,25 @@ struct ContentHandlers {
 /// A serving node's background duty: hands on what changed in the content, whoever changed it
 /// (db::ChangeWatcher), publishes scheduled stories when their time comes (every node tries;
 /// each story is published by one), indexes for search the stories the index lacks (after an
-/// upgrade: a batch a round, until none is left), and now and then forgets spent tokens, old
-/// rate-limit windows and ended newsroom sessions.
+/// upgrade: a batch a round, until none is left), adds up the reads the node counted and ranks
+/// the most read stories (MostRead, every `reads_interval` seconds), and now and then forgets
+/// spent tokens, old rate-limit windows and ended newsroom sessions.
 /// Time comes from the injected clock, so tests move it rather than wait.
 class ContentWatch {
   public:
     /// Without a watcher (the database could not be watched) only the housekeeping runs.
     ContentWatch(std::unique_ptr<db::ChangeWatcher> watcher, SharedLimits& limits,
                  const Clock& clock, ContentHandlers handlers, SessionService* sessions = nullptr,
-                 ArticleService* articles = nullptr, SearchIndexer* search = nullptr)
+                 ArticleService* articles = nullptr, SearchIndexer* search = nullptr,
+                 MostRead* reads = nullptr,
+                 UnixTime reads_interval = MostRead::flush_interval_seconds)
         : watcher_(std::move(watcher)),
           limits_(limits),
           sessions_(sessions),
           articles_(articles),
           search_(search),
+          reads_(reads),
+          reads_interval_(reads_interval),
           clock_(clock),
           handlers_(std::move(handlers)) {}
 
@@ -83,6 +89,9 @@ class ContentWatch {
     SessionService* sessions_;
     ArticleService* articles_;
     SearchIndexer* search_;
+    MostRead* reads_;
+    UnixTime reads_interval_;
+    std::optional<UnixTime> reads_flushed_at_;
     bool search_current_ = false;  ///< nothing was left to index at the last look
     const Clock& clock_;
     ContentHandlers handlers_;

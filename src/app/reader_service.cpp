@@ -5,17 +5,35 @@
 #include <algorithm>
 
 #include "app/front_page_service.hpp"
+#include "app/most_read.hpp"
 #include "domain/paths.hpp"
 #include "storage/article_store.hpp"
 #include "storage/front_page_store.hpp"
+#include "storage/readership_store.hpp"
 #include "storage/search_store.hpp"
 #include "storage/site_store.hpp"
 
 namespace dateline::app {
 
 namespace {
+
 // Listings show cards, and a card shows no byline and no tags: reading them would be waste.
 constexpr auto bare = storage::ArticleStore::Details::Bare;
+
+// A ranking (MostRead) of the site (section 0) or a section, as bare cards in its order.
+Result<std::vector<domain::Article>> most_read_cards(db::Connection& connection, domain::Id site_id,
+                                                     domain::Id section_id, UnixTime now) {
+    auto ranked = storage::ReadershipStore(connection)
+                      .most_read(site_id, section_id, now, MostRead::ranking_size);
+    if (!ranked) return ranked.error();
+    if (ranked->empty()) return std::vector<domain::Article>{};
+    std::vector<domain::Id> ids;
+    ids.reserve(ranked->size());
+    for (const auto& [story, reads] : *ranked) ids.push_back(story);
+    return storage::ArticleStore(connection)
+        .by_ids_in_order(ids, storage::ArticleStore::Columns::Card, bare);
+}
+
 }  // namespace
 
 const domain::Site* NetworkDirectory::site_by_slug(std::string_view slug) const {
@@ -145,7 +163,16 @@ Result<FrontPage> ReaderService::front_page(const NetworkDirectory& directory,
         if (stories->size() > section_story_count) stories->resize(section_story_count);
         if (!stories->empty()) page.sections.push_back({section, std::move(*stories)});
     }
+    auto most_read = most_read_cards(*lease, site.id, 0, now);
+    if (!most_read) return most_read.error();
+    page.most_read = std::move(*most_read);
     return page;
+}
+
+Result<std::vector<domain::Article>> ReaderService::most_read(const domain::Section& section) {
+    auto lease = database_.acquire();
+    const db::ReadSnapshot snapshot(*lease);
+    return most_read_cards(*lease, section.site_id, section.id, clock_.now());
 }
 
 Result<ArticlePage> ReaderService::page_of(const storage::ArticleFilter& filter,

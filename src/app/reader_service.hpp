@@ -71,6 +71,9 @@ struct FrontPage {
         std::vector<domain::Article> articles;
     };
     std::vector<SectionStories> sections;
+    /// The site's most read stories of the last day (MostRead), most read first; they may
+    /// also be above.
+    std::vector<domain::Article> most_read;
 };
 
 /// Which listing a feed follows: the site's stories (none set), a section's, a tag's or an
@@ -172,12 +175,16 @@ class ReaderService {
     Result<std::vector<StorySpan>> story_spans(const domain::Site& site);
     /// The visible stories of one span (bare cards, by id); empty for a span with none.
     Result<std::vector<domain::Article>> span_stories(const domain::Site& site, std::int64_t span);
-    /// What a news sitemap lists: the stories first published in the last news_window, newest
-    /// first, at most `limit` (bare cards).
     /// The site's `limit` newest listed stories, as cards (a missing page offers them).
     Result<std::vector<domain::Article>> latest_stories(const domain::Site& site, int limit);
+    /// What a news sitemap lists: the stories first published in the last news_window, newest
+    /// first, at most `limit` (bare cards).
     Result<std::vector<domain::Article>> news_stories(const domain::Site& site,
                                                       int limit = news_limit);
+
+    /// The section's most read stories of the last day (MostRead), most read first, as bare
+    /// cards; none until its stories are read.
+    Result<std::vector<domain::Article>> most_read(const domain::Section& section);
 
     /// Page `number` (from 1, at most max_search_page) of the site's visible stories that
     /// match `query`; none for a query that requires nothing.

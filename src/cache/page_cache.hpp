@@ -22,6 +22,9 @@ struct CachedPage {
     std::string etag;                ///< strong validator of the body
     std::int64_t last_modified = 0;  ///< when it was rendered (seconds since the epoch)
     std::string_view route;          ///< the route that rendered it (http::Response::route)
+    /// What the surface counts a request for the page as a read of (a story), so that a hit
+    /// counts as the render did; 0: nothing.
+    std::int64_t read_of = 0;
     /// The body compressed once when it was kept, for readers who accept it; empty when not
     /// worth it.
     std::string gzip_body;

@@ -173,10 +173,15 @@ int run_serve(const DataOptions& data) {
                                       clock);
     app::LocalLimits challenge_network_limits(
         {"comment-check:subnet", config.comment_check_subnet_limit, limit_window}, clock);
+    // Readers' reads of each story, counted as pages are answered, unless the operator turned
+    // counting off.
+    app::MostRead most_read(database, clock);
+    const bool counting_reads = config.most_read_interval.count() > 0;
     auto created = site::ReaderSite::create(reader, *directory, std::move(*theme), config.media_dir,
                                             {config.page_cache_bytes, config.page_cache_fresh},
                                             {&intake, &security_check, &challenge_limits,
-                                             &challenge_network_limits, config.trusted_proxies});
+                                             &challenge_network_limits, config.trusted_proxies},
+                                            counting_reads ? &most_read : nullptr);
     if (!created) return fail(created.error());
     site::ReaderSite& sites = **created;
 
@@ -255,7 +260,8 @@ int run_serve(const DataOptions& data) {
                                   refreshed.error().message, refreshed.error().cause);
              },
          .content_changed = [&sites](const app::ChangedContent& c) { sites.drop_changed(c); }},
-        &sessions, &articles, &search_index);
+        &sessions, &articles, &search_index, counting_reads ? &most_read : nullptr,
+        config.most_read_interval.count());
     std::atomic<bool> serving{true};
     std::thread watching([&] { watch.run(serving); });
     std::thread reading_wires([&] { work_wire_sources(wires, serving); });
@@ -269,6 +275,10 @@ int run_serve(const DataOptions& data) {
     }
     watching.join();
     reading_wires.join();
+    // The reads counted since the last flush, rather than lose them with the process.
+    if (counting_reads)
+        if (auto flushed = most_read.flush(); !flushed)
+            spdlog::warn("could not add up the stories' reads: {}", flushed.error().message);
     std::cout << "Dateline stopped." << std::endl;
     return 0;
 }

@@ -87,6 +87,10 @@ std::vector<Option> options() {
         {"page_cache_seconds", "DATELINE_PAGE_CACHE_SECONDS", "seconds, from 0 to 3600",
          integer(0, max_timeout_seconds,
                  [](Config& c, long long n) { c.page_cache_fresh = std::chrono::seconds(n); })},
+        {"most_read_seconds", "DATELINE_MOST_READ_SECONDS",
+         "seconds, from 0 (reads not counted) to 3600",
+         integer(0, max_timeout_seconds,
+                 [](Config& c, long long n) { c.most_read_interval = std::chrono::seconds(n); })},
         {"log_level", "DATELINE_LOG_LEVEL", "one of debug, info, warn, error",
          [](Config& c, std::string_view v) {
              if (v != "debug" && v != "info" && v != "warn" && v != "error") return false;

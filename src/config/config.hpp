@@ -31,6 +31,9 @@ struct Config {
     std::chrono::seconds read_timeout{15};
     std::size_t page_cache_bytes = 64 * 1024 * 1024;
     std::chrono::seconds page_cache_fresh{30};
+    /// How often a node adds the reads it counted to the database and ranks the most read
+    /// stories again (app::MostRead); 0: this node counts no reads and ranks nothing.
+    std::chrono::seconds most_read_interval{60};
     std::string log_level = "info";
     /// Reader comments: how hard the security check is (its largest counter), the least time
     /// from fetching it to sending, and how many submissions per ten minutes one address and

@@ -6,6 +6,7 @@
 
 #include "http/content_coding.hpp"
 #include "http/validators.hpp"
+#include "site/read_counting.hpp"
 
 namespace dateline::site {
 
@@ -162,6 +163,13 @@ std::optional<app::ListingRequest> CachedPages::listing_request(const http::Requ
     return app::ListingRequest{before ? From::OlderThan : From::NewerThan, *story};
 }
 
+void CachedPages::count_read(const http::Request& request, const http::Response& response,
+                             domain::Id story) {
+    if (reads_ && story != 0 && (response.status == 200 || response.status == 304) &&
+        is_a_read(request))
+        reads_->count(story);
+}
+
 std::optional<http::Response> CachedPages::fresh(const http::Request& request,
                                                  const SiteMatch& match) {
     if (cache_.capacity() == 0) return std::nullopt;  // nothing is kept: no key, no lock
@@ -170,7 +178,9 @@ std::optional<http::Response> CachedPages::fresh(const http::Request& request,
     const auto cached = cache_.get(*key);
     if (!cached.page || !cached.fresh) return std::nullopt;
     ++counts_.hits;
-    return from_cache(cached.page, request, "hit");
+    auto response = from_cache(cached.page, request, "hit");
+    count_read(request, response, cached.page->read_of);
+    return response;
 }
 
 http::Response CachedPages::through(const http::Request& request, const SiteMatch& match,
@@ -178,16 +188,23 @@ http::Response CachedPages::through(const http::Request& request, const SiteMatc
     const auto key = key_of(request, match);
     if (!key) {
         ++counts_.passed;
-        return render().response;
+        auto rendered = render();
+        count_read(request, rendered.response, rendered.story);
+        return std::move(rendered.response);
     }
     auto cached = cache_.get(*key);
+    const auto kept = [&](const char* state) {
+        auto response = from_cache(cached.page, request, state);
+        count_read(request, response, cached.page->read_of);
+        return response;
+    };
     const auto hit = [&] {
         ++counts_.hits;
-        return from_cache(cached.page, request, "hit");
+        return kept("hit");
     };
     const auto stale = [&] {
         ++counts_.stale;
-        return from_cache(cached.page, request, "stale");
+        return kept("stale");
     };
     if (cached.page && cached.fresh) return hit();
     // Another reader is rendering this page: the stale copy now rather than a second render.
@@ -208,12 +225,14 @@ http::Response CachedPages::through(const http::Request& request, const SiteMatc
     // A stale page is better than an error while the database cannot render a fresh one.
     if (response.status == 503 && cached.page) return stale();
     ++counts_.misses;
+    count_read(request, response, rendered.story);
     if (response.status != 200) return response;
     if (response.header("Cache-Control").empty())
         response.set_header("Cache-Control", html_cache_control);
     auto page = std::make_shared<cache::CachedPage>();
     page->status = response.status;
     page->route = response.route;
+    page->read_of = rendered.story;
     page->etag = cache::etag_for(response.body);
     page->headers = std::move(response.headers);
     page->headers.emplace_back("ETag", page->etag);

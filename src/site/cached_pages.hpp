@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "app/most_read.hpp"
 #include "app/reader_service.hpp"
 #include "cache/page_cache.hpp"
 #include "cache/single_flight.hpp"
@@ -24,8 +25,9 @@ struct CacheOptions {
 
 /// A rendered page and what it shows, for the cache: tags like "site:3", "article:17".
 struct RenderedPage {
-    http::Response response;
-    std::vector<std::string> tags;
+    http::Response response{};
+    std::vector<std::string> tags{};
+    domain::Id story = 0;  ///< the story whose page it is, whose reads it counts; 0: none
 };
 
 /// The page cache as a layer in front of the page handlers: which requests it answers, under
@@ -33,11 +35,13 @@ struct RenderedPage {
 /// are kept per site and canonical path below the site's prefix, positions read as numbers
 /// (`?comments=01` is `?comments=1`), so that no spelling of a URL renders it again; only
 /// `?comments=N`, `?before=ID` and `?after=ID` are part of a key, and any other query is not
-/// cached. Each response says `X-Dateline-Cache: hit|miss|stale`.
+/// cached. Each response says `X-Dateline-Cache: hit|miss|stale`. A story's page answered to
+/// a reader (is_a_read), from the cache or not, counts as a read of the story when `reads` is
+/// given.
 class CachedPages {
   public:
-    explicit CachedPages(const CacheOptions& options)
-        : cache_(options.max_bytes, options.fresh_for) {}
+    explicit CachedPages(const CacheOptions& options, app::MostRead* reads = nullptr)
+        : cache_(options.max_bytes, options.fresh_for), reads_(reads) {}
 
     /// The fresh page for a request, if one is kept: what the I/O threads answer themselves.
     std::optional<http::Response> fresh(const http::Request& request, const SiteMatch& match);
@@ -77,7 +81,11 @@ class CachedPages {
     static std::optional<app::ListingRequest> listing_request(const http::Request& request);
 
   private:
+    // Counts the answer as a read of `story` when it is one.
+    void count_read(const http::Request& request, const http::Response& response, domain::Id story);
+
     cache::PageCache cache_;
+    app::MostRead* reads_;
     cache::SingleFlight flights_;
     struct {
         std::atomic<std::uint64_t> hits{0}, misses{0}, stale{0}, passed{0};

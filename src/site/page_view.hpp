@@ -95,6 +95,11 @@ inline constexpr int eager_card_images = 3;
 void add_card(render::Dictionary* parent, const domain::Site& site, const domain::Article& article,
               const render::DateFormatter& dates, const CardOptions& options, int& images_shown);
 
+/// A ranking of most read stories (app::MostRead) under `title` in `d`'s MOST_READ include,
+/// each as a numbered headline; nothing when `stories` is empty.
+void add_most_read(render::Dictionary& d, const domain::Site& site, const std::string& title,
+                   const std::vector<domain::Article>& stories);
+
 /// A stored image's URL, `srcset`, `sizes` and dimensions in `d`.
 void set_image(render::Dictionary* d, const domain::Media& image, bool wide);
 

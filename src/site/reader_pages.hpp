@@ -77,6 +77,7 @@ struct PageRequest {
     const SiteSnapshot& snapshot;
     const domain::Site& site;
     std::vector<std::string> cache_tags;
+    domain::Id story_read = 0;  ///< the story this page is: a reader's request is a read of it
 
     /// The page shows `story` (its card, or the story itself).
     void shows(const domain::Article& story) { shows(story.id); }
@@ -176,6 +177,8 @@ class ReaderPages {
         /// What the listing's feeds call themselves (pages/feeds.cpp); empty: "<kind>: <title>".
         std::string feed_title{};
         std::string json_ld{};  ///< structured data beside the breadcrumb; may be empty
+        /// The listing's most read stories (a section's), under the page's stories; may be empty.
+        std::vector<domain::Article> most_read{};
     };
     http::Response listing(PageRequest& request, const ListingHeading& heading,
                            const app::ListingRequest& asked, const app::ArticlePage& page);

@@ -25,12 +25,12 @@ const domain::Section* PageRequest::section(std::string_view slug) const {
 
 ReaderSite::ReaderSite(app::ReaderService& reader, Theme theme,
                        const std::filesystem::path& media_dir, const CacheOptions& cache,
-                       CommentOptions comments)
+                       CommentOptions comments, app::MostRead* reads)
     : reader_(reader),
       theme_(std::move(theme)),
       assets_(theme_.assets_dir, "public, max-age=3600"),
       media_(media_dir, "public, max-age=31536000, immutable"),
-      cache_(cache),
+      cache_(cache, reads),
       pages_(reader, theme_, std::move(comments)),
       network_routes_(network_routes(pages_, assets_, media_)),
       site_routes_(site_routes(pages_)) {}
@@ -39,11 +39,12 @@ Result<std::unique_ptr<ReaderSite>> ReaderSite::create(app::ReaderService& reade
                                                        app::NetworkDirectory directory, Theme theme,
                                                        const std::filesystem::path& media_dir,
                                                        const CacheOptions& cache,
-                                                       CommentOptions comments) {
+                                                       CommentOptions comments,
+                                                       app::MostRead* reads) {
     auto snap = SiteSnapshot::make(std::move(directory));
     if (!snap) return snap.error();
     std::unique_ptr<ReaderSite> site(
-        new ReaderSite(reader, std::move(theme), media_dir, cache, std::move(comments)));
+        new ReaderSite(reader, std::move(theme), media_dir, cache, std::move(comments), reads));
     site->snapshot_ = std::move(*snap);
     return site;
 }
@@ -110,8 +111,7 @@ Response ReaderSite::handle(const Request& request) {
     if (match.misdirected) return misdirected();
     return cache_.through(request, match, [&] {
         const auto started = std::chrono::steady_clock::now();
-        RenderedPage page;
-        page.response = site_page(*snap, request, match, page.tags);
+        RenderedPage page = site_page(*snap, request, match);
         if (metrics_)
             metrics_->observe_render(page.response.route,
                                      std::chrono::steady_clock::now() - started);
@@ -154,8 +154,8 @@ void ReaderSite::report_to(metrics::Registry& metrics) {
     });
 }
 
-Response ReaderSite::site_page(const SiteSnapshot& snap, const Request& request,
-                               const SiteMatch& match, std::vector<std::string>& tags) {
+RenderedPage ReaderSite::site_page(const SiteSnapshot& snap, const Request& request,
+                                   const SiteMatch& match) {
     const auto& segments = request.target.segments;
     const bool read = request.method == http::Method::Get || request.method == http::Method::Head;
     if (!match.site) {
@@ -168,32 +168,32 @@ Response ReaderSite::site_page(const SiteSnapshot& snap, const Request& request,
             Response r = Response::redirect(302, site->path_prefix());
             r.set_header("Vary", "Accept-Language");
             r.set_header("Cache-Control", "public, max-age=300");
-            return r;
+            return {std::move(r)};
         }
-        if (fallback) return pages_.error_page(snap, *fallback, 404);
-        return Response::text(404, "Not found\n");
+        if (fallback) return {pages_.error_page(snap, *fallback, 404)};
+        return {Response::text(404, "Not found\n")};
     }
     const domain::Site& site = *match.site;
     if (match.consumed == segments.size() && !request.target.trailing_slash) {
-        if (read) return Response::redirect(301, site.path_prefix());
+        if (read) return {Response::redirect(301, site.path_prefix())};
         Response r = Response::text(405, "Method not allowed\n");
         r.set_header("Allow", "GET, HEAD");
-        return r;
+        return {std::move(r)};
     }
     // A position that is not one names no page, whichever page it is asked of.
     if (read &&
         (!CachedPages::page_number(request, "comments") || !CachedPages::listing_request(request)))
-        return pages_.error_page(snap, site, 404);
+        return {pages_.error_page(snap, site, 404)};
     PageRequest page{request, snap, site, {page_tag::site(site.id)}};
     try {
         auto response =
             site_routes_.dispatch(request.method, std::span(segments).subspan(match.consumed),
                                   request.target.trailing_slash, page);
-        tags = std::move(page.cache_tags);
-        return response ? std::move(*response) : pages_.error_page(snap, site, 404);
+        if (!response) return {pages_.error_page(snap, site, 404)};
+        return {std::move(*response), std::move(page.cache_tags), page.story_read};
     } catch (const std::exception& e) {
         spdlog::error("{} failed: {}", request.raw_target, e.what());
-        return pages_.error_page(snap, site, 500);
+        return {pages_.error_page(snap, site, 500)};
     }
 }
 

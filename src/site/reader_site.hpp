@@ -32,12 +32,14 @@ class ReaderSite {
                                                       app::NetworkDirectory directory, Theme theme,
                                                       const std::filesystem::path& media_dir,
                                                       const CacheOptions& cache = {},
-                                                      CommentOptions comments = {});
+                                                      CommentOptions comments = {},
+                                                      app::MostRead* reads = nullptr);
 
     /// What needs no database and no rendering: cached pages, files, fixed answers. Nothing
     /// when the request needs handle().
     std::optional<http::Response> handle_fast(const http::Request& request);
-    /// Any request; may block on the database.
+    /// Any request; may block on the database. With `reads` given at creation, a reader's
+    /// request for a story's page (cached or not) counts as a read of it (CachedPages).
     http::Response handle(const http::Request& request);
     /// The public origin ("https://news.example") of the network's site on the request's host
     /// (the default site's, for a host addressed directly); nothing when no site has that host.
@@ -59,11 +61,11 @@ class ReaderSite {
 
   private:
     ReaderSite(app::ReaderService& reader, Theme theme, const std::filesystem::path& media_dir,
-               const CacheOptions& cache, CommentOptions comments);
+               const CacheOptions& cache, CommentOptions comments, app::MostRead* reads);
     std::shared_ptr<const SiteSnapshot> snapshot() const;
-    /// A page of the matched site; `tags` receives what it shows.
-    http::Response site_page(const SiteSnapshot& snapshot, const http::Request& request,
-                             const SiteMatch& match, std::vector<std::string>& tags);
+    /// A page of the matched site, with what it shows.
+    RenderedPage site_page(const SiteSnapshot& snapshot, const http::Request& request,
+                           const SiteMatch& match);
 
     app::ReaderService& reader_;
     Theme theme_;

@@ -21,6 +21,7 @@ const std::vector<std::string> required_templates = {"home.tpl",
                                                      "partials/footer.tpl",
                                                      "partials/card.tpl",
                                                      "partials/pagination.tpl",
+                                                     "partials/most-read.tpl",
                                                      "partials/comment-field.tpl",
                                                      "search.tpl"};
 

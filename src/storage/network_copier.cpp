@@ -17,7 +17,7 @@ struct Table {
 };
 
 // Parents before children, so foreign keys hold at every insert.
-constexpr std::array<Table, 23> tables = {{
+constexpr std::array<Table, 25> tables = {{
     {"networks", "id, slug, name, default_site_slug", "id", true},
     {"sites",
      "id, network_id, slug, name, tagline, language, direction, time_zone, base_url, "
@@ -52,6 +52,9 @@ constexpr std::array<Table, 23> tables = {{
     {"related_stories", "article_id, related_id, weight", "article_id, related_id", false},
     {"front_page_stories", "site_id, position, article_id", "site_id, position", false},
     {"breaking_news", "site_id, article_id, text, shown_until", "site_id", false},
+    {"article_reads", "hour, article_id, reads", "hour, article_id", false},
+    {"most_read", "site_id, section_id, position, article_id, reads",
+     "site_id, section_id, position", false},
     {"comments",
      "id, site_id, article_id, status, author_name, email, title, body, held_reason, "
      "content_digest, created_at, moderated_at",

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import {
   VIEWPORTS, useBrowserSuite, screenshotPath, openWatchedPage, cspViolations, axeFailures, assertNoAxeFailures,
 } from '../support/browser.mjs';
+import { waitUntil } from '../support/dateline.mjs';
 
 const TEST_TIMEOUT = 120_000;
 
@@ -19,16 +20,23 @@ const SITES = {
 
 /**
  * The demo server and Chromium, set once the suite runs; each site with a breaking-news banner up
- * (as an editor puts one up in the newsroom), so that every check below sees pages with it.
+ * (as an editor puts one up in the newsroom) and stories read this hour (as readers' requests are
+ * counted: the headless browser is not), so that every check below sees pages with both.
  */
 const BANNERS = { en: 'Storm warning for the coast tonight', ar: 'تحذير من عاصفة على الساحل الليلة' };
 const suite = useBrowserSuite({
-  setUp: ({ data }) => {
+  env: { DATELINE_MOST_READ_SECONDS: '1' },
+  setUp: async ({ data }) => {
     for (const [site, text] of Object.entries(BANNERS)) {
       data.sql(`INSERT INTO breaking_news (site_id, article_id, text, shown_until)
         SELECT a.site_id, a.id, '${text}', 4102444800 FROM articles a JOIN sites s ON s.id = a.site_id
         WHERE s.slug = '${site}' AND a.status = 'published' ORDER BY a.first_published_at DESC LIMIT 1`);
     }
+    const hour = Math.floor(Date.now() / 3_600_000);
+    data.sql(`INSERT INTO article_reads (hour, article_id, reads)
+      SELECT ${hour}, id, 10 + id FROM articles WHERE status = 'published'`);
+    await waitUntil('the server ranks the most read stories',
+      () => Number(data.sql('SELECT COUNT(*) FROM most_read').trim()) > 0);
   },
 });
 /** Article path (e.g. /en/culture/...) of the first story on each site's home page. */
@@ -318,6 +326,39 @@ test('on a phone every section is in reach, the bar says more are aside, and kic
       assert.deepEqual(problems, []);
     } finally {
       await context.close();
+    }
+  }
+});
+
+test('the most read stories are a numbered list on the home page and a section\'s front, easy to tap', { timeout: TEST_TIMEOUT }, async () => {
+  for (const [lang, name] of [['en', 'Most read'], ['ar', 'الأكثر قراءة']]) {
+    for (const viewportName of ['phone', 'desktop']) {
+      const { context, page, problems } = await openContext(viewportName);
+      try {
+        await gotoOk(page, `/${lang}/`);
+        const block = page.locator('.most-read');
+        assert.equal(await block.locator('h2').textContent(), name);
+        const items = block.locator('ol > li');
+        assert.equal(await items.count(), 5, `${lang}: five stories`);
+        const first = await items.first().evaluate((li) => ({
+          number: getComputedStyle(li, '::before').content,
+          direction: getComputedStyle(li).direction,
+        }));
+        assert.match(first.number, /counter\(rank/, `${lang}: each story under its rank`);
+        assert.equal(first.direction, lang === 'ar' ? 'rtl' : 'ltr');
+        for (const link of await block.locator('a').all()) {
+          const box = await link.boundingBox();
+          assert.ok(box.height >= 24, `${lang}: a link ${box.height} pixels tall`);
+        }
+        // A section's front has its own list, headed with the section's name.
+        const section = await page.locator('.sections-nav a').nth(1).getAttribute('href');
+        await gotoOk(page, section);
+        const heading = await page.locator('.most-read h2').textContent();
+        assert.ok(heading.startsWith(name) && heading.length > name.length, heading);
+        assert.deepEqual(problems, []);
+      } finally {
+        await context.close();
+      }
     }
   }
 });

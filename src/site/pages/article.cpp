@@ -347,6 +347,7 @@ http::Response ReaderPages::article_page(PageRequest& request, const domain::Sec
                                                     : std::string();
         return http::Response::redirect(301, path + query);
     }
+    request.story_read = a.id;
     const auto& related = (*found)->related;
     for (const auto& other : related) request.shows(other);
     const auto& comments = (*found)->comments;

@@ -45,6 +45,7 @@ http::Response ReaderPages::home_show(PageRequest& request) {
     for (const auto& a : front->latest) request.shows(a);
     for (const auto& block : front->sections)
         for (const auto& a : block.articles) request.shows(a);
+    for (const auto& a : front->most_read) request.shows(a);
     int images = 0;
     if (front->top.empty()) d.show_section("EMPTY");
     render::Dictionary* top = nullptr;
@@ -68,6 +69,7 @@ http::Response ReaderPages::home_show(PageRequest& request) {
         add_card(latest->add_section("STORY"), site, a, request.dates(), {.show_section = true},
                  images);
     }
+    add_most_read(d, site, theme_.catalog.text(site.language, "most_read"), front->most_read);
     for (const auto& block : front->sections) {
         auto* b = d.add_section("SECTION_BLOCK");
         b->set_value("BLOCK_SLUG", block.section.slug);

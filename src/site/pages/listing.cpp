@@ -39,12 +39,21 @@ http::Response ReaderPages::section_show(PageRequest& request, std::string_view 
     auto result = reader_.section_page(*section, at);
     if (!result) return failure(request.snapshot, request.site, result.error());
     request.cache_tags.push_back(page_tag::section(section->id));
+    // The section's front (its first page) shows what its readers read most; the archive's
+    // pages do not.
+    std::vector<domain::Article> most_read;
+    if (result->newest) {
+        auto ranked = reader_.most_read(*section);
+        if (!ranked) return failure(request.snapshot, request.site, ranked.error());
+        most_read = std::move(*ranked);
+    }
     return listing(request,
                    {.kind = theme_.catalog.text(request.site.language, "section"),
                     .title = section->name,
                     .path = path,
                     .current_section = section->slug,
-                    .feed_title = section->name},
+                    .feed_title = section->name,
+                    .most_read = std::move(most_read)},
                    at, *result);
 }
 
@@ -173,6 +182,10 @@ http::Response ReaderPages::listing(PageRequest& request, const ListingHeading& 
             {.heading2 = true, .show_section = current_section.empty(), .show_standfirst = true},
             images);
     add_pagination(view, path, page, status);
+    for (const auto& a : heading.most_read) request.shows(a);
+    add_most_read(d, site,
+                  theme_.catalog.format(site.language, "most_read_in", {{"listing", title}}),
+                  heading.most_read);
     return render_page(theme_, view, "listing.tpl", 200);
 }
 

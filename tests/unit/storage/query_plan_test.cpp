@@ -18,6 +18,7 @@
 #include "storage/article_store.hpp"
 #include "storage/audit_store.hpp"
 #include "storage/comment_store.hpp"
+#include "storage/readership_store.hpp"
 #include "storage/revision_store.hpp"
 #include "storage/search_store.hpp"
 #include "storage/site_store.hpp"
@@ -219,6 +220,17 @@ TEST_P(QueryPlanTest, ReaderPagesUseIndexesOnly) {
     EXPECT_FALSE(related->empty());
     ASSERT_TRUE(comments.approved_for((*story)->id, 50, 0).ok());
     ASSERT_TRUE(comments.approved_count((*story)->id).ok());
+    // The site's and the section's most read (app::MostRead), each ranking by its key.
+    {
+        ReadershipStore ranking(*lease);
+        ASSERT_TRUE(ranking.add_reads(now / 3600, {{(*story)->id, 3}}).ok());
+        ASSERT_TRUE(ranking.rank(now / 3600 - 23, 5).ok());
+    }
+    ReadershipStore readership(recorded);
+    auto most_read = readership.most_read(site, 0, now, 5);
+    ASSERT_TRUE(most_read.ok());
+    EXPECT_EQ(most_read->size(), 1u);
+    ASSERT_TRUE(readership.most_read(site, section, now, 5).ok());
     // Its corrections and its translations on sister sites.
     auto linked = **story;
     ASSERT_TRUE(articles.attach_notes(linked).ok());

@@ -17,7 +17,7 @@
 {{#STORY}}{{>CARD}}
 {{/STORY}}</div>
 </section>
-{{/LATEST}}{{#SECTION_BLOCK}}<section class="home__section" aria-labelledby="section-{{BLOCK_SLUG}}">
+{{/LATEST}}{{>MOST_READ}}{{#SECTION_BLOCK}}<section class="home__section" aria-labelledby="section-{{BLOCK_SLUG}}">
 <h2 id="section-{{BLOCK_SLUG}}" class="block-heading"><a href="{{BLOCK_URL}}">{{BLOCK_NAME}}</a></h2>
 <div class="card-grid">
 {{#STORY}}{{>CARD}}

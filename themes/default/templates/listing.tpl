@@ -10,6 +10,6 @@
 {{#STORY}}{{>CARD}}
 {{/STORY}}</div>
 {{/STORIES}}{{#EMPTY}}<p class="empty">{{T_NO_ARTICLES}}</p>
-{{/EMPTY}}{{>PAGINATION}}
+{{/EMPTY}}{{>PAGINATION}}{{>MOST_READ}}
 </main>
 {{>FOOTER}}

@@ -1,0 +1,67 @@
+#include "storage/readership_store.hpp"
+
+namespace dateline::storage {
+
+using domain::Id;
+
+Status ReadershipStore::add_reads(std::int64_t hour,
+                                  const std::vector<std::pair<Id, std::int64_t>>& reads) {
+    for (const auto& [story, count] : reads) {
+        // The story read from `articles`, so that one deleted since it was read adds nothing
+        // (rather than failing the foreign key and, with it, the other stories' reads).
+        if (auto done = c_.execute(
+                "INSERT INTO article_reads (hour, article_id, reads) SELECT CAST($1 AS BIGINT), "
+                "id, CAST($3 AS BIGINT) FROM articles WHERE id = $2 ON CONFLICT (hour, "
+                "article_id) DO UPDATE SET reads = article_reads.reads + excluded.reads",
+                {hour, story, count});
+            !done)
+            return done.error();
+    }
+    return success();
+}
+
+Result<std::int64_t> ReadershipStore::forget_before(std::int64_t hour) {
+    return c_.execute("DELETE FROM article_reads WHERE hour < $1", {hour});
+}
+
+Status ReadershipStore::rank(std::int64_t since_hour, int size) {
+    if (auto done = c_.execute("DELETE FROM most_read"); !done) return done.error();
+    // Each story's reads once, then ranked twice: in its site and in its section. Two nodes
+    // ranking at once both write every position (the second's stands), rather than one failing
+    // on the other's rows.
+    auto done = c_.execute(
+        "INSERT INTO most_read (site_id, section_id, position, article_id, reads) "
+        "WITH totals AS (SELECT a.site_id AS site_id, COALESCE(a.section_id, 0) AS section_id, "
+        "a.id AS article_id, SUM(r.reads) AS reads FROM article_reads r JOIN articles a ON a.id "
+        "= r.article_id WHERE r.hour >= $1 AND a.status IN ('published', 'scheduled') AND "
+        "a.first_published_at IS NOT NULL GROUP BY a.id, a.site_id, a.section_id), "
+        "scoped AS (SELECT site_id, 0 AS section_id, article_id, reads FROM totals UNION ALL "
+        "SELECT site_id, section_id, article_id, reads FROM totals WHERE section_id <> 0), "
+        "ranked AS (SELECT site_id, section_id, article_id, reads, ROW_NUMBER() OVER (PARTITION "
+        "BY site_id, section_id ORDER BY reads DESC, article_id DESC) AS position FROM scoped) "
+        "SELECT site_id, section_id, position, article_id, reads FROM ranked WHERE position <= $2 "
+        "ON CONFLICT (site_id, section_id, position) DO UPDATE SET article_id = "
+        "excluded.article_id, reads = excluded.reads",
+        {since_hour, std::int64_t{size}});
+    if (!done) return done.error();
+    return success();
+}
+
+Result<std::vector<std::pair<Id, std::int64_t>>> ReadershipStore::most_read(Id site_id,
+                                                                            Id section_id,
+                                                                            UnixTime now,
+                                                                            int limit) {
+    // The ranking by its key, each story looked up by its own (as related news are read).
+    auto rows = c_.query(
+        "SELECT m.article_id, m.reads FROM most_read m WHERE m.site_id = $1 AND m.section_id = $2 "
+        "AND (SELECT a.first_published_at FROM articles a WHERE a.id = m.article_id AND a.status "
+        "IN ('published', 'scheduled')) <= $3 ORDER BY m.position LIMIT $4",
+        {site_id, section_id, now, std::int64_t{limit}});
+    if (!rows) return rows.error();
+    std::vector<std::pair<Id, std::int64_t>> ranked;
+    ranked.reserve(rows->size());
+    for (const auto& r : *rows) ranked.emplace_back(r.integer(0), r.integer(1));
+    return ranked;
+}
+
+}  // namespace dateline::storage
