@@ -11,8 +11,34 @@ using render::Dictionary;
 
 namespace {
 
-constexpr const char* card_sizes = "(min-width: 64em) 22rem, (min-width: 40em) 45vw, 40vw";
-constexpr const char* wide_sizes = "(min-width: 64em) 48rem, 100vw";
+// The widths the default theme's CSS gives each slot (assets/css/site.css), which `sizes` tells
+// the browser before it lays the page out, measured in Chromium from phones to wide screens.
+// Pages are at most 72rem wide between gutters of 1rem, 1.5rem from 40em and 2rem from 64em. A
+// story's figure spans its 42rem measure, and 3rem more on each side from 64em; the home page's
+// lead bleeds to a phone's edges, then takes two thirds of the top beside the other stories from
+// 64em. A grid's tiles are rows with a 7.5rem thumbnail on phones, then two and four columns
+// 1.5rem apart; a listing's rows have a 7.5rem, then 12rem thumbnail; a compact list's, 6rem.
+// Arabic pages set their root font 12.5% larger, while `sizes` reads a rem as 16 pixels in every
+// language: a slot sized in rems is given between its two widths, within 7% of each (the
+// browser then picks among copies twice as wide as each other).
+const char* sizes_of(ImageSlot slot) {
+    switch (slot) {
+        case ImageSlot::StoryFigure:
+            return "(min-width: 64em) 51rem, (min-width: 47rem) 44.5rem, (min-width: 40em) "
+                   "calc(100vw - 3.25rem), calc(100vw - 2rem)";
+        case ImageSlot::Lead:
+            return "(min-width: 76rem) 46.67rem, (min-width: 64em) calc(66.67vw - 4rem), "
+                   "(min-width: 40em) calc(100vw - 3rem), 100vw";
+        case ImageSlot::Grid:
+            return "(min-width: 76rem) 18rem, (min-width: 64em) calc(25vw - 2.125rem), "
+                   "(min-width: 40em) calc(50vw - 2.25rem), 8rem";
+        case ImageSlot::List:
+            return "(min-width: 40em) 12.75rem, 8rem";
+        case ImageSlot::Compact:
+            return "6.375rem";
+    }
+    return "100vw";
+}
 
 // `srcset` for a stored image: its smaller copies, then the image itself; or their WebP copies.
 std::string srcset(const domain::Media& m, bool webp) {
@@ -178,11 +204,11 @@ void set_title(PageView& page, const std::string& title, const std::string& desc
     }
 }
 
-void set_image(Dictionary* d, const domain::Media& m, bool wide) {
+void set_image(Dictionary* d, const domain::Media& m, ImageSlot slot) {
     d->set_value("IMAGE_URL", "/media/" + m.file_name);
     d->set_value("IMAGE_SRCSET", srcset(m, false));
     if (m.has_webp()) d->set_value_and_show_section("IMAGE_WEBP_SRCSET", srcset(m, true), "WEBP");
-    d->set_value("IMAGE_SIZES", wide ? wide_sizes : card_sizes);
+    d->set_value("IMAGE_SIZES", sizes_of(slot));
     d->set_int_value("IMAGE_WIDTH", m.width);
     d->set_int_value("IMAGE_HEIGHT", m.height);
 }
@@ -207,7 +233,7 @@ void add_card(Dictionary* parent, const domain::Site& site, const domain::Articl
         card->set_value_and_show_section("STANDFIRST_TEXT", a.standfirst, "STANDFIRST");
     if (a.lead_image) {
         auto* img = card->add_section("IMAGE");
-        set_image(img, *a.lead_image, options.lead);
+        set_image(img, *a.lead_image, options.lead ? ImageSlot::Lead : options.slot);
         img->set_value("IMAGE_LOADING", images_shown++ < eager_card_images ? "eager" : "lazy");
         // The lead story's picture is the largest paint of a home page's first screen.
         if (options.lead) img->show_section("URGENT");

@@ -78,12 +78,19 @@ void set_title(PageView& page, const std::string& title, const std::string& desc
 /// Sets a value every template of the page sees.
 void set_global(PageView& page, render::Name name, std::string_view value);
 
+/// Where a picture stands, which sets the width it is shown at (the `sizes` of its `srcset`,
+/// kept in step with the theme's CSS): a story's own figure, the home page's lead, or a card in
+/// a grid of tiles (the home page's latest and section blocks), in a listing's rows, or in a
+/// compact list of small thumbnails (beside the lead, related news, a missing page's latest).
+enum class ImageSlot { StoryFigure, Lead, Grid, List, Compact };
+
 /// How a story card shows.
 struct CardOptions {
-    bool heading2 = false;         ///< an h2, not an h3
-    bool show_section = false;     ///< the section's name as a kicker
-    bool show_standfirst = false;  ///< the standfirst under the headline
-    bool lead = false;             ///< the lead story: a wide image
+    bool heading2 = false;             ///< an h2, not an h3
+    bool show_section = false;         ///< the section's name as a kicker
+    bool show_standfirst = false;      ///< the standfirst under the headline
+    bool lead = false;                 ///< the lead story (its picture in ImageSlot::Lead)
+    ImageSlot slot = ImageSlot::Grid;  ///< where its picture stands, when not the lead
 };
 
 /// How many cards' images a page loads at once (those above the fold); the rest load lazily.
@@ -100,8 +107,8 @@ void add_card(render::Dictionary* parent, const domain::Site& site, const domain
 void add_most_read(render::Dictionary& d, const domain::Site& site, const std::string& title,
                    const std::vector<domain::Article>& stories);
 
-/// A stored image's URL, `srcset`, `sizes` and dimensions in `d`.
-void set_image(render::Dictionary* d, const domain::Media& image, bool wide);
+/// A stored image's URL, `srcset`, dimensions and `sizes` (its slot's) in `d`.
+void set_image(render::Dictionary* d, const domain::Media& image, ImageSlot slot);
 
 /// A listing's URL starting where `at` says ("/en/world/", "/en/world/older/123/"): a path, so
 /// that a static copy of the site and a CDN that ignores queries keep every page apart.

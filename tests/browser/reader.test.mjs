@@ -363,6 +363,50 @@ test('the most read stories are a numbered list on the home page and a section\'
   }
 });
 
+test('each picture\'s `sizes` says the width it is shown at, from a phone to a wide screen', { timeout: TEST_TIMEOUT }, async () => {
+  const screens = {
+    phone: VIEWPORTS.phone,
+    tablet: { viewport: { width: 820, height: 1180 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
+    desktop: VIEWPORTS.desktop,
+    wide: { viewport: { width: 1600, height: 1000 }, deviceScaleFactor: 1, isMobile: false },
+  };
+  for (const lang of Object.keys(SITES)) {
+    const article = await articleFor(lang);
+    for (const [screen, options] of Object.entries(screens)) {
+      const context = await suite.browser.newContext(options);
+      try {
+        const page = await context.newPage();
+        for (const path of [`/${lang}/`, `/${lang}/business/`, article]) {
+          await gotoOk(page, path);
+          const pictures = await page.locator('main img[sizes]').evaluateAll((images) => images.map((img) => {
+            // The first entry whose media condition holds, or the last; its length in pixels.
+            const entries = img.getAttribute('sizes').split(/,\s*(?![^()]*\))/);
+            const chosen = entries.find((e, i) => i === entries.length - 1 || matchMedia(e.match(/^\([^)]*\)/)[0]).matches);
+            // In `sizes`, as in media queries, an em or rem is the initial font size (16 px), not
+            // the page's.
+            const length = chosen.replace(/^\([^)]*\)\s*/, '')
+              .replace(/(\d*\.?\d+)r?em\b/g, (_, n) => `${Number(n) * 16}px`);
+            const probe = document.createElement('div');
+            probe.style.width = length;
+            document.body.append(probe);
+            const said = probe.getBoundingClientRect().width;
+            probe.remove();
+            return { src: img.getAttribute('src'), shown: img.getBoundingClientRect().width, said, sizes: img.getAttribute('sizes') };
+          }));
+          assert.ok(pictures.length > 0, `${path} (${screen}) has pictures`);
+          for (const p of pictures) {
+            if (p.shown === 0) continue;  // not laid out (hidden at this width)
+            assert.ok(Math.abs(p.said - p.shown) <= Math.max(8, p.shown * 0.1),
+              `${path} (${screen}): ${p.src} is shown ${p.shown} px wide, its sizes "${p.sizes}" say ${p.said}`);
+          }
+        }
+      } finally {
+        await context.close();
+      }
+    }
+  }
+});
+
 test('a breaking-news banner runs under the masthead of every page, in the site\'s language, and leads to its story', { timeout: TEST_TIMEOUT }, async () => {
   for (const lang of Object.keys(SITES)) {
     const { context, page, problems } = await openContext('phone');

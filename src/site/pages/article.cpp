@@ -179,7 +179,7 @@ void add_story(PageView& view, const render::Catalog& catalog, const domain::Art
     }
     if (a.lead_image) {
         auto* fig = d.add_section("FIGURE");
-        set_image(fig, *a.lead_image, true);
+        set_image(fig, *a.lead_image, ImageSlot::StoryFigure);
         fig->set_value("IMAGE_ALT", a.lead_caption.empty() ? a.headline : a.lead_caption);
         if (!a.lead_caption.empty())
             fig->set_value_and_show_section("CAPTION_TEXT", a.lead_caption, "CAPTION");
@@ -374,8 +374,8 @@ http::Response ReaderPages::article_page(PageRequest& request, const domain::Sec
         auto* r = view.dict.add_section("RELATED");
         int images = eager_card_images;  // below the fold: every image loads lazily
         for (const auto& other : related)
-            add_card(r->add_section("STORY"), site, other, request.dates(), {.show_section = true},
-                     images);
+            add_card(r->add_section("STORY"), site, other, request.dates(),
+                     {.show_section = true, .slot = ImageSlot::Compact}, images);
     }
     http::Response response = render_page(theme_, view, "article.tpl", status);
     if (form) response.set_header("Cache-Control", "no-store");  // one reader's page

@@ -61,7 +61,7 @@ http::Response ReaderPages::home_show(PageRequest& request) {
         }
         if (!beside) beside = top->add_section("BESIDE");
         add_card(beside->add_section("STORY"), site, front->top[i], request.dates(),
-                 {.show_section = true}, images);
+                 {.show_section = true, .slot = ImageSlot::Compact}, images);
     }
     render::Dictionary* latest = nullptr;
     for (const auto& a : front->latest) {

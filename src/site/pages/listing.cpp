@@ -177,10 +177,12 @@ http::Response ReaderPages::listing(PageRequest& request, const ListingHeading& 
     render::Dictionary* stories = page.articles.empty() ? nullptr : d.add_section("STORIES");
     for (const auto& a : page.articles) request.shows(a);
     for (const auto& a : page.articles)
-        add_card(
-            stories->add_section("STORY"), site, a, request.dates(),
-            {.heading2 = true, .show_section = current_section.empty(), .show_standfirst = true},
-            images);
+        add_card(stories->add_section("STORY"), site, a, request.dates(),
+                 {.heading2 = true,
+                  .show_section = current_section.empty(),
+                  .show_standfirst = true,
+                  .slot = ImageSlot::List},
+                 images);
     add_pagination(view, path, page, status);
     for (const auto& a : heading.most_read) request.shows(a);
     add_most_read(d, site,
