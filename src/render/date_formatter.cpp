@@ -126,6 +126,9 @@ FormattedTime DateFormatter::format(UnixTime t) const {
                       run(f.formats[Hijri], t)};
     if (f.arabic && !out.zone.starts_with(arabic_time_word))
         out.zone = std::string(arabic_time_word) + " " + out.zone;
+    // A time with its zone as Arabic papers write it, "14:05 بتوقيت ...", rather than CLDR's
+    // "2:05 م غرينتش+4".
+    if (f.arabic) out.time = out.clock + " ب" + out.zone;
     return f.recent.emplace(t, std::move(out)).first->second;
 }
 

@@ -12,8 +12,8 @@ struct FormattedTime {
     std::string iso;         ///< for `<time datetime>`: "2026-11-28T14:05:00+04:00"
     std::string date;        ///< long date with weekday: "Saturday 28 November 2026"
     std::string short_date;  ///< "28 Nov 2026"
-    std::string time;        ///< time of day with zone: "2:05 PM GMT+4"
-    std::string clock;       ///< time of day alone, as the language writes it: "2:05 PM", "14:05"
+    std::string time;  ///< time of day with zone: "2:05 PM GMT+4", "14:05 بتوقيت الإمارات ..."
+    std::string clock;  ///< time of day alone, as the language writes it: "2:05 PM", "14:05"
     std::string zone;  ///< the zone as the language names it: "GMT+4", "توقيت الإمارات..."
     std::string hijri;  ///< the Umm al-Qura date when the site shows it, else empty
 };

@@ -190,6 +190,17 @@ test('an author writes and submits their own drafts and publishes nothing', asyn
   assert.equal((await act(editor, id, 'publish')).status, 303);
 });
 
+test('the Arabic newsroom writes a time as an Arabic paper does: the 24-hour clock and the zone by its place', async () => {
+  const arabic = await signedIn('ar-editor@news.example');
+  const html = await (await arabic.request('/newsroom/articles?site=ar&lang=ar')).text();
+  const dates = [...html.matchAll(/<time datetime="[^"]+">([^<]+)<\/time>/g)].map((m) => m[1]);
+  assert.ok(dates.length > 0, 'the list dates its stories');
+  for (const date of dates) {
+    assert.match(date, /، \d{2}:\d{2} بتوقيت /, date);
+    assert.doesNotMatch(date, /غرينتش|GMT| ص | م /, date);
+  }
+});
+
 test('each account reaches only its own sites\' stories, and a moderator none', async () => {
   const editor = await signedIn('editor@news.example');
   const id = await create(editor, { headline: 'Only for the English desk' });
