@@ -5,7 +5,8 @@
 --
 -- `most_read` holds each site's ranking (section_id 0) and each section's, made again from the
 -- last day's reads about once a minute, so that a page reads its list by key rather than adding
--- up reads. It shows as pages are made again (they stay fresh for half a minute), so neither
+-- up reads; a ranking no node has made again for a day (every node stopped counting) is no
+-- longer shown. It shows as pages are made again (they stay fresh for half a minute), so neither
 -- table emits changes. Kept in step with migrations/sqlite/0032.
 CREATE TABLE article_reads (
     hour BIGINT NOT NULL,
@@ -20,6 +21,7 @@ CREATE TABLE most_read (
     position BIGINT NOT NULL,
     article_id BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     reads BIGINT NOT NULL,
+    ranked_at BIGINT NOT NULL,                 -- the hour it was made in
     PRIMARY KEY (site_id, section_id, position)
 );
 CREATE INDEX most_read_article ON most_read (article_id);

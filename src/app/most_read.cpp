@@ -1,26 +1,26 @@
 #include "app/most_read.hpp"
 
+#include <algorithm>
+#include <functional>
+
 #include "storage/readership_store.hpp"
 
 namespace dateline::app {
 
-namespace {
-
-constexpr UnixTime seconds_per_hour = 3600;
-
-}  // namespace
-
-MostRead::Shard& MostRead::shard_of_this_thread() {
-    // Each thread keeps the shard it was given first: the I/O threads, each on its own.
-    static std::atomic<std::size_t> threads_seen{0};
-    thread_local const std::size_t index = threads_seen++ % shard_count;
-    return shards_[index];
-}
-
-void MostRead::count(domain::Id story) {
-    auto& shard = shard_of_this_thread();
+bool MostRead::count(domain::Id story, std::string_view reader) {
+    // Never 0, which marks an empty place.
+    const std::uint64_t key = (std::hash<std::string_view>{}(reader) ^
+                               (static_cast<std::uint64_t>(story) * 0x9E3779B97F4A7C15ULL)) |
+                              1U;
+    // The shard by reader and story, so that a reader's requests for a story meet the same
+    // table whichever thread answers them (a miss on a worker, the hits on an I/O thread).
+    auto& shard = shards_[(key >> 1) % shard_count];
     const std::lock_guard lock(shard.mutex);
+    auto& remembered = shard.recent[(key >> 5) % remembered_reads];
+    if (remembered == key) return false;
+    remembered = key;
     ++shard.reads[story];
+    return true;
 }
 
 std::int64_t MostRead::pending() const {
@@ -46,23 +46,31 @@ std::vector<std::pair<domain::Id, std::int64_t>> MostRead::take() {
 }
 
 void MostRead::put_back(const std::vector<std::pair<domain::Id, std::int64_t>>& reads) {
-    auto& shard = shard_of_this_thread();
+    auto& shard = shards_.front();
     const std::lock_guard lock(shard.mutex);
     for (const auto& [story, count] : reads) shard.reads[story] += count;
 }
 
 Status MostRead::flush() {
-    const auto reads = take();
-    const std::int64_t hour = clock_.now() / seconds_per_hour;
-    auto done = db::in_transaction<bool>(database_, [&](db::Connection& c) -> Result<bool> {
-        storage::ReadershipStore store(c);
-        if (auto added = store.add_reads(hour, reads); !added) return added.error();
-        if (auto forgot = store.forget_before(hour - window_hours + 1); !forgot)
-            return forgot.error();
-        if (auto ranked = store.rank(hour - window_hours + 1, ranking_size); !ranked)
-            return ranked.error();
-        return true;
-    });
+    auto reads = take();
+    const UnixTime now = clock_.now();
+    const std::int64_t hour = hour_of(now);
+    // In id order, so that nodes flushing at once lock the same rows in the same order.
+    std::sort(reads.begin(), reads.end());
+    Result<bool> done = Error::internal("the reads were not added up");
+    try {
+        done = db::in_transaction<bool>(database_, [&](db::Connection& c) -> Result<bool> {
+            storage::ReadershipStore store(c);
+            if (auto added = store.add_reads(hour, reads); !added) return added.error();
+            if (auto forgot = store.forget_before(window_start(now)); !forgot)
+                return forgot.error();
+            if (auto ranked = store.rank(hour, window_start(now), ranking_size); !ranked)
+                return ranked.error();
+            return true;
+        });
+    } catch (const std::exception& e) {
+        done = Error::internal(std::string("adding up the reads failed: ") + e.what());
+    }
     if (!done) {
         put_back(reads);
         return done.error();

@@ -1,9 +1,9 @@
 #pragma once
 
 #include <array>
-#include <atomic>
 #include <cstdint>
 #include <mutex>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -17,9 +17,11 @@ namespace dateline::app {
 
 /// "Most read": the reads of each story, counted by the serving node itself as it answers pages
 /// (count(), cheap enough for a cached page's thread), added up by the hour in the database
-/// now and then (flush()), and each site's and section's most read stories of the last day
-/// ranked from them for pages to read (ReaderService). Nothing about a reader is counted or
-/// kept: a story's number goes up by one, that is all.
+/// now and then (flush()), and each site's and section's most read stories of the last 24 hours
+/// ranked from them for pages to read (ReaderService). Nothing about a reader is kept: a story's
+/// number goes up by one. So that one reader reloading a story (or a script looping on it) does
+/// not push it up the list, a read is counted once while the node remembers it: a small table of
+/// hashes of reader and story, in memory only, overwritten as other reads come.
 class MostRead {
   public:
     /// How many stories a ranking holds.
@@ -31,9 +33,17 @@ class MostRead {
 
     MostRead(db::Database& database, const Clock& clock) : database_(database), clock_(clock) {}
 
-    /// One read of `story`. Safe from any thread, and all it takes is an uncontended lock and a
-    /// hash table's increment.
-    void count(domain::Id story);
+    /// The hour (since the epoch) a moment falls in, as reads are added up.
+    static constexpr std::int64_t hour_of(UnixTime t) { return t / 3600; }
+    /// The first hour whose reads, and rankings made in it, count at `now`.
+    static constexpr std::int64_t window_start(UnixTime now) {
+        return hour_of(now) - window_hours + 1;
+    }
+
+    /// One read of `story` by `reader` (an address); false when the same reader's read of the
+    /// story is still remembered, and so not counted again. Safe from any thread: a hash, one of
+    /// 16 locks (threads rarely want the same one) and an increment.
+    bool count(domain::Id story, std::string_view reader);
     /// Adds what was counted since the last flush to the current hour, forgets the hours before
     /// the window, and ranks again; all in one transaction. On failure nothing is written and
     /// the counts are kept for the next flush.
@@ -42,21 +52,22 @@ class MostRead {
     std::int64_t pending() const;
 
   private:
-    // Threads count into different shards, so that they rarely meet on a lock.
+    // Reads spread over shards by reader and story, so that threads rarely meet on a lock; each
+    // remembers the latest reads it counted in a direct-mapped table of hashes of the two.
+    static constexpr std::size_t remembered_reads = 2048;
     struct alignas(64) Shard {
         mutable std::mutex mutex;
         std::unordered_map<domain::Id, std::int64_t> reads;
+        std::array<std::uint64_t, remembered_reads> recent{};
     };
     static constexpr std::size_t shard_count = 16;
 
-    Shard& shard_of_this_thread();
     std::vector<std::pair<domain::Id, std::int64_t>> take();
     void put_back(const std::vector<std::pair<domain::Id, std::int64_t>>& reads);
 
     db::Database& database_;
     const Clock& clock_;
     std::array<Shard, shard_count> shards_;
-    std::atomic<std::size_t> next_shard_{0};
 };
 
 }  // namespace dateline::app

@@ -24,7 +24,8 @@ constexpr auto bare = storage::ArticleStore::Details::Bare;
 Result<std::vector<domain::Article>> most_read_cards(db::Connection& connection, domain::Id site_id,
                                                      domain::Id section_id, UnixTime now) {
     auto ranked = storage::ReadershipStore(connection)
-                      .most_read(site_id, section_id, now, MostRead::ranking_size);
+                      .most_read(site_id, section_id, now, MostRead::window_start(now),
+                                 MostRead::ranking_size);
     if (!ranked) return ranked.error();
     if (ranked->empty()) return std::vector<domain::Article>{};
     std::vector<domain::Id> ids;

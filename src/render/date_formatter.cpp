@@ -117,13 +117,11 @@ FormattedTime DateFormatter::format(UnixTime t) const {
     Formatters& f = formatters_for(key_, locale_, time_zone_, hijri_);
     if (const auto known = f.recent.find(t); known != f.recent.end()) return known->second;
     if (f.recent.size() >= remembered_moments) f.recent.clear();
-    FormattedTime out{run(f.formats[Iso], t),
-                      run(f.formats[LongDate], t),
-                      run(f.formats[ShortDate], t),
-                      run(f.formats[TimeOfDay], t) + " " + run(f.formats[ZoneName], t),
-                      run(f.formats[Clock], t),
-                      run(f.formats[Zone], t),
-                      run(f.formats[Hijri], t)};
+    FormattedTime out{
+        run(f.formats[Iso], t), run(f.formats[LongDate], t), run(f.formats[ShortDate], t),
+        // Arabic's is made from the clock and the zone, below.
+        f.arabic ? std::string() : run(f.formats[TimeOfDay], t) + " " + run(f.formats[ZoneName], t),
+        run(f.formats[Clock], t), run(f.formats[Zone], t), run(f.formats[Hijri], t)};
     if (f.arabic && !out.zone.starts_with(arabic_time_word))
         out.zone = std::string(arabic_time_word) + " " + out.zone;
     // A time with its zone as Arabic papers write it, "14:05 بتوقيت ...", rather than CLDR's

@@ -167,7 +167,7 @@ void CachedPages::count_read(const http::Request& request, const http::Response&
                              domain::Id story) {
     if (reads_ && story != 0 && (response.status == 200 || response.status == 304) &&
         is_a_read(request))
-        reads_->count(story);
+        reads_->count(story, http::client_address(request, trusted_proxies_));
 }
 
 std::optional<http::Response> CachedPages::fresh(const http::Request& request,

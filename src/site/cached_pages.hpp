@@ -37,11 +37,15 @@ struct RenderedPage {
 /// `?comments=N`, `?before=ID` and `?after=ID` are part of a key, and any other query is not
 /// cached. Each response says `X-Dateline-Cache: hit|miss|stale`. A story's page answered to
 /// a reader (is_a_read), from the cache or not, counts as a read of the story when `reads` is
-/// given.
+/// given; the reader is the request's client address (behind `trusted_proxies`, the one they
+/// forward).
 class CachedPages {
   public:
-    explicit CachedPages(const CacheOptions& options, app::MostRead* reads = nullptr)
-        : cache_(options.max_bytes, options.fresh_for), reads_(reads) {}
+    explicit CachedPages(const CacheOptions& options, app::MostRead* reads = nullptr,
+                         std::vector<std::string> trusted_proxies = {})
+        : cache_(options.max_bytes, options.fresh_for),
+          reads_(reads),
+          trusted_proxies_(std::move(trusted_proxies)) {}
 
     /// The fresh page for a request, if one is kept: what the I/O threads answer themselves.
     std::optional<http::Response> fresh(const http::Request& request, const SiteMatch& match);
@@ -86,6 +90,7 @@ class CachedPages {
 
     cache::PageCache cache_;
     app::MostRead* reads_;
+    std::vector<std::string> trusted_proxies_;
     cache::SingleFlight flights_;
     struct {
         std::atomic<std::uint64_t> hits{0}, misses{0}, stale{0}, passed{0};

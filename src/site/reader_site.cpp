@@ -30,7 +30,7 @@ ReaderSite::ReaderSite(app::ReaderService& reader, Theme theme,
       theme_(std::move(theme)),
       assets_(theme_.assets_dir, "public, max-age=3600"),
       media_(media_dir, "public, max-age=31536000, immutable"),
-      cache_(cache, reads),
+      cache_(cache, reads, comments.trusted_proxies),
       pages_(reader, theme_, std::move(comments)),
       network_routes_(network_routes(pages_, assets_, media_)),
       site_routes_(site_routes(pages_)) {}

@@ -22,15 +22,18 @@ class ReadershipStore {
                      const std::vector<std::pair<domain::Id, std::int64_t>>& reads);
     /// Forgets the reads of the hours before `hour`; returns how many rows went.
     Result<std::int64_t> forget_before(std::int64_t hour);
-    /// Makes every ranking again from the reads of `since_hour` on: each site's `size` most read
-    /// stories that are listed (published or scheduled), and each section's, most reads first
-    /// (ties: the newer story). Run it inside a write transaction.
-    Status rank(std::int64_t since_hour, int size);
-    /// The site's ranking (no section) or a section's, as ids in order, with the reads of each,
-    /// of the stories visible at `now`; at most `limit`.
+    /// Makes every ranking again, in `hour`, from the reads of `since_hour` on: each site's
+    /// `size` most read stories that are listed (published or scheduled), and each section's,
+    /// most reads first (ties: the higher id, the story made later). Run it inside a write
+    /// transaction.
+    Status rank(std::int64_t hour, std::int64_t since_hour, int size);
+    /// The site's ranking (section 0) or a section's made in `since_hour` or later, as ids in
+    /// order with the reads of each, of the stories visible at `now`; at most `limit`.
     Result<std::vector<std::pair<domain::Id, std::int64_t>>> most_read(domain::Id site_id,
                                                                        domain::Id section_id,
-                                                                       UnixTime now, int limit);
+                                                                       UnixTime now,
+                                                                       std::int64_t since_hour,
+                                                                       int limit);
 
   private:
     db::Connection& c_;

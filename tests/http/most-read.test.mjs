@@ -16,7 +16,8 @@ let server;
 before(async () => {
   data = makeDataDir();
   server = await startServer(data.dir, [], {
-    env: { DATELINE_MOST_READ_SECONDS: '1', DATELINE_PAGE_CACHE_SECONDS: '2' },
+    // The test's readers come through a proxy on loopback, each from an address of its own.
+    env: { DATELINE_MOST_READ_SECONDS: '1', DATELINE_PAGE_CACHE_SECONDS: '2', DATELINE_TRUSTED_PROXIES: '127.0.0.1' },
   });
 });
 
@@ -47,10 +48,15 @@ async function mostRead(base, path) {
   };
 }
 
-async function read(path, times, headers = reader, method = 'GET') {
+let readers = 0;
+/** The address of a new reader, forwarded by the trusted proxy. */
+const newReader = () => ({ 'X-Forwarded-For': `198.51.100.${++readers}` });
+
+/** `times` requests for `path`, each from a new reader unless `from` names one. */
+async function read(path, times, headers = reader, method = 'GET', from = null) {
   const outcomes = [];
   for (let i = 0; i < times; ++i) {
-    const res = await get(`${server.url}${path}`, { headers, method });
+    const res = await get(`${server.url}${path}`, { headers: { ...headers, ...(from ?? newReader()) }, method });
     assert.ok(res.status === 200 || res.status === 304, `${path}: ${res.status}`);
     outcomes.push(res.headers.get('x-dateline-cache'));
     await res.arrayBuffer();
@@ -66,13 +72,15 @@ test('readers\' reads rank the stories, cached pages counted, robots and prefetc
 
   const outcomes = await read(third, 3);
   assert.ok(outcomes.includes('hit'), `cached pages count too (${outcomes})`);
-  // A revisit answered 304 is a read as well.
-  const page = await get(`${server.url}${second}`, { headers: reader });
+  // A revisit answered 304 is a read as well (by another reader: one reader's own counts once).
+  const page = await get(`${server.url}${second}`, { headers: { ...reader, ...newReader() } });
   const etag = page.headers.get('etag');
   await page.arrayBuffer();
-  const revisit = await get(`${server.url}${second}`, { headers: { ...reader, 'If-None-Match': etag } });
+  const revisit = await get(`${server.url}${second}`, { headers: { ...reader, ...newReader(), 'If-None-Match': etag } });
   assert.equal(revisit.status, 304);
-  await read(first, 1);
+  // One reader reloading a story, however often, is one read.
+  const reloader = newReader();
+  await read(first, 6, reader, 'GET', reloader);
   // None of these is a reader.
   await read(first, 4, { 'User-Agent': 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)' });
   await read(first, 2, { 'User-Agent': 'WhatsApp/2.24.1 A' });
@@ -107,6 +115,8 @@ test('the reads counted before a stop are kept; a node with counting off counts 
     const run = async (seconds, path) => {
       const node = await startServer(own.dir, [], { env: { DATELINE_MOST_READ_SECONDS: seconds } });
       try {
+        // Past the flush a node makes as it starts, so that only the one as it stops remains.
+        await new Promise((resolve) => setTimeout(resolve, 1500));
         for (let i = 0; i < 3; ++i) {
           const res = await get(`${node.url}${path}`, { headers: reader });
           assert.equal(res.status, 200);

@@ -39,8 +39,10 @@ class MostReadTest : public testing_support::StoryServicesTest {
         return saved.ok() ? saved->id : 0;
     }
 
+    // `times` readers, each new, read `story` once.
     void read(domain::Id story, int times) {
-        for (int i = 0; i < times; ++i) reads.count(story);
+        for (int i = 0; i < times; ++i)
+            EXPECT_TRUE(reads.count(story, "2001:db8::" + std::to_string(++readers)));
     }
 
     void flush() {
@@ -79,6 +81,7 @@ class MostReadTest : public testing_support::StoryServicesTest {
     }
 
     MostRead reads{*database, clock};
+    int readers = 0;
     std::optional<NetworkDirectory> directory;
 };
 
@@ -189,12 +192,42 @@ TEST_P(MostReadTest, AFailedFlushKeepsTheReadsForTheNext) {
     EXPECT_EQ(site_ranking(), (Headlines{"Story read while the database fails"}));
 }
 
+TEST_P(MostReadTest, AReaderReloadingAStoryCountsOnce) {
+    if (!ready()) return;
+    const auto story = save("Reloaded story");
+    const auto other = save("Other story");
+    EXPECT_TRUE(reads.count(story, "198.51.100.7"));
+    for (int i = 0; i < 50; ++i) EXPECT_FALSE(reads.count(story, "198.51.100.7"));
+    EXPECT_TRUE(reads.count(other, "198.51.100.7")) << "the same reader's other story counts";
+    EXPECT_TRUE(reads.count(story, "198.51.100.8")) << "another reader counts";
+    EXPECT_EQ(reads.pending(), 3);
+    flush();
+    EXPECT_EQ(site_ranking(), (Headlines{"Reloaded story", "Other story"}));
+}
+
+TEST_P(MostReadTest, ARankingNoNodeMadeForADayIsNoLongerShown) {
+    if (!ready()) return;
+    read(save("Story of the day"), 2);
+    flush();
+    ASSERT_EQ(site_ranking(), (Headlines{"Story of the day"}));
+    // Every node stopped counting: nothing ranks again, and the ranking ages out.
+    clock.set(now + 23 * hour);
+    EXPECT_EQ(site_ranking(), (Headlines{"Story of the day"}));
+    clock.set(now + 24 * hour);
+    EXPECT_TRUE(site_ranking().empty());
+    EXPECT_TRUE(section_ranking("news").empty());
+}
+
 TEST_P(MostReadTest, ThreadsCountWithoutLosingReads) {
     if (!ready()) return;
     const auto story = save("Read everywhere");
     std::vector<std::thread> threads;
     threads.reserve(8);
-    for (int t = 0; t < 8; ++t) threads.emplace_back([&] { read(story, 1000); });
+    for (int t = 0; t < 8; ++t)
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < 1000; ++i)
+                reads.count(story, std::to_string(t) + "." + std::to_string(i));
+        });
     for (auto& t : threads) t.join();
     EXPECT_EQ(reads.pending(), 8000);
     flush();

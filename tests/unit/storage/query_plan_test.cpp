@@ -224,13 +224,13 @@ TEST_P(QueryPlanTest, ReaderPagesUseIndexesOnly) {
     {
         ReadershipStore ranking(*lease);
         ASSERT_TRUE(ranking.add_reads(now / 3600, {{(*story)->id, 3}}).ok());
-        ASSERT_TRUE(ranking.rank(now / 3600 - 23, 5).ok());
+        ASSERT_TRUE(ranking.rank(now / 3600, now / 3600 - 23, 5).ok());
     }
     ReadershipStore readership(recorded);
-    auto most_read = readership.most_read(site, 0, now, 5);
+    auto most_read = readership.most_read(site, 0, now, now / 3600 - 23, 5);
     ASSERT_TRUE(most_read.ok());
     EXPECT_EQ(most_read->size(), 1u);
-    ASSERT_TRUE(readership.most_read(site, section, now, 5).ok());
+    ASSERT_TRUE(readership.most_read(site, section, now, now / 3600 - 23, 5).ok());
     // Its corrections and its translations on sister sites.
     auto linked = **story;
     ASSERT_TRUE(articles.attach_notes(linked).ok());
