@@ -4,7 +4,7 @@
 // characters-left counter as they type (and what a screen reader hears once typing pauses), a
 // refused submission that points at the missing field and keeps what was typed, the security
 // check solving itself, the "received" notice, and the comment on the page once a moderator
-// approves it from the command line. Along the way: WCAG 2.1 AA (axe-core) on the form and on
+// approves it from the command line. Along the way: WCAG 2.2 AA (axe-core) on the form and on
 // the page with errors, and a clean console under the CSP. Screenshots of the form go to
 // build/screenshots/ for a human to look at. The server and Chromium, the phone screen, axe-core
 // and the problem watcher: ../support/browser.mjs.

@@ -2,7 +2,7 @@
 // writes a story in Markdown, previews it, saves it, gives it a picture, publishes it, reads it
 // on the site, edits it and sees "updated" there, adds a correction readers see under it, opens
 // its revisions, and finds what it did in the audit log. Every screen on the way is checked by
-// axe-core (WCAG 2.1 AA) and runs under the CSP without a violation or a console error.
+// axe-core (WCAG 2.2 AA) and runs under the CSP without a violation or a console error.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';

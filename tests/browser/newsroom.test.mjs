@@ -1,6 +1,6 @@
 // The newsroom in Debian's Chromium: an editor signs in through the form, reaches the desk and
 // signs out, in English and in Arabic (right to left), on a phone and a desktop; every screen is
-// checked by axe-core (WCAG 2.1 AA) and runs under the CSP without a violation or a console error.
+// checked by axe-core (WCAG 2.2 AA) and runs under the CSP without a violation or a console error.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dateline } from '../support/dateline.mjs';

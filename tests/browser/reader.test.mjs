@@ -1,7 +1,7 @@
 // Browser tests of the reader site: a real `dateline` server over a fresh demo network, driven by
 // Debian's Chromium through playwright-core. They check what a reader sees on a phone and on a
 // desktop, in English (ltr) and Arabic (rtl): the article's anatomy, right-to-left layout, no
-// sideways scrolling, WCAG 2.1 AA (axe-core), a clean console under the CSP, and pages that work
+// sideways scrolling, WCAG 2.2 AA (axe-core), a clean console under the CSP, and pages that work
 // without JavaScript. Full-page screenshots go to build/screenshots/ for a human to look at.
 // The server and Chromium, the screen sizes, axe-core and the problem watcher: ../support/browser.mjs.
 import { test } from 'node:test';
@@ -229,11 +229,11 @@ for (const [lang, site] of Object.entries(SITES)) {
   }
 }
 
-// ---- 2. Accessibility: axe-core, WCAG 2.1 A and AA ------------------------------------------
+// ---- 2. Accessibility: axe-core, WCAG 2.2 A and AA ------------------------------------------
 
 for (const lang of Object.keys(SITES)) {
   for (const viewportName of Object.keys(VIEWPORTS)) {
-    test(`axe: ${lang} home, article, section, tag, author, search and a missing page on a ${viewportName} have no WCAG 2.1 AA violations`,
+    test(`axe: ${lang} home, article, section, tag, author, search and a missing page on a ${viewportName} have no WCAG 2.2 AA violations`,
       { timeout: TEST_TIMEOUT }, async () => {
         const { context, page } = await openContext(viewportName);
         try {

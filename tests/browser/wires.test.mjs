@@ -3,7 +3,7 @@
 // wire queue (filtered by language and by words of its headline), reads it as the agency sent
 // it, uses it (a draft with every field, its picture and the agency's credit), publishes it and
 // reads it on the site with its credit. Every screen on the way is checked by axe-core
-// (WCAG 2.1 AA) and runs under the CSP without a violation or a console error.
+// (WCAG 2.2 AA) and runs under the CSP without a violation or a console error.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, utimesSync } from 'node:fs';
