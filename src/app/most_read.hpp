@@ -44,11 +44,12 @@ class MostRead {
     /// story is still remembered, and so not counted again. Safe from any thread: a hash, one of
     /// 16 locks (threads rarely want the same one) and an increment.
     bool count(domain::Id story, std::string_view reader);
-    /// Adds what was counted since the last flush to the current hour, forgets the hours before
-    /// the window, and ranks again; all in one transaction. On failure nothing is written and
-    /// the counts are kept for the next flush.
+    /// Adds what was counted since the last flush to the current hour and forgets the hours
+    /// before the window, in one transaction (on failure nothing is written and the counts are
+    /// kept for the next flush); then ranks again from a read of the window and writes the
+    /// rankings in a short transaction of their own.
     Status flush();
-    /// Reads counted and not yet flushed, for tests and metrics.
+    /// Reads counted and not yet flushed (for tests).
     std::int64_t pending() const;
 
   private:

@@ -23,16 +23,13 @@ constexpr auto bare = storage::ArticleStore::Details::Bare;
 // A ranking (MostRead) of the site (section 0) or a section, as bare cards in its order.
 Result<std::vector<domain::Article>> most_read_cards(db::Connection& connection, domain::Id site_id,
                                                      domain::Id section_id, UnixTime now) {
-    auto ranked = storage::ReadershipStore(connection)
-                      .most_read(site_id, section_id, now, MostRead::window_start(now),
-                                 MostRead::ranking_size);
-    if (!ranked) return ranked.error();
-    if (ranked->empty()) return std::vector<domain::Article>{};
-    std::vector<domain::Id> ids;
-    ids.reserve(ranked->size());
-    for (const auto& [story, reads] : *ranked) ids.push_back(story);
+    auto ids = storage::ReadershipStore(connection)
+                   .most_read(site_id, section_id, now, MostRead::window_start(now),
+                              MostRead::ranking_size);
+    if (!ids) return ids.error();
+    if (ids->empty()) return std::vector<domain::Article>{};
     return storage::ArticleStore(connection)
-        .by_ids_in_order(ids, storage::ArticleStore::Columns::Card, bare);
+        .by_ids_in_order(*ids, storage::ArticleStore::Columns::Card, bare);
 }
 
 }  // namespace

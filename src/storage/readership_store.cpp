@@ -24,13 +24,10 @@ Result<std::int64_t> ReadershipStore::forget_before(std::int64_t hour) {
     return c_.execute("DELETE FROM article_reads WHERE hour < $1", {hour});
 }
 
-Status ReadershipStore::rank(std::int64_t hour, std::int64_t since_hour, int size) {
-    if (auto done = c_.execute("DELETE FROM most_read"); !done) return done.error();
-    // Each story's reads once, then ranked twice: in its site and in its section. Two nodes
-    // ranking at once both write every position (the second's stands), rather than one failing
-    // on the other's rows.
-    auto done = c_.execute(
-        "INSERT INTO most_read (site_id, section_id, position, article_id, reads, ranked_at) "
+Result<std::vector<ReadershipStore::Ranked>> ReadershipStore::rank(std::int64_t since_hour,
+                                                                   int size) {
+    // Each story's reads once, then ranked twice: in its site and in its section.
+    auto rows = c_.query(
         "WITH totals AS (SELECT a.site_id AS site_id, COALESCE(a.section_id, 0) AS section_id, "
         "a.id AS article_id, SUM(r.reads) AS reads FROM article_reads r JOIN articles a ON a.id "
         "= r.article_id WHERE r.hour >= $1 AND a.status IN ('published', 'scheduled') AND "
@@ -39,28 +36,49 @@ Status ReadershipStore::rank(std::int64_t hour, std::int64_t since_hour, int siz
         "SELECT site_id, section_id, article_id, reads FROM totals WHERE section_id <> 0), "
         "ranked AS (SELECT site_id, section_id, article_id, reads, ROW_NUMBER() OVER (PARTITION "
         "BY site_id, section_id ORDER BY reads DESC, article_id DESC) AS position FROM scoped) "
-        "SELECT site_id, section_id, position, article_id, reads, CAST($3 AS BIGINT) FROM ranked "
-        "WHERE position <= $2 ON CONFLICT (site_id, section_id, position) DO UPDATE SET "
-        "article_id = excluded.article_id, reads = excluded.reads, ranked_at = excluded.ranked_at",
-        {since_hour, std::int64_t{size}, hour});
-    if (!done) return done.error();
+        "SELECT site_id, section_id, position, article_id, CAST(reads AS BIGINT) FROM ranked "
+        "WHERE position <= $2",
+        {since_hour, std::int64_t{size}});
+    if (!rows) return rows.error();
+    std::vector<Ranked> ranked;
+    ranked.reserve(rows->size());
+    for (const auto& r : *rows)
+        ranked.push_back({r.integer(0), r.integer(1), r.integer(2), r.integer(3), r.integer(4)});
+    return ranked;
+}
+
+Status ReadershipStore::set_rankings(std::int64_t hour, const std::vector<Ranked>& ranked) {
+    if (auto done = c_.execute("DELETE FROM most_read"); !done) return done.error();
+    for (const auto& r : ranked) {
+        // Two nodes ranking at once both write every position (the second's stands), rather
+        // than one failing on the other's rows; a story deleted since it was ranked is skipped.
+        if (auto done = c_.execute(
+                "INSERT INTO most_read (site_id, section_id, position, article_id, reads, "
+                "ranked_at) SELECT CAST($1 AS BIGINT), CAST($2 AS BIGINT), CAST($3 AS BIGINT), "
+                "id, CAST($5 AS BIGINT), CAST($6 AS BIGINT) FROM articles WHERE id = $4 ON "
+                "CONFLICT (site_id, section_id, position) DO UPDATE SET article_id = "
+                "excluded.article_id, reads = excluded.reads, ranked_at = excluded.ranked_at",
+                {r.site_id, r.section_id, r.position, r.article_id, r.reads, hour});
+            !done)
+            return done.error();
+    }
     return success();
 }
 
-Result<std::vector<std::pair<Id, std::int64_t>>> ReadershipStore::most_read(
-    Id site_id, Id section_id, UnixTime now, std::int64_t since_hour, int limit) {
+Result<std::vector<Id>> ReadershipStore::most_read(Id site_id, Id section_id, UnixTime now,
+                                                   std::int64_t since_hour, int limit) {
     // The ranking by its key, each story looked up by its own (as related news are read).
     auto rows = c_.query(
-        "SELECT m.article_id, m.reads FROM most_read m WHERE m.site_id = $1 AND m.section_id = $2 "
-        "AND m.ranked_at >= $5 AND (SELECT a.first_published_at FROM articles a WHERE a.id = "
+        "SELECT m.article_id FROM most_read m WHERE m.site_id = $1 AND m.section_id = $2 AND "
+        "m.ranked_at >= $5 AND (SELECT a.first_published_at FROM articles a WHERE a.id = "
         "m.article_id AND a.status IN ('published', 'scheduled')) <= $3 ORDER BY m.position "
         "LIMIT $4",
         {site_id, section_id, now, std::int64_t{limit}, since_hour});
     if (!rows) return rows.error();
-    std::vector<std::pair<Id, std::int64_t>> ranked;
-    ranked.reserve(rows->size());
-    for (const auto& r : *rows) ranked.emplace_back(r.integer(0), r.integer(1));
-    return ranked;
+    std::vector<Id> ids;
+    ids.reserve(rows->size());
+    for (const auto& r : *rows) ids.push_back(r.integer(0));
+    return ids;
 }
 
 }  // namespace dateline::storage

@@ -22,18 +22,25 @@ class ReadershipStore {
                      const std::vector<std::pair<domain::Id, std::int64_t>>& reads);
     /// Forgets the reads of the hours before `hour`; returns how many rows went.
     Result<std::int64_t> forget_before(std::int64_t hour);
-    /// Makes every ranking again, in `hour`, from the reads of `since_hour` on: each site's
-    /// `size` most read stories that are listed (published or scheduled), and each section's,
-    /// most reads first (ties: the higher id, the story made later). Run it inside a write
-    /// transaction.
-    Status rank(std::int64_t hour, std::int64_t since_hour, int size);
-    /// The site's ranking (section 0) or a section's made in `since_hour` or later, as ids in
-    /// order with the reads of each, of the stories visible at `now`; at most `limit`.
-    Result<std::vector<std::pair<domain::Id, std::int64_t>>> most_read(domain::Id site_id,
-                                                                       domain::Id section_id,
-                                                                       UnixTime now,
-                                                                       std::int64_t since_hour,
-                                                                       int limit);
+    /// A story's place in a ranking: its site's (section 0) or its section's.
+    struct Ranked {
+        domain::Id site_id = 0;
+        domain::Id section_id = 0;
+        std::int64_t position = 0;  ///< from 1
+        domain::Id article_id = 0;
+        std::int64_t reads = 0;
+    };
+    /// Every ranking as the reads of `since_hour` on make it: each site's `size` most read
+    /// stories that are listed (published or scheduled), and each section's, most reads first
+    /// (ties: the higher id, the story made later). Reads only: it walks the window's reads, so
+    /// it need not hold a write transaction.
+    Result<std::vector<Ranked>> rank(std::int64_t since_hour, int size);
+    /// Replaces every ranking with `ranked`, made in `hour`. Run it inside a write transaction.
+    Status set_rankings(std::int64_t hour, const std::vector<Ranked>& ranked);
+    /// The ids of the site's ranking (section 0) or a section's made in `since_hour` or later,
+    /// in order, of the stories visible at `now`; at most `limit`.
+    Result<std::vector<domain::Id>> most_read(domain::Id site_id, domain::Id section_id,
+                                              UnixTime now, std::int64_t since_hour, int limit);
 
   private:
     db::Connection& c_;
