@@ -70,8 +70,8 @@ class MediaService {
         int written = 0;
         std::vector<std::string> failed;
     };
-    /// Writes the copies (WebP, crops) of every picture stored before they were made, and
-    /// records each once its files are written (`dateline media copies`). A picture that cannot
+    /// Writes the copies (WebP, crops, thumbnail) of every picture stored before they were made,
+    /// and records each once its files are written (`dateline media copies`). A picture that cannot
     /// be read or decoded is skipped and named; the others go on. Fails only when the database
     /// does.
     Result<AddedCopies> add_copies() const;

@@ -46,12 +46,12 @@ std::optional<std::string> note_problem(std::string_view text) {
     return std::nullopt;
 }
 
-std::vector<MediaVariant> media_variants(const std::string& file_name, int width) {
+std::vector<MediaVariant> media_variants(const std::string& file_name, int width, int copies) {
     std::vector<MediaVariant> out;
     const auto dot = file_name.rfind('.');
     if (dot == std::string::npos) return out;
     for (const int w : media_variant_widths)
-        if (w < width)
+        if (w < width && (w != media_thumbnail_width || copies >= media_copies_thumbnail))
             out.push_back(
                 {w, file_name.substr(0, dot) + "-w" + std::to_string(w) + file_name.substr(dot)});
     return out;

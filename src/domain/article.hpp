@@ -30,8 +30,10 @@ std::optional<ArticleStatus> parse_article_status(std::string_view text);
 /// of the levels below. Level 0: the picture and its smaller copies (media_variants).
 inline constexpr int media_copies_webp = 1;   ///< a WebP of it and of each smaller copy
 inline constexpr int media_copies_crops = 2;  ///< its crops for sharing (media_crops)
+/// A thumbnail-sized copy (media_thumbnail_width) and its WebP, for the small slots of lists.
+inline constexpr int media_copies_thumbnail = 3;
 /// The level every picture stored now has.
-inline constexpr int media_copies_all = media_copies_crops;
+inline constexpr int media_copies_all = media_copies_thumbnail;
 
 /// An image stored in the data directory's media folder, named by its content hash.
 struct Media {
@@ -45,6 +47,7 @@ struct Media {
 
     bool has_webp() const { return copies >= media_copies_webp; }
     bool has_crops() const { return copies >= media_copies_crops; }
+    bool has_thumbnail() const { return copies >= media_copies_thumbnail; }
 };
 
 /// A smaller copy of a stored image, for `srcset`.
@@ -53,12 +56,17 @@ struct MediaVariant {
     std::string file_name;
 };
 
-/// Widths of the smaller copies kept of every stored image that is wider.
-inline constexpr int media_variant_widths[] = {480, 960};
+/// Widths of the smaller copies kept of every stored image that is wider. The narrowest, for
+/// thumbnails (a list's 8rem on a phone at 1.75 device pixels a CSS pixel), came with
+/// media_copies_thumbnail: pictures stored before it may lack it.
+inline constexpr int media_thumbnail_width = 240;
+inline constexpr int media_variant_widths[] = {media_thumbnail_width, 480, 960};
 
 /// The smaller copies of an image, narrowest first: "<name>-w480.jpg" for each variant width
-/// below the image's own width. The media library writes exactly these files.
-std::vector<MediaVariant> media_variants(const std::string& file_name, int width);
+/// below the image's own width that a picture with `copies` has (the thumbnail only from
+/// media_copies_thumbnail). The media library writes exactly these files.
+std::vector<MediaVariant> media_variants(const std::string& file_name, int width,
+                                         int copies = media_copies_all);
 
 /// A crop of a stored image to one aspect ratio, for the services that show a story's picture
 /// in a frame of their own (search results, link previews: schema.org's and OpenGraph's images).

@@ -128,26 +128,34 @@ std::string encode_webp(const vips::VImage& image) {
     return out;
 }
 
-// The copies a stored picture has beyond its smaller ones, name and bytes, in the order they
-// are written: the WebP of each smaller copy (scaled from `image`) and of the picture itself,
-// then its crops; the last crop last, so that once it exists every other copy does.
-std::vector<std::pair<std::string, std::string>> derived_copies_of(const vips::VImage& image,
-                                                                   const std::string& file_name,
-                                                                   bool png) {
-    std::vector<std::pair<std::string, std::string>> copies;
-    for (const auto& variant : domain::media_variants(file_name, image.width()))
-        copies.emplace_back(
-            domain::webp_name(variant.file_name),
-            encode_webp(image.resize(static_cast<double>(variant.width) / image.width())));
-    copies.emplace_back(domain::webp_name(file_name), encode_webp(image));
-    for (const auto& crop : domain::media_crops(file_name, image.width(), image.height())) {
-        const vips::VImage framed =
-            image.thumbnail_image(crop.width, vips::VImage::option()
-                                                  ->set("height", crop.height)
-                                                  ->set("crop", VIPS_INTERESTING_ATTENTION));
-        copies.emplace_back(crop.file_name, encode(framed, png));
+// The files a stored picture implies beside itself that `directory` lacks, made from the decoded
+// picture: name and bytes. Its smaller copies (domain::media_variants) and their WebP copies, its
+// own WebP copy, its crops. Only what is missing is encoded, so that a picture stored by an
+// earlier release gets the copies that came since, and a picture stored again costs no more.
+std::vector<std::pair<std::string, std::string>> missing_copies(
+    const std::filesystem::path& directory, const vips::VImage& image, const std::string& file_name,
+    bool png) {
+    std::vector<std::pair<std::string, std::string>> made;
+    const auto make = [&](const std::string& name, const auto& encoded) {
+        std::error_code ec;
+        if (!std::filesystem::exists(directory / name, ec)) made.emplace_back(name, encoded());
+    };
+    for (const auto& variant : domain::media_variants(file_name, image.width())) {
+        const vips::VImage smaller =
+            image.resize(static_cast<double>(variant.width) / image.width());
+        make(variant.file_name, [&] { return encode(smaller, png); });
+        make(domain::webp_name(variant.file_name), [&] { return encode_webp(smaller); });
     }
-    return copies;
+    make(domain::webp_name(file_name), [&] { return encode_webp(image); });
+    for (const auto& crop : domain::media_crops(file_name, image.width(), image.height()))
+        make(crop.file_name, [&] {
+            return encode(
+                image.thumbnail_image(crop.width, vips::VImage::option()
+                                                      ->set("height", crop.height)
+                                                      ->set("crop", VIPS_INTERESTING_ATTENTION)),
+                png);
+        });
+    return made;
 }
 
 // How much damage a decoder may report before the picture is refused. libjpeg reports image
@@ -183,8 +191,8 @@ Result<StoredImage> ImageLibrary::store_bytes(std::string_view bytes) const {
         return Error::invalid("The file is not a JPEG, PNG, WebP or GIF image.", "image");
     StoredImage stored;
     std::string encoded;
-    std::vector<std::pair<domain::MediaVariant, std::string>> variants;
-    std::vector<std::pair<std::string, std::string>> derived;
+    bool existed = false;
+    std::vector<std::pair<std::string, std::string>> copies;
     try {
         const vips::VImage header =
             vips::VImage::new_from_buffer(bytes.data(), bytes.size(), "",
@@ -216,12 +224,9 @@ Result<StoredImage> ImageLibrary::store_bytes(std::string_view bytes) const {
         stored.file_name =
             crypto::sha256_hex(encoded).substr(0, 2 * name_hash_bytes) + (png ? ".png" : ".jpg");
         stored.bytes = static_cast<std::int64_t>(encoded.size());
-        for (const auto& variant : domain::media_variants(stored.file_name, stored.width)) {
-            const vips::VImage smaller =
-                image.resize(static_cast<double>(variant.width) / stored.width);
-            variants.emplace_back(variant, encode(smaller, png));
-        }
-        derived = derived_copies_of(image, stored.file_name, png);
+        std::error_code ec;
+        existed = std::filesystem::exists(directory_ / stored.file_name, ec);
+        copies = missing_copies(directory_, image, stored.file_name, png);
         stored.copies = domain::media_copies_all;
     } catch (const vips::VError&) {
         return Error::invalid("The image is damaged or incomplete: it cannot be decoded in full.",
@@ -230,17 +235,10 @@ Result<StoredImage> ImageLibrary::store_bytes(std::string_view bytes) const {
 
     std::error_code ec;
     std::filesystem::create_directories(directory_, ec);
-    const bool existed = std::filesystem::exists(directory_ / stored.file_name, ec);
-    // The WebP copies and crops first (the last crop last): a picture stored before they were
-    // made gets them now. Then the variants: once the main file exists, every file it implies
-    // exists too.
-    if (!existed || !std::filesystem::exists(directory_ / derived.back().first, ec))
-        for (const auto& [name, data] : derived)
-            if (auto written = write_atomically(name, data); !written) return written.error();
+    // The copies first: once the main file exists, every file it implies exists too.
+    for (const auto& [name, data] : copies)
+        if (auto written = write_atomically(name, data); !written) return written.error();
     if (existed) return stored;
-    for (const auto& [variant, data] : variants)
-        if (auto written = write_atomically(variant.file_name, data); !written)
-            return written.error();
     if (auto written = write_atomically(stored.file_name, encoded); !written)
         return written.error();
     stored.created = true;
@@ -256,7 +254,7 @@ Status ImageLibrary::write_copies(const std::string& file_name, int width) const
             return Error::invalid("The stored picture " + file_name + " is not " +
                                       std::to_string(width) + " pixels wide.",
                                   "image");
-        copies = derived_copies_of(image, file_name, image.has_alpha());
+        copies = missing_copies(directory_, image, file_name, image.has_alpha());
     } catch (const vips::VError&) {
         return Error::invalid("The stored picture " + file_name + " cannot be decoded.", "image");
     }

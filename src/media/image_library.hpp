@@ -46,9 +46,9 @@ class ImageLibrary {
     Result<StoredImage> store_bytes(std::string_view bytes) const;
 
     /// Writes the copies a picture stored by an earlier release may lack (domain::Media::copies
-    /// below domain::media_copies_all): the WebP copies of the file `file_name` in this folder,
-    /// `width` pixels wide, and of its smaller copies, and its crops. Invalid when the file
-    /// cannot be decoded.
+    /// below domain::media_copies_all) beside the file `file_name` in this folder, `width`
+    /// pixels wide: whichever of its smaller copies, their WebP copies, its own WebP copy and its
+    /// crops are not there. Invalid when the file cannot be decoded.
     Status write_copies(const std::string& file_name, int width) const;
 
     /// Removes a stored picture's file and its smaller copies, for work that failed after

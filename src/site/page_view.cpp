@@ -46,7 +46,7 @@ std::string srcset(const domain::Media& m, bool webp) {
         return webp ? domain::webp_name(file) : file;
     };
     std::string out;
-    for (const auto& v : domain::media_variants(m.file_name, m.width))
+    for (const auto& v : domain::media_variants(m.file_name, m.width, m.copies))
         out += "/media/" + name(v.file_name) + " " + std::to_string(v.width) + "w, ";
     return out + "/media/" + name(m.file_name) + " " + std::to_string(m.width) + "w";
 }

@@ -77,7 +77,7 @@ test('a sideways photograph is stored upright, without its metadata, and shown t
   // Browsers that take WebP choose from its copies, the same widths in fewer bytes.
   const webp = reader.match(/<source type="image\/webp" srcset="([^"]+)"/);
   assert.ok(webp, 'a WebP source in the story\'s <picture>');
-  const smaller = [480, 960].filter((w) => w < Number(width)).map((w) => `/media/${stem}-w${w}.webp ${w}w, `);
+  const smaller = [240, 480, 960].filter((w) => w < Number(width)).map((w) => `/media/${stem}-w${w}.webp ${w}w, `);
   assert.equal(webp[1], `${smaller.join('')}/media/${stem}.webp ${width}w`);
   const copy = await get(`${demo.server.url}/media/${stem}.webp`);
   assert.equal(copy.status, 200);
@@ -204,17 +204,21 @@ test('pictures stored before their copies existed get them from `dateline media 
   const [mediaId, file, width] = demo.data.sql(`SELECT m.id, m.file_name, m.width FROM articles a
     JOIN media m ON m.id = a.lead_media_id WHERE a.id = ${id}`).trim().split('|');
   const stem = file.replace('.jpg', '');
-  // As a picture stored by an earlier release: no WebP files and no crops, none recorded.
+  // As a picture stored by an earlier release: no WebP files, no crops and no thumbnail, none
+  // recorded.
   const copies = mediaFiles().filter((f) => f.startsWith(stem) && f.endsWith('.webp'));
-  assert.equal(copies.length, 3, 'the picture and its two smaller copies');
+  assert.equal(copies.length, 4, 'the picture and its three smaller copies');
   const crops = ['16x9', '4x3', '1x1'].map((ratio) => `${stem}-${ratio}.jpg`);
-  for (const crop of crops) assert.ok(mediaFiles().includes(crop), `${crop} was written`);
-  for (const copy of [...copies, ...crops]) rmSync(join(demo.data.dir, 'media', copy));
+  const thumbnail = `${stem}-w240.jpg`;
+  for (const made of [...crops, thumbnail]) assert.ok(mediaFiles().includes(made), `${made} was written`);
+  for (const copy of [...copies, ...crops, thumbnail]) rmSync(join(demo.data.dir, 'media', copy));
   demo.data.sql(`UPDATE media SET copies = 0 WHERE id = ${mediaId}`);
   assert.equal((await b.request(`/newsroom/articles/${id}/action`, { method: 'POST', form: { form_token: await b.formToken('/newsroom/'), action: 'publish' } })).status, 303);
   const before = await (await get(`${demo.server.url}/en/region/an-older-picture`)).text();
   assert.match(before, new RegExp(`<img src="/media/${file}"`));
   assert.ok(!before.includes(`/media/${stem}-w480.webp`), 'no WebP offered while there is none');
+  assert.ok(!before.includes(`/media/${stem}-w240.`), 'no thumbnail offered while there is none');
+  assert.match(before, new RegExp(`srcset="/media/${stem}-w480\\.jpg 480w, `));
 
   // A row whose file is gone is named and skipped; the others are done all the same.
   demo.data.sql(`INSERT INTO media (file_name, mime_type, width, height, bytes, created_at, copies)
@@ -226,10 +230,14 @@ test('pictures stored before their copies existed get them from `dateline media 
   assert.match(run.stderr, /1 picture\(s\) could not be read/);
   demo.data.sql("DELETE FROM media WHERE file_name = '00ff00ff.jpg'");
   assert.deepEqual(mediaFiles().filter((f) => f.startsWith(stem) && f.endsWith('.webp')), copies);
-  for (const crop of crops) assert.ok(mediaFiles().includes(crop), `${crop} written again`);
-  assert.equal(demo.data.sql(`SELECT copies FROM media WHERE id = ${mediaId}`).trim(), '2');
+  for (const made of [...crops, thumbnail]) assert.ok(mediaFiles().includes(made), `${made} written again`);
+  assert.equal(demo.data.sql(`SELECT copies FROM media WHERE id = ${mediaId}`).trim(), '3');
   const after = await (await get(`${demo.server.url}/en/region/an-older-picture`)).text();
-  assert.match(after, new RegExp(`<source type="image/webp" srcset="/media/${stem}-w480\\.webp 480w, /media/${stem}-w960\\.webp 960w, /media/${stem}\\.webp ${width}w"`));
+  assert.match(after, new RegExp(`<source type="image/webp" srcset="/media/${stem}-w240\\.webp 240w, /media/${stem}-w480\\.webp 480w, /media/${stem}-w960\\.webp 960w, /media/${stem}\\.webp ${width}w"`));
+  assert.match(after, new RegExp(`srcset="/media/${stem}-w240\\.jpg 240w, /media/${stem}-w480\\.jpg 480w, `));
+  const small = await get(`${demo.server.url}/media/${thumbnail}`);
+  assert.equal(small.status, 200);
+  assert.equal(jpegSize(Buffer.from(await small.arrayBuffer())).width, 240);
   // The first release's name for the command still works.
   const again = dateline(['media', 'webp', '--data', demo.data.dir]);
   assert.equal(again.status, 0, again.stderr);

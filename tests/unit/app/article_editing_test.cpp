@@ -354,12 +354,12 @@ TEST_P(ArticleEditingTest, AnUploadedPictureBecomesTheLeadPictureAndAFailedSaveK
     EXPECT_EQ(pictured->lead_image->width, 1200);
     EXPECT_EQ(pictured->revision, 2);
     EXPECT_EQ(pictured->headline, "Terminal opens");
-    EXPECT_EQ(files(), 9)
-        << "the picture, its two smaller copies, a WebP copy of each, and its three crops";
+    EXPECT_EQ(files(), 11)
+        << "the picture, its three smaller copies, a WebP copy of each, and its three crops";
     auto removed = service.set_picture(editor, story->id, std::nullopt, 2);
     ASSERT_TRUE(removed.ok());
     EXPECT_FALSE(removed->lead_image.has_value());
-    EXPECT_EQ(files(), 9)
+    EXPECT_EQ(files(), 11)
         << "a removed picture's files stay: other stories or revisions may use them";
 }
 

@@ -71,6 +71,24 @@ TEST(SiteAddress, SplitsBaseUrls) {
     EXPECT_FALSE(split_base_url("http:///en/", origin, path));
 }
 
+// The smaller copies of a picture: each width below its own, the thumbnail only once the
+// picture's copies include it (pictures of earlier releases lack it until backfilled).
+TEST(MediaVariants, ListTheCopiesThePictureHas) {
+    const auto names = [](const std::vector<MediaVariant>& variants) {
+        std::vector<std::string> out;
+        for (const auto& v : variants) out.push_back(v.file_name + " " + std::to_string(v.width));
+        return out;
+    };
+    EXPECT_EQ(names(media_variants("ab.jpg", 2000)),
+              (std::vector<std::string>{"ab-w240.jpg 240", "ab-w480.jpg 480", "ab-w960.jpg 960"}));
+    EXPECT_EQ(names(media_variants("ab.png", 960)),
+              (std::vector<std::string>{"ab-w240.png 240", "ab-w480.png 480"}));
+    EXPECT_EQ(names(media_variants("ab.jpg", 2000, media_copies_crops)),
+              (std::vector<std::string>{"ab-w480.jpg 480", "ab-w960.jpg 960"}));
+    EXPECT_TRUE(media_variants("ab.jpg", 240).empty());
+    EXPECT_TRUE(media_variants("noextension", 2000).empty());
+}
+
 // The crops of a picture: the largest box of each ratio it holds, at most 1200 pixels wide.
 TEST(MediaCrops, TakeTheLargestBoxOfEachRatio) {
     const auto wide = media_crops("ab.jpg", 2000, 1125);

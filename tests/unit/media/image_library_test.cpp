@@ -17,6 +17,9 @@ namespace {
 
 const std::filesystem::path fixtures =
     std::filesystem::path(DATELINE_SOURCE_DIR) / "tests/fixtures/ninjs/images";
+// A photograph wide enough for every smaller copy (the demo's own, drawn for the project).
+const std::filesystem::path photograph =
+    std::filesystem::path(DATELINE_SOURCE_DIR) / "demo/images/city-skyline-dusk.jpg";
 
 std::string read(const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);
@@ -61,12 +64,17 @@ std::uint32_t crc32(std::string_view bytes) {
 TEST(ImageLibrary, StoresGoodPictures) {
     TempDir dir;
     ImageLibrary library(dir.path());
-    for (const char* name : {"harbour-dawn.jpg", "solar-ferry.png"}) {
-        auto stored = library.store_bytes(read(fixtures / name));
+    for (const auto& file :
+         {fixtures / "harbour-dawn.jpg", fixtures / "solar-ferry.png", photograph}) {
+        const std::string name = file.filename().string();
+        auto stored = library.store_bytes(read(file));
         ASSERT_TRUE(stored.ok()) << name << ": " << stored.error().message;
         EXPECT_TRUE(std::filesystem::exists(dir.path() / stored->file_name));
-        // A WebP copy of the picture and of each smaller copy, beside them, and its crops.
+        // Its smaller copies, a WebP copy of the picture and of each, beside them, and its crops.
         EXPECT_EQ(stored->copies, domain::media_copies_all);
+        for (const auto& v : domain::media_variants(stored->file_name, stored->width))
+            EXPECT_EQ(sniff_image_type(read(dir.path() / v.file_name)), "image/jpeg")
+                << name << ": " << v.file_name;
         std::vector<std::string> copies{domain::webp_name(stored->file_name)};
         for (const auto& v : domain::media_variants(stored->file_name, stored->width))
             copies.push_back(domain::webp_name(v.file_name));
@@ -90,6 +98,46 @@ TEST(ImageLibrary, StoresGoodPictures) {
         library.remove(*stored);
         EXPECT_EQ(files_in(dir.path()), 0u) << name;
     }
+}
+
+// A picture stored again, or one stored by a release that made fewer copies, gets the copies it
+// lacks; those it has are left as they are, not encoded and written again.
+TEST(ImageLibrary, WritesOnlyTheCopiesAPictureLacks) {
+    TempDir dir;
+    ImageLibrary library(dir.path());
+    auto stored = library.store_bytes(read(photograph));
+    ASSERT_TRUE(stored.ok()) << stored.error().message;
+    const auto variants = domain::media_variants(stored->file_name, stored->width);
+    ASSERT_EQ(variants.size(), 3u);
+    ASSERT_EQ(variants.front().width, domain::media_thumbnail_width);
+    const std::string thumbnail = variants.front().file_name;
+    const std::string kept = variants.back().file_name;
+    const std::vector<std::string> lacking{
+        thumbnail, domain::webp_name(thumbnail),
+        domain::media_crops(stored->file_name, stored->width, stored->height).back().file_name};
+    for (const auto& name : lacking) std::filesystem::remove(dir.path() / name);
+    struct stat before {};
+    ASSERT_EQ(::stat((dir.path() / kept).c_str(), &before), 0);
+    const std::size_t all = files_in(dir.path()) + lacking.size();
+
+    auto again = library.store_bytes(read(photograph));
+    ASSERT_TRUE(again.ok()) << again.error().message;
+    EXPECT_FALSE(again->created);
+    EXPECT_EQ(files_in(dir.path()), all);
+    for (const auto& name : lacking) EXPECT_TRUE(std::filesystem::exists(dir.path() / name));
+    EXPECT_EQ(sniff_image_type(read(dir.path() / domain::webp_name(thumbnail))), "image/webp");
+    struct stat after {};
+    ASSERT_EQ(::stat((dir.path() / kept).c_str(), &after), 0);
+    EXPECT_EQ(after.st_ino, before.st_ino) << kept << " was written again";
+
+    // The same for the copies command's path, from the stored file alone.
+    for (const auto& name : lacking) std::filesystem::remove(dir.path() / name);
+    ASSERT_TRUE(library.write_copies(stored->file_name, stored->width).ok());
+    EXPECT_EQ(files_in(dir.path()), all);
+    const ImageLibrary reader(dir.path() / "read-back");
+    auto small = reader.store_bytes(read(dir.path() / thumbnail));
+    ASSERT_TRUE(small.ok()) << small.error().message;
+    EXPECT_EQ(small->width, domain::media_thumbnail_width);
 }
 
 TEST(ImageLibrary, ReadsOnlyRegularFiles) {
