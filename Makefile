@@ -15,7 +15,7 @@ FUZZ_DIR := build/fuzz
 WERROR := $(if $(filter-out 0 false,$(CI)),ON,OFF)
 FUZZ_FINDINGS ?= $(FUZZ_DIR)/findings
 
-.PHONY: all deps configure build run test bench fuzz clean format
+.PHONY: all deps configure build run test bench package fuzz clean format
 
 all: build
 
@@ -48,6 +48,11 @@ bench: build
 	@bash bench/search_load.sh $(BUILD_DIR)/dateline
 	@bash bench/export_vs_hugo.sh $(BUILD_DIR)/dateline
 	@bash bench/lighthouse.sh $(BUILD_DIR)/dateline
+
+# The Debian package of the build: $(BUILD_DIR)/dateline_<version>_amd64.deb
+# (docs/operations.md, "Installing").
+package: build
+	@cd $(BUILD_DIR) && cpack -G DEB
 
 # A clang build of the harnesses alone (libFuzzer, AddressSanitizer, UndefinedBehaviorSanitizer);
 # crashing inputs are written to $(FUZZ_FINDINGS)/<harness>/ (see fuzz/README.md).

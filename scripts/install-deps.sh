@@ -25,6 +25,9 @@ debian_packages=(
   libxml2-utils python3-feedparser
   # libqrencode: the QR code that carries a two-step sign-in key to an authenticator app
   libqrencode-dev
+  # libsystemd: `serve` tells systemd it is ready (Type=notify); systemd-analyze checks the unit
+  # file; dpkg-dev's dpkg-shlibdeps finds the package's dependencies (`make package`)
+  libsystemd-dev systemd dpkg-dev
   libsodium-dev libssl-dev libxxhash-dev zlib1g-dev libbrotli-dev prometheus-cpp-dev libcli11-dev libspdlog-dev libfmt-dev libtomlplusplus-dev
   # libvips-tools: `vips` for scripts/convert-demo-art.sh (SVG through librsvg2-2, which libvips42 depends on)
   libvips-dev libvips-tools

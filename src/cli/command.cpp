@@ -4,19 +4,44 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 
 #include "cli/cli.hpp"
 #include "core/database_url.hpp"
 
-#ifndef DATELINE_SHARE_DIR
-#define DATELINE_SHARE_DIR "/usr/share/dateline"
+// The source tree of the build that made this binary, which holds what an installed copy keeps
+// in share/dateline (themes/, newsroom/, api/, demo/).
+#ifndef DATELINE_SOURCE_SHARE_DIR
+#define DATELINE_SOURCE_SHARE_DIR "/usr/share/dateline"
 #endif
 
 namespace dateline::cli {
 
+namespace {
+
+bool holds_share(const fs::path& dir) {
+    std::error_code ec;
+    return !dir.empty() && fs::is_directory(dir / "themes" / "default", ec);
+}
+
+fs::path find_share_dir() {
+    if (const char* named = std::getenv("DATELINE_SHARE_DIR"); named && *named) return named;
+    // An installed binary, whatever its prefix or root (/usr, /opt/dateline, a package
+    // unpacked into a folder): <prefix>/bin/dateline beside <prefix>/share/dateline.
+    std::error_code ec;
+    const fs::path self = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        fs::path installed = self.parent_path().parent_path() / "share" / "dateline";
+        if (holds_share(installed)) return installed;
+    }
+    return DATELINE_SOURCE_SHARE_DIR;
+}
+
+}  // namespace
+
 const fs::path& share_dir() {
-    static const fs::path dir = DATELINE_SHARE_DIR;
+    static const fs::path dir = find_share_dir();
     return dir;
 }
 
@@ -25,6 +50,8 @@ void DataOptions::add_to(CLI::App& command) {
         ->required();
     add_flag(command, "--db", "db",
              "Database URL: sqlite:PATH (default sqlite:DATA/dateline.db) or postgresql://...");
+    add_flag(command, "--config", config::config_file_option,
+             "Configuration file (default DATA/dateline.toml; also DATELINE_CONFIG)");
 }
 
 void DataOptions::add_flag(CLI::App& command, const std::string& flag, const std::string& option,

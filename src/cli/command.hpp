@@ -19,7 +19,9 @@ namespace dateline::cli {
 
 namespace fs = std::filesystem;
 
-/// Where the installed theme and demo content are.
+/// Where the default theme, the newsroom's and the API's files and the demo content are:
+/// $DATELINE_SHARE_DIR when set; else <prefix>/share/dateline beside an installed binary's
+/// <prefix>/bin; else the source tree the binary was built from.
 const fs::path& share_dir();
 
 /// A command as declared on the command line, and what runs when it is chosen.

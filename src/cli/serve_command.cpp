@@ -22,6 +22,7 @@
 #include "app/user_service.hpp"
 #include "app/wire_desk.hpp"
 #include "cli/command.hpp"
+#include "cli/service_manager.hpp"
 #include "fetch/http_fetcher.hpp"
 #include "http/server.hpp"
 #include "media/image_library.hpp"
@@ -267,7 +268,10 @@ int run_serve(const DataOptions& data) {
     std::thread reading_wires([&] { work_wire_sources(wires, serving); });
     std::thread scraping;
     if (scrapes) scraping = std::thread([&scrapes] { scrapes->run(); });
+    service_manager::ready("Serving " + std::to_string(directory->sites.size()) + " site(s) on " +
+                           bracketed(options.host) + ":" + std::to_string(server.port()));
     server.run();
+    service_manager::stopping();
     serving = false;
     if (scrapes) {
         scrapes->stop();

@@ -208,8 +208,20 @@ Result<Config> load(const std::filesystem::path& data_dir, const Overrides& flag
     c.wire_dir = data_dir / "wire";
     const auto all = options();
 
-    const auto file = data_dir / "dateline.toml";
+    // The file named by --config or DATELINE_CONFIG must exist; the data directory's may not.
+    std::filesystem::path file = data_dir / "dateline.toml";
+    bool named = true;
+    const char* named_by_environment = std::getenv(config_file_env);
+    if (const auto flag = flags.find(config_file_option); flag != flags.end())
+        file = flag->second;
+    else if (named_by_environment && *named_by_environment)
+        file = named_by_environment;
+    else
+        named = false;
     std::error_code ec;
+    if (named && !std::filesystem::is_regular_file(file, ec))
+        return Error::invalid("The configuration file " + file.string() +
+                              " does not exist or is not a file.");
     if (std::filesystem::exists(file, ec)) {
         toml::table table;
         try {
@@ -248,6 +260,7 @@ Result<Config> load(const std::filesystem::path& data_dir, const Overrides& flag
         if (const char* v = std::getenv(o.env); v && *v)
             if (!o.apply(c, v)) return rejected(std::string("environment variable ") + o.env, o, v);
     for (const auto& [name, value] : flags) {
+        if (name == config_file_option) continue;
         const Option* option = nullptr;
         for (const auto& o : all)
             if (name == o.name) option = &o;

@@ -11,8 +11,9 @@
 namespace dateline::config {
 
 /// Everything the program is configured with, immutable after load and validated at boot.
-/// Sources, later winning: built-in defaults < `<data>/dateline.toml` < DATELINE_* environment
-/// variables < command-line flags. docs/operations.md lists every option.
+/// Sources, later winning: built-in defaults < the configuration file (`<data>/dateline.toml`,
+/// or the one named by --config or DATELINE_CONFIG) < DATELINE_* environment variables <
+/// command-line flags. docs/operations.md lists every option.
 struct Config {
     std::filesystem::path data_dir;
     std::string database_url;         ///< "sqlite:PATH"; default sqlite:<data>/dateline.db
@@ -70,8 +71,15 @@ using Overrides = std::map<std::string, std::string>;
 /// Separates the folders of a list option in one value: ':' as in PATH.
 inline constexpr char list_separator = ':';
 
+/// The override (`--config FILE`) and the environment variable that name the configuration
+/// file to read instead of `<data>/dateline.toml` (an installed service's
+/// /etc/dateline/dateline.toml); the flag wins.
+inline constexpr const char* config_file_option = "config";
+inline constexpr const char* config_file_env = "DATELINE_CONFIG";
+
 /// Loads the configuration for a data directory. `default_theme_dir` is where the binary's
-/// default theme lives. Errors name the source and the option.
+/// default theme lives. Errors name the source and the option; a configuration file named by
+/// config_file_option or config_file_env must exist.
 Result<Config> load(const std::filesystem::path& data_dir, const Overrides& flags,
                     const std::filesystem::path& default_theme_dir);
 

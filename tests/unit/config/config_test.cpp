@@ -55,6 +55,32 @@ TEST(Config, FileThenEnvironmentThenFlags) {
     ::unsetenv("DATELINE_THREADS");
 }
 
+// An installed service reads /etc/dateline/dateline.toml, named by its unit's environment; a
+// flag names another; either replaces the data directory's file, and must exist.
+TEST(Config, AConfigurationFileNamedInsteadOfTheDataDirectorys) {
+    const testing_support::TempDir temp;  // removed when the test ends
+    const auto& dir = temp.path();
+    std::ofstream(dir / "dateline.toml") << "threads = 3\nlisten = \"0.0.0.0:9000\"\n";
+    std::ofstream(dir / "etc.toml") << "threads = 4\n";
+    std::ofstream(dir / "flag.toml") << "threads = 6\n";
+    ::setenv(config_file_env, (dir / "etc.toml").c_str(), 1);
+    auto c = load(dir, {}, "/t");
+    ASSERT_TRUE(c.ok()) << c.error().message;
+    EXPECT_EQ(c->threads, 4);
+    EXPECT_EQ(c->listen_port, 8080) << "the data directory's file is not read as well";
+    c = load(dir, {{config_file_option, (dir / "flag.toml").string()}}, "/t");
+    ASSERT_TRUE(c.ok()) << c.error().message;
+    EXPECT_EQ(c->threads, 6);
+    ::setenv(config_file_env, (dir / "missing.toml").c_str(), 1);
+    c = load(dir, {}, "/t");
+    ASSERT_FALSE(c.ok());
+    EXPECT_NE(c.error().message.find("missing.toml does not exist"), std::string::npos)
+        << c.error().message;
+    ::unsetenv(config_file_env);
+    c = load(dir, {{config_file_option, dir.string()}}, "/t");
+    ASSERT_FALSE(c.ok()) << "a folder is not a configuration file";
+}
+
 TEST(Config, RejectsBadValuesNamingTheSource) {
     const testing_support::TempDir temp;  // removed when the test ends
     const auto& dir = temp.path();
