@@ -6,6 +6,7 @@
 
 #include "app/front_page_service.hpp"
 #include "app/most_read.hpp"
+#include "db/migrator.hpp"
 #include "domain/paths.hpp"
 #include "storage/article_store.hpp"
 #include "storage/front_page_store.hpp"
@@ -51,6 +52,11 @@ const std::vector<domain::Section>& NetworkDirectory::sections_of(const domain::
     for (std::size_t i = 0; i < sites.size(); ++i)
         if (sites[i].id == site.id) return sections[i];
     return none;
+}
+
+Status ReaderService::ready() {
+    auto lease = database_.acquire();
+    return db::check_schema(*lease);
 }
 
 Result<NetworkDirectory> ReaderService::directory() {

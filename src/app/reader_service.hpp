@@ -122,6 +122,10 @@ class ReaderService {
     ReaderService(db::Database& database, const Clock& clock)
         : database_(database), clock_(clock) {}
 
+    /// Whether this node can serve readers: the database answers and its schema is this
+    /// program's (db::check_schema). Waits for a pooled connection like any page.
+    Status ready();
+
     /// The network, its sites and their sections, as they are now.
     Result<NetworkDirectory> directory();
     /// The reader's "now": what is visible and the footer's year depend on it.

@@ -1,7 +1,10 @@
 #include "cli/command.hpp"
 
+#include <spdlog/pattern_formatter.h>
 #include <spdlog/spdlog.h>
 #include <unistd.h>
+#include <boost/json/serialize.hpp>
+#include <boost/json/string_view.hpp>
 
 #include <cstdio>
 #include <cstdlib>
@@ -36,6 +39,28 @@ fs::path find_share_dir() {
         if (holds_share(installed)) return installed;
     }
     return DATELINE_SOURCE_SHARE_DIR;
+}
+
+// spdlog's %v as a JSON string (quotes, backslashes and control characters escaped).
+class JsonMessage final : public spdlog::custom_flag_formatter {
+  public:
+    void format(const spdlog::details::log_msg& msg, const std::tm&,
+                spdlog::memory_buf_t& dest) override {
+        const std::string text = boost::json::serialize(
+            boost::json::string_view(msg.payload.data(), msg.payload.size()));
+        dest.append(text.data(), text.data() + text.size());
+    }
+    std::unique_ptr<custom_flag_formatter> clone() const override {
+        return std::make_unique<JsonMessage>();
+    }
+};
+
+// Every log line from here on one JSON object, its time in UTC (RFC 3339), for log shippers.
+void write_logs_as_json() {
+    auto formatter = std::make_unique<spdlog::pattern_formatter>(spdlog::pattern_time_type::utc);
+    formatter->add_flag<JsonMessage>('*').set_pattern(
+        R"({"time":"%Y-%m-%dT%H:%M:%S.%eZ","level":"%l","message":%*})");
+    spdlog::set_formatter(std::move(formatter));
 }
 
 }  // namespace
@@ -81,6 +106,7 @@ Result<Opened> DataOptions::open(bool must_exist) const {
                                 "' holds no Dateline data; create it with: dateline init --data " +
                                 data_);
     spdlog::set_level(spdlog::level::from_str(config->log_level));
+    if (config->log_format == "json") write_logs_as_json();
     int applied = 0;
     auto database = db::open_migrated(config->database_url, config->database_pool, &applied);
     if (!database) return database.error();

@@ -71,6 +71,11 @@ http::ServerOptions server_options(const config::Config& config) {
     options.max_connections_per_address = config.max_connections_per_address;
     options.max_connections_per_network = config.max_connections_per_network;
     options.trusted_proxies = config.trusted_proxies;
+    options.access_log.format =
+        config.log_format == "json" ? http::AccessLogFormat::Json : http::AccessLogFormat::Text;
+    options.access_log.addresses = config.log_addresses == "full"   ? http::LoggedAddress::Full
+                                   : config.log_addresses == "none" ? http::LoggedAddress::None
+                                                                    : http::LoggedAddress::Network;
     return options;
 }
 

@@ -97,6 +97,18 @@ std::vector<Option> options() {
              c.log_level = v;
              return true;
          }},
+        {"log_format", "DATELINE_LOG_FORMAT", "text or json",
+         [](Config& c, std::string_view v) {
+             if (v != "text" && v != "json") return false;
+             c.log_format = v;
+             return true;
+         }},
+        {"log_addresses", "DATELINE_LOG_ADDRESSES", "network, full or none",
+         [](Config& c, std::string_view v) {
+             if (v != "network" && v != "full" && v != "none") return false;
+             c.log_addresses = v;
+             return true;
+         }},
         {"comment_check_difficulty", "DATELINE_COMMENT_CHECK_DIFFICULTY",
          "a whole number from 1 to 1000000",
          integer(1, 1000000, [](Config& c, long long n) { c.comment_check_difficulty = int(n); })},

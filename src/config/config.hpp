@@ -36,6 +36,12 @@ struct Config {
     /// stories again (app::MostRead); 0: this node counts no reads and ranks nothing.
     std::chrono::seconds most_read_interval{60};
     std::string log_level = "info";
+    /// "text" (one line a message, the access log's fields separated by spaces) or "json" (one
+    /// JSON object a line, for log shippers).
+    std::string log_format = "text";
+    /// How much of a reader's address the access log keeps: "network" (the last IPv4 byte and
+    /// all but 48 bits of IPv6 cut off), "full" or "none".
+    std::string log_addresses = "network";
     /// Reader comments: how hard the security check is (its largest counter), the least time
     /// from fetching it to sending, and how many submissions per ten minutes one address and
     /// one IP network (its /24 or /64) may make.

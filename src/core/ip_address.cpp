@@ -39,20 +39,41 @@ bool is_ip_address(std::string_view text) {
            inet_pton(AF_INET6, input.c_str(), &parsed) == 1;
 }
 
-std::string ip_network(std::string_view address) {
-    std::string input(address);
+namespace {
+
+// The address with all but its first `v4_bytes` (IPv4) or `v6_bytes` (IPv6) zeroed, in canonical
+// text; nothing when it is not an address.
+std::optional<std::string> masked(std::string_view address, std::size_t v4_bytes,
+                                  std::size_t v6_bytes) {
+    if (address.size() >= max_text) return std::nullopt;
+    const std::string input(address);
     char out[max_text];
     in_addr v4{};
     if (inet_pton(AF_INET, input.c_str(), &v4) == 1) {
-        reinterpret_cast<unsigned char*>(&v4)[3] = 0;
-        return std::string(inet_ntop(AF_INET, &v4, out, sizeof out)) + "/24";
+        std::memset(reinterpret_cast<unsigned char*>(&v4) + v4_bytes, 0, 4 - v4_bytes);
+        return std::string(inet_ntop(AF_INET, &v4, out, sizeof out));
     }
     in6_addr v6{};
     if (inet_pton(AF_INET6, input.c_str(), &v6) == 1) {
-        std::memset(v6.s6_addr + 8, 0, 8);
-        return std::string(inet_ntop(AF_INET6, &v6, out, sizeof out)) + "/64";
+        std::memset(v6.s6_addr + v6_bytes, 0, 16 - v6_bytes);
+        return std::string(inet_ntop(AF_INET6, &v6, out, sizeof out));
     }
-    return input;
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::string ip_network(std::string_view address) {
+    if (address.find(':') == std::string_view::npos) {
+        if (auto network = masked(address, 3, 16)) return *network + "/24";
+    } else if (auto network = masked(address, 4, 8)) {
+        return *network + "/64";
+    }
+    return std::string(address);
+}
+
+std::string anonymised_ip(std::string_view address) {
+    return masked(address, 3, 6).value_or(std::string(address));
 }
 
 }  // namespace dateline

@@ -20,4 +20,9 @@ bool is_ip_address(std::string_view text);
 /// `address` must be canonical; anything else is returned as it is.
 std::string ip_network(std::string_view address);
 
+/// An address with what identifies one subscriber cut off, for logs: its last byte for IPv4
+/// ("203.0.113.0"), all but its first 48 bits for IPv6 ("2001:db8:1::"), as web analytics
+/// tools anonymise. `address` must be canonical; anything else is returned as it is.
+std::string anonymised_ip(std::string_view address);
+
 }  // namespace dateline

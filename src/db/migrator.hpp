@@ -23,4 +23,9 @@ std::span<const Migration> bundled_migrations(std::string_view backend);
 /// Returns the number applied.
 Result<int> migrate(Connection& connection, std::span<const Migration> migrations);
 
+/// Whether the database answers and its schema is the one the bundled migrations of its backend
+/// make: Unavailable, saying which versions, when it is behind or ahead of this binary (a node
+/// of another release), or when it cannot be read. For readiness checks (/readyz).
+Status check_schema(Connection& connection);
+
 }  // namespace dateline::db

@@ -26,7 +26,8 @@ Status validate_site(const SiteSpec& s) {
             return Error::invalid(
                 which + ": '" + section.slug +
                 "' cannot be a section slug (lowercase letters, digits and "
-                "hyphens; not tags, news, assets, media, healthz, comment-check, newsroom or api)");
+                "hyphens; not tags, news, assets, media, healthz, readyz, comment-check, newsroom "
+                "or api)");
     }
     const auto unknown = std::find_if(s.site.share_networks.begin(), s.site.share_networks.end(),
                                       [](const std::string& n) { return !is_share_network(n); });

@@ -26,9 +26,9 @@ bool is_share_network(std::string_view name) {
 
 bool is_reserved_section_slug(std::string_view slug) {
     // "news" holds articles without a section; the rest are routes of their own.
-    constexpr std::array<std::string_view, 10> reserved = {
-        "tags",    "authors",       "news",     "assets", "media",
-        "healthz", "comment-check", "newsroom", "api",    "search"};
+    constexpr std::array<std::string_view, 11> reserved = {
+        "tags",   "authors",       "news",     "assets", "media", "healthz",
+        "readyz", "comment-check", "newsroom", "api",    "search"};
     return std::find(reserved.begin(), reserved.end(), slug) != reserved.end();
 }
 

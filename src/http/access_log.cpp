@@ -2,12 +2,16 @@
 
 #include <spdlog/sinks/base_sink.h>
 #include <spdlog/spdlog.h>
+#include <boost/json/serialize.hpp>
+#include <boost/json/string_view.hpp>
 
 #include <unistd.h>
 
 #include <atomic>
 #include <cerrno>
 #include <climits>
+
+#include "core/ip_address.hpp"
 
 namespace dateline::http {
 
@@ -53,10 +57,27 @@ std::atomic<unsigned> access_logs_made{0};
 
 }  // namespace
 
-AccessLog::AccessLog(int fd)
-    : name_("access-" + std::to_string(++access_logs_made)),
+std::string logged_address(std::string_view address, LoggedAddress kept) {
+    switch (kept) {
+        case LoggedAddress::Full:
+            return std::string(address);
+        case LoggedAddress::None:
+            return "-";
+        case LoggedAddress::Network:
+            break;
+    }
+    return anonymised_ip(address);
+}
+
+AccessLog::AccessLog(AccessLogOptions options, int fd)
+    : options_(options),
+      name_("access-" + std::to_string(++access_logs_made)),
       logger_(std::make_shared<spdlog::logger>(name_, std::make_shared<BatchSink>(fd))) {
     spdlog::initialize_logger(logger_);  // the pattern and level every log line has
+    // A JSON line's time in UTC, to the millisecond, as log shippers parse it (RFC 3339).
+    if (options_.format == AccessLogFormat::Json)
+        logger_->set_pattern(R"({"time":"%Y-%m-%dT%H:%M:%S.%eZ","level":"%l",%v})",
+                             spdlog::pattern_time_type::utc);
 }
 
 AccessLog::~AccessLog() {
@@ -65,8 +86,20 @@ AccessLog::~AccessLog() {
 }
 
 void AccessLog::record(const AccessRecord& r) {
-    logger_->info("{} {} \"{} {}\" {} {} {}us", r.request_id, r.address, r.method, r.target,
-                  r.status, r.body_bytes, r.micros);
+    const std::string_view cache = r.cache.empty() ? "-" : r.cache;
+    if (options_.format == AccessLogFormat::Text) {
+        logger_->info("{} {} \"{} {}\" {} {} {}us {}", r.request_id, r.address, r.method, r.target,
+                      r.status, r.body_bytes, r.micros, cache);
+        return;
+    }
+    // The id, address, method and cache outcome are made of token characters; the target is
+    // the client's, escaped as a JSON string.
+    logger_->info(
+        R"("id":"{}","address":"{}","method":"{}","target":{},"status":{},"bytes":{},)"
+        R"("micros":{},"cache":"{}")",
+        r.request_id, r.address, r.method,
+        boost::json::serialize(boost::json::string_view(r.target.data(), r.target.size())),
+        r.status, r.body_bytes, r.micros, cache);
 }
 
 void AccessLog::flush() {

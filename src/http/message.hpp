@@ -56,6 +56,9 @@ struct Response {
     /// The route that answered, for metrics and the log: a route table's pattern (Router sets
     /// it), pointing into storage that outlives the server; empty when no route did.
     std::string_view route;
+    /// How the page cache answered ("hit", "stale", "miss", "pass"), for the access log;
+    /// static text; empty when the cache had no part.
+    std::string_view cache;
 
     Response& set_header(std::string name, std::string value);
     std::string_view header(std::string_view name) const;

@@ -97,6 +97,7 @@ struct Connection {
 // of it is shared between threads: no strand, no lock, no wake-up of another thread to answer a
 // cached page.
 struct Loop {
+    explicit Loop(const AccessLogOptions& log) : access_log(log) {}
     asio::io_context io{1};
     std::unordered_set<Connection*> connections;  // touched only from this loop's thread
     std::atomic<int> open{0};  // its connections, counted from hand-over to close
@@ -113,7 +114,7 @@ struct Server::State {
 
     static std::vector<std::unique_ptr<Loop>> make_loops(const ServerOptions& o) {
         std::vector<std::unique_ptr<Loop>> made(static_cast<std::size_t>(io_thread_count(o)));
-        for (auto& loop : made) loop = std::make_unique<Loop>();
+        for (auto& loop : made) loop = std::make_unique<Loop>(o.access_log);
         return made;
     }
 
@@ -305,7 +306,8 @@ struct Server::State {
         co_await send(stream, r, false, false, http_1_1, {}, before, after);
         if (options.on_response)
             options.on_response(Request{}, r, std::chrono::steady_clock::now() - started);
-        spdlog::info("{} - - {} ({})", remote_address, status, why);
+        spdlog::info("{} - - {} ({})", logged_address(remote_address, options.access_log.addresses),
+                     status, why);
     }
 
     asio::awaitable<void> session(Loop& loop, tcp::socket socket, std::string remote_address,
@@ -318,6 +320,13 @@ struct Server::State {
         std::string head_before;  // each response's head is composed here (send)
         std::string head_after;
         bool first = true;
+        // The reader's address as the log keeps it: the peer's, made once, unless the peer is a
+        // proxy of ours, whose requests each name their reader.
+        const bool from_proxy =
+            std::find(options.trusted_proxies.begin(), options.trusted_proxies.end(),
+                      remote_address) != options.trusted_proxies.end();
+        const std::string peer_logged =
+            logged_address(remote_address, options.access_log.addresses);
         while (!stopping) {
             bhttp::request_parser<bhttp::string_body> parser;
             parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
@@ -441,6 +450,7 @@ struct Server::State {
             }
             const bool keep_alive = in.keep_alive() && !stopping;
             const int status = response.status;
+            const std::string_view cache = response.cache;
             const auto body_bytes = head ? 0 : response.payload().size();
             const auto write_error =
                 co_await send(*stream, response, head, keep_alive, in.version(), request.id,
@@ -448,13 +458,18 @@ struct Server::State {
             const auto took = std::chrono::steady_clock::now() - started;
             if (options.on_response) options.on_response(request, response, took);
             const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(took).count();
+            const std::string reader_logged =
+                from_proxy ? logged_address(client_address(request, options.trusted_proxies),
+                                            options.access_log.addresses)
+                           : std::string();
             loop.access_log.record({.request_id = request.id,
-                                    .address = remote_address,
+                                    .address = from_proxy ? reader_logged : peer_logged,
                                     .method = request.method_name,
                                     .target = request.raw_target,
                                     .status = status,
                                     .body_bytes = body_bytes,
-                                    .micros = micros});
+                                    .micros = micros,
+                                    .cache = cache});
             if (write_error || !keep_alive) break;
         }
         loop.connections.erase(&connection);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "http/access_log.hpp"
 #include "http/message.hpp"
 
 namespace dateline::http {
@@ -52,6 +53,9 @@ struct ServerOptions {
     /// first byte of a request longer than this is closed, oldest first, to make room.
     std::chrono::seconds pressure_idle_timeout{2};
     std::chrono::seconds shutdown_grace{10};
+    /// The access log's format and how much of a reader's address it keeps (behind a trusted
+    /// proxy, the reader its X-Forwarded-For names).
+    AccessLogOptions access_log;
     /// Called on an I/O thread after each response is written (also the server's own refusals,
     /// with an empty request): what was asked, what was answered, and the time from the request
     /// read to the response written. Must be cheap and must not throw.

@@ -100,6 +100,7 @@ http::Response from_cache(const std::shared_ptr<const cache::CachedPage>& kept,
     http::Response r;
     r.status = page.status;
     r.route = page.route;
+    r.cache = state;
     const bool compressed = !page.gzip_body.empty() || !page.brotli_body.empty();
     const auto coding =
         compressed ? http::preferred_coding(request.header("accept-encoding"),
@@ -190,6 +191,7 @@ http::Response CachedPages::through(const http::Request& request, const SiteMatc
         ++counts_.passed;
         auto rendered = render();
         count_read(request, rendered.response, rendered.story);
+        rendered.response.cache = "pass";
         return std::move(rendered.response);
     }
     auto cached = cache_.get(*key);
@@ -226,6 +228,7 @@ http::Response CachedPages::through(const http::Request& request, const SiteMatc
     if (response.status == 503 && cached.page) return stale();
     ++counts_.misses;
     count_read(request, response, rendered.story);
+    response.cache = "miss";
     if (response.status != 200) return response;
     if (response.header("Cache-Control").empty())
         response.set_header("Cache-Control", html_cache_control);

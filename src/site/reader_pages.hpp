@@ -123,6 +123,9 @@ class ReaderPages {
                                   std::string_view slug);
     /// A security-check challenge for `?article=ID` (any host, any site).
     http::Response comment_check_show(const http::Request& request);
+    /// /readyz: 200 when this node can serve readers (app::ReaderService::ready), else 503
+    /// saying why. Never cached.
+    http::Response readiness_show();
     bool takes_comments() const { return comments_.intake && comments_.check; }
 
     // pages/feeds.cpp: the newest stories of the site, a section or a tag

@@ -59,6 +59,7 @@ http::Router<NetworkRequest> network_routes(ReaderPages& pages, const http::Stat
                                             const http::StaticFiles& media) {
     http::Router<NetworkRequest> routes;
     routes.get("healthz", [](auto&, auto&) { return Response::text(200, "ok\n"); })
+        .get(readiness_segment, [&pages](auto&, auto&) { return pages.readiness_show(); })
         .get("robots.txt",
              [](NetworkRequest& r, auto&) { return ReaderPages::robots_show(r.snapshot, r.http); })
         .get("assets/*", serve_file(pages, assets))

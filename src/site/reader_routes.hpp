@@ -12,6 +12,10 @@ struct NetworkRequest {
     const SiteSnapshot& snapshot;
 };
 
+/// /readyz: whether the node can serve readers (ReaderPages::readiness_show), answered on a
+/// worker thread since it asks the database. /healthz says only that the process answers.
+inline constexpr const char* readiness_segment = "readyz";
+
 /// The network's own paths, the same on every host: health, files, security checks.
 http::Router<NetworkRequest> network_routes(ReaderPages& pages, const http::StaticFiles& assets,
                                             const http::StaticFiles& media);

@@ -88,8 +88,9 @@ void ReaderSite::drop_changed(const app::ChangedContent& changed) {
 std::optional<Response> ReaderSite::handle_fast(const Request& request) {
     const auto snap = snapshot();
     const auto& target = request.target;
-    // A challenge costs a key derivation: a worker thread makes it.
-    if (!target.segments.empty() && target.segments[0] == comment_check_segment)
+    // A challenge costs a key derivation, readiness a database query: a worker thread answers.
+    if (!target.segments.empty() &&
+        (target.segments[0] == comment_check_segment || target.segments[0] == readiness_segment))
         return std::nullopt;
     NetworkRequest network{request, *snap};
     if (auto r = network_routes_.dispatch(request.method, target.segments, target.trailing_slash,

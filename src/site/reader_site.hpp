@@ -21,7 +21,7 @@
 namespace dateline::site {
 
 /// The reader-facing sites of the network. A request goes down once: the network's own paths
-/// (reader_routes.hpp: /healthz, /assets/, /media/, /comment-check); else the site it is for
+/// (reader_routes.hpp: /healthz, /readyz, /assets/, /media/, /comment-check); else the site it is for
 /// (site_snapshot.hpp: by host and path prefix; a host name no site has gets 421); the page
 /// cache (cached_pages.hpp); the site's route table; a page handler (reader_pages.hpp), which
 /// reads through app services. A content change drops the cached pages it touches.

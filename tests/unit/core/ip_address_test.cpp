@@ -19,6 +19,14 @@ TEST(IpAddress, RecognisedAsCanonicalIpRecognises) {
         EXPECT_EQ(is_ip_address(text), canonical_ip(text).has_value()) << text;
 }
 
+TEST(IpAddress, AnonymisedForLogs) {
+    EXPECT_EQ(anonymised_ip("203.0.113.9"), "203.0.113.0");
+    EXPECT_EQ(anonymised_ip("127.0.0.1"), "127.0.0.0");
+    EXPECT_EQ(anonymised_ip("2001:db8:1:2:3:4:5:6"), "2001:db8:1::");
+    EXPECT_EQ(anonymised_ip("::1"), "::");
+    EXPECT_EQ(anonymised_ip("not an address"), "not an address");
+}
+
 TEST(IpAddress, NetworksForLimits) {
     EXPECT_EQ(ip_network("203.0.113.9"), "203.0.113.0/24");
     EXPECT_EQ(ip_network("2001:db8:1:2:3:4:5:6"), "2001:db8:1:2::/64");

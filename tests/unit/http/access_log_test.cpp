@@ -1,6 +1,7 @@
 #include "http/access_log.hpp"
 
 #include <gtest/gtest.h>
+#include <boost/json/parse.hpp>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -29,7 +30,7 @@ struct Pipe {
 
 AccessRecord request(const std::string& id) {
     return {.request_id = id,
-            .address = "203.0.113.9",
+            .address = "203.0.113.0",
             .method = "GET",
             .target = "/en/world/",
             .status = 200,
@@ -39,12 +40,12 @@ AccessRecord request(const std::string& id) {
 
 TEST(AccessLog, KeepsLinesUntilFlushed) {
     Pipe pipe;
-    AccessLog log(pipe.fds[1]);
+    AccessLog log({}, pipe.fds[1]);
     log.record(request("r1"));
     EXPECT_EQ(pipe.written(), "");
     log.flush();
     const auto out = pipe.written();
-    const std::string line = R"(r1 203.0.113.9 "GET /en/world/" 200 18036 14us)"
+    const std::string line = R"(r1 203.0.113.0 "GET /en/world/" 200 18036 14us -)"
                              "\n";  // after the time and level, as the default pattern writes them
     ASSERT_GT(out.size(), line.size());
     EXPECT_EQ(out.substr(out.size() - line.size()), line) << out;
@@ -54,7 +55,7 @@ TEST(AccessLog, WritesFullBatchesInWholeLinesAndTheRestWhenDestroyed) {
     Pipe pipe;
     std::string written;
     {
-        AccessLog log(pipe.fds[1]);
+        AccessLog log({}, pipe.fds[1]);
         for (int i = 0; i < 200; ++i) log.record(request("r" + std::to_string(i)));
         written = pipe.written();
         ASSERT_FALSE(written.empty()) << "a full batch goes out without a flush";
@@ -64,6 +65,47 @@ TEST(AccessLog, WritesFullBatchesInWholeLinesAndTheRestWhenDestroyed) {
     written += pipe.written();
     for (const char* id : {" r0 ", " r100 ", " r199 "})
         EXPECT_NE(written.find(id), std::string::npos) << id;
+}
+
+// For log shippers: one JSON object a line, the client's target escaped, the page cache's answer.
+TEST(AccessLog, WritesJsonLines) {
+    Pipe pipe;
+    {
+        AccessLog log({.format = AccessLogFormat::Json}, pipe.fds[1]);
+        const std::string id = "r7";  // the record holds views, as the server's do
+        auto r = request(id);
+        r.target = "/en/search?q=\"quoted\"\\";
+        r.cache = "hit";
+        log.record(r);
+    }
+    const auto out = pipe.written();
+    ASSERT_FALSE(out.empty());
+    EXPECT_EQ(out.back(), '\n');
+    EXPECT_EQ(out.find('\n'), out.size() - 1) << "one line";
+    boost::system::error_code ec;
+    const auto line = boost::json::parse(out, ec);
+    ASSERT_FALSE(ec) << out;
+    const auto& o = line.as_object();
+    EXPECT_EQ(o.at("id").as_string(), "r7");
+    EXPECT_EQ(o.at("level").as_string(), "info");
+    EXPECT_EQ(o.at("address").as_string(), "203.0.113.0");
+    EXPECT_EQ(o.at("method").as_string(), "GET");
+    EXPECT_EQ(o.at("target").as_string(), "/en/search?q=\"quoted\"\\");
+    EXPECT_EQ(o.at("status").as_int64(), 200);
+    EXPECT_EQ(o.at("bytes").as_int64(), 18036);
+    EXPECT_EQ(o.at("micros").as_int64(), 14);
+    EXPECT_EQ(o.at("cache").as_string(), "hit");
+    // RFC 3339 in UTC, to the millisecond.
+    const std::string time(o.at("time").as_string());
+    EXPECT_EQ(time.size(), 24u) << time;
+    EXPECT_EQ(time.back(), 'Z') << time;
+}
+
+TEST(AccessLog, KeepsAsMuchOfAnAddressAsTheSettingsAllow) {
+    EXPECT_EQ(logged_address("203.0.113.9", LoggedAddress::Network), "203.0.113.0");
+    EXPECT_EQ(logged_address("2001:db8:7:8::9", LoggedAddress::Network), "2001:db8:7::");
+    EXPECT_EQ(logged_address("203.0.113.9", LoggedAddress::Full), "203.0.113.9");
+    EXPECT_EQ(logged_address("203.0.113.9", LoggedAddress::None), "-");
 }
 
 }  // namespace
