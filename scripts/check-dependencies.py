@@ -22,6 +22,7 @@ ALLOWED = {
     "cache": {"core"},
     "metrics": set(),
     "storage": {"db", "domain", "core"},
+    "backup": {"storage", "db", "core"},
     "ingest": {"domain", "sanitize", "core"},
     "fetch": {"core"},
     "app": {

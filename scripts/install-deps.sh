@@ -28,6 +28,8 @@ debian_packages=(
   # libsystemd: `serve` tells systemd it is ready (Type=notify); systemd-analyze checks the unit
   # file; dpkg-dev's dpkg-shlibdeps finds the package's dependencies (`make package`)
   libsystemd-dev systemd dpkg-dev
+  # libarchive: `dateline backup` and `restore` (tar archives, gzip optional)
+  libarchive-dev
   libsodium-dev libssl-dev libxxhash-dev zlib1g-dev libbrotli-dev prometheus-cpp-dev libcli11-dev libspdlog-dev libfmt-dev libtomlplusplus-dev
   # libvips-tools: `vips` for scripts/convert-demo-art.sh (SVG through librsvg2-2, which libvips42 depends on)
   libvips-dev libvips-tools

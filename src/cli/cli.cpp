@@ -20,10 +20,10 @@ int run(int argc, char** argv) {
         "Exit codes: 0 success; 1 the command could not do (all of) its work; 2 bad arguments.");
     app.set_version_flag("--version", std::string("dateline ") + DATELINE_VERSION);
     const std::vector<Command> commands = {
-        init_command(app),     serve_command(app),   sites_command(app), import_command(app),
-        comments_command(app), migrate_command(app), copy_command(app),  export_command(app),
-        user_command(app),     token_command(app),   media_command(app), reindex_command(app),
-        wires_command(app),    front_command(app)};
+        init_command(app),     serve_command(app),   sites_command(app),  import_command(app),
+        comments_command(app), migrate_command(app), copy_command(app),   export_command(app),
+        user_command(app),     token_command(app),   media_command(app),  reindex_command(app),
+        wires_command(app),    front_command(app),   backup_command(app), restore_command(app)};
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -37,8 +37,8 @@ int run(int argc, char** argv) {
         spdlog::critical("unexpected failure: {}", e.what());
         return static_cast<int>(ExitCode::Failed);
     }
-    std::cerr << "dateline: a command is required: init, serve, sites, import, comments, migrate "
-                 "or copy (see --help)\n";
+    std::cerr << "dateline: a command is required: init, serve, sites, import, comments, migrate, "
+                 "copy, backup, restore, ... (see --help)\n";
     return static_cast<int>(ExitCode::Usage);
 }
 

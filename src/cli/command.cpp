@@ -93,8 +93,17 @@ config::Overrides DataOptions::overrides() const {
     return out;
 }
 
-Result<Opened> DataOptions::open(bool must_exist) const {
+Result<config::Config> DataOptions::configuration() const {
     auto config = config::load(data_, overrides(), share_dir() / "themes" / "default");
+    if (config) {
+        spdlog::set_level(spdlog::level::from_str(config->log_level));
+        if (config->log_format == "json") write_logs_as_json();
+    }
+    return config;
+}
+
+Result<Opened> DataOptions::open(bool must_exist) const {
+    auto config = configuration();
     if (!config) return config.error();
     std::error_code ec;
     const auto url = parse_database_url(config->database_url);
@@ -105,8 +114,6 @@ Result<Opened> DataOptions::open(bool must_exist) const {
         return Error::not_found("'" + data_ +
                                 "' holds no Dateline data; create it with: dateline init --data " +
                                 data_);
-    spdlog::set_level(spdlog::level::from_str(config->log_level));
-    if (config->log_format == "json") write_logs_as_json();
     int applied = 0;
     auto database = db::open_migrated(config->database_url, config->database_pool, &applied);
     if (!database) return database.error();

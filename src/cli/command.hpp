@@ -11,6 +11,7 @@
 #include <memory>
 #include <string>
 
+#include "backup/backup_archive.hpp"
 #include "config/config.hpp"
 #include "core/result.hpp"
 #include "db/database.hpp"
@@ -53,6 +54,8 @@ class DataOptions {
         extra_[option] = std::move(value);
     }
 
+    /// The configuration, without opening anything (`--data`, the file, environment, flags).
+    Result<config::Config> configuration() const;
     /// Loads the configuration, opens the database and brings its schema up to date. With
     /// `must_exist`, a directory that holds no data is an error that says how to create it.
     Result<Opened> open(bool must_exist) const;
@@ -78,6 +81,10 @@ Command import_command(CLI::App& app);
 Command comments_command(CLI::App& app);
 Command front_command(CLI::App& app);
 Command migrate_command(CLI::App& app);
+Command backup_command(CLI::App& app);
+/// The folders of files a backup carries beside the database (backup::write_backup).
+std::vector<backup::FileFolder> backed_up_folders(const config::Config& config);
+Command restore_command(CLI::App& app);
 Command copy_command(CLI::App& app);
 Command export_command(CLI::App& app);
 Command token_command(CLI::App& app);

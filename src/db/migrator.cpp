@@ -80,16 +80,21 @@ Result<int> migrate(Connection& c, std::span<const Migration> migrations) {
     return applied;
 }
 
+Result<int> schema_version(Connection& c) {
+    auto rows = c.query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+    if (!rows) return rows.error();
+    return static_cast<int>(rows->front().integer(0));
+}
+
 Status check_schema(Connection& c) {
     const auto migrations = bundled_migrations(c.backend());
     const int newest = migrations.empty() ? 0 : migrations.back().version;
-    auto rows = c.query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
-    if (!rows)
+    auto current = schema_version(c);
+    if (!current)
         return Error::unavailable("The database cannot be read.",
-                                  rows.error().message + " (" + rows.error().cause + ")");
-    const auto current = rows->front().integer(0);
-    if (current != newest)
-        return Error::unavailable("The database is at schema version " + std::to_string(current) +
+                                  current.error().message + " (" + current.error().cause + ")");
+    if (*current != newest)
+        return Error::unavailable("The database is at schema version " + std::to_string(*current) +
                                   ", this program's is " + std::to_string(newest) + ".");
     return success();
 }

@@ -23,6 +23,9 @@ std::span<const Migration> bundled_migrations(std::string_view backend);
 /// Returns the number applied.
 Result<int> migrate(Connection& connection, std::span<const Migration> migrations);
 
+/// The newest migration the database has had (0 for none).
+Result<int> schema_version(Connection& connection);
+
 /// Whether the database answers and its schema is the one the bundled migrations of its backend
 /// make: Unavailable, saying which versions, when it is behind or ahead of this binary (a node
 /// of another release), or when it cannot be read. For readiness checks (/readyz).

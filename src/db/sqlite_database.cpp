@@ -247,4 +247,63 @@ Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const std::filesyst
 
 SqliteDatabase::~SqliteDatabase() = default;
 
+Status backup_sqlite(const std::filesystem::path& source, const std::filesystem::path& target) {
+    configure_sqlite_once();
+    std::error_code ec;
+    if (std::filesystem::exists(target, ec))
+        return Error::conflict("The file " + target.string() + " exists already.");
+    sqlite3* from = nullptr;
+    sqlite3* to = nullptr;
+    const auto close_both = [&] {
+        sqlite3_close_v2(from);
+        sqlite3_close_v2(to);
+    };
+    if (const int rc = sqlite3_open_v2(source.c_str(), &from, SQLITE_OPEN_READONLY, nullptr);
+        rc != SQLITE_OK) {
+        Error e = sqlite_error(from, rc);
+        close_both();
+        return Error::unavailable("Cannot open the database file " + source.string() + ".",
+                                  e.cause);
+    }
+    sqlite3_busy_timeout(from, busy_timeout_ms);
+    if (const int rc = sqlite3_open_v2(target.c_str(), &to,
+                                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+        rc != SQLITE_OK) {
+        Error e = sqlite_error(to, rc);
+        close_both();
+        return Error::unavailable("Cannot create the file " + target.string() + ".", e.cause);
+    }
+    sqlite3_backup* backup = sqlite3_backup_init(to, "main", from, "main");
+    if (!backup) {
+        Error e = sqlite_error(to, sqlite3_errcode(to));
+        close_both();
+        return Error::unavailable("Cannot back up " + source.string() + ".", e.cause);
+    }
+    // All pages in one step: one read transaction on the source, so the copy is of one moment.
+    // Busy or locked (a checkpoint): wait and try again, within the busy timeout.
+    int rc = SQLITE_OK;
+    for (int waited = 0;; waited += 10) {
+        rc = sqlite3_backup_step(backup, -1);
+        if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || waited >= busy_timeout_ms) break;
+        sqlite3_sleep(10);
+    }
+    sqlite3_backup_finish(backup);
+    if (rc != SQLITE_DONE) {
+        Error e = sqlite_error(to, rc);
+        close_both();
+        std::filesystem::remove(target, ec);
+        return Error::unavailable("The backup of " + source.string() + " did not finish.", e.cause);
+    }
+    // The copy's own journal, not the source's WAL: one file, nothing beside it.
+    char* message = nullptr;
+    const int journal = sqlite3_exec(to, "PRAGMA journal_mode=DELETE", nullptr, nullptr, &message);
+    sqlite3_free(message);
+    close_both();
+    if (journal != SQLITE_OK) {
+        std::filesystem::remove(target, ec);
+        return Error::unavailable("The backup of " + source.string() + " could not be closed.");
+    }
+    return success();
+}
+
 }  // namespace dateline::db

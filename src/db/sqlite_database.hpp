@@ -20,4 +20,10 @@ class SqliteDatabase final : public ConnectionPool {
     SqliteDatabase() = default;
 };
 
+/// Copies the SQLite database `source` into the new file `target` with SQLite's online backup
+/// API (https://sqlite.org/backup.html): the whole database as of one moment, while other
+/// connections and processes keep writing to it (in WAL mode no writer waits). The copy is in
+/// rollback-journal mode, a single self-contained file. Fails when `target` exists.
+Status backup_sqlite(const std::filesystem::path& source, const std::filesystem::path& target);
+
 }  // namespace dateline::db

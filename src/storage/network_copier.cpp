@@ -3,6 +3,8 @@
 #include <array>
 #include <string_view>
 
+#include "db/migrator.hpp"
+
 namespace dateline::storage {
 
 namespace {
@@ -53,7 +55,7 @@ constexpr std::array<Table, 25> tables = {{
     {"front_page_stories", "site_id, position, article_id", "site_id, position", false},
     {"breaking_news", "site_id, article_id, text, shown_until", "site_id", false},
     {"article_reads", "hour, article_id, reads", "hour, article_id", false},
-    {"most_read", "site_id, section_id, position, article_id, reads",
+    {"most_read", "site_id, section_id, position, article_id, reads, ranked_at",
      "site_id, section_id, position", false},
     {"comments",
      "id, site_id, article_id, status, author_name, email, title, body, held_reason, "
@@ -83,12 +85,17 @@ std::string placeholders(std::string_view columns) {
 
 Result<int> schema_version(db::Database& database) {
     auto lease = database.acquire();
-    auto rows = lease->query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
-    if (!rows) return rows.error();
-    return static_cast<int>(rows->front().integer(0));
+    return db::schema_version(*lease);
 }
 
 }  // namespace
+
+std::vector<CopiedTable> copied_tables() {
+    std::vector<CopiedTable> out;
+    out.reserve(tables.size());
+    for (const auto& table : tables) out.push_back({table.name, table.columns});
+    return out;
+}
 
 Result<std::int64_t> copy_network(db::Database& from, db::Database& to,
                                   const CopyProgress& progress) {
@@ -102,6 +109,9 @@ Result<std::int64_t> copy_network(db::Database& from, db::Database& to,
                               std::to_string(*to_version) + "); migrate both first.");
 
     auto source = from.acquire();
+    // Every table read as of one moment, so that a copy of a database in use (a backup) holds
+    // each row its other rows refer to.
+    const db::ReadSnapshot as_of_now(*source);
     return db::in_transaction<std::int64_t>(
         to, [&](db::Connection& target) -> Result<std::int64_t> {
             auto existing = target.query("SELECT COUNT(*) FROM networks");

@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "core/result.hpp"
 #include "db/database.hpp"
@@ -13,9 +15,19 @@ namespace dateline::storage {
 using CopyProgress =
     std::function<void(const std::string& table, std::int64_t done, std::int64_t total)>;
 
+/// A table copy_network copies, and its columns ("id, slug, name").
+struct CopiedTable {
+    std::string_view name;
+    std::string_view columns;
+};
+/// The tables copy_network copies, parents before children. What it leaves out is made again
+/// (the search index) or lives for minutes (sessions, rate counters, the change feed).
+std::vector<CopiedTable> copied_tables();
+
 /// Copies a whole network, every row of every table with its id, from one database to another
 /// (SQLite to PostgreSQL and back). Both must be at the same schema version; the destination must
-/// hold no network. The destination is written in one transaction: it ends up with everything or
+/// hold no network. The source is read as of one moment (a database in use copies
+/// consistently); the destination is written in one transaction: it ends up with everything or
 /// with nothing. Rows are read in bounded batches. Returns the number of rows copied.
 Result<std::int64_t> copy_network(db::Database& from, db::Database& to,
                                   const CopyProgress& progress = {});
