@@ -204,6 +204,22 @@ int run_serve(const DataOptions& data) {
             return newsroom::Newsroom::takes_upload(head) || api::Api::takes_large_body(head);
         },
         media::max_image_bytes + 64 * 1024};
+    // SIGHUP (systemctl reload): the theme's templates, strings and assets read again. A theme
+    // that does not load leaves the one in use.
+    const std::string serving_status = "Serving " + std::to_string(directory->sites.size()) +
+                                       " site(s) on " + bracketed(options.host) + ":";
+    std::uint16_t serving_port = 0;
+    options.on_reload = [&sites, &config, &serving_status, &serving_port] {
+        service_manager::reloading();
+        if (auto reloaded = site::load_theme(config.theme_dir); !reloaded) {
+            spdlog::error("the theme in {} could not be loaded again, the one in use stays: {}",
+                          config.theme_dir.string(), reloaded.error().message);
+        } else {
+            sites.use_theme(std::move(*reloaded));
+            spdlog::info("loaded the theme in {} again", config.theme_dir.string());
+        }
+        service_manager::ready(serving_status + std::to_string(serving_port));
+    };
     options.on_response = [&metrics](const http::Request& request, const http::Response& response,
                                      std::chrono::steady_clock::duration took) {
         metrics.observe_request(response.route, request.method_name, response.status, took);
@@ -273,8 +289,8 @@ int run_serve(const DataOptions& data) {
     std::thread reading_wires([&] { work_wire_sources(wires, serving); });
     std::thread scraping;
     if (scrapes) scraping = std::thread([&scrapes] { scrapes->run(); });
-    service_manager::ready("Serving " + std::to_string(directory->sites.size()) + " site(s) on " +
-                           bracketed(options.host) + ":" + std::to_string(server.port()));
+    serving_port = server.port();
+    service_manager::ready(serving_status + std::to_string(serving_port));
     server.run();
     service_manager::stopping();
     serving = false;

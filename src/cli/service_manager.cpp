@@ -20,6 +20,10 @@ void ready(const std::string& status) {
     notify("READY=1\nSTATUS=" + status);
 }
 
+void reloading() {
+    notify("RELOADING=1\nSTATUS=Loading the theme again");
+}
+
 void stopping() {
     notify("STOPPING=1\nSTATUS=Finishing the requests in flight");
 }

@@ -13,5 +13,7 @@ namespace dateline::cli::service_manager {
 void ready(const std::string& status);
 /// The server is stopping: finishing requests in flight and writing what it keeps in memory.
 void stopping();
+/// The server reads its configuration again (SIGHUP); ready() says when it is done.
+void reloading();
 
 }  // namespace dateline::cli::service_manager

@@ -587,6 +587,20 @@ struct Server::State {
             asio::post(loop->io, [&l = *loop] { close_idle(l, std::nullopt); });
     }
 
+    // SIGINT and SIGTERM stop the server; SIGHUP, when it reloads, has a worker reload and
+    // waits for the next signal.
+    void wait_for_signal() {
+        signals.async_wait([this](const boost::system::error_code& ec, int signal) {
+            if (ec) return;
+            if (signal != SIGHUP) {
+                begin_shutdown();
+                return;
+            }
+            asio::post(workers, [this] { options.on_reload(); });
+            wait_for_signal();
+        });
+    }
+
     void begin_shutdown() {
         if (stopping.exchange(true)) return;
         asio::post(loops.front()->io, [this] {
@@ -642,9 +656,8 @@ std::uint16_t Server::port() const {
 
 void Server::run() {
     auto& s = *state_;
-    s.signals.async_wait([&s](const boost::system::error_code& ec, int) {
-        if (!ec) s.begin_shutdown();
-    });
+    if (s.options.on_reload) s.signals.add(SIGHUP);
+    s.wait_for_signal();
     asio::co_spawn(s.loops.front()->io, s.accept_loop(), asio::detached);
     for (auto& loop : s.loops) asio::co_spawn(loop->io, s.sweep_loop(*loop), asio::detached);
     std::vector<std::thread> threads;

@@ -53,6 +53,9 @@ struct ServerOptions {
     /// first byte of a request longer than this is closed, oldest first, to make room.
     std::chrono::seconds pressure_idle_timeout{2};
     std::chrono::seconds shutdown_grace{10};
+    /// Called on a worker thread for each SIGHUP while serving (a service manager's reload);
+    /// when empty, SIGHUP is left as it was.
+    std::function<void()> on_reload;
     /// The access log's format and how much of a reader's address it keeps (behind a trusted
     /// proxy, the reader its X-Forwarded-For names).
     AccessLogOptions access_log;
@@ -71,7 +74,8 @@ struct ServerOptions {
 /// An HTTP/1.1 server (Boost.Beast on Asio, C++20 coroutines): keep-alive, HEAD, limits on
 /// header size, body size, target length, read time and connections per address and network,
 /// requests whose framing could smuggle another refused (RFC 9112 section 6), an access log line
-/// per request, the security headers on every response, and a graceful stop on SIGINT/SIGTERM
+/// per request, the security headers on every response, a reload on SIGHUP (on_reload), and a
+/// graceful stop on SIGINT/SIGTERM
 /// that lets requests in flight finish within the grace period. Sessions only do I/O: `fast`
 /// answers on the I/O threads what it can without blocking (cached pages, files), and `handler`
 /// answers the rest on worker threads, so that slow requests never hold up cached ones.

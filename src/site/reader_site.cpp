@@ -23,17 +23,24 @@ const domain::Section* PageRequest::section(std::string_view slug) const {
     return nullptr;
 }
 
+ReaderSite::Presentation::Presentation(app::ReaderService& reader, Theme shown_theme,
+                                       const std::filesystem::path& media_dir,
+                                       const CommentOptions& comments)
+    : theme(std::move(shown_theme)),
+      assets(theme.assets_dir, "public, max-age=3600"),
+      media(media_dir, "public, max-age=31536000, immutable"),
+      pages(reader, theme, comments),
+      network_routes(site::network_routes(pages, assets, media)),
+      site_routes(site::site_routes(pages)) {}
+
 ReaderSite::ReaderSite(app::ReaderService& reader, Theme theme,
                        const std::filesystem::path& media_dir, const CacheOptions& cache,
                        CommentOptions comments, app::MostRead* reads)
     : reader_(reader),
-      theme_(std::move(theme)),
-      assets_(theme_.assets_dir, "public, max-age=3600"),
-      media_(media_dir, "public, max-age=31536000, immutable"),
-      cache_(cache, reads, comments.trusted_proxies),
-      pages_(reader, theme_, std::move(comments)),
-      network_routes_(network_routes(pages_, assets_, media_)),
-      site_routes_(site_routes(pages_)) {}
+      media_dir_(media_dir),
+      comments_(std::move(comments)),
+      cache_(cache, reads, comments_.trusted_proxies),
+      shown_(std::make_shared<Presentation>(reader, std::move(theme), media_dir, comments_)) {}
 
 Result<std::unique_ptr<ReaderSite>> ReaderSite::create(app::ReaderService& reader,
                                                        app::NetworkDirectory directory, Theme theme,
@@ -50,8 +57,22 @@ Result<std::unique_ptr<ReaderSite>> ReaderSite::create(app::ReaderService& reade
 }
 
 std::shared_ptr<const SiteSnapshot> ReaderSite::snapshot() const {
-    std::lock_guard lock(snapshot_mutex_);
+    std::lock_guard lock(current_mutex_);
     return snapshot_;
+}
+
+ReaderSite::Current ReaderSite::current() const {
+    std::lock_guard lock(current_mutex_);
+    return {snapshot_, shown_};
+}
+
+void ReaderSite::use_theme(Theme theme) {
+    auto shown = std::make_shared<Presentation>(reader_, std::move(theme), media_dir_, comments_);
+    {
+        std::lock_guard lock(current_mutex_);
+        shown_ = std::move(shown);
+    }
+    cache_.clear();
 }
 
 Status ReaderSite::refresh() {
@@ -60,7 +81,7 @@ Status ReaderSite::refresh() {
     auto snap = SiteSnapshot::make(std::move(*directory));
     if (!snap) return snap.error();
     {
-        std::lock_guard lock(snapshot_mutex_);
+        std::lock_guard lock(current_mutex_);
         snapshot_ = std::move(*snap);
     }
     reader_.forget_banners();
@@ -86,15 +107,16 @@ void ReaderSite::drop_changed(const app::ChangedContent& changed) {
 }
 
 std::optional<Response> ReaderSite::handle_fast(const Request& request) {
-    const auto snap = snapshot();
+    const auto now = current();
+    const auto& snap = now.snapshot;
     const auto& target = request.target;
     // A challenge costs a key derivation, readiness a database query: a worker thread answers.
     if (!target.segments.empty() &&
         (target.segments[0] == comment_check_segment || target.segments[0] == readiness_segment))
         return std::nullopt;
     NetworkRequest network{request, *snap};
-    if (auto r = network_routes_.dispatch(request.method, target.segments, target.trailing_slash,
-                                          network))
+    if (auto r = now.shown->network_routes.dispatch(request.method, target.segments,
+                                                    target.trailing_slash, network))
         return r;
     const SiteMatch match = match_site(*snap, request);
     if (match.misdirected) return misdirected();
@@ -102,17 +124,18 @@ std::optional<Response> ReaderSite::handle_fast(const Request& request) {
 }
 
 Response ReaderSite::handle(const Request& request) {
-    const auto snap = snapshot();
+    const auto now = current();
+    const auto& snap = now.snapshot;
     const auto& target = request.target;
     NetworkRequest network{request, *snap};
-    if (auto r = network_routes_.dispatch(request.method, target.segments, target.trailing_slash,
-                                          network))
+    if (auto r = now.shown->network_routes.dispatch(request.method, target.segments,
+                                                    target.trailing_slash, network))
         return *r;
     const SiteMatch match = match_site(*snap, request);
     if (match.misdirected) return misdirected();
     return cache_.through(request, match, [&] {
         const auto started = std::chrono::steady_clock::now();
-        RenderedPage page = site_page(*snap, request, match);
+        RenderedPage page = site_page(now, request, match);
         if (metrics_)
             metrics_->observe_render(page.response.route,
                                      std::chrono::steady_clock::now() - started);
@@ -155,8 +178,10 @@ void ReaderSite::report_to(metrics::Registry& metrics) {
     });
 }
 
-RenderedPage ReaderSite::site_page(const SiteSnapshot& snap, const Request& request,
+RenderedPage ReaderSite::site_page(const Current& now, const Request& request,
                                    const SiteMatch& match) {
+    const SiteSnapshot& snap = *now.snapshot;
+    ReaderPages& pages = now.shown->pages;
     const auto& segments = request.target.segments;
     const bool read = request.method == http::Method::Get || request.method == http::Method::Head;
     if (!match.site) {
@@ -171,7 +196,7 @@ RenderedPage ReaderSite::site_page(const SiteSnapshot& snap, const Request& requ
             r.set_header("Cache-Control", "public, max-age=300");
             return {std::move(r)};
         }
-        if (fallback) return {pages_.error_page(snap, *fallback, 404)};
+        if (fallback) return {pages.error_page(snap, *fallback, 404)};
         return {Response::text(404, "Not found\n")};
     }
     const domain::Site& site = *match.site;
@@ -184,17 +209,17 @@ RenderedPage ReaderSite::site_page(const SiteSnapshot& snap, const Request& requ
     // A position that is not one names no page, whichever page it is asked of.
     if (read &&
         (!CachedPages::page_number(request, "comments") || !CachedPages::listing_request(request)))
-        return {pages_.error_page(snap, site, 404)};
+        return {pages.error_page(snap, site, 404)};
     PageRequest page{request, snap, site, {page_tag::site(site.id)}};
     try {
-        auto response =
-            site_routes_.dispatch(request.method, std::span(segments).subspan(match.consumed),
-                                  request.target.trailing_slash, page);
-        if (!response) return {pages_.error_page(snap, site, 404)};
+        auto response = now.shown->site_routes.dispatch(request.method,
+                                                        std::span(segments).subspan(match.consumed),
+                                                        request.target.trailing_slash, page);
+        if (!response) return {pages.error_page(snap, site, 404)};
         return {std::move(*response), std::move(page.cache_tags), page.story_read};
     } catch (const std::exception& e) {
         spdlog::error("{} failed: {}", request.raw_target, e.what());
-        return {pages_.error_page(snap, site, 500)};
+        return {pages.error_page(snap, site, 500)};
     }
 }
 

@@ -21,8 +21,8 @@
 namespace dateline::site {
 
 /// The reader-facing sites of the network. A request goes down once: the network's own paths
-/// (reader_routes.hpp: /healthz, /readyz, /assets/, /media/, /comment-check); else the site it is for
-/// (site_snapshot.hpp: by host and path prefix; a host name no site has gets 421); the page
+/// (reader_routes.hpp: /healthz, /readyz, /assets/, /media/, /comment-check); else the site it is
+/// for (site_snapshot.hpp: by host and path prefix; a host name no site has gets 421); the page
 /// cache (cached_pages.hpp); the site's route table; a page handler (reader_pages.hpp), which
 /// reads through app services. A content change drops the cached pages it touches.
 class ReaderSite {
@@ -50,6 +50,9 @@ class ReaderSite {
     /// network, its sites or sections). On failure (the database is down) it keeps what it had
     /// and says why.
     Status refresh();
+    /// Renders every page from now on with `theme` (loaded again from its folder: SIGHUP) and
+    /// drops every cached page. Renders under way finish with the theme they began with.
+    void use_theme(Theme theme);
     /// Drops the cached pages that show what changed: a story's card or page, the home and
     /// section listing it belongs on, a tag's listing, the pages of a story whose comments
     /// changed, every page of a site.
@@ -60,24 +63,42 @@ class ReaderSite {
     void report_to(metrics::Registry& metrics);
 
   private:
+    /// What pages look like: a theme, its assets, the handlers that render with it and the
+    /// route tables that reach them. Made whole, and replaced whole by use_theme.
+    struct Presentation {
+        Presentation(app::ReaderService& reader, Theme theme,
+                     const std::filesystem::path& media_dir, const CommentOptions& comments);
+        Presentation(const Presentation&) = delete;
+        Presentation& operator=(const Presentation&) = delete;
+        Theme theme;
+        http::StaticFiles assets;
+        http::StaticFiles media;
+        ReaderPages pages;
+        http::Router<NetworkRequest> network_routes;
+        http::Router<PageRequest> site_routes;
+    };
+    /// What one request is answered with, taken together under one lock.
+    struct Current {
+        std::shared_ptr<const SiteSnapshot> snapshot;
+        std::shared_ptr<Presentation> shown;
+    };
+
     ReaderSite(app::ReaderService& reader, Theme theme, const std::filesystem::path& media_dir,
                const CacheOptions& cache, CommentOptions comments, app::MostRead* reads);
     std::shared_ptr<const SiteSnapshot> snapshot() const;
+    Current current() const;
     /// A page of the matched site, with what it shows.
-    RenderedPage site_page(const SiteSnapshot& snapshot, const http::Request& request,
+    RenderedPage site_page(const Current& now, const http::Request& request,
                            const SiteMatch& match);
 
     app::ReaderService& reader_;
-    Theme theme_;
-    http::StaticFiles assets_;
-    http::StaticFiles media_;
+    std::filesystem::path media_dir_;
+    CommentOptions comments_;
     CachedPages cache_;
-    ReaderPages pages_;
-    http::Router<NetworkRequest> network_routes_;
-    http::Router<PageRequest> site_routes_;
     metrics::Registry* metrics_ = nullptr;
-    mutable std::mutex snapshot_mutex_;
+    mutable std::mutex current_mutex_;
     std::shared_ptr<const SiteSnapshot> snapshot_;
+    std::shared_ptr<Presentation> shown_;
 };
 
 }  // namespace dateline::site

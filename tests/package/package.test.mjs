@@ -101,6 +101,11 @@ test('the installed binary serves the demo network from its own files and tells 
     assert.match(await (await get(`${server.url}${sheet}`)).text(), /installed copy/);
     assert.equal((await get(`${server.url}/newsroom/login`)).status, 200, 'the newsroom\'s templates');
     assert.equal((await get(`${server.url}/ar/`)).status, 200);
+    // `systemctl reload`: SIGHUP, and the service says it reloads, then that it is ready again.
+    server.process.kill('SIGHUP');
+    assert.match(await notify.next(), /^RELOADING=1\n/);
+    assert.match(await notify.next(), /^READY=1\n/);
+    assert.equal((await get(`${server.url}/en/`)).status, 200);
   } finally {
     assert.equal(await server.stop(), 0);
   }
