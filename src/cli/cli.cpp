@@ -23,7 +23,8 @@ int run(int argc, char** argv) {
         init_command(app),     serve_command(app),   sites_command(app),  import_command(app),
         comments_command(app), migrate_command(app), copy_command(app),   export_command(app),
         user_command(app),     token_command(app),   media_command(app),  reindex_command(app),
-        wires_command(app),    front_command(app),   backup_command(app), restore_command(app)};
+        wires_command(app),    front_command(app),   backup_command(app), restore_command(app),
+        config_command(app)};
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -85,6 +85,7 @@ Command backup_command(CLI::App& app);
 /// The folders of files a backup carries beside the database (backup::write_backup).
 std::vector<backup::FileFolder> backed_up_folders(const config::Config& config);
 Command restore_command(CLI::App& app);
+Command config_command(CLI::App& app);
 Command copy_command(CLI::App& app);
 Command export_command(CLI::App& app);
 Command token_command(CLI::App& app);

@@ -10,6 +10,7 @@
 #include <charconv>
 #include <cstdlib>
 #include <functional>
+#include <map>
 #include <thread>
 #include <vector>
 
@@ -210,8 +211,66 @@ bool parse_listen(std::string_view text, std::string& host, int& port) {
     return true;
 }
 
-Result<Config> load(const std::filesystem::path& data_dir, const Overrides& flags,
-                    const std::filesystem::path& default_theme_dir) {
+namespace {
+
+// An option's effective value as text, as the file would give it: what `dateline config` prints.
+std::string shown(const Config& c, std::string_view name) {
+    const auto listen = [](const std::string& host, int port) {
+        if (host.empty()) return std::string();
+        return (host.find(':') != std::string::npos ? "[" + host + "]" : host) + ":" +
+               std::to_string(port);
+    };
+    const auto joined = [](const auto& items, char separator) {
+        std::string out;
+        for (const auto& item : items)
+            out += (out.empty() ? "" : std::string(1, separator)) + std::string(item);
+        return out;
+    };
+    const std::map<std::string_view, std::function<std::string()>> values = {
+        {"listen", [&] { return listen(c.listen_host, c.listen_port); }},
+        {"metrics_listen", [&] { return listen(c.metrics_host, c.metrics_port); }},
+        {"threads", [&] { return std::to_string(c.threads); }},
+        {"db", [&] { return c.database_url; }},
+        {"db_pool", [&] { return std::to_string(c.database_pool); }},
+        {"theme", [&] { return c.theme_dir.string(); }},
+        {"max_body_bytes", [&] { return std::to_string(c.max_body_bytes); }},
+        {"read_timeout", [&] { return std::to_string(c.read_timeout.count()); }},
+        {"page_cache_mb", [&] { return std::to_string(c.page_cache_bytes / (1024 * 1024)); }},
+        {"page_cache_seconds", [&] { return std::to_string(c.page_cache_fresh.count()); }},
+        {"most_read_seconds", [&] { return std::to_string(c.most_read_interval.count()); }},
+        {"log_level", [&] { return c.log_level; }},
+        {"log_format", [&] { return c.log_format; }},
+        {"log_addresses", [&] { return c.log_addresses; }},
+        {"comment_check_difficulty", [&] { return std::to_string(c.comment_check_difficulty); }},
+        {"comment_min_fill_seconds", [&] { return std::to_string(c.comment_min_fill_seconds); }},
+        {"comment_address_limit", [&] { return std::to_string(c.comment_address_limit); }},
+        {"comment_subnet_limit", [&] { return std::to_string(c.comment_subnet_limit); }},
+        {"comment_check_limit", [&] { return std::to_string(c.comment_check_limit); }},
+        {"comment_check_subnet_limit",
+         [&] { return std::to_string(c.comment_check_subnet_limit); }},
+        {"max_connections", [&] { return std::to_string(c.max_connections); }},
+        {"max_connections_per_address",
+         [&] { return std::to_string(c.max_connections_per_address); }},
+        {"max_connections_per_network",
+         [&] { return std::to_string(c.max_connections_per_network); }},
+        {"trusted_proxies", [&] { return joined(c.trusted_proxies, ','); }},
+        {"wire_allow_private_addresses",
+         [&] { return std::string(c.wire_allow_private_addresses ? "true" : "false"); }},
+        {"import_roots",
+         [&] {
+             std::vector<std::string> roots;
+             for (const auto& r : c.import_roots) roots.push_back(r.string());
+             return joined(roots, list_separator);
+         }},
+    };
+    const auto found = values.find(name);
+    return found == values.end() ? std::string() : found->second();
+}
+
+Result<Config> load_tracked(const std::filesystem::path& data_dir, const Overrides& flags,
+                            const std::filesystem::path& default_theme_dir,
+                            std::map<std::string, std::string>* sources,
+                            std::filesystem::path* file_read) {
     Config c;
     c.data_dir = data_dir;
     c.database_url = DatabaseUrl::sqlite((data_dir / "dateline.db").string()).text;
@@ -266,11 +325,15 @@ Result<Config> load(const std::filesystem::path& data_dir, const Overrides& flag
                 }
             }
             if (!option->apply(c, value)) return rejected(file.string(), *option, value);
+            if (sources) (*sources)[option->name] = "file " + file.string();
         }
+        if (file_read) *file_read = file;
     }
     for (const auto& o : all)
-        if (const char* v = std::getenv(o.env); v && *v)
+        if (const char* v = std::getenv(o.env); v && *v) {
             if (!o.apply(c, v)) return rejected(std::string("environment variable ") + o.env, o, v);
+            if (sources) (*sources)[o.name] = std::string("environment ") + o.env;
+        }
     for (const auto& [name, value] : flags) {
         if (name == config_file_option) continue;
         const Option* option = nullptr;
@@ -281,6 +344,7 @@ Result<Config> load(const std::filesystem::path& data_dir, const Overrides& flag
         std::replace(flag.begin(), flag.end(), '_', '-');
         if (!option) return Error::invalid("unknown option " + flag);
         if (!option->apply(c, value)) return rejected(flag, *option, value);
+        if (sources) (*sources)[option->name] = "flag " + flag;
     }
     if (c.database_pool == 0) {
         const int threads =
@@ -289,6 +353,49 @@ Result<Config> load(const std::filesystem::path& data_dir, const Overrides& flag
         c.database_pool = threads + 2;
     }
     return c;
+}
+
+}  // namespace
+
+Result<Config> load(const std::filesystem::path& data_dir, const Overrides& flags,
+                    const std::filesystem::path& default_theme_dir) {
+    return load_tracked(data_dir, flags, default_theme_dir, nullptr, nullptr);
+}
+
+std::string masked_database_url(std::string_view url) {
+    std::string out(url);
+    // postgresql://user:password@host/...: the password.
+    const auto scheme = out.find("://");
+    const auto at = out.find('@');
+    if (scheme != std::string::npos && at != std::string::npos && at > scheme) {
+        const auto colon = out.find(':', scheme + 3);
+        if (colon != std::string::npos && colon < at)
+            out.replace(colon + 1, at - colon - 1, "********");
+    }
+    // ...?password=secret&...: the value.
+    for (std::size_t at_key = out.find("password="); at_key != std::string::npos;
+         at_key = out.find("password=", at_key + 1)) {
+        const auto begin = at_key + std::string_view("password=").size();
+        const auto end = out.find('&', begin);
+        out.replace(begin, (end == std::string::npos ? out.size() : end) - begin, "********");
+    }
+    return out;
+}
+
+Result<Described> describe(const std::filesystem::path& data_dir, const Overrides& flags,
+                           const std::filesystem::path& default_theme_dir) {
+    std::map<std::string, std::string> sources;
+    Described out;
+    auto config = load_tracked(data_dir, flags, default_theme_dir, &sources, &out.file);
+    if (!config) return config.error();
+    for (const auto& o : options()) {
+        Setting setting{o.name, shown(*config, o.name), "default"};
+        if (const auto found = sources.find(o.name); found != sources.end())
+            setting.source = found->second;
+        if (setting.name == "db") setting.value = masked_database_url(setting.value);
+        out.settings.push_back(std::move(setting));
+    }
+    return out;
 }
 
 }  // namespace dateline::config

@@ -89,6 +89,28 @@ inline constexpr const char* config_file_env = "DATELINE_CONFIG";
 Result<Config> load(const std::filesystem::path& data_dir, const Overrides& flags,
                     const std::filesystem::path& default_theme_dir);
 
+/// One option as load() resolves it, for `dateline config`: its effective value as the
+/// configuration file would write it, and where it came from ("default", "file PATH",
+/// "environment DATELINE_X", "flag --x"). Secrets are masked.
+struct Setting {
+    std::string name;
+    std::string value;
+    std::string source;
+};
+/// Every option, in the order docs/operations.md lists them, and the configuration file read
+/// (empty when there was none).
+struct Described {
+    std::filesystem::path file;
+    std::vector<Setting> settings;
+};
+/// What load() would make of the same sources, option by option; fails where load() does.
+Result<Described> describe(const std::filesystem::path& data_dir, const Overrides& flags,
+                           const std::filesystem::path& default_theme_dir);
+
+/// A database URL with its password (in the authority or a `password=` parameter) replaced by
+/// asterisks, for printing.
+std::string masked_database_url(std::string_view url);
+
 /// Splits "HOST:PORT" ("[::1]:8080" for IPv6); false when malformed or the port is out of range.
 bool parse_listen(std::string_view text, std::string& host, int& port);
 

@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <map>
 
 #include "../support_fixed_clock.hpp"
 
@@ -79,6 +80,70 @@ TEST(Config, AConfigurationFileNamedInsteadOfTheDataDirectorys) {
     ::unsetenv(config_file_env);
     c = load(dir, {{config_file_option, dir.string()}}, "/t");
     ASSERT_FALSE(c.ok()) << "a folder is not a configuration file";
+}
+
+// `dateline config`: every option's value and where it came from, the database's password
+// masked.
+TEST(Config, DescribesEachSettingAndWhereItCameFrom) {
+    const testing_support::TempDir temp;  // removed when the test ends
+    const auto& dir = temp.path();
+    std::ofstream(dir / "dateline.toml")
+        << "threads = 3\ndb = \"postgresql://dateline:s3cret@db.example/news?sslmode=require\"\n";
+    ::setenv("DATELINE_LOG_LEVEL", "warn", 1);
+    auto d = describe(dir, {{"listen", "0.0.0.0:9000"}}, "/t");
+    ::unsetenv("DATELINE_LOG_LEVEL");
+    ASSERT_TRUE(d.ok()) << d.error().message;
+    EXPECT_EQ(d->file, dir / "dateline.toml");
+    std::map<std::string, Setting> by_name;
+    for (const auto& s : d->settings) by_name[s.name] = s;
+    EXPECT_EQ(by_name["threads"].value, "3");
+    EXPECT_EQ(by_name["threads"].source, "file " + (dir / "dateline.toml").string());
+    EXPECT_EQ(by_name["log_level"].value, "warn");
+    EXPECT_EQ(by_name["log_level"].source, "environment DATELINE_LOG_LEVEL");
+    EXPECT_EQ(by_name["listen"].value, "0.0.0.0:9000");
+    EXPECT_EQ(by_name["listen"].source, "flag --listen");
+    EXPECT_EQ(by_name["page_cache_mb"].value, "64");
+    EXPECT_EQ(by_name["page_cache_mb"].source, "default");
+    EXPECT_EQ(by_name["db_pool"].value, "5") << "the pool the threads imply";
+    EXPECT_EQ(by_name["db"].value,
+              "postgresql://dateline:********@db.example/news?sslmode=require");
+    for (const auto& s : d->settings) EXPECT_FALSE(s.source.empty()) << s.name;
+    EXPECT_EQ(masked_database_url("postgresql://u@h/d?password=abc&sslmode=require"),
+              "postgresql://u@h/d?password=********&sslmode=require");
+    EXPECT_EQ(masked_database_url("sqlite:/var/lib/dateline/dateline.db"),
+              "sqlite:/var/lib/dateline/dateline.db");
+}
+
+// What `dateline config` prints loads back to the same settings: each value is written as the
+// option reads it.
+TEST(Config, EveryDescribedValueLoadsBackAsItself) {
+    const testing_support::TempDir temp;  // removed when the test ends
+    const Overrides unusual = {{"metrics_listen", "[::1]:9464"},
+                               {"trusted_proxies", "10.0.0.1, ::1"},
+                               {"import_roots", "/srv/photos/:/mnt/agency"},
+                               {"wire_allow_private_addresses", "true"},
+                               {"page_cache_mb", "128"},
+                               {"log_format", "json"}};
+    auto first = describe(temp.path(), unusual, "/t");
+    ASSERT_TRUE(first.ok()) << first.error().message;
+    Overrides again;
+    for (const auto& s : first->settings) again[s.name] = s.value;
+    auto second = describe(temp.path(), again, "/t");
+    ASSERT_TRUE(second.ok()) << second.error().message;
+    ASSERT_EQ(first->settings.size(), second->settings.size());
+    for (std::size_t i = 0; i < first->settings.size(); ++i) {
+        EXPECT_FALSE(first->settings[i].value.empty() &&
+                     first->settings[i].name != "metrics_listen" &&
+                     first->settings[i].name != "trusted_proxies" &&
+                     first->settings[i].name != "import_roots")
+            << first->settings[i].name << " has no value";
+        EXPECT_EQ(first->settings[i].value, second->settings[i].value) << first->settings[i].name;
+    }
+    std::map<std::string, std::string> values;
+    for (const auto& s : first->settings) values[s.name] = s.value;
+    EXPECT_EQ(values["metrics_listen"], "[::1]:9464");
+    EXPECT_EQ(values["trusted_proxies"], "10.0.0.1,::1");
+    EXPECT_EQ(values["import_roots"], "/srv/photos:/mnt/agency");
 }
 
 TEST(Config, RejectsBadValuesNamingTheSource) {
