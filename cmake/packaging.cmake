@@ -6,18 +6,24 @@ include(GNUInstallDirs)
 
 set(DATELINE_INSTALL_SHARE ${CMAKE_INSTALL_DATADIR}/dateline)
 
-install(TARGETS dateline RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# Component "dateline": the program, under the prefix.
+install(TARGETS dateline RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT dateline)
 # What the binary reads at run time: the default theme, the newsroom's templates and strings,
 # the API's description, and the demo network (`dateline init --demo`).
-install(DIRECTORY themes newsroom api DESTINATION ${DATELINE_INSTALL_SHARE})
-install(DIRECTORY demo DESTINATION ${DATELINE_INSTALL_SHARE} PATTERN art EXCLUDE)
+install(DIRECTORY themes newsroom api DESTINATION ${DATELINE_INSTALL_SHARE} COMPONENT dateline)
+install(DIRECTORY demo DESTINATION ${DATELINE_INSTALL_SHARE} COMPONENT dateline
+        PATTERN art EXCLUDE)
 # The documentation, and the proxy examples it refers to.
-install(FILES README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
-install(DIRECTORY docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR} FILES_MATCHING PATTERN "*.md")
-install(DIRECTORY packaging/proxy/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples)
-# The service and its configuration, at the system's own paths whatever the prefix.
-install(FILES packaging/dateline.service DESTINATION /lib/systemd/system)
-install(FILES packaging/dateline.toml DESTINATION /etc/dateline)
+install(FILES README.md DESTINATION ${CMAKE_INSTALL_DOCDIR} COMPONENT dateline)
+install(DIRECTORY docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR} COMPONENT dateline
+        FILES_MATCHING PATTERN "*.md")
+install(DIRECTORY packaging/proxy/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples
+        COMPONENT dateline)
+# Component "system": the service and its configuration, at the system's own paths whatever the
+# prefix, for the package; `cmake --install ... --component dateline` leaves them out.
+install(FILES packaging/dateline.service DESTINATION /lib/systemd/system COMPONENT system)
+install(FILES packaging/dateline.toml DESTINATION /etc/dateline COMPONENT system
+        PERMISSIONS OWNER_READ OWNER_WRITE GROUP_READ)
 
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME dateline)

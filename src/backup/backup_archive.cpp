@@ -7,7 +7,11 @@
 #include <boost/json/value.hpp>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include <algorithm>
 #include <chrono>
@@ -87,19 +91,33 @@ Status add_bytes(archive* a, const std::string& name, std::string_view bytes) {
 }
 
 Status add_file(archive* a, const std::string& name, const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::error_code ec;
-    const auto size = fs::file_size(file, ec);
-    if (!in || ec) return Error::unavailable("The file " + file.string() + " cannot be read.");
-    return add_entry(a, name, static_cast<std::int64_t>(size), [&](archive* w) -> Status {
+    const auto unreadable = [&] {
+        return Error::unavailable("The file " + file.string() + " cannot be read.",
+                                  std::strerror(errno));
+    };
+    // Opened without following a link and checked on the descriptor: what is archived is the
+    // plain file that was listed, whatever replaced its name since.
+    const int fd = ::open(file.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0) return unreadable();
+    struct Closer {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } closer{fd};
+    struct stat info {};
+    if (::fstat(fd, &info) != 0) return unreadable();
+    if (!S_ISREG(info.st_mode))
+        return Error::unavailable("The file " + file.string() + " is not a plain file.");
+    return add_entry(a, name, static_cast<std::int64_t>(info.st_size), [&](archive* w) -> Status {
         std::vector<char> chunk(copy_chunk);
-        std::uintmax_t left = size;
+        auto left = static_cast<std::uintmax_t>(info.st_size);
         while (left > 0) {
-            in.read(chunk.data(),
-                    static_cast<std::streamsize>(std::min<std::uintmax_t>(left, chunk.size())));
-            const auto got = in.gcount();
+            const auto got =
+                ::read(fd, chunk.data(),
+                       static_cast<std::size_t>(std::min<std::uintmax_t>(left, chunk.size())));
+            if (got < 0 && errno == EINTR) continue;
+            if (got < 0) return unreadable();
             // A file that shrinks while it is read would leave the entry short.
-            if (got <= 0)
+            if (got == 0)
                 return Error::unavailable("The file " + file.string() +
                                           " changed while it was backed up.");
             if (archive_write_data(w, chunk.data(), static_cast<std::size_t>(got)) < 0)
@@ -160,11 +178,22 @@ Result<Manifest> write_backup(db::Database& database, const std::string& databas
     std::vector<std::pair<std::string, fs::path>> files;  // name in the archive, file
     for (const auto& folder : folders) {
         std::vector<std::string> names;
-        if (fs::is_directory(folder.path, ec))
-            for (const auto& entry : fs::directory_iterator(folder.path, ec)) {
-                const std::string name = entry.path().filename().string();
-                if (entry.is_regular_file(ec) && is_file_name(name)) names.push_back(name);
+        // Plain files only, never what a link points at (a link to /etc/shadow in media/ would
+        // otherwise be archived, and served once restored); a folder that cannot be read fails
+        // the backup rather than leaving its files out.
+        if (fs::exists(folder.path, ec)) {
+            fs::directory_iterator listing(folder.path, ec);
+            for (; !ec && listing != fs::directory_iterator(); listing.increment(ec)) {
+                const std::string name = listing->path().filename().string();
+                if (fs::is_regular_file(listing->symlink_status()) && is_file_name(name))
+                    names.push_back(name);
             }
+            if (ec) {
+                clean_up();
+                return Error::unavailable("The folder " + folder.path.string() + " cannot be read.",
+                                          ec.message());
+            }
+        }
         std::sort(names.begin(), names.end());
         for (const auto& name : names)
             files.emplace_back(folder.name + "/" + name, folder.path / name);
@@ -203,7 +232,8 @@ Result<Manifest> write_backup(db::Database& database, const std::string& databas
         ::close(fd);
     }
     fs::rename(partial, file, ec);
-    fs::remove(snapshot);
+    std::error_code ignored;
+    fs::remove(snapshot, ignored);
     if (ec) {
         clean_up();
         return Error::unavailable("The backup could not be named " + file.string() + ".",

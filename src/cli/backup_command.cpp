@@ -1,4 +1,6 @@
 // dateline backup: the network's database and its files, as one archive, while it is served.
+#include <sys/stat.h>
+
 #include <iostream>
 
 #include "backup/backup_archive.hpp"
@@ -22,6 +24,9 @@ Command backup_command(CLI::App& app) {
     command->add_option("--to", o->to, "The backup file to write (.tar, or .tar.gz compressed)")
         ->required();
     return {command, [o] {
+                // A backup holds password hashes, sign-in secrets and readers' addresses: only
+                // its owner reads it (the archive and the database copy beside it).
+                ::umask(077);
                 auto opened = o->data.open(true);
                 if (!opened) return fail(opened.error());
                 auto written =

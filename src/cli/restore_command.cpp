@@ -1,6 +1,11 @@
 // dateline restore: a backup brought back into an empty data directory (and database).
 #include <spdlog/spdlog.h>
 
+#include <fcntl.h>
+#include <stdio.h>
+
+#include <cerrno>
+#include <cstring>
 #include <ctime>
 #include <iostream>
 
@@ -104,26 +109,34 @@ int run_restore(const DataOptions& data, const fs::path& from) {
                 !indexed)
                 return fail(indexed.error());
         staged->reset();
+        // The files first, then the database, which is what makes the folder a data directory;
+        // never over a database that appeared meanwhile.
         if (auto moved = move_folders(unpacked->folders, places); !moved)
             return fail(moved.error());
-        fs::rename(unpacked->database, url->sqlite_path, ec);
-        if (ec) {
+        if (::renameat2(AT_FDCWD, unpacked->database.c_str(), AT_FDCWD, url->sqlite_path.c_str(),
+                        RENAME_NOREPLACE) != 0) {
+            const int error = errno;
             (void)move_folders(places, unpacked->folders);
-            return fail("cannot move the database to '" + url->sqlite_path + "': " + ec.message());
+            return fail("cannot move the database to '" + url->sqlite_path +
+                        "': " + std::strerror(error));
         }
     } else {
         auto target = db::open_migrated(config->database_url, 1);
         if (!target) return fail(target.error());
-        // One transaction: the database gets the whole network or nothing.
+        // The files first, taken back if the copy fails: the copy is one transaction, after
+        // which the database holds the network and a failure could no longer be undone.
+        if (auto moved = move_folders(unpacked->folders, places); !moved)
+            return fail(moved.error());
         auto copied = storage::copy_network(**staged, **target, draw_progress);
-        if (!copied) return fail(copied.error());
+        if (!copied) {
+            (void)move_folders(places, unpacked->folders);
+            return fail(copied.error());
+        }
         if (auto indexed = app::SearchIndexer(**target, clock)
                                .rebuild(index_progress, app::SearchIndexer::RelatedLists::Keep);
             !indexed)
             spdlog::warn("the search index could not be made ({}): run `dateline reindex`",
                          indexed.error().message);
-        if (auto moved = move_folders(unpacked->folders, places); !moved)
-            return fail(moved.error());
     }
     std::cout << "Restored the network backed up on " << utc_time(unpacked->manifest.created_at)
               << " (" << unpacked->manifest.files << " files) into " << data.data().string()

@@ -112,6 +112,10 @@ class ReadSnapshot {
     ReadSnapshot(const ReadSnapshot&) = delete;
     ReadSnapshot& operator=(const ReadSnapshot&) = delete;
 
+    /// Whether the transaction began: without it each statement sees its own moment (pages
+    /// carry on so; a copy that must be consistent does not).
+    bool begun() const { return begun_; }
+
   private:
     Connection& connection_;
     bool begun_;

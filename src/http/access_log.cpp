@@ -7,6 +7,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <climits>
@@ -85,21 +86,47 @@ AccessLog::~AccessLog() {
     spdlog::drop(name_);
 }
 
+namespace {
+
+// A client's target as the log writes it: printable ASCII but for the quote and the backslash,
+// the rest as \xHH, so that a target can neither end its field early, start a line of its own,
+// nor make a JSON line invalid UTF-8. Nearly every target is written as it came.
+std::string_view loggable(std::string_view target, std::string& escaped) {
+    const auto plain = [](unsigned char c) {
+        return c > 0x20 && c < 0x7F && c != '"' && c != '\\';
+    };
+    if (std::all_of(target.begin(), target.end(), plain)) return target;
+    static constexpr char hex[] = "0123456789ABCDEF";
+    for (const unsigned char c : target) {
+        if (plain(c)) {
+            escaped += static_cast<char>(c);
+        } else {
+            escaped += "\\x";
+            escaped += hex[c >> 4];
+            escaped += hex[c & 0xF];
+        }
+    }
+    return escaped;
+}
+
+}  // namespace
+
 void AccessLog::record(const AccessRecord& r) {
     const std::string_view cache = r.cache.empty() ? "-" : r.cache;
+    std::string escaped;
+    const std::string_view target = loggable(r.target, escaped);
     if (options_.format == AccessLogFormat::Text) {
-        logger_->info("{} {} \"{} {}\" {} {} {}us {}", r.request_id, r.address, r.method, r.target,
+        logger_->info("{} {} \"{} {}\" {} {} {}us {}", r.request_id, r.address, r.method, target,
                       r.status, r.body_bytes, r.micros, cache);
         return;
     }
     // The id, address, method and cache outcome are made of token characters; the target is
-    // the client's, escaped as a JSON string.
-    logger_->info(
-        R"("id":"{}","address":"{}","method":"{}","target":{},"status":{},"bytes":{},)"
-        R"("micros":{},"cache":"{}")",
-        r.request_id, r.address, r.method,
-        boost::json::serialize(boost::json::string_view(r.target.data(), r.target.size())),
-        r.status, r.body_bytes, r.micros, cache);
+    // the client's, made printable and escaped as a JSON string.
+    logger_->info(R"("id":"{}","address":"{}","method":"{}","target":{},"status":{},"bytes":{},)"
+                  R"("micros":{},"cache":"{}")",
+                  r.request_id, r.address, r.method,
+                  boost::json::serialize(boost::json::string_view(target.data(), target.size())),
+                  r.status, r.body_bytes, r.micros, cache);
 }
 
 void AccessLog::flush() {

@@ -112,6 +112,8 @@ Result<std::int64_t> copy_network(db::Database& from, db::Database& to,
     // Every table read as of one moment, so that a copy of a database in use (a backup) holds
     // each row its other rows refer to.
     const db::ReadSnapshot as_of_now(*source);
+    if (!as_of_now.begun())
+        return Error::unavailable("The database to copy cannot be read as of one moment.");
     return db::in_transaction<std::int64_t>(
         to, [&](db::Connection& target) -> Result<std::int64_t> {
             auto existing = target.query("SELECT COUNT(*) FROM networks");

@@ -44,8 +44,8 @@ test('every log line is a JSON object, a request\'s with its fields', async () =
   assert.equal(d.target, '/en/search?q=%22harbour%22', 'the target as sent (fetch encodes the quotes)');
   assert.equal(d.cache, 'pass');
   assert.equal(a.status, 200);
-  assert.equal(a.bytes, Number(first.headers.get('content-length')) || a.bytes);
-  assert.ok(a.bytes > 1000 && Number.isInteger(a.micros) && a.micros > 0);
+  assert.ok(a.bytes > 1000, `${a.bytes} bytes`);
+  assert.ok(Number.isInteger(a.micros) && a.micros > 0);
   assert.equal(a.cache, 'miss');
   assert.equal(b.cache, 'hit');
   assert.equal(c.status, 404);

@@ -47,6 +47,8 @@ test('the package declares what it needs and installs the files the service read
     './usr/share/doc/dateline/examples/nginx.conf', './usr/share/doc/dateline/examples/Caddyfile'])
     assert.ok(files.includes(` ${path}\n`), `${path} is in the package`);
   assert.ok(!files.includes('/build/'), 'nothing of the build tree');
+  // The configuration may hold a database password: not readable by every user.
+  assert.match(files, /^-rw-r----- root\/root .* \.\/etc\/dateline\/dateline\.toml$/m);
   assert.ok(!files.includes('/demo/art/'), 'not the demo drawings\' sources');
   // The configuration survives upgrades and is the operator's: a conffile.
   const info = join(scratch, 'control');
@@ -78,7 +80,7 @@ test('the service unit is valid and hardened', () => {
   assert.ok(level <= 1.5, `exposure level ${level}:\n${review.stdout}`);
 });
 
-test('the installed binary serves the demo network from its own files and tells systemd when it is ready', async () => {
+test('the installed binary serves the demo network from its own files and tells systemd when it is ready', async (t) => {
   const data = join(scratch, 'data');
   const made = dateline(['init', '--data', data, '--demo']);
   assert.equal(made.status, 0, made.stderr);
@@ -87,6 +89,7 @@ test('the installed binary serves the demo network from its own files and tells 
   const installedCss = join(root, 'usr/share/dateline/themes/default/assets/css', css);
   writeFileSync(installedCss, `${readFileSync(installedCss, 'utf8')}\n/* installed copy */\n`);
   const notify = await createSocket(join(scratch, 'notify'));
+  t.after(() => notify.close());
   const server = await startServer(data, ['--config', join(root, 'etc/dateline/dateline.toml')], {
     env: { NOTIFY_SOCKET: notify.path },
   });
@@ -110,5 +113,4 @@ test('the installed binary serves the demo network from its own files and tells 
     assert.equal(await server.stop(), 0);
   }
   assert.match(await notify.next(), /^STOPPING=1\n/);
-  notify.close();
 });

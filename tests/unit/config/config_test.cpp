@@ -60,6 +60,9 @@ TEST(Config, FileThenEnvironmentThenFlags) {
 // flag names another; either replaces the data directory's file, and must exist.
 TEST(Config, AConfigurationFileNamedInsteadOfTheDataDirectorys) {
     const testing_support::TempDir temp;  // removed when the test ends
+    struct Unset {                        // also when an assertion ends the test early
+        ~Unset() { ::unsetenv(config_file_env); }
+    } unset;
     const auto& dir = temp.path();
     std::ofstream(dir / "dateline.toml") << "threads = 3\nlisten = \"0.0.0.0:9000\"\n";
     std::ofstream(dir / "etc.toml") << "threads = 4\n";

@@ -90,7 +90,7 @@ TEST(AccessLog, WritesJsonLines) {
     EXPECT_EQ(o.at("level").as_string(), "info");
     EXPECT_EQ(o.at("address").as_string(), "203.0.113.0");
     EXPECT_EQ(o.at("method").as_string(), "GET");
-    EXPECT_EQ(o.at("target").as_string(), "/en/search?q=\"quoted\"\\");
+    EXPECT_EQ(o.at("target").as_string(), R"(/en/search?q=\x22quoted\x22\x5C)");
     EXPECT_EQ(o.at("status").as_int64(), 200);
     EXPECT_EQ(o.at("bytes").as_int64(), 18036);
     EXPECT_EQ(o.at("micros").as_int64(), 14);
@@ -99,6 +99,25 @@ TEST(AccessLog, WritesJsonLines) {
     const std::string time(o.at("time").as_string());
     EXPECT_EQ(time.size(), 24u) << time;
     EXPECT_EQ(time.back(), 'Z') << time;
+}
+
+// A target that carries quotes, line breaks or bytes that are not UTF-8 cannot forge a field or
+// a line: they are written as \xHH.
+TEST(AccessLog, WritesAHostileTargetPrintably) {
+    Pipe pipe;
+    {
+        AccessLog log({}, pipe.fds[1]);
+        const std::string id = "r9";
+        auto r = request(id);
+        r.target = "/en/\" 200 1 1us hit\n2026 info forged\xff";
+        log.record(r);
+    }
+    const auto out = pipe.written();
+    EXPECT_EQ(out.find('\n'), out.size() - 1) << out;
+    EXPECT_NE(
+        out.find(R"("GET /en/\x22\x20200\x201\x201us\x20hit\x0A2026\x20info\x20forged\xFF" 200)"),
+        std::string::npos)
+        << out;
 }
 
 TEST(AccessLog, KeepsAsMuchOfAnAddressAsTheSettingsAllow) {
