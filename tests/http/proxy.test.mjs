@@ -1,0 +1,133 @@
+// The nginx configuration the package ships (packaging/proxy/nginx.conf), run as an operator
+// would run it, with only its addresses, ports and certificate swapped for the test's: TLS in
+// front of Dateline, the reader's Host passed on, and X-Forwarded-For set so that Dateline sees
+// the reader (not nginx, and not an address the reader made up).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { request } from 'node:https';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { makeDataDir, repoRoot, startServer, waitUntil } from '../support/dateline.mjs';
+
+const work = mkdtempSync(join(tmpdir(), 'dateline-proxy-'));
+let data;
+let server;
+let nginx;
+let httpsPort;
+let httpPort;
+
+function freePort(host) {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, host, () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** The example with `from` replaced by `to`, which must be in it. */
+function swap(text, from, to) {
+  assert.ok(text.includes(from), `the example has ${from}`);
+  return text.replaceAll(from, to);
+}
+
+before(async () => {
+  data = makeDataDir({ publicUrl: 'https://news.example' });
+  server = await startServer(data.dir, [], {
+    env: { DATELINE_TRUSTED_PROXIES: '127.0.0.1', DATELINE_LOG_ADDRESSES: 'full' },
+  });
+  const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1',
+    '-nodes', '-days', '1', '-subj', '/CN=news.example', '-keyout', join(work, 'key.pem'), '-out', join(work, 'cert.pem')],
+  { encoding: 'utf8' });
+  assert.equal(made.status, 0, made.stderr);
+  httpsPort = await freePort('::1');
+  httpPort = await freePort('127.0.0.1');
+  let site = readFileSync(join(repoRoot, 'packaging/proxy/nginx.conf'), 'utf8');
+  site = swap(site, 'server 127.0.0.1:8080;', `server 127.0.0.1:${server.port};`);
+  site = swap(site, '    listen 80;\n    listen [::]:80;\n', `    listen 127.0.0.1:${httpPort};\n`);
+  site = swap(site, '    listen 443 ssl http2;\n    listen [::]:443 ssl http2;\n', `    listen [::1]:${httpsPort} ssl http2;\n`);
+  site = swap(site, '/etc/letsencrypt/live/news.example/fullchain.pem', join(work, 'cert.pem'));
+  site = swap(site, '/etc/letsencrypt/live/news.example/privkey.pem', join(work, 'key.pem'));
+  for (const folder of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(join(work, folder));
+  writeFileSync(join(work, 'nginx.conf'), `${process.getuid() === 0 ? 'user root;\n' : ''}worker_processes 1;
+pid ${work}/nginx.pid;
+error_log ${work}/error.log;
+daemon off;
+events { worker_connections 64; }
+http {
+  access_log off;
+  client_body_temp_path ${work}/body;
+  proxy_temp_path ${work}/proxy;
+  fastcgi_temp_path ${work}/fastcgi;
+  uwsgi_temp_path ${work}/uwsgi;
+  scgi_temp_path ${work}/scgi;
+${site}
+}
+`);
+  nginx = spawn('nginx', ['-c', join(work, 'nginx.conf'), '-e', join(work, 'error.log')], { stdio: 'ignore' });
+  await waitUntil('nginx answers', async () => {
+    try {
+      return (await fetch(`http://127.0.0.1:${httpPort}/`, { redirect: 'manual' })).status === 301;
+    } catch {
+      return false;
+    }
+  });
+});
+
+after(async () => {
+  nginx?.kill('SIGTERM');
+  await server?.stop();
+  data?.remove();
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** GET over TLS through nginx, as a reader at ::1 asking for news.example. */
+function secureGet(path, headers = {}) {
+  return new Promise((resolve, reject) => {
+    const req = request({
+      host: '::1', port: httpsPort, path, servername: 'news.example', rejectUnauthorized: false,
+      headers: { host: 'news.example', ...headers },
+    }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (d) => { body += d; });
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body }));
+    });
+    req.once('error', reject);
+    req.end();
+  });
+}
+
+test('readers reach the network over TLS, by its host name, and HTTP is sent to HTTPS', async () => {
+  const home = await secureGet('/en/');
+  assert.equal(home.status, 200);
+  assert.match(home.body, /<html lang="en" dir="ltr"/);
+  assert.match(home.body, /<link rel="canonical" href="https:\/\/news\.example\/en\/"/);
+  assert.equal(home.headers['strict-transport-security'], 'max-age=63072000');
+  assert.equal((await secureGet('/ar/')).status, 200);
+  const plain = await new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port: httpPort, path: '/en/', headers: { host: 'news.example' } }, (res) => {
+      res.resume();
+      resolve(res);
+    });
+    req.once('error', reject);
+    req.end();
+  });
+  assert.equal(plain.statusCode, 301);
+  assert.equal(plain.headers.location, 'https://news.example/en/');
+});
+
+test('Dateline sees the reader nginx saw, not one a client names itself', async () => {
+  const res = await secureGet('/en/', { 'x-forwarded-for': '203.0.113.9' });
+  assert.equal(res.status, 200);
+  const id = res.headers['x-request-id'];
+  const line = new RegExp(`${id} (\\S+) "GET /en/"`);
+  await waitUntil('the request is logged', () => line.test(server.stderr()));
+  assert.equal(server.stderr().match(line)[1], '::1', 'the address nginx saw, not the forged one nor nginx\'s own');
+});
