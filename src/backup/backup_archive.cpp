@@ -49,11 +49,7 @@ Error archive_error(archive* a, const std::string& what) {
 
 bool compressed_name(const fs::path& file) {
     const auto name = file.filename().string();
-    const auto ends = [&](std::string_view tail) {
-        return name.size() >= tail.size() &&
-               name.compare(name.size() - tail.size(), tail.size(), tail) == 0;
-    };
-    return ends(".gz") || ends(".tgz");
+    return name.ends_with(".gz") || name.ends_with(".tgz");
 }
 
 // A name as Dateline gives its files (a content hash, a copy's suffix, an extension): nothing
@@ -152,13 +148,16 @@ Result<Manifest> write_backup(db::Database& database, const std::string& databas
                               const Progress& progress) {
     Manifest manifest;
     manifest.format = current_format;
-    manifest.backend = std::string(database.acquire()->backend());
+    {
+        auto lease = database.acquire();
+        manifest.backend = std::string(lease->backend());
+        auto version = db::schema_version(*lease);
+        if (!version) return version.error();
+        manifest.schema_version = *version;
+    }
     manifest.created_at = std::chrono::duration_cast<std::chrono::seconds>(
                               std::chrono::system_clock::now().time_since_epoch())
                               .count();
-    auto version = db::schema_version(*database.acquire());
-    if (!version) return version.error();
-    manifest.schema_version = *version;
 
     // Beside the backup, so that the rename at the end stays on one filesystem.
     const fs::path partial = file.string() + ".partial";

@@ -213,8 +213,9 @@ bool parse_listen(std::string_view text, std::string& host, int& port) {
 
 namespace {
 
-// An option's effective value as text, as the file would give it: what `dateline config` prints.
-std::string shown(const Config& c, std::string_view name) {
+// Each option's effective value as text, as the file would give it: what `dateline config`
+// prints.
+std::map<std::string_view, std::string> shown_values(const Config& c) {
     const auto listen = [](const std::string& host, int port) {
         if (host.empty()) return std::string();
         return (host.find(':') != std::string::npos ? "[" + host + "]" : host) + ":" +
@@ -226,45 +227,37 @@ std::string shown(const Config& c, std::string_view name) {
             out += (out.empty() ? "" : std::string(1, separator)) + std::string(item);
         return out;
     };
-    const std::map<std::string_view, std::function<std::string()>> values = {
-        {"listen", [&] { return listen(c.listen_host, c.listen_port); }},
-        {"metrics_listen", [&] { return listen(c.metrics_host, c.metrics_port); }},
-        {"threads", [&] { return std::to_string(c.threads); }},
-        {"db", [&] { return c.database_url; }},
-        {"db_pool", [&] { return std::to_string(c.database_pool); }},
-        {"theme", [&] { return c.theme_dir.string(); }},
-        {"max_body_bytes", [&] { return std::to_string(c.max_body_bytes); }},
-        {"read_timeout", [&] { return std::to_string(c.read_timeout.count()); }},
-        {"page_cache_mb", [&] { return std::to_string(c.page_cache_bytes / (1024 * 1024)); }},
-        {"page_cache_seconds", [&] { return std::to_string(c.page_cache_fresh.count()); }},
-        {"most_read_seconds", [&] { return std::to_string(c.most_read_interval.count()); }},
-        {"log_level", [&] { return c.log_level; }},
-        {"log_format", [&] { return c.log_format; }},
-        {"log_addresses", [&] { return c.log_addresses; }},
-        {"comment_check_difficulty", [&] { return std::to_string(c.comment_check_difficulty); }},
-        {"comment_min_fill_seconds", [&] { return std::to_string(c.comment_min_fill_seconds); }},
-        {"comment_address_limit", [&] { return std::to_string(c.comment_address_limit); }},
-        {"comment_subnet_limit", [&] { return std::to_string(c.comment_subnet_limit); }},
-        {"comment_check_limit", [&] { return std::to_string(c.comment_check_limit); }},
-        {"comment_check_subnet_limit",
-         [&] { return std::to_string(c.comment_check_subnet_limit); }},
-        {"max_connections", [&] { return std::to_string(c.max_connections); }},
-        {"max_connections_per_address",
-         [&] { return std::to_string(c.max_connections_per_address); }},
-        {"max_connections_per_network",
-         [&] { return std::to_string(c.max_connections_per_network); }},
-        {"trusted_proxies", [&] { return joined(c.trusted_proxies, ','); }},
+    std::vector<std::string> roots;
+    for (const auto& r : c.import_roots) roots.push_back(r.string());
+    return {
+        {"listen", listen(c.listen_host, c.listen_port)},
+        {"metrics_listen", listen(c.metrics_host, c.metrics_port)},
+        {"threads", std::to_string(c.threads)},
+        {"db", c.database_url},
+        {"db_pool", std::to_string(c.database_pool)},
+        {"theme", c.theme_dir.string()},
+        {"max_body_bytes", std::to_string(c.max_body_bytes)},
+        {"read_timeout", std::to_string(c.read_timeout.count())},
+        {"page_cache_mb", std::to_string(c.page_cache_bytes / (1024 * 1024))},
+        {"page_cache_seconds", std::to_string(c.page_cache_fresh.count())},
+        {"most_read_seconds", std::to_string(c.most_read_interval.count())},
+        {"log_level", c.log_level},
+        {"log_format", c.log_format},
+        {"log_addresses", c.log_addresses},
+        {"comment_check_difficulty", std::to_string(c.comment_check_difficulty)},
+        {"comment_min_fill_seconds", std::to_string(c.comment_min_fill_seconds)},
+        {"comment_address_limit", std::to_string(c.comment_address_limit)},
+        {"comment_subnet_limit", std::to_string(c.comment_subnet_limit)},
+        {"comment_check_limit", std::to_string(c.comment_check_limit)},
+        {"comment_check_subnet_limit", std::to_string(c.comment_check_subnet_limit)},
+        {"max_connections", std::to_string(c.max_connections)},
+        {"max_connections_per_address", std::to_string(c.max_connections_per_address)},
+        {"max_connections_per_network", std::to_string(c.max_connections_per_network)},
+        {"trusted_proxies", joined(c.trusted_proxies, ',')},
         {"wire_allow_private_addresses",
-         [&] { return std::string(c.wire_allow_private_addresses ? "true" : "false"); }},
-        {"import_roots",
-         [&] {
-             std::vector<std::string> roots;
-             for (const auto& r : c.import_roots) roots.push_back(r.string());
-             return joined(roots, list_separator);
-         }},
+         std::string(c.wire_allow_private_addresses ? "true" : "false")},
+        {"import_roots", joined(roots, list_separator)},
     };
-    const auto found = values.find(name);
-    return found == values.end() ? std::string() : found->second();
 }
 
 Result<Config> load_tracked(const std::filesystem::path& data_dir, const Overrides& flags,
@@ -388,8 +381,9 @@ Result<Described> describe(const std::filesystem::path& data_dir, const Override
     Described out;
     auto config = load_tracked(data_dir, flags, default_theme_dir, &sources, &out.file);
     if (!config) return config.error();
+    auto values = shown_values(*config);
     for (const auto& o : options()) {
-        Setting setting{o.name, shown(*config, o.name), "default"};
+        Setting setting{o.name, std::move(values[o.name]), "default"};
         if (const auto found = sources.find(o.name); found != sources.end())
             setting.source = found->second;
         if (setting.name == "db") setting.value = masked_database_url(setting.value);

@@ -34,7 +34,7 @@ struct AccessRecord {
     std::string_view target;
     int status = 0;
     std::size_t body_bytes = 0;
-    long long micros = 0;    ///< from the request read to the response written
+    long long micros = 0;      ///< from the request read to the response written
     std::string_view cache{};  ///< the page cache's answer ("hit", "miss", ...) or empty
 };
 
