@@ -55,8 +55,11 @@ const std::vector<domain::Section>& NetworkDirectory::sections_of(const domain::
 }
 
 Status ReaderService::ready() {
-    auto lease = database_.acquire();
-    return db::check_schema(*lease);
+    auto lease = database_.try_acquire(ready_wait);
+    if (!lease)
+        return Error::unavailable("Every database connection stayed busy for " +
+                                  std::to_string(ready_wait.count()) + " ms.");
+    return db::check_schema(**lease);
 }
 
 Result<NetworkDirectory> ReaderService::directory() {

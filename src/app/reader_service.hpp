@@ -123,8 +123,11 @@ class ReaderService {
         : database_(database), clock_(clock) {}
 
     /// Whether this node can serve readers: the database answers and its schema is this
-    /// program's (db::check_schema). Waits for a pooled connection like any page.
+    /// program's (db::check_schema). Unavailable, at once, when no pooled connection comes free
+    /// within `ready_wait`: a probe must answer within its own timeout, and a node whose every
+    /// connection stays busy that long is not ready for more readers.
     Status ready();
+    static constexpr std::chrono::milliseconds ready_wait{1000};
 
     /// The network, its sites and their sections, as they are now.
     Result<NetworkDirectory> directory();

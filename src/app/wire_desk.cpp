@@ -59,7 +59,7 @@ json::array array_of(const std::vector<std::string>& texts) {
 }
 
 // An item as the queue keeps it: every field, so that a story can be made from it later.
-std::string content_of(const WireItem& item) {
+std::string content_of(const WireItem& item, const WirePictures& pictures) {
     json::object o{{"guid", item.guid},
                    {"version", item.version},
                    {"format", item.format},
@@ -78,14 +78,14 @@ std::string content_of(const WireItem& item) {
                    {"status", domain::to_string(item.status)},
                    {"warnings", array_of(item.warnings)}};
     if (item.image)
-        o["image"] = json::object{{"location", item.image->location},
+        o["image"] = json::object{{"location", pictures.recorded_location(item.image->location)},
                                   {"caption", item.image->caption},
                                   {"credit", item.image->credit},
                                   {"url", item.image->url}};
     return json::serialize(o);
 }
 
-WireItem item_of(const std::string& content) {
+WireItem item_of(const std::string& content, const WirePictures& pictures) {
     WireItem item;
     boost::system::error_code ec;
     const json::value v = json::parse(content, ec);
@@ -111,19 +111,20 @@ WireItem item_of(const std::string& content) {
     item.warnings = texts_of(o, "warnings");
     if (const auto* image = o.if_contains("image"); image && image->is_object())
         item.image = domain::WireImage{
-            text_of(image->get_object(), "location"), text_of(image->get_object(), "caption"),
-            text_of(image->get_object(), "credit"), text_of(image->get_object(), "url")};
+            pictures.kept_location(text_of(image->get_object(), "location")),
+            text_of(image->get_object(), "caption"), text_of(image->get_object(), "credit"),
+            text_of(image->get_object(), "url")};
     return item;
 }
 
 // Rows of the queue with their items read.
 Result<std::vector<domain::ReceivedWireItem>> items_of(
-    Result<std::vector<storage::WireStore::Row>> rows) {
+    Result<std::vector<storage::WireStore::Row>> rows, const WirePictures& pictures) {
     if (!rows) return rows.error();
     std::vector<domain::ReceivedWireItem> out;
     out.reserve(rows->size());
     for (auto& [received, content] : *rows) {
-        received.item = item_of(content);
+        received.item = item_of(content, pictures);
         out.push_back(std::move(received));
     }
     return out;
@@ -356,7 +357,7 @@ std::optional<std::string> WireDesk::take_item(const domain::WireSource& source,
     std::optional<domain::Id> id;
     {
         auto lease = database_.acquire();
-        auto recorded = storage::WireStore(*lease).record(received, content_of(item));
+        auto recorded = storage::WireStore(*lease).record(received, content_of(item, pictures_));
         if (!recorded) return recorded.error().message;
         id = *recorded;
     }
@@ -392,7 +393,7 @@ std::optional<std::string> WireDesk::take_item(const domain::WireSource& source,
 
 Result<std::vector<domain::ReceivedWireItem>> WireDesk::queue(const domain::WireQueueQuery& query) {
     auto lease = database_.acquire();
-    return items_of(storage::WireStore(*lease).queue(query));
+    return items_of(storage::WireStore(*lease).queue(query), pictures_);
 }
 
 Result<std::optional<domain::ReceivedWireItem>> WireDesk::item(domain::Id id) {
@@ -401,13 +402,13 @@ Result<std::optional<domain::ReceivedWireItem>> WireDesk::item(domain::Id id) {
     if (!row) return row.error();
     if (!*row) return std::optional<domain::ReceivedWireItem>{};
     auto& [received, content] = **row;
-    received.item = item_of(content);
+    received.item = item_of(content, pictures_);
     return std::optional<domain::ReceivedWireItem>{std::move(received)};
 }
 
 Result<std::vector<domain::ReceivedWireItem>> WireDesk::versions(const std::string& guid) {
     auto lease = database_.acquire();
-    return items_of(storage::WireStore(*lease).versions_of(guid));
+    return items_of(storage::WireStore(*lease).versions_of(guid), pictures_);
 }
 
 Result<domain::Article> WireDesk::use(const domain::User& user, domain::Id id,

@@ -28,6 +28,15 @@ class WirePictures {
     /// when the fetch failed.
     bool fetch(domain::WireItem& item, const std::string& base_url = {}) const;
 
+    /// A picture's location as the queue records it: a file kept here by its name alone, so
+    /// that the queue holds wherever the data directory goes (a restore, a move); any other
+    /// location as it is.
+    std::string recorded_location(const std::string& location) const;
+    /// The file a recorded location names: a name alone is a file kept here. A path that no
+    /// longer exists but whose file is kept here (recorded whole by an earlier release, then
+    /// restored elsewhere) is that file.
+    std::string kept_location(const std::string& recorded) const;
+
   private:
     static std::string file_stem(const domain::WireItem& item);
     static void drop(domain::WireItem& item, const std::string& why);

@@ -10,6 +10,22 @@ Database::Lease ConnectionPool::acquire() {
         ++statistics_.waits;
         statistics_.waited += std::chrono::steady_clock::now() - started;
     }
+    return lend(lock);
+}
+
+std::optional<Database::Lease> ConnectionPool::try_acquire(std::chrono::milliseconds wait) {
+    std::unique_lock lock(mutex_);
+    if (idle_.empty()) {
+        const auto started = std::chrono::steady_clock::now();
+        const bool came_back = available_.wait_for(lock, wait, [this] { return !idle_.empty(); });
+        ++statistics_.waits;
+        statistics_.waited += std::chrono::steady_clock::now() - started;
+        if (!came_back) return std::nullopt;
+    }
+    return lend(lock);
+}
+
+Database::Lease ConnectionPool::lend(std::unique_lock<std::mutex>& /*held*/) {
     auto connection = std::move(idle_.back());
     idle_.pop_back();
     ++statistics_.leases;

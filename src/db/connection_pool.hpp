@@ -14,6 +14,7 @@ namespace dateline::db {
 class ConnectionPool : public Database {
   public:
     Lease acquire() override;
+    std::optional<Lease> try_acquire(std::chrono::milliseconds wait) override;
     Statistics statistics() const override;
 
   protected:
@@ -23,6 +24,8 @@ class ConnectionPool : public Database {
   private:
     void release(std::unique_ptr<Connection> connection,
                  std::chrono::steady_clock::duration held) override;
+    // Hands out an idle connection; the caller holds the lock and has seen one idle.
+    Lease lend(std::unique_lock<std::mutex>& held);
 
     mutable std::mutex mutex_;
     std::condition_variable available_;

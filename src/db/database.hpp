@@ -156,6 +156,9 @@ class Database {
     virtual ~Database() = default;
     /// Borrows a connection, waiting for one to come back when all are in use.
     virtual Lease acquire() = 0;
+    /// Borrows a connection if one is idle or comes back within `wait`; nothing otherwise. For
+    /// callers that must answer in time whatever the load (a readiness probe).
+    virtual std::optional<Lease> try_acquire(std::chrono::milliseconds wait) = 0;
     virtual Statistics statistics() const = 0;
 
   protected:

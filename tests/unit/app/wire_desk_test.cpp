@@ -61,6 +61,18 @@ class WireDeskTest : public testing::TestWithParam<const char*> {
                             fs::file_time_type::clock::now() - std::chrono::minutes(minutes_ago));
     }
 
+    // A queueing source "meridian" and, in its folder, a NewsML-G2 message of two items, the
+    // first with a picture beside it.
+    void drop_agency_message() {
+        ASSERT_TRUE(desk.add_source("meridian", drop, "news", "", false).ok());
+        const fs::path fixtures = fs::path(DATELINE_SOURCE_DIR) / "tests/fixtures";
+        fs::create_directories(drop / "pictures");
+        fs::copy_file(fixtures / "newsml_g2/pictures/harbour-dawn.jpg",
+                      drop / "pictures/harbour-dawn.jpg");
+        std::ifstream message(fixtures / "newsml_g2/news-message-package.xml");
+        drop_file("message.xml", std::string((std::istreambuf_iterator<char>(message)), {}));
+    }
+
     std::optional<domain::Article> story(const std::string& slug) {
         ReaderService reader(*database, clock);
         auto directory = reader.directory();
@@ -219,13 +231,8 @@ TEST_P(WireDeskTest, EveryAgencyFormatReachesTheQueueWithItsPictures) {
 }
 
 TEST_P(WireDeskTest, TheQueueIsFilteredAndAnEditorUsesAnItemOnce) {
-    ASSERT_TRUE(desk.add_source("meridian", drop, "news", "", false).ok());
+    drop_agency_message();
     const fs::path fixtures = fs::path(DATELINE_SOURCE_DIR) / "tests/fixtures";
-    fs::create_directories(drop / "pictures");
-    fs::copy_file(fixtures / "newsml_g2/pictures/harbour-dawn.jpg",
-                  drop / "pictures/harbour-dawn.jpg");
-    std::ifstream message(fixtures / "newsml_g2/news-message-package.xml");
-    drop_file("message.xml", std::string((std::istreambuf_iterator<char>(message)), {}));
     std::ifstream arabic(fixtures / "newsml_g2/text-item-arabic-xhtml.xml");
     drop_file("arabic.xml", std::string((std::istreambuf_iterator<char>(arabic)), {}));
     ASSERT_EQ(desk.run_once()->received, 3);
@@ -294,6 +301,47 @@ TEST_P(WireDeskTest, TheQueueIsFilteredAndAnEditorUsesAnItemOnce) {
     const domain::Id brief = id_of("Fish market opens an hour earlier");
     EXPECT_EQ(desk.use(outsider, brief, "news", "").error().code, ErrorCode::Forbidden);
     EXPECT_FALSE(desk.item(brief)->value().article_id);
+}
+
+// The queue names a kept picture by its file alone, so that a data directory restored or moved
+// elsewhere still has its queue's pictures; an item recorded with the whole path by an earlier
+// release finds its file there too.
+TEST_P(WireDeskTest, TheQueueFindsItsPicturesWhereverTheDataDirectoryGoes) {
+    drop_agency_message();
+    ASSERT_EQ(desk.run_once()->received, 2);
+    auto recorded = database->acquire()->query(
+        "SELECT id, content FROM wire_items WHERE content LIKE '%\"location\":%'");
+    ASSERT_TRUE(recorded.ok());
+    ASSERT_EQ(recorded->size(), 1u);
+    const domain::Id id = recorded->front().integer(0);
+    const auto content = recorded->front().text(1);
+    EXPECT_EQ(content.find(database.dir().string()), std::string::npos)
+        << "no path of this data directory in " << content;
+
+    // The same queue read by a desk whose data directory is elsewhere.
+    const fs::path moved = dir.path() / "moved-wire";
+    fs::create_directories(moved);
+    fs::copy(database.dir() / "wire", moved, fs::copy_options::recursive);
+    WireDesk elsewhere{*database, articles, clock, moved, {}, fetcher};
+    auto item = elsewhere.item(id);
+    ASSERT_TRUE(item.ok() && *item);
+    ASSERT_TRUE((*item)->item.image);
+    EXPECT_EQ(fs::path((*item)->item.image->location).parent_path(), moved / "pictures");
+    EXPECT_TRUE(fs::exists((*item)->item.image->location));
+
+    // A row an earlier release wrote with the whole path, in a directory that is no more.
+    const std::string file = fs::path((*item)->item.image->location).filename().string();
+    auto rewritten = database->acquire()->execute(
+        "UPDATE wire_items SET content = REPLACE(content, $1, $2) WHERE id = $3",
+        {"\"location\":\"" + file + "\"",
+         "\"location\":\"/srv/old-data/wire/pictures/" + file + "\"", std::int64_t{id}});
+    ASSERT_TRUE(rewritten.ok()) << rewritten.error().message;
+    auto old_row = database->acquire()->query("SELECT content FROM wire_items WHERE id = $1",
+                                              {std::int64_t{id}});
+    ASSERT_NE(old_row->front().text(0).find("/srv/old-data/"), std::string::npos);
+    item = elsewhere.item(id);
+    ASSERT_TRUE(item.ok() && *item && (*item)->item.image);
+    EXPECT_EQ((*item)->item.image->location, (moved / "pictures" / file).string());
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, WireDeskTest, testing::ValuesIn(testing_support::backend_names),

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -53,6 +54,26 @@ TEST(SqliteDatabase, ThePoolCountsItsLeasesAndItsWaits) {
     EXPECT_EQ(stats.waits, 1u);
     EXPECT_GT(stats.waited.count(), 0);
     EXPECT_GE(stats.held, std::chrono::milliseconds(50)) << "the first lease was held that long";
+}
+
+// A readiness probe must answer in time: try_acquire gives up when no connection comes back
+// within its wait, and takes one that does.
+TEST(SqliteDatabase, TryAcquireGivesUpOnlyWhenNoConnectionComesBack) {
+    testing_support::TempDir dir;
+    auto database = open_database("sqlite:" + (dir.path() / "d.db").string(), 1);
+    ASSERT_TRUE(database.ok()) << database.error().message;
+    auto& pool = **database;
+    std::optional<Database::Lease> held = pool.acquire();
+    EXPECT_FALSE(pool.try_acquire(std::chrono::milliseconds(20)).has_value());
+    std::thread giver([&held] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        held.reset();
+    });
+    auto taken = pool.try_acquire(std::chrono::seconds(10));
+    giver.join();
+    ASSERT_TRUE(taken.has_value()) << "the connection given back is taken";
+    EXPECT_TRUE((*taken)->query("SELECT 1").ok());
+    EXPECT_EQ(pool.statistics().in_use, 1u);
 }
 
 }  // namespace dateline::db
