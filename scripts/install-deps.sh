@@ -30,8 +30,9 @@ debian_packages=(
   libsystemd-dev systemd dpkg-dev
   # libarchive: `dateline backup` and `restore` (tar archives, gzip optional)
   libarchive-dev
-  # openssl: the proxy test's throwaway certificate for nginx in front of Dateline
-  openssl
+  # openssl: the proxy tests' throwaway certificate; caddy: the Caddy example run in front of
+  # Dateline as nginx's is (tests/http/proxy.test.mjs)
+  openssl caddy
   libsodium-dev libssl-dev libxxhash-dev zlib1g-dev libbrotli-dev prometheus-cpp-dev libcli11-dev libspdlog-dev libfmt-dev libtomlplusplus-dev
   # libvips-tools: `vips` for scripts/convert-demo-art.sh (SVG through librsvg2-2, which libvips42 depends on)
   libvips-dev libvips-tools
