@@ -33,6 +33,12 @@ std::string Row::text(std::size_t i) const {
     return {};
 }
 
+std::string Row::take_text(std::size_t i) {
+    auto& v = values_.at(i);
+    if (auto* s = std::get_if<std::string>(&v)) return std::move(*s);
+    return text(i);
+}
+
 std::optional<std::int64_t> Row::optional_integer(std::size_t i) const {
     if (is_null(i)) return std::nullopt;
     return integer(i);

@@ -27,6 +27,8 @@ class Row {
     std::int64_t integer(std::size_t i) const;
     double real(std::size_t i) const;
     std::string text(std::size_t i) const;
+    /// text(i), moved out of the row (which then holds "" there): for a row read once.
+    std::string take_text(std::size_t i);
     std::optional<std::int64_t> optional_integer(std::size_t i) const;
     const Value& value(std::size_t i) const { return values_.at(i); }
 

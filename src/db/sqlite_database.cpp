@@ -83,13 +83,15 @@ class SqliteConnection final : public Connection {
         return success();
     }
 
-    Status begin_write() override { return simple("BEGIN IMMEDIATE"); }
+    // Kept prepared like any statement: every page begins and ends a read, and sqlite3_exec
+    // would parse the text each time.
+    Status begin_write() override { return transaction_step("BEGIN IMMEDIATE"); }
     // DEFERRED: the snapshot is taken by the first read, and no write lock is asked for.
-    Status begin_read() override { return simple("BEGIN DEFERRED"); }
-    Status commit() override { return simple("COMMIT"); }
+    Status begin_read() override { return transaction_step("BEGIN DEFERRED"); }
+    Status commit() override { return transaction_step("COMMIT"); }
     Status rollback() override {
         if (sqlite3_get_autocommit(db_)) return success();
-        return simple("ROLLBACK");
+        return transaction_step("ROLLBACK");
     }
     Status set_relaxed_commits(bool relaxed) override {
         // In WAL mode NORMAL syncs at checkpoints only: a commit survives the process, and is
@@ -127,6 +129,12 @@ class SqliteConnection final : public Connection {
     void forget_statements() {
         for (auto& [sql, prepared] : statements_) sqlite3_finalize(prepared.stmt);
         statements_.clear();
+    }
+
+    Status transaction_step(std::string_view sql) {
+        auto done = execute(sql, {});
+        if (!done) return done.error();
+        return success();
     }
 
     Status simple(const char* sql) {

@@ -24,7 +24,7 @@ constexpr std::size_t remembered_moments = 2048;
 
 struct Formatters {
     std::array<std::unique_ptr<icu::SimpleDateFormat>, PatternCount> formats;
-    std::unordered_map<UnixTime, FormattedTime> recent;
+    std::unordered_map<UnixTime, std::shared_ptr<const FormattedTime>> recent;
     bool arabic = false;
 };
 
@@ -113,7 +113,7 @@ Result<DateFormatter> DateFormatter::create(const DateStyle& style) {
     return DateFormatter(parsed.getName(), style.time_zone, style.hijri);
 }
 
-FormattedTime DateFormatter::format(UnixTime t) const {
+std::shared_ptr<const FormattedTime> DateFormatter::moment(UnixTime t) const {
     Formatters& f = formatters_for(key_, locale_, time_zone_, hijri_);
     if (const auto known = f.recent.find(t); known != f.recent.end()) return known->second;
     if (f.recent.size() >= remembered_moments) f.recent.clear();
@@ -127,7 +127,7 @@ FormattedTime DateFormatter::format(UnixTime t) const {
     // A time with its zone as Arabic papers write it, "14:05 بتوقيت ...", rather than CLDR's
     // "2:05 م غرينتش+4".
     if (f.arabic) out.time = out.clock + " ب" + out.zone;
-    return f.recent.emplace(t, std::move(out)).first->second;
+    return f.recent.emplace(t, std::make_shared<const FormattedTime>(std::move(out))).first->second;
 }
 
 }  // namespace dateline::render

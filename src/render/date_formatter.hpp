@@ -1,5 +1,6 @@
 #pragma once
 
+#include <memory>
 #include <string>
 
 #include "core/clock.hpp"
@@ -40,7 +41,10 @@ class DateFormatter {
         return create(DateStyle{language, time_zone, arabic_indic_digits, false});
     }
 
-    FormattedTime format(UnixTime t) const;
+    FormattedTime format(UnixTime t) const { return *moment(t); }
+    /// The same, shared with this thread's memory of recent moments rather than copied (seven
+    /// strings): for pages that show many times. Valid for as long as the caller holds it.
+    std::shared_ptr<const FormattedTime> moment(UnixTime t) const;
 
   private:
     DateFormatter(std::string locale, std::string time_zone, bool hijri)

@@ -220,10 +220,10 @@ void add_card(Dictionary* parent, const domain::Site& site, const domain::Articl
     card->set_value("HEADLINE", a.headline);
     card->show_section(options.heading2 ? render::Name("H2") : render::Name("H3"));
     if (options.lead) card->show_section("LEAD");
-    const auto when = dates.format(a.first_published_at);
-    card->set_value("DATE_ISO", when.iso);
-    card->set_value("DATE_SHORT", when.short_date);
-    card->set_value("CLOCK", when.clock);
+    const auto when = dates.moment(a.first_published_at);
+    card->set_value("DATE_ISO", when->iso);
+    card->set_value("DATE_SHORT", when->short_date);
+    card->set_value("CLOCK", when->clock);
     if (options.show_section && a.section) {
         auto* s = card->add_section("SECTION");
         s->set_value("SECTION_URL", domain::section_path(site.path_prefix(), a.section->slug));

@@ -14,6 +14,14 @@ std::string id_placeholders(const std::vector<domain::Id>& ids, db::Params& para
     return list;
 }
 
+std::string id_match(const std::vector<domain::Id>& ids, db::Params& params) {
+    if (ids.size() == 1) {
+        params.emplace_back(ids.front());
+        return " = $" + std::to_string(params.size());
+    }
+    return " IN (" + id_placeholders(ids, params) + ")";
+}
+
 std::vector<domain::Id> ids_of(const db::Rows& rows) {
     std::vector<domain::Id> ids;
     ids.reserve(rows.size());

@@ -17,6 +17,11 @@ namespace dateline::storage {
 /// flushed every 512 of them. `ids` must not be empty.
 std::string id_placeholders(const std::vector<domain::Id>& ids, db::Params& params);
 
+/// " = $n" for one id, else " IN (...)" as id_placeholders: what follows a column to match it
+/// against the ids. One id (a story's page) is a plain key lookup: with a list, SQLite builds
+/// a temporary index of its values, a page cache and all, for each execution.
+std::string id_match(const std::vector<domain::Id>& ids, db::Params& params);
+
 /// The first column of each row, as ids, in the query's order.
 std::vector<domain::Id> ids_of(const db::Rows& rows);
 

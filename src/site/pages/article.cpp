@@ -212,9 +212,9 @@ void add_notes(PageView& view, const render::Catalog& catalog, const render::Dat
         item->set_value("NOTE_KIND", update ? "update" : "correction");
         item->set_value("NOTE_KIND_LABEL",
                         catalog.text(site.language, update ? "note_update" : "note_correction"));
-        const auto when = dates.format(note.noted_at);
-        item->set_value("NOTE_ISO", when.iso);
-        item->set_value("NOTE_DATE", moment_text(catalog, site, when));
+        const auto when = dates.moment(note.noted_at);
+        item->set_value("NOTE_ISO", when->iso);
+        item->set_value("NOTE_DATE", moment_text(catalog, site, *when));
         item->set_value("NOTE_TEXT", note.text);
     }
 }
@@ -287,9 +287,9 @@ void add_comments(PageView& view, const render::Catalog& catalog,
         item->set_int_value("COMMENT_ID", static_cast<long>(c.id));
         item->set_value("COMMENT_TITLE", c.title);
         item->set_value("COMMENT_AUTHOR", c.author_name);
-        const auto when = dates.format(c.created_at);
-        item->set_value("COMMENT_ISO", when.iso);
-        item->set_value("COMMENT_DATE", moment_text(catalog, site, when));
+        const auto when = dates.moment(c.created_at);
+        item->set_value("COMMENT_ISO", when->iso);
+        item->set_value("COMMENT_DATE", moment_text(catalog, site, *when));
         // Paragraphs as the reader typed them; every character escaped by the template.
         for (const auto& paragraph : split_paragraphs(c.body))
             item->add_section("PARAGRAPH")->set_value("PARAGRAPH_TEXT", paragraph);
@@ -356,11 +356,11 @@ http::Response ReaderPages::article_page(PageRequest& request, const domain::Sec
     PageView view(site);
     begin_page(view, snapshot, a.section ? NavEntry::section(a.section->slug) : NavEntry::none());
     set_title(view, a.headline, a.standfirst, site.origin() + path);
-    const auto published = request.dates().format(a.first_published_at);
-    const auto updated = request.dates().format(std::max(a.updated_at, a.first_published_at));
-    add_open_graph(view, a, published, updated);
-    add_structured_story(view, theme_, a, site.origin() + path, published, updated);
-    add_story(view, theme_.catalog, a, published, updated);
+    const auto published = request.dates().moment(a.first_published_at);
+    const auto updated = request.dates().moment(std::max(a.updated_at, a.first_published_at));
+    add_open_graph(view, a, *published, *updated);
+    add_structured_story(view, theme_, a, site.origin() + path, *published, *updated);
+    add_story(view, theme_.catalog, a, *published, *updated);
     add_share_links(view, theme_.catalog, site.origin() + path, a.headline);
     add_translations(view, snapshot.directory, a, (*found)->translations);
     for (const auto other : (*found)->translation_group) request.shows(other);

@@ -68,9 +68,9 @@ http::Response ReaderPages::search_show(PageRequest& request) {
         for (const auto& a : found->articles) {
             auto* r = results->add_section("RESULT");
             r->set_value("URL", story_path(site, a));
-            const auto when = request.dates().format(a.first_published_at);
-            r->set_value("DATE_ISO", when.iso);
-            r->set_value("DATE_SHORT", when.short_date);
+            const auto when = request.dates().moment(a.first_published_at);
+            r->set_value("DATE_ISO", when->iso);
+            r->set_value("DATE_SHORT", when->short_date);
             if (a.section) {
                 auto* s = r->add_section("SECTION");
                 s->set_value("SECTION_URL",

@@ -27,6 +27,19 @@ TEST(DateFormatter, EnglishInTheSiteZone) {
     EXPECT_NE(out.time.find("GMT+4"), std::string::npos) << out.time;
 }
 
+// A page shares each moment with the thread's memory of recent ones instead of copying it; what
+// it holds stays whole when that memory starts over.
+TEST(DateFormatter, MomentsAreSharedAndOutliveTheThreadsMemory) {
+    const auto f = DateFormatter::create("en", "Asia/Dubai", false);
+    ASSERT_TRUE(f.ok());
+    const UnixTime t = at("2026-11-28T22:30:00Z");
+    const auto held = f->moment(t);
+    EXPECT_EQ(f->moment(t), held) << "the same moment, not a copy";
+    for (UnixTime other = 1; other <= 5000; ++other) (void)f->moment(other * 60);
+    EXPECT_EQ(held->iso, "2026-11-29T02:30:00+04:00");
+    EXPECT_EQ(f->format(t).iso, held->iso);
+}
+
 TEST(DateFormatter, ArabicWithArabicIndicDigits) {
     const auto f = DateFormatter::create("ar", "Asia/Dubai", true);
     ASSERT_TRUE(f.ok());
