@@ -59,7 +59,7 @@ json::array array_of(const std::vector<std::string>& texts) {
 }
 
 // An item as the queue keeps it: every field, so that a story can be made from it later.
-std::string content_of(const WireItem& item, const WirePictures& pictures) {
+std::string content_of(const WireItem& item) {
     json::object o{{"guid", item.guid},
                    {"version", item.version},
                    {"format", item.format},
@@ -78,7 +78,7 @@ std::string content_of(const WireItem& item, const WirePictures& pictures) {
                    {"status", domain::to_string(item.status)},
                    {"warnings", array_of(item.warnings)}};
     if (item.image)
-        o["image"] = json::object{{"location", pictures.recorded_location(item.image->location)},
+        o["image"] = json::object{{"location", item.image->location},
                                   {"caption", item.image->caption},
                                   {"credit", item.image->credit},
                                   {"url", item.image->url}};
@@ -357,7 +357,7 @@ std::optional<std::string> WireDesk::take_item(const domain::WireSource& source,
     std::optional<domain::Id> id;
     {
         auto lease = database_.acquire();
-        auto recorded = storage::WireStore(*lease).record(received, content_of(item, pictures_));
+        auto recorded = storage::WireStore(*lease).record(received, content_of(item));
         if (!recorded) return recorded.error().message;
         id = *recorded;
     }

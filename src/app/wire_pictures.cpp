@@ -73,21 +73,14 @@ bool WirePictures::fetch(domain::WireItem& item, const std::string& base_url) co
     return true;
 }
 
-std::string WirePictures::recorded_location(const std::string& location) const {
-    const fs::path path(location);
-    if (!location.empty() && path.has_filename() && path.parent_path() == dir_)
-        return path.filename().string();
-    return location;
-}
-
 std::string WirePictures::kept_location(const std::string& recorded) const {
     if (recorded.empty()) return recorded;
     const fs::path path(recorded);
-    if (path.is_relative()) return (dir_ / path.filename()).string();
     std::error_code ec;
-    if (fs::exists(path, ec) || !path.has_filename()) return recorded;
-    if (const fs::path here = dir_ / path.filename(); fs::is_regular_file(here, ec))
-        return here.string();
+    if (fs::exists(path, ec)) return recorded;
+    const fs::path name = path.filename();
+    if (name.empty() || name == "." || name == "..") return recorded;
+    if (const fs::path here = dir_ / name; fs::is_regular_file(here, ec)) return here.string();
     return recorded;
 }
 

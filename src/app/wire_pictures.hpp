@@ -28,13 +28,10 @@ class WirePictures {
     /// when the fetch failed.
     bool fetch(domain::WireItem& item, const std::string& base_url = {}) const;
 
-    /// A picture's location as the queue records it: a file kept here by its name alone, so
-    /// that the queue holds wherever the data directory goes (a restore, a move); any other
-    /// location as it is.
-    std::string recorded_location(const std::string& location) const;
-    /// The file a recorded location names: a name alone is a file kept here. A path that no
-    /// longer exists but whose file is kept here (recorded whole by an earlier release, then
-    /// restored elsewhere) is that file.
+    /// The file a location the queue recorded names now: the location itself while it exists;
+    /// else the file of that name kept here, when there is one (the data directory was restored
+    /// or moved elsewhere, or another node kept it under another path); else the location, which
+    /// then fails as a missing file. Only the recorded path's last component is looked up here.
     std::string kept_location(const std::string& recorded) const;
 
   private:

@@ -18,9 +18,9 @@ std::optional<Database::Lease> ConnectionPool::try_acquire(std::chrono::millisec
     if (idle_.empty()) {
         const auto started = std::chrono::steady_clock::now();
         const bool came_back = available_.wait_for(lock, wait, [this] { return !idle_.empty(); });
+        if (!came_back) return std::nullopt;  // not a borrowing: the statistics count those
         ++statistics_.waits;
         statistics_.waited += std::chrono::steady_clock::now() - started;
-        if (!came_back) return std::nullopt;
     }
     return lend(lock);
 }

@@ -19,15 +19,15 @@ let server;
 let httpsPort;
 let httpPort;
 
-function freePort(host) {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
+/** Two ports free on `host`, held together while chosen so that they differ. */
+async function freePorts(host) {
+  const probes = [createServer(), createServer()];
+  const ports = await Promise.all(probes.map((probe) => new Promise((resolve, reject) => {
     probe.once('error', reject);
-    probe.listen(0, host, () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
+    probe.listen(0, host, () => resolve(probe.address().port));
+  })));
+  await Promise.all(probes.map((probe) => new Promise((resolve) => probe.close(resolve))));
+  return ports;
 }
 
 /** The example with `from` replaced by `to`, which must be in it. */
@@ -124,8 +124,7 @@ for (const [name, start] of [['nginx', startNginx], ['Caddy', startCaddy]]) {
     before(async () => {
       const dir = join(work, name);
       mkdirSync(dir);
-      httpsPort = await freePort('::1');
-      httpPort = await freePort('::1');
+      [httpsPort, httpPort] = await freePorts('::1');
       proxy = start(dir);
       await waitUntil(`${name} answers`, async () => {
         try {
