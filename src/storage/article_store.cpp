@@ -223,9 +223,9 @@ Status ArticleStore::lock(const std::vector<Id>& ids) {
     if (ids.empty() || c_.backend() != "postgres") return success();
     Params params;
     // In id order, so that two transactions locking the same rows cannot deadlock.
-    auto rows = c_.query("SELECT id FROM articles WHERE id IN (" + id_placeholders(ids, params) +
-                             ") ORDER BY id FOR UPDATE",
-                         params);
+    auto rows = c_.query(
+        "SELECT id FROM articles WHERE id" + id_match(ids, params) + " ORDER BY id FOR UPDATE",
+        params);
     if (!rows) return rows.error();
     return success();
 }
@@ -243,9 +243,8 @@ Status ArticleStore::set_status(Id id, domain::ArticleStatus status,
 Status ArticleStore::set_translation_group(const std::vector<Id>& ids, std::optional<Id> group) {
     if (ids.empty()) return success();
     Params params{db::nullable(group)};
-    auto done = c_.execute("UPDATE articles SET translation_group = $1 WHERE id IN (" +
-                               id_placeholders(ids, params) + ")",
-                           params);
+    auto done = c_.execute(
+        "UPDATE articles SET translation_group = $1 WHERE id" + id_match(ids, params), params);
     if (!done) return done.error();
     return success();
 }
@@ -483,9 +482,9 @@ Result<std::map<Id, std::vector<Id>>> ArticleStore::tag_ids_of(const std::vector
     std::map<Id, std::vector<Id>> out;
     if (ids.empty()) return out;
     Params params;
-    const std::string in = id_placeholders(ids, params);
-    auto rows = c_.query("SELECT article_id, tag_id FROM article_tags WHERE article_id IN (" + in +
-                             ") ORDER BY article_id, position",
+    const std::string match = id_match(ids, params);
+    auto rows = c_.query("SELECT article_id, tag_id FROM article_tags WHERE article_id" + match +
+                             " ORDER BY article_id, position",
                          params);
     if (!rows) return rows.error();
     for (const auto& r : *rows) {

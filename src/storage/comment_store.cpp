@@ -58,8 +58,7 @@ Result<std::vector<domain::CommentListing>> CommentStore::list(const Query& q) {
         params.emplace_back(std::string(domain::to_string(*q.status)));
         where += " AND c.status = $" + std::to_string(params.size());
     }
-    if (!q.site_ids.empty())
-        where += " AND c.site_id IN (" + id_placeholders(q.site_ids, params) + ")";
+    if (!q.site_ids.empty()) where += " AND c.site_id" + id_match(q.site_ids, params);
     // held_reason holds reasons separated by commas ("honeypot,links").
     auto rows =
         c_.query(std::string(comment_columns) +
@@ -79,8 +78,8 @@ Result<std::vector<domain::CommentListing>> CommentStore::list(const Query& q) {
 Result<std::vector<Id>> CommentStore::sites_of(const std::vector<Id>& comment_ids) {
     if (comment_ids.empty()) return std::vector<Id>{};
     db::Params params;
-    auto rows = c_.query("SELECT DISTINCT site_id FROM comments WHERE id IN (" +
-                             id_placeholders(comment_ids, params) + ") ORDER BY site_id",
+    auto rows = c_.query("SELECT DISTINCT site_id FROM comments WHERE id" +
+                             id_match(comment_ids, params) + " ORDER BY site_id",
                          params);
     if (!rows) return rows.error();
     std::vector<Id> sites;

@@ -2,7 +2,9 @@
 
 namespace dateline::storage {
 
-std::string id_placeholders(const std::vector<domain::Id>& ids, db::Params& params) {
+namespace {
+
+std::string placeholders(const std::vector<domain::Id>& ids, db::Params& params) {
     std::size_t slots = 4;
     while (slots < ids.size()) slots *= 2;
     std::string list;
@@ -14,12 +16,14 @@ std::string id_placeholders(const std::vector<domain::Id>& ids, db::Params& para
     return list;
 }
 
+}  // namespace
+
 std::string id_match(const std::vector<domain::Id>& ids, db::Params& params) {
     if (ids.size() == 1) {
         params.emplace_back(ids.front());
         return " = $" + std::to_string(params.size());
     }
-    return " IN (" + id_placeholders(ids, params) + ")";
+    return " IN (" + placeholders(ids, params) + ")";
 }
 
 std::vector<domain::Id> ids_of(const db::Rows& rows) {

@@ -259,10 +259,9 @@ Result<std::map<Id, std::vector<std::string>>> SearchStore::key_terms(const std:
     std::map<Id, std::vector<std::string>> out;
     if (ids.empty()) return out;
     Params params;
-    const std::string in = id_placeholders(ids, params);
+    const std::string match = id_match(ids, params);
     auto rows = c_.query(
-        "SELECT article_id, key_terms FROM search_documents WHERE article_id IN (" + in + ")",
-        params);
+        "SELECT article_id, key_terms FROM search_documents WHERE article_id" + match, params);
     if (!rows) return rows.error();
     for (const auto& r : *rows) {
         auto& terms = out[r.integer(0)];
