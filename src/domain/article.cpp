@@ -46,14 +46,30 @@ std::optional<std::string> note_problem(std::string_view text) {
     return std::nullopt;
 }
 
+bool has_media_variant(int variant_width, int width, int copies) {
+    return variant_width < width &&
+           (variant_width != media_thumbnail_width || copies >= media_copies_thumbnail);
+}
+
+void append_media_name(std::string& out, std::string_view file_name, int variant_width, bool webp) {
+    const auto dot = std::min(file_name.rfind('.'), file_name.size());
+    out += file_name.substr(0, dot);
+    if (variant_width > 0) {
+        out += "-w";
+        out += std::to_string(variant_width);
+    }
+    out += webp ? std::string_view(".webp") : file_name.substr(dot);
+}
+
 std::vector<MediaVariant> media_variants(const std::string& file_name, int width, int copies) {
     std::vector<MediaVariant> out;
-    const auto dot = file_name.rfind('.');
-    if (dot == std::string::npos) return out;
+    if (file_name.rfind('.') == std::string::npos) return out;
     for (const int w : media_variant_widths)
-        if (w < width && (w != media_thumbnail_width || copies >= media_copies_thumbnail))
-            out.push_back(
-                {w, file_name.substr(0, dot) + "-w" + std::to_string(w) + file_name.substr(dot)});
+        if (has_media_variant(w, width, copies)) {
+            std::string name;
+            append_media_name(name, file_name, w, false);
+            out.push_back({w, std::move(name)});
+        }
     return out;
 }
 
@@ -79,7 +95,9 @@ std::vector<MediaCrop> media_crops(const std::string& file_name, int width, int 
 }
 
 std::string webp_name(const std::string& file_name) {
-    return file_name.substr(0, file_name.rfind('.')) + ".webp";
+    std::string name;
+    append_media_name(name, file_name, 0, true);
+    return name;
 }
 
 bool Article::was_updated() const {

@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/clock.hpp"
@@ -67,6 +68,15 @@ inline constexpr int media_variant_widths[] = {media_thumbnail_width, 480, 960};
 /// media_copies_thumbnail). The media library writes exactly these files.
 std::vector<MediaVariant> media_variants(const std::string& file_name, int width,
                                          int copies = media_copies_all);
+
+/// Whether an image `width` pixels wide with `copies` has a smaller copy `variant_width` wide
+/// (one of media_variant_widths): what media_variants lists, for a name that has an extension.
+bool has_media_variant(int variant_width, int width, int copies);
+
+/// Appends the name of a stored image's copy `variant_width` pixels wide, or of the image itself
+/// for 0, as WebP when `webp`: media_variants' and webp_name's names, written in place for the
+/// pages that list many pictures.
+void append_media_name(std::string& out, std::string_view file_name, int variant_width, bool webp);
 
 /// A crop of a stored image to one aspect ratio, for the services that show a story's picture
 /// in a frame of their own (search results, link previews: schema.org's and OpenGraph's images).

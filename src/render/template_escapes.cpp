@@ -4,12 +4,15 @@
 #include <array>
 #include <cstdint>
 
+#include "render/byte_search.hpp"
+
 namespace dateline::render {
 
 namespace {
 
 // For each byte, what a byte-wise escape writes in its place; empty keeps the byte. Most bytes
-// are kept, so a value is written in runs between the bytes that change.
+// are kept, so a value is written in runs between the bytes that change, found by
+// find_control_or.
 using Replacements = std::array<std::string_view, 256>;
 
 constexpr Replacements html_replacements(bool keep_whitespace) {
@@ -64,16 +67,34 @@ constexpr Replacements pre = html_replacements(true);
 constexpr Replacements json = json_replacements();
 constexpr Replacements javascript = javascript_replacements();
 
-void append_replaced(const Replacements& table, std::string_view value, std::string& out) {
+// True when every byte `table` changes is a control character or one of `stops`: what
+// append_replaced looks for must be all that it replaces.
+constexpr bool changes_only(const Replacements& table, std::string_view stops) {
+    for (std::size_t byte = 0x20; byte < table.size(); ++byte)
+        if (!table[byte].empty() && stops.find(static_cast<char>(byte)) == std::string_view::npos)
+            return false;
+    return true;
+}
+
+template <const Replacements& table, char... Stops>
+void append_replaced(std::string_view value, std::string& out) {
+    static constexpr char stops[] = {Stops...};
+    static_assert(changes_only(table, {stops, sizeof stops}));
     std::size_t run = 0;
-    for (std::size_t i = 0; i < value.size(); ++i) {
+    for (std::size_t i = find_control_or<Stops...>(value, 0); i < value.size();
+         i = find_control_or<Stops...>(value, i + 1)) {
         const std::string_view with = table[static_cast<unsigned char>(value[i])];
-        if (with.empty()) continue;
+        if (with.empty()) continue;  // a control character this escape keeps
         out.append(value.data() + run, i - run);
         out.append(with);
         run = i + 1;
     }
     out.append(value.data() + run, value.size() - run);
+}
+
+template <const Replacements& table>
+void append_html(std::string_view value, std::string& out) {
+    append_replaced<table, '&', '"', '\'', '<', '>'>(value, out);
 }
 
 // The character at `at` as ctemplate's JavaScript escape reads it, and its length: a two- or
@@ -206,16 +227,16 @@ void append_escaped(Escape escape, std::string_view value, std::string& out) {
             out.append(value);
             return;
         case Escape::Html:
-            append_replaced(html, value, out);
+            append_html<html>(value, out);
             return;
         case Escape::Pre:
-            append_replaced(pre, value, out);
+            append_html<pre>(value, out);
             return;
         case Escape::Attribute:
             append_attribute(value, out);
             return;
         case Escape::UrlHtml:
-            append_replaced(html, is_safe_url(value) ? value : "#", out);
+            append_html<html>(is_safe_url(value) ? value : "#", out);
             return;
         case Escape::UrlJavascript:
             append_javascript(is_safe_url(value) ? value : "#", out);
@@ -230,7 +251,7 @@ void append_escaped(Escape escape, std::string_view value, std::string& out) {
             append_url_query(value, out);
             return;
         case Escape::Json:
-            append_replaced(json, value, out);
+            append_replaced<json, '"', '\\', '/', '&', '<', '>'>(value, out);
             return;
     }
 }

@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "render/byte_search.hpp"
+
 namespace dateline::site {
 
 namespace {
@@ -86,7 +88,9 @@ class ScriptJson {
             out_ += with;
             run = at + length;
         };
-        for (std::size_t i = 0; i < value.size(); ++i) {
+        // 0xE2 leads U+2028 and U+2029, line breaks to JavaScript though not to JSON.
+        constexpr auto next = render::find_control_or<'"', '\\', '<', '>', '&', '\xE2'>;
+        for (std::size_t i = next(value, 0); i < value.size(); i = next(value, i + 1)) {
             const auto c = static_cast<unsigned char>(value[i]);
             switch (c) {
                 case '"':

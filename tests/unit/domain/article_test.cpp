@@ -89,6 +89,18 @@ TEST(MediaVariants, ListTheCopiesThePictureHas) {
     EXPECT_TRUE(media_variants("noextension", 2000).empty());
 }
 
+// A copy's WebP has the copy's name with the other ending; a page writes both in place.
+TEST(MediaVariants, WebpCopiesAreNamedAfterTheirPicture) {
+    EXPECT_EQ(webp_name("ab.jpg"), "ab.webp");
+    EXPECT_EQ(webp_name("ab-w480.jpg"), "ab-w480.webp");
+    EXPECT_EQ(webp_name("noextension"), "noextension.webp");
+    std::string written = "/media/";
+    append_media_name(written, "ab.jpg", 480, true);
+    append_media_name(written, "ab.jpg", 960, false);
+    append_media_name(written, "ab.jpg", 0, false);
+    EXPECT_EQ(written, "/media/ab-w480.webpab-w960.jpgab.jpg");
+}
+
 // The crops of a picture: the largest box of each ratio it holds, at most 1200 pixels wide.
 TEST(MediaCrops, TakeTheLargestBoxOfEachRatio) {
     const auto wide = media_crops("ab.jpg", 2000, 1125);

@@ -73,6 +73,20 @@ std::vector<std::string> telling_values() {
         for (auto& c : value) c = static_cast<char>(random() % 256);
         values.push_back(value);
     }
+    // Long text with a changed byte here and there, at every offset from a 16-byte block's
+    // start: escapes skip the bytes they keep in blocks.
+    const std::string kept =
+        "Plain words and \xd8\xae\xd8\xa8\xd8\xb1 ";  // Arabic: bytes above 0x80
+    for (int i = 0; i < 400; ++i) {
+        std::string value;
+        while (value.size() < static_cast<std::size_t>(random() % 120)) {
+            if (random() % 8 == 0)
+                value += static_cast<char>(random() % 256);
+            else
+                value += kept[random() % kept.size()];
+        }
+        values.push_back(value);
+    }
     return values;
 }
 
