@@ -1,5 +1,7 @@
 #include "storage/id_list.hpp"
 
+#include <cassert>
+
 namespace dateline::storage {
 
 namespace {
@@ -19,6 +21,7 @@ std::string placeholders(const std::vector<domain::Id>& ids, db::Params& params)
 }  // namespace
 
 std::string id_match(const std::vector<domain::Id>& ids, db::Params& params) {
+    assert(!ids.empty() && "an empty list matches nothing: callers answer it themselves");
     if (ids.size() == 1) {
         params.emplace_back(ids.front());
         return " = $" + std::to_string(params.size());

@@ -79,7 +79,8 @@ std::vector<std::string> telling_values() {
         "Plain words and \xd8\xae\xd8\xa8\xd8\xb1 ";  // Arabic: bytes above 0x80
     for (int i = 0; i < 400; ++i) {
         std::string value;
-        while (value.size() < static_cast<std::size_t>(random() % 120)) {
+        const auto length = static_cast<std::size_t>(random() % 120);
+        while (value.size() < length) {
             if (random() % 8 == 0)
                 value += static_cast<char>(random() % 256);
             else
