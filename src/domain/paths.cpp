@@ -1,45 +1,70 @@
 #include "domain/paths.hpp"
 
-#include <cctype>
-
 namespace dateline::domain {
 
-std::string encode_path_segment(std::string_view slug) {
+namespace {
+
+// RFC 3986 section 2.3: the unreserved characters, which a path segment holds as they are. ASCII
+// only, whatever the process's locale says of other bytes.
+constexpr bool is_unreserved(unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '.' || c == '_' || c == '~';
+}
+
+// Appends `slug` percent-encoded: links are written once per card, several dozen a page.
+void append_path_segment(std::string& out, std::string_view slug) {
     static constexpr char digits[] = "0123456789ABCDEF";
-    std::string out;
-    for (const char ch : slug) {
-        const auto c = static_cast<unsigned char>(ch);
-        // RFC 3986 section 2.3: unreserved characters need no encoding.
-        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-            out += ch;
-        } else {
-            out += '%';
-            out += digits[c >> 4];
-            out += digits[c & 0xF];
-        }
+    std::size_t plain = 0;  // a run of unreserved bytes is appended at once
+    for (std::size_t i = 0; i < slug.size(); ++i) {
+        const auto c = static_cast<unsigned char>(slug[i]);
+        if (is_unreserved(c)) continue;
+        out.append(slug, plain, i - plain);
+        const char escaped[] = {'%', digits[c >> 4], digits[c & 0xF]};
+        out.append(escaped, sizeof escaped);
+        plain = i + 1;
     }
+    out.append(slug, plain);
+}
+
+// "<prefix><segment>/<slug>/".
+std::string listing_path(std::string_view prefix, std::string_view segment, std::string_view slug) {
+    std::string path;
+    path.reserve(prefix.size() + segment.size() + slug.size() + 2);
+    path.append(prefix).append(segment) += '/';
+    append_path_segment(path, slug);
+    path += '/';
+    return path;
+}
+
+}  // namespace
+
+std::string encode_path_segment(std::string_view slug) {
+    std::string out;
+    out.reserve(slug.size());
+    append_path_segment(out, slug);
     return out;
 }
 
 std::string article_path(std::string_view prefix, std::string_view section_slug,
                          std::string_view article_slug) {
     const std::string_view section = section_slug.empty() ? sectionless_segment : section_slug;
-    return std::string(prefix) + encode_path_segment(section) + "/" +
-           encode_path_segment(article_slug);
+    std::string path;
+    path.reserve(prefix.size() + section.size() + article_slug.size() + 1);
+    path.append(prefix);
+    append_path_segment(path, section);
+    path += '/';
+    append_path_segment(path, article_slug);
+    return path;
 }
 
 std::string section_path(std::string_view prefix, std::string_view section_slug) {
-    return std::string(prefix) + encode_path_segment(section_slug) + "/";
+    std::string path;
+    path.reserve(prefix.size() + section_slug.size() + 1);
+    path.append(prefix);
+    append_path_segment(path, section_slug);
+    path += '/';
+    return path;
 }
-
-namespace {
-
-// "<prefix><segment>/<slug>/".
-std::string listing_path(std::string_view prefix, std::string_view segment, std::string_view slug) {
-    return std::string(prefix) + std::string(segment) + "/" + encode_path_segment(slug) + "/";
-}
-
-}  // namespace
 
 std::string tag_path(std::string_view prefix, std::string_view tag_slug) {
     return listing_path(prefix, tags_segment, tag_slug);

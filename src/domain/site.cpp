@@ -57,15 +57,23 @@ struct BaseUrlParts {
 };
 
 // Pages ask for a site's prefix and origin once per link they write, always of the same few
-// sites: each thread keeps the last base URL it split.
+// sites, and in turn (a link from one site to another asks for both): each thread keeps the
+// last few base URLs it split, which a network's handful of sites fit.
 const BaseUrlParts& parts_of(const std::string& base_url) {
-    thread_local std::string last;
-    thread_local BaseUrlParts parts;
-    if (base_url != last || last.empty()) {
-        parts.valid = split_base_url(base_url, parts.origin, parts.path);
-        last = base_url;
-    }
-    return parts;
+    struct Split {
+        std::string base_url;
+        BaseUrlParts parts;
+    };
+    constexpr std::size_t kept = 8;
+    thread_local std::array<Split, kept> splits;
+    thread_local std::size_t next = 0;  // the oldest, replaced by the next base URL split
+    for (const auto& split : splits)
+        if (!split.base_url.empty() && split.base_url == base_url) return split.parts;
+    Split& split = splits[next];
+    next = (next + 1) % kept;
+    split.parts.valid = split_base_url(base_url, split.parts.origin, split.parts.path);
+    split.base_url = base_url;
+    return split.parts;
 }
 
 }  // namespace

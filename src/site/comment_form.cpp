@@ -41,7 +41,7 @@ constexpr FieldSpec field_specs[] = {
 constexpr const char* plural_categories[] = {"zero", "one", "two", "few", "many", "other"};
 
 // The counter's sentences, by plural category, for the script to pick from.
-std::string counter_messages(const render::Catalog& catalog, const std::string& language) {
+std::string make_counter_messages(const render::Catalog& catalog, const std::string& language) {
     boost::json::object messages;
     for (const char* kind : {"left", "over"}) {
         boost::json::object forms;
@@ -62,6 +62,17 @@ const std::string* error_of(const CommentFormState* state, std::string_view fiel
 
 }  // namespace
 
+CommentFormText::CommentFormText(const render::Catalog& catalog) : catalog_(catalog) {
+    for (const auto& language : catalog.languages())
+        counter_messages_.emplace(language, make_counter_messages(catalog, language));
+}
+
+const std::string& CommentFormText::counter_messages(std::string_view language) const {
+    if (const auto it = counter_messages_.find(language); it != counter_messages_.end())
+        return it->second;
+    return counter_messages_.find(render::Catalog::reference_language)->second;
+}
+
 app::CommentForm read_comment_form(const std::multimap<std::string, std::string>& fields) {
     app::CommentForm form;
     for (const auto& spec : field_specs) form.draft.*spec.value = first(fields, spec.name);
@@ -78,10 +89,11 @@ app::CommentForm read_comment_form(const std::multimap<std::string, std::string>
     return form;
 }
 
-void add_comment_form(Dictionary& page, const domain::Site& site, const render::Catalog& catalog,
+void add_comment_form(Dictionary& page, const domain::Site& site, const CommentFormText& form_text,
                       const std::string& action, domain::Id article, const CommentFormState* state,
                       const app::SecurityCheck& check) {
     const std::string& lang = site.language;
+    const render::Catalog& catalog = form_text.catalog();
     auto* form = page.add_section("COMMENT_FORM");
     form->set_value("FORM_ACTION", action + "#comment-form");
     form->set_value("CHECK_URL", std::string("/") + comment_check_segment + "?" +
@@ -133,7 +145,7 @@ void add_comment_form(Dictionary& page, const domain::Site& site, const render::
             auto* area = field->add_section("TEXTAREA");
             area->set_int_value("LIMIT", static_cast<long>(limit));
             area->set_value("DIGITS", site.arabic_indic_digits ? "arab" : "latn");
-            area->set_value("COUNTER_MESSAGES", counter_messages(catalog, lang));
+            area->set_value("COUNTER_MESSAGES", form_text.counter_messages(lang));
         }
     }
 

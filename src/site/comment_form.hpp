@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/comment_intake.hpp"
@@ -36,11 +37,27 @@ struct CommentFormState {
 /// Reads the form's fields by name; unknown fields are ignored, a repeated field counts once.
 app::CommentForm read_comment_form(const std::multimap<std::string, std::string>& fields);
 
+/// The form's strings: a theme's catalog, and what every form makes of it the same way, made
+/// once per language (the counter's sentences for its script). Holds the catalog by reference.
+class CommentFormText {
+  public:
+    explicit CommentFormText(const render::Catalog& catalog);
+    const render::Catalog& catalog() const { return catalog_; }
+    /// The characters-left counter's sentences by plural category, as its script reads them
+    /// (a JSON object); English's for a language the theme lacks, as Catalog::text does.
+    const std::string& counter_messages(std::string_view language) const;
+
+  private:
+    const render::Catalog& catalog_;
+    std::map<std::string, std::string, std::less<>> counter_messages_;
+};
+
 /// Fills the article template's COMMENT_FORM section: an empty form, or `state`'s. Its security
 /// check is bound to `article`.
 void add_comment_form(render::Dictionary& page, const domain::Site& site,
-                      const render::Catalog& catalog, const std::string& action, domain::Id article,
-                      const CommentFormState* state, const app::SecurityCheck& check);
+                      const CommentFormText& form_text, const std::string& action,
+                      domain::Id article, const CommentFormState* state,
+                      const app::SecurityCheck& check);
 
 /// Fills the error template's KEPT section: what the reader sent, in a form that sends it again
 /// to `action` (without the spent security answer: the article asks for a new one).

@@ -1,5 +1,7 @@
 #include "site/page_view.hpp"
 
+#include <chrono>
+
 #include <spdlog/spdlog.h>
 
 #include "domain/paths.hpp"
@@ -116,9 +118,10 @@ void setup_page(PageView& page, const SiteSnapshot& snapshot, const Theme& theme
     set_global(page, "OPENSEARCH_PATH", site.path_prefix() + std::string(domain::opensearch_file));
     set_global(page, "MANIFEST_PATH", site.path_prefix() + std::string(domain::web_manifest_file));
     set_global(page, "NETWORK_NAME", directory.network.name);
+    const std::chrono::year_month_day today{
+        std::chrono::floor<std::chrono::days>(std::chrono::sys_seconds{std::chrono::seconds{now}})};
     set_global(page, "YEAR",
-               render::format_integer(std::stoi(format_utc_iso8601(now).substr(0, 4)),
-                                      site.arabic_indic_digits));
+               render::format_integer(static_cast<int>(today.year()), site.arabic_indic_digits));
 
     auto* head = d.add_include("HEAD", "partials/head.tpl");
     page.head = head;

@@ -9,6 +9,7 @@
 #include "app/local_limits.hpp"
 #include "app/reader_service.hpp"
 #include "http/message.hpp"
+#include "site/comment_form.hpp"
 #include "site/site_snapshot.hpp"
 #include "site/syndication.hpp"
 #include "site/theme.hpp"
@@ -88,15 +89,16 @@ struct PageRequest {
     const domain::Section* section(std::string_view slug) const;
 };
 
-struct CommentFormState;
-
 /// The reader pages' handlers, `<resource>_<action>`, one file each under pages/: they read
 /// content through app::ReaderService and the comment intake, and build their views with
 /// page_view.hpp. The route tables (reader_routes.hpp) say which request reaches which.
 class ReaderPages {
   public:
     ReaderPages(app::ReaderService& reader, const Theme& theme, CommentOptions comments)
-        : reader_(reader), theme_(theme), comments_(std::move(comments)) {}
+        : reader_(reader),
+          theme_(theme),
+          comments_(std::move(comments)),
+          comment_text_(theme.catalog) {}
 
     // pages/home.cpp
     http::Response home_show(PageRequest& request);
@@ -193,6 +195,7 @@ class ReaderPages {
     app::ReaderService& reader_;
     const Theme& theme_;
     CommentOptions comments_;
+    CommentFormText comment_text_;
 };
 
 }  // namespace dateline::site

@@ -8,7 +8,6 @@
 
 #include "core/paragraphs.hpp"
 #include "domain/paths.hpp"
-#include "sanitize/html_sanitizer.hpp"
 #include "site/cached_pages.hpp"
 #include "site/comment_form.hpp"
 #include "site/page_view.hpp"
@@ -59,38 +58,54 @@ void add_open_graph(PageView& view, const domain::Article& a,
     }
 }
 
-// Each network's own address for sharing a link: `{url}` and `{title}` stand for the story's
-// address and headline, percent-encoded.
+// Each network's own address for sharing a link, as an attribute holds it (`&` escaped):
+// `{url}` and `{title}` stand for the story's address and headline, percent-encoded.
 struct ShareAddress {
     std::string_view network;
     std::string_view pattern;
 };
 constexpr ShareAddress share_addresses[] = {
-    {"x", "https://x.com/intent/post?text={title}&url={url}"},
+    {"x", "https://x.com/intent/post?text={title}&amp;url={url}"},
     {"facebook", "https://www.facebook.com/sharer/sharer.php?u={url}"},
     {"whatsapp", "https://wa.me/?text={title}%20{url}"},
-    {"telegram", "https://t.me/share/url?url={url}&text={title}"},
+    {"telegram", "https://t.me/share/url?url={url}&amp;text={title}"},
     {"linkedin", "https://www.linkedin.com/sharing/share-offsite/?url={url}"},
-    {"email", "mailto:?subject={title}&body={url}"},
+    {"email", "mailto:?subject={title}&amp;body={url}"},
 };
 
-// A share address as its attribute holds it, emitted raw (theme.cpp): the story's address and
-// headline percent-encoded into the pattern, then escaped for the attribute.
-std::string share_attribute(std::string_view pattern, const std::string& url,
-                            const std::string& title) {
-    std::string address;
-    for (std::size_t i = 0; i < pattern.size(); ++i) {
-        if (pattern.substr(i).starts_with("{url}")) {
-            address += url;
-            i += 4;
-        } else if (pattern.substr(i).starts_with("{title}")) {
-            address += title;
-            i += 6;
-        } else {
-            address += pattern[i];
+// Every pattern is attribute-ready and names only the two placeholders share_attribute fills.
+consteval bool share_patterns_are_attribute_ready() {
+    for (const auto& address : share_addresses) {
+        const std::string_view p = address.pattern;
+        for (std::size_t i = 0; i < p.size(); ++i) {
+            const std::string_view rest = p.substr(i);
+            if (p[i] == '"' || p[i] == '<' || p[i] == '>' || p[i] == '\'') return false;
+            if (p[i] == '&' && !rest.starts_with("&amp;")) return false;
+            if (p[i] == '{' && !rest.starts_with("{url}") && !rest.starts_with("{title}"))
+                return false;
         }
     }
-    return sanitize::escape_html(address);
+    return true;
+}
+static_assert(share_patterns_are_attribute_ready());
+
+// A share address as its attribute holds it, emitted raw (theme.cpp): the pattern is already
+// escaped, and percent-encoding leaves only unreserved characters and '%', none of which an
+// attribute escapes.
+std::string share_attribute(std::string_view pattern, std::string_view url,
+                            std::string_view title) {
+    std::string address;
+    address.reserve(pattern.size() + url.size() + title.size());  // each placeholder once
+    for (std::size_t at = 0; at < pattern.size();) {
+        const std::size_t open = std::min(pattern.find('{', at), pattern.size());
+        address.append(pattern, at, open - at);
+        if (open == pattern.size()) break;
+        const std::string_view rest = pattern.substr(open);
+        const bool is_url = rest.starts_with("{url}");
+        address += is_url ? url : title;
+        at = open + (is_url ? std::string_view("{url}") : std::string_view("{title}")).size();
+    }
+    return address;
 }
 
 // Where readers may share the story, as the site configures it: plain links to each network's
@@ -369,7 +384,7 @@ http::Response ReaderPages::article_page(PageRequest& request, const domain::Sec
     // A form the reader already filled in is shown again even if comments closed meanwhile:
     // their text stays theirs.
     if (comments_.intake && (comments->open || posted))
-        add_comment_form(view.dict, site, theme_.catalog, path, a.id, form, *comments_.check);
+        add_comment_form(view.dict, site, comment_text_, path, a.id, form, *comments_.check);
     if (!related.empty()) {
         auto* r = view.dict.add_section("RELATED");
         int images = eager_card_images;  // below the fold: every image loads lazily

@@ -1,6 +1,10 @@
 #include "domain/article.hpp"
+#include "domain/site.hpp"
 
 #include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
 
 namespace dateline::domain {
 
@@ -69,6 +73,23 @@ TEST(SiteAddress, SplitsBaseUrls) {
     EXPECT_FALSE(split_base_url("http://user@example.com/", origin, path));
     EXPECT_FALSE(split_base_url("http://exa mple.com/", origin, path));
     EXPECT_FALSE(split_base_url("http:///en/", origin, path));
+}
+
+// Each thread keeps a few split base URLs: sites asked in turn, more of them than it keeps,
+// and an address that is not a site's, each get their own answer every time.
+TEST(SiteAddress, SitesAskedInTurnKeepTheirOwnOriginAndPrefix) {
+    std::vector<Site> sites(11);
+    for (std::size_t i = 0; i < sites.size(); ++i)
+        sites[i].base_url =
+            "https://site" + std::to_string(i) + ".example/p" + std::to_string(i) + "/";
+    sites.back().base_url = "not an address";
+    for (int round = 0; round < 3; ++round)
+        for (std::size_t i = 0; i + 1 < sites.size(); ++i) {
+            EXPECT_EQ(sites[i].origin(), "https://site" + std::to_string(i) + ".example");
+            EXPECT_EQ(sites.back().origin(), "");
+            EXPECT_EQ(sites[i].path_prefix(), "/p" + std::to_string(i) + "/");
+            EXPECT_EQ(sites.back().path_prefix(), "/");
+        }
 }
 
 // The smaller copies of a picture: each width below its own, the thumbnail only once the
