@@ -7,7 +7,7 @@ import { dateline } from '../support/dateline.mjs';
 import {
   VIEWPORTS, useBrowserSuite, screenshotPath, openWatchedPage, cspViolations, axeFailures, assertNoAxeFailures,
 } from '../support/browser.mjs';
-import { codeOf, fromBase32 } from '../support/totp.mjs';
+import { awayFromStepEdge, codeOf, fromBase32 } from '../support/totp.mjs';
 
 const TEST_TIMEOUT = 120_000;
 const PASSWORD = 'a passphrase for the desk';
@@ -130,6 +130,7 @@ for (const [lang, words] of Object.entries(TWO_STEP)) {
           assert.deepEqual(await cspViolations(page), []);
           await page.screenshot({ path: screenshotPath(`newsroom-${lang}-two-step-${viewportName}.png`), fullPage: true });
           const key = fromBase32(await page.locator('.key code').innerText());
+          await awayFromStepEdge();
           await page.getByLabel(words.code).fill(codeOf(key, -1));
           await page.getByRole('button', { name: words.turnOn }).click();
           await page.waitForURL(/\/newsroom\/account\?done=on$/);

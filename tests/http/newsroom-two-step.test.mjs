@@ -6,7 +6,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { dateline, useDemoServer } from '../support/dateline.mjs';
 import { Browser, addUser } from '../support/newsroom.mjs';
-import { codeOf, fromBase32 } from '../support/totp.mjs';
+import { awayFromStepEdge, codeOf, fromBase32 } from '../support/totp.mjs';
 
 const demo = useDemoServer();
 
@@ -40,6 +40,7 @@ async function setUp(email) {
     { method: 'POST', form: { form_token: token, code: codeOf(key, 5) } });
   assert.equal(wrong.status, 422);
   assert.match(await wrong.text(), /role="alert">The code is not right/);
+  await awayFromStepEdge();
   const on = await b.request('/newsroom/account/two-step/confirm',
     { method: 'POST', form: { form_token: token, code: codeOf(key, -1) } });
   assert.equal(on.status, 303);

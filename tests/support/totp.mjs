@@ -28,3 +28,13 @@ export function codeOf(key, offset = 0) {
   const at = mac[19] & 0xf;
   return String((mac.readUInt32BE(at) & 0x7fffffff) % 1_000_000).padStart(6, '0');
 }
+
+/**
+ * Waits, if the current 30-second step has fewer than `marginSeconds` left, until the next one
+ * begins. A code a step back is good only until the step turns (then it is two back), and a
+ * browser may take seconds to send it on a loaded machine: call this before taking a code.
+ */
+export async function awayFromStepEdge(marginSeconds = 8) {
+  const left = 30_000 - (Date.now() % 30_000);
+  if (left < marginSeconds * 1000) await new Promise((resolve) => setTimeout(resolve, left + 250));
+}
