@@ -21,19 +21,37 @@ namespace {
 // Listings show cards, and a card shows no byline and no tags: reading them would be waste.
 constexpr auto bare = storage::ArticleStore::Details::Bare;
 
-// A ranking (MostRead) of the site (section 0) or a section, as bare cards in its order.
-Result<std::vector<domain::Article>> most_read_cards(db::Connection& connection, domain::Id site_id,
-                                                     domain::Id section_id, UnixTime now) {
+}  // namespace
+
+Result<std::vector<domain::Article>> ReaderService::cards_of(db::Connection& connection,
+                                                             const std::vector<domain::Id>& ids,
+                                                             std::uint64_t generation) {
+    if (ids.empty()) return std::vector<domain::Article>{};
+    return cards_.cards(ids, generation, [&](const std::vector<domain::Id>& missing) {
+        return storage::ArticleStore(connection)
+            .by_ids(missing, storage::ArticleStore::Columns::Card, bare);
+    });
+}
+
+Result<std::vector<domain::Article>> ReaderService::listed_cards(
+    db::Connection& connection, const storage::ArticleFilter& filter, UnixTime now, int limit,
+    const storage::ListingPage& page, std::uint64_t generation) {
+    auto ids = storage::ArticleStore(connection).list_visible_ids(filter, now, limit, page);
+    if (!ids) return ids.error();
+    return cards_of(connection, *ids, generation);
+}
+
+Result<std::vector<domain::Article>> ReaderService::most_read_cards(db::Connection& connection,
+                                                                    domain::Id site_id,
+                                                                    domain::Id section_id,
+                                                                    UnixTime now,
+                                                                    std::uint64_t generation) {
     auto ids = storage::ReadershipStore(connection)
                    .most_read(site_id, section_id, now, MostRead::window_start(now),
                               MostRead::ranking_size);
     if (!ids) return ids.error();
-    if (ids->empty()) return std::vector<domain::Article>{};
-    return storage::ArticleStore(connection)
-        .by_ids_in_order(*ids, storage::ArticleStore::Columns::Card, bare);
+    return cards_of(connection, *ids, generation);
 }
-
-}  // namespace
 
 const domain::Site* NetworkDirectory::site_by_slug(std::string_view slug) const {
     for (const auto& s : sites)
@@ -124,15 +142,15 @@ void ReaderService::forget_banners() {
 
 Result<FrontPage> ReaderService::front_page(const NetworkDirectory& directory,
                                             const domain::Site& site) {
+    const auto generation = cards_.generation();
     auto lease = database_.acquire();
     const db::ReadSnapshot snapshot(*lease);
-    storage::ArticleStore store(*lease);
     const UnixTime now = clock_.now();
     FrontPage page;
     auto chosen = storage::FrontPageStore(*lease).top_stories(site.id);
     if (!chosen) return chosen.error();
     if (!chosen->empty()) {
-        auto cards = store.by_ids_in_order(*chosen, storage::ArticleStore::Columns::Card, bare);
+        auto cards = cards_of(*lease, *chosen, generation);
         if (!cards) return cards.error();
         for (auto& a : *cards)
             if (a.site_id == site.id && a.visible_at(now)) page.top.push_back(std::move(a));
@@ -145,8 +163,8 @@ Result<FrontPage> ReaderService::front_page(const NetworkDirectory& directory,
                std::any_of(page.latest.begin(), page.latest.end(), same);
     };
     const int wanted = static_cast<int>(FrontPageService::top_count) + latest_count;
-    auto newest = store.list_visible({.site_id = site.id}, now,
-                                     wanted + static_cast<int>(page.top.size()), {}, bare);
+    auto newest = listed_cards(*lease, {.site_id = site.id}, now,
+                               wanted + static_cast<int>(page.top.size()), {}, generation);
     if (!newest) return newest.error();
     std::erase_if(*newest, shown);
     for (auto& a : *newest) {
@@ -163,28 +181,30 @@ Result<FrontPage> ReaderService::front_page(const NetworkDirectory& directory,
         const auto already = std::count_if(page.top.begin(), page.top.end(), in_section) +
                              std::count_if(page.latest.begin(), page.latest.end(), in_section);
         auto stories =
-            store.list_visible({.site_id = site.id, .section_id = section.id}, now,
-                               section_story_count + static_cast<int>(already), {}, bare);
+            listed_cards(*lease, {.site_id = site.id, .section_id = section.id}, now,
+                         section_story_count + static_cast<int>(already), {}, generation);
         if (!stories) return stories.error();
         std::erase_if(*stories, shown);
         if (stories->size() > section_story_count) stories->resize(section_story_count);
         if (!stories->empty()) page.sections.push_back({section, std::move(*stories)});
     }
-    auto most_read = most_read_cards(*lease, site.id, 0, now);
+    auto most_read = most_read_cards(*lease, site.id, 0, now, generation);
     if (!most_read) return most_read.error();
     page.most_read = std::move(*most_read);
     return page;
 }
 
 Result<std::vector<domain::Article>> ReaderService::most_read(const domain::Section& section) {
+    const auto generation = cards_.generation();
     auto lease = database_.acquire();
     const db::ReadSnapshot snapshot(*lease);
-    return most_read_cards(*lease, section.site_id, section.id, clock_.now());
+    return most_read_cards(*lease, section.site_id, section.id, clock_.now(), generation);
 }
 
 Result<ArticlePage> ReaderService::page_of(const storage::ArticleFilter& filter,
                                            const ListingRequest& request) {
     using From = storage::ListingPage::From;
+    const auto generation = cards_.generation();
     auto lease = database_.acquire();
     const db::ReadSnapshot snapshot(*lease);
     storage::ArticleStore store(*lease);
@@ -199,11 +219,11 @@ Result<ArticlePage> ReaderService::page_of(const storage::ArticleFilter& filter,
                 **position};
     }
     // One story more than a page shows says whether the listing goes on in that direction.
-    auto articles = store.list_visible(filter, now, page_size + 1, page, bare);
+    auto articles = listed_cards(*lease, filter, now, page_size + 1, page, generation);
     if (!articles) return articles.error();
     if (page.from == From::NewerThan && articles->size() <= std::size_t(page_size)) {
         page = {};  // the newest stories are reached: that is the first page
-        articles = store.list_visible(filter, now, page_size + 1, page, bare);
+        articles = listed_cards(*lease, filter, now, page_size + 1, page, generation);
         if (!articles) return articles.error();
     }
     ArticlePage result;
@@ -354,9 +374,10 @@ Result<std::vector<domain::Article>> ReaderService::span_stories(const domain::S
 
 Result<std::vector<domain::Article>> ReaderService::latest_stories(const domain::Site& site,
                                                                    int limit) {
+    const auto generation = cards_.generation();
     auto lease = database_.acquire();
-    return storage::ArticleStore(*lease).list_visible({.site_id = site.id}, clock_.now(), limit, {},
-                                                      bare);
+    const db::ReadSnapshot snapshot(*lease);
+    return listed_cards(*lease, {.site_id = site.id}, clock_.now(), limit, {}, generation);
 }
 
 Result<std::vector<domain::Article>> ReaderService::news_stories(const domain::Site& site,
@@ -369,6 +390,7 @@ Result<std::vector<domain::Article>> ReaderService::news_stories(const domain::S
 
 Result<std::optional<StoryPage>> ReaderService::story(const domain::Site& site,
                                                       const std::string& slug, int comments_page) {
+    const auto generation = cards_.generation();
     auto lease = database_.acquire();
     const db::ReadSnapshot snapshot(*lease);
     storage::ArticleStore store(*lease);
@@ -385,7 +407,9 @@ Result<std::optional<StoryPage>> ReaderService::story(const domain::Site& site,
         group_ids.push_back(other.id);
         if (other.visible_at(now)) translations.push_back(std::move(other));
     }
-    auto related = store.related(**found, now, related_count);
+    auto related_ids = store.related_ids(**found, now, related_count);
+    if (!related_ids) return related_ids.error();
+    auto related = cards_of(*lease, *related_ids, generation);
     if (!related) return related.error();
     auto comments = CommentService::for_article(*lease, site, **found, comments_page, now);
     return std::optional<StoryPage>{StoryPage{std::move(**found), std::move(translations),

@@ -3,11 +3,13 @@
 #include <cstdint>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "app/comment_service.hpp"
+#include "app/story_cards.hpp"
 #include "core/clock.hpp"
 #include "core/result.hpp"
 #include "db/database.hpp"
@@ -17,6 +19,7 @@
 
 namespace dateline::storage {
 struct ArticleFilter;
+struct ListingPage;
 }  // namespace dateline::storage
 
 namespace dateline::app {
@@ -140,6 +143,12 @@ class ReaderService {
     std::optional<Banner> banner(const domain::Site& site);
     /// Reads the banners again from the next page on: called whenever the content changed.
     void forget_banners();
+    /// Reads these stories' cards again from the next page on (StoryCards): called when they
+    /// changed.
+    void forget_cards(std::span<const domain::Id> stories) { cards_.forget(stories); }
+    /// Reads every card again from the next page on: called when anything wider than stories
+    /// changed (the network, a site, a section, a picture).
+    void forget_cards() { cards_.forget_all(); }
 
     /// The home page's stories: the latest, then up to four per section not already shown.
     Result<FrontPage> front_page(const NetworkDirectory& directory, const domain::Site& site);
@@ -210,12 +219,29 @@ class ReaderService {
 
   private:
     Result<ArticlePage> page_of(const storage::ArticleFilter& filter, const ListingRequest& page);
+    /// The cards of `ids` in their order, kept ones first (cards_), the others read through
+    /// `connection`; `generation` is cards_.generation() from before its snapshot began.
+    Result<std::vector<domain::Article>> cards_of(db::Connection& connection,
+                                                  const std::vector<domain::Id>& ids,
+                                                  std::uint64_t generation);
+    /// Up to `limit` of a listing's stories as cards (storage::ArticleStore::list_visible):
+    /// their ids from the listing's index, their cards through cards_of.
+    Result<std::vector<domain::Article>> listed_cards(db::Connection& connection,
+                                                      const storage::ArticleFilter& filter,
+                                                      UnixTime now, int limit,
+                                                      const storage::ListingPage& page,
+                                                      std::uint64_t generation);
+    /// A ranking (MostRead) of the site (section 0) or a section, as cards in its order.
+    Result<std::vector<domain::Article>> most_read_cards(db::Connection& connection,
+                                                         domain::Id site_id, domain::Id section_id,
+                                                         UnixTime now, std::uint64_t generation);
 
     db::Database& database_;
     const Clock& clock_;
     std::mutex banners_mutex_;
     std::unordered_map<domain::Id, std::optional<storage::BreakingNews>> banners_;
     std::uint64_t banners_generation_ = 0;  ///< counts forget_banners() calls
+    StoryCards cards_;
 };
 
 }  // namespace dateline::app

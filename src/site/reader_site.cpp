@@ -76,6 +76,7 @@ void ReaderSite::use_theme(Theme theme) {
 }
 
 Status ReaderSite::refresh() {
+    reader_.forget_cards();  // a section or a picture may have changed, even if the reload fails
     auto directory = reader_.directory();
     if (!directory) return directory.error();  // keep serving what we have
     auto snap = SiteSnapshot::make(std::move(*directory));
@@ -90,7 +91,16 @@ Status ReaderSite::refresh() {
 }
 
 void ReaderSite::drop_changed(const app::ChangedContent& changed) {
+    // What pages are made of first, then the pages: a page rendered in between is made afresh.
     reader_.forget_banners();
+    if (!changed.sites.empty()) {
+        reader_.forget_cards();
+    } else {
+        std::vector<domain::Id> stories;
+        stories.reserve(changed.stories.size());
+        for (const auto& s : changed.stories) stories.push_back(s.story);
+        reader_.forget_cards(stories);
+    }
     // The tags each page noted as it was rendered (PageRequest).
     std::vector<std::string> tags;
     for (const auto site : changed.sites) tags.push_back(page_tag::site(site));

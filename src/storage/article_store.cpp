@@ -529,6 +529,17 @@ Result<std::vector<Article>> ArticleStore::list_visible(const ArticleFilter& fil
     return articles;
 }
 
+Result<std::vector<Id>> ArticleStore::list_visible_ids(const ArticleFilter& filter, UnixTime now,
+                                                       int limit, const ListingPage& page) {
+    Params params;
+    auto rows = c_.query(
+        "SELECT a.id FROM articles a " + listing_clause(filter, now, limit, page, params), params);
+    if (!rows) return rows.error();
+    auto ids = ids_of(*rows);
+    if (page.from == ListingPage::From::NewerThan) std::reverse(ids.begin(), ids.end());
+    return ids;
+}
+
 Result<std::vector<Article>> ArticleStore::visible_in_id_span(Id site_id, UnixTime now, Id first_id,
                                                               Id end_id) {
     // The span walks the primary key: "+" keeps the site's listing index (which would walk every
@@ -564,8 +575,7 @@ Result<std::optional<ListingPosition>> ArticleStore::listed_position(Id site_id,
     return std::optional<ListingPosition>{ListingPosition{rows->front().integer(0), id}};
 }
 
-Result<std::vector<Article>> ArticleStore::related(const Article& article, UnixTime now,
-                                                   int limit) {
+Result<std::vector<Id>> ArticleStore::related_ids(const Article& article, UnixTime now, int limit) {
     auto rows = c_.query(
         // The story's list in order, and each story looked up by its key alone as a subquery of
         // its own: as a join, or given the site too, both planners would rather walk the site's
@@ -575,8 +585,7 @@ Result<std::vector<Article>> ArticleStore::related(const Article& article, UnixT
         "('published', 'scheduled')) <= $2 ORDER BY r.weight DESC, r.related_id DESC LIMIT $3",
         {article.id, now, std::int64_t{limit}});
     if (!rows) return rows.error();
-    if (rows->empty()) return std::vector<Article>{};
-    return by_ids_in_order(ids_of(*rows), Columns::Card, Details::Bare);
+    return ids_of(*rows);
 }
 
 Result<std::int64_t> ArticleStore::count_listed(Id site_id) {

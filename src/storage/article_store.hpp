@@ -170,6 +170,10 @@ class ArticleStore {
                                                       int limit, const ListingPage& page = {},
                                                       Details details = Details::Attached,
                                                       Columns columns = Columns::Card);
+    /// The ids of list_visible's articles, in its order: what a reader of cards kept in memory
+    /// reads (app::StoryCards), the same walk of the same index without reading the rows.
+    Result<std::vector<domain::Id>> list_visible_ids(const ArticleFilter& filter, UnixTime now,
+                                                     int limit, const ListingPage& page = {});
     /// The visible articles of the site whose ids lie in [first_id, end_id), as bare cards, by
     /// id: a part of the site's sitemap. Walks ids, so it costs what the span holds.
     Result<std::vector<domain::Article>> visible_in_id_span(domain::Id site_id, UnixTime now,
@@ -187,11 +191,11 @@ class ArticleStore {
     /// Where a listed (published or scheduled) article of the site stands in reading order.
     Result<std::optional<ListingPosition>> listed_position(domain::Id site_id, domain::Id id);
 
-    /// Up to `limit` of the visible stories chosen as the article's related news
-    /// (RelatedStore), best first, as bare cards (no body, bylines or tags): one walk of the
-    /// article's list, whatever the archive.
-    Result<std::vector<domain::Article>> related(const domain::Article& article, UnixTime now,
-                                                 int limit);
+    /// The ids of up to `limit` of the visible stories chosen as the article's related news
+    /// (RelatedStore), best first: one walk of the article's list, whatever the archive. Their
+    /// cards are by_ids_in_order's (Columns::Card, Details::Bare).
+    Result<std::vector<domain::Id>> related_ids(const domain::Article& article, UnixTime now,
+                                                int limit);
     /// How many stories the site lists (published or scheduled), and how many of them carry
     /// each of these tags: the rarity of what a story shares with another. Index counts, at
     /// publishing time.

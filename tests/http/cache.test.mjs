@@ -145,6 +145,29 @@ test('a story imported while the server runs reaches its pages; the pages that c
     assert.equal((await page(untouched)).cache, 'hit', `${untouched} stays cached`);
 });
 
+test('a story edited or its section renamed while the server runs shows so on the related news of the stories listing it', async () => {
+  const page = async (path) => {
+    const res = await get(`${demo.server.url}${path}`);
+    return { cache: res.headers.get('x-dateline-cache'), html: await res.text() };
+  };
+  // A story and one of the stories its related news lists, by hand-made SQL as another tool
+  // would write: the node hears of it through the database alone.
+  const [path, related, section] = demo.data.sql(`SELECT '/en/' || s.slug || '/' || a.slug, b.id, bs.id
+    FROM related_stories r JOIN articles a ON a.id = r.article_id JOIN articles b ON b.id = r.related_id
+    JOIN sections s ON s.id = a.section_id JOIN sections bs ON bs.id = b.section_id
+    JOIN sites si ON si.id = a.site_id
+    WHERE si.slug = 'en' AND a.status = 'published' AND b.status = 'published'
+    ORDER BY r.weight DESC, a.id LIMIT 1`).trim().split('|');
+  await page(path);
+  assert.equal((await page(path)).cache, 'hit', `${path} is cached`);
+  demo.data.sql(`UPDATE articles SET headline = 'Harbour crane reopens after an overnight repair' WHERE id = ${related}`);
+  await waitUntil('the related story\'s new headline on the page listing it',
+    async () => (await page(path)).html.includes('Harbour crane reopens after an overnight repair'));
+  demo.data.sql(`UPDATE sections SET name = 'Harbour desk' WHERE id = ${section}`);
+  await waitUntil('its section\'s new name on its card',
+    async () => /<section class="related"[^]*>Harbour desk<\/a>/.test((await page(path)).html));
+});
+
 test('a story by an author reaches their cached page; their feed follows', async () => {
   const page = async (path) => {
     const res = await get(`${demo.server.url}${path}`);

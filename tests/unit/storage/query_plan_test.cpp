@@ -211,11 +211,22 @@ TEST_P(QueryPlanTest, ReaderPagesUseIndexesOnly) {
         using From = ListingPage::From;
         ASSERT_TRUE(articles.list_visible(filter, now, 21, {From::OlderThan, **position}).ok());
         ASSERT_TRUE(articles.list_visible(filter, now, 21, {From::NewerThan, **position}).ok());
+        // What reader pages read since their cards are kept (app::StoryCards): the same stories,
+        // in the same order, from the same walk.
+        for (const ListingPage& page : {ListingPage{}, ListingPage{From::OlderThan, **position},
+                                        ListingPage{From::NewerThan, **position}}) {
+            auto cards = articles.list_visible(filter, now, 21, page);
+            auto ids = articles.list_visible_ids(filter, now, 21, page);
+            ASSERT_TRUE(cards.ok() && ids.ok());
+            std::vector<domain::Id> card_ids;
+            for (const auto& a : *cards) card_ids.push_back(a.id);
+            EXPECT_EQ(*ids, card_ids);
+        }
     }
     // An article page: the story, related news, its comments.
     auto story = articles.visible_by_slug(site, "story-3", now);
     ASSERT_TRUE(story.ok() && story->has_value());
-    auto related = articles.related(**story, now, 6);
+    auto related = articles.related_ids(**story, now, 6);
     ASSERT_TRUE(related.ok());
     EXPECT_FALSE(related->empty());
     ASSERT_TRUE(comments.approved_for((*story)->id, 50, 0).ok());
@@ -380,7 +391,7 @@ TEST_P(QueryPlanTest, RelatedNewsReadsTheStorysListAndEachStoryByKey) {
     auto story = ArticleStore(*lease).visible_by_slug(site_list->front().id, "story-3", now);
     ASSERT_TRUE(story.ok() && story->has_value());
     RecordingConnection recorded(*lease);
-    auto related = ArticleStore(recorded).related(**story, now, 6);
+    auto related = ArticleStore(recorded).related_ids(**story, now, 6);
     ASSERT_TRUE(related.ok());
     EXPECT_EQ(related->size(), 6u) << "the stories sharing its tags, closest in time first";
     std::string plan;
