@@ -147,14 +147,13 @@ Result<FrontPage> ReaderService::front_page(const NetworkDirectory& directory,
     const db::ReadSnapshot snapshot(*lease);
     const UnixTime now = clock_.now();
     FrontPage page;
-    auto chosen = storage::FrontPageStore(*lease).top_stories(site.id);
+    // Which chosen stories show is the rows' say (a story withdrawn a moment ago is gone at
+    // once, as from the listings); only their cards may come from memory.
+    auto chosen = storage::FrontPageStore(*lease).visible_top_stories(site.id, now);
     if (!chosen) return chosen.error();
-    if (!chosen->empty()) {
-        auto cards = cards_of(*lease, *chosen, generation);
-        if (!cards) return cards.error();
-        for (auto& a : *cards)
-            if (a.site_id == site.id && a.visible_at(now)) page.top.push_back(std::move(a));
-    }
+    auto top = cards_of(*lease, *chosen, generation);
+    if (!top) return top.error();
+    page.top = std::move(*top);
     // A story shows once on the page: the newest fill the top, then the latest list, and section
     // blocks skip what either has.
     auto shown = [&](const domain::Article& a) {

@@ -122,8 +122,10 @@ struct Banner {
 /// Only visible articles come out of it.
 class ReaderService {
   public:
-    ReaderService(db::Database& database, const Clock& clock)
-        : database_(database), clock_(clock) {}
+    /// Keeps up to `story_cards` stories' cards in memory (StoryCards); 0 keeps none.
+    ReaderService(db::Database& database, const Clock& clock,
+                  std::size_t story_cards = StoryCards::default_capacity)
+        : database_(database), clock_(clock), cards_(story_cards) {}
 
     /// Whether this node can serve readers: the database answers and its schema is this
     /// program's (db::check_schema). Unavailable, at once, when no pooled connection comes free

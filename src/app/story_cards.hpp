@@ -23,13 +23,14 @@ namespace dateline::app {
 ///
 /// What shows on a card changes only with its story's row, its section or its picture, and each
 /// of those is a content change (db::ContentChange): the node forgets the story's card on a
-/// change to the story (forget), and every card on a wider one (forget_all), at the moment it
-/// drops the pages. A card read before a forget is not kept (the generation), so a change that
-/// lands while cards are read never leaves a stale one behind: a reader takes the generation
-/// before its snapshot of the database begins, and cards read from an older one are not kept.
-/// A card is also kept at most
-/// `max_age`, for a node that cannot watch its database. Bounded in count, the least recently
-/// read going first. Safe to share between threads.
+/// change to the story (forget), and every card on a change to the network, which sections and
+/// pictures are (forget_all), at the moment it drops the pages. So a card is as fresh as the
+/// node's pages: a change reaches it when the node hears of it. A card read before a forget is
+/// not kept (the generation), so a change that lands while cards are read never leaves a stale
+/// one behind: a reader takes the generation before its snapshot of the database begins, and
+/// cards read from an older one are not kept. A card is also kept at most `max_age`, for a node
+/// that cannot watch its database. Bounded in count, the least recently read going first; a
+/// capacity of 0 keeps none. Safe to share between threads.
 class StoryCards {
   public:
     /// Reads the cards of stories in one go, in any order; a story it no longer finds is left out.

@@ -153,7 +153,7 @@ int run_serve(const DataOptions& data) {
     const auto& config = opened->config;
     auto& database = *opened->database;
     SystemClock clock;
-    app::ReaderService reader(database, clock);
+    app::ReaderService reader(database, clock, config.story_cards);
     auto directory = reader.directory();
     if (!directory) return fail(directory.error());
     auto theme = site::load_theme(config.theme_dir);

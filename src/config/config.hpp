@@ -32,6 +32,9 @@ struct Config {
     std::chrono::seconds read_timeout{15};
     std::size_t page_cache_bytes = 64 * 1024 * 1024;
     std::chrono::seconds page_cache_fresh{30};
+    /// How many stories' cards a node keeps in memory (app::StoryCards); 0: none, every card is
+    /// read from the database, so a change shows at once rather than when the node hears of it.
+    std::size_t story_cards = 4096;
     /// How often a node adds the reads it counted to the database and ranks the most read
     /// stories again (app::MostRead); 0: this node counts no reads and ranks nothing.
     std::chrono::seconds most_read_interval{60};

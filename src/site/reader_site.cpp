@@ -93,9 +93,10 @@ Status ReaderSite::refresh() {
 void ReaderSite::drop_changed(const app::ChangedContent& changed) {
     // What pages are made of first, then the pages: a page rendered in between is made afresh.
     reader_.forget_banners();
-    if (!changed.sites.empty()) {
-        reader_.forget_cards();
-    } else {
+    // A card shows its story's row, section and picture: only a change to the story alters it
+    // here (sections and pictures change the network: refresh()). A site's change (a tag or an
+    // author renamed, its banner) shows on no card.
+    if (!changed.stories.empty()) {
         std::vector<domain::Id> stories;
         stories.reserve(changed.stories.size());
         for (const auto& s : changed.stories) stories.push_back(s.story);

@@ -171,7 +171,8 @@ class ArticleStore {
                                                       Details details = Details::Attached,
                                                       Columns columns = Columns::Card);
     /// The ids of list_visible's articles, in its order: what a reader of cards kept in memory
-    /// reads (app::StoryCards), the same walk of the same index without reading the rows.
+    /// reads (app::StoryCards): the same walk of the same index, without reading the cards'
+    /// columns, their sections or their pictures.
     Result<std::vector<domain::Id>> list_visible_ids(const ArticleFilter& filter, UnixTime now,
                                                      int limit, const ListingPage& page = {});
     /// The visible articles of the site whose ids lie in [first_id, end_id), as bare cards, by

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "storage/id_list.hpp"
+
 namespace dateline::storage {
 
 using domain::Id;
@@ -11,10 +13,17 @@ Result<std::vector<Id>> FrontPageStore::top_stories(Id site_id) {
         c_.query("SELECT article_id FROM front_page_stories WHERE site_id = $1 ORDER BY position",
                  {site_id});
     if (!rows) return rows.error();
-    std::vector<Id> ids;
-    ids.reserve(rows->size());
-    for (const auto& r : *rows) ids.push_back(r.integer(0));
-    return ids;
+    return ids_of(*rows);
+}
+
+Result<std::vector<Id>> FrontPageStore::visible_top_stories(Id site_id, UnixTime now) {
+    auto rows = c_.query(
+        "SELECT f.article_id FROM front_page_stories f JOIN articles a ON a.id = f.article_id "
+        "WHERE f.site_id = $1 AND a.site_id = $1 AND a.status IN ('published', 'scheduled') "
+        "AND a.first_published_at <= $2 ORDER BY f.position",
+        {site_id, now});
+    if (!rows) return rows.error();
+    return ids_of(*rows);
 }
 
 Status FrontPageStore::set_top_stories(Id site_id, const std::vector<Id>& before,

@@ -31,6 +31,9 @@ class FrontPageStore {
 
     /// The site's chosen stories in order, visible or not.
     Result<std::vector<domain::Id>> top_stories(domain::Id site_id);
+    /// The chosen stories readers may see at `now`, in order: the home page's, decided by the
+    /// rows as they are now, not by any card kept of them.
+    Result<std::vector<domain::Id>> visible_top_stories(domain::Id site_id, UnixTime now);
     /// Makes the site's order `ids`, from `before` (as top_stories() gave it in this
     /// transaction), writing only the positions that change: each write drops the story's
     /// cached pages and the home page on every node.

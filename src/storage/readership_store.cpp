@@ -1,5 +1,7 @@
 #include "storage/readership_store.hpp"
 
+#include "storage/id_list.hpp"
+
 namespace dateline::storage {
 
 using domain::Id;
@@ -75,10 +77,7 @@ Result<std::vector<Id>> ReadershipStore::most_read(Id site_id, Id section_id, Un
         "LIMIT $4",
         {site_id, section_id, now, std::int64_t{limit}, since_hour});
     if (!rows) return rows.error();
-    std::vector<Id> ids;
-    ids.reserve(rows->size());
-    for (const auto& r : *rows) ids.push_back(r.integer(0));
-    return ids;
+    return ids_of(*rows);
 }
 
 }  // namespace dateline::storage

@@ -5,7 +5,7 @@
 // the people who publish on a site arrange it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { dateline, get, makeDataDir, startServer, waitUntil } from '../support/dateline.mjs';
+import { backend, dateline, get, makeDataDir, startServer, waitUntil } from '../support/dateline.mjs';
 import { attr, one, select } from '../support/html.mjs';
 import { Browser, addUser } from '../support/newsroom.mjs';
 
@@ -27,8 +27,8 @@ after(async () => {
 const slugOf = (href) => decodeURIComponent(href.split('/').filter(Boolean).at(-1));
 
 /** The home page's top stories (lead first) and its latest list, as story slugs. */
-async function home(site) {
-  const res = await get(`${server.url}/${site}/`);
+async function home(site, url = server.url) {
+  const res = await get(`${url}/${site}/`);
   assert.equal(res.status, 200);
   const html = await res.text();
   const top = one(html, { cls: 'home__top' });
@@ -240,4 +240,31 @@ test('a breaking-news banner on every page of the site until it is taken down or
   const log = data.sql("SELECT detail FROM audit_log WHERE action = 'site.breaking_news' ORDER BY id");
   assert.match(log, /Floods close the coast road \(2 h\)/);
   assert.match(log, /taken down/);
+});
+
+test('a chosen story withdrawn is gone from the next home page rendered, though the node keeps its card', async () => {
+  // A second node over the same database, rendering every page; stories' cards kept (the default).
+  const node = await startServer(data.dir, [], { env: { DATELINE_PAGE_CACHE_MB: '0' } });
+  const chosen = (await home('en', node.url)).latest[2];
+  try {
+    assert.equal(front('set', '--site', 'en', chosen).status, 0);
+    await waitUntil('the chosen story leads', async () => (await home('en', node.url)).lead[0] === chosen);
+    // Withdrawn by hand-made SQL whose change is never heard of (its record taken out in the same
+    // transaction; PostgreSQL's triggers not fired): the node still keeps the story's card, and
+    // only the database's rows can keep the story off the page.
+    const withdraw = `UPDATE articles SET status = 'unpublished' WHERE slug = '${chosen}'`;
+    data.sql(backend === 'postgres'
+      ? `SET session_replication_role = replica; ${withdraw}`
+      : `BEGIN; CREATE TEMP TABLE heard AS SELECT coalesce(max(id), 0) AS id FROM content_changes;
+         ${withdraw}; DELETE FROM content_changes WHERE id > (SELECT id FROM heard); COMMIT;`);
+    const after = await home('en', node.url);
+    assert.ok(![...after.lead, ...after.beside, ...after.latest].includes(chosen), 'the withdrawn story is not shown');
+    const newest = data.sql(`SELECT a.slug FROM articles a JOIN sites s ON s.id = a.site_id
+      WHERE s.slug = 'en' AND a.status = 'published' ORDER BY a.first_published_at DESC, a.id DESC LIMIT 1`).trim();
+    assert.equal(after.lead[0], newest, 'the newest story leads again');
+  } finally {
+    data.sql(`UPDATE articles SET status = 'published' WHERE slug = '${chosen}'`);
+    assert.equal(front('clear', '--site', 'en').status, 0);
+    assert.equal(await node.stop(), 0, 'the second node stops cleanly');
+  }
 });

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeDataDir, startServer, dateline, get, repoRoot } from '../support/dateline.mjs';
+import { changesShowAtOnce, makeDataDir, startServer, dateline, get, repoRoot } from '../support/dateline.mjs';
 import { select, one, attr, activeContent, elements } from '../support/html.mjs';
 
 const fixtureFile = join(repoRoot, 'tests/fixtures/ninjs/hostile-every-field.json');
@@ -40,8 +40,7 @@ before(async () => {
   const r = dateline(['import', '--data', data.dir, '--site', 'en', '--section', 'world', '--publish', fixtureFile, companionFile]);
   assert.equal(r.status, 0, `the items import: ${r.stderr}`);
   [printed, companionUrl] = r.stdout.trim().split('\n');
-  // Content changes under this server: no page cache, so each change shows at once.
-  server = await startServer(data.dir, [], { env: { DATELINE_PAGE_CACHE_MB: '0' } });
+  server = await startServer(data.dir, [], { env: changesShowAtOnce });
   const url = new URL(printed);
   articlePath = url.pathname;
   const res = await get(server.url + articlePath);

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { makeDataDir, startServer, dateline, get, repoRoot } from '../support/dateline.mjs';
+import { changesShowAtOnce, makeDataDir, startServer, dateline, get, repoRoot } from '../support/dateline.mjs';
 import { select, one, attr, count } from '../support/html.mjs';
 import { solidPng, claimMoreRows } from '../support/images.mjs';
 
@@ -23,8 +23,7 @@ let work;
 
 before(async () => {
   data = makeDataDir({ publicUrl: PUBLIC_URL, arabicIndicDigits: true });
-  // Content changes under this server: no page cache, so each change shows at once.
-  server = await startServer(data.dir, [], { env: { DATELINE_PAGE_CACHE_MB: '0' } });
+  server = await startServer(data.dir, [], { env: changesShowAtOnce });
   work = mkdtempSync(join(tmpdir(), 'dateline-import-'));
 });
 

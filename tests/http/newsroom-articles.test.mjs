@@ -2,10 +2,10 @@
 // who may move a story between them, concurrent edits, revisions, and what readers then see.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { get, useDemoServer, waitUntil } from '../support/dateline.mjs';
+import { changesShowAtOnce, get, useDemoServer, waitUntil } from '../support/dateline.mjs';
 import { Browser, addUser } from '../support/newsroom.mjs';
 
-const demo = useDemoServer({ env: { DATELINE_PAGE_CACHE_MB: '0' } });
+const demo = useDemoServer({ env: changesShowAtOnce });
 
 const tokenOn = (html) => html.match(/name="form_token" value="([0-9a-f]{64})"/)[1];
 const revisionOn = (html) => Number(html.match(/name="revision" value="(\d+)"/)[1]);

@@ -8,12 +8,12 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
-import { dateline, get, repoRoot, useDemoServer } from '../support/dateline.mjs';
+import { changesShowAtOnce, dateline, get, repoRoot, useDemoServer } from '../support/dateline.mjs';
 import { Browser, addUser } from '../support/newsroom.mjs';
 import { answerToHead } from '../support/raw-http.mjs';
 import { solidPng, noisyPng, claimMoreRows, jpegSize, turnedJpeg } from '../support/images.mjs';
 
-const demo = useDemoServer({ env: { DATELINE_PAGE_CACHE_MB: '0' } });
+const demo = useDemoServer({ env: changesShowAtOnce });
 const harbour = readFileSync(join(repoRoot, 'tests/fixtures/ninjs/images/harbour-dawn.jpg'));
 // A photograph large enough to get smaller copies (the demo's own, drawn for the project).
 const skyline = readFileSync(join(repoRoot, 'demo/images/city-skyline-dusk.jpg'));

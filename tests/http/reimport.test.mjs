@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dateline, get, makeDataDir, repoRoot, startServer } from '../support/dateline.mjs';
+import { changesShowAtOnce, dateline, get, makeDataDir, repoRoot, startServer } from '../support/dateline.mjs';
 
 let data;
 let server;
@@ -14,7 +14,7 @@ let work;
 before(async () => {
   data = makeDataDir();
   work = mkdtempSync(join(tmpdir(), 'dateline-reimport-'));
-  server = await startServer(data.dir, [], { env: { DATELINE_PAGE_CACHE_MB: '0' } });
+  server = await startServer(data.dir, [], { env: changesShowAtOnce });
 });
 
 after(async () => {

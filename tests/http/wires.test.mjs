@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, copyFileSync, readdirSync, readFileSync, writeFileSync, appendFileSync, existsSync, utimesSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeDataDir, startServer, dateline, get, waitUntil, repoRoot } from '../support/dateline.mjs';
+import { changesShowAtOnce, makeDataDir, startServer, dateline, get, waitUntil, repoRoot } from '../support/dateline.mjs';
 import { one } from '../support/html.mjs';
 
 const versions = join(repoRoot, 'tests/fixtures/ninjs/versions');
@@ -88,7 +88,7 @@ test('one pass queues every version, refuses what breaks its schema, and lists t
 test('a serving node reads a publishing source by itself, and waits for a file being written', async () => {
   const folder = dropFolder('live', []);
   assert.equal(wires('add', '--name', 'live', '--folder', folder, '--site', 'en', '--section', 'world', '--auto-publish').status, 0);
-  const server = await startServer(data.dir, [], { env: { DATELINE_PAGE_CACHE_MB: '0' } });
+  const server = await startServer(data.dir, [], { env: changesShowAtOnce });
   try {
     const text = readFileSync(join(versions, 'v1-xhtml-and-text.json'), 'utf8');
     copyFileSync(join(versions, 'harbour-dawn.jpg'), join(folder, 'harbour-dawn.jpg'));

@@ -94,9 +94,15 @@ function sqliteExec(file, statement) {
 }
 
 /**
+ * The environment of a server whose suite changes content under it and must see each change at
+ * once rather than within the second the node takes to hear of it: no page cache, no stories'
+ * cards kept.
+ */
+export const changesShowAtOnce = Object.freeze({ DATELINE_PAGE_CACHE_MB: '0', DATELINE_STORY_CARDS: '0' });
+
+/**
  * Starts `dateline serve` on an ephemeral loopback port over `dataDir` (`env` adds environment
- * variables, e.g. DATELINE_PAGE_CACHE_MB: '0' for a suite that changes content under a running
- * server and must see each change at once rather than within the second the cache allows). Resolves to
+ * variables, e.g. changesShowAtOnce). Resolves to
  * { url, port, process, stop() } once the server prints its address; stop() sends SIGTERM and
  * resolves with the exit code (or 'SIGKILL' when it had to be killed).
  *

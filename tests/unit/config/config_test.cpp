@@ -126,6 +126,7 @@ TEST(Config, EveryDescribedValueLoadsBackAsItself) {
                                {"import_roots", "/srv/photos/:/mnt/agency"},
                                {"wire_allow_private_addresses", "true"},
                                {"page_cache_mb", "128"},
+                               {"story_cards", "0"},
                                {"log_format", "json"}};
     auto first = describe(temp.path(), unusual, "/t");
     ASSERT_TRUE(first.ok()) << first.error().message;

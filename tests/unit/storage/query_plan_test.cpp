@@ -18,6 +18,7 @@
 #include "storage/article_store.hpp"
 #include "storage/audit_store.hpp"
 #include "storage/comment_store.hpp"
+#include "storage/front_page_store.hpp"
 #include "storage/readership_store.hpp"
 #include "storage/revision_store.hpp"
 #include "storage/search_store.hpp"
@@ -229,6 +230,16 @@ TEST_P(QueryPlanTest, ReaderPagesUseIndexesOnly) {
     auto related = articles.related_ids(**story, now, 6);
     ASSERT_TRUE(related.ok());
     EXPECT_FALSE(related->empty());
+    // The cards not kept in memory (app::StoryCards), read by id.
+    auto related_cards =
+        articles.by_ids(*related, ArticleStore::Columns::Card, ArticleStore::Details::Bare);
+    ASSERT_TRUE(related_cards.ok());
+    EXPECT_EQ(related_cards->size(), related->size());
+    // The home page's chosen stories, those readers may see.
+    ASSERT_TRUE(FrontPageStore(*lease).set_top_stories(site, {}, *related).ok());
+    auto chosen = FrontPageStore(recorded).visible_top_stories(site, now);
+    ASSERT_TRUE(chosen.ok());
+    EXPECT_EQ(*chosen, *related);
     ASSERT_TRUE(comments.approved_for((*story)->id, 50, 0).ok());
     ASSERT_TRUE(comments.approved_count((*story)->id).ok());
     // The site's and the section's most read (app::MostRead), each ranking by its key.
