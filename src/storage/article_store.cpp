@@ -425,6 +425,7 @@ Result<Linked> linked(db::Connection& c, const std::vector<Id>& article_ids, con
 
 Status ArticleStore::attach_details(const std::vector<Article*>& articles) {
     if (articles.empty()) return success();
+    if (articles.size() == 1) return attach_details(*articles.front());
     std::unordered_map<Id, Article*> by_id;
     std::vector<Id> ids;
     ids.reserve(articles.size());
@@ -448,6 +449,32 @@ Status ArticleStore::attach_details(const std::vector<Article*>& articles) {
         if (const auto* r = tags->named(link))
             by_id[link.integer(0)]->tags.push_back(
                 {r->integer(0), r->integer(1), r->text(2), r->text(3)});
+    return success();
+}
+
+Status ArticleStore::attach_details(Article& article) {
+    // One story's links are a handful, each joined by the linked row's key: for one id, both
+    // backends walk the links' index and look each row up (QueryPlanTest). Many ids go through
+    // linked(), where PostgreSQL would hash the whole tags table instead.
+    auto rows = c_.query(
+        "SELECT 0, aa.position, au.id, au.site_id, au.slug, au.name, au.role "
+        "FROM article_authors aa JOIN authors au ON au.id = aa.author_id "
+        "WHERE aa.article_id = $1 UNION ALL "
+        "SELECT 1, at.position, t.id, t.site_id, t.slug, t.name, '' FROM article_tags at "
+        "JOIN tags t ON t.id = at.tag_id WHERE at.article_id = $1",
+        {article.id});
+    if (!rows) return rows.error();
+    // Bylines first, each list in its order; sorted here for the reason linked() gives.
+    std::sort(rows->begin(), rows->end(), [](const db::Row& x, const db::Row& y) {
+        return std::pair(x.integer(0), x.integer(1)) < std::pair(y.integer(0), y.integer(1));
+    });
+    for (auto& r : *rows) {
+        if (r.integer(0) == 0)
+            article.authors.push_back(
+                {r.integer(2), r.integer(3), r.take_text(4), r.take_text(5), r.take_text(6)});
+        else
+            article.tags.push_back({r.integer(2), r.integer(3), r.take_text(4), r.take_text(5)});
+    }
     return success();
 }
 

@@ -187,7 +187,8 @@ class ArticleStore {
     };
     Result<std::vector<IdSpan>> visible_id_spans(domain::Id site_id, UnixTime now,
                                                  std::int64_t span_length);
-    /// Reads the bylines and tags of these articles: four statements however many there are.
+    /// Reads the bylines and tags of these articles: four statements however many there are,
+    /// one for a single article.
     Status attach_details(const std::vector<domain::Article*>& articles);
     /// Where a listed (published or scheduled) article of the site stands in reading order.
     Result<std::optional<ListingPosition>> listed_position(domain::Id site_id, domain::Id id);
@@ -213,6 +214,8 @@ class ArticleStore {
     Result<std::vector<domain::Article>> load(const std::string& where, const db::Params& params,
                                               Columns columns = Columns::Whole,
                                               Details details = Details::Attached);
+    /// One article's bylines and tags, in one statement (a story page).
+    Status attach_details(domain::Article& article);
 
     db::Connection& c_;
 };

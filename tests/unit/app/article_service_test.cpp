@@ -7,6 +7,7 @@
 #include "app/reader_service.hpp"
 #include "db/migrator.hpp"
 #include "provision/network_file.hpp"
+#include "storage/article_store.hpp"
 
 namespace dateline::app {
 
@@ -63,6 +64,43 @@ TEST_P(ArticleServiceTest, SavesAndShowsPublishedArticles) {
     EXPECT_EQ((*article)->headline, "Rain closes schools");
     ASSERT_EQ((*article)->tags.size(), 1u);
     EXPECT_EQ((*article)->tags[0].slug, "weather");
+}
+
+// Bylines and tags come in the order the desk gave, not in the order their names were first
+// used: read for one story (a story page, one statement) and for a list (a feed, by links).
+TEST_P(ArticleServiceTest, BylinesAndTagsKeepTheDesksOrderAloneAndInLists) {
+    ArticleService service(*database, media, clock);
+    auto first = published("Port reopens", 3, {"Alpha", "Middle", "Zoo"});
+    first.author_names = {"Amal Desk", "Zed Writer"};
+    ASSERT_TRUE(service.save("news", first).ok());
+    auto second = published("Ferries resume", 2, {"Zoo", "Alpha", "Middle"});
+    second.author_names = {"Zed Writer", "Amal Desk"};
+    ASSERT_TRUE(service.save("news", second).ok());
+
+    const auto names = [](const domain::Article& a) {
+        std::vector<std::string> out;
+        for (const auto& author : a.authors) out.push_back(author.name);
+        for (const auto& tag : a.tags) out.push_back(tag.name);
+        return out;
+    };
+    const std::vector<std::string> expected_first = {"Amal Desk", "Zed Writer", "Alpha", "Middle",
+                                                     "Zoo"};
+    const std::vector<std::string> expected_second = {"Zed Writer", "Amal Desk", "Zoo", "Alpha",
+                                                      "Middle"};
+    ReaderService reader(*database, clock);
+    auto directory = reader.directory();
+    ASSERT_TRUE(directory.ok());
+    const auto* site = directory->site_by_slug("news");
+    auto alone = reader.article(*site, "ferries-resume");
+    ASSERT_TRUE(alone.ok() && *alone);
+    EXPECT_EQ(names(**alone), expected_second);
+
+    auto lease = database->acquire();
+    auto listed = storage::ArticleStore(*lease).list_visible({.site_id = site->id}, now, 10);
+    ASSERT_TRUE(listed.ok());
+    ASSERT_EQ(listed->size(), 2u);
+    EXPECT_EQ(names((*listed)[0]), expected_second);
+    EXPECT_EQ(names((*listed)[1]), expected_first);
 }
 
 TEST_P(ArticleServiceTest, DraftsAndFutureArticlesStayHidden) {
