@@ -453,9 +453,9 @@ Status ArticleStore::attach_details(const std::vector<Article*>& articles) {
 }
 
 Status ArticleStore::attach_details(Article& article) {
-    // One story's links are a handful, each joined by the linked row's key: for one id, both
-    // backends walk the links' index and look each row up (QueryPlanTest). Many ids go through
-    // linked(), where PostgreSQL would hash the whole tags table instead.
+    // One story's links are a handful: both backends walk the links' index and look each tag up
+    // by its key (checked at 10,000 stories a site; docs/performance.md). Many ids go through
+    // linked(), where PostgreSQL hashed the whole tags table instead.
     auto rows = c_.query(
         "SELECT 0, aa.position, au.id, au.site_id, au.slug, au.name, au.role "
         "FROM article_authors aa JOIN authors au ON au.id = aa.author_id "
