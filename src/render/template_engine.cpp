@@ -5,6 +5,7 @@
 #include <ctemplate/template.h>
 
 #include <algorithm>
+#include <atomic>
 #include <fstream>
 #include <sstream>
 
@@ -225,6 +226,9 @@ class DumpReader {
 struct TemplateEngine::Template {
     std::string name;  // its path below the templates folder
     std::vector<Node> nodes;
+    // The size of the last page expanded from it, for the next page's buffer to be reserved at
+    // once rather than grown by doubling, each time a copy of all written so far.
+    mutable std::atomic<std::size_t> last_size{0};
 };
 
 TemplateEngine::TemplateEngine(std::vector<std::unique_ptr<Template>> templates)
@@ -279,7 +283,15 @@ bool TemplateEngine::expand(const std::string& name, const Dictionary& dictionar
     const auto found = by_name_.find(name);
     if (found == by_name_.end()) return false;
     const Template& what = *found->second;
-    return expand(what, 0, what.nodes.size(), dictionary, true, out);
+    const std::size_t start = out.size();
+    // Capped, so that one very long page does not have every later one ask for as much.
+    constexpr std::size_t most_reserved = 256 * 1024;
+    const std::size_t expected =
+        std::min(what.last_size.load(std::memory_order_relaxed), most_reserved);
+    out.reserve(start + expected + expected / 8);
+    const bool complete = expand(what, 0, what.nodes.size(), dictionary, true, out);
+    what.last_size.store(out.size() - start, std::memory_order_relaxed);
+    return complete;
 }
 
 // Expands `what`'s nodes from `begin` to `end` with `dictionary`, the `last` of its section's.

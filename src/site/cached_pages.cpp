@@ -254,6 +254,10 @@ http::Response CachedPages::through(const http::Request& request, const SiteMatc
     // Compressed once here, for every reader the page serves, and the fields of a hit in each
     // representation serialised once; not when nothing is kept.
     if (cache_.capacity() > 0) {
+        // The render reserves what its template's last page took: a much shorter page would
+        // keep the difference for as long as it stays.
+        if (page->body.capacity() - page->body.size() > page->body.size() / 4)
+            page->body.shrink_to_fit();
         page->gzip_body = http::gzip_compress(page->body);
         page->brotli_body = http::brotli_compress(page->body);
         for (const auto coding : {http::Coding::Identity, http::Coding::Gzip, http::Coding::Brotli})

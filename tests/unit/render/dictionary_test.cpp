@@ -184,6 +184,22 @@ TEST(Dictionary, AValueSetAgainReplacesTheFirstAndNumbersAreWritten) {
     EXPECT_EQ(t.expand("page.tpl", d), "second -42 [] <a href=\"\">x</a>");
 }
 
+// The engine reserves each page what its template's last page took: a short page after a very
+// long story is still written whole, and not in a buffer the long one's size.
+TEST(Dictionary, APageAfterAVeryLongOneIsWrittenWholeInABufferOfItsOwnOrder) {
+    Templates t;
+    t.add("page.tpl", "<p>{{TEXT}}</p>");
+    Dictionary long_page;
+    const std::string long_text(4 * 1024 * 1024, 'x');
+    long_page.set_value("TEXT", long_text);
+    EXPECT_EQ(t.expand("page.tpl", long_page), "<p>" + long_text + "</p>");
+    Dictionary short_page;
+    short_page.set_value("TEXT", "rain");
+    const std::string written = t.expand("page.tpl", short_page);
+    EXPECT_EQ(written, "<p>rain</p>");
+    EXPECT_LT(written.capacity(), 512u * 1024) << "reserved for the long page";
+}
+
 TEST(Dictionary, SectionsAreHiddenShownOrRepeatedAndSeeTheirParentsValues) {
     Templates t;
     t.add("page.tpl",
