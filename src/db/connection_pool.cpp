@@ -46,6 +46,10 @@ void ConnectionPool::add(std::unique_ptr<Connection> connection) {
 
 void ConnectionPool::release(std::unique_ptr<Connection> connection,
                              std::chrono::steady_clock::duration held) {
+    // A transaction left open (a snapshot whose commit failed) would hold every later lease of
+    // this connection to its moment, and on SQLite keep the log from being checkpointed. Ending
+    // none is free: both drivers see locally that no transaction is open.
+    (void)connection->rollback();
     {
         std::lock_guard lock(mutex_);
         idle_.push_back(std::move(connection));

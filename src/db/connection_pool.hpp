@@ -10,7 +10,8 @@
 namespace dateline::db {
 
 /// A Database that hands out a fixed set of connections, made by a driver: acquire() waits for
-/// an idle one, a Lease gives it back. Shared by every driver.
+/// an idle one, a Lease gives it back, ending any transaction it left open. Shared by every
+/// driver.
 class ConnectionPool : public Database {
   public:
     Lease acquire() override;

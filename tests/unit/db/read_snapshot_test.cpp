@@ -39,6 +39,22 @@ TEST_P(ReadSnapshotTest, EveryReadSeesTheDatabaseAsTheFirstDid) {
     ASSERT_TRUE(reader->rollback().ok());
 }
 
+// A snapshot whose commit failed must not pin the connection's next borrower to its moment.
+TEST_P(ReadSnapshotTest, AConnectionGoesBackToThePoolWithNoTransactionOpen) {
+    auto writer = database->acquire();
+    ASSERT_TRUE(writer->execute_script("CREATE TABLE scratch (n INTEGER)").ok());
+    {
+        auto reader = database->acquire();
+        ASSERT_TRUE(reader->begin_read().ok());
+        ASSERT_TRUE(reader->query("SELECT COUNT(*) FROM scratch").ok()) << "the snapshot taken";
+    }  // given back with the transaction open
+    ASSERT_TRUE(writer->execute("INSERT INTO scratch (n) VALUES (1)").ok());
+    auto reader = database->acquire();  // the same connection: the pool lends the last returned
+    auto rows = reader->query("SELECT COUNT(*) FROM scratch");
+    ASSERT_TRUE(rows.ok());
+    EXPECT_EQ(rows->front().integer(0), 1) << "the row committed after the lease was returned";
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ReadSnapshotTest,
                          testing::ValuesIn(testing_support::backend_names),
                          [](const auto& backend) { return std::string(backend.param); });
