@@ -115,6 +115,27 @@ TEST_P(RelatedNewsTest, OnlyVisibleStoriesOfTheSameSiteAreShown) {
     EXPECT_EQ(related("Solar farm opens"), (Headlines{"Solar farm records output"}));
 }
 
+// The lists naming a story are not chosen again when it is unpublished or moved to a later time:
+// whether it shows in them follows the story itself (migrations/*/0033).
+TEST_P(RelatedNewsTest, AStoryUnpublishedOrPutOffLeavesTheListsNamingItAtOnce) {
+    save(draft("Bridge repairs begin", 6, {"Roads"}));
+    auto other = draft("Bridge repairs close a lane", 2, {"Roads"});
+    save(other);
+    ASSERT_EQ(related("Bridge repairs begin"), (Headlines{"Bridge repairs close a lane"}));
+    other.status = domain::ArticleStatus::Unpublished;
+    save(other);
+    EXPECT_EQ(related("Bridge repairs begin"), Headlines{}) << "unpublished";
+    other.status = domain::ArticleStatus::Published;
+    save(other);
+    EXPECT_EQ(related("Bridge repairs begin"), (Headlines{"Bridge repairs close a lane"}));
+    other.status = domain::ArticleStatus::Scheduled;
+    other.first_published_at = now + 2 * hour;
+    save(other);
+    EXPECT_EQ(related("Bridge repairs begin"), Headlines{}) << "put off until later";
+    clock.set(now + 3 * hour);
+    EXPECT_EQ(related("Bridge repairs begin"), (Headlines{"Bridge repairs close a lane"}));
+}
+
 TEST_P(RelatedNewsTest, APageShowsSixOfTheTwelveKept) {
     for (int i = 0; i < 15; ++i)
         save(draft("Cup final report " + std::to_string(i), 20 - i, {"Football"}));

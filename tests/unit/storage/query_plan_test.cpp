@@ -395,7 +395,7 @@ TEST_P(QueryPlanTest, SearchWalksItsIndexAndTheStoriesItFinds) {
 
 // A story's related news: its list by key, each story by its primary key, never the site's
 // listing (an index too, but one the size of the archive).
-TEST_P(QueryPlanTest, RelatedNewsReadsTheStorysListAndEachStoryByKey) {
+TEST_P(QueryPlanTest, RelatedNewsReadsTheStorysListFromOneIndex) {
     auto lease = database->acquire();
     auto site_list = SiteStore(*lease).sites();
     ASSERT_TRUE(site_list.ok() && !site_list->empty());
@@ -409,10 +409,9 @@ TEST_P(QueryPlanTest, RelatedNewsReadsTheStorysListAndEachStoryByKey) {
     for (const auto& line : explained(*lease, recorded.seen[0].first, recorded.seen[0].second))
         plan += line + "\n";
     EXPECT_TRUE(plan.find("related_stories_order") != std::string::npos) << plan;
-    EXPECT_TRUE(plan.find("SEARCH a USING INTEGER PRIMARY KEY (rowid=?)") != std::string::npos ||
-                plan.find("Index Scan using articles_pkey on articles a") != std::string::npos)
+    EXPECT_EQ(plan.find("articles"), std::string::npos)
+        << "whether a related story is listed is on its list's row\n"
         << plan;
-    EXPECT_EQ(plan.find("articles_site_listed"), std::string::npos) << plan;
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, QueryPlanTest, testing::ValuesIn(testing_support::backend_names),
