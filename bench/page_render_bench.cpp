@@ -3,11 +3,14 @@
 #include <benchmark/benchmark.h>
 
 #include <unistd.h>
+#include <cstdio>
 #include <filesystem>
 #include <memory>
 
 #include "app/article_service.hpp"
 #include "app/comment_intake.hpp"
+#include "app/front_page_service.hpp"
+#include "app/most_read.hpp"
 #include "app/network_setup.hpp"
 #include "app/reader_service.hpp"
 #include "core/memory_policy.hpp"
@@ -71,9 +74,25 @@ struct Fixture {
         cached_site = std::move(*site::ReaderSite::create(
             *reader, *directory, std::move(*site::load_theme(source / "themes/default")),
             dir / "media", {}, comment_options));
-        auto front = reader->front_page(*directory, *directory->site_by_slug("en"));
-        const auto& lead = front->latest.front();
-        article_path = domain::article_path("/en/", lead.section->slug, lead.slug);
+        const auto& english = *directory->site_by_slug("en");
+        // A live front page: stories an editor chose, and the most read of the day.
+        auto latest = reader->latest_stories(english, 20);
+        std::vector<std::string> chosen;
+        for (auto it = latest->rbegin(); it != latest->rend() && chosen.size() < 3; ++it)
+            chosen.push_back(it->slug);
+        (void)app::FrontPageService(*database, clock)
+            .set_top_stories(english, chosen, domain::Actor::system("bench"));
+        app::MostRead most_read(*database, clock);
+        for (std::size_t i = 0; i < latest->size(); ++i)
+            for (std::size_t reader_no = 0; reader_no <= i % 7; ++reader_no)
+                most_read.count((*latest)[i].id, "192.0.2." + std::to_string(reader_no));
+        (void)most_read.flush();
+        auto front = reader->front_page(*directory, english);
+        if (front->top.front().slug != chosen.front() || front->most_read.empty())
+            std::fprintf(stderr, "the front page shows no chosen or most read stories\n");
+        // The sixth newest story, the first of the latest list before stories were chosen.
+        const auto& story = (*latest)[5];
+        article_path = domain::article_path("/en/", story.section->slug, story.slug);
     }
     ~Fixture() { std::filesystem::remove_all(dir); }
 };

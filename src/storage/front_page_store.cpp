@@ -17,10 +17,10 @@ Result<std::vector<Id>> FrontPageStore::top_stories(Id site_id) {
 }
 
 Result<std::vector<Id>> FrontPageStore::visible_top_stories(Id site_id, UnixTime now) {
+    // Whether each is listed is on its row (migration 0034): no story is looked up.
     auto rows = c_.query(
-        "SELECT f.article_id FROM front_page_stories f JOIN articles a ON a.id = f.article_id "
-        "WHERE f.site_id = $1 AND a.site_id = $1 AND a.status IN ('published', 'scheduled') "
-        "AND a.first_published_at <= $2 ORDER BY f.position",
+        "SELECT article_id FROM front_page_stories WHERE site_id = $1 AND listed_at <= $2 "
+        "ORDER BY position",
         {site_id, now});
     if (!rows) return rows.error();
     return ids_of(*rows);
@@ -40,9 +40,13 @@ Status FrontPageStore::set_top_stories(Id site_id, const std::vector<Id>& before
     }
     for (std::size_t i = 0; i < ids.size(); ++i) {
         if (i < before.size() && ids[i] == before[i]) continue;
-        if (auto done = c_.execute("INSERT INTO front_page_stories (site_id, position, article_id) "
-                                   "VALUES ($1, $2, $3)",
-                                   {site_id, static_cast<std::int64_t>(i + 1), ids[i]});
+        // With the story's listed time, read in the same transaction (then kept by a trigger).
+        if (auto done = c_.execute(
+                "INSERT INTO front_page_stories (site_id, position, article_id, listed_at) "
+                "SELECT CAST($1 AS BIGINT), CAST($2 AS BIGINT), id, CASE WHEN status IN "
+                "('published', 'scheduled') AND site_id = $1 THEN first_published_at END FROM "
+                "articles WHERE id = $3",
+                {site_id, static_cast<std::int64_t>(i + 1), ids[i]});
             !done)
             return done.error();
     }

@@ -53,10 +53,10 @@ constexpr std::array<Table, 25> tables = {{
     {"article_tags", "article_id, tag_id, position, listed_at", "article_id, tag_id", false},
     {"related_stories", "article_id, related_id, weight, related_listed_at",
      "article_id, related_id", false},
-    {"front_page_stories", "site_id, position, article_id", "site_id, position", false},
+    {"front_page_stories", "site_id, position, article_id, listed_at", "site_id, position", false},
     {"breaking_news", "site_id, article_id, text, shown_until", "site_id", false},
     {"article_reads", "hour, article_id, reads", "hour, article_id", false},
-    {"most_read", "site_id, section_id, position, article_id, reads, ranked_at",
+    {"most_read", "site_id, section_id, position, article_id, reads, ranked_at, listed_at",
      "site_id, section_id, position", false},
     {"comments",
      "id, site_id, article_id, status, author_name, email, title, body, held_reason, "

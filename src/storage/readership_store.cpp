@@ -56,10 +56,12 @@ Status ReadershipStore::set_rankings(std::int64_t hour, const std::vector<Ranked
         // than one failing on the other's rows; a story deleted since it was ranked is skipped.
         if (auto done = c_.execute(
                 "INSERT INTO most_read (site_id, section_id, position, article_id, reads, "
-                "ranked_at) SELECT CAST($1 AS BIGINT), CAST($2 AS BIGINT), CAST($3 AS BIGINT), "
-                "id, CAST($5 AS BIGINT), CAST($6 AS BIGINT) FROM articles WHERE id = $4 ON "
-                "CONFLICT (site_id, section_id, position) DO UPDATE SET article_id = "
-                "excluded.article_id, reads = excluded.reads, ranked_at = excluded.ranked_at",
+                "ranked_at, listed_at) SELECT CAST($1 AS BIGINT), CAST($2 AS BIGINT), CAST($3 "
+                "AS BIGINT), id, CAST($5 AS BIGINT), CAST($6 AS BIGINT), CASE WHEN status IN "
+                "('published', 'scheduled') THEN first_published_at END FROM articles WHERE id = "
+                "$4 ON CONFLICT (site_id, section_id, position) DO UPDATE SET article_id = "
+                "excluded.article_id, reads = excluded.reads, ranked_at = excluded.ranked_at, "
+                "listed_at = excluded.listed_at",
                 {r.site_id, r.section_id, r.position, r.article_id, r.reads, hour});
             !done)
             return done.error();
@@ -69,12 +71,10 @@ Status ReadershipStore::set_rankings(std::int64_t hour, const std::vector<Ranked
 
 Result<std::vector<Id>> ReadershipStore::most_read(Id site_id, Id section_id, UnixTime now,
                                                    std::int64_t since_hour, int limit) {
-    // The ranking by its key, each story looked up by its own (as related news are read).
+    // The ranking by its key; whether each story is listed is on its row (migration 0034).
     auto rows = c_.query(
-        "SELECT m.article_id FROM most_read m WHERE m.site_id = $1 AND m.section_id = $2 AND "
-        "m.ranked_at >= $5 AND (SELECT a.first_published_at FROM articles a WHERE a.id = "
-        "m.article_id AND a.status IN ('published', 'scheduled')) <= $3 ORDER BY m.position "
-        "LIMIT $4",
+        "SELECT article_id FROM most_read WHERE site_id = $1 AND section_id = $2 AND ranked_at "
+        ">= $5 AND listed_at <= $3 ORDER BY position LIMIT $4",
         {site_id, section_id, now, std::int64_t{limit}, since_hour});
     if (!rows) return rows.error();
     return ids_of(*rows);

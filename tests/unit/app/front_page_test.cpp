@@ -105,6 +105,29 @@ TEST_P(FrontPageTest, AStoryReadersCannotSeeYetIsSkippedUntilItsTime) {
     EXPECT_EQ(home().first.front(), "Scheduled story");
 }
 
+// Which chosen stories show follows each story's state at once (migration 0034 keeps it on the
+// choice's row), whoever changed it and however.
+TEST_P(FrontPageTest, AChosenStoryWithdrawnOrPutOffLeavesTheTopAtOnceAndComesBack) {
+    if (!ready()) return;
+    ASSERT_TRUE(choose({"Story 9", "Story 3"}).ok());
+    const auto change = [&](const std::string& sql, const db::Params& params) {
+        auto lease = database->acquire();
+        ASSERT_TRUE(lease->execute(sql, params).ok()) << sql;
+    };
+    const Headlines chosen_lead{"Story 9", "Story 3", "Story 0", "Story 1", "Story 2"};
+    const Headlines without_it{"Story 3", "Story 0", "Story 1", "Story 2", "Story 4"};
+    ASSERT_EQ(home().first, chosen_lead);
+    change("UPDATE articles SET status = 'unpublished' WHERE slug = $1", {std::string("story-9")});
+    EXPECT_EQ(home().first, without_it);
+    change("UPDATE articles SET status = 'published' WHERE slug = $1", {std::string("story-9")});
+    EXPECT_EQ(home().first, chosen_lead);
+    change("UPDATE articles SET status = 'scheduled', first_published_at = $1 WHERE slug = $2",
+           {now + 2 * hour, std::string("story-9")});
+    EXPECT_EQ(home().first, without_it);
+    clock.set(now + 3 * hour);
+    EXPECT_EQ(home().first, chosen_lead);
+}
+
 TEST_P(FrontPageTest, RefusesWhatCannotLeadAndChangesNothing) {
     if (!ready()) return;
     save("Draft story", 0, domain::ArticleStatus::Draft);

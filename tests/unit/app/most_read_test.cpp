@@ -161,6 +161,29 @@ TEST_P(MostReadTest, OnlyStoriesReadersCanSeeAreShown) {
     EXPECT_EQ(section_ranking("news"), (Headlines{"Shown story"}));
 }
 
+TEST_P(MostReadTest, ARankedStoryPutOffOrRepublishedFollowsAtOnce) {
+    if (!ready()) return;
+    const auto shown = save("Shown story");
+    const auto moved = save("Moved story");
+    read(shown, 1);
+    read(moved, 5);
+    flush();
+    const Headlines both{"Moved story", "Shown story"};
+    ASSERT_EQ(site_ranking(), both);
+    // Put off to a later time: gone until then, from the site's ranking and its section's.
+    change("UPDATE articles SET status = 'scheduled', first_published_at = $1 WHERE id = $2",
+           {now + 2 * hour, moved});
+    EXPECT_EQ(site_ranking(), (Headlines{"Shown story"}));
+    EXPECT_EQ(section_ranking("news"), (Headlines{"Shown story"}));
+    clock.set(now + 3 * hour);
+    EXPECT_EQ(site_ranking(), both);
+    // Withdrawn, then published again: back with no new ranking.
+    change("UPDATE articles SET status = 'unpublished' WHERE id = $1", {moved});
+    EXPECT_EQ(section_ranking("news"), (Headlines{"Shown story"}));
+    change("UPDATE articles SET status = 'published' WHERE id = $1", {moved});
+    EXPECT_EQ(section_ranking("news"), both);
+}
+
 TEST_P(MostReadTest, AStoryGoneSinceItWasReadIsSkippedNotAFailure) {
     if (!ready()) return;
     const auto kept = save("Kept story");

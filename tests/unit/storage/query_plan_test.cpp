@@ -414,6 +414,43 @@ TEST_P(QueryPlanTest, RelatedNewsReadsTheStorysListFromOneIndex) {
         << plan;
 }
 
+TEST_P(QueryPlanTest, ChosenAndMostReadStoriesAreReadWithoutLookingEachUp) {
+    auto lease = database->acquire();
+    auto site_list = SiteStore(*lease).sites();
+    ASSERT_TRUE(site_list.ok() && !site_list->empty());
+    const auto site = site_list->front().id;
+    ArticleStore articles(*lease);
+    std::vector<domain::Id> chosen;
+    for (const auto* slug : {"story-3", "story-7"}) {
+        auto id = articles.id_by_slug(site, slug);
+        ASSERT_TRUE(id.ok() && id->has_value());
+        chosen.push_back(**id);
+    }
+    ASSERT_TRUE(FrontPageStore(*lease).set_top_stories(site, {}, chosen).ok());
+    ReadershipStore ranking(*lease);
+    ASSERT_TRUE(ranking.add_reads(now / 3600, {{chosen[0], 2}, {chosen[1], 5}}).ok());
+    auto ranked = ranking.rank(now / 3600 - 23, 5);
+    ASSERT_TRUE(ranked.ok());
+    ASSERT_TRUE(ranking.set_rankings(now / 3600, *ranked).ok());
+
+    RecordingConnection recorded(*lease);
+    auto top = FrontPageStore(recorded).visible_top_stories(site, now);
+    ASSERT_TRUE(top.ok());
+    EXPECT_EQ(*top, chosen);
+    auto most_read = ReadershipStore(recorded).most_read(site, 0, now, now / 3600 - 23, 5);
+    ASSERT_TRUE(most_read.ok());
+    EXPECT_EQ(*most_read, (std::vector<domain::Id>{chosen[1], chosen[0]}));
+    ASSERT_EQ(recorded.seen.size(), 2u);
+    for (const auto& [sql, params] : recorded.seen) {
+        std::string plan;
+        for (const auto& line : explained(*lease, sql, params)) plan += line + "\n";
+        EXPECT_EQ(plan.find("articles"), std::string::npos)
+            << "whether a chosen or ranked story is listed is on its row\n"
+            << sql << "\n"
+            << plan;
+    }
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, QueryPlanTest, testing::ValuesIn(testing_support::backend_names),
                          [](const auto& b) { return std::string(b.param); });
 
