@@ -79,19 +79,19 @@ struct Fixture {
         auto latest = reader->latest_stories(english, 20);
         std::vector<std::string> chosen;
         for (auto it = latest->rbegin(); it != latest->rend() && chosen.size() < 3; ++it)
-            chosen.push_back(it->slug);
+            chosen.push_back((*it)->slug);
         (void)app::FrontPageService(*database, clock)
             .set_top_stories(english, chosen, domain::Actor::system("bench"));
         app::MostRead most_read(*database, clock);
         for (std::size_t i = 0; i < latest->size(); ++i)
             for (std::size_t reader_no = 0; reader_no <= i % 7; ++reader_no)
-                most_read.count((*latest)[i].id, "192.0.2." + std::to_string(reader_no));
+                most_read.count((*latest)[i]->id, "192.0.2." + std::to_string(reader_no));
         (void)most_read.flush();
         auto front = reader->front_page(*directory, english);
-        if (front->top.front().slug != chosen.front() || front->most_read.empty())
+        if (front->top.front()->slug != chosen.front() || front->most_read.empty())
             std::fprintf(stderr, "the front page shows no chosen or most read stories\n");
         // The sixth newest story, the first of the latest list before stories were chosen.
-        const auto& story = (*latest)[5];
+        const auto& story = *(*latest)[5];
         article_path = domain::article_path("/en/", story.section->slug, story.slug);
     }
     ~Fixture() { std::filesystem::remove_all(dir); }

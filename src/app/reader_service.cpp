@@ -23,29 +23,29 @@ constexpr auto bare = storage::ArticleStore::Details::Bare;
 
 }  // namespace
 
-Result<std::vector<domain::Article>> ReaderService::cards_of(db::Connection& connection,
-                                                             const std::vector<domain::Id>& ids,
-                                                             std::uint64_t generation) {
-    if (ids.empty()) return std::vector<domain::Article>{};
+Result<std::vector<Card>> ReaderService::cards_of(db::Connection& connection,
+                                                  const std::vector<domain::Id>& ids,
+                                                  std::uint64_t generation) {
+    if (ids.empty()) return std::vector<Card>{};
     return cards_.cards(ids, generation, [&](const std::vector<domain::Id>& missing) {
         return storage::ArticleStore(connection)
             .by_ids(missing, storage::ArticleStore::Columns::Card, bare);
     });
 }
 
-Result<std::vector<domain::Article>> ReaderService::listed_cards(
-    db::Connection& connection, const storage::ArticleFilter& filter, UnixTime now, int limit,
-    const storage::ListingPage& page, std::uint64_t generation) {
+Result<std::vector<Card>> ReaderService::listed_cards(db::Connection& connection,
+                                                      const storage::ArticleFilter& filter,
+                                                      UnixTime now, int limit,
+                                                      const storage::ListingPage& page,
+                                                      std::uint64_t generation) {
     auto ids = storage::ArticleStore(connection).list_visible_ids(filter, now, limit, page);
     if (!ids) return ids.error();
     return cards_of(connection, *ids, generation);
 }
 
-Result<std::vector<domain::Article>> ReaderService::most_read_cards(db::Connection& connection,
-                                                                    domain::Id site_id,
-                                                                    domain::Id section_id,
-                                                                    UnixTime now,
-                                                                    std::uint64_t generation) {
+Result<std::vector<Card>> ReaderService::most_read_cards(db::Connection& connection,
+                                                         domain::Id site_id, domain::Id section_id,
+                                                         UnixTime now, std::uint64_t generation) {
     auto ids = storage::ReadershipStore(connection)
                    .most_read(site_id, section_id, now, MostRead::window_start(now),
                               MostRead::ranking_size);
@@ -156,8 +156,8 @@ Result<FrontPage> ReaderService::front_page(const NetworkDirectory& directory,
     page.top = std::move(*top);
     // A story shows once on the page: the newest fill the top, then the latest list, and section
     // blocks skip what either has.
-    auto shown = [&](const domain::Article& a) {
-        const auto same = [&](const domain::Article& s) { return s.id == a.id; };
+    auto shown = [&](const Card& a) {
+        const auto same = [&](const Card& s) { return s->id == a->id; };
         return std::any_of(page.top.begin(), page.top.end(), same) ||
                std::any_of(page.latest.begin(), page.latest.end(), same);
     };
@@ -174,8 +174,8 @@ Result<FrontPage> ReaderService::front_page(const NetworkDirectory& directory,
     }
     for (const auto& section : directory.sections_of(site)) {
         // Enough to fill the block once the section's stories shown above are skipped.
-        const auto in_section = [&](const domain::Article& a) {
-            return a.section && a.section->id == section.id;
+        const auto in_section = [&](const Card& a) {
+            return a->section && a->section->id == section.id;
         };
         const auto already = std::count_if(page.top.begin(), page.top.end(), in_section) +
                              std::count_if(page.latest.begin(), page.latest.end(), in_section);
@@ -193,7 +193,7 @@ Result<FrontPage> ReaderService::front_page(const NetworkDirectory& directory,
     return page;
 }
 
-Result<std::vector<domain::Article>> ReaderService::most_read(const domain::Section& section) {
+Result<std::vector<Card>> ReaderService::most_read(const domain::Section& section) {
     const auto generation = cards_.generation();
     auto lease = database_.acquire();
     const db::ReadSnapshot snapshot(*lease);
@@ -241,11 +241,11 @@ Result<ArticlePage> ReaderService::page_of(const storage::ArticleFilter& filter,
         return result;
     }
     if (page.from == From::NewerThan) {
-        result.newer = result.articles.front().id;
-        result.older = result.articles.back().id;  // the story the page started from is older
+        result.newer = result.articles.front()->id;
+        result.older = result.articles.back()->id;  // the story the page started from is older
     } else {
-        if (more) result.older = result.articles.back().id;
-        if (page.from == From::OlderThan) result.newer = result.articles.front().id;
+        if (more) result.older = result.articles.back()->id;
+        if (page.from == From::OlderThan) result.newer = result.articles.front()->id;
     }
     return result;
 }
@@ -371,8 +371,7 @@ Result<std::vector<domain::Article>> ReaderService::span_stories(const domain::S
         site.id, clock_.now(), span * sitemap_span, (span + 1) * sitemap_span);
 }
 
-Result<std::vector<domain::Article>> ReaderService::latest_stories(const domain::Site& site,
-                                                                   int limit) {
+Result<std::vector<Card>> ReaderService::latest_stories(const domain::Site& site, int limit) {
     const auto generation = cards_.generation();
     auto lease = database_.acquire();
     const db::ReadSnapshot snapshot(*lease);

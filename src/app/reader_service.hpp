@@ -46,7 +46,7 @@ struct ListingRequest {
 
 /// One page of a listing, newest first, with where its neighbours start.
 struct ArticlePage {
-    std::vector<domain::Article> articles;
+    std::vector<Card> articles;
     bool newest = true;               ///< the listing's first page
     std::optional<domain::Id> older;  ///< older stories exist: they start after this story
     std::optional<domain::Id> newer;  ///< newer stories exist: they end before this story
@@ -59,7 +59,7 @@ struct StoryPage {
     /// Every other story of its translation group, visible or not yet: the page depends on
     /// them all, since one published later joins its list of translations.
     std::vector<domain::Id> translation_group;
-    std::vector<domain::Article> related;
+    std::vector<Card> related;
     Result<ArticleComments> comments;
 };
 
@@ -67,16 +67,16 @@ struct StoryPage {
 struct FrontPage {
     /// The lead, then the stories beside it: the editors' choice in their order (those visible),
     /// then the newest to make up FrontPageService::top_count.
-    std::vector<domain::Article> top;
-    std::vector<domain::Article> latest;  ///< the newest of the others
+    std::vector<Card> top;
+    std::vector<Card> latest;  ///< the newest of the others
     struct SectionStories {
         domain::Section section;
-        std::vector<domain::Article> articles;
+        std::vector<Card> articles;
     };
     std::vector<SectionStories> sections;
     /// The site's most read stories of the last day (MostRead), most read first; they may
     /// also be above.
-    std::vector<domain::Article> most_read;
+    std::vector<Card> most_read;
 };
 
 /// Which listing a feed follows: the site's stories (none set), a section's, a tag's or an
@@ -194,7 +194,7 @@ class ReaderService {
     /// The visible stories of one span (bare cards, by id); empty for a span with none.
     Result<std::vector<domain::Article>> span_stories(const domain::Site& site, std::int64_t span);
     /// The site's `limit` newest listed stories, as cards (a missing page offers them).
-    Result<std::vector<domain::Article>> latest_stories(const domain::Site& site, int limit);
+    Result<std::vector<Card>> latest_stories(const domain::Site& site, int limit);
     /// What a news sitemap lists: the stories first published in the last news_window, newest
     /// first, at most `limit` (bare cards).
     Result<std::vector<domain::Article>> news_stories(const domain::Site& site,
@@ -202,7 +202,7 @@ class ReaderService {
 
     /// The section's most read stories of the last day (MostRead), most read first, as bare
     /// cards; none until its stories are read.
-    Result<std::vector<domain::Article>> most_read(const domain::Section& section);
+    Result<std::vector<Card>> most_read(const domain::Section& section);
 
     /// Page `number` (from 1, at most max_search_page) of the site's visible stories that
     /// match `query`; none for a query that requires nothing.
@@ -223,20 +223,19 @@ class ReaderService {
     Result<ArticlePage> page_of(const storage::ArticleFilter& filter, const ListingRequest& page);
     /// The cards of `ids` in their order, kept ones first (cards_), the others read through
     /// `connection`; `generation` is cards_.generation() from before its snapshot began.
-    Result<std::vector<domain::Article>> cards_of(db::Connection& connection,
-                                                  const std::vector<domain::Id>& ids,
-                                                  std::uint64_t generation);
+    Result<std::vector<Card>> cards_of(db::Connection& connection,
+                                       const std::vector<domain::Id>& ids,
+                                       std::uint64_t generation);
     /// Up to `limit` of a listing's stories as cards (storage::ArticleStore::list_visible):
     /// their ids from the listing's index, their cards through cards_of.
-    Result<std::vector<domain::Article>> listed_cards(db::Connection& connection,
-                                                      const storage::ArticleFilter& filter,
-                                                      UnixTime now, int limit,
-                                                      const storage::ListingPage& page,
-                                                      std::uint64_t generation);
+    Result<std::vector<Card>> listed_cards(db::Connection& connection,
+                                           const storage::ArticleFilter& filter, UnixTime now,
+                                           int limit, const storage::ListingPage& page,
+                                           std::uint64_t generation);
     /// A ranking (MostRead) of the site (section 0) or a section, as cards in its order.
-    Result<std::vector<domain::Article>> most_read_cards(db::Connection& connection,
-                                                         domain::Id site_id, domain::Id section_id,
-                                                         UnixTime now, std::uint64_t generation);
+    Result<std::vector<Card>> most_read_cards(db::Connection& connection, domain::Id site_id,
+                                              domain::Id section_id, UnixTime now,
+                                              std::uint64_t generation);
 
     db::Database& database_;
     const Clock& clock_;

@@ -1,6 +1,5 @@
 #include "app/story_cards.hpp"
 
-#include <optional>
 #include <utility>
 
 namespace dateline::app {
@@ -12,10 +11,10 @@ std::uint64_t StoryCards::generation() const {
     return generation_;
 }
 
-Result<std::vector<domain::Article>> StoryCards::cards(const std::vector<domain::Id>& ids,
-                                                       std::uint64_t generation, const Read& read) {
+Result<std::vector<Card>> StoryCards::cards(const std::vector<domain::Id>& ids,
+                                            std::uint64_t generation, const Read& read) {
     const auto now = Clock::now();
-    std::vector<std::optional<domain::Article>> found(ids.size());
+    std::vector<Card> found(ids.size());
     std::vector<domain::Id> missing;
     {
         std::lock_guard lock(mutex_);
@@ -32,35 +31,36 @@ Result<std::vector<domain::Article>> StoryCards::cards(const std::vector<domain:
     if (!missing.empty()) {
         auto read_now = read(missing);
         if (!read_now) return read_now.error();
+        std::vector<Card> cards;
+        cards.reserve(read_now->size());
+        for (auto& card : *read_now)
+            cards.push_back(std::make_shared<const domain::Article>(std::move(card)));
         {
             // Read from a snapshot older than a forget, they may be what it was about: not kept.
             std::lock_guard lock(mutex_);
             if (generation == generation_)
-                for (const auto& card : *read_now) keep(card, now);
+                for (const auto& card : cards) keep(card, now);
         }
         for (std::size_t i = 0; i < ids.size(); ++i)
             if (!found[i])
-                for (const auto& card : *read_now)
-                    if (card.id == ids[i]) found[i] = card;
+                for (const auto& card : cards)
+                    if (card->id == ids[i]) found[i] = card;
     }
-    std::vector<domain::Article> out;
-    out.reserve(ids.size());
-    for (auto& card : found)
-        if (card) out.push_back(std::move(*card));
-    return out;
+    std::erase(found, nullptr);
+    return found;
 }
 
-void StoryCards::keep(domain::Article card, Clock::time_point read_at) {
+void StoryCards::keep(const Card& card, Clock::time_point read_at) {
     if (capacity_ == 0) return;
-    const auto id = card.id;
+    const auto id = card->id;
     if (const auto it = kept_.find(id); it != kept_.end()) {
-        it->second.card = std::move(card);
+        it->second.card = card;
         it->second.read_at = read_at;
         recency_.splice(recency_.begin(), recency_, it->second.recency);
         return;
     }
     recency_.push_front(id);
-    kept_.emplace(id, Kept{std::move(card), read_at, recency_.begin()});
+    kept_.emplace(id, Kept{card, read_at, recency_.begin()});
     while (kept_.size() > capacity_) {
         kept_.erase(recency_.back());
         recency_.pop_back();

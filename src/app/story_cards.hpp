@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <list>
+#include <memory>
 #include <mutex>
 #include <span>
 #include <unordered_map>
@@ -31,6 +32,10 @@ namespace dateline::app {
 /// cards read from an older one are not kept. A card is also kept at most `max_age`, for a node
 /// that cannot watch its database. Bounded in count, the least recently read going first; a
 /// capacity of 0 keeps none. Safe to share between threads.
+/// A story's card as StoryCards keeps it, shared by the pages that show it: read-only, and
+/// copied by a count rather than by its strings.
+using Card = std::shared_ptr<const domain::Article>;
+
 class StoryCards {
   public:
     /// Reads the cards of stories in one go, in any order; a story it no longer finds is left out.
@@ -51,8 +56,8 @@ class StoryCards {
     /// and kept from then on, unless something was forgotten since `generation`. A story `read`
     /// does not return is left out. `read` runs without the lock held; nothing is kept when it
     /// fails.
-    Result<std::vector<domain::Article>> cards(const std::vector<domain::Id>& ids,
-                                               std::uint64_t generation, const Read& read);
+    Result<std::vector<Card>> cards(const std::vector<domain::Id>& ids, std::uint64_t generation,
+                                    const Read& read);
 
     /// Forgets the cards of these stories.
     void forget(std::span<const domain::Id> stories);
@@ -64,12 +69,12 @@ class StoryCards {
 
   private:
     struct Kept {
-        domain::Article card;
+        Card card;
         std::chrono::steady_clock::time_point read_at;
         std::list<domain::Id>::iterator recency;  ///< its place in recency_
     };
 
-    void keep(domain::Article card, std::chrono::steady_clock::time_point read_at);
+    void keep(const Card& card, std::chrono::steady_clock::time_point read_at);
 
     const std::size_t capacity_;
     const std::chrono::steady_clock::duration max_age_;

@@ -115,7 +115,8 @@ Response FrontScreen::show(Visit& v, const app::ActiveSession& session, std::str
     add_banner(v, dict, site, *latest);
     const bool full = top->size() >= app::FrontPageService::top_count;
     if (full) dict.show_section("FULL");
-    for (const auto& a : *latest) {
+    for (const auto& card : *latest) {
+        const auto& a = *card;
         const bool placed = std::any_of(top->begin(), top->end(),
                                         [&](const domain::Article& t) { return t.id == a.id; });
         if (placed) continue;
@@ -129,7 +130,7 @@ Response FrontScreen::show(Visit& v, const app::ActiveSession& session, std::str
 }
 
 void FrontScreen::add_banner(Visit& v, Dictionary& dict, const domain::Site& site,
-                             const std::vector<domain::Article>& latest) {
+                             const std::vector<app::Card>& latest) {
     auto banner = front_.breaking(site);
     if (!banner) throw std::runtime_error("breaking news: " + banner.error().cause);
     if (*banner) {
@@ -148,8 +149,8 @@ void FrontScreen::add_banner(Visit& v, Dictionary& dict, const domain::Site& sit
     }
     for (const auto& a : latest) {
         auto* o = dict.add_section("BANNER_STORY");
-        o->set_value("VALUE", a.slug);
-        o->set_value("LABEL", a.headline);
+        o->set_value("VALUE", a->slug);
+        o->set_value("LABEL", a->headline);
     }
     for (const int hours : {1, 2, 3, 6, 12, 24, 48}) {
         auto* o = dict.add_section("BANNER_HOURS");

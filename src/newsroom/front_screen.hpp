@@ -27,7 +27,7 @@ class FrontScreen {
                         int status, const std::string& refused = {});
     // The site's banner, if up, and the form that puts one up.
     void add_banner(Visit& v, render::Dictionary& dict, const domain::Site& site,
-                    const std::vector<domain::Article>& latest);
+                    const std::vector<app::Card>& latest);
     http::Response change(Visit& v, std::string_view site_slug);
 
     const Screens& screens_;

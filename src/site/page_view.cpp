@@ -254,14 +254,14 @@ void add_card(Dictionary* parent, const domain::Site& site, const domain::Articl
 }
 
 void add_most_read(Dictionary& d, const domain::Site& site, const std::string& title,
-                   const std::vector<domain::Article>& stories) {
+                   const std::vector<app::Card>& stories) {
     if (stories.empty()) return;
     Dictionary* block = d.add_include("MOST_READ", "partials/most-read.tpl");
     block->set_value("MOST_READ_TITLE", title);
     for (const auto& a : stories) {
         auto* item = block->add_section("STORY");
-        item->set_value("URL", story_path(site, a));
-        item->set_value("HEADLINE", a.headline);
+        item->set_value("URL", story_path(site, *a));
+        item->set_value("HEADLINE", a->headline);
     }
 }
 

@@ -105,7 +105,7 @@ void add_card(render::Dictionary* parent, const domain::Site& site, const domain
 /// A ranking of most read stories (app::MostRead) under `title` in `d`'s MOST_READ include,
 /// each as a numbered headline; nothing when `stories` is empty.
 void add_most_read(render::Dictionary& d, const domain::Site& site, const std::string& title,
-                   const std::vector<domain::Article>& stories);
+                   const std::vector<app::Card>& stories);
 
 /// A stored image's URL, `srcset`, dimensions and `sizes` (its slot's) in `d`.
 void set_image(render::Dictionary* d, const domain::Media& image, ImageSlot slot);

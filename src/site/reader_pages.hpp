@@ -82,6 +82,7 @@ struct PageRequest {
 
     /// The page shows `story` (its card, or the story itself).
     void shows(const domain::Article& story) { shows(story.id); }
+    void shows(const app::Card& story) { shows(story->id); }
     void shows(domain::Id story) { cache_tags.push_back(page_tag::story(story)); }
 
     const render::DateFormatter& dates() const { return snapshot.formatters.at(site.id); }
@@ -183,7 +184,7 @@ class ReaderPages {
         std::string feed_title{};
         std::string json_ld{};  ///< structured data beside the breadcrumb; may be empty
         /// The listing's most read stories (a section's), under the page's stories; may be empty.
-        std::vector<domain::Article> most_read{};
+        std::vector<app::Card> most_read{};
     };
     http::Response listing(PageRequest& request, const ListingHeading& heading,
                            const app::ListingRequest& asked, const app::ArticlePage& page);

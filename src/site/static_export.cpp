@@ -169,7 +169,7 @@ Result<ExportSummary> export_static(ReaderSite& site, app::ReaderService& reader
             auto listed = reader.site_page(s, at);
             if (!listed) return listed.error();
             for (const auto& a : listed->articles)
-                if (auto done = exporter.page(s, story_path(s, a)); !done) return done.error();
+                if (auto done = exporter.page(s, story_path(s, *a)); !done) return done.error();
             if (!listed->older) break;
             at = {ListingRequest::From::OlderThan, *listed->older};
         }

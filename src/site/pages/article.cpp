@@ -389,7 +389,7 @@ http::Response ReaderPages::article_page(PageRequest& request, const domain::Sec
         auto* r = view.dict.add_section("RELATED");
         int images = eager_card_images;  // below the fold: every image loads lazily
         for (const auto& other : related)
-            add_card(r->add_section("STORY"), site, other, request.dates(),
+            add_card(r->add_section("STORY"), site, *other, request.dates(),
                      {.show_section = true, .slot = ImageSlot::Compact}, images);
     }
     http::Response response = render_page(theme_, view, "article.tpl", status);

@@ -53,7 +53,7 @@ void ReaderPages::add_ways_on(PageView& view, const SiteSnapshot& snapshot) {
     const auto& dates = snapshot.formatters.at(site.id);
     int images = eager_card_images;  // below the message: every image loads lazily
     for (const auto& story : *latest)
-        add_card(list->add_section("STORY"), site, story, dates,
+        add_card(list->add_section("STORY"), site, *story, dates,
                  {.show_section = true, .slot = ImageSlot::Compact}, images);
 }
 

@@ -54,19 +54,19 @@ http::Response ReaderPages::home_show(PageRequest& request) {
         if (i == 0) {
             top = d.add_section("TOP");
             add_card(
-                top->add_section("LEAD_STORY"), site, front->top[0], request.dates(),
+                top->add_section("LEAD_STORY"), site, *front->top[0], request.dates(),
                 {.heading2 = true, .show_section = true, .show_standfirst = true, .lead = true},
                 images);
             continue;
         }
         if (!beside) beside = top->add_section("BESIDE");
-        add_card(beside->add_section("STORY"), site, front->top[i], request.dates(),
+        add_card(beside->add_section("STORY"), site, *front->top[i], request.dates(),
                  {.show_section = true, .slot = ImageSlot::Compact}, images);
     }
     render::Dictionary* latest = nullptr;
     for (const auto& a : front->latest) {
         if (!latest) latest = d.add_section("LATEST");
-        add_card(latest->add_section("STORY"), site, a, request.dates(), {.show_section = true},
+        add_card(latest->add_section("STORY"), site, *a, request.dates(), {.show_section = true},
                  images);
     }
     add_most_read(d, site, theme_.catalog.text(site.language, "most_read"), front->most_read);
@@ -76,7 +76,7 @@ http::Response ReaderPages::home_show(PageRequest& request) {
         b->set_value("BLOCK_NAME", block.section.name);
         b->set_value("BLOCK_URL", domain::section_path(site.path_prefix(), block.section.slug));
         for (const auto& a : block.articles)
-            add_card(b->add_section("STORY"), site, a, request.dates(), {}, images);
+            add_card(b->add_section("STORY"), site, *a, request.dates(), {}, images);
     }
     return render_page(theme_, view, "home.tpl", 200);
 }

@@ -41,7 +41,7 @@ http::Response ReaderPages::section_show(PageRequest& request, std::string_view 
     request.cache_tags.push_back(page_tag::section(section->id));
     // The section's front (its first page) shows what its readers read most; the archive's
     // pages do not.
-    std::vector<domain::Article> most_read;
+    std::vector<app::Card> most_read;
     if (result->newest) {
         auto ranked = reader_.most_read(*section);
         if (!ranked) return failure(request.snapshot, request.site, ranked.error());
@@ -153,7 +153,7 @@ http::Response ReaderPages::listing(PageRequest& request, const ListingHeading& 
         // A page deep in the archive says where it is: up to the date of its newest story.
         status = theme_.catalog.format(
             site.language, "listing_up_to",
-            {{"date", request.dates().format(page.articles.front().first_published_at).date}});
+            {{"date", request.dates().format(page.articles.front()->first_published_at).date}});
         page_title += " (" + status + ")";
     }
     // What a search engine shows under the listing's title.
@@ -177,7 +177,7 @@ http::Response ReaderPages::listing(PageRequest& request, const ListingHeading& 
     render::Dictionary* stories = page.articles.empty() ? nullptr : d.add_section("STORIES");
     for (const auto& a : page.articles) request.shows(a);
     for (const auto& a : page.articles)
-        add_card(stories->add_section("STORY"), site, a, request.dates(),
+        add_card(stories->add_section("STORY"), site, *a, request.dates(),
                  {.heading2 = true,
                   .show_section = current_section.empty(),
                   .show_standfirst = true,

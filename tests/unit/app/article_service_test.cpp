@@ -151,7 +151,7 @@ TEST_P(ArticleServiceTest, ExternalIdUpdatesInsteadOfDuplicating) {
         reader.section_page(directory->sections_of(*directory->site_by_slug("news"))[0], {});
     ASSERT_TRUE(page.ok());
     ASSERT_EQ(page->articles.size(), 1u);
-    EXPECT_EQ(page->articles[0].headline, "Second version");
+    EXPECT_EQ(page->articles[0]->headline, "Second version");
 }
 
 TEST_P(ArticleServiceTest, RefusesUnknownSectionsAndLeavesNothingBehind) {
@@ -182,14 +182,14 @@ TEST_P(ArticleServiceTest, RelatedNewsPrefersSharedTags) {
     // shares nothing else is not related.
     const auto& related = (*story)->related;
     ASSERT_EQ(related.size(), 2u);
-    EXPECT_EQ(related[0].headline, "Shares two tags");
-    EXPECT_EQ(related[1].headline, "Shares one tag");
+    EXPECT_EQ(related[0]->headline, "Shares two tags");
+    EXPECT_EQ(related[1]->headline, "Shares one tag");
 }
 
 // The headlines of a listing page, in the order shown.
 std::vector<std::string> headlines(const ArticlePage& page) {
     std::vector<std::string> out;
-    for (const auto& a : page.articles) out.push_back(a.headline);
+    for (const auto& a : page.articles) out.push_back(a->headline);
     return out;
 }
 
@@ -253,7 +253,7 @@ TEST_P(ArticleServiceTest, PagesListingsFromAStoryWhateverTheirDepth) {
         // No page starts at a story that is not listed, at an unknown one, or past the oldest.
         EXPECT_EQ(page_at({From::OlderThan, draft_id}).error().code, ErrorCode::NotFound);
         EXPECT_EQ(page_at({From::NewerThan, 999999}).error().code, ErrorCode::NotFound);
-        EXPECT_EQ(page_at({From::OlderThan, pages[2].articles.back().id}).error().code,
+        EXPECT_EQ(page_at({From::OlderThan, pages[2].articles.back()->id}).error().code,
                   ErrorCode::NotFound);
     }
 }

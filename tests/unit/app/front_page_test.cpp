@@ -56,8 +56,8 @@ class FrontPageTest : public testing_support::StoryServicesTest {
         EXPECT_TRUE(page.ok());
         std::pair<Headlines, Headlines> out;
         if (!page.ok()) return out;
-        for (const auto& a : page->top) out.first.push_back(a.headline);
-        for (const auto& a : page->latest) out.second.push_back(a.headline);
+        for (const auto& a : page->top) out.first.push_back(a->headline);
+        for (const auto& a : page->latest) out.second.push_back(a->headline);
         return out;
     }
 

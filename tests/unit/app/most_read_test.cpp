@@ -57,9 +57,9 @@ class MostReadTest : public testing_support::StoryServicesTest {
         throw std::runtime_error("no section " + slug);
     }
 
-    static Headlines headlines(const std::vector<domain::Article>& stories) {
+    static Headlines headlines(const std::vector<Card>& stories) {
         Headlines out;
-        for (const auto& a : stories) out.push_back(a.headline);
+        for (const auto& a : stories) out.push_back(a->headline);
         return out;
     }
     Headlines site_ranking() {

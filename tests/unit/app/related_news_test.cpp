@@ -60,7 +60,7 @@ class RelatedNewsTest : public testing_support::StoryServicesTest {
         EXPECT_TRUE(story.ok() && *story) << headline;
         Headlines out;
         if (!story.ok() || !*story) return out;
-        for (const auto& a : (*story)->related) out.push_back(a.headline);
+        for (const auto& a : (*story)->related) out.push_back(a->headline);
         return out;
     }
 };

@@ -44,10 +44,10 @@ Cards three_stories() {
     return db;
 }
 
-std::vector<std::string> headlines(const Result<std::vector<Article>>& cards) {
+std::vector<std::string> headlines(const Result<std::vector<Card>>& cards) {
     std::vector<std::string> out;
     if (cards)
-        for (const auto& a : *cards) out.push_back(a.headline);
+        for (const auto& a : *cards) out.push_back(a->headline);
     return out;
 }
 
@@ -124,6 +124,23 @@ TEST(StoryCards, ACardReadFromASnapshotOlderThanAForgetIsNotKept) {
                   (std::vector<std::string>{"story 1, corrected"}));
         EXPECT_EQ(cards.size(), 1u);
     }
+}
+
+// Pages share the kept cards rather than copy them: a page still being written keeps the card it
+// was given when its story changes, and the next page gets the new one.
+TEST(StoryCards, PagesShareAKeptCardAndAChangeNeverAltersOneAPageHolds) {
+    auto db = three_stories();
+    StoryCards cards;
+    auto first = cards.cards({1}, cards.generation(), db.reader());
+    auto second = cards.cards({1}, cards.generation(), db.reader());
+    ASSERT_TRUE(first.ok() && second.ok());
+    EXPECT_EQ(first->front().get(), second->front().get()) << "one card, shared";
+    db.retitle(1, "story 1, corrected");
+    const std::vector<Id> changed{1};
+    cards.forget(changed);
+    auto third = cards.cards({1}, cards.generation(), db.reader());
+    EXPECT_EQ(headlines(third), (std::vector<std::string>{"story 1, corrected"}));
+    EXPECT_EQ(first->front()->headline, "story 1") << "the earlier page's card is as it was read";
 }
 
 TEST(StoryCards, KeepsAtMostItsCapacityAndLetsTheLeastRecentlyReadGo) {
