@@ -21,6 +21,13 @@ using Headlines = std::vector<std::string>;
 class FrontPageTest : public testing_support::StoryServicesTest {
   protected:
     void SetUp() override {
+        domain::SiteSpec sister;  // where a story may be moved
+        sister.site.slug = "sister";
+        sister.site.name = "Sister";
+        sister.site.language = "en";
+        sister.site.time_zone = "UTC";
+        sister.site.base_url = "http://sister.example/";
+        spec.sites.push_back(std::move(sister));
         DefaultNetworkTest::SetUp();
         if (!ready()) return;
         // Twenty stories an hour apart, "Story 0" the newest.
@@ -125,6 +132,12 @@ TEST_P(FrontPageTest, AChosenStoryWithdrawnOrPutOffLeavesTheTopAtOnceAndComesBac
            {now + 2 * hour, std::string("story-9")});
     EXPECT_EQ(home().first, without_it);
     clock.set(now + 3 * hour);
+    EXPECT_EQ(home().first, chosen_lead);
+    // Moved to another site: no longer this front page's, until it comes back.
+    change("UPDATE articles SET site_id = (SELECT MAX(id) FROM sites) WHERE slug = $1",
+           {std::string("story-9")});
+    EXPECT_EQ(home().first, without_it);
+    change("UPDATE articles SET site_id = $1 WHERE slug = $2", {site().id, std::string("story-9")});
     EXPECT_EQ(home().first, chosen_lead);
 }
 

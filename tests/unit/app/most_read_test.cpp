@@ -179,6 +179,7 @@ TEST_P(MostReadTest, ARankedStoryPutOffOrRepublishedFollowsAtOnce) {
     EXPECT_EQ(site_ranking(), both);
     // Withdrawn, then published again: back with no new ranking.
     change("UPDATE articles SET status = 'unpublished' WHERE id = $1", {moved});
+    EXPECT_EQ(site_ranking(), (Headlines{"Shown story"}));
     EXPECT_EQ(section_ranking("news"), (Headlines{"Shown story"}));
     change("UPDATE articles SET status = 'published' WHERE id = $1", {moved});
     EXPECT_EQ(section_ranking("news"), both);
