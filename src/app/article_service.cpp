@@ -118,6 +118,7 @@ Result<SavedArticle> ArticleService::save_in(db::Connection& c, const std::strin
                                              const Writer& writer) {
     storage::SiteStore sites(c);
     storage::ArticleStore articles(c);
+    if (auto turn = articles.take_write_turn(); !turn) return turn.error();
     auto site = find_site(sites, site_slug);
     if (!site) return site.error();
 
@@ -295,6 +296,8 @@ Result<std::optional<PendingPicture>> picture_of(const MediaService& media,
 Result<ArticleDraft> with_picture_of(db::Connection& c, const ArticleDraft& draft,
                                      const std::optional<PendingPicture>& picture, UnixTime now) {
     ArticleDraft out = draft;
+    // The save that follows takes the stories' write turn: taken first, before the picture's row.
+    if (auto turn = storage::ArticleStore(c).take_write_turn(); !turn) return turn.error();
     if (picture) {
         auto media = picture->record(c, now);
         if (!media) return media.error();

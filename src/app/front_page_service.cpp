@@ -51,8 +51,8 @@ Status FrontPageService::set_top_stories(const domain::Site& site,
                 return Error::invalid("The story '" + slug + "' is named twice.", "stories");
             ids.push_back(**id);
         }
-        // Locked before they are judged (PostgreSQL; SQLite has one writer): a story withdrawn
-        // meanwhile either is refused here or reaches the rows written below through its trigger.
+        // Locked, in the stories' write turn, before they are judged (PostgreSQL; SQLite has one
+        // writer): a story withdrawn meanwhile is refused here or withdrawn once these rows are.
         if (auto locked = articles.lock(ids); !locked) return locked.error();
         auto cards = cards_in_order(c, ids);
         if (!cards) return cards.error();

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 
+#include "storage/article_store.hpp"
 #include "storage/readership_store.hpp"
 
 namespace dateline::app {
@@ -82,6 +83,9 @@ Status MostRead::flush() {
     }();
     if (!ranked) return ranked.error();
     auto written = db::in_transaction<bool>(database_, [&](db::Connection& c) -> Result<bool> {
+        // In the stories' write turn: a story withdrawn meanwhile reaches the new rows through
+        // its trigger, rather than leaving its listed time on them (PostgreSQL).
+        if (auto turn = storage::ArticleStore(c).take_write_turn(); !turn) return turn.error();
         if (auto set = storage::ReadershipStore(c).set_rankings(hour, *ranked); !set)
             return set.error();
         return true;

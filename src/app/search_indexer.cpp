@@ -61,6 +61,8 @@ Status index_story(db::Connection& c, domain::Id id, const SearchableText& text,
 
 Status SearchIndexer::index(const std::vector<domain::Id>& ids, RelatedLists lists) {
     auto done = db::in_transaction<bool>(database_, [&](db::Connection& c) -> Result<bool> {
+        // Before it writes a story's index, which a story's save writes too.
+        if (auto turn = storage::ArticleStore(c).take_write_turn(); !turn) return turn.error();
         storage::SiteStore sites(c);
         auto all_sites = sites.sites();
         if (!all_sites) return all_sites.error();

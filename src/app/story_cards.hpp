@@ -16,6 +16,10 @@
 
 namespace dateline::app {
 
+/// A story's card as StoryCards keeps it, shared by the pages that show it: read-only, and
+/// copied by a count rather than by its strings.
+using Card = std::shared_ptr<const domain::Article>;
+
 /// Stories' cards kept in memory by story id, so that a page its cache does not hold reads which
 /// stories it lists (a query of ids, by index) and finds most of their cards here instead of
 /// reading each one's row again. A card is what storage::ArticleStore reads with Columns::Card
@@ -32,10 +36,6 @@ namespace dateline::app {
 /// cards read from an older one are not kept. A card is also kept at most `max_age`, for a node
 /// that cannot watch its database. Bounded in count, the least recently read going first; a
 /// capacity of 0 keeps none. Safe to share between threads.
-/// A story's card as StoryCards keeps it, shared by the pages that show it: read-only, and
-/// copied by a count rather than by its strings.
-using Card = std::shared_ptr<const domain::Article>;
-
 class StoryCards {
   public:
     /// Reads the cards of stories in one go, in any order; a story it no longer finds is left out.

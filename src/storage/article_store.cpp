@@ -219,13 +219,24 @@ Result<SavedRevision> ArticleStore::save(const ArticleRecord& r, UnixTime now) {
     return saved;
 }
 
+Status ArticleStore::take_write_turn() {
+    if (c_.backend() != "postgres") return success();
+    // A transaction advisory lock: any constant will do, as long as no other lock uses it
+    // (the migrator's is 7461293).
+    auto taken = c_.query("SELECT pg_advisory_xact_lock(7461294)");
+    if (!taken) return taken.error();
+    return success();
+}
+
 Status ArticleStore::lock(const std::vector<Id>& ids) {
-    if (ids.empty() || c_.backend() != "postgres") return success();
+    if (c_.backend() != "postgres") return success();
+    if (auto turn = take_write_turn(); !turn) return turn.error();
+    if (ids.empty()) return success();
     Params params;
     // In id order, so that two transactions locking the same rows cannot deadlock.
-    auto rows = c_.query(
-        "SELECT id FROM articles WHERE id" + id_match(ids, params) + " ORDER BY id FOR UPDATE",
-        params);
+    auto rows = c_.query("SELECT id FROM articles WHERE id" + id_match(ids, params) +
+                             " ORDER BY id FOR NO KEY UPDATE",
+                         params);
     if (!rows) return rows.error();
     return success();
 }
@@ -285,8 +296,9 @@ Status ArticleStore::attach_notes(Article& article) {
 }
 
 Result<std::vector<Id>> ArticleStore::publish_due(UnixTime now) {
-    // Under PostgreSQL a second node's UPDATE waits for the first one's row locks, then finds
-    // the rows no longer scheduled and leaves them: each id comes back from one statement only.
+    if (auto turn = take_write_turn(); !turn) return turn.error();
+    // Under PostgreSQL a second node waits for the first one's turn, then finds the rows no
+    // longer scheduled and leaves them: each id comes back from one statement only.
     auto rows = c_.query(
         "UPDATE articles SET status = 'published' "
         "WHERE status = 'scheduled' AND first_published_at <= $1 RETURNING id",

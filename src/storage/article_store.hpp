@@ -95,9 +95,18 @@ class ArticleStore {
     /// A slug already used on the site is a Conflict on field "slug"; an article that moved on
     /// from `expected_revision` is a Conflict on "revision"; a missing one, NotFound.
     Result<SavedRevision> save(const ArticleRecord& record, UnixTime now);
-    /// Holds these articles' rows until the transaction ends, so that what it reads of them
-    /// stays true until it writes: PostgreSQL's row locks (`FOR UPDATE`). SQLite needs none:
-    /// its write transactions already run one at a time.
+    /// Waits for the stories' write turn and holds it until the transaction ends, so that
+    /// transactions writing stories, their tags and bylines, and the lists that name them
+    /// (related news, the front page's choice, most read) run one at a time on PostgreSQL, as
+    /// every write transaction does on SQLite. Taken before the transaction writes or locks
+    /// anything, so it adds no deadlock and removes those of rows taken in different orders (two
+    /// stories' tags, two related lists); and a list's writer sees a story's change committed,
+    /// or the change's triggers see the list's rows. Taking it again in one transaction is free.
+    Status take_write_turn();
+    /// Takes the write turn, then holds these articles' rows until the transaction ends, so that
+    /// what it reads of them stays true until it writes, also against writers that take no turn:
+    /// PostgreSQL's row locks (`FOR NO KEY UPDATE`, which still lets rows that refer to them be
+    /// written). SQLite needs neither: its write transactions already run one at a time.
     Status lock(const std::vector<domain::Id>& ids);
     /// Moves the article to `status` with this publication time (nothing: none) and last update,
     /// without touching its content or revision. NotFound when there is no such article.
@@ -118,7 +127,7 @@ class ArticleStore {
 
     /// Publishes every scheduled article whose time has come, returning their ids. Each row is
     /// claimed by the one statement that changes it: of several nodes running this together,
-    /// exactly one reports each article.
+    /// exactly one reports each article. Takes the write turn (take_write_turn).
     Result<std::vector<domain::Id>> publish_due(UnixTime now);
 
     /// The newsroom's list: articles of the given sites, last changed first, narrowed by the

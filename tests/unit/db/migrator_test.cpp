@@ -66,6 +66,62 @@ TEST_P(MigratorTest, AFailingMigrationLeavesNothingBehind) {
 
 // SQLite makes a table again to change a constraint (0012 does so with `articles`): the rows that
 // refer to it must come through untouched, and foreign keys must hold afterwards.
+// Migration 0034 gives the rows already chosen for a front page or ranked as most read their
+// story's listed time: its publication time while it is published or scheduled (and, for a front
+// page, on that front page's site), nothing otherwise.
+TEST_P(MigratorTest, ChosenAndRankedStoriesAlreadyThereGetTheirListedTimes) {
+    std::unique_ptr<Database> fresh;
+    Database* db = database.get();
+    if (std::string_view(GetParam()) == "sqlite") {
+        auto opened = open_database("sqlite:" + (database.dir() / "at33.db").string(), 1);
+        ASSERT_TRUE(opened.ok());
+        fresh = std::move(*opened);
+        db = fresh.get();
+    }
+    auto lease = db->acquire();
+    if (lease->backend() == "postgres") {
+        ASSERT_TRUE(lease->execute_script("DROP SCHEMA public CASCADE; CREATE SCHEMA public").ok());
+    }
+    const auto all = bundled_migrations(lease->backend());
+    ASSERT_GE(all.size(), 34u);
+    ASSERT_EQ(all[33].version, 34);
+    ASSERT_TRUE(migrate(*lease, all.subspan(0, 33)).ok());
+    const auto added = lease->execute_script(
+        "INSERT INTO networks (id, slug, name) VALUES (1, 'n', 'N');"
+        "INSERT INTO sites (id, network_id, slug, name, language, direction, time_zone, base_url) "
+        "VALUES (1, 1, 's', 'S', 'en', 'ltr', 'UTC', 'http://s'),"
+        "(2, 1, 't', 'T', 'en', 'ltr', 'UTC', 'http://t');"
+        "INSERT INTO articles (id, site_id, slug, headline, status, first_published_at, "
+        "updated_at, created_at) VALUES (1, 1, 'out', 'Out', 'published', 100, 100, 90),"
+        "(2, 1, 'draft', 'Draft', 'draft', NULL, 90, 90),"
+        "(3, 1, 'later', 'Later', 'scheduled', 500, 500, 90),"
+        "(4, 2, 'elsewhere', 'Elsewhere', 'published', 200, 200, 90),"
+        "(5, 1, 'down', 'Down', 'unpublished', 300, 300, 90);"
+        "INSERT INTO front_page_stories (site_id, position, article_id) VALUES "
+        "(1, 0, 1), (1, 1, 2), (1, 2, 3), (1, 3, 4), (1, 4, 5);"
+        "INSERT INTO most_read (site_id, section_id, position, article_id, reads, ranked_at) "
+        "VALUES (1, 0, 0, 1, 9, 7), (1, 0, 1, 2, 8, 7), (1, 0, 2, 3, 7, 7), (1, 0, 3, 5, 6, 7),"
+        "(2, 0, 0, 4, 5, 7);");
+    ASSERT_TRUE(added.ok()) << added.error().cause;
+    auto upgraded = migrate(*lease, all);
+    ASSERT_TRUE(upgraded.ok()) << upgraded.error().message << " " << upgraded.error().cause;
+    const auto listed = [&](const std::string& sql) {
+        std::vector<std::string> out;
+        auto rows = lease->query(sql);
+        EXPECT_TRUE(rows.ok());
+        if (rows.ok())
+            for (const auto& r : *rows)
+                out.push_back(std::to_string(r.integer(0)) + ":" +
+                              (r.is_null(1) ? "-" : std::to_string(r.integer(1))));
+        return out;
+    };
+    using Listed = std::vector<std::string>;
+    EXPECT_EQ(listed("SELECT article_id, listed_at FROM front_page_stories ORDER BY position"),
+              (Listed{"1:100", "2:-", "3:500", "4:-", "5:-"}));
+    EXPECT_EQ(listed("SELECT article_id, listed_at FROM most_read ORDER BY site_id, position"),
+              (Listed{"1:100", "2:-", "3:500", "5:-", "4:200"}));
+}
+
 TEST(SqliteMigrator, MakingATableAgainKeepsWhatRefersToIt) {
     testing_support::TempDir dir;
     auto opened = open_database("sqlite:" + (dir.path() / "old.db").string(), 1);
