@@ -8,6 +8,7 @@
 
 #include "storage/id_list.hpp"
 #include "storage/like_pattern.hpp"
+#include "storage/listed_sql.hpp"
 
 namespace dateline::storage {
 
@@ -34,8 +35,7 @@ std::string select_articles(bool with_body) {
 const std::string article_columns = select_articles(true);
 const std::string card_columns = select_articles(false);
 
-constexpr const char* visible_condition =
-    "a.status IN ('published', 'scheduled') AND a.first_published_at <= $2";
+const std::string visible_condition = listed_sql("a.status") + " AND a.first_published_at <= $2";
 
 // Moves the row's texts into the article: a page reads each row once.
 Article article_from_row(db::Row& r) {
@@ -96,7 +96,7 @@ std::string listing_clause(const ArticleFilter& f, UnixTime now, int limit, cons
                 " = " + last_param(params) +
                 " AND t.listed_at IS NOT NULL AND t.listed_at <= $2 AND a.site_id = $1";
     } else {
-        where = "WHERE a.site_id = $1 AND " + std::string(visible_condition);
+        where = "WHERE a.site_id = $1 AND " + visible_condition;
         if (f.section_id) {
             params.emplace_back(*f.section_id);
             where += " AND a.section_id = " + last_param(params);
@@ -549,9 +549,8 @@ Result<std::int64_t> ArticleStore::count_all() {
 
 Result<std::optional<Article>> ArticleStore::visible_by_slug(Id site_id, const std::string& slug,
                                                              UnixTime now) {
-    auto found =
-        load("WHERE a.site_id = $1 AND " + std::string(visible_condition) + " AND a.slug = $3",
-             {site_id, now, slug});
+    auto found = load("WHERE a.site_id = $1 AND " + visible_condition + " AND a.slug = $3",
+                      {site_id, now, slug});
     if (!found) return found.error();
     if (found->empty()) return std::optional<Article>{};
     return std::optional<Article>{std::move(found->front())};
@@ -583,8 +582,8 @@ Result<std::vector<Article>> ArticleStore::visible_in_id_span(Id site_id, UnixTi
                                                               Id end_id) {
     // The span walks the primary key: "+" keeps the site's listing index (which would walk every
     // story of the site) out of the planner's reach.
-    return load("WHERE a.id >= $3 AND a.id < $4 AND +a.site_id = $1 AND " +
-                    std::string(visible_condition) + " ORDER BY a.id",
+    return load("WHERE a.id >= $3 AND a.id < $4 AND +a.site_id = $1 AND " + visible_condition +
+                    " ORDER BY a.id",
                 {site_id, now, first_id, end_id}, Columns::Card, Details::Bare);
 }
 
@@ -595,7 +594,7 @@ Result<std::vector<ArticleStore::IdSpan>> ArticleStore::visible_id_spans(Id site
     auto rows = c_.query(
         "SELECT a.id / $3 AS span, MAX(CASE WHEN a.updated_at > a.first_published_at THEN "
         "a.updated_at ELSE a.first_published_at END) FROM articles a WHERE a.site_id = $1 AND " +
-            std::string(visible_condition) + " GROUP BY span ORDER BY span",
+            visible_condition + " GROUP BY span ORDER BY span",
         {site_id, now, span_length});
     if (!rows) return rows.error();
     std::vector<IdSpan> spans;
@@ -605,10 +604,10 @@ Result<std::vector<ArticleStore::IdSpan>> ArticleStore::visible_id_spans(Id site
 }
 
 Result<std::optional<ListingPosition>> ArticleStore::listed_position(Id site_id, Id id) {
-    auto rows = c_.query(
-        "SELECT first_published_at FROM articles WHERE id = $1 AND site_id = $2 AND "
-        "status IN ('published', 'scheduled') AND first_published_at IS NOT NULL",
-        {id, site_id});
+    static const std::string sql =
+        "SELECT first_published_at FROM articles WHERE id = $1 AND site_id = $2 AND " +
+        listed_sql("status") + " AND first_published_at IS NOT NULL";
+    auto rows = c_.query(sql, {id, site_id});
     if (!rows) return rows.error();
     if (rows->empty()) return std::optional<ListingPosition>{};
     return std::optional<ListingPosition>{ListingPosition{rows->front().integer(0), id}};

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "storage/id_list.hpp"
+#include "storage/listed_sql.hpp"
 
 namespace dateline::storage {
 
@@ -41,12 +42,12 @@ Status FrontPageStore::set_top_stories(Id site_id, const std::vector<Id>& before
     for (std::size_t i = 0; i < ids.size(); ++i) {
         if (i < before.size() && ids[i] == before[i]) continue;
         // With the story's listed time, read in the same transaction (then kept by a trigger).
-        if (auto done = c_.execute(
-                "INSERT INTO front_page_stories (site_id, position, article_id, listed_at) "
-                "SELECT CAST($1 AS BIGINT), CAST($2 AS BIGINT), id, CASE WHEN status IN "
-                "('published', 'scheduled') AND site_id = $1 THEN first_published_at END FROM "
-                "articles WHERE id = $3",
-                {site_id, static_cast<std::int64_t>(i + 1), ids[i]});
+        static const std::string insert =
+            "INSERT INTO front_page_stories (site_id, position, article_id, listed_at) "
+            "SELECT CAST($1 AS BIGINT), CAST($2 AS BIGINT), id, CASE WHEN " +
+            listed_sql("status") +
+            " AND site_id = $1 THEN first_published_at END FROM articles WHERE id = $3";
+        if (auto done = c_.execute(insert, {site_id, static_cast<std::int64_t>(i + 1), ids[i]});
             !done)
             return done.error();
     }

@@ -1,6 +1,7 @@
 #include "storage/readership_store.hpp"
 
 #include "storage/id_list.hpp"
+#include "storage/listed_sql.hpp"
 
 namespace dateline::storage {
 
@@ -32,14 +33,16 @@ Result<std::vector<ReadershipStore::Ranked>> ReadershipStore::rank(std::int64_t 
     auto rows = c_.query(
         "WITH totals AS (SELECT a.site_id AS site_id, COALESCE(a.section_id, 0) AS section_id, "
         "a.id AS article_id, SUM(r.reads) AS reads FROM article_reads r JOIN articles a ON a.id "
-        "= r.article_id WHERE r.hour >= $1 AND a.status IN ('published', 'scheduled') AND "
-        "a.first_published_at IS NOT NULL GROUP BY a.id, a.site_id, a.section_id), "
-        "scoped AS (SELECT site_id, 0 AS section_id, article_id, reads FROM totals UNION ALL "
-        "SELECT site_id, section_id, article_id, reads FROM totals WHERE section_id <> 0), "
-        "ranked AS (SELECT site_id, section_id, article_id, reads, ROW_NUMBER() OVER (PARTITION "
-        "BY site_id, section_id ORDER BY reads DESC, article_id DESC) AS position FROM scoped) "
-        "SELECT site_id, section_id, position, article_id, CAST(reads AS BIGINT) FROM ranked "
-        "WHERE position <= $2",
+        "= r.article_id WHERE r.hour >= $1 AND " +
+            listed_sql("a.status") +
+            " AND a.first_published_at IS NOT NULL GROUP BY a.id, a.site_id, a.section_id), "
+            "scoped AS (SELECT site_id, 0 AS section_id, article_id, reads FROM totals UNION ALL "
+            "SELECT site_id, section_id, article_id, reads FROM totals WHERE section_id <> 0), "
+            "ranked AS (SELECT site_id, section_id, article_id, reads, ROW_NUMBER() OVER "
+            "(PARTITION "
+            "BY site_id, section_id ORDER BY reads DESC, article_id DESC) AS position FROM scoped) "
+            "SELECT site_id, section_id, position, article_id, CAST(reads AS BIGINT) FROM ranked "
+            "WHERE position <= $2",
         {since_hour, std::int64_t{size}});
     if (!rows) return rows.error();
     std::vector<Ranked> ranked;
@@ -54,15 +57,16 @@ Status ReadershipStore::set_rankings(std::int64_t hour, const std::vector<Ranked
     for (const auto& r : ranked) {
         // Two nodes ranking at once both write every position (the second's stands), rather
         // than one failing on the other's rows; a story deleted since it was ranked is skipped.
+        static const std::string upsert =
+            "INSERT INTO most_read (site_id, section_id, position, article_id, reads, ranked_at, "
+            "listed_at) SELECT CAST($1 AS BIGINT), CAST($2 AS BIGINT), CAST($3 AS BIGINT), id, "
+            "CAST($5 AS BIGINT), CAST($6 AS BIGINT), CASE WHEN " +
+            listed_sql("status") +
+            " THEN first_published_at END FROM articles WHERE id = $4 ON CONFLICT (site_id, "
+            "section_id, position) DO UPDATE SET article_id = excluded.article_id, reads = "
+            "excluded.reads, ranked_at = excluded.ranked_at, listed_at = excluded.listed_at";
         if (auto done = c_.execute(
-                "INSERT INTO most_read (site_id, section_id, position, article_id, reads, "
-                "ranked_at, listed_at) SELECT CAST($1 AS BIGINT), CAST($2 AS BIGINT), CAST($3 "
-                "AS BIGINT), id, CAST($5 AS BIGINT), CAST($6 AS BIGINT), CASE WHEN status IN "
-                "('published', 'scheduled') THEN first_published_at END FROM articles WHERE id = "
-                "$4 ON CONFLICT (site_id, section_id, position) DO UPDATE SET article_id = "
-                "excluded.article_id, reads = excluded.reads, ranked_at = excluded.ranked_at, "
-                "listed_at = excluded.listed_at",
-                {r.site_id, r.section_id, r.position, r.article_id, r.reads, hour});
+                upsert, {r.site_id, r.section_id, r.position, r.article_id, r.reads, hour});
             !done)
             return done.error();
     }

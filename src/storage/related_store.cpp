@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "storage/id_list.hpp"
+#include "storage/listed_sql.hpp"
 
 namespace dateline::storage {
 
@@ -38,14 +39,14 @@ Status RelatedStore::update(Id article_id, const std::vector<RelatedEntry>& befo
         if (old != before.end() && *old == entry) continue;
         // With the related story's publication time while it is listed, which triggers keep
         // up to date from then on (migrations/*/0033).
-        if (auto written = c_.execute(
-                "INSERT INTO related_stories (article_id, related_id, weight, related_listed_at) "
-                "SELECT $1, a.id, $3, CASE WHEN a.status IN ('published', 'scheduled') THEN "
-                "a.first_published_at END FROM articles a WHERE a.id = $2 "
-                "ON CONFLICT (article_id, related_id) DO UPDATE SET weight = excluded.weight, "
-                "related_listed_at = excluded.related_listed_at",
-                {article_id, entry.id, entry.weight});
-            !written)
+        static const std::string upsert =
+            "INSERT INTO related_stories (article_id, related_id, weight, related_listed_at) "
+            "SELECT $1, a.id, $3, CASE WHEN " +
+            listed_sql("a.status") +
+            " THEN a.first_published_at END FROM articles a WHERE a.id = $2 "
+            "ON CONFLICT (article_id, related_id) DO UPDATE SET weight = excluded.weight, "
+            "related_listed_at = excluded.related_listed_at";
+        if (auto written = c_.execute(upsert, {article_id, entry.id, entry.weight}); !written)
             return written.error();
     }
     return success();

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "storage/id_list.hpp"
+#include "storage/listed_sql.hpp"
 
 namespace dateline::storage {
 
@@ -120,8 +121,8 @@ std::string pg_all(const std::vector<std::vector<std::string>>& phrases,
     return out;
 }
 
-constexpr const char* visible =
-    "a.site_id = $1 AND a.status IN ('published', 'scheduled') AND a.first_published_at <= $2";
+const std::string visible =
+    "a.site_id = $1 AND " + listed_sql("a.status") + " AND a.first_published_at <= $2";
 
 }  // namespace
 
@@ -180,7 +181,7 @@ Result<std::vector<Id>> SearchStore::find(Id site_id, UnixTime now, const Search
             "WITH d AS MATERIALIZED (SELECT article_id, terms FROM search_documents "
             "WHERE terms @@ $3::tsquery) "
             "SELECT a.id FROM d JOIN articles a ON a.id = d.article_id WHERE " +
-            std::string(visible) +
+            visible +
             " ORDER BY CASE WHEN d.terms @@ $4::tsquery THEN 2 WHEN d.terms @@ $5::tsquery "
             "THEN 1 ELSE 0 END DESC, a.first_published_at DESC, a.id DESC LIMIT $6 OFFSET $7";
     } else {
@@ -195,7 +196,7 @@ Result<std::vector<Id>> SearchStore::find(Id site_id, UnixTime now, const Search
         sql =
             "SELECT a.id FROM search_index CROSS JOIN articles a ON a.id = search_index.rowid "
             "WHERE search_index MATCH $3 AND " +
-            std::string(visible) +
+            visible +
             " ORDER BY CASE WHEN a.id IN (SELECT rowid FROM search_index WHERE search_index "
             "MATCH $4) THEN 2 WHEN a.id IN (SELECT rowid FROM search_index WHERE search_index "
             "MATCH $5) THEN 1 ELSE 0 END DESC, a.first_published_at DESC, a.id DESC "
@@ -224,14 +225,14 @@ Result<std::vector<Id>> SearchStore::newest_with_any(Id site_id, UnixTime now,
             "WITH d AS MATERIALIZED (SELECT article_id FROM search_documents "
             "WHERE terms @@ $3::tsquery) "
             "SELECT a.id FROM d JOIN articles a ON a.id = d.article_id WHERE " +
-            std::string(visible) + " ORDER BY a.id DESC LIMIT $4";
+            visible + " ORDER BY a.id DESC LIMIT $4";
     } else {
         params.emplace_back("{headline summary} : " + fts5_all(words, " OR "));
         // The index in descending rowid order, stopping at the limit.
         sql =
             "SELECT a.id FROM search_index CROSS JOIN articles a ON a.id = search_index.rowid "
             "WHERE search_index MATCH $3 AND " +
-            std::string(visible) + " ORDER BY search_index.rowid DESC LIMIT $4";
+            visible + " ORDER BY search_index.rowid DESC LIMIT $4";
     }
     params.emplace_back(std::int64_t{limit});
     auto rows = c_.query(sql, params);
