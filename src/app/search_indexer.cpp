@@ -1,5 +1,6 @@
 #include "app/search_indexer.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "app/related_news.hpp"
@@ -63,27 +64,32 @@ Status SearchIndexer::index(const std::vector<domain::Id>& ids, RelatedLists lis
     auto done = db::in_transaction<bool>(database_, [&](db::Connection& c) -> Result<bool> {
         // Before it writes a story's index, which a story's save writes too.
         if (auto turn = storage::ArticleStore(c).take_write_turn(); !turn) return turn.error();
-        storage::SiteStore sites(c);
-        auto all_sites = sites.sites();
-        if (!all_sites) return all_sites.error();
-        std::map<domain::Id, std::string> languages;
-        for (const auto& s : *all_sites) languages[s.id] = s.language;
-        auto stories = storage::ArticleStore(c).by_ids(ids);
-        if (!stories) return stories.error();
-        for (const auto& story : *stories)
-            if (auto kept =
-                    index_story(c, story.id, searchable_text(story), languages[story.site_id]);
-                !kept)
-                return kept.error();
-        // Related news reads what the index keeps: chosen once the batch is indexed, older
-        // stories first (a newer one joins their lists as its own is chosen).
-        if (lists == RelatedLists::Keep) return true;
-        const UnixTime now = clock_.now();
-        for (const auto& story : *stories)
-            if (auto chosen = RelatedNews::choose(c, story.id, now); !chosen) return chosen.error();
+        if (auto indexed = index_in(c, ids, lists); !indexed) return indexed.error();
         return true;
     });
     if (!done) return done.error();
+    return success();
+}
+
+Status SearchIndexer::index_in(db::Connection& c, const std::vector<domain::Id>& ids,
+                               RelatedLists lists) {
+    storage::SiteStore sites(c);
+    auto all_sites = sites.sites();
+    if (!all_sites) return all_sites.error();
+    std::map<domain::Id, std::string> languages;
+    for (const auto& s : *all_sites) languages[s.id] = s.language;
+    auto stories = storage::ArticleStore(c).by_ids(ids);
+    if (!stories) return stories.error();
+    for (const auto& story : *stories)
+        if (auto kept = index_story(c, story.id, searchable_text(story), languages[story.site_id]);
+            !kept)
+            return kept.error();
+    // Related news reads what the index keeps: chosen once the batch is indexed, older
+    // stories first (a newer one joins their lists as its own is chosen).
+    if (lists == RelatedLists::Keep) return success();
+    const UnixTime now = clock_.now();
+    for (const auto& story : *stories)
+        if (auto chosen = RelatedNews::choose(c, story.id, now); !chosen) return chosen.error();
     return success();
 }
 
@@ -116,16 +122,28 @@ Result<std::int64_t> SearchIndexer::rebuild(const IndexProgress& progress, Relat
 }
 
 Result<std::int64_t> SearchIndexer::catch_up(int limit) {
-    std::vector<domain::Id> ids;
-    {
-        auto lease = database_.acquire();
-        auto stale = storage::SearchStore(*lease).stale(search::analysis_version, 0, limit);
-        if (!stale) return stale.error();
-        ids = std::move(*stale);
+    std::int64_t total = 0;
+    while (total < limit) {
+        const int wanted = std::min(catch_up_transaction, limit - static_cast<int>(total));
+        // The stale stories are read in the write turn: of several nodes catching up at once,
+        // each indexes what the others have not, one after the other. A few at a time, so that
+        // an editor's save waits for a few stories' indexing, not a whole batch's.
+        auto indexed = db::in_transaction<std::int64_t>(
+            database_, [&](db::Connection& c) -> Result<std::int64_t> {
+                if (auto turn = storage::ArticleStore(c).take_write_turn(); !turn)
+                    return turn.error();
+                auto stale = storage::SearchStore(c).stale(search::analysis_version, 0, wanted);
+                if (!stale) return stale.error();
+                if (stale->empty()) return std::int64_t{0};
+                if (auto done = index_in(c, *stale, RelatedLists::Choose); !done)
+                    return done.error();
+                return static_cast<std::int64_t>(stale->size());
+            });
+        if (!indexed) return indexed.error();
+        total += *indexed;
+        if (*indexed < wanted) break;
     }
-    if (ids.empty()) return std::int64_t{0};
-    if (auto indexed = index(ids, RelatedLists::Choose); !indexed) return indexed.error();
-    return static_cast<std::int64_t>(ids.size());
+    return total;
 }
 
 }  // namespace dateline::app

@@ -52,15 +52,20 @@ class SearchIndexer {
     /// Indexes every story again, whatever the index holds. Returns how many.
     Result<std::int64_t> rebuild(const IndexProgress& progress = {},
                                  RelatedLists lists = RelatedLists::Choose);
-    /// Indexes up to `limit` stories that the index lacks or holds by an older analysis: a
-    /// serving node's background catching up. Returns how many; 0 once nothing is left.
+    /// Indexes up to `limit` stories that the index lacks or holds by an older analysis, in
+    /// transactions of `catch_up_transaction`: a serving node's background catching up. Returns
+    /// how many; 0 once nothing is left.
     Result<std::int64_t> catch_up(int limit);
 
     static constexpr int batch_size = 200;
+    /// How many stories catch_up indexes in one transaction, in the stories' write turn.
+    static constexpr int catch_up_transaction = 25;
 
   private:
     /// Indexes these stories in one transaction.
     Status index(const std::vector<domain::Id>& ids, RelatedLists lists);
+    /// Indexes these stories in the caller's transaction, which holds the stories' write turn.
+    Status index_in(db::Connection& c, const std::vector<domain::Id>& ids, RelatedLists lists);
 
     db::Database& database_;
     const Clock& clock_;

@@ -626,10 +626,9 @@ Result<std::vector<Id>> ArticleStore::related_ids(const Article& article, UnixTi
 }
 
 Result<std::int64_t> ArticleStore::count_listed(Id site_id) {
-    auto rows = c_.query(
-        "SELECT COUNT(*) FROM articles a WHERE a.site_id = $1 AND a.status IN ('published', "
-        "'scheduled') AND a.first_published_at IS NOT NULL",
-        {site_id});
+    static const std::string sql = "SELECT COUNT(*) FROM articles a WHERE a.site_id = $1 AND " +
+                                   listed_sql("a.status") + " AND a.first_published_at IS NOT NULL";
+    auto rows = c_.query(sql, {site_id});
     if (!rows) return rows.error();
     return rows->front().integer(0);
 }

@@ -101,7 +101,8 @@ class ArticleStore {
     /// every write transaction does on SQLite. Taken before the transaction writes or locks
     /// anything, so it adds no deadlock and removes those of rows taken in different orders (two
     /// stories' tags, two related lists); and a list's writer sees a story's change committed,
-    /// or the change's triggers see the list's rows. Taking it again in one transaction is free.
+    /// or the change's triggers see the list's rows. Taking it again in the same transaction
+    /// returns at once (a round trip on PostgreSQL).
     Status take_write_turn();
     /// Takes the write turn, then holds these articles' rows until the transaction ends, so that
     /// what it reads of them stays true until it writes, also against writers that take no turn:

@@ -3,6 +3,8 @@
 // same stories come back in the same order from SQLite's FTS5 and PostgreSQL's tsvector.
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "../support_network.hpp"
 #include "app/article_service.hpp"
 #include "app/network_setup.hpp"
@@ -200,6 +202,35 @@ TEST_P(SearchTest, PagesFollowOneAnother) {
     auto fourth = reader.search(*site, query, 4);
     ASSERT_TRUE(fourth.ok());
     EXPECT_TRUE(fourth->articles.empty());
+}
+
+// Two nodes catching up at once, as after an upgrade: each story is indexed once, by one of them,
+// a few at a time.
+TEST_P(SearchTest, TwoNodesCatchingUpIndexEachStoryOnce) {
+    constexpr int stories = 60;
+    for (int i = 0; i < stories; ++i)
+        story("news", "Harbour report " + std::to_string(i), "<p>Cranes.</p>", 1);
+    {
+        auto lease = database->acquire();
+        ASSERT_TRUE(lease->execute("DELETE FROM search_documents").ok());
+    }
+    auto other = db::open_database(database.url(), 1);
+    ASSERT_TRUE(other.ok());
+    SearchIndexer first(*database, clock);
+    SearchIndexer second(**other, clock);
+    Result<std::int64_t> caught[2] = {std::int64_t{0}, std::int64_t{0}};
+    std::thread a([&] { caught[0] = first.catch_up(SearchIndexer::batch_size); });
+    std::thread b([&] { caught[1] = second.catch_up(SearchIndexer::batch_size); });
+    a.join();
+    b.join();
+    ASSERT_TRUE(caught[0].ok()) << caught[0].error().cause;
+    ASSERT_TRUE(caught[1].ok()) << caught[1].error().cause;
+    EXPECT_EQ(*caught[0] + *caught[1], stories) << "each story once";
+    EXPECT_EQ(*first.catch_up(SearchIndexer::catch_up_transaction + 1), 0);
+    auto lease = database->acquire();
+    auto indexed = lease->query("SELECT COUNT(*) FROM search_documents");
+    ASSERT_TRUE(indexed.ok());
+    EXPECT_EQ(indexed->front().integer(0), stories);
 }
 
 TEST_P(SearchTest, TheIndexerCatchesUpAndRebuilds) {

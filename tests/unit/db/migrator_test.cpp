@@ -64,8 +64,6 @@ TEST_P(MigratorTest, AFailingMigrationLeavesNothingBehind) {
     EXPECT_FALSE(lease->query("SELECT COUNT(*) FROM half_done").ok());  // rolled back
 }
 
-// SQLite makes a table again to change a constraint (0012 does so with `articles`): the rows that
-// refer to it must come through untouched, and foreign keys must hold afterwards.
 // Migration 0034 gives the rows already chosen for a front page or ranked as most read their
 // story's listed time: its publication time while it is published or scheduled (and, for a front
 // page, on that front page's site), nothing otherwise.
@@ -122,6 +120,8 @@ TEST_P(MigratorTest, ChosenAndRankedStoriesAlreadyThereGetTheirListedTimes) {
               (Listed{"1:100", "2:-", "3:500", "5:-", "4:200"}));
 }
 
+// SQLite makes a table again to change a constraint (0012 does so with `articles`): the rows that
+// refer to it must come through untouched, and foreign keys must hold afterwards.
 TEST(SqliteMigrator, MakingATableAgainKeepsWhatRefersToIt) {
     testing_support::TempDir dir;
     auto opened = open_database("sqlite:" + (dir.path() / "old.db").string(), 1);
