@@ -76,10 +76,6 @@ Status RelatedNews::choose(db::Connection& c, Id id, UnixTime now) {
     storage::ArticleStore articles(c);
     storage::SearchStore search(c);
     storage::RelatedStore related(c);
-    // One writer of lists at a time: two stories naming each other, chosen together, would
-    // take each other's rows in opposite orders; and a story withdrawn meanwhile reaches the
-    // rows written here through its trigger.
-    if (auto turn = articles.take_write_turn(); !turn) return turn.error();
     auto loaded = articles.by_id(id);
     if (!loaded) return loaded.error();
     if (!*loaded || !domain::is_listed((*loaded)->status)) return success();

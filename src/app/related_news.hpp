@@ -23,7 +23,11 @@ namespace dateline::app {
 class RelatedNews {
   public:
     /// Chooses the list of the story `id` in the caller's transaction, after the story was
-    /// indexed for search (its key terms are read from there). A draft keeps what it had.
+    /// indexed for search (its key terms are read from there). A draft keeps what it had. The
+    /// transaction holds the stories' write turn (storage::ArticleStore::take_write_turn), as
+    /// every one that saves, publishes or indexes a story does: two stories naming each other
+    /// would otherwise take each other's rows in opposite orders, and a story withdrawn meanwhile
+    /// keep the listed time written here.
     static Status choose(db::Connection& connection, domain::Id id, UnixTime now);
 
     static constexpr int kept = 12;      ///< a list's length (pages show fewer)

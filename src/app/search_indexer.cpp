@@ -123,6 +123,7 @@ Result<std::int64_t> SearchIndexer::rebuild(const IndexProgress& progress, Relat
 
 Result<std::int64_t> SearchIndexer::catch_up(int limit) {
     std::int64_t total = 0;
+    domain::Id after = 0;  // what this call indexed is not looked at again
     while (total < limit) {
         const int wanted = std::min(catch_up_transaction, limit - static_cast<int>(total));
         // The stale stories are read in the write turn: of several nodes catching up at once,
@@ -132,9 +133,10 @@ Result<std::int64_t> SearchIndexer::catch_up(int limit) {
             database_, [&](db::Connection& c) -> Result<std::int64_t> {
                 if (auto turn = storage::ArticleStore(c).take_write_turn(); !turn)
                     return turn.error();
-                auto stale = storage::SearchStore(c).stale(search::analysis_version, 0, wanted);
+                auto stale = storage::SearchStore(c).stale(search::analysis_version, after, wanted);
                 if (!stale) return stale.error();
                 if (stale->empty()) return std::int64_t{0};
+                after = stale->back();
                 if (auto done = index_in(c, *stale, RelatedLists::Choose); !done)
                     return done.error();
                 return static_cast<std::int64_t>(stale->size());

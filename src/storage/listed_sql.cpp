@@ -5,23 +5,11 @@
 namespace dateline::storage {
 
 std::string listed_sql(std::string_view column) {
+    // The statuses domain::is_listed names (ListedSql's test holds them together).
     using domain::ArticleStatus;
-    std::string sql(column);
-    sql += " IN (";
-    bool first = true;
-    // In this order, which is the one the statements' plans were measured with.
-    for (const auto status :
-         {ArticleStatus::Published, ArticleStatus::Scheduled, ArticleStatus::Draft,
-          ArticleStatus::Review, ArticleStatus::Unpublished}) {
-        if (!domain::is_listed(status)) continue;
-        if (!first) sql += ", ";
-        first = false;
-        sql += '\'';
-        sql += domain::to_string(status);
-        sql += '\'';
-    }
-    sql += ')';
-    return sql;
+    return std::string(column) + " IN ('" +
+           std::string(domain::to_string(ArticleStatus::Published)) + "', '" +
+           std::string(domain::to_string(ArticleStatus::Scheduled)) + "')";
 }
 
 }  // namespace dateline::storage
