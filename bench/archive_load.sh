@@ -38,7 +38,8 @@ make_data() {
 }
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-rps() { wrk -t1 -c"$connections" -d"$duration" "$1" | awk '/Requests\/sec/ {print $2}'; }
+source "$(dirname "$0")/wrk_checked.sh"
+rps() { wrk_checked -t1 -c"$connections" -d"$duration" "$1" | awk '/Requests\/sec/ {print $2}'; }
 # The first link matching PATTERN in the page on standard input (reads it all: no SIGPIPE).
 first_href() { { grep -o "$1" || true; } | sed -n '1{s/.*href="\([^"]*\)".*/\1/; s/&amp;/\&/g; p}'; }
 

@@ -8,6 +8,10 @@ bin=${1:-build/release/dateline}
 duration=${DURATION:-5s}
 connections=${CONNECTIONS:-32}
 work=$(mktemp -d)
+# nginx's workers run as another user than its master: they must reach the pages it serves. A
+# tree only root could read had them answer every request with 403 until 2026-12-04, and every
+# ratio to nginx printed before then compared our pages with its error page.
+chmod 711 "$work"
 repeat=${REPEAT:-3}
 server_pid=""; uncached_pid=""; nginx_pid=""
 cleanup() {
@@ -34,11 +38,12 @@ for _ in $(seq 50); do curl -sf "http://127.0.0.1:$uncached_port/healthz" >/dev/
 base="http://127.0.0.1:$port"
 uncached="http://127.0.0.1:$uncached_port"
 article=$(curl -s "$base/en/" | grep -o 'class="card__headline"><a href="[^"]*"' | head -n 1 | cut -d'"' -f4)
-mkdir -p "$work/static"
+mkdir -m 755 "$work/static"
 curl -s "$base/en/" -o "$work/static/home.html"
 curl -s "$base$article" -o "$work/static/article.html"
 # nginx serves the same bytes compressed ahead of time (gzip_static), as Dateline keeps them.
 gzip -k -9 "$work/static/home.html" "$work/static/article.html"
+chmod 644 "$work"/static/*
 
 nginx_port=$(free_port)
 cat >"$work/nginx.conf" <<CONF
@@ -62,12 +67,31 @@ nginx -c "$work/nginx.conf" -e "$work/nginx-error.log" &
 nginx_pid=$!
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$nginx_port/home.html" >/dev/null && break; sleep 0.1; done
 
+# Both servers must answer each compared request with the same page, whatever its coding.
+same_page() {
+  local ours=$1 theirs=$2; shift 2
+  local status
+  for url in "$ours" "$theirs"; do
+    status=$(curl -s -o /dev/null -w '%{http_code}' "$@" "$url")
+    [ "$status" = 200 ] || { echo "benchmark stopped: $url answered $status, not 200" >&2; exit 1; }
+  done
+  cmp -s <(curl -s --compressed "$@" "$ours") <(curl -s --compressed "$@" "$theirs") ||
+    { echo "benchmark stopped: $ours and $theirs are not the same page" >&2; exit 1; }
+}
+same_page "$base/en/" "http://127.0.0.1:$nginx_port/home.html"
+same_page "$base$article" "http://127.0.0.1:$nginx_port/article.html"
+same_page "$base$article" "http://127.0.0.1:$nginx_port/article.html" -H 'Accept-Encoding: gzip'
+[ "$(curl -s -o /dev/null -w '%{size_download}' -H 'Accept-Encoding: gzip' "http://127.0.0.1:$nginx_port/article.html")" \
+  -lt "$(stat -c %s "$work/static/article.html")" ] ||
+  { echo "benchmark stopped: nginx does not serve the compressed article" >&2; exit 1; }
+
 browser='Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36'
-rps() { wrk -t1 -c"$connections" -d"$duration" "$@" | awk '/Requests\/sec/ {print $2}'; }
+source "$(dirname "$0")/wrk_checked.sh"
+rps() { wrk_checked -t1 -c"$connections" -d"$duration" "$@" | awk '/Requests\/sec/ {print $2}'; }
 
 # One wrk run: "requests/s p50 p99" (latencies in ms).
 run() {
-  wrk -t1 -c"$connections" -d"$duration" --latency "$@" | awk '
+  wrk_checked -t1 -c"$connections" -d"$duration" --latency "$@" | awk '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
     /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) } /Requests\/sec/ { r = $2 }
     END { printf "%.0f %.3f %.3f\n", r, p50, p99 }'
@@ -123,7 +147,7 @@ ticks() { local sum=0 pid; for pid in "$@"; do sum=$((sum + $(awk '{ print $14 +
 cpu_per_request() {
   local pids=$1 url=$2 before after requests; shift 2
   before=$(ticks $pids)
-  requests=$(wrk -t1 -c"$connections" -d"$duration" "$@" "$url" | awk '/requests in/ { print $1 }')
+  requests=$(wrk_checked -t1 -c"$connections" -d"$duration" "$@" "$url" | awk '/requests in/ { print $1 }')
   after=$(ticks $pids)
   echo "($after - $before) * 1000000 / $(getconf CLK_TCK) / $requests" | bc -l
 }

@@ -60,7 +60,8 @@ queries=(
   "ar|«محطات تحلية»|Arabic phrase"
   "ar|والمزارعون|Arabic, with a conjunction"
 )
-rps() { wrk -t1 -c"$connections" -d"$duration" "$@" | awk '/Requests\/sec/ {print $2}'; }
+source "$(dirname "$0")/wrk_checked.sh"
+rps() { wrk_checked -t1 -c"$connections" -d"$duration" "$@" | awk '/Requests\/sec/ {print $2}'; }
 lua=$work/mix.lua
 {
   echo "local paths = {"
