@@ -12,12 +12,29 @@ namespace {
 std::size_t size_of(const std::string& key, const CachedPage& page) {
     std::size_t n = key.size() + page.body.size() + page.etag.size() + page.gzip_body.size() +
                     page.brotli_body.size() + page.hit_fields.size() + page.gzip_hit_fields.size() +
-                    page.brotli_hit_fields.size();
+                    page.brotli_hit_fields.size() + (page.kept ? page.kept->footprint() : 0);
     for (const auto& [name, value] : page.headers) n += name.size() + value.size();
     return n;
 }
 
 }  // namespace
+
+std::string_view CachedPage::bytes(Body which) const {
+    const auto i = static_cast<std::size_t>(which);
+    if (kept) return kept->bytes(i);
+    return which == Body::Brotli ? brotli_body : which == Body::Gzip ? gzip_body : body;
+}
+
+bool CachedPage::keep_in(BodyFile& file) {
+    auto stretch = file.keep({body, gzip_body, brotli_body});
+    if (!stretch) return false;
+    kept = std::move(stretch);
+    // Given back rather than cleared: the strings' memory is what the file now holds.
+    std::string().swap(body);
+    std::string().swap(gzip_body);
+    std::string().swap(brotli_body);
+    return true;
+}
 
 std::string etag_for(const std::string& body) {
     char buf[24];

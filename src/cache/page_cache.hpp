@@ -12,7 +12,12 @@
 #include <utility>
 #include <vector>
 
+#include "cache/body_file.hpp"
+
 namespace dateline::cache {
+
+/// A kept page's body in each coding it is sent in.
+enum class Body : std::uint8_t { Plain, Gzip, Brotli };
 
 /// A rendered response as it is kept.
 struct CachedPage {
@@ -29,11 +34,20 @@ struct CachedPage {
     /// worth it.
     std::string gzip_body;
     std::string brotli_body;
+    /// The three bodies once moved into the body file (keep_in); the strings above are then
+    /// empty. Read them through bytes().
+    std::shared_ptr<const KeptBodies> kept;
     /// The header fields a fresh hit sends with each body, in wire form, made once when the page
     /// was kept; empty when not made.
     std::string hit_fields;
     std::string gzip_hit_fields;
     std::string brotli_hit_fields;
+
+    /// The body in this coding (empty: not kept in it), wherever it is held.
+    std::string_view bytes(Body body) const;
+    /// Moves the bodies into `file`, for the server to send from it; false, and they stay where
+    /// they are, when the file cannot take them.
+    bool keep_in(BodyFile& file);
 };
 
 /// What a lookup found.

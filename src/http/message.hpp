@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
@@ -46,9 +47,17 @@ struct Response {
     int status = 200;
     std::vector<std::pair<std::string, std::string>> headers;
     std::string body;
-    /// A body shared with whoever keeps it (a cached page), sent without a copy; when set, it is
-    /// the body and `body` is not read.
-    std::shared_ptr<const std::string> shared_body;
+    /// A body shared with whoever keeps it (a cached page), sent without a copy.
+    struct SharedBody {
+        std::shared_ptr<const void> owner;  ///< keeps `bytes` (and `fd`) alive
+        std::string_view bytes;
+        /// A file holding the same bytes from `offset`, for the server to send them with
+        /// sendfile(2); -1: none.
+        int fd = -1;
+        std::int64_t offset = 0;
+    };
+    /// When its owner is set, it is the body and `body` is not read.
+    SharedBody shared_body;
     /// Header fields already in wire form ("Name: value\r\n" each), shared with whoever keeps
     /// them (a cached page's fixed fields, serialised once), sent before `headers`. header()
     /// does not look in them.
@@ -63,7 +72,7 @@ struct Response {
     Response& set_header(std::string name, std::string value);
     std::string_view header(std::string_view name) const;
     /// The body to send, whichever holds it.
-    std::string_view payload() const { return shared_body ? *shared_body : body; }
+    std::string_view payload() const { return shared_body.owner ? shared_body.bytes : body; }
 
     static Response html(int status, std::string body);
     static Response text(int status, std::string body);

@@ -7,6 +7,8 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <sys/sendfile.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -58,6 +60,9 @@ constexpr unsigned http_1_1 = 11;  // Beast's version number for HTTP/1.1
 constexpr auto accept_backoff = std::chrono::milliseconds(100);
 constexpr auto accept_warning_interval = std::chrono::seconds(10);
 constexpr auto sweep_interval = std::chrono::milliseconds(250);
+// A kept body from this size on goes out with sendfile(2) (send_from_file); below it, the
+// copy costs less than the second system call.
+constexpr std::size_t sendfile_bytes = 16 * 1024;
 constexpr int min_worker_threads = 4;
 constexpr int retry_after_busy_seconds = 2;
 
@@ -284,11 +289,89 @@ struct Server::State {
         }
         const std::string_view fields = sent->fields ? std::string_view(*sent->fields) : "";
         const std::string_view body = head ? std::string_view() : sent->payload();
+        if (sent->shared_body.fd >= 0 && body.size() >= sendfile_bytes)
+            co_return co_await send_from_file(
+                stream,
+                {asio::buffer(before), asio::buffer(fields.data(), fields.size()),
+                 asio::buffer(after)},
+                sent->shared_body);
         const std::array<asio::const_buffer, 4> buffers{
             asio::buffer(before), asio::buffer(fields.data(), fields.size()), asio::buffer(after),
             asio::buffer(body.data(), body.size())};
         stream.expires_after(options.read_timeout);
         auto [ec, written] = co_await asio::async_write(stream, buffers, use_nothrow);
+        co_return ec;
+    }
+
+    // Sends the head, then the body from its file with sendfile(2): the kernel takes the file's
+    // pages as they are, where a write copies the body into the socket's buffer. The head goes
+    // with MSG_MORE, so that it leaves with the body rather than in a packet of its own. The
+    // whole response has the time a write has (read_timeout).
+    asio::awaitable<boost::system::error_code> send_from_file(
+        beast::tcp_stream& stream, const std::array<asio::const_buffer, 3>& head,
+        const Response::SharedBody& body) {
+        const auto deadline = std::chrono::steady_clock::now() + options.read_timeout;
+        auto& socket = stream.socket();
+        boost::system::error_code ec;
+        if (!socket.native_non_blocking()) socket.native_non_blocking(true, ec);
+        if (ec) co_return ec;
+        std::array<iovec, 3> parts{};
+        std::size_t head_bytes = 0;
+        for (std::size_t i = 0; i < head.size(); ++i) {
+            parts[i] = {const_cast<void*>(head[i].data()), head[i].size()};
+            head_bytes += head[i].size();
+        }
+        msghdr message{};
+        message.msg_iov = parts.data();
+        message.msg_iovlen = parts.size();
+        auto sent = ::sendmsg(socket.native_handle(), &message, MSG_MORE | MSG_NOSIGNAL);
+        if (sent < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)
+            co_return boost::system::error_code(errno, boost::system::system_category());
+        if (sent < static_cast<ssize_t>(head_bytes)) {
+            // The socket's buffer is full: the rest of the head as any write goes.
+            auto rest = head;
+            std::size_t skip = sent > 0 ? static_cast<std::size_t>(sent) : 0;
+            for (auto& part : rest) {
+                const auto taken = std::min(skip, part.size());
+                part += taken;
+                skip -= taken;
+            }
+            stream.expires_at(deadline);
+            auto [write_error, written] = co_await asio::async_write(stream, rest, use_nothrow);
+            if (write_error) co_return write_error;
+        }
+        auto offset = static_cast<off_t>(body.offset);
+        std::size_t left = body.bytes.size();
+        while (left > 0) {
+            const auto n = ::sendfile(socket.native_handle(), body.fd, &offset, left);
+            if (n > 0) {
+                left -= static_cast<std::size_t>(n);
+                continue;
+            }
+            if (n == 0) co_return asio::error::eof;  // the file ends early: never for a kept body
+            if (errno == EINTR) continue;
+            if (errno != EAGAIN && errno != EWOULDBLOCK)
+                co_return boost::system::error_code(errno, boost::system::system_category());
+            if (auto waited = co_await writable(socket, deadline)) co_return waited;
+        }
+        co_return boost::system::error_code{};
+    }
+
+    // Waits until `socket` takes more bytes; a timeout when `deadline` passes first.
+    static asio::awaitable<boost::system::error_code> writable(
+        tcp::socket& socket, std::chrono::steady_clock::time_point deadline) {
+        if (std::chrono::steady_clock::now() >= deadline) co_return beast::error::timeout;
+        asio::steady_timer timer(socket.get_executor(), deadline);
+        // The loop runs on one thread: the flag tells an expiry already queued that the wait ended.
+        const auto waiting = std::make_shared<bool>(true);
+        timer.async_wait([&socket, waiting](const boost::system::error_code& ec) {
+            if (!ec && *waiting) socket.cancel();
+        });
+        auto [ec] = co_await socket.async_wait(tcp::socket::wait_write, use_nothrow);
+        *waiting = false;
+        timer.cancel();
+        if (ec == asio::error::operation_aborted && std::chrono::steady_clock::now() >= deadline)
+            ec = beast::error::timeout;
         co_return ec;
     }
 
@@ -313,9 +396,12 @@ struct Server::State {
     asio::awaitable<void> session(Loop& loop, tcp::socket socket, std::string remote_address,
                                   std::string network) {
         auto stream = std::make_shared<beast::tcp_stream>(std::move(socket));
+        // Each response leaves in one write (or a head held with MSG_MORE for its body), so
+        // Nagle's algorithm could only hold a response's end back for the reader's ACK.
+        boost::system::error_code ignored;
+        stream->socket().set_option(tcp::no_delay(true), ignored);
         Connection connection{stream, std::nullopt};
         loop.connections.insert(&connection);
-        boost::system::error_code ignored;
         beast::flat_buffer buffer;
         std::string head_before;  // each response's head is composed here (send)
         std::string head_after;

@@ -4,6 +4,8 @@
 #include <charconv>
 #include <limits>
 
+#include <spdlog/spdlog.h>
+
 #include "http/content_coding.hpp"
 #include "http/validators.hpp"
 #include "site/read_counting.hpp"
@@ -69,7 +71,7 @@ std::vector<std::pair<std::string, std::string>> headers_of(const cache::CachedP
     http::Response r;
     r.headers = page.headers;
     r.set_header("X-Dateline-Cache", state);
-    if (!page.gzip_body.empty() || !page.brotli_body.empty())
+    if (!page.bytes(cache::Body::Gzip).empty() || !page.bytes(cache::Body::Brotli).empty())
         r.set_header("Vary", "Accept-Encoding");
     if (coding != http::Coding::Identity)
         r.set_header("Content-Encoding", std::string(http::coding_name(coding)));
@@ -77,19 +79,29 @@ std::vector<std::pair<std::string, std::string>> headers_of(const cache::CachedP
     return std::move(r.headers);
 }
 
-// The body and the fields of a fresh hit in each representation (`Page` const or not).
-template <typename Page>
-auto& body_of(Page& page, http::Coding coding) {
-    return coding == http::Coding::Brotli ? page.brotli_body
-           : coding == http::Coding::Gzip ? page.gzip_body
-                                          : page.body;
+cache::Body body_in(http::Coding coding) {
+    return coding == http::Coding::Brotli ? cache::Body::Brotli
+           : coding == http::Coding::Gzip ? cache::Body::Gzip
+                                          : cache::Body::Plain;
 }
 
+// The fields of a fresh hit in each representation (`Page` const or not).
 template <typename Page>
 auto& hit_fields_of(Page& page, http::Coding coding) {
     return coding == http::Coding::Brotli ? page.brotli_hit_fields
            : coding == http::Coding::Gzip ? page.gzip_hit_fields
                                           : page.hit_fields;
+}
+
+// A kept page's body as a response's, and where the body file holds it.
+http::Response::SharedBody shared_body(const std::shared_ptr<const cache::CachedPage>& page,
+                                       cache::Body which) {
+    http::Response::SharedBody shared{page, page->bytes(which)};
+    if (page->kept) {
+        shared.fd = page->kept->fd();
+        shared.offset = page->kept->offset(static_cast<std::size_t>(which));
+    }
+    return shared;
 }
 
 // The kept page as a response; its body and, for a hit, its header fields are shared with the
@@ -101,11 +113,11 @@ http::Response from_cache(const std::shared_ptr<const cache::CachedPage>& kept,
     r.status = page.status;
     r.route = page.route;
     r.cache = state;
-    const bool compressed = !page.gzip_body.empty() || !page.brotli_body.empty();
+    const bool brotli = !page.bytes(cache::Body::Brotli).empty();
+    const bool gzip = !page.bytes(cache::Body::Gzip).empty();
     const auto coding =
-        compressed ? http::preferred_coding(request.header("accept-encoding"),
-                                            !page.brotli_body.empty(), !page.gzip_body.empty())
-                   : http::Coding::Identity;
+        brotli || gzip ? http::preferred_coding(request.header("accept-encoding"), brotli, gzip)
+                       : http::Coding::Identity;
     const std::string etag = etag_of(page, coding);
     // If-None-Match decides when given; If-Modified-Since only without it (RFC 9110, 13.2.2).
     const auto if_none_match = request.header("if-none-match");
@@ -125,11 +137,23 @@ http::Response from_cache(const std::shared_ptr<const cache::CachedPage>& kept,
     if (not_modified)
         r.status = 304;
     else
-        r.shared_body = std::shared_ptr<const std::string>(kept, &body_of(page, coding));
+        r.shared_body = shared_body(kept, body_in(coding));
     return r;
 }
 
 }  // namespace
+
+CachedPages::CachedPages(const CacheOptions& options, app::MostRead* reads,
+                         std::vector<std::string> trusted_proxies)
+    : cache_(options.max_bytes, options.fresh_for),
+      reads_(reads),
+      trusted_proxies_(std::move(trusted_proxies)) {
+    if (options.max_bytes == 0) return;
+    std::string error;
+    body_file_ = cache::BodyFile::create(error);
+    if (!body_file_)
+        spdlog::warn("kept pages stay in the heap and are copied to each reader ({})", error);
+}
 
 std::optional<int> CachedPages::page_number(const http::Request& request, const char* name) {
     const auto value = request.target.param(name);
@@ -261,11 +285,13 @@ http::Response CachedPages::through(const http::Request& request, const SiteMatc
         page->gzip_body = http::gzip_compress(page->body);
         page->brotli_body = http::brotli_compress(page->body);
         for (const auto coding : {http::Coding::Identity, http::Coding::Gzip, http::Coding::Brotli})
-            if (coding == http::Coding::Identity || !body_of(*page, coding).empty()) {
+            if (coding == http::Coding::Identity || !page->bytes(body_in(coding)).empty()) {
                 auto& fields = hit_fields_of(*page, coding);
                 if (!http::append_fields(fields, headers_of(*page, coding, "hit"))) fields.clear();
             }
     }
+    // Sent from the body file when there is one, as a file is by nginx (sendfile).
+    if (body_file_ && cache_.capacity() > 0) page->keep_in(*body_file_);
     cache_.put(*key, page, generation, std::move(tags));
     return from_cache(page, request, "miss");
 }

@@ -9,6 +9,7 @@
 
 #include "app/most_read.hpp"
 #include "app/reader_service.hpp"
+#include "cache/body_file.hpp"
 #include "cache/page_cache.hpp"
 #include "cache/single_flight.hpp"
 #include "domain/site.hpp"
@@ -41,11 +42,9 @@ struct RenderedPage {
 /// forward).
 class CachedPages {
   public:
+    /// Kept pages' bodies go to a body file (cache::BodyFile) when the system gives one.
     explicit CachedPages(const CacheOptions& options, app::MostRead* reads = nullptr,
-                         std::vector<std::string> trusted_proxies = {})
-        : cache_(options.max_bytes, options.fresh_for),
-          reads_(reads),
-          trusted_proxies_(std::move(trusted_proxies)) {}
+                         std::vector<std::string> trusted_proxies = {});
 
     /// The fresh page for a request, if one is kept: what the I/O threads answer themselves.
     std::optional<http::Response> fresh(const http::Request& request, const SiteMatch& match);
@@ -89,6 +88,7 @@ class CachedPages {
     void count_read(const http::Request& request, const http::Response& response, domain::Id story);
 
     cache::PageCache cache_;
+    std::shared_ptr<cache::BodyFile> body_file_;  // null: bodies stay in the heap
     app::MostRead* reads_;
     std::vector<std::string> trusted_proxies_;
     cache::SingleFlight flights_;

@@ -2,7 +2,7 @@
 // through the CLI while the server runs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { request as httpRequest } from 'node:http';
+import { Agent, request as httpRequest } from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -77,9 +77,9 @@ test('a cached page says what it shows and since when, for browsers and a CDN in
 });
 
 /** GET with the raw body as sent (no decoding): { status, headers, body: Buffer }. */
-function rawGet(path, headers = {}) {
+function rawGet(path, headers = {}, options = {}) {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(`${demo.server.url}${path}`, { headers, timeout: 10_000 }, (res) => {
+    const req = httpRequest(`${demo.server.url}${path}`, { headers, timeout: 10_000, ...options }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
@@ -114,6 +114,39 @@ test('pages go compressed to readers who accept it, compressed once, each coding
   assert.equal(again.headers['content-length'], undefined);
   const other = await rawGet('/ar/', { 'accept-encoding': 'gzip', 'if-none-match': br.headers.etag });
   assert.equal(other.status, 200, 'the Brotli validator does not stand for the gzip body');
+});
+
+test('a large kept page goes whole to readers at once and one after another on a connection, and HEAD gets its length alone', async () => {
+  await rawGet('/en/');
+  const kept = await rawGet('/en/');
+  assert.equal(kept.headers['x-dateline-cache'], 'hit');
+  assert.ok(kept.body.length > 16 * 1024, `${kept.body.length} bytes: a body the server sends from its file`);
+  assert.equal(Number(kept.headers['content-length']), kept.body.length);
+  const whole = (r, what) => {
+    assert.equal(r.status, 200, what);
+    assert.equal(Number(r.headers['content-length']), r.body.length, what);
+    assert.ok(r.body.equals(kept.body), `${what}: the kept page, byte for byte`);
+  };
+  const together = await Promise.all(Array.from({ length: 24 }, () => rawGet('/en/', {}, { agent: false })));
+  together.forEach((r, i) => whole(r, `reader ${i}`));
+  // One connection: each response's head starts where the body before it ends.
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  try {
+    for (let i = 0; i < 6; i++) {
+      if (i % 2) {
+        const gz = await rawGet('/en/', { 'accept-encoding': 'gzip' }, { agent });
+        assert.equal(gunzipSync(gz.body).toString('utf8'), kept.body.toString('utf8'), `gzip ${i}`);
+      } else {
+        whole(await rawGet('/en/', {}, { agent }), `request ${i} on one connection`);
+      }
+    }
+  } finally {
+    agent.destroy();
+  }
+  const head = await rawGet('/en/', {}, { method: 'HEAD' });
+  assert.equal(head.status, 200);
+  assert.equal(Number(head.headers['content-length']), kept.body.length);
+  assert.equal(head.body.length, 0);
 });
 
 test('queries other than a page position are not cached', async () => {

@@ -1,0 +1,131 @@
+// A kept body sent from the body file (sendfile): whole to a slow reader, while the page it
+// came from is gone, and no longer than the write time to a reader who stops reading.
+#include <arpa/inet.h>
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <string>
+#include <thread>
+
+#include "cache/body_file.hpp"
+#include "http/server.hpp"
+
+namespace dateline::http {
+
+namespace {
+
+// Larger than any socket buffers between the two ends, so that the server must wait for the
+// reader again and again.
+constexpr std::size_t body_bytes = 24 * 1024 * 1024;
+
+std::string pattern(std::size_t size) {
+    std::string out(size, '\0');
+    for (std::size_t i = 0; i < size; ++i)
+        out[i] = static_cast<char>('a' + (i * 7 + i / 4096) % 26);
+    return out;
+}
+
+// A server whose every answer is a fresh stretch of the body file, owned by the response alone
+// (as a page dropped from the cache while it is sent).
+class SendfileServer {
+  public:
+    explicit SendfileServer(std::chrono::seconds write_time) {
+        std::string error;
+        file_ = cache::BodyFile::create(error);
+        EXPECT_TRUE(file_) << error;
+        ServerOptions options;
+        options.port = 0;
+        options.threads = 1;
+        options.worker_threads = 1;
+        options.read_timeout = write_time;
+        server_ = std::make_unique<Server>(options, [this](const Request&) {
+            auto kept = file_->keep({body_});
+            Response r;
+            r.shared_body = {kept, kept->bytes(0), kept->fd(), kept->offset(0)};
+            // Another page kept while this one goes out must not show in it.
+            (void)file_->keep({std::string(body_.size(), 'z')});
+            return r;
+        });
+        EXPECT_TRUE(server_->listen());
+        thread_ = std::thread([this] { server_->run(); });
+    }
+    ~SendfileServer() {
+        server_->stop();
+        thread_.join();
+    }
+    SendfileServer(const SendfileServer&) = delete;
+    SendfileServer& operator=(const SendfileServer&) = delete;
+
+    std::uint16_t port() const { return server_->port(); }
+    const std::string& body() const { return body_; }
+
+  private:
+    std::string body_ = pattern(body_bytes);
+    std::shared_ptr<cache::BodyFile> file_;
+    std::unique_ptr<Server> server_;
+    std::thread thread_;
+};
+
+// A connected client with a small receive buffer, its request sent.
+int ask(std::uint16_t port) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    const int small = 16 * 1024;
+    ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &small, sizeof small);
+    const timeval patience{10, 0};  // a server that never ends the response fails the test
+    ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &patience, sizeof patience);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(port);
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    EXPECT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+    const std::string request = "GET / HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n";
+    EXPECT_EQ(::send(fd, request.data(), request.size(), 0), static_cast<ssize_t>(request.size()));
+    return fd;
+}
+
+// Everything until the server ends the connection; false when it did not within the patience.
+bool read_to_end(int fd, std::string& out) {
+    char chunk[65536];
+    for (;;) {
+        const auto n = ::recv(fd, chunk, sizeof chunk, 0);
+        if (n == 0) return true;
+        if (n < 0) return errno == ECONNRESET;
+        out.append(chunk, static_cast<std::size_t>(n));
+    }
+}
+
+}  // namespace
+
+TEST(ServerSendfile, ALargeKeptBodyReachesASlowReaderWhole) {
+    SendfileServer server(std::chrono::seconds(15));
+    const int fd = ask(server.port());
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the buffers fill up
+    std::string response;
+    EXPECT_TRUE(read_to_end(fd, response));
+    ::close(fd);
+    const auto end_of_head = response.find("\r\n\r\n");
+    ASSERT_NE(end_of_head, std::string::npos);
+    const auto head = response.substr(0, end_of_head);
+    EXPECT_EQ(head.rfind("HTTP/1.1 200 OK\r\n", 0), 0u) << head;
+    EXPECT_NE(head.find("Content-Length: " + std::to_string(body_bytes)), std::string::npos);
+    ASSERT_EQ(response.size() - end_of_head - 4, body_bytes);
+    EXPECT_TRUE(response.compare(end_of_head + 4, body_bytes, server.body()) == 0)
+        << "the body as it was kept, not another page's bytes";
+}
+
+TEST(ServerSendfile, AReaderWhoStopsReadingIsLetGoAfterTheWriteTime) {
+    SendfileServer server(std::chrono::seconds(1));
+    const int fd = ask(server.port());
+    const auto started = std::chrono::steady_clock::now();
+    std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+    std::string response;
+    EXPECT_TRUE(read_to_end(fd, response)) << "the server still held the connection";
+    ::close(fd);
+    EXPECT_LT(response.size(), body_bytes) << "cut short";
+    EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(8));
+}
+
+}  // namespace dateline::http
