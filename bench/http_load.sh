@@ -2,11 +2,14 @@
 # Requests per second for pages served by `dateline serve` over loopback, beside nginx serving the
 # very same bytes from disk: the ratio says how far we are from a static file server.
 # Usage: bench/http_load.sh [path/to/dateline]   (bounded: 5 s per run, loopback only)
-# DURATION (5s), CONNECTIONS (32) and REPEAT (3 runs of each, medians printed) change the runs.
+# DURATION (5s), CONNECTIONS (32) and REPEAT (3 runs of each, medians printed) change the runs;
+# THREADS (2) is each server's: Dateline's I/O threads and nginx's worker processes alike (1
+# leaves wrk a core of its own on a two-core machine).
 set -euo pipefail
 bin=${1:-build/release/dateline}
 duration=${DURATION:-5s}
 connections=${CONNECTIONS:-32}
+threads=${THREADS:-2}
 work=$(mktemp -d)
 # nginx's workers run as another user than its master: they must reach the pages it serves. A
 # tree only root could read had them answer every request with 403 until 2026-12-04, and every
@@ -26,12 +29,12 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 
 "$bin" init --data "$work/data" --demo >/dev/null
 port=$(free_port)
-"$bin" serve --data "$work/data" --listen "127.0.0.1:$port" --threads 2 >"$work/serve.log" 2>&1 &
+"$bin" serve --data "$work/data" --listen "127.0.0.1:$port" --threads "$threads" >"$work/serve.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
 
 uncached_port=$(free_port)
-DATELINE_PAGE_CACHE_MB=0 "$bin" serve --data "$work/data" --listen "127.0.0.1:$uncached_port" --threads 2   >"$work/serve-uncached.log" 2>&1 &
+DATELINE_PAGE_CACHE_MB=0 "$bin" serve --data "$work/data" --listen "127.0.0.1:$uncached_port" --threads "$threads" >"$work/serve-uncached.log" 2>&1 &
 uncached_pid=$!
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$uncached_port/healthz" >/dev/null && break; sleep 0.1; done
 
@@ -47,7 +50,7 @@ chmod 644 "$work"/static/*
 
 nginx_port=$(free_port)
 cat >"$work/nginx.conf" <<CONF
-worker_processes 2;
+worker_processes $threads;
 pid $work/nginx.pid;
 error_log $work/nginx-error.log;
 daemon off;
@@ -136,7 +139,7 @@ their_args=()
 compare "uncached home" "$uncached/en/" "http://127.0.0.1:$nginx_port/home.html"
 compare "uncached article" "$uncached$article" "http://127.0.0.1:$nginx_port/article.html"
 echo "(requests per second and latency in ms, medians of $repeat runs of $duration each, taken in turn;"
-echo " $connections connections; wrk beside both servers on the same cores; nginx with sendfile,"
+echo " $connections connections; $threads thread(s) or worker(s) each; wrk beside both servers on the same cores; nginx with sendfile,"
 echo " keepalive_requests 100000 and gzip_static; \"uncached\": a second server with no page cache)"
 
 # Server CPU per request: the user and system time of the server's processes (/proc/PID/stat,

@@ -36,11 +36,22 @@ class KeptBodies {
     friend class BodyFile;
     KeptBodies() = default;
 
-    std::shared_ptr<const BodyFile> file_;
+    std::shared_ptr<BodyFile> file_;
     std::int64_t start_ = 0;
     std::size_t length_ = 0;
     void* map_ = nullptr;
     std::vector<std::string_view> bodies_;
+};
+
+/// How far a BodyFile may go; beyond either, keep() answers null and bodies stay in the heap.
+struct BodyFileLimits {
+    /// Stretches kept at once, each a mapping of the process; 0: a quarter of what the system
+    /// allows a process (vm.max_map_count), the rest left to the heap, threads and libraries,
+    /// whose own mappings would fail beyond it.
+    std::int64_t max_stretches = 0;
+    /// Where the file may reach; 0: the process's file size limit (RLIMIT_FSIZE, whose excess
+    /// would raise SIGXFSZ), or none.
+    std::int64_t max_size = 0;
 };
 
 /// An anonymous file in memory (memfd_create(2)) that keeps the page cache's bodies, so that the
@@ -54,22 +65,25 @@ class BodyFile : public std::enable_shared_from_this<BodyFile> {
   public:
     /// Null, and why in `error`, when the system gives no such file; the cache then keeps its
     /// bodies on the heap.
-    static std::shared_ptr<BodyFile> create(std::string& error);
+    static std::shared_ptr<BodyFile> create(std::string& error, BodyFileLimits limits = {});
     ~BodyFile();
     BodyFile(const BodyFile&) = delete;
     BodyFile& operator=(const BodyFile&) = delete;
 
     /// The bodies written one after another into a new stretch; null when the file cannot take
-    /// them (no memory left for it), with nothing of them left behind.
+    /// them (its limits, no memory left), with nothing of them left behind.
     std::shared_ptr<const KeptBodies> keep(std::initializer_list<std::string_view> bodies);
 
     int fd() const { return fd_; }
 
   private:
-    explicit BodyFile(int fd) : fd_(fd) {}
+    friend class KeptBodies;
+    BodyFile(int fd, BodyFileLimits limits) : fd_(fd), limits_(limits) {}
 
     int fd_;
-    std::atomic<std::int64_t> next_{0};  // where the next stretch starts
+    BodyFileLimits limits_;
+    std::atomic<std::int64_t> next_{0};       // where the next stretch starts
+    std::atomic<std::int64_t> stretches_{0};  // kept now
 };
 
 }  // namespace dateline::cache

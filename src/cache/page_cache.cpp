@@ -58,7 +58,7 @@ std::uint64_t PageCache::generation() const {
     return generation_;
 }
 
-void PageCache::erase(Entries::iterator it) {
+std::shared_ptr<const CachedPage> PageCache::erase(Entries::iterator it) {
     for (const auto& tag : it->second.tags) {
         const auto keys = tagged_.find(tag);
         if (keys == tagged_.end()) continue;
@@ -67,7 +67,9 @@ void PageCache::erase(Entries::iterator it) {
     }
     recency_.erase(it->second.recency);
     bytes_ -= it->second.bytes;
+    auto page = std::move(it->second.page);
     entries_.erase(it);
+    return page;
 }
 
 void PageCache::put(const std::string& key, std::shared_ptr<const CachedPage> page,
@@ -76,20 +78,22 @@ void PageCache::put(const std::string& key, std::shared_ptr<const CachedPage> pa
     if (bytes > max_bytes_) return;
     std::sort(tags.begin(), tags.end());
     tags.erase(std::unique(tags.begin(), tags.end()), tags.end());
+    Released released;  // let go once the lock is (declared first, destroyed last)
     std::lock_guard lock(mutex_);
     if (generation != generation_) return;
-    if (auto it = entries_.find(key); it != entries_.end()) erase(it);
+    if (auto it = entries_.find(key); it != entries_.end()) released.push_back(erase(it));
     for (const auto& tag : tags) tagged_[tag].insert(key);
     const auto place = recency_.insert(recency_.end(), key);
     entries_.emplace(key, Entry{std::move(page), Clock::now(), bytes, std::move(tags), place});
     bytes_ += bytes;
     while (bytes_ > max_bytes_ && !recency_.empty()) {
-        erase(entries_.find(recency_.front()));
+        released.push_back(erase(entries_.find(recency_.front())));
         ++evicted_;
     }
 }
 
 void PageCache::drop_tagged(const std::vector<std::string>& tags) {
+    Released released;
     std::lock_guard lock(mutex_);
     for (const auto& tag : tags) {
         const auto keys = tagged_.find(tag);
@@ -98,7 +102,7 @@ void PageCache::drop_tagged(const std::vector<std::string>& tags) {
         const std::vector<std::string> doomed(keys->second.begin(), keys->second.end());
         for (const auto& key : doomed)
             if (auto it = entries_.find(key); it != entries_.end()) {
-                erase(it);
+                released.push_back(erase(it));
                 ++dropped_;
             }
     }
@@ -106,9 +110,10 @@ void PageCache::drop_tagged(const std::vector<std::string>& tags) {
 }
 
 void PageCache::clear() {
+    Entries released;
     std::lock_guard lock(mutex_);
     dropped_ += entries_.size();
-    entries_.clear();
+    released.swap(entries_);
     recency_.clear();
     tagged_.clear();
     bytes_ = 0;

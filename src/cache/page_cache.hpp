@@ -108,8 +108,11 @@ class PageCache {
     };
     using Entries = std::unordered_map<std::string, Entry>;
 
-    // With the mutex held: forgets an entry, its bytes, its place and its tags.
-    void erase(Entries::iterator it);
+    // Pages let go, freed after the mutex is released: the last owner of a page unmaps its
+    // bodies (KeptBodies), which no reader waiting for the lock should wait for.
+    using Released = std::vector<std::shared_ptr<const CachedPage>>;
+    // With the mutex held: forgets an entry, its bytes, its place and its tags; returns its page.
+    std::shared_ptr<const CachedPage> erase(Entries::iterator it);
 
     std::size_t max_bytes_;
     std::chrono::seconds fresh_for_;

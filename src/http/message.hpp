@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -40,6 +41,10 @@ struct Request {
     /// The first header with this lowercase name, or empty.
     std::string_view header(std::string_view name) const;
 };
+
+/// A shared body from this size on, held in a file too, goes out with sendfile(2); a smaller
+/// one is written with its head, one system call instead of two.
+inline constexpr std::size_t sendfile_min_bytes = 16 * 1024;
 
 /// A response a handler returns; the server adds the security headers, Date, Content-Length and
 /// connection management, and drops the body of HEAD responses.

@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <atomic>
 #include <charconv>
+#include <csignal>
 #include <optional>
 #include <thread>
 #include <unordered_set>
@@ -60,9 +61,6 @@ constexpr unsigned http_1_1 = 11;  // Beast's version number for HTTP/1.1
 constexpr auto accept_backoff = std::chrono::milliseconds(100);
 constexpr auto accept_warning_interval = std::chrono::seconds(10);
 constexpr auto sweep_interval = std::chrono::milliseconds(250);
-// A kept body from this size on goes out with sendfile(2) (send_from_file); below it, the
-// copy costs less than the second system call.
-constexpr std::size_t sendfile_bytes = 16 * 1024;
 constexpr int min_worker_threads = 4;
 constexpr int retry_after_busy_seconds = 2;
 
@@ -289,7 +287,7 @@ struct Server::State {
         }
         const std::string_view fields = sent->fields ? std::string_view(*sent->fields) : "";
         const std::string_view body = head ? std::string_view() : sent->payload();
-        if (sent->shared_body.fd >= 0 && body.size() >= sendfile_bytes)
+        if (sent->shared_body.fd >= 0 && body.size() >= sendfile_min_bytes)
             co_return co_await send_from_file(
                 stream,
                 {asio::buffer(before), asio::buffer(fields.data(), fields.size()),
@@ -742,6 +740,9 @@ std::uint16_t Server::port() const {
 
 void Server::run() {
     auto& s = *state_;
+    // sendfile(2) has no MSG_NOSIGNAL: a reader gone mid-body would raise SIGPIPE, whose default
+    // ends the process. Ignored, the send fails with EPIPE and only that connection ends.
+    std::signal(SIGPIPE, SIG_IGN);
     if (s.options.on_reload) s.signals.add(SIGHUP);
     s.wait_for_signal();
     asio::co_spawn(s.loops.front()->io, s.accept_loop(), asio::detached);

@@ -90,7 +90,9 @@ class Server {
     Status listen();
     /// The bound port (useful with port 0), valid after listen().
     std::uint16_t port() const;
-    /// Serves until SIGINT/SIGTERM or stop(); returns after the graceful shutdown.
+    /// Serves until SIGINT/SIGTERM or stop(); returns after the graceful shutdown. Ignores
+    /// SIGPIPE for the whole process: a reader who leaves mid-response ends only their
+    /// connection.
     void run();
     /// Asks a running server to stop gracefully; safe from any thread.
     void stop();

@@ -290,8 +290,13 @@ http::Response CachedPages::through(const http::Request& request, const SiteMatc
                 if (!http::append_fields(fields, headers_of(*page, coding, "hit"))) fields.clear();
             }
     }
-    // Sent from the body file when there is one, as a file is by nginx (sendfile).
-    if (body_file_ && cache_.capacity() > 0) page->keep_in(*body_file_);
+    // Sent from the body file when there is one, as a file is by nginx (sendfile); a page too
+    // small for that stays in the heap.
+    if (body_file_ && cache_.capacity() > 0 && page->body.size() >= http::sendfile_min_bytes &&
+        !page->keep_in(*body_file_) && !heap_fallback_.exchange(true))
+        spdlog::warn(
+            "the page cache's body file takes no more pages (its limits, or memory): "
+            "pages it cannot take stay in the heap, copied to each reader");
     cache_.put(*key, page, generation, std::move(tags));
     return from_cache(page, request, "miss");
 }

@@ -89,6 +89,7 @@ class CachedPages {
 
     cache::PageCache cache_;
     std::shared_ptr<cache::BodyFile> body_file_;  // null: bodies stay in the heap
+    std::atomic<bool> heap_fallback_{false};      // said once in the log
     app::MostRead* reads_;
     std::vector<std::string> trusted_proxies_;
     cache::SingleFlight flights_;

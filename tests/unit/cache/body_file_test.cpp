@@ -1,11 +1,14 @@
 #include "cache/body_file.hpp"
 
 #include <gtest/gtest.h>
+#include <sys/sendfile.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <string>
+#include <vector>
 
+#include "../support_loopback.hpp"
 #include "cache/page_cache.hpp"
 
 namespace dateline::cache {
@@ -64,25 +67,65 @@ TEST(BodyFile, GivesTheMemoryBackAndNeverWritesWhereABodyWas) {
     EXPECT_GE(next->offset(0), where + (1 << 20)) << "a new body goes past every earlier one";
 }
 
-TEST(BodyFile, APageKeepsItsBytesWhileItIsSent) {
-    // A page dropped from the cache while a reader is still being sent it: the reader's response
-    // owns the stretch, which stays mapped until the response lets go.
+TEST(BodyFile, ABodyInFlightKeepsItsBytesWhenItsPageIsGone) {
+    // A body handed to a socket nobody reads yet, its page then dropped and other pages kept:
+    // the reader still gets the body as it was.
     const auto file = body_file();
     ASSERT_TRUE(file);
+    std::uint16_t port = 0;
+    const int listener = testing_support::listen_on_loopback(port);
+    const int reader = testing_support::connect_to_loopback(port);
+    const int sender = ::accept(listener, nullptr, nullptr);
+    ASSERT_GE(sender, 0);
+
+    const std::string sent(200'000, 'a');
     auto page = std::make_shared<CachedPage>();
-    page->body = std::string(50'000, 'x');
-    page->gzip_body = "compressed";
+    page->body = sent;
     ASSERT_TRUE(page->keep_in(*file));
     EXPECT_TRUE(page->body.empty()) << "the heap copy is given back";
-    EXPECT_EQ(page->bytes(Body::Plain), std::string(50'000, 'x'));
-    EXPECT_EQ(page->bytes(Body::Gzip), "compressed");
-    EXPECT_EQ(page->bytes(Body::Brotli), "");
-    const std::shared_ptr<const void> response_owner = page;
-    const auto sent = page->bytes(Body::Plain);
+    off_t offset = page->kept->offset(0);
+    std::size_t left = sent.size();
+    while (left > 0) {  // the socket buffers take it whole on loopback
+        const auto n = ::sendfile(sender, page->kept->fd(), &offset, left);
+        ASSERT_GT(n, 0);
+        left -= static_cast<std::size_t>(n);
+    }
     page.reset();
-    const auto other = file->keep({std::string(50'000, 'y')});
-    ASSERT_TRUE(other);
-    EXPECT_EQ(sent, std::string(50'000, 'x'));
+    std::vector<std::shared_ptr<const KeptBodies>> others;
+    for (int i = 0; i < 8; ++i) others.push_back(file->keep({std::string(200'000, 'b')}));
+
+    std::string received;
+    char chunk[65536];
+    while (received.size() < sent.size()) {
+        const auto n = ::recv(reader, chunk, sizeof chunk, 0);
+        ASSERT_GT(n, 0);
+        received.append(chunk, static_cast<std::size_t>(n));
+    }
+    EXPECT_TRUE(received == sent) << "the page's own bytes, not another's";
+    for (const int fd : {sender, reader, listener}) ::close(fd);
+}
+
+TEST(BodyFile, StopsAtItsLimitsAndLeavesThePageInTheHeap) {
+    std::string error;
+    const auto file = BodyFile::create(error, {.max_stretches = 2, .max_size = 0});
+    ASSERT_TRUE(file) << error;
+    auto first = file->keep({"one"});
+    const auto second = file->keep({"two"});
+    ASSERT_TRUE(first && second);
+    auto page = std::make_shared<CachedPage>();
+    page->body = "three";
+    page->gzip_body = "3";
+    EXPECT_FALSE(page->keep_in(*file)) << "a third mapping is beyond the limit";
+    EXPECT_EQ(page->body, "three");
+    EXPECT_EQ(page->bytes(Body::Gzip), "3");
+    first.reset();
+    EXPECT_TRUE(page->keep_in(*file)) << "room again once one is let go";
+    EXPECT_EQ(page->bytes(Body::Plain), "three");
+
+    const auto small = BodyFile::create(error, {.max_stretches = 0, .max_size = 64 * 1024});
+    ASSERT_TRUE(small) << error;
+    EXPECT_TRUE(small->keep({std::string(40'000, 'x')}));
+    EXPECT_FALSE(small->keep({std::string(40'000, 'y')})) << "past the file's size limit";
 }
 
 TEST(PageCache, CountsWhatABodyFileHoldsForItsPages) {

@@ -10,6 +10,8 @@
 
 #include <string>
 
+#include "../support_loopback.hpp"
+
 namespace dateline::fetch {
 
 namespace {
@@ -33,15 +35,9 @@ bool public_address(const std::string& text) {
 class Listener {
   public:
     Listener() {
-        fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        EXPECT_EQ(::bind(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
-        EXPECT_EQ(::listen(fd_, 4), 0);
-        socklen_t length = sizeof address;
-        ::getsockname(fd_, reinterpret_cast<sockaddr*>(&address), &length);
-        port_ = ntohs(address.sin_port);
+        std::uint16_t port = 0;
+        fd_ = testing_support::listen_on_loopback(port);
+        port_ = port;
         ::fcntl(fd_, F_SETFL, O_NONBLOCK);
     }
     ~Listener() { ::close(fd_); }

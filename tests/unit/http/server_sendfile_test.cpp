@@ -1,8 +1,6 @@
 // A kept body sent from the body file (sendfile): whole to a slow reader, while the page it
 // came from is gone, and no longer than the write time to a reader who stops reading.
-#include <arpa/inet.h>
 #include <gtest/gtest.h>
-#include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -10,6 +8,7 @@
 #include <string>
 #include <thread>
 
+#include "../support_loopback.hpp"
 #include "cache/body_file.hpp"
 #include "http/server.hpp"
 
@@ -71,16 +70,12 @@ class SendfileServer {
 
 // A connected client with a small receive buffer, its request sent.
 int ask(std::uint16_t port) {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    const int small = 16 * 1024;
-    ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &small, sizeof small);
-    const timeval patience{10, 0};  // a server that never ends the response fails the test
-    ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &patience, sizeof patience);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(port);
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    EXPECT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+    const int fd = testing_support::connect_to_loopback(port, [](int socket) {
+        const int small = 16 * 1024;
+        ::setsockopt(socket, SOL_SOCKET, SO_RCVBUF, &small, sizeof small);
+        const timeval patience{10, 0};  // a server that never ends the response fails the test
+        ::setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &patience, sizeof patience);
+    });
     const std::string request = "GET / HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n";
     EXPECT_EQ(::send(fd, request.data(), request.size(), 0), static_cast<ssize_t>(request.size()));
     return fd;
@@ -114,6 +109,27 @@ TEST(ServerSendfile, ALargeKeptBodyReachesASlowReaderWhole) {
     ASSERT_EQ(response.size() - end_of_head - 4, body_bytes);
     EXPECT_TRUE(response.compare(end_of_head + 4, body_bytes, server.body()) == 0)
         << "the body as it was kept, not another page's bytes";
+}
+
+TEST(ServerSendfile, AReaderWhoLeavesMidBodyEndsOnlyTheirConnection) {
+    // sendfile(2) cannot be told not to raise SIGPIPE: unless the server ignores it, the next
+    // send to a reader gone ends the whole process (this test's with it).
+    SendfileServer server(std::chrono::seconds(15));
+    for (int reader = 0; reader < 3; ++reader) {
+        const int fd = ask(server.port());
+        char chunk[65536];
+        ASSERT_GT(::recv(fd, chunk, sizeof chunk, 0), 0);
+        const linger reset{1, 0};  // leave with a reset, as a closed tab's connection can
+        ::setsockopt(fd, SOL_SOCKET, SO_LINGER, &reset, sizeof reset);
+        ::close(fd);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    const int fd = ask(server.port());
+    std::string response;
+    EXPECT_TRUE(read_to_end(fd, response));
+    ::close(fd);
+    EXPECT_NE(response.find("\r\n\r\n"), std::string::npos);
+    EXPECT_GT(response.size(), body_bytes) << "the next reader gets the whole page";
 }
 
 TEST(ServerSendfile, AReaderWhoStopsReadingIsLetGoAfterTheWriteTime) {
