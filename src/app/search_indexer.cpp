@@ -123,29 +123,46 @@ Result<std::int64_t> SearchIndexer::rebuild(const IndexProgress& progress, Relat
 
 Result<std::int64_t> SearchIndexer::catch_up(int limit) {
     std::int64_t total = 0;
-    domain::Id after = 0;  // what this call indexed is not looked at again
+    bool from_first = walked_to_ == 0;  // this walk began at the first story
     while (total < limit) {
         const int wanted = std::min(catch_up_transaction, limit - static_cast<int>(total));
-        // The stale stories are read in the write turn: of several nodes catching up at once,
-        // each indexes what the others have not, one after the other. A few at a time, so that
-        // an editor's save waits for a few stories' indexing, not a whole batch's.
-        auto indexed = db::in_transaction<std::int64_t>(
-            database_, [&](db::Connection& c) -> Result<std::int64_t> {
-                if (auto turn = storage::ArticleStore(c).take_write_turn(); !turn)
-                    return turn.error();
-                auto stale = storage::SearchStore(c).stale(search::analysis_version, after, wanted);
-                if (!stale) return stale.error();
-                if (stale->empty()) return std::int64_t{0};
-                after = stale->back();
-                if (auto done = index_in(c, *stale, RelatedLists::Choose); !done)
-                    return done.error();
-                return static_cast<std::int64_t>(stale->size());
-            });
-        if (!indexed) return indexed.error();
-        total += *indexed;
-        if (*indexed < wanted) break;
+        // The walk over the archive for stories that look stale holds no lock; each call goes on
+        // from where the last one stopped.
+        std::vector<domain::Id> candidates;
+        {
+            auto lease = database_.acquire();
+            auto stale =
+                storage::SearchStore(*lease).stale(search::analysis_version, walked_to_, wanted);
+            if (!stale) return stale.error();
+            candidates = std::move(*stale);
+        }
+        const bool walk_ended = static_cast<int>(candidates.size()) < wanted;
+        walked_to_ = walk_ended ? 0 : candidates.back();
+        if (!candidates.empty()) {
+            auto indexed = index_still_stale(candidates);
+            if (!indexed) return indexed.error();
+            total += *indexed;
+        }
+        if (walk_ended) {
+            if (from_first) break;
+            from_first = true;  // once more from the first story, to where this call began
+        }
     }
     return total;
+}
+
+Result<std::int64_t> SearchIndexer::index_still_stale(const std::vector<domain::Id>& candidates) {
+    // In the write turn, those still stale by key: of several nodes catching up at once, each
+    // indexes what the others have not. A few at a time, so that an editor's save waits for a
+    // few stories' indexing, not a whole batch's.
+    return db::in_transaction<std::int64_t>(
+        database_, [&](db::Connection& c) -> Result<std::int64_t> {
+            if (auto turn = storage::ArticleStore(c).take_write_turn(); !turn) return turn.error();
+            auto still = storage::SearchStore(c).still_stale(search::analysis_version, candidates);
+            if (!still) return still.error();
+            if (auto done = index_in(c, *still, RelatedLists::Choose); !done) return done.error();
+            return static_cast<std::int64_t>(still->size());
+        });
 }
 
 }  // namespace dateline::app

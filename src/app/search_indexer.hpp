@@ -53,8 +53,9 @@ class SearchIndexer {
     Result<std::int64_t> rebuild(const IndexProgress& progress = {},
                                  RelatedLists lists = RelatedLists::Choose);
     /// Indexes up to `limit` stories that the index lacks or holds by an older analysis, in
-    /// transactions of `catch_up_transaction`: a serving node's background catching up. Returns
-    /// how many; 0 once nothing is left.
+    /// transactions of `catch_up_transaction`: a serving node's background catching up. Each
+    /// call walks on from where the last one stopped. Returns how many it indexed; 0 once a walk
+    /// from the first story found nothing left (or left nothing another node had not done).
     Result<std::int64_t> catch_up(int limit);
 
     static constexpr int batch_size = 200;
@@ -64,11 +65,15 @@ class SearchIndexer {
   private:
     /// Indexes these stories in one transaction.
     Status index(const std::vector<domain::Id>& ids, RelatedLists lists);
+    /// Indexes those of `candidates` still stale, in one transaction in the write turn. Returns
+    /// how many.
+    Result<std::int64_t> index_still_stale(const std::vector<domain::Id>& candidates);
     /// Indexes these stories in the caller's transaction, which holds the stories' write turn.
     Status index_in(db::Connection& c, const std::vector<domain::Id>& ids, RelatedLists lists);
 
     db::Database& database_;
     const Clock& clock_;
+    domain::Id walked_to_ = 0;  // where catch_up's walk goes on from (one caller at a time)
 };
 
 }  // namespace dateline::app

@@ -278,10 +278,6 @@ http::Response CachedPages::through(const http::Request& request, const SiteMatc
     // Compressed once here, for every reader the page serves, and the fields of a hit in each
     // representation serialised once; not when nothing is kept.
     if (cache_.capacity() > 0) {
-        // The render reserves what its template's last page took: a much shorter page would
-        // keep the difference for as long as it stays.
-        if (page->body.capacity() - page->body.size() > page->body.size() / 4)
-            page->body.shrink_to_fit();
         page->gzip_body = http::gzip_compress(page->body);
         page->brotli_body = http::brotli_compress(page->body);
         for (const auto coding : {http::Coding::Identity, http::Coding::Gzip, http::Coding::Brotli})
@@ -289,14 +285,22 @@ http::Response CachedPages::through(const http::Request& request, const SiteMatc
                 auto& fields = hit_fields_of(*page, coding);
                 if (!http::append_fields(fields, headers_of(*page, coding, "hit"))) fields.clear();
             }
+        // Sent from the body file when there is one (none without a budget), as a file is by
+        // nginx (sendfile); a page too small for that, or that the file cannot take, stays in
+        // the heap.
+        bool in_file = false;
+        if (body_file_ && page->body.size() >= http::sendfile_min_bytes) {
+            in_file = page->keep_in(*body_file_);
+            if (!in_file && !heap_fallback_.exchange(true))
+                spdlog::warn(
+                    "the page cache's body file takes no more pages (its limits, or memory): "
+                    "pages it cannot take stay in the heap, copied to each reader");
+        }
+        // The render reserves what its template's last page took: a much shorter page kept in
+        // the heap would keep the difference for as long as it stays.
+        if (!in_file && page->body.capacity() - page->body.size() > page->body.size() / 4)
+            page->body.shrink_to_fit();
     }
-    // Sent from the body file when there is one, as a file is by nginx (sendfile); a page too
-    // small for that stays in the heap.
-    if (body_file_ && cache_.capacity() > 0 && page->body.size() >= http::sendfile_min_bytes &&
-        !page->keep_in(*body_file_) && !heap_fallback_.exchange(true))
-        spdlog::warn(
-            "the page cache's body file takes no more pages (its limits, or memory): "
-            "pages it cannot take stay in the heap, copied to each reader");
     cache_.put(*key, page, generation, std::move(tags));
     return from_cache(page, request, "miss");
 }

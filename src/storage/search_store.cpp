@@ -165,6 +165,19 @@ Result<std::vector<Id>> SearchStore::stale(int analysis, Id after_id, int limit)
     return ids_of(*rows);
 }
 
+Result<std::vector<Id>> SearchStore::still_stale(int analysis, const std::vector<Id>& ids) {
+    if (ids.empty()) return std::vector<Id>{};
+    Params params{std::int64_t{analysis}};
+    const std::string match = id_match(ids, params);
+    auto rows = c_.query(
+        "SELECT a.id FROM articles a LEFT JOIN search_documents d ON d.article_id = a.id "
+        "WHERE a.id" +
+            match + " AND (d.article_id IS NULL OR d.analysis <> $1) ORDER BY a.id",
+        params);
+    if (!rows) return rows.error();
+    return ids_of(*rows);
+}
+
 Result<std::vector<Id>> SearchStore::find(Id site_id, UnixTime now, const SearchTerms& terms,
                                           int limit, int offset) {
     if (terms.required.empty()) return std::vector<Id>{};

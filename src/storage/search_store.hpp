@@ -44,6 +44,9 @@ class SearchStore {
     /// Up to `limit` articles, in id order after `after_id`, that the index lacks or holds as made
     /// by an analysis other than `analysis`: what indexing must catch up with.
     Result<std::vector<domain::Id>> stale(int analysis, domain::Id after_id, int limit);
+    /// Those of `ids` that are still stale, by key: a few lookups, where stale() walks the
+    /// archive.
+    Result<std::vector<domain::Id>> still_stale(int analysis, const std::vector<domain::Id>& ids);
 
     /// A page of the site's visible stories that match `terms` (which must require something),
     /// best first: all the required phrases in the headline, then all in the headline and

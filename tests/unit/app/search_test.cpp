@@ -233,6 +233,43 @@ TEST_P(SearchTest, TwoNodesCatchingUpIndexEachStoryOnce) {
     EXPECT_EQ(indexed->front().integer(0), stories);
 }
 
+// Catching up walks on from where the last call stopped rather than from the first story each
+// time (which made a re-index walk the archive once per batch), and a call that began part-way
+// walks once more from the first story before it says nothing is left.
+TEST_P(SearchTest, CatchingUpWalksOnAndLooksBehindBeforeSayingItIsDone) {
+    constexpr int stories = 60;
+    for (int i = 0; i < stories; ++i)
+        story("news", "Quay notice " + std::to_string(i), "<p>Berths.</p>", 1);
+    const auto forget = [&](const std::string& which) {
+        auto lease = database->acquire();
+        ASSERT_TRUE(lease->execute("DELETE FROM search_documents" + which).ok());
+    };
+    forget("");
+    SearchIndexer indexer(*database, clock);
+    EXPECT_EQ(*indexer.catch_up(SearchIndexer::catch_up_transaction), 25);
+    // Behind the walk now: the first story, made stale again.
+    forget(" WHERE article_id = (SELECT MIN(id) FROM articles)");
+    const auto first_indexed = [&] {
+        auto lease = database->acquire();
+        return lease
+                   ->query(
+                       "SELECT COUNT(*) FROM search_documents WHERE article_id = "
+                       "(SELECT MIN(id) FROM articles)")
+                   ->front()
+                   .integer(0) == 1;
+    };
+    EXPECT_EQ(*indexer.catch_up(SearchIndexer::catch_up_transaction), 25);
+    EXPECT_FALSE(first_indexed()) << "the walk went on from where it stopped";
+    EXPECT_EQ(*indexer.catch_up(SearchIndexer::batch_size), stories - 50 + 1);
+    EXPECT_TRUE(first_indexed()) << "and looked behind before it was done";
+    EXPECT_EQ(*indexer.catch_up(SearchIndexer::batch_size), 0);
+    auto lease = database->acquire();
+    auto indexed = lease->query("SELECT COUNT(*) FROM search_documents");
+    ASSERT_TRUE(indexed.ok());
+    EXPECT_EQ(indexed->front().integer(0),
+              lease->query("SELECT COUNT(*) FROM articles")->front().integer(0));
+}
+
 TEST_P(SearchTest, TheIndexerCatchesUpAndRebuilds) {
     const auto ports = story("news", "Ports reopen", "<p>Ships sail.</p>", 2);
     const auto arabic = story("ar", "المكتبة تفتح", "<p>الكتب.</p>", 1);
