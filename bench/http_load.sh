@@ -157,6 +157,25 @@ cpu_per_request() {
 # The median of $repeat measurements.
 cpu_median() { for _ in $(seq "$repeat"); do cpu_per_request "$@"; done | median; }
 nginx_workers=$(pgrep -P "$nginx_pid" | tr '\n' ' ')
+
+# How nginx spreads wrk's connections over its workers. Its workers take turns to accept
+# (EPOLLEXCLUSIVE), and wrk opens its connections in one burst: one worker nearly always takes
+# them all, so nginx's rows are one busy worker beside wrk while Dateline's loops share the
+# connections evenly (the loop with the fewest open gets the next). With THREADS=1 each server
+# has one busy thread; the p99 compares like with like there (docs/performance.md).
+sockets() { find "/proc/$1/fd" -lname 'socket:*' 2>/dev/null | wc -l; }
+nginx_spread() {
+  local idle=() busy=() pid i=0
+  for pid in $nginx_workers; do idle+=("$(sockets "$pid")"); done
+  wrk -t1 -c"$connections" -d2s "$@" >/dev/null &
+  local load=$!
+  sleep 1
+  for pid in $nginx_workers; do busy+=("$(( $(sockets "$pid") - ${idle[i]} ))"); i=$((i + 1)); done
+  wait "$load"
+  echo "${busy[*]}"
+}
+printf '\nconnections on each nginx worker, under load: %s (of %s)\n' \
+  "$(nginx_spread -H 'Accept-Encoding: gzip' "http://127.0.0.1:$nginx_port/article.html")" "$connections"
 printf '\n%-22s %12s %12s %8s\n' "server CPU, µs/request" dateline nginx ratio
 cpu_row() {
   local label=$1 ours theirs; shift

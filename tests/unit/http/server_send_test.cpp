@@ -1,5 +1,6 @@
-// A kept body sent from the body file (sendfile): whole to a slow reader, while the page it
-// came from is gone, and no longer than the write time to a reader who stops reading.
+// A large body, sent from the body file (sendfile) or from the response's own string: whole to a
+// slow reader, while the page it came from is gone, no longer than the write time to a reader who
+// stops reading, and never at the cost of another reader on the same I/O thread.
 #include <gtest/gtest.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -27,11 +28,18 @@ std::string pattern(std::size_t size) {
     return out;
 }
 
-// A server whose every answer is a fresh stretch of the body file, owned by the response alone
-// (as a page dropped from the cache while it is sent).
-class SendfileServer {
+// Where the body a response carries is held.
+enum class HeldIn { BodyFile, OwnString };
+
+std::string name_of(const testing::TestParamInfo<HeldIn>& info) {
+    return info.param == HeldIn::BodyFile ? "FromTheBodyFile" : "FromItsOwnString";
+}
+
+// A server whose every answer is either a fresh stretch of the body file, owned by the response
+// alone (as a page dropped from the cache while it is sent), or a string of its own.
+class SendingServer {
   public:
-    explicit SendfileServer(std::chrono::seconds write_time) {
+    SendingServer(HeldIn held_in, std::chrono::seconds write_time) {
         std::string error;
         file_ = cache::BodyFile::create(error);
         EXPECT_TRUE(file_) << error;
@@ -40,9 +48,13 @@ class SendfileServer {
         options.threads = 1;
         options.worker_threads = 1;
         options.read_timeout = write_time;
-        server_ = std::make_unique<Server>(options, [this](const Request&) {
-            auto kept = file_->keep({body_});
+        server_ = std::make_unique<Server>(options, [this, held_in](const Request&) {
             Response r;
+            if (held_in == HeldIn::OwnString) {
+                r.body = body_;
+                return r;
+            }
+            auto kept = file_->keep({body_});
             r.shared_body = {kept, kept->bytes(0), kept->fd(), kept->offset(0)};
             // Another page kept while this one goes out must not show in it.
             (void)file_->keep({std::string(body_.size(), 'z')});
@@ -51,12 +63,12 @@ class SendfileServer {
         EXPECT_TRUE(server_->listen());
         thread_ = std::thread([this] { server_->run(); });
     }
-    ~SendfileServer() {
+    ~SendingServer() {
         server_->stop();
         thread_.join();
     }
-    SendfileServer(const SendfileServer&) = delete;
-    SendfileServer& operator=(const SendfileServer&) = delete;
+    SendingServer(const SendingServer&) = delete;
+    SendingServer& operator=(const SendingServer&) = delete;
 
     std::uint16_t port() const { return server_->port(); }
     const std::string& body() const { return body_; }
@@ -92,10 +104,12 @@ bool read_to_end(int fd, std::string& out) {
     }
 }
 
+class ServerSend : public testing::TestWithParam<HeldIn> {};
+
 }  // namespace
 
-TEST(ServerSendfile, ALargeKeptBodyReachesASlowReaderWhole) {
-    SendfileServer server(std::chrono::seconds(15));
+TEST_P(ServerSend, ALargeBodyReachesASlowReaderWhole) {
+    SendingServer server(GetParam(), std::chrono::seconds(15));
     const int fd = ask(server.port());
     std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the buffers fill up
     std::string response;
@@ -111,10 +125,11 @@ TEST(ServerSendfile, ALargeKeptBodyReachesASlowReaderWhole) {
         << "the body as it was kept, not another page's bytes";
 }
 
-TEST(ServerSendfile, AReaderWhoLeavesMidBodyEndsOnlyTheirConnection) {
-    // sendfile(2) cannot be told not to raise SIGPIPE: unless the server ignores it, the next
-    // send to a reader gone ends the whole process (this test's with it).
-    SendfileServer server(std::chrono::seconds(15));
+TEST_P(ServerSend, AReaderWhoLeavesMidBodyEndsOnlyTheirConnection) {
+    // sendfile(2) cannot be told not to raise SIGPIPE: unless the server ignores it (and every
+    // write says MSG_NOSIGNAL), the next send to a reader gone ends the whole process (this
+    // test's with it).
+    SendingServer server(GetParam(), std::chrono::seconds(15));
     for (int reader = 0; reader < 3; ++reader) {
         const int fd = ask(server.port());
         char chunk[65536];
@@ -132,8 +147,8 @@ TEST(ServerSendfile, AReaderWhoLeavesMidBodyEndsOnlyTheirConnection) {
     EXPECT_GT(response.size(), body_bytes) << "the next reader gets the whole page";
 }
 
-TEST(ServerSendfile, AReaderWhoStopsReadingIsLetGoAfterTheWriteTime) {
-    SendfileServer server(std::chrono::seconds(1));
+TEST_P(ServerSend, AReaderWhoStopsReadingIsLetGoAfterTheWriteTime) {
+    SendingServer server(GetParam(), std::chrono::seconds(1));
     const int fd = ask(server.port());
     const auto started = std::chrono::steady_clock::now();
     std::this_thread::sleep_for(std::chrono::milliseconds(2500));
@@ -143,5 +158,21 @@ TEST(ServerSendfile, AReaderWhoStopsReadingIsLetGoAfterTheWriteTime) {
     EXPECT_LT(response.size(), body_bytes) << "cut short";
     EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(8));
 }
+
+TEST_P(ServerSend, AReaderWhoStopsReadingHoldsUpNoOtherReader) {
+    // One I/O thread: a write that blocked on the first reader's full buffer would stall it.
+    SendingServer server(GetParam(), std::chrono::seconds(15));
+    const int stalled = ask(server.port());
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));  // its buffers fill up
+    const int fd = ask(server.port());
+    std::string response;
+    EXPECT_TRUE(read_to_end(fd, response)) << "the second reader waited for the first";
+    ::close(fd);
+    ::close(stalled);
+    EXPECT_GT(response.size(), body_bytes) << "the second reader gets the whole page";
+}
+
+INSTANTIATE_TEST_SUITE_P(Bodies, ServerSend, testing::Values(HeldIn::BodyFile, HeldIn::OwnString),
+                         name_of);
 
 }  // namespace dateline::http
