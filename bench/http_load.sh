@@ -4,12 +4,16 @@
 # Usage: bench/http_load.sh [path/to/dateline]   (bounded: 5 s per run, loopback only)
 # DURATION (5s), CONNECTIONS (32) and REPEAT (3 runs of each, medians printed) change the runs;
 # THREADS (2) is each server's: Dateline's I/O threads and nginx's worker processes alike (1
-# leaves wrk a core of its own on a two-core machine).
+# leaves wrk a core of its own on a two-core machine). REUSEPORT=1 gives each nginx worker a
+# listening socket of its own (`listen ... reuseport`), so that the kernel spreads wrk's
+# connections over them as Dateline spreads them over its loops.
 set -euo pipefail
 bin=${1:-build/release/dateline}
 duration=${DURATION:-5s}
 connections=${CONNECTIONS:-32}
 threads=${THREADS:-2}
+reuseport=""
+[ "${REUSEPORT:-0}" = 1 ] && reuseport=" reuseport"
 work=$(mktemp -d)
 # nginx's workers run as another user than its master: they must reach the pages it serves. A
 # tree only root could read had them answer every request with 403 until 2026-12-04, and every
@@ -63,7 +67,7 @@ http {
   tcp_nopush on;
   keepalive_requests 100000;
   gzip_static on;
-  server { listen 127.0.0.1:$nginx_port; root $work/static; }
+  server { listen 127.0.0.1:$nginx_port$reuseport; root $work/static; }
 }
 CONF
 nginx -c "$work/nginx.conf" -e "$work/nginx-error.log" &
@@ -162,7 +166,8 @@ nginx_workers=$(pgrep -P "$nginx_pid" | tr '\n' ' ')
 # (EPOLLEXCLUSIVE), and wrk opens its connections in one burst: one worker nearly always takes
 # them all, so nginx's rows are one busy worker beside wrk while Dateline's loops share the
 # connections evenly (the loop with the fewest open gets the next). With THREADS=1 each server
-# has one busy thread; the p99 compares like with like there (docs/performance.md).
+# has one busy thread, and with REUSEPORT=1 each spreads its connections: the p99 compares like
+# with like there (docs/performance.md).
 sockets() { find "/proc/$1/fd" -lname 'socket:*' 2>/dev/null | wc -l; }
 nginx_spread() {
   local idle=() busy=() pid i=0
