@@ -172,7 +172,7 @@ sockets() { find "/proc/$1/fd" -lname 'socket:*' 2>/dev/null | wc -l; }
 nginx_spread() {
   local idle=() busy=() pid i=0
   for pid in $nginx_workers; do idle+=("$(sockets "$pid")"); done
-  wrk -t1 -c"$connections" -d2s "$@" >/dev/null &
+  wrk_checked -t1 -c"$connections" -d2s "$@" >/dev/null &
   local load=$!
   sleep 1
   for pid in $nginx_workers; do busy+=("$(( $(sockets "$pid") - ${idle[i]} ))"); i=$((i + 1)); done
