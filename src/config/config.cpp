@@ -345,10 +345,10 @@ Result<Config> load_tracked(const std::filesystem::path& data_dir, const Overrid
         if (sources) (*sources)[option->name] = "flag " + flag;
     }
     if (c.database_pool == 0) {
-        const int threads =
-            c.threads > 0 ? c.threads
-                          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-        c.database_pool = threads + 2;
+        // One for each thread that renders pages (one per core, or per I/O thread if more) and
+        // one for each of the two that change things, so that none waits for a connection.
+        const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+        c.database_pool = std::max(c.threads, cores) + 2;
     }
     return c;
 }

@@ -27,7 +27,7 @@ struct Config {
     std::string metrics_host;
     int metrics_port = 0;
     int threads = 0;        ///< 0: one per core
-    int database_pool = 0;  ///< 0: threads + 2
+    int database_pool = 0;  ///< 0: threads (at least one per core) + 2
     std::size_t max_body_bytes = 1024 * 1024;
     std::chrono::seconds read_timeout{15};
     std::size_t page_cache_bytes = 64 * 1024 * 1024;

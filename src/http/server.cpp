@@ -62,6 +62,7 @@ constexpr auto accept_backoff = std::chrono::milliseconds(100);
 constexpr auto accept_warning_interval = std::chrono::seconds(10);
 constexpr auto sweep_interval = std::chrono::milliseconds(250);
 constexpr int min_worker_threads = 4;
+constexpr int default_change_threads = 2;
 constexpr int retry_after_busy_seconds = 2;
 
 Method method_of(bhttp::verb verb) {
@@ -107,12 +108,20 @@ struct Loop {
     AccessLog access_log;      // written by this loop's thread, flushed by its sweep
 };
 
+// Threads that run the handler, and the requests waiting for one of them.
+struct Lane {
+    explicit Lane(int threads) : workers(static_cast<std::size_t>(threads)) {}
+    asio::thread_pool workers;
+    std::atomic<int> queued{0};
+};
+
 struct Server::State {
     State(ServerOptions o, Handler h, FastHandler f)
         : options(std::move(o)),
           handler(std::move(h)),
           fast_handler(std::move(f)),
-          workers(static_cast<std::size_t>(worker_count(options))),
+          pages(worker_count(options)),
+          changes(options.change_threads > 0 ? options.change_threads : default_change_threads),
           connections(options.max_connections_per_address, options.max_connections_per_network) {}
 
     static std::vector<std::unique_ptr<Loop>> make_loops(const ServerOptions& o) {
@@ -136,9 +145,12 @@ struct Server::State {
     FastHandler fast_handler;
     std::vector<std::unique_ptr<Loop>> loops = make_loops(options);
     std::size_t next_loop = 0;  // the accepting loop's to touch
-    asio::thread_pool workers;
+    // GET and HEAD, which ask for a page, apart from the methods that change something: a flood
+    // of comments or sign-ins, an upload's resizing, or a write waiting for the database's lock
+    // holds up only its own kind, never a reader's page.
+    Lane pages;
+    Lane changes;
     ConnectionCounts connections;
-    std::atomic<int> queued_requests{0};
     std::atomic<int> large_bodies_in_flight{0};
     tcp::acceptor acceptor{loops.front()->io};
     asio::signal_set signals{loops.front()->io, SIGINT, SIGTERM};
@@ -188,17 +200,19 @@ struct Server::State {
             }
             if (fast) co_return std::move(*fast);
         }
-        if (queued_requests >= options.max_queued_requests) {
+        Lane& lane =
+            request.method == Method::Get || request.method == Method::Head ? pages : changes;
+        if (lane.queued >= options.max_queued_requests) {
             Response busy = error_response(503, "Too busy; try again shortly");
             busy.set_header("Retry-After", std::to_string(retry_after_busy_seconds));
             co_return busy;
         }
-        ++queued_requests;
+        ++lane.queued;
         Response response = co_await asio::co_spawn(
-            workers,
+            lane.workers,
             [this, &request]() -> asio::awaitable<Response> { co_return respond(request); },
             asio::use_awaitable);
-        --queued_requests;
+        --lane.queued;
         co_return response;
     }
 
@@ -680,7 +694,7 @@ struct Server::State {
                 begin_shutdown();
                 return;
             }
-            asio::post(workers, [this] { options.on_reload(); });
+            asio::post(changes.workers, [this] { options.on_reload(); });
             wait_for_signal();
         });
     }
@@ -752,7 +766,8 @@ void Server::run() {
         threads.emplace_back([&loop = *s.loops[i]] { loop.io.run(); });
     s.loops.front()->io.run();
     for (auto& t : threads) t.join();
-    s.workers.join();
+    s.pages.workers.join();
+    s.changes.workers.join();
 }
 
 void Server::stop() {

@@ -20,10 +20,15 @@ struct ServerOptions {
     std::string host = "127.0.0.1";
     std::uint16_t port = 8080;  ///< 0: an ephemeral port, reported by Server::port()
     int threads = 0;            ///< I/O threads; 0: one per core
-    /// Threads that run the (blocking) handler; 0: twice the I/O threads, at least four.
+    /// Threads that run the (blocking) handler for GET and HEAD; 0: twice the I/O threads, at
+    /// least four.
     int worker_threads = 0;
-    /// Requests waiting for a worker at most; beyond it a request gets 503 at once, so that a
-    /// flood of expensive requests queues nothing unbounded.
+    /// Threads that run it for every other method (comments, sign-ins, uploads, the newsroom's
+    /// saves), apart, so that a flood of them or a write waiting for the database never holds
+    /// up a page; 0: two.
+    int change_threads = 0;
+    /// Requests waiting for a worker at most, of each of the two kinds; beyond it a request gets
+    /// 503 at once, so that a flood of expensive requests queues nothing unbounded.
     int max_queued_requests = 1024;
     std::size_t max_header_bytes = 16 * 1024;
     std::size_t max_body_bytes = 1024 * 1024;
@@ -78,7 +83,8 @@ struct ServerOptions {
 /// graceful stop on SIGINT/SIGTERM
 /// that lets requests in flight finish within the grace period. Sessions only do I/O: `fast`
 /// answers on the I/O threads what it can without blocking (cached pages, files), and `handler`
-/// answers the rest on worker threads, so that slow requests never hold up cached ones.
+/// answers the rest on worker threads, so that slow requests never hold up cached ones, and
+/// requests that change something on threads of their own, so that they never hold up a page.
 class Server {
   public:
     Server(ServerOptions options, Handler handler, FastHandler fast = {});

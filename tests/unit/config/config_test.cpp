@@ -2,9 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <map>
+#include <thread>
 
 #include "../support_fixed_clock.hpp"
 
@@ -107,7 +109,9 @@ TEST(Config, DescribesEachSettingAndWhereItCameFrom) {
     EXPECT_EQ(by_name["listen"].source, "flag --listen");
     EXPECT_EQ(by_name["page_cache_mb"].value, "64");
     EXPECT_EQ(by_name["page_cache_mb"].source, "default");
-    EXPECT_EQ(by_name["db_pool"].value, "5") << "the pool the threads imply";
+    const auto cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    EXPECT_EQ(by_name["db_pool"].value, std::to_string(std::max(3, cores) + 2))
+        << "the pool the threads imply";
     EXPECT_EQ(by_name["db"].value,
               "postgresql://dateline:********@db.example/news?sslmode=require");
     for (const auto& s : d->settings) EXPECT_FALSE(s.source.empty()) << s.name;
