@@ -2,11 +2,12 @@
 
 #include <unicode/datefmt.h>
 #include <unicode/dtptngen.h>
-#include <unicode/numberformatter.h>
 #include <unicode/smpdtfmt.h>
 #include <unicode/timezone.h>
 
 #include <array>
+#include <charconv>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <string_view>
@@ -135,23 +136,24 @@ std::shared_ptr<const FormattedTime> DateFormatter::moment(UnixTime t) const {
 namespace dateline::render {
 
 std::string format_integer(long long n, bool arabic_indic_digits) {
-    // The numbering system gives the digits; the rest stays as pages have always shown it: no
-    // grouping separator ("2026", not "2,026") and an ASCII hyphen for the sign, where the
-    // "arab" system's own minus sign carries an Arabic letter mark (U+061C). Formatters are
-    // immutable and thread-safe, so one of each serves every thread.
-    static const icu::number::LocalizedNumberFormatter formatters[] = {
-        icu::number::NumberFormatter::withLocale(icu::Locale("@numbers=latn"))
-            .grouping(UNUM_GROUPING_OFF)
-            .sign(UNUM_SIGN_NEVER),
-        icu::number::NumberFormatter::withLocale(icu::Locale("@numbers=arab"))
-            .grouping(UNUM_GROUPING_OFF)
-            .sign(UNUM_SIGN_NEVER)};
-    UErrorCode status = U_ZERO_ERROR;
-    const icu::UnicodeString digits =
-        formatters[arabic_indic_digits ? 1 : 0].formatInt(n, status).toString(status);
-    if (U_FAILURE(status)) return std::to_string(n);
-    std::string out = n < 0 ? "-" : "";
-    digits.toUTF8String(out);
+    // The digits of CLDR's "arab" numbering system are U+0660..U+0669, D9 A0..D9 A9 in UTF-8:
+    // written here, since ICU's number formatter took 2 µs a call (2% of an uncached story
+    // page's server CPU) to give the same bytes. No grouping separator ("2026", not "2,026"),
+    // and an ASCII hyphen for the sign, where the "arab" system's own minus sign carries an
+    // Arabic letter mark (U+061C).
+    char ascii[24];
+    const char* const end = std::to_chars(std::begin(ascii), std::end(ascii), n).ptr;
+    if (!arabic_indic_digits) return std::string(std::cbegin(ascii), end);
+    std::string out;
+    out.reserve(2 * static_cast<std::size_t>(end - std::cbegin(ascii)));
+    for (const char* c = std::cbegin(ascii); c != end; ++c) {
+        if (*c == '-') {
+            out += '-';
+        } else {
+            out += '\xD9';
+            out += static_cast<char>(0xA0 + (*c - '0'));
+        }
+    }
     return out;
 }
 

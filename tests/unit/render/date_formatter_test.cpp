@@ -2,6 +2,7 @@
 #include "render/number_words.hpp"
 
 #include <gtest/gtest.h>
+#include <unicode/numberformatter.h>
 
 #include <limits>
 
@@ -148,6 +149,25 @@ TEST(Numbers, IntegersWithEitherDigitsAndNoGrouping) {
     EXPECT_EQ(format_integer(1234567890123, true), "١٢٣٤٥٦٧٨٩٠١٢٣");
     EXPECT_EQ(format_integer(std::numeric_limits<long long>::min(), false), "-9223372036854775808");
     EXPECT_EQ(format_integer(std::numeric_limits<long long>::min(), true), "-٩٢٢٣٣٧٢٠٣٦٨٥٤٧٧٥٨٠٨");
+}
+
+// format_integer writes the digits itself: they must stay those of ICU's numbering systems,
+// which the dates' formats use.
+TEST(Numbers, TheDigitsOfICUsNumberingSystems) {
+    for (const bool arabic : {false, true}) {
+        const auto formatter = icu::number::NumberFormatter::withLocale(
+                                   icu::Locale(arabic ? "ar@numbers=arab" : "en@numbers=latn"))
+                                   .grouping(UNUM_GROUPING_OFF)
+                                   .sign(UNUM_SIGN_NEVER);
+        for (const long long n : {0LL, 1LL, 9LL, 10LL, 45LL, 678LL, 2026LL, 31415926535LL, -3LL,
+                                  -2026LL, std::numeric_limits<long long>::max()}) {
+            UErrorCode status = U_ZERO_ERROR;
+            std::string icu_digits;
+            formatter.formatInt(n, status).toString(status).toUTF8String(icu_digits);
+            ASSERT_TRUE(U_SUCCESS(status));
+            EXPECT_EQ(format_integer(n, arabic), (n < 0 ? "-" : "") + icu_digits) << n;
+        }
+    }
 }
 
 TEST(Numbers, SpelledOutInTheSiteLanguage) {
