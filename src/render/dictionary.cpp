@@ -136,6 +136,11 @@ Dictionary* Dictionary::add_include(Name name, std::string_view file) {
     return child;
 }
 
+void Dictionary::set_expansion(std::string_view html) {
+    expansion_ = copy(html);
+    has_expansion_ = true;
+}
+
 void Dictionary::set_template_global_value(Name name, std::string_view value) {
     globals().set_value(name, value);
 }

@@ -99,6 +99,11 @@ class Dictionary {
     std::span<const Dictionary* const> include_dictionaries(Name name) const;
     /// An include dictionary's template file.
     std::string_view include_file() const { return file_; }
+    /// Gives an include dictionary its template's expansion, written before (a kept story card):
+    /// the engine writes `html` in the include's place instead of expanding the template.
+    void set_expansion(std::string_view html);
+    /// The expansion set_expansion gave, if any.
+    const std::string_view* expansion() const { return has_expansion_ ? &expansion_ : nullptr; }
 
   private:
     struct Tree;
@@ -136,6 +141,8 @@ class Dictionary {
     Table<Children> sections_;
     Table<Children> includes_;
     std::string_view file_;  // an include's template
+    std::string_view expansion_;
+    bool has_expansion_ = false;
 };
 
 }  // namespace dateline::render

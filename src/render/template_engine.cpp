@@ -294,6 +294,15 @@ bool TemplateEngine::expand(const std::string& name, const Dictionary& dictionar
     return complete;
 }
 
+std::vector<Name> TemplateEngine::names_read(const std::string& name) const {
+    std::vector<Name> names;
+    const auto found = by_name_.find(name);
+    if (found == by_name_.end()) return names;
+    for (const Node& node : found->second->nodes)
+        if (node.kind != Node::Kind::Text) names.push_back(node.name);
+    return names;
+}
+
 // Expands `what`'s nodes from `begin` to `end` with `dictionary`, the `last` of its section's.
 bool TemplateEngine::expand(const Template& what, std::size_t begin, std::size_t end,
                             const Dictionary& dictionary, bool last, std::string& out) const {
@@ -334,6 +343,10 @@ bool TemplateEngine::expand(const Template& what, std::size_t begin, std::size_t
             }
             case Kind::Include:
                 for (const Dictionary* included : dictionary.include_dictionaries(node.name)) {
+                    if (const std::string_view* given = included->expansion()) {
+                        out.append(*given);
+                        continue;
+                    }
                     const auto found = by_name_.find(included->include_file());
                     if (found == by_name_.end()) {
                         complete = false;

@@ -38,6 +38,10 @@ class TemplateEngine {
     /// was not loaded (its place is then left empty).
     bool expand(const std::string& name, const Dictionary& dictionary, std::string& out) const;
 
+    /// Every name a loaded template reads (its variables, sections and includes), nothing for
+    /// one not loaded: what its expansion can depend on besides its text.
+    std::vector<Name> names_read(const std::string& name) const;
+
   private:
     struct Template;
 

@@ -226,9 +226,13 @@ void set_image(Dictionary* d, const domain::Media& m, ImageSlot slot) {
     d->set_int_value("IMAGE_HEIGHT", m.height);
 }
 
-void add_card(Dictionary* parent, const domain::Site& site, const domain::Article& a,
-              const render::DateFormatter& dates, const CardOptions& options, int& images_shown) {
-    Dictionary* card = parent->add_include("CARD", "partials/card.tpl");
+namespace {
+
+constexpr const char* card_template = "partials/card.tpl";
+
+// Fills a card's include with `a`'s values, shown as `options` say.
+void fill_card(Dictionary* card, const domain::Site& site, const domain::Article& a,
+               const render::DateFormatter& dates, const CardOptions& options, bool eager) {
     card->set_value("URL", story_path(site, a));
     card->set_value("HEADLINE", a.headline);
     card->show_section(options.heading2 ? render::Name("H2") : render::Name("H3"));
@@ -247,10 +251,35 @@ void add_card(Dictionary* parent, const domain::Site& site, const domain::Articl
     if (a.lead_image) {
         auto* img = card->add_section("IMAGE");
         set_image(img, *a.lead_image, options.lead ? ImageSlot::Lead : options.slot);
-        img->set_value("IMAGE_LOADING", images_shown++ < eager_card_images ? "eager" : "lazy");
+        img->set_value("IMAGE_LOADING", eager ? "eager" : "lazy");
         // The lead story's picture is the largest paint of a home page's first screen.
         if (options.lead) img->show_section("URGENT");
     }
+}
+
+// How a page shows a card, in KeptCards::Variant's bits.
+std::uint32_t shape_of(const CardOptions& options, bool eager) {
+    return (options.heading2 ? 1U : 0U) | (options.show_section ? 2U : 0U) |
+           (options.show_standfirst ? 4U : 0U) | (options.lead ? 8U : 0U) | (eager ? 16U : 0U) |
+           (static_cast<std::uint32_t>(options.slot) << 5);
+}
+
+}  // namespace
+
+void add_card(Dictionary* parent, const CardWriter& writer, const app::Card& card,
+              const CardOptions& options, int& images_shown) {
+    const bool eager = card->lead_image && images_shown < eager_card_images;
+    if (card->lead_image) ++images_shown;
+    Dictionary* include = parent->add_include("CARD", card_template);
+    KeptCards* kept = writer.theme.cards.get();
+    const KeptCards::Variant variant{writer.snapshot, writer.site.id, shape_of(options, eager)};
+    if (kept && kept->give(card, variant, *include)) return;
+    fill_card(include, writer.site, *card, writer.dates, options, eager);
+    if (!kept) return;
+    std::string html;
+    if (!writer.theme.templates->expand(card_template, *include, html)) return;
+    kept->keep(card, variant, html);
+    include->set_expansion(html);  // written once: the page takes it as it is
 }
 
 void add_most_read(Dictionary& d, const domain::Site& site, const std::string& title,

@@ -5,6 +5,7 @@
 
 #include "render/dictionary.hpp"
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -97,10 +98,20 @@ struct CardOptions {
 /// Cards below the fold start their count here.
 inline constexpr int eager_card_images = 3;
 
-/// Adds a story card to `parent`'s CARD include. `images_shown` counts the images of the page
-/// so far: the first few load at once, the rest lazily.
-void add_card(render::Dictionary* parent, const domain::Site& site, const domain::Article& article,
-              const render::DateFormatter& dates, const CardOptions& options, int& images_shown);
+/// What a page writes its story cards with: its site and dates, the theme (which keeps the
+/// cards it wrote), and the snapshot they come from.
+struct CardWriter {
+    const domain::Site& site;
+    const render::DateFormatter& dates;
+    const Theme& theme;
+    std::uint64_t snapshot;  ///< SiteSnapshot::generation
+};
+
+/// Adds a story card to `parent`'s CARD include: the HTML the theme kept for this card shown so
+/// (Theme::cards), else the card written now, and kept. `images_shown` counts the images of the
+/// page so far: the first few load at once, the rest lazily.
+void add_card(render::Dictionary* parent, const CardWriter& writer, const app::Card& card,
+              const CardOptions& options, int& images_shown);
 
 /// A ranking of most read stories (app::MostRead) under `title` in `d`'s MOST_READ include,
 /// each as a numbered headline; nothing when `stories` is empty.

@@ -1,6 +1,7 @@
 #include "site/site_snapshot.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <numeric>
 
 #include "core/ip_address.hpp"
@@ -30,7 +31,9 @@ std::vector<std::string> prefix_segments(const std::string& prefix) {
 }  // namespace
 
 Result<std::shared_ptr<const SiteSnapshot>> SiteSnapshot::make(app::NetworkDirectory directory) {
+    static std::atomic<std::uint64_t> made{0};
     auto snap = std::make_shared<SiteSnapshot>();
+    snap->generation = ++made;
     for (const auto& s : directory.sites) {
         auto formatter = render::DateFormatter::create(
             {s.language, s.time_zone, s.arabic_indic_digits, s.hijri_dates});

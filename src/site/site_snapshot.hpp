@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -24,6 +25,9 @@ struct SiteSnapshot {
         std::vector<std::string> prefix;  ///< "/en/world/" -> {"en", "world"}
     };
     std::vector<Address> addresses;
+    /// Different in every snapshot the process makes: what was written from one (a kept card)
+    /// names it.
+    std::uint64_t generation = 0;
 
     /// Fails when a site's time zone or language cannot be formatted.
     static Result<std::shared_ptr<const SiteSnapshot>> make(app::NetworkDirectory directory);

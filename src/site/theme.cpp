@@ -1,5 +1,7 @@
 #include "site/theme.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
@@ -12,6 +14,8 @@ namespace dateline::site {
 
 namespace {
 
+constexpr const char* card_template = "partials/card.tpl";
+
 const std::vector<std::string> required_templates = {"home.tpl",
                                                      "listing.tpl",
                                                      "article.tpl",
@@ -19,7 +23,7 @@ const std::vector<std::string> required_templates = {"home.tpl",
                                                      "partials/head.tpl",
                                                      "partials/header.tpl",
                                                      "partials/footer.tpl",
-                                                     "partials/card.tpl",
+                                                     card_template,
                                                      "partials/pagination.tpl",
                                                      "partials/most-read.tpl",
                                                      "partials/comment-field.tpl",
@@ -48,6 +52,50 @@ std::optional<Logo> read_logo(const std::filesystem::path& assets) {
     return Logo{logo_path, width, height};
 }
 
+// What a card may read for its HTML to be kept: its own values and sections, the site's
+// template-global ones (page_view.cpp's setup_page) and the theme's strings. The page's own
+// (its title, canonical address, the year) would differ between the pages that show it.
+bool card_can_be_kept(const render::TemplateEngine& templates, const render::Catalog& catalog) {
+    static const std::vector<render::Name> readable = {"URL",
+                                                       "HEADLINE",
+                                                       "DATE_ISO",
+                                                       "DATE_SHORT",
+                                                       "CLOCK",
+                                                       "H2",
+                                                       "H3",
+                                                       "LEAD",
+                                                       "SECTION",
+                                                       "SECTION_URL",
+                                                       "SECTION_NAME",
+                                                       "STANDFIRST",
+                                                       "STANDFIRST_TEXT",
+                                                       "IMAGE",
+                                                       "IMAGE_URL",
+                                                       "IMAGE_SRCSET",
+                                                       "WEBP",
+                                                       "IMAGE_WEBP_SRCSET",
+                                                       "IMAGE_SIZES",
+                                                       "IMAGE_WIDTH",
+                                                       "IMAGE_HEIGHT",
+                                                       "IMAGE_LOADING",
+                                                       "URGENT",
+                                                       "LANG",
+                                                       "DIR",
+                                                       "NUMBERING",
+                                                       "SITE_NAME",
+                                                       "SITE_TAGLINE",
+                                                       "HOME_PATH",
+                                                       "ASSETS_PATH",
+                                                       "NETWORK_NAME"};
+    const auto languages = catalog.languages();
+    for (const render::Name name : templates.names_read(card_template)) {
+        if (std::find(readable.begin(), readable.end(), name) != readable.end()) continue;
+        if (!languages.empty() && catalog.template_values(languages.front()).find(name)) continue;
+        return false;
+    }
+    return true;
+}
+
 }  // namespace
 
 Result<Theme> load_theme(const std::filesystem::path& dir) {
@@ -60,8 +108,14 @@ Result<Theme> load_theme(const std::filesystem::path& dir) {
     if (!templates) return templates.error();
     auto catalog = render::Catalog::load(dir / "i18n");
     if (!catalog) return catalog.error();
+    auto cards = card_can_be_kept(**templates, *catalog) ? std::make_shared<KeptCards>() : nullptr;
+    if (!cards)
+        spdlog::info(
+            "the theme's {} reads values of the page that shows it: cards are written "
+            "again on every page",
+            card_template);
     return Theme{std::move(*templates), std::move(*catalog), dir / "assets",
-                 read_logo(dir / "assets")};
+                 read_logo(dir / "assets"), std::move(cards)};
 }
 
 }  // namespace dateline::site

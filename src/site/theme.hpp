@@ -11,6 +11,7 @@
 #include "core/result.hpp"
 #include "render/catalog.hpp"
 #include "render/template_engine.hpp"
+#include "site/kept_cards.hpp"
 
 namespace dateline::site {
 
@@ -27,6 +28,10 @@ struct Theme {
     render::Catalog catalog;
     std::filesystem::path assets_dir;
     std::optional<Logo> logo;
+    /// Story cards as these templates wrote them (KeptCards); none when the theme's card reads
+    /// a value that differs between the pages that show it (the page's title, the year), so
+    /// that its HTML cannot be kept.
+    std::shared_ptr<KeptCards> cards;
 };
 
 /// Loads and checks a theme folder (templates/, i18n/, assets/); every template the reader site

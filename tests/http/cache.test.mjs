@@ -201,6 +201,28 @@ test('a story edited or its section renamed while the server runs shows so on th
     async () => /<section class="related"[^]*>Harbour desk<\/a>/.test((await page(path)).html));
 });
 
+test('a site\'s time zone changed while the server runs shows on the cards of its pages', async () => {
+  // Cards are written once and kept (site::KeptCards): a change of the site must write them again.
+  const cardTimes = async () => {
+    const html = await (await get(`${demo.server.url}/en/sport/`)).text();
+    return [...html.matchAll(/<p class="card__meta"><time datetime="[^"]+" data-relative>([^<]+)<\/time>/g)]
+      .map((m) => m[1]);
+  };
+  const before = await cardTimes();
+  assert.ok(before.length > 0, 'the section lists cards');
+  const zone = demo.data.sql("SELECT time_zone FROM sites WHERE slug = 'en'").trim();
+  const other = zone === 'Pacific/Kiritimati' ? 'Pacific/Pago_Pago' : 'Pacific/Kiritimati';
+  demo.data.sql(`UPDATE sites SET time_zone = '${other}' WHERE slug = 'en'`);
+  try {
+    await waitUntil('the cards\' times in the new zone',
+      async () => JSON.stringify(await cardTimes()) !== JSON.stringify(before));
+  } finally {
+    demo.data.sql(`UPDATE sites SET time_zone = '${zone}' WHERE slug = 'en'`);
+  }
+  await waitUntil('the cards\' times back in the first zone',
+    async () => JSON.stringify(await cardTimes()) === JSON.stringify(before));
+});
+
 test('a story by an author reaches their cached page; their feed follows', async () => {
   const page = async (path) => {
     const res = await get(`${demo.server.url}${path}`);

@@ -50,10 +50,10 @@ void ReaderPages::add_ways_on(PageView& view, const SiteSnapshot& snapshot) {
     }
     if (latest->empty()) return;
     auto* list = ways->add_section("LATEST");
-    const auto& dates = snapshot.formatters.at(site.id);
+    const CardWriter cards{site, snapshot.formatters.at(site.id), theme_, snapshot.generation};
     int images = eager_card_images;  // below the message: every image loads lazily
     for (const auto& story : *latest)
-        add_card(list->add_section("STORY"), site, *story, dates,
+        add_card(list->add_section("STORY"), cards, story,
                  {.show_section = true, .slot = ImageSlot::Compact}, images);
 }
 

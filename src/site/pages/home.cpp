@@ -47,6 +47,7 @@ http::Response ReaderPages::home_show(PageRequest& request) {
         for (const auto& a : block.articles) request.shows(a);
     for (const auto& a : front->most_read) request.shows(a);
     int images = 0;
+    const CardWriter cards{site, request.dates(), theme_, request.snapshot.generation};
     if (front->top.empty()) d.show_section("EMPTY");
     render::Dictionary* top = nullptr;
     render::Dictionary* beside = nullptr;
@@ -54,20 +55,19 @@ http::Response ReaderPages::home_show(PageRequest& request) {
         if (i == 0) {
             top = d.add_section("TOP");
             add_card(
-                top->add_section("LEAD_STORY"), site, *front->top[0], request.dates(),
+                top->add_section("LEAD_STORY"), cards, front->top[0],
                 {.heading2 = true, .show_section = true, .show_standfirst = true, .lead = true},
                 images);
             continue;
         }
         if (!beside) beside = top->add_section("BESIDE");
-        add_card(beside->add_section("STORY"), site, *front->top[i], request.dates(),
+        add_card(beside->add_section("STORY"), cards, front->top[i],
                  {.show_section = true, .slot = ImageSlot::Compact}, images);
     }
     render::Dictionary* latest = nullptr;
     for (const auto& a : front->latest) {
         if (!latest) latest = d.add_section("LATEST");
-        add_card(latest->add_section("STORY"), site, *a, request.dates(), {.show_section = true},
-                 images);
+        add_card(latest->add_section("STORY"), cards, a, {.show_section = true}, images);
     }
     add_most_read(d, site, theme_.catalog.text(site.language, "most_read"), front->most_read);
     for (const auto& block : front->sections) {
@@ -76,7 +76,7 @@ http::Response ReaderPages::home_show(PageRequest& request) {
         b->set_value("BLOCK_NAME", block.section.name);
         b->set_value("BLOCK_URL", domain::section_path(site.path_prefix(), block.section.slug));
         for (const auto& a : block.articles)
-            add_card(b->add_section("STORY"), site, *a, request.dates(), {}, images);
+            add_card(b->add_section("STORY"), cards, a, {}, images);
     }
     return render_page(theme_, view, "home.tpl", 200);
 }

@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <iterator>
+#include <string>
 
 #include "../support_fixed_clock.hpp"
 #include "render/catalog.hpp"
@@ -22,6 +24,49 @@ TEST(Theme, TheDefaultThemeLoads) {
     ASSERT_TRUE(catalog.ok()) << catalog.error().message;
     EXPECT_EQ(catalog->text("ar", "home"), "الرئيسية");
     EXPECT_EQ(catalog->text("fr", "home"), "Home");  // unknown language: English
+}
+
+TEST(Theme, CardsAreKeptUnlessTheCardReadsThePagesValues) {
+    const std::filesystem::path theme =
+        std::filesystem::path(DATELINE_SOURCE_DIR) / "themes/default";
+    auto loaded = site::load_theme(theme);
+    ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+    EXPECT_NE(loaded->cards, nullptr) << "the default card reads its own values and strings";
+
+    // A copy whose card shows the page's title: its HTML differs between pages.
+    TempDir dir;
+    std::filesystem::copy(theme, dir.path(), std::filesystem::copy_options::recursive);
+    const auto card = dir.path() / "templates/partials/card.tpl";
+    std::ifstream in(card);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::ofstream(card) << text << "<span>{{PAGE_TITLE}}</span>\n";
+    auto reading_the_page = site::load_theme(dir.path());
+    ASSERT_TRUE(reading_the_page.ok()) << reading_the_page.error().message;
+    EXPECT_EQ(reading_the_page->cards, nullptr);
+}
+
+TEST(Theme, AnIncludeGivenItsExpansionIsNotExpandedAgain) {
+    TempDir dir;
+    std::ofstream(dir.path() / "page.tpl")
+        << "{{%AUTOESCAPE context=\"HTML\"}}<ul>{{#ITEM}}{{>CARD}}{{/ITEM}}</ul>";
+    std::ofstream(dir.path() / "card.tpl") << "{{%AUTOESCAPE context=\"HTML\"}}<li>{{NAME}}</li>";
+    auto engine = TemplateEngine::load(dir.path(), {"page.tpl", "card.tpl"});
+    ASSERT_TRUE(engine.ok()) << engine.error().message;
+    Dictionary d;
+    auto* written = d.add_section("ITEM")->add_include("CARD", "card.tpl");
+    written->set_value("NAME", "a & b");
+    std::string kept;
+    ASSERT_TRUE((*engine)->expand("card.tpl", *written, kept));
+    EXPECT_EQ(kept, "<li>a &amp; b</li>");
+    auto* given = d.add_section("ITEM")->add_include("CARD", "card.tpl");
+    given->set_value("NAME", "ignored");
+    given->set_expansion(kept);
+    std::string out;
+    ASSERT_TRUE((*engine)->expand("page.tpl", d, out));
+    EXPECT_EQ(out, "<ul><li>a &amp; b</li><li>a &amp; b</li></ul>");
+    const auto names = (*engine)->names_read("page.tpl");
+    EXPECT_EQ(names.size(), 2u) << "the section and the include";
+    EXPECT_TRUE((*engine)->names_read("missing.tpl").empty());
 }
 
 TEST(Theme, StringsFillTheirPlaceholders) {
