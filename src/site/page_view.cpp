@@ -228,8 +228,6 @@ void set_image(Dictionary* d, const domain::Media& m, ImageSlot slot) {
 
 namespace {
 
-constexpr const char* card_template = "partials/card.tpl";
-
 // Fills a card's include with `a`'s values, shown as `options` say.
 void fill_card(Dictionary* card, const domain::Site& site, const domain::Article& a,
                const render::DateFormatter& dates, const CardOptions& options, bool eager) {

@@ -14,8 +14,6 @@ namespace dateline::site {
 
 namespace {
 
-constexpr const char* card_template = "partials/card.tpl";
-
 const std::vector<std::string> required_templates = {"home.tpl",
                                                      "listing.tpl",
                                                      "article.tpl",

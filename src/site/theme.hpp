@@ -22,6 +22,9 @@ struct Logo {
     int height = 0;
 };
 
+/// A story card's template, which every theme has (page_view.hpp's add_card).
+inline constexpr const char* card_template = "partials/card.tpl";
+
 /// The theme a reader site renders with: its templates, strings and assets folder.
 struct Theme {
     std::unique_ptr<render::TemplateEngine> templates;
