@@ -138,7 +138,6 @@ Dictionary* Dictionary::add_include(Name name, std::string_view file) {
 
 void Dictionary::set_expansion(std::string_view html) {
     expansion_ = copy(html);
-    has_expansion_ = true;
 }
 
 void Dictionary::set_template_global_value(Name name, std::string_view value) {

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -103,7 +104,7 @@ class Dictionary {
     /// the engine writes `html` in the include's place instead of expanding the template.
     void set_expansion(std::string_view html);
     /// The expansion set_expansion gave, if any.
-    const std::string_view* expansion() const { return has_expansion_ ? &expansion_ : nullptr; }
+    const std::optional<std::string_view>& expansion() const { return expansion_; }
 
   private:
     struct Tree;
@@ -141,8 +142,7 @@ class Dictionary {
     Table<Children> sections_;
     Table<Children> includes_;
     std::string_view file_;  // an include's template
-    std::string_view expansion_;
-    bool has_expansion_ = false;
+    std::optional<std::string_view> expansion_;
 };
 
 }  // namespace dateline::render

@@ -343,7 +343,7 @@ bool TemplateEngine::expand(const Template& what, std::size_t begin, std::size_t
             }
             case Kind::Include:
                 for (const Dictionary* included : dictionary.include_dictionaries(node.name)) {
-                    if (const std::string_view* given = included->expansion()) {
+                    if (const auto& given = included->expansion()) {
                         out.append(*given);
                         continue;
                     }

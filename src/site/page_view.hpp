@@ -101,6 +101,12 @@ inline constexpr int eager_card_images = 3;
 /// What a page writes its story cards with: its site and dates, the theme (which keeps the
 /// cards it wrote), and the snapshot they come from.
 struct CardWriter {
+    /// The writer of `site`'s cards on a page made from `snapshot` with `theme`.
+    static CardWriter of(const SiteSnapshot& snapshot, const domain::Site& site,
+                         const Theme& theme) {
+        return {site, snapshot.formatters.at(site.id), theme, snapshot.generation};
+    }
+
     const domain::Site& site;
     const render::DateFormatter& dates;
     const Theme& theme;

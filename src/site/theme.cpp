@@ -106,7 +106,7 @@ Result<Theme> load_theme(const std::filesystem::path& dir) {
     if (!templates) return templates.error();
     auto catalog = render::Catalog::load(dir / "i18n");
     if (!catalog) return catalog.error();
-    auto cards = card_can_be_kept(**templates, *catalog) ? std::make_shared<KeptCards>() : nullptr;
+    auto cards = card_can_be_kept(**templates, *catalog) ? std::make_unique<KeptCards>() : nullptr;
     if (!cards)
         spdlog::info(
             "the theme's {} reads values of the page that shows it: cards are written "

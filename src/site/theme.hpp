@@ -34,7 +34,7 @@ struct Theme {
     /// Story cards as these templates wrote them (KeptCards); none when the theme's card reads
     /// a value that differs between the pages that show it (the page's title, the year), so
     /// that its HTML cannot be kept.
-    std::shared_ptr<KeptCards> cards;
+    std::unique_ptr<KeptCards> cards;
 };
 
 /// Loads and checks a theme folder (templates/, i18n/, assets/); every template the reader site

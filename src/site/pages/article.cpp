@@ -388,7 +388,7 @@ http::Response ReaderPages::article_page(PageRequest& request, const domain::Sec
     if (!related.empty()) {
         auto* r = view.dict.add_section("RELATED");
         int images = eager_card_images;  // below the fold: every image loads lazily
-        const CardWriter cards{site, request.dates(), theme_, request.snapshot.generation};
+        const auto cards = CardWriter::of(request.snapshot, site, theme_);
         for (const auto& other : related)
             add_card(r->add_section("STORY"), cards, other,
                      {.show_section = true, .slot = ImageSlot::Compact}, images);

@@ -50,7 +50,7 @@ void ReaderPages::add_ways_on(PageView& view, const SiteSnapshot& snapshot) {
     }
     if (latest->empty()) return;
     auto* list = ways->add_section("LATEST");
-    const CardWriter cards{site, snapshot.formatters.at(site.id), theme_, snapshot.generation};
+    const auto cards = CardWriter::of(snapshot, site, theme_);
     int images = eager_card_images;  // below the message: every image loads lazily
     for (const auto& story : *latest)
         add_card(list->add_section("STORY"), cards, story,

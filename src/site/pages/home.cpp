@@ -47,7 +47,7 @@ http::Response ReaderPages::home_show(PageRequest& request) {
         for (const auto& a : block.articles) request.shows(a);
     for (const auto& a : front->most_read) request.shows(a);
     int images = 0;
-    const CardWriter cards{site, request.dates(), theme_, request.snapshot.generation};
+    const auto cards = CardWriter::of(request.snapshot, site, theme_);
     if (front->top.empty()) d.show_section("EMPTY");
     render::Dictionary* top = nullptr;
     render::Dictionary* beside = nullptr;

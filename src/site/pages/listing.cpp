@@ -176,7 +176,7 @@ http::Response ReaderPages::listing(PageRequest& request, const ListingHeading& 
     if (page.articles.empty()) d.show_section("EMPTY");
     render::Dictionary* stories = page.articles.empty() ? nullptr : d.add_section("STORIES");
     for (const auto& a : page.articles) request.shows(a);
-    const CardWriter cards{site, request.dates(), theme_, request.snapshot.generation};
+    const auto cards = CardWriter::of(request.snapshot, site, theme_);
     for (const auto& a : page.articles)
         add_card(stories->add_section("STORY"), cards, a,
                  {.heading2 = true,
