@@ -1,7 +1,9 @@
 #include "storage/search_store.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
+#include <unordered_set>
 
 #include "storage/id_list.hpp"
 #include "storage/listed_sql.hpp"
@@ -124,6 +126,48 @@ std::string pg_all(const std::vector<std::vector<std::string>>& phrases,
 const std::string visible =
     "a.site_id = $1 AND " + listed_sql("a.status") + " AND a.first_published_at <= $2";
 
+// --- SQLite's index in order of publication (migrations/sqlite/0035) ---
+
+// A story's rowid in SQLite's index tables: its publication time, then its id, so that FTS5,
+// which gives matches in rowid order, gives them newest first. Never published: time 0, last.
+constexpr int key_id_bits = 31;
+constexpr std::int64_t key_id_mask = (std::int64_t{1} << key_id_bits) - 1;
+constexpr std::int64_t key_time_max = (std::int64_t{1} << 32) - 1;
+const std::string key_of_a = "(min(max(coalesce(a.first_published_at, 0), 0), " +
+                             std::to_string(key_time_max) + ") << " + std::to_string(key_id_bits) +
+                             ") | a.id";
+// The article a row of the index is (the key's low bits).
+const std::string article_of_row = "(s.rowid & " + std::to_string(key_id_mask) + ")";
+
+// The largest key of a story published by `now`: a search's upper bound, past which lie the
+// stories scheduled for later.
+std::int64_t newest_key(UnixTime now) {
+    return (std::clamp<std::int64_t>(now, 0, key_time_max) << key_id_bits) | key_id_mask;
+}
+
+// The index tables, one per tier of a match (SearchStore::find): the headline, then the
+// headline and summary, then the whole story. A column filter on the whole story's table
+// would walk every story holding the term; each table of its own walks its own matches only.
+constexpr std::array<std::string_view, 3> tier_tables{"search_index_headlines",
+                                                      "search_index_leads", "search_index"};
+constexpr std::string_view whole_story_table = tier_tables.back();
+
+// A tier's matches ($3) on the site ($1), visible by now ($2), newest first from key $4 down,
+// $5 of them, each story by key; `leave_out`: none whose whole story matches $6. CROSS JOIN
+// keeps the index first: left to itself, the planner walked the site's listing and matched each
+// of its stories (130 ms at 10,000 a site).
+std::string tier_statement(std::string_view table, bool leave_out) {
+    std::string sql = "SELECT a.id FROM ";
+    sql.append(table).append(" s CROSS JOIN articles a ON a.id = ").append(article_of_row);
+    sql.append(" WHERE s.").append(table).append(" MATCH $3 AND s.rowid <= $4 AND ");
+    sql.append(visible);
+    if (leave_out)
+        sql.append(" AND NOT EXISTS (SELECT 1 FROM search_index left_out WHERE ")
+            .append("left_out.search_index MATCH $6 AND left_out.rowid = s.rowid)");
+    sql.append(" ORDER BY s.rowid DESC LIMIT $5");
+    return sql;
+}
+
 }  // namespace
 
 Status SearchStore::put(Id article_id, const SearchDocument& whole, int analysis) {
@@ -137,22 +181,39 @@ Status SearchStore::put(Id article_id, const SearchDocument& whole, int analysis
         if (!written) return written.error();
         return success();
     }
-    if (auto removed = c_.execute("DELETE FROM search_index WHERE rowid = $1", {article_id});
+    if (article_id <= 0 || article_id > key_id_mask)
+        return Error::invalid("Article " + std::to_string(article_id) +
+                              " is beyond what the search index can key.");
+    // The story's rows go with its document (the trigger of 0035) and come back under its key.
+    if (auto removed =
+            c_.execute("DELETE FROM search_documents WHERE article_id = $1", {article_id});
         !removed)
         return removed.error();
+    auto keyed = c_.query(
+        "INSERT INTO search_documents (article_id, analysis, key_terms, search_key) "
+        "SELECT a.id, $2, $3, " +
+            key_of_a + " FROM articles a WHERE a.id = $1 RETURNING search_key",
+        {article_id, std::int64_t{analysis}, joined(whole.key, " ")});
+    if (!keyed) return keyed.error();
+    if (keyed->empty()) return Error::not_found("The article does not exist.");
+    const std::int64_t key = keyed->front().integer(0);
+    const std::string headline = joined(document.headline, " ");
+    const std::string summary = joined(document.summary, " ");
     if (auto written = c_.execute(
             "INSERT INTO search_index (rowid, headline, summary, body) VALUES ($1, $2, $3, $4)",
-            {article_id, joined(document.headline, " "), joined(document.summary, " "),
-             joined(document.body, " ")});
+            {key, headline, summary, joined(document.body, " ")});
         !written)
         return written.error();
-    if (auto noted = c_.execute(
-            "INSERT INTO search_documents (article_id, analysis, key_terms) VALUES ($1, $2, $3) "
-            "ON CONFLICT (article_id) DO UPDATE SET analysis = excluded.analysis, "
-            "key_terms = excluded.key_terms",
-            {article_id, std::int64_t{analysis}, joined(whole.key, " ")});
-        !noted)
-        return noted.error();
+    if (auto written = c_.execute(
+            "INSERT INTO search_index_leads (rowid, headline, summary) VALUES ($1, $2, $3)",
+            {key, headline, summary});
+        !written)
+        return written.error();
+    if (auto written =
+            c_.execute("INSERT INTO search_index_headlines (rowid, headline) VALUES ($1, $2)",
+                       {key, headline});
+        !written)
+        return written.error();
     return success();
 }
 
@@ -180,45 +241,51 @@ Result<std::vector<Id>> SearchStore::still_stale(int analysis, const std::vector
 
 Result<std::vector<Id>> SearchStore::find(Id site_id, UnixTime now, const SearchTerms& terms,
                                           int limit, int offset) {
-    if (terms.required.empty()) return std::vector<Id>{};
-    Params params{site_id, now};
-    std::string sql;
+    if (terms.required.empty() || limit <= 0) return std::vector<Id>{};
     if (c_.backend() == "postgres") {
         std::string match = pg_all(terms.required, "");
         for (const auto& p : terms.excluded) match += " & !" + pg_phrase(p, "");
-        params.insert(params.end(),
-                      {match, pg_all(terms.required, "A"), pg_all(terms.required, "AB")});
         // The index first, then the stories it names by key, as on SQLite: left to itself,
         // the planner walked the site's whole listing when its statistics said that was cheap.
-        sql =
+        auto rows = c_.query(
             "WITH d AS MATERIALIZED (SELECT article_id, terms FROM search_documents "
             "WHERE terms @@ $3::tsquery) "
             "SELECT a.id FROM d JOIN articles a ON a.id = d.article_id WHERE " +
-            visible +
-            " ORDER BY CASE WHEN d.terms @@ $4::tsquery THEN 2 WHEN d.terms @@ $5::tsquery "
-            "THEN 1 ELSE 0 END DESC, a.first_published_at DESC, a.id DESC LIMIT $6 OFFSET $7";
-    } else {
-        const std::string required = fts5_all(terms.required, " AND ");
-        std::string match = required;
-        if (!terms.excluded.empty()) match += " NOT " + fts5_all(terms.excluded, " OR ");
-        params.insert(params.end(),
-                      {match, "{headline} : " + required, "{headline summary} : " + required});
-        // The index first (CROSS JOIN fixes the order: left to itself, the planner walked the
-        // site's listing and matched each of its stories, 130 ms at 10,000 a site), then the
-        // stories by key. The tiers are sets of rowids made once for the statement.
-        sql =
-            "SELECT a.id FROM search_index CROSS JOIN articles a ON a.id = search_index.rowid "
-            "WHERE search_index MATCH $3 AND " +
-            visible +
-            " ORDER BY CASE WHEN a.id IN (SELECT rowid FROM search_index WHERE search_index "
-            "MATCH $4) THEN 2 WHEN a.id IN (SELECT rowid FROM search_index WHERE search_index "
-            "MATCH $5) THEN 1 ELSE 0 END DESC, a.first_published_at DESC, a.id DESC "
-            "LIMIT $6 OFFSET $7";
+                visible +
+                " ORDER BY CASE WHEN d.terms @@ $4::tsquery THEN 2 WHEN d.terms @@ $5::tsquery "
+                "THEN 1 ELSE 0 END DESC, a.first_published_at DESC, a.id DESC LIMIT $6 OFFSET $7",
+            {site_id, now, match, pg_all(terms.required, "A"), pg_all(terms.required, "AB"),
+             std::int64_t{limit}, std::int64_t{offset}});
+        if (!rows) return rows.error();
+        return ids_of(*rows);
     }
-    params.insert(params.end(), {std::int64_t{limit}, std::int64_t{offset}});
-    auto rows = c_.query(sql, params);
-    if (!rows) return rows.error();
-    return ids_of(*rows);
+    // Each tier's table newest first, the best tier first, until the page is full: what it
+    // reads follows the page asked for, not how many stories match. A tier's matches include
+    // the better tiers' (a headline is in the headline and summary too), so each tier reads as
+    // many as the page needs in all and leaves those already ranked.
+    const std::size_t wanted = std::size_t(offset) + std::size_t(limit);
+    const std::string required = fts5_all(terms.required, " AND ");
+    const std::string excluded = terms.excluded.empty() ? "" : fts5_all(terms.excluded, " OR ");
+    std::vector<Id> ranked;
+    std::unordered_set<Id> seen;
+    for (const auto table : tier_tables) {
+        if (ranked.size() >= wanted) break;
+        // The whole story's table leaves out what it matches itself; the others ask it.
+        const bool whole = table == whole_story_table;
+        const bool leave_out = !whole && !excluded.empty();
+        std::string match = required;
+        if (whole && !excluded.empty()) match.append(" NOT ").append(excluded);
+        Params params{site_id, now, std::move(match), newest_key(now), std::int64_t(wanted)};
+        if (leave_out) params.emplace_back(excluded);
+        auto rows = c_.query(tier_statement(table, leave_out), params);
+        if (!rows) return rows.error();
+        for (const auto& r : *rows) {
+            if (ranked.size() >= wanted) break;
+            if (seen.insert(r.integer(0)).second) ranked.push_back(r.integer(0));
+        }
+    }
+    if (ranked.size() <= std::size_t(offset)) return std::vector<Id>{};
+    return std::vector<Id>(ranked.begin() + offset, ranked.end());
 }
 
 Result<std::vector<Id>> SearchStore::newest_with_any(Id site_id, UnixTime now,
@@ -238,14 +305,14 @@ Result<std::vector<Id>> SearchStore::newest_with_any(Id site_id, UnixTime now,
             "WITH d AS MATERIALIZED (SELECT article_id FROM search_documents "
             "WHERE terms @@ $3::tsquery) "
             "SELECT a.id FROM d JOIN articles a ON a.id = d.article_id WHERE " +
-            visible + " ORDER BY a.id DESC LIMIT $4";
+            visible + " ORDER BY a.first_published_at DESC, a.id DESC LIMIT $4";
     } else {
-        params.emplace_back("{headline summary} : " + fts5_all(words, " OR "));
-        // The index in descending rowid order, stopping at the limit.
-        sql =
-            "SELECT a.id FROM search_index CROSS JOIN articles a ON a.id = search_index.rowid "
-            "WHERE search_index MATCH $3 AND " +
-            visible + " ORDER BY search_index.rowid DESC LIMIT $4";
+        params.emplace_back(fts5_all(words, " OR "));
+        params.emplace_back(newest_key(now));
+        // The headline and summary's index newest first, stopping at the limit.
+        sql = "SELECT a.id FROM search_index_leads s CROSS JOIN articles a ON a.id = " +
+              article_of_row + " WHERE s.search_index_leads MATCH $3 AND s.rowid <= $4 AND " +
+              visible + " ORDER BY s.rowid DESC LIMIT $5";
     }
     params.emplace_back(std::int64_t{limit});
     auto rows = c_.query(sql, params);
@@ -261,8 +328,10 @@ Result<std::map<std::string, std::int64_t>> SearchStore::frequencies(
         auto rows =
             postgres ? c_.query("SELECT COUNT(*) FROM search_documents WHERE terms @@ $1::tsquery",
                                 {pg_phrase({term}, "AB")})
-                     : c_.query("SELECT COUNT(*) FROM search_index WHERE search_index MATCH $1",
-                                {"{headline summary} : " + fts5_phrase({term})});
+                     : c_.query(
+                           "SELECT COUNT(*) FROM search_index_leads "
+                           "WHERE search_index_leads MATCH $1",
+                           {fts5_phrase({term})});
         if (!rows) return rows.error();
         out[term] = rows->front().integer(0);
     }

@@ -50,12 +50,15 @@ class SearchStore {
 
     /// A page of the site's visible stories that match `terms` (which must require something),
     /// best first: all the required phrases in the headline, then all in the headline and
-    /// summary, then the rest; newest first within each. `limit` from `offset`.
+    /// summary, then the rest; newest first within each (by publication, then id). `limit` from
+    /// `offset`. On SQLite it reads about `offset + limit` matches of each tier it needs, newest
+    /// first, whatever the archive holds; PostgreSQL ranks every match.
     Result<std::vector<domain::Id>> find(domain::Id site_id, UnixTime now, const SearchTerms& terms,
                                          int limit, int offset);
 
     /// Up to `limit` of the site's visible stories whose headline, standfirst or tags hold any
-    /// of `terms`, newest (largest id) first: the candidates for a story's related news.
+    /// of `terms`, newest first (by publication, then id): the candidates for a story's related
+    /// news.
     Result<std::vector<domain::Id>> newest_with_any(domain::Id site_id, UnixTime now,
                                                     const std::vector<std::string>& terms,
                                                     int limit);

@@ -12,6 +12,7 @@
 #include "app/search_indexer.hpp"
 #include "provision/network_file.hpp"
 #include "search/query.hpp"
+#include "storage/article_store.hpp"
 
 namespace dateline::app {
 namespace {
@@ -202,6 +203,52 @@ TEST_P(SearchTest, PagesFollowOneAnother) {
     auto fourth = reader.search(*site, query, 4);
     ASSERT_TRUE(fourth.ok());
     EXPECT_TRUE(fourth->articles.empty());
+}
+
+// A page of results may end in one tier and go on in the next: headline matches first, older
+// as they are here, then the stories that hold the word only in their bodies.
+TEST_P(SearchTest, PagesGoOnFromHeadlinesToBodies) {
+    Slugs headlines;
+    for (int i = 0; i < 13; ++i)
+        headlines.push_back(
+            story("news", "Harvest report " + std::to_string(i), "<p>Fields.</p>", 40 - i));
+    Slugs bodies;
+    for (int i = 0; i < 14; ++i)
+        bodies.push_back(
+            story("news", "Farm note " + std::to_string(i), "<p>The harvest came in.</p>", 20 - i));
+    Slugs all(headlines.rbegin(), headlines.rend());  // newest first within each tier
+    all.insert(all.end(), bodies.rbegin(), bodies.rend());
+    EXPECT_EQ(found("news", "harvest"), all);
+    EXPECT_EQ(found("news", "harvest -fields"), Slugs(bodies.rbegin(), bodies.rend()));
+}
+
+// Publishing, scheduling and calling off move a story in time without saving it again; a search
+// finds it in its new place among the others.
+TEST_P(SearchTest, AStoryMovedInTimeIsFoundInItsNewPlace) {
+    const auto older = story("news", "Bridge opens", "<p>Traffic.</p>", 3);
+    domain::ArticleDraft draft;
+    draft.headline = "Bridge inspected";
+    draft.body_html = "<p>Engineers.</p>";
+    draft.section_slug = "news";
+    auto written = articles.save("news", draft);
+    ASSERT_TRUE(written.ok());
+    const auto newer = story("news", "Bridge closes", "<p>Repairs.</p>", 1);
+    EXPECT_EQ(found("news", "bridge"), (Slugs{newer, older}));
+
+    const auto move = [&](domain::ArticleStatus status, std::optional<UnixTime> at) {
+        auto lease = database->acquire();
+        ASSERT_TRUE(storage::ArticleStore(*lease).set_status(written->id, status, at, now).ok());
+    };
+    move(domain::ArticleStatus::Published, now);
+    EXPECT_EQ(found("news", "bridge"), (Slugs{written->slug, newer, older}));
+    move(domain::ArticleStatus::Published, now - 2 * hour);
+    EXPECT_EQ(found("news", "bridge"), (Slugs{newer, written->slug, older}));
+    move(domain::ArticleStatus::Scheduled, now + hour);
+    EXPECT_EQ(found("news", "bridge"), (Slugs{newer, older}));
+    move(domain::ArticleStatus::Unpublished, std::nullopt);
+    EXPECT_EQ(found("news", "bridge"), (Slugs{newer, older}));
+    move(domain::ArticleStatus::Published, now - 4 * hour);
+    EXPECT_EQ(found("news", "bridge"), (Slugs{newer, older, written->slug}));
 }
 
 // Two nodes catching up at once, as after an upgrade: each story is indexed once, by one of them,
