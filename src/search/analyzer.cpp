@@ -9,6 +9,8 @@
 #include <array>
 #include <map>
 #include <memory>
+#include <string>
+#include <unordered_map>
 
 namespace dateline::search {
 
@@ -186,6 +188,29 @@ icu::BreakIterator* word_boundaries(std::string_view language) {
     return found->second.get();
 }
 
+// The terms this thread made lately, by language and word as written: the same words come back
+// in every text (a body's "said" and "the", a page of results' bodies), and making a term costs
+// a normalisation and a stemmer's run, where a term depends on the word and language alone.
+// Bounded: emptied when full.
+class MadeTerms {
+  public:
+    static constexpr std::size_t capacity = 8192;
+
+    /// The term of `word` ("" for none), made by `make` unless made before.
+    template <typename Make>
+    const std::string& term(std::string_view language, std::string_view word, Make&& make) {
+        key_.assign(language).push_back('\0');
+        key_.append(word);
+        if (const auto found = made_.find(key_); found != made_.end()) return found->second;
+        if (made_.size() >= capacity) made_.clear();
+        return made_.emplace(key_, make()).first->second;
+    }
+
+  private:
+    std::string key_;  // reused: a lookup allocates nothing once it has grown
+    std::unordered_map<std::string, std::string> made_;
+};
+
 }  // namespace
 
 std::vector<Word> words(std::string_view text, std::string_view language) {
@@ -197,23 +222,25 @@ std::vector<Word> words(std::string_view text, std::string_view language) {
     const icu::UnicodeString source = icu::UnicodeString::fromUTF8(
         icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
     boundaries->setText(source);
+    thread_local MadeTerms made;
     std::size_t offset = 0;  // bytes of `text` before the current segment
     int32_t start = boundaries->first();
     for (int32_t end = boundaries->next(); end != icu::BreakIterator::DONE;
          start = end, end = boundaries->next()) {
-        const icu::UnicodeString segment(source, start, end - start);
-        const std::size_t length = bytes_of(text, offset, segment.countChar32());
+        const std::size_t length = bytes_of(text, offset, source.countChar32(start, end - start));
         // Letters, numbers, kana, ideographs: a word; spaces and punctuation are not.
         if (boundaries->getRuleStatus() >= UBRK_WORD_NONE_LIMIT) {
-            UErrorCode folding = U_ZERO_ERROR;
-            const icu::UnicodeString folded = fold->normalize(segment, folding);
-            if (U_SUCCESS(folding)) {
-                std::string term = term_of(folded, language);
+            const std::string& term = made.term(language, text.substr(offset, length), [&] {
+                UErrorCode folding = U_ZERO_ERROR;
+                const icu::UnicodeString folded =
+                    fold->normalize(icu::UnicodeString(source, start, end - start), folding);
+                if (U_FAILURE(folding)) return std::string();
+                std::string made_term = term_of(folded, language);
                 // A '"' inside a word (Hebrew acronyms) would end a quoted term in a query.
-                std::erase(term, '"');
-                if (!term.empty() && term.size() <= max_term_bytes)
-                    out.push_back({std::move(term), offset, length});
-            }
+                std::erase(made_term, '"');
+                return made_term.size() <= max_term_bytes ? made_term : std::string();
+            });
+            if (!term.empty()) out.push_back({term, offset, length});
         }
         offset += length;
     }

@@ -146,5 +146,23 @@ TEST(Words, SplitAtWordBoundariesWithTheirPlaceInTheText) {
     EXPECT_EQ(damaged.substr(read[1].offset, read[1].length), "harbour");
 }
 
+// A thread keeps the terms it made (words are analysed again and again): a word's term in one
+// language is never taken for its term in another, and a thread that has made more terms than
+// it keeps still makes each one right.
+TEST(Words, TermsKeptByAThreadStayTheirLanguagesAndRight) {
+    EXPECT_EQ(term("running", "en"), "run");
+    EXPECT_EQ(term("running", "fr"), "running") << "no stemmer for French: the folded word";
+    EXPECT_EQ(term("Running", "en"), "run");
+    EXPECT_EQ(term("والمدينة", "ar"), term("مدينة", "ar"));
+    EXPECT_EQ(term("والمدينة", "fr"), "والمدينة");
+    std::string many;
+    for (int i = 0; i < 20000; ++i) many += "harbour" + std::to_string(i) + "s ";
+    const auto found = words(many, "en");
+    ASSERT_EQ(found.size(), 20000u);
+    EXPECT_EQ(found.front().term, "harbour0") << "stemmed";
+    EXPECT_EQ(found.back().term, "harbour19999");
+    EXPECT_EQ(term("Ferries", "en"), term("ferry", "en"));
+}
+
 }  // namespace
 }  // namespace dateline::search
