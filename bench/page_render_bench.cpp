@@ -13,6 +13,7 @@
 #include "app/most_read.hpp"
 #include "app/network_setup.hpp"
 #include "app/reader_service.hpp"
+#include "config/config.hpp"
 #include "core/memory_policy.hpp"
 #include "db/migrator.hpp"
 #include "domain/paths.hpp"
@@ -56,7 +57,10 @@ struct Fixture {
         app::MediaService media(*database, images, clock);
         app::ArticleService articles(*database, media, clock);
         (void)provision::load_demo_articles(articles, media, *spec, source / "demo", clock.now());
-        reader = std::make_unique<app::ReaderService>(*database, clock);
+        // Cards and stories kept as `dateline serve` keeps them by default.
+        const config::Config defaults;
+        reader = std::make_unique<app::ReaderService>(*database, clock, defaults.story_cards,
+                                                      defaults.kept_stories);
         auto directory = reader->directory();
         auto theme = site::load_theme(source / "themes/default");
         check = std::make_unique<app::SecurityCheck>(*app::load_security_secret(*database, clock),

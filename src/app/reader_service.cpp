@@ -389,15 +389,29 @@ Result<std::vector<domain::Article>> ReaderService::news_stories(const domain::S
 Result<std::optional<StoryPage>> ReaderService::story(const domain::Site& site,
                                                       const std::string& slug, int comments_page) {
     const auto generation = cards_.generation();
+    const auto story_generation = stories_.generation();
     auto lease = database_.acquire();
     const db::ReadSnapshot snapshot(*lease);
     storage::ArticleStore store(*lease);
     const UnixTime now = clock_.now();
-    auto found = store.visible_by_slug(site.id, slug, now);
-    if (!found) return found.error();
-    if (!*found) return std::optional<StoryPage>{};
-    if (auto notes = store.attach_notes(**found); !notes) return notes.error();
-    auto group = store.translations(**found);
+    // A kept story still shows only while its row says it may: a change the node never hears
+    // of (a lost notification) cannot keep a withdrawn or edited story on its page.
+    KeptStory story = stories_.find(site.id, slug);
+    if (story) {
+        auto current = store.unchanged(*story, now);
+        if (!current) return current.error();
+        if (!*current) story = nullptr;
+    }
+    if (!story) {
+        auto found =
+            store.visible_by_slug(site.id, slug, now, storage::ArticleStore::Columns::Page);
+        if (!found) return found.error();
+        if (!*found) return std::optional<StoryPage>{};
+        if (auto notes = store.attach_notes(**found); !notes) return notes.error();
+        story = std::make_shared<const domain::Article>(std::move(**found));
+        stories_.keep(story, story_generation);
+    }
+    auto group = store.translations(*story);
     if (!group) return group.error();
     std::vector<domain::Article> translations;
     std::vector<domain::Id> group_ids;
@@ -405,12 +419,12 @@ Result<std::optional<StoryPage>> ReaderService::story(const domain::Site& site,
         group_ids.push_back(other.id);
         if (other.visible_at(now)) translations.push_back(std::move(other));
     }
-    auto related_ids = store.related_ids(**found, now, related_count);
+    auto related_ids = store.related_ids(*story, now, related_count);
     if (!related_ids) return related_ids.error();
     auto related = cards_of(*lease, *related_ids, generation);
     if (!related) return related.error();
-    auto comments = CommentService::for_article(*lease, site, **found, comments_page, now);
-    return std::optional<StoryPage>{StoryPage{std::move(**found), std::move(translations),
+    auto comments = CommentService::for_article(*lease, site, *story, comments_page, now);
+    return std::optional<StoryPage>{StoryPage{std::move(story), std::move(translations),
                                               std::move(group_ids), std::move(*related),
                                               std::move(comments)}};
 }

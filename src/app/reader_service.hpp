@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/comment_service.hpp"
+#include "app/kept_stories.hpp"
 #include "app/story_cards.hpp"
 #include "core/clock.hpp"
 #include "core/result.hpp"
@@ -54,7 +55,7 @@ struct ArticlePage {
 
 /// An article page's content, read at once (ReaderService::story).
 struct StoryPage {
-    domain::Article article;
+    KeptStory article;                          ///< never null
     std::vector<domain::Article> translations;  ///< visible, on sister sites (bare cards)
     /// Every other story of its translation group, visible or not yet: the page depends on
     /// them all, since one published later joins its list of translations.
@@ -122,10 +123,14 @@ struct Banner {
 /// Only visible articles come out of it.
 class ReaderService {
   public:
-    /// Keeps up to `story_cards` stories' cards in memory (StoryCards); 0 keeps none.
+    /// Keeps up to `story_cards` stories' cards in memory (StoryCards) and up to
+    /// `kept_stories` stories as their pages show them (KeptStories); 0 keeps none. Whoever
+    /// keeps stories forgets them as the content changes (forget_stories): a server's content
+    /// watch does.
     ReaderService(db::Database& database, const Clock& clock,
-                  std::size_t story_cards = StoryCards::default_capacity)
-        : database_(database), clock_(clock), cards_(story_cards) {}
+                  std::size_t story_cards = StoryCards::default_capacity,
+                  std::size_t kept_stories = 0)
+        : database_(database), clock_(clock), cards_(story_cards), stories_(kept_stories) {}
 
     /// Whether this node can serve readers: the database answers and its schema is this
     /// program's (db::check_schema). Unavailable, at once, when no pooled connection comes free
@@ -151,6 +156,12 @@ class ReaderService {
     /// Reads every card again from the next page on: called when anything wider than stories
     /// changed (the network, a site, a section, a picture).
     void forget_cards() { cards_.forget_all(); }
+    /// Reads these stories again from the next page on (KeptStories): called when they changed.
+    void forget_stories(std::span<const domain::Id> stories) { stories_.forget(stories); }
+    /// Reads the site's stories again: called when its tags or authors changed.
+    void forget_stories_of(domain::Id site_id) { stories_.forget_site(site_id); }
+    /// Reads every story again: called when the network, a section or a picture changed.
+    void forget_stories() { stories_.forget_all(); }
 
     /// The home page's stories: the latest, then up to four per section not already shown.
     Result<FrontPage> front_page(const NetworkDirectory& directory, const domain::Site& site);
@@ -243,6 +254,7 @@ class ReaderService {
     std::unordered_map<domain::Id, std::optional<storage::BreakingNews>> banners_;
     std::uint64_t banners_generation_ = 0;  ///< counts forget_banners() calls
     StoryCards cards_;
+    KeptStories stories_;
 };
 
 }  // namespace dateline::app

@@ -165,7 +165,7 @@ int run_serve(const DataOptions& data) {
     const auto& config = opened->config;
     auto& database = *opened->database;
     SystemClock clock;
-    app::ReaderService reader(database, clock, config.story_cards);
+    app::ReaderService reader(database, clock, config.story_cards, config.kept_stories);
     auto directory = reader.directory();
     if (!directory) return fail(directory.error());
     auto theme = site::load_theme(config.theme_dir);

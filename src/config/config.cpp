@@ -23,7 +23,7 @@ constexpr int max_pool = 512;
 constexpr std::size_t max_body_limit = 64 * 1024 * 1024;
 constexpr int max_timeout_seconds = 3600;
 constexpr long long max_cache_mb = 65536;
-constexpr long long max_story_cards = 1000000;
+constexpr long long max_kept_count = 1000000;
 
 bool parse_int(std::string_view text, long long min, long long max, long long& out) {
     const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
@@ -90,8 +90,11 @@ std::vector<Option> options() {
          integer(0, max_timeout_seconds,
                  [](Config& c, long long n) { c.page_cache_fresh = std::chrono::seconds(n); })},
         {"story_cards", "DATELINE_STORY_CARDS", "a whole number from 0 (none kept) to 1000000",
-         integer(0, max_story_cards,
+         integer(0, max_kept_count,
                  [](Config& c, long long n) { c.story_cards = std::size_t(n); })},
+        {"kept_stories", "DATELINE_KEPT_STORIES", "a whole number from 0 (none kept) to 1000000",
+         integer(0, max_kept_count,
+                 [](Config& c, long long n) { c.kept_stories = std::size_t(n); })},
         {"most_read_seconds", "DATELINE_MOST_READ_SECONDS",
          "seconds, from 0 (reads not counted) to 3600",
          integer(0, max_timeout_seconds,
@@ -245,6 +248,7 @@ std::map<std::string_view, std::string> shown_values(const Config& c) {
         {"page_cache_mb", std::to_string(c.page_cache_bytes / (1024 * 1024))},
         {"page_cache_seconds", std::to_string(c.page_cache_fresh.count())},
         {"story_cards", std::to_string(c.story_cards)},
+        {"kept_stories", std::to_string(c.kept_stories)},
         {"most_read_seconds", std::to_string(c.most_read_interval.count())},
         {"log_level", c.log_level},
         {"log_format", c.log_format},

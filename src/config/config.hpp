@@ -35,6 +35,9 @@ struct Config {
     /// How many stories' cards a node keeps in memory (app::StoryCards); 0: none, every card is
     /// read from the database, so a change shows at once rather than when the node hears of it.
     std::size_t story_cards = 4096;
+    /// How many stories a node keeps in memory as their pages show them (app::KeptStories),
+    /// forgotten as the pages are; 0: none.
+    std::size_t kept_stories = 1024;
     /// How often a node adds the reads it counted to the database and ranks the most read
     /// stories again (app::MostRead); 0: this node counts no reads and ranks nothing.
     std::chrono::seconds most_read_interval{60};

@@ -76,7 +76,9 @@ void ReaderSite::use_theme(Theme theme) {
 }
 
 Status ReaderSite::refresh() {
-    reader_.forget_cards();  // a section or a picture may have changed, even if the reload fails
+    // A section or a picture may have changed, even if the reload fails.
+    reader_.forget_cards();
+    reader_.forget_stories();
     auto directory = reader_.directory();
     if (!directory) return directory.error();  // keep serving what we have
     auto snap = SiteSnapshot::make(std::move(*directory));
@@ -101,7 +103,10 @@ void ReaderSite::drop_changed(const app::ChangedContent& changed) {
         stories.reserve(changed.stories.size());
         for (const auto& s : changed.stories) stories.push_back(s.story);
         reader_.forget_cards(stories);
+        reader_.forget_stories(stories);
     }
+    // A story's page shows its bylines and tags by name: a site's renamed ones.
+    for (const auto site : changed.sites) reader_.forget_stories_of(site);
     // The tags each page noted as it was rendered (PageRequest).
     std::vector<std::string> tags;
     for (const auto site : changed.sites) tags.push_back(page_tag::site(site));

@@ -19,21 +19,27 @@ using domain::Id;
 namespace {
 
 // The columns of article_from_row. A listing or related news shows cards, not bodies: a card
-// leaves the body out (empty), which spares reading each story's overflow pages.
-std::string select_articles(bool with_body) {
+// leaves the body out (empty), which spares reading each story's overflow pages. A story's page
+// reads the body as readers see it, not its text (search's) nor its source (the newsroom's):
+// what a node keeps of it (app::KeptStories) is what the page shows.
+std::string select_articles(ArticleStore::Columns columns) {
+    using Columns = ArticleStore::Columns;
+    const bool html = columns != Columns::Card;
+    const bool whole = columns == Columns::Whole;
     return std::string("SELECT a.id, a.site_id, a.slug, a.headline, a.standfirst, ") +
-           (with_body ? "a.body_html, a.body_text, " : "'', '', ") +
+           (html ? "a.body_html, " : "'', ") + (whole ? "a.body_text, " : "'', ") +
            "a.dateline, a.source_credit, a.lead_caption, a.lead_credit, a.status, "
            "a.first_published_at, a.updated_at, a.external_id, a.comments_open, "
            "s.id, s.slug, s.name, s.position, "
            "m.id, m.file_name, m.mime_type, m.width, m.height, m.bytes, " +
-           (with_body ? "a.body_source, " : "'', ") +
+           (whole ? "a.body_source, " : "'', ") +
            "a.revision, a.created_by, a.translation_group, m.copies, a.embargoed_until "
            "FROM articles a LEFT JOIN sections s ON s.id = a.section_id "
            "LEFT JOIN media m ON m.id = a.lead_media_id ";
 }
-const std::string article_columns = select_articles(true);
-const std::string card_columns = select_articles(false);
+const std::string article_columns = select_articles(ArticleStore::Columns::Whole);
+const std::string page_columns = select_articles(ArticleStore::Columns::Page);
+const std::string card_columns = select_articles(ArticleStore::Columns::Card);
 
 const std::string visible_condition = listed_sql("a.status") + " AND a.first_published_at <= $2";
 
@@ -379,8 +385,11 @@ Result<bool> ArticleStore::slug_taken(Id site_id, const std::string& slug,
 
 Result<std::vector<Article>> ArticleStore::load(const std::string& where, const Params& params,
                                                 Columns columns, Details details) {
-    auto rows =
-        c_.query((columns == Columns::Whole ? article_columns : card_columns) + where, params);
+    auto rows = c_.query((columns == Columns::Whole  ? article_columns
+                          : columns == Columns::Page ? page_columns
+                                                     : card_columns) +
+                             where,
+                         params);
     if (!rows) return rows.error();
     std::vector<Article> articles;
     articles.reserve(rows->size());
@@ -548,12 +557,22 @@ Result<std::int64_t> ArticleStore::count_all() {
 }
 
 Result<std::optional<Article>> ArticleStore::visible_by_slug(Id site_id, const std::string& slug,
-                                                             UnixTime now) {
+                                                             UnixTime now, Columns columns) {
     auto found = load("WHERE a.site_id = $1 AND " + visible_condition + " AND a.slug = $3",
-                      {site_id, now, slug});
+                      {site_id, now, slug}, columns);
     if (!found) return found.error();
     if (found->empty()) return std::optional<Article>{};
     return std::optional<Article>{std::move(found->front())};
+}
+
+Result<bool> ArticleStore::unchanged(const Article& kept, UnixTime now) {
+    static const std::string sql =
+        "SELECT 1 FROM articles a WHERE a.id = $1 AND " + visible_condition +
+        " AND a.revision = $3 AND a.updated_at = $4 AND a.comments_open = $5";
+    auto rows = c_.query(sql, {kept.id, now, kept.revision, kept.updated_at,
+                               std::int64_t{kept.comments_open ? 1 : 0}});
+    if (!rows) return rows.error();
+    return !rows->empty();
 }
 
 Result<std::vector<Article>> ArticleStore::list_visible(const ArticleFilter& filter, UnixTime now,

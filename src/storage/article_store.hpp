@@ -147,9 +147,10 @@ class ArticleStore {
     /// Any article, visible or not, with its byline, tags, section and image.
     Result<std::optional<domain::Article>> by_id(domain::Id id);
     /// What of an article a read brings: its body or not (Columns::Card: everything else), its
-    /// bylines and tags or not (Details::Bare).
+    /// bylines and tags or not (Details::Bare). Columns::Page: the body's HTML as readers see
+    /// it, without its text (search's) and source (the newsroom's).
     enum class Details { Attached, Bare };
-    enum class Columns { Whole, Card };
+    enum class Columns { Whole, Page, Card };
 
     /// These articles, whatever their state, with their bylines and tags, by id: whole, or as
     /// cards (no body).
@@ -166,9 +167,13 @@ class ArticleStore {
     Result<std::vector<domain::Id>> ids_after(domain::Id after, int limit);
     /// How many articles there are, in every state.
     Result<std::int64_t> count_all();
-    /// The visible article of the site with this slug.
+    /// Whether `kept` (read by visible_by_slug) is still visible by `now` and its row unchanged
+    /// since (its revision, last update and comments switch): one lookup by key.
+    Result<bool> unchanged(const domain::Article& kept, UnixTime now);
+    /// The visible article of the site with this slug (Columns::Page: as its page shows it).
     Result<std::optional<domain::Article>> visible_by_slug(domain::Id site_id,
-                                                           const std::string& slug, UnixTime now);
+                                                           const std::string& slug, UnixTime now,
+                                                           Columns columns = Columns::Whole);
 
     /// Up to `limit` visible articles, newest first: the newest, or those just older or just
     /// newer than `page.position`. Walks an index from the starting point, so the cost does not

@@ -96,9 +96,11 @@ function sqliteExec(file, statement) {
 /**
  * The environment of a server whose suite changes content under it and must see each change at
  * once rather than within the second the node takes to hear of it: no page cache, no stories'
- * cards kept.
+ * cards or stories kept.
  */
-export const changesShowAtOnce = Object.freeze({ DATELINE_PAGE_CACHE_MB: '0', DATELINE_STORY_CARDS: '0' });
+export const changesShowAtOnce = Object.freeze({
+  DATELINE_PAGE_CACHE_MB: '0', DATELINE_STORY_CARDS: '0', DATELINE_KEPT_STORIES: '0',
+});
 
 /**
  * Starts `dateline serve` on an ephemeral loopback port over `dataDir` (`env` adds environment

@@ -351,7 +351,7 @@ http::Response ReaderPages::article_page(PageRequest& request, const domain::Sec
     auto found = reader_.story(site, slug, comments_page);
     if (!found) return fail(found.error());
     if (!*found) return error_page(snapshot, site, 404);
-    const domain::Article& a = (*found)->article;
+    const domain::Article& a = *(*found)->article;
     request.cache_tags.push_back(page_tag::comments(a.id));
     request.shows(a);
     const std::string path = story_path(site, a);

@@ -317,11 +317,11 @@ TEST_P(ArticleEditingTest, APublicNoteGoesOnAPublishedStoryWithItsTimeAndMovesLa
     auto directory = reader.directory();
     auto page = reader.story(*directory->site_by_slug("news"), "harbour-reopens", 1);
     ASSERT_TRUE(page.ok() && page->has_value());
-    const auto& notes = (*page)->article.notes;
+    const auto& notes = (*page)->article->notes;
     ASSERT_EQ(notes.size(), 2u);
     EXPECT_EQ(notes[0].text, "An earlier version gave the wrong berth number.");
     EXPECT_EQ(notes[1].kind, domain::NoteKind::Update);
-    EXPECT_TRUE((*page)->article.was_updated());
+    EXPECT_TRUE((*page)->article->was_updated());
 }
 
 TEST_P(ArticleEditingTest, AnUploadedPictureBecomesTheLeadPictureAndAFailedSaveKeepsNoFile) {

@@ -131,6 +131,7 @@ TEST(Config, EveryDescribedValueLoadsBackAsItself) {
                                {"wire_allow_private_addresses", "true"},
                                {"page_cache_mb", "128"},
                                {"story_cards", "0"},
+                               {"kept_stories", "12"},
                                {"log_format", "json"}};
     auto first = describe(temp.path(), unusual, "/t");
     ASSERT_TRUE(first.ok()) << first.error().message;
