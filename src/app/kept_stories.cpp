@@ -50,21 +50,20 @@ void KeptStories::forget(std::span<const domain::Id> stories) {
     ++generation_;
     // A change names a story by id and the map keeps it by slug: the kept are few (a capacity).
     for (auto it = kept_.begin(); it != kept_.end();) {
-        const auto next = std::next(it);
         if (std::find(stories.begin(), stories.end(), it->second.story->id) != stories.end())
-            erase(it);
-        it = next;
+            erase(it++);
+        else
+            ++it;
     }
 }
 
 void KeptStories::forget_site(domain::Id site_id) {
     std::lock_guard lock(mutex_);
     ++generation_;
-    for (auto it = kept_.begin(); it != kept_.end();) {
-        const auto next = std::next(it);
-        if (it->first.site_id == site_id) erase(it);
-        it = next;
-    }
+    // Kept in order of site: the site's stories are one run of the map.
+    for (auto it = kept_.lower_bound(KeyView{site_id, {}});
+         it != kept_.end() && it->first.site_id == site_id;)
+        erase(it++);
 }
 
 void KeptStories::forget_all() {

@@ -238,7 +238,8 @@ std::vector<Word> words(std::string_view text, std::string_view language) {
                 std::string made_term = term_of(folded, language);
                 // A '"' inside a word (Hebrew acronyms) would end a quoted term in a query.
                 std::erase(made_term, '"');
-                return made_term.size() <= max_term_bytes ? made_term : std::string();
+                if (made_term.size() > max_term_bytes) made_term.clear();
+                return made_term;
             });
             if (!term.empty()) out.push_back({term, offset, length});
         }

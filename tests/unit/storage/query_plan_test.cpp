@@ -227,6 +227,9 @@ TEST_P(QueryPlanTest, ReaderPagesUseIndexesOnly) {
     // An article page: the story, related news, its comments.
     auto story = articles.visible_by_slug(site, "story-3", now);
     ASSERT_TRUE(story.ok() && story->has_value());
+    // A story kept in memory is checked against its row by key on each page.
+    auto current = articles.unchanged(**story, now);
+    ASSERT_TRUE(current.ok() && *current);
     auto related = articles.related_ids(**story, now, 6);
     ASSERT_TRUE(related.ok());
     EXPECT_FALSE(related->empty());
