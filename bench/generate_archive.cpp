@@ -192,6 +192,9 @@ int main(int argc, char** argv) {
     const UnixTime newest = now - 7 * 86400;
     const std::size_t tag_tail = std::max<std::size_t>(10, std::size_t(per_site) / 50);
     const auto started = std::chrono::steady_clock::now();
+    // Saves a second over each stretch: publishing must not slow as the archive grows.
+    constexpr long stretch = 5000;
+    auto stretch_began = started;
     for (std::size_t i = 0; i < sites.size(); ++i) {
         const auto& words = sites[i].language == "ar" ? arabic : english;
         for (long n = 0; n < per_site; ++n) {
@@ -203,7 +206,13 @@ int main(int argc, char** argv) {
                           << " " << saved.error().cause << "\n";
                 return 1;
             }
-            if ((n + 1) % 5000 == 0) std::cerr << sites[i].slug << ": " << n + 1 << "\r";
+            if ((n + 1) % stretch == 0) {
+                const auto at = std::chrono::steady_clock::now();
+                const std::chrono::duration<double> took = at - stretch_began;
+                stretch_began = at;
+                std::cerr << sites[i].slug << ": " << n + 1 << " (" << long(stretch / took.count())
+                          << " saves/s)\n";
+            }
         }
     }
     const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;

@@ -6,8 +6,10 @@ namespace dateline::app {
 
 Status remove_network(db::Database& database) {
     return db::in_transaction<Done>(database, [](db::Connection& c) -> Status {
-        // Sites, their sections, tags, authors and articles follow through ON DELETE CASCADE.
-        for (const char* sql : {"DELETE FROM networks", "DELETE FROM media"})
+        // Sites, their sections, tags, authors and articles follow through ON DELETE CASCADE;
+        // the search terms' counts know no site.
+        for (const char* sql :
+             {"DELETE FROM networks", "DELETE FROM media", "DELETE FROM search_term_counts"})
             if (auto done = c.execute(sql); !done) return done.error();
         return success();
     });

@@ -213,9 +213,9 @@ class ArticleStore {
     /// cards are by_ids_in_order's (Columns::Card, Details::Bare).
     Result<std::vector<domain::Id>> related_ids(const domain::Article& article, UnixTime now,
                                                 int limit);
-    /// How many stories the site lists (published or scheduled), and how many of them carry
-    /// each of these tags: the rarity of what a story shares with another. Index counts, at
-    /// publishing time.
+    /// How many stories the site lists (published or scheduled, with a publication time), and
+    /// how many listed stories carry each of these tags: the rarity of what a story shares with
+    /// another. Counts kept by triggers, so each is one lookup whatever the archive holds.
     Result<std::int64_t> count_listed(domain::Id site_id);
     Result<std::map<domain::Id, std::int64_t>> count_listed_by_tag(
         const std::vector<domain::Id>& tag_ids);

@@ -21,7 +21,8 @@ struct CopiedTable {
     std::string_view columns;
 };
 /// The tables copy_network copies, parents before children. What it leaves out is made again
-/// (the search index) or lives for minutes (sessions, rate counters, the change feed).
+/// (the search index, the counts triggers keep) or lives for minutes (sessions, rate counters,
+/// the change feed).
 std::vector<CopiedTable> copied_tables();
 
 /// Copies a whole network, every row of every table with its id, from one database to another

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <set>
 #include <unordered_set>
 
 #include "storage/id_list.hpp"
@@ -41,6 +42,17 @@ std::string joined(const std::vector<std::string>& terms, std::string_view separ
         out += t;
     }
     return out;
+}
+
+// The terms of a text joined() with spaces.
+std::vector<std::string> split_terms(const std::string& text) {
+    std::vector<std::string> terms;
+    for (std::size_t at = 0; at < text.size();) {
+        const auto end = std::min(text.find(' ', at), text.size());
+        if (end > at) terms.push_back(text.substr(at, end - at));
+        at = end + 1;
+    }
+    return terms;
 }
 
 // --- SQLite FTS5 ---
@@ -172,6 +184,12 @@ std::string tier_statement(std::string_view table, bool leave_out) {
 
 Status SearchStore::put(Id article_id, const SearchDocument& whole, int analysis) {
     const SearchDocument document = within_positions(whole);
+    auto before =
+        c_.query("SELECT key_terms FROM search_documents WHERE article_id = $1", {article_id});
+    if (!before) return before.error();
+    if (auto counted = recount_terms(before->empty() ? "" : before->front().text(0), whole.key);
+        !counted)
+        return counted;
     if (c_.backend() == "postgres") {
         auto written = c_.execute(
             "INSERT INTO search_documents (article_id, analysis, terms, key_terms) VALUES ($1, "
@@ -323,19 +341,40 @@ Result<std::vector<Id>> SearchStore::newest_with_any(Id site_id, UnixTime now,
 Result<std::map<std::string, std::int64_t>> SearchStore::frequencies(
     const std::vector<std::string>& terms) {
     std::map<std::string, std::int64_t> out;
-    const bool postgres = c_.backend() == "postgres";
     for (const auto& term : terms) {
-        auto rows =
-            postgres ? c_.query("SELECT COUNT(*) FROM search_documents WHERE terms @@ $1::tsquery",
-                                {pg_phrase({term}, "AB")})
-                     : c_.query(
-                           "SELECT COUNT(*) FROM search_index_leads "
-                           "WHERE search_index_leads MATCH $1",
-                           {fts5_phrase({term})});
+        auto rows = c_.query("SELECT stories FROM search_term_counts WHERE term = $1", {term});
         if (!rows) return rows.error();
-        out[term] = rows->front().integer(0);
+        out[term] = rows->empty() ? 0 : rows->front().integer(0);
     }
     return out;
+}
+
+Status SearchStore::recount_terms(const std::string& before,
+                                  const std::vector<std::string>& after) {
+    std::set<std::string> gone;
+    for (auto& term : split_terms(before)) gone.insert(std::move(term));
+    std::set<std::string> come;
+    for (const auto& term : after)
+        if (gone.erase(term) == 0) come.insert(term);
+    // In the terms' order: the same rows are always written in the same order.
+    for (const auto& term : gone) {
+        if (auto done = c_.execute(
+                "UPDATE search_term_counts SET stories = stories - 1 WHERE term = $1", {term});
+            !done)
+            return done.error();
+        if (auto done = c_.execute(
+                "DELETE FROM search_term_counts WHERE term = $1 AND stories <= 0", {term});
+            !done)
+            return done.error();
+    }
+    for (const auto& term : come)
+        if (auto done = c_.execute(
+                "INSERT INTO search_term_counts (term, stories) VALUES ($1, 1) ON CONFLICT (term) "
+                "DO UPDATE SET stories = search_term_counts.stories + 1",
+                {term});
+            !done)
+            return done.error();
+    return success();
 }
 
 Result<std::map<Id, std::vector<std::string>>> SearchStore::key_terms(const std::vector<Id>& ids) {
@@ -346,15 +385,7 @@ Result<std::map<Id, std::vector<std::string>>> SearchStore::key_terms(const std:
     auto rows = c_.query(
         "SELECT article_id, key_terms FROM search_documents WHERE article_id" + match, params);
     if (!rows) return rows.error();
-    for (const auto& r : *rows) {
-        auto& terms = out[r.integer(0)];
-        const std::string text = r.text(1);
-        for (std::size_t at = 0; at < text.size();) {
-            const auto end = std::min(text.find(' ', at), text.size());
-            if (end > at) terms.push_back(text.substr(at, end - at));
-            at = end + 1;
-        }
-    }
+    for (const auto& r : *rows) out[r.integer(0)] = split_terms(r.text(1));
     return out;
 }
 

@@ -62,9 +62,9 @@ class SearchStore {
     Result<std::vector<domain::Id>> newest_with_any(domain::Id site_id, UnixTime now,
                                                     const std::vector<std::string>& terms,
                                                     int limit);
-    /// How many indexed stories hold each of `terms` in their headline, standfirst or tags (a
-    /// term none holds: 0): the rarity of a story's key terms. Each count costs what the term's
-    /// entries in the index do.
+    /// How many indexed stories name each of `terms` among their key terms (a term none names:
+    /// 0): the rarity of a story's key terms. Kept as documents are put (search_term_counts), so
+    /// each costs one lookup whatever the archive holds.
     Result<std::map<std::string, std::int64_t>> frequencies(const std::vector<std::string>& terms);
     /// The key terms kept for these stories (none for a story not indexed).
     Result<std::map<domain::Id, std::vector<std::string>>> key_terms(
@@ -73,6 +73,10 @@ class SearchStore {
     static constexpr std::size_t max_positions = 16383;
 
   private:
+    // Moves the counts of search_term_counts from the key terms `before` (as stored, joined with
+    // spaces) to those `after`.
+    Status recount_terms(const std::string& before, const std::vector<std::string>& after);
+
     db::Connection& c_;
 };
 

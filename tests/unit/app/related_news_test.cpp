@@ -16,6 +16,7 @@
 #include "domain/slug.hpp"
 #include "provision/network_file.hpp"
 #include "storage/article_store.hpp"
+#include "storage/search_store.hpp"
 
 namespace dateline::app {
 namespace {
@@ -217,6 +218,96 @@ TEST_P(RelatedNewsTest, IndexingAgainChoosesTheSameLists) {
     auto rebuilt = SearchIndexer(*database, clock).rebuild();
     ASSERT_TRUE(rebuilt.ok()) << rebuilt.error().message;
     EXPECT_EQ(related("Airport terminal opens"), before);
+}
+
+// What weighs rarity, the site's listed stories, each tag's and the stories naming each key term,
+// is kept as stories change (migrations/*/0036) rather than counted at each save: after each
+// change it must be what counting the rows gives.
+TEST_P(RelatedNewsTest, TheCountsOfRarityAreWhatCountingGivesAfterEveryChange) {
+    const auto agree = [&](const std::string& after) {
+        auto lease = database->acquire();
+        storage::ArticleStore stories(*lease);
+        storage::SearchStore search(*lease);
+        auto sites = lease->query("SELECT id FROM sites ORDER BY id");
+        ASSERT_TRUE(sites.ok());
+        for (const auto& site : *sites) {
+            auto counted = lease->query(
+                "SELECT COUNT(*) FROM articles WHERE site_id = $1 AND status IN ('published', "
+                "'scheduled') AND first_published_at IS NOT NULL",
+                {site.integer(0)});
+            ASSERT_TRUE(counted.ok());
+            auto kept = stories.count_listed(site.integer(0));
+            ASSERT_TRUE(kept.ok());
+            EXPECT_EQ(*kept, counted->front().integer(0))
+                << "site " << site.integer(0) << ", " << after;
+        }
+        std::vector<domain::Id> tags;
+        std::map<domain::Id, std::int64_t> by_tag;
+        auto tag_rows = lease->query(
+            "SELECT t.id, (SELECT COUNT(*) FROM article_tags x WHERE x.tag_id = t.id AND "
+            "x.listed_at IS NOT NULL) FROM tags t");
+        ASSERT_TRUE(tag_rows.ok());
+        for (const auto& r : *tag_rows) {
+            tags.push_back(r.integer(0));
+            by_tag[r.integer(0)] = r.integer(1);
+        }
+        auto kept_by_tag = stories.count_listed_by_tag(tags);
+        ASSERT_TRUE(kept_by_tag.ok());
+        EXPECT_EQ(*kept_by_tag, by_tag) << after;
+        std::map<std::string, std::int64_t> by_term;
+        auto documents = lease->query("SELECT article_id FROM search_documents");
+        ASSERT_TRUE(documents.ok());
+        std::vector<domain::Id> ids;
+        for (const auto& r : *documents) ids.push_back(r.integer(0));
+        auto keys = search.key_terms(ids);
+        ASSERT_TRUE(keys.ok());
+        std::vector<std::string> terms;
+        for (const auto& [id, key] : *keys)
+            for (const auto& term : key)
+                if (by_term[term]++ == 0) terms.push_back(term);
+        auto kept_by_term = search.frequencies(terms);
+        ASSERT_TRUE(kept_by_term.ok());
+        EXPECT_EQ(*kept_by_term, by_term) << after;
+        // Nor a count left behind for a term no story names any more.
+        auto rows = lease->query("SELECT COUNT(*) FROM search_term_counts");
+        ASSERT_TRUE(rows.ok());
+        EXPECT_EQ(rows->front().integer(0), std::int64_t(by_term.size())) << after;
+    };
+    auto cranes = draft("Harbour cranes arrive", 10, {"Ports", "Trade"});
+    auto tested = draft("Harbour cranes tested", 8, {"Ports"});
+    auto idle = draft("Cranes idle in the harbour", 6, {"Trade"});
+    save(cranes);
+    save(tested);
+    save(idle);
+    save(draft("Harbour cranes arrive elsewhere", 5, {"Ports"}), "other");
+    {
+        auto lease = database->acquire();
+        auto news = lease->query("SELECT id FROM sites WHERE slug = 'news'");
+        ASSERT_TRUE(news.ok() && !news->empty());
+        auto counted = storage::ArticleStore(*lease).count_listed(news->front().integer(0));
+        ASSERT_TRUE(counted.ok());
+        ASSERT_EQ(*counted, 3) << "the counts are there to compare";
+    }
+    agree("publishing");
+    tested.status = domain::ArticleStatus::Unpublished;
+    save(tested);
+    agree("a withdrawal");
+    idle.status = domain::ArticleStatus::Scheduled;
+    idle.first_published_at = now + 2 * hour;
+    save(idle);
+    agree("putting a story off");
+    cranes.headline = "Ships queue outside the port";
+    cranes.tag_names = {"Shipping"};
+    save(cranes);
+    agree("a story rewritten and tagged again");
+    auto draft_only = draft("Crane operators train", 1, {"Ports"});
+    draft_only.status = domain::ArticleStatus::Draft;
+    draft_only.first_published_at.reset();
+    save(draft_only);
+    agree("a draft");
+    tested.status = domain::ArticleStatus::Published;
+    save(tested);
+    agree("a story published again");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, RelatedNewsTest,

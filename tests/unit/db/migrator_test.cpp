@@ -17,7 +17,47 @@ class MigratorTest : public testing::TestWithParam<const char*> {
         if (database.skipped()) GTEST_SKIP() << "no PostgreSQL test cluster (run through ctest)";
         ASSERT_TRUE(database.get());
     }
+    // The suite's database migrated up to `version` only (on SQLite a file of its own, the
+    // suite's being at the latest), holding a network, two sites and a story of each status:
+    // what an upgrade finds.
+    Database& with_stories_at(int version) {
+        Database* db = database.get();
+        if (std::string_view(GetParam()) == "sqlite") {
+            auto opened = open_database(
+                "sqlite:" + (database.dir() / ("at" + std::to_string(version) + ".db")).string(),
+                1);
+            EXPECT_TRUE(opened.ok());
+            if (!opened) return *db;
+            fresh_ = std::move(*opened);
+            db = fresh_.get();
+        }
+        auto lease = db->acquire();
+        if (lease->backend() == "postgres") {
+            EXPECT_TRUE(
+                lease->execute_script("DROP SCHEMA public CASCADE; CREATE SCHEMA public").ok());
+        }
+        const auto all = bundled_migrations(lease->backend());
+        EXPECT_GT(all.size(), std::size_t(version));
+        EXPECT_TRUE(migrate(*lease, all.subspan(0, std::size_t(version))).ok());
+        const auto added = lease->execute_script(
+            "INSERT INTO networks (id, slug, name) VALUES (1, 'n', 'N');"
+            "INSERT INTO sites (id, network_id, slug, name, language, direction, time_zone, "
+            "base_url) VALUES (1, 1, 's', 'S', 'en', 'ltr', 'UTC', 'http://s'),"
+            "(2, 1, 't', 'T', 'en', 'ltr', 'UTC', 'http://t');"
+            "INSERT INTO articles (id, site_id, slug, headline, status, first_published_at, "
+            "updated_at, created_at) VALUES (1, 1, 'out', 'Out', 'published', 100, 100, 90),"
+            "(2, 1, 'draft', 'Draft', 'draft', NULL, 90, 90),"
+            "(3, 1, 'later', 'Later', 'scheduled', 500, 500, 90),"
+            "(4, 2, 'elsewhere', 'Elsewhere', 'published', 200, 200, 90),"
+            "(5, 1, 'down', 'Down', 'unpublished', 300, 300, 90);");
+        EXPECT_TRUE(added.ok()) << added.error().cause;
+        return *db;
+    }
+
     TestDatabase database{GetParam()};
+
+  private:
+    std::unique_ptr<Database> fresh_;
 };
 
 TEST_P(MigratorTest, AnUpToDateDatabaseNeedsNothing) {
@@ -68,40 +108,16 @@ TEST_P(MigratorTest, AFailingMigrationLeavesNothingBehind) {
 // story's listed time: its publication time while it is published or scheduled (and, for a front
 // page, on that front page's site), nothing otherwise.
 TEST_P(MigratorTest, ChosenAndRankedStoriesAlreadyThereGetTheirListedTimes) {
-    std::unique_ptr<Database> fresh;
-    Database* db = database.get();
-    if (std::string_view(GetParam()) == "sqlite") {
-        auto opened = open_database("sqlite:" + (database.dir() / "at33.db").string(), 1);
-        ASSERT_TRUE(opened.ok());
-        fresh = std::move(*opened);
-        db = fresh.get();
-    }
-    auto lease = db->acquire();
-    if (lease->backend() == "postgres") {
-        ASSERT_TRUE(lease->execute_script("DROP SCHEMA public CASCADE; CREATE SCHEMA public").ok());
-    }
-    const auto all = bundled_migrations(lease->backend());
-    ASSERT_GE(all.size(), 34u);
-    ASSERT_EQ(all[33].version, 34);
-    ASSERT_TRUE(migrate(*lease, all.subspan(0, 33)).ok());
+    auto lease = with_stories_at(33).acquire();
+    ASSERT_FALSE(HasFailure());
     const auto added = lease->execute_script(
-        "INSERT INTO networks (id, slug, name) VALUES (1, 'n', 'N');"
-        "INSERT INTO sites (id, network_id, slug, name, language, direction, time_zone, base_url) "
-        "VALUES (1, 1, 's', 'S', 'en', 'ltr', 'UTC', 'http://s'),"
-        "(2, 1, 't', 'T', 'en', 'ltr', 'UTC', 'http://t');"
-        "INSERT INTO articles (id, site_id, slug, headline, status, first_published_at, "
-        "updated_at, created_at) VALUES (1, 1, 'out', 'Out', 'published', 100, 100, 90),"
-        "(2, 1, 'draft', 'Draft', 'draft', NULL, 90, 90),"
-        "(3, 1, 'later', 'Later', 'scheduled', 500, 500, 90),"
-        "(4, 2, 'elsewhere', 'Elsewhere', 'published', 200, 200, 90),"
-        "(5, 1, 'down', 'Down', 'unpublished', 300, 300, 90);"
         "INSERT INTO front_page_stories (site_id, position, article_id) VALUES "
         "(1, 0, 1), (1, 1, 2), (1, 2, 3), (1, 3, 4), (1, 4, 5);"
         "INSERT INTO most_read (site_id, section_id, position, article_id, reads, ranked_at) "
         "VALUES (1, 0, 0, 1, 9, 7), (1, 0, 1, 2, 8, 7), (1, 0, 2, 3, 7, 7), (1, 0, 3, 5, 6, 7),"
         "(2, 0, 0, 4, 5, 7);");
     ASSERT_TRUE(added.ok()) << added.error().cause;
-    auto upgraded = migrate(*lease, all);
+    auto upgraded = migrate(*lease, bundled_migrations(lease->backend()));
     ASSERT_TRUE(upgraded.ok()) << upgraded.error().message << " " << upgraded.error().cause;
     const auto listed = [&](const std::string& sql) {
         std::vector<std::string> out;
@@ -118,6 +134,49 @@ TEST_P(MigratorTest, ChosenAndRankedStoriesAlreadyThereGetTheirListedTimes) {
               (Listed{"1:100", "2:-", "3:500", "4:-", "5:-"}));
     EXPECT_EQ(listed("SELECT article_id, listed_at FROM most_read ORDER BY site_id, position"),
               (Listed{"1:100", "2:-", "3:500", "5:-", "4:200"}));
+}
+
+// A database made before 0036 gets the counts related news weighs from the rows already there.
+TEST_P(MigratorTest, CountsOfRarityAreMadeFromTheStoriesAlreadyThere) {
+    auto lease = with_stories_at(35).acquire();
+    ASSERT_FALSE(HasFailure());
+    const auto added = lease->execute_script(
+        "INSERT INTO tags (id, site_id, slug, name) VALUES (1, 1, 'ports', 'Ports'),"
+        "(2, 1, 'rail', 'Rail'), (3, 2, 'ports', 'Ports');"
+        "INSERT INTO article_tags (article_id, tag_id, position, listed_at) VALUES "
+        "(1, 1, 0, 100), (2, 1, 0, NULL), (3, 1, 0, 500), (3, 2, 1, 500), (5, 2, 0, NULL),"
+        "(4, 3, 0, 200);");
+    ASSERT_TRUE(added.ok()) << added.error().cause;
+    // PostgreSQL's documents hold their terms too (an empty tsvector will do).
+    const bool postgres = lease->backend() == "postgres";
+    for (const auto& [id, key] : std::vector<std::pair<int, std::string>>{
+             {1, "harbour crane"}, {2, "crane"}, {3, ""}, {4, "harbour  ferry"}}) {
+        auto indexed = lease->execute(
+            postgres ? "INSERT INTO search_documents (article_id, analysis, key_terms, terms) "
+                       "VALUES ($1, 1, $2, ''::tsvector)"
+                     : "INSERT INTO search_documents (article_id, analysis, key_terms) "
+                       "VALUES ($1, 1, $2)",
+            {std::int64_t{id}, key});
+        ASSERT_TRUE(indexed.ok()) << indexed.error().cause;
+    }
+    auto upgraded = migrate(*lease, bundled_migrations(lease->backend()));
+    ASSERT_TRUE(upgraded.ok()) << upgraded.error().message << " " << upgraded.error().cause;
+    const auto counts = [&](const std::string& sql) {
+        std::vector<std::string> out;
+        auto rows = lease->query(sql);
+        EXPECT_TRUE(rows.ok());
+        if (rows.ok())
+            for (const auto& r : *rows)
+                out.push_back(r.text(0) + ":" + std::to_string(r.integer(1)));
+        return out;
+    };
+    using Counts = std::vector<std::string>;
+    EXPECT_EQ(counts("SELECT CAST(site_id AS TEXT), stories FROM site_listed_counts ORDER BY 1"),
+              (Counts{"1:2", "2:1"}));
+    EXPECT_EQ(counts("SELECT CAST(tag_id AS TEXT), stories FROM tag_listed_counts ORDER BY 1"),
+              (Counts{"1:2", "2:1", "3:1"}));
+    EXPECT_EQ(counts("SELECT term, stories FROM search_term_counts ORDER BY term"),
+              (Counts{"crane:2", "ferry:1", "harbour:2"}));
 }
 
 // SQLite makes a table again to change a constraint (0012 does so with `articles`): the rows that

@@ -25,6 +25,9 @@ const std::map<std::string, std::string> left_out = {
     {"content_changes", "the change feed between nodes, read within seconds"},
     {"used_tokens", "sign-in codes already used, each valid for minutes"},
     {"search_documents", "the search index, made again from the stories"},
+    {"search_term_counts", "kept with the search index as it is made again"},
+    {"site_listed_counts", "kept by triggers as the stories are copied"},
+    {"tag_listed_counts", "kept by triggers as the stories' tags are copied"},
     {"sqlite_sequence", "SQLite's own"},
 };
 
