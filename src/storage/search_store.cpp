@@ -184,13 +184,17 @@ std::string tier_statement(std::string_view table, bool leave_out) {
 
 Status SearchStore::put(Id article_id, const SearchDocument& whole, int analysis) {
     const SearchDocument document = within_positions(whole);
+    const bool postgres = c_.backend() == "postgres";
+    if (!postgres && (article_id <= 0 || article_id > key_id_mask))
+        return Error::invalid("Article " + std::to_string(article_id) +
+                              " is beyond what the search index can key.");
     auto before =
         c_.query("SELECT key_terms FROM search_documents WHERE article_id = $1", {article_id});
     if (!before) return before.error();
     if (auto counted = recount_terms(before->empty() ? "" : before->front().text(0), whole.key);
         !counted)
         return counted;
-    if (c_.backend() == "postgres") {
+    if (postgres) {
         auto written = c_.execute(
             "INSERT INTO search_documents (article_id, analysis, terms, key_terms) VALUES ($1, "
             "$2, $3::tsvector, $4) ON CONFLICT (article_id) DO UPDATE SET analysis = "
@@ -199,9 +203,6 @@ Status SearchStore::put(Id article_id, const SearchDocument& whole, int analysis
         if (!written) return written.error();
         return success();
     }
-    if (article_id <= 0 || article_id > key_id_mask)
-        return Error::invalid("Article " + std::to_string(article_id) +
-                              " is beyond what the search index can key.");
     // The story's rows go with its document (the trigger of 0035) and come back under its key.
     if (auto removed =
             c_.execute("DELETE FROM search_documents WHERE article_id = $1", {article_id});
