@@ -5,6 +5,7 @@
 # turn. Beside them, the same server's uncached story page: what a search costs against a page.
 # Usage: bench/search_load.sh [path/to/dateline]     ARTICLES=10000 DURATION=3s CONNECTIONS=8
 #        BACKEND=postgres: the data on a throwaway PostgreSQL cluster (scripts/postgres-test-cluster.sh).
+#        DATA=DIR: an archive already made (and left as it is): no generating, no reindex.
 # Bounded: one wrk run of DURATION per query, loopback only.
 set -euo pipefail
 [ -n "${TRACE:-}" ] && set -x
@@ -23,23 +24,28 @@ stop_server() {
 }
 trap 'stop_server; [ "$backend" = postgres ] && bash "$cluster" stop "$work/pg" >/dev/null 2>&1; rm -rf "$work"' EXIT
 
-data=$work/data
+data=${DATA:-$work/data}
 mkdir -p "$data"
-if [ "$backend" = postgres ]; then
+reindexed="not run"
+if [ -n "${DATA:-}" ]; then
+  articles="$(basename "$data")'s"
+elif [ "$backend" = postgres ]; then
   chmod 755 "$work"
   bash "$cluster" start "$work/pg" >/dev/null
   socket="host=$work/pg/socket&port=55432"
   psql "postgresql://postgres@/postgres?$socket" -q -c "CREATE DATABASE bench_search" >/dev/null
   echo "db = \"postgresql://postgres@/bench_search?$socket\"" >"$data/dateline.toml"
 fi
-"$bin" init --data "$data" --demo >/dev/null
-echo "generating $articles articles per site..." >&2
-started=$(date +%s.%N)
-"$generator" --data "$data" --articles "$articles" >&2
-echo "generated and indexed in $(printf '%.1f' "$(echo "$(date +%s.%N) - $started" | bc -l)") s" >&2
-started=$(date +%s.%N)
-"$bin" reindex --data "$data" >/dev/null
-reindexed=$(printf '%.1f' "$(echo "$(date +%s.%N) - $started" | bc -l)")
+if [ -z "${DATA:-}" ]; then
+  "$bin" init --data "$data" --demo >/dev/null
+  echo "generating $articles articles per site..." >&2
+  started=$(date +%s.%N)
+  "$generator" --data "$data" --articles "$articles" >&2
+  echo "generated and indexed in $(printf '%.1f' "$(echo "$(date +%s.%N) - $started" | bc -l)") s" >&2
+  started=$(date +%s.%N)
+  "$bin" reindex --data "$data" >/dev/null
+  reindexed="$(printf '%.1f' "$(echo "$(date +%s.%N) - $started" | bc -l)") s"
+fi
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
 DATELINE_LOG_LEVEL=warn "$bin" serve --data "$data" --listen "127.0.0.1:$port" --threads 2 >"$work/serve.log" 2>&1 &
@@ -92,4 +98,4 @@ for _ in $(seq 100); do curl -sf "$base/healthz" >/dev/null && break; sleep 0.05
 printf '%-32s %-28s %10s\n' "a story page, uncached" "" "$(rps "$base$article")"
 stop_server
 echo "($articles articles a site on $backend; wrk -t1 -c$connections -d$duration beside the server, 2 threads;"
-echo " results: on the first page, at most 10; reindex of every story: $reindexed s)"
+echo " results: on the first page, at most 10; reindex of every story: $reindexed)"

@@ -52,13 +52,15 @@ class SearchStore {
     /// best first: all the required phrases in the headline, then all in the headline and
     /// summary, then the rest; newest first within each (by publication, then id). `limit` from
     /// `offset`. On SQLite it reads about `offset + limit` matches of each tier it needs, newest
-    /// first, whatever the archive holds; PostgreSQL ranks every match.
+    /// first, whatever the archive holds; on PostgreSQL, the matches among the site's newest
+    /// stories, in windows (16 times the stories asked for, then one sized by what that held,
+    /// then the whole site) until one holds them.
     Result<std::vector<domain::Id>> find(domain::Id site_id, UnixTime now, const SearchTerms& terms,
                                          int limit, int offset);
 
     /// Up to `limit` of the site's visible stories whose headline, standfirst or tags hold any
     /// of `terms`, newest first (by publication, then id): the candidates for a story's related
-    /// news.
+    /// news. Read as find() reads a tier.
     Result<std::vector<domain::Id>> newest_with_any(domain::Id site_id, UnixTime now,
                                                     const std::vector<std::string>& terms,
                                                     int limit);

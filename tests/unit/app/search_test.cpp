@@ -3,6 +3,7 @@
 // same stories come back in the same order from SQLite's FTS5 and PostgreSQL's tsvector.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <thread>
 
 #include "../support_network.hpp"
@@ -13,6 +14,7 @@
 #include "provision/network_file.hpp"
 #include "search/query.hpp"
 #include "storage/article_store.hpp"
+#include "storage/search_store.hpp"
 
 namespace dateline::app {
 namespace {
@@ -355,6 +357,70 @@ TEST_P(SearchTest, WordsWithPunctuationAndQuotesAreTermsOfTheirOwn) {
     EXPECT_EQ(found("news", "\"envoy) NOT (visits\""), Slugs{});
     EXPECT_EQ(found("news", "headline:envoy"), Slugs{});
     EXPECT_EQ(found("news", "'envoy' & 'visits'"), (Slugs{us}));
+}
+
+// A search reads the newest stories first and goes further back only when it must: on
+// PostgreSQL in windows of the site's newest stories (16 times the stories asked for, then one
+// sized by the matches found there, or every match of the site when that costs less), on SQLite
+// down its index. Either way a match is found wherever it lies, in the same order: 1,000 stories,
+// a minute apart, each with "report" in its body.
+TEST_P(SearchTest, AMatchIsFoundHoweverFarBackItLies) {
+    auto directory = reader.directory();
+    ASSERT_TRUE(directory.ok());
+    const auto site_id = directory->site_by_slug("news")->id;
+    auto lease = database->acquire();
+    storage::SearchStore index(*lease);
+    // Story `age` minutes old has these words in its headline.
+    std::map<int, std::vector<std::string>> headlines = {{3, {"gamma"}},
+                                                         {10, {"epsilon"}},
+                                                         {100, {"epsilon"}},
+                                                         {200, {"beta"}},
+                                                         {250, {"report", "epsilon"}},
+                                                         {280, {"gamma"}},
+                                                         {290, {"beta"}},
+                                                         {600, {"epsilon"}},
+                                                         {999, {"delta"}}};
+    const std::vector<int> alpha = {5, 20, 35, 50, 65, 80, 95, 110, 125, 200, 300, 700};
+    for (const int age : alpha) headlines[age].push_back("alpha");
+    std::map<int, domain::Id> story_aged;
+    for (int age = 0; age < 1000; ++age) {
+        auto added = lease->query(
+            "INSERT INTO articles (site_id, slug, headline, status, first_published_at, "
+            "updated_at, created_at) VALUES ($1, $2, $2, 'published', $3, $3, $3) RETURNING id",
+            {site_id, "aged-" + std::to_string(age), std::int64_t{now - age * 60}});
+        ASSERT_TRUE(added.ok()) << added.error().cause;
+        story_aged[age] = added->front().integer(0);
+        storage::SearchDocument document;
+        if (auto h = headlines.find(age); h != headlines.end()) document.headline = h->second;
+        document.body = {"report"};
+        ASSERT_TRUE(index.put(story_aged[age], document, 1).ok());
+    }
+    const auto find = [&](const std::string& word, int limit, int offset) {
+        auto found = index.find(site_id, now, {{{word}}, {}}, limit, offset);
+        EXPECT_TRUE(found.ok()) << found.error().cause;
+        return found.ok() ? *found : std::vector<domain::Id>{};
+    };
+    using Ids = std::vector<domain::Id>;
+    const auto aged = [&](std::initializer_list<int> ages) {
+        Ids ids;
+        for (const int age : ages) ids.push_back(story_aged.at(age));
+        return ids;
+    };
+    EXPECT_EQ(find("gamma", 1, 0), aged({3})) << "in the first window";
+    EXPECT_EQ(find("alpha", 10, 0), aged({5, 20, 35, 50, 65, 80, 95, 110, 125, 200}))
+        << "nine in the first window, the tenth in the second";
+    EXPECT_EQ(find("epsilon", 3, 0), aged({10, 100, 250})) << "one in the first: all of them";
+    EXPECT_EQ(find("beta", 1, 0), aged({200})) << "none in the first: all of them";
+    EXPECT_EQ(find("delta", 1, 0), aged({999}));
+    EXPECT_EQ(find("beta", 1, 1), aged({290})) << "the second page";
+    EXPECT_EQ(find("report", 3, 0), aged({250, 0, 1})) << "the headline first, then the newest";
+    EXPECT_EQ(find("report", 2, 998), aged({998, 999}));
+    auto candidates = index.newest_with_any(site_id, now, {"gamma", "delta"}, 2);
+    ASSERT_TRUE(candidates.ok());
+    EXPECT_EQ(*candidates, aged({3, 280}));
+    candidates = index.newest_with_any(site_id, now, {"delta"}, 1);
+    ASSERT_TRUE(candidates.ok());
+    EXPECT_EQ(*candidates, aged({999}));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, SearchTest, testing::ValuesIn(testing_support::backend_names),

@@ -179,6 +179,52 @@ TEST_P(MigratorTest, CountsOfRarityAreMadeFromTheStoriesAlreadyThere) {
               (Counts{"crane:2", "ferry:1", "harbour:2"}));
 }
 
+// On PostgreSQL, 0037 gives each document already indexed its site, its place in time and the
+// lexemes of its headline and of its headline and standfirst (weights A and B of its terms), and
+// from then on a document follows its story when the story moves in time or to another site.
+// SQLite's index is unchanged by 0037.
+TEST_P(MigratorTest, SearchDocumentsAlreadyThereAreKeyedAndSplitByTier) {
+    auto lease = with_stories_at(36).acquire();
+    ASSERT_FALSE(HasFailure());
+    if (lease->backend() != "postgres") GTEST_SKIP() << "SQLite's index is keyed since 0035";
+    const auto indexed = lease->execute_script(
+        "INSERT INTO search_documents (article_id, analysis, key_terms, terms) VALUES "
+        "(1, 1, '', '''harbour'':1A ''crane'':3B,9 ''ferry'':5'),"
+        "(2, 1, '', '''draft'':1A'),"
+        "(4, 1, '', '''quay'':4')");
+    ASSERT_TRUE(indexed.ok()) << indexed.error().cause;
+    auto upgraded = migrate(*lease, bundled_migrations(lease->backend()));
+    ASSERT_TRUE(upgraded.ok()) << upgraded.error().message << " " << upgraded.error().cause;
+    const auto documents = [&] {
+        std::vector<std::string> out;
+        auto rows = lease->query(
+            "SELECT article_id, site_id, search_key >> 31, search_key & 2147483647, "
+            "CAST(headline_terms AS TEXT), CAST(lead_terms AS TEXT) FROM search_documents "
+            "ORDER BY article_id");
+        EXPECT_TRUE(rows.ok());
+        if (rows.ok())
+            for (const auto& r : *rows)
+                out.push_back(std::to_string(r.integer(0)) + " site " +
+                              std::to_string(r.integer(1)) + " at " + std::to_string(r.integer(2)) +
+                              " id " + std::to_string(r.integer(3)) + " [" + r.text(4) + "] [" +
+                              r.text(5) + "]");
+        return out;
+    };
+    using Documents = std::vector<std::string>;
+    EXPECT_EQ(
+        documents(),
+        (Documents{"1 site 1 at 100 id 1 ['harbour':1A] ['crane':3B 'harbour':1A]",
+                   "2 site 1 at 0 id 2 ['draft':1A] ['draft':1A]", "4 site 2 at 200 id 4 [] []"}));
+    ASSERT_TRUE(lease
+                    ->execute_script("UPDATE articles SET first_published_at = 700 WHERE id = 2;"
+                                     "UPDATE articles SET site_id = 1 WHERE id = 4;")
+                    .ok());
+    EXPECT_EQ(documents(),
+              (Documents{"1 site 1 at 100 id 1 ['harbour':1A] ['crane':3B 'harbour':1A]",
+                         "2 site 1 at 700 id 2 ['draft':1A] ['draft':1A]",
+                         "4 site 1 at 200 id 4 [] []"}));
+}
+
 // SQLite makes a table again to change a constraint (0012 does so with `articles`): the rows that
 // refer to it must come through untouched, and foreign keys must hold afterwards.
 TEST(SqliteMigrator, MakingATableAgainKeepsWhatRefersToIt) {

@@ -5,6 +5,7 @@
 // has no index to use).
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cstdlib>
 #include <iostream>
 #include <regex>
@@ -368,7 +369,10 @@ TEST_P(QueryPlanTest, SitemapSpansHoldEveryVisibleStoryOnce) {
 
 // A search reads the stories its terms' index entries name, then those stories by key. On
 // SQLite each tier's index is read newest first and the read stops after the page (no sort:
-// its cost follows the page, not how many stories match); PostgreSQL ranks what matched.
+// its cost follows the page, not how many stories match). On PostgreSQL the site's kept count
+// says whether a window of its newest stories is worth reading (here the site has fewer stories
+// than the first window would hold, so each tier reads the whole site), and one index answers
+// for the words, the site (and a window) at once.
 TEST_P(QueryPlanTest, SearchWalksItsIndexAndTheStoriesItFinds) {
     auto lease = database->acquire();
     auto site_list = SiteStore(*lease).sites();
@@ -380,17 +384,31 @@ TEST_P(QueryPlanTest, SearchWalksItsIndexAndTheStoriesItFinds) {
     EXPECT_EQ(found->size(), 15u) << "the stories tagged Trade, not Weather";
     ASSERT_FALSE(recorded.seen.empty());
     const bool sqlite = lease->backend() == "sqlite";
-    // None of the stories holds both words in its headline: SQLite reads each tier in turn.
-    EXPECT_EQ(recorded.seen.size(), sqlite ? 3u : 1u);
-    for (const auto& [sql, params] : recorded.seen) {
+    // None of the stories holds both words in its headline: each tier is read in turn.
+    EXPECT_EQ(recorded.seen.size(), sqlite ? 3u : 4u);
+    const std::array<std::string_view, 3> pg_tiers{"headline_terms", "lead_terms", "terms"};
+    for (std::size_t i = 0; i < recorded.seen.size(); ++i) {
+        const auto& [sql, params] = recorded.seen[i];
         std::string plan;
         for (const auto& line : explained(*lease, sql, params)) {
             plan += line + "\n";
             EXPECT_FALSE(std::regex_search(line, growing_table_scan)) << line;
         }
         if (!sqlite) {
-            EXPECT_NE(plan.find("Bitmap Index Scan on search_documents_terms"), std::string::npos)
+            if (i == 0) {
+                EXPECT_NE(plan.find("site_listed_counts_pkey"), std::string::npos) << plan;
+                continue;
+            }
+            // The words, the site (and the window, had there been one) in one scan.
+            EXPECT_NE(plan.find("Bitmap Index Scan on search_documents_tiers"), std::string::npos)
                 << plan;
+            EXPECT_NE(plan.find("Index Cond: ((" + std::string(pg_tiers[i - 1]) +
+                                " @@ $3) AND (site_id = $1))"),
+                      std::string::npos)
+                << plan;
+            // Each match's story by key, never the site's listing.
+            EXPECT_NE(plan.find("articles_pkey"), std::string::npos) << plan;
+            EXPECT_EQ(plan.find("articles_site_listed"), std::string::npos) << plan;
             continue;
         }
         EXPECT_EQ(plan.rfind("SCAN s VIRTUAL TABLE INDEX", 0), 0U) << "first\n" << plan;
@@ -399,6 +417,35 @@ TEST_P(QueryPlanTest, SearchWalksItsIndexAndTheStoriesItFinds) {
         EXPECT_EQ(plan.find("TEMP B-TREE"), std::string::npos) << "no sort\n" << plan;
         EXPECT_EQ(plan.find("articles_site_listed"), std::string::npos) << plan;
     }
+}
+
+// On PostgreSQL a window of the site's newest stories is read in the same one scan of the index
+// as the words and the site, from the start the site's listing gives. One story asked for: a
+// window of the 16 newest of the site's 30.
+TEST_P(QueryPlanTest, ASearchsWindowIsReadInTheIndexScanOfItsWords) {
+    auto lease = database->acquire();
+    if (lease->backend() != "postgres") GTEST_SKIP() << "SQLite reads its index newest first";
+    auto site_list = SiteStore(*lease).sites();
+    ASSERT_TRUE(site_list.ok() && !site_list->empty());
+    RecordingConnection recorded(*lease);
+    auto found = SearchStore(recorded).find(site_list->front().id, now, {{{"port"}}, {}}, 1, 0);
+    ASSERT_TRUE(found.ok()) << found.error().cause;
+    EXPECT_EQ(found->size(), 1u);
+    std::size_t windowed = 0;
+    for (const auto& [sql, params] : recorded.seen) {
+        if (sql.find("OFFSET") != std::string::npos) {
+            std::string plan;
+            for (const auto& line : explained(*lease, sql, params)) plan += line + "\n";
+            EXPECT_NE(plan.find("articles_site_listed"), std::string::npos) << plan;
+        }
+        if (sql.find("search_key >= $5") == std::string::npos) continue;
+        ++windowed;
+        std::string plan;
+        for (const auto& line : explained(*lease, sql, params)) plan += line + "\n";
+        EXPECT_NE(plan.find("AND (site_id = $1) AND (search_key >= $5))"), std::string::npos)
+            << plan;
+    }
+    EXPECT_GT(windowed, 0u) << "no window was read";
 }
 
 // A story's related news: its list by key, each story by its primary key, never the site's
