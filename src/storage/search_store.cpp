@@ -426,16 +426,23 @@ Result<std::vector<Id>> SearchStore::find(Id site_id, UnixTime now, const Search
         if (!rows) return rows.error();
         return ids_of(*rows);
     };
+    // Read the headline first; when it holds too few, the whole story next, whose matches hold
+    // every tier's: when it has none there is nothing more to rank, so a search that finds
+    // nothing reads two tiers, not three.
+    std::array<std::vector<Id>, tier_tables.size()> found;
+    for (const std::size_t i : {std::size_t{0}, tier_tables.size() - 1, std::size_t{1}}) {
+        auto read = tier(i);
+        if (!read) return read.error();
+        found[i] = std::move(*read);
+        if (i == 0 ? found[i].size() >= wanted : found[i].empty()) break;
+    }
     std::vector<Id> ranked;
     std::unordered_set<Id> seen;
-    for (std::size_t i = 0; i < tier_tables.size() && ranked.size() < wanted; ++i) {
-        auto found = tier(i);
-        if (!found) return found.error();
-        for (const Id id : *found) {
+    for (const auto& tier_found : found)
+        for (const Id id : tier_found) {
             if (ranked.size() >= wanted) break;
             if (seen.insert(id).second) ranked.push_back(id);
         }
-    }
     if (ranked.size() <= std::size_t(offset)) return std::vector<Id>{};
     return std::vector<Id>(ranked.begin() + offset, ranked.end());
 }

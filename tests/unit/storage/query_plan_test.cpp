@@ -386,7 +386,9 @@ TEST_P(QueryPlanTest, SearchWalksItsIndexAndTheStoriesItFinds) {
     const bool sqlite = lease->backend() == "sqlite";
     // None of the stories holds both words in its headline: each tier is read in turn.
     EXPECT_EQ(recorded.seen.size(), sqlite ? 3u : 4u);
-    const std::array<std::string_view, 3> pg_tiers{"headline_terms", "lead_terms", "terms"};
+    // In the order read: the headline, the whole story (which says whether more is to be
+    // found), the headline and summary.
+    const std::array<std::string_view, 3> pg_tiers{"headline_terms", "terms", "lead_terms"};
     for (std::size_t i = 0; i < recorded.seen.size(); ++i) {
         const auto& [sql, params] = recorded.seen[i];
         std::string plan;
@@ -417,6 +419,20 @@ TEST_P(QueryPlanTest, SearchWalksItsIndexAndTheStoriesItFinds) {
         EXPECT_EQ(plan.find("TEMP B-TREE"), std::string::npos) << "no sort\n" << plan;
         EXPECT_EQ(plan.find("articles_site_listed"), std::string::npos) << plan;
     }
+}
+
+// A search that finds nothing stops at the whole story's tier, whose matches hold every tier's:
+// two tiers read, not three.
+TEST_P(QueryPlanTest, ASearchThatFindsNothingReadsTwoTiers) {
+    auto lease = database->acquire();
+    auto site_list = SiteStore(*lease).sites();
+    ASSERT_TRUE(site_list.ok() && !site_list->empty());
+    RecordingConnection recorded(*lease);
+    auto found = SearchStore(recorded).find(site_list->front().id, now, {{{"zzyzx"}}, {}}, 10, 0);
+    ASSERT_TRUE(found.ok()) << found.error().cause;
+    EXPECT_TRUE(found->empty());
+    // PostgreSQL asks the site's kept count first.
+    EXPECT_EQ(recorded.seen.size(), lease->backend() == "sqlite" ? 2u : 3u);
 }
 
 // On PostgreSQL a window of the site's newest stories is read in the same one scan of the index
