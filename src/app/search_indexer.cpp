@@ -124,6 +124,14 @@ Result<std::int64_t> SearchIndexer::rebuild(const IndexProgress& progress, Relat
 Result<std::int64_t> SearchIndexer::catch_up(int limit) {
     std::int64_t total = 0;
     bool from_first = walked_to_ == 0;  // this walk began at the first story
+    if (from_first) {
+        // A walk reads every story's row; most starts find nothing to do, and learn it from
+        // the indexes.
+        auto lease = database_.acquire();
+        auto any = storage::SearchStore(*lease).any_stale(search::analysis_version);
+        if (!any) return any.error();
+        if (!*any) return total;
+    }
     while (total < limit) {
         const int wanted = std::min(catch_up_transaction, limit - static_cast<int>(total));
         // The walk over the archive for stories that look stale holds no lock; each call goes on

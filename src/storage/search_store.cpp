@@ -379,6 +379,20 @@ Result<std::vector<Id>> SearchStore::stale(int analysis, Id after_id, int limit)
     return ids_of(*rows);
 }
 
+Result<bool> SearchStore::any_stale(int analysis) {
+    // A document belongs to an article (its key refers to it, deleted with it), so as many
+    // documents as articles means none is missing. `<>` would walk the whole index; two ranges
+    // do not.
+    auto rows = c_.query(
+        "SELECT CASE WHEN (SELECT COUNT(*) FROM articles) <> "
+        "(SELECT COUNT(*) FROM search_documents) "
+        "OR EXISTS (SELECT 1 FROM search_documents WHERE analysis < $1) "
+        "OR EXISTS (SELECT 1 FROM search_documents WHERE analysis > $1) THEN 1 ELSE 0 END",
+        {std::int64_t{analysis}});
+    if (!rows) return rows.error();
+    return rows->front().integer(0) != 0;
+}
+
 Result<std::vector<Id>> SearchStore::still_stale(int analysis, const std::vector<Id>& ids) {
     if (ids.empty()) return std::vector<Id>{};
     Params params{std::int64_t{analysis}};

@@ -44,6 +44,10 @@ class SearchStore {
     /// Up to `limit` articles, in id order after `after_id`, that the index lacks or holds as made
     /// by an analysis other than `analysis`: what indexing must catch up with.
     Result<std::vector<domain::Id>> stale(int analysis, domain::Id after_id, int limit);
+    /// Whether any article is stale by that definition, answered from indexes alone (the
+    /// documents by analysis, and counts of the articles and the documents, which the articles
+    /// hold): a start-up's check, where stale() reads every article to find none.
+    Result<bool> any_stale(int analysis);
     /// Those of `ids` that are still stale, by key: a few lookups, where stale() walks the
     /// archive.
     Result<std::vector<domain::Id>> still_stale(int analysis, const std::vector<domain::Id>& ids);

@@ -12,6 +12,7 @@
 #include "app/reader_service.hpp"
 #include "app/search_indexer.hpp"
 #include "provision/network_file.hpp"
+#include "search/analyzer.hpp"
 #include "search/query.hpp"
 #include "storage/article_store.hpp"
 #include "storage/search_store.hpp"
@@ -317,6 +318,41 @@ TEST_P(SearchTest, CatchingUpWalksOnAndLooksBehindBeforeSayingItIsDone) {
     ASSERT_TRUE(indexed.ok());
     EXPECT_EQ(indexed->front().integer(0),
               lease->query("SELECT COUNT(*) FROM articles")->front().integer(0));
+}
+
+// A serving node's start asks whether anything is stale before it walks the stories: a document
+// missing, or made by an older or a newer analysis, is seen, and a current index is left alone.
+TEST_P(SearchTest, AStartCatchesUpOnlyWhenADocumentIsMissingOrOfAnotherAnalysis) {
+    story("news", "Ferry timetable", "<p>Summer sailings.</p>", 2);
+    const auto second = story("news", "Ferry fares", "<p>Prices.</p>", 1);
+    SearchIndexer indexer(*database, clock);
+    const auto stale = [&] {
+        auto lease = database->acquire();
+        auto any = storage::SearchStore(*lease).any_stale(search::analysis_version);
+        EXPECT_TRUE(any.ok());
+        return any.ok() && *any;
+    };
+    const auto change = [&](const std::string& sql) {
+        auto lease = database->acquire();
+        ASSERT_TRUE(lease->execute(sql).ok()) << sql;
+    };
+    const std::string version = std::to_string(search::analysis_version);
+    EXPECT_FALSE(stale());
+    EXPECT_EQ(*indexer.catch_up(SearchIndexer::batch_size), 0);
+
+    change("DELETE FROM search_documents WHERE article_id = (SELECT MIN(id) FROM articles)");
+    EXPECT_TRUE(stale()) << "a story without its document";
+    EXPECT_EQ(*indexer.catch_up(SearchIndexer::batch_size), 1);
+    EXPECT_FALSE(stale());
+
+    for (const auto* other : {" - 1", " + 1"}) {
+        change("UPDATE search_documents SET analysis = " + version + other +
+               " WHERE article_id = (SELECT MAX(id) FROM articles)");
+        EXPECT_TRUE(stale()) << "a document of analysis " << version << other;
+        EXPECT_EQ(*indexer.catch_up(SearchIndexer::batch_size), 1);
+        EXPECT_FALSE(stale());
+    }
+    EXPECT_EQ(found("news", "fare"), (Slugs{second}));
 }
 
 TEST_P(SearchTest, TheIndexerCatchesUpAndRebuilds) {

@@ -16,6 +16,7 @@
 #include "app/article_service.hpp"
 #include "app/network_setup.hpp"
 #include "provision/network_file.hpp"
+#include "search/analyzer.hpp"
 #include "storage/article_store.hpp"
 #include "storage/audit_store.hpp"
 #include "storage/comment_store.hpp"
@@ -462,6 +463,44 @@ TEST_P(QueryPlanTest, ASearchsWindowIsReadInTheIndexScanOfItsWords) {
             << plan;
     }
     EXPECT_GT(windowed, 0u) << "no window was read";
+}
+
+// A serving node asks at start-up whether the search index must catch up. The answer comes from
+// indexes: no story's row is read (reading them all mapped the whole database file into the
+// process), and the documents are counted and ranged in their index by analysis.
+TEST_P(QueryPlanTest, TheCheckThatTheSearchIndexIsCurrentReadsNoStory) {
+    auto lease = database->acquire();
+    RecordingConnection recorded(*lease);
+    auto stale = SearchStore(recorded).any_stale(search::analysis_version);
+    ASSERT_TRUE(stale.ok()) << stale.error().cause;
+    EXPECT_FALSE(*stale);
+    ASSERT_EQ(recorded.seen.size(), 1u);
+    const auto& [sql, params] = recorded.seen.front();
+    std::string plan;
+    for (const auto& line : explained(*lease, sql, params)) plan += line + "\n";
+    if (lease->backend() == "sqlite") {
+        EXPECT_NE(plan.find("SCAN articles USING COVERING INDEX"), std::string::npos) << plan;
+        EXPECT_EQ(plan.find("SCAN articles\n"), std::string::npos) << plan;
+        EXPECT_NE(plan.find("SCAN search_documents USING COVERING INDEX search_documents_analysis"),
+                  std::string::npos)
+            << plan;
+        EXPECT_NE(plan.find("SEARCH search_documents USING COVERING INDEX "
+                            "search_documents_analysis (analysis<?)"),
+                  std::string::npos)
+            << plan;
+        EXPECT_NE(plan.find("SEARCH search_documents USING COVERING INDEX "
+                            "search_documents_analysis (analysis>?)"),
+                  std::string::npos)
+            << plan;
+    } else {
+        // PostgreSQL's count visits the rows it counts (their visibility lives there), in the
+        // database server's memory, not the node's; the ranges stay in the index.
+        EXPECT_EQ(plan.find("Seq Scan"), std::string::npos) << plan;
+        EXPECT_NE(plan.find("Index Only Scan using search_documents_analysis"), std::string::npos)
+            << plan;
+        EXPECT_NE(plan.find("Index Cond: (analysis < $1)"), std::string::npos) << plan;
+        EXPECT_NE(plan.find("Index Cond: (analysis > $1)"), std::string::npos) << plan;
+    }
 }
 
 // A story's related news: its list by key, each story by its primary key, never the site's
