@@ -228,13 +228,15 @@ Result<std::unique_ptr<Connection>> open_connection(const std::filesystem::path&
     auto connection = std::make_unique<SqliteConnection>(db);
     // WAL lets readers run while one writer commits; synchronous=FULL makes every commit durable
     // on disk before it returns (https://sqlite.org/pragma.html#pragma_synchronous).
-    // Reads of a large archive map its file instead of copying it page by page (pread); the
-    // mapping is the kernel's page cache, shared by every connection, and counts only what is
-    // touched (https://sqlite.org/mmap.html). Each connection's own cache then holds what the
-    // map does not: the WAL's recent pages.
+    // The file is read (pread), not mapped. A map covers the file's start, where an archive
+    // keeps its oldest stories, while readers want the newest, at its end; at 100,000 stories a
+    // site it rendered no faster, and each connection's map of its first GiB counted in the
+    // process's resident memory (2 GB, docs/performance.md). An I/O error in a map is a SIGBUS,
+    // not an error SQLite can return (https://sqlite.org/mmap.html). The kernel caches the file
+    // either way; each connection keeps its hottest pages in 8 MiB of its own.
     if (auto s = connection->execute_script(
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; "
-            "PRAGMA mmap_size=1073741824; PRAGMA cache_size=-8192;");
+            "PRAGMA mmap_size=0; PRAGMA cache_size=-8192;");
         !s)
         return s.error();
     return std::unique_ptr<Connection>(std::move(connection));

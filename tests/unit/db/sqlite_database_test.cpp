@@ -1,7 +1,9 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <fstream>
 #include <optional>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -25,6 +27,37 @@ TEST(SqliteDatabase, EveryConnectionCommitsDurably) {
         auto journal = lease->query("PRAGMA journal_mode");
         EXPECT_EQ(journal->front().text(0), "wal");
     }
+}
+
+// The database file is read, not mapped into the process: a map of a large archive counted in
+// its resident memory once per connection (docs/performance.md, "What a serving node holds").
+TEST(SqliteDatabase, TheDatabaseFileIsReadNotMapped) {
+    testing_support::TempDir dir;
+    const auto file = dir.path() / "d.db";
+    auto database = open_database("sqlite:" + file.string(), 2);
+    ASSERT_TRUE(database.ok()) << database.error().message;
+    {
+        auto lease = (*database)->acquire();
+        ASSERT_TRUE(
+            lease->execute_script("CREATE TABLE t (x TEXT); "
+                                  "INSERT INTO t SELECT hex(randomblob(500)) FROM "
+                                  "(WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 "
+                                  "FROM n WHERE i < 2000) SELECT i FROM n);"));
+        // Into the file itself, out of the write-ahead log (which is never mapped).
+        ASSERT_TRUE(lease->query("PRAGMA wal_checkpoint(TRUNCATE)").ok());
+    }
+    std::vector<decltype((*database)->acquire())> leases;  // both connections read it
+    for (int i = 0; i < 2; ++i) {
+        auto& lease = leases.emplace_back((*database)->acquire());
+        auto read = lease->query("SELECT COUNT(*), SUM(LENGTH(x)) FROM t");
+        ASSERT_TRUE(read.ok());
+        EXPECT_EQ(read->front().integer(0), 2000);
+    }
+    std::ifstream maps("/proc/self/maps");
+    ASSERT_TRUE(maps.good());
+    std::string line;
+    while (std::getline(maps, line))
+        EXPECT_FALSE(line.ends_with("/d.db")) << line;
 }
 
 // What /metrics reports of the pool: borrowings, time held, and waits when none was idle.
