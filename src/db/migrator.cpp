@@ -60,8 +60,12 @@ Result<int> migrate(Connection& c, std::span<const Migration> migrations) {
         restore_foreign_keys();
         return e;
     };
-    if (c.backend() == "postgres")
+    if (c.backend() == "postgres") {
         if (auto locked = c.query(postgres_migration_lock); !locked) return fail(locked.error());
+        // A reader's statement gives up after the connection's timeout (db/postgres_database.cpp);
+        // a migration rewrites whole tables and must finish, or every start fails the same way.
+        if (auto s = c.execute("SET LOCAL statement_timeout = 0"); !s) return fail(s.error());
+    }
     if (auto s = c.execute_script(
             "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
             "name TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)");

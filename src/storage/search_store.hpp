@@ -57,8 +57,9 @@ class SearchStore {
     /// summary, then the rest; newest first within each (by publication, then id). `limit` from
     /// `offset`. On SQLite it reads about `offset + limit` matches of each tier it needs, newest
     /// first, whatever the archive holds; on PostgreSQL, the matches among the site's newest
-    /// stories, in windows (16 times the stories asked for, then one sized by what that held,
-    /// then the whole site) until one holds them.
+    /// stories, in windows (16 times the stories asked for, then larger ones sized by what the
+    /// last held) until one holds them, or all the site's matches when a window finds none,
+    /// would pass the largest size, or would cost more than reading them all.
     Result<std::vector<domain::Id>> find(domain::Id site_id, UnixTime now, const SearchTerms& terms,
                                          int limit, int offset);
 

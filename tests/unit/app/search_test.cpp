@@ -451,6 +451,17 @@ TEST_P(SearchTest, AMatchIsFoundHoweverFarBackItLies) {
     EXPECT_EQ(find("beta", 1, 1), aged({290})) << "the second page";
     EXPECT_EQ(find("report", 3, 0), aged({250, 0, 1})) << "the headline first, then the newest";
     EXPECT_EQ(find("report", 2, 998), aged({998, 999}));
+    // Words left out, in a window and past it.
+    const auto find_without = [&](const std::string& word, const std::string& without, int limit) {
+        auto found = index.find(site_id, now, {{{word}}, {{without}}}, limit, 0);
+        EXPECT_TRUE(found.ok()) << found.error().cause;
+        return found.ok() ? *found : std::vector<domain::Id>{};
+    };
+    EXPECT_EQ(find_without("alpha", "beta", 10), aged({5, 20, 35, 50, 65, 80, 95, 110, 125, 300}))
+        << "200 holds beta: the tenth lies further back";
+    EXPECT_EQ(find_without("report", "epsilon", 3), aged({0, 1, 2}))
+        << "the headline's one left out";
+    EXPECT_EQ(find_without("alpha", "report", 1), Ids{}) << "every story's body holds it";
     auto candidates = index.newest_with_any(site_id, now, {"gamma", "delta"}, 2);
     ASSERT_TRUE(candidates.ok());
     EXPECT_EQ(*candidates, aged({3, 280}));

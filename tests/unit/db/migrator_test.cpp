@@ -104,6 +104,20 @@ TEST_P(MigratorTest, AFailingMigrationLeavesNothingBehind) {
     EXPECT_FALSE(lease->query("SELECT COUNT(*) FROM half_done").ok());  // rolled back
 }
 
+// A migration that rewrites a large table takes longer than a reader's statement may: the
+// connections' timeout does not apply to it, and is the connection's again afterwards.
+TEST_P(MigratorTest, AMigrationOutlastsTheConnectionsStatementTimeout) {
+    auto lease = database->acquire();
+    if (lease->backend() != "postgres") GTEST_SKIP() << "SQLite statements have no timeout";
+    ASSERT_TRUE(lease->execute("SET statement_timeout = '100ms'").ok());
+    ASSERT_FALSE(lease->query("SELECT pg_sleep(0.3)").ok()) << "a reader's statement gives up";
+    static const Migration slow[] = {{900, "0900_slow", "SELECT pg_sleep(0.3)"}};
+    auto applied = migrate(*lease, slow);
+    EXPECT_TRUE(applied.ok()) << (applied.ok() ? "" : applied.error().cause);
+    EXPECT_FALSE(lease->query("SELECT pg_sleep(0.3)").ok()) << "the timeout holds again";
+    ASSERT_TRUE(lease->execute("SET statement_timeout = '10s'").ok());
+}
+
 // Migration 0034 gives the rows already chosen for a front page or ranked as most read their
 // story's listed time: its publication time while it is published or scheduled (and, for a front
 // page, on that front page's site), nothing otherwise.
