@@ -56,8 +56,7 @@ TEST(SqliteDatabase, TheDatabaseFileIsReadNotMapped) {
     std::ifstream maps("/proc/self/maps");
     ASSERT_TRUE(maps.good());
     std::string line;
-    while (std::getline(maps, line))
-        EXPECT_FALSE(line.ends_with("/d.db")) << line;
+    while (std::getline(maps, line)) EXPECT_FALSE(line.ends_with("/d.db")) << line;
 }
 
 // What /metrics reports of the pool: borrowings, time held, and waits when none was idle.
