@@ -10,33 +10,41 @@ namespace dateline::cache {
 namespace {
 
 std::size_t size_of(const std::string& key, const CachedPage& page) {
-    std::size_t n = key.size() + page.body.size() + page.etag.size() + page.gzip_body.size() +
-                    page.brotli_body.size() + page.hit_fields.size() + page.gzip_hit_fields.size() +
-                    page.brotli_hit_fields.size() + (page.kept ? page.kept->footprint() : 0);
+    std::size_t n = key.size() + page.etag.size();
     for (const auto& [name, value] : page.headers) n += name.size() + value.size();
+    for (const auto& body : page.bodies)
+        if (body) n += body->footprint();
     return n;
 }
 
 }  // namespace
 
-std::string_view CachedPage::bytes(Body which) const {
-    const auto i = static_cast<std::size_t>(which);
-    if (kept) return kept->bytes(i);
-    return which == Body::Brotli ? brotli_body : which == Body::Gzip ? gzip_body : body;
-}
-
-bool CachedPage::keep_in(BodyFile& file) {
-    auto stretch = file.keep({body, gzip_body, brotli_body});
+bool KeptBody::keep_in(BodyFile& body_file) {
+    auto stretch = body_file.keep({heap});
     if (!stretch) return false;
-    kept = std::move(stretch);
-    // Given back rather than cleared: the strings' memory is what the file now holds.
-    std::string().swap(body);
-    std::string().swap(gzip_body);
-    std::string().swap(brotli_body);
+    file = std::move(stretch);
+    // Given back rather than cleared: the string's memory is what the file now holds.
+    std::string().swap(heap);
     return true;
 }
 
-std::string etag_for(const std::string& body) {
+std::size_t KeptBody::footprint() const {
+    return heap.size() + hit_fields.size() + (file ? file->footprint() : 0);
+}
+
+std::string_view CachedPage::bytes(Body which) const {
+    const auto& made = body(which);
+    return made ? made->bytes() : std::string_view();
+}
+
+std::shared_ptr<CachedPage> CachedPage::with(Body which,
+                                             std::shared_ptr<const KeptBody> made) const {
+    auto next = std::make_shared<CachedPage>(*this);
+    next->bodies[static_cast<std::size_t>(which)] = std::move(made);
+    return next;
+}
+
+std::string etag_for(std::string_view body) {
     char buf[24];
     // XXH3: a validator, not a defence (collisions only cost a needless 200), computed for every
     // page rendered, at memory speed rather than a byte at a time.
@@ -86,6 +94,25 @@ void PageCache::put(const std::string& key, std::shared_ptr<const CachedPage> pa
     const auto place = recency_.insert(recency_.end(), key);
     entries_.emplace(key, Entry{std::move(page), Clock::now(), bytes, std::move(tags), place});
     bytes_ += bytes;
+    evict_beyond_budget(released);
+}
+
+bool PageCache::replace(const std::string& key, const std::shared_ptr<const CachedPage>& was,
+                        std::shared_ptr<const CachedPage> now) {
+    const std::size_t bytes = size_of(key, *now);
+    Released released;
+    std::lock_guard lock(mutex_);
+    const auto it = entries_.find(key);
+    if (it == entries_.end() || it->second.page != was) return false;
+    released.push_back(std::exchange(it->second.page, std::move(now)));
+    bytes_ = bytes_ - it->second.bytes + bytes;
+    it->second.bytes = bytes;
+    recency_.splice(recency_.end(), recency_, it->second.recency);
+    evict_beyond_budget(released);
+    return true;
+}
+
+void PageCache::evict_beyond_budget(Released& released) {
     while (bytes_ > max_bytes_ && !recency_.empty()) {
         released.push_back(erase(entries_.find(recency_.front())));
         ++evicted_;

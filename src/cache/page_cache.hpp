@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <chrono>
 #include <cstdint>
 #include <list>
@@ -19,35 +20,47 @@ namespace dateline::cache {
 /// A kept page's body in each coding it is sent in.
 enum class Body : std::uint8_t { Plain, Gzip, Brotli };
 
+/// One coding of a kept page's body, and the header fields a fresh hit sends with it. Made
+/// once, then shared read-only by every version of its page and every reader sent it.
+struct KeptBody {
+    std::string heap;                        ///< the bytes, while in the heap
+    std::shared_ptr<const KeptBodies> file;  ///< the bytes once moved into the body file
+    std::string hit_fields;                  ///< in wire form; empty when not made
+
+    /// The bytes, wherever they are held.
+    std::string_view bytes() const { return file ? file->bytes(0) : std::string_view(heap); }
+    /// Moves the bytes into `file`, for the server to send from it; false, and they stay in the
+    /// heap, when the file cannot take them.
+    bool keep_in(BodyFile& body_file);
+    /// The memory it holds.
+    std::size_t footprint() const;
+};
+
 /// A rendered response as it is kept.
 struct CachedPage {
     int status = 200;
     std::vector<std::pair<std::string, std::string>> headers;
-    std::string body;
-    std::string etag;                ///< strong validator of the body
+    std::string etag;                ///< strong validator of the plain body
     std::int64_t last_modified = 0;  ///< when it was rendered (seconds since the epoch)
     std::string_view route;          ///< the route that rendered it (http::Response::route)
     /// What the surface counts a request for the page as a read of (a story), so that a hit
     /// counts as the render did; 0: nothing.
     std::int64_t read_of = 0;
-    /// The body compressed once when it was kept, for readers who accept it; empty when not
-    /// worth it.
-    std::string gzip_body;
-    std::string brotli_body;
-    /// The three bodies once moved into the body file (keep_in); the strings above are then
-    /// empty. Read them through bytes().
-    std::shared_ptr<const KeptBodies> kept;
-    /// The header fields a fresh hit sends with each body, in wire form, made once when the page
-    /// was kept; empty when not made.
-    std::string hit_fields;
-    std::string gzip_hit_fields;
-    std::string brotli_hit_fields;
+    /// The body in each coding (indexed by Body), each made when a reader first wants it: the
+    /// plain one with the page, the compressed ones on demand, so that a page only ever read
+    /// in Brotli is never compressed with gzip. Null: not made yet. Empty bytes: never sent in
+    /// that coding (it does not make the page smaller, or nothing is kept to compress).
+    std::array<std::shared_ptr<const KeptBody>, 3> bodies;
 
-    /// The body in this coding (empty: not kept in it), wherever it is held.
-    std::string_view bytes(Body body) const;
-    /// Moves the bodies into `file`, for the server to send from it; false, and they stay where
-    /// they are, when the file cannot take them.
-    bool keep_in(BodyFile& file);
+    /// The body in this coding, or null when not made yet.
+    const std::shared_ptr<const KeptBody>& body(Body which) const {
+        return bodies[static_cast<std::size_t>(which)];
+    }
+    /// Its bytes; empty when not made, or not worth sending.
+    std::string_view bytes(Body which) const;
+    /// This page with its body in `which` made: a new version sharing everything else, for
+    /// PageCache::replace.
+    std::shared_ptr<CachedPage> with(Body which, std::shared_ptr<const KeptBody> made) const;
 };
 
 /// What a lookup found.
@@ -79,6 +92,12 @@ class PageCache {
     /// stale page behind.
     void put(const std::string& key, std::shared_ptr<const CachedPage> page,
              std::uint64_t generation, std::vector<std::string> tags = {});
+    /// Puts `now` (a version of `was` with more made, CachedPage::with) in its place under
+    /// `key`, keeping its age and tags and making it the most recently used; its bytes count
+    /// from then on. False, and nothing changes, when `was` is no longer what is kept there
+    /// (dropped, evicted, rendered again or replaced meanwhile).
+    bool replace(const std::string& key, const std::shared_ptr<const CachedPage>& was,
+                 std::shared_ptr<const CachedPage> now);
     /// Drops the pages carrying any of `tags`.
     void drop_tagged(const std::vector<std::string>& tags);
     void drop_tagged(const std::string& tag) { drop_tagged(std::vector<std::string>{tag}); }
@@ -113,6 +132,8 @@ class PageCache {
     using Released = std::vector<std::shared_ptr<const CachedPage>>;
     // With the mutex held: forgets an entry, its bytes, its place and its tags; returns its page.
     std::shared_ptr<const CachedPage> erase(Entries::iterator it);
+    // With the mutex held: lets the least recently used go until the pages fit the budget.
+    void evict_beyond_budget(Released& released);
 
     std::size_t max_bytes_;
     std::chrono::seconds fresh_for_;
@@ -127,6 +148,6 @@ class PageCache {
 };
 
 /// A strong ETag for a body: a quoted hex digest.
-std::string etag_for(const std::string& body);
+std::string etag_for(std::string_view body);
 
 }  // namespace dateline::cache

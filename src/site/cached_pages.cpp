@@ -64,15 +64,15 @@ std::string etag_of(const cache::CachedPage& page, http::Coding coding) {
            std::string(http::coding_name(coding)) + "\"";
 }
 
-// What a kept page says of itself in this representation, and how it was answered.
+// What a kept page says of itself in this representation, and how it was answered. Every kept
+// page varies by Accept-Encoding, whichever codings it has been sent in so far.
 std::vector<std::pair<std::string, std::string>> headers_of(const cache::CachedPage& page,
                                                             http::Coding coding,
                                                             const char* state) {
     http::Response r;
     r.headers = page.headers;
     r.set_header("X-Dateline-Cache", state);
-    if (!page.bytes(cache::Body::Gzip).empty() || !page.bytes(cache::Body::Brotli).empty())
-        r.set_header("Vary", "Accept-Encoding");
+    r.set_header("Vary", "Accept-Encoding");
     if (coding != http::Coding::Identity)
         r.set_header("Content-Encoding", std::string(http::coding_name(coding)));
     r.set_header("ETag", etag_of(page, coding));
@@ -85,27 +85,21 @@ cache::Body body_in(http::Coding coding) {
                                           : cache::Body::Plain;
 }
 
-// The fields of a fresh hit in each representation (`Page` const or not).
-template <typename Page>
-auto& hit_fields_of(Page& page, http::Coding coding) {
-    return coding == http::Coding::Brotli ? page.brotli_hit_fields
-           : coding == http::Coding::Gzip ? page.gzip_hit_fields
-                                          : page.hit_fields;
+// The coding to answer `request` in: among the page's bodies made and worth sending and, when
+// `unmade` is true, among the codings not tried yet too.
+http::Coding coding_for(const cache::CachedPage& page, const http::Request& request, bool unmade) {
+    const auto offered = [&](cache::Body which) {
+        const auto& made = page.body(which);
+        return made ? !made->bytes().empty() : unmade;
+    };
+    const bool brotli = offered(cache::Body::Brotli);
+    const bool gzip = offered(cache::Body::Gzip);
+    return brotli || gzip ? http::preferred_coding(request.header("accept-encoding"), brotli, gzip)
+                          : http::Coding::Identity;
 }
 
-// A kept page's body as a response's, and where the body file holds it.
-http::Response::SharedBody shared_body(const std::shared_ptr<const cache::CachedPage>& page,
-                                       cache::Body which) {
-    http::Response::SharedBody shared{page, page->bytes(which)};
-    if (page->kept) {
-        shared.fd = page->kept->fd();
-        shared.offset = page->kept->offset(static_cast<std::size_t>(which));
-    }
-    return shared;
-}
-
-// The kept page as a response; its body and, for a hit, its header fields are shared with the
-// cache, not copied.
+// The kept page as a response, in the best of the codings it has made; its body and, for a
+// hit, its header fields are shared with the cache, not copied.
 http::Response from_cache(const std::shared_ptr<const cache::CachedPage>& kept,
                           const http::Request& request, const char* state) {
     const cache::CachedPage& page = *kept;
@@ -113,11 +107,8 @@ http::Response from_cache(const std::shared_ptr<const cache::CachedPage>& kept,
     r.status = page.status;
     r.route = page.route;
     r.cache = state;
-    const bool brotli = !page.bytes(cache::Body::Brotli).empty();
-    const bool gzip = !page.bytes(cache::Body::Gzip).empty();
-    const auto coding =
-        brotli || gzip ? http::preferred_coding(request.header("accept-encoding"), brotli, gzip)
-                       : http::Coding::Identity;
+    const auto coding = coding_for(page, request, false);
+    const auto& body = page.body(body_in(coding));
     const std::string etag = etag_of(page, coding);
     // If-None-Match decides when given; If-Modified-Since only without it (RFC 9110, 13.2.2).
     const auto if_none_match = request.header("if-none-match");
@@ -129,15 +120,19 @@ http::Response from_cache(const std::shared_ptr<const cache::CachedPage>& kept,
                               (modified_since && page.last_modified <= *modified_since);
     // A 304 carries the fields its 200 would (RFC 9110, 15.4.5), so a hit's serialised ones
     // serve both.
-    const std::string& fields = hit_fields_of(page, coding);
-    if (std::string_view(state) == "hit" && !fields.empty())
-        r.fields = std::shared_ptr<const std::string>(kept, &fields);
+    if (std::string_view(state) == "hit" && !body->hit_fields.empty())
+        r.fields = std::shared_ptr<const std::string>(body, &body->hit_fields);
     else
         r.headers = headers_of(page, coding, state);
-    if (not_modified)
+    if (not_modified) {
         r.status = 304;
-    else
-        r.shared_body = shared_body(kept, body_in(coding));
+    } else {
+        r.shared_body = {body, body->bytes()};
+        if (body->file) {
+            r.shared_body.fd = body->file->fd();
+            r.shared_body.offset = body->file->offset(0);
+        }
+    }
     return r;
 }
 
@@ -173,7 +168,9 @@ CachedPages::Counts CachedPages::counts() const {
     return {counts_.hits.load(std::memory_order_relaxed),
             counts_.misses.load(std::memory_order_relaxed),
             counts_.stale.load(std::memory_order_relaxed),
-            counts_.passed.load(std::memory_order_relaxed)};
+            counts_.passed.load(std::memory_order_relaxed),
+            counts_.compressed_gzip.load(std::memory_order_relaxed),
+            counts_.compressed_brotli.load(std::memory_order_relaxed)};
 }
 
 std::optional<app::ListingRequest> CachedPages::listing_request(const http::Request& request) {
@@ -202,6 +199,8 @@ std::optional<http::Response> CachedPages::fresh(const http::Request& request,
     if (!key) return std::nullopt;
     const auto cached = cache_.get(*key);
     if (!cached.page || !cached.fresh) return std::nullopt;
+    // A coding not made yet is compressed on a worker thread (through), not on this one.
+    if (!cached.page->body(body_in(coding_for(*cached.page, request, true)))) return std::nullopt;
     ++counts_.hits;
     auto response = from_cache(cached.page, request, "hit");
     count_read(request, response, cached.page->read_of);
@@ -226,6 +225,7 @@ http::Response CachedPages::through(const http::Request& request, const SiteMatc
     };
     const auto hit = [&] {
         ++counts_.hits;
+        cached.page = in_coding_for(request, std::move(cached.page), &*key);
         return kept("hit");
     };
     const auto stale = [&] {
@@ -274,35 +274,95 @@ http::Response CachedPages::through(const http::Request& request, const SiteMatc
     std::string keys;
     for (const auto& tag : tags) keys += (keys.empty() ? "" : " ") + tag;
     page->headers.emplace_back("Surrogate-Key", keys);
-    page->body = std::move(response.body);
-    // Compressed once here, for every reader the page serves, and the fields of a hit in each
-    // representation serialised once; not when nothing is kept.
     if (cache_.capacity() > 0) {
-        page->gzip_body = http::gzip_compress(page->body);
-        page->brotli_body = http::brotli_compress(page->body);
-        for (const auto coding : {http::Coding::Identity, http::Coding::Gzip, http::Coding::Brotli})
-            if (coding == http::Coding::Identity || !page->bytes(body_in(coding)).empty()) {
-                auto& fields = hit_fields_of(*page, coding);
-                if (!http::append_fields(fields, headers_of(*page, coding, "hit"))) fields.clear();
-            }
-        // Sent from the body file when there is one (none without a budget), as a file is by
-        // nginx (sendfile); a page too small for that, or that the file cannot take, stays in
-        // the heap.
-        bool in_file = false;
-        if (body_file_ && page->body.size() >= http::sendfile_min_bytes) {
-            in_file = page->keep_in(*body_file_);
-            if (!in_file && !heap_fallback_.exchange(true))
-                spdlog::warn(
-                    "the page cache's body file takes no more pages (its limits, or memory): "
-                    "pages it cannot take stay in the heap, copied to each reader");
-        }
-        // The render reserves what its template's last page took: a much shorter page kept in
-        // the heap would keep the difference for as long as it stays.
-        if (!in_file && page->body.capacity() - page->body.size() > page->body.size() / 4)
-            page->body.shrink_to_fit();
+        page->bodies[0] = keep_body(*page, http::Coding::Identity, std::move(response.body));
+    } else {
+        // Nothing is kept, so nothing is compressed for keeping: the page goes as it is.
+        auto plain = std::make_shared<cache::KeptBody>();
+        plain->heap = std::move(response.body);
+        page->bodies = {std::move(plain), std::make_shared<cache::KeptBody>(),
+                        std::make_shared<cache::KeptBody>()};
     }
-    cache_.put(*key, page, generation, std::move(tags));
-    return from_cache(page, request, "miss");
+    // Compressed now in the coding this reader takes alone; the others wait for a reader.
+    const auto made = in_coding_for(request, std::move(page), nullptr);
+    cache_.put(*key, made, generation, std::move(tags));
+    return from_cache(made, request, "miss");
+}
+
+std::shared_ptr<const cache::KeptBody> CachedPages::keep_body(const cache::CachedPage& page,
+                                                              http::Coding coding,
+                                                              std::string bytes) {
+    auto made = std::make_shared<cache::KeptBody>();
+    made->heap = std::move(bytes);
+    if (made->heap.empty()) return made;  // not worth sending in this coding
+    if (!http::append_fields(made->hit_fields, headers_of(page, coding, "hit")))
+        made->hit_fields.clear();
+    // Sent from the body file when there is one (none without a budget), as a file is by nginx
+    // (sendfile); a body too small for that, or that the file cannot take, stays in the heap.
+    bool in_file = false;
+    if (body_file_ && made->heap.size() >= http::sendfile_min_bytes) {
+        in_file = made->keep_in(*body_file_);
+        if (!in_file && !heap_fallback_.exchange(true))
+            spdlog::warn(
+                "the page cache's body file takes no more pages (its limits, or memory): "
+                "pages it cannot take stay in the heap, copied to each reader");
+    }
+    // The render reserves what its template's last page took: a much shorter page kept in the
+    // heap would keep the difference for as long as it stays.
+    if (!in_file && made->heap.capacity() - made->heap.size() > made->heap.size() / 4)
+        made->heap.shrink_to_fit();
+    return made;
+}
+
+std::shared_ptr<const cache::CachedPage> CachedPages::in_coding_for(
+    const http::Request& request, std::shared_ptr<const cache::CachedPage> page,
+    const std::string* key) {
+    // At most twice round: a coding that does not make the page smaller is not offered again.
+    for (;;) {
+        const auto coding = coding_for(*page, request, true);
+        const auto which = body_in(coding);
+        if (page->body(which)) return page;
+        page = key ? compressed_in_cache(*key, std::move(page), coding)
+                   : page->with(which, compressed(*page, coding));
+    }
+}
+
+std::shared_ptr<const cache::KeptBody> CachedPages::compressed(const cache::CachedPage& page,
+                                                               http::Coding coding) {
+    const auto plain = page.bytes(cache::Body::Plain);
+    if (coding == http::Coding::Brotli) {
+        ++counts_.compressed_brotli;
+        return keep_body(page, coding, http::brotli_compress(plain));
+    }
+    ++counts_.compressed_gzip;
+    return keep_body(page, coding, http::gzip_compress(plain));
+}
+
+std::shared_ptr<const cache::CachedPage> CachedPages::compressed_in_cache(
+    const std::string& key, std::shared_ptr<const cache::CachedPage> page, http::Coding coding) {
+    const auto which = body_in(coding);
+    // The same render as `page`'s: its plain body is the very one (a coding's fields carry the
+    // render's Last-Modified, so they go with no other).
+    const auto same_render = [&](const cache::CachedPage& other) {
+        return other.body(cache::Body::Plain) == page->body(cache::Body::Plain);
+    };
+    // One compression per page and coding, however many readers ask for it at once.
+    const auto turn =
+        flights_.enter(key + "\n" + std::string(http::coding_name(coding)), render_patience);
+    if (!turn.leader())
+        if (auto now = cache_.get(key).page; now && same_render(*now) && now->body(which))
+            return now;
+    const auto made = compressed(*page, coding);
+    for (;;) {
+        auto next = page->with(which, made);
+        if (cache_.replace(key, page, next)) return next;
+        // Another coding was kept meanwhile: this one goes beside it. Dropped or rendered
+        // again: this reader still gets the page it found fresh.
+        auto now = cache_.get(key).page;
+        if (!now || !same_render(*now)) return next;
+        if (now->body(which)) return now;
+        page = std::move(now);
+    }
 }
 
 }  // namespace dateline::site

@@ -13,6 +13,7 @@
 #include "cache/page_cache.hpp"
 #include "cache/single_flight.hpp"
 #include "domain/site.hpp"
+#include "http/content_coding.hpp"
 #include "http/message.hpp"
 #include "site/site_snapshot.hpp"
 
@@ -62,11 +63,15 @@ class CachedPages {
     /// How requests were answered since start: from a fresh page, rendered (a miss, kept when a
     /// 200), from a stale page (while another render runs, or the database is down), or rendered
     /// without a key (a query the cache does not keep, a POST).
+    /// Apart from those, the kept pages compressed in each coding, each on the first request
+    /// for it in that coding.
     struct Counts {
         std::uint64_t hits = 0;
         std::uint64_t misses = 0;
         std::uint64_t stale = 0;
         std::uint64_t passed = 0;
+        std::uint64_t compressed_gzip = 0;
+        std::uint64_t compressed_brotli = 0;
     };
     Counts counts() const;
     cache::PageCache::Statistics statistics() const { return cache_.statistics(); }
@@ -86,6 +91,21 @@ class CachedPages {
   private:
     // Counts the answer as a read of `story` when it is one.
     void count_read(const http::Request& request, const http::Response& response, domain::Id story);
+    // A body to keep in `coding` for `page`, with the fields a hit sends with it, moved into
+    // the body file when large enough to be sent from it.
+    std::shared_ptr<const cache::KeptBody> keep_body(const cache::CachedPage& page,
+                                                     http::Coding coding, std::string bytes);
+    // `page` with its body made in the coding `request` takes: compressed now when it is not
+    // yet, and kept beside the others when the page is kept under `key` (null: not kept yet).
+    std::shared_ptr<const cache::CachedPage> in_coding_for(
+        const http::Request& request, std::shared_ptr<const cache::CachedPage> page,
+        const std::string* key);
+    std::shared_ptr<const cache::KeptBody> compressed(const cache::CachedPage& page,
+                                                      http::Coding coding);
+    // The kept page `page` with `coding` made: once per page and coding however many readers
+    // ask at once, then put in its place in the cache.
+    std::shared_ptr<const cache::CachedPage> compressed_in_cache(
+        const std::string& key, std::shared_ptr<const cache::CachedPage> page, http::Coding coding);
 
     cache::PageCache cache_;
     std::shared_ptr<cache::BodyFile> body_file_;  // null: bodies stay in the heap
@@ -95,6 +115,7 @@ class CachedPages {
     cache::SingleFlight flights_;
     struct {
         std::atomic<std::uint64_t> hits{0}, misses{0}, stale{0}, passed{0};
+        std::atomic<std::uint64_t> compressed_gzip{0}, compressed_brotli{0};
     } counts_;
 };
 

@@ -181,6 +181,11 @@ void ReaderSite::report_to(metrics::Registry& metrics) {
                        {"miss", counts.misses},
                        {"stale", counts.stale},
                        {"pass", counts.passed}});
+        sink.counters("dateline_page_cache_compressions_total",
+                      "Kept pages compressed, by coding: each page once in a coding, on the first "
+                      "request that takes it.",
+                      "coding",
+                      {{"gzip", counts.compressed_gzip}, {"br", counts.compressed_brotli}});
         const auto kept = cache_.statistics();
         sink.gauge("dateline_page_cache_pages", "Pages kept.", static_cast<double>(kept.pages));
         sink.gauge("dateline_page_cache_bytes", "Bytes kept, compressed copies included.",

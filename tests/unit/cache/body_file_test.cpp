@@ -79,19 +79,20 @@ TEST(BodyFile, ABodyInFlightKeepsItsBytesWhenItsPageIsGone) {
     ASSERT_GE(sender, 0);
 
     const std::string sent(200'000, 'a');
-    auto page = std::make_shared<CachedPage>();
-    page->body = sent;
+    auto page = std::make_shared<KeptBody>();
+    page->heap = sent;
     ASSERT_TRUE(page->keep_in(*file));
-    EXPECT_TRUE(page->body.empty()) << "the heap copy is given back";
-    off_t offset = page->kept->offset(0);
+    EXPECT_TRUE(page->heap.empty()) << "the heap copy is given back";
+    off_t offset = page->file->offset(0);
     std::size_t left = sent.size();
     while (left > 0) {  // the socket buffers take it whole on loopback
-        const auto n = ::sendfile(sender, page->kept->fd(), &offset, left);
+        const auto n = ::sendfile(sender, page->file->fd(), &offset, left);
         ASSERT_GT(n, 0);
         left -= static_cast<std::size_t>(n);
     }
     page.reset();
     std::vector<std::shared_ptr<const KeptBodies>> others;
+    others.reserve(8);
     for (int i = 0; i < 8; ++i) others.push_back(file->keep({std::string(200'000, 'b')}));
 
     std::string received;
@@ -112,15 +113,14 @@ TEST(BodyFile, StopsAtItsLimitsAndLeavesThePageInTheHeap) {
     auto first = file->keep({"one"});
     const auto second = file->keep({"two"});
     ASSERT_TRUE(first && second);
-    auto page = std::make_shared<CachedPage>();
-    page->body = "three";
-    page->gzip_body = "3";
-    EXPECT_FALSE(page->keep_in(*file)) << "a third mapping is beyond the limit";
-    EXPECT_EQ(page->body, "three");
-    EXPECT_EQ(page->bytes(Body::Gzip), "3");
+    auto body = std::make_shared<KeptBody>();
+    body->heap = "three";
+    EXPECT_FALSE(body->keep_in(*file)) << "a third mapping is beyond the limit";
+    EXPECT_EQ(body->bytes(), "three");
     first.reset();
-    EXPECT_TRUE(page->keep_in(*file)) << "room again once one is let go";
-    EXPECT_EQ(page->bytes(Body::Plain), "three");
+    EXPECT_TRUE(body->keep_in(*file)) << "room again once one is let go";
+    EXPECT_TRUE(body->file);
+    EXPECT_EQ(body->bytes(), "three");
 
     const auto small = BodyFile::create(error, {.max_stretches = 0, .max_size = 64 * 1024});
     ASSERT_TRUE(small) << error;
@@ -134,9 +134,11 @@ TEST(PageCache, CountsWhatABodyFileHoldsForItsPages) {
     // Room for one page of 50,000 bytes (13 pages of memory in the file), not for two.
     PageCache cache(80'000, std::chrono::seconds(30));
     for (const auto* key : {"a", "b"}) {
+        auto body = std::make_shared<KeptBody>();
+        body->heap = std::string(50'000, 'x');
+        ASSERT_TRUE(body->keep_in(*file));
         auto page = std::make_shared<CachedPage>();
-        page->body = std::string(50'000, 'x');
-        ASSERT_TRUE(page->keep_in(*file));
+        page->bodies[0] = body;
         cache.put(key, page, cache.generation());
     }
     EXPECT_EQ(cache.size(), 1u);

@@ -9,8 +9,10 @@ namespace dateline::cache {
 namespace {
 std::shared_ptr<const CachedPage> page(std::string body) {
     auto p = std::make_shared<CachedPage>();
-    p->body = std::move(body);
-    p->etag = etag_for(p->body);
+    p->etag = etag_for(body);
+    auto plain = std::make_shared<KeptBody>();
+    plain->heap = std::move(body);
+    p->bodies[0] = std::move(plain);
     return p;
 }
 }  // namespace
@@ -22,7 +24,7 @@ TEST(PageCache, KeepsAndReturnsPages) {
     const auto hit = cache.get("a");
     ASSERT_TRUE(hit.page);
     EXPECT_TRUE(hit.fresh);
-    EXPECT_EQ(hit.page->body, "<p>A</p>");
+    EXPECT_EQ(hit.page->bytes(Body::Plain), "<p>A</p>");
 }
 
 TEST(PageCache, DropsOnlyThePagesTaggedWithWhatChanged) {
@@ -92,12 +94,46 @@ TEST(PageCache, ADroppedPageLeavesNoTagBehindAndReplacingKeepsOneCopy) {
     cache.put("1 /en/", page("home v1"), cache.generation(), {"home:1", "story:7", "story:7"});
     cache.put("1 /en/", page("home v2"), cache.generation(), {"home:1", "story:8"});
     EXPECT_EQ(cache.size(), 1u);
-    EXPECT_EQ(cache.get("1 /en/").page->body, "home v2");
+    EXPECT_EQ(cache.get("1 /en/").page->bytes(Body::Plain), "home v2");
     cache.drop_tagged("story:7");  // no longer on the page
     EXPECT_TRUE(cache.get("1 /en/").page);
     cache.drop_tagged(std::vector<std::string>{"story:9", "story:8"});
     EXPECT_FALSE(cache.get("1 /en/").page);
     EXPECT_EQ(cache.bytes(), 0u);
+}
+
+TEST(PageCache, AVersionWithACodingMoreTakesThePagesPlaceAndCountsItsBytes) {
+    PageCache cache(1000, std::chrono::seconds(30));
+    const auto v1 = page(std::string(300, 'x'));
+    cache.put("a", v1, cache.generation(), {"story:7"});
+    cache.put("b", page(std::string(300, 'y')), cache.generation());
+    const auto before = cache.bytes();
+    auto gzip = std::make_shared<KeptBody>();
+    gzip->heap = std::string(40, 'z');
+    const auto v2 = v1->with(Body::Gzip, gzip);
+    EXPECT_FALSE(v1->body(Body::Gzip)) << "the version kept is not changed under its readers";
+    EXPECT_EQ(v2->body(Body::Plain), v1->body(Body::Plain)) << "the plain body is shared";
+    ASSERT_TRUE(cache.replace("a", v1, v2));
+    EXPECT_EQ(cache.get("a").page, v2);
+    EXPECT_EQ(cache.bytes(), before + 40);
+    EXPECT_EQ(cache.size(), 2u);
+    EXPECT_FALSE(cache.replace("a", v1, v1->with(Body::Brotli, gzip)))
+        << "a version of a page no longer kept does not come back";
+    EXPECT_EQ(cache.get("a").page, v2);
+
+    // The page keeps its tags, and is the most recently used: the budget lets "b" go first.
+    auto brotli = std::make_shared<KeptBody>();
+    brotli->heap = std::string(350, 'w');
+    ASSERT_TRUE(cache.replace("a", v2, v2->with(Body::Brotli, brotli)));
+    EXPECT_FALSE(cache.get("b").page);
+    EXPECT_EQ(cache.statistics().evicted, 1u);
+    EXPECT_LE(cache.bytes(), 1000u);
+    cache.drop_tagged("story:7");
+    EXPECT_FALSE(cache.get("a").page);
+    EXPECT_EQ(cache.bytes(), 0u);
+    EXPECT_FALSE(cache.replace("a", v2, v2->with(Body::Brotli, brotli)))
+        << "a dropped page is not kept again";
+    EXPECT_EQ(cache.size(), 0u);
 }
 
 TEST(PageCache, PagesGoStaleButStayAvailable) {

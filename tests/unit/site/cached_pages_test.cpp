@@ -1,0 +1,148 @@
+#include "site/cached_pages.hpp"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
+
+namespace dateline::site {
+
+namespace {
+
+// A page long enough to be worth compressing, and to be sent from the body file.
+const std::string html = [] {
+    std::string page = "<!doctype html><html><body>";
+    for (int i = 0; i < 800; ++i)
+        page += "<p>Paragraph " + std::to_string(i) + " of a story about the harbour.</p>";
+    return page + "</body></html>";
+}();
+
+struct Fixture {
+    domain::Site site;
+    SiteMatch match;
+    CachedPages pages{CacheOptions{}};
+    std::atomic<int> renders{0};
+
+    Fixture() {
+        site.id = 1;
+        site.slug = "en";
+        match = {&site, 1};
+    }
+
+    http::Request request(const std::string& accept_encoding) const {
+        http::Request r;
+        r.target.segments = {"en", "world"};
+        r.target.trailing_slash = true;
+        if (!accept_encoding.empty()) r.headers.emplace_back("accept-encoding", accept_encoding);
+        return r;
+    }
+
+    http::Response get(const std::string& accept_encoding) {
+        const auto r = request(accept_encoding);
+        if (auto fresh = pages.fresh(r, match)) return std::move(*fresh);
+        return pages.through(r, match, [&] {
+            ++renders;
+            return RenderedPage{http::Response::html(200, html), {"site:1"}};
+        });
+    }
+
+    std::size_t compressions() const {
+        const auto counts = pages.counts();
+        return counts.compressed_gzip + counts.compressed_brotli;
+    }
+};
+
+std::string field(const http::Response& r, std::string_view name) {
+    if (!r.fields) return std::string(r.header(name));
+    // Fields in wire form: "Name: value\r\n" each.
+    const std::string wanted = std::string(name) + ": ";
+    const auto at = r.fields->find(wanted);
+    if (at == std::string::npos) return {};
+    const auto start = at + wanted.size();
+    return r.fields->substr(start, r.fields->find("\r\n", start) - start);
+}
+
+}  // namespace
+
+TEST(CachedPages, AMissIsCompressedInTheCodingItsReaderTakesAlone) {
+    Fixture f;
+    const auto first = f.get("gzip, deflate, br");
+    EXPECT_EQ(first.cache, std::string_view("miss"));
+    EXPECT_EQ(field(first, "Content-Encoding"), "br");
+    EXPECT_EQ(f.pages.counts().compressed_brotli, 1u);
+    EXPECT_EQ(f.pages.counts().compressed_gzip, 0u) << "no reader has asked for gzip";
+    const auto kept = f.pages.statistics().bytes;
+    EXPECT_LT(kept, html.size() + html.size() / 3) << "the page and its Brotli body alone";
+
+    // A reader of gzip: not answered by an I/O thread, but compressed once by a worker.
+    EXPECT_FALSE(f.pages.fresh(f.request("gzip"), f.match));
+    const auto gzip = f.get("gzip");
+    EXPECT_EQ(gzip.cache, std::string_view("hit"));
+    EXPECT_EQ(field(gzip, "Content-Encoding"), "gzip");
+    EXPECT_EQ(field(gzip, "Vary"), "Accept-Encoding");
+    EXPECT_EQ(f.pages.counts().compressed_gzip, 1u);
+    EXPECT_GT(f.pages.statistics().bytes, kept) << "the gzip body counts against the budget";
+
+    // From then on every coding is a hit an I/O thread answers, compressed no more.
+    for (const auto* coding : {"gzip", "br", "", "gzip, br"}) {
+        const auto again = f.pages.fresh(f.request(coding), f.match);
+        ASSERT_TRUE(again) << coding;
+        EXPECT_EQ(field(*again, "Vary"), "Accept-Encoding") << coding;
+    }
+    EXPECT_EQ(f.compressions(), 2u);
+    EXPECT_EQ(f.renders, 1);
+}
+
+TEST(CachedPages, AReaderOfThePlainPageCompressesNothing) {
+    Fixture f;
+    const auto plain = f.get("");
+    EXPECT_TRUE(field(plain, "Content-Encoding").empty());
+    EXPECT_EQ(field(plain, "Vary"), "Accept-Encoding")
+        << "a later reader may get it compressed: caches in between must know";
+    EXPECT_EQ(plain.shared_body.bytes, html);
+    EXPECT_EQ(f.compressions(), 0u);
+    EXPECT_TRUE(f.pages.fresh(f.request("identity"), f.match));
+}
+
+TEST(CachedPages, ReadersAskingAtOnceForACodingCompressItOnce) {
+    Fixture f;
+    f.get("");  // kept plain
+    std::vector<std::thread> readers;
+    readers.reserve(8);
+    std::atomic<int> gzipped{0};
+    for (int i = 0; i < 8; ++i)
+        readers.emplace_back([&] {
+            const auto r = f.get("gzip");
+            if (field(r, "Content-Encoding") == "gzip" && !r.shared_body.bytes.empty()) ++gzipped;
+        });
+    for (auto& reader : readers) reader.join();
+    EXPECT_EQ(gzipped, 8);
+    EXPECT_EQ(f.pages.counts().compressed_gzip, 1u);
+    EXPECT_EQ(f.pages.counts().compressed_brotli, 0u);
+}
+
+TEST(CachedPages, TwoCodingsMadeAtOnceAreBothKept) {
+    Fixture f;
+    f.get("");
+    std::thread gzip([&] { f.get("gzip"); });
+    std::thread brotli([&] { f.get("br"); });
+    gzip.join();
+    brotli.join();
+    EXPECT_TRUE(f.pages.fresh(f.request("gzip"), f.match));
+    EXPECT_TRUE(f.pages.fresh(f.request("br"), f.match));
+    EXPECT_EQ(f.compressions(), 2u);
+}
+
+TEST(CachedPages, WithoutABudgetNothingIsCompressed) {
+    Fixture f;
+    CachedPages uncached(CacheOptions{.max_bytes = 0});
+    const auto r = uncached.through(f.request("br"), f.match, [&] {
+        return RenderedPage{http::Response::html(200, html), {"site:1"}};
+    });
+    EXPECT_EQ(r.cache, std::string_view("miss"));
+    EXPECT_TRUE(field(r, "Content-Encoding").empty());
+    EXPECT_EQ(r.shared_body.bytes, html);
+    EXPECT_EQ(uncached.counts().compressed_brotli, 0u);
+}
+
+}  // namespace dateline::site
