@@ -75,6 +75,18 @@ void BM_brotli(benchmark::State& state) {
     state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * page_body().size()));
 }
 
+void BM_gzip_fast(benchmark::State& state) {
+    for (auto _ : state)
+        benchmark::DoNotOptimize(http::gzip_compress(page_body(), http::Effort::Fast));
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * page_body().size()));
+}
+
+void BM_brotli_fast(benchmark::State& state) {
+    for (auto _ : state)
+        benchmark::DoNotOptimize(http::brotli_compress(page_body(), http::Effort::Fast));
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * page_body().size()));
+}
+
 void BM_preferred_coding(benchmark::State& state) {
     for (auto _ : state)
         benchmark::DoNotOptimize(http::preferred_coding("gzip, deflate, br, zstd", true, true));
@@ -115,6 +127,8 @@ BENCHMARK(BM_append_fields);
 BENCHMARK(BM_etag);
 BENCHMARK(BM_gzip);
 BENCHMARK(BM_brotli);
+BENCHMARK(BM_gzip_fast);
+BENCHMARK(BM_brotli_fast);
 BENCHMARK(BM_preferred_coding);
 BENCHMARK(BM_format_date);
 BENCHMARK(BM_format_new_date);

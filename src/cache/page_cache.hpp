@@ -1,6 +1,7 @@
 #pragma once
 
 #include <array>
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <list>
@@ -26,6 +27,10 @@ struct KeptBody {
     std::string heap;                        ///< the bytes, while in the heap
     std::shared_ptr<const KeptBodies> file;  ///< the bytes once moved into the body file
     std::string hit_fields;                  ///< in wire form; empty when not made
+    /// Compressed fast (http::Effort::Fast), to be compressed again thoroughly once sent often.
+    bool fast = false;
+    /// How many times a fast body was sent from the cache, counted by whoever serves it.
+    mutable std::atomic<std::uint32_t> sends{0};
 
     /// The bytes, wherever they are held.
     std::string_view bytes() const { return file ? file->bytes(0) : std::string_view(heap); }

@@ -18,10 +18,14 @@ std::string_view coding_name(Coding coding);
 /// than a 406).
 Coding preferred_coding(std::string_view accept_encoding, bool brotli_offered, bool gzip_offered);
 
-/// The body compressed once for keeping: gzip (zlib level 6) and Brotli (quality 5, text mode),
-/// levels cheap enough to run on every render that is kept. Empty when compression fails or does
-/// not make the body smaller.
-std::string gzip_compress(std::string_view body);
-std::string brotli_compress(std::string_view body);
+/// How hard a compression tries: Thorough for a body sent many times (gzip level 6, Brotli
+/// quality 5), Fast for one that may be sent once (gzip level 1, Brotli quality 0: a fifth to a
+/// third of the time, for a body a quarter to a half larger).
+enum class Effort { Fast, Thorough };
+
+/// The body compressed for keeping, in text mode where the coding has one. Empty when
+/// compression fails or does not make the body smaller.
+std::string gzip_compress(std::string_view body, Effort effort = Effort::Thorough);
+std::string brotli_compress(std::string_view body, Effort effort = Effort::Thorough);
 
 }  // namespace dateline::http

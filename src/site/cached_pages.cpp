@@ -57,17 +57,18 @@ std::optional<std::string> key_of(const http::Request& request, const SiteMatch&
 }
 
 // The representation's own ETag: a compressed body is another representation, so its strong
-// validator differs ("abc" becomes "abc-br").
-std::string etag_of(const cache::CachedPage& page, http::Coding coding) {
+// validator differs ("abc" becomes "abc-br"), and a fast body's from the thorough one that
+// replaces it ("abc-br-fast").
+std::string etag_of(const cache::CachedPage& page, http::Coding coding, bool fast) {
     if (coding == http::Coding::Identity || page.etag.size() < 2) return page.etag;
     return page.etag.substr(0, page.etag.size() - 1) + "-" +
-           std::string(http::coding_name(coding)) + "\"";
+           std::string(http::coding_name(coding)) + (fast ? "-fast" : "") + "\"";
 }
 
 // What a kept page says of itself in this representation, and how it was answered. Every kept
 // page varies by Accept-Encoding, whichever codings it has been sent in so far.
 std::vector<std::pair<std::string, std::string>> headers_of(const cache::CachedPage& page,
-                                                            http::Coding coding,
+                                                            http::Coding coding, bool fast,
                                                             const char* state) {
     http::Response r;
     r.headers = page.headers;
@@ -75,7 +76,7 @@ std::vector<std::pair<std::string, std::string>> headers_of(const cache::CachedP
     r.set_header("Vary", "Accept-Encoding");
     if (coding != http::Coding::Identity)
         r.set_header("Content-Encoding", std::string(http::coding_name(coding)));
-    r.set_header("ETag", etag_of(page, coding));
+    r.set_header("ETag", etag_of(page, coding, fast));
     return std::move(r.headers);
 }
 
@@ -109,7 +110,7 @@ http::Response from_cache(const std::shared_ptr<const cache::CachedPage>& kept,
     r.cache = state;
     const auto coding = coding_for(page, request, false);
     const auto& body = page.body(body_in(coding));
-    const std::string etag = etag_of(page, coding);
+    const std::string etag = etag_of(page, coding, body->fast);
     // If-None-Match decides when given; If-Modified-Since only without it (RFC 9110, 13.2.2).
     const auto if_none_match = request.header("if-none-match");
     const auto if_modified_since = request.header("if-modified-since");
@@ -123,7 +124,7 @@ http::Response from_cache(const std::shared_ptr<const cache::CachedPage>& kept,
     if (std::string_view(state) == "hit" && !body->hit_fields.empty())
         r.fields = std::shared_ptr<const std::string>(body, &body->hit_fields);
     else
-        r.headers = headers_of(page, coding, state);
+        r.headers = headers_of(page, coding, body->fast, state);
     if (not_modified) {
         r.status = 304;
     } else {
@@ -169,8 +170,10 @@ CachedPages::Counts CachedPages::counts() const {
             counts_.misses.load(std::memory_order_relaxed),
             counts_.stale.load(std::memory_order_relaxed),
             counts_.passed.load(std::memory_order_relaxed),
-            counts_.compressed_gzip.load(std::memory_order_relaxed),
-            counts_.compressed_brotli.load(std::memory_order_relaxed)};
+            {counts_.compressed[0][0].load(std::memory_order_relaxed),
+             counts_.compressed[0][1].load(std::memory_order_relaxed)},
+            {counts_.compressed[1][0].load(std::memory_order_relaxed),
+             counts_.compressed[1][1].load(std::memory_order_relaxed)}};
 }
 
 std::optional<app::ListingRequest> CachedPages::listing_request(const http::Request& request) {
@@ -199,8 +202,13 @@ std::optional<http::Response> CachedPages::fresh(const http::Request& request,
     if (!key) return std::nullopt;
     const auto cached = cache_.get(*key);
     if (!cached.page || !cached.fresh) return std::nullopt;
-    // A coding not made yet is compressed on a worker thread (through), not on this one.
-    if (!cached.page->body(body_in(coding_for(*cached.page, request, true)))) return std::nullopt;
+    // A coding not made yet is compressed on a worker thread (through), not on this one; so is
+    // a fast body sent often enough to be worth a thorough one (by the one request that finds
+    // it so, while the others are still sent the fast one).
+    const auto& body = cached.page->body(body_in(coding_for(*cached.page, request, true)));
+    if (!body ||
+        (body->fast && body->sends.fetch_add(1, std::memory_order_relaxed) + 1 == thorough_after))
+        return std::nullopt;
     ++counts_.hits;
     auto response = from_cache(cached.page, request, "hit");
     count_read(request, response, cached.page->read_of);
@@ -291,11 +299,12 @@ http::Response CachedPages::through(const http::Request& request, const SiteMatc
 
 std::shared_ptr<const cache::KeptBody> CachedPages::keep_body(const cache::CachedPage& page,
                                                               http::Coding coding,
-                                                              std::string bytes) {
+                                                              std::string bytes, bool fast) {
     auto made = std::make_shared<cache::KeptBody>();
     made->heap = std::move(bytes);
+    made->fast = fast;
     if (made->heap.empty()) return made;  // not worth sending in this coding
-    if (!http::append_fields(made->hit_fields, headers_of(page, coding, "hit")))
+    if (!http::append_fields(made->hit_fields, headers_of(page, coding, fast, "hit")))
         made->hit_fields.clear();
     // Sent from the body file when there is one (none without a budget), as a file is by nginx
     // (sendfile); a body too small for that, or that the file cannot take, stays in the heap.
@@ -321,38 +330,50 @@ std::shared_ptr<const cache::CachedPage> CachedPages::in_coding_for(
     for (;;) {
         const auto coding = coding_for(*page, request, true);
         const auto which = body_in(coding);
-        if (page->body(which)) return page;
-        page = key ? compressed_in_cache(*key, std::move(page), coding)
-                   : page->with(which, compressed(*page, coding));
+        const auto& body = page->body(which);
+        if (!body) {
+            page = key ? compressed_in_cache(*key, std::move(page), coding, http::Effort::Fast)
+                       : page->with(which, compressed(*page, coding, http::Effort::Fast));
+            continue;
+        }
+        if (key && body->fast && body->sends.load(std::memory_order_relaxed) >= thorough_after)
+            return compressed_in_cache(*key, std::move(page), coding, http::Effort::Thorough);
+        return page;
     }
 }
 
 std::shared_ptr<const cache::KeptBody> CachedPages::compressed(const cache::CachedPage& page,
-                                                               http::Coding coding) {
+                                                               http::Coding coding,
+                                                               http::Effort effort) {
     const auto plain = page.bytes(cache::Body::Plain);
-    if (coding == http::Coding::Brotli) {
-        ++counts_.compressed_brotli;
-        return keep_body(page, coding, http::brotli_compress(plain));
-    }
-    ++counts_.compressed_gzip;
-    return keep_body(page, coding, http::gzip_compress(plain));
+    const bool brotli = coding == http::Coding::Brotli;
+    const bool fast = effort == http::Effort::Fast;
+    ++counts_.compressed[brotli ? 1 : 0][fast ? 0 : 1];
+    return keep_body(
+        page, coding,
+        brotli ? http::brotli_compress(plain, effort) : http::gzip_compress(plain, effort), fast);
 }
 
 std::shared_ptr<const cache::CachedPage> CachedPages::compressed_in_cache(
-    const std::string& key, std::shared_ptr<const cache::CachedPage> page, http::Coding coding) {
+    const std::string& key, std::shared_ptr<const cache::CachedPage> page, http::Coding coding,
+    http::Effort effort) {
     const auto which = body_in(coding);
     // The same render as `page`'s: its plain body is the very one (a coding's fields carry the
     // render's Last-Modified, so they go with no other).
     const auto same_render = [&](const cache::CachedPage& other) {
         return other.body(cache::Body::Plain) == page->body(cache::Body::Plain);
     };
+    // Whether `other` has this coding made as this compression would make it, or better.
+    const auto made_in = [&](const cache::CachedPage& other) {
+        const auto& body = other.body(which);
+        return body && (effort == http::Effort::Fast || !body->fast);
+    };
     // One compression per page and coding, however many readers ask for it at once.
     const auto turn =
         flights_.enter(key + "\n" + std::string(http::coding_name(coding)), render_patience);
     if (!turn.leader())
-        if (auto now = cache_.get(key).page; now && same_render(*now) && now->body(which))
-            return now;
-    const auto made = compressed(*page, coding);
+        if (auto now = cache_.get(key).page; now && same_render(*now) && made_in(*now)) return now;
+    const auto made = compressed(*page, coding, effort);
     for (;;) {
         auto next = page->with(which, made);
         if (cache_.replace(key, page, next)) return next;
@@ -360,7 +381,7 @@ std::shared_ptr<const cache::CachedPage> CachedPages::compressed_in_cache(
         // again: this reader still gets the page it found fresh.
         auto now = cache_.get(key).page;
         if (!now || !same_render(*now)) return next;
-        if (now->body(which)) return now;
+        if (made_in(*now)) return now;
         page = std::move(now);
     }
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <functional>
@@ -63,16 +64,25 @@ class CachedPages {
     /// How requests were answered since start: from a fresh page, rendered (a miss, kept when a
     /// 200), from a stale page (while another render runs, or the database is down), or rendered
     /// without a key (a query the cache does not keep, a POST).
-    /// Apart from those, the kept pages compressed in each coding, each on the first request
-    /// for it in that coding.
+    /// Apart from those, the kept pages compressed in each coding: fast on the first request
+    /// for it in that coding, thoroughly once sent often.
+    struct Compressions {
+        std::uint64_t fast = 0;
+        std::uint64_t thorough = 0;
+    };
     struct Counts {
         std::uint64_t hits = 0;
         std::uint64_t misses = 0;
         std::uint64_t stale = 0;
         std::uint64_t passed = 0;
-        std::uint64_t compressed_gzip = 0;
-        std::uint64_t compressed_brotli = 0;
+        Compressions gzip{};
+        Compressions brotli{};
     };
+    /// A fast body sent this many times from the cache is compressed again, thoroughly: a page
+    /// read again is likely to be read much more (a story that breaks), and pays the time back
+    /// in bytes not sent, while a page read once (deep in the archive, by a crawler) never
+    /// costs a thorough compression.
+    static constexpr std::uint32_t thorough_after = 3;
     Counts counts() const;
     cache::PageCache::Statistics statistics() const { return cache_.statistics(); }
 
@@ -94,18 +104,21 @@ class CachedPages {
     // A body to keep in `coding` for `page`, with the fields a hit sends with it, moved into
     // the body file when large enough to be sent from it.
     std::shared_ptr<const cache::KeptBody> keep_body(const cache::CachedPage& page,
-                                                     http::Coding coding, std::string bytes);
-    // `page` with its body made in the coding `request` takes: compressed now when it is not
-    // yet, and kept beside the others when the page is kept under `key` (null: not kept yet).
+                                                     http::Coding coding, std::string bytes,
+                                                     bool fast = false);
+    // `page` with its body made in the coding `request` takes: compressed fast now when it is
+    // not yet, and kept beside the others when the page is kept under `key` (null: not kept
+    // yet); a kept fast body sent thorough_after times is compressed again, thoroughly.
     std::shared_ptr<const cache::CachedPage> in_coding_for(
         const http::Request& request, std::shared_ptr<const cache::CachedPage> page,
         const std::string* key);
     std::shared_ptr<const cache::KeptBody> compressed(const cache::CachedPage& page,
-                                                      http::Coding coding);
-    // The kept page `page` with `coding` made: once per page and coding however many readers
-    // ask at once, then put in its place in the cache.
+                                                      http::Coding coding, http::Effort effort);
+    // The kept page `page` with `coding` made with `effort`: once per page and coding however
+    // many readers ask at once, then put in its place in the cache.
     std::shared_ptr<const cache::CachedPage> compressed_in_cache(
-        const std::string& key, std::shared_ptr<const cache::CachedPage> page, http::Coding coding);
+        const std::string& key, std::shared_ptr<const cache::CachedPage> page, http::Coding coding,
+        http::Effort effort);
 
     cache::PageCache cache_;
     std::shared_ptr<cache::BodyFile> body_file_;  // null: bodies stay in the heap
@@ -115,7 +128,8 @@ class CachedPages {
     cache::SingleFlight flights_;
     struct {
         std::atomic<std::uint64_t> hits{0}, misses{0}, stale{0}, passed{0};
-        std::atomic<std::uint64_t> compressed_gzip{0}, compressed_brotli{0};
+        // [coding][effort]: gzip then Brotli, fast then thorough.
+        std::array<std::array<std::atomic<std::uint64_t>, 2>, 2> compressed{};
     } counts_;
 };
 

@@ -181,11 +181,14 @@ void ReaderSite::report_to(metrics::Registry& metrics) {
                        {"miss", counts.misses},
                        {"stale", counts.stale},
                        {"pass", counts.passed}});
-        sink.counters("dateline_page_cache_compressions_total",
-                      "Kept pages compressed, by coding: each page once in a coding, on the first "
-                      "request that takes it.",
-                      "coding",
-                      {{"gzip", counts.compressed_gzip}, {"br", counts.compressed_brotli}});
+        for (const auto& [coding, made] :
+             {std::pair{"gzip", counts.gzip}, std::pair{"br", counts.brotli}})
+            for (const auto& [effort, n] :
+                 {std::pair{"fast", made.fast}, std::pair{"thorough", made.thorough}})
+                sink.counter("dateline_page_cache_compressions_total",
+                             "Kept pages compressed, by coding and effort: fast on the first "
+                             "request that takes the coding, thoroughly once sent often.",
+                             static_cast<double>(n), {{"coding", coding}, {"effort", effort}});
         const auto kept = cache_.statistics();
         sink.gauge("dateline_page_cache_pages", "Pages kept.", static_cast<double>(kept.pages));
         sink.gauge("dateline_page_cache_bytes", "Bytes kept, compressed copies included.",

@@ -49,7 +49,7 @@ test('a hit says everything a miss says, and every response carries the date (RF
 test('a matching If-None-Match gets 304 without a body', async () => {
   const page = await get(`${demo.server.url}/ar/`);
   const etag = page.headers.get('etag');
-  assert.match(etag, /^"[0-9a-f]{16}(-br|-gzip)?"$/);
+  assert.match(etag, /^"[0-9a-f]{16}(-br|-gzip)?(-fast)?"$/);
   const again = await get(`${demo.server.url}/ar/`, { headers: { 'If-None-Match': etag } });
   assert.equal(again.status, 304);
   assert.equal(await again.text(), '');
@@ -114,6 +114,27 @@ test('pages go compressed to readers who accept it, compressed once, each coding
   assert.equal(again.headers['content-length'], undefined);
   const other = await rawGet('/ar/', { 'accept-encoding': 'gzip', 'if-none-match': br.headers.etag });
   assert.equal(other.status, 200, 'the Brotli validator does not stand for the gzip body');
+});
+
+test('a page read again is compressed again, tighter, under a validator of its own', async () => {
+  const path = '/en/technology/';
+  const plain = (await rawGet(path)).body.toString('utf8');
+  const sent = [];
+  for (let i = 0; i < 5; i++) sent.push(await rawGet(path, { 'accept-encoding': 'br' }));
+  for (const r of sent) {
+    assert.equal(r.headers['content-encoding'], 'br');
+    assert.equal(brotliDecompressSync(r.body).toString('utf8'), plain, 'every body is the page');
+  }
+  const first = sent[0];
+  const last = sent.at(-1);
+  assert.match(first.headers.etag, /-br-fast"$/, 'first compressed fast');
+  assert.match(last.headers.etag, /^"[0-9a-f]{16}-br"$/, 'then thoroughly, once read again');
+  assert.equal(last.headers.etag.slice(0, 17), first.headers.etag.slice(0, 17), 'the same page');
+  assert.ok(last.body.length < first.body.length, `${last.body.length} bytes, was ${first.body.length}`);
+  // A reader holding the fast body is sent the tighter one rather than told to keep theirs.
+  const revalidated = await rawGet(path, { 'accept-encoding': 'br', 'if-none-match': first.headers.etag });
+  assert.equal(revalidated.status, 200);
+  assert.equal(revalidated.headers.etag, last.headers.etag);
 });
 
 test('a large kept page goes whole to readers at once and one after another on a connection, and HEAD gets its length alone', async () => {

@@ -24,28 +24,42 @@ TEST(ContentCoding, TheReaderWeightsDecideBrotliFirstOnATie) {
     EXPECT_EQ(preferred_coding("br", false, true), Coding::Identity);
 }
 
+namespace {
+std::string gunzip(const std::string& compressed, std::size_t size) {
+    z_stream z{};
+    if (inflateInit2(&z, 15 + 16) != Z_OK) return {};
+    std::string back(size, '\0');
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data()));
+    z.avail_in = static_cast<uInt>(compressed.size());
+    z.next_out = reinterpret_cast<Bytef*>(back.data());
+    z.avail_out = static_cast<uInt>(back.size());
+    const bool whole = inflate(&z, Z_FINISH) == Z_STREAM_END && z.total_out == size;
+    inflateEnd(&z);
+    return whole ? back : std::string();
+}
+}  // namespace
+
 TEST(ContentCoding, CompressedPagesAreSmallerAndComeBackWhole) {
     std::string page = "<!DOCTYPE html>\n<html lang=\"en\">";
     for (int i = 0; i < 200; ++i)
-        page += "<article class=\"card\"><h2>Story " + std::to_string(i) + "</h2></article>\n";
-    const auto gz = gzip_compress(page);
-    const auto br = brotli_compress(page);
-    ASSERT_FALSE(gz.empty());
-    ASSERT_FALSE(br.empty());
-    EXPECT_LT(gz.size(), page.size() / 4);
-    EXPECT_LT(br.size(), gz.size());
-    // gzip decodes to the page (Brotli's decoding is checked over HTTP, by Node's zlib).
-    z_stream z{};
-    ASSERT_EQ(inflateInit2(&z, 15 + 16), Z_OK);
-    std::string back(page.size(), '\0');
-    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(gz.data()));
-    z.avail_in = static_cast<uInt>(gz.size());
-    z.next_out = reinterpret_cast<Bytef*>(back.data());
-    z.avail_out = static_cast<uInt>(back.size());
-    EXPECT_EQ(inflate(&z, Z_FINISH), Z_STREAM_END);
-    inflateEnd(&z);
-    EXPECT_EQ(back, page);
+        page += "<article class=\"card\"><h2>Story " + std::to_string(i) + " of the " +
+                std::to_string(i * 7919 % 1000) + " harbour</h2></article>\n";
+    for (const auto effort : {Effort::Fast, Effort::Thorough}) {
+        const auto gz = gzip_compress(page, effort);
+        const auto br = brotli_compress(page, effort);
+        ASSERT_FALSE(gz.empty());
+        ASSERT_FALSE(br.empty());
+        EXPECT_LT(gz.size(), page.size() / 4);
+        EXPECT_LT(br.size(), page.size() / 4);
+        // gzip decodes to the page (Brotli's decoding is checked over HTTP, by Node's zlib).
+        EXPECT_EQ(gunzip(gz, page.size()), page);
+    }
+    EXPECT_LT(brotli_compress(page).size(), gzip_compress(page).size());
+    EXPECT_LT(gzip_compress(page).size(), gzip_compress(page, Effort::Fast).size())
+        << "a thorough compression is the tighter";
+    EXPECT_LT(brotli_compress(page).size(), brotli_compress(page, Effort::Fast).size());
     EXPECT_TRUE(gzip_compress("tiny").empty()) << "not worth it";
+    EXPECT_TRUE(brotli_compress("tiny", Effort::Fast).empty());
 }
 
 }  // namespace dateline::http

@@ -48,7 +48,8 @@ struct Fixture {
 
     std::size_t compressions() const {
         const auto counts = pages.counts();
-        return counts.compressed_gzip + counts.compressed_brotli;
+        return counts.gzip.fast + counts.gzip.thorough + counts.brotli.fast +
+               counts.brotli.thorough;
     }
 };
 
@@ -69,8 +70,8 @@ TEST(CachedPages, AMissIsCompressedInTheCodingItsReaderTakesAlone) {
     const auto first = f.get("gzip, deflate, br");
     EXPECT_EQ(first.cache, std::string_view("miss"));
     EXPECT_EQ(field(first, "Content-Encoding"), "br");
-    EXPECT_EQ(f.pages.counts().compressed_brotli, 1u);
-    EXPECT_EQ(f.pages.counts().compressed_gzip, 0u) << "no reader has asked for gzip";
+    EXPECT_EQ(f.pages.counts().brotli.fast, 1u);
+    EXPECT_EQ(f.pages.counts().gzip.fast, 0u) << "no reader has asked for gzip";
     const auto kept = f.pages.statistics().bytes;
     EXPECT_LT(kept, html.size() + html.size() / 3) << "the page and its Brotli body alone";
 
@@ -80,10 +81,11 @@ TEST(CachedPages, AMissIsCompressedInTheCodingItsReaderTakesAlone) {
     EXPECT_EQ(gzip.cache, std::string_view("hit"));
     EXPECT_EQ(field(gzip, "Content-Encoding"), "gzip");
     EXPECT_EQ(field(gzip, "Vary"), "Accept-Encoding");
-    EXPECT_EQ(f.pages.counts().compressed_gzip, 1u);
+    EXPECT_EQ(f.pages.counts().gzip.fast, 1u);
     EXPECT_GT(f.pages.statistics().bytes, kept) << "the gzip body counts against the budget";
 
-    // From then on every coding is a hit an I/O thread answers, compressed no more.
+    // From then on every coding is a hit an I/O thread answers, compressed no more (until a
+    // fast body has been sent often).
     for (const auto* coding : {"gzip", "br", "", "gzip, br"}) {
         const auto again = f.pages.fresh(f.request(coding), f.match);
         ASSERT_TRUE(again) << coding;
@@ -117,8 +119,8 @@ TEST(CachedPages, ReadersAskingAtOnceForACodingCompressItOnce) {
         });
     for (auto& reader : readers) reader.join();
     EXPECT_EQ(gzipped, 8);
-    EXPECT_EQ(f.pages.counts().compressed_gzip, 1u);
-    EXPECT_EQ(f.pages.counts().compressed_brotli, 0u);
+    EXPECT_EQ(f.pages.counts().gzip.fast, 1u);
+    EXPECT_EQ(f.pages.counts().brotli.fast, 0u);
 }
 
 TEST(CachedPages, TwoCodingsMadeAtOnceAreBothKept) {
@@ -133,6 +135,34 @@ TEST(CachedPages, TwoCodingsMadeAtOnceAreBothKept) {
     EXPECT_EQ(f.compressions(), 2u);
 }
 
+TEST(CachedPages, ABodySentOftenIsCompressedAgainThoroughlyOnce) {
+    Fixture f;
+    const auto first = f.get("br");
+    EXPECT_EQ(field(first, "ETag").substr(17), "-br-fast\"") << "its own validator";
+    const auto fast = std::string(first.shared_body.bytes);
+    EXPECT_EQ(f.pages.counts().brotli.fast, 1u);
+    // Sent from the cache by I/O threads until it has been sent often enough.
+    for (std::uint32_t i = 1; i < CachedPages::thorough_after; ++i)
+        EXPECT_TRUE(f.pages.fresh(f.request("br"), f.match)) << "send " << i;
+    EXPECT_EQ(f.pages.counts().brotli.thorough, 0u) << "a page read twice: fast is enough";
+    // The send that makes it so goes to a worker, which compresses it thoroughly, once.
+    std::vector<std::thread> readers;
+    readers.reserve(6);
+    for (int i = 0; i < 6; ++i) readers.emplace_back([&] { f.get("br"); });
+    for (auto& reader : readers) reader.join();
+    EXPECT_EQ(f.pages.counts().brotli.thorough, 1u);
+    const auto thorough = f.pages.fresh(f.request("br"), f.match);
+    ASSERT_TRUE(thorough) << "the thorough body is a hit an I/O thread answers";
+    EXPECT_EQ(field(*thorough, "ETag").substr(17), "-br\"");
+    EXPECT_LT(thorough->shared_body.bytes.size(), fast.size());
+    EXPECT_EQ(field(*thorough, "ETag").substr(0, 17), field(first, "ETag").substr(0, 17))
+        << "the same page";
+    for (int i = 0; i < 10; ++i) f.get("br");
+    EXPECT_EQ(f.compressions(), 2u);
+    EXPECT_EQ(f.pages.counts().gzip.fast + f.pages.counts().gzip.thorough, 0u);
+    EXPECT_EQ(f.renders, 1);
+}
+
 TEST(CachedPages, WithoutABudgetNothingIsCompressed) {
     Fixture f;
     CachedPages uncached(CacheOptions{.max_bytes = 0});
@@ -142,7 +172,7 @@ TEST(CachedPages, WithoutABudgetNothingIsCompressed) {
     EXPECT_EQ(r.cache, std::string_view("miss"));
     EXPECT_TRUE(field(r, "Content-Encoding").empty());
     EXPECT_EQ(r.shared_body.bytes, html);
-    EXPECT_EQ(uncached.counts().compressed_brotli, 0u);
+    EXPECT_EQ(uncached.counts().brotli.fast, 0u);
 }
 
 }  // namespace dateline::site
