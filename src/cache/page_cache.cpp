@@ -104,6 +104,11 @@ bool PageCache::replace(const std::string& key, const std::shared_ptr<const Cach
     std::lock_guard lock(mutex_);
     const auto it = entries_.find(key);
     if (it == entries_.end() || it->second.page != was) return false;
+    if (bytes > max_bytes_) {  // grown past the whole budget: let go, as put() would not keep it
+        released.push_back(erase(it));
+        ++evicted_;
+        return true;
+    }
     released.push_back(std::exchange(it->second.page, std::move(now)));
     bytes_ = bytes_ - it->second.bytes + bytes;
     it->second.bytes = bytes;

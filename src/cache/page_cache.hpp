@@ -29,7 +29,8 @@ struct KeptBody {
     std::string hit_fields;                  ///< in wire form; empty when not made
     /// Compressed fast (http::Effort::Fast), to be compressed again thoroughly once sent often.
     bool fast = false;
-    /// How many times a fast body was sent from the cache, counted by whoever serves it.
+    /// How many requests the I/O threads answered with a fast body (CachedPages::fresh), 304s
+    /// included: how often the page is read in this coding.
     mutable std::atomic<std::uint32_t> sends{0};
 
     /// The bytes, wherever they are held.
@@ -99,8 +100,9 @@ class PageCache {
              std::uint64_t generation, std::vector<std::string> tags = {});
     /// Puts `now` (a version of `was` with more made, CachedPage::with) in its place under
     /// `key`, keeping its age and tags and making it the most recently used; its bytes count
-    /// from then on. False, and nothing changes, when `was` is no longer what is kept there
-    /// (dropped, evicted, rendered again or replaced meanwhile).
+    /// from then on (a version larger than the whole budget is not kept, and the page goes).
+    /// False, and nothing changes, when `was` is no longer what is kept there (dropped,
+    /// evicted, rendered again or replaced meanwhile).
     bool replace(const std::string& key, const std::shared_ptr<const CachedPage>& was,
                  std::shared_ptr<const CachedPage> now);
     /// Drops the pages carrying any of `tags`.

@@ -326,7 +326,8 @@ std::shared_ptr<const cache::KeptBody> CachedPages::keep_body(const cache::Cache
 std::shared_ptr<const cache::CachedPage> CachedPages::in_coding_for(
     const http::Request& request, std::shared_ptr<const cache::CachedPage> page,
     const std::string* key) {
-    // At most twice round: a coding that does not make the page smaller is not offered again.
+    // At most three times round, compressing at most twice: a coding that does not make the
+    // page smaller is not offered again.
     for (;;) {
         const auto coding = coding_for(*page, request, true);
         const auto which = body_in(coding);
@@ -371,8 +372,9 @@ std::shared_ptr<const cache::CachedPage> CachedPages::compressed_in_cache(
     // One compression per page and coding, however many readers ask for it at once.
     const auto turn =
         flights_.enter(key + "\n" + std::string(http::coding_name(coding)), render_patience);
-    if (!turn.leader())
-        if (auto now = cache_.get(key).page; now && same_render(*now) && made_in(*now)) return now;
+    // Looked for again whoever did it: a reader that finds no one at work may come just after
+    // another finished.
+    if (auto now = cache_.get(key).page; now && same_render(*now) && made_in(*now)) return now;
     const auto made = compressed(*page, coding, effort);
     for (;;) {
         auto next = page->with(which, made);

@@ -136,6 +136,20 @@ TEST(PageCache, AVersionWithACodingMoreTakesThePagesPlaceAndCountsItsBytes) {
     EXPECT_EQ(cache.size(), 0u);
 }
 
+TEST(PageCache, AVersionLargerThanTheBudgetIsNotKept) {
+    PageCache cache(1000, std::chrono::seconds(30));
+    const auto small = page(std::string(300, 'x'));
+    cache.put("a", small, cache.generation());
+    cache.put("b", page(std::string(300, 'y')), cache.generation());
+    auto huge = std::make_shared<KeptBody>();
+    huge->heap = std::string(2000, 'z');
+    EXPECT_TRUE(cache.replace("a", small, small->with(Body::Brotli, huge)));
+    EXPECT_FALSE(cache.get("a").page) << "let go, as a page that size is never kept";
+    EXPECT_TRUE(cache.get("b").page) << "and nothing else for it";
+    EXPECT_EQ(cache.size(), 1u);
+    EXPECT_LE(cache.bytes(), 1000u);
+}
+
 TEST(PageCache, PagesGoStaleButStayAvailable) {
     PageCache cache(1024, std::chrono::seconds(0));
     cache.put("a", page("x"), 0);
