@@ -12,6 +12,7 @@
 #include <variant>
 
 #include "api/article_json.hpp"
+#include "core/ascii.hpp"
 #include "core/clock.hpp"
 #include "core/decimal.hpp"
 #include "domain/comment.hpp"
@@ -75,8 +76,7 @@ Response problem_of(const Error& e) {
 // The token of an Authorization field of the Bearer scheme (RFC 6750 section 2.1), or nothing.
 std::optional<std::string_view> bearer_token(std::string_view header) {
     constexpr std::string_view scheme = "bearer ";
-    if (header.size() <= scheme.size() ||
-        !http::equals_ignoring_case(header.substr(0, scheme.size()), scheme))
+    if (header.size() <= scheme.size() || !starts_with_ignoring_ascii_case(header, scheme))
         return std::nullopt;
     return http::trim_whitespace(header.substr(scheme.size()));
 }
@@ -259,7 +259,7 @@ struct Api::Impl {
     static std::variant<json::value, Response> body_of(const Call& call) {
         const auto type = call.http.header("content-type");
         const auto media = http::trim_whitespace(type.substr(0, type.find(';')));
-        if (!http::equals_ignoring_case(media, "application/json"))
+        if (!equals_ignoring_ascii_case(media, "application/json"))
             return problem(415, "unsupported_media_type", "Send the body as application/json.");
         boost::system::error_code ec;
         json::value parsed = json::parse(call.http.body, ec);
@@ -335,7 +335,7 @@ struct Api::Impl {
         const auto media_type = http::trim_whitespace(type.substr(0, type.find(';')));
         const bool picture = std::any_of(
             std::begin(picture_types), std::end(picture_types),
-            [&](std::string_view t) { return http::equals_ignoring_case(media_type, t); });
+            [&](std::string_view t) { return equals_ignoring_ascii_case(media_type, t); });
         if (!picture)
             return problem(415, "unsupported_media_type",
                            "Send the picture's bytes as image/jpeg, image/png, image/webp or "

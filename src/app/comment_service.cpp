@@ -1,5 +1,6 @@
 #include "app/comment_service.hpp"
 
+#include "core/ascii.hpp"
 #include "crypto/crypto.hpp"
 #include "domain/email.hpp"
 #include "storage/audit_store.hpp"
@@ -7,7 +8,6 @@
 #include "storage/site_store.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 namespace dateline::app {
 
@@ -20,10 +20,8 @@ namespace {
 constexpr UnixTime day = 24 * 3600;
 
 std::string content_digest(domain::Id article_id, const domain::CommentDraft& d) {
-    std::string name = d.author_name;
-    std::transform(name.begin(), name.end(), name.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return sha256_hex(std::to_string(article_id) + "\n" + name + "\n" + d.body);
+    return sha256_hex(std::to_string(article_id) + "\n" + ascii_lowercase(d.author_name) + "\n" +
+                      d.body);
 }
 
 }  // namespace

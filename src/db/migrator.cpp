@@ -1,7 +1,8 @@
 #include "db/migrator.hpp"
 
-#include <cctype>
 #include <string>
+
+#include "core/ascii.hpp"
 
 namespace dateline::db {
 
@@ -13,10 +14,8 @@ constexpr const char* postgres_migration_lock = "SELECT pg_advisory_xact_lock(74
 // Whether a SQLite migration makes a table anew (drops one, renames one into its place): the only
 // change that needs foreign keys off. A mention in a comment only costs the slower, safe path.
 bool makes_a_table_anew(std::string_view sql) {
-    std::string lower(sql);
-    for (auto& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    return lower.find("drop table") != std::string::npos ||
-           lower.find("rename to") != std::string::npos;
+    return contains_ignoring_ascii_case(sql, "drop table") ||
+           contains_ignoring_ascii_case(sql, "rename to");
 }
 
 // Whether any migration the database lacks makes a table anew, as far as a look without the

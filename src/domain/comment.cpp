@@ -1,8 +1,6 @@
 #include "domain/comment.hpp"
 
-#include <algorithm>
-#include <cctype>
-
+#include "core/ascii.hpp"
 #include "core/utf8.hpp"
 #include "domain/email.hpp"
 
@@ -86,9 +84,7 @@ Status validate(const CommentDraft& d, const CommentLimits& limits) {
 
 int count_links(std::string_view text) {
     int links = 0;
-    std::string lower(text);
-    std::transform(lower.begin(), lower.end(), lower.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string lower = ascii_lowercase(text);
     for (const std::string_view marker : {"http://", "https://", "www."}) {
         for (auto at = lower.find(marker); at != std::string::npos;
              at = lower.find(marker, at + 1)) {

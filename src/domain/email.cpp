@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/ascii.hpp"
 #include "core/utf8.hpp"
 
 namespace dateline::domain {
@@ -25,11 +26,7 @@ std::optional<std::string> account_email(std::string_view email) {
     if (email.size() > max_email_bytes || !is_valid_utf8(email) || has_ascii_control(email) ||
         !plausible_email(email))
         return std::nullopt;
-    std::string lower(email);
-    std::transform(lower.begin(), lower.end(), lower.begin(), [](char c) {
-        return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-    });
-    return lower;
+    return ascii_lowercase(email);
 }
 
 }  // namespace dateline::domain

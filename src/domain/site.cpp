@@ -7,8 +7,9 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <memory>
+
+#include "core/ascii.hpp"
 
 namespace dateline::domain {
 
@@ -40,10 +41,8 @@ bool split_base_url(const std::string& url, std::string& origin, std::string& pa
         return false;
     if (!u.has_authority() || u.has_userinfo() || u.encoded_host().empty() || u.has_query())
         return false;
-    std::string host(u.encoded_host_and_port());
-    std::transform(host.begin(), host.end(), host.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    origin = (u.scheme_id() == boost::urls::scheme::https ? "https://" : "http://") + host;
+    origin = (u.scheme_id() == boost::urls::scheme::https ? "https://" : "http://") +
+             ascii_lowercase(u.encoded_host_and_port());
     path = u.encoded_path().empty() ? "/" : std::string(u.encoded_path());
     return path.back() == '/';
 }

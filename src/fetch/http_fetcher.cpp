@@ -12,6 +12,8 @@
 #include <mutex>
 #include <string_view>
 
+#include "core/ascii.hpp"
+
 namespace dateline::fetch {
 
 namespace {
@@ -126,8 +128,7 @@ std::size_t read_header(char* data, std::size_t size, std::size_t count, void* u
     }
     const auto colon = line.find(':');
     if (colon == std::string_view::npos) return bytes;
-    std::string name(line.substr(0, colon));
-    for (auto& c : name) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    const std::string name = ascii_lowercase(line.substr(0, colon));
     std::string_view value = line.substr(colon + 1);
     while (!value.empty() && (value.front() == ' ' || value.front() == '\t'))
         value.remove_prefix(1);

@@ -2,9 +2,7 @@
 
 #include <boost/url/parse.hpp>
 
-#include <algorithm>
-#include <cctype>
-
+#include "core/ascii.hpp"
 #include "http/field_list.hpp"
 
 namespace dateline::http {
@@ -14,10 +12,7 @@ namespace {
 std::string origin_host(std::string_view origin) {
     const auto parsed = boost::urls::parse_absolute_uri(origin);
     if (!parsed) return {};
-    std::string host(parsed->encoded_host_and_port());
-    std::transform(host.begin(), host.end(), host.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return host;
+    return ascii_lowercase(parsed->encoded_host_and_port());
 }
 
 }  // namespace
@@ -62,8 +57,7 @@ std::string expired_cookie(std::string_view name, const CookieOptions& options) 
 bool form_encoded(const Request& request) {
     constexpr std::string_view type = "application/x-www-form-urlencoded";
     const std::string_view header = request.header("content-type");
-    if (header.size() < type.size() || !equals_ignoring_case(header.substr(0, type.size()), type))
-        return false;
+    if (!starts_with_ignoring_ascii_case(header, type)) return false;
     return header.size() == type.size() || header[type.size()] == ';' || header[type.size()] == ' ';
 }
 

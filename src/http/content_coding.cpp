@@ -3,6 +3,7 @@
 #include <brotli/encode.h>
 #include <zlib.h>
 
+#include "core/ascii.hpp"
 #include "http/field_list.hpp"
 
 #include <algorithm>
@@ -43,11 +44,12 @@ std::string_view coding_name(Coding coding) {
 Coding preferred_coding(std::string_view accept_encoding, bool brotli_offered, bool gzip_offered) {
     std::optional<int> br, gzip, identity, any;
     for (const auto [name, q] : weighted_elements(accept_encoding)) {
-        if (equals_ignoring_case(name, "br"))
+        if (equals_ignoring_ascii_case(name, "br"))
             br = q;
-        else if (equals_ignoring_case(name, "gzip") || equals_ignoring_case(name, "x-gzip"))
+        else if (equals_ignoring_ascii_case(name, "gzip") ||
+                 equals_ignoring_ascii_case(name, "x-gzip"))
             gzip = q;
-        else if (equals_ignoring_case(name, "identity"))
+        else if (equals_ignoring_ascii_case(name, "identity"))
             identity = q;
         else if (name == "*")
             any = q;

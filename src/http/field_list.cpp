@@ -1,8 +1,9 @@
 #include "http/field_list.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <optional>
+
+#include "core/ascii.hpp"
 
 namespace dateline::http {
 
@@ -17,7 +18,7 @@ std::optional<int> weight(std::string_view params) {
         param.remove_prefix(std::min(param.size(), param.find_first_not_of(" \t")));
         param = param.substr(0, param.find_last_not_of(" \t") + 1);
         params = semicolon == std::string_view::npos ? "" : params.substr(semicolon + 1);
-        if (param.size() < 2 || !equals_ignoring_case(param.substr(0, 2), "q=")) continue;
+        if (!starts_with_ignoring_ascii_case(param, "q=")) continue;
         const auto value = param.substr(2);
         // qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] )
         if (value.empty() || (value[0] != '0' && value[0] != '1')) return std::nullopt;
@@ -67,13 +68,6 @@ std::string_view trim_whitespace(std::string_view value) {
     const auto first = value.find_first_not_of(" \t");
     if (first == std::string_view::npos) return {};
     return value.substr(first, value.find_last_not_of(" \t") - first + 1);
-}
-
-bool equals_ignoring_case(std::string_view a, std::string_view b) {
-    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-        return std::tolower(static_cast<unsigned char>(x)) ==
-               std::tolower(static_cast<unsigned char>(y));
-    });
 }
 
 }  // namespace dateline::http

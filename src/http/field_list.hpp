@@ -23,7 +23,4 @@ std::vector<WeightedElement> weighted_elements(std::string_view value);
 /// `value` without the spaces and tabs around it (HTTP's optional whitespace).
 std::string_view trim_whitespace(std::string_view value);
 
-/// The same text, ASCII letters compared without case (field names, codings, tokens).
-bool equals_ignoring_case(std::string_view a, std::string_view b);
-
 }  // namespace dateline::http

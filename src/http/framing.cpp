@@ -1,9 +1,9 @@
 #include "http/framing.hpp"
 
+#include "core/ascii.hpp"
 #include "http/field_list.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <string>
 #include <vector>
 
@@ -19,10 +19,7 @@ std::vector<std::string> codings(std::string_view list) {
     for (auto element : list_elements(list)) {
         element = element.substr(0, element.find(';'));
         element = element.substr(0, element.find_last_not_of(" \t") + 1);
-        std::string coding(element);
-        std::transform(coding.begin(), coding.end(), coding.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        out.push_back(std::move(coding));
+        out.push_back(ascii_lowercase(element));
     }
     return out;
 }

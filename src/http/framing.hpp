@@ -1,10 +1,10 @@
 #pragma once
 
-#include <algorithm>
-#include <cctype>
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include "core/ascii.hpp"
 
 namespace dateline::http {
 
@@ -30,9 +30,7 @@ Framing check_framing(unsigned version, std::optional<std::string_view> transfer
 template <typename Message>
 Framing check_message_framing(const Message& message) {
     auto named = [](std::string_view name, std::string_view wanted) {
-        return std::equal(
-            name.begin(), name.end(), wanted.begin(), wanted.end(),
-            [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
+        return equals_ignoring_ascii_case(name, wanted);
     };
     // RFC 9110 section 5.3: several field lines are one comma-separated list.
     std::optional<std::string> transfer_encoding;

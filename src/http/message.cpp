@@ -8,8 +8,8 @@
 #include <boost/url/url_view.hpp>
 
 #include <algorithm>
-#include <cctype>
 
+#include "core/ascii.hpp"
 #include "core/ip_address.hpp"
 #include "core/utf8.hpp"
 
@@ -136,10 +136,7 @@ std::optional<Target> parse_target(std::string_view raw) {
     // The absolute form (RFC 9112 section 3.2.2) must be accepted too; its host is the Host
     // header's business, so only the path and query are kept.
     for (const std::string_view scheme : {"http://", "https://"}) {
-        if (raw.size() >= scheme.size() &&
-            std::equal(scheme.begin(), scheme.end(), raw.begin(), [](char a, char b) {
-                return a == std::tolower(static_cast<unsigned char>(b));
-            })) {
+        if (starts_with_ignoring_ascii_case(raw, scheme)) {
             if (!boost::urls::parse_absolute_uri(raw)) return std::nullopt;
             const auto path = raw.find_first_of("/?#", scheme.size());
             if (path == std::string_view::npos) return parse_target("/");

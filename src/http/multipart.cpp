@@ -1,5 +1,6 @@
 #include "http/multipart.hpp"
 
+#include "core/ascii.hpp"
 #include "http/field_list.hpp"
 
 #include <algorithm>
@@ -11,12 +12,6 @@ namespace {
 
 constexpr std::size_t max_part_header_bytes = 8 * 1024;
 constexpr std::size_t max_boundary_chars = 70;
-
-std::string lowercase(std::string_view text) {
-    std::string out(text);
-    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 // RFC 2046 section 5.1.1: bchars, the last not a space.
 bool valid_boundary(std::string_view b) {
@@ -37,7 +32,7 @@ std::optional<std::vector<std::pair<std::string, std::string>>> parameters(std::
         text.remove_prefix(semi + 1);
         const auto equals = text.find('=');
         if (equals == std::string_view::npos) return out;
-        std::string name = lowercase(trim_whitespace(text.substr(0, equals)));
+        std::string name = ascii_lowercase(trim_whitespace(text.substr(0, equals)));
         text = trim_whitespace(text.substr(equals + 1));
         std::string value;
         if (!text.empty() && text.front() == '"') {
@@ -69,9 +64,9 @@ std::optional<FormPart> part_head(std::string_view headers) {
         if (colon == std::string_view::npos) return std::nullopt;
         const std::string_view field = trim_whitespace(line.substr(0, colon));
         const std::string_view value = trim_whitespace(line.substr(colon + 1));
-        if (equals_ignoring_case(field, "content-disposition")) {
+        if (equals_ignoring_ascii_case(field, "content-disposition")) {
             const auto semi = value.find(';');
-            if (!equals_ignoring_case(trim_whitespace(value.substr(0, semi)), "form-data"))
+            if (!equals_ignoring_ascii_case(trim_whitespace(value.substr(0, semi)), "form-data"))
                 return std::nullopt;
             auto params = parameters(value);
             if (!params) return std::nullopt;
@@ -83,8 +78,8 @@ std::optional<FormPart> part_head(std::string_view headers) {
                     part.file_name = std::move(v);
                 }
             }
-        } else if (equals_ignoring_case(field, "content-type")) {
-            part.content_type = lowercase(trim_whitespace(value.substr(0, value.find(';'))));
+        } else if (equals_ignoring_ascii_case(field, "content-type")) {
+            part.content_type = ascii_lowercase(trim_whitespace(value.substr(0, value.find(';'))));
         }
     }
     if (!form_data) return std::nullopt;
@@ -95,7 +90,8 @@ std::optional<FormPart> part_head(std::string_view headers) {
 
 std::optional<std::string> multipart_boundary(std::string_view content_type) {
     const auto semi = content_type.find(';');
-    if (!equals_ignoring_case(trim_whitespace(content_type.substr(0, semi)), "multipart/form-data"))
+    if (!equals_ignoring_ascii_case(trim_whitespace(content_type.substr(0, semi)),
+                                    "multipart/form-data"))
         return std::nullopt;
     auto params = parameters(content_type);
     if (!params) return std::nullopt;

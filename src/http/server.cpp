@@ -19,6 +19,7 @@
 #include <thread>
 #include <unordered_set>
 
+#include "core/ascii.hpp"
 #include "core/ip_address.hpp"
 #include "http/access_log.hpp"
 #include "http/connection_limits.hpp"
@@ -78,13 +79,6 @@ Method method_of(bhttp::verb verb) {
         default:
             return Method::Other;
     }
-}
-
-std::string lowercase(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
 }
 
 }  // namespace
@@ -524,10 +518,10 @@ struct Server::State {
             request.remote_address = remote_address;
             request.id = next_request_id();
             for (const auto& field : in) {
-                request.headers.emplace_back(lowercase(field.name_string()),
+                request.headers.emplace_back(ascii_lowercase(field.name_string()),
                                              std::string(field.value()));
             }
-            request.host = lowercase(in[bhttp::field::host]);
+            request.host = ascii_lowercase(in[bhttp::field::host]);
             request.body = std::move(in.body());
             const bool head = request.method == Method::Head;
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/ascii.hpp"
 #include "core/utf8.hpp"
 #include "ingest/item_files.hpp"
 #include "ingest/ninjs_schema.hpp"
@@ -102,9 +103,7 @@ struct Text {
 };
 
 bool contains_word(std::string_view text, std::string_view word) {
-    std::string lower(text);
-    for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return lower.find(word) != std::string::npos;
+    return contains_ignoring_ascii_case(text, word);
 }
 
 // What a text is written in, from its content type, else its role or 1.x field suffix ("html",

@@ -4,13 +4,13 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <chrono>
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
 
+#include "core/ascii.hpp"
 #include "core/clock.hpp"
 #include "ingest/item_files.hpp"
 #include "ingest/xml_reading.hpp"
@@ -207,19 +207,6 @@ std::string content_of(const pugi::xml_node& node) {
     return elements ? xml::html_of_children(node) : out;
 }
 
-bool starts_with_nocase(std::string_view text, std::string_view prefix) {
-    if (text.size() < prefix.size()) return false;
-    for (std::size_t i = 0; i < prefix.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(text[i])) !=
-            std::tolower(static_cast<unsigned char>(prefix[i])))
-            return false;
-    return true;
-}
-
-bool equals_nocase(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && starts_with_nocase(a, b);
-}
-
 // At most `max_bytes` of `text`, cut between characters, with an ellipsis when cut.
 std::string shortened(const std::string& text, std::size_t max_bytes = max_name_bytes) {
     if (text.size() <= max_bytes) return text;
@@ -261,7 +248,8 @@ std::optional<UnixTime> parse_rfc822(std::string_view s) {
     if (pos < s.size() && is_alpha(s[pos])) {
         const std::string_view day_name = word();
         const bool weekday = std::any_of(weekdays.begin(), weekdays.end(), [&](auto full) {
-            return equals_nocase(day_name, full.substr(0, 3)) || equals_nocase(day_name, full);
+            return equals_ignoring_ascii_case(day_name, full.substr(0, 3)) ||
+                   equals_ignoring_ascii_case(day_name, full);
         });
         if (!weekday) return std::nullopt;
         skip(" \t,");
@@ -273,8 +261,9 @@ std::optional<UnixTime> parse_rfc822(std::string_view s) {
     int month = 0;
     for (std::size_t m = 0; m < months.size(); ++m) {
         const std::string_view full = months[m];
-        if (equals_nocase(month_name, full.substr(0, 3)) || equals_nocase(month_name, full) ||
-            (m == 8 && equals_nocase(month_name, "sept")))
+        if (equals_ignoring_ascii_case(month_name, full.substr(0, 3)) ||
+            equals_ignoring_ascii_case(month_name, full) ||
+            (m == 8 && equals_ignoring_ascii_case(month_name, "sept")))
             month = static_cast<int>(m) + 1;
     }
     if (month == 0) return std::nullopt;
@@ -342,15 +331,16 @@ std::optional<UnixTime> parse_rfc822(std::string_view s) {
                                                         {"MDT", -6},
                                                         {"PST", -8},
                                                         {"PDT", -7}}};
-        const auto* known = std::find_if(
-            zones.begin(), zones.end(), [&](const Zone& z) { return equals_nocase(zone, z.name); });
+        const auto* known = std::find_if(zones.begin(), zones.end(), [&](const Zone& z) {
+            return equals_ignoring_ascii_case(zone, z.name);
+        });
         if (known != zones.end()) {
             offset = known->hours * 3600L;
             // "GMT+0100", as some feeds write it.
             if (known->hours == 0 && pos < s.size() && (s[pos] == '+' || s[pos] == '-') &&
                 !numeric_zone())
                 return std::nullopt;
-        } else if (zone.size() != 1 || equals_nocase(zone, "j")) {
+        } else if (zone.size() != 1 || equals_ignoring_ascii_case(zone, "j")) {
             return std::nullopt;
         }
         // Any other letter is a military zone: RFC 822 gave them offsets of the wrong sign, so
@@ -420,7 +410,7 @@ bool looks_like_image(std::string_view url) {
     if (dot == std::string_view::npos) return false;
     const std::string_view ext = path.substr(dot + 1);
     for (const std::string_view known : {"jpg", "jpeg", "png", "gif", "webp", "avif"})
-        if (equals_nocase(ext, known)) return true;
+        if (equals_ignoring_ascii_case(ext, known)) return true;
     return false;
 }
 
@@ -428,7 +418,7 @@ bool looks_like_image(std::string_view url) {
 // nothing, when its file name does.
 bool is_picture(const std::string& type, const std::string& medium, const std::string& url) {
     if (!medium.empty()) return medium == "image";
-    if (!type.empty()) return starts_with_nocase(type, "image/");
+    if (!type.empty()) return starts_with_ignoring_ascii_case(type, "image/");
     return looks_like_image(url);
 }
 

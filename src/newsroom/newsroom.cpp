@@ -3,10 +3,10 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <variant>
 
+#include "core/ascii.hpp"
 #include "core/paragraphs.hpp"
 #include "domain/comment.hpp"
 #include "domain/editorial.hpp"
@@ -40,10 +40,7 @@ constexpr long long language_cookie_seconds = 365LL * 24 * 3600;
 
 // A language the newsroom speaks, from a tag such as "ar-LB" or "en".
 std::optional<std::string> spoken(std::string_view tag) {
-    const std::string primary(tag.substr(0, tag.find('-')));
-    std::string lower;
-    for (const char c : primary)
-        lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string lower = ascii_lowercase(tag.substr(0, tag.find('-')));
     if (lower == "ar" || lower == "en") return lower;
     return std::nullopt;
 }

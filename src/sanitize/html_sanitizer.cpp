@@ -4,9 +4,10 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <string>
 #include <vector>
+
+#include "core/ascii.hpp"
 
 namespace dateline::sanitize {
 
@@ -91,7 +92,7 @@ bool safe_href(std::string_view href) {
         if (c == ':') break;
         if (c <= 0x20) continue;
         if (c == '/' || c == '?' || c == '#') return true;  // relative reference
-        scheme += static_cast<char>(std::tolower(c));
+        scheme += ascii_lower(static_cast<char>(c));
     }
     if (scheme.size() == href.size()) return true;  // no colon: relative
     return scheme == "http" || scheme == "https" || scheme == "mailto";

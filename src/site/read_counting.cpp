@@ -5,6 +5,8 @@
 #include <cstddef>
 #include <string_view>
 
+#include "core/ascii.hpp"
+
 namespace dateline::site {
 
 namespace {
@@ -23,21 +25,11 @@ constexpr std::array<std::string_view, 22> machine_words = {
 // Browsers name themselves in a few hundred characters; a longer name is a machine's.
 constexpr std::size_t longest_agent = 512;
 
-// ASCII only, and inline: the locale's tolower() is a call per character.
-constexpr char lower(char c) {
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-bool contains_without_case(std::string_view text, std::string_view word) {
-    return std::search(text.begin(), text.end(), word.begin(), word.end(),
-                       [](char a, char b) { return lower(a) == b; }) != text.end();
-}
-
 bool is_prefetch(const http::Request& request) {
     // Chrome says `Sec-Purpose: prefetch` (and `prefetch;prerender`); older browsers `Purpose`
     // or Firefox's `X-Moz`.
     for (const char* name : {"sec-purpose", "purpose", "x-moz"})
-        if (contains_without_case(request.header(name), "prefetch")) return true;
+        if (contains_ignoring_ascii_case(request.header(name), "prefetch")) return true;
     return false;
 }
 
@@ -49,7 +41,7 @@ bool is_a_read(const http::Request& request) {
     if (agent.empty() || agent.size() > longest_agent) return false;
     // Lowercased once, so that each word is a plain search (on every cached story page served).
     std::array<char, longest_agent> lowered;
-    std::transform(agent.begin(), agent.end(), lowered.begin(), lower);
+    std::transform(agent.begin(), agent.end(), lowered.begin(), ascii_lower);
     const std::string_view text(lowered.data(), agent.size());
     return std::none_of(machine_words.begin(), machine_words.end(),
                         [&](std::string_view word) { return text.find(word) != text.npos; });

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <numeric>
 
+#include "core/ascii.hpp"
 #include "core/ip_address.hpp"
 #include "http/field_list.hpp"
 
@@ -75,9 +76,9 @@ namespace {
 bool languages_meet(std::string_view range, std::string_view tag) {
     const auto prefix_of = [](std::string_view shorter, std::string_view longer) {
         return longer.size() > shorter.size() && longer[shorter.size()] == '-' &&
-               http::equals_ignoring_case(longer.substr(0, shorter.size()), shorter);
+               equals_ignoring_ascii_case(longer.substr(0, shorter.size()), shorter);
     };
-    return http::equals_ignoring_case(range, tag) || prefix_of(tag, range) || prefix_of(range, tag);
+    return equals_ignoring_ascii_case(range, tag) || prefix_of(tag, range) || prefix_of(range, tag);
 }
 
 }  // namespace

@@ -1,12 +1,14 @@
 #include "storage/like_pattern.hpp"
 
+#include "core/ascii.hpp"
+
 namespace dateline::storage {
 
 std::string contains_pattern(std::string_view text) {
     std::string pattern = "%";
     for (const char c : text) {
         if (c == '%' || c == '_' || c == '\\') pattern += '\\';
-        pattern += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        pattern += ascii_lower(c);
     }
     pattern += '%';
     return pattern;

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "core/ascii.hpp"
 #include "domain/paths.hpp"
 #include "site/page_view.hpp"
 #include "site/reader_pages.hpp"
@@ -49,10 +50,7 @@ std::optional<std::int64_t> span_of(std::string_view file) {
 
 // Google News wants an ISO 639 code: the language subtag of the site's BCP 47 tag.
 std::string news_language(const domain::Site& site) {
-    std::string language = site.language.substr(0, site.language.find('-'));
-    std::transform(language.begin(), language.end(), language.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return language;
+    return ascii_lowercase(std::string_view(site.language).substr(0, site.language.find('-')));
 }
 
 SitemapUrl story_url(const domain::Site& site, const domain::Article& a) {
