@@ -5,6 +5,8 @@
 # the errors (non-2xx/3xx answers and socket errors), and how long each published story took to
 # show on its section page.
 # Usage: bench/breaking_news.sh [path/to/dateline]   ARTICLES=10000 READERS_PAGES=500 DURATION=10s
+# ACCEPT_ENCODING="gzip, deflate, br" has the readers ask as browsers do (none by default: pages
+# go uncompressed, as in the figures recorded before it).
 # Bounded: two wrk runs of DURATION on loopback, one import a second during the second.
 set -euo pipefail
 bin=${1:-build/release/dateline}
@@ -13,6 +15,7 @@ articles=${ARTICLES:-10000}
 pages=${READERS_PAGES:-500}
 duration=${DURATION:-10s}
 connections=${CONNECTIONS:-32}
+accept_encoding=${ACCEPT_ENCODING:-}
 work=$(mktemp -d)
 server_pid=""
 cleanup() {
@@ -54,7 +57,9 @@ cat >"$work/readers.lua" <<LUA
 local paths = {}
 for line in io.lines("$work/tail") do paths[#paths + 1] = line end
 math.randomseed(7)
-request = function() return wrk.format(nil, paths[math.random(#paths)]) end
+local headers = {}
+if "$accept_encoding" ~= "" then headers["Accept-Encoding"] = "$accept_encoding" end
+request = function() return wrk.format(nil, paths[math.random(#paths)], headers) end
 done = function(summary, latency, requests)
   local errors = summary.errors.connect + summary.errors.read + summary.errors.write +
                  summary.errors.timeout + summary.errors.status
@@ -65,7 +70,7 @@ LUA
 readers() { wrk -t1 -c"$connections" -d"$duration" -s "$work/readers.lua" "$base" | awk '/^RESULT/ {print $2, $3, $4, $5}'; }
 
 # Warm the cache, then the quiet run.
-while read -r p; do curl -s -o /dev/null "$base$p"; done <"$work/tail"
+while read -r p; do curl -s -o /dev/null -H "Accept-Encoding: $accept_encoding" "$base$p"; done <"$work/tail"
 read -r quiet_rps quiet_p50 quiet_p99 quiet_errors <<<"$(readers)"
 
 # A story a second while the readers read; each is looked for on its section page.
@@ -97,4 +102,4 @@ printf '%-28s %10s %10s %10s %8s\n' "quiet" "$quiet_rps" "$quiet_p50" "$quiet_p9
 printf '%-28s %10s %10s %10s %8s\n' "a story published each second" "$busy_rps" "$busy_p50" "$busy_p99" "$busy_errors"
 printf 'ratio of requests per second: %.3f\n' "$(echo "$busy_rps / $quiet_rps" | bc -l)"
 sort -n "$work/visible-ms" | awk '{a[NR]=$1} END {printf "stories published: %d; on their section page after import returned: median %d ms, max %d ms\n", NR, a[int((NR+1)/2)], a[NR]}'
-echo "($count article pages of a site with $articles articles per site, wrk -t1 -c$connections -d$duration, 2 server threads)"
+echo "($count article pages of a site with $articles articles per site, wrk -t1 -c$connections -d$duration, 2 server threads; Accept-Encoding: ${accept_encoding:-none})"
