@@ -99,6 +99,19 @@ http::Coding coding_for(const cache::CachedPage& page, const http::Request& requ
                           : http::Coding::Identity;
 }
 
+// Whether the reader holds this representation already: If-None-Match decides when given,
+// If-Modified-Since only without it (RFC 9110, 13.2.2).
+bool not_modified(const cache::CachedPage& page, http::Coding coding, const cache::KeptBody& body,
+                  const http::Request& request) {
+    const auto if_none_match = request.header("if-none-match");
+    if (!if_none_match.empty())
+        return http::etag_matches(if_none_match, etag_of(page, coding, body.fast));
+    const auto if_modified_since = request.header("if-modified-since");
+    if (if_modified_since.empty()) return false;
+    const auto modified_since = http::parse_http_date(if_modified_since);
+    return modified_since && page.last_modified <= *modified_since;
+}
+
 // The kept page as a response, in the best of the codings it has made; its body and, for a
 // hit, its header fields are shared with the cache, not copied.
 http::Response from_cache(const std::shared_ptr<const cache::CachedPage>& kept,
@@ -110,22 +123,13 @@ http::Response from_cache(const std::shared_ptr<const cache::CachedPage>& kept,
     r.cache = state;
     const auto coding = coding_for(page, request, false);
     const auto& body = page.body(body_in(coding));
-    const std::string etag = etag_of(page, coding, body->fast);
-    // If-None-Match decides when given; If-Modified-Since only without it (RFC 9110, 13.2.2).
-    const auto if_none_match = request.header("if-none-match");
-    const auto if_modified_since = request.header("if-modified-since");
-    const auto modified_since = if_none_match.empty() && !if_modified_since.empty()
-                                    ? http::parse_http_date(if_modified_since)
-                                    : std::nullopt;
-    const bool not_modified = (!if_none_match.empty() && http::etag_matches(if_none_match, etag)) ||
-                              (modified_since && page.last_modified <= *modified_since);
     // A 304 carries the fields its 200 would (RFC 9110, 15.4.5), so a hit's serialised ones
     // serve both.
     if (std::string_view(state) == "hit" && !body->hit_fields.empty())
         r.fields = std::shared_ptr<const std::string>(body, &body->hit_fields);
     else
         r.headers = headers_of(page, coding, body->fast, state);
-    if (not_modified) {
+    if (not_modified(page, coding, *body, request)) {
         r.status = 304;
     } else {
         r.shared_body = {body, body->bytes()};
@@ -204,10 +208,13 @@ std::optional<http::Response> CachedPages::fresh(const http::Request& request,
     if (!cached.page || !cached.fresh) return std::nullopt;
     // A coding not made yet is compressed on a worker thread (through), not on this one; so is
     // a fast body sent often enough to be worth a thorough one (by the one request that finds
-    // it so, while the others are still sent the fast one).
-    const auto& body = cached.page->body(body_in(coding_for(*cached.page, request, true)));
-    if (!body ||
-        (body->fast && body->sends.fetch_add(1, std::memory_order_relaxed) + 1 == thorough_after))
+    // it so, while the others are still sent the fast one). A 304 sends none: a reader who
+    // holds the fast body is told so until readers of the whole page bring the thorough one.
+    const auto coding = coding_for(*cached.page, request, true);
+    const auto& body = cached.page->body(body_in(coding));
+    if (!body) return std::nullopt;
+    if (body->fast && !not_modified(*cached.page, coding, *body, request) &&
+        body->sends.fetch_add(1, std::memory_order_relaxed) + 1 == thorough_after)
         return std::nullopt;
     ++counts_.hits;
     auto response = from_cache(cached.page, request, "hit");

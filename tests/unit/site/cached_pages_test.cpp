@@ -171,6 +171,19 @@ TEST(CachedPages, ABodySentOftenIsCompressedAgainThoroughlyOnce) {
     EXPECT_EQ(f.pages.counts().gzip.fast + f.pages.counts().gzip.thorough, 0u);
 }
 
+TEST(CachedPages, ARevalidationOfTheFastBodyIsAnsweredWithoutCounting) {
+    Fixture f;
+    const auto first = f.get("br");
+    auto again = f.request("br");
+    again.headers.emplace_back("if-none-match", field(first, "ETag"));
+    for (std::uint32_t i = 0; i < 2 * CachedPages::thorough_after; ++i) {
+        const auto answer = f.pages.fresh(again, f.match);
+        ASSERT_TRUE(answer) << "an I/O thread answers revalidation " << i;
+        EXPECT_EQ(answer->status, 304);
+    }
+    EXPECT_EQ(f.pages.counts().brotli.thorough, 0u) << "a 304 sends no body";
+}
+
 TEST(CachedPages, APageReadOnceOrTwiceIsNeverCompressedThoroughly) {
     Fixture f;
     f.get("gzip");
