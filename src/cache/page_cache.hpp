@@ -47,15 +47,18 @@ struct CachedPage {
     int status = 200;
     std::vector<std::pair<std::string, std::string>> headers;
     std::string etag;                ///< strong validator of the plain body
+    std::size_t plain_size = 0;      ///< the plain body's size, kept or not
     std::int64_t last_modified = 0;  ///< when it was rendered (seconds since the epoch)
     std::string_view route;          ///< the route that rendered it (http::Response::route)
     /// What the surface counts a request for the page as a read of (a story), so that a hit
     /// counts as the render did; 0: nothing.
     std::int64_t read_of = 0;
-    /// The body in each coding (indexed by Body), each made when a reader first wants it: the
-    /// plain one with the page, the compressed ones on demand, so that a page only ever read
-    /// in Brotli is never compressed with gzip. Null: not made yet. Empty bytes: never sent in
-    /// that coding (it does not make the page smaller, or nothing is kept to compress).
+    /// The body in each coding (indexed by Body), each made when a reader first wants it, the
+    /// plain one too: a page only ever read in Brotli is kept in Brotli alone, a quarter of its
+    /// plain size, and never compressed with gzip; the plain body, when a reader wants it, is
+    /// decoded from a compressed one. Null: not made yet (at least one body is). Empty bytes:
+    /// never sent in that coding (it does not make the page smaller, or nothing is kept to
+    /// compress).
     std::array<std::shared_ptr<const KeptBody>, 3> bodies;
 
     /// The body in this coding, or null when not made yet.

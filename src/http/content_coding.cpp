@@ -1,5 +1,6 @@
 #include "http/content_coding.hpp"
 
+#include <brotli/decode.h>
 #include <brotli/encode.h>
 #include <zlib.h>
 
@@ -90,6 +91,30 @@ std::string brotli_compress(std::string_view body, Effort effort) {
     out.resize(size);
     if (out.size() >= body.size()) return {};
     return out;
+}
+
+std::string decompress(Coding coding, std::string_view body, std::size_t size) {
+    std::string out(size, '\0');
+    if (coding == Coding::Brotli) {
+        std::size_t decoded = size;
+        const auto result =
+            BrotliDecoderDecompress(body.size(), reinterpret_cast<const std::uint8_t*>(body.data()),
+                                    &decoded, reinterpret_cast<std::uint8_t*>(out.data()));
+        return result == BROTLI_DECODER_RESULT_SUCCESS && decoded == size ? out : std::string();
+    }
+    if (coding == Coding::Gzip) {
+        z_stream z{};
+        if (inflateInit2(&z, 15 + 16) != Z_OK) return {};
+        z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(body.data()));
+        z.avail_in = static_cast<uInt>(body.size());
+        z.next_out = reinterpret_cast<Bytef*>(out.data());
+        z.avail_out = static_cast<uInt>(out.size());
+        const int done = inflate(&z, Z_FINISH);
+        const bool whole = done == Z_STREAM_END && z.total_out == size;
+        inflateEnd(&z);
+        return whole ? out : std::string();
+    }
+    return std::string(body.substr(0, size));
 }
 
 }  // namespace dateline::http

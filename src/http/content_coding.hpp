@@ -28,4 +28,9 @@ enum class Effort { Fast, Thorough };
 std::string gzip_compress(std::string_view body, Effort effort = Effort::Thorough);
 std::string brotli_compress(std::string_view body, Effort effort = Effort::Thorough);
 
+/// A body compressed by gzip_compress or brotli_compress, decoded back to the `size` bytes it was
+/// made from (the size is known, so that no body decodes past it); empty when it does not decode
+/// to exactly that.
+std::string decompress(Coding coding, std::string_view body, std::size_t size);
+
 }  // namespace dateline::http

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <limits>
+#include <stdexcept>
 
 #include <spdlog/spdlog.h>
 
@@ -141,6 +142,18 @@ http::Response from_cache(const std::shared_ptr<const cache::CachedPage>& kept,
     return r;
 }
 
+// A kept page's plain body: kept, or decoded from a body kept compressed. A page keeps at least
+// one body, so only memory gone bad leaves none to decode (and the request a 500).
+std::string plain_of(const cache::CachedPage& page) {
+    if (const auto& plain = page.body(cache::Body::Plain)) return std::string(plain->bytes());
+    for (const auto coding : {http::Coding::Brotli, http::Coding::Gzip})
+        if (const auto& kept = page.body(body_in(coding)); kept && !kept->bytes().empty()) {
+            auto decoded = http::decompress(coding, kept->bytes(), page.plain_size);
+            if (decoded.size() == page.plain_size) return decoded;
+        }
+    throw std::runtime_error("a kept page has no body to decode");
+}
+
 }  // namespace
 
 CachedPages::CachedPages(const CacheOptions& options, app::MostRead* reads,
@@ -245,6 +258,7 @@ http::Response CachedPages::through(const http::Request& request, const SiteMatc
     };
     const auto stale = [&] {
         ++counts_.stale;
+        cached.page = in_coding_for(request, std::move(cached.page), &*key);
         return kept("stale");
     };
     if (cached.page && cached.fresh) return hit();
@@ -275,7 +289,9 @@ http::Response CachedPages::through(const http::Request& request, const SiteMatc
     page->status = response.status;
     page->route = response.route;
     page->read_of = rendered.story;
-    page->etag = cache::etag_for(response.body);
+    std::string plain = std::move(response.body);
+    page->etag = cache::etag_for(plain);
+    page->plain_size = plain.size();
     page->headers = std::move(response.headers);
     page->headers.emplace_back("ETag", page->etag);
     page->last_modified = std::chrono::duration_cast<std::chrono::seconds>(
@@ -289,19 +305,18 @@ http::Response CachedPages::through(const http::Request& request, const SiteMatc
     std::string keys;
     for (const auto& tag : tags) keys += (keys.empty() ? "" : " ") + tag;
     page->headers.emplace_back("Surrogate-Key", keys);
-    if (cache_.capacity() > 0) {
-        page->bodies[0] = keep_body(*page, http::Coding::Identity, std::move(response.body));
-    } else {
+    if (cache_.capacity() == 0) {
         // Nothing is kept, so nothing is compressed for keeping: the page goes as it is.
-        auto plain = std::make_shared<cache::KeptBody>();
-        plain->heap = std::move(response.body);
-        page->bodies = {std::move(plain), std::make_shared<cache::KeptBody>(),
+        auto as_rendered = std::make_shared<cache::KeptBody>();
+        as_rendered->heap = std::move(plain);
+        page->bodies = {std::move(as_rendered), std::make_shared<cache::KeptBody>(),
                         std::make_shared<cache::KeptBody>()};
+        return from_cache(page, request, "miss");
     }
-    // Compressed now in the coding this reader takes alone; the others wait for a reader.
-    const auto made = in_coding_for(request, std::move(page), nullptr);
-    cache_.put(*key, made, generation, std::move(tags));
-    return from_cache(made, request, "miss");
+    // Kept in the coding this reader takes alone; the others wait for a reader.
+    const auto kept_page = in_coding_for(request, std::move(page), nullptr, plain);
+    cache_.put(*key, kept_page, generation, std::move(tags));
+    return from_cache(kept_page, request, "miss");
 }
 
 std::shared_ptr<const cache::KeptBody> CachedPages::keep_body(const cache::CachedPage& page,
@@ -332,28 +347,28 @@ std::shared_ptr<const cache::KeptBody> CachedPages::keep_body(const cache::Cache
 
 std::shared_ptr<const cache::CachedPage> CachedPages::in_coding_for(
     const http::Request& request, std::shared_ptr<const cache::CachedPage> page,
-    const std::string* key) {
+    const std::string* key, std::string_view plain) {
     // At most three times round, compressing at most twice: a coding that does not make the
-    // page smaller is not offered again.
+    // page smaller is not offered again, and the plain body is always made in the end.
     for (;;) {
         const auto coding = coding_for(*page, request, true);
         const auto which = body_in(coding);
         const auto& body = page->body(which);
         if (!body) {
-            page = key ? compressed_in_cache(*key, std::move(page), coding, http::Effort::Fast)
-                       : page->with(which, compressed(*page, coding, http::Effort::Fast));
+            page = key ? made_in_cache(*key, std::move(page), coding, http::Effort::Fast)
+                       : page->with(which, made(*page, plain, coding, http::Effort::Fast));
             continue;
         }
         if (key && body->fast && body->sends.load(std::memory_order_relaxed) >= thorough_after)
-            return compressed_in_cache(*key, std::move(page), coding, http::Effort::Thorough);
+            return made_in_cache(*key, std::move(page), coding, http::Effort::Thorough);
         return page;
     }
 }
 
-std::shared_ptr<const cache::KeptBody> CachedPages::compressed(const cache::CachedPage& page,
-                                                               http::Coding coding,
-                                                               http::Effort effort) {
-    const auto plain = page.bytes(cache::Body::Plain);
+std::shared_ptr<const cache::KeptBody> CachedPages::made(const cache::CachedPage& page,
+                                                         std::string_view plain,
+                                                         http::Coding coding, http::Effort effort) {
+    if (coding == http::Coding::Identity) return keep_body(page, coding, std::string(plain));
     const bool brotli = coding == http::Coding::Brotli;
     const bool fast = effort == http::Effort::Fast;
     ++counts_.compressed[brotli ? 1 : 0][fast ? 0 : 1];
@@ -362,29 +377,29 @@ std::shared_ptr<const cache::KeptBody> CachedPages::compressed(const cache::Cach
         brotli ? http::brotli_compress(plain, effort) : http::gzip_compress(plain, effort), fast);
 }
 
-std::shared_ptr<const cache::CachedPage> CachedPages::compressed_in_cache(
+std::shared_ptr<const cache::CachedPage> CachedPages::made_in_cache(
     const std::string& key, std::shared_ptr<const cache::CachedPage> page, http::Coding coding,
     http::Effort effort) {
     const auto which = body_in(coding);
-    // The same render as `page`'s: its plain body is the very one (a coding's fields carry the
-    // render's Last-Modified, so they go with no other).
+    // The same page as `page`'s render: the same body, rendered the same second (a coding's
+    // fields carry the ETag and Last-Modified, so they go with no other).
     const auto same_render = [&](const cache::CachedPage& other) {
-        return other.body(cache::Body::Plain) == page->body(cache::Body::Plain);
+        return other.etag == page->etag && other.last_modified == page->last_modified;
     };
-    // Whether `other` has this coding made as this compression would make it, or better.
+    // Whether `other` has this coding made as this would make it, or better.
     const auto made_in = [&](const cache::CachedPage& other) {
         const auto& body = other.body(which);
         return body && (effort == http::Effort::Fast || !body->fast);
     };
-    // One compression per page and coding, however many readers ask for it at once.
+    // One making per page and coding, however many readers ask for it at once.
     const auto turn =
         flights_.enter(key + "\n" + std::string(http::coding_name(coding)), render_patience);
-    // Looked for again whoever did it: a reader that finds no one at work may come just after
+    // Looked for again whoever does it: a reader that finds no one at work may come just after
     // another finished.
     if (auto now = cache_.get(key).page; now && same_render(*now) && made_in(*now)) return now;
-    const auto made = compressed(*page, coding, effort);
+    const auto body = made(*page, plain_of(*page), coding, effort);
     for (;;) {
-        auto next = page->with(which, made);
+        auto next = page->with(which, body);
         if (cache_.replace(key, page, next)) return next;
         // Another coding was kept meanwhile: this one goes beside it. Dropped or rendered
         // again: this reader still gets the page it found fresh.

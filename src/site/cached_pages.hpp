@@ -106,17 +106,20 @@ class CachedPages {
     std::shared_ptr<const cache::KeptBody> keep_body(const cache::CachedPage& page,
                                                      http::Coding coding, std::string bytes,
                                                      bool fast = false);
-    // `page` with its body made in the coding `request` takes: compressed fast now when it is
-    // not yet, and kept beside the others when the page is kept under `key` (null: not kept
-    // yet); a kept fast body sent thorough_after times is compressed again, thoroughly.
+    // `page` with its body made in the coding `request` takes: made now (compressed fast, or
+    // the plain one decoded) when it is not yet, and kept beside the others when the page is
+    // kept under `key`; a kept fast body sent thorough_after times is compressed again,
+    // thoroughly. A page not kept yet (`key` null) is made from `plain`, its rendered body.
     std::shared_ptr<const cache::CachedPage> in_coding_for(
         const http::Request& request, std::shared_ptr<const cache::CachedPage> page,
-        const std::string* key);
-    std::shared_ptr<const cache::KeptBody> compressed(const cache::CachedPage& page,
-                                                      http::Coding coding, http::Effort effort);
+        const std::string* key, std::string_view plain = {});
+    // The body of `page` in `coding`, made from its plain body `plain`.
+    std::shared_ptr<const cache::KeptBody> made(const cache::CachedPage& page,
+                                                std::string_view plain, http::Coding coding,
+                                                http::Effort effort);
     // The kept page `page` with `coding` made with `effort`: once per page and coding however
     // many readers ask at once, then put in its place in the cache.
-    std::shared_ptr<const cache::CachedPage> compressed_in_cache(
+    std::shared_ptr<const cache::CachedPage> made_in_cache(
         const std::string& key, std::shared_ptr<const cache::CachedPage> page, http::Coding coding,
         http::Effort effort);
 

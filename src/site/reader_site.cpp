@@ -191,7 +191,7 @@ void ReaderSite::report_to(metrics::Registry& metrics) {
                              static_cast<double>(n), {{"coding", coding}, {"effort", effort}});
         const auto kept = cache_.statistics();
         sink.gauge("dateline_page_cache_pages", "Pages kept.", static_cast<double>(kept.pages));
-        sink.gauge("dateline_page_cache_bytes", "Bytes kept, compressed copies included.",
+        sink.gauge("dateline_page_cache_bytes", "Bytes kept, every coding of each page included.",
                    static_cast<double>(kept.bytes));
         sink.counter("dateline_page_cache_evictions_total",
                      "Pages let go to stay within the byte budget, least recently used first.",

@@ -62,4 +62,19 @@ TEST(ContentCoding, CompressedPagesAreSmallerAndComeBackWhole) {
     EXPECT_TRUE(brotli_compress("tiny", Effort::Fast).empty());
 }
 
+TEST(ContentCoding, AKeptBodyDecodesToThePageItWasMadeFrom) {
+    std::string page = "<!DOCTYPE html>\n<html lang=\"ar\">";
+    for (int i = 0; i < 300; ++i)
+        page += "<p>\xd8\xae\xd8\xa8\xd8\xb1 " + std::to_string(i * 31 % 97) + "</p>\n";
+    for (const auto effort : {Effort::Fast, Effort::Thorough}) {
+        EXPECT_EQ(decompress(Coding::Brotli, brotli_compress(page, effort), page.size()), page);
+        EXPECT_EQ(decompress(Coding::Gzip, gzip_compress(page, effort), page.size()), page);
+    }
+    const auto br = brotli_compress(page);
+    EXPECT_TRUE(decompress(Coding::Brotli, br, page.size() - 1).empty()) << "longer than said";
+    EXPECT_TRUE(decompress(Coding::Brotli, br, page.size() + 1).empty()) << "shorter than said";
+    EXPECT_TRUE(decompress(Coding::Gzip, br, page.size()).empty()) << "not gzip";
+    EXPECT_TRUE(decompress(Coding::Brotli, br.substr(0, br.size() / 2), page.size()).empty());
+}
+
 }  // namespace dateline::http

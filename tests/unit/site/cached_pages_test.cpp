@@ -73,7 +73,7 @@ TEST(CachedPages, AMissIsCompressedInTheCodingItsReaderTakesAlone) {
     EXPECT_EQ(f.pages.counts().brotli.fast, 1u);
     EXPECT_EQ(f.pages.counts().gzip.fast, 0u) << "no reader has asked for gzip";
     const auto kept = f.pages.statistics().bytes;
-    EXPECT_LT(kept, html.size() + html.size() / 3) << "the page and its Brotli body alone";
+    EXPECT_LT(kept, html.size() / 4) << "its Brotli body alone";
 
     // A reader of gzip: not answered by an I/O thread, but compressed once by a worker.
     EXPECT_FALSE(f.pages.fresh(f.request("gzip"), f.match));
@@ -84,6 +84,13 @@ TEST(CachedPages, AMissIsCompressedInTheCodingItsReaderTakesAlone) {
     EXPECT_EQ(f.pages.counts().gzip.fast, 1u);
     EXPECT_GT(f.pages.statistics().bytes, kept) << "the gzip body counts against the budget";
 
+    // A reader of the plain page: the page decoded once by a worker, and kept.
+    EXPECT_FALSE(f.pages.fresh(f.request(""), f.match));
+    const auto plain = f.get("");
+    EXPECT_EQ(plain.cache, std::string_view("hit"));
+    EXPECT_TRUE(field(plain, "Content-Encoding").empty());
+    EXPECT_EQ(plain.shared_body.bytes, html);
+
     // From then on every coding is a hit an I/O thread answers, compressed no more (until a
     // fast body has been sent often).
     for (const auto* coding : {"gzip", "br", "", "gzip, br"}) {
@@ -92,6 +99,20 @@ TEST(CachedPages, AMissIsCompressedInTheCodingItsReaderTakesAlone) {
         EXPECT_EQ(field(*again, "Vary"), "Accept-Encoding") << coding;
     }
     EXPECT_EQ(f.compressions(), 2u);
+    EXPECT_EQ(f.renders, 1);
+}
+
+TEST(CachedPages, APageReadInOneCodingIsKeptInItAlone) {
+    Fixture f;
+    f.get("gzip");
+    const auto kept = f.pages.statistics().bytes;
+    EXPECT_LT(kept, html.size() / 4) << "no plain body beside the gzip one";
+    // A plain reader and a Brotli reader: each body made from the gzip one, decoded.
+    EXPECT_EQ(f.get("").shared_body.bytes, html);
+    const auto br = f.get("br");
+    EXPECT_EQ(field(br, "Content-Encoding"), "br");
+    EXPECT_GT(f.pages.statistics().bytes, kept + html.size()) << "the plain body kept now";
+    EXPECT_EQ(f.pages.counts().brotli.fast, 1u);
     EXPECT_EQ(f.renders, 1);
 }
 
