@@ -29,8 +29,8 @@ struct KeptBody {
     std::string hit_fields;                  ///< in wire form; empty when not made
     /// Compressed fast (http::Effort::Fast), to be compressed again thoroughly once sent often.
     bool fast = false;
-    /// How many requests the I/O threads answered with a fast body (CachedPages::fresh), 304s
-    /// included: how often the page is read in this coding.
+    /// How many times the I/O threads sent a fast body (CachedPages::fresh; a 304 sends none):
+    /// how often the page is read in this coding.
     mutable std::atomic<std::uint32_t> sends{0};
 
     /// The bytes, wherever they are held.
@@ -54,9 +54,9 @@ struct CachedPage {
     /// counts as the render did; 0: nothing.
     std::int64_t read_of = 0;
     /// The body in each coding (indexed by Body), each made when a reader first wants it, the
-    /// plain one too: a page only ever read in Brotli is kept in Brotli alone, a quarter of its
-    /// plain size, and never compressed with gzip; the plain body, when a reader wants it, is
-    /// decoded from a compressed one. Null: not made yet (at least one body is). Empty bytes:
+    /// plain one too: a page only ever read in Brotli is kept in Brotli alone, a fifth to a quarter
+    /// of its plain size, and never compressed with gzip; the plain body, when a reader wants it,
+    /// is decoded from a compressed one. Null: not made yet (at least one body is). Empty bytes:
     /// never sent in that coding (it does not make the page smaller, or nothing is kept to
     /// compress).
     std::array<std::shared_ptr<const KeptBody>, 3> bodies;

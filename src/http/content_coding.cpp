@@ -100,7 +100,8 @@ std::string decompress(Coding coding, std::string_view body, std::size_t size) {
         const auto result =
             BrotliDecoderDecompress(body.size(), reinterpret_cast<const std::uint8_t*>(body.data()),
                                     &decoded, reinterpret_cast<std::uint8_t*>(out.data()));
-        return result == BROTLI_DECODER_RESULT_SUCCESS && decoded == size ? out : std::string();
+        if (result != BROTLI_DECODER_RESULT_SUCCESS || decoded != size) return {};
+        return out;
     }
     if (coding == Coding::Gzip) {
         z_stream z{};
@@ -112,7 +113,8 @@ std::string decompress(Coding coding, std::string_view body, std::size_t size) {
         const int done = inflate(&z, Z_FINISH);
         const bool whole = done == Z_STREAM_END && z.total_out == size;
         inflateEnd(&z);
-        return whole ? out : std::string();
+        if (!whole) return {};
+        return out;
     }
     return std::string(body.substr(0, size));
 }

@@ -142,13 +142,14 @@ http::Response from_cache(const std::shared_ptr<const cache::CachedPage>& kept,
     return r;
 }
 
-// A kept page's plain body: kept, or decoded from a body kept compressed. A page keeps at least
-// one body, so only memory gone bad leaves none to decode (and the request a 500).
-std::string plain_of(const cache::CachedPage& page) {
-    if (const auto& plain = page.body(cache::Body::Plain)) return std::string(plain->bytes());
+// A kept page's plain body: kept, or decoded from a body kept compressed into `decoded`. A page
+// keeps at least one body that is not empty (made_in_cache never puts an empty one in the place
+// of another), so only memory gone bad leaves none to decode (and the request a 500).
+std::string_view plain_of(const cache::CachedPage& page, std::string& decoded) {
+    if (const auto& plain = page.body(cache::Body::Plain)) return plain->bytes();
     for (const auto coding : {http::Coding::Brotli, http::Coding::Gzip})
         if (const auto& kept = page.body(body_in(coding)); kept && !kept->bytes().empty()) {
-            auto decoded = http::decompress(coding, kept->bytes(), page.plain_size);
+            decoded = http::decompress(coding, kept->bytes(), page.plain_size);
             if (decoded.size() == page.plain_size) return decoded;
         }
     throw std::runtime_error("a kept page has no body to decode");
@@ -219,10 +220,11 @@ std::optional<http::Response> CachedPages::fresh(const http::Request& request,
     if (!key) return std::nullopt;
     const auto cached = cache_.get(*key);
     if (!cached.page || !cached.fresh) return std::nullopt;
-    // A coding not made yet is compressed on a worker thread (through), not on this one; so is
-    // a fast body sent often enough to be worth a thorough one (by the one request that finds
-    // it so, while the others are still sent the fast one). A 304 sends none: a reader who
-    // holds the fast body is told so until readers of the whole page bring the thorough one.
+    // A coding not made yet is made (compressed, or decoded) on a worker thread (through), not
+    // on this one; so is a fast body sent often enough to be worth a thorough one (by the one
+    // request that finds it so, while the others are still sent the fast one). A 304 sends
+    // none: a reader who holds the fast body is told so until readers of the whole page bring
+    // the thorough one.
     const auto coding = coding_for(*cached.page, request, true);
     const auto& body = cached.page->body(body_in(coding));
     if (!body) return std::nullopt;
@@ -348,8 +350,9 @@ std::shared_ptr<const cache::KeptBody> CachedPages::keep_body(const cache::Cache
 std::shared_ptr<const cache::CachedPage> CachedPages::in_coding_for(
     const http::Request& request, std::shared_ptr<const cache::CachedPage> page,
     const std::string* key, std::string_view plain) {
-    // At most three times round, compressing at most twice: a coding that does not make the
-    // page smaller is not offered again, and the plain body is always made in the end.
+    // At most three times round, making at most two compressions and a decoding: a coding that
+    // does not make the page smaller is not offered again, and the plain body is always there to
+    // fall back on. A thorough compression that fails leaves the fast body in place.
     for (;;) {
         const auto coding = coding_for(*page, request, true);
         const auto which = body_in(coding);
@@ -397,7 +400,13 @@ std::shared_ptr<const cache::CachedPage> CachedPages::made_in_cache(
     // Looked for again whoever does it: a reader that finds no one at work may come just after
     // another finished.
     if (auto now = cache_.get(key).page; now && same_render(*now) && made_in(*now)) return now;
-    const auto body = made(*page, plain_of(*page), coding, effort);
+    std::string decoded;
+    const auto body = made(*page, plain_of(*page, decoded), coding, effort);
+    // A body no better than the one there (a thorough compression that failed, or came out no
+    // smaller than the plain page) is not put in its place: every kept page keeps a body to send.
+    if (const auto& there = page->body(which);
+        there && !there->bytes().empty() && body->bytes().empty())
+        return page;
     for (;;) {
         auto next = page->with(which, body);
         if (cache_.replace(key, page, next)) return next;
