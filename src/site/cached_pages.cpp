@@ -113,16 +113,15 @@ bool not_modified(const cache::CachedPage& page, http::Coding coding, const cach
     return modified_since && page.last_modified <= *modified_since;
 }
 
-// The kept page as a response, in the best of the codings it has made; its body and, for a
-// hit, its header fields are shared with the cache, not copied.
+// The kept page as a response in `coding`, a coding it has made (coding_for); its body and,
+// for a hit, its header fields are shared with the cache, not copied.
 http::Response from_cache(const std::shared_ptr<const cache::CachedPage>& kept,
-                          const http::Request& request, const char* state) {
+                          const http::Request& request, http::Coding coding, const char* state) {
     const cache::CachedPage& page = *kept;
     http::Response r;
     r.status = page.status;
     r.route = page.route;
     r.cache = state;
-    const auto coding = coding_for(page, request, false);
     const auto& body = page.body(body_in(coding));
     // A 304 carries the fields its 200 would (RFC 9110, 15.4.5), so a hit's serialised ones
     // serve both.
@@ -232,7 +231,8 @@ std::optional<http::Response> CachedPages::fresh(const http::Request& request,
         body->sends.fetch_add(1, std::memory_order_relaxed) + 1 == thorough_after)
         return std::nullopt;
     ++counts_.hits;
-    auto response = from_cache(cached.page, request, "hit");
+    // The coding chosen above, made: Accept-Encoding is read once per hit.
+    auto response = from_cache(cached.page, request, coding, "hit");
     count_read(request, response, cached.page->read_of);
     return response;
 }
@@ -249,7 +249,8 @@ http::Response CachedPages::through(const http::Request& request, const SiteMatc
     }
     auto cached = cache_.get(*key);
     const auto kept = [&](const char* state) {
-        auto response = from_cache(cached.page, request, state);
+        auto response =
+            from_cache(cached.page, request, coding_for(*cached.page, request, false), state);
         count_read(request, response, cached.page->read_of);
         return response;
     };
@@ -313,12 +314,12 @@ http::Response CachedPages::through(const http::Request& request, const SiteMatc
         as_rendered->heap = std::move(plain);
         page->bodies = {std::move(as_rendered), std::make_shared<cache::KeptBody>(),
                         std::make_shared<cache::KeptBody>()};
-        return from_cache(page, request, "miss");
+        return from_cache(page, request, http::Coding::Identity, "miss");
     }
     // Kept in the coding this reader takes alone; the others wait for a reader.
     const auto kept_page = in_coding_for(request, std::move(page), nullptr, plain);
     cache_.put(*key, kept_page, generation, std::move(tags));
-    return from_cache(kept_page, request, "miss");
+    return from_cache(kept_page, request, coding_for(*kept_page, request, false), "miss");
 }
 
 std::shared_ptr<const cache::KeptBody> CachedPages::keep_body(const cache::CachedPage& page,
