@@ -139,31 +139,40 @@ std::string pg_joined(const std::vector<std::vector<std::string>>& phrases,
 const std::string visible =
     "a.site_id = $1 AND " + listed_sql("a.status") + " AND a.first_published_at <= $2";
 
-// --- SQLite's index in order of publication (migrations/sqlite/0035) ---
+// --- The index in order of publication ---
 
-// A story's rowid in SQLite's index tables: its publication time, then its id, so that FTS5,
-// which gives matches in rowid order, gives them newest first. Never published: time 0, last.
+// A story's key: its publication time, then its id, in one integer, time × 2^31 + id, so that an
+// index in key order is in order of publication. The time is signed, so that stories dated before
+// 1970 (an archive's) keep their order, and held to 1833–2106, which fills the 64 bits; a story
+// never published has the earliest time, last of all newest first. Ids stay below 2^31 (`put`
+// refuses others). SQLite's index tables have it as rowid, since FTS5 gives matches in rowid
+// order (migrations/sqlite/0039); PostgreSQL's search_documents keep it in search_key
+// (migrations/postgres/0039).
 constexpr int key_id_bits = 31;
 constexpr std::int64_t key_id_mask = (std::int64_t{1} << key_id_bits) - 1;
+constexpr std::int64_t key_time_min = -(std::int64_t{1} << 32);
 constexpr std::int64_t key_time_max = (std::int64_t{1} << 32) - 1;
-const std::string key_of_a = "(min(max(coalesce(a.first_published_at, 0), 0), " +
-                             std::to_string(key_time_max) + ") << " + std::to_string(key_id_bits) +
-                             ") | a.id";
-// The article a row of the index is (the key's low bits).
+
+// The key's SQL for the story `a`, with each backend's spelling of min and max.
+std::string key_sql(std::string_view least, std::string_view greatest) {
+    const auto earliest = std::to_string(key_time_min);
+    return std::string(least) + "(" + std::string(greatest) + "(coalesce(a.first_published_at, " +
+           earliest + "), " + earliest + "), " + std::to_string(key_time_max) + ") * " +
+           std::to_string(key_id_mask + 1) + " + a.id";
+}
+const std::string key_of_a = key_sql("min", "max");
+const std::string pg_key_of_a = key_sql("LEAST", "GREATEST");
+// The article a row of SQLite's index is (the key's low bits, in two's complement).
 const std::string article_of_row = "(s.rowid & " + std::to_string(key_id_mask) + ")";
 
 // The largest key of a story published by `now`: a search's upper bound, past which lie the
 // stories scheduled for later.
 std::int64_t newest_key(UnixTime now) {
-    return (std::clamp<std::int64_t>(now, 0, key_time_max) << key_id_bits) | key_id_mask;
+    return std::clamp<std::int64_t>(now, key_time_min, key_time_max) * (key_id_mask + 1) +
+           key_id_mask;
 }
 
-// --- PostgreSQL's index in order of publication (migrations/postgres/0037) ---
-
-// The same key in PostgreSQL's spelling, which search_documents.search_key keeps.
-const std::string pg_key_of_a = "(LEAST(GREATEST(COALESCE(a.first_published_at, 0), 0), " +
-                                std::to_string(key_time_max) + ") << " +
-                                std::to_string(key_id_bits) + ") | a.id";
+// --- PostgreSQL's windows of the newest stories (migrations/postgres/0037) ---
 
 // The tsvector of each tier of a match, as tier_tables: the headline, the headline and
 // standfirst, the whole story. They share a GIN index with the site and the key beside them.

@@ -41,6 +41,13 @@ class SearchTest : public testing_support::StoryServicesTest {
     std::string story(const std::string& site, const std::string& headline, const std::string& body,
                       UnixTime hours_ago, const std::string& standfirst = "",
                       std::vector<std::string> tags = {}) {
+        return story_at(site, headline, body, now - hours_ago * hour, standfirst, std::move(tags));
+    }
+
+    // A story published at `at`.
+    std::string story_at(const std::string& site, const std::string& headline,
+                         const std::string& body, UnixTime at, const std::string& standfirst = "",
+                         std::vector<std::string> tags = {}) {
         domain::ArticleDraft d;
         d.headline = headline;
         d.standfirst = standfirst;
@@ -48,7 +55,7 @@ class SearchTest : public testing_support::StoryServicesTest {
         d.section_slug = "news";
         d.tag_names = std::move(tags);
         d.status = domain::ArticleStatus::Published;
-        d.first_published_at = now - hours_ago * hour;
+        d.first_published_at = at;
         auto saved = articles.save(site, d);
         EXPECT_TRUE(saved.ok()) << saved.error().message;
         return saved.ok() ? saved->slug : "";
@@ -252,6 +259,29 @@ TEST_P(SearchTest, AStoryMovedInTimeIsFoundInItsNewPlace) {
     EXPECT_EQ(found("news", "bridge"), (Slugs{newer, older}));
     move(domain::ArticleStatus::Published, now - 4 * hour);
     EXPECT_EQ(found("news", "bridge"), (Slugs{newer, older, written->slug}));
+}
+
+// An archive's stories dated before 1970 rank by their dates among themselves, after every later
+// story, and one moved further back goes with its new date (each saved in an order that is not
+// their dates', so that ranking by id would show).
+TEST_P(SearchTest, StoriesDatedBefore1970RankByTheirDates) {
+    constexpr UnixTime year = 365 * 24 * hour;
+    const auto in_1969 = story_at("news", "Harbour crane arrives", "<p>Cargo.</p>", -year / 2);
+    const auto in_1960 = story_at("news", "Harbour opens", "<p>Ships.</p>", -10 * year);
+    const auto today = story("news", "Harbour dredged", "<p>Silt.</p>", 1);
+    const auto in_1965 = story_at("news", "Harbour walls rise", "<p>Stone.</p>", -5 * year);
+    EXPECT_EQ(found("news", "harbour"), (Slugs{today, in_1969, in_1965, in_1960}));
+
+    auto directory = reader.directory();
+    ASSERT_TRUE(directory.ok());
+    auto lease = database->acquire();
+    auto id =
+        storage::ArticleStore(*lease).id_by_slug(directory->site_by_slug("news")->id, in_1969);
+    ASSERT_TRUE(id.ok() && *id);
+    ASSERT_TRUE(storage::ArticleStore(*lease)
+                    .set_status(**id, domain::ArticleStatus::Published, -20 * year, now)
+                    .ok());
+    EXPECT_EQ(found("news", "harbour"), (Slugs{today, in_1965, in_1960, in_1969}));
 }
 
 // Two nodes catching up at once, as after an upgrade: each story is indexed once, by one of them,

@@ -225,10 +225,10 @@ TEST_P(MigratorTest, SearchDocumentsAlreadyThereAreKeyedAndSplitByTier) {
         return out;
     };
     using Documents = std::vector<std::string>;
-    EXPECT_EQ(
-        documents(),
-        (Documents{"1 site 1 at 100 id 1 ['harbour':1A] ['crane':3B 'harbour':1A]",
-                   "2 site 1 at 0 id 2 ['draft':1A] ['draft':1A]", "4 site 2 at 200 id 4 [] []"}));
+    EXPECT_EQ(documents(),
+              (Documents{"1 site 1 at 100 id 1 ['harbour':1A] ['crane':3B 'harbour':1A]",
+                         "2 site 1 at -4294967296 id 2 ['draft':1A] ['draft':1A]",
+                         "4 site 2 at 200 id 4 [] []"}));
     ASSERT_TRUE(lease
                     ->execute_script("UPDATE articles SET first_published_at = 700 WHERE id = 2;"
                                      "UPDATE articles SET site_id = 1 WHERE id = 4;")
@@ -237,6 +237,63 @@ TEST_P(MigratorTest, SearchDocumentsAlreadyThereAreKeyedAndSplitByTier) {
               (Documents{"1 site 1 at 100 id 1 ['harbour':1A] ['crane':3B 'harbour':1A]",
                          "2 site 1 at 700 id 2 ['draft':1A] ['draft':1A]",
                          "4 site 1 at 200 id 4 [] []"}));
+}
+
+// 0039 keys the documents of stories dated before 1970 by their dates (they all had time 0) and
+// those of stories never published by the earliest time, in SQLite's index tables as in
+// search_documents, and from then on a story moved in time takes the new key.
+TEST_P(MigratorTest, SearchKeysOfStoriesBefore1970AndDraftsAreMadeAgain) {
+    auto lease = with_stories_at(38).acquire();
+    ASSERT_FALSE(HasFailure());
+    const bool postgres = lease->backend() == "postgres";
+    ASSERT_TRUE(
+        lease->execute_script("UPDATE articles SET first_published_at = -1000 WHERE id = 5").ok());
+    // The keys as 0037 (PostgreSQL) and 0035 (SQLite) made them: time held to 0 and above.
+    for (const auto& [id, key] : std::vector<std::pair<int, std::int64_t>>{
+             {1, (std::int64_t{100} << 31) | 1}, {2, 2}, {5, 5}}) {
+        auto indexed = lease->execute(
+            postgres ? "INSERT INTO search_documents (article_id, analysis, key_terms, terms, "
+                       "headline_terms, lead_terms, site_id, search_key) "
+                       "VALUES ($1, 1, '', '', '', '', 1, $2)"
+                     : "INSERT INTO search_documents (article_id, analysis, key_terms, search_key) "
+                       "VALUES ($1, 1, '', $2)",
+            {std::int64_t{id}, key});
+        ASSERT_TRUE(indexed.ok()) << indexed.error().cause;
+        if (postgres) continue;
+        for (const char* sql : {"INSERT INTO search_index (rowid, headline) VALUES ($1, 'x')",
+                                "INSERT INTO search_index_leads (rowid, headline) VALUES ($1, 'x')",
+                                "INSERT INTO search_index_headlines (rowid, headline) "
+                                "VALUES ($1, 'x')"}) {
+            auto row = lease->execute(sql, {key});
+            ASSERT_TRUE(row.ok()) << row.error().cause;
+        }
+    }
+    auto upgraded = migrate(*lease, bundled_migrations(lease->backend()));
+    ASSERT_TRUE(upgraded.ok()) << upgraded.error().message << " " << upgraded.error().cause;
+
+    // Each key read as its time and id; on SQLite each index table's rowids are the same keys.
+    const auto keys = [&](const std::string& sql) {
+        std::vector<std::string> out;
+        auto rows = lease->query(sql);
+        EXPECT_TRUE(rows.ok());
+        if (rows.ok())
+            for (const auto& r : *rows)
+                out.push_back(std::to_string(r.integer(0) >> 31) + ":" +
+                              std::to_string(r.integer(0) & 2147483647));
+        return out;
+    };
+    using Keys = std::vector<std::string>;
+    const auto expect_keys = [&](const Keys& expected) {
+        EXPECT_EQ(keys("SELECT search_key FROM search_documents ORDER BY search_key"), expected);
+        if (postgres) return;
+        for (const char* table : {"search_index", "search_index_leads", "search_index_headlines"})
+            EXPECT_EQ(keys(std::string("SELECT rowid FROM ") + table + " ORDER BY rowid"), expected)
+                << table;
+    };
+    expect_keys({"-4294967296:2", "-1000:5", "100:1"});
+    ASSERT_TRUE(
+        lease->execute_script("UPDATE articles SET first_published_at = -5000 WHERE id = 1").ok());
+    expect_keys({"-4294967296:2", "-5000:1", "-1000:5"});
 }
 
 // SQLite makes a table again to change a constraint (0012 does so with `articles`): the rows that
