@@ -141,19 +141,6 @@ http::Response from_cache(const std::shared_ptr<const cache::CachedPage>& kept,
     return r;
 }
 
-// A kept page's plain body: kept, or decoded from a body kept compressed into `decoded`. A page
-// keeps at least one body that is not empty (made_in_cache never puts an empty one in the place
-// of another), so only memory gone bad leaves none to decode (and the request a 500).
-std::string_view plain_of(const cache::CachedPage& page, std::string& decoded) {
-    if (const auto& plain = page.body(cache::Body::Plain)) return plain->bytes();
-    for (const auto coding : {http::Coding::Brotli, http::Coding::Gzip})
-        if (const auto& kept = page.body(body_in(coding)); kept && !kept->bytes().empty()) {
-            decoded = http::decompress(coding, kept->bytes(), page.plain_size);
-            if (decoded.size() == page.plain_size) return decoded;
-        }
-    throw std::runtime_error("a kept page has no body to decode");
-}
-
 }  // namespace
 
 CachedPages::CachedPages(const CacheOptions& options, app::MostRead* reads,
@@ -190,7 +177,8 @@ CachedPages::Counts CachedPages::counts() const {
             {counts_.compressed[0][0].load(std::memory_order_relaxed),
              counts_.compressed[0][1].load(std::memory_order_relaxed)},
             {counts_.compressed[1][0].load(std::memory_order_relaxed),
-             counts_.compressed[1][1].load(std::memory_order_relaxed)}};
+             counts_.compressed[1][1].load(std::memory_order_relaxed)},
+            counts_.decoded.load(std::memory_order_relaxed)};
 }
 
 std::optional<app::ListingRequest> CachedPages::listing_request(const http::Request& request) {
@@ -256,12 +244,14 @@ http::Response CachedPages::through(const http::Request& request, const SiteMatc
     };
     const auto hit = [&] {
         ++counts_.hits;
-        cached.page = in_coding_for(request, std::move(cached.page), &*key);
+        cached.page = in_coding_for(request, std::move(cached.page), &*key, true);
         return kept("hit");
     };
+    // A stale page is about to be rendered again (or the database is down): a coding it lacks
+    // is made fast, none thoroughly.
     const auto stale = [&] {
         ++counts_.stale;
-        cached.page = in_coding_for(request, std::move(cached.page), &*key);
+        cached.page = in_coding_for(request, std::move(cached.page), &*key, false);
         return kept("stale");
     };
     if (cached.page && cached.fresh) return hit();
@@ -316,8 +306,13 @@ http::Response CachedPages::through(const http::Request& request, const SiteMatc
                         std::make_shared<cache::KeptBody>()};
         return from_cache(page, request, http::Coding::Identity, "miss");
     }
-    // Kept in the coding this reader takes alone; the others wait for a reader.
-    const auto kept_page = in_coding_for(request, std::move(page), nullptr, plain);
+    // Kept in the coding this reader takes alone; the others wait for a reader. A plain body is
+    // kept as rendered, not copied.
+    const auto kept_page =
+        coding_for(*page, request, true) == http::Coding::Identity
+            ? page->with(cache::Body::Plain,
+                         keep_body(*page, http::Coding::Identity, std::move(plain)))
+            : in_coding_for(request, std::move(page), nullptr, false, plain);
     cache_.put(*key, kept_page, generation, std::move(tags));
     return from_cache(kept_page, request, coding_for(*kept_page, request, false), "miss");
 }
@@ -350,7 +345,7 @@ std::shared_ptr<const cache::KeptBody> CachedPages::keep_body(const cache::Cache
 
 std::shared_ptr<const cache::CachedPage> CachedPages::in_coding_for(
     const http::Request& request, std::shared_ptr<const cache::CachedPage> page,
-    const std::string* key, std::string_view plain) {
+    const std::string* key, bool thorough, std::string_view plain) {
     // At most three times round, making at most two compressions and a decoding: a coding that
     // does not make the page smaller is not offered again, and the plain body is always there to
     // fall back on. A thorough compression that fails leaves the fast body in place.
@@ -363,7 +358,8 @@ std::shared_ptr<const cache::CachedPage> CachedPages::in_coding_for(
                        : page->with(which, made(*page, plain, coding, http::Effort::Fast));
             continue;
         }
-        if (key && body->fast && body->sends.load(std::memory_order_relaxed) >= thorough_after)
+        if (key && thorough && body->fast &&
+            body->sends.load(std::memory_order_relaxed) >= thorough_after)
             return made_in_cache(*key, std::move(page), coding, http::Effort::Thorough);
         return page;
     }
@@ -379,6 +375,19 @@ std::shared_ptr<const cache::KeptBody> CachedPages::made(const cache::CachedPage
     return keep_body(
         page, coding,
         brotli ? http::brotli_compress(plain, effort) : http::gzip_compress(plain, effort), fast);
+}
+
+// A page keeps at least one body that is not empty (made_in_cache never puts an empty one in
+// the place of another), so only memory gone bad leaves none to decode (and the request a 500).
+std::string_view CachedPages::plain_of(const cache::CachedPage& page, std::string& decoded) {
+    if (const auto& plain = page.body(cache::Body::Plain)) return plain->bytes();
+    for (const auto coding : {http::Coding::Brotli, http::Coding::Gzip})
+        if (const auto& kept = page.body(body_in(coding)); kept && !kept->bytes().empty()) {
+            ++counts_.decoded;
+            decoded = http::decompress(coding, kept->bytes(), page.plain_size);
+            if (decoded.size() == page.plain_size) return decoded;
+        }
+    throw std::runtime_error("a kept page has no body to decode");
 }
 
 std::shared_ptr<const cache::CachedPage> CachedPages::made_in_cache(

@@ -65,7 +65,8 @@ class CachedPages {
     /// 200), from a stale page (while another render runs, or the database is down), or rendered
     /// without a key (a query the cache does not keep, a POST).
     /// Apart from those, the kept pages compressed in each coding: fast on the first request
-    /// for it in that coding, thoroughly once sent often.
+    /// for it in that coding, thoroughly once sent often; and the plain bodies decoded from a
+    /// compressed one (for a reader who takes none, or the text of another compression).
     struct Compressions {
         std::uint64_t fast = 0;
         std::uint64_t thorough = 0;
@@ -77,6 +78,7 @@ class CachedPages {
         std::uint64_t passed = 0;
         Compressions gzip{};
         Compressions brotli{};
+        std::uint64_t decoded = 0;
     };
     /// A fast body sent this many times from the cache is compressed again, thoroughly: a page
     /// read again is likely to be read much more (a story that breaks), and pays the time back
@@ -108,11 +110,14 @@ class CachedPages {
                                                      bool fast = false);
     // `page` with its body made in the coding `request` takes: made now (compressed fast, or
     // the plain one decoded) when it is not yet, and kept beside the others when the page is
-    // kept under `key`; a kept fast body sent thorough_after times is compressed again,
-    // thoroughly. A page not kept yet (`key` null) is made from `plain`, its rendered body.
+    // kept under `key`; with `thorough`, a kept fast body sent thorough_after times is
+    // compressed again, thoroughly. A page not kept yet (`key` null) is made from `plain`, its
+    // rendered body.
     std::shared_ptr<const cache::CachedPage> in_coding_for(
         const http::Request& request, std::shared_ptr<const cache::CachedPage> page,
-        const std::string* key, std::string_view plain = {});
+        const std::string* key, bool thorough, std::string_view plain = {});
+    // A kept page's plain body: kept, or decoded from a body kept compressed into `decoded`.
+    std::string_view plain_of(const cache::CachedPage& page, std::string& decoded);
     // The body of `page` in `coding`, made from its plain body `plain`.
     std::shared_ptr<const cache::KeptBody> made(const cache::CachedPage& page,
                                                 std::string_view plain, http::Coding coding,
@@ -133,6 +138,7 @@ class CachedPages {
         std::atomic<std::uint64_t> hits{0}, misses{0}, stale{0}, passed{0};
         // [coding][effort]: gzip then Brotli, fast then thorough.
         std::array<std::array<std::atomic<std::uint64_t>, 2>, 2> compressed{};
+        std::atomic<std::uint64_t> decoded{0};
     } counts_;
 };
 

@@ -189,6 +189,10 @@ void ReaderSite::report_to(metrics::Registry& metrics) {
                              "Kept pages compressed, by coding and effort: fast on the first "
                              "request that takes the coding, thoroughly once sent often.",
                              static_cast<double>(n), {{"coding", coding}, {"effort", effort}});
+        sink.counter("dateline_page_cache_decodes_total",
+                     "Kept pages' plain bodies decoded from a compressed one, for a reader who "
+                     "takes none or for another coding's compression.",
+                     static_cast<double>(counts.decoded));
         const auto kept = cache_.statistics();
         sink.gauge("dateline_page_cache_pages", "Pages kept.", static_cast<double>(kept.pages));
         sink.gauge("dateline_page_cache_bytes", "Bytes kept, every coding of each page included.",

@@ -99,10 +99,21 @@ test('requests are counted by route, method and status, and the cache says how i
   assert.equal(compressions('br', 'fast'), 2, 'the home page and the story');
   assert.equal(compressions('br', 'thorough'), 0, 'neither was read often enough');
   assert.equal(compressions('gzip', 'fast') + compressions('gzip', 'thorough'), 0, 'nobody took gzip');
+  assert.equal(value('dateline_page_cache_decodes_total'), 0, 'nobody took a plain page');
   assert.ok(value('dateline_db_leases_total') > 0, 'renders borrowed database connections');
   assert.ok(value('dateline_db_lease_seconds_total') > 0);
   assert.equal(value('dateline_db_connections', { state: 'in_use' }), 0, 'every connection came back');
   assert.ok(value('dateline_db_connections', { state: 'idle' }) > 0);
+
+  // A reader of the plain story: its body decoded once from the Brotli one kept, then kept too.
+  const plain = { headers: { 'Accept-Encoding': 'identity' } };
+  for (let i = 0; i < 2; ++i) {
+    const r = await get(`${server.url}${story}`, plain);
+    assert.equal(r.headers.get('content-encoding'), null);
+    assert.match(await r.text(), /<\/html>/);
+  }
+  await scrapeShowing('the plain story is decoded from its Brotli body, once', (m) =>
+    m.value('dateline_page_cache_decodes_total') === 1);
 });
 
 test('comment submissions are counted by outcome', async () => {

@@ -20,10 +20,10 @@ const std::string html = [] {
 struct Fixture {
     domain::Site site;
     SiteMatch match;
-    CachedPages pages{CacheOptions{}};
+    CachedPages pages;
     std::atomic<int> renders{0};
 
-    Fixture() {
+    explicit Fixture(const CacheOptions& options = {}) : pages(options) {
         site.id = 1;
         site.slug = "en";
         match = {&site, 1};
@@ -82,6 +82,7 @@ TEST(CachedPages, AMissIsCompressedInTheCodingItsReaderTakesAlone) {
     EXPECT_EQ(field(gzip, "Content-Encoding"), "gzip");
     EXPECT_EQ(field(gzip, "Vary"), "Accept-Encoding");
     EXPECT_EQ(f.pages.counts().gzip.fast, 1u);
+    EXPECT_EQ(f.pages.counts().decoded, 1u) << "from the Brotli body";
     EXPECT_GT(f.pages.statistics().bytes, kept) << "the gzip body counts against the budget";
 
     // A reader of the plain page: the page decoded once by a worker, and kept.
@@ -90,6 +91,7 @@ TEST(CachedPages, AMissIsCompressedInTheCodingItsReaderTakesAlone) {
     EXPECT_EQ(plain.cache, std::string_view("hit"));
     EXPECT_TRUE(field(plain, "Content-Encoding").empty());
     EXPECT_EQ(plain.shared_body.bytes, html);
+    EXPECT_EQ(f.pages.counts().decoded, 2u);
 
     // From then on every coding is a hit an I/O thread answers, compressed no more (until a
     // fast body has been sent often).
@@ -113,6 +115,7 @@ TEST(CachedPages, APageReadInOneCodingIsKeptInItAlone) {
     EXPECT_EQ(field(br, "Content-Encoding"), "br");
     EXPECT_GT(f.pages.statistics().bytes, kept + html.size()) << "the plain body kept now";
     EXPECT_EQ(f.pages.counts().brotli.fast, 1u);
+    EXPECT_EQ(f.pages.counts().decoded, 1u) << "the Brotli body made from the plain one kept";
     EXPECT_EQ(f.renders, 1);
 }
 
@@ -212,6 +215,24 @@ TEST(CachedPages, APageReadOnceOrTwiceIsNeverCompressedThoroughly) {
     EXPECT_EQ(f.pages.counts().gzip.fast, 1u);
     EXPECT_EQ(f.pages.counts().gzip.thorough, 0u);
     EXPECT_EQ(f.renders, 1);
+}
+
+// A stale page, served while the database is down (or another render runs), is about to be
+// rendered again: it is sent its fast body however often, and not compressed thoroughly.
+TEST(CachedPages, AStalePageIsNotCompressedThoroughly) {
+    Fixture f(CacheOptions{.fresh_for = std::chrono::seconds(1)});
+    f.get("br");
+    for (std::uint32_t i = 0; i < CachedPages::thorough_after; ++i)
+        (void)f.pages.fresh(f.request("br"), f.match);
+    std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+    const auto down = [] { return RenderedPage{http::Response::html(503, "down"), {}}; };
+    for (int i = 0; i < 3; ++i) {
+        const auto r = f.pages.through(f.request("br"), f.match, down);
+        EXPECT_EQ(r.cache, std::string_view("stale"));
+        EXPECT_EQ(r.status, 200);
+        EXPECT_EQ(field(r, "ETag").substr(17), "-br-fast\"");
+    }
+    EXPECT_EQ(f.pages.counts().brotli.thorough, 0u);
 }
 
 TEST(CachedPages, WithoutABudgetNothingIsCompressed) {
