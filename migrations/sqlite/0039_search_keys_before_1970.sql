@@ -5,7 +5,8 @@
 --   min(max(coalesce(first_published_at, -2^32), -2^32), 2^32 - 1) * 2^31 + id
 --
 -- Stories never published now take the earliest time, last of all newest first as before. Only
--- the keys of stories dated before 1970 or never published change (both were time 0).
+-- the keys of stories dated before 1970 or never published change (both had time 0: their keys
+-- were below 2^31).
 DROP TRIGGER search_key_follows_article;
 CREATE TRIGGER search_key_follows_article AFTER UPDATE OF first_published_at ON articles
     WHEN NEW.first_published_at IS NOT OLD.first_published_at
@@ -28,14 +29,14 @@ BEGIN
         WHERE article_id = NEW.id;
 END;
 
--- The documents' keys first. The stories' rows in the index tables then move from their old
--- keys, which were their ids (time 0), to the new ones, all below 0.
+-- The documents' keys first: those of time 0 (below 2^31) are the ones that may change, found
+-- without reading every story's row (a large archive's whole file). The stories' rows in the
+-- index tables then move from their old keys, which were their ids, to the new ones, all below 0.
 UPDATE search_documents SET search_key = (
     SELECT min(max(coalesce(a.first_published_at, -4294967296), -4294967296), 4294967295)
            * 2147483648 + a.id
     FROM articles a WHERE a.id = search_documents.article_id)
-    WHERE article_id IN (SELECT id FROM articles
-                         WHERE first_published_at IS NULL OR first_published_at < 0);
+    WHERE search_key < 2147483648;
 UPDATE search_index
     SET rowid = (SELECT search_key FROM search_documents WHERE article_id = search_index.rowid)
     WHERE rowid IN (SELECT article_id FROM search_documents WHERE search_key < 0);
