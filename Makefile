@@ -45,6 +45,7 @@ bench: build
 	@bash bench/http_load.sh $(BUILD_DIR)/dateline
 	@bash bench/archive_load.sh $(BUILD_DIR)/dateline
 	@bash bench/breaking_news.sh $(BUILD_DIR)/dateline
+	@bash bench/serving_memory.sh $(BUILD_DIR)/dateline
 	@bash bench/search_load.sh $(BUILD_DIR)/dateline
 	@bash bench/export_vs_hugo.sh $(BUILD_DIR)/dateline
 	@bash bench/lighthouse.sh $(BUILD_DIR)/dateline

@@ -5,6 +5,8 @@
 # Usage: bench/archive_load.sh [path/to/dateline]    SIZES="1000 10000" DURATION=3s CONNECTIONS=8
 #        BACKEND=postgres: every data directory on a throwaway PostgreSQL cluster of its own
 #        (scripts/postgres-test-cluster.sh; fsync off, as durability is not measured here).
+#        ARCHIVE=DIR measures DIR, an archive already made (on either backend, as its
+#        configuration says), against the demo instead of generating SIZES.
 # Bounded: one wrk run of DURATION per page and size, loopback only.
 set -euo pipefail
 [ -n "${TRACE:-}" ] && set -x
@@ -37,7 +39,7 @@ make_data() {
   "$bin" init --data "$dir" --demo >/dev/null
 }
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+source "$(dirname "$0")/loopback.sh"
 source "$(dirname "$0")/wrk_checked.sh"
 rps() { wrk_checked -t1 -c"$connections" -d"$duration" "$1" | awk '/Requests\/sec/ {print $2}'; }
 # The first link matching PATTERN in the page on standard input (reads it all: no SIGPIPE).
@@ -86,13 +88,20 @@ measure() {
 
 make_data "$work/demo"
 measure "$work/demo" >"$work/0.txt"
-for n in $sizes; do
-  make_data "$work/$n"
-  echo "generating $n articles per site..." >&2
-  "$generator" --data "$work/$n" --articles "$n" >&2
-  measure "$work/$n" >"$work/$n.txt"
-  rm -rf "${work:?}/$n"
-done
+if [ -n "${ARCHIVE:-}" ]; then
+  sizes=archive
+  ln -s "$(realpath "$ARCHIVE")" "$work/archive"
+  "$bin" migrate --data "$work/archive" >/dev/null
+  measure "$work/archive" >"$work/archive.txt"
+else
+  for n in $sizes; do
+    make_data "$work/$n"
+    echo "generating $n articles per site..." >&2
+    "$generator" --data "$work/$n" --articles "$n" >&2
+    measure "$work/$n" >"$work/$n.txt"
+    rm -rf "${work:?}/$n"
+  done
+fi
 
 # Pages differ in what they show as well as in what they search (a demo section lists a few
 # stories, an archive's a full page), so the ratio that isolates the archive's size is the

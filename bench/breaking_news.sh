@@ -9,6 +9,7 @@
 # go uncompressed, as in the figures recorded before it).
 # Bounded: two wrk runs of DURATION on loopback, one import a second during the second.
 set -euo pipefail
+source "$(dirname "$0")/loopback.sh"
 bin=${1:-build/release/dateline}
 generator=${GENERATOR:-$(dirname "$bin")/bench/generate_archive}
 articles=${ARTICLES:-10000}
@@ -16,14 +17,7 @@ pages=${READERS_PAGES:-500}
 duration=${DURATION:-10s}
 connections=${CONNECTIONS:-32}
 accept_encoding=${ACCEPT_ENCODING:-}
-work=$(mktemp -d)
-server_pid=""
-cleanup() {
-  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+with_work_dir
 
 "$bin" init --data "$work/data" --demo >/dev/null
 echo "generating $articles articles per site..." >&2

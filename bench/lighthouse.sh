@@ -5,20 +5,14 @@
 # point in accessibility, best practices or SEO. Loopback only; about 20 s a run.
 # Usage: bench/lighthouse.sh [path/to/dateline]
 set -euo pipefail
+source "$(dirname "$0")/loopback.sh"
 bin=${1:-build/release/dateline}
 runs=${RUNS:-3}
 here=$(cd "$(dirname "$0")" && pwd)
-work=$(mktemp -d)
-server_pid=""
-cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+with_work_dir
 
 [ -d "$here/lighthouse/node_modules/lighthouse" ] ||
   npm ci --prefix "$here/lighthouse" --no-audit --no-fund --loglevel=error
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
 fail() { echo "lighthouse.sh: $1" >&2; [ -f "${2:-}" ] && tail -n 20 "$2" >&2; exit 1; }
 "$bin" init --data "$work/data" --demo >"$work/init.log" 2>&1 || fail "init failed" "$work/init.log"

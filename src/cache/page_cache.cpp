@@ -9,8 +9,10 @@ namespace dateline::cache {
 
 namespace {
 
-std::size_t size_of(const std::string& key, const CachedPage& page) {
-    std::size_t n = key.size() + page.etag.size();
+// What a page kept under `key` with `tags` costs the budget.
+std::size_t size_of(const std::string& key, const CachedPage& page, std::size_t tags) {
+    std::size_t n =
+        PageCache::page_overhead + tags * PageCache::tag_overhead + key.size() + page.etag.size();
     for (const auto& [name, value] : page.headers) n += name.size() + value.size();
     for (const auto& body : page.bodies)
         if (body) n += body->footprint();
@@ -70,7 +72,7 @@ std::shared_ptr<const CachedPage> PageCache::erase(Entries::iterator it) {
     for (const auto& tag : it->second.tags) {
         const auto keys = tagged_.find(tag);
         if (keys == tagged_.end()) continue;
-        keys->second.erase(it->first);
+        keys->second.erase(&it->first);
         if (keys->second.empty()) tagged_.erase(keys);
     }
     recency_.erase(it->second.recency);
@@ -82,28 +84,31 @@ std::shared_ptr<const CachedPage> PageCache::erase(Entries::iterator it) {
 
 void PageCache::put(const std::string& key, std::shared_ptr<const CachedPage> page,
                     std::uint64_t generation, std::vector<std::string> tags) {
-    const std::size_t bytes = size_of(key, *page);
-    if (bytes > max_bytes_) return;
     std::sort(tags.begin(), tags.end());
     tags.erase(std::unique(tags.begin(), tags.end()), tags.end());
+    const std::size_t bytes = size_of(key, *page, tags.size());
+    if (bytes > max_bytes_) return;
     Released released;  // let go once the lock is (declared first, destroyed last)
     std::lock_guard lock(mutex_);
     if (generation != generation_) return;
     if (auto it = entries_.find(key); it != entries_.end()) released.push_back(erase(it));
-    for (const auto& tag : tags) tagged_[tag].insert(key);
-    const auto place = recency_.insert(recency_.end(), key);
-    entries_.emplace(key, Entry{std::move(page), Clock::now(), bytes, std::move(tags), place});
+    const auto it =
+        entries_.emplace(key, Entry{std::move(page), Clock::now(), bytes, std::move(tags), {}})
+            .first;
+    const std::string* kept_key = &it->first;
+    for (const auto& tag : it->second.tags) tagged_[tag].insert(kept_key);
+    it->second.recency = recency_.insert(recency_.end(), kept_key);
     bytes_ += bytes;
     evict_beyond_budget(released);
 }
 
 bool PageCache::replace(const std::string& key, const std::shared_ptr<const CachedPage>& was,
                         std::shared_ptr<const CachedPage> now) {
-    const std::size_t bytes = size_of(key, *now);
     Released released;
     std::lock_guard lock(mutex_);
     const auto it = entries_.find(key);
     if (it == entries_.end() || it->second.page != was) return false;
+    const std::size_t bytes = size_of(key, *now, it->second.tags.size());
     if (bytes > max_bytes_) {  // grown past the whole budget: let go, as put() would not keep it
         released.push_back(erase(it));
         ++evicted_;
@@ -119,7 +124,7 @@ bool PageCache::replace(const std::string& key, const std::shared_ptr<const Cach
 
 void PageCache::evict_beyond_budget(Released& released) {
     while (bytes_ > max_bytes_ && !recency_.empty()) {
-        released.push_back(erase(entries_.find(recency_.front())));
+        released.push_back(erase(entries_.find(*recency_.front())));
         ++evicted_;
     }
 }
@@ -130,10 +135,11 @@ void PageCache::drop_tagged(const std::vector<std::string>& tags) {
     for (const auto& tag : tags) {
         const auto keys = tagged_.find(tag);
         if (keys == tagged_.end()) continue;
-        // erase() edits the index, so walk a copy of the keys.
-        const std::vector<std::string> doomed(keys->second.begin(), keys->second.end());
-        for (const auto& key : doomed)
-            if (auto it = entries_.find(key); it != entries_.end()) {
+        // erase() edits the index, so walk a copy of it: each key names its own entry, kept
+        // until that entry is erased.
+        const std::vector<const std::string*> doomed(keys->second.begin(), keys->second.end());
+        for (const auto* key : doomed)
+            if (auto it = entries_.find(*key); it != entries_.end()) {
                 released.push_back(erase(it));
                 ++dropped_;
             }

@@ -30,7 +30,7 @@ struct Config {
     int database_pool = 0;  ///< 0: threads (at least one per core) + 2
     std::size_t max_body_bytes = 1024 * 1024;
     std::chrono::seconds read_timeout{15};
-    std::size_t page_cache_bytes = 64 * 1024 * 1024;
+    std::size_t page_cache_bytes = 32 * 1024 * 1024;
     std::chrono::seconds page_cache_fresh{30};
     /// How many stories' cards a node keeps in memory (app::StoryCards); 0: none, every card is
     /// read from the database, so a change shows at once rather than when the node hears of it.

@@ -22,7 +22,7 @@ namespace dateline::site {
 
 /// How rendered pages are kept.
 struct CacheOptions {
-    std::size_t max_bytes = 64 * 1024 * 1024;
+    std::size_t max_bytes = 32 * 1024 * 1024;
     std::chrono::seconds fresh_for{30};
 };
 

@@ -15,6 +15,12 @@ std::shared_ptr<const CachedPage> page(std::string body) {
     p->bodies[0] = std::move(plain);
     return p;
 }
+
+// What a page of `body` bytes kept under a key of `key` bytes with `tags` tags costs the budget.
+std::size_t cost(std::size_t body, std::size_t key, std::size_t tags = 0) {
+    return PageCache::page_overhead + tags * PageCache::tag_overhead + key + etag_for("").size() +
+           body;
+}
 }  // namespace
 
 TEST(PageCache, KeepsAndReturnsPages) {
@@ -46,7 +52,7 @@ TEST(PageCache, DropsOnlyThePagesTaggedWithWhatChanged) {
     EXPECT_FALSE(cache.get("1 /en/world/other").page);
     EXPECT_TRUE(cache.get("2 /ar/").page);
     EXPECT_EQ(cache.size(), 1u);
-    EXPECT_EQ(cache.bytes(), std::string("2 /ar/").size() + 7 + etag_for("ar home").size());
+    EXPECT_EQ(cache.bytes(), cost(7, std::string("2 /ar/").size(), 1));
     const auto stats = cache.statistics();
     EXPECT_EQ(stats.pages, 1u);
     EXPECT_EQ(stats.bytes, cache.bytes());
@@ -67,19 +73,21 @@ TEST(PageCache, ClearDropsEverythingAndRefusesPagesRenderedBefore) {
 }
 
 TEST(PageCache, StaysWithinItsBytesOldestFirst) {
-    PageCache cache(250, std::chrono::seconds(30));
+    const std::size_t budget = cost(100, 2) * 5 / 2;  // two pages and a half
+    PageCache cache(budget, std::chrono::seconds(30));
     for (const char* key : {"k1", "k2", "k3"}) cache.put(key, page(std::string(100, 'x')), 0);
-    EXPECT_LE(cache.bytes(), 250u);
+    EXPECT_LE(cache.bytes(), budget);
+    EXPECT_EQ(cache.bytes(), 2 * cost(100, 2)) << "what a page holds beside its bytes counts";
     EXPECT_FALSE(cache.get("k1").page);
     EXPECT_TRUE(cache.get("k3").page);
     EXPECT_EQ(cache.statistics().evicted, 1u);
     EXPECT_EQ(cache.statistics().dropped, 0u) << "eviction is not invalidation";
-    cache.put("huge", page(std::string(1000, 'y')), 0);
+    cache.put("huge", page(std::string(budget, 'y')), 0);
     EXPECT_FALSE(cache.get("huge").page);
 }
 
 TEST(PageCache, AReadPageOutlivesOnesNobodyRead) {
-    PageCache cache(250, std::chrono::seconds(30));
+    PageCache cache(cost(100, 6) * 5 / 2, std::chrono::seconds(30));
     cache.put("read", page(std::string(100, 'x')), 0);
     cache.put("unread", page(std::string(100, 'x')), 0);
     EXPECT_TRUE(cache.get("read").page);  // a reader comes back for it
@@ -103,7 +111,9 @@ TEST(PageCache, ADroppedPageLeavesNoTagBehindAndReplacingKeepsOneCopy) {
 }
 
 TEST(PageCache, AVersionWithACodingMoreTakesThePagesPlaceAndCountsItsBytes) {
-    PageCache cache(1000, std::chrono::seconds(30));
+    // Room for both pages and a few bytes more.
+    const std::size_t budget = cost(300, 1, 1) + cost(300, 1) + 100;
+    PageCache cache(budget, std::chrono::seconds(30));
     const auto v1 = page(std::string(300, 'x'));
     cache.put("a", v1, cache.generation(), {"story:7"});
     cache.put("b", page(std::string(300, 'y')), cache.generation());
@@ -127,7 +137,7 @@ TEST(PageCache, AVersionWithACodingMoreTakesThePagesPlaceAndCountsItsBytes) {
     ASSERT_TRUE(cache.replace("a", v2, v2->with(Body::Brotli, brotli)));
     EXPECT_FALSE(cache.get("b").page);
     EXPECT_EQ(cache.statistics().evicted, 1u);
-    EXPECT_LE(cache.bytes(), 1000u);
+    EXPECT_LE(cache.bytes(), budget);
     cache.drop_tagged("story:7");
     EXPECT_FALSE(cache.get("a").page);
     EXPECT_EQ(cache.bytes(), 0u);
@@ -137,17 +147,18 @@ TEST(PageCache, AVersionWithACodingMoreTakesThePagesPlaceAndCountsItsBytes) {
 }
 
 TEST(PageCache, AVersionLargerThanTheBudgetIsNotKept) {
-    PageCache cache(1000, std::chrono::seconds(30));
+    const std::size_t budget = 2 * cost(300, 1) + 10;
+    PageCache cache(budget, std::chrono::seconds(30));
     const auto small = page(std::string(300, 'x'));
     cache.put("a", small, cache.generation());
     cache.put("b", page(std::string(300, 'y')), cache.generation());
     auto huge = std::make_shared<KeptBody>();
-    huge->heap = std::string(2000, 'z');
+    huge->heap = std::string(budget, 'z');
     EXPECT_TRUE(cache.replace("a", small, small->with(Body::Brotli, huge)));
     EXPECT_FALSE(cache.get("a").page) << "let go, as a page that size is never kept";
     EXPECT_TRUE(cache.get("b").page) << "and nothing else for it";
     EXPECT_EQ(cache.size(), 1u);
-    EXPECT_LE(cache.bytes(), 1000u);
+    EXPECT_LE(cache.bytes(), budget);
 }
 
 TEST(PageCache, PagesGoStaleButStayAvailable) {

@@ -107,7 +107,7 @@ TEST(Config, DescribesEachSettingAndWhereItCameFrom) {
     EXPECT_EQ(by_name["log_level"].source, "environment DATELINE_LOG_LEVEL");
     EXPECT_EQ(by_name["listen"].value, "0.0.0.0:9000");
     EXPECT_EQ(by_name["listen"].source, "flag --listen");
-    EXPECT_EQ(by_name["page_cache_mb"].value, "64");
+    EXPECT_EQ(by_name["page_cache_mb"].value, "32");
     EXPECT_EQ(by_name["page_cache_mb"].source, "default");
     const auto cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     EXPECT_EQ(by_name["db_pool"].value, std::to_string(std::max(3, cores) + 2))
