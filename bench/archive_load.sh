@@ -6,7 +6,8 @@
 #        BACKEND=postgres: every data directory on a throwaway PostgreSQL cluster of its own
 #        (scripts/postgres-test-cluster.sh; fsync off, as durability is not measured here).
 #        ARCHIVE=DIR measures DIR, an archive already made (on either backend, as its
-#        configuration says), against the demo instead of generating SIZES.
+#        configuration says; migrated first if need be), against the demo instead of
+#        generating SIZES.
 # Bounded: one wrk run of DURATION per page and size, loopback only.
 set -euo pipefail
 [ -n "${TRACE:-}" ] && set -x

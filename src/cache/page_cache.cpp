@@ -31,7 +31,12 @@ bool KeptBody::keep_in(BodyFile& body_file) {
 }
 
 std::size_t KeptBody::footprint() const {
-    return heap.size() + hit_fields.size() + (file ? file->footprint() : 0);
+    // A body in the heap holds its string's whole allocation: a rendered page kept as it was
+    // made may have up to a quarter more room than bytes (CachedPages::keep_body). A short
+    // string held inside the object allocates nothing beyond it.
+    const std::size_t held =
+        heap.capacity() > std::string().capacity() ? heap.capacity() : heap.size();
+    return held + hit_fields.size() + (file ? file->footprint() : 0);
 }
 
 std::string_view CachedPage::bytes(Body which) const {

@@ -383,9 +383,10 @@ std::string_view CachedPages::plain_of(const cache::CachedPage& page, std::strin
     if (const auto& plain = page.body(cache::Body::Plain)) return plain->bytes();
     for (const auto coding : {http::Coding::Brotli, http::Coding::Gzip})
         if (const auto& kept = page.body(body_in(coding)); kept && !kept->bytes().empty()) {
-            ++counts_.decoded;
             decoded = http::decompress(coding, kept->bytes(), page.plain_size);
-            if (decoded.size() == page.plain_size) return decoded;
+            if (decoded.size() != page.plain_size) continue;
+            ++counts_.decoded;
+            return decoded;
         }
     throw std::runtime_error("a kept page has no body to decode");
 }

@@ -161,6 +161,19 @@ TEST(PageCache, AVersionLargerThanTheBudgetIsNotKept) {
     EXPECT_LE(cache.bytes(), budget);
 }
 
+// A body kept as it was rendered may hold more room than bytes: the budget counts the room.
+TEST(PageCache, ABodyCountsTheMemoryItHolds) {
+    PageCache cache(1024 * 1024, std::chrono::seconds(30));
+    auto roomy = std::make_shared<KeptBody>();
+    roomy->heap.reserve(1000);
+    roomy->heap.assign(100, 'x');
+    auto p = std::make_shared<CachedPage>();
+    p->etag = etag_for(roomy->heap);
+    p->bodies[0] = std::move(roomy);
+    cache.put("a", p, cache.generation());
+    EXPECT_GE(cache.bytes(), cost(1000, 1));
+}
+
 TEST(PageCache, PagesGoStaleButStayAvailable) {
     PageCache cache(1024, std::chrono::seconds(0));
     cache.put("a", page("x"), 0);
