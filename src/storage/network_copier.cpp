@@ -1,7 +1,9 @@
 #include "storage/network_copier.hpp"
 
 #include <array>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "db/migrator.hpp"
 
@@ -75,6 +77,30 @@ constexpr std::array<Table, 25> tables = {{
      "id", true},
 }};
 
+// The names in a list of columns ("a, b").
+std::vector<std::string_view> names_in(std::string_view columns) {
+    std::vector<std::string_view> out;
+    while (!columns.empty()) {
+        const auto comma = columns.find(',');
+        auto name = columns.substr(0, comma);
+        while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
+        out.push_back(name);
+        columns = comma == std::string_view::npos ? "" : columns.substr(comma + 1);
+    }
+    return out;
+}
+
+// Where each of the table's order columns is among the columns it selects, so that a batch
+// can start after the last row of the one before.
+std::vector<std::size_t> order_positions(const Table& table) {
+    const auto columns = names_in(table.columns);
+    std::vector<std::size_t> out;
+    for (const auto name : names_in(table.order))
+        for (std::size_t i = 0; i < columns.size(); ++i)
+            if (columns[i] == name) out.push_back(i);
+    return out;
+}
+
 std::string placeholders(std::string_view columns) {
     std::string out;
     int n = 1;
@@ -129,18 +155,35 @@ Result<std::int64_t> copy_network(db::Database& from, db::Database& to,
                 auto count = source->query("SELECT COUNT(*) FROM " + name);
                 if (!count) return count.error();
                 const std::int64_t total = count->front().integer(0);
-                const std::string select = "SELECT " + std::string(table.columns) + " FROM " +
-                                           name + " ORDER BY " + std::string(table.order) +
-                                           " LIMIT $1 OFFSET $2";
+                // Batches in the table's order, each from where the last ended (its last row's
+                // order columns, compared as one row value): each batch an index walk from there,
+                // where an OFFSET walked past every row copied so far, and copying a large
+                // archive read its tables over and over (hundreds of GB at 100,000 stories a
+                // site).
+                const auto keys = order_positions(table);
+                if (keys.size() != names_in(table.order).size())
+                    return Error::internal("The copy of " + name +
+                                           " is ordered by a column it does not read.");
+                const std::string select_from =
+                    "SELECT " + std::string(table.columns) + " FROM " + name;
+                const std::string order = " ORDER BY " + std::string(table.order) + " LIMIT $1";
+                const std::string first = select_from + order;
+                std::string next = select_from + " WHERE (" + std::string(table.order) + ") > (";
+                for (std::size_t i = 0; i < keys.size(); ++i)
+                    next.append(i ? ", $" : "$").append(std::to_string(i + 2));
+                next.append(")").append(order);
                 const std::string insert = "INSERT INTO " + name + " (" +
                                            std::string(table.columns) + ") VALUES (" +
                                            placeholders(table.columns) + ")";
                 std::int64_t done = 0;
                 if (progress) progress(name, 0, total);
+                db::Params batch{batch_rows};
                 while (done < total) {
-                    auto rows = source->query(select, {batch_rows, done});
+                    auto rows = source->query(done == 0 ? first : next, batch);
                     if (!rows) return rows.error();
                     if (rows->empty()) break;
+                    batch.resize(1);
+                    for (const auto key : keys) batch.push_back(rows->back().value(key));
                     for (const auto& row : *rows) {
                         db::Params params;
                         params.reserve(row.size());

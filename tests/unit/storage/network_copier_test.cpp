@@ -80,6 +80,41 @@ TEST_P(NetworkCopierTest, CopiesEveryColumnOfEveryTableButThoseMadeAgain) {
             << name << " is neither copied nor left out on purpose";
 }
 
+// A table of more rows than a batch, ordered by two columns, comes whole, each row once: each
+// batch starts after the last row of the one before.
+TEST_P(NetworkCopierTest, ATableOfManyBatchesComesWholeEachRowOnce) {
+    {
+        auto lease = database->acquire();
+        const auto added = lease->execute_script(
+            "INSERT INTO networks (id, slug, name) VALUES (1, 'n', 'N');"
+            "INSERT INTO sites (id, network_id, slug, name, language, direction, time_zone, "
+            "base_url) VALUES (1, 1, 's', 'S', 'en', 'ltr', 'UTC', 'http://s');"
+            "INSERT INTO articles (id, site_id, slug, headline, status, first_published_at, "
+            "updated_at, created_at) VALUES (1, 1, 'a', 'A', 'published', 100, 100, 90),"
+            "(2, 1, 'b', 'B', 'published', 200, 200, 90);"
+            // 1,300 hours of reads of each story: 2,600 rows, six batches.
+            "WITH RECURSIVE h(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM h WHERE n < 1299) "
+            "INSERT INTO article_reads (hour, article_id, reads) "
+            "SELECT n, a, n + a FROM h, (SELECT 1 AS a UNION ALL SELECT 2) s;");
+        ASSERT_TRUE(added.ok()) << added.error().cause;
+    }
+    testing_support::TempDir dir;
+    auto target = db::open_migrated("sqlite:" + (dir.path() / "copy.db").string(), 1);
+    ASSERT_TRUE(target.ok()) << target.error().message;
+    auto copied = copy_network(*database.get(), **target, {});
+    ASSERT_TRUE(copied.ok()) << copied.error().message << " " << copied.error().cause;
+    auto lease = (*target)->acquire();
+    auto reads = lease->query(
+        "SELECT COUNT(*), COUNT(DISTINCT hour * 10 + article_id), SUM(reads), MAX(hour) "
+        "FROM article_reads");
+    ASSERT_TRUE(reads.ok());
+    const auto& r = reads->front();
+    EXPECT_EQ(r.integer(0), 2600);
+    EXPECT_EQ(r.integer(1), 2600);
+    EXPECT_EQ(r.integer(2), 2 * (1299 * 1300 / 2) + 1300 * 3);
+    EXPECT_EQ(r.integer(3), 1299);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, NetworkCopierTest,
                          testing::ValuesIn(testing_support::backend_names),
                          [](const auto& b) { return std::string(b.param); });
