@@ -258,29 +258,57 @@ Result<std::vector<Id>> pg_newest_matching(db::Connection& c, WindowStarts& star
             from = *start;
         }
         Params params{site_id, now, match, std::int64_t(wanted)};
-        std::string sql =
-            "WITH d AS MATERIALIZED (SELECT article_id, search_key FROM "
-            "search_documents WHERE ";
-        sql.append(column).append(" @@ $3::tsquery AND site_id = $1");
+        std::string range;
         if (from) {
             params.emplace_back(*from);
-            sql += " AND search_key >= $" + std::to_string(params.size());
+            range = " AND search_key >= $" + std::to_string(params.size());
         }
+        std::string left_out;
         if (!excluded.empty()) {
             params.emplace_back(excluded);
-            sql += " AND NOT terms @@ $" + std::to_string(params.size()) + "::tsquery";
+            left_out = " AND NOT terms @@ $" + std::to_string(params.size()) + "::tsquery";
         }
-        sql +=
-            ") SELECT d.article_id FROM (SELECT article_id, search_key FROM d ORDER BY "
-            "search_key DESC) d CROSS JOIN LATERAL (SELECT " +
-            visible +
-            " AS shown FROM articles a WHERE a.id = d.article_id LIMIT 1) v WHERE v.shown "
-            "ORDER BY d.search_key DESC LIMIT $4";
+        const std::string matching = "SELECT article_id, search_key FROM search_documents WHERE " +
+                                     std::string(column) + " @@ $3::tsquery AND site_id = $1";
+        // The newest `wanted` visible stories of the matches `found`.
+        const auto newest_of = [&](std::string_view found) {
+            return "SELECT d.article_id FROM (SELECT article_id, search_key FROM " +
+                   std::string(found) + " ORDER BY search_key DESC) d CROSS JOIN LATERAL (SELECT " +
+                   visible +
+                   " AS shown FROM articles a WHERE a.id = d.article_id LIMIT 1) v WHERE v.shown "
+                   "ORDER BY d.search_key DESC LIMIT $4";
+        };
+        std::string sql = "WITH d AS MATERIALIZED (";
+        sql.append(matching).append(range).append(left_out).append(")");
+        if (from) {
+            // A window that holds no match at all is answered from every match of the site in
+            // the same statement, and says so with story 0: a word nothing holds, or none of the
+            // newest stories do, costs one round trip a tier, not two. The site's matches are
+            // read only then (the filter is decided before its branch runs): GIN gives no match
+            // before it has them all.
+            sql.append(", every AS MATERIALIZED (")
+                .append(matching)
+                .append(left_out)
+                .append(") (")
+                .append(newest_of("d"))
+                .append(") UNION ALL (SELECT e.article_id FROM (")
+                .append(newest_of("every"))
+                .append(
+                    ") e WHERE NOT EXISTS (SELECT 1 FROM d)) UNION ALL SELECT 0 WHERE NOT "
+                    "EXISTS (SELECT 1 FROM d)");
+        } else {
+            sql.append(" ").append(newest_of("d"));
+        }
         auto rows = c.query(sql, params);
         if (!rows) return rows.error();
-        if (!from || rows->size() >= wanted) return ids_of(*rows);
+        auto ids = ids_of(*rows);
+        if (const auto every = std::find(ids.begin(), ids.end(), Id{0}); every != ids.end()) {
+            ids.erase(every);
+            return ids;
+        }
+        if (!from || ids.size() >= wanted) return ids;
         // A window that what this one held says is enough, or the whole site (window 0).
-        const std::size_t found = rows->size();
+        const std::size_t found = ids.size();
         std::size_t next = 0;
         if (found > 0) {
             next = std::max(2 * window, window * (3 * wanted) / (2 * found));
