@@ -101,12 +101,16 @@ std::vector<std::size_t> order_positions(const Table& table) {
     return out;
 }
 
-std::string placeholders(std::string_view columns) {
+// "($1, $2), ($3, $4)": the placeholders of `rows` rows of `columns` values each.
+std::string placeholders(std::size_t columns, std::size_t rows) {
     std::string out;
-    int n = 1;
-    out += "$1";
-    for (const char c : columns)
-        if (c == ',') out += ", $" + std::to_string(++n);
+    std::size_t n = 0;
+    for (std::size_t row = 0; row < rows; ++row) {
+        out.append(row ? ", (" : "(");
+        for (std::size_t column = 0; column < columns; ++column)
+            out.append(column ? ", $" : "$").append(std::to_string(++n));
+        out.append(")");
+    }
     return out;
 }
 
@@ -172,9 +176,11 @@ Result<std::int64_t> copy_network(db::Database& from, db::Database& to,
                 for (std::size_t i = 0; i < keys.size(); ++i)
                     next.append(i ? ", $" : "$").append(std::to_string(i + 2));
                 next.append(")").append(order);
-                const std::string insert = "INSERT INTO " + name + " (" +
-                                           std::string(table.columns) + ") VALUES (" +
-                                           placeholders(table.columns) + ")";
+                // A batch goes in as one statement of all its rows: a row at a time, the copy
+                // of 200,000 stories was 3.8 million round trips.
+                const std::size_t width = names_in(table.columns).size();
+                const std::string insert_into =
+                    "INSERT INTO " + name + " (" + std::string(table.columns) + ") VALUES ";
                 std::int64_t done = 0;
                 if (progress) progress(name, 0, total);
                 db::Params batch{batch_rows};
@@ -184,13 +190,14 @@ Result<std::int64_t> copy_network(db::Database& from, db::Database& to,
                     if (rows->empty()) break;
                     batch.resize(1);
                     for (const auto key : keys) batch.push_back(rows->back().value(key));
-                    for (const auto& row : *rows) {
-                        db::Params params;
-                        params.reserve(row.size());
+                    db::Params params;
+                    params.reserve(rows->size() * width);
+                    for (const auto& row : *rows)
                         for (std::size_t i = 0; i < row.size(); ++i) params.push_back(row.value(i));
-                        if (auto inserted = target.execute(insert, params); !inserted)
-                            return inserted.error();
-                    }
+                    if (auto inserted =
+                            target.execute(insert_into + placeholders(width, rows->size()), params);
+                        !inserted)
+                        return inserted.error();
                     done += static_cast<std::int64_t>(rows->size());
                     if (progress) progress(name, done, total);
                 }
