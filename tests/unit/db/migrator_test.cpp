@@ -11,6 +11,19 @@ namespace dateline::db {
 
 using testing_support::TestDatabase;
 
+namespace {
+// The rows `sql` reads, each written as `written` says: what a test compares after an upgrade.
+template <typename Written>
+std::vector<std::string> rows_read(Connection& c, const std::string& sql, Written written) {
+    std::vector<std::string> out;
+    auto rows = c.query(sql);
+    EXPECT_TRUE(rows.ok()) << sql;
+    if (rows.ok())
+        for (const auto& r : *rows) out.push_back(written(r));
+    return out;
+}
+}  // namespace
+
 class MigratorTest : public testing::TestWithParam<const char*> {
   protected:
     void SetUp() override {
@@ -134,14 +147,10 @@ TEST_P(MigratorTest, ChosenAndRankedStoriesAlreadyThereGetTheirListedTimes) {
     auto upgraded = migrate(*lease, bundled_migrations(lease->backend()));
     ASSERT_TRUE(upgraded.ok()) << upgraded.error().message << " " << upgraded.error().cause;
     const auto listed = [&](const std::string& sql) {
-        std::vector<std::string> out;
-        auto rows = lease->query(sql);
-        EXPECT_TRUE(rows.ok());
-        if (rows.ok())
-            for (const auto& r : *rows)
-                out.push_back(std::to_string(r.integer(0)) + ":" +
-                              (r.is_null(1) ? "-" : std::to_string(r.integer(1))));
-        return out;
+        return rows_read(*lease, sql, [](const Row& r) {
+            return std::to_string(r.integer(0)) + ":" +
+                   (r.is_null(1) ? "-" : std::to_string(r.integer(1)));
+        });
     };
     using Listed = std::vector<std::string>;
     EXPECT_EQ(listed("SELECT article_id, listed_at FROM front_page_stories ORDER BY position"),
@@ -176,13 +185,9 @@ TEST_P(MigratorTest, CountsOfRarityAreMadeFromTheStoriesAlreadyThere) {
     auto upgraded = migrate(*lease, bundled_migrations(lease->backend()));
     ASSERT_TRUE(upgraded.ok()) << upgraded.error().message << " " << upgraded.error().cause;
     const auto counts = [&](const std::string& sql) {
-        std::vector<std::string> out;
-        auto rows = lease->query(sql);
-        EXPECT_TRUE(rows.ok());
-        if (rows.ok())
-            for (const auto& r : *rows)
-                out.push_back(r.text(0) + ":" + std::to_string(r.integer(1)));
-        return out;
+        return rows_read(*lease, sql, [](const Row& r) {
+            return r.text(0) + ":" + std::to_string(r.integer(1));
+        });
     };
     using Counts = std::vector<std::string>;
     EXPECT_EQ(counts("SELECT CAST(site_id AS TEXT), stories FROM site_listed_counts ORDER BY 1"),
@@ -210,19 +215,16 @@ TEST_P(MigratorTest, SearchDocumentsAlreadyThereAreKeyedAndSplitByTier) {
     auto upgraded = migrate(*lease, bundled_migrations(lease->backend()));
     ASSERT_TRUE(upgraded.ok()) << upgraded.error().message << " " << upgraded.error().cause;
     const auto documents = [&] {
-        std::vector<std::string> out;
-        auto rows = lease->query(
+        return rows_read(
+            *lease,
             "SELECT article_id, site_id, search_key >> 31, search_key & 2147483647, "
             "CAST(headline_terms AS TEXT), CAST(lead_terms AS TEXT) FROM search_documents "
-            "ORDER BY article_id");
-        EXPECT_TRUE(rows.ok());
-        if (rows.ok())
-            for (const auto& r : *rows)
-                out.push_back(std::to_string(r.integer(0)) + " site " +
-                              std::to_string(r.integer(1)) + " at " + std::to_string(r.integer(2)) +
-                              " id " + std::to_string(r.integer(3)) + " [" + r.text(4) + "] [" +
-                              r.text(5) + "]");
-        return out;
+            "ORDER BY article_id",
+            [](const Row& r) {
+                return std::to_string(r.integer(0)) + " site " + std::to_string(r.integer(1)) +
+                       " at " + std::to_string(r.integer(2)) + " id " +
+                       std::to_string(r.integer(3)) + " [" + r.text(4) + "] [" + r.text(5) + "]";
+            });
     };
     using Documents = std::vector<std::string>;
     EXPECT_EQ(documents(),
@@ -273,14 +275,10 @@ TEST_P(MigratorTest, SearchKeysOfStoriesBefore1970AndDraftsAreMadeAgain) {
 
     // Each key read as its time and id; on SQLite each index table's rowids are the same keys.
     const auto keys = [&](const std::string& sql) {
-        std::vector<std::string> out;
-        auto rows = lease->query(sql);
-        EXPECT_TRUE(rows.ok());
-        if (rows.ok())
-            for (const auto& r : *rows)
-                out.push_back(std::to_string(r.integer(0) >> 31) + ":" +
-                              std::to_string(r.integer(0) & 2147483647));
-        return out;
+        return rows_read(*lease, sql, [](const Row& r) {
+            return std::to_string(r.integer(0) >> 31) + ":" +
+                   std::to_string(r.integer(0) & 2147483647);
+        });
     };
     using Keys = std::vector<std::string>;
     const auto expect_keys = [&](const Keys& expected) {
