@@ -195,11 +195,12 @@ constexpr std::size_t largest_window = 4096;
 constexpr std::size_t match_cost = 6;
 
 // What windows of a site's newest stories need: how many stories it lists, and where a window of
-// so many starts (the key of its oldest story). Each is looked up once per search.
+// so many starts (the key of its oldest story). A start is found by the statement that reads its
+// window (window_start_sql) and kept for the next tier; the count is read only when a window held
+// too few, to size the next.
 class WindowStarts {
   public:
-    WindowStarts(db::Connection& c, Id site_id, UnixTime now)
-        : c_(c), site_id_(site_id), now_(now) {}
+    WindowStarts(db::Connection& c, Id site_id) : c_(c), site_id_(site_id) {}
 
     // The site's listed stories (site_listed_counts, kept by triggers).
     Result<std::size_t> stories() {
@@ -212,28 +213,30 @@ class WindowStarts {
         return *stories_;
     }
 
-    // The key of the site's `window`th newest visible story, or none when it has no more (the
-    // window is then all of them).
-    Result<std::optional<std::int64_t>> of(std::size_t window) {
-        if (auto known = starts_.find(window); known != starts_.end()) return known->second;
-        // The site's listing index, walked from now down to the window's oldest story.
-        auto rows = c_.query("SELECT " + pg_key_of_a + " FROM articles a WHERE " + visible +
-                                 " ORDER BY a.first_published_at DESC, a.id DESC "
-                                 "OFFSET $3 LIMIT 1",
-                             {site_id_, now_, std::int64_t(window - 1)});
-        if (!rows) return rows.error();
-        const auto start = rows->empty() ? std::optional<std::int64_t>{} : rows->front().integer(0);
+    // Where the window of `window` stories starts, if a statement has said: the key of its
+    // oldest story, or none when the site has no more (the window is then all of them).
+    const std::optional<std::int64_t>* known(std::size_t window) const {
+        const auto found = starts_.find(window);
+        return found == starts_.end() ? nullptr : &found->second;
+    }
+    void learn(std::size_t window, std::optional<std::int64_t> start) {
         starts_.emplace(window, start);
-        return start;
     }
 
   private:
     db::Connection& c_;
     Id site_id_;
-    UnixTime now_;
     std::optional<std::size_t> stories_;
     std::map<std::size_t, std::optional<std::int64_t>> starts_;
 };
+
+// The key of the site's `$N`th newest visible story, none when it has fewer: the site's listing
+// index walked from now down to the window's oldest story.
+std::string window_start_sql(std::size_t offset_param) {
+    return "SELECT " + pg_key_of_a + " AS start FROM articles a WHERE " + visible +
+           " ORDER BY a.first_published_at DESC, a.id DESC OFFSET $" +
+           std::to_string(offset_param) + " LIMIT 1";
+}
 
 // The newest `wanted` of the site's visible stories whose `column` matches the tsquery `match`
 // (and whose whole story does not match `excluded`, unless it is empty), read window by window
@@ -245,72 +248,87 @@ Result<std::vector<Id>> pg_newest_matching(db::Connection& c, WindowStarts& star
                                            UnixTime now, std::string_view column,
                                            const std::string& match, const std::string& excluded,
                                            std::size_t wanted) {
-    auto stories = starts.stories();
-    if (!stories) return stories.error();
     const std::size_t first = first_window_factor * wanted;
     const std::size_t largest = std::max(first, largest_window);
-    // A site of no more stories than the first window is read whole at once.
-    for (std::size_t window = first < *stories ? first : 0;;) {
-        std::optional<std::int64_t> from;
-        if (window > 0) {
-            auto start = starts.of(window);
-            if (!start) return start.error();
-            from = *start;
-        }
+    // Window 0 is the whole site.
+    for (std::size_t window = first;;) {
+        const std::optional<std::int64_t>* known = window > 0 ? starts.known(window) : nullptr;
+        // A window whose start is known to be none holds the whole site.
+        if (known && !*known) window = 0;
         Params params{site_id, now, match, std::int64_t(wanted)};
-        std::string range;
-        if (from) {
-            params.emplace_back(*from);
-            range = " AND search_key >= $" + std::to_string(params.size());
+        std::string range;    // the window's, in the index scan of the words
+        std::string start;    // the start each row reports, so that the next tier need not ask
+        std::string prelude;  // the start's own statement, when no statement has said it yet
+        if (window > 0 && known) {
+            params.emplace_back(**known);
+            start = "$" + std::to_string(params.size()) + "::bigint";
+        } else if (window > 0) {
+            params.emplace_back(std::int64_t(window - 1));
+            prelude = "s AS MATERIALIZED (" + window_start_sql(params.size()) + "), ";
+            start = "(SELECT start FROM s)";
         }
+        if (!start.empty()) range = " AND search_key >= " + start;
         std::string left_out;
         if (!excluded.empty()) {
             params.emplace_back(excluded);
             left_out = " AND NOT terms @@ $" + std::to_string(params.size()) + "::tsquery";
         }
+        const std::string reported = start.empty() ? "NULL::bigint" : start;
         const std::string matching = "SELECT article_id, search_key FROM search_documents WHERE " +
                                      std::string(column) + " @@ $3::tsquery AND site_id = $1";
         // The newest `wanted` visible stories of the matches `found`.
         const auto newest_of = [&](std::string_view found) {
-            return "SELECT d.article_id FROM (SELECT article_id, search_key FROM " +
-                   std::string(found) + " ORDER BY search_key DESC) d CROSS JOIN LATERAL (SELECT " +
-                   visible +
-                   " AS shown FROM articles a WHERE a.id = d.article_id LIMIT 1) v WHERE v.shown "
-                   "ORDER BY d.search_key DESC LIMIT $4";
+            std::string newest = "SELECT d.article_id, ";
+            newest.append(reported)
+                .append(" FROM (SELECT article_id, search_key FROM ")
+                .append(found)
+                .append(" ORDER BY search_key DESC) d CROSS JOIN LATERAL (SELECT ")
+                .append(visible)
+                .append(
+                    " AS shown FROM articles a WHERE a.id = d.article_id LIMIT 1) v WHERE "
+                    "v.shown ORDER BY d.search_key DESC LIMIT $4");
+            return newest;
         };
-        std::string sql = "WITH d AS MATERIALIZED (";
+        std::string sql = "WITH " + prelude + "d AS MATERIALIZED (";
         sql.append(matching).append(range).append(left_out).append(")");
-        if (from) {
+        if (!range.empty()) {
             // A window that holds no match at all is answered from every match of the site in
             // the same statement, and says so with story 0: a word nothing holds, or none of the
-            // newest stories do, costs one round trip a tier, not two. The site's matches are
-            // read only then (the filter is decided before its branch runs): GIN gives no match
-            // before it has them all.
+            // newest stories do, costs one round trip a tier. The site's matches are read only
+            // then (the filter is decided before its branch runs): GIN gives no match before it
+            // has them all. A site of fewer stories than the window has no start, so its window
+            // holds nothing and every match answers: the whole site, in one statement.
             sql.append(", every AS MATERIALIZED (")
                 .append(matching)
                 .append(left_out)
                 .append(") (")
                 .append(newest_of("d"))
-                .append(") UNION ALL (SELECT e.article_id FROM (")
+                .append(") UNION ALL (SELECT e.article_id, e.start FROM (")
                 .append(newest_of("every"))
                 .append(
-                    ") e WHERE NOT EXISTS (SELECT 1 FROM d)) UNION ALL SELECT 0 WHERE NOT "
-                    "EXISTS (SELECT 1 FROM d)");
+                    ") e (article_id, start) WHERE NOT EXISTS (SELECT 1 FROM d)) UNION ALL "
+                    "SELECT 0, ")
+                .append(reported)
+                .append(" WHERE NOT EXISTS (SELECT 1 FROM d)");
         } else {
             sql.append(" ").append(newest_of("d"));
         }
         auto rows = c.query(sql, params);
         if (!rows) return rows.error();
+        if (window > 0 && !known && !rows->empty())
+            starts.learn(window, rows->front().optional_integer(1));
         auto ids = ids_of(*rows);
         if (const auto every = std::find(ids.begin(), ids.end(), Id{0}); every != ids.end()) {
             ids.erase(every);
             return ids;
         }
-        if (!from || ids.size() >= wanted) return ids;
+        if (window == 0 || ids.size() >= wanted) return ids;
         // A window that what this one held says is enough, or the whole site (window 0).
         const std::size_t found = ids.size();
         std::size_t next = 0;
         if (found > 0) {
+            auto stories = starts.stories();
+            if (!stories) return stories.error();
             next = std::max(2 * window, window * (3 * wanted) / (2 * found));
             const std::size_t matches = *stories * found / window;  // the site's, by this window
             if (next > largest || next >= *stories || matches * match_cost < next) next = 0;
@@ -457,7 +475,7 @@ Result<std::vector<Id>> SearchStore::find(Id site_id, UnixTime now, const Search
     const std::string excluded = terms.excluded.empty() ? ""
                                  : postgres             ? pg_joined(terms.excluded, " | ")
                                                         : fts5_all(terms.excluded, " OR ");
-    WindowStarts windows(c_, site_id, now);
+    WindowStarts windows(c_, site_id);
     // The tier's newest `wanted` matches. The whole story's tier leaves out what it matches
     // itself; the others ask the whole story.
     const auto tier = [&](std::size_t i) -> Result<std::vector<Id>> {
@@ -506,7 +524,7 @@ Result<std::vector<Id>> SearchStore::newest_with_any(Id site_id, UnixTime now,
     words.reserve(terms.size());
     for (const auto& t : terms) words.push_back({t});
     if (c_.backend() == "postgres") {
-        WindowStarts windows(c_, site_id, now);
+        WindowStarts windows(c_, site_id);
         return pg_newest_matching(c_, windows, site_id, now, tier_columns[1],
                                   pg_joined(words, " | "), "", std::size_t(limit));
     }
