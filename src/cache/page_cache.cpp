@@ -13,7 +13,7 @@ namespace {
 std::size_t size_of(const std::string& key, const CachedPage& page, std::size_t tags) {
     std::size_t n =
         PageCache::page_overhead + tags * PageCache::tag_overhead + key.size() + page.etag.size();
-    for (const auto& [name, value] : page.headers) n += name.size() + value.size();
+    n += page.fields.capacity() > std::string().capacity() ? page.fields.capacity() : 0;
     for (const auto& body : page.bodies)
         if (body) n += body->footprint();
     return n;

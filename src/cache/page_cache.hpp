@@ -21,8 +21,9 @@ namespace dateline::cache {
 /// A kept page's body in each coding it is sent in.
 enum class Body : std::uint8_t { Plain, Gzip, Brotli };
 
-/// One coding of a kept page's body, and the header fields a fresh hit sends with it. Made
-/// once, then shared read-only by every version of its page and every reader sent it.
+/// One coding of a kept page's body, and the header fields a fresh hit in it sends after its
+/// page's own (CachedPage::fields). Made once, then shared read-only by every version of its
+/// page and every reader sent it.
 struct KeptBody {
     std::string heap;                        ///< the bytes, while in the heap
     std::shared_ptr<const KeptBodies> file;  ///< the bytes once moved into the body file
@@ -45,7 +46,9 @@ struct KeptBody {
 /// A rendered response as it is kept.
 struct CachedPage {
     int status = 200;
-    std::vector<std::pair<std::string, std::string>> headers;
+    /// The page's own header fields in wire form, the same in every coding; those of the coding
+    /// it is sent in (ETag, Content-Encoding, Vary) and how it was answered follow them.
+    std::string fields;
     std::string etag;                ///< strong validator of the plain body
     std::size_t plain_size = 0;      ///< the plain body's size, kept or not
     std::int64_t last_modified = 0;  ///< when it was rendered (seconds since the epoch)

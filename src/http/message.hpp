@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -63,10 +64,14 @@ struct Response {
     };
     /// When its owner is set, it is the body and `body` is not read.
     SharedBody shared_body;
-    /// Header fields already in wire form ("Name: value\r\n" each), shared with whoever keeps
-    /// them (a cached page's fixed fields, serialised once), sent before `headers`. header()
+    /// Header fields already in wire form ("Name: value\r\n" each), held by whoever keeps them
+    /// (a cached page serialises its fields once), sent before `headers`, part by part. header()
     /// does not look in them.
-    std::shared_ptr<const std::string> fields;
+    struct SharedFields {
+        std::shared_ptr<const void> owner;  ///< keeps the parts alive
+        std::array<std::string_view, 2> parts;
+    };
+    SharedFields fields;
     /// The route that answered, for metrics and the log: a route table's pattern (Router sets
     /// it), pointing into storage that outlives the server; empty when no route did.
     std::string_view route;

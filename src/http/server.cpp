@@ -293,17 +293,16 @@ struct Server::State {
             sent = &refused;
             (void)compose_head(before, after, refused, keep_alive, version, request_id);
         }
-        const std::string_view fields = sent->fields ? std::string_view(*sent->fields) : "";
+        const auto& fields = sent->fields.parts;
         const std::string_view body = head ? std::string_view() : sent->payload();
+        const std::array<asio::const_buffer, 4> head_buffers{
+            asio::buffer(before), asio::buffer(fields[0].data(), fields[0].size()),
+            asio::buffer(fields[1].data(), fields[1].size()), asio::buffer(after)};
         if (sent->shared_body.fd >= 0 && body.size() >= sendfile_min_bytes)
-            co_return co_await send_from_file(
-                stream,
-                {asio::buffer(before), asio::buffer(fields.data(), fields.size()),
-                 asio::buffer(after)},
-                sent->shared_body);
-        const std::array<asio::const_buffer, 4> buffers{
-            asio::buffer(before), asio::buffer(fields.data(), fields.size()), asio::buffer(after),
-            asio::buffer(body.data(), body.size())};
+            co_return co_await send_from_file(stream, head_buffers, sent->shared_body);
+        const std::array<asio::const_buffer, 5> buffers{head_buffers[0], head_buffers[1],
+                                                        head_buffers[2], head_buffers[3],
+                                                        asio::buffer(body.data(), body.size())};
         stream.expires_after(options.read_timeout);
         auto [ec, written] = co_await asio::async_write(stream, buffers, use_nothrow);
         co_return ec;
@@ -314,14 +313,14 @@ struct Server::State {
     // with MSG_MORE, so that it leaves with the body rather than in a packet of its own. The
     // whole response has the time a write has (read_timeout).
     asio::awaitable<boost::system::error_code> send_from_file(
-        beast::tcp_stream& stream, const std::array<asio::const_buffer, 3>& head,
+        beast::tcp_stream& stream, const std::array<asio::const_buffer, 4>& head,
         const Response::SharedBody& body) {
         const auto deadline = std::chrono::steady_clock::now() + options.read_timeout;
         auto& socket = stream.socket();
         boost::system::error_code ec;
         if (!socket.native_non_blocking()) socket.native_non_blocking(true, ec);
         if (ec) co_return ec;
-        std::array<iovec, 3> parts{};
+        std::array<iovec, 4> parts{};
         std::size_t head_bytes = 0;
         for (std::size_t i = 0; i < head.size(); ++i) {
             parts[i] = {const_cast<void*>(head[i].data()), head[i].size()};

@@ -1,6 +1,7 @@
 #include "site/cached_pages.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <limits>
 #include <stdexcept>
@@ -66,19 +67,23 @@ std::string etag_of(const cache::CachedPage& page, http::Coding coding, bool fas
            std::string(http::coding_name(coding)) + (fast ? "-fast" : "") + "\"";
 }
 
-// What a kept page says of itself in this representation, and how it was answered. Every kept
-// page varies by Accept-Encoding, whichever codings it has been sent in so far.
-std::vector<std::pair<std::string, std::string>> headers_of(const cache::CachedPage& page,
-                                                            http::Coding coding, bool fast,
-                                                            const char* state) {
-    http::Response r;
-    r.headers = page.headers;
-    r.set_header("X-Dateline-Cache", state);
-    r.set_header("Vary", "Accept-Encoding");
+// The fields of a kept page that change with the representation it is sent in, and how it was
+// answered; the page's own (CachedPage::fields) go before them. Every kept page varies by
+// Accept-Encoding, whichever codings it has been sent in so far.
+constexpr std::array<std::string_view, 4> coding_field_names{"X-Dateline-Cache", "Vary",
+                                                             "Content-Encoding", "ETag"};
+
+std::vector<std::pair<std::string, std::string>> coding_fields(const cache::CachedPage& page,
+                                                               http::Coding coding, bool fast,
+                                                               const char* state) {
+    std::vector<std::pair<std::string, std::string>> fields;
+    fields.reserve(coding_field_names.size());
+    fields.emplace_back(coding_field_names[0], state);
+    fields.emplace_back(coding_field_names[1], "Accept-Encoding");
     if (coding != http::Coding::Identity)
-        r.set_header("Content-Encoding", std::string(http::coding_name(coding)));
-    r.set_header("ETag", etag_of(page, coding, fast));
-    return std::move(r.headers);
+        fields.emplace_back(coding_field_names[2], http::coding_name(coding));
+    fields.emplace_back(coding_field_names[3], etag_of(page, coding, fast));
+    return fields;
 }
 
 cache::Body body_in(http::Coding coding) {
@@ -125,10 +130,12 @@ http::Response from_cache(const std::shared_ptr<const cache::CachedPage>& kept,
     const auto& body = page.body(body_in(coding));
     // A 304 carries the fields its 200 would (RFC 9110, 15.4.5), so a hit's serialised ones
     // serve both.
+    r.fields.owner = kept;
+    r.fields.parts[0] = page.fields;
     if (std::string_view(state) == "hit" && !body->hit_fields.empty())
-        r.fields = std::shared_ptr<const std::string>(body, &body->hit_fields);
+        r.fields.parts[1] = body->hit_fields;
     else
-        r.headers = headers_of(page, coding, body->fast, state);
+        r.headers = coding_fields(page, coding, body->fast, state);
     if (not_modified(page, coding, *body, request)) {
         r.status = 304;
     } else {
@@ -285,19 +292,28 @@ http::Response CachedPages::through(const http::Request& request, const SiteMatc
     std::string plain = std::move(response.body);
     page->etag = cache::etag_for(plain);
     page->plain_size = plain.size();
-    page->headers = std::move(response.headers);
-    page->headers.emplace_back("ETag", page->etag);
     page->last_modified = std::chrono::duration_cast<std::chrono::seconds>(
                               std::chrono::system_clock::now().time_since_epoch())
                               .count();
-    page->headers.emplace_back("Last-Modified", http::format_http_date(page->last_modified));
+    auto& fields = response.headers;
+    std::erase_if(fields, [](const auto& field) {
+        return std::find(coding_field_names.begin(), coding_field_names.end(), field.first) !=
+               coding_field_names.end();
+    });
+    fields.emplace_back("Last-Modified", http::format_http_date(page->last_modified));
     // What the page shows, for a CDN in front to purge by (Fastly's and others' Surrogate-Key).
     auto& tags = rendered.tags;
     std::sort(tags.begin(), tags.end());
     tags.erase(std::unique(tags.begin(), tags.end()), tags.end());
     std::string keys;
     for (const auto& tag : tags) keys += (keys.empty() ? "" : " ") + tag;
-    page->headers.emplace_back("Surrogate-Key", keys);
+    fields.emplace_back("Surrogate-Key", keys);
+    // Serialised once, for every reader of every coding. A field that would split the head is
+    // not kept: the server answers such a page 500, as it would have answered its render.
+    if (!http::append_fields(page->fields, fields)) {
+        response.body = std::move(plain);
+        return response;
+    }
     if (cache_.capacity() == 0) {
         // Nothing is kept, so nothing is compressed for keeping: the page goes as it is.
         auto as_rendered = std::make_shared<cache::KeptBody>();
@@ -324,7 +340,7 @@ std::shared_ptr<const cache::KeptBody> CachedPages::keep_body(const cache::Cache
     made->heap = std::move(bytes);
     made->fast = fast;
     if (made->heap.empty()) return made;  // not worth sending in this coding
-    if (!http::append_fields(made->hit_fields, headers_of(page, coding, fast, "hit")))
+    if (!http::append_fields(made->hit_fields, coding_fields(page, coding, fast, "hit")))
         made->hit_fields.clear();
     // Sent from the body file when there is one (none without a budget), as a file is by nginx
     // (sendfile); a body too small for that, or that the file cannot take, stays in the heap.

@@ -54,13 +54,15 @@ struct Fixture {
 };
 
 std::string field(const http::Response& r, std::string_view name) {
-    if (!r.fields) return std::string(r.header(name));
-    // Fields in wire form: "Name: value\r\n" each.
+    // Fields in wire form, "Name: value\r\n" each, then the response's own.
     const std::string wanted = std::string(name) + ": ";
-    const auto at = r.fields->find(wanted);
-    if (at == std::string::npos) return {};
-    const auto start = at + wanted.size();
-    return r.fields->substr(start, r.fields->find("\r\n", start) - start);
+    for (const std::string_view part : r.fields.parts) {
+        const auto at = part.find(wanted);
+        if (at != 0 && (at == std::string_view::npos || part.substr(at - 2, 2) != "\r\n")) continue;
+        const auto start = at + wanted.size();
+        return std::string(part.substr(start, part.find("\r\n", start) - start));
+    }
+    return std::string(r.header(name));
 }
 
 }  // namespace
@@ -102,6 +104,37 @@ TEST(CachedPages, AMissIsCompressedInTheCodingItsReaderTakesAlone) {
     }
     EXPECT_EQ(f.compressions(), 2u);
     EXPECT_EQ(f.renders, 1);
+}
+
+// A page's own header fields are kept once, whichever codings its body is kept in: a page's
+// Surrogate-Key alone names everything it shows, every story linked from it.
+TEST(CachedPages, APagesFieldsAreKeptOnceForEveryCoding) {
+    Fixture f;
+    std::vector<std::string> tags;
+    tags.reserve(2000);
+    for (int i = 0; i < 2000; ++i) tags.push_back("story:" + std::to_string(10000 + i));
+    const auto get = [&](const std::string& coding) {
+        const auto r = f.request(coding);
+        if (auto fresh = f.pages.fresh(r, f.match)) return std::move(*fresh);
+        return f.pages.through(r, f.match, [&] {
+            return RenderedPage{http::Response::html(200, html), tags};
+        });
+    };
+    const auto brotli = get("br");
+    const std::size_t keys = field(brotli, "Surrogate-Key").size();
+    ASSERT_GT(keys, 20000u);
+    const auto one = f.pages.statistics().bytes;
+    EXPECT_GT(one, keys) << "counted against the budget";
+    const auto gzip = get("gzip");
+    const auto plain = get("");
+    ASSERT_EQ(gzip.cache, std::string_view("hit"));
+    ASSERT_EQ(plain.cache, std::string_view("hit"));
+    EXPECT_EQ(field(gzip, "Surrogate-Key").size(), keys);
+    EXPECT_EQ(field(plain, "Surrogate-Key").size(), keys);
+    EXPECT_EQ(field(plain, "Content-Type"), "text/html; charset=utf-8");
+    const auto bodies = gzip.shared_body.bytes.size() + plain.shared_body.bytes.size();
+    EXPECT_LT(f.pages.statistics().bytes - one, bodies + keys / 4)
+        << "each coding adds its body and its own few fields, not the page's again";
 }
 
 TEST(CachedPages, APageReadInOneCodingIsKeptInItAlone) {
