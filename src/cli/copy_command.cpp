@@ -34,6 +34,8 @@ Command copy_command(CLI::App& app) {
                 auto indexed = app::SearchIndexer(**to, clock)
                                    .rebuild(progress, app::SearchIndexer::RelatedLists::Keep);
                 if (!indexed) return fail(indexed.error());
+                if (auto settled = storage::settle_after_copy(**to); !settled)
+                    return fail(settled.error());
                 std::cout << "Copied " << *copied << " rows; indexed " << *indexed
                           << " stories for search.\n";
                 return 0;

@@ -209,4 +209,11 @@ Result<std::int64_t> copy_network(db::Database& from, db::Database& to,
         });
 }
 
+Status settle_after_copy(db::Database& to) {
+    auto lease = to.acquire();
+    if (lease->backend() != "postgres") return success();
+    if (auto done = lease->execute("VACUUM (ANALYZE)"); !done) return done.error();
+    return success();
+}
+
 }  // namespace dateline::storage

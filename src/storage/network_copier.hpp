@@ -33,4 +33,10 @@ std::vector<CopiedTable> copied_tables();
 Result<std::int64_t> copy_network(db::Database& from, db::Database& to,
                                   const CopyProgress& progress = {});
 
+/// Readies a database written in bulk (a copy, its search index made) for its readers. On
+/// PostgreSQL, VACUUM (ANALYZE): the planner gets the tables' statistics, and the visibility map
+/// lets an index-only walk of a listing skip the stories' rows, which it would read for every
+/// entry until autovacuum came by. SQLite: nothing, its plans take no statistics.
+Status settle_after_copy(db::Database& to);
+
 }  // namespace dateline::storage

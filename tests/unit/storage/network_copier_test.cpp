@@ -115,6 +115,40 @@ TEST_P(NetworkCopierTest, ATableOfManyBatchesComesWholeEachRowOnce) {
     EXPECT_EQ(r.integer(3), 1299);
 }
 
+// A copy into PostgreSQL is vacuumed and analysed before it is handed over: without that its
+// planner has no statistics, and every index-only walk of a listing reads the stories' rows too
+// until autovacuum comes by.
+TEST_P(NetworkCopierTest, ACopyIntoPostgresqlIsVacuumedAndAnalysed) {
+    if (std::string_view(GetParam()) != "postgres")
+        GTEST_SKIP() << "SQLite's plans take no statistics";
+    testing_support::TempDir dir;
+    auto source = db::open_migrated("sqlite:" + (dir.path() / "source.db").string(), 1);
+    ASSERT_TRUE(source.ok()) << source.error().message;
+    {
+        auto lease = (*source)->acquire();
+        const auto added = lease->execute_script(
+            "INSERT INTO networks (id, slug, name) VALUES (1, 'n', 'N');"
+            "INSERT INTO sites (id, network_id, slug, name, language, direction, time_zone, "
+            "base_url) VALUES (1, 1, 's', 'S', 'en', 'ltr', 'UTC', 'http://s');"
+            "INSERT INTO articles (id, site_id, slug, headline, status, first_published_at, "
+            "updated_at, created_at) VALUES (1, 1, 'a', 'A', 'published', 100, 100, 90);");
+        ASSERT_TRUE(added.ok()) << added.error().cause;
+    }
+    auto copied = copy_network(**source, *database.get(), {});
+    ASSERT_TRUE(copied.ok()) << copied.error().message << " " << copied.error().cause;
+    const auto settled_tables = [&] {
+        auto lease = database->acquire();
+        auto rows = lease->query(
+            "SELECT COUNT(*) FROM pg_stat_user_tables WHERE relname IN ('articles', 'sites') "
+            "AND last_vacuum IS NOT NULL AND last_analyze IS NOT NULL");
+        return rows.ok() ? rows->front().integer(0) : -1;
+    };
+    EXPECT_EQ(settled_tables(), 0) << "not by the copy itself";
+    auto settled = settle_after_copy(*database.get());
+    ASSERT_TRUE(settled.ok()) << settled.error().cause;
+    EXPECT_EQ(settled_tables(), 2);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, NetworkCopierTest,
                          testing::ValuesIn(testing_support::backend_names),
                          [](const auto& b) { return std::string(b.param); });
