@@ -231,11 +231,14 @@ class WindowStarts {
 };
 
 // The key of the site's `$N`th newest visible story, none when it has fewer: the site's listing
-// index walked from now down to the window's oldest story.
+// index walked from now down to the window's oldest story, unless the site's kept count says it
+// lists no more stories than that (a filter decided before the walk: a small site, whose
+// window is all of it, would walk its every story).
 std::string window_start_sql(std::size_t offset_param) {
+    const std::string offset = "$" + std::to_string(offset_param);
     return "SELECT " + pg_key_of_a + " AS start FROM articles a WHERE " + visible +
-           " ORDER BY a.first_published_at DESC, a.id DESC OFFSET $" +
-           std::to_string(offset_param) + " LIMIT 1";
+           " AND (SELECT stories FROM site_listed_counts WHERE site_id = $1) > " + offset +
+           " ORDER BY a.first_published_at DESC, a.id DESC OFFSET " + offset + " LIMIT 1";
 }
 
 // The newest `wanted` of the site's visible stories whose `column` matches the tsquery `match`
