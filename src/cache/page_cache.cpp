@@ -9,11 +9,18 @@ namespace dateline::cache {
 
 namespace {
 
+// The bytes a string holds: its whole allocation once it has one (a rendered page kept as it was
+// made may have up to a quarter more room than bytes: CachedPages::keep_body), its length while
+// it is short enough to be held inside the object.
+std::size_t held(const std::string& s) {
+    return s.capacity() > std::string().capacity() ? s.capacity() : s.size();
+}
+
 // What a page kept under `key` with `tags` costs the budget.
 std::size_t size_of(const std::string& key, const CachedPage& page, std::size_t tags) {
     std::size_t n =
         PageCache::page_overhead + tags * PageCache::tag_overhead + key.size() + page.etag.size();
-    n += page.fields.capacity() > std::string().capacity() ? page.fields.capacity() : 0;
+    n += held(page.fields);
     for (const auto& body : page.bodies)
         if (body) n += body->footprint();
     return n;
@@ -31,12 +38,7 @@ bool KeptBody::keep_in(BodyFile& body_file) {
 }
 
 std::size_t KeptBody::footprint() const {
-    // A body in the heap holds its string's whole allocation: a rendered page kept as it was
-    // made may have up to a quarter more room than bytes (CachedPages::keep_body). A short
-    // string held inside the object allocates nothing beyond it.
-    const std::size_t held =
-        heap.capacity() > std::string().capacity() ? heap.capacity() : heap.size();
-    return held + hit_fields.size() + (file ? file->footprint() : 0);
+    return held(heap) + held(hit_fields) + (file ? file->footprint() : 0);
 }
 
 std::string_view CachedPage::bytes(Body which) const {

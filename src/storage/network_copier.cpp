@@ -1,5 +1,6 @@
 #include "storage/network_copier.hpp"
 
+#include <algorithm>
 #include <array>
 #include <string>
 #include <string_view>
@@ -92,6 +93,16 @@ std::vector<std::string_view> names_in(std::string_view columns) {
 
 // Where each of the table's order columns is among the columns it selects, so that a batch
 // can start after the last row of the one before.
+// A batch is written in one statement, binding each value of each of its rows: SQLite takes at
+// most 32,766 values in a statement, PostgreSQL 65,535.
+constexpr std::size_t max_bound_values = 32766;
+constexpr std::size_t columns_in(std::string_view columns) {
+    return 1 + static_cast<std::size_t>(std::count(columns.begin(), columns.end(), ','));
+}
+static_assert(std::all_of(tables.begin(), tables.end(), [](const Table& table) {
+    return columns_in(table.columns) * static_cast<std::size_t>(batch_rows) <= max_bound_values;
+}));
+
 std::vector<std::size_t> order_positions(const Table& table) {
     const auto columns = names_in(table.columns);
     std::vector<std::size_t> out;

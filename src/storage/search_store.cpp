@@ -258,31 +258,32 @@ Result<std::vector<Id>> pg_newest_matching(db::Connection& c, WindowStarts& star
         const std::optional<std::int64_t>* known = window > 0 ? starts.known(window) : nullptr;
         // A window whose start is known to be none holds the whole site.
         if (known && !*known) window = 0;
+        const bool windowed = window > 0;
         Params params{site_id, now, match, std::int64_t(wanted)};
-        std::string range;    // the window's, in the index scan of the words
-        std::string start;    // the start each row reports, so that the next tier need not ask
-        std::string prelude;  // the start's own statement, when no statement has said it yet
-        if (window > 0 && known) {
+        // The window's start, which bounds the index scan of the words and which each row
+        // reports, so that the next tier need not ask; the statement finds it (`prelude`) when
+        // no statement has said it yet.
+        std::string start = "NULL::bigint";
+        std::string prelude;
+        if (windowed && known) {
             params.emplace_back(**known);
             start = "$" + std::to_string(params.size()) + "::bigint";
-        } else if (window > 0) {
+        } else if (windowed) {
             params.emplace_back(std::int64_t(window - 1));
             prelude = "s AS MATERIALIZED (" + window_start_sql(params.size()) + "), ";
             start = "(SELECT start FROM s)";
         }
-        if (!start.empty()) range = " AND search_key >= " + start;
         std::string left_out;
         if (!excluded.empty()) {
             params.emplace_back(excluded);
             left_out = " AND NOT terms @@ $" + std::to_string(params.size()) + "::tsquery";
         }
-        const std::string reported = start.empty() ? "NULL::bigint" : start;
         const std::string matching = "SELECT article_id, search_key FROM search_documents WHERE " +
                                      std::string(column) + " @@ $3::tsquery AND site_id = $1";
         // The newest `wanted` visible stories of the matches `found`.
         const auto newest_of = [&](std::string_view found) {
             std::string newest = "SELECT d.article_id, ";
-            newest.append(reported)
+            newest.append(start)
                 .append(" FROM (SELECT article_id, search_key FROM ")
                 .append(found)
                 .append(" ORDER BY search_key DESC) d CROSS JOIN LATERAL (SELECT ")
@@ -293,8 +294,10 @@ Result<std::vector<Id>> pg_newest_matching(db::Connection& c, WindowStarts& star
             return newest;
         };
         std::string sql = "WITH " + prelude + "d AS MATERIALIZED (";
-        sql.append(matching).append(range).append(left_out).append(")");
-        if (!range.empty()) {
+        sql.append(matching);
+        if (windowed) sql.append(" AND search_key >= ").append(start);
+        sql.append(left_out).append(")");
+        if (windowed) {
             // A window that holds no match at all is answered from every match of the site in
             // the same statement, and says so with story 0: a word nothing holds, or none of the
             // newest stories do, costs one round trip a tier. The site's matches are read only
@@ -311,21 +314,21 @@ Result<std::vector<Id>> pg_newest_matching(db::Connection& c, WindowStarts& star
                 .append(
                     ") e (article_id, start) WHERE NOT EXISTS (SELECT 1 FROM d)) UNION ALL "
                     "SELECT 0, ")
-                .append(reported)
+                .append(start)
                 .append(" WHERE NOT EXISTS (SELECT 1 FROM d)");
         } else {
             sql.append(" ").append(newest_of("d"));
         }
         auto rows = c.query(sql, params);
         if (!rows) return rows.error();
-        if (window > 0 && !known && !rows->empty())
+        if (windowed && !known && !rows->empty())
             starts.learn(window, rows->front().optional_integer(1));
         auto ids = ids_of(*rows);
         if (const auto every = std::find(ids.begin(), ids.end(), Id{0}); every != ids.end()) {
             ids.erase(every);
             return ids;
         }
-        if (window == 0 || ids.size() >= wanted) return ids;
+        if (!windowed || ids.size() >= wanted) return ids;
         // A window that what this one held says is enough, or the whole site (window 0).
         const std::size_t found = ids.size();
         std::size_t next = 0;

@@ -55,12 +55,13 @@ struct Fixture {
 
 std::string field(const http::Response& r, std::string_view name) {
     // Fields in wire form, "Name: value\r\n" each, then the response's own.
-    const std::string wanted = std::string(name) + ": ";
+    const std::string wanted = "\r\n" + std::string(name) + ": ";
     for (const std::string_view part : r.fields.parts) {
-        const auto at = part.find(wanted);
-        if (at != 0 && (at == std::string_view::npos || part.substr(at - 2, 2) != "\r\n")) continue;
+        const std::string lines = "\r\n" + std::string(part);
+        const auto at = lines.find(wanted);
+        if (at == std::string::npos) continue;
         const auto start = at + wanted.size();
-        return std::string(part.substr(start, part.find("\r\n", start) - start));
+        return lines.substr(start, lines.find("\r\n", start) - start);
     }
     return std::string(r.header(name));
 }
