@@ -132,7 +132,10 @@ void BM_cached_article(benchmark::State& state) {
     request.target = *http::parse_target(f.article_path);
     request.host = "localhost:8080";
     request.headers.emplace_back("accept-encoding", "gzip, deflate, br");
-    (void)f.cached_site->handle(request);  // renders and keeps it
+    // Kept on its first request, its coding made fast on the next and thoroughly once sent a
+    // few times: brought there as readers would bring it, so that the loop times hits only.
+    for (int request_no = 0; request_no < 8; ++request_no)
+        if (!f.cached_site->handle_fast(request)) (void)f.cached_site->handle(request);
     if (!f.cached_site->handle_fast(request)) {
         state.SkipWithError("the article was not kept: this would time a miss");
         return;
