@@ -271,7 +271,9 @@ void add_card(Dictionary* parent, const CardWriter& writer, const app::Card& car
     Dictionary* include = parent->add_include("CARD", card_template);
     KeptCards* kept = writer.theme.cards.get();
     const KeptCards::Variant variant{writer.snapshot, writer.site.id, shape_of(options, eager)};
-    if (kept && kept->give(card, variant, *include)) return;
+    if (kept &&
+        kept->use(card, variant, [&](const std::string& html) { include->set_expansion(html); }))
+        return;
     fill_card(include, writer.site, *card, writer.dates, options, eager);
     if (!kept) return;
     std::string html;

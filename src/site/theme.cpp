@@ -25,6 +25,9 @@ const std::vector<std::string> required_templates = {"home.tpl",
                                                      "partials/pagination.tpl",
                                                      "partials/most-read.tpl",
                                                      "partials/comment-field.tpl",
+                                                     story_heading_template,
+                                                     story_meta_template,
+                                                     story_body_template,
                                                      "search.tpl"};
 
 constexpr const char* logo_path = "img/logo.png";
@@ -50,48 +53,103 @@ std::optional<Logo> read_logo(const std::filesystem::path& assets) {
     return Logo{logo_path, width, height};
 }
 
-// What a card may read for its HTML to be kept: its own values and sections, the site's
-// template-global ones (page_view.cpp's setup_page) and the theme's strings. The page's own
+// The site's template-global values (page_view.cpp's setup_page): the same on every page of a
+// site, so what reads them alone may be kept.
+const std::vector<render::Name> site_values = {"LANG",        "DIR",          "NUMBERING",
+                                               "SITE_NAME",   "SITE_TAGLINE", "HOME_PATH",
+                                               "ASSETS_PATH", "NETWORK_NAME"};
+
+// Whether what `file` writes may be kept and given to other pages: it reads only `own` values
+// and sections (those the program gives it), the site's and the theme's strings. The page's own
 // (its title, canonical address, the year) would differ between the pages that show it.
-bool card_can_be_kept(const render::TemplateEngine& templates, const render::Catalog& catalog) {
-    static const std::vector<render::Name> readable = {"URL",
-                                                       "HEADLINE",
-                                                       "DATE_ISO",
-                                                       "DATE_SHORT",
-                                                       "CLOCK",
-                                                       "H2",
-                                                       "H3",
-                                                       "LEAD",
-                                                       "SECTION",
-                                                       "SECTION_URL",
-                                                       "SECTION_NAME",
-                                                       "STANDFIRST",
-                                                       "STANDFIRST_TEXT",
-                                                       "IMAGE",
-                                                       "IMAGE_URL",
-                                                       "IMAGE_SRCSET",
-                                                       "WEBP",
-                                                       "IMAGE_WEBP_SRCSET",
-                                                       "IMAGE_SIZES",
-                                                       "IMAGE_WIDTH",
-                                                       "IMAGE_HEIGHT",
-                                                       "IMAGE_LOADING",
-                                                       "URGENT",
-                                                       "LANG",
-                                                       "DIR",
-                                                       "NUMBERING",
-                                                       "SITE_NAME",
-                                                       "SITE_TAGLINE",
-                                                       "HOME_PATH",
-                                                       "ASSETS_PATH",
-                                                       "NETWORK_NAME"};
+bool can_be_kept(const render::TemplateEngine& templates, const render::Catalog& catalog,
+                 const std::string& file, const std::vector<render::Name>& own) {
     const auto languages = catalog.languages();
-    for (const render::Name name : templates.names_read(card_template)) {
-        if (std::find(readable.begin(), readable.end(), name) != readable.end()) continue;
+    for (const render::Name name : templates.names_read(file)) {
+        if (std::find(own.begin(), own.end(), name) != own.end()) continue;
+        if (std::find(site_values.begin(), site_values.end(), name) != site_values.end()) continue;
         if (!languages.empty() && catalog.template_values(languages.front()).find(name)) continue;
+        spdlog::info(
+            "the theme's {} reads values of the page that shows it: it is written again on every "
+            "page",
+            file);
         return false;
     }
     return true;
+}
+
+bool card_can_be_kept(const render::TemplateEngine& templates, const render::Catalog& catalog) {
+    return can_be_kept(templates, catalog, card_template,
+                       {"URL",
+                        "HEADLINE",
+                        "DATE_ISO",
+                        "DATE_SHORT",
+                        "CLOCK",
+                        "H2",
+                        "H3",
+                        "LEAD",
+                        "SECTION",
+                        "SECTION_URL",
+                        "SECTION_NAME",
+                        "STANDFIRST",
+                        "STANDFIRST_TEXT",
+                        "IMAGE",
+                        "IMAGE_URL",
+                        "IMAGE_SRCSET",
+                        "WEBP",
+                        "IMAGE_WEBP_SRCSET",
+                        "IMAGE_SIZES",
+                        "IMAGE_WIDTH",
+                        "IMAGE_HEIGHT",
+                        "IMAGE_LOADING",
+                        "URGENT"});
+}
+
+// The values and sections pages/article.cpp gives each part of a story's page.
+bool story_parts_can_be_kept(const render::TemplateEngine& templates,
+                             const render::Catalog& catalog) {
+    return can_be_kept(templates, catalog, story_heading_template,
+                       {"SECTION", "SECTION_URL", "SECTION_NAME", "HEADLINE", "STANDFIRST",
+                        "STANDFIRST_TEXT"}) &&
+           can_be_kept(
+               templates, catalog, story_meta_template,
+               {"BYLINE", "AUTHOR", "AUTHOR_URL", "AUTHOR_NAME", "AUTHOR_SEPARATOR",
+                "PUBLISHED_ISO", "PUBLISHED_WHEN", "UPDATED", "UPDATED_ISO", "UPDATED_WHEN"}) &&
+           can_be_kept(templates, catalog, story_body_template,
+                       {"FIGURE",
+                        "WEBP",
+                        "IMAGE_WEBP_SRCSET",
+                        "IMAGE_SIZES",
+                        "IMAGE_URL",
+                        "IMAGE_SRCSET",
+                        "IMAGE_WIDTH",
+                        "IMAGE_HEIGHT",
+                        "IMAGE_ALT",
+                        "CAPTION",
+                        "CAPTION_TEXT",
+                        "CREDIT",
+                        "CREDIT_TEXT",
+                        "DATELINE",
+                        "DATELINE_TEXT",
+                        "BODY",
+                        "NOTES",
+                        "NOTE",
+                        "NOTE_KIND",
+                        "NOTE_KIND_LABEL",
+                        "NOTE_ISO",
+                        "NOTE_DATE",
+                        "NOTE_TEXT",
+                        "SOURCE",
+                        "SOURCE_TEXT",
+                        "TAGS",
+                        "TAG",
+                        "TAG_URL",
+                        "TAG_NAME",
+                        "SHARE",
+                        "SHARE_LINK",
+                        "SHARE_URL",
+                        "SHARE_NETWORK",
+                        "SHARE_NAME"});
 }
 
 }  // namespace
@@ -106,14 +164,17 @@ Result<Theme> load_theme(const std::filesystem::path& dir) {
     if (!templates) return templates.error();
     auto catalog = render::Catalog::load(dir / "i18n");
     if (!catalog) return catalog.error();
-    auto cards = card_can_be_kept(**templates, *catalog) ? std::make_unique<KeptCards>() : nullptr;
-    if (!cards)
-        spdlog::info(
-            "the theme's {} reads values of the page that shows it: cards are written "
-            "again on every page",
-            card_template);
-    return Theme{std::move(*templates), std::move(*catalog), dir / "assets",
-                 read_logo(dir / "assets"), std::move(cards)};
+    // As many as app::KeptStories and app::StoryCards keep by default, and then some: the
+    // stories they hold are found, the others are let go first.
+    constexpr std::size_t kept_cards = 8192;
+    constexpr std::size_t kept_story_parts = 1024;
+    auto cards =
+        card_can_be_kept(**templates, *catalog) ? std::make_unique<KeptCards>(kept_cards) : nullptr;
+    auto stories = story_parts_can_be_kept(**templates, *catalog)
+                       ? std::make_unique<KeptStoryParts>(kept_story_parts)
+                       : nullptr;
+    return Theme{std::move(*templates),     std::move(*catalog), dir / "assets",
+                 read_logo(dir / "assets"), std::move(cards),    std::move(stories)};
 }
 
 }  // namespace dateline::site

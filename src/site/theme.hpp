@@ -11,7 +11,7 @@
 #include "core/result.hpp"
 #include "render/catalog.hpp"
 #include "render/template_engine.hpp"
-#include "site/kept_cards.hpp"
+#include "site/kept_by_story.hpp"
 
 namespace dateline::site {
 
@@ -25,6 +25,25 @@ struct Logo {
 /// A story card's template, which every theme has (page_view.hpp's add_card).
 inline constexpr const char* card_template = "partials/card.tpl";
 
+/// A story page's own parts, which every theme has (pages/article.cpp): what the page shows of
+/// the story alone. Its translations, comments and related news sit between and after them.
+inline constexpr const char* story_heading_template = "partials/story-heading.tpl";
+inline constexpr const char* story_meta_template = "partials/story-meta.tpl";
+inline constexpr const char* story_body_template = "partials/story-body.tpl";
+
+/// Story cards' HTML, by the card it was written from (page_view.hpp's add_card).
+using KeptCards = KeptByStory<std::string>;
+
+/// What a story page wrote of the story alone: its three parts' HTML and its structured data.
+struct StoryParts {
+    std::string heading;                       ///< story_heading_template's
+    std::string meta;                          ///< story_meta_template's
+    std::string body;                          ///< story_body_template's
+    std::vector<std::string> structured_data;  ///< JSON-LD, in the page's order
+};
+/// Story pages' parts, by the story (app::KeptStory) they were written from.
+using KeptStoryParts = KeptByStory<std::shared_ptr<const StoryParts>>;
+
 /// The theme a reader site renders with: its templates, strings and assets folder.
 struct Theme {
     std::unique_ptr<render::TemplateEngine> templates;
@@ -35,6 +54,9 @@ struct Theme {
     /// a value that differs between the pages that show it (the page's title, the year), so
     /// that its HTML cannot be kept.
     std::unique_ptr<KeptCards> cards;
+    /// Story pages' parts as these templates wrote them; none when a part reads a value of the
+    /// page rather than of its story and site, as for cards.
+    std::unique_ptr<KeptStoryParts> stories;
 };
 
 /// Loads and checks a theme folder (templates/, i18n/, assets/); every template the reader site

@@ -31,11 +31,18 @@ const home = async () => {
 test('SIGHUP loads the theme again and the cached pages go with the old one', async () => {
   const before = await home();
   assert.equal((await fetch(`${server.url}/en/`)).headers.get('x-dateline-cache'), 'hit', 'the page is cached');
+  // A story's page, whose own parts the theme keeps (site::KeptStoryParts) besides the page.
+  const story = before.match(/href="(\/en\/[a-z-]+\/[a-z0-9-]+)"/)[1];
+  const storyPage = async () => (await get(`${server.url}${story}`)).text();
+  assert.doesNotMatch(await storyPage(), /Edited story part/);
   const template = join(theme, 'templates/home.tpl');
   writeFileSync(template, readFileSync(template, 'utf8').replace('{{>FOOTER}}', '<p class="reloaded">Edited theme</p>\n{{>FOOTER}}'));
+  const part = join(theme, 'templates/partials/story-body.tpl');
+  writeFileSync(part, `${readFileSync(part, 'utf8')}<p class="reloaded">Edited story part</p>\n`);
   assert.doesNotMatch(await home(), /Edited theme/, 'nothing changes before the signal');
   server.process.kill('SIGHUP');
   await waitUntil('the edited template shows', async () => (await home()).includes('<p class="reloaded">Edited theme</p>'));
+  assert.match(await storyPage(), /<p class="reloaded">Edited story part<\/p>/, 'the story written again');
   await waitUntil('the reload is logged', () => server.stderr().includes('loaded the theme in'));
   assert.notEqual(await home(), before);
   assert.equal(server.process.exitCode, null, 'still serving');

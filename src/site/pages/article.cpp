@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <iterator>
+#include <memory>
+#include <vector>
 
 #include "core/paragraphs.hpp"
 #include "domain/paths.hpp"
@@ -110,13 +112,12 @@ std::string share_attribute(std::string_view pattern, std::string_view url,
 
 // Where readers may share the story, as the site configures it: plain links to each network's
 // own share address, so that no script or tracker of theirs loads with the page.
-void add_share_links(PageView& view, const render::Catalog& catalog, const std::string& url,
-                     const std::string& headline) {
-    const domain::Site& site = view.site;
+void add_share_links(Dictionary& d, const domain::Site& site, const render::Catalog& catalog,
+                     const std::string& url, const std::string& headline) {
     if (site.share_networks.empty()) return;
     const std::string u = boost::urls::encode(url, boost::urls::unreserved_chars);
     const std::string title = boost::urls::encode(headline, boost::urls::unreserved_chars);
-    auto* block = view.dict.add_section("SHARE");
+    auto* block = d.add_section("SHARE");
     for (const auto& network : site.share_networks) {
         const auto* known =
             std::find_if(std::begin(share_addresses), std::end(share_addresses),
@@ -129,11 +130,12 @@ void add_share_links(PageView& view, const render::Catalog& catalog, const std::
     }
 }
 
-// What search engines read of the story (schema.org NewsArticle) and of where it sits.
-void add_structured_story(PageView& view, const Theme& theme, const domain::Article& a,
-                          const std::string& url, const render::FormattedTime& published,
-                          const render::FormattedTime& updated) {
-    const domain::Site& site = view.site;
+// What search engines read of the story (schema.org NewsArticle) and of where it sits, as
+// JSON-LD blocks.
+std::vector<std::string> story_structured_data(const domain::Site& site, const Theme& theme,
+                                               const domain::Article& a, const std::string& url,
+                                               const render::FormattedTime& published,
+                                               const render::FormattedTime& updated) {
     NewsArticleData data;
     data.url = url;
     data.headline = a.headline;
@@ -151,30 +153,34 @@ void add_structured_story(PageView& view, const Theme& theme, const domain::Arti
     if (a.section) data.section = a.section->name;
     for (const auto& tag : a.tags) data.keywords.push_back(tag.name);
     data.publisher = publisher_of(site, theme);
-    add_structured_data(view, news_article_json_ld(data));
     std::vector<std::pair<std::string, std::string>> trail{
         {site.name, site.origin() + site.path_prefix()}};
     if (a.section)
         trail.emplace_back(a.section->name, site.origin() + domain::section_path(site.path_prefix(),
                                                                                  a.section->slug));
     trail.emplace_back(a.headline, url);
-    add_structured_data(view, breadcrumb_json_ld(trail));
+    return {news_article_json_ld(data), breadcrumb_json_ld(trail)};
 }
 
-// `sectionless`: the name of the folder of stories without a section, their kicker.
-void add_story(PageView& view, const render::Catalog& catalog, const domain::Article& a,
-               const render::FormattedTime& published, const render::FormattedTime& updated) {
-    const domain::Site& site = view.site;
-    auto& d = view.dict;
+// The story's kicker, headline and standfirst (story_heading_template).
+void fill_heading(Dictionary& d, const domain::Site& site, const render::Catalog& catalog,
+                  const domain::Article& a) {
     d.set_value("HEADLINE", a.headline);
     auto* kicker = d.add_section("SECTION");
     kicker->set_value("SECTION_URL", domain::section_path(site.path_prefix(),
                                                           a.section ? a.section->slug
                                                                     : domain::sectionless_segment));
+    // A story without a section is filed under the catalog's name for them.
     kicker->set_value("SECTION_NAME",
                       a.section ? a.section->name : catalog.text(site.language, "sectionless"));
     if (!a.standfirst.empty())
         d.set_value_and_show_section("STANDFIRST_TEXT", a.standfirst, "STANDFIRST");
+}
+
+// Who wrote the story, and when it was published and updated (story_meta_template).
+void fill_meta(Dictionary& d, const domain::Site& site, const render::Catalog& catalog,
+               const domain::Article& a, const render::FormattedTime& published,
+               const render::FormattedTime& updated) {
     if (!a.authors.empty()) {
         auto* byline = d.add_section("BYLINE");
         for (std::size_t i = 0; i < a.authors.size(); ++i) {
@@ -192,35 +198,13 @@ void add_story(PageView& view, const render::Catalog& catalog, const domain::Art
         u->set_value("UPDATED_ISO", updated.iso);
         u->set_value("UPDATED_WHEN", moment_text(catalog, site, updated));
     }
-    if (a.lead_image) {
-        auto* fig = d.add_section("FIGURE");
-        set_image(fig, *a.lead_image, ImageSlot::StoryFigure);
-        fig->set_value("IMAGE_ALT", a.lead_caption.empty() ? a.headline : a.lead_caption);
-        if (!a.lead_caption.empty())
-            fig->set_value_and_show_section("CAPTION_TEXT", a.lead_caption, "CAPTION");
-        if (!a.lead_credit.empty())
-            fig->set_value_and_show_section("CREDIT_TEXT", a.lead_credit, "CREDIT");
-    }
-    if (!a.dateline.empty()) d.set_value_and_show_section("DATELINE_TEXT", a.dateline, "DATELINE");
-    d.set_value("BODY", a.body_html);
-    if (!a.source_credit.empty())
-        d.set_value_and_show_section("SOURCE_TEXT", a.source_credit, "SOURCE");
-    if (!a.tags.empty()) {
-        auto* tags = d.add_section("TAGS");
-        for (const auto& t : a.tags) {
-            auto* item = tags->add_section("TAG");
-            item->set_value("TAG_NAME", t.name);
-            item->set_value("TAG_URL", domain::tag_path(site.path_prefix(), t.slug));
-        }
-    }
 }
 
 // What changed in the story since it was published, and when: its public notes, oldest first.
-void add_notes(PageView& view, const render::Catalog& catalog, const render::DateFormatter& dates,
-               const domain::Article& a) {
+void add_notes(Dictionary& d, const domain::Site& site, const render::Catalog& catalog,
+               const render::DateFormatter& dates, const domain::Article& a) {
     if (a.notes.empty()) return;
-    const domain::Site& site = view.site;
-    auto* block = view.dict.add_section("NOTES");
+    auto* block = d.add_section("NOTES");
     for (const auto& note : a.notes) {
         auto* item = block->add_section("NOTE");
         const bool update = note.kind == domain::NoteKind::Update;
@@ -232,6 +216,76 @@ void add_notes(PageView& view, const render::Catalog& catalog, const render::Dat
         item->set_value("NOTE_DATE", moment_text(catalog, site, *when));
         item->set_value("NOTE_TEXT", note.text);
     }
+}
+
+// The story's picture, body, notes, source, tags and share links (story_body_template).
+void fill_body(Dictionary& d, const domain::Site& site, const render::Catalog& catalog,
+               const render::DateFormatter& dates, const domain::Article& a,
+               const std::string& url) {
+    if (a.lead_image) {
+        auto* fig = d.add_section("FIGURE");
+        set_image(fig, *a.lead_image, ImageSlot::StoryFigure);
+        fig->set_value("IMAGE_ALT", a.lead_caption.empty() ? a.headline : a.lead_caption);
+        if (!a.lead_caption.empty())
+            fig->set_value_and_show_section("CAPTION_TEXT", a.lead_caption, "CAPTION");
+        if (!a.lead_credit.empty())
+            fig->set_value_and_show_section("CREDIT_TEXT", a.lead_credit, "CREDIT");
+    }
+    if (!a.dateline.empty()) d.set_value_and_show_section("DATELINE_TEXT", a.dateline, "DATELINE");
+    d.set_value("BODY", a.body_html);
+    add_notes(d, site, catalog, dates, a);
+    if (!a.source_credit.empty())
+        d.set_value_and_show_section("SOURCE_TEXT", a.source_credit, "SOURCE");
+    if (!a.tags.empty()) {
+        auto* tags = d.add_section("TAGS");
+        for (const auto& t : a.tags) {
+            auto* item = tags->add_section("TAG");
+            item->set_value("TAG_NAME", t.name);
+            item->set_value("TAG_URL", domain::tag_path(site.path_prefix(), t.slug));
+        }
+    }
+    add_share_links(d, site, catalog, url, a.headline);
+}
+
+// What the page shows of the story alone, each part in its include, and its structured data:
+// as the theme kept them (Theme::stories) for this very story object in this snapshot, else
+// written now and kept. The story object is read again after any change to it, and a site's
+// change makes a new snapshot, so kept parts are never older than what they show.
+void add_story_parts(PageView& view, const PageRequest& request, const Theme& theme,
+                     const app::KeptStory& story, const std::string& url) {
+    const domain::Site& site = view.site;
+    auto* heading = view.dict.add_include("STORY_HEADING", story_heading_template);
+    auto* meta = view.dict.add_include("STORY_META", story_meta_template);
+    auto* body = view.dict.add_include("STORY_BODY", story_body_template);
+    const auto give = [&](const StoryParts& parts) {
+        heading->set_expansion(parts.heading);
+        meta->set_expansion(parts.meta);
+        body->set_expansion(parts.body);
+        for (const auto& json_ld : parts.structured_data) add_structured_data(view, json_ld);
+    };
+    KeptStoryParts* kept = theme.stories.get();
+    const KeptStoryParts::Variant variant{request.snapshot.generation, site.id, 0};
+    if (kept && kept->use(story, variant, [&](const auto& parts) { give(*parts); })) return;
+
+    const domain::Article& a = *story;
+    const auto& dates = request.dates();
+    const auto published = dates.moment(a.first_published_at);
+    const auto updated = dates.moment(std::max(a.updated_at, a.first_published_at));
+    auto parts = std::make_shared<StoryParts>();
+    parts->structured_data = story_structured_data(site, theme, a, url, *published, *updated);
+    fill_heading(*heading, site, theme.catalog, a);
+    fill_meta(*meta, site, theme.catalog, a, *published, *updated);
+    fill_body(*body, site, theme.catalog, dates, a, url);
+    const auto& templates = *theme.templates;
+    if (!kept || !templates.expand(story_heading_template, *heading, parts->heading) ||
+        !templates.expand(story_meta_template, *meta, parts->meta) ||
+        !templates.expand(story_body_template, *body, parts->body)) {
+        // Expanded with the page, as any include.
+        for (const auto& json_ld : parts->structured_data) add_structured_data(view, json_ld);
+        return;
+    }
+    give(*parts);
+    kept->keep(story, variant, std::move(parts));
 }
 
 // The story in the network's other languages: `hreflang` versions in the head (absolute, the
@@ -374,12 +428,9 @@ http::Response ReaderPages::article_page(PageRequest& request, const domain::Sec
     const auto published = request.dates().moment(a.first_published_at);
     const auto updated = request.dates().moment(std::max(a.updated_at, a.first_published_at));
     add_open_graph(view, a, *published, *updated);
-    add_structured_story(view, theme_, a, site.origin() + path, *published, *updated);
-    add_story(view, theme_.catalog, a, *published, *updated);
-    add_share_links(view, theme_.catalog, site.origin() + path, a.headline);
+    add_story_parts(view, request, theme_, (*found)->article, site.origin() + path);
     add_translations(view, snapshot.directory, a, (*found)->translations);
     for (const auto other : (*found)->translation_group) request.shows(other);
-    add_notes(view, theme_.catalog, request.dates(), a);
     add_comments(view, theme_.catalog, request.dates(), path, *comments);
     // A form the reader already filled in is shown again even if comments closed meanwhile:
     // their text stays theirs.

@@ -26,23 +26,48 @@ TEST(Theme, TheDefaultThemeLoads) {
     EXPECT_EQ(catalog->text("fr", "home"), "Home");  // unknown language: English
 }
 
-TEST(Theme, CardsAreKeptUnlessTheCardReadsThePagesValues) {
+namespace {
+
+// A copy of the default theme whose `partial` also writes `added`: the theme as loaded.
+Result<site::Theme> theme_with(const TempDir& dir, const std::string& partial,
+                               const std::string& added) {
+    const std::filesystem::path theme =
+        std::filesystem::path(DATELINE_SOURCE_DIR) / "themes/default";
+    std::filesystem::copy(theme, dir.path(), std::filesystem::copy_options::recursive);
+    const auto file = dir.path() / "templates" / partial;
+    std::ifstream in(file);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    in.close();
+    std::ofstream(file) << text << added;
+    return site::load_theme(dir.path());
+}
+
+}  // namespace
+
+TEST(Theme, CardsAndStoryPartsAreKeptUnlessTheyReadThePagesValues) {
     const std::filesystem::path theme =
         std::filesystem::path(DATELINE_SOURCE_DIR) / "themes/default";
     auto loaded = site::load_theme(theme);
     ASSERT_TRUE(loaded.ok()) << loaded.error().message;
     EXPECT_NE(loaded->cards, nullptr) << "the default card reads its own values and strings";
+    EXPECT_NE(loaded->stories, nullptr) << "so do the default story page's parts";
 
-    // A copy whose card shows the page's title: its HTML differs between pages.
-    TempDir dir;
-    std::filesystem::copy(theme, dir.path(), std::filesystem::copy_options::recursive);
-    const auto card = dir.path() / "templates/partials/card.tpl";
-    std::ifstream in(card);
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    std::ofstream(card) << text << "<span>{{PAGE_TITLE}}</span>\n";
-    auto reading_the_page = site::load_theme(dir.path());
-    ASSERT_TRUE(reading_the_page.ok()) << reading_the_page.error().message;
-    EXPECT_EQ(reading_the_page->cards, nullptr);
+    // Copies whose card or story part shows the page's title or the year: their HTML would
+    // differ between the pages that show them, or in time.
+    TempDir card_dir;
+    auto card_reading_the_page =
+        theme_with(card_dir, "partials/card.tpl", "<span>{{PAGE_TITLE}}</span>\n");
+    ASSERT_TRUE(card_reading_the_page.ok()) << card_reading_the_page.error().message;
+    EXPECT_EQ(card_reading_the_page->cards, nullptr);
+    EXPECT_NE(card_reading_the_page->stories, nullptr);
+    for (const std::string part :
+         {"partials/story-heading.tpl", "partials/story-meta.tpl", "partials/story-body.tpl"}) {
+        TempDir dir;
+        auto story_reading_the_page = theme_with(dir, part, "<span>{{YEAR}}</span>\n");
+        ASSERT_TRUE(story_reading_the_page.ok()) << story_reading_the_page.error().message;
+        EXPECT_EQ(story_reading_the_page->stories, nullptr) << part;
+        EXPECT_NE(story_reading_the_page->cards, nullptr) << part;
+    }
 }
 
 TEST(Theme, AnIncludeGivenItsExpansionIsNotExpandedAgain) {

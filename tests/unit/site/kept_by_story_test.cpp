@@ -1,12 +1,12 @@
-// Story cards' HTML kept by the card object it was written from (site::KeptCards): given back
-// for the same card shown the same way, never for a card read again after a change, nor for
-// another snapshot, site or shape.
+// What pages wrote from a story object, kept by that object (site::KeptByStory, as KeptCards and
+// KeptStoryParts): given back for the same object shown the same way, never for a story read
+// again after a change, nor for another snapshot, site or shape.
 #include <gtest/gtest.h>
 
 #include <memory>
 #include <string>
 
-#include "site/kept_cards.hpp"
+#include "site/theme.hpp"
 
 namespace dateline::site {
 
@@ -23,7 +23,8 @@ app::Card card_of(domain::Id story, const std::string& headline) {
 std::string given(const KeptCards& kept, const app::Card& card, const KeptCards::Variant& variant) {
     render::Dictionary d;
     auto* include = d.add_include("CARD", "card.tpl");
-    if (!kept.give(card, variant, *include)) return "";
+    if (!kept.use(card, variant, [&](const std::string& html) { include->set_expansion(html); }))
+        return "";
     return std::string(*include->expansion());
 }
 
@@ -32,7 +33,7 @@ constexpr KeptCards::Variant shown{.snapshot = 1, .site = 7, .shape = 3};
 }  // namespace
 
 TEST(KeptCards, TheSameCardShownTheSameWayIsGivenBack) {
-    KeptCards kept;
+    KeptCards kept(8);
     const auto card = card_of(1, "Port reopens");
     EXPECT_EQ(given(kept, card, shown), "") << "nothing written yet";
     kept.keep(card, shown, "<article>Port reopens</article>");
@@ -41,7 +42,7 @@ TEST(KeptCards, TheSameCardShownTheSameWayIsGivenBack) {
 }
 
 TEST(KeptCards, AnotherSnapshotSiteOrShapeIsWrittenAgain) {
-    KeptCards kept;
+    KeptCards kept(8);
     const auto card = card_of(1, "Port reopens");
     kept.keep(card, shown, "<article>Port reopens</article>");
     EXPECT_EQ(given(kept, card, {.snapshot = 2, .site = 7, .shape = 3}), "");
@@ -54,7 +55,7 @@ TEST(KeptCards, AnotherSnapshotSiteOrShapeIsWrittenAgain) {
 }
 
 TEST(KeptCards, AStoryReadAgainAfterAChangeFindsNothing) {
-    KeptCards kept;
+    KeptCards kept(8);
     auto card = card_of(1, "Port reopens");
     kept.keep(card, shown, "<article>Port reopens</article>");
     // app::StoryCards reads the story again after its change: a new object, perhaps at the
