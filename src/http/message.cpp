@@ -8,6 +8,7 @@
 #include <boost/url/url_view.hpp>
 
 #include <algorithm>
+#include <array>
 
 #include "core/ascii.hpp"
 #include "core/ip_address.hpp"
@@ -45,11 +46,13 @@ std::string_view Response::header(std::string_view name) const {
 
 bool append_fields(std::string& out,
                    const std::vector<std::pair<std::string, std::string>>& fields) {
-    constexpr std::string_view splits("\r\n\0", 3);
+    // One pass over each byte: find_first_of looks each one up in the set with memchr.
+    const auto splits = [](std::string_view text) {
+        return std::any_of(text.begin(), text.end(),
+                           [](char c) { return c == '\r' || c == '\n' || c == '\0'; });
+    };
     for (const auto& [name, value] : fields)
-        if (name.find_first_of(splits) != std::string::npos ||
-            value.find_first_of(splits) != std::string::npos)
-            return false;
+        if (splits(name) || splits(value)) return false;
     for (const auto& [name, value] : fields) {
         out += name;
         out += ": ";
@@ -101,10 +104,19 @@ bool acceptable_text(std::string_view s) {
     return true;
 }
 
-// Characters that RFC 3986 lets a path segment hold as they are and that no decoding changes.
+// Characters that RFC 3986 lets a path segment hold as they are and that no decoding changes,
+// as a table: every request's target is checked a byte at a time.
+constexpr std::array<bool, 256> plain_path_chars = [] {
+    std::array<bool, 256> plain{};
+    for (int c = 0; c < 256; ++c)
+        plain[static_cast<std::size_t>(c)] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                                             (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+                                             c == '_' || c == '~' || c == '/';
+    return plain;
+}();
+
 bool plain_path_char(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-           c == '.' || c == '_' || c == '~' || c == '/';
+    return plain_path_chars[static_cast<unsigned char>(c)];
 }
 
 // The target of nearly every page request: a path of unreserved characters, no escapes, no

@@ -50,12 +50,22 @@ std::optional<std::string> key_of(const http::Request& request, const SiteMatch&
     const auto comments = CachedPages::page_number(request, comments_param);
     const auto listing = CachedPages::listing_request(request);
     if (!comments || !listing) return std::nullopt;
+    // Appended in place: every hit makes one (no temporary string per part).
     const auto& segments = request.target.segments;
-    std::string key = std::to_string(match.site->id) + " ";
-    for (std::size_t i = match.consumed; i < segments.size(); ++i) key += "/" + segments[i];
-    if (request.target.trailing_slash) key += "/";
-    return key + " " + std::to_string(*comments) + " " +
-           std::to_string(static_cast<int>(listing->from)) + " " + std::to_string(listing->story);
+    std::string key = std::to_string(match.site->id);
+    key += ' ';
+    for (std::size_t i = match.consumed; i < segments.size(); ++i) {
+        key += '/';
+        key += segments[i];
+    }
+    if (request.target.trailing_slash) key += '/';
+    for (const long long part :
+         {static_cast<long long>(*comments), static_cast<long long>(listing->from),
+          static_cast<long long>(listing->story)}) {
+        key += ' ';
+        key += std::to_string(part);
+    }
+    return key;
 }
 
 // The representation's own ETag: a compressed body is another representation, so its strong
