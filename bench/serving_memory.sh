@@ -8,7 +8,8 @@
 # Usage: bench/serving_memory.sh [path/to/dateline]
 #        DATA=DIR measures an archive already made (SQLite; it is migrated if need be), else
 #        ARTICLES=10000 a site are generated first (bench/generate_archive);
-#        STORIES=5000 DURATION=10s; PAGE_CACHE_MB sets the budget (default: the server's).
+#        STORIES=5000 DURATION=10s; PAGE_CACHE_MB sets the budget (default: the server's);
+#        THEME=DIR serves with that theme (a binary's own, to compare two binaries).
 # Bounded: one wrk run of DURATION on loopback, and the tour's few dozen pages.
 set -euo pipefail
 source "$(dirname "$0")/loopback.sh"
@@ -35,7 +36,7 @@ base="http://127.0.0.1:$port"
 started=$(date +%s.%N)
 env ${PAGE_CACHE_MB:+DATELINE_PAGE_CACHE_MB=$PAGE_CACHE_MB} DATELINE_LOG_LEVEL=warn \
   "$bin" serve --data "$data" --listen "127.0.0.1:$port" --threads 2 \
-  --metrics-listen "127.0.0.1:$metrics_port" >"$work/serve.log" 2>&1 &
+  --metrics-listen "127.0.0.1:$metrics_port" ${THEME:+--theme "$THEME"} >"$work/serve.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 200); do curl -sf "$base/healthz" >/dev/null && break; sleep 0.025; done
 startup=$(echo "$(date +%s.%N) - $started" | bc -l)

@@ -26,19 +26,22 @@ struct Logo {
 inline constexpr const char* card_template = "partials/card.tpl";
 
 /// A story page's own parts, which every theme has (pages/article.cpp): what the page shows of
-/// the story alone. Its translations, comments and related news sit between and after them.
+/// the story alone around its body, which the kept story holds already. Its translations,
+/// comments and related news sit between and after them.
 inline constexpr const char* story_heading_template = "partials/story-heading.tpl";
 inline constexpr const char* story_meta_template = "partials/story-meta.tpl";
-inline constexpr const char* story_body_template = "partials/story-body.tpl";
+inline constexpr const char* story_figure_template = "partials/story-figure.tpl";
+inline constexpr const char* story_footer_template = "partials/story-footer.tpl";
 
 /// Story cards' HTML, by the card it was written from (page_view.hpp's add_card).
 using KeptCards = KeptByStory<std::string>;
 
-/// What a story page wrote of the story alone: its three parts' HTML and its structured data.
+/// What a story page wrote of the story alone: its parts' HTML and its structured data.
 struct StoryParts {
     std::string heading;                       ///< story_heading_template's
     std::string meta;                          ///< story_meta_template's
-    std::string body;                          ///< story_body_template's
+    std::string figure;                        ///< story_figure_template's
+    std::string footer;                        ///< story_footer_template's
     std::vector<std::string> structured_data;  ///< JSON-LD, in the page's order
 };
 /// Story pages' parts, by the story (app::KeptStory) they were written from.

@@ -37,7 +37,7 @@ test('SIGHUP loads the theme again and the cached pages go with the old one', as
   assert.doesNotMatch(await storyPage(), /Edited story part/);
   const template = join(theme, 'templates/home.tpl');
   writeFileSync(template, readFileSync(template, 'utf8').replace('{{>FOOTER}}', '<p class="reloaded">Edited theme</p>\n{{>FOOTER}}'));
-  const part = join(theme, 'templates/partials/story-body.tpl');
+  const part = join(theme, 'templates/partials/story-footer.tpl');
   writeFileSync(part, `${readFileSync(part, 'utf8')}<p class="reloaded">Edited story part</p>\n`);
   assert.doesNotMatch(await home(), /Edited theme/, 'nothing changes before the signal');
   server.process.kill('SIGHUP');

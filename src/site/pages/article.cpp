@@ -218,21 +218,22 @@ void add_notes(Dictionary& d, const domain::Site& site, const render::Catalog& c
     }
 }
 
-// The story's picture, body, notes, source, tags and share links (story_body_template).
-void fill_body(Dictionary& d, const domain::Site& site, const render::Catalog& catalog,
-               const render::DateFormatter& dates, const domain::Article& a,
-               const std::string& url) {
-    if (a.lead_image) {
-        auto* fig = d.add_section("FIGURE");
-        set_image(fig, *a.lead_image, ImageSlot::StoryFigure);
-        fig->set_value("IMAGE_ALT", a.lead_caption.empty() ? a.headline : a.lead_caption);
-        if (!a.lead_caption.empty())
-            fig->set_value_and_show_section("CAPTION_TEXT", a.lead_caption, "CAPTION");
-        if (!a.lead_credit.empty())
-            fig->set_value_and_show_section("CREDIT_TEXT", a.lead_credit, "CREDIT");
-    }
-    if (!a.dateline.empty()) d.set_value_and_show_section("DATELINE_TEXT", a.dateline, "DATELINE");
-    d.set_value("BODY", a.body_html);
+// The story's lead picture, its caption and credit (story_figure_template).
+void fill_figure(Dictionary& d, const domain::Article& a) {
+    if (!a.lead_image) return;
+    auto* fig = d.add_section("FIGURE");
+    set_image(fig, *a.lead_image, ImageSlot::StoryFigure);
+    fig->set_value("IMAGE_ALT", a.lead_caption.empty() ? a.headline : a.lead_caption);
+    if (!a.lead_caption.empty())
+        fig->set_value_and_show_section("CAPTION_TEXT", a.lead_caption, "CAPTION");
+    if (!a.lead_credit.empty())
+        fig->set_value_and_show_section("CREDIT_TEXT", a.lead_credit, "CREDIT");
+}
+
+// What follows the story's body: its notes, source, tags and share links (story_footer_template).
+void fill_footer(Dictionary& d, const domain::Site& site, const render::Catalog& catalog,
+                 const render::DateFormatter& dates, const domain::Article& a,
+                 const std::string& url) {
     add_notes(d, site, catalog, dates, a);
     if (!a.source_credit.empty())
         d.set_value_and_show_section("SOURCE_TEXT", a.source_credit, "SOURCE");
@@ -250,36 +251,49 @@ void fill_body(Dictionary& d, const domain::Site& site, const render::Catalog& c
 // What the page shows of the story alone, each part in its include, and its structured data:
 // as the theme kept them (Theme::stories) for this very story object in this snapshot, else
 // written now and kept. The story object is read again after any change to it, and a site's
-// change makes a new snapshot, so kept parts are never older than what they show.
+// change makes a new snapshot, so kept parts are never older than what they show. The body is
+// not among them: the kept story holds it already, and it is the page's largest value.
 void add_story_parts(PageView& view, const PageRequest& request, const Theme& theme,
                      const app::KeptStory& story, const std::string& url) {
     const domain::Site& site = view.site;
-    auto* heading = view.dict.add_include("STORY_HEADING", story_heading_template);
-    auto* meta = view.dict.add_include("STORY_META", story_meta_template);
-    auto* body = view.dict.add_include("STORY_BODY", story_body_template);
+    const domain::Article& a = *story;
+    auto& d = view.dict;
+    if (!a.dateline.empty()) d.set_value_and_show_section("DATELINE_TEXT", a.dateline, "DATELINE");
+    d.set_value("BODY", a.body_html);
+    auto* heading = d.add_include("STORY_HEADING", story_heading_template);
+    auto* meta = d.add_include("STORY_META", story_meta_template);
+    auto* figure = d.add_include("STORY_FIGURE", story_figure_template);
+    auto* footer = d.add_include("STORY_FOOTER", story_footer_template);
     const auto give = [&](const StoryParts& parts) {
         heading->set_expansion(parts.heading);
         meta->set_expansion(parts.meta);
-        body->set_expansion(parts.body);
+        figure->set_expansion(parts.figure);
+        footer->set_expansion(parts.footer);
         for (const auto& json_ld : parts.structured_data) add_structured_data(view, json_ld);
     };
     KeptStoryParts* kept = theme.stories.get();
     const KeptStoryParts::Variant variant{request.snapshot.generation, site.id, 0};
     if (kept && kept->use(story, variant, [&](const auto& parts) { give(*parts); })) return;
 
-    const domain::Article& a = *story;
     const auto& dates = request.dates();
     const auto published = dates.moment(a.first_published_at);
     const auto updated = dates.moment(std::max(a.updated_at, a.first_published_at));
     auto parts = std::make_shared<StoryParts>();
     parts->structured_data = story_structured_data(site, theme, a, url, *published, *updated);
+    for (auto& json_ld : parts->structured_data) json_ld.shrink_to_fit();
     fill_heading(*heading, site, theme.catalog, a);
     fill_meta(*meta, site, theme.catalog, a, *published, *updated);
-    fill_body(*body, site, theme.catalog, dates, a, url);
-    const auto& templates = *theme.templates;
-    if (!kept || !templates.expand(story_heading_template, *heading, parts->heading) ||
-        !templates.expand(story_meta_template, *meta, parts->meta) ||
-        !templates.expand(story_body_template, *body, parts->body)) {
+    fill_figure(*figure, a);
+    fill_footer(*footer, site, theme.catalog, dates, a, url);
+    const auto written = [&](const char* file, Dictionary& include, std::string& html) {
+        if (!theme.templates->expand(file, include, html)) return false;
+        html.shrink_to_fit();  // kept: the render reserved room for a longer one
+        return true;
+    };
+    if (!kept || !written(story_heading_template, *heading, parts->heading) ||
+        !written(story_meta_template, *meta, parts->meta) ||
+        !written(story_figure_template, *figure, parts->figure) ||
+        !written(story_footer_template, *footer, parts->footer)) {
         // Expanded with the page, as any include.
         for (const auto& json_ld : parts->structured_data) add_structured_data(view, json_ld);
         return;

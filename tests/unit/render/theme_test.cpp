@@ -60,8 +60,8 @@ TEST(Theme, CardsAndStoryPartsAreKeptUnlessTheyReadThePagesValues) {
     ASSERT_TRUE(card_reading_the_page.ok()) << card_reading_the_page.error().message;
     EXPECT_EQ(card_reading_the_page->cards, nullptr);
     EXPECT_NE(card_reading_the_page->stories, nullptr);
-    for (const std::string part :
-         {"partials/story-heading.tpl", "partials/story-meta.tpl", "partials/story-body.tpl"}) {
+    for (const std::string part : {"partials/story-heading.tpl", "partials/story-meta.tpl",
+                                   "partials/story-figure.tpl", "partials/story-footer.tpl"}) {
         TempDir dir;
         auto story_reading_the_page = theme_with(dir, part, "<span>{{YEAR}}</span>\n");
         ASSERT_TRUE(story_reading_the_page.ok()) << story_reading_the_page.error().message;

@@ -7,7 +7,11 @@
 {{>STORY_META}}{{#TRANSLATIONS}}<p class="story__translations">{{T_ALSO_IN}} {{#TRANSLATION}}<a href="{{TRANSLATION_URL}}" lang="{{TRANSLATION_LANG}}" hreflang="{{TRANSLATION_LANG}}" dir="{{TRANSLATION_DIR}}">{{TRANSLATION_HEADLINE}}</a>{{#TRANSLATION_SEPARATOR}} · {{/TRANSLATION_SEPARATOR}}{{/TRANSLATION}}</p>
 {{/TRANSLATIONS}}</div>
 </header>
-{{>STORY_BODY}}</article>
+{{>STORY_FIGURE}}<div class="story__body">
+{{#DATELINE}}<p class="story__dateline">{{DATELINE_TEXT}}</p>
+{{/DATELINE}}{{BODY:none}}
+</div>
+{{>STORY_FOOTER}}</article>
 {{#COMMENTS}}<section class="comments" aria-labelledby="comments-heading">
 <h2 id="comments-heading" class="block-heading">{{COMMENTS_HEADING}}</h2>
 {{#COMMENT}}<article class="comment" id="comment-{{COMMENT_ID}}">

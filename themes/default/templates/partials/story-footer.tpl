@@ -1,12 +1,4 @@
-{{%AUTOESCAPE context="HTML"}}{{#FIGURE}}<figure class="story__figure">
-<picture>{{#WEBP}}<source type="image/webp" srcset="{{IMAGE_WEBP_SRCSET}}" sizes="{{IMAGE_SIZES}}">{{/WEBP}}<img src="{{IMAGE_URL}}" srcset="{{IMAGE_SRCSET}}" sizes="{{IMAGE_SIZES}}" width="{{IMAGE_WIDTH}}" height="{{IMAGE_HEIGHT}}" alt="{{IMAGE_ALT}}" fetchpriority="high"></picture>
-<figcaption>{{#CAPTION}}<span class="story__caption">{{CAPTION_TEXT}}</span>{{/CAPTION}}{{#CREDIT}} <span class="story__credit">{{CREDIT_TEXT}}</span>{{/CREDIT}}</figcaption>
-</figure>
-{{/FIGURE}}<div class="story__body">
-{{#DATELINE}}<p class="story__dateline">{{DATELINE_TEXT}}</p>
-{{/DATELINE}}{{BODY:none}}
-</div>
-{{#NOTES}}<section class="story__notes" aria-labelledby="notes-heading">
+{{%AUTOESCAPE context="HTML"}}{{#NOTES}}<section class="story__notes" aria-labelledby="notes-heading">
 <h2 id="notes-heading" class="story__notes-heading">{{T_NOTES_HEADING}}</h2>
 <ol class="story__notes-list">
 {{#NOTE}}<li class="story__note story__note--{{NOTE_KIND}}"><p class="story__note-when"><strong>{{NOTE_KIND_LABEL}}</strong> <time datetime="{{NOTE_ISO}}">{{NOTE_DATE}}</time></p>
