@@ -60,6 +60,7 @@ class AccessLog {
     AccessLogOptions options_;
     std::string name_;  // the logger's name in spdlog's registry, unique in the process
     std::shared_ptr<spdlog::logger> logger_;
+    std::string line_;  // a text line's message, its room reused
 };
 
 }  // namespace dateline::http
