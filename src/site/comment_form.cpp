@@ -37,6 +37,8 @@ constexpr FieldSpec field_specs[] = {
     {"comment", &domain::CommentDraft::body, nullptr, "off", "auto", &domain::CommentLimits::body},
 };
 
+static_assert(std::size(field_specs) == CommentFormText::field_count);
+
 // CLDR plural categories: English uses two of them, Arabic all six.
 constexpr const char* plural_categories[] = {"zero", "one", "two", "few", "many", "other"};
 
@@ -71,6 +73,25 @@ const std::string& CommentFormText::counter_messages(std::string_view language) 
     if (const auto it = counter_messages_.find(language); it != counter_messages_.end())
         return it->second;
     return counter_messages_.find(render::Catalog::reference_language)->second;
+}
+
+std::shared_ptr<const CommentFormText::FieldText> CommentFormText::field_text(
+    std::string_view language, std::size_t field, std::string_view name, std::size_t limit,
+    bool arabic_indic_digits) const {
+    if (field >= field_count) return nullptr;
+    const std::lock_guard lock(field_texts_mutex_);
+    auto at = field_texts_.find(language);
+    if (at == field_texts_.end()) at = field_texts_.try_emplace(std::string(language)).first;
+    auto& made = at->second[field];
+    if (!made.text || made.limit != limit || made.arabic_indic_digits != arabic_indic_digits) {
+        const std::string lang(language);
+        made = {limit, arabic_indic_digits,
+                std::make_shared<const FieldText>(
+                    FieldText{catalog_.text(lang, "field_" + std::string(name)),
+                              catalog_.count(lang, "hint_" + std::string(name), "limit",
+                                             static_cast<long long>(limit), arabic_indic_digits)})};
+    }
+    return made.text;
 }
 
 app::CommentForm read_comment_form(const std::multimap<std::string, std::string>& fields) {
@@ -118,15 +139,16 @@ void add_comment_form(Dictionary& page, const domain::Site& site, const CommentF
         item->set_value("ITEM_TEXT", text);
     };
 
-    for (const auto& spec : field_specs) {
+    for (std::size_t number = 0; number < std::size(field_specs); ++number) {
+        const FieldSpec& spec = field_specs[number];
         auto* field = form->add_include("COMMENT_FIELD", "partials/comment-field.tpl");
         const std::string id = std::string("comment-") + spec.name;
         const std::size_t limit = spec.limit ? site.comment_limits.*spec.limit : 0;
         field->set_value("FIELD", spec.name);
-        field->set_value("LABEL", catalog.text(lang, std::string("field_") + spec.name));
-        field->set_value("HINT",
-                         catalog.count(lang, std::string("hint_") + spec.name, "limit",
-                                       static_cast<long long>(limit), site.arabic_indic_digits));
+        const auto shown =
+            form_text.field_text(lang, number, spec.name, limit, site.arabic_indic_digits);
+        field->set_value("LABEL", shown->label);
+        field->set_value("HINT", shown->hint);
         field->set_value("VALUE", state ? to_displayable_utf8(state->sent.draft.*spec.value) : "");
         std::string described_by = id + "-hint";
         if (const auto* key = error_of(state, spec.name)) {

@@ -3,8 +3,12 @@
 // The comment form under articles: reading what a reader sent, and showing the form again with
 // everything kept. Internal to the site module.
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,7 +42,9 @@ struct CommentFormState {
 app::CommentForm read_comment_form(const std::multimap<std::string, std::string>& fields);
 
 /// The form's strings: a theme's catalog, and what every form makes of it the same way, made
-/// once per language (the counter's sentences for its script). Holds the catalog by reference.
+/// once per language (the counter's sentences for its script) or once per language and site
+/// setting (each field's label and hint). Holds the catalog by reference. Safe to share
+/// between threads.
 class CommentFormText {
   public:
     explicit CommentFormText(const render::Catalog& catalog);
@@ -47,9 +53,34 @@ class CommentFormText {
     /// (a JSON object); English's for a language the theme lacks, as Catalog::text does.
     const std::string& counter_messages(std::string_view language) const;
 
+    /// How many fields the form has: name, e-mail, title, comment.
+    static constexpr std::size_t field_count = 4;
+
+    /// A field's label, and its hint with the field's limit (0: none) in the site's digits.
+    struct FieldText {
+        std::string label;
+        std::string hint;
+    };
+    /// The label and hint of the form's field number `field` (its order in the form), named
+    /// `name`: made on the first form that shows them so and remembered, since every story page
+    /// of a site shows the same (a plural rule's lookup for each hint).
+    std::shared_ptr<const FieldText> field_text(std::string_view language, std::size_t field,
+                                                std::string_view name, std::size_t limit,
+                                                bool arabic_indic_digits) const;
+
   private:
+    // What a field's text was made with, and the text.
+    struct MadeFieldText {
+        std::size_t limit = 0;
+        bool arabic_indic_digits = false;
+        std::shared_ptr<const FieldText> text;
+    };
     const render::Catalog& catalog_;
     std::map<std::string, std::string, std::less<>> counter_messages_;
+    mutable std::mutex field_texts_mutex_;
+    // By language, then by field; a site's other setting replaces what was made (a network's
+    // sites in one language rarely differ in their limits).
+    mutable std::map<std::string, std::array<MadeFieldText, field_count>, std::less<>> field_texts_;
 };
 
 /// Fills the article template's COMMENT_FORM section: an empty form, or `state`'s. Its security

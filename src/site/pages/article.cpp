@@ -290,7 +290,10 @@ void add_story_parts(PageView& view, const PageRequest& request, const Theme& th
         html.shrink_to_fit();  // kept: the render reserved room for a longer one
         return true;
     };
-    if (!kept || !written(story_heading_template, *heading, parts->heading) ||
+    // A story object no one else holds (app::KeptStories keeps none, or not this one) is never
+    // found again: what was written for it goes with this page.
+    if (!kept || story.use_count() == 1 ||
+        !written(story_heading_template, *heading, parts->heading) ||
         !written(story_meta_template, *meta, parts->meta) ||
         !written(story_figure_template, *figure, parts->figure) ||
         !written(story_footer_template, *footer, parts->footer)) {
