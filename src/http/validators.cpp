@@ -4,8 +4,6 @@
 
 #include <cstdio>
 #include <ctime>
-#include <optional>
-#include <string>
 
 namespace dateline::http {
 
@@ -28,11 +26,6 @@ bool etag_matches(std::string_view if_none_match, std::string_view etag) {
 }
 
 std::string format_http_date(UnixTime t) {
-    // The pages a thread renders within one second share their Last-Modified: the last one
-    // written is remembered.
-    thread_local std::optional<UnixTime> last;
-    thread_local std::string last_written;
-    if (last == t) return last_written;
     const std::time_t time = t;
     std::tm tm{};
     gmtime_r(&time, &tm);
@@ -41,9 +34,7 @@ std::string format_http_date(UnixTime t) {
     std::snprintf(buf, sizeof buf, "%s, %02d %s %04d %02d:%02d:%02d GMT", day_names[tm.tm_wday],
                   tm.tm_mday, month_names[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min,
                   tm.tm_sec);
-    last = t;
-    last_written = buf;
-    return last_written;
+    return buf;
 }
 
 std::optional<UnixTime> parse_http_date(std::string_view text) {

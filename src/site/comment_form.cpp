@@ -76,7 +76,7 @@ const std::string& CommentFormText::counter_messages(std::string_view language) 
 }
 
 std::shared_ptr<const CommentFormText::FieldText> CommentFormText::field_text(
-    std::string_view language, std::size_t field, std::string_view name, std::size_t limit,
+    std::string_view language, std::size_t field, std::size_t limit,
     bool arabic_indic_digits) const {
     if (field >= field_count) return nullptr;
     const std::lock_guard lock(field_texts_mutex_);
@@ -85,10 +85,11 @@ std::shared_ptr<const CommentFormText::FieldText> CommentFormText::field_text(
     auto& made = at->second[field];
     if (!made.text || made.limit != limit || made.arabic_indic_digits != arabic_indic_digits) {
         const std::string lang(language);
+        const std::string name = field_specs[field].name;
         made = {limit, arabic_indic_digits,
                 std::make_shared<const FieldText>(
-                    FieldText{catalog_.text(lang, "field_" + std::string(name)),
-                              catalog_.count(lang, "hint_" + std::string(name), "limit",
+                    FieldText{catalog_.text(lang, "field_" + name),
+                              catalog_.count(lang, "hint_" + name, "limit",
                                              static_cast<long long>(limit), arabic_indic_digits)})};
     }
     return made.text;
@@ -145,8 +146,7 @@ void add_comment_form(Dictionary& page, const domain::Site& site, const CommentF
         const std::string id = std::string("comment-") + spec.name;
         const std::size_t limit = spec.limit ? site.comment_limits.*spec.limit : 0;
         field->set_value("FIELD", spec.name);
-        const auto shown =
-            form_text.field_text(lang, number, spec.name, limit, site.arabic_indic_digits);
+        const auto shown = form_text.field_text(lang, number, limit, site.arabic_indic_digits);
         field->set_value("LABEL", shown->label);
         field->set_value("HINT", shown->hint);
         field->set_value("VALUE", state ? to_displayable_utf8(state->sent.draft.*spec.value) : "");

@@ -61,12 +61,12 @@ class CommentFormText {
         std::string label;
         std::string hint;
     };
-    /// The label and hint of the form's field number `field` (its order in the form), named
-    /// `name`: made on the first form that shows them so and remembered, since every story page
-    /// of a site shows the same (a plural rule's lookup for each hint).
+    /// The label and hint of the form's field number `field` (its order in the form: name,
+    /// e-mail, title, comment), or nullptr past the last: made on the first form that shows them
+    /// so and remembered, since every story page of a site shows the same (a plural rule's
+    /// lookup for each hint).
     std::shared_ptr<const FieldText> field_text(std::string_view language, std::size_t field,
-                                                std::string_view name, std::size_t limit,
-                                                bool arabic_indic_digits) const;
+                                                std::size_t limit, bool arabic_indic_digits) const;
 
   private:
     // What a field's text was made with, and the text.

@@ -16,7 +16,7 @@ namespace dateline::site {
 /// What pages wrote from a story as it was read once (an app::Card, an app::KeptStory), kept by
 /// that very object, so that pages the cache does not hold write it once between changes rather
 /// than once a page: story cards (the cards were nearly half of a home page's render) and a story
-/// page's own parts (its headline, meta and body, and its structured data).
+/// page's own parts around its body (heading, meta, picture, footer, and its structured data).
 ///
 /// Kept by the object itself, never by its story's id: app::StoryCards and app::KeptStories read
 /// a story again after each change to it, to its section or picture, to a site, and after their
