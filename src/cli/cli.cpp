@@ -6,13 +6,14 @@
 #include <iostream>
 
 #include "cli/command.hpp"
+#include "http/access_log.hpp"
 
 namespace dateline::cli {
 
 int run(int argc, char** argv) {
     // Logs (the access log too) go to standard error; standard output carries the results.
     spdlog::set_default_logger(spdlog::stderr_color_mt("dateline"));
-    spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
+    spdlog::set_pattern(http::text_log_pattern);
     CLI::App app{
         "Dateline: a news publishing platform for networks of sites in several languages."};
     app.require_subcommand(0, 1);

@@ -1,6 +1,6 @@
 #include "http/access_log.hpp"
 
-#include <spdlog/sinks/base_sink.h>
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 #include <boost/json/serialize.hpp>
 #include <boost/json/string_view.hpp>
@@ -8,10 +8,11 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cerrno>
 #include <charconv>
+#include <chrono>
 #include <climits>
+#include <ctime>
 #include <iterator>
 
 #include "core/ip_address.hpp"
@@ -31,33 +32,6 @@ void write_fully(int fd, std::string_view bytes) {
     }
 }
 
-// Keeps formatted lines and writes them in batches of whole lines, each at most PIPE_BUF bytes
-// (a longer line alone): POSIX makes a write of up to PIPE_BUF bytes to a pipe atomic.
-class BatchSink final : public spdlog::sinks::base_sink<spdlog::details::null_mutex> {
-  public:
-    explicit BatchSink(int fd) : fd_(fd) { kept_.reserve(PIPE_BUF); }
-
-  protected:
-    void sink_it_(const spdlog::details::log_msg& msg) override {
-        spdlog::memory_buf_t line;
-        formatter_->format(msg, line);
-        if (kept_.size() + line.size() > PIPE_BUF) flush_();
-        kept_.append(line.data(), line.size());
-        if (kept_.size() >= PIPE_BUF) flush_();
-    }
-
-    void flush_() override {
-        write_fully(fd_, kept_);
-        kept_.clear();
-    }
-
-  private:
-    int fd_;
-    std::string kept_;
-};
-
-std::atomic<unsigned> access_logs_made{0};
-
 }  // namespace
 
 std::string logged_address(std::string_view address, LoggedAddress kept) {
@@ -72,20 +46,12 @@ std::string logged_address(std::string_view address, LoggedAddress kept) {
     return anonymised_ip(address);
 }
 
-AccessLog::AccessLog(AccessLogOptions options, int fd)
-    : options_(options),
-      name_("access-" + std::to_string(++access_logs_made)),
-      logger_(std::make_shared<spdlog::logger>(name_, std::make_shared<BatchSink>(fd))) {
-    spdlog::initialize_logger(logger_);  // the pattern and level every log line has
-    // A JSON line's time in UTC, to the millisecond, as log shippers parse it (RFC 3339).
-    if (options_.format == AccessLogFormat::Json)
-        logger_->set_pattern(R"({"time":"%Y-%m-%dT%H:%M:%S.%eZ","level":"%l",%v})",
-                             spdlog::pattern_time_type::utc);
+AccessLog::AccessLog(AccessLogOptions options, int fd) : options_(options), fd_(fd) {
+    kept_.reserve(PIPE_BUF);
 }
 
 AccessLog::~AccessLog() {
     flush();
-    spdlog::drop(name_);
 }
 
 namespace {
@@ -114,14 +80,15 @@ std::string_view loggable(std::string_view target, std::string& escaped) {
 }  // namespace
 
 void AccessLog::record(const AccessRecord& r) {
+    if (!spdlog::should_log(spdlog::level::info)) return;
     const std::string_view cache = r.cache.empty() ? "-" : r.cache;
     std::string escaped;
     const std::string_view target = loggable(r.target, escaped);
+    begin_line();
     if (options_.format == AccessLogFormat::Text) {
-        // Written by hand into a line kept between requests: fmt's parse of a format string cost
-        // more than the appends, and this runs for every response, cached hits included.
-        line_.clear();
-        const auto number = [&](long long n) {
+        // Written by hand: fmt's parse of a format string cost more than the appends, and this
+        // runs for every response, cached hits included.
+        const auto number = [this](long long n) {
             char digits[24];
             const auto end = std::to_chars(std::begin(digits), std::end(digits), n).ptr;
             line_.append(digits, end);
@@ -134,20 +101,60 @@ void AccessLog::record(const AccessRecord& r) {
         line_ += ' ';
         number(r.micros);
         line_.append("us ").append(cache);
-        logger_->info(std::string_view(line_));
-        return;
+    } else {
+        // The id, address, method and cache outcome are made of token characters; the target
+        // is the client's, made printable and escaped as a JSON string.
+        fmt::format_to(
+            std::back_inserter(line_),
+            R"("id":"{}","address":"{}","method":"{}","target":{},"status":{},)"
+            R"("bytes":{},"micros":{},"cache":"{}"}})",
+            r.request_id, r.address, r.method,
+            boost::json::serialize(boost::json::string_view(target.data(), target.size())),
+            r.status, r.body_bytes, r.micros, cache);
     }
-    // The id, address, method and cache outcome are made of token characters; the target is
-    // the client's, made printable and escaped as a JSON string.
-    logger_->info(R"("id":"{}","address":"{}","method":"{}","target":{},"status":{},"bytes":{},)"
-                  R"("micros":{},"cache":"{}")",
-                  r.request_id, r.address, r.method,
-                  boost::json::serialize(boost::json::string_view(target.data(), target.size())),
-                  r.status, r.body_bytes, r.micros, cache);
+    end_line();
+}
+
+// As the process's other lines begin (text_log_pattern, or write_logs_as_json's): the time to
+// the millisecond, local in text and UTC in JSON, then the level.
+void AccessLog::begin_line() {
+    using namespace std::chrono;
+    const auto now = duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+    const std::int64_t second = now / 1000;
+    const auto millis = static_cast<int>(now % 1000);
+    if (second != second_) {
+        second_ = second;
+        const auto t = static_cast<std::time_t>(second);
+        std::tm parts{};
+        if (options_.format == AccessLogFormat::Json)
+            gmtime_r(&t, &parts);
+        else
+            localtime_r(&t, &parts);
+        char text[40];
+        const auto n = std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S.", &parts);
+        second_text_.assign(text, n);
+    }
+    line_.clear();
+    if (options_.format == AccessLogFormat::Json) line_ += R"({"time":")";
+    line_ += second_text_;
+    line_ += static_cast<char>('0' + millis / 100);
+    line_ += static_cast<char>('0' + millis / 10 % 10);
+    line_ += static_cast<char>('0' + millis % 10);
+    line_ += options_.format == AccessLogFormat::Json ? R"(Z","level":"info",)" : " info ";
+}
+
+// Keeps the line, writing the batch first if the line would take it past PIPE_BUF bytes (a
+// longer line goes alone): POSIX makes a write of up to PIPE_BUF bytes to a pipe atomic.
+void AccessLog::end_line() {
+    line_ += '\n';
+    if (kept_.size() + line_.size() > PIPE_BUF) flush();
+    kept_ += line_;
+    if (kept_.size() >= PIPE_BUF) flush();
 }
 
 void AccessLog::flush() {
-    logger_->flush();
+    write_fully(fd_, kept_);
+    kept_.clear();
 }
 
 }  // namespace dateline::http

@@ -1,12 +1,16 @@
 #include "http/access_log.hpp"
 
 #include <gtest/gtest.h>
+#include <spdlog/pattern_formatter.h>
+#include <spdlog/spdlog.h>
 #include <boost/json/parse.hpp>
 
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <regex>
 #include <string>
+#include <vector>
 
 namespace dateline::http {
 namespace {
@@ -49,6 +53,45 @@ TEST(AccessLog, KeepsLinesUntilFlushed) {
                              "\n";  // after the time and level, as the default pattern writes them
     ASSERT_GT(out.size(), line.size());
     EXPECT_EQ(out.substr(out.size() - line.size()), line) << out;
+}
+
+// Each line begins as the process's other text lines do (text_log_pattern, which spdlog writes
+// for them): the local time to the millisecond, then the level.
+TEST(AccessLog, BeginsALineAsTheProcesssOtherLinesBegin) {
+    Pipe pipe;
+    {
+        AccessLog log({}, pipe.fds[1]);
+        log.record(request("r1"));
+        log.record(request("r2"));
+    }
+    const std::string time = R"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3} info )";
+    const std::regex line(time + R"((r\d) 203\.0\.113\.0 .*\n)");
+    const auto out = pipe.written();
+    std::vector<std::string> ids;
+    for (auto it = std::sregex_iterator(out.begin(), out.end(), line); it != std::sregex_iterator();
+         ++it)
+        ids.push_back((*it)[1]);
+    EXPECT_EQ(ids, (std::vector<std::string>{"r1", "r2"})) << out;
+
+    spdlog::pattern_formatter pattern(text_log_pattern);
+    spdlog::memory_buf_t formatted;
+    pattern.format(spdlog::details::log_msg("test", spdlog::level::info, "r3"), formatted);
+    EXPECT_TRUE(std::regex_match(std::string(formatted.data(), formatted.size()),
+                                 std::regex(time + "r3\n")))
+        << std::string(formatted.data(), formatted.size());
+}
+
+// A process told to log only warnings (log_level = "warn") writes no access log.
+TEST(AccessLog, WritesNothingBelowTheProcesssLevel) {
+    Pipe pipe;
+    const auto level = spdlog::get_level();
+    spdlog::set_level(spdlog::level::warn);
+    {
+        AccessLog log({}, pipe.fds[1]);
+        log.record(request("r1"));
+    }
+    spdlog::set_level(level);
+    EXPECT_EQ(pipe.written(), "");
 }
 
 TEST(AccessLog, WritesFullBatchesInWholeLinesAndTheRestWhenDestroyed) {
