@@ -9,6 +9,7 @@
 
 #include <sys/sendfile.h>
 #include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -61,10 +62,20 @@ constexpr std::size_t first_read_bytes = 4096;
 constexpr unsigned http_1_1 = 11;  // Beast's version number for HTTP/1.1
 constexpr auto accept_backoff = std::chrono::milliseconds(100);
 constexpr auto accept_warning_interval = std::chrono::seconds(10);
+// Also how late a read or write past its time is ended (Connection::deadline).
 constexpr auto sweep_interval = std::chrono::milliseconds(250);
 constexpr int min_worker_threads = 4;
 constexpr int default_change_threads = 2;
 constexpr int retry_after_busy_seconds = 2;
+
+// The steady clock as the kernel last ticked it (CLOCK_MONOTONIC_COARSE, the clock steady_clock
+// reads, a few milliseconds behind): read without the time counter, for times in seconds.
+std::chrono::steady_clock::time_point coarse_now() {
+    timespec t{};
+    ::clock_gettime(CLOCK_MONOTONIC_COARSE, &t);
+    return std::chrono::steady_clock::time_point(std::chrono::seconds(t.tv_sec) +
+                                                 std::chrono::nanoseconds(t.tv_nsec));
+}
 
 Method method_of(bhttp::verb verb) {
     switch (verb) {
@@ -84,10 +95,27 @@ Method method_of(bhttp::verb verb) {
 }  // namespace
 
 // A connection as its event loop tracks it: idle (waiting for the first byte of a request) since
-// when, so that shutdown and pressure can close the idle ones.
+// when, so that shutdown and pressure can close the idle ones, and the time by which the read or
+// write under way must end. The loop's sweep ends one that overran (cancels it, and marks the
+// connection timed out) instead of a timer for each read and write: arming and cancelling one
+// cost a trip through the timer queue and the loop for every request.
 struct Connection {
-    std::shared_ptr<beast::tcp_stream> stream;
-    std::optional<std::chrono::steady_clock::time_point> idle_since;
+    using Clock = std::chrono::steady_clock;
+    explicit Connection(tcp::socket s) : socket(std::move(s)) {}
+    tcp::socket socket;
+    std::optional<Clock::time_point> idle_since;
+    Clock::time_point deadline = Clock::time_point::max();
+    bool timed_out = false;
+
+    // The read or write about to start must end within `time` (the sweep's interval later at
+    // worst).
+    void must_end_within(std::chrono::seconds time) { deadline = coarse_now() + time; }
+    void must_end_by(Clock::time_point when) { deadline = when; }
+    // What became of the read or write just ended: `ec`, or a timeout if the sweep ended it.
+    boost::system::error_code ended(boost::system::error_code ec) {
+        deadline = Clock::time_point::max();
+        return timed_out ? beast::error::timeout : ec;
+    }
 };
 
 // One event loop per I/O thread. The first accepts and hands each connection to the loop with
@@ -165,8 +193,20 @@ struct Server::State {
     // ones when none is given).
     static void close_idle(Loop& loop,
                            std::optional<std::chrono::steady_clock::time_point> cutoff) {
+        boost::system::error_code ignored;
         for (Connection* c : loop.connections)
-            if (c->idle_since && (!cutoff || *c->idle_since < *cutoff)) c->stream->cancel();
+            if (c->idle_since && (!cutoff || *c->idle_since < *cutoff)) c->socket.cancel(ignored);
+    }
+
+    // On the loop's own thread: ends the reads and writes past their time.
+    static void end_overdue(Loop& loop, std::chrono::steady_clock::time_point now) {
+        boost::system::error_code ignored;
+        for (Connection* c : loop.connections) {
+            if (c->deadline > now) continue;
+            c->timed_out = true;
+            c->deadline = std::chrono::steady_clock::time_point::max();
+            c->socket.cancel(ignored);
+        }
     }
 
     Response respond(const Request& request) {
@@ -263,14 +303,14 @@ struct Server::State {
         return true;
     }
 
-    // Today's HTTP date, formatted once a second per thread.
+    // Today's HTTP date, formatted once a second per thread. The coarse clock (the kernel's last
+    // tick) is enough for a date in seconds and costs less than reading the time counter.
     static std::string_view current_http_date() {
         thread_local UnixTime second = -1;
         thread_local std::string formatted;
-        const auto now =
-            static_cast<UnixTime>(std::chrono::duration_cast<std::chrono::seconds>(
-                                      std::chrono::system_clock::now().time_since_epoch())
-                                      .count());
+        timespec t{};
+        ::clock_gettime(CLOCK_REALTIME_COARSE, &t);
+        const auto now = static_cast<UnixTime>(t.tv_sec);
         if (now != second) {
             second = now;
             formatted = format_http_date(now);
@@ -278,10 +318,48 @@ struct Server::State {
         return formatted;
     }
 
+    // Writes what the socket takes of `parts` now, without waiting: most responses fit its
+    // buffer whole, and written here they cost no trip through the loop. The bytes written;
+    // none when the buffer is full.
+    template <std::size_t N>
+    static std::pair<boost::system::error_code, std::size_t> write_now(
+        tcp::socket& socket, const std::array<asio::const_buffer, N>& parts, int flags = 0) {
+        std::array<iovec, N> vectors{};
+        for (std::size_t i = 0; i < N; ++i)
+            vectors[i] = {const_cast<void*>(parts[i].data()), parts[i].size()};
+        msghdr message{};
+        message.msg_iov = vectors.data();
+        message.msg_iovlen = N;
+        for (;;) {
+            const auto n =
+                ::sendmsg(socket.native_handle(), &message, flags | MSG_NOSIGNAL | MSG_DONTWAIT);
+            if (n >= 0) return {{}, static_cast<std::size_t>(n)};
+            if (errno == EINTR) continue;
+            if (errno == EAGAIN || errno == EWOULDBLOCK) return {{}, 0};
+            return {boost::system::error_code(errno, boost::system::system_category()), 0};
+        }
+    }
+
+    // Writes what is left of `parts` after its first `written` bytes, waiting for the reader as
+    // long as `deadline` allows.
+    template <std::size_t N>
+    asio::awaitable<boost::system::error_code> write_rest(
+        Connection& c, std::array<asio::const_buffer, N> parts, std::size_t written,
+        std::chrono::steady_clock::time_point deadline) {
+        for (auto& part : parts) {
+            const auto taken = std::min(written, part.size());
+            part += taken;
+            written -= taken;
+        }
+        c.must_end_by(deadline);
+        auto [ec, bytes] = co_await asio::async_write(c.socket, parts, use_nothrow);
+        co_return c.ended(ec);
+    }
+
     // Writes `r` (its body from where it is held: its own string, or a kept page's, shared).
     // A response whose own fields would split the message goes out as a 500 instead.
-    asio::awaitable<boost::system::error_code> send(beast::tcp_stream& stream, const Response& r,
-                                                    bool head, bool keep_alive, unsigned version,
+    asio::awaitable<boost::system::error_code> send(Connection& c, const Response& r, bool head,
+                                                    bool keep_alive, unsigned version,
                                                     std::string_view request_id,
                                                     std::string& before, std::string& after) {
         const Response* sent = &r;
@@ -299,13 +377,13 @@ struct Server::State {
             asio::buffer(before), asio::buffer(fields[0].data(), fields[0].size()),
             asio::buffer(fields[1].data(), fields[1].size()), asio::buffer(after)};
         if (sent->shared_body.fd >= 0 && body.size() >= sendfile_min_bytes)
-            co_return co_await send_from_file(stream, head_buffers, sent->shared_body);
+            co_return co_await send_from_file(c, head_buffers, sent->shared_body);
         const std::array<asio::const_buffer, 5> buffers{head_buffers[0], head_buffers[1],
                                                         head_buffers[2], head_buffers[3],
                                                         asio::buffer(body.data(), body.size())};
-        stream.expires_after(options.read_timeout);
-        auto [ec, written] = co_await asio::async_write(stream, buffers, use_nothrow);
-        co_return ec;
+        const auto [ec, written] = write_now(c.socket, buffers);
+        if (ec || written == asio::buffer_size(buffers)) co_return ec;
+        co_return co_await write_rest(c, buffers, written, coarse_now() + options.read_timeout);
     }
 
     // Sends the head, then the body from its file with sendfile(2): the kernel takes the file's
@@ -313,42 +391,18 @@ struct Server::State {
     // with MSG_MORE, so that it leaves with the body rather than in a packet of its own. The
     // whole response has the time a write has (read_timeout).
     asio::awaitable<boost::system::error_code> send_from_file(
-        beast::tcp_stream& stream, const std::array<asio::const_buffer, 4>& head,
+        Connection& c, const std::array<asio::const_buffer, 4>& head,
         const Response::SharedBody& body) {
-        const auto deadline = std::chrono::steady_clock::now() + options.read_timeout;
-        auto& socket = stream.socket();
-        boost::system::error_code ec;
-        if (!socket.native_non_blocking()) socket.native_non_blocking(true, ec);
+        const auto deadline = coarse_now() + options.read_timeout;
+        const auto [ec, written] = write_now(c.socket, head, MSG_MORE);
         if (ec) co_return ec;
-        std::array<iovec, 4> parts{};
-        std::size_t head_bytes = 0;
-        for (std::size_t i = 0; i < head.size(); ++i) {
-            parts[i] = {const_cast<void*>(head[i].data()), head[i].size()};
-            head_bytes += head[i].size();
-        }
-        msghdr message{};
-        message.msg_iov = parts.data();
-        message.msg_iovlen = parts.size();
-        auto sent = ::sendmsg(socket.native_handle(), &message, MSG_MORE | MSG_NOSIGNAL);
-        if (sent < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)
-            co_return boost::system::error_code(errno, boost::system::system_category());
-        if (sent < static_cast<ssize_t>(head_bytes)) {
-            // The socket's buffer is full: the rest of the head as any write goes.
-            auto rest = head;
-            std::size_t skip = sent > 0 ? static_cast<std::size_t>(sent) : 0;
-            for (auto& part : rest) {
-                const auto taken = std::min(skip, part.size());
-                part += taken;
-                skip -= taken;
-            }
-            stream.expires_at(deadline);
-            auto [write_error, written] = co_await asio::async_write(stream, rest, use_nothrow);
-            if (write_error) co_return write_error;
-        }
+        if (written < asio::buffer_size(head))  // the socket's buffer is full
+            if (auto write_error = co_await write_rest(c, head, written, deadline))
+                co_return write_error;
         auto offset = static_cast<off_t>(body.offset);
         std::size_t left = body.bytes.size();
         while (left > 0) {
-            const auto n = ::sendfile(socket.native_handle(), body.fd, &offset, left);
+            const auto n = ::sendfile(c.socket.native_handle(), body.fd, &offset, left);
             if (n > 0) {
                 left -= static_cast<std::size_t>(n);
                 continue;
@@ -357,27 +411,11 @@ struct Server::State {
             if (errno == EINTR) continue;
             if (errno != EAGAIN && errno != EWOULDBLOCK)
                 co_return boost::system::error_code(errno, boost::system::system_category());
-            if (auto waited = co_await writable(socket, deadline)) co_return waited;
+            c.must_end_by(deadline);
+            auto [wait_error] = co_await c.socket.async_wait(tcp::socket::wait_write, use_nothrow);
+            if (auto waited = c.ended(wait_error)) co_return waited;
         }
         co_return boost::system::error_code{};
-    }
-
-    // Waits until `socket` takes more bytes; a timeout when `deadline` passes first.
-    static asio::awaitable<boost::system::error_code> writable(
-        tcp::socket& socket, std::chrono::steady_clock::time_point deadline) {
-        if (std::chrono::steady_clock::now() >= deadline) co_return beast::error::timeout;
-        asio::steady_timer timer(socket.get_executor(), deadline);
-        // The loop runs on one thread: the flag tells an expiry already queued that the wait ended.
-        const auto waiting = std::make_shared<bool>(true);
-        timer.async_wait([&socket, waiting](const boost::system::error_code& ec) {
-            if (!ec && *waiting) socket.cancel();
-        });
-        auto [ec] = co_await socket.async_wait(tcp::socket::wait_write, use_nothrow);
-        *waiting = false;
-        timer.cancel();
-        if (ec == asio::error::operation_aborted && std::chrono::steady_clock::now() >= deadline)
-            ec = beast::error::timeout;
-        co_return ec;
     }
 
     static Response error_response(int status, std::string_view text) {
@@ -385,13 +423,13 @@ struct Server::State {
     }
 
     // Answers a request that cannot be served and whose connection must close.
-    asio::awaitable<void> refuse(beast::tcp_stream& stream, int status, std::string_view text,
+    asio::awaitable<void> refuse(Connection& c, int status, std::string_view text,
                                  const std::string& remote_address, std::string_view why) {
         const auto started = std::chrono::steady_clock::now();
         const Response r = error_response(status, text);
         std::string before;
         std::string after;
-        co_await send(stream, r, false, false, http_1_1, {}, before, after);
+        co_await send(c, r, false, false, http_1_1, {}, before, after);
         if (options.on_response)
             options.on_response(Request{}, r, std::chrono::steady_clock::now() - started);
         spdlog::info("{} - - {} ({})", logged_address(remote_address, options.access_log.addresses),
@@ -400,12 +438,13 @@ struct Server::State {
 
     asio::awaitable<void> session(Loop& loop, tcp::socket socket, std::string remote_address,
                                   std::string network) {
-        auto stream = std::make_shared<beast::tcp_stream>(std::move(socket));
+        Connection connection{std::move(socket)};
         // Each response leaves in one write (or a head held with MSG_MORE for its body), so
         // Nagle's algorithm could only hold a response's end back for the reader's ACK.
         boost::system::error_code ignored;
-        stream->socket().set_option(tcp::no_delay(true), ignored);
-        Connection connection{stream, std::nullopt};
+        connection.socket.set_option(tcp::no_delay(true), ignored);
+        // Responses are written here first (write_now, sendfile), never blocking the loop.
+        connection.socket.native_non_blocking(true, ignored);
         loop.connections.insert(&connection);
         beast::flat_buffer buffer;
         std::string head_before;  // each response's head is composed here (send)
@@ -430,13 +469,13 @@ struct Server::State {
                 // Idle until the first byte of the next request: only then is the connection
                 // busy, so a shutdown closes idle connections but answers a request that has
                 // begun to arrive.
-                stream->expires_after(first ? options.read_timeout : options.idle_timeout);
-                connection.idle_since = std::chrono::steady_clock::now();
+                connection.must_end_within(first ? options.read_timeout : options.idle_timeout);
+                connection.idle_since = coarse_now();
                 if (stopping) break;
-                auto [wait_error, arrived] =
-                    co_await stream->async_read_some(buffer.prepare(first_read_bytes), use_nothrow);
+                auto [wait_error, arrived] = co_await connection.socket.async_read_some(
+                    buffer.prepare(first_read_bytes), use_nothrow);
                 connection.idle_since.reset();
-                if (wait_error) break;
+                if (connection.ended(wait_error)) break;
                 buffer.commit(arrived);
             }
             first = false;
@@ -447,10 +486,10 @@ struct Server::State {
             buffer.consume(parser.put(buffer.data(), ec));
             if (ec == bhttp::error::need_more) ec = {};
             if (!ec && !parser.is_header_done()) {
-                stream->expires_after(options.read_timeout);
-                auto [header_error, bytes] =
-                    co_await bhttp::async_read_header(*stream, buffer, parser, use_nothrow);
-                ec = header_error;
+                connection.must_end_within(options.read_timeout);
+                auto [header_error, bytes] = co_await bhttp::async_read_header(
+                    connection.socket, buffer, parser, use_nothrow);
+                ec = connection.ended(header_error);
             }
             // An upload's body may be larger and slower, while few of them are read at once.
             std::optional<LargeBodySlot> large;
@@ -458,11 +497,11 @@ struct Server::State {
                 options.large_bodies->accepts(head_of(parser.get()))) {
                 large.emplace(large_bodies_in_flight);
                 if (large->count > options.large_bodies->max_in_flight) {
-                    co_await refuse(*stream, 503, "Too many uploads at once; try again shortly",
+                    co_await refuse(connection, 503, "Too many uploads at once; try again shortly",
                                     remote_address, "uploads at capacity");
                     break;
                 }
-                stream->expires_after(options.large_bodies->read_timeout);
+                connection.must_end_within(options.large_bodies->read_timeout);
             } else if (!ec && options.large_bodies) {
                 // Any other target keeps the usual limit: for a declared length here, for
                 // chunks as they come.
@@ -474,10 +513,10 @@ struct Server::State {
             }
             if (!ec && !parser.is_done()) {  // done at the head for a request without a body
                 // The body's own time, not what the idle wait or the last write left over.
-                if (!large) stream->expires_after(options.read_timeout);
+                if (!large) connection.must_end_within(options.read_timeout);
                 auto [body_error, body_bytes] =
-                    co_await bhttp::async_read(*stream, buffer, parser, use_nothrow);
-                ec = body_error;
+                    co_await bhttp::async_read(connection.socket, buffer, parser, use_nothrow);
+                ec = connection.ended(body_error);
             }
             large.reset();
             if (ec) {
@@ -491,7 +530,7 @@ struct Server::State {
                          ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message)
                     status = 400;
                 if (status)
-                    co_await refuse(*stream, status,
+                    co_await refuse(connection, status,
                                     status == 431   ? "Request headers too large"
                                     : status == 413 ? "Request body too large"
                                                     : "Bad request",
@@ -503,10 +542,10 @@ struct Server::State {
             if (const auto framing = check_message_framing(in); framing != Framing::Ok) {
                 // Whatever follows on this connection may be the rest of this request.
                 if (framing == Framing::NotImplemented)
-                    co_await refuse(*stream, 501, "Transfer coding not implemented", remote_address,
-                                    "refused framing");
+                    co_await refuse(connection, 501, "Transfer coding not implemented",
+                                    remote_address, "refused framing");
                 else
-                    co_await refuse(*stream, 400, "Bad request: ambiguous message length",
+                    co_await refuse(connection, 400, "Bad request: ambiguous message length",
                                     remote_address, "refused framing");
                 break;
             }
@@ -544,7 +583,7 @@ struct Server::State {
             const std::string_view cache = response.cache;
             const auto body_bytes = head ? 0 : response.payload().size();
             const auto write_error =
-                co_await send(*stream, response, head, keep_alive, in.version(), request.id,
+                co_await send(connection, response, head, keep_alive, in.version(), request.id,
                               head_before, head_after);
             const auto took = std::chrono::steady_clock::now() - started;
             if (options.on_response) options.on_response(request, response, took);
@@ -565,8 +604,8 @@ struct Server::State {
         }
         loop.connections.erase(&connection);
         --loop.open;
-        stream->socket().shutdown(tcp::socket::shutdown_send, ignored);
-        stream->close();
+        connection.socket.shutdown(tcp::socket::shutdown_send, ignored);
+        connection.socket.close(ignored);
         if (!network.empty()) connections.release(remote_address, network);
         --active_sessions;
     }
@@ -659,16 +698,19 @@ struct Server::State {
         }
     }
 
-    // Writes the loop's access log at least four times a second; under pressure, connections
-    // that have sent nothing for a while make room for others.
+    // Writes the loop's access log at least four times a second and ends the reads and writes
+    // past their time; under pressure, connections that have sent nothing for a while make room
+    // for others.
     asio::awaitable<void> sweep_loop(Loop& loop) {
         asio::steady_timer timer(loop.io);
         while (!stopping) {
             timer.expires_after(sweep_interval);
             co_await timer.async_wait(use_nothrow);
             loop.access_log.flush();
+            const auto now = std::chrono::steady_clock::now();
+            end_overdue(loop, now);
             if (stopping || !under_pressure()) continue;
-            close_idle(loop, std::chrono::steady_clock::now() - options.pressure_idle_timeout);
+            close_idle(loop, now - options.pressure_idle_timeout);
         }
     }
 

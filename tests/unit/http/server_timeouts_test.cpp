@@ -1,0 +1,168 @@
+// A reader has a time to send each request and a time to come back with the next; past it the
+// server closes the connection (a slow head, a stalled body, an idle keep-alive connection hold
+// nothing for ever). The time runs only while the server waits for the reader: a page that takes
+// longer to make than the read time still reaches its reader.
+#include <gtest/gtest.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include "../support_loopback.hpp"
+#include "http/server.hpp"
+
+namespace dateline::http {
+
+namespace {
+
+using namespace std::chrono_literals;
+
+constexpr auto read_time = 1s;
+constexpr auto idle_time = 2s;
+constexpr auto slow_page = 2500ms;  // longer than the read time
+
+// One I/O thread; "/slow" takes longer to answer than the read time, everything else answers at
+// once.
+class TimedServer {
+  public:
+    TimedServer() {
+        ServerOptions options;
+        options.port = 0;
+        options.threads = 1;
+        options.worker_threads = 1;
+        options.read_timeout = read_time;
+        options.idle_timeout = idle_time;
+        server_ = std::make_unique<Server>(options, [](const Request& request) {
+            if (request.raw_target == "/slow") std::this_thread::sleep_for(slow_page);
+            return Response::text(200, "answered\n");
+        });
+        EXPECT_TRUE(server_->listen());
+        thread_ = std::thread([this] { server_->run(); });
+    }
+    ~TimedServer() {
+        server_->stop();
+        thread_.join();
+    }
+    TimedServer(const TimedServer&) = delete;
+    TimedServer& operator=(const TimedServer&) = delete;
+
+    std::uint16_t port() const { return server_->port(); }
+
+  private:
+    std::unique_ptr<Server> server_;
+    std::thread thread_;
+};
+
+// A connection that gives up waiting after 10 s (a server that never closes fails the test).
+int connect(std::uint16_t port) {
+    return testing_support::connect_to_loopback(port, [](int socket) {
+        const timeval patience{10, 0};
+        ::setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &patience, sizeof patience);
+    });
+}
+
+void send_text(int fd, const std::string& text) {
+    ASSERT_EQ(::send(fd, text.data(), text.size(), MSG_NOSIGNAL),
+              static_cast<ssize_t>(text.size()));
+}
+
+// What the server sends until it closes the connection, and how long that took from `since`;
+// an empty time when it did not close it within the patience.
+struct Ending {
+    std::string received;
+    std::optional<std::chrono::steady_clock::duration> after;
+};
+
+Ending read_until_closed(int fd, std::chrono::steady_clock::time_point since) {
+    Ending ending;
+    char chunk[4096];
+    for (;;) {
+        const auto n = ::recv(fd, chunk, sizeof chunk, 0);
+        if (n > 0) {
+            ending.received.append(chunk, static_cast<std::size_t>(n));
+            continue;
+        }
+        if (n == 0 || errno == ECONNRESET) ending.after = std::chrono::steady_clock::now() - since;
+        return ending;
+    }
+}
+
+// The connection was closed by the server after `least`, and not long after (the server checks
+// its connections' times four times a second).
+void expect_closed_after(const Ending& ending, std::chrono::milliseconds least) {
+    ASSERT_TRUE(ending.after) << "the server still held the connection after 10 s";
+    EXPECT_GE(*ending.after, least - 50ms);
+    EXPECT_LT(*ending.after, least + 1500ms);
+}
+
+}  // namespace
+
+TEST(ServerTimeouts, AHeadThatStopsHalfWayIsCutAfterTheReadTime) {
+    TimedServer server;
+    const int fd = connect(server.port());
+    const auto started = std::chrono::steady_clock::now();
+    send_text(fd, "GET / HTTP/1.1\r\nHost: test\r\n");
+    const auto ending = read_until_closed(fd, started);
+    ::close(fd);
+    expect_closed_after(ending, read_time);
+    EXPECT_EQ(ending.received, "") << "nothing is answered to half a request";
+}
+
+TEST(ServerTimeouts, ABodyThatStallsIsCutAfterTheReadTime) {
+    TimedServer server;
+    const int fd = connect(server.port());
+    const auto started = std::chrono::steady_clock::now();
+    send_text(fd, "POST /comments HTTP/1.1\r\nHost: test\r\nContent-Length: 100\r\n\r\nname=");
+    const auto ending = read_until_closed(fd, started);
+    ::close(fd);
+    expect_closed_after(ending, read_time);
+    EXPECT_EQ(ending.received, "");
+}
+
+TEST(ServerTimeouts, AConnectionThatSendsNothingIsClosedAfterTheReadTime) {
+    TimedServer server;
+    const int fd = connect(server.port());
+    const auto ending = read_until_closed(fd, std::chrono::steady_clock::now());
+    ::close(fd);
+    expect_closed_after(ending, read_time);
+}
+
+TEST(ServerTimeouts, AnIdleKeptAliveConnectionIsClosedAfterTheIdleTime) {
+    TimedServer server;
+    const int fd = connect(server.port());
+    send_text(fd, "GET / HTTP/1.1\r\nHost: test\r\n\r\n");
+    char chunk[4096];
+    const auto n = ::recv(fd, chunk, sizeof chunk, 0);
+    ASSERT_GT(n, 0);
+    const auto answered = std::chrono::steady_clock::now();
+    EXPECT_EQ(std::string(chunk, static_cast<std::size_t>(n)).rfind("HTTP/1.1 200 OK\r\n", 0), 0u);
+    const auto ending = read_until_closed(fd, answered);
+    ::close(fd);
+    expect_closed_after(ending, idle_time);
+}
+
+TEST(ServerTimeouts, APageSlowerThanTheReadTimeStillReachesItsReader) {
+    TimedServer server;
+    const int fd = connect(server.port());
+    send_text(fd, "GET /slow HTTP/1.1\r\nHost: test\r\n\r\n");
+    std::string response;
+    char chunk[4096];
+    while (response.find("answered\n") == std::string::npos) {
+        const auto n = ::recv(fd, chunk, sizeof chunk, 0);
+        if (n <= 0) break;
+        response.append(chunk, static_cast<std::size_t>(n));
+    }
+    EXPECT_EQ(response.rfind("HTTP/1.1 200 OK\r\n", 0), 0u) << response;
+    EXPECT_NE(response.find("answered\n"), std::string::npos) << response;
+    // And the connection is kept for the next request, which is answered.
+    send_text(fd, "GET / HTTP/1.1\r\nHost: test\r\n\r\n");
+    const auto n = ::recv(fd, chunk, sizeof chunk, 0);
+    ASSERT_GT(n, 0);
+    EXPECT_EQ(std::string(chunk, static_cast<std::size_t>(n)).rfind("HTTP/1.1 200 OK\r\n", 0), 0u);
+    ::close(fd);
+}
+
+}  // namespace dateline::http
