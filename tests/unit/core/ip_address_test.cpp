@@ -8,6 +8,9 @@ TEST(IpAddress, OneSpellingPerAddress) {
     EXPECT_EQ(canonical_ip("203.0.113.9"), "203.0.113.9");
     EXPECT_EQ(canonical_ip("::ffff:203.0.113.9"), "203.0.113.9");
     EXPECT_EQ(canonical_ip("2001:DB8:0:0:0:0:0:1"), "2001:db8::1");
+    for (const char* v4 : {"0.0.0.0", "255.255.255.255", "10.200.3.45", "192.0.2.100"})
+        EXPECT_EQ(canonical_ip(v4), v4);
+    EXPECT_EQ(canonical_ip("::ffff:0.0.0.1"), "0.0.0.1");
     for (const char* bad :
          {"", "203.0.113", "203.0.113.9:80", "[::1]", "news.example", "1.2.3.4/24", " 203.0.113.9"})
         EXPECT_FALSE(canonical_ip(bad)) << bad;

@@ -52,7 +52,15 @@ TEST(ReadCounting, MachinesAreNotReaders) {
           "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 HeadlessChrome/131.0 Safari/537.36",
           "Mozilla/5.0 Chrome-Lighthouse",
           "UptimeRobot/2.0",
-          "Pingdom.com_bot_version_1.4"})
+          "Pingdom.com_bot_version_1.4",
+          "Mozilla/5.0 (compatible; NewsCrawler/3.1)",
+          "LinkPreview/1.0",
+          "SiteMonitor/2.2",
+          "libwww-perl/6.72",
+          "Apache-HttpClient/4.5.14 (Java/17)",
+          "Mozilla/5.0 (Unknown; Linux x86_64) AppleWebKit/538.1 PhantomJS/2.1.1 Safari/538.1",
+          "Scrapy/2.11.0 (+https://scrapy.org)",
+          "Mozilla/5.0 (Linux) AppleWebKit/537.36 Chrome/131.0 Safari/537.36 SLURP"})
         EXPECT_FALSE(is_a_read(request(agent))) << agent;
 }
 
