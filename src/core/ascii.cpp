@@ -11,9 +11,14 @@ bool same_ignoring_case(char a, char b) {
 }  // namespace
 
 std::string ascii_lowercase(std::string_view text) {
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(), ascii_lower);
+    std::string out;
+    assign_lowercase(out, text);
     return out;
+}
+
+void assign_lowercase(std::string& out, std::string_view text) {
+    out.resize(text.size());
+    std::transform(text.begin(), text.end(), out.begin(), ascii_lower);
 }
 
 bool equals_ignoring_ascii_case(std::string_view a, std::string_view b) {

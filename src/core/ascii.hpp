@@ -16,6 +16,8 @@ constexpr char ascii_lower(char c) {
 
 /// `text` with A-Z made a-z.
 std::string ascii_lowercase(std::string_view text);
+/// `out` becomes `text` with A-Z made a-z, in the room it has.
+void assign_lowercase(std::string& out, std::string_view text);
 
 /// True when `a` and `b` are the same but for ASCII case.
 bool equals_ignoring_ascii_case(std::string_view a, std::string_view b);

@@ -97,6 +97,9 @@ bool append_fields(std::string& out,
 /// Parses and normalises a request target (origin form, RFC 9112 section 3.2.1). Returns nothing
 /// for a malformed or hostile target, which the server answers with 400.
 std::optional<Target> parse_target(std::string_view raw);
+/// The same into `into`, in the room its parts kept from an earlier target (a connection's
+/// previous request); false, `into` left unspecified, where the other returns nothing.
+bool parse_target(std::string_view raw, Target& into);
 
 /// The fields of an application/x-www-form-urlencoded body ("+" is a space, percent escapes
 /// decoded; values are not checked for UTF-8). Nothing when the body is malformed or has more

@@ -77,6 +77,11 @@ std::chrono::steady_clock::time_point coarse_now() {
                                                  std::chrono::nanoseconds(t.tv_nsec));
 }
 
+// `request` made from the parsed `in` (but for its address, id and target), in the room its
+// strings and fields kept from the connection's previous request: copying a head then costs no
+// allocation.
+void read_into(Request& request, bhttp::request<bhttp::string_body>& in);
+
 Method method_of(bhttp::verb verb) {
     switch (verb) {
         case bhttp::verb::get:
@@ -90,6 +95,22 @@ Method method_of(bhttp::verb verb) {
         default:
             return Method::Other;
     }
+}
+
+void read_into(Request& request, bhttp::request<bhttp::string_body>& in) {
+    request.method = method_of(in.method());
+    request.method_name.assign(in.method_string());
+    request.raw_target.assign(in.target());
+    std::size_t count = 0;
+    for (const auto& field : in) {
+        if (count == request.headers.size()) request.headers.emplace_back();
+        auto& [name, value] = request.headers[count++];
+        assign_lowercase(name, field.name_string());
+        value.assign(field.value());
+    }
+    request.headers.resize(count);
+    assign_lowercase(request.host, in[bhttp::field::host]);
+    request.body = std::move(in.body());
 }
 
 }  // namespace
@@ -447,6 +468,7 @@ struct Server::State {
         connection.socket.native_non_blocking(true, ignored);
         loop.connections.insert(&connection);
         beast::flat_buffer buffer;
+        Request request;          // each request is read into it (read_into)
         std::string head_before;  // each response's head is composed here (send)
         std::string head_after;
         bool first = true;
@@ -549,18 +571,9 @@ struct Server::State {
                                     remote_address, "refused framing");
                 break;
             }
-            Request request;
-            request.method = method_of(in.method());
-            request.method_name = std::string(in.method_string());
-            request.raw_target = std::string(in.target());
+            read_into(request, in);
             request.remote_address = remote_address;
             request.id = next_request_id();
-            for (const auto& field : in) {
-                request.headers.emplace_back(ascii_lowercase(field.name_string()),
-                                             std::string(field.value()));
-            }
-            request.host = ascii_lowercase(in[bhttp::field::host]);
-            request.body = std::move(in.body());
             const bool head = request.method == Method::Head;
 
             Response response;
@@ -572,8 +585,7 @@ struct Server::State {
                 response = error_response(400, "Bad request: one Host header is required");
             } else if (request.raw_target.size() > options.max_target_bytes) {
                 response = error_response(414, "Request target too long");
-            } else if (auto target = parse_target(request.raw_target)) {
-                request.target = std::move(*target);
+            } else if (parse_target(request.raw_target, request.target)) {
                 response = co_await answer(request);
             } else {
                 response = error_response(400, "Bad request target");

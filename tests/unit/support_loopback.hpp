@@ -41,4 +41,13 @@ inline int connect_to_loopback(std::uint16_t port) {
     return connect_to_loopback(port, [](int) {});
 }
 
+/// A TCP socket connected to `port` of 127.0.0.1 whose reads give up after `seconds` (a server
+/// that never answers, or never closes, fails the test instead of hanging it).
+inline int connect_with_patience(std::uint16_t port, int seconds) {
+    return connect_to_loopback(port, [seconds](int socket) {
+        const timeval patience{seconds, 0};
+        ::setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &patience, sizeof patience);
+    });
+}
+
 }  // namespace dateline::testing_support

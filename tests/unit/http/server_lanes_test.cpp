@@ -12,44 +12,40 @@
 #include <thread>
 
 #include "../support_loopback.hpp"
-#include "http/server.hpp"
+#include "../support_server.hpp"
 
 namespace dateline::http {
 
 namespace {
 
-// One I/O thread, one thread for pages and one for changes. Every POST waits until the test
-// lets them all go; every GET answers at once.
+// One I/O thread, one thread for pages and one for changes.
+ServerOptions held_options(int max_queued) {
+    ServerOptions options;
+    options.threads = 1;
+    options.worker_threads = 1;
+    options.change_threads = 1;
+    options.max_queued_requests = max_queued;
+    return options;
+}
+
+// Every POST waits until the test lets them all go; every GET answers at once.
 class HeldServer {
   public:
-    explicit HeldServer(int max_queued) {
-        ServerOptions options;
-        options.port = 0;
-        options.threads = 1;
-        options.worker_threads = 1;
-        options.change_threads = 1;
-        options.max_queued_requests = max_queued;
-        server_ = std::make_unique<Server>(options, [this](const Request& request) {
-            if (request.method == Method::Post) {
-                std::unique_lock lock(mutex_);
-                ++held_;
-                changed_.notify_all();
-                changed_.wait(lock, [this] { return released_; });
-            }
-            return Response::text(200, "answered\n");
-        });
-        EXPECT_TRUE(server_->listen());
-        thread_ = std::thread([this] { server_->run(); });
-    }
-    ~HeldServer() {
-        release();
-        server_->stop();
-        thread_.join();
-    }
+    explicit HeldServer(int max_queued)
+        : server_(held_options(max_queued), [this](const Request& request) {
+              if (request.method == Method::Post) {
+                  std::unique_lock lock(mutex_);
+                  ++held_;
+                  changed_.notify_all();
+                  changed_.wait(lock, [this] { return released_; });
+              }
+              return Response::text(200, "answered\n");
+          }) {}
+    ~HeldServer() { release(); }  // before the server stops: it waits for the held requests
     HeldServer(const HeldServer&) = delete;
     HeldServer& operator=(const HeldServer&) = delete;
 
-    std::uint16_t port() const { return server_->port(); }
+    std::uint16_t port() const { return server_.port(); }
 
     // True once `count` POSTs are inside the handler, waiting.
     bool holding(int count) {
@@ -68,16 +64,12 @@ class HeldServer {
     std::condition_variable changed_;
     int held_ = 0;
     bool released_ = false;
-    std::unique_ptr<Server> server_;
-    std::thread thread_;
+    testing_support::RunningServer server_;  // last: stopped before the members it reads go
 };
 
 // A connection with `method /` sent on it, which gives up reading after two seconds.
 int send_request(std::uint16_t port, std::string_view method) {
-    const int fd = testing_support::connect_to_loopback(port, [](int socket) {
-        const timeval patience{2, 0};
-        ::setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &patience, sizeof patience);
-    });
+    const int fd = testing_support::connect_with_patience(port, 2);
     const std::string request = std::string(method) +
                                 " / HTTP/1.1\r\nHost: test\r\nContent-Length: 0\r\n"
                                 "Connection: close\r\n\r\n";

@@ -10,8 +10,8 @@
 #include <thread>
 
 #include "../support_loopback.hpp"
+#include "../support_server.hpp"
 #include "cache/body_file.hpp"
-#include "http/server.hpp"
 
 namespace dateline::http {
 
@@ -35,49 +35,46 @@ std::string name_of(const testing::TestParamInfo<HeldIn>& info) {
     return info.param == HeldIn::BodyFile ? "FromTheBodyFile" : "FromItsOwnString";
 }
 
+ServerOptions sending_options(std::chrono::seconds write_time) {
+    ServerOptions options;
+    options.threads = 1;
+    options.worker_threads = 1;
+    options.read_timeout = write_time;
+    return options;
+}
+
 // A server whose every answer is either a fresh stretch of the body file, owned by the response
 // alone (as a page dropped from the cache while it is sent), or a string of its own.
 class SendingServer {
   public:
-    SendingServer(HeldIn held_in, std::chrono::seconds write_time) {
-        std::string error;
-        file_ = cache::BodyFile::create(error);
-        EXPECT_TRUE(file_) << error;
-        ServerOptions options;
-        options.port = 0;
-        options.threads = 1;
-        options.worker_threads = 1;
-        options.read_timeout = write_time;
-        server_ = std::make_unique<Server>(options, [this, held_in](const Request&) {
-            Response r;
-            if (held_in == HeldIn::OwnString) {
-                r.body = body_;
-                return r;
-            }
-            auto kept = file_->keep({body_});
-            r.shared_body = {kept, kept->bytes(0), kept->fd(), kept->offset(0)};
-            // Another page kept while this one goes out must not show in it.
-            (void)file_->keep({std::string(body_.size(), 'z')});
-            return r;
-        });
-        EXPECT_TRUE(server_->listen());
-        thread_ = std::thread([this] { server_->run(); });
-    }
-    ~SendingServer() {
-        server_->stop();
-        thread_.join();
-    }
-    SendingServer(const SendingServer&) = delete;
-    SendingServer& operator=(const SendingServer&) = delete;
+    SendingServer(HeldIn held_in, std::chrono::seconds write_time)
+        : file_(made_file()), server_(sending_options(write_time), [this, held_in](const Request&) {
+              Response r;
+              if (held_in == HeldIn::OwnString) {
+                  r.body = body_;
+                  return r;
+              }
+              auto kept = file_->keep({body_});
+              r.shared_body = {kept, kept->bytes(0), kept->fd(), kept->offset(0)};
+              // Another page kept while this one goes out must not show in it.
+              (void)file_->keep({std::string(body_.size(), 'z')});
+              return r;
+          }) {}
 
-    std::uint16_t port() const { return server_->port(); }
+    std::uint16_t port() const { return server_.port(); }
     const std::string& body() const { return body_; }
 
   private:
+    static std::shared_ptr<cache::BodyFile> made_file() {
+        std::string error;
+        auto file = cache::BodyFile::create(error);
+        EXPECT_TRUE(file) << error;
+        return file;
+    }
+
     std::string body_ = pattern(body_bytes);
     std::shared_ptr<cache::BodyFile> file_;
-    std::unique_ptr<Server> server_;
-    std::thread thread_;
+    testing_support::RunningServer server_;  // last: stopped before the body and file go
 };
 
 // A connected client with a small receive buffer, its request sent.

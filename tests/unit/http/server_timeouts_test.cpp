@@ -12,7 +12,7 @@
 #include <thread>
 
 #include "../support_loopback.hpp"
-#include "http/server.hpp"
+#include "../support_server.hpp"
 
 namespace dateline::http {
 
@@ -26,42 +26,27 @@ constexpr auto slow_page = 2500ms;  // longer than the read time
 
 // One I/O thread; "/slow" takes longer to answer than the read time, everything else answers at
 // once.
-class TimedServer {
+ServerOptions timed_options() {
+    ServerOptions options;
+    options.threads = 1;
+    options.worker_threads = 1;
+    options.read_timeout = read_time;
+    options.idle_timeout = idle_time;
+    return options;
+}
+
+class TimedServer : public testing_support::RunningServer {
   public:
-    TimedServer() {
-        ServerOptions options;
-        options.port = 0;
-        options.threads = 1;
-        options.worker_threads = 1;
-        options.read_timeout = read_time;
-        options.idle_timeout = idle_time;
-        server_ = std::make_unique<Server>(options, [](const Request& request) {
-            if (request.raw_target == "/slow") std::this_thread::sleep_for(slow_page);
-            return Response::text(200, "answered\n");
-        });
-        EXPECT_TRUE(server_->listen());
-        thread_ = std::thread([this] { server_->run(); });
-    }
-    ~TimedServer() {
-        server_->stop();
-        thread_.join();
-    }
-    TimedServer(const TimedServer&) = delete;
-    TimedServer& operator=(const TimedServer&) = delete;
-
-    std::uint16_t port() const { return server_->port(); }
-
-  private:
-    std::unique_ptr<Server> server_;
-    std::thread thread_;
+    TimedServer()
+        : RunningServer(timed_options(), [](const Request& request) {
+              if (request.raw_target == "/slow") std::this_thread::sleep_for(slow_page);
+              return Response::text(200, "answered\n");
+          }) {}
 };
 
 // A connection that gives up waiting after 10 s (a server that never closes fails the test).
 int connect(std::uint16_t port) {
-    return testing_support::connect_to_loopback(port, [](int socket) {
-        const timeval patience{10, 0};
-        ::setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &patience, sizeof patience);
-    });
+    return testing_support::connect_with_patience(port, 10);
 }
 
 void send_text(int fd, const std::string& text) {

@@ -60,6 +60,30 @@ TEST(Target, PlainPathsAnswerAsTheFullParse) {
     }
 }
 
+// A connection reads each request's target into the one its previous request had: what is left
+// of a longer path, a query or a trailing slash must not show in the next.
+TEST(Target, ATargetReadIntoAnEarlierOneIsAsIfReadAnew) {
+    const std::vector<std::string> targets = {"/en/world/older/12/",
+                                              "/en/",
+                                              "/ar/culture/%D9%85?page=2",
+                                              "/en/search?q=a&q=b",
+                                              "/x",
+                                              "/",
+                                              "/en/world/a-long-story-name-beyond-small-strings"};
+    for (const auto& earlier : targets) {
+        for (const auto& next : targets) {
+            Target reused;
+            ASSERT_TRUE(parse_target(earlier, reused)) << earlier;
+            ASSERT_TRUE(parse_target(next, reused)) << next;
+            const auto anew = parse_target(next);
+            ASSERT_TRUE(anew);
+            EXPECT_EQ(reused.segments, anew->segments) << earlier << " then " << next;
+            EXPECT_EQ(reused.trailing_slash, anew->trailing_slash) << earlier << " then " << next;
+            EXPECT_EQ(reused.query, anew->query) << earlier << " then " << next;
+        }
+    }
+}
+
 class HostileTarget : public testing::TestWithParam<const char*> {};
 
 TEST_P(HostileTarget, IsRefused) {
