@@ -10,7 +10,7 @@
 # nginx writes an access log line for each request, as a production server does and as Dateline
 # does: kept in a 4 KB buffer (`access_log ... buffer=4k`), as Dateline keeps its lines in
 # batches of PIPE_BUF (4 KB) bytes. NGINX_ACCESS_LOG=0 turns its log off, as runs before
-# 2026-12-06 had it.
+# 2026-12-06 had it. NGINX_HEADERS=1 has nginx send Dateline's security fields too (below).
 set -euo pipefail
 bin=${1:-build/release/dateline}
 duration=${DURATION:-5s}
@@ -59,6 +59,17 @@ chmod 644 "$work"/static/*
 nginx_port=$(free_port)
 nginx_access_log="access_log $work/nginx-access.log combined buffer=4k flush=1s;"
 [ "${NGINX_ACCESS_LOG:-1}" = 0 ] && nginx_access_log="access_log off;"
+# NGINX_HEADERS=1: nginx sends the security fields Dateline sends with every response (its own
+# defaults, read from a response), as a site's nginx would be configured to; wrk, on the same
+# cores, then reads heads of about the same size from both.
+nginx_headers=""
+if [ "${NGINX_HEADERS:-0}" = 1 ]; then
+  while IFS= read -r field; do
+    name=${field%%:*}; value=${field#*: }
+    nginx_headers+="  add_header $name \"$value\" always;"$'\n'
+  done < <(curl -sI "$base/healthz" | tr -d '\r' |
+           grep -E '^(Content-Security-Policy|X-Content-Type-Options|Referrer-Policy|X-Frame-Options|Cross-Origin-Opener-Policy|Permissions-Policy):')
+fi
 cat >"$work/nginx.conf" <<CONF
 worker_processes $threads;
 pid $work/nginx.pid;
@@ -73,7 +84,7 @@ http {
   tcp_nopush on;
   keepalive_requests 100000;
   gzip_static on;
-  server { listen 127.0.0.1:$nginx_port$reuseport; root $work/static; }
+$nginx_headers  server { listen 127.0.0.1:$nginx_port$reuseport; root $work/static; }
 }
 CONF
 nginx -c "$work/nginx.conf" -e "$work/nginx-error.log" &
@@ -91,6 +102,10 @@ same_page() {
   cmp -s <(curl -s --compressed "$@" "$ours") <(curl -s --compressed "$@" "$theirs") ||
     { echo "benchmark stopped: $ours and $theirs are not the same page" >&2; exit 1; }
 }
+if [ "${NGINX_HEADERS:-0}" = 1 ]; then
+  curl -sI "http://127.0.0.1:$nginx_port/article.html" | grep -qi '^Content-Security-Policy:' ||
+    { echo "benchmark stopped: nginx does not send the security fields" >&2; exit 1; }
+fi
 same_page "$base/en/" "http://127.0.0.1:$nginx_port/home.html"
 same_page "$base$article" "http://127.0.0.1:$nginx_port/article.html"
 same_page "$base$article" "http://127.0.0.1:$nginx_port/article.html" -H 'Accept-Encoding: gzip'
