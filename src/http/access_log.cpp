@@ -57,15 +57,16 @@ AccessLog::~AccessLog() {
 
 namespace {
 
-// A client's target as the log writes it: printable ASCII but for the quote and the backslash,
-// the rest as \xHH, so that a target can neither end its field early, start a line of its own,
-// nor make a JSON line invalid UTF-8. Nearly every target is written as it came.
+// The bytes a target keeps as they are in the log, by table (every response's target is read).
 constexpr std::array<bool, 256> printable = [] {
     std::array<bool, 256> table{};
     for (int c = 0x21; c < 0x7F; ++c) table[static_cast<std::size_t>(c)] = c != '"' && c != '\\';
     return table;
 }();
 
+// A client's target as the log writes it: printable ASCII but for the quote and the backslash,
+// the rest as \xHH, so that a target can neither end its field early, start a line of its own,
+// nor make a JSON line invalid UTF-8. Nearly every target is written as it came.
 std::string_view loggable(std::string_view target, std::string& escaped) {
     const auto plain = [](unsigned char c) { return printable[c]; };
     if (std::all_of(target.begin(), target.end(), plain)) return target;

@@ -77,11 +77,6 @@ std::chrono::steady_clock::time_point coarse_now() {
                                                  std::chrono::nanoseconds(t.tv_nsec));
 }
 
-// `request` made from the parsed `in` (but for its address, id and target), in the room its
-// strings and fields kept from the connection's previous request: copying a head then costs no
-// allocation.
-void read_into(Request& request, bhttp::request<bhttp::string_body>& in);
-
 Method method_of(bhttp::verb verb) {
     switch (verb) {
         case bhttp::verb::get:
@@ -97,6 +92,9 @@ Method method_of(bhttp::verb verb) {
     }
 }
 
+// `request` made from the parsed `in` (but for its address, id and target), in the room its
+// strings and fields kept from the connection's previous request: copying a head then costs no
+// allocation.
 void read_into(Request& request, bhttp::request<bhttp::string_body>& in) {
     request.method = method_of(in.method());
     request.method_name.assign(in.method_string());
