@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <thread>
 
@@ -83,37 +84,37 @@ void expect_closed_after(const Ending& ending, std::chrono::milliseconds least) 
     EXPECT_LT(*ending.after, least + 1500ms);
 }
 
+// What a reader sends before falling silent: nothing, half a head, a head and part of its body.
+struct Silence {
+    const char* name;
+    const char* sent;
+    friend std::ostream& operator<<(std::ostream& out, const Silence& s) { return out << s.name; }
+};
+
+class ServerTimeoutsReading : public testing::TestWithParam<Silence> {};
+
 }  // namespace
 
-TEST(ServerTimeouts, AHeadThatStopsHalfWayIsCutAfterTheReadTime) {
+TEST_P(ServerTimeoutsReading, AReaderWhoFallsSilentIsCutAfterTheReadTime) {
     TimedServer server;
     const int fd = connect(server.port());
     const auto started = std::chrono::steady_clock::now();
-    send_text(fd, "GET / HTTP/1.1\r\nHost: test\r\n");
+    if (*GetParam().sent) send_text(fd, GetParam().sent);
     const auto ending = read_until_closed(fd, started);
     ::close(fd);
     expect_closed_after(ending, read_time);
-    EXPECT_EQ(ending.received, "") << "nothing is answered to half a request";
+    EXPECT_EQ(ending.received, "") << "nothing is answered to part of a request";
 }
 
-TEST(ServerTimeouts, ABodyThatStallsIsCutAfterTheReadTime) {
-    TimedServer server;
-    const int fd = connect(server.port());
-    const auto started = std::chrono::steady_clock::now();
-    send_text(fd, "POST /comments HTTP/1.1\r\nHost: test\r\nContent-Length: 100\r\n\r\nname=");
-    const auto ending = read_until_closed(fd, started);
-    ::close(fd);
-    expect_closed_after(ending, read_time);
-    EXPECT_EQ(ending.received, "");
-}
-
-TEST(ServerTimeouts, AConnectionThatSendsNothingIsClosedAfterTheReadTime) {
-    TimedServer server;
-    const int fd = connect(server.port());
-    const auto ending = read_until_closed(fd, std::chrono::steady_clock::now());
-    ::close(fd);
-    expect_closed_after(ending, read_time);
-}
+INSTANTIATE_TEST_SUITE_P(Requests, ServerTimeoutsReading,
+                         testing::Values(Silence{"Nothing", ""},
+                                         Silence{"HalfAHead", "GET / HTTP/1.1\r\nHost: test\r\n"},
+                                         Silence{"PartOfABody",
+                                                 "POST /comments HTTP/1.1\r\nHost: test\r\n"
+                                                 "Content-Length: 100\r\n\r\nname="}),
+                         [](const testing::TestParamInfo<Silence>& silence) {
+                             return std::string(silence.param.name);
+                         });
 
 TEST(ServerTimeouts, AnIdleKeptAliveConnectionIsClosedAfterTheIdleTime) {
     TimedServer server;
