@@ -252,11 +252,13 @@ test('a chosen story withdrawn is gone from the next home page rendered, though 
     // Withdrawn by hand-made SQL whose change is never heard of (its record taken out in the same
     // transaction; on PostgreSQL, the trigger that announces it off while it runs): the node still
     // keeps the story's card, and only the database's rows can keep the story off the page.
+    // SQLite's BEGIN IMMEDIATE: a deferred transaction that reads first cannot wait for the
+    // nodes' writes (SQLITE_BUSY_SNAPSHOT fails at once), so it takes the write lock up front.
     const withdraw = `UPDATE articles SET status = 'unpublished' WHERE slug = '${chosen}'`;
     data.sql(backend === 'postgres'
       ? `BEGIN; ALTER TABLE articles DISABLE TRIGGER articles_changed; ${withdraw};
          ALTER TABLE articles ENABLE TRIGGER articles_changed; COMMIT;`
-      : `BEGIN; CREATE TEMP TABLE heard AS SELECT coalesce(max(id), 0) AS id FROM content_changes;
+      : `BEGIN IMMEDIATE; CREATE TEMP TABLE heard AS SELECT coalesce(max(id), 0) AS id FROM content_changes;
          ${withdraw}; DELETE FROM content_changes WHERE id > (SELECT id FROM heard); COMMIT;`);
     const after = await home('en', node.url);
     assert.ok(![...after.lead, ...after.beside, ...after.latest].includes(chosen), 'the withdrawn story is not shown');
