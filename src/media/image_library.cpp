@@ -8,9 +8,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
+#include <exception>
 #include <fstream>
+#include <functional>
+#include <mutex>
+#include <thread>
 
 #include "domain/article.hpp"
 
@@ -128,6 +134,40 @@ std::string encode_webp(const vips::VImage& image) {
     return out;
 }
 
+// Runs each encoding, on as many threads as the machine has cores and there are encodings: the
+// copies of a picture are independent, and libjpeg and libwebp each encode on one thread. The
+// first exception thrown is thrown again once every thread is done.
+std::vector<std::pair<std::string, std::string>> encode_all(
+    const std::vector<std::pair<std::string, std::function<std::string()>>>& encodings) {
+    std::vector<std::pair<std::string, std::string>> made(encodings.size());
+    std::atomic<std::size_t> next{0};
+    std::mutex failure_mutex;
+    std::exception_ptr failure;
+    const auto work = [&] {
+        for (std::size_t i = next++; i < encodings.size(); i = next++) {
+            try {
+                made[i] = {encodings[i].first, encodings[i].second()};
+            } catch (...) {
+                const std::lock_guard lock(failure_mutex);
+                if (!failure) failure = std::current_exception();
+            }
+        }
+    };
+    const std::size_t threads =
+        std::min<std::size_t>(std::max(1U, std::thread::hardware_concurrency()), encodings.size());
+    {
+        std::vector<std::jthread> helpers;
+        for (std::size_t t = 1; t < threads; ++t)
+            helpers.emplace_back([&] {
+                work();
+                vips_thread_shutdown();  // libvips 8.14 keeps buffers per thread until told
+            });
+        work();
+    }
+    if (failure) std::rethrow_exception(failure);
+    return made;
+}
+
 // The files a stored picture implies beside itself that `directory` lacks, made from the decoded
 // picture: name and bytes. Its smaller copies (domain::media_variants) and their WebP copies, its
 // own WebP copy, its crops. Only what is missing is encoded, so that a picture stored by an
@@ -135,27 +175,28 @@ std::string encode_webp(const vips::VImage& image) {
 std::vector<std::pair<std::string, std::string>> missing_copies(
     const std::filesystem::path& directory, const vips::VImage& image, const std::string& file_name,
     bool png) {
-    std::vector<std::pair<std::string, std::string>> made;
-    const auto make = [&](const std::string& name, const auto& encoded) {
+    std::vector<std::pair<std::string, std::function<std::string()>>> encodings;
+    const auto make = [&](const std::string& name, std::function<std::string()> encoded) {
         std::error_code ec;
-        if (!std::filesystem::exists(directory / name, ec)) made.emplace_back(name, encoded());
+        if (!std::filesystem::exists(directory / name, ec))
+            encodings.emplace_back(name, std::move(encoded));
     };
     for (const auto& variant : domain::media_variants(file_name, image.width())) {
         const vips::VImage smaller =
             image.resize(static_cast<double>(variant.width) / image.width());
-        make(variant.file_name, [&] { return encode(smaller, png); });
-        make(domain::webp_name(variant.file_name), [&] { return encode_webp(smaller); });
+        make(variant.file_name, [smaller, png] { return encode(smaller, png); });
+        make(domain::webp_name(variant.file_name), [smaller] { return encode_webp(smaller); });
     }
-    make(domain::webp_name(file_name), [&] { return encode_webp(image); });
+    make(domain::webp_name(file_name), [image] { return encode_webp(image); });
     for (const auto& crop : domain::media_crops(file_name, image.width(), image.height()))
-        make(crop.file_name, [&] {
+        make(crop.file_name, [image, crop, png] {
             return encode(
                 image.thumbnail_image(crop.width, vips::VImage::option()
                                                       ->set("height", crop.height)
                                                       ->set("crop", VIPS_INTERESTING_ATTENTION)),
                 png);
         });
-    return made;
+    return encode_all(encodings);
 }
 
 // How much damage a decoder may report before the picture is refused. libjpeg reports image

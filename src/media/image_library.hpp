@@ -35,7 +35,8 @@ void initialise(const char* argv0);
 /// by domain::media_variants, a WebP copy of each file (domain::webp_name), which browsers
 /// take at about two thirds of the bytes, and crops to 16:9, 4:3 and 1:1 (domain::media_crops)
 /// for the services that frame a story's picture themselves, cut where libvips finds the
-/// picture's interest (its "attention" strategy: edges, skin tones, saturation).
+/// picture's interest (its "attention" strategy: edges, skin tones, saturation). The copies are
+/// encoded on as many threads as the machine has cores, each call waiting for its own.
 class ImageLibrary {
   public:
     explicit ImageLibrary(std::filesystem::path directory) : directory_(std::move(directory)) {}
