@@ -1,5 +1,8 @@
 #include "app/media_service.hpp"
 
+#include <optional>
+
+#include "core/parallel.hpp"
 #include "domain/editorial.hpp"
 #include "storage/media_store.hpp"
 
@@ -34,6 +37,16 @@ Result<PendingPicture> MediaService::store_file(const std::filesystem::path& sou
         return e;
     }
     return PendingPicture(images_, std::move(*stored));
+}
+
+std::vector<Result<PendingPicture>> MediaService::store_files(
+    const std::vector<std::filesystem::path>& sources) const {
+    std::vector<std::optional<Result<PendingPicture>>> stored(sources.size());
+    run_on_cores(sources.size(), [&](std::size_t i) { stored[i].emplace(store_file(sources[i])); });
+    std::vector<Result<PendingPicture>> outcomes;
+    outcomes.reserve(stored.size());
+    for (auto& outcome : stored) outcomes.push_back(std::move(*outcome));
+    return outcomes;
 }
 
 Result<PendingPicture> MediaService::store_bytes(std::string_view bytes) const {

@@ -51,6 +51,14 @@ class MediaService {
     /// the file ("the picture PATH: ...").
     Result<PendingPicture> store_file(const std::filesystem::path& source) const;
 
+    /// store_file for many pictures at once, as many at a time as the machine has cores: each
+    /// source's outcome, in the order of `sources`.
+    std::vector<Result<PendingPicture>> store_files(
+        const std::vector<std::filesystem::path>& sources) const;
+
+    /// Records a stored picture in a transaction of its own, keeping its files once it commits.
+    Result<domain::Media> record(PendingPicture& picture) const;
+
     /// Stores a picture sent as bytes (an upload), to be recorded in the caller's transaction.
     Result<PendingPicture> store_bytes(std::string_view bytes) const;
 
@@ -80,9 +88,6 @@ class MediaService {
     Result<domain::Media> find(const std::string& file_name) const;
 
   private:
-    // Records a stored picture in a transaction of its own, keeping its files once it commits.
-    Result<domain::Media> record(PendingPicture& picture) const;
-
     db::Database& database_;
     const media::ImageLibrary& images_;
     const Clock& clock_;

@@ -1,5 +1,6 @@
 #include "media/image_library.hpp"
 
+#include "core/parallel.hpp"
 #include "crypto/crypto.hpp"
 
 #include <vips/vips8>
@@ -8,15 +9,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <cstring>
-#include <exception>
 #include <fstream>
 #include <functional>
-#include <mutex>
-#include <thread>
 
 #include "domain/article.hpp"
 
@@ -134,37 +131,17 @@ std::string encode_webp(const vips::VImage& image) {
     return out;
 }
 
-// Runs each encoding, on as many threads as the machine has cores and there are encodings: the
-// copies of a picture are independent, and libjpeg and libwebp each encode on one thread. The
-// first exception thrown is thrown again once every thread is done.
+// Runs each encoding on a core of its own (libjpeg and libwebp each encode on one thread).
 std::vector<std::pair<std::string, std::string>> encode_all(
     const std::vector<std::pair<std::string, std::function<std::string()>>>& encodings) {
     std::vector<std::pair<std::string, std::string>> made(encodings.size());
-    std::atomic<std::size_t> next{0};
-    std::mutex failure_mutex;
-    std::exception_ptr failure;
-    const auto work = [&] {
-        for (std::size_t i = next++; i < encodings.size(); i = next++) {
-            try {
-                made[i] = {encodings[i].first, encodings[i].second()};
-            } catch (...) {
-                const std::lock_guard lock(failure_mutex);
-                if (!failure) failure = std::current_exception();
-            }
-        }
-    };
-    const std::size_t threads =
-        std::min<std::size_t>(std::max(1U, std::thread::hardware_concurrency()), encodings.size());
-    {
-        std::vector<std::jthread> helpers;
-        for (std::size_t t = 1; t < threads; ++t)
-            helpers.emplace_back([&] {
-                work();
-                vips_thread_shutdown();  // libvips 8.14 keeps buffers per thread until told
-            });
-        work();
-    }
-    if (failure) std::rethrow_exception(failure);
+    run_on_cores(
+        encodings.size(),
+        [&](std::size_t i) {
+            made[i] = {encodings[i].first, encodings[i].second()};
+        },
+        // libvips 8.14 keeps buffers for each thread until the thread says it is done.
+        [] { vips_thread_shutdown(); });
     return made;
 }
 
@@ -209,20 +186,36 @@ VipsFailOn strictness(const std::string& type) {
 
 }  // namespace
 
-Status ImageLibrary::write_atomically(const std::string& file_name, std::string_view bytes) const {
-    // Write beside the target and rename, so a reader never sees half a file.
+Result<bool> ImageLibrary::write_atomically(const std::string& file_name, std::string_view bytes,
+                                            bool only_if_absent) const {
+    // Write beside the target, then rename (or link, which refuses a name already taken), so a
+    // reader never sees half a file. Each writer has a file of its own: the same picture may be
+    // stored by several at once (editors, nodes on one folder).
+    static std::atomic<unsigned long> writes{0};
     const auto target = directory_ / file_name;
-    const auto temporary = directory_ / (file_name + ".partial");
+    const auto temporary = directory_ / (file_name + "." + std::to_string(::getpid()) + "-" +
+                                         std::to_string(writes++) + ".partial");
     {
         std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
         out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
         out.flush();
         if (!out) return Error::unavailable("The image could not be saved.", temporary.string());
     }
+    bool created = true;
+    bool linked = false;
+    if (only_if_absent) {
+        if (::link(temporary.c_str(), target.c_str()) == 0)
+            linked = true;
+        else if (errno == EEXIST)
+            created = false;
+        // else a folder without hard links (EPERM, ENOTSUP): renamed as any other file
+    }
     std::error_code ec;
-    std::filesystem::rename(temporary, target, ec);
+    if (created && !linked) std::filesystem::rename(temporary, target, ec);
+    std::error_code ignored;
+    if (ec || linked || !created) std::filesystem::remove(temporary, ignored);
     if (ec) return Error::unavailable("The image could not be saved.", ec.message());
-    return success();
+    return created;
 }
 
 Result<StoredImage> ImageLibrary::store_bytes(std::string_view bytes) const {
@@ -280,9 +273,9 @@ Result<StoredImage> ImageLibrary::store_bytes(std::string_view bytes) const {
     for (const auto& [name, data] : copies)
         if (auto written = write_atomically(name, data); !written) return written.error();
     if (existed) return stored;
-    if (auto written = write_atomically(stored.file_name, encoded); !written)
-        return written.error();
-    stored.created = true;
+    auto written = write_atomically(stored.file_name, encoded, true);
+    if (!written) return written.error();
+    stored.created = *written;
     return stored;
 }
 

@@ -60,7 +60,10 @@ class ImageLibrary {
     const std::filesystem::path& directory() const { return directory_; }
 
   private:
-    Status write_atomically(const std::string& file_name, std::string_view bytes) const;
+    // Writes `bytes` as `file_name` whole or not at all. With `only_if_absent`, a file already
+    // there is kept and the result is false: of several writers at once, exactly one creates it.
+    Result<bool> write_atomically(const std::string& file_name, std::string_view bytes,
+                                  bool only_if_absent = false) const;
 
     std::filesystem::path directory_;
 };

@@ -38,6 +38,23 @@ test('a broken demo article fails init, names the file, and a later init starts 
   assert.match(again.stdout, new RegExp(`with ${stories} articles`));
 });
 
+test('a demo picture that is not a picture fails init, naming the story that shows it, and leaves nothing', () => {
+  const demo = demoWith('broken-picture', (_, dir) => {
+    const story = JSON.parse(readFileSync(join(repoRoot, 'demo/articles/en/01-oman-coastal-highway.json'), 'utf8'));
+    mkdirSync(join(dir, 'images'));
+    cpSync(join(repoRoot, 'demo/images', story.image), join(dir, 'images', story.image));
+    writeFileSync(join(dir, 'images/not-a-picture.jpg'), 'plain words, no picture');
+    writeFileSync(join(dir, 'articles/en/01-good.json'), JSON.stringify(story));
+    writeFileSync(join(dir, 'articles/en/02-bad-picture.json'), JSON.stringify({ ...story, image: 'not-a-picture.jpg' }));
+    writeFileSync(join(dir, 'articles/en/03-same-bad-picture.json'), JSON.stringify({ ...story, image: 'not-a-picture.jpg' }));
+  });
+  const data = join(work, 'data-broken-picture');
+  const failed = dateline(['init', '--data', data, '--demo', '--demo-dir', demo]);
+  assert.equal(failed.status, 1);
+  assert.match(failed.stderr, /02-bad-picture\.json: the picture \S*not-a-picture\.jpg: The file is not a JPEG, PNG, WebP or GIF image/);
+  assert.notEqual(dateline(['sites', '--data', data]).status, 0, 'no network is left behind');
+});
+
 test('a demo translation of no demo story fails init, naming the file and the story it names', () => {
   const demo = demoWith('lost-translation', (_, dir) => {
     const story = JSON.parse(readFileSync(join(repoRoot, 'demo/articles/en/01-oman-coastal-highway.json'), 'utf8'));

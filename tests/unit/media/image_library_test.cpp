@@ -3,8 +3,11 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
+#include <thread>
+#include <vector>
 
 #include "../support_fixed_clock.hpp"
 #include "domain/article.hpp"
@@ -138,6 +141,42 @@ TEST(ImageLibrary, WritesOnlyTheCopiesAPictureLacks) {
     auto small = reader.store_bytes(read(dir.path() / thumbnail));
     ASSERT_TRUE(small.ok()) << small.error().message;
     EXPECT_EQ(small->width, domain::media_thumbnail_width);
+}
+
+// Editors sending the same picture at the same moment (or two nodes on one media folder) each
+// get it, and the files are whole: no writer renames another's half-written file. Exactly one
+// of them is told it created the picture.
+TEST(ImageLibrary, TheSamePictureStoredAtOnceByManyIsStoredWhole) {
+    const std::string bytes = read(photograph);
+    for (int round = 0; round < 4; ++round) {
+        TempDir dir;
+        const ImageLibrary library(dir.path());
+        std::vector<Result<StoredImage>> outcomes(6, Error::invalid("not run"));
+        {
+            std::vector<std::jthread> writers;
+            for (auto& outcome : outcomes)
+                writers.emplace_back([&] { outcome = library.store_bytes(bytes); });
+        }
+        for (const auto& outcome : outcomes) ASSERT_TRUE(outcome.ok()) << outcome.error().message;
+        // One of them made the picture: only its work, should it fail, may take the files away.
+        EXPECT_EQ(std::count_if(outcomes.begin(), outcomes.end(),
+                                [](const auto& outcome) { return outcome->created; }),
+                  1);
+        const StoredImage& stored = *outcomes.front();
+        // Each file decodes in full (read back into a folder beside the one under test).
+        std::size_t whole = 0;
+        const auto read_back = dir.path().string() + "-read-back";
+        for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
+            const std::string name = entry.path().filename().string();
+            EXPECT_FALSE(name.ends_with(".partial")) << name << " left behind";
+            const ImageLibrary reader(std::filesystem::path(read_back) / name);
+            if (reader.store_bytes(read(entry.path())).ok()) ++whole;
+        }
+        std::filesystem::remove_all(read_back);
+        EXPECT_EQ(whole, files_in(dir.path()));
+        EXPECT_EQ(read(dir.path() / stored.file_name).size(),
+                  static_cast<std::size_t>(stored.bytes));
+    }
 }
 
 TEST(ImageLibrary, ReadsOnlyRegularFiles) {
