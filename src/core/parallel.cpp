@@ -4,6 +4,7 @@
 #include <atomic>
 #include <exception>
 #include <mutex>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -28,11 +29,15 @@ void run_on_cores(std::size_t count, const std::function<void(std::size_t)>& tas
         std::min<std::size_t>(std::max(1U, std::thread::hardware_concurrency()), count);
     {
         std::vector<std::jthread> helpers;
-        for (std::size_t t = 1; t < threads; ++t)
-            helpers.emplace_back([&] {
-                work();
-                if (thread_end) thread_end();
-            });
+        try {
+            for (std::size_t t = 1; t < threads; ++t)
+                helpers.emplace_back([&] {
+                    work();
+                    if (thread_end) thread_end();
+                });
+        } catch (const std::system_error&) {
+            // No thread to be had (a process at its limit): fewer threads do the same work.
+        }
         work();
     }  // the helpers are joined here
     if (failure) std::rethrow_exception(failure);
