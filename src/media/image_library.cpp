@@ -201,21 +201,22 @@ Result<bool> ImageLibrary::write_atomically(const std::string& file_name, std::s
         out.flush();
         if (!out) return Error::unavailable("The image could not be saved.", temporary.string());
     }
-    bool created = true;
-    bool linked = false;
+    std::error_code ignored;
     if (only_if_absent) {
-        if (::link(temporary.c_str(), target.c_str()) == 0)
-            linked = true;
-        else if (errno == EEXIST)
-            created = false;
-        // else a folder without hard links (EPERM, ENOTSUP): renamed as any other file
+        const bool linked = ::link(temporary.c_str(), target.c_str()) == 0;
+        if (linked || errno == EEXIST) {
+            std::filesystem::remove(temporary, ignored);
+            return linked;
+        }
+        // A folder without hard links (EPERM, ENOTSUP): renamed as any other file.
     }
     std::error_code ec;
-    if (created && !linked) std::filesystem::rename(temporary, target, ec);
-    std::error_code ignored;
-    if (ec || linked || !created) std::filesystem::remove(temporary, ignored);
-    if (ec) return Error::unavailable("The image could not be saved.", ec.message());
-    return created;
+    std::filesystem::rename(temporary, target, ec);
+    if (ec) {
+        std::filesystem::remove(temporary, ignored);
+        return Error::unavailable("The image could not be saved.", ec.message());
+    }
+    return true;
 }
 
 Result<StoredImage> ImageLibrary::store_bytes(std::string_view bytes) const {

@@ -70,23 +70,16 @@ class HeldServer {
 // A connection with `method /` sent on it, which gives up reading after two seconds.
 int send_request(std::uint16_t port, std::string_view method) {
     const int fd = testing_support::connect_with_patience(port, 2);
-    const std::string request = std::string(method) +
-                                " / HTTP/1.1\r\nHost: test\r\nContent-Length: 0\r\n"
-                                "Connection: close\r\n\r\n";
-    EXPECT_EQ(::send(fd, request.data(), request.size(), 0), static_cast<ssize_t>(request.size()));
+    testing_support::send_all(fd, std::string(method) +
+                                      " / HTTP/1.1\r\nHost: test\r\nContent-Length: 0\r\n"
+                                      "Connection: close\r\n\r\n");
     return fd;
 }
 
-// The status line of the answer on `fd`, or "" when none came within its patience.
+// The status line of the answer on `fd`, or "" when none came whole within its patience.
 std::string status_line(int fd) {
-    std::string got;
-    char chunk[4096];
-    while (got.find("\r\n") == std::string::npos) {
-        const auto n = ::recv(fd, chunk, sizeof chunk, 0);
-        if (n <= 0) return "";
-        got.append(chunk, static_cast<std::size_t>(n));
-    }
-    return got.substr(0, got.find("\r\n"));
+    const auto answer = testing_support::read_response(fd);
+    return answer.whole ? answer.head.substr(0, answer.head.find("\r\n")) : "";
 }
 
 // Once let go, the held changes are answered: held up, never dropped.

@@ -34,25 +34,11 @@ ServerOptions one_thread() {
     return options;
 }
 
-// Sends `request` and reads its response's body (its length from Content-Length).
+// Sends `request` and reads its response's body.
 std::string exchange(int fd, const std::string& request) {
-    EXPECT_EQ(::send(fd, request.data(), request.size(), MSG_NOSIGNAL),
-              static_cast<ssize_t>(request.size()));
-    std::string received;
-    char chunk[4096];
-    for (;;) {
-        const auto end = received.find("\r\n\r\n");
-        if (end != std::string::npos) {
-            const auto at = received.find("Content-Length: ");
-            if (at != std::string::npos && at < end) {
-                const auto length = std::stoul(received.substr(at + 16));
-                if (received.size() >= end + 4 + length) return received.substr(end + 4, length);
-            }
-        }
-        const auto n = ::recv(fd, chunk, sizeof chunk, 0);
-        if (n <= 0) return "(connection ended) " + received;
-        received.append(chunk, static_cast<std::size_t>(n));
-    }
+    testing_support::send_all(fd, request);
+    auto answer = testing_support::read_response(fd);
+    return answer.whole ? answer.body : "(not whole) " + answer.head;
 }
 
 }  // namespace

@@ -85,20 +85,15 @@ int ask(std::uint16_t port) {
         const timeval patience{10, 0};  // a server that never ends the response fails the test
         ::setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &patience, sizeof patience);
     });
-    const std::string request = "GET / HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n";
-    EXPECT_EQ(::send(fd, request.data(), request.size(), 0), static_cast<ssize_t>(request.size()));
+    testing_support::send_all(fd, "GET / HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n");
     return fd;
 }
 
 // Everything until the server ends the connection; false when it did not within the patience.
 bool read_to_end(int fd, std::string& out) {
-    char chunk[65536];
-    for (;;) {
-        const auto n = ::recv(fd, chunk, sizeof chunk, 0);
-        if (n == 0) return true;
-        if (n < 0) return errno == ECONNRESET;
-        out.append(chunk, static_cast<std::size_t>(n));
-    }
+    auto ending = testing_support::read_until_closed(fd);
+    out = std::move(ending.received);
+    return ending.after.has_value();
 }
 
 class ServerSend : public testing::TestWithParam<HeldIn> {};

@@ -50,31 +50,9 @@ int connect(std::uint16_t port) {
     return testing_support::connect_with_patience(port, 10);
 }
 
-void send_text(int fd, const std::string& text) {
-    ASSERT_EQ(::send(fd, text.data(), text.size(), MSG_NOSIGNAL),
-              static_cast<ssize_t>(text.size()));
-}
-
-// What the server sends until it closes the connection, and how long that took from `since`;
-// an empty time when it did not close it within the patience.
-struct Ending {
-    std::string received;
-    std::optional<std::chrono::steady_clock::duration> after;
-};
-
-Ending read_until_closed(int fd, std::chrono::steady_clock::time_point since) {
-    Ending ending;
-    char chunk[4096];
-    for (;;) {
-        const auto n = ::recv(fd, chunk, sizeof chunk, 0);
-        if (n > 0) {
-            ending.received.append(chunk, static_cast<std::size_t>(n));
-            continue;
-        }
-        if (n == 0 || errno == ECONNRESET) ending.after = std::chrono::steady_clock::now() - since;
-        return ending;
-    }
-}
+using testing_support::Ending;
+using testing_support::read_until_closed;
+using testing_support::send_all;
 
 // The connection was closed by the server after `least`, and not long after (the server checks
 // its connections' times four times a second).
@@ -99,7 +77,7 @@ TEST_P(ServerTimeoutsReading, AReaderWhoFallsSilentIsCutAfterTheReadTime) {
     TimedServer server;
     const int fd = connect(server.port());
     const auto started = std::chrono::steady_clock::now();
-    if (*GetParam().sent) send_text(fd, GetParam().sent);
+    if (*GetParam().sent) send_all(fd, GetParam().sent);
     const auto ending = read_until_closed(fd, started);
     ::close(fd);
     expect_closed_after(ending, read_time);
@@ -119,12 +97,11 @@ INSTANTIATE_TEST_SUITE_P(Requests, ServerTimeoutsReading,
 TEST(ServerTimeouts, AnIdleKeptAliveConnectionIsClosedAfterTheIdleTime) {
     TimedServer server;
     const int fd = connect(server.port());
-    send_text(fd, "GET / HTTP/1.1\r\nHost: test\r\n\r\n");
-    char chunk[4096];
-    const auto n = ::recv(fd, chunk, sizeof chunk, 0);
-    ASSERT_GT(n, 0);
+    send_all(fd, "GET / HTTP/1.1\r\nHost: test\r\n\r\n");
+    const auto answer = testing_support::read_response(fd);
     const auto answered = std::chrono::steady_clock::now();
-    EXPECT_EQ(std::string(chunk, static_cast<std::size_t>(n)).rfind("HTTP/1.1 200 OK\r\n", 0), 0u);
+    ASSERT_TRUE(answer.whole) << answer.head;
+    EXPECT_EQ(answer.head.rfind("HTTP/1.1 200 OK\r\n", 0), 0u) << answer.head;
     const auto ending = read_until_closed(fd, answered);
     ::close(fd);
     expect_closed_after(ending, idle_time);
@@ -133,21 +110,15 @@ TEST(ServerTimeouts, AnIdleKeptAliveConnectionIsClosedAfterTheIdleTime) {
 TEST(ServerTimeouts, APageSlowerThanTheReadTimeStillReachesItsReader) {
     TimedServer server;
     const int fd = connect(server.port());
-    send_text(fd, "GET /slow HTTP/1.1\r\nHost: test\r\n\r\n");
-    std::string response;
-    char chunk[4096];
-    while (response.find("answered\n") == std::string::npos) {
-        const auto n = ::recv(fd, chunk, sizeof chunk, 0);
-        if (n <= 0) break;
-        response.append(chunk, static_cast<std::size_t>(n));
-    }
-    EXPECT_EQ(response.rfind("HTTP/1.1 200 OK\r\n", 0), 0u) << response;
-    EXPECT_NE(response.find("answered\n"), std::string::npos) << response;
+    send_all(fd, "GET /slow HTTP/1.1\r\nHost: test\r\n\r\n");
+    const auto slow = testing_support::read_response(fd);
+    EXPECT_EQ(slow.head.rfind("HTTP/1.1 200 OK\r\n", 0), 0u) << slow.head;
+    EXPECT_EQ(slow.body, "answered\n");
     // And the connection is kept for the next request, which is answered.
-    send_text(fd, "GET / HTTP/1.1\r\nHost: test\r\n\r\n");
-    const auto n = ::recv(fd, chunk, sizeof chunk, 0);
-    ASSERT_GT(n, 0);
-    EXPECT_EQ(std::string(chunk, static_cast<std::size_t>(n)).rfind("HTTP/1.1 200 OK\r\n", 0), 0u);
+    send_all(fd, "GET / HTTP/1.1\r\nHost: test\r\n\r\n");
+    const auto next = testing_support::read_response(fd);
+    EXPECT_EQ(next.head.rfind("HTTP/1.1 200 OK\r\n", 0), 0u) << next.head;
+    EXPECT_EQ(next.body, "answered\n");
     ::close(fd);
 }
 
